@@ -1,0 +1,54 @@
+"""build_nlp(): the caselit spaCy pipeline.
+
+``spacy.blank("en")`` with scispaCy's rule tokenizer, our sentence rules, scispaCy's
+abbreviation detector, then one caselit component per family of findings, and last the
+context component that qualifies every finding (section, negation, whose finding it is).
+"""
+from __future__ import annotations
+
+import spacy
+from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.language import Language
+
+# Importing the factories registers them with spaCy (entry points do the same for other
+# programs that only know the names).
+from pipeline.nlp.context import factory as _context  # noqa: F401
+from pipeline.nlp.dates import factory as _dates  # noqa: F401
+from pipeline.nlp.demographics import factory as _demographics  # noqa: F401
+from pipeline.nlp.drugs import factory as _drugs  # noqa: F401
+from pipeline.nlp.histology import factory as _histology  # noqa: F401
+from pipeline.nlp.measures import factory as _measures  # noqa: F401
+from pipeline.nlp.outcome import factory as _outcome  # noqa: F401
+from pipeline.nlp.sections import factory as _sections  # noqa: F401
+from pipeline.nlp.sentences import factory as _sentences  # noqa: F401
+from pipeline.nlp.sites import factory as _sites  # noqa: F401
+from pipeline.nlp.stage import factory as _stage  # noqa: F401
+
+FINDING_PIPES = (
+    "caselit_demographics",
+    "caselit_stage",
+    "caselit_sites",
+    "caselit_histology",
+    "caselit_measures",
+    "caselit_drugs",
+    "caselit_dates",
+    "caselit_outcome",
+)
+
+
+def build_nlp(abbreviations: bool = True) -> Language:
+    """The full caselit pipeline on a blank English model (no trained weights needed)."""
+    nlp = spacy.blank("en")
+    nlp.tokenizer = combined_rule_tokenizer(nlp)
+    # Reports longer than spaCy's default are split into chunks before they reach the
+    # pipeline (see pipeline.api); the limit itself is only a memory guard.
+    nlp.max_length = 2_000_000
+    nlp.add_pipe("caselit_sentences")
+    if abbreviations:
+        nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("caselit_sections")
+    for name in FINDING_PIPES:
+        nlp.add_pipe(name)
+    nlp.add_pipe("caselit_context")
+    return nlp

@@ -1,0 +1,37 @@
+"""Shared fixtures: pipelines built the way caselit builds them, and the shared evaluation
+material (read from ../shared when present; tests that need it skip otherwise)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def scispacy_blank(*pipes: str):
+    """A blank English pipeline on scispaCy's tokenizer with caselit's sentence rules and the
+    given pipes, in order — the way build_nlp() assembles them, one component at a time."""
+    import pipeline.nlp.build  # noqa: F401  (registers every caselit factory)
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer = combined_rule_tokenizer(nlp)
+    nlp.add_pipe("caselit_sentences")
+    for name in pipes:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def make_nlp():
+    return scispacy_blank
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "eval" / "dev-gold.jsonl").is_file():
+        pytest.skip("../shared evaluation material is not present")
+    return SHARED
