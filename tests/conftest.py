@@ -2,6 +2,7 @@
 material (read from ../shared when present; tests that need it skip otherwise)."""
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ SHARED = REPO.parent / "shared"
 def scispacy_blank(*pipes: str):
     """A blank English pipeline on scispaCy's tokenizer with caselit's sentence rules and the
     given pipes, in order — the way build_nlp() assembles them, one component at a time."""
-    import pipeline.nlp.build  # noqa: F401  (registers every caselit factory)
-
+    for name in ("caselit_sentences", *pipes):
+        if name.startswith("caselit_"):  # importing a factory module registers it
+            importlib.import_module(f"pipeline.nlp.{name.removeprefix('caselit_')}.factory")
     nlp = spacy.blank("en")
     nlp.tokenizer = combined_rule_tokenizer(nlp)
     nlp.add_pipe("caselit_sentences")

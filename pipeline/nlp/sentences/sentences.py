@@ -22,7 +22,8 @@ class SentenceSegmenter:
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("caselit_sentences")
-    >>> [s.text for s in nlp("See Fig. 2 for details. She was 40 years old.\\nCase report").sents]
+    >>> doc = nlp("See Fig. 2 for details. She was 40 years old.\\nCase report")
+    >>> [s.text for s in doc.sents]
     ['See Fig. 2 for details.', 'She was 40 years old.', 'Case report']
     """
 

@@ -20,7 +20,8 @@ class StageMatcher:
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("caselit_stage")
-    >>> [s._.value.stage for s in nlp("A FIGO stage Ib2 cervical cancer.").spans["stage"]]
+    >>> doc = nlp("A FIGO stage Ib2 cervical cancer.")
+    >>> [s._.value.stage for s in doc.spans["stage"]]
     ['IB2']
     """
 
