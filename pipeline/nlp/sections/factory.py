@@ -1,7 +1,8 @@
-"""Placeholder until the caselit_sections component lands."""
 from spacy.language import Language
 
+from pipeline.nlp.sections.sections import SectionDetector
 
-@Language.factory("caselit_sections")
-def create_component(nlp: Language, name: str):
-    raise NotImplementedError("caselit_sections is not written yet")
+
+@Language.factory("caselit_sections", default_config={"headings": "sections/headings.tsv"})
+def create_component(nlp: Language, name: str, headings: str) -> SectionDetector:
+    return SectionDetector(nlp, name, headings=headings)

@@ -1,0 +1,144 @@
+"""Mentions of one report -> one Case per patient, with the contract's normalisations
+(ANNOTATION.md) and the evidence of every value."""
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.cases.mentions import Mention, PatientStart
+from pipeline.cases.patients import about_patient, preamble, split_by_patient
+from pipeline.cases.record import Case, Evidence
+from pipeline.ingest.report import Report
+from pipeline.nlp.resources import read_table
+
+# Outcome categories that end the story whatever is said before them.
+FINAL_OUTCOMES = ("died",)
+
+
+def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]) -> list[Case]:
+    shared = [m for m in preamble(mentions, starts) if about_patient(m)]
+    cases = []
+    for number, part in enumerate(split_by_patient(mentions, starts), 1):
+        case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid)
+        _fill(case, part, shared)
+        cases.append(case)
+    return cases
+
+
+def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
+    mine = [m for m in mentions if about_patient(m)]
+    by_group: dict[str, list[Mention]] = {}
+    for mention in mine:
+        by_group.setdefault(mention.group, []).append(mention)
+    evidence: list[Evidence] = []
+
+    def keep(field: str, value, mention: Mention):
+        evidence.append(
+            Evidence(field, value, mention.sentence, mention.start, mention.end, mention.sentence_start, mention.qualifiers)
+        )
+        return value
+
+    demographics = by_group.get("demographics", [])
+    ages = [m for m in demographics if m.label == "AGE"]
+    if ages:
+        case.age = keep("age", ages[0].value.years, ages[0])
+
+    primary = _primary_site(by_group.get("sites", []) or [m for m in shared if m.group == "sites"])
+    if primary:
+        case.primary_site = keep("primary_site", primary.value.site, primary)
+
+    case.sex = _sex(demographics, case, keep)
+
+    histology = _histology(by_group.get("histology", []) or [m for m in shared if m.group == "histology"])
+    if histology:
+        case.histology = keep("histology", histology.value.histology, histology)
+
+    stage = _figo_stage(by_group.get("stage", []), case.primary_site)
+    if stage:
+        case.figo_stage = keep("figo_stage", stage.value.stage, stage)
+
+    sites = {}
+    for mention in by_group.get("sites", []):
+        site = mention.value.site
+        if mention.value.role in ("metastasis", "recurrence") and site != case.primary_site and site not in sites:
+            sites[site] = keep("metastasis_sites", site, mention)
+    case.metastasis_sites = sorted(sites)
+
+    for mention in by_group.get("measures", []):
+        value = mention.value
+        if value.analyte == "wbc" and not value.threshold:
+            case.wbc_values.append(keep("wbc_values", round(value.value, 2), mention))
+    case.wbc_max = max(case.wbc_values) if case.wbc_values else None
+
+    drugs = {}
+    for mention in by_group.get("drugs", []):
+        for generic in mention.value.generics:
+            if generic not in drugs:
+                drugs[generic] = keep("drugs", generic, mention)
+    case.drugs = sorted(drugs)
+
+    dates = {}
+    for mention in by_group.get("dates", []):
+        if not mention.value.metadata and mention.value.iso not in dates:
+            dates[mention.value.iso] = keep("dates", mention.value.iso, mention)
+    case.dates = sorted(dates)
+
+    outcome = _outcome(by_group.get("outcome", []))
+    if outcome:
+        case.outcome = keep("outcome", outcome.value.category, outcome)
+    case.evidence = evidence
+
+
+def _primary_site(sites: list[Mention]) -> Mention | None:
+    primaries = [m for m in sites if m.value.role == "primary"]
+    if not primaries:
+        return None
+    # the organ named most often as the origin; ties go to the earliest (title, abstract)
+    counts = Counter(m.value.site for m in primaries)
+    best = max(counts.values())
+    return next(m for m in primaries if counts[m.value.site] == best)
+
+
+def _histology(mentions: list[Mention]) -> Mention | None:
+    if not mentions:
+        return None
+    counts = Counter(m.value.histology for m in mentions)
+    best = max(counts.values())
+    return next(m for m in mentions if counts[m.value.histology] == best)
+
+
+def _site_facts() -> dict[str, dict[str, str]]:
+    return {row["site"]: row for row in read_table("cases/sites.tsv")}
+
+
+def _figo_stage(stages: list[Mention], primary_site: str | None) -> Mention | None:
+    """The first stage stated; FIGO stages belong to gynaecological primaries, so a bare
+    "stage IV" of a lung cancer is not one."""
+    gynaecological = _site_facts().get(primary_site or "", {}).get("figo") == "yes"
+    for mention in stages:
+        if mention.value.figo or gynaecological:
+            return mention
+    return None
+
+
+def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
+    words = [m for m in demographics if m.label == "SEX"]
+    explicit = [m for m in words if not getattr(m.value, "pronoun", False) and not getattr(m.value, "inferred", False)]
+    for pool in (explicit, words):
+        if pool:
+            counts = Counter(m.value.sex for m in pool)
+            sex = counts.most_common(1)[0][0]
+            return keep("sex", sex, next(m for m in pool if m.value.sex == sex))
+    implied = _site_facts().get(case.primary_site or "", {}).get("sex")
+    return implied or None
+
+
+def _outcome(outcomes: list[Mention]) -> Mention | None:
+    candidates = [m for m in outcomes if not getattr(m.value, "subject_plural", False)]
+    if not candidates:
+        return None
+    for category in FINAL_OUTCOMES:
+        final = [m for m in candidates if m.value.category == category]
+        if final:
+            return final[-1]
+    follow_up = [m for m in candidates if getattr(m.value, "last_follow_up", False)]
+    return (follow_up or candidates)[-1]

@@ -1,0 +1,74 @@
+"""Docs -> flat mention records: what case assembly needs of a Doc, small enough to send
+back from a worker process (Docs are not), with offsets in the whole report's text."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.nlp.extensions import FINDING_GROUPS
+
+
+@dataclass(frozen=True)
+class Mention:
+    group: str  # the span group: "drugs", "sites", ...
+    label: str
+    value: object  # the family's value dataclass
+    text: str
+    start: int  # character offsets in the report text
+    end: int
+    sentence: str
+    sentence_start: int
+    section: str | None
+    subject: str
+    negated: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+    patient: int = 0  # "Case N" part of the report the mention stands in (0: before any)
+
+    @property
+    def qualifiers(self) -> tuple[str, ...]:
+        flags = [name for name in ("negated", "hypothetical", "historical") if getattr(self, name)]
+        return tuple(flags) + (f"subject={self.subject}", f"section={self.section}")
+
+
+@dataclass(frozen=True)
+class PatientStart:
+    number: int
+    start: int  # character offset in the report text
+
+
+def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[PatientStart]]:
+    """Every finding of ``doc`` as a :class:`Mention`; ``offset`` is where ``doc`` starts in
+    the report (reports longer than one Doc are processed in chunks)."""
+    starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    mentions = []
+    for group in FINDING_GROUPS:
+        if group not in doc.spans:
+            continue
+        for span in doc.spans[group]:
+            index = bisect.bisect_right(starts, span.start) - 1
+            end = starts[index + 1] if index + 1 < len(starts) else len(doc)
+            sentence = doc[starts[index]:end]
+            mentions.append(
+                Mention(
+                    group=group,
+                    label=span.label_,
+                    value=span._.value,
+                    text=span.text,
+                    start=span.start_char + offset,
+                    end=span.end_char + offset,
+                    sentence=sentence.text.strip(),
+                    sentence_start=sentence.start_char + offset,
+                    section=span._.section,
+                    subject=span._.subject,
+                    negated=span._.negated,
+                    hypothetical=span._.hypothetical,
+                    historical=span._.historical,
+                )
+            )
+    patients = []
+    if "patients" in doc.spans:
+        patients = [PatientStart(s._.value.number, s.start_char + offset) for s in doc.spans["patients"]]
+    return mentions, patients

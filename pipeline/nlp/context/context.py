@@ -1,0 +1,110 @@
+"""ConText-style qualifiers for every caselit finding: section, subject, negation,
+hypothetical and historical status (cues as data in ``models/context/``)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.extensions import FINDING_GROUPS
+from pipeline.nlp.resources import read_patterns, read_table
+
+FORWARD_WINDOW = 8  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
+BACKWARD_WINDOW = 6
+
+
+class ContextQualifier:
+    """Sets ``_.section``, ``_.subject``, ``_.negated``, ``_.hypothetical`` and ``_.historical``
+    on the spans of every caselit span group.
+
+    >>> import spacy
+    >>> from pipeline.nlp.spans import char_span
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("caselit_context")
+    >>> doc = nlp.make_doc("There was no lymph node metastasis.")
+    >>> doc.spans["sites"] = [char_span(doc, 13, 23, "SITE")]
+    >>> doc = nlp(doc)
+    >>> doc.spans["sites"][0]._.negated
+    True
+    """
+
+    def __init__(self, nlp: Language, name: str = "caselit_context", cues: str = "context/cues.tsv",
+                 patterns: str = "patterns/context.toml"):
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cues: dict[str, tuple[str, str]] = {}
+        for row in read_table(cues):
+            key = f"{row['category']}|{row['direction']}|{row['cue']}"
+            self.cues[key] = (row["category"], row["direction"])
+            self.matcher.add(key, [nlp.make_doc(row["cue"])])
+        spec = read_patterns(patterns)
+        self.citation = re.compile(spec["citation"])
+        self.age_anchor = re.compile(spec["age_anchor"], re.IGNORECASE)
+        self.terminators = re.compile(spec["terminators"], re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
+        if not groups:
+            return doc
+        sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
+        section_starts = [s.start for s in sections]
+        # Token.sent walks the doc each time: look sentences up in one list instead.
+        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        cues_by_sentence: dict[int, list] = {}
+        for match_id, start, end in self.matcher(doc):
+            category, direction = self.cues[doc.vocab.strings[match_id]]
+            sentence_start = starts[bisect.bisect_right(starts, start) - 1]
+            cues_by_sentence.setdefault(sentence_start, []).append((start, end, category, direction))
+        subjects: dict[int, str] = {}
+        for group in groups:
+            for span in doc.spans[group]:
+                index = bisect.bisect_right(starts, span.start) - 1
+                sentence_start = starts[index]
+                if sentence_start not in subjects:
+                    sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
+                    sentence = doc[sentence_start:sentence_end]
+                    subjects[sentence_start] = self._subject(sentence, cues_by_sentence.get(sentence_start, []))
+                span._.subject = subjects[sentence_start]
+                if sections:
+                    index = bisect.bisect_right(section_starts, span.start) - 1
+                    span._.section = sections[max(index, 0)].label_
+                self._qualify(doc, span, cues_by_sentence.get(sentence_start, []))
+        return doc
+
+    def _subject(self, sentence: Span, cues: list) -> str:
+        categories = {(c[2], c[3]) for c in cues}
+        strong = ("patient", "strong") in categories
+        weak = ("patient", "weak") in categories or bool(self.age_anchor.search(sentence.text))
+        family = ("family", "forward") in categories and not strong
+        if ("other", "sentence") in categories or self.citation.search(sentence.text):
+            return "patient" if strong else "other"
+        if ("generic", "sentence") in categories and not (strong or weak):
+            return "generic"
+        if strong:
+            return "patient"
+        if family and not weak:
+            return "family"
+        return "probable" if weak else "unknown"
+
+    def _qualify(self, doc: Doc, span: Span, cues: list) -> None:
+        flags = {"negated": False, "hypothetical": False, "historical": False, "family": False}
+        for start, end, category, direction in cues:
+            if category not in flags or start < span.end and end > span.start:
+                continue
+            if direction == "forward" and end <= span.start and span.start - end < FORWARD_WINDOW:
+                between = doc[end:span.start]
+            elif direction == "backward" and start >= span.end and start - span.end < BACKWARD_WINDOW:
+                between = doc[span.end:start]
+            else:
+                continue
+            if any(self.terminators.match(token.text) for token in between):
+                continue
+            flags[category] = True
+        span._.negated = flags["negated"]
+        span._.hypothetical = flags["hypothetical"]
+        span._.historical = flags["historical"]
+        if flags["family"]:
+            span._.subject = "family"

@@ -1,0 +1,23 @@
+from dataclasses import dataclass
+
+# Sections whose findings belong to the reported patient unless a sentence says otherwise.
+PATIENT_SECTIONS = frozenset({"front", "abstract", "case", "conclusion"})
+# Sections that never hold the patient's data.
+EXCLUDED_SECTIONS = frozenset({"references", "back"})
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the report: ``name`` is one of front, abstract, background, case,
+    discussion, conclusion, references, back; ``heading`` is the line that opened it."""
+
+    name: str
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class PatientMarker:
+    """A "Case 2" / "Patient 2" heading that starts the part of a report about one patient."""
+
+    number: int
+    heading: str
