@@ -23,7 +23,7 @@ class SentenceSegmenter:
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("caselit_sentences")
     >>> doc = nlp("See Fig. 2 for details. She was 40 years old.\\nCase report")
-    >>> [s.text for s in doc.sents]
+    >>> [s.text.strip() for s in doc.sents]
     ['See Fig. 2 for details.', 'She was 40 years old.', 'Case report']
     """
 

@@ -1,0 +1,183 @@
+"""Bibliographic details found in a report's plain text: title, DOI, PMID, PMCID.
+
+Scraped pages start with navigation ("Skip to main content"), journal headers ("Vol. 51 ›
+Issue 6"), author and affiliation lines, or are a single long line ("Title - PubMed - NCBI
+Warning: ..."), so the title is the first line that survives a few junk tests, and none when
+the text opens straight into the body.
+"""
+from __future__ import annotations
+
+import re
+
+# DOI syntax (Crossref's recommended pattern): 10.<registrant>/<suffix without spaces>.
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>\[\]{}]+")
+_DOI_LABEL = re.compile(r"(?:\bdoi\b\s*[:.]?\s*\[?|doi\.org/)$", re.IGNORECASE)
+_PMID = re.compile(r"\b(?:PMID|PubMed\s*ID)\s*[:#]?\s*(\d{1,9})\b", re.IGNORECASE)
+_PMCID = re.compile(r"\bPMC\s?(\d{4,9})\b")
+_PMCID_LABELLED = re.compile(r"\bPMCID\s*:?\s*PMC\s?(\d{4,9})\b", re.IGNORECASE)
+
+
+def find_doi(text: str) -> str | None:
+    """The article's DOI: the first one labelled "doi:"/doi.org, else the first one written.
+
+    >>> find_doi("Gut. 1995;36:303. doi: 10.1136/gut.36.2.303. [PubMed]")
+    '10.1136/gut.36.2.303'
+    >>> find_doi("Lancet. https://doi.org/10.1016/S0140-6736(20)30183-5).")
+    '10.1016/S0140-6736(20)30183-5'
+    """
+    first = None
+    for match in _DOI.finditer(text):
+        doi = _trim_doi(match.group())
+        if "/" not in doi or doi.endswith("/"):
+            continue
+        if _DOI_LABEL.search(text[max(0, match.start() - 12) : match.start()]):
+            return doi
+        first = first or doi
+    return first
+
+
+def _trim_doi(doi: str) -> str:
+    # Sentence punctuation after a DOI is not part of it; a closing bracket is, when the
+    # DOI opened it, as in 10.1016/S0140-6736(20)30183-5.
+    while doi and doi[-1] in ".,;:)]}>'\"":
+        if doi[-1] == ")" and doi.count("(") >= doi.count(")"):
+            break
+        doi = doi[:-1]
+    return doi
+
+
+def find_pmid(text: str) -> str | None:
+    """The first labelled PubMed ID ("PMID: 12345678")."""
+    match = _PMID.search(text)
+    return match.group(1) if match else None
+
+
+def find_pmcid(text: str) -> str | None:
+    """The PubMed Central ID, "PMC" + digits: labelled "PMCID:" first, else the first one."""
+    match = _PMCID_LABELLED.search(text) or _PMCID.search(text)
+    return f"PMC{match.group(1)}" if match else None
+
+
+# --- title -----------------------------------------------------------------------------
+
+# Lines that are never a title: site chrome, journal headers, dates, licences, contacts.
+_JUNK = re.compile(
+    r"skip to |main content|javascript|cookies?\b|sign in|log ?in\b|menu\b|search\b"
+    r"|previous articles?|next articles?|view affiliations|full text|pdf\b|download"
+    r"|\bvol(?:ume)?\b\.?\s*\d|\bissue\b|\bdoi\b|https?://|www\.|@|©|copyright|issn"
+    r"|received|accepted|published|citation:|correspondence|corresponding|e-?mail"
+    r"|open access|research output|article number|\bpages?\s*:",
+    re.IGNORECASE,
+)
+# A line that is only a section or article-type label.
+_LABEL = re.compile(
+    r"(?:abstract|background|introduction|summary|objectives?|methods?|results?|keywords?"
+    r"|case(?: report| presentation| description)?s?|clinical case|original article"
+    r"|research(?: article)?|review(?: article)?|letters?(?: to the editor)?|editorial"
+    r"|articles?|authors?|affiliations?|references|discussion|conclusions?)\W*",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"\s(?:›|»|>|/|\|)\s")
+_AFFILIATION = re.compile(
+    r"\b(?:department|university|hospital|institute|faculty|school of|college|clinic|centre"
+    r"|center)\b",
+    re.IGNORECASE,
+)
+# A single scraped line holds the title up to the site name or the page chrome after it.
+_SCRAPED_END = re.compile(
+    r"\s+(?:-\s+PubMed\b|\|\s|Warning:|-\s+NCBI\b)|\s{2,}", re.IGNORECASE
+)
+# A Vancouver-style author list glued to a title: "... literature Priya R, Virmani N, ..."
+_TRAILING_AUTHORS = re.compile(r"(?:\s+[A-Z][\w'’-]+\s[A-Z]{1,3},)+(?:\s+[A-Z][\w'’-]+\s[A-Z]{1,3}\b)?.*$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LONG_LINE = 400  # longer than any title: a scraped page flattened to one line, or body text
+_LINES_TO_SCAN = 40
+
+
+def guess_title(text: str) -> str | None:
+    """The first line that looks like an article title, or None.
+
+    >>> guess_title("Skip to main content\\n\\nLeukaemoid reaction in a patient with cancer\\n\\nAbstract")
+    'Leukaemoid reaction in a patient with cancer'
+    >>> guess_title("Abstract\\nA 51-year-old woman presented with a breast lump. She had a fever.")
+    """
+    scanned = 0
+    for raw in text.split("\n"):
+        line = raw.strip(" \t•·*-–—")
+        if not line:
+            continue
+        scanned += 1
+        if scanned > _LINES_TO_SCAN:
+            break
+        if len(line) > _LONG_LINE:
+            if scanned == 1:  # a page scraped to one line starts with its <title>
+                return _scraped_title(line)
+            return None
+        if _is_junk(line):
+            continue
+        if _is_body(line):
+            return None
+        if _looks_like_title(line):
+            return _tidy(line)
+    return None
+
+
+def _scraped_title(line: str) -> str | None:
+    head = _SCRAPED_END.split(line, maxsplit=1)[0]
+    head = _TRAILING_AUTHORS.sub("", head).strip()
+    if head.startswith("[") and "]" in head:  # PubMed's translated titles: "[Title]."
+        head = head[1:].replace("]", "", 1)
+    if _is_body(head) or not _looks_like_title(head):
+        return None
+    return _tidy(head)
+
+
+def _is_junk(line: str) -> bool:
+    if _LABEL.fullmatch(line) or _JUNK.search(line) or _BREADCRUMB.search(line):
+        return True
+    if _AFFILIATION.search(line) and "," in line:
+        return True
+    return _is_author_line(line)
+
+
+def _is_author_line(line: str) -> bool:
+    """'Yu Liu, Xiaoting Zhou, Hongling Peng' or 'Mingwei Yang1*, Lin Yang1': names only."""
+    if re.search(r"\bet al\b", line):
+        return True
+    parts = [p.strip() for p in re.split(r",|;|\band\b|&", line) if p.strip()]
+    if len(parts) < 2:
+        return False
+    named = 0
+    for part in parts:
+        words = re.sub(r"[\d*†‡§()]+", " ", part).split()
+        if 1 <= len(words) <= 4 and all(w[0].isupper() or w in ("de", "van", "von", "da", "di", "der", "el") for w in words):
+            named += len(words) >= 2 or bool(re.search(r"\d|\*", part))
+    return named >= max(2, 0.8 * len(parts))
+
+
+def _is_body(line: str) -> bool:
+    return len(line) > 200 and len(_SENTENCE_BREAK.findall(line)) >= 1
+
+
+def _looks_like_title(line: str) -> bool:
+    if len(line) < 8 or not re.search(r"[^\W\d_]", line):
+        return False
+    return len(line.split()) >= 2 or bool(_CJK.search(line))
+
+
+def _tidy(title: str) -> str:
+    title = " ".join(title.split())
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1]
+    return title.strip() or None
+
+
+def text_metadata(text: str) -> dict[str, str | None]:
+    """Report fields found in plain text: title, doi, pmid, pmcid (None when absent)."""
+    return {
+        "title": guess_title(text),
+        "doi": find_doi(text),
+        "pmid": find_pmid(text),
+        "pmcid": find_pmcid(text),
+    }

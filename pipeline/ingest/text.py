@@ -1,0 +1,158 @@
+"""Plain-text reports: bytes -> Unicode text -> Report.
+
+Decoding order: a byte-order mark (UTF-8/16/32), else UTF-8, else UTF-16 without a BOM (NUL
+bytes in every other position), else charset-normalizer's best guess (GB18030, cp1252...).
+Normalisation keeps the text's Unicode (superscripts in "10⁹/L", "µL", "≥" stay as they are)
+and only removes what is layout noise: CR/LF variants, odd spaces, zero-width characters.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from pipeline.ingest.errors import IngestError
+from pipeline.ingest.metadata import text_metadata
+from pipeline.ingest.report import Report
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Leading bytes of binary formats people drop into a reports folder by mistake.
+BINARY_MAGIC = (
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP/Office document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+    (b"{\\rtf", "RTF document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+)
+
+# Non-text share above which decoded "text" is taken for binary data.
+_MAX_CONTROL_SHARE = 0.05
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# NBSP, narrow NBSP, figure/thin/en/em spaces, ideographic space... -> an ordinary space.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Zero-width characters and soft hyphens split words invisibly in scraped text.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Control characters other than tab and newline; form feeds end a page, so become newlines.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+
+
+def strip_bom(data: bytes) -> tuple[bytes, str | None]:
+    """The bytes after a byte-order mark, and the encoding the mark names (or None)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :], encoding
+    return data, None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name of a well-known binary format the bytes start with, or None."""
+    for magic, kind in BINARY_MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NULs sit in every other byte (ASCII-range UTF-16)."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, path: str | Path = "<bytes>", declared: str | None = None) -> str:
+    """Decode a text file's bytes; raise IngestError for binary or undecodable content.
+
+    ``declared`` is an encoding the file states about itself (an HTML ``<meta charset>``),
+    tried after UTF-8, which a page labelled Latin-1 very often really is.
+    """
+    kind = binary_kind(data)
+    if kind:
+        raise IngestError(path, f"binary file ({kind}), not text")
+    body, encoding = strip_bom(data)
+    candidates = [encoding] if encoding else []
+    if not encoding:
+        if b"\x00" in body:
+            utf16 = _utf16_without_bom(body)
+            if not utf16:
+                raise IngestError(path, "binary file (contains NUL bytes), not text")
+            candidates.append(utf16)
+        else:
+            candidates.append("utf-8")
+            if declared:
+                candidates.append(declared)
+    for candidate in candidates:
+        try:
+            text = body.decode(candidate)
+            break
+        except (UnicodeDecodeError, LookupError):
+            continue
+    else:
+        if encoding or b"\x00" in body:  # a BOM or UTF-16 layout that does not decode
+            raise IngestError(path, f"undecodable text (not valid {candidates[0].upper()})")
+        text = _guess_decode(body, path)
+    if _looks_binary(text):
+        raise IngestError(path, "binary file (mostly non-text characters), not text")
+    return text
+
+
+def _guess_decode(body: bytes, path: str | Path) -> str:
+    from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file
+
+    best = from_bytes(body).best()
+    if best is None:
+        raise IngestError(path, "undecodable text (unknown character encoding)")
+    return str(best)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    noise = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    return noise > _MAX_CONTROL_SHARE * len(sample)
+
+
+def normalize_text(text: str) -> str:
+    """Newlines to \\n, odd spaces to spaces, invisible and control characters removed.
+
+    Unicode is otherwise kept as written (no NFKC: "10⁹/L" must not become "109/L").
+
+    >>> normalize_text("WBC\\u00a010⁹/L\\r\\nleuko\\u00adcytosis\\x0c")
+    'WBC 10⁹/L\\nleukocytosis'
+    """
+    text = _NEWLINES.sub("\n", text)
+    text = text.replace("\x0c", "\n")
+    text = _ODD_SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    text = _TRAILING_SPACE.sub("\n", text)
+    return text.strip()
+
+
+def read_text(data: bytes, path: Path) -> list[Report]:
+    """A plain-text file as one Report, with title/DOI/PMID/PMCID found in its lines."""
+    text = normalize_text(decode_bytes(data, path))
+    if not text:
+        raise IngestError(path, "empty file (only whitespace)")
+    meta = text_metadata(text)
+    return [Report(name=path.name, text=text, source=str(path), **meta)]

@@ -1,0 +1,79 @@
+"""The context pipe qualifies findings of other pipes; here the findings are placed by hand
+(spans over known words) so that only the context rules are under test."""
+import doctest
+
+import pytest
+
+from pipeline.nlp.context import context as context_module
+from pipeline.nlp.spans import char_span
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_sections", "caselit_context")
+
+
+def qualify(nlp, text, word, group="sites"):
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "caselit_context":
+            start = text.index(word)
+            doc.spans[group] = [char_span(doc, start, start + len(word), "X")]
+        doc = proc(doc)
+    span = doc.spans[group][0]
+    return {"negated": span._.negated, "hypothetical": span._.hypothetical, "subject": span._.subject,
+            "section": span._.section}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Pelvic lymph node metastasis was not detected.", "lymph node"),
+    ("There was no lymph node metastasis.", "lymph node"),
+    ("He had not received G-CSF at any time.", "G-CSF"),
+    ("The tumour was resected without bone involvement.", "bone"),
+    ("Exposure to diethylstilbestrol was denied.", "diethylstilbestrol"),
+    ("Lymphovascular invasion and pelvic lymph node metastasis were not detected.", "lymph node"),
+])
+def test_negated(nlp, text, word):
+    assert qualify(nlp, text, word)["negated"] is True
+
+
+@pytest.mark.parametrize("text, word", [
+    ("An autopsy revealed metastases to the liver and lungs.", "liver"),
+    ("No fever was present, but CT showed liver metastasis.", "liver"),
+    ("She received paclitaxel and cisplatin.", "cisplatin"),
+])
+def test_affirmed(nlp, text, word):
+    assert qualify(nlp, text, word)["negated"] is False
+
+
+@pytest.mark.parametrize("text, word, subject", [
+    ("Common sites of distant metastasis include the lungs, bones and liver.", "liver", "generic"),
+    ("Metastasis to soft tissue is very rare.", "soft tissue", "generic"),
+    ("Nimieri et al. treated a patient with gemcitabine.", "gemcitabine", "other"),
+    ("Two patients received methotrexate [4].", "methotrexate", "other"),
+    ("Our patient received cisplatin [4].", "cisplatin", "patient"),
+    ("We report a 40-year-old woman with cervical cancer.", "cervical", "patient"),
+    ("She received paclitaxel.", "paclitaxel", "probable"),
+    ("Her mother had breast cancer.", "breast", "family"),
+    ("A mass was palpable in the vagina.", "vagina", "unknown"),
+])
+def test_subject(nlp, text, word, subject):
+    assert qualify(nlp, text, word)["subject"] == subject
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Carbamazepine should be avoided in such patients.", "Carbamazepine"),
+    ("Chemotherapy with docetaxel was planned.", "docetaxel"),
+    ("If the count rises, hydroxyurea would be started.", "hydroxyurea"),
+])
+def test_hypothetical(nlp, text, word):
+    assert qualify(nlp, text, word, group="drugs")["hypothetical"] is True
+
+
+def test_section_is_recorded(nlp):
+    text = "Title\nDiscussion\nThe patient received cisplatin."
+    assert qualify(nlp, text, "cisplatin", group="drugs")["section"] == "discussion"
+
+
+def test_docstring_example():
+    assert doctest.testmod(context_module).failed == 0

@@ -1,0 +1,50 @@
+import doctest
+
+import pytest
+
+from pipeline.nlp.sentences import sentences as sentences_module
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp()
+
+
+def sents(nlp, text):
+    doc = nlp(text)
+    return [s.text.strip() for s in doc.sents]
+
+
+def test_full_stop_before_capital_ends_a_sentence(nlp):
+    assert sents(nlp, "She was admitted on April 18, 2012. A biopsy was taken.") == [
+        "She was admitted on April 18, 2012.",
+        "A biopsy was taken.",
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "The mass is shown in Fig. 2 and was resected.",
+    "As reported by Nimieri et al. 2 cases were similar.",
+    "The tumour measured approx. 3 cm in diameter.",
+])
+def test_abbreviations_do_not_end_sentences(nlp, text):
+    assert len(sents(nlp, text)) == 1
+
+
+def test_line_breaks_end_headings(nlp):
+    assert sents(nlp, "Case presentation\nA 40-year-old woman was admitted.") == [
+        "Case presentation",
+        "A 40-year-old woman was admitted.",
+    ]
+
+
+def test_decimal_numbers_stay_inside_the_sentence(nlp):
+    assert len(sents(nlp, "The WBC count increased to 70.37*109/L after treatment.")) == 1
+
+
+def test_empty_text(nlp):
+    assert sents(nlp, "") == []
+
+
+def test_docstring_example():
+    assert doctest.testmod(sentences_module).failed == 0
