@@ -62,10 +62,11 @@ def find_pmcid(text: str) -> str | None:
 
 # Lines that are never a title: site chrome, journal headers, dates, licences, contacts.
 _JUNK = re.compile(
-    r"skip to |main content|javascript|cookies?\b|sign in|log ?in\b|menu\b|search\b"
+    r"skip to |main content|javascript|\bcookies?\b|sign in|\blog ?in\b|\bmenu\b|\bsearch\b"
     r"|previous articles?|next articles?|view affiliations|full text|pdf\b|download"
     r"|\bvol(?:ume)?\b\.?\s*\d|\bissue\b|\bdoi\b|https?://|www\.|@|©|copyright|issn"
-    r"|received|accepted|published|citation:|correspondence|corresponding|e-?mail"
+    r"|\b(?:received|accepted|published|revised)\b(?:\s*(?:date|online|on)\b)?\s*[:\d]"
+    r"|citation:|correspondence|corresponding|e-?mail"
     r"|open access|research output|article number|\bpages?\s*:",
     re.IGNORECASE,
 )
