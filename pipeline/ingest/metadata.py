@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-# DOI syntax (Crossref's recommended pattern): 10.<registrant>/<suffix without spaces>.
-_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>\[\]{}]+")
+# DOI syntax (Crossref's recommended pattern): 10.<registrant>/<suffix without spaces>;
+# ASCII only, so that a DOI run into CJK text ("...0591。摘要") ends where the DOI does.
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>\[\]{}\x80-\U0010ffff]+")
 _DOI_LABEL = re.compile(r"(?:\bdoi\b\s*[:.]?\s*\[?|doi\.org/)$", re.IGNORECASE)
 _PMID = re.compile(r"\b(?:PMID|PubMed\s*ID)\s*[:#]?\s*(\d{1,9})\b", re.IGNORECASE)
 _PMCID = re.compile(r"\bPMC\s?(\d{4,9})\b")
@@ -70,12 +71,18 @@ _JUNK = re.compile(
     r"|open access|research output|article number|\bpages?\s*:",
     re.IGNORECASE,
 )
-# A line that is only a section or article-type label.
+# Headings of the article body: the title comes before them, never after.
+_SECTION = re.compile(
+    r"(?:abstract|background|introduction|summary|objectives?|aims?|methods?|results?"
+    r"|keywords?|key words|case presentation|case description|discussion|conclusions?"
+    r"|references)\b\W*(?:and \w+\W*)?",
+    re.IGNORECASE,
+)
+# Article-type labels and page furniture that may stand above the title.
 _LABEL = re.compile(
-    r"(?:abstract|background|introduction|summary|objectives?|methods?|results?|keywords?"
-    r"|case(?: report| presentation| description)?s?|clinical case|original article"
-    r"|research(?: article)?|review(?: article)?|letters?(?: to the editor)?|editorial"
-    r"|articles?|authors?|affiliations?|references|discussion|conclusions?)\W*",
+    r"(?:case(?: reports?)?|clinical case|original(?: article)?|research(?: article)?"
+    r"|review(?: article)?|letters?(?: to the editor)?|editorial|brief report|short communication"
+    r"|articles?|authors?|affiliations?|full text|provisionally accepted)\W*",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\s(?:›|»|>|/|\|)\s")
@@ -89,7 +96,9 @@ _SCRAPED_END = re.compile(
     r"\s+(?:-\s+PubMed\b|\|\s|Warning:|-\s+NCBI\b)|\s{2,}", re.IGNORECASE
 )
 # A Vancouver-style author list glued to a title: "... literature Priya R, Virmani N, ..."
-_TRAILING_AUTHORS = re.compile(r"(?:\s+[A-Z][\w'’-]+\s[A-Z]{1,3},)+(?:\s+[A-Z][\w'’-]+\s[A-Z]{1,3}\b)?.*$")
+_TRAILING_AUTHORS = re.compile(
+    r"(?:\s+[A-Z][\w'’-]+\s[A-Z]{1,3},)+(?:\s+[A-Z][\w'’-]+\s[A-Z]{1,3}\b)?.*$"
+)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LONG_LINE = 400  # longer than any title: a scraped page flattened to one line, or body text
@@ -99,13 +108,13 @@ _LINES_TO_SCAN = 40
 def guess_title(text: str) -> str | None:
     """The first line that looks like an article title, or None.
 
-    >>> guess_title("Skip to main content\\n\\nLeukaemoid reaction in a patient with cancer\\n\\nAbstract")
-    'Leukaemoid reaction in a patient with cancer'
+    >>> guess_title("Skip to main content\\n\\nLeukaemoid reaction in cancer\\n\\nAbstract")
+    'Leukaemoid reaction in cancer'
     >>> guess_title("Abstract\\nA 51-year-old woman presented with a breast lump. She had a fever.")
     """
     scanned = 0
     for raw in text.split("\n"):
-        line = raw.strip(" \t•·*-–—")
+        line = raw.strip(" \t•·*#-–—")  # bullets, Markdown heading marks and bold
         if not line:
             continue
         scanned += 1
@@ -115,10 +124,14 @@ def guess_title(text: str) -> str | None:
             if scanned == 1:  # a page scraped to one line starts with its <title>
                 return _scraped_title(line)
             return None
-        if _is_junk(line):
+        if _SECTION.fullmatch(line):
+            return None
+        if _LABEL.fullmatch(line) or _JUNK.search(line) or _BREADCRUMB.search(line):
             continue
         if _is_body(line):
             return None
+        if (_AFFILIATION.search(line) and "," in line) or _is_author_line(line):
+            continue
         if _looks_like_title(line):
             return _tidy(line)
     return None
@@ -134,12 +147,7 @@ def _scraped_title(line: str) -> str | None:
     return _tidy(head)
 
 
-def _is_junk(line: str) -> bool:
-    if _LABEL.fullmatch(line) or _JUNK.search(line) or _BREADCRUMB.search(line):
-        return True
-    if _AFFILIATION.search(line) and "," in line:
-        return True
-    return _is_author_line(line)
+_PARTICLES = {"de", "van", "von", "da", "di", "der", "el", "la", "le", "dos", "du"}
 
 
 def _is_author_line(line: str) -> bool:
@@ -152,13 +160,15 @@ def _is_author_line(line: str) -> bool:
     named = 0
     for part in parts:
         words = re.sub(r"[\d*†‡§()]+", " ", part).split()
-        if 1 <= len(words) <= 4 and all(w[0].isupper() or w in ("de", "van", "von", "da", "di", "der", "el") for w in words):
+        if 1 <= len(words) <= 4 and all(w[0].isupper() or w in _PARTICLES for w in words):
             named += len(words) >= 2 or bool(re.search(r"\d|\*", part))
     return named >= max(2, 0.8 * len(parts))
 
 
 def _is_body(line: str) -> bool:
-    return len(line) > 200 and len(_SENTENCE_BREAK.findall(line)) >= 1
+    """Running text: a long line with a sentence break, or several full sentences."""
+    # Titles may hold one full stop ("Orbital cellulitis. A case report") but stay short.
+    return len(line) > 100 and _SENTENCE_BREAK.search(line) is not None
 
 
 def _looks_like_title(line: str) -> bool:
