@@ -1,7 +1,10 @@
-"""Placeholder until the caselit_drugs component lands."""
 from spacy.language import Language
 
+from pipeline.nlp.drugs.drugs import DrugMatcher
 
-@Language.factory("caselit_drugs")
-def create_component(nlp: Language, name: str):
-    raise NotImplementedError("caselit_drugs is not written yet")
+DEFAULT_CONFIG = {"patterns": "drugs/patterns.toml", "fuzzy": True}
+
+
+@Language.factory("caselit_drugs", default_config=DEFAULT_CONFIG)
+def create_component(nlp: Language, name: str, patterns: str, fuzzy: bool) -> DrugMatcher:
+    return DrugMatcher(nlp, name, patterns=patterns, fuzzy=fuzzy)

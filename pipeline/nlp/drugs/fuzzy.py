@@ -1,0 +1,72 @@
+"""Misspelt drug names ("bevazicumab", "temolozomide") matched to a lexicon generic.
+
+Conservative on purpose: only words that the lexicon does not know, that are long and end like
+a drug name are tried, and only against generics with the same first letter and the same
+ending, so an English word is never turned into a drug.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of two letters counts once), or limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class FuzzyMatcher:
+    def __init__(self, generics, known_words, suffixes: str, min_length: int = 8, max_distance: int = 2, ending_length: int = 3):
+        self.suffix = re.compile(suffixes)
+        self.min_length = min_length
+        self.max_distance = max_distance
+        self.ending_length = ending_length
+        self.known_words = known_words
+        index: dict[tuple[str, str], list[str]] = {}
+        for generic in generics:
+            if generic.isalpha() and len(generic) >= min_length - max_distance and self.suffix.search(generic):
+                index.setdefault(self._key(generic), []).append(generic)
+        self.index = index
+        # Words repeat within and across reports: each is judged once.
+        self.match = lru_cache(maxsize=50_000)(self._match)
+
+    def _key(self, word: str) -> tuple[str, str]:
+        return word[0], word[-self.ending_length :]
+
+    def is_candidate(self, word: str) -> bool:
+        return len(word) >= self.min_length and word.isalpha() and word not in self.known_words
+
+    def _match(self, word: str) -> str | None:
+        if not self.is_candidate(word):
+            return None
+        # A word that ends like a drug may be two edits away ("temolozomide"); any other only
+        # one ("oxacilin").
+        return self._lookup(word, self.max_distance if self.suffix.search(word) else 1)
+
+    def _lookup(self, word: str, limit: int) -> str | None:
+        """The one generic closest to ``word`` within ``limit`` edits, if unambiguous."""
+        best: list[tuple[int, str]] = []
+        for generic in self.index.get(self._key(word), ()):
+            distance = edit_distance(word, generic, limit)
+            if distance <= limit:
+                best.append((distance, generic))
+        if not best:
+            return None
+        best.sort()
+        if len(best) > 1 and best[0][0] == best[1][0]:
+            return None
+        return best[0][1]

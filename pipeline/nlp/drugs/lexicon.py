@@ -1,0 +1,103 @@
+"""The drug lexicon: written names -> INN generics, indexed for fast matching over text.
+
+Names are compared as sequences of "pieces" (runs of letters/digits, and single punctuation
+marks), lowercased, with whitespace ignored. This matches the same way whatever tokenizer the
+pipeline uses: scispaCy keeps "piperacillin-tazobactam" or "TS-1" as one token, spaCy's
+default tokenizer splits them, and both read as the pieces piperacillin / - / tazobactam.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from pipeline.nlp.resources import models_dir, read_table
+
+PIECE = re.compile(r"[^\W_]+|[^\w\s]")
+WORD = re.compile(r"[^\W_]+")
+# Dashes and quotes folded to ASCII; each maps one character to one, so offsets are kept.
+FOLD = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "’": "'", "‘": "'", "`": "'", "＋": "+"})
+TO_FOLD = re.compile("[‐‑‒–—−’‘`＋]")
+
+FILES = ("drugs/generated.tsv", "drugs/inn.tsv", "drugs/curated.tsv")  # later files take precedence
+NOT_DRUGS = "drugs/not_drugs.tsv"
+
+
+def fold(text: str) -> str:
+    """Lowercase ``text`` without changing its length (offsets stay valid)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters ("İ") lowercase to two
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    # str.translate walks every character; most texts have few dashes to fold.
+    return TO_FOLD.sub(lambda m: m.group().translate(FOLD), lowered)
+
+
+def pieces(text: str) -> tuple[str, ...]:
+    lowered = text.lower()
+    return tuple(PIECE.findall(lowered if lowered.isascii() else fold(text)))
+
+
+class Entry(NamedTuple):
+    pieces: tuple[str, ...]
+    generics: tuple[str, ...]
+    written: str  # the lexicon's own spelling, compared when ``case`` is set
+    case: bool = False  # match only in the case written (DDP, MTX)
+    cue: str = ""  # "cue": needs a treatment word nearby (G-CSF, insulin); "chemo": a chemotherapy word (TC, PTX)
+
+
+class Lexicon:
+    """All names, indexed by their first piece: ``by_first[piece]`` is (lengths, longest first;
+    {pieces: entries}) so that a match costs one dict look-up per length."""
+
+    def __init__(self, entries: dict[tuple[str, ...], Entry], excluded=()):
+        by_first: dict[str, tuple[list[int], dict[tuple[str, ...], list[Entry]]]] = {}
+        for entry in entries.values():
+            lengths, names = by_first.setdefault(entry.pieces[0], ([], {}))
+            names.setdefault(entry.pieces, []).append(entry)
+            if len(entry.pieces) not in lengths:
+                lengths.append(len(entry.pieces))
+        for lengths, _ in by_first.values():
+            lengths.sort(reverse=True)
+        self.by_first = by_first
+        self.first_pieces = frozenset(by_first)
+        words: set[str] = {w for name in excluded for w in name}  # never "misspelt drugs" either
+        generics: set[str] = set()
+        for entry in entries.values():
+            words.update(entry.pieces)
+            generics.update(entry.generics)
+        self.known_words = frozenset(w for w in words if w[0].isalnum())
+        self.generics = frozenset(generics)
+        self.size = len(entries)
+
+
+def read_rows(relative_path: str) -> list[tuple[str, str, str]]:
+    """(written, generics, flags) rows of a lexicon TSV: the format of ``read_table``, read with
+    a plain split because the generated lexicon has tens of thousands of rows."""
+    with (models_dir() / relative_path).open(encoding="utf-8") as handle:
+        lines = [line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#")]
+    header = lines[0]
+    written, generics = header.index("written"), header.index("generics")
+    flags = header.index("flags") if "flags" in header else None
+    return [(row[written], row[generics], row[flags] if flags is not None and len(row) > flags else "") for row in lines[1:]]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS) -> Lexicon:
+    excluded = {pieces(row["written"]) for row in read_table(not_drugs)}
+    entries: dict[tuple[str, ...], Entry] = {}
+    for name in files:
+        for written, generics, flags in read_rows(name):
+            key = pieces(written)
+            if not key or key in excluded or not key[0][0].isalnum():
+                continue
+            targets = tuple(filter(None, generics.strip().split("|")))
+            if not targets:
+                continue
+            cue = "chemo" if "chemo" in flags else "cue" if "cue" in flags else ""
+            if "case" in flags:
+                # A case-sensitive abbreviation ("GEM") lives beside a lowercase name of the
+                # same spelling instead of replacing it.
+                entries[key + ("\x00" + written,)] = Entry(key, targets, written, True, cue)
+            else:
+                entries[key] = Entry(key, targets, written, False, cue)
+    return Lexicon(entries, excluded)
