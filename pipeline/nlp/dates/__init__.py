@@ -1,0 +1,1 @@
+"""Calendar dates of clinical events, as ISO strings with the precision written."""

@@ -1,7 +1,10 @@
-"""Placeholder until the caselit_dates component lands."""
 from spacy.language import Language
 
+from pipeline.nlp.dates.dates import DateMatcher
 
-@Language.factory("caselit_dates")
-def create_component(nlp: Language, name: str):
-    raise NotImplementedError("caselit_dates is not written yet")
+DEFAULT_CONFIG = {"patterns": "patterns/dates.toml"}
+
+
+@Language.factory("caselit_dates", default_config=DEFAULT_CONFIG)
+def create_component(nlp: Language, name: str, patterns: str) -> DateMatcher:
+    return DateMatcher(nlp, name, patterns=patterns)

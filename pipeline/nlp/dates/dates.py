@@ -1,0 +1,212 @@
+"""Finds calendar dates ("April 18, 2012", "18th April 2012", "2012-08-25", "February 1993",
+"from 16 March to 22 April 1993", "in June", "in 2019") and flags publication metadata.
+
+The patterns in ``models/patterns/dates.toml`` are tried in order over ``doc.text``; an
+earlier one wins where two overlap. Three things need the whole document, so they are
+settled after matching: the day/month order of numeric dates ("08/09/2012" is read only
+when the document's other numeric dates show the order), the year of dates written without
+one (the nearest full date before them), and whether a date is publication metadata.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.dates.model import DateValue
+from pipeline.nlp.dates.normalise import compiled_patterns, iso, month_numbers, month_of, numeric_order, parts_from_match, precision_of
+from pipeline.nlp.resources import read_patterns
+from pipeline.nlp.spans import char_span, set_group
+
+GROUP = "dates"
+TEXT_KEY = "caselit_text"
+LABEL = "DATE"
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z][a-z]")
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access, which
+    costs about half as much as tokenizing."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:  # a Doc's text never changes (retokenizing keeps it)
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: str  # full, numeric, yearless, year
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    numbers: tuple[int, int] | None = None  # the two numbers of a numeric date, in order
+    literature: bool = False  # a year-only date in a sentence about the literature
+
+
+class DateMatcher:
+    """Puts dates in ``doc.spans["dates"]`` with a :class:`DateValue` in ``Span._.value``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("caselit_dates")
+    >>> doc = nlp("Accepted 4 November 1996. She was treated from 16 March to 22 April 1993 and relapsed in June.")
+    >>> [(s._.value.iso, s._.value.metadata, s._.value.inferred_year) for s in doc.spans["dates"]]
+    [('1996-11-04', True, False), ('1993-03-16', False, False), ('1993-04-22', False, False), ('1993-06', False, True)]
+    """
+
+    def __init__(self, nlp: Language, name: str = "caselit_dates", patterns: str = "patterns/dates.toml"):
+        self.name = name
+        spec = read_patterns(patterns)
+        self.patterns = compiled_patterns(patterns)
+        self.metadata_cue = re.compile(spec["metadata_cue"])
+        self.metadata_window = int(spec["metadata_window"])
+        self.citation_after = re.compile(spec["citation_after"])
+        self.citation_before = re.compile(spec["citation_before"])
+        self.citation_window = int(spec["citation_window"])
+        self.references_heading = re.compile(spec["references_heading"])
+        self.year_excluded_before = re.compile(spec["year_excluded_before"])
+        self.year_excluded_after = re.compile(spec["year_excluded_after"])
+        self.in_identifier = re.compile(spec["in_identifier"])
+        self.anchor = re.compile(spec["anchor"])
+        self.anchor_before = int(spec["anchor_before"])
+        self.anchor_after = int(spec["anchor_after"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        if not text:
+            return doc
+        found = sorted(self._find(text), key=lambda f: f.start)
+        day_first = self._numeric_order(found)
+        references_start = self._references_start(text)
+        spans = []
+        last_year = None
+        for item in found:
+            metadata = item.start >= references_start or self._is_metadata(text, item.start, item.end)
+            inferred = False
+            if item.kind == "numeric":
+                order = numeric_order(*item.numbers)
+                order = day_first if order is None else order
+                if order is None:
+                    continue
+                item.day, item.month = item.numbers[::-1] if order == "md" else item.numbers
+            elif item.kind == "yearless":
+                if last_year is None:
+                    continue
+                item.year, inferred = last_year, True
+            elif item.kind == "year" and item.literature:
+                continue
+            value = iso(item.year, item.month, item.day) if item.year else None
+            if value is None:
+                continue
+            if not metadata and not inferred:
+                last_year = item.year
+            date = DateValue(value, precision_of(value), text[item.start : item.end], inferred, metadata)
+            spans.append(char_span(doc, item.start, item.end, LABEL, date))
+        set_group(doc, GROUP, spans)
+        return doc
+
+    def _find(self, text: str):
+        windows = self._windows(text)
+        occupied = bytearray(len(text))
+        for _name, kind, pattern, needs_year, needs_month in self.patterns:
+            for window_start, window_end, has_year, has_month in windows:
+                if (needs_year and not has_year) or (needs_month and not has_month):
+                    continue
+                for match in pattern.finditer(text, window_start, window_end):
+                    start, end = match.span("date") if match.groupdict().get("date") else match.span()
+                    if any(occupied[start:end]) or self._in_identifier(text, start, end):
+                        continue
+                    occupied[start:end] = b"\x01" * (end - start)
+                    yield from self._dates_of(text, match, kind, start, end)
+
+    def _windows(self, text: str) -> list[tuple[int, int, bool, bool]]:
+        """Merged stretches of text around years and month names, where dates can be, and
+        whether each holds a year and a month name (a pattern needing one skips the others)."""
+        windows: list[list] = []
+        months = month_numbers()
+        for anchor in self.anchor.finditer(text):
+            is_month = anchor.group()[0].isalpha()
+            if is_month:  # a letter anchor counts only as a whole month name
+                word = WORD.match(text, anchor.start())
+                if word is None or word.group() not in months or (anchor.start() and text[anchor.start() - 1].isalpha()):
+                    continue
+            elif anchor.group()[0].isdigit() and (text[anchor.start() - 1 : anchor.start()].isdigit() or text[anchor.end() : anchor.end() + 1].isdigit()):
+                continue
+            start, end = max(0, anchor.start() - self.anchor_before), min(len(text), anchor.end() + self.anchor_after)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end, False, False])
+            windows[-1][2 + is_month] = True
+        return [tuple(window) for window in windows]
+
+    def _dates_of(self, text: str, match: re.Match, kind: str, start: int, end: int):
+        groups = match.groupdict()
+        if kind == "numeric":
+            yield Found(start, end, kind, int(groups["year"]), numbers=(int(groups["a"]), int(groups["b"])))
+            return
+        year, month, day = parts_from_match(match)
+        if kind == "yearless" and day is None and groups.get("day1"):
+            day = int(groups["day1"])
+        if groups.get("first"):
+            first_month = month_of(groups.get("month1")) or month
+            first_day = int(groups["day1"]) if groups.get("day1") else None
+            if first_day is not None and not groups.get("month1") and day is not None and first_day >= day:
+                first_day = None  # "12-5 May 2012" is not a day range
+            if first_day is not None or groups.get("month1"):
+                yield Found(match.start("first"), match.end("first"), kind, year, first_month, first_day)
+            start, end = match.span("second")
+            if groups.get("day1") and not groups.get("month1") and match.start("first") > match.start("second"):
+                # "March 16-22, 1993": the second date is "22, 1993", its month written before
+                start = match.start("day")
+        literature = kind == "year" and self._about_literature(text, match.start(), end)
+        yield Found(start, end, kind, year, month, day, literature=literature)
+
+    # -- document-level decisions ----------------------------------------------------------
+
+    @staticmethod
+    def _numeric_order(found: list[Found]) -> str | None:
+        """"dm" or "md" when the document's unambiguous numeric dates all agree."""
+        orders = {numeric_order(*f.numbers) for f in found if f.kind == "numeric"} - {None, "same"}
+        return orders.pop() if len(orders) == 1 else None
+
+    def _references_start(self, text: str) -> int:
+        for heading in self.references_heading.finditer(text):
+            line_start = text.rfind("\n", 0, heading.start()) + 1
+            if heading.group("inline") or not text[line_start : heading.start()].strip():
+                return heading.start()
+        return len(text) + 1
+
+    def _is_metadata(self, text: str, start: int, end: int) -> bool:
+        window_start = max(0, start - self.metadata_window)
+        cues = list(self.metadata_cue.finditer(text, window_start, start))
+        if cues and not SENTENCE_BREAK.search(text, cues[-1].end(), start):
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_end].strip(" \t\u00a0.,;:•") == text[start:end]:
+            return True  # a date alone on its line: a page header, not a sentence
+        if self.citation_after.match(text[end : end + 30]):
+            return True
+        return self.citation_before.search(text, max(line_start, start - self.citation_window), start) is not None
+
+    def _in_identifier(self, text: str, start: int, end: int) -> bool:
+        """True when the date sits in a whitespace-free run with URL or identifier marks."""
+        run_start = start
+        while run_start > 0 and not text[run_start - 1].isspace() and start - run_start < 80:
+            run_start -= 1
+        run_end = end
+        while run_end < len(text) and not text[run_end].isspace() and run_end - end < 80:
+            run_end += 1
+        return self.in_identifier.search(text[run_start:start] + " " + text[end:run_end]) is not None
+
+    def _about_literature(self, text: str, match_start: int, end: int) -> bool:
+        before = text[max(0, match_start - 60) : match_start]
+        return bool(self.year_excluded_before.search(before) or self.year_excluded_after.match(text[end : end + 40]))

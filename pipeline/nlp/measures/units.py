@@ -1,0 +1,190 @@
+"""Reading laboratory counts: numbers with thousands separators or decimal commas, and count
+units in their many written forms, normalised to 10^9 cells per litre.
+
+Pure functions (no spaCy): the unit grammar and conversion tables live in
+``models/patterns/measures.toml`` and the plausible ranges in ``models/measures/analytes.tsv``.
+
+>>> normalise_count("70.37", "*109/L")
+70.37
+>>> normalise_count("30,400", "/µL")
+30.4
+>>> normalise_count("12,5", "× 10^9/L")
+12.5
+>>> normalise_count("21,060", "/ml")  # per-µL count mistyped as per ml
+21.06
+>>> normalise_count("5000", "×10^9/L") is None  # not a blood count
+True
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from pipeline.nlp.resources import read_patterns, read_table
+
+PATTERNS = "patterns/measures.toml"
+ANALYTES = "measures/analytes.tsv"
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# Separators that only ever group thousands.
+SPACE_SEPARATORS = re.compile(r"[\u00a0\u2009\u202f ]")
+
+
+@lru_cache(maxsize=None)
+def grammar(patterns: str = PATTERNS) -> dict:
+    """The compiled pieces of the count grammar (cached: compiled once per process)."""
+    spec = read_patterns(patterns)
+    number = spec["number"]
+    unit = spec["unit"]
+    return {
+        "spec": spec,
+        "number": re.compile(number, re.VERBOSE),
+        "unit": re.compile(r"\s*" + unit + r"\s*", re.VERBOSE),
+        "count": re.compile(number + r"\s*" + unit, re.VERBOSE),
+        "volumes": spec["volume_exponent"],
+        "prefixes": spec["prefix_exponent"],
+    }
+
+
+@lru_cache(maxsize=None)
+def plausible_range(analyte: str, analytes: str = ANALYTES) -> tuple[float, float] | None:
+    for row in read_table(analytes):
+        if row["analyte"] == analyte:
+            return float(row["minimum"]), float(row["maximum"])
+    return None
+
+
+def volume_key(volume: str) -> str:
+    """'µL', 'microlitre', 'mm³', 'cu mm', 'liter' -> 'ul', 'ul', 'mm3', 'cmm', 'l'."""
+    key = re.sub(r"[\s.]", "", volume).lower().replace("µ", "u").replace("μ", "u").replace("³", "3")
+    key = re.sub(r"^(?:micro|mc)", "u", key)
+    key = re.sub(r"(?:iter|itre)s?$", "", key)
+    if key.startswith("cubic"):
+        return "mm3"
+    return {"cumm": "cmm"}.get(key, key)
+
+
+def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
+    """The power of ten that turns the written number into 10^9/L, or None when the unit
+    cannot be a count (a bare "109/L" without a multiplication sign, an unknown volume)."""
+    tables = grammar(patterns)
+    volume = tables["volumes"].get(volume_key(match.group("volume")))
+    if volume is None:
+        return None
+    groups = match.groupdict()
+    needs_sign = False
+    if groups.get("exp") or groups.get("paren"):
+        power = int(groups.get("exp") or groups.get("paren"))
+    elif groups.get("sup"):
+        power = int(groups["sup"].translate(SUPERSCRIPT_DIGITS))
+    elif groups.get("spaced") or groups.get("glued"):
+        power, needs_sign = int(groups.get("spaced") or groups.get("glued")), True
+    elif groups.get("lost") is not None:
+        # "7× 10/L": the superscript vanished; 10^9/L and 10^3/µL are the usual forms
+        power, needs_sign = (9 if volume == 0 else 3 if volume == 6 else None), True
+        if power is None:
+            return None
+    elif groups.get("thousand"):
+        power, needs_sign = 3, True
+    elif groups.get("prefix"):
+        prefix = groups["prefix"]
+        power = tables["prefixes"].get(prefix, tables["prefixes"].get(prefix.lower().rstrip("s")))
+        if power is None:
+            return None
+    else:
+        power = 0
+    if needs_sign and not groups.get("sign"):
+        return None
+    return power + volume - 9
+
+
+def parse_number(text: str, exponent: int = 0) -> Decimal | None:
+    """A written number as a Decimal. Which of "," and "." is the decimal mark depends on the
+    unit: for per-µL counts (exponent <= -3) a single separator followed by exactly three
+    digits groups thousands ("30,400/µL", "12.500/µl"); for 10^9/L-scale units it is a
+    decimal mark ("12,5 × 10^9/L")."""
+    text = SPACE_SEPARATORS.sub("", text.strip())
+    if not text or not re.fullmatch(r"\d+(?:[.,]\d+)*", text):
+        return None
+    separators = re.findall(r"[.,]", text)
+    if not separators:
+        digits = text
+    elif len(set(separators)) == 2:
+        decimal_mark = separators[-1]
+        if separators.count(decimal_mark) > 1:
+            return None
+        whole, _, fraction = text.rpartition(decimal_mark)
+        if not _grouped(whole):
+            return None
+        digits = re.sub(r"[.,]", "", whole) + "." + fraction
+    elif len(separators) > 1:
+        if not _grouped(text):
+            return None
+        digits = re.sub(r"[.,]", "", text)
+    else:
+        whole, _, fraction = text.partition(separators[0])
+        if exponent <= -3 and len(fraction) == 3:
+            digits = whole + fraction
+        else:
+            digits = whole + "." + fraction
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def _grouped(text: str) -> bool:
+    return re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text) is not None
+
+
+def within(value: float, analyte: str | None) -> bool:
+    if analyte is None:
+        return value > 0
+    bounds = plausible_range(analyte)
+    low, high = bounds if bounds else (0.0, float("inf"))
+    return value > 0 and low <= value <= high
+
+
+def to_float(number: Decimal, exponent: int) -> float:
+    # Decimal keeps "47,680/µl" at 47.68 exactly (no 47.680000000000003)
+    return float(number.scaleb(exponent))
+
+
+def normalise_count(number_text: str, unit_text: str, analyte: str | None = "WBC") -> float | None:
+    """A count written as ``number_text`` ``unit_text`` in 10^9/L, or None when the unit is
+    not a count unit, the number cannot be read, or the value is implausible for ``analyte``
+    (bounds from models/measures/analytes.tsv; None checks only that it is positive).
+    Never raises."""
+    try:
+        match = grammar()["unit"].fullmatch(unit_text or "")
+        if match is None:
+            return None
+        exponent = unit_exponent(match)
+        if exponent is None:
+            return None
+        number = parse_number(number_text or "", exponent)
+        if number is None:
+            return None
+        value = to_float(number, exponent)
+        return value if within(value, analyte) else None
+    except (ValueError, ArithmeticError, OverflowError):
+        return None
+
+
+def normalise_unitless(number_text: str, analyte: str | None = "WBC") -> float | None:
+    """A count written with no unit ("WBC was 18", "WBC of 12,000"): a number of 1000 or more
+    is per µL, one below the ``unitless_max_si`` setting is 10^9/L; others are ambiguous."""
+    try:
+        spec = grammar()["spec"]
+        number = parse_number(number_text or "", exponent=-3)
+        if number is None:
+            return None
+        if number >= 1000:
+            value = to_float(number, -3)
+        elif number < spec.get("unitless_max_si", 300):
+            value = float(number)
+        else:
+            return None
+        return value if within(value, analyte) else None
+    except (ValueError, ArithmeticError, OverflowError):
+        return None

@@ -1,0 +1,186 @@
+import doctest
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.nlp.dates import dates as dates_module
+from pipeline.nlp.dates import normalise as normalise_module
+from pipeline.nlp.dates.normalise import parse_date
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_dates")
+
+
+def clinical(nlp, text):
+    doc = nlp(text)
+    return [s._.value.iso for s in doc.spans["dates"] if not s._.value.metadata]
+
+
+def metadata(nlp, text):
+    doc = nlp(text)
+    return [s._.value.iso for s in doc.spans["dates"] if s._.value.metadata]
+
+
+# -- the pure parser ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("April 18, 2012", ("2012-04-18", "day")),
+        ("August 2. 2012", ("2012-08-02", "day")),
+        ("Aug 5, 2012", ("2012-08-05", "day")),
+        ("Sept. 3rd, 2012", ("2012-09-03", "day")),
+        ("July 30th 2011", ("2011-07-30", "day")),
+        ("18 April 2012", ("2012-04-18", "day")),
+        ("18th April 2012", ("2012-04-18", "day")),
+        ("18th of April, 2012", ("2012-04-18", "day")),
+        ("20-Dec-2016", ("2016-12-20", "day")),
+        ("2012-08-25", ("2012-08-25", "day")),
+        ("2012/08/25", ("2012-08-25", "day")),
+        ("2012.8.5", ("2012-08-05", "day")),
+        ("2024年6月25日", ("2024-06-25", "day")),
+        ("2008 May 12", ("2008-05-12", "day")),
+        ("25.08.2012", ("2012-08-25", "day")),
+        ("08/25/2012", ("2012-08-25", "day")),
+        ("07/07/2012", ("2012-07-07", "day")),  # same either way round
+        ("February 1993", ("1993-02", "month")),
+        ("Jan. 2019", ("2019-01", "month")),
+        ("JUNE 2012", ("2012-06", "month")),
+        ("in late October 1993", ("1993-10", "month")),
+        ("2002 Sep", ("2002-09", "month")),
+        ("2012-08", ("2012-08", "month")),
+        ("2019", ("2019", "year")),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["08/05/2012", "February 30, 2012", "2012-13-01", "31 April 2012", "in June", "may 2012", "12.5", "", "1850", "the patient"],
+)
+def test_parse_date_rejects(text):
+    assert parse_date(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_parse_date_never_raises(text):
+    result = parse_date(text)
+    assert result is None or result[1] in {"day", "month", "year"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(), st.sampled_from(["%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%Y-%m-%d", "%Y/%m/%d", "%B %Y", "%Y"]))
+def test_parse_date_reads_formatted_dates_and_is_idempotent(day, layout):
+    if not 1900 <= day.year <= 2099:
+        return
+    result = parse_date(day.strftime(layout))
+    assert result is not None
+    assert result[0] == day.isoformat()[: len(result[0])]
+    assert parse_date(result[0]) == result
+
+
+# -- the component -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She was admitted on April 18, 2012 and discharged on April 24, 2012.", ["2012-04-18", "2012-04-24"]),
+        ("She was admitted to the ward again on August 2. 2012.", ["2012-08-02"]),
+        ("Cultures were taken on Aug 5, 2012.", ["2012-08-05"]),
+        ("Surgery took place on 18th April 2012.", ["2012-04-18"]),
+        ("The 12-year-old was admitted on September 19, 2019 for bleeding.", ["2019-09-19"]),
+        ("She presented to the emergency department on July 30th 2011.", ["2011-07-30"]),
+        ("A CT scan on 2012-08-25 showed a mass.", ["2012-08-25"]),
+        ("In August 2023, after excluding surgery, she received chemoradiation.", ["2023-08"]),
+        ("A 54-year-old woman came to observation on July 2003.", ["2003-07"]),
+        ("She presented to us in late October 1993.", ["1993-10"]),
+        ("She was referred in July 2017 after a hysterectomy in May 2017.", ["2017-07", "2017-05"]),
+        ("Radiotherapy was given from 16 March to 22 April 1993.", ["1993-03-16", "1993-04-22"]),
+        ("Vancomycin was given from August 12, 2012 to August 24, 2012.", ["2012-08-12", "2012-08-24"]),
+        ("She was treated on 3-7 May 2010.", ["2010-05-03", "2010-05-07"]),
+        ("Chemotherapy was given March 16-20, 2011.", ["2011-03-16", "2011-03-20"]),
+        ("She was diagnosed in February 1993. A proptosis developed in June.", ["1993-02", "1993-06"]),
+        ("She was diagnosed on 2 March 2015 and operated on 5 May.", ["2015-03-02", "2015-05-05"]),
+        ("She was diagnosed in 2019 and has been followed since 2015.", ["2019", "2015"]),
+        ("In early 2020 she relapsed.", ["2020"]),
+        ("Blood tests on 25.08.2012 and 03.09.2012 were normal.", ["2012-08-25", "2012-09-03"]),
+        ("Scans on 08/25/2012 and 09/03/2012 were clear.", ["2012-08-25", "2012-09-03"]),
+        ("Surgery was performed on 15 Jan 2014; a relapse followed in mid-June.", ["2014-01-15", "2014-06"]),
+    ],
+)
+def test_clinical_dates(nlp, text, expected):
+    assert clinical(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had a follow-up 68 days after the operation.",
+        "The patient was treated in June.",  # no full date before it: the year is unknown
+        "Surgery on 08/09/2012 went well.",  # day and month order unknown
+        "She was seen on February 30, 2012.",
+        "The dose was 2012 mg in total.",
+        "Smith et al. (2015) described 12 cases.",
+        "The term was coined in 1949 by Sir Hamilton Bailey.",
+        "It was first reported in 1949 by a surgeon.",
+        "Since the FIGO staging was revised in 2018, nodes count.",
+        "Of 2019 patients, 40 had leukocytosis.",
+        "She may come back in may.",
+        "The full text is at http://www.example.org/text.asp?2016/4/2/80/196232 online.",
+    ],
+)
+def test_not_a_clinical_date(nlp, text):
+    assert clinical(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Received:2024-06-25 Published:2024-12-15 Online:2024-12-16", ["2024-06-25", "2024-12-15", "2024-12-16"]),
+        ("Received Date: 18 Jan 2019 Accepted Date: 04 Feb 2019 Published Date: 06 Feb 2019", ["2019-01-18", "2019-02-04", "2019-02-06"]),
+        ("Received date: March 16, 2018; Accepted date: May 14, 2018", ["2018-03-16", "2018-05-14"]),
+        ("Manuscript accepted for publication June 23, 2010", ["2010-06-23"]),
+        ("  • Published online on: March 1, 2018     https://doi.org/10.3892/x", ["2018-03-01"]),
+        ("Accepted 4 November 1996", ["1996-11-04"]),
+        ("Epub 2012 Jul 31", ["2012-07-31"]),
+        ("Received 2017 Nov 1; Accepted 2017 Dec 10.", ["2017-11-01", "2017-12-10"]),
+        ("Copyright © 2024 the authors, 5 May 2024.", ["2024-05-05"]),
+        ("DOI: https://doi.org/10.21037/x-22-13\n2022-01-01\nGynecology and Pelvic Medicine", ["2022-01-01"]),
+        ("Afr J Med Sci. 2002 Mar;31(1):75-7.", ["2002-03"]),
+        ("Jones AB, et al. Ophthalmic Surg. 2002 Sep.", ["2002-09"]),
+        ("Case report\nShe was seen on 3 May 2011.\nReferences\n1. Lee K. Title. Lancet. 2010 Jan 5;375:1.", ["2010-01-05"]),
+    ],
+)
+def test_metadata_dates(nlp, text, expected):
+    assert metadata(nlp, text) == expected
+
+
+def test_metadata_does_not_give_its_year_to_later_dates(nlp):
+    assert clinical(nlp, "Accepted 4 November 1996\nShe presented in June with proptosis.") == []
+
+
+def test_value_fields_and_span(nlp):
+    doc = nlp("She was treated from 16 March to 22 April 1993 and relapsed in June.")
+    values = [s._.value for s in doc.spans["dates"]]
+    assert [v.written for v in values] == ["16 March", "22 April 1993", "June"]
+    assert [v.precision for v in values] == ["day", "day", "month"]
+    assert [v.inferred_year for v in values] == [False, False, True]
+    assert all(s.label_ == "DATE" for s in doc.spans["dates"])
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01", "May " * 500, "2012-" * 500, "31 st " * 300 + "March, 2016"])
+def test_odd_input_does_not_raise(nlp, text):
+    nlp(text)
+
+
+def test_docstring_examples_run_on_a_blank_pipeline():
+    spacy.blank("en")
+    assert doctest.testmod(dates_module).failed == 0
+    assert doctest.testmod(normalise_module).failed == 0
