@@ -8,6 +8,8 @@ and the full stop does not close a known abbreviation ("Fig.", "et al.", "Dr.", 
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,21 +36,26 @@ class SentenceSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        doc[0].is_sent_start = True
+        # Setting token.is_sent_start one by one re-checks the whole doc each time (quadratic);
+        # the flags are collected and written at once.
+        flags = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")  # spaCy's array type
+        flags[0, 0] = 1
         start_next = False
+        previous = doc[0]
         for token in doc[1:]:
-            previous = doc[token.i - 1]
             if "\n" in previous.text or "\n" in previous.whitespace_:
                 start_next = True
             elif previous.text in ENDERS and self._opens_sentence(token) and not self._is_abbreviation(doc, previous.i):
                 start_next = True
+            previous = token
             if token.is_space and "\n" in token.text:
                 # a blank-line token belongs to the sentence it ends
-                token.is_sent_start = False
                 start_next = True
                 continue
-            token.is_sent_start = start_next
+            if start_next:
+                flags[token.i, 0] = 1
             start_next = False
+        doc.from_array([SENT_START], flags)
         return doc
 
     @staticmethod
