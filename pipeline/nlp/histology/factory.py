@@ -1,7 +1,10 @@
-"""Placeholder until the caselit_histology component lands."""
 from spacy.language import Language
 
+from pipeline.nlp.histology.histology import HistologyMatcher
 
-@Language.factory("caselit_histology")
-def create_component(nlp: Language, name: str):
-    raise NotImplementedError("caselit_histology is not written yet")
+DEFAULT_CONFIG = {"lexicon": "histology/histology.tsv", "patterns": "histology/histology.toml"}
+
+
+@Language.factory("caselit_histology", default_config=DEFAULT_CONFIG)
+def create_component(nlp: Language, name: str, lexicon: str, patterns: str) -> HistologyMatcher:
+    return HistologyMatcher(nlp, name, lexicon=lexicon, patterns=patterns)

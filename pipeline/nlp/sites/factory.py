@@ -1,7 +1,10 @@
-"""Placeholder until the caselit_sites component lands."""
 from spacy.language import Language
 
+from pipeline.nlp.sites.sites import SiteMatcher
 
-@Language.factory("caselit_sites")
-def create_component(nlp: Language, name: str):
-    raise NotImplementedError("caselit_sites is not written yet")
+DEFAULT_CONFIG = {"lexicon": "sites/sites.tsv", "roles": "sites/roles.toml"}
+
+
+@Language.factory("caselit_sites", default_config=DEFAULT_CONFIG)
+def create_component(nlp: Language, name: str, lexicon: str, roles: str) -> SiteMatcher:
+    return SiteMatcher(nlp, name, lexicon=lexicon, roles=roles)

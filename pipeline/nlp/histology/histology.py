@@ -1,0 +1,125 @@
+"""Finds histological types ("cervical squamous carcinoma", "transitional-cell carcinoma",
+"NSCLC") and normalises them to the names of the annotation contract.
+
+One regex built from the lexicon (``models/histology/histology.tsv``), longest names first, with
+room for organ words before the last word of a name ("squamous cell cervical carcinoma",
+"undifferentiated endometrial sarcoma"). A bare "carcinoma" or "tumour" is never a type.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.histology.model import Histology
+from pipeline.nlp.resources import read_patterns, read_table
+from pipeline.nlp.sites.sites import doc_text, sentence_bounds
+from pipeline.nlp.spans import char_span, set_group
+
+GROUP = "histology"
+LABEL = "HISTOLOGY"
+ROMAN = {"I": "1", "II": "2", "III": "3"}
+
+
+class HistologyMatcher:
+    """Puts histology mentions in ``doc.spans["histology"]`` with a :class:`Histology` in
+    ``Span._.value``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("caselit_histology")
+    >>> doc = nlp("A moderately differentiated squamous cell cervical carcinoma; SCC antigen was 3.1.")
+    >>> [(s._.value.histology, s._.value.grade) for s in doc.spans["histology"]]
+    [('squamous cell carcinoma', 'moderately differentiated')]
+    """
+
+    def __init__(self, nlp: Language, name: str = "caselit_histology", lexicon: str = "histology/histology.tsv",
+                 patterns: str = "histology/histology.toml"):
+        self.name = name
+        spec = read_patterns(patterns)
+        heads = set(spec["heads"])
+        organ_slot = f"(?:{spec['organ']}[\\s-]+){{0,2}}"
+        self.names: dict[str, str] = {}  # lower-case or exact written form -> histology
+        alternatives = []
+        for row in read_table(lexicon):
+            written, exact = row["written"].strip(), row.get("case") == "exact"
+            if not written or not row.get("histology"):
+                continue
+            self.names[written if exact else written.lower()] = row["histology"]
+            words = written.split()
+            parts = [re.escape(w) for w in words]
+            if len(words) > 1 and words[-1].lower() in heads:
+                body = r"[\s,-]+".join(parts[:-1]) + r"[\s-]+" + organ_slot + parts[-1]
+            else:
+                body = r"[\s,-]+".join(parts)
+            if not exact and written[-1].isalpha():
+                body += "s?"
+            alternatives.append((written[0].lower(), len(written), f"(?-i:{body})" if exact else body))
+        # longest first: at one position the longest name wins; names are grouped by their first
+        # letter behind a lookahead so that each position tries only the names that can start there
+        by_letter: dict[str, list[tuple[int, str]]] = {}
+        for letter, length, body in alternatives:
+            by_letter.setdefault(letter, []).append((length, body))
+        groups = [
+            f"(?={re.escape(letter)})(?:" + "|".join(b for _, b in sorted(bodies, key=lambda i: -i[0])) + ")"
+            for letter, bodies in sorted(by_letter.items())
+        ]
+        self.pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])" + f"(?!{spec['exclude_after']})",
+            re.IGNORECASE,
+        )
+        self.separators = re.compile(r"[\s,-]+")
+        self.organ_word = re.compile(rf"(?<![\w-]){spec['organ']}(?![\w-])", re.IGNORECASE)
+        self.keys = {self._key(k): v for k, v in self.names.items()}
+        self.grade = re.compile(spec["grade"], re.IGNORECASE)
+        self.grade_reach = int(spec.get("grade_reach", 60))
+
+    def _key(self, written: str) -> str:
+        """The written form without spacing, hyphens, commas or a plural s."""
+        return self.separators.sub("", written.lower()).removesuffix("s")
+
+    def _normalise(self, written: str) -> str | None:
+        if written in self.names:  # abbreviations are stored in their exact case
+            return self.names[written]
+        return (self.names.get(written.lower()) or self.keys.get(self._key(written))
+                or self.keys.get(self._key(self.organ_word.sub(" ", written))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        spans = []
+        matches = list(self.pattern.finditer(text))
+        bounds = sentence_bounds(doc, text) if matches else []
+        for index, match in enumerate(matches):
+            histology = self._normalise(match.group(0))
+            if histology is None:
+                continue
+            # a grade belongs to the nearest name: never reach past a neighbouring one
+            low = matches[index - 1].end() if index else 0
+            high = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+            grade = self._grade(text, match.start(), match.end(), bounds, low, high)
+            value = Histology(histology=histology, written=match.group(0), grade=grade)
+            spans.append(char_span(doc, match.start(), match.end(), LABEL, value))
+        set_group(doc, GROUP, spans)
+        return doc
+
+    def _grade(self, text: str, start: int, end: int, bounds, low: int, high: int) -> str | None:
+        sentence = next(((s, e) for s, e in bounds if s <= start < e), (0, len(text)))
+        low = max(low, sentence[0], start - self.grade_reach)
+        high = min(high, sentence[1], end + self.grade_reach)
+        best = None
+        for match in self.grade.finditer(text, low, high):
+            distance = max(match.start() - end, start - match.end(), 0)
+            if best is None or distance < best[0]:
+                best = (distance, match)
+        if best is None:
+            return None
+        match = best[1]
+        if match.group("number"):
+            return "G" + ROMAN.get(match.group("number").upper(), match.group("number"))
+        if match.group("g"):
+            return "G" + match.group("g")
+        if match.group("level"):
+            return match.group("level").lower()
+        return match.group("differentiation").lower() + " differentiated"
+

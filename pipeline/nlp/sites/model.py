@@ -1,0 +1,17 @@
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Site:
+    """An anatomical site and what it is for the cancer, e.g.
+    ``Site("liver", role="metastasis", written="hepatic", cue="metastases to")``.
+
+    ``site`` is a name of the annotation contract's site list ("other" for organs outside it);
+    ``role`` is "primary", "metastasis", "recurrence", "involvement" or "mention"; ``cue`` is the
+    text that gave the role (None for a plain mention).
+    """
+
+    site: str
+    role: str
+    written: str
+    cue: str | None = None

@@ -1,0 +1,265 @@
+"""Finds anatomical sites ("liver", "vaginal cuff", "para-aortic lymph nodes", "pN1") and what
+each is for the cancer: its primary, a metastasis, a recurrence, an invasion or a mention.
+
+Sites come from a lexicon (``models/sites/sites.tsv``) matched with a PhraseMatcher on lower
+case, the longest phrase winning. Roles come from cue rules (``models/sites/roles.toml``) read
+on both sides of the site within its sentence; sites joined by "and" / commas form one list
+that shares its cues ("metastases to the liver, lungs and vertebrae"). Negation and background
+statements are left to the context component: a negated metastasis keeps its role.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.nlp.resources import read_patterns, read_table
+from pipeline.nlp.sites.model import Site
+from pipeline.nlp.spans import char_span, set_group
+
+GROUP = "sites"
+LABEL = "SITE"
+NOT_A_SITE = "-"
+REACH = 200  # characters of context read on each side (a long list of sites fits)
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+TNM_HINT = re.compile(r"[NM][0-3xX]")
+TEXT_KEY = "caselit.text"
+# Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
+# letter, or a line break, ends the context.
+ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n")
+
+
+def expand(pattern: str, parts: dict[str, str]) -> str:
+    """Replace ``{name}`` by its part, again and again (parts may use other parts)."""
+    for _ in range(10):
+        expanded = PLACEHOLDER.sub(lambda m: parts.get(m.group(1), m.group(0)), pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
+    return pattern
+
+
+def written_forms(written: str) -> set[str]:
+    """The form and its plural (of the last word): "lymph node" -> "lymph nodes"."""
+    forms = {written}
+    head, _, last = written.rpartition(" ")
+    if len(last) < 3 or not last[-1].isalpha() or last.endswith("s"):
+        return forms
+    prefix = head + " " if head else ""
+    if last.endswith(("x", "ch", "sh")):
+        forms.add(prefix + last + "es")
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        forms.add(prefix + last[:-1] + "ies")
+    elif last.endswith("a"):
+        forms.update({prefix + last + "e", prefix + last + "s"})
+    elif last.endswith("um"):
+        forms.add(prefix + last[:-2] + "a")
+    else:
+        forms.add(prefix + last + "s")
+    return forms
+
+
+class SiteMatcher:
+    """Puts site mentions in ``doc.spans["sites"]`` with a :class:`Site` in ``Span._.value``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("caselit_sites")
+    >>> doc = nlp("Cervical carcinoma with metastases to the liver and lungs.")
+    >>> [(s._.value.site, s._.value.role) for s in doc.spans["sites"]]
+    [('cervix', 'primary'), ('liver', 'metastasis'), ('lung', 'metastasis')]
+    """
+
+    def __init__(self, nlp: Language, name: str = "caselit_sites", lexicon: str = "sites/sites.tsv",
+                 roles: str = "sites/roles.toml"):
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms_by_key: dict[str, set[str]] = {}
+        for row in read_table(lexicon):
+            if row.get("written") and row.get("site"):
+                key = f"{row['site']}|{row.get('role', '')}"
+                forms_by_key.setdefault(key, set()).update(written_forms(row["written"].lower()))
+        for key, forms in forms_by_key.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(forms))))
+        spec = read_patterns(roles)
+        parts = spec.get("parts", {})
+        self.rules = []
+        for rule in spec["rule"]:
+            needs = rule.get("needs", ())
+            lower = tuple(n for n in needs if not n.startswith("|"))
+            exact = tuple(n[1:] for n in needs if n.startswith("|"))
+            self.rules.append((rule["role"], rule["side"], frozenset(rule.get("sites", ())), lower, exact,
+                               re.compile(expand(rule["pattern"], parts), re.IGNORECASE)))
+        self.connector = re.compile(expand(spec["connector"]["pattern"], parts), re.IGNORECASE)
+        tnm = spec["tnm"]
+        self.tnm_full = re.compile(tnm["full"])
+        self.tnm_lone = re.compile(tnm["lone"])
+        self.tnm_bare = re.compile(tnm["bare"])
+        self.tnm_near = re.compile(tnm["near"])
+        self.tnm_m1 = re.compile(tnm["m1"])
+        self.tnm_codes = dict(tnm["codes"])
+        self.tnm_code = re.compile(r"\b(" + "|".join(map(re.escape, self.tnm_codes)) + r")\b")
+        self.tumour = re.compile(spec["document"]["tumour"], re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        if not text.strip():
+            set_group(doc, GROUP, [])
+            return doc
+        sites = self._lexicon_sites(doc)
+        bounds = sentence_bounds(doc, text)
+        forced, extra = self._tnm(doc, text, sites)
+        # in a report about no tumour at all, cue words speak of something else (an infection
+        # "spread to the lungs", a "recurrent dislocation"): no primary, metastasis, recurrence
+        about_tumour = bool(self.tumour.search(text))
+        spans = self._assign_roles(doc, text, sites, bounds, forced, about_tumour) + extra
+        set_group(doc, GROUP, spans)
+        return doc
+
+    def _lexicon_sites(self, doc: Doc) -> list[Span]:
+        found = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
+        # the longest phrase wins: "cervical lymph node" is a node, "cervix" is not there
+        return [s for s in filter_spans(found) if not s.label_.startswith(NOT_A_SITE + "|")]
+
+    def _assign_roles(self, doc, text, sites, bounds, forced, about_tumour=True) -> list[Span]:
+        starts = [b[0] for b in bounds]
+        groups: list[list[Span]] = []
+        for span in sites:
+            sentence = bisect.bisect_right(starts, span.start_char) - 1
+            if groups:
+                last = groups[-1][-1]
+                same_sentence = bisect.bisect_right(starts, last.start_char) - 1 == sentence
+                if same_sentence and self.connector.match(text[last.end_char:span.start_char]):
+                    groups[-1].append(span)
+                    continue
+            groups.append([span])
+        out = []
+        for index, group in enumerate(groups):
+            sentence_start, sentence_end = bounds[bisect.bisect_right(starts, group[0].start_char) - 1]
+            start, end = group[0].start_char, group[-1].end_char
+            right_end = min(sentence_end, end + REACH)
+            if index + 1 < len(groups):
+                right_end = min(right_end, max(end, groups[index + 1][0].start_char))
+            left = text[max(sentence_start, start - REACH):start]
+            right = text[end:right_end]
+            memo: dict[int, re.Match | None] = {}
+            for span in group:
+                site, _, intrinsic = span.label_.partition("|")
+                if intrinsic:
+                    role, cue = intrinsic, span.text
+                elif span.start_char in forced:
+                    role, cue = "metastasis", forced[span.start_char]
+                else:
+                    role, cue = self._role(site, left, right, memo)
+                    if not about_tumour and role != "involvement":
+                        role, cue = "mention", None
+                site_span = Span(doc, span.start, span.end, label=LABEL)
+                site_span._.value = Site(site=site, role=role, written=span.text, cue=cue)
+                out.append(site_span)
+        return out
+
+    def _role(self, site: str, left: str, right: str, memo: dict) -> tuple[str, str | None]:
+        low = None
+        for index, (role, side, only, lower, exact, pattern) in enumerate(self.rules):
+            if only and site not in only:
+                continue
+            if index not in memo:
+                if lower or exact:
+                    low = left.lower() if low is None else low
+                    if not any(n in low for n in lower) and not any(n in left for n in exact):
+                        memo[index] = None
+                        continue
+                if side == "right":
+                    memo[index] = pattern.match(right)
+                elif side == "left":
+                    memo[index] = pattern.search(left)
+                else:  # "around": NUL stands for the site itself
+                    memo[index] = pattern.search(left + "\x00" + right)
+            match = memo[index]
+            if match:
+                return role, match.group("cue")
+        return "mention", None
+
+    def _tnm(self, doc: Doc, text: str, sites: list[Span]):
+        """N categories above 0 and M1 organs: roles forced on lexicon sites (by start
+        character) and new spans for what the lexicon does not know ("pN1", "M1 (PUL)")."""
+        forced: dict[int, str] = {}
+        extra: list[Span] = []
+        node_starts = set()
+
+        def add(start: int, end: int, site: str, cue: str):
+            span = char_span(doc, start, end, LABEL)
+            if span is not None:  # written = the whole token ("T2N1M0")
+                span._.value = Site(site=site, role="metastasis", written=span.text, cue=cue)
+                extra.append(span)
+
+        def node(match: re.Match, cue: str):
+            if match.start("n") not in node_starts:
+                node_starts.add(match.start("n"))
+                add(match.start("n"), match.end("n"), "lymph node", cue)
+
+        # TNM strings are rare: look only around an "N1" / "M1" (a fast literal scan) instead of
+        # running every pattern over the whole text
+        windows: list[list[int]] = []
+        for hint in TNM_HINT.finditer(text):
+            low, high = max(0, hint.start() - 24), min(len(text), hint.end() + 80)
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = high
+            else:
+                windows.append([low, high])
+        m1_matches = []
+        for low, high in windows:
+            for match in self.tnm_full.finditer(text, low, high):
+                if re.search(r"N[1-3]", match.group("n")):  # N0 and Nx affirm no nodal disease
+                    node(match, match.group(0))
+            for match in self.tnm_lone.finditer(text, low, high):
+                node(match, match.group("n"))
+            for match in self.tnm_bare.finditer(text, low, high):
+                if self.tnm_near.search(text[max(0, match.start() - 40):match.end() + 40]):
+                    node(match, match.group("n"))
+            m1_matches.extend(self.tnm_m1.finditer(text, low, high))
+        site_starts = [s.start_char for s in sites]
+        for match in m1_matches:
+            group = "organs" if match.group("organs") else "after"
+            low, high = match.start(group), match.end(group)
+            first = bisect.bisect_left(site_starts, low)
+            for span in sites[first:]:
+                if span.start_char >= high:
+                    break
+                forced[span.start_char] = match.group("m")
+            for code in self.tnm_code.finditer(text, low, high):
+                add(code.start(), code.end(), self.tnm_codes[code.group(1)], match.group("m"))
+        return forced, extra
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept in ``doc.user_data``: spaCy rebuilds the text from every token on each
+    call, which costs more than this component's own work. The length check guards against a
+    value left by another doc."""
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or len(text) != end:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """(start, end) characters of each sentence; a rough split when no pipe set sentences."""
+    if doc.has_annotation("SENT_START"):
+        # from the array: walking doc.sents builds a Token object per token
+        firsts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist() or [0]
+        starts = [doc[i].idx for i in firsts]
+        starts[0] = 0
+        return list(zip(starts, starts[1:] + [len(text)]))
+    bounds, start = [], 0
+    for match in ROUGH_SENTENCE_END.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds

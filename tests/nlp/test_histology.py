@@ -1,0 +1,129 @@
+import doctest
+
+import pytest
+import spacy
+
+from pipeline.nlp.histology import histology as histology_module
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_histology")
+
+
+def names(nlp, text):
+    doc = nlp(text)
+    return [s._.value.histology for s in doc.spans["histology"]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She had clinical stage IIA1 cervical squamous carcinoma.", "squamous cell carcinoma"),
+        ("A non-keratinized squamous carcinoma of the cervix.", "squamous cell carcinoma"),
+        ("Biopsy showed keratinizing squamous cell carcinoma.", "squamous cell carcinoma"),
+        ("Pathology revealed metastatic SCC.", "squamous cell carcinoma"),
+        ("A squamous cell carcinoma of the uterine cervix.", "squamous cell carcinoma"),
+        ("A case of squamous cell cervical carcinoma.", "squamous cell carcinoma"),
+        ("A mistaken diagnosis of squamous cervical cancer.", "squamous cell carcinoma"),
+        ("She presented with adenocarcinoma of the uterine cervix.", "adenocarcinoma"),
+        ("Colonic adenocarcinoma with liver disease.", "adenocarcinoma"),
+        ("An adenosquamous carcinoma was diagnosed.", "adenosquamous carcinoma"),
+        ("Review showed small cell neuroendocrine cervical carcinoma.", "small cell carcinoma"),
+        ("A small cell carcinoma of the cervix.", "small cell carcinoma"),
+        ("A large cell neuroendocrine carcinoma.", "large cell neuroendocrine carcinoma"),
+        ("A neuroendocrine carcinoma of the cervix.", "neuroendocrine carcinoma"),
+        ("Clear cell carcinoma of cervix (CCAC) infiltrated the stroma.", "clear cell carcinoma"),
+        ("An ovarian clear cell carcinoma producing PTHrP.", "clear cell carcinoma"),
+        ("A high-grade serous carcinoma of the ovary.", "serous carcinoma"),
+        ("Uterine papillary serous carcinoma.", "serous carcinoma"),
+        ("A grade 1 endometrioid adenocarcinoma.", "endometrioid carcinoma"),
+        ("Bladder cancer (transitional-cell carcinoma, grade 3).", "urothelial carcinoma"),
+        ("A transitional cell carcinoma of the renal pelvis.", "urothelial carcinoma"),
+        ("A sarcomatoid hepatocellular carcinoma.", "hepatocellular carcinoma"),
+        ("Biopsy confirmed HCC with a sarcomatoid component.", "hepatocellular carcinoma"),
+        ("A soft tissue sarcoma of the thigh.", "sarcoma"),
+        ("Advanced uterine leiomyosarcoma.", "leiomyosarcoma"),
+        ("A uterine carcinosarcoma was resected.", "carcinosarcoma"),
+        ("A malignant mixed Mullerian tumor of the uterus.", "carcinosarcoma"),
+        ("A malignant melanoma of the vagina.", "melanoma"),
+        ("A diffuse large B-cell lymphoma of the cervix.", "lymphoma"),
+        ("A G-CSF producing undifferentiated endometrial sarcoma.", "undifferentiated sarcoma"),
+        ("Low-grade undifferentiated uterine sarcoma.", "undifferentiated sarcoma"),
+        ("Advanced Undifferentiated Endometrial Carcinoma with NED.", "undifferentiated carcinoma"),
+        ("The autopsy showed anaplastic carcinoma of the pancreas.", "anaplastic carcinoma"),
+        ("A man with non-small cell lung cancer complicated by brain metastasis.", "non-small cell carcinoma"),
+        ("He had advanced NSCLC.", "non-small cell carcinoma"),
+        ("The histopathology was invasive carcinoma, No Special Type (NST) of right breast.",
+         "invasive carcinoma of no special type"),
+        ("An invasive ductal carcinoma of the left breast.", "invasive carcinoma of no special type"),
+        ("A mucinous adenocarcinoma of the ovary.", "mucinous carcinoma"),
+        ("SCC arising in ovarian mature cystic teratoma.", "squamous cell carcinoma"),
+        ("A mature cystic teratoma of the ovary.", "teratoma"),
+    ],
+)
+def test_first_name(nlp, text, expected):
+    assert names(nlp, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Squamous cell carcinoma antigen (SCC-Ag) was 5.3 ng/mL.",
+        "SCC antigen was normal.",
+        "The squamous cell cancer antigen, SCCA, was elevated.",
+        "Biopsy showed a poorly differentiated carcinoma.",  # no type: null per contract
+        "A large tumour of the cervix was found.",
+        "She was diagnosed with cervical cancer.",
+        "Squamous cells were seen in the smear.",
+        "The scc of the report is lower case.",  # abbreviations only in their own case
+        "A non-Hodgkin course was described.",
+    ],
+)
+def test_no_histology(nlp, text):
+    assert names(nlp, text) == []
+
+
+def test_longest_name_wins(nlp):
+    assert names(nlp, "A small cell neuroendocrine carcinoma.") == ["small cell carcinoma"]
+    assert names(nlp, "A non-small cell carcinoma.") == ["non-small cell carcinoma"]
+    assert names(nlp, "An adenosquamous carcinoma.") == ["adenosquamous carcinoma"]
+
+
+def test_span_and_written(nlp):
+    doc = nlp("Pathology confirmed cervical squamous cell carcinoma.")
+    span = doc.spans["histology"][0]
+    assert span.text == "squamous cell carcinoma" and span._.value.written == "squamous cell carcinoma"
+    assert span.label_ == "HISTOLOGY"
+
+
+@pytest.mark.parametrize(
+    "text, grade",
+    [
+        ("Bladder cancer (transitional-cell carcinoma, grade 3).", "G3"),
+        ("A moderately differentiated squamous cell carcinoma.", "moderately differentiated"),
+        ("A well to moderately differentiated adenocarcinoma.", "well differentiated"),
+        ("A high-grade serous carcinoma.", "high"),
+        ("Endometrioid adenocarcinoma, FIGO grade II.", "G2"),
+        ("Endometrioid adenocarcinoma G1 was found.", "G1"),
+        ("A squamous cell carcinoma was found.", None),
+    ],
+)
+def test_grade(nlp, text, grade):
+    doc = nlp(text)
+    assert doc.spans["histology"][0]._.value.grade == grade
+
+
+def test_grade_stays_with_its_own_name(nlp):
+    doc = nlp("A poorly differentiated adenocarcinoma of the colon and a squamous cell carcinoma of the skin.")
+    assert [s._.value.grade for s in doc.spans["histology"]] == ["poorly differentiated", None]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x02carcinoma", "carcinoma " * 500])
+def test_odd_input(nlp, text):
+    assert names(nlp, text) == []
+
+
+def test_docstring_example_runs_on_a_blank_pipeline():
+    spacy.blank("en")
+    assert doctest.testmod(histology_module).failed == 0

@@ -1,0 +1,285 @@
+import doctest
+
+import pytest
+import spacy
+
+from pipeline.nlp.sites import sites as sites_module
+from pipeline.nlp.sites.sites import written_forms
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_sites")
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return [(s._.value.site, s._.value.role) for s in doc.spans["sites"]]
+
+
+def roles_of(nlp, text, role):
+    return sorted({site for site, r in found(nlp, text) if r == role})
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("A mass was found in the vaginal cuff.", "vagina"),
+        ("MRI showed a lesion at the vaginal stump.", "vagina"),
+        ("A subcutaneous nodule on the left thigh was excised.", "soft tissue"),
+        ("Resection of the skeletal muscle soft tissue tumour was performed.", "soft tissue"),
+        ("CT showed enlarged para-aortic lymph nodes.", "lymph node"),
+        ("She had inguinal lymphadenopathy.", "lymph node"),
+        ("Multiple pulmonary nodules were seen.", "lung"),
+        ("A bone scan showed osseous lesions.", "bone"),
+        ("A lesion of the left femoral head was found.", "bone"),
+        ("The tumour arose in the greater wing of the sphenoid bone.", "bone"),
+        ("The hepatic mass was resected.", "liver"),
+        ("A cerebellar lesion was seen.", "brain"),
+        ("A left parietooccipital lobe lesion was seen.", "brain"),
+        ("A lesion of the vertebral body was seen.", "spine"),
+        ("An intramedullary spinal cord lesion was found.", "spine"),
+        ("A mass in the right ventricle was found.", "heart"),
+        ("A right atrium thrombus was suspected.", "heart"),
+        ("A painless umbilical nodule was palpated.", "umbilicus"),
+        ("The primary was in the sigmoid colon.", "colon"),
+        ("A tumour of the esophagogastric junction was resected.", "stomach"),
+        ("Biopsy of the uterine cervix was done.", "cervix"),
+        ("The endometrial biopsy was normal.", "endometrium"),
+        ("A tubal lesion was removed.", "fallopian tube"),
+        ("Peritoneal nodules were seen.", "peritoneum"),
+        ("An orbital mass was seen.", "orbit"),
+        ("Swelling of the right thumb was noted.", "bone"),
+        ("A nodule in the prostate was found.", "other"),
+        ("The diaphragm was thickened.", "other"),
+        ("The superior vena cava was compressed.", "other"),
+        ("A mass in the rectovaginal septum was found.", "other"),
+        ("An intra-abdominal mass was found.", "other"),
+        ("Omental thickening was seen.", "omentum"),
+        ("Both adrenal glands were enlarged.", "adrenal gland"),
+        ("The splenic lesion was solitary.", "spleen"),
+        ("Bone marrow involvement was absent.", "bone marrow"),
+        ("A nodule of the anterior abdominal wall was seen.", "abdominal wall"),
+    ],
+)
+def test_site_names(nlp, text, site):
+    assert site in [s for s, _ in found(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, site, absent",
+    [
+        # the neck, not the uterine cervix
+        ("Enlarged cervical lymph nodes were palpable.", "lymph node", "cervix"),
+        ("MRI of the cervical spine was normal.", "spine", "cervix"),
+        ("A fracture of the cervical vertebra was seen.", "spine", "cervix"),
+        ("Para-aortic lymph nodes were enlarged.", "lymph node", "other"),
+        ("The bone marrow was hypercellular.", "bone marrow", "bone"),
+        ("The gallbladder was normal.", "other", "bladder"),
+    ],
+)
+def test_longest_phrase_wins(nlp, text, site, absent):
+    sites = [s for s, _ in found(nlp, text)]
+    assert site in sites and absent not in sites
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She presented with vaginal bleeding for two months.",
+        "Liver function tests were normal.",
+        "On the other hand, the fever persisted.",
+        "Metastasis to the breast from an extra-mammary malignancy is rare.",  # only "breast"
+    ],
+)
+def test_phrases_that_are_no_site(nlp, text):
+    sites = [s for s, _ in found(nlp, text)]
+    assert sites in ([], ["breast"])
+
+
+def test_plural_forms():
+    assert "lymph nodes" in written_forms("lymph node")
+    assert "vertebrae" in written_forms("vertebra")
+    assert written_forms("bones") == {"bones"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("An autopsy revealed multiple metastases to the liver, lungs, vertebrae, prostate, and cerebellum.",
+         ["brain", "liver", "lung", "other", "spine"]),
+        ("The lesions that had metastasized to the liver and lungs were stained.", ["liver", "lung"]),
+        ("She developed an isolated left parietooccipital lobe metastasis.", ["brain"]),
+        ("Histopathology showed metastatic deposit in the breast from cervical cancer.", ["breast"]),
+        ("Multiple liver metastases and a pulmonary metastasis were detected.", ["liver", "lung"]),
+        ("The biopsy indicated metastasis of adenocarcinoma to the bone and soft tissues.", ["bone", "soft tissue"]),
+        ("Orbital metastasis from carcinoma of the cervix is rare.", ["orbit"]),
+        ("Follow-up imaging revealed findings in the spleen, which were confirmed to be metastatic cancer.", ["spleen"]),
+        ("Multiple pulmonary and peritoneal nodules consistent with metastatic disease were seen.", ["lung", "peritoneum"]),
+        ("We diagnosed the skin and orbital masses as metastases from the cervical primary.", ["orbit", "skin"]),
+        ("Metastasis of squamous cell carcinoma of the uterine cervix to the right ventricle, then to the right "
+         "atrium and superior vena cava was found.", ["heart", "other"]),
+        ("On metastatic work-up, lesions were found involving the left femoral head, liver, and spinal column, "
+         "with adjacent lymphadenopathy.", ["bone", "liver", "lymph node", "spine"]),
+        ("The cancer metastasized to the left obturator lymph node.", ["lymph node"]),
+        ("A painless umbilical nodule (Sister Mary Joseph nodule) was found.", ["umbilicus"]),
+        ("CT showed diffuse peritoneal carcinomatosis.", ["peritoneum"]),
+        ("She presented with an acrometastasis.", ["bone"]),
+        ("Metastatic lymph nodes were removed.", ["lymph node"]),
+        ("Two of the pelvic lymph nodes were positive for metastases.", ["lymph node"]),
+        ("Cervical carcinoma metastatic to the orbit.", ["orbit"]),
+        ("There was no lymph node metastasis.", ["lymph node"]),  # negation is the context pipe's job
+        ("Metastases were detected in the liver and spleen.", ["liver", "spleen"]),
+        ("Pathology showed metastatic breast carcinoma in the cervix.", ["cervix"]),
+        ("Metastatic adenocarcinoma was found in the right ovary.", ["ovary"]),
+        ("The cancer spread from the cervix to the bladder.", ["bladder"]),
+        ("Secondary renal neoplasms are rare.", ["kidney"]),
+        ("MRI showed mets to the brain.", ["brain"]),
+        ("A Krukenberg tumour was found in a woman with gastric cancer.", ["ovary"]),
+    ],
+)
+def test_metastasis_sites(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A 40-year-old patient with cervical squamous carcinoma suffering from vaginal cuff recurrence.", ["vagina"]),
+        ("The tumour recurred in the vaginal vault one year later.", ["vagina"]),
+        ("A relapsed squamous cell carcinoma of the uterine cervix arising from the rectovaginal septum.", ["other"]),
+        ("A recurrent tumour mass in the pelvic sidewall was biopsied.", ["other"]),
+        ("She had locally advanced cervical cancer and recurrence in the right thumb.", ["bone"]),
+        ("An intraabdominal recurrence of her cancer was detected on day 35.", ["other"]),
+        ("The disease progressed after 50 days with a 6 cm tumor in the vaginal cuff.", ["vagina"]),
+        ("Recurrence of the cancer was found in the left lung two years later.", ["lung"]),
+    ],
+)
+def test_recurrence_sites(nlp, text, expected):
+    assert roles_of(nlp, text, "recurrence") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She had clinical stage IIA1 cervical squamous carcinoma.", ["cervix"]),
+        ("A case of squamous cell carcinoma of the uterine cervix.", ["cervix"]),
+        ("She was diagnosed with cervical cancer.", ["cervix"]),
+        ("A woman with endometrial carcinoma was referred.", ["endometrium"]),
+        ("Brain metastasis from cervical cancer is rare.", ["cervix"]),
+        ("CT demonstrated a pancreatic tail tumor.", ["pancreas"]),
+        ("A 48-year-old man died of bladder cancer.", ["bladder"]),
+        ("A man with non-small cell lung cancer was admitted.", ["lung"]),
+        ("Liver biopsy showed hepatocellular carcinoma.", ["liver"]),
+        ("The autopsy showed anaplastic carcinoma of the pancreas.", ["pancreas"]),
+        ("A liver metastasis from esophagogastric junction (EGJ) cancer was resected.", ["stomach"]),
+        ("The histopathology was invasive carcinoma, No Special Type (NST) of right breast.", ["breast"]),
+        ("The primary tumour was in the sigmoid colon.", ["colon"]),
+        ("An undifferentiated pelvic tumor with probable cervical origination.", ["cervix", "other"]),
+        ("A case of undifferentiated uterine sarcoma of the cervix.", ["cervix"]),
+        ("Squamous cell carcinoma arising in ovarian mature cystic teratoma.", ["ovary"]),
+    ],
+)
+def test_primary_sites(nlp, text, expected):
+    assert roles_of(nlp, text, "primary") == expected
+
+
+def test_metastatic_cervical_cancer_is_the_primary(nlp):
+    assert found(nlp, "Workup was consistent with metastatic cervical cancer.") == [("cervix", "primary")]
+
+
+def test_site_after_to_is_the_metastasis(nlp):
+    assert found(nlp, "Metastasis of cervical cancer to the sigmoid colon.") == [
+        ("cervix", "primary"), ("colon", "metastasis")]
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("The tumour showed invasion of the posterior wall of the stomach.", "stomach"),
+        ("There was downward involvement of the vaginal wall.", "vagina"),
+        ("The mass had extended into the orbit.", "orbit"),
+        ("MRI suggested parametrial involvement.", "other"),
+    ],
+)
+def test_involvement(nlp, text, site):
+    assert (site, "involvement") in found(nlp, text)
+
+
+def test_background_sites_are_kept(nlp):
+    # background statements are qualified by the context pipe, not dropped here
+    text = "Common sites of distant metastasis include the lungs, bones, liver and brain."
+    assert [site for site, _ in found(nlp, text)] == ["lung", "bone", "liver", "brain"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The liver and spleen were normal in size.",
+        "She underwent hysterectomy with removal of the ovaries.",
+        "Proximal humerus fracture with recurrent dislocation.",  # no tumour in the text
+        "Tuberculosis had spread to the lungs.",
+        "Granular IgA deposits on the papillary dermis were seen.",
+        "Secondary intestinal pseudo-obstruction developed in this cancer patient.",
+    ],
+)
+def test_plain_mentions(nlp, text):
+    assert {role for _, role in found(nlp, text)} == {"mention"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pathological stage pT1b pN1 M0.", [("lymph node", "pN1")]),
+        ("The tumour was staged T2N1M0.", [("lymph node", "T2N1M0")]),
+        ("TNM stage: T3 N3a M0.", [("lymph node", "N3a")]),
+        ("She had pT2 N2 disease (AJCC 8th edition).", [("lymph node", "N2")]),
+        ("Clinical T4N0M1 (PUL) disease.", [("lung", "PUL")]),
+    ],
+)
+def test_tnm(nlp, text, expected):
+    doc = nlp(text)
+    got = [(s._.value.site, s._.value.written) for s in doc.spans["sites"] if s._.value.role == "metastasis"]
+    assert got == expected
+
+
+def test_m1_with_an_organ(nlp):
+    assert ("lung", "metastasis") in found(nlp, "The disease was classified as M1 (lung) at diagnosis.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tumour was staged T2N0M0.",
+        "N2 gas was used for insufflation.",
+        "Staged pN0 after lymphadenectomy.",
+    ],
+)
+def test_no_nodal_tnm(nlp, text):
+    doc = nlp(text)
+    assert [s for s in doc.spans["sites"] if s._.value.role == "metastasis"] == []
+
+
+def test_value_fields(nlp):
+    doc = nlp("Metastases to the liver were found.")
+    value = doc.spans["sites"][0]._.value
+    assert (value.site, value.role, value.written, value.cue) == ("liver", "metastasis", "liver", "Metastases to")
+    assert doc.spans["sites"][0].label_ == "SITE"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "metastasis to the " * 200, "T9N9M9 9" * 50])
+def test_odd_input(nlp, text):
+    nlp(text)
+
+
+def test_works_without_sentence_boundaries():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("caselit_sites")
+    doc = nlp("The liver was normal. Metastases to the lung were found.")
+    assert [(s._.value.site, s._.value.role) for s in doc.spans["sites"]] == [
+        ("liver", "mention"), ("lung", "metastasis")]
+
+
+def test_docstring_example_runs_on_a_blank_pipeline():
+    spacy.blank("en")
+    assert doctest.testmod(sites_module).failed == 0
