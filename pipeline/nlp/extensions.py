@@ -21,9 +21,27 @@ SPAN_DEFAULTS = {
     "subject": "patient",
 }
 
+
+
+def _accessors(name: str, default):
+    # spaCy keys Span._ values by character offsets alone, so a SITE span and a HISTOLOGY
+    # span over the same word ("HCC") would share one value; the label is part of our key.
+    def key(span: Span):
+        return ("caselit", name, span.label, span.start_char, span.end_char)
+
+    def getter(span: Span):
+        return span.doc.user_data.get(key(span), default)
+
+    def setter(span: Span, value) -> None:
+        span.doc.user_data[key(span)] = value
+
+    return getter, setter
+
+
 for _name, _default in SPAN_DEFAULTS.items():
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
+        _getter, _setter = _accessors(_name, _default)
+        Span.set_extension(_name, getter=_getter, setter=_setter)
 
 # The span groups caselit components write; the context pipe qualifies all of them.
 FINDING_GROUPS = ("demographics", "stage", "sites", "histology", "measures", "drugs", "dates", "outcome")
