@@ -65,7 +65,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
 
     for mention in by_group.get("measures", []):
         value = mention.value
-        if value.analyte == "wbc" and not value.threshold:
+        if value.analyte.lower() == "wbc" and not value.threshold:
             case.wbc_values.append(keep("wbc_values", round(value.value, 2), mention))
     case.wbc_max = max(case.wbc_values) if case.wbc_values else None
 
