@@ -81,7 +81,7 @@ def test_bad_file_is_reported_and_the_batch_goes_on(tmp_path, capsys):
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
     out = tmp_path / "cases.csv"
     assert main(["extract", str(folder), "-o", str(out)]) == 1
-    errors = [line for line in capsys.readouterr().err.splitlines() if "skipped" in line]
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("caselit: skipped")]
     assert len(errors) == 2 and any("empty.txt" in e for e in errors) and any("binary.txt" in e for e in errors)
     table = pd.read_csv(out)
     assert list(table["Report"]) == ["synthetic-cervix-report.txt"]
