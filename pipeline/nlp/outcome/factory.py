@@ -1,7 +1,10 @@
-"""Placeholder until the caselit_outcome component lands."""
 from spacy.language import Language
 
+from pipeline.nlp.outcome.outcome import OutcomeMatcher
 
-@Language.factory("caselit_outcome")
-def create_component(nlp: Language, name: str):
-    raise NotImplementedError("caselit_outcome is not written yet")
+DEFAULT_CONFIG = {"patterns": "outcome/outcome.toml"}
+
+
+@Language.factory("caselit_outcome", default_config=DEFAULT_CONFIG)
+def create_component(nlp: Language, name: str, patterns: str) -> OutcomeMatcher:
+    return OutcomeMatcher(nlp, name, patterns=patterns)

@@ -1,0 +1,232 @@
+"""Finds ages ("a 40-year-old", "aged 54", "a 7-month-old") and sex words ("woman", "she",
+"G2P1", "hysterectomy") of the persons a case report speaks of."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from pipeline.nlp.demographics.model import Age, Sex
+from pipeline.nlp.outcome.outcome import anchor_windows, doc_text, lower_text
+from pipeline.nlp.resources import read_patterns, read_table
+from pipeline.nlp.spans import set_group
+
+GROUP = "demographics"
+MAX_AGE_YEARS = 130
+WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+DASHES = re.compile(r"[-‐‑–—\s]+")
+WORD_START = re.compile(r"\w+")
+UPPER_WORD = re.compile(r"[A-Za-z]{2,}")
+CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n]")
+OF_AGE = re.compile(r"of\s+age$", re.IGNORECASE)
+STATED_BEFORE = re.compile(r"\b(?:was|is|were|became|becomes|turned|be|being)\s+$", re.IGNORECASE)
+
+
+def free_span(doc: Doc, start: int, end: int, label: str, value):
+    """The token span over [start, end) with ``value``, or None when a span with the same
+    boundaries already carries a value: spaCy keys ``Span._`` by character offsets, so a second
+    value would overwrite the first ("40-year-old-woman" is one scispaCy token, AGE and SEX)."""
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None or not len(span) or span._.value is not None:
+        return None
+    span._.value = value
+    return span
+
+
+class DemographicsMatcher:
+    """Puts ages (label ``AGE``, an :class:`Age`) and sex words (label ``SEX``, a :class:`Sex`)
+    in ``doc.spans["demographics"]``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("caselit_demographics")
+    >>> doc = nlp("A 40-year-old woman presented; her 7-month-old son was well.")
+    >>> [(s.label_, s._.value.years) for s in doc.spans["demographics"] if s.label_ == "AGE"]
+    [('AGE', 40.0), ('AGE', 0.58)]
+    >>> [(s._.value.sex, s._.value.evidence) for s in doc.spans["demographics"] if s.label_ == "SEX"]
+    [('female', 'word'), ('female', 'pronoun'), ('male', 'relative')]
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "caselit_demographics",
+        patterns: str = "demographics/patterns.toml",
+        sex_words: str = "demographics/sex.tsv",
+        anatomy: bool = False,
+    ):
+        self.name = name
+        spec = read_patterns(patterns)
+        age = spec["age"]
+        self.number_words = {k.lower(): v for k, v in spec["number_words"].items()}
+        self.unit_years = spec["unit_years"]
+        self.fractions = spec["fractions"]
+        number = self._number_pattern(age["digits"])
+        # lower-case patterns run on the lower-cased text without IGNORECASE (much faster in re)
+        self.age_patterns = [re.compile(p.replace("{number}", number)) for p in age["patterns"]]
+        self.age_stems = age["stems"]
+        self.age_before_stem = age["before_stem"]
+        # an age starts with a digit, a number word or "age"
+        self.age_first_chars = set("0123456789a") | {w[0] for w in self.number_words}
+        self.age_exclude_before = re.compile(age["exclude_before"], re.IGNORECASE)
+        self.age_exclude_after = re.compile(age["exclude_after"], re.IGNORECASE)
+        self.at_age_before = re.compile(age["at_age_before"], re.IGNORECASE)
+        self.person_window = age["person_window"]
+
+        rows = [r for r in read_table(sex_words) if anatomy or r["evidence"] != "anatomy"]
+        self.sex_words = {r["term"].lower(): r for r in rows}
+        self.relatives = {t for t, r in self.sex_words.items() if r["evidence"] == "relative"}
+        self.person_nouns = set(age["person_nouns"]) | {
+            t for t, r in self.sex_words.items() if r["evidence"] in ("word", "relative")
+        }
+        # whole tokens: "40-year-old-woman" is one scispaCy token (the AGE value names the woman),
+        # "male-to-female" too (not a person)
+        self.sex_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # (patterns tokenised as written: "Mr." is one token, "mr." two)
+        self.sex_matcher.add("SEX", [nlp.make_doc(row["term"]) for row in rows])
+        sex = spec["sex"]
+        self.sex_exclude_before = re.compile(sex["exclude_before"], re.IGNORECASE)
+        self.sex_exclude_after = re.compile(sex["exclude_after"], re.IGNORECASE)
+        self.plural_after = re.compile(sex["plural_after"], re.IGNORECASE)
+        self.pronoun_exclude_after = re.compile(sex["pronoun_exclude_after"], re.IGNORECASE)
+        self.obstetric = [re.compile(p) for p in sex["obstetric_patterns"]]  # on lower-cased text
+
+    def _number_pattern(self, digits: str) -> str:
+        tens = sorted((w for w, v in self.number_words.items() if v >= 20), key=len, reverse=True)
+        units = sorted((w for w, v in self.number_words.items() if v < 10), key=len, reverse=True)
+        small = sorted((w for w, v in self.number_words.items() if v < 20), key=len, reverse=True)
+        words = rf"\b(?P<words>(?:{'|'.join(tens)})(?:[-‐\s]?(?:{'|'.join(units)})\b)?|(?:{'|'.join(small)})\b)"
+        return f"(?:{digits}|{words})"
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        lower = lower_text(text)
+        spans = self._ages(doc, text, lower) + self._sexes(doc, text, lower)
+        set_group(doc, GROUP, spans)
+        return doc
+
+    # ages ------------------------------------------------------------------------------------
+
+    def _ages(self, doc: Doc, text: str, lower: str) -> list:
+        spans, taken_until = [], -1
+        # An age starts at a word shortly before "old", "age", "yo"...: try the patterns at those
+        # word starts only (re would otherwise try them at every character of the report).
+        for region_start, region_end in anchor_windows(lower, self.age_stems, self.age_before_stem, 0):
+            for word in WORD_START.finditer(lower, region_start, region_end):
+                if word.start() < taken_until or lower[word.start()] not in self.age_first_chars:
+                    continue
+                match = next((m for m in (p.match(lower, word.start()) for p in self.age_patterns) if m), None)
+                if match is None:
+                    continue
+                before = text[max(0, match.start() - 40) : match.start()]
+                after = text[match.end() : match.end() + 30]
+                if self.age_exclude_before.search(before) or self.age_exclude_after.search(after):
+                    continue
+                years = self._years(match)
+                if years is None:
+                    continue
+                unit = self._unit(match.groupdict().get("unit"))
+                form = self._form(text[match.start() : match.end()], before)
+                noun = self._person_after(text, match.end())
+                row = self.sex_words.get(noun or "")
+                value = Age(
+                    years=years,
+                    written=text[match.start() : match.end()].strip(),
+                    unit=unit,
+                    form=form,
+                    noun=noun,
+                    relative=noun in self.relatives,
+                    sex=row["sex"] if row else None,
+                )
+                span = free_span(doc, match.start(), match.end(), "AGE", value)
+                if span is not None:
+                    taken_until = match.end()
+                    spans.append(span)
+        return spans
+
+    def _form(self, written: str, before: str) -> str:
+        if self.at_age_before.search(before):
+            return "at_age"
+        if written[:3].lower() == "age":
+            return "aged"
+        if STATED_BEFORE.search(before) or OF_AGE.search(written):
+            return "stated"
+        return "adjective"
+
+    def _years(self, match: re.Match) -> float | None:
+        try:
+            if match.group("digits"):
+                number = float(match.group("digits")) + self.fractions.get(match.group("fraction") or "", 0.0)
+            else:
+                parts = [p for p in DASHES.split(match.group("words").lower()) if p]
+                number = float(sum(self.number_words[p] for p in parts))
+        except (KeyError, ValueError, IndexError):
+            return None
+        years = number * self.unit_years[self._unit(match.groupdict().get("unit"))]
+        if not 0 < years <= MAX_AGE_YEARS:
+            return None
+        return round(years, 2)
+
+    @staticmethod
+    def _unit(written: str | None) -> str:
+        written = (written or "y").lower()
+        if written.startswith("mo"):
+            return "month"
+        if written.startswith("w"):
+            return "week"
+        if written.startswith("d"):
+            return "day"
+        return "year"
+
+    def _person_after(self, text: str, end: int) -> str | None:
+        # the person word belongs to the same phrase: stop at the first comma or bracket
+        stop = CLAUSE_END.search(text, end, min(len(text), end + 80))
+        for count, word in enumerate(WORD.finditer(text, end, stop.start() if stop else min(len(text), end + 80))):
+            if count >= self.person_window:
+                break
+            lowered = word.group(0).lower()
+            if lowered in self.person_nouns:
+                return lowered
+        return None
+
+    @staticmethod
+    def _in_upper_case_text(text: str, start: int, end: int) -> bool:
+        """A heading in capitals ("CASE REPORT: A 40-YEAR-OLD MAN WITH") has capital words on both sides."""
+        before = UPPER_WORD.findall(text, max(0, start - 25), start)
+        after = UPPER_WORD.findall(text, end, end + 25)
+        return bool(before) and bool(after) and before[-1].isupper() and after[0].isupper()
+
+    # sex -------------------------------------------------------------------------------------
+
+    def _sexes(self, doc: Doc, text: str, lower: str) -> list:
+        spans = []
+        for _, token_start, token_end in self.sex_matcher(doc):
+            found = doc[token_start:token_end]
+            start, end = found.start_char, found.end_char
+            written = text[start:end]
+            row = self.sex_words.get(written.lower())
+            if row is None:
+                continue
+            evidence = row["evidence"]
+            if len(written) > 1 and written.isupper() and not self._in_upper_case_text(text, start, end):
+                continue  # "HE" staining, "HER-2", "MEN 2A", "MR" imaging, "MS"
+            if evidence == "title" and not written[0].isupper():
+                continue  # "5 ms"
+            before = text[max(0, start - 20) : start]
+            after = text[end : end + 40]
+            if self.sex_exclude_before.search(before) or self.sex_exclude_after.search(after):
+                continue
+            if evidence == "pronoun" and self.pronoun_exclude_after.search(after):
+                continue
+            plural = row["number"] == "plural" or (evidence == "word" and bool(self.plural_after.search(after)))
+            value = Sex(sex=row["sex"], written=written, evidence=evidence, plural=plural)
+            spans.append(free_span(doc, start, end, "SEX", value))
+        for pattern in self.obstetric:
+            for match in pattern.finditer(lower):
+                if match.start() and lower[match.start() - 1].isalnum():
+                    continue  # inside a word
+                value = Sex(sex="female", written=text[match.start() : match.end()], evidence="obstetric")
+                spans.append(free_span(doc, match.start(), match.end(), "SEX", value))
+        return spans

@@ -1,0 +1,29 @@
+from dataclasses import dataclass
+
+CATEGORIES = (
+    "complete remission",
+    "partial response",
+    "stable disease",
+    "progressive disease",
+    "no evidence of disease",
+    "alive with disease",
+    "died",
+    "recovered",
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A statement of the patient's status, e.g. ``Outcome("died", "passed away")``.
+
+    ``category`` is one of :data:`CATEGORIES` (the outcome values of the output contract).
+    """
+
+    category: str
+    written: str
+    # the sentence says the status is the latest one ("at the last follow-up", "currently",
+    # "to date", "at the 6-month follow-up", "remains")
+    last_follow_up: bool = False
+    # the nearest subject before the phrase is a group ("78% of the patients died"): usually
+    # background or other patients; kept so that the case assembly can decide
+    subject_plural: bool = False

@@ -1,0 +1,175 @@
+"""Finds statements of a patient's status: remission, response, stable or progressive disease,
+no evidence of disease, alive with disease, death, recovery."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.outcome.model import CATEGORIES, Outcome
+from pipeline.nlp.resources import read_patterns
+from pipeline.nlp.spans import set_group
+
+GROUP = "outcome"
+TEXT_KEY = ("caselit", "text")  # shared with the other caselit components
+# "İ".lower() is two characters; every other character lower-cases to one.
+LENGTH_CHANGING = str.maketrans({"\u0130": "I"})
+WORD = re.compile(r"\w+")
+SUBJECT_WINDOW = 150  # characters before a phrase where its subject is looked for
+# Sentence ends used when no sentence boundaries are set (the component alone on spacy.blank).
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9(\[\"“])|\n")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc: spaCy joins it token by token in Python on every
+    access, which costs about as much as tokenising. The text of a doc never changes."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()`` with the same length, so that offsets in one are offsets in the other."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text.translate(LENGTH_CHANGING).lower()
+
+
+def anchor_windows(lower: str, stems, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged character windows around every occurrence of the stems (str.find is C-fast)."""
+    hits = []
+    for stem in stems:
+        position = lower.find(stem)
+        while position != -1:
+            hits.append((position, position + len(stem)))
+            position = lower.find(stem, position + 1)
+    return merge_windows(hits, before, after, len(lower))
+
+
+def merge_windows(hits, before: int, after: int, length: int) -> list[tuple[int, int]]:
+    windows: list[list[int]] = []
+    for start, end in sorted(hits):
+        start, end = max(0, start - before), min(length, end + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [(start, end) for start, end in windows]
+
+
+class OutcomeMatcher:
+    """Puts outcome statements in ``doc.spans["outcome"]`` (label ``OUTCOME``) with an
+    :class:`Outcome` in ``Span._.value``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("caselit_outcome")
+    >>> doc = nlp("She achieved complete remission. At the last follow-up she was alive and well.")
+    >>> [(s._.value.category, s._.value.last_follow_up) for s in doc.spans["outcome"]]
+    [('complete remission', False), ('no evidence of disease', True)]
+    """
+
+    def __init__(self, nlp: Language, name: str = "caselit_outcome", patterns: str = "outcome/outcome.toml"):
+        self.name = name
+        spec = read_patterns(patterns)
+        verbs = spec["abbreviations"]["verbs"]
+        # Two alternations; the group name says which category matched. Phrases in lower case
+        # run on the lower-cased text without IGNORECASE (several times faster in Python's re);
+        # phrases with upper-case abbreviations run on the text itself.
+        self.category_of: dict[str, str] = {}
+        plain, cased = [], []
+        for category, phrases in spec["categories"].items():
+            if category not in CATEGORIES:
+                raise ValueError(f"{patterns}: unknown outcome category {category!r}")
+            for phrase in phrases:
+                group = f"p{len(self.category_of)}"
+                self.category_of[group] = category
+                (cased if "(?-i:" in phrase else plain).append(f"(?P<{group}>{phrase.replace('{verbs}', verbs)})")
+        self.plain = re.compile("|".join(plain))
+        self.cased = re.compile("|".join(cased), re.IGNORECASE)
+        self.stems = spec["anchors"]["stems"]
+        self.before = spec["anchors"]["before"]  # how far before a stem a phrase may start
+        self.abbreviation = re.compile(spec["abbreviations"]["anchor"])
+        self.bracketed = re.compile(spec["abbreviations"]["bracketed"], re.IGNORECASE)
+        self.exclude_before = re.compile(spec["exclude"]["before"], re.IGNORECASE)
+        self.exclude_after = re.compile(spec["exclude"]["after"], re.IGNORECASE)
+        self.last_follow_up = re.compile(spec["follow_up"]["last"], re.IGNORECASE)
+        self.plural_subject = re.compile(spec["subject"]["plural"], re.IGNORECASE)
+        self.singular_subject = re.compile(spec["subject"]["singular"], re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        lower = lower_text(text)
+        found = []
+        # A phrase starts at a word start shortly before one of its stems: try the alternation
+        # there only (Python's re would otherwise try every branch at every character).
+        taken_until = -1
+        for region_start, region_end in anchor_windows(lower, self.stems, self.before, 0):
+            for word in WORD.finditer(lower, region_start, region_end):
+                if word.start() < taken_until:
+                    continue
+                match = self.plain.match(lower, word.start())
+                if match:
+                    found.append(match)
+                    taken_until = match.end()
+        abbreviations = [(m.start(), m.end()) for m in self.abbreviation.finditer(text)]
+        for window_start, window_end in merge_windows(abbreviations, 80, 10, len(text)):
+            found += self.cased.finditer(text, window_start, window_end)
+        has_sentences = len(doc) > 1 and doc[len(doc) - 1].is_sent_start is not None
+        spans, taken_until = [], -1
+        sentence, last_follow_up = (-1, -1), False  # character bounds of the last sentence seen
+        for match in sorted(found, key=lambda m: (m.start(), -m.end())):
+            start, end = match.span()
+            if start < taken_until:
+                continue  # the same words matched by both alternations
+            bracket = self.bracketed.match(text, end)
+            if bracket:
+                end = bracket.end()
+            if self.exclude_before.search(text[max(0, start - 50) : start]) or self.exclude_after.search(text[end : end + 30]):
+                continue
+            span = doc.char_span(start, end, label="OUTCOME", alignment_mode="expand")
+            # spaCy keys Span._ by character offsets: never overwrite another finding's value
+            if span is None or not len(span) or span._.value is not None:
+                continue
+            taken_until = end
+            if not sentence[0] <= start < end <= sentence[1]:  # phrases often share a sentence
+                if has_sentences:
+                    sentence = self._sentence_of_tokens(doc, span.start, span.end)
+                else:
+                    sentence = self._sentence_bounds(text, start, end)
+                last_follow_up = bool(self.last_follow_up.search(text, *sentence))
+            span._.value = Outcome(
+                category=self.category_of[match.lastgroup],
+                written=text[start:end],
+                last_follow_up=last_follow_up,
+                subject_plural=self._plural_subject(text[max(sentence[0], start - SUBJECT_WINDOW) : start]),
+            )
+            spans.append(span)
+        set_group(doc, GROUP, spans)
+        return doc
+
+    @staticmethod
+    def _sentence_of_tokens(doc: Doc, start: int, end: int, limit: int = 300) -> tuple[int, int]:
+        """Character bounds of the sentence around tokens [start, end)."""
+        first = start
+        while first > 0 and start - first < limit and not doc[first].is_sent_start:
+            first -= 1
+        last = end
+        while last < len(doc) and last - end < limit and not doc[last].is_sent_start:
+            last += 1
+        return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+    @staticmethod
+    def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+        sentence_start = max(0, start - 400)
+        for stop in SENTENCE_END.finditer(text, max(0, start - 400), start):
+            sentence_start = stop.end()
+        following = SENTENCE_END.search(text, end, end + 400)
+        return sentence_start, following.end() if following else min(len(text), end + 400)
+
+    def _plural_subject(self, before: str) -> bool:
+        """Whether the nearest subject word before the phrase names a group."""
+        plural = [m.start() for m in self.plural_subject.finditer(before)]
+        singular = [m.start() for m in self.singular_subject.finditer(before)]
+        return bool(plural) and (not singular or plural[-1] > singular[-1])

@@ -1,0 +1,224 @@
+import doctest
+
+import pytest
+import spacy
+
+from pipeline.nlp.demographics import demographics as demographics_module
+from pipeline.nlp.demographics.model import Age, Sex
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_demographics")
+
+
+def found(nlp, text, label):
+    doc = nlp(text)  # the spans live as long as their doc
+    return [s._.value for s in doc.spans["demographics"] if s.label_ == label]
+
+
+def ages(nlp, text):
+    return [age.years for age in found(nlp, text, "AGE")]
+
+
+def sexes(nlp, text):
+    return [(sex.sex, sex.evidence) for sex in found(nlp, text, "SEX")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A 40-year-old woman presented with vaginal bleeding.", [40.0]),
+        ("Our patient, a 51-year old woman, presented with a breast lump.", [51.0]),
+        ("A 79 year-old woman was referred.", [79.0]),
+        ("We report a 79 year old woman with cervical cancer.", [79.0]),
+        ("She is a 68-year-old-woman with diabetes.", [68.0]),
+        ("The patient, aged 54, underwent surgery.", [54.0]),
+        ("Age: 54 years. Sex: female.", [54.0]),
+        ("The woman was 54 years of age at presentation.", [54.0]),
+        ("She was 52 years old when the mass appeared.", [52.0]),
+        ("The patient was 7-years old, and had a dislocation.", [7.0]),
+        ("She was diagnosed at the age of 12 with a pelvic mass.", [12.0]),
+        ("A 61-yr-old man, born in Crete, was admitted.", [61.0]),
+        ("A 54 y/o female with abdominal pain.", [54.0]),
+        ("A 54 yrs female with abdominal pain.", [54.0]),
+        ("A 7-month-old boy was brought in.", [0.58]),
+        ("A 14-month-old toddler was referred.", [1.17]),
+        ("A 3-week-old girl was febrile.", [0.06]),
+        ("A six-day-old boy presented with lethargy.", [0.02]),
+        ("A sixty-eight-year-old gentleman was seen.", [68.0]),
+        ("A thirty five year old farmer was seen.", [35.0]),
+        ("A 2½-year-old child was seen.", [2.5]),
+        ("CASE REPORT: A 40-YEAR-OLD MAN WITH FEVER", [40.0]),
+        ("A 40‐year‐old woman (Unicode hyphens).", [40.0]),
+    ],
+)
+def test_age_values(nlp, text, expected):
+    assert ages(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 5-year survival rate is 60%.",
+        "Three years later she relapsed; 3 years later a second relapse occurred.",
+        "She had taken tamoxifen for 2 years.",
+        "After a follow-up of 6 years, she is well.",
+        "He had a 1-year history of cough and a 10-year follow-up.",
+        "A woman in her 50s presented.",
+        "The mean age of 54 years is reported.",
+        "The median age at diagnosis was 47 years.",
+        "Lesions affect 20- to 40-year-old women.",
+        "Screening is advised for patients aged 65 years or older.",
+        "Most patients are between 40 and 60 years of age.",
+        "Rare in children under the age of 10.",
+        "Death occurred at two to 17 days of age.",
+        "Onset before one week of age is a risk factor.",
+        "A 1000-year-old mummy was studied.",
+        "Patients aged 20-40 were included.",
+        "The stage 54 tumour of 1e308 cells, aged 1e308.",
+    ],
+)
+def test_not_an_age(nlp, text):
+    assert ages(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, form",
+    [
+        ("A 40-year-old woman presented.", "adjective"),
+        ("She was 52 years old.", "stated"),
+        ("The woman was 54 years of age.", "stated"),
+        ("The patient, aged 54, was seen.", "aged"),
+        ("Menarche occurred at the age of 13.", "at_age"),
+        ("At 8 years old, his height was 116 cm.", "at_age"),
+    ],
+)
+def test_age_form(nlp, text, form):
+    [age] = found(nlp, text, "AGE")
+    assert age.form == form
+
+
+def test_age_names_the_person_it_describes(nlp):
+    doc = nlp("A 45-year-old Chinese woman came with her 10-year-old sister.")
+    first, second = [s._.value for s in doc.spans["demographics"] if s.label_ == "AGE"]
+    assert (first.noun, first.sex, first.relative) == ("woman", "female", False)
+    assert (second.noun, second.sex, second.relative) == ("sister", "female", True)
+    assert first.written == "45-year-old" and first.unit == "year"
+
+
+def test_person_word_stops_at_a_comma(nlp):
+    doc = nlp("She was diagnosed at the age of 12, and a man was not involved.")
+    [age] = [s._.value for s in doc.spans["demographics"] if s.label_ == "AGE"]
+    assert age.noun is None
+
+
+def test_age_and_sex_in_one_token_keep_their_values(nlp):
+    # scispaCy keeps "68-year-old-woman" as one token: the AGE span is kept (its value names the
+    # woman) and no SEX span overwrites its value (spaCy keys Span._ by character offsets)
+    doc = nlp("A 68-year-old-woman.")
+    values = [s._.value for s in doc.spans["demographics"]]
+    assert [type(v) for v in values] == [Age]
+    assert values[0].sex == "female"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A 39-year-old woman was admitted.", [("female", "word")]),
+        ("A 45-year-old female presented.", [("female", "word")]),
+        ("A young lady presented.", [("female", "word")]),
+        ("A 7-year-old Turkish girl fell.", [("female", "word")]),
+        ("A 48-year-old man died.", [("male", "word")]),
+        ("A 58-year old gentleman with lung cancer.", [("male", "word")]),
+        ("A 9-year-old boy presented.", [("male", "word")]),
+        ("A 15-year-old male patient was seen.", [("male", "word")]),
+        ("Mr. Smith was admitted.", [("male", "title")]),
+        ("Mr AA is a shop attendant.", [("male", "title")]),
+        ("Mrs. Jones was admitted.", [("female", "title")]),
+        ("She complained of pain in her back.", [("female", "pronoun"), ("female", "pronoun")]),
+        ("He was given his medication.", [("male", "pronoun"), ("male", "pronoun")]),
+        ("The patient was gravida 2.", [("female", "obstetric")]),
+        ("A G2P1 patient was seen.", [("female", "obstetric")]),
+        ("The patient, para 5 + 0, presented.", [("female", "obstetric")]),
+        ("The patient was postmenopausal.", [("female", "obstetric")]),
+        ("Seven years after menopause, bleeding occurred.", [("female", "obstetric")]),
+        ("The patient's mother had breast cancer.", [("female", "relative")]),
+        ("The patient's father and son were healthy.", [("male", "relative"), ("male", "relative")]),
+    ],
+)
+def test_sex_words(nlp, text, expected):
+    assert sexes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The male-to-female ratio was 3:1.",
+        "The male:female ratio was 3:1.",
+        "Tumours of the female genital tract are rare.",
+        "A male predominance was noted.",
+        "Female sex hormones were measured.",
+        "HE staining showed nests; HER-2 was negative.",
+        "Both MEN 2A and MEN 2B were excluded.",
+        "Online Mendelian Inheritance in Man (OMIM).",
+        "MR imaging was done; the delay was 5 ms.",
+        "HER2/neu amplification; Her-2 was negative.",
+        "The para-aortic nodes were enlarged.",
+    ],
+)
+def test_not_a_sex(nlp, text):
+    assert sexes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, plural",
+    [
+        ("Cervical cancer is common in women worldwide.", True),
+        ("It is frequent in female patients.", True),
+        ("A female patient presented.", False),
+        ("The woman recovered.", False),
+    ],
+)
+def test_plural_marks_groups(nlp, text, plural):
+    [sex] = found(nlp, text, "SEX")
+    assert sex.plural is plural
+
+
+def test_sex_flags():
+    assert Sex("female", "she", "pronoun").pronoun
+    assert Sex("female", "G2P1", "obstetric").inferred
+    assert Sex("female", "uterus", "anatomy").inferred
+    assert Sex("male", "son", "relative").relative
+    assert not Sex("female", "woman").inferred
+
+
+def test_anatomy_is_opt_in(make_nlp):
+    text = "She underwent a radical hysterectomy; the prostate was normal."
+    assert sexes(make_nlp("caselit_demographics"), text) == [("female", "pronoun")]
+    nlp = make_nlp()
+    nlp.add_pipe("caselit_demographics", config={"anatomy": True})
+    assert sexes(nlp, text) == [("female", "pronoun"), ("female", "anatomy"), ("male", "anatomy")]
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01\x02", "9" * 5000 + "-year-old", "İİİ a 40-year-old woman", "aged"])
+def test_odd_input_does_not_raise(nlp, text):
+    nlp(text)
+
+
+def test_lower_casing_that_changes_length_still_finds_ages(nlp):
+    # "İ".lower() is two characters: the component falls back to case-insensitive patterns
+    assert ages(nlp, "İstanbul: a 40-year-old woman, G2P1.") == [40.0]
+    assert ("female", "obstetric") in sexes(nlp, "İstanbul: a 40-year-old woman, G2P1.")
+
+
+def test_works_alone_on_a_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("caselit_demographics")
+    doc = nlp("A 40-year-old woman presented.")
+    assert [(s.label_, s.text) for s in doc.spans["demographics"]] == [("AGE", "40-year-old"), ("SEX", "woman")]
+
+
+def test_docstring_example_runs_on_a_blank_pipeline():
+    spacy.blank("en")
+    assert doctest.testmod(demographics_module).failed == 0

@@ -1,0 +1,189 @@
+import doctest
+
+import pytest
+import spacy
+
+from pipeline.nlp.outcome import outcome as outcome_module
+from pipeline.nlp.outcome.model import CATEGORIES
+from pipeline.nlp.resources import read_patterns
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_outcome")
+
+
+def outcomes(nlp, text):
+    doc = nlp(text)  # the spans live as long as their doc
+    return [s._.value for s in doc.spans["outcome"]]
+
+
+def categories(nlp, text):
+    return [o.category for o in outcomes(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # complete remission
+        ("She achieved complete remission after chemoradiation.", "complete remission"),
+        ("She achieved completed remission after two more courses.", "complete remission"),
+        ("A complete clinical response was seen on MRI.", "complete remission"),
+        ("After 8 months the cancer was found to be in remission.", "complete remission"),
+        ("The patient achieved CR after four cycles.", "complete remission"),
+        ("The recurrent tumour completely disappeared after chemotherapy.", "complete remission"),
+        # partial response
+        ("Imaging showed a partial response of the liver lesions.", "partial response"),
+        ("An evaluation indicated a partial remission.", "partial response"),
+        ("The response was evaluated as PR according to RECIST.", "partial response"),
+        # stable disease
+        ("Restaging showed stable disease.", "stable disease"),
+        ("At present, her condition is stable.", "stable disease"),
+        ("The disease remained stable for a year.", "stable disease"),
+        ("The lung nodules have remained stable since then.", "stable disease"),
+        ("The best response was SD.", "stable disease"),
+        # progressive disease
+        ("CT revealed disease progression in the liver.", "progressive disease"),
+        ("The disease has progressed after 50 days of surgery.", "progressive disease"),
+        ("She had progressive disease after the second line.", "progressive disease"),
+        ("Given the progression of the disease, a resection was done.", "progressive disease"),
+        ("The response was assessed as PD.", "progressive disease"),
+        # no evidence of disease
+        ("The latest follow-up showed no evidence of recurrence.", "no evidence of disease"),
+        ("There was no clinical or radiological evidence of recurrent disease.", "no evidence of disease"),
+        ("She did not show obvious signs of recurrence.", "no evidence of disease"),
+        ("She was disease-free at the 6-month follow-up.", "no evidence of disease"),
+        ("She has remained well without recurrence.", "no evidence of disease"),
+        ("There has been no recurrence.", "no evidence of disease"),
+        ("She is alive and well without evidence of disease.", "no evidence of disease"),
+        ("At 24 months she remains NED.", "no evidence of disease"),
+        ("She is free of disease two years later.", "no evidence of disease"),
+        # alive with disease
+        ("She is alive with disease 18 months after diagnosis.", "alive with disease"),
+        ("He is living with metastatic disease.", "alive with disease"),
+        # died
+        ("The patient died six weeks after the diagnosis.", "died"),
+        ("She passed away in March.", "died"),
+        ("The patient expired on the third day.", "died"),
+        ("He succumbed to sepsis.", "died"),
+        ("Leukocytosis first appeared three months before his death.", "died"),
+        ("She died of progressive disease 4 months later.", "died"),
+        # recovered
+        ("She recovered without sequelae.", "recovered"),
+        ("He was discharged from the hospital in good condition.", "recovered"),
+        ("The pain showed marked improvement within days.", "recovered"),
+        ("She made a full recovery.", "recovered"),
+        ("He was discharged home on day 5.", "recovered"),
+    ],
+)
+def test_outcome_categories(nlp, text, expected):
+    assert categories(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 5-year disease-free survival was 80%.",
+        "Median progression-free survival was 7 months.",
+        "The tumour was ER-positive and PR-positive.",
+        "Immunostaining was ER and PR positive; PR (+).",
+        "PD-L1 expression was high; PD-1 inhibitors were considered.",
+        "Values are mean ± SD.",
+        "Programmed cell death protein 1 is a target.",
+        "Cervical cancer is the fourth leading cause of cancer death in women worldwide.",
+        "The complete response rate was 30% in that trial.",
+        "Her neutrophil count recovered after G-CSF.",
+        "She was discharged to hospice.",
+        "She remained hemodynamically stable during surgery.",
+        "She had a foul vaginal discharge.",
+        "The risk of death is high.",
+        "A disease-free margin of 1 cm was obtained.",
+        "Progressive leukocytosis was noted.",
+        "Neutrophils may play a role in the pathophysiology of cancer progression.",
+        "CA125 is a marker of disease progression.",
+    ],
+)
+def test_not_an_outcome(nlp, text):
+    assert categories(nlp, text) == []
+
+
+def test_a_negation_inside_the_phrase_is_part_of_the_span(nlp):
+    doc = nlp("The latest follow-up showed no evidence of recurrence.")
+    [span] = doc.spans["outcome"]
+    assert span.text.startswith("showed no evidence") and span._.value.category == "no evidence of disease"
+
+
+def test_bracketed_abbreviation_joins_its_phrase(nlp):
+    doc = nlp("She had a complete response (CR) to chemotherapy.")
+    assert [s.text for s in doc.spans["outcome"]] == ["complete response (CR)"]
+
+
+@pytest.mark.parametrize(
+    "text, last",
+    [
+        ("At the last follow-up, she was alive and well.", True),
+        ("As of the last follow-up, the patient's condition was stable.", True),
+        ("She is currently disease-free.", True),
+        ("At present, her condition is stable.", True),
+        ("To date, there has been no recurrence.", True),
+        ("She was disease-free at the 6-month follow-up.", True),
+        ("She remains in complete remission.", True),
+        ("She achieved complete remission in 2012.", False),
+        ("He died two weeks later.", False),
+    ],
+)
+def test_last_follow_up(nlp, text, last):
+    [value] = outcomes(nlp, text)
+    assert value.last_follow_up is last
+
+
+@pytest.mark.parametrize(
+    "text, plural",
+    [
+        ("In total, 78% of the patients died within 12 weeks.", True),
+        ("Most patients achieved complete remission.", True),
+        ("The patient died ten days after admission.", False),
+        ("Unlike the other patients, she died within a week.", False),
+        ("She died.", False),
+    ],
+)
+def test_plural_subject(nlp, text, plural):
+    [value] = outcomes(nlp, text)
+    assert value.subject_plural is plural
+
+
+def test_several_statements_in_order(nlp):
+    text = (
+        "A post-treatment evaluation indicated a partial remission. The disease then progressed. "
+        "She passed away in June."
+    )
+    assert categories(nlp, text) == ["partial response", "progressive disease", "died"]
+
+
+def test_categories_in_the_data_file_are_those_of_the_contract():
+    assert set(read_patterns("outcome/outcome.toml")["categories"]) == set(CATEGORIES)
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01", "died " * 2000, "İstanbul: she died.", "CR" * 500])
+def test_odd_input_does_not_raise(nlp, text):
+    nlp(text)
+
+
+def test_lower_casing_that_changes_length_still_works(nlp):
+    assert categories(nlp, "İstanbul: she died. She achieved CR.") == ["died", "complete remission"]
+
+
+def test_works_alone_on_a_blank_pipeline_without_sentences():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("caselit_outcome")
+    doc = nlp("She had surgery. Currently she is alive and well. 78% of patients died.")
+    values = [s._.value for s in doc.spans["outcome"]]
+    assert [(v.category, v.last_follow_up, v.subject_plural) for v in values] == [
+        ("no evidence of disease", True, False),
+        ("died", False, True),
+    ]
+
+
+def test_docstring_example_runs_on_a_blank_pipeline():
+    spacy.blank("en")
+    assert doctest.testmod(outcome_module).failed == 0
