@@ -19,22 +19,14 @@ from pipeline.nlp.dates.model import DateValue
 from pipeline.nlp.dates.normalise import compiled_patterns, iso, month_numbers, month_of, numeric_order, parts_from_match, precision_of
 from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.spans import char_span, set_group
+from pipeline.nlp.text import doc_text
 
 GROUP = "dates"
-TEXT_KEY = "caselit_text"
 LABEL = "DATE"
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z][a-z]")
 WORD = re.compile(r"[A-Za-z]+")
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc: spaCy joins every token's text on each access, which
-    costs about half as much as tokenizing."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:  # a Doc's text never changes (retokenizing keeps it)
-        text = doc.text
-        doc.user_data[TEXT_KEY] = text
-    return text
 
 
 @dataclass

@@ -9,9 +9,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.nlp.demographics.model import Age, Sex
-from pipeline.nlp.outcome.outcome import anchor_windows, doc_text, lower_text
 from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.spans import set_group
+from pipeline.nlp.text import anchor_windows, doc_text, lower_text
 
 GROUP = "demographics"
 MAX_AGE_YEARS = 130

@@ -15,6 +15,7 @@ from pipeline.nlp.drugs.lexicon import FOLD, PIECE, WORD, fold, load_lexicon
 from pipeline.nlp.drugs.model import Drug
 from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.spans import set_group
+from pipeline.nlp.text import doc_text
 
 GROUP = "drugs"
 LABEL = "DRUG"
@@ -74,7 +75,7 @@ class DrugMatcher:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         set_group(doc, GROUP, self._spans(doc, text, self.find(text)))
         return doc
 

@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.histology.model import Histology
 from pipeline.nlp.resources import read_patterns, read_table
-from pipeline.nlp.sites.sites import doc_text, sentence_bounds
 from pipeline.nlp.spans import char_span, set_group
+from pipeline.nlp.text import doc_text, sentence_bounds
 
 GROUP = "histology"
 LABEL = "HISTOLOGY"

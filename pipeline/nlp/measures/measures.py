@@ -21,6 +21,7 @@ from pipeline.nlp.measures.model import Measure
 from pipeline.nlp.measures.units import grammar, normalise_unitless, parse_number, to_float, unit_exponent, within
 from pipeline.nlp.resources import read_table
 from pipeline.nlp.spans import char_span, set_group
+from pipeline.nlp.text import doc_text
 
 GROUP = "measures"
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -32,17 +33,8 @@ UNIT_FOLLOWS = re.compile(
     r"[\d.,]?\d|\s*(?:%|[µμ°/×*^⁰¹²³⁴⁵⁶⁷⁸⁹]|[xX]\s*10|[A-Za-zµμ]+\s*/|(?:cells?|per|mg|g|mmol|mol|µmol|IU|U|ng|pg|fl|fL|mm|cm|days?|hours?|weeks?|months?|years?|times|fold|percent)\b)"
 )
 
-TEXT_KEY = "caselit_text"
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc: spaCy joins every token's text on each access, which
-    costs about half as much as tokenizing."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:  # a Doc's text never changes (retokenizing keeps it)
-        text = doc.text
-        doc.user_data[TEXT_KEY] = text
-    return text
 
 
 @dataclass

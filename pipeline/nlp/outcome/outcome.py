@@ -10,52 +10,15 @@ from spacy.tokens import Doc
 from pipeline.nlp.outcome.model import CATEGORIES, Outcome
 from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.spans import set_group
+from pipeline.nlp.text import anchor_windows, doc_text, lower_text, merge_windows
 
 GROUP = "outcome"
-TEXT_KEY = ("caselit", "text")  # shared with the other caselit components
-# "İ".lower() is two characters; every other character lower-cases to one.
-LENGTH_CHANGING = str.maketrans({"\u0130": "I"})
 WORD = re.compile(r"\w+")
 SUBJECT_WINDOW = 150  # characters before a phrase where its subject is looked for
 # Sentence ends used when no sentence boundaries are set (the component alone on spacy.blank).
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9(\[\"“])|\n")
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per doc: spaCy joins it token by token in Python on every
-    access, which costs about as much as tokenising. The text of a doc never changes."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
-def lower_text(text: str) -> str:
-    """``text.lower()`` with the same length, so that offsets in one are offsets in the other."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) else text.translate(LENGTH_CHANGING).lower()
-
-
-def anchor_windows(lower: str, stems, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged character windows around every occurrence of the stems (str.find is C-fast)."""
-    hits = []
-    for stem in stems:
-        position = lower.find(stem)
-        while position != -1:
-            hits.append((position, position + len(stem)))
-            position = lower.find(stem, position + 1)
-    return merge_windows(hits, before, after, len(lower))
-
-
-def merge_windows(hits, before: int, after: int, length: int) -> list[tuple[int, int]]:
-    windows: list[list[int]] = []
-    for start, end in sorted(hits):
-        start, end = max(0, start - before), min(length, end + after)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    return [(start, end) for start, end in windows]
 
 
 class OutcomeMatcher:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from pipeline.nlp.resources import read_table
 from pipeline.nlp.sections.model import PatientMarker, Section
 from pipeline.nlp.spans import char_span
+from pipeline.nlp.text import doc_text
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
@@ -69,7 +70,7 @@ class SectionDetector:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         starts: list[tuple[int, str, str | None]] = [(0, "front", None)]
         markers = []
         for match in LINE.finditer(text):

@@ -12,8 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -22,6 +20,7 @@ from spacy.util import filter_spans
 from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.sites.model import Site
 from pipeline.nlp.spans import char_span, set_group
+from pipeline.nlp.text import doc_text, sentence_bounds
 
 GROUP = "sites"
 LABEL = "SITE"
@@ -29,10 +28,8 @@ NOT_A_SITE = "-"
 REACH = 200  # characters of context read on each side (a long list of sites fits)
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 TNM_HINT = re.compile(r"[NM][0-3xX]")
-TEXT_KEY = "caselit.text"
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
 # letter, or a line break, ends the context.
-ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n")
 
 
 def expand(pattern: str, parts: dict[str, str]) -> str:
@@ -238,28 +235,3 @@ class SiteMatcher:
         return forced, extra
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, kept in ``doc.user_data``: spaCy rebuilds the text from every token on each
-    call, which costs more than this component's own work. The length check guards against a
-    value left by another doc."""
-    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None or len(text) != end:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
-def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """(start, end) characters of each sentence; a rough split when no pipe set sentences."""
-    if doc.has_annotation("SENT_START"):
-        # from the array: walking doc.sents builds a Token object per token
-        firsts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist() or [0]
-        starts = [doc[i].idx for i in firsts]
-        starts[0] = 0
-        return list(zip(starts, starts[1:] + [len(text)]))
-    bounds, start = [], 0
-    for match in ROUGH_SENTENCE_END.finditer(text):
-        bounds.append((start, match.start()))
-        start = match.end()
-    bounds.append((start, len(text)))
-    return bounds

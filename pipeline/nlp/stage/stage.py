@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.spans import char_span, set_group
+from pipeline.nlp.text import doc_text
 from pipeline.nlp.stage.model import Stage
 
 GROUP = "stage"
@@ -34,7 +35,7 @@ class StageMatcher:
         self.exclude_before = re.compile(spec["exclude_before"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans = []
         for match in self.roman.finditer(text):
             spans.append(self._span(doc, text, match))
