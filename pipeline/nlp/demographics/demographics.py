@@ -25,9 +25,8 @@ STATED_BEFORE = re.compile(r"\b(?:was|is|were|became|becomes|turned|be|being)\s+
 
 
 def free_span(doc: Doc, start: int, end: int, label: str, value):
-    """The token span over [start, end) with ``value``, or None when a span with the same
-    boundaries already carries a value: spaCy keys ``Span._`` by character offsets, so a second
-    value would overwrite the first ("40-year-old-woman" is one scispaCy token, AGE and SEX)."""
+    """The token span over [start, end) with ``value``, or None when the same finding (label
+    and boundaries) is already there, e.g. matched by two alternations."""
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or not len(span) or span._.value is not None:
         return None

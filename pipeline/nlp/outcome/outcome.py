@@ -92,7 +92,7 @@ class OutcomeMatcher:
             if self.exclude_before.search(text[max(0, start - 50) : start]) or self.exclude_after.search(text[end : end + 30]):
                 continue
             span = doc.char_span(start, end, label="OUTCOME", alignment_mode="expand")
-            # spaCy keys Span._ by character offsets: never overwrite another finding's value
+            # the same phrase found twice (values are keyed by label and offsets)
             if span is None or not len(span) or span._.value is not None:
                 continue
             taken_until = end
