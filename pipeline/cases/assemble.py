@@ -12,6 +12,8 @@ from pipeline.nlp.resources import read_table
 
 # Outcome categories that end the story whatever is said before them.
 FINAL_OUTCOMES = ("died",)
+# Statuses that a later recurrence or metastasis of the patient makes out of date.
+SUPERSEDED_BY_RELAPSE = frozenset({"complete remission", "no evidence of disease", "partial response", "recovered"})
 
 
 def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]) -> list[Case]:
@@ -38,9 +40,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
         return value
 
     demographics = by_group.get("demographics", [])
-    ages = [m for m in demographics if m.label == "AGE"]
-    if ages:
-        case.age = keep("age", ages[0].value.years, ages[0])
+    age = _age(demographics)
+    if age:
+        case.age = keep("age", age.value.years, age)
 
     primary = _primary_site(by_group.get("sites", []) or [m for m in shared if m.group == "sites"])
     if primary:
@@ -82,7 +84,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
             dates[mention.value.iso] = keep("dates", mention.value.iso, mention)
     case.dates = sorted(dates)
 
-    outcome = _outcome(by_group.get("outcome", []))
+    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []))
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
     case.evidence = evidence
@@ -120,9 +122,17 @@ def _figo_stage(stages: list[Mention], primary_site: str | None) -> Mention | No
     return None
 
 
+def _age(demographics: list[Mention]) -> Mention | None:
+    """The first age given for the patient: not a relative's, and an age "at the age of 12"
+    (often of an earlier event) only when no other is given."""
+    ages = [m for m in demographics if m.label == "AGE" and not m.value.relative]
+    preferred = [m for m in ages if m.value.form != "at_age"]
+    return (preferred or ages or [None])[0]
+
+
 def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
-    words = [m for m in demographics if m.label == "SEX"]
-    explicit = [m for m in words if not getattr(m.value, "pronoun", False) and not getattr(m.value, "inferred", False)]
+    words = [m for m in demographics if m.label == "SEX" and not m.value.plural and not m.value.relative]
+    explicit = [m for m in words if not m.value.pronoun and not m.value.inferred]
     for pool in (explicit, words):
         if pool:
             counts = Counter(m.value.sex for m in pool)
@@ -132,13 +142,25 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
     return implied or None
 
 
-def _outcome(outcomes: list[Mention]) -> Mention | None:
-    candidates = [m for m in outcomes if not getattr(m.value, "subject_plural", False)]
+def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
+    """Status at last follow-up: death if stated; else the last status said to be current
+    ("at the last follow-up", "at present"); else the last status written. A remission
+    followed by a recurrence or metastasis in a later sentence of the same section is no
+    longer the status (an abstract's summary and the case description each tell the story
+    in order; one section's remission is not undone by another section's retelling)."""
+    relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
+
+    def superseded(outcome: Mention) -> bool:
+        return outcome.value.category in SUPERSEDED_BY_RELAPSE and any(
+            r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start for r in relapses
+        )
+
+    candidates = [m for m in outcomes if not m.value.subject_plural and not superseded(m)]
     if not candidates:
         return None
     for category in FINAL_OUTCOMES:
         final = [m for m in candidates if m.value.category == category]
         if final:
             return final[-1]
-    follow_up = [m for m in candidates if getattr(m.value, "last_follow_up", False)]
+    follow_up = [m for m in candidates if m.value.last_follow_up]
     return (follow_up or candidates)[-1]

@@ -21,6 +21,7 @@ class Mention:
     sentence: str
     sentence_start: int
     section: str | None
+    section_start: int  # where that section starts: tells two "case" sections apart
     subject: str
     negated: bool = False
     hypothetical: bool = False
@@ -43,6 +44,8 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
     """Every finding of ``doc`` as a :class:`Mention`; ``offset`` is where ``doc`` starts in
     the report (reports longer than one Doc are processed in chunks)."""
     starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
+    section_starts = [s.start for s in sections]
     mentions = []
     for group in FINDING_GROUPS:
         if group not in doc.spans:
@@ -51,6 +54,8 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
             index = bisect.bisect_right(starts, span.start) - 1
             end = starts[index + 1] if index + 1 < len(starts) else len(doc)
             sentence = doc[starts[index]:end]
+            in_section = bisect.bisect_right(section_starts, span.start) - 1
+            section_start = sections[in_section].start_char if in_section >= 0 else 0
             mentions.append(
                 Mention(
                     group=group,
@@ -62,6 +67,7 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
                     sentence=sentence.text.strip(),
                     sentence_start=sentence.start_char + offset,
                     section=span._.section,
+                    section_start=section_start + offset,
                     subject=span._.subject,
                     negated=span._.negated,
                     hypothetical=span._.hypothetical,

@@ -5,9 +5,15 @@ from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS, PATIENT_SECTIONS
 
 NOT_THE_PATIENT = frozenset({"other", "generic", "family"})
+# Negation and hedging change what a finding means only for these families: a date or a
+# count in a sentence that also says "no abnormality" is still the patient's.
+NEGATABLE = frozenset({"sites", "drugs", "histology", "outcome", "stage"})
+# A planned or considered drug was not given; a site "considered possible recurrence" and
+# treated as one is recorded by reviewers.
+HYPOTHETICAL_EXCLUDED = frozenset({"drugs", "outcome"})
 
 
-def about_patient(mention: Mention, *, allow_hypothetical: bool = False) -> bool:
+def about_patient(mention: Mention) -> bool:
     """True when the mention is an affirmed finding of the reported patient.
 
     Findings in the front matter, abstract, case description and conclusion count unless the
@@ -15,9 +21,11 @@ def about_patient(mention: Mention, *, allow_hypothetical: bool = False) -> bool
     introduction and discussion only sentences that name the patient ("our patient", "in
     this case") count; references and back matter never do.
     """
-    if mention.negated or mention.subject in NOT_THE_PATIENT:
+    if mention.subject in NOT_THE_PATIENT:
         return False
-    if mention.hypothetical and not allow_hypothetical:
+    if mention.group in NEGATABLE and mention.negated:
+        return False
+    if mention.group in HYPOTHETICAL_EXCLUDED and mention.hypothetical:
         return False
     if mention.section in EXCLUDED_SECTIONS:
         return False

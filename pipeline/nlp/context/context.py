@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from pipeline.nlp.extensions import FINDING_GROUPS
 from pipeline.nlp.resources import read_patterns, read_table
 
-FORWARD_WINDOW = 8  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
+FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
 BACKWARD_WINDOW = 6
 
 
