@@ -6,6 +6,8 @@ context component that qualifies every finding (section, negation, whose finding
 """
 from __future__ import annotations
 
+import warnings
+
 import spacy
 from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
 from scispacy.custom_tokenizer import combined_rule_tokenizer
@@ -24,6 +26,12 @@ from pipeline.nlp.sections import factory as _sections  # noqa: F401
 from pipeline.nlp.sentences import factory as _sentences  # noqa: F401
 from pipeline.nlp.sites import factory as _sites  # noqa: F401
 from pipeline.nlp.stage import factory as _stage  # noqa: F401
+
+# scispaCy's abbreviation detector runs a matcher it leaves empty (W036, once per Doc) and its
+# tokenizer compiles a regex Python flags; neither concerns our users. Set after spaCy's own
+# filters so that these come first.
+warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
+warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 
 FINDING_PIPES = (
     "caselit_demographics",
