@@ -109,3 +109,13 @@ def test_development_set_scores(shared_dir, tmp_path):
     )
     micro = float(result.stdout.strip().splitlines()[-1].split()[1])
     assert micro >= 0.85, result.stdout
+
+
+def test_mentions_kept_out_of_the_table_keep_their_qualifiers(jsonl):
+    evidence = jsonl[("synthetic-cervix-report.txt", 1)]["evidence"]
+    dropped = {(e["field"], str(e["value"])): e for e in evidence if not e["kept"]}
+    assert "negated" in dropped[("metastasis_sites", "lymph node")]["qualifiers"]
+    assert "subject=other" in dropped[("drugs", "gemcitabine")]["qualifiers"]
+    assert dropped[("drugs", "hydroxycarbamide")]["qualifiers"][-1] == "section=discussion"
+    kept = {(e["field"], str(e["value"])) for e in evidence if e["kept"]}
+    assert ("drugs", "cisplatin") in kept and ("metastasis_sites", "vagina") in kept

@@ -87,7 +87,44 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
     outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []))
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
-    case.evidence = evidence
+    case.evidence = evidence + _unused(mentions, evidence)
+
+
+def _unused(mentions: list[Mention], evidence: list[Evidence]) -> list[Evidence]:
+    """Every other mention of the case's text, with its qualifiers: why a drug or a site in
+    the text is not in the table (negated, another patient's, background...)."""
+    used = {(e.start, e.end) for e in evidence}
+    return [
+        Evidence(mention_field(m), mention_value(m), m.sentence, m.start, m.end, m.sentence_start, m.qualifiers, kept=False)
+        for m in mentions
+        if (m.start, m.end) not in used
+    ]
+
+
+def mention_field(mention: Mention) -> str:
+    """The table field a mention speaks to."""
+    if mention.group == "demographics":
+        return mention.label.lower()
+    if mention.group == "sites":
+        return "primary_site" if mention.value.role == "primary" else "metastasis_sites"
+    if mention.group == "measures":
+        return "wbc_values" if mention.label.upper() == "WBC" else mention.label.lower()
+    return {"stage": "figo_stage", "histology": "histology", "drugs": "drugs", "dates": "dates", "outcome": "outcome"}.get(
+        mention.group, mention.group
+    )
+
+
+def mention_value(mention: Mention):
+    """A mention's normalised value, in the form its table field uses."""
+    value = mention.value
+    for attribute in ("years", "sex", "site", "histology", "stage", "iso", "category"):
+        if hasattr(value, attribute):
+            return getattr(value, attribute)
+    if hasattr(value, "generics"):
+        return ", ".join(value.generics)
+    if hasattr(value, "value"):
+        return value.value
+    return mention.text
 
 
 def _primary_site(sites: list[Mention]) -> Mention | None:

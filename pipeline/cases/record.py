@@ -32,7 +32,8 @@ class Evidence:
     start: int  # of the mention, in the report text
     end: int
     sentence_start: int
-    qualifiers: tuple[str, ...] = ()  # e.g. ("negated",) on mentions kept out of the table
+    qualifiers: tuple[str, ...] = ()  # e.g. ("negated", "subject=other", "section=discussion")
+    kept: bool = True  # False: a mention found in the text but kept out of the table
 
 
 @dataclass

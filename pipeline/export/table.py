@@ -29,7 +29,7 @@ CASE_COLUMNS = (
     "DOI",
     "PMID",
 )
-EVIDENCE_COLUMNS = ("Report", "Case", "Field", "Value", "Sentence", "Start", "End", "Qualifiers")
+EVIDENCE_COLUMNS = ("Report", "Case", "Field", "Value", "Sentence", "Start", "End", "Qualifiers", "In table")
 LIST_SEPARATOR = "; "
 
 
@@ -117,6 +117,7 @@ def evidence_frame(cases: Iterable[Case]) -> pd.DataFrame:
             ev.start,
             ev.end,
             LIST_SEPARATOR.join(ev.qualifiers) or None,
+            "yes" if ev.kept else "no",
         )
         for case in cases
         for ev in case.evidence

@@ -19,7 +19,7 @@ def _make_cases():
         dates=["2012-04-18", "2012-07"], outcome="complete remission",
         evidence=[
             Evidence("age", 40.0, "A 40-year-old woman.", 2, 13, 0),
-            Evidence("metastasis_sites", "lymph node", "No lymph node metastasis.", 30, 40, 27, ("negated",)),
+            Evidence("metastasis_sites", "lymph node", "No lymph node metastasis.", 30, 40, 27, ("negated",), kept=False),
             Evidence("wbc_values", [5.93, 23.0], "WBC rose from 5.93 to 23×10⁹/L.", 50, 80, 45),
         ],
     )

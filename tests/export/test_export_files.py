@@ -41,7 +41,7 @@ def test_jsonl(tmp_path, make_cases):
     assert first["age"] == 40 and isinstance(first["age"], int)
     assert first["evidence"][1] == {
         "field": "metastasis_sites", "value": "lymph node", "sentence": "No lymph node metastasis.",
-        "start": 30, "end": 40, "sentence_start": 27, "qualifiers": ["negated"],
+        "start": 30, "end": 40, "sentence_start": 27, "qualifiers": ["negated"], "kept": False,
     }
     assert "×10⁹/L" in lines[0]  # written as UTF-8, not \\u escapes
     assert pd.read_json(path, lines=True)["doc"].tolist() == ["cervix-case.txt"] * 2
@@ -112,8 +112,8 @@ def test_xlsx_layout_and_values(tmp_path, hostile_cases, expected_columns):
     assert sheet["E3"].value == "male" and sheet["F3"].value is None
 
     evidence = book["evidence"]
-    assert [c.value for c in evidence[1]] == ["Report", "Case", "Field", "Value", "Sentence", "Start", "End", "Qualifiers"]
-    assert evidence.freeze_panes == "A2" and evidence.auto_filter.ref == "A1:H5"
+    assert [c.value for c in evidence[1]] == ["Report", "Case", "Field", "Value", "Sentence", "Start", "End", "Qualifiers", "In table"]
+    assert evidence.freeze_panes == "A2" and evidence.auto_filter.ref == "A1:I5"
     assert evidence["H3"].value == "negated"
     assert evidence["E5"].alignment.wrap_text  # long sentences wrap
     assert evidence.column_dimensions["E"].width <= 60

@@ -59,7 +59,7 @@ def test_wbc_values_text(values, expected):
 def test_evidence_frame(make_cases):
     frame = evidence_frame(make_cases())
     assert list(frame.columns) == list(EVIDENCE_COLUMNS) == [
-        "Report", "Case", "Field", "Value", "Sentence", "Start", "End", "Qualifiers",
+        "Report", "Case", "Field", "Value", "Sentence", "Start", "End", "Qualifiers", "In table",
     ]
     assert frame["Value"].tolist() == ["40", "lymph node", "5.93; 23"]
     assert frame["Qualifiers"].tolist() == [None, "negated", None]
