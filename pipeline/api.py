@@ -65,11 +65,12 @@ def extract(
     paths: Iterable[str | Path],
     nlp: Language | None = None,
     on_error: Callable[[Path, str], None] | None = None,
+    model: str | None = None,
 ) -> Iterator[Case]:
     """Cases of every report found under ``paths`` (files or folders). A file that cannot
     be read or processed is passed to ``on_error(path, reason)`` (default: raise) and the
-    rest of the batch goes on."""
-    nlp = nlp or build_nlp()
+    rest of the batch goes on. ``model``: an installed NER model to add (see build_nlp)."""
+    nlp = nlp or build_nlp(model=model)
     for path in iter_input_files(paths):
         try:
             reports = read_report(path)

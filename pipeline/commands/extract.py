@@ -20,11 +20,14 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="table to write (.xlsx, .csv, .jsonl, .parquet)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    parser.add_argument("--model", metavar="NAME_OR_PATH",
+                        help="also use an installed spaCy/scispaCy NER model (e.g. en_ner_bc5cdr_md): its "
+                        "CHEMICAL and DISEASE entities become drug and histology candidates")
     return parser
 
 
 def run(args) -> int:
-    from pipeline.api import extract
+    from pipeline.api import build_nlp, extract
     from pipeline.export import SUPPORTED_FORMATS, write_table
 
     output = Path(args.output)
@@ -42,7 +45,12 @@ def run(args) -> int:
         failures += 1
         error(f"skipped {path}: {reason}")
 
-    cases = list(extract(existing, on_error=report_error))
+    try:
+        nlp = build_nlp(model=args.model)
+    except (OSError, ValueError) as failure:
+        error(f"cannot load model {args.model}: {str(failure).splitlines()[0]}")
+        return FAILED
+    cases = list(extract(existing, nlp=nlp, on_error=report_error))
     try:
         write_table(cases, output)
     except (OSError, RuntimeError) as failure:

@@ -21,6 +21,7 @@ from pipeline.nlp.demographics import factory as _demographics  # noqa: F401
 from pipeline.nlp.drugs import factory as _drugs  # noqa: F401
 from pipeline.nlp.histology import factory as _histology  # noqa: F401
 from pipeline.nlp.measures import factory as _measures  # noqa: F401
+from pipeline.nlp.model_entities import factory as _model_entities  # noqa: F401
 from pipeline.nlp.outcome import factory as _outcome  # noqa: F401
 from pipeline.nlp.sections import factory as _sections  # noqa: F401
 from pipeline.nlp.sentences import factory as _sentences  # noqa: F401
@@ -45,8 +46,13 @@ FINDING_PIPES = (
 )
 
 
-def build_nlp(abbreviations: bool = True) -> Language:
-    """The full caselit pipeline on a blank English model (no trained weights needed)."""
+def build_nlp(abbreviations: bool = True, model: str | None = None) -> Language:
+    """The full caselit pipeline on a blank English model (no trained weights needed).
+
+    ``model``: an installed spaCy/scispaCy NER pipeline (package name or path, e.g.
+    ``en_ner_bc5cdr_md``) whose CHEMICAL and DISEASE entities are added as drug and
+    histology candidates; without it, nothing depends on a trained model.
+    """
     nlp = spacy.blank("en")
     nlp.tokenizer = combined_rule_tokenizer(nlp)
     # Reports longer than spaCy's default are split into chunks before they reach the
@@ -58,5 +64,7 @@ def build_nlp(abbreviations: bool = True) -> Language:
     nlp.add_pipe("caselit_sections")
     for name in FINDING_PIPES:
         nlp.add_pipe(name)
+    if model:
+        nlp.add_pipe("caselit_model_entities", config={"model": str(model)})
     nlp.add_pipe("caselit_context")
     return nlp

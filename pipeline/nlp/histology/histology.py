@@ -79,6 +79,11 @@ class HistologyMatcher:
         """The written form without spacing, hyphens, commas or a plural s."""
         return self.separators.sub("", written.lower()).removesuffix("s")
 
+    def normalise(self, written: str) -> str | None:
+        """The normalised histology of a whole written name ("cervical squamous carcinoma"),
+        or None when the lexicon does not know it."""
+        return self._normalise(written.strip())
+
     def _normalise(self, written: str) -> str | None:
         if written in self.names:  # abbreviations are stored in their exact case
             return self.names[written]
