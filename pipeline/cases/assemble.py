@@ -128,7 +128,8 @@ def mention_value(mention: Mention):
 
 
 def _primary_site(sites: list[Mention]) -> Mention | None:
-    primaries = [m for m in sites if m.value.role == "primary"]
+    # "considered in the differential diagnosis of ovarian carcinoma" names no primary
+    primaries = [m for m in sites if m.value.role == "primary" and not m.hypothetical]
     if not primaries:
         return None
     # the organ named most often as the origin; ties go to the earliest (title, abstract)
