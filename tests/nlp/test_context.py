@@ -32,6 +32,9 @@ def qualify(nlp, text, word, group="sites"):
     ("The tumour was resected without bone involvement.", "bone"),
     ("Exposure to diethylstilbestrol was denied.", "diethylstilbestrol"),
     ("Lymphovascular invasion and pelvic lymph node metastasis were not detected.", "lymph node"),
+    ("The peritoneal disease was mimicking ovarian cancer.", "ovarian"),
+    ("She had been misdiagnosed as having squamous carcinoma.", "squamous"),
+    ("No recurrence was seen in the vaginal cuff, the bladder or the pelvic cavity.", "pelvic cavity"),
 ])
 def test_negated(nlp, text, word):
     assert qualify(nlp, text, word)["negated"] is True
@@ -56,6 +59,8 @@ def test_affirmed(nlp, text, word):
     ("She received paclitaxel.", "paclitaxel", "probable"),
     ("Her mother had breast cancer.", "breast", "family"),
     ("A mass was palpable in the vagina.", "vagina", "unknown"),
+    ("Joishy SK, Walsh D. Ketorolac in cancer pain and bone metastases. J Pain Symptom Manage. 1998;15:86-90.", "bone", "other"),
+    ("Lee H. Orbital metastasis of lung cancer. [PubMed] [CrossRef]", "lung", "other"),
 ])
 def test_subject(nlp, text, word, subject):
     assert qualify(nlp, text, word)["subject"] == subject
@@ -65,6 +70,7 @@ def test_subject(nlp, text, word, subject):
     ("Carbamazepine should be avoided in such patients.", "Carbamazepine"),
     ("Chemotherapy with docetaxel was planned.", "docetaxel"),
     ("If the count rises, hydroxyurea would be started.", "hydroxyurea"),
+    ("Tuberculosis must be considered in the differential diagnosis of ovarian carcinoma.", "ovarian"),
 ])
 def test_hypothetical(nlp, text, word):
     assert qualify(nlp, text, word, group="drugs")["hypothetical"] is True
