@@ -11,9 +11,11 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.extensions import FINDING_GROUPS
 from pipeline.nlp.resources import read_patterns, read_table
+from pipeline.nlp.text import doc_text
 
 FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
 BACKWARD_WINDOW = 6
+MAX_REFERENCE_LINE = 500  # characters
 
 
 class ContextQualifier:
@@ -42,6 +44,7 @@ class ContextQualifier:
             self.matcher.add(key, [nlp.make_doc(row["cue"])])
         spec = read_patterns(patterns)
         self.citation = re.compile(spec["citation"])
+        self.reference_entry = re.compile(spec["reference_entry"])
         self.age_anchor = re.compile(spec["age_anchor"], re.IGNORECASE)
         self.terminators = re.compile(spec["terminators"], re.IGNORECASE)
 
@@ -49,6 +52,7 @@ class ContextQualifier:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
         if not groups:
             return doc
+        text = doc_text(doc)
         sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
         section_starts = [s.start for s in sections]
         # Token.sent walks the doc each time: look sentences up in one list instead.
@@ -66,7 +70,7 @@ class ContextQualifier:
                 if sentence_start not in subjects:
                     sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
                     sentence = doc[sentence_start:sentence_end]
-                    subjects[sentence_start] = self._subject(sentence, cues_by_sentence.get(sentence_start, []))
+                    subjects[sentence_start] = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text)
                 span._.subject = subjects[sentence_start]
                 if sections:
                     index = bisect.bisect_right(section_starts, span.start) - 1
@@ -74,11 +78,20 @@ class ContextQualifier:
                 self._qualify(doc, span, cues_by_sentence.get(sentence_start, []))
         return doc
 
-    def _subject(self, sentence: Span, cues: list) -> str:
+    def _line(self, text: str, sentence: Span) -> str:
+        start = text.rfind("\n", 0, sentence.start_char) + 1
+        end = text.find("\n", sentence.end_char - 1)
+        return text[start:end if end >= 0 else len(text)]
+
+    def _subject(self, sentence: Span, cues: list, text: str) -> str:
         categories = {(c[2], c[3]) for c in cues}
         strong = ("patient", "strong") in categories
         weak = ("patient", "weak") in categories or bool(self.age_anchor.search(sentence.text))
         family = ("family", "forward") in categories and not strong
+        line = self._line(text, sentence)
+        # a reference entry is one line; a page flattened to one long line is not
+        if len(line) <= MAX_REFERENCE_LINE and self.reference_entry.search(line):
+            return "other"
         if ("other", "sentence") in categories or self.citation.search(sentence.text):
             return "patient" if strong else "other"
         if ("generic", "sentence") in categories and not (strong or weak):
