@@ -1,7 +1,8 @@
 """build_nlp(): the caselit spaCy pipeline.
 
 ``spacy.blank("en")`` with scispaCy's rule tokenizer, our sentence rules, scispaCy's
-abbreviation detector, then one caselit component per family of findings, and last the
+abbreviation detector (its algorithm, with faster candidate search: see
+``pipeline.nlp.abbreviations``), then one caselit component per family of findings, and last the
 context component that qualifies every finding (section, negation, whose finding it is).
 """
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 import warnings
 
 import spacy
-from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 
 # Importing the factories registers them with spaCy (entry points do the same for other
 # programs that only know the names).
+from pipeline.nlp.abbreviations import factory as _abbreviations  # noqa: F401
 from pipeline.nlp.context import factory as _context  # noqa: F401
 from pipeline.nlp.dates import factory as _dates  # noqa: F401
 from pipeline.nlp.demographics import factory as _demographics  # noqa: F401
@@ -60,7 +61,7 @@ def build_nlp(abbreviations: bool = True, model: str | None = None) -> Language:
     nlp.max_length = 2_000_000
     nlp.add_pipe("caselit_sentences")
     if abbreviations:
-        nlp.add_pipe("abbreviation_detector")
+        nlp.add_pipe("caselit_abbreviations")
     nlp.add_pipe("caselit_sections")
     for name in FINDING_PIPES:
         nlp.add_pipe(name)
