@@ -5,21 +5,27 @@ import argparse
 from pathlib import Path
 
 from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, error
+from pipeline.commands.fetch import add_source_arguments, fetch_into, wants_fetch
+from pipeline.commands.refresh import add_batch_options
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         "extract",
         help="read case reports and write the per-patient table",
-        description="Read case reports (files or folders, searched recursively; .txt, .md, .html, .htm) "
-        "and write one row per patient. The output format follows OUT's extension: "
+        description="Read case reports (files or folders, searched recursively: text, HTML pages, "
+        "PubMed/JATS XML, PDF; or fetched with --pmid/--pmcid/--doi/--query) and write one row "
+        "per patient. The output format follows OUT's extension: "
         ".xlsx, .csv, .jsonl or .parquet.",
         epilog=EXIT_STATUS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
+    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="report files or folders")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="table to write (.xlsx, .csv, .jsonl, .parquet)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    add_batch_options(parser)  # --jobs, --cache-dir, --no-cache, --quiet
+    add_source_arguments(parser, for_extract=True)  # --pmid, --pmcid, --doi, --query...
+    parser.add_argument("--fetch-dir", metavar="DIR",
+                        help="where fetched reports are saved (default: OUT's name + '-reports', beside OUT)")
     parser.add_argument("--model", metavar="NAME_OR_PATH",
                         help="also use an installed spaCy/scispaCy NER model (e.g. en_ner_bc5cdr_md): its "
                         "CHEMICAL and DISEASE entities become drug and histology candidates")
@@ -27,15 +33,24 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
-    from pipeline.api import build_nlp, extract
+    from pipeline.batch import run_batch
+    from pipeline.batch.runner import shared_nlp
     from pipeline.export import SUPPORTED_FORMATS, write_table
 
     output = Path(args.output)
     if output.suffix.lower() not in SUPPORTED_FORMATS:
         error(f"cannot write {output}: unknown format {output.suffix or '(none)'}; use one of {', '.join(SUPPORTED_FORMATS)}")
         return FAILED
+    fetched, fetch_failures = [], 0
+    if wants_fetch(args):  # fetch first, then extract the saved reports with the inputs
+        fetch_dir = Path(args.fetch_dir) if args.fetch_dir else output.with_name(output.stem + "-reports")
+        fetched, fetch_failures = fetch_into(args, fetch_dir)
+    elif not args.inputs:
+        error("nothing to read: give INPUT files or folders, or --pmid/--pmcid/--doi/--query")
+        return FAILED
     existing = [p for p in args.inputs if Path(p).exists()]
-    failures = len(args.inputs) - len(existing)
+    failures = len(args.inputs) - len(existing) + fetch_failures
+    existing += [str(p) for p in fetched]
     for path in args.inputs:
         if not Path(path).exists():
             error(f"skipped {path}: no such file or folder")
@@ -45,12 +60,21 @@ def run(args) -> int:
         failures += 1
         error(f"skipped {path}: {reason}")
 
-    try:
-        nlp = build_nlp(model=args.model)
-    except (OSError, ValueError) as failure:
-        error(f"cannot load model {args.model}: {str(failure).splitlines()[0]}")
+    if args.jobs < 0:
+        error("--jobs must be 0 (one per CPU) or more")
         return FAILED
-    cases = list(extract(existing, nlp=nlp, on_error=report_error))
+    nlp = None
+    if args.model:  # loaded here first, so that a missing model is one clear line
+        try:
+            nlp = shared_nlp(args.model)
+        except (OSError, ValueError) as failure:
+            error(f"cannot load model {args.model}: {str(failure).splitlines()[0]}")
+            return FAILED
+    # Cached results are reused and every finished file is cached at once: a rerun after an
+    # interruption only processes what was left.
+    results = run_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                        quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp)
+    cases = [case for result in results for case in result.cases]
     try:
         write_table(cases, output)
     except (OSError, RuntimeError) as failure:

@@ -1,12 +1,17 @@
 """Saved journal web pages: the article's text with its block structure, and the citation_*
 metadata that publishers put in <meta> tags for Google Scholar.
 
-Page chrome (scripts, navigation, cookie banners, share buttons, forms) is dropped; headings,
-paragraphs, list items and table rows each become their own line so that section detection
-and sentence splitting see the same layout a reader does.
+The article itself is found by trafilatura (a maintained main-content extractor) on the page
+once its obvious chrome (scripts, navigation, cookie banners, share buttons, forms, elements
+marked hidden) is removed; trafilatura's heuristics are tuned on whole pages and keep such
+blocks on short ones. Its output (HTML) is then laid out here: headings, paragraphs, list
+items and table rows each on their own line, so that section detection and sentence splitting
+see the same layout a reader does, and superscripts read as they should ("10⁹", " [3,4]").
+When trafilatura finds nothing (tiny or pathological pages) the whole cleaned body is used.
 """
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -16,7 +21,10 @@ from bs4.element import Declaration, Doctype, ProcessingInstruction
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.metadata import find_doi, find_pmcid, find_pmid, guess_title
 from pipeline.ingest.report import Report
-from pipeline.ingest.text import decode_bytes, normalize_text, strip_bom
+from pipeline.ingest.text import append_superscript, decode_bytes, normalize_text, strip_bom
+
+log = logging.getLogger(__name__)
+logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its notes on odd markup are not ours
 
 # Elements that never hold article text.
 _DROP_TAGS = (
@@ -41,12 +49,6 @@ _PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ta
 _LINES = {"div", "li", "tr", "dt", "dd", "figcaption", "caption", "details", "summary",
           "thead", "tbody", "tfoot", "fieldset", "legend", "center", "body", "html"}
 _CELLS = {"td", "th"}
-
-_SUPERSCRIPT = str.maketrans("0123456789+-−–()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁻⁽⁾")
-_SUP_NUMBER = re.compile(r"[+\-−–]?\d+")
-_CITATION = re.compile(r"\[?\d+(?:\s*[,–-]\s*\d+)*\]?")
-# A power of ten or a squared/cubed unit: "10<sup>9</sup>/L", "mm<sup>3</sup>", "m<sup>2</sup>".
-_POWER_BASE = re.compile(r"(?:\b10|[×x*]\s?10|\b(?:mm|cm|µm|μm|m|dm|km|l|L|µL|μL))$")
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u202f]+")
 _SPACES_IN_LINE = re.compile(r" {2,}")
@@ -91,11 +93,18 @@ def decode_html(data: bytes, path: Path) -> str:
 
 def read_html(data: bytes, path: Path) -> list[Report]:
     """A saved web page as one Report: article text plus citation metadata."""
-    soup = BeautifulSoup(decode_html(data, path), "lxml")
+    page = decode_html(data, path)
+    soup = BeautifulSoup(page, "lxml")
     meta = page_metadata(soup)
-    text = normalize_text(html_text(soup))
+    remove_chrome(soup)
+    article = main_content(soup)
+    text = normalize_text(html_text(article)) if article is not None else ""
+    if not text:  # trafilatura found nothing: the whole cleaned page
+        text = normalize_text(html_text(soup))
     if not text:
         raise IngestError(path, "no article text found in the page")
+    if _looks_truncated(page):
+        log.warning("warning: %s: the page looks truncated (no closing </html>); read what is there", path)
     meta["title"] = meta["title"] or guess_title(text)
     meta["doi"] = meta["doi"] or find_doi(text)
     meta["pmid"] = meta["pmid"] or find_pmid(text)
@@ -164,6 +173,36 @@ def _page_title(soup: BeautifulSoup) -> str | None:
 # --- text -------------------------------------------------------------------------------
 
 
+def remove_chrome(soup: BeautifulSoup) -> None:
+    """Remove scripts, navigation, banners, forms and hidden blocks from the page, in place."""
+    stack = [soup.body or soup]
+    while stack:  # iterative: deeply nested pages must not hit the recursion limit
+        node = stack.pop()
+        for child in list(node.children):
+            if isinstance(child, Tag):
+                if child.name in _DROP_TAGS or _is_junk(child):
+                    child.decompose()
+                else:
+                    stack.append(child)
+
+
+def main_content(soup: BeautifulSoup) -> BeautifulSoup | None:
+    """The article's main content found by trafilatura, as HTML, or None when none is found."""
+    import trafilatura  # imported on first use: it takes a moment to load
+
+    found = trafilatura.extract(
+        str(soup), output_format="html", include_formatting=True, include_tables=True,
+        include_comments=False, include_images=False, include_links=False, favor_recall=True,
+    )
+    return BeautifulSoup(found, "lxml") if found else None
+
+
+def _looks_truncated(page: str) -> bool:
+    """A page whose download or save stopped short: no closing </html> or </body> at the end."""
+    tail = page[-4096:].lower()
+    return "</html" not in tail and "</body" not in tail
+
+
 def _is_junk(tag: Tag) -> bool:
     if tag.name in _CONTENT_TAGS or tag.name in ("html", "body"):
         return False
@@ -209,7 +248,7 @@ def html_text(soup: BeautifulSoup) -> str:
             text = node.get_text().translate(_NO_MARKERS).replace("\t", " ")
             pieces.extend((_PARAGRAPH_BREAK, text, _PARAGRAPH_BREAK))
         elif name == "sup":
-            pieces.append(_superscript(node.get_text(" ").strip(), pieces))
+            append_superscript(pieces, node.get_text(" "))
         elif name in ("img", "hr"):
             pieces.append(_LINE_BREAK if name == "hr" else " ")
         else:
@@ -220,18 +259,6 @@ def html_text(soup: BeautifulSoup) -> str:
                 stack.append((node, True))
             stack.extend((child, False) for child in reversed(node.contents))
     return _layout("".join(pieces))
-
-
-def _superscript(text: str, pieces: list[str]) -> str:
-    """'10<sup>9</sup>' -> '10⁹'; a citation '<sup>3,4</sup>' -> ' [3,4]'; else the text."""
-    before = "".join(pieces[-3:]).rstrip()  # "10 " and "<i>10</i>" end in several pieces
-    if _SUP_NUMBER.fullmatch(text) and _POWER_BASE.search(before):
-        if pieces and pieces[-1].endswith(" "):  # "10 <sup>9</sup>" renders as one number
-            pieces[-1] = pieces[-1].rstrip(" ")
-        return text.translate(_SUPERSCRIPT)
-    if _CITATION.fullmatch(text):
-        return f" [{text.strip('[]')}]"
-    return text
 
 
 def _layout(text: str) -> str:

@@ -1,7 +1,8 @@
 """Which reader handles a file: by sniffed content first, then by extension.
 
 Content beats the name because pages are often saved with the wrong one (an HTML page saved
-as ``.txt``). Later formats (JATS XML, PDF) add themselves with ``register_reader``.
+as ``.txt``, a PubMed export as ``.txt``, a PDF without extension). Other readers can be added
+with ``register_reader``.
 """
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.html import looks_like_html, read_html
+from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.report import Report
 from pipeline.ingest.text import read_text
+from pipeline.ingest.xmltext import looks_like_xml_article, read_xml
 
 Reader = Callable[[bytes, Path], list[Report]]
 Sniffer = Callable[[bytes], bool]
@@ -41,6 +44,8 @@ def supported_extensions() -> tuple[str, ...]:
 
 register_reader((".txt", ".text", ".md"), read_text)
 register_reader((".html", ".htm", ".xhtml"), read_html, sniff=looks_like_html)
+register_reader((".xml", ".nxml"), read_xml, sniff=looks_like_xml_article)
+register_reader((".pdf",), read_pdf, sniff=lambda head: b"%PDF-" in head[:1024])
 
 
 def read_report(path: str | os.PathLike) -> list[Report]:

@@ -2,13 +2,15 @@
 
 Decoding order: a byte-order mark (UTF-8/16/32), else UTF-8, else UTF-16 without a BOM (NUL
 bytes in every other position), else charset-normalizer's best guess (GB18030, cp1252...).
-Normalisation keeps the text's Unicode (superscripts in "10⁹/L", "µL", "≥" stay as they are)
-and only removes what is layout noise: CR/LF variants, odd spaces, zero-width characters.
+Normalisation folds compatibility characters (NFKC: fullwidth "６１．４", ligatures, "Ⅲ", "㎎")
+except those whose folding changes a value (superscripts in "10⁹/L", "½", "µ", "™", "º"), and
+removes layout noise: CR/LF variants, odd spaces, zero-width characters.
 """
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 from pipeline.ingest.errors import IngestError
@@ -38,14 +40,29 @@ BINARY_MAGIC = (
 # Non-text share above which decoded "text" is taken for binary data.
 _MAX_CONTROL_SHARE = 0.05
 
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_NEWLINES = re.compile(r"[\u2028\u2029\x85]")  # CR and CRLF are replaced first: faster
 # NBSP, narrow NBSP, figure/thin/en/em spaces, ideographic space... -> an ordinary space.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Zero-width characters and soft hyphens split words invisibly in scraped text.
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Control characters other than tab and newline; form feeds end a page, so become newlines.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+# Compatibility characters NFKC must leave alone: super/subscripts ("10⁹/L" is not "109/L"),
+# vulgar fractions ("1½" is not "11⁄2"), the micro sign, ™/℠ ("Taxol™" is not "TaxolTM"), and
+# the ordinal indicators often typed as a degree sign ("38.5ºC").
+_KEEP_UNFOLDED = re.compile(r"[\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u2070-\u209f"
+                            r"\u2122\u2120\u2150-\u215f\u2189]")
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]")
+# Hyphens typeset as Unicode (NFKC keeps U+2010, makes U+2011 U+2010) are the ASCII hyphen
+# the tokenizer and the patterns know ("post‑operative", "G‑CSF").
+_HYPHENS = {"\u2010": "-", "\u2011": "-"}
+
+_SUPERSCRIPTS = str.maketrans("0123456789+-−–()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁻⁽⁾")
+_SUP_NUMBER = re.compile(r"[+\-−–]?\d+")
+_CITATION = re.compile(r"\[?\d+(?:\s*[,–-]\s*\d+)*\]?")
+# A power of ten or a squared/cubed unit: "10<sup>9</sup>/L", "mm<sup>3</sup>", "m<sup>2</sup>".
+_POWER_BASE = re.compile(r"(?:\b10|[×x*]\s?10|\b(?:mm|cm|µm|μm|m|dm|km|l|L|µL|μL))\s?$")
 
 
 def strip_bom(data: bytes) -> tuple[bytes, str | None]:
@@ -132,21 +149,89 @@ def _looks_binary(text: str) -> bool:
     return noise > _MAX_CONTROL_SHARE * len(sample)
 
 
-def normalize_text(text: str) -> str:
-    """Newlines to \\n, odd spaces to spaces, invisible and control characters removed.
+def fold_compatibility(text: str) -> str:
+    """NFKC, except for the characters whose folding changes what a value means.
 
-    Unicode is otherwise kept as written (no NFKC: "10⁹/L" must not become "109/L").
+    >>> fold_compatibility("ＷＢＣ ６１．４×10⁹／L, stage ⅢC1, 1½ years, ﬁbrosis")
+    'WBC 61.4×10⁹/L, stage IIIC1, 1½ years, fibrosis'
+    """
+    if text.isascii():
+        return text
+    folds = {}
+    for char in set(text):
+        if char > "\x9f" and not _KEEP_UNFOLDED.match(char):
+            folded = unicodedata.normalize("NFKC", char)
+            folded = _HYPHENS.get(folded, folded)
+            if folded != char:
+                folds[char] = folded
+    if folds:  # one regex pass: str.translate with a dict is slow on long texts
+        text = re.compile(f"[{''.join(map(re.escape, folds))}]").sub(lambda m: folds[m.group()], text)
+    # Canonical composition ("e" + combining acute -> "é") only where combining marks are.
+    return unicodedata.normalize("NFC", text) if _COMBINING.search(text) else text
+
+
+def render_superscript(text: str, before: str) -> str:
+    """How a superscript reads in plain text, given the text just before it.
+
+    A power of ten or of a unit becomes Unicode superscripts ("10" + "9" -> "10⁹", "mm" + "3"
+    -> "mm³"), a citation number stands apart in brackets (" [3,4]"), anything else ("th",
+    "®") is kept as written.
+
+    >>> render_superscript("9", "a count of 12.1 × 10"), render_superscript("3,4", "fever.")
+    ('⁹', ' [3,4]')
+    """
+    text = text.strip()
+    if _SUP_NUMBER.fullmatch(text) and _POWER_BASE.search(before):
+        return text.translate(_SUPERSCRIPTS)
+    if _CITATION.fullmatch(text):
+        return f" [{text.strip('[]')}]"
+    return text
+
+
+def append_superscript(pieces: list[str], raw: str) -> None:
+    """Add a superscript's reading to text being assembled piece by piece.
+
+    A power joins its base ("10 " + "9" -> "10⁹"); a citation after a sentence's full stop
+    moves inside the sentence it supports ("fever." + "3,4" -> "fever [3,4]."), so that
+    sentence splitting does not open the next sentence with it.
+
+    >>> pieces = ["She had fever.", " "]
+    >>> append_superscript(pieces, "3,4"); "".join(pieces)
+    'She had fever [3,4]. '
+    """
+    raw = " ".join(raw.split())
+    last = next((i for i in range(len(pieces) - 1, -1, -1) if pieces[i].strip()), None)
+    rendered = render_superscript(raw, "".join(pieces[-4:]))
+    if last is None:
+        pieces.append(rendered.strip())
+        return
+    if rendered.startswith(" ["):
+        text = pieces[last].rstrip()
+        if text.endswith((".", ",", ";", ":")):
+            pieces[last] = text[:-1] + rendered + text[-1] + pieces[last][len(text):]
+            return
+    elif rendered != raw:
+        for i in range(last, len(pieces)):  # "10 <sup>9</sup>" is one number
+            pieces[i] = pieces[i].rstrip(" ") if i == last else ""
+    pieces.append(rendered)
+
+
+def normalize_text(text: str) -> str:
+    """Newlines to \\n, odd spaces to spaces, invisible and control characters removed,
+    compatibility characters folded where that keeps values intact (``fold_compatibility``).
 
     >>> normalize_text("WBC\\u00a010⁹/L\\r\\nleuko\\u00adcytosis\\x0c")
     'WBC 10⁹/L\\nleukocytosis'
     """
+    text = fold_compatibility(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _NEWLINES.sub("\n", text)
     text = text.replace("\x0c", "\n")
     text = _ODD_SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
-    text = _TRAILING_SPACE.sub("\n", text)
-    return text.strip()
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n")).strip()
 
 
 def read_text(data: bytes, path: Path) -> list[Report]:

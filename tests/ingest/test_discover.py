@@ -20,14 +20,15 @@ def test_folder_walk(tmp_path):
         tmp_path,
         "b.txt", "A.html", "c.md", "d.htm", "e.xhtml", "f.text", "nested/z.txt", "nested/deeper/y.TXT",
         ".hidden.txt", ".git/HEAD.txt", "notes/.cache/x.txt",  # hidden files and folders
-        "image.png", "table.csv", "paper.pdf", "~$lock.txt",  # not (yet) readable reports
+        "paper.pdf", "pubmed.xml", "PMC123.nxml",  # PDF, PubMed and JATS XML
+        "image.png", "table.csv", "~$lock.txt",  # not readable reports
         "README.md", "LICENSE.txt",  # project files beside the reports
         "Saved page.html", "Saved page_files/ad-frame.html",  # a browser's "complete page"
     )
     found = relative(iter_input_files(tmp_path), tmp_path)
     assert found == [
         "A.html", "b.txt", "c.md", "d.htm", "e.xhtml", "f.text",
-        "nested/deeper/y.TXT", "nested/z.txt", "Saved page.html",
+        "nested/deeper/y.TXT", "nested/z.txt", "paper.pdf", "PMC123.nxml", "pubmed.xml", "Saved page.html",
     ]
 
 
@@ -51,4 +52,4 @@ def test_empty_folder(tmp_path):
 
 
 def test_supported_extensions():
-    assert {".txt", ".md", ".text", ".html", ".htm", ".xhtml"} <= set(supported_extensions())
+    assert {".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".xml", ".nxml", ".pdf"} <= set(supported_extensions())

@@ -66,7 +66,7 @@ def test_block_structure(report):
 def test_superscripts(report):
     assert "48.2 × 10⁹/L" in report.text  # a power of ten stays one
     assert "25,300/mm³" in report.text
-    assert "fever. [3,4] Laboratory" in report.text  # a citation stays apart from numbers
+    assert "fever [3,4]. Laboratory" in report.text  # a citation stays apart, in its sentence
     assert "9.1 g/dL" in report.text  # &nbsp; -> space
 
 
@@ -169,3 +169,36 @@ def test_deeply_nested_page(tmp_path):
 )
 def test_looks_like_html(head, expected):
     assert looks_like_html(head) is expected
+
+
+def test_article_found_among_link_lists_and_sidebars(tmp_path):
+    """Chrome without telltale class names (link lists, sidebars, site footers) is left out
+    by trafilatura's main-content detection; headings stay on their own lines."""
+    links = "".join(f'<li><a href="/a{i}">Unrelated article number {i} about another topic</a></li>' for i in range(15))
+    page = (
+        '<!DOCTYPE html><html><head><title>Case | Journal</title></head><body><div id="page">'
+        f'<div class="col-left"><h3>Most read</h3><ul>{links}</ul></div><div class="col-main">'
+        "<h1>Orbital metastasis of cervical carcinoma: a case report</h1>"
+        '<div class="abstract"><h2>Abstract</h2><h3>Case presentation</h3><p>A 51-year-old woman with '
+        "squamous cell carcinoma of the cervix, FIGO stage IIIB, developed proptosis. Her leukocyte count "
+        "was 18.2 × 10<sup>9</sup>/L.</p></div><h2>Discussion</h2><p>Orbital metastases usually arise "
+        "from breast and lung cancers.<sup>1,2</sup></p></div>"
+        f'<div class="col-right"><h3>Related content</h3><ul>{links}</ul></div>'
+        f'<div class="site-links"><ul>{links}</ul><p>Terms · Privacy · Accessibility</p></div></div></body></html>'
+    )
+    [report] = read_report(write(tmp_path, "orbit.html", page))
+    assert report.text == (
+        "Orbital metastasis of cervical carcinoma: a case report\n\nAbstract\n\nCase presentation\n\n"
+        "A 51-year-old woman with squamous cell carcinoma of the cervix, FIGO stage IIIB, developed "
+        "proptosis. Her leukocyte count was 18.2 × 10⁹/L.\n\nDiscussion\n\n"
+        "Orbital metastases usually arise from breast and lung cancers [1,2]."
+    )
+
+
+def test_truncated_page_is_read_with_a_warning(tmp_path, caplog):
+    page = "<!DOCTYPE html><html><body><h1>Title of a case</h1><p>A 40-year-old woman had a WBC of 3"
+    with caplog.at_level("WARNING", logger="pipeline.ingest"):
+        [report] = read_report(write(tmp_path, "cut.html", page))
+    assert report.text.endswith("A 40-year-old woman had a WBC of 3")
+    assert [r.getMessage() for r in caplog.records] == [
+        f"warning: {tmp_path / 'cut.html'}: the page looks truncated (no closing </html>); read what is there"]

@@ -1,0 +1,97 @@
+"""caselit refresh REVIEW INPUT...: bring a review sheet up to date without losing the
+reviewer's edits."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, error
+
+_CONFLICT_LINES = 20  # more go to the conflicts sheet only
+
+
+def add_parser(commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "refresh",
+        help="add new reports to a review sheet and update it, keeping your edits",
+        description="Update the review sheet REVIEW (.xlsx or .csv; created when missing) from report "
+        "files or folders: rows for new reports are appended, cells caselit filled are updated when "
+        "a report or caselit changed, cells you edited are never overwritten (a changed value "
+        "caselit would have written is listed as a conflict), and rows of reports whose file is "
+        "gone are flagged in 'caselit status', not deleted. Your own columns, sheets, formatting "
+        "and row order are kept; the previous sheet is kept as REVIEW.bak.xlsx (.bak.csv).",
+        epilog=EXIT_STATUS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("review", metavar="REVIEW", help="the review sheet (.xlsx or .csv)")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
+    add_batch_options(parser)
+    parser.add_argument("--no-backup", action="store_true", help="do not keep the previous sheet as REVIEW.bak.*")
+    parser.add_argument("--model", metavar="NAME_OR_PATH",
+                        help="also use an installed spaCy/scispaCy NER model, as in caselit extract")
+    return parser
+
+
+def add_batch_options(parser: argparse.ArgumentParser) -> None:
+    """--jobs, --cache-dir, --no-cache, --quiet: shared with extract."""
+    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                        help="run the pipeline in N processes (0: one per CPU; default 1)")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="where results are cached (default: $CASELIT_CACHE_DIR or the user cache folder)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="process every report again and do not store results")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def run(args) -> int:
+    from pipeline.batch.refresh import refresh_review
+    from pipeline.batch.runner import shared_nlp
+    from pipeline.export.refresh import ReviewError
+
+    if args.jobs < 0:
+        error("--jobs must be 0 (one per CPU) or more")
+        return FAILED
+    missing = [p for p in args.inputs if not Path(p).exists()]
+    for path in missing:
+        error(f"skipped {path}: no such file or folder")
+    failures = len(missing)
+
+    def report_error(path: Path, reason: str) -> None:
+        error(f"skipped {path}: {reason}")
+
+    review = Path(args.review)
+    if review.with_name("~$" + review.name).exists():  # Excel's lock file: the sheet is open
+        error(f"{review} seems open in Excel: close it first, or saving it there will undo this refresh")
+    if args.model:  # loaded here first, so that a missing model is one clear line
+        try:
+            shared_nlp(args.model)
+        except (OSError, ValueError) as failure:
+            error(f"cannot load model {args.model}: {str(failure).splitlines()[0]}")
+            return FAILED
+
+    try:
+        summary = refresh_review(
+            args.review, [p for p in args.inputs if p not in missing], jobs=args.jobs,
+            cache_dir=args.cache_dir, use_cache=not args.no_cache, quiet=args.quiet,
+            backup=not args.no_backup, on_error=report_error, model=args.model,
+        )
+    except ReviewError as failure:
+        error(str(failure))
+        return FAILED
+    except OSError as failure:
+        error(f"cannot write {args.review}: {getattr(failure, 'strerror', None) or failure}")
+        return FAILED
+    for path, doc_id in summary.duplicates:
+        error(f"skipped {path}: the same report ({doc_id}) as another input")
+    for conflict in summary.conflicts[:_CONFLICT_LINES]:
+        error(conflict.line())
+    if len(summary.conflicts) > _CONFLICT_LINES:
+        error(f"... and {len(summary.conflicts) - _CONFLICT_LINES} more conflicts: see the conflicts sheet")
+    for name in summary.new_columns:
+        if not args.quiet:
+            error(f"new column {name!r} added at the right of the sheet")
+    failures += summary.failed
+    summary.failed = failures
+    if not args.quiet or failures or summary.conflicts:
+        error(summary.line(Path(args.review).name))
+    return SOME_FAILED if failures else OK
