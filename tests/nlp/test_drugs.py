@@ -5,6 +5,7 @@ import spacy
 
 from pipeline.nlp.drugs import drugs as drugs_module
 from pipeline.nlp.drugs import factory  # noqa: F401  (registers caselit_drugs)
+from pipeline.nlp.drugs.details import normalise_dose
 from pipeline.nlp.drugs.lexicon import FILES, NOT_DRUGS, load_lexicon, pieces, read_rows
 from pipeline.nlp.resources import read_table
 
@@ -129,7 +130,7 @@ def test_exact_names_are_not_fuzzy(nlp):
         ("Carboplatin (AUC 5) was added.", "AUC 5", None),
         ("She took oral etoposide 50 mg daily.", "50 mg", "oral"),
         ("G-CSF 300 µg subcutaneously was given daily.", "300 µg", "subcutaneous"),
-        ("Docetaxel at a dose of 60 mg/m² every 3 weeks.", "60 mg/m²", None),
+        ("Docetaxel at a dose of 60 mg/m² every 3 weeks.", "60 mg/m2", None),
         ("Cisplatin was given weekly.", None, None),
     ],
 )
@@ -166,7 +167,7 @@ def test_odd_input(nlp, text):
 
 def test_lexicon_generics_are_lowercase():
     for name in FILES:
-        for written, targets, _ in read_rows(name):
+        for written, targets, *_ in read_rows(name):
             assert targets and targets == targets.lower(), (name, written, targets)
 
 
@@ -175,7 +176,7 @@ def test_curated_targets_are_names_of_themselves():
     itself, so the INN written in a report normalises to the same value."""
     lexicon = load_lexicon()
     for name in ("drugs/inn.tsv", "drugs/curated.tsv"):
-        for written, targets, _ in read_rows(name):
+        for written, targets, *_ in read_rows(name):
             for generic in targets.split("|"):
                 key = pieces(generic)
                 entries = lexicon.by_first[key[0]][1].get(key, [])
@@ -183,8 +184,8 @@ def test_curated_targets_are_names_of_themselves():
 
 
 def test_curated_targets_are_inn_names():
-    us_names = {written for written, targets, _ in read_rows("drugs/inn.tsv") if written != targets}
-    for written, targets, _ in read_rows("drugs/curated.tsv"):
+    us_names = {written for written, targets, *_ in read_rows("drugs/inn.tsv") if written != targets}
+    for written, targets, *_ in read_rows("drugs/curated.tsv"):
         assert not us_names & set(targets.split("|")), written
 
 
@@ -199,3 +200,142 @@ def test_not_drugs_are_never_matched_whole():
 def test_docstring_example_runs_on_a_blank_pipeline():
     spacy.blank("en")
     assert doctest.testmod(drugs_module).failed == 0
+
+
+# -- dose, route, schedule, cycles and regimen read from the sentence
+
+
+def details(nlp, text):
+    doc = nlp(text)
+    return [(s._.value.written, s._.value.dose, s._.value.route, s._.value.schedule, s._.value.cycles, s._.value.regimen)
+            for s in doc.spans["drugs"]]
+
+
+@pytest.mark.parametrize(
+    "written, normalised",
+    [
+        ("75 mg/m2", "75 mg/m2"),
+        ("60 mg/m²", "60 mg/m2"),
+        ("75mg/m^2", "75 mg/m2"),
+        ("300 mcg / kg / d", "300 µg/kg/day"),
+        ("5 μg/kg/day", "5 µg/kg/day"),
+        ("1,000 mg", "1000 mg"),
+        ("1,5 g", "1.5 g"),
+        ("50–100 mg/day", "50-100 mg/day"),
+        ("2 mg per kg", "2 mg/kg"),
+        ("10 units", "10 U"),
+        ("4000 IU", "4000 IU"),
+        ("500 ml", "500 mL"),
+        ("AUC=5", "AUC 5"),
+        ("AUC of 6", "AUC 6"),
+        ("no dose", None),
+    ],
+)
+def test_dose_normalisation(written, normalised):
+    assert normalise_dose(written) == normalised
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # cycles before a list of drugs apply to each of them
+        ("After two courses of paclitaxel and cisplatin, her WBC count fell.",
+         [("paclitaxel", None, None, None, 2, None), ("cisplatin", None, None, None, 2, None)]),
+        ("She completed four cycles of neoadjuvant chemotherapy (docetaxel plus carboplatin).",
+         [("docetaxel", None, None, None, 4, None), ("carboplatin", None, None, None, 4, None)]),
+        # a regimen code: its regimen, its cycles and the schedule after it
+        ("She received six cycles of TC chemotherapy every 3 weeks.",
+         [("TC", None, None, "every 3 weeks", 6, "TC")]),
+        ("Three courses of EMA-CO were given.",
+         [("EMA-CO", None, None, None, 3, "EMA-CO")]),
+        # a code in the list names the regimen of its drugs; cycles after the list
+        ("She received paclitaxel and carboplatin (TC) for 6 cycles.",
+         [("paclitaxel", None, None, None, 6, "TC"), ("carboplatin", None, None, None, 6, "TC"), ("TC", None, None, None, 6, "TC")]),
+        # doses next to each name; what follows the list is shared
+        ("Paclitaxel 175 mg/m2 and carboplatin AUC 5 were given every 3 weeks for six cycles.",
+         [("Paclitaxel", "175 mg/m2", None, "every 3 weeks", 6, None), ("carboplatin", "AUC 5", None, "every 3 weeks", 6, None)]),
+        ("Paclitaxel and carboplatin were administered intravenously.",
+         [("Paclitaxel", None, "intravenous", None, None, None), ("carboplatin", None, "intravenous", None, None, None)]),
+        # a dose before the name
+        ("She was treated with chemotherapy (100 mg docetaxel together with 400 mg carboplatin).",
+         [("docetaxel", "100 mg", None, None, None, None), ("carboplatin", "400 mg", None, None, None, None)]),
+        ("A daily supplementation with 300 mg of hydrocortisone was started.",
+         [("hydrocortisone", "300 mg", None, None, None, None)]),
+        # a dose and route further on in the clause
+        ("Cisplatin was administered intravenously at 40 mg/m2 weekly during radiotherapy.",
+         [("Cisplatin", "40 mg/m2", "intravenous", "weekly", None, None)]),
+        ("The methadone was tapered to 230 mg/day over 11 days.",
+         [("methadone", "230 mg/day", None, None, None, None)]),
+        ("After intubation and atropine administration (0.02 mg/kg every 5 min), she stabilised.",
+         [("atropine", "0.02 mg/kg", None, "every 5 minutes", None, None)]),
+        # schedules: days and frequency, abbreviations
+        ("Gemcitabine 1000 mg/m2 on days 1 and 8 every 21 days was started.",
+         [("Gemcitabine", "1000 mg/m2", None, "days 1 and 8 every 21 days", None, None)]),
+        ("Cisplatin 75 mg/m2 on day 1 and fluorouracil 750 mg/m2 on days 1-5 were repeated every 4 weeks.",
+         [("Cisplatin", "75 mg/m2", None, "day 1 every 4 weeks", None, None),
+          ("fluorouracil", "750 mg/m2", None, "days 1-5 every 4 weeks", None, None)]),
+        ("Oxycodone 10 mg TID and clonazepam 0.5mg q8h were prescribed.",
+         [("Oxycodone", "10 mg", None, "three times daily", None, None), ("clonazepam", "0.5 mg", None, "every 8 hours", None, None)]),
+        ("Rituximab 375 mg/m² i.v. q3w x 6 cycles was given.",
+         [("Rituximab", "375 mg/m2", "intravenous", "every 3 weeks", 6, None)]),
+        ("Weekly cisplatin (40 mg/m2) was given concurrently.",
+         [("cisplatin", "40 mg/m2", None, "weekly", None, None)]),
+        ("Metformin 500 mg twice a day and aspirin 100 mg once daily.",
+         [("Metformin", "500 mg", None, "twice daily", None, None), ("aspirin", "100 mg", None, "daily", None, None)]),
+        ("Clonidine 0.1 mg 3/day and lorazepam 1 mg every other day.",
+         [("Clonidine", "0.1 mg", None, "three times daily", None, None), ("lorazepam", "1 mg", None, "every 2 days", None, None)]),
+        ("Oxycodone with acetaminophen prn was allowed for pain.",
+         [("Oxycodone", None, None, "as needed", None, None), ("acetaminophen", None, None, "as needed", None, None)]),
+        ("Rifampicin (10 mg/kg/d) and isoniazid (5 mg/kg/d) were started.",
+         [("Rifampicin", "10 mg/kg/day", None, None, None, None), ("isoniazid", "5 mg/kg/day", None, None, None, None)]),
+    ],
+)
+def test_details_from_the_sentence(nlp, text, expected):
+    assert details(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a schedule in brackets belongs to its own drug, not to the list
+        ("She was given atropine (0.05 mg/kg) and pralidoxime (25 mg/kg every 6 h).",
+         [("atropine", "0.05 mg/kg", None, None, None, None), ("pralidoxime", "25 mg/kg", None, "every 6 hours", None, None)]),
+        # cycles of a chemotherapy in another clause are not the next drug's
+        ("After 2 cycles of chemotherapy, cisplatin was replaced by carboplatin.",
+         [("cisplatin", None, None, None, None, None), ("carboplatin", None, None, None, None, None)]),
+        # "the second course" is which course, not how many
+        ("The second course of paclitaxel (210 mg) was given.",
+         [("paclitaxel", "210 mg", None, None, None, None)]),
+        # a lone day is a moment of the stay; a lab value is not a dose
+        ("Cisplatin was stopped on day 5, and her hemoglobin was 9 g/dL.",
+         [("Cisplatin", None, None, None, None, None)]),
+        ("Vancomycin was started; creatinine was 150 µmol/L daily.",
+         [("Vancomycin", None, None, None, None, None)]),
+        ("IVIG given to neonates did not reduce the daily incidence of viremia.",
+         [("IVIG", None, None, None, None, None)]),
+        # a six-week course is a duration, not six cycles
+        ("She was switched to oral ciprofloxacin for a 6-week course.",
+         [("ciprofloxacin", None, "oral", None, None, None)]),
+        # "followed by" starts a new list: its cycles are not the first drug's
+        ("Cisplatin followed by docetaxel for 4 cycles was given.",
+         [("Cisplatin", None, None, None, None, None), ("docetaxel", None, None, None, 4, None)]),
+    ],
+)
+def test_details_that_do_not_carry_over(nlp, text, expected):
+    assert details(nlp, text) == expected
+
+
+def test_details_are_read_without_sentence_boundaries(blank):
+    doc = blank("Carboplatin AUC 5 every 3 weeks for 6 cycles. Hemoglobin was 9 g/dL.")
+    value = doc.spans["drugs"][0]._.value
+    assert (value.dose, value.schedule, value.cycles) == ("AUC 5", "every 3 weeks", 6)
+
+
+def test_regimen_codes_carry_their_code(nlp):
+    doc = nlp("She received 4 cycles of FOLFOX6 and then two courses of XELOX.")
+    assert [(s._.value.regimen, s._.value.cycles) for s in doc.spans["drugs"]] == [("FOLFOX6", 4), ("XELOX", 2)]
+
+
+def test_curated_regimens_are_regimen_rows():
+    regimens = {written for written, _, _, kind in read_rows("drugs/curated.tsv") if kind == "regimen"}
+    assert {"TC", "FOLFOX", "BEP", "EMA-CO", "FLOT", "R-CHOP"} <= regimens

@@ -58,6 +58,76 @@ def test_span_covers_the_stage(nlp):
     assert doc.spans["stage"][0].text == "IIA1"
 
 
+@pytest.mark.parametrize(
+    "text, version",
+    [
+        ("She had FIGO stage IB2 cervical cancer (FIGO 2009).", "2009"),
+        ("Stage IIIC1p according to the 2018 FIGO staging.", "2018"),
+        ("The tumour was staged as IB3 according to the International Federation of Gynecology and Obstetrics (FIGO) 2018 staging system.", "2018"),
+        ("Endometrial carcinoma, FIGO 2023 stage IIC.", "2023"),
+        ("FIGO stage IIB (FIGO staging system, 2009 revision) was assigned.", "2009"),
+        ("Stage IB1 disease according to the revised FIGO staging (2018).", "2018"),
+        # a calendar year beside FIGO is not an edition
+        ("In 2018, she was diagnosed with FIGO stage IB1 disease.", None),
+        ("She had FIGO stage IIA disease in March 2014.", None),
+        ("She had FIGO stage IIA disease. The FIGO 2018 staging changed later.", None),
+    ],
+)
+def test_figo_version_in_the_sentence(nlp, text, version):
+    doc = nlp(text)
+    assert [s._.value.version for s in doc.spans["stage"] if s.label_ == "FIGO_STAGE"][0] == version
+
+
+def tnm(nlp, text):
+    doc = nlp(text)
+    return [(s.text, s._.value.t, s._.value.n, s._.value.m, s._.value.prefix, s._.value.edition)
+            for s in doc.spans["stage"] if s.label_ == "TNM"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The pathological stage was pT1b2N1M0.", [("pT1b2N1M0", "T1b2", "N1", "M0", "p", None)]),
+        ("A T2aN0M0 tumour, stage IIA.", [("T2aN0M0", "T2a", "N0", "M0", None, None)]),
+        ("Clinical staging was cT3 N1 M1 according to the eighth edition of the UICC TNM classification.",
+         [("cT3 N1 M1", "T3", "N1", "M1", "c", "8")]),
+        ("The final stage was pT3 pN1a M0 (AJCC 8th edition).", [("pT3 pN1a M0", "T3", "N1a", "M0", "p", "8")]),
+        ("After neoadjuvant chemotherapy the tumour was ypT2 and ypN0.",
+         [("ypT2", "T2", None, None, "yp", None), ("ypN0", None, "N0", None, "yp", None)]),
+        ("Staged T4bN2cM1b (AJCC 7th ed.) at diagnosis.", [("T4bN2cM1b", "T4b", "N2c", "M1b", None, "7")]),
+        ("Lymph nodes were pN0 (0/15) and the tumour pTis.", [("pN0", None, "N0", None, "p", None), ("pTis", "Tis", None, None, "p", None)]),
+        ("A pT1a(m) N0 lesion.", [("pT1a(m) N0", "T1a(m)", "N0", None, "p", None)]),
+    ],
+)
+def test_tnm(nlp, text, expected):
+    assert tnm(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "T2-weighted MRI showed a mass at the T10 vertebra.",
+        "The T1 and T2 signals were low; N2 gas was used.",
+        "PT1 and NT2 were measured; the patient's PT was 12 s.",
+        "Sensory loss below T4 was noted.",
+        "The M1 muscarinic receptor and N1 wave were studied.",
+    ],
+)
+def test_not_tnm(nlp, text):
+    assert tnm(nlp, text) == []
+
+
+def test_tnm_and_figo_share_the_group(nlp):
+    doc = nlp("FIGO 2018 stage IIIC1p (pT1b2N1M0).")
+    assert [(s.label_, s.text) for s in doc.spans["stage"]] == [("FIGO_STAGE", "IIIC1p"), ("TNM", "pT1b2N1M0")]
+    assert doc.spans["stage"][1]._.value.compact == "pT1b2N1M0"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x01", "pT" * 100, "T1N" * 100 + "M", "FIGO " * 50, "stage " * 100 + "IV"])
+def test_odd_input(nlp, text):
+    nlp(text)
+
+
 def test_docstring_example_runs_on_a_blank_pipeline():
     spacy.blank("en")
     assert doctest.testmod(stage_module).failed == 0

@@ -10,12 +10,13 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.drugs.details import DetailReader, Mention
 from pipeline.nlp.drugs.fuzzy import FuzzyMatcher
 from pipeline.nlp.drugs.lexicon import FOLD, PIECE, WORD, fold, load_lexicon
 from pipeline.nlp.drugs.model import Drug
 from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.spans import set_group
-from pipeline.nlp.text import doc_text
+from pipeline.nlp.text import doc_text, sentence_bounds
 
 GROUP = "drugs"
 LABEL = "DRUG"
@@ -28,6 +29,7 @@ class Match(NamedTuple):
     generics: tuple[str, ...]
     fuzzy: bool = False
     cue: str = ""  # "", "cue" or "chemo": see lexicon.Entry
+    regimen: str = ""  # the regimen code's spelling, when the name is one
 
 
 class DrugMatcher:
@@ -45,6 +47,10 @@ class DrugMatcher:
     [('Tienam', ('imipenem', 'cilastatin')), ('cisplatin', ('cisplatin',))]
     >>> doc.spans["drugs"][1]._.value.dose, doc.spans["drugs"][1]._.value.route
     ('75 mg/m2', 'intravenous')
+    >>> doc = nlp("She received six cycles of TC chemotherapy every 3 weeks.")
+    >>> value = doc.spans["drugs"][0]._.value
+    >>> value.generics, value.regimen, value.cycles, value.schedule
+    (('paclitaxel', 'carboplatin'), 'TC', 6, 'every 3 weeks')
     """
 
     def __init__(self, nlp: Language, name: str = "caselit_drugs", patterns: str = "drugs/patterns.toml", fuzzy: bool = True):
@@ -52,10 +58,7 @@ class DrugMatcher:
         spec = read_patterns(patterns)
         self.lexicon = load_lexicon()
         flags = re.IGNORECASE
-        self.dose = re.compile(spec["dose"], flags)
-        self.route_after = re.compile(spec["route_after"], flags)
-        self.route_before = re.compile(spec["route_before"], flags)
-        self.routes = [(route, re.compile(pattern, flags)) for route, pattern in spec["routes"].items()]
+        self.details = DetailReader(spec)
         self.cues = {"cue": re.compile(spec["cue"], flags), "chemo": re.compile(spec["chemo_cue"], flags)}
         self.cue_window = int(spec.get("cue_window", 80))
         self.endogenous_after = re.compile(spec["endogenous_after"], flags)
@@ -119,7 +122,7 @@ class DrugMatcher:
                 end = following[size - 1].end()
                 if entry.case and PIECE.findall(text[start:end].translate(FOLD)) != PIECE.findall(entry.written):
                     continue
-                return Match(start, end, entry.generics, False, entry.cue)
+                return Match(start, end, entry.generics, False, entry.cue, entry.regimen)
         return None
 
     def _check_cues(self, text: str, matches: list[Match]) -> list[Match]:
@@ -172,26 +175,15 @@ class DrugMatcher:
                 groups[-1][2].append(match)
             else:
                 groups.append([first, end, [match]])
+        mentions = [
+            Mention(group[0].start, group[-1].end, tuple(dict.fromkeys(g for m in group for g in m.generics)),
+                    next((m.regimen for m in group if m.regimen), ""))
+            for _, _, group in groups
+        ]
+        details = self.details.read(text, mentions, sentence_bounds(doc, text)) if mentions else []
         spans = []
-        for first, end_token, group in groups:
-            generics = tuple(dict.fromkeys(g for m in group for g in m.generics))
-            start, end = group[0].start, group[-1].end
-            dose, route = self._dose_and_route(text, start, end)
+        for (first, end_token, group), mention, detail in zip(groups, mentions, details):
             span = Span(doc, first, end_token, label=LABEL)
-            span._.value = Drug(generics, text[start:end], any(m.fuzzy for m in group), dose, route)
+            span._.value = Drug(mention.generics, text[mention.start : mention.end], any(m.fuzzy for m in group), *detail)
             spans.append(span)
         return spans
-
-    def _dose_and_route(self, text: str, start: int, end: int) -> tuple[str | None, str | None]:
-        window_end = min(len(text), end + 80)
-        dose = None
-        dose_match = self.dose.match(text, end, window_end)
-        if dose_match:
-            dose = " ".join(dose_match.group("dose").split())
-            end = dose_match.end()
-        route_match = self.route_after.match(text, end, window_end) or self.route_before.search(text[max(0, start - 25) : start])
-        route = None
-        if route_match:
-            written = route_match.group("route")
-            route = next((name for name, pattern in self.routes if pattern.match(written)), None)
-        return dose, route

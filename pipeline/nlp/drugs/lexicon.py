@@ -43,6 +43,7 @@ class Entry(NamedTuple):
     written: str  # the lexicon's own spelling, compared when ``case`` is set
     case: bool = False  # match only in the case written (DDP, MTX)
     cue: str = ""  # "cue": needs a treatment word nearby (G-CSF, insulin); "chemo": a chemotherapy word (TC, PTX)
+    regimen: str = ""  # the code's own spelling when the name is a regimen code (TC, FOLFOX4)
 
 
 class Lexicon:
@@ -70,15 +71,20 @@ class Lexicon:
         self.size = len(entries)
 
 
-def read_rows(relative_path: str) -> list[tuple[str, str, str]]:
-    """(written, generics, flags) rows of a lexicon TSV: the format of ``read_table``, read with
-    a plain split because the generated lexicon has tens of thousands of rows."""
+def read_rows(relative_path: str) -> list[tuple[str, str, str, str]]:
+    """(written, generics, flags, kind) rows of a lexicon TSV: the format of ``read_table``, read
+    with a plain split because the generated lexicon has tens of thousands of rows."""
     with (models_dir() / relative_path).open(encoding="utf-8") as handle:
         lines = [line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#")]
     header = lines[0]
     written, generics = header.index("written"), header.index("generics")
     flags = header.index("flags") if "flags" in header else None
-    return [(row[written], row[generics], row[flags] if flags is not None and len(row) > flags else "") for row in lines[1:]]
+    kind = header.index("kind") if "kind" in header else None
+
+    def cell(row: list[str], column: int | None) -> str:
+        return row[column] if column is not None and len(row) > column else ""
+
+    return [(row[written], row[generics], cell(row, flags), cell(row, kind)) for row in lines[1:]]
 
 
 @lru_cache(maxsize=4)
@@ -86,7 +92,7 @@ def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS) -> 
     excluded = {pieces(row["written"]) for row in read_table(not_drugs)}
     entries: dict[tuple[str, ...], Entry] = {}
     for name in files:
-        for written, generics, flags in read_rows(name):
+        for written, generics, flags, kind in read_rows(name):
             key = pieces(written)
             if not key or key in excluded or not key[0][0].isalnum():
                 continue
@@ -94,10 +100,11 @@ def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS) -> 
             if not targets:
                 continue
             cue = "chemo" if "chemo" in flags else "cue" if "cue" in flags else ""
+            regimen = written if kind == "regimen" else ""
             if "case" in flags:
                 # A case-sensitive abbreviation ("GEM") lives beside a lowercase name of the
                 # same spelling instead of replacing it.
-                entries[key + ("\x00" + written,)] = Entry(key, targets, written, True, cue)
+                entries[key + ("\x00" + written,)] = Entry(key, targets, written, True, cue, regimen)
             else:
-                entries[key] = Entry(key, targets, written, False, cue)
+                entries[key] = Entry(key, targets, written, False, cue, regimen)
     return Lexicon(entries, excluded)

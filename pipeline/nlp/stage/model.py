@@ -7,4 +7,27 @@ class Stage:
 
     stage: str
     figo: bool = False  # the text says FIGO explicitly
-    version: str | None = None  # "2009", "2018"... when written
+    version: str | None = None  # the FIGO edition ("2009", "2018", "2023") when written in the sentence
+
+
+@dataclass(frozen=True)
+class TNM:
+    """A TNM classification, e.g. ``TNM("T1b2", "N1", "M0", "p", "pT1b2N1M0", "8")``.
+
+    ``t``, ``n`` and ``m`` are the categories without their prefix (None when not written);
+    ``prefix`` is the prefix of the first category ("p" pathological, "c" clinical, "yp"
+    after neoadjuvant therapy, "r" recurrence); ``written`` is the text; ``edition`` the AJCC
+    or UICC edition ("8" for "AJCC 8th edition") when written in the sentence.
+    """
+
+    t: str | None
+    n: str | None
+    m: str | None
+    prefix: str | None
+    written: str
+    edition: str | None = None
+
+    @property
+    def compact(self) -> str:
+        """ "pT1b2N1M0": the prefix then the categories, as a review table writes them."""
+        return (self.prefix or "") + "".join(c for c in (self.t, self.n, self.m) if c)

@@ -1,6 +1,9 @@
-"""Finds FIGO stages ("FIGO IIA1", "stage IIIb", "clinical stage (FIGO IIA1)", "ⅢC1p")."""
+"""Finds FIGO stages ("FIGO IIA1", "stage IIIb", "clinical stage (FIGO IIA1)", "ⅢC1p") with the
+FIGO edition when the sentence names it, and TNM classifications ("pT1b2N1M0", "cT3 N1 M1",
+"ypT2") with their AJCC/UICC edition."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -8,15 +11,20 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.spans import char_span, set_group
-from pipeline.nlp.text import doc_text
-from pipeline.nlp.stage.model import Stage
+from pipeline.nlp.stage.model import TNM, Stage
+from pipeline.nlp.text import anchor_windows, doc_text, lower_text, merge_windows, sentence_bounds
 
 GROUP = "stage"
+# Every stage needs "FIGO" or "stag(e|ed|ing)" before it: the patterns run only around these
+# words, and TNM patterns only around a T, N or M category (fast scans of the whole text).
+ANCHORS = ("figo", "stag")
+TNM_HINT = re.compile(r"[TNM](?:is|[0-4xX])")
 UNICODE_ROMAN = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV"}
 
 
 class StageMatcher:
-    """Puts FIGO stage mentions in ``doc.spans["stage"]`` with a :class:`Stage` in ``Span._.value``.
+    """Puts FIGO stage mentions (label ``FIGO_STAGE``, a :class:`Stage`) and TNM mentions
+    (label ``TNM``, a :class:`TNM`) in ``doc.spans["stage"]``.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -24,6 +32,11 @@ class StageMatcher:
     >>> doc = nlp("A FIGO stage Ib2 cervical cancer.")
     >>> [s._.value.stage for s in doc.spans["stage"]]
     ['IB2']
+    >>> doc = nlp("Stage IIIC1p according to the 2018 FIGO staging (pT1b2N1M0).")
+    >>> [(s.label_, s.text) for s in doc.spans["stage"]]
+    [('FIGO_STAGE', 'IIIC1p'), ('TNM', 'pT1b2N1M0')]
+    >>> doc.spans["stage"][0]._.value.version, doc.spans["stage"][1]._.value.n
+    ('2018', 'N1')
     """
 
     def __init__(self, nlp: Language, name: str = "caselit_stage", patterns: str = "patterns/stage.toml"):
@@ -33,24 +46,77 @@ class StageMatcher:
         self.arabic = re.compile(spec["lead"] + spec["arabic_stage"], re.IGNORECASE)
         self.arabic_context = re.compile(spec["arabic_context"], re.IGNORECASE)
         self.exclude_before = re.compile(spec["exclude_before"], re.IGNORECASE)
+        self.version = re.compile(spec["version"].replace("{year}", spec["year"]), re.IGNORECASE)
+        self.version_reach = int(spec.get("version_reach", 150))
+        tnm = spec["tnm"]
+        self.tnm_full = re.compile(tnm["full"])  # case matters: "pT1" not "PT1", "N1" not "n1"
+        self.tnm_lone = re.compile(tnm["lone"])
+        self.edition = re.compile(tnm["edition"])
+        self.edition_reach = int(tnm.get("edition_reach", 150))
+        self.ordinals = dict(tnm.get("ordinals", {}))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        bounds = None
         spans = []
-        for match in self.roman.finditer(text):
-            spans.append(self._span(doc, text, match))
-        for match in self.arabic.finditer(text):
-            window = text[max(0, match.start() - 40) : match.end() + 40]
-            if match.group("figo") and "figo" in match.group("figo").lower() or self.arabic_context.search(window):
-                roman = ("I", "II", "III", "IV")[int(match.group("stage")) - 1]
-                spans.append(self._span(doc, text, match, roman))
+        found = []
+        for low, high in anchor_windows(lower_text(text), ANCHORS, 20, 80):
+            found += [(m, None) for m in self.roman.finditer(text, low, high)]
+            for match in self.arabic.finditer(text, low, high):
+                window = text[max(0, match.start() - 40) : match.end() + 40]
+                if match.group("figo") and "figo" in match.group("figo").lower() or self.arabic_context.search(window):
+                    found.append((match, ("I", "II", "III", "IV")[int(match.group("stage")) - 1]))
+        for match, roman in found:
+            bounds = bounds or sentence_bounds(doc, text)
+            spans.append(self._span(doc, text, match, roman, bounds))
+        tnm = list(self._tnm(text))
+        if tnm:
+            bounds = bounds or sentence_bounds(doc, text)
+            for start, end, t, n, m, prefix in tnm:
+                edition = self._near(self.edition, text, start, end, bounds, self.edition_reach)
+                edition = self.ordinals.get(edition.lower(), edition) if edition else None
+                spans.append(char_span(doc, start, end, "TNM", TNM(t, n, m, prefix, text[start:end], edition)))
         set_group(doc, GROUP, spans)
         return doc
 
-    def _span(self, doc: Doc, text: str, match: re.Match, stage: str | None = None):
+    def _span(self, doc: Doc, text: str, match: re.Match, stage: str | None, bounds):
         if self.exclude_before.search(text[max(0, match.start() - 40) : match.start()]):
             return None
         stage = UNICODE_ROMAN.get(stage or match.group("stage"), stage or match.group("stage")).upper() + (match.group("sub") or "").upper()
         figo = "figo" in (match.group("figo") or "").lower()
-        value = Stage(stage=stage, figo=figo, version=match.group("version"))
+        version = match.group("version") or self._near(self.version, text, match.start(), match.end(), bounds, self.version_reach)
+        value = Stage(stage=stage, figo=figo, version=version)
         return char_span(doc, match.start("stage"), match.end("sub") if match.group("sub") else match.end("stage"), "FIGO_STAGE", value)
+
+    def _tnm(self, text: str):
+        """(start, end, t, n, m, prefix) of each TNM classification."""
+        hits = [(h.start(), h.end()) for h in TNM_HINT.finditer(text)]
+        for low, high in merge_windows(hits, 3, 40, len(text)):
+            taken = []
+            for match in self.tnm_full.finditer(text, low, high):
+                if not (match.group("tp") or match.group("n")):
+                    continue  # a bare "T2" is an MRI weighting or a vertebra
+                taken.append((match.start(), match.end()))
+                yield (match.start(), match.end(), match.group("t"), match.group("n"), match.group("m"),
+                       match.group("tp") or match.group("np") or match.group("mp"))
+            for match in self.tnm_lone.finditer(text, low, high):
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue  # the N of a full classification
+                if match.group("n"):
+                    yield match.start(), match.end(), None, match.group("n"), match.group("m"), match.group("np")
+                else:
+                    yield match.start(), match.end(), None, None, match.group("lone_m"), match.group("lone_mp")
+
+    @staticmethod
+    def _near(pattern: re.Pattern, text: str, start: int, end: int, bounds, reach: int) -> str | None:
+        """The value written nearest to [start, end) within its sentence (groups "before"/"after")."""
+        index = max(0, bisect.bisect_right([b[0] for b in bounds], start) - 1)
+        low, high = bounds[index] if bounds else (0, len(text))
+        low, high = max(low, start - reach), min(max(high, end), end + reach)
+        best = None
+        for match in pattern.finditer(text, low, high):
+            distance = abs(match.start() - start)
+            value = match.group("before") or match.group("after")
+            if value and (best is None or distance < best[0]):
+                best = (distance, value)
+        return best[1] if best else None

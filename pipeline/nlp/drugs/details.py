@@ -1,0 +1,310 @@
+"""Dose, route, schedule, cycles and regimen of drug mentions, read from their sentence.
+
+A detail written next to the name belongs to it ("cisplatin 75 mg/m2 intravenously", "100 mg
+docetaxel", "weekly paclitaxel"); one written further on counts within the name's clause, up
+to the next drug ("cisplatin was administered at 40 mg/m2 every 3 weeks"). Drugs joined by
+"and", "+", "combined with"... form a list: what follows the list's last drug (a schedule, a
+route, "for 6 cycles") and what precedes its first ("two courses of") applies to all of them,
+and a regimen code in the list ("paclitaxel and carboplatin (TC)") names the regimen of its
+drugs. Patterns are in ``models/drugs/patterns.toml``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+FLAGS = re.IGNORECASE
+UNITS = {"mcg": "µg", "ug": "µg", "μg": "µg", "iu": "IU", "miu": "MIU", "unit": "U", "units": "U", "u": "U",
+         "ml": "mL", "meq": "mEq"}
+PER_UNITS = {"m²": "m2", "m^2": "m2", "sqm": "m2", "d": "day", "hr": "h", "hour": "h", "wk": "week"}
+QUANTITY = re.compile(r"(?:(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–~]|to)\s*)?(?P<high>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-zµμ]+)(?P<per>.*)", FLAGS | re.DOTALL)
+PER = re.compile(r"(?:/|per)\s*(m2|m²|m\^2|sqm|square\s+met(?:er|re)|kg|day|d|body|dose|h|hr|hour|week|wk|cycle|min)", FLAGS)
+AUC = re.compile(r"AUC\s*(?:=|of)?\s*(\d+(?:\.\d+)?)", FLAGS)
+UNIT_NAMES = {"w": "week", "wk": "week", "wks": "week", "weeks": "week", "d": "day", "days": "day", "h": "hour",
+              "hr": "hour", "hrs": "hour", "hours": "hour", "mo": "month", "months": "month", "min": "minute",
+              "mins": "minute", "minutes": "minute"}
+DAY_SEPARATOR = re.compile(r"\s*(?:,|&|\+|and)\s*", FLAGS)
+DAY_RANGE = re.compile(r"\s*(?:[-–]|to|through)\s*", FLAGS)
+TIMES = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
+
+
+class Details(NamedTuple):
+    dose: str | None = None
+    route: str | None = None
+    schedule: str | None = None
+    cycles: int | None = None
+    regimen: str | None = None
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    generics: tuple[str, ...]
+    regimen: str = ""
+
+
+def normalise_number(number: str) -> str:
+    """ "1,000" -> "1000" (a comma before three digits groups thousands), "1,5" -> "1.5"."""
+    if "," in number:
+        whole, _, part = number.partition(",")
+        number = whole + part if len(part) == 3 else whole + "." + part
+    return number
+
+
+def normalise_dose(written: str) -> str | None:
+    """ "75 mg/m²" -> "75 mg/m2", "300 mcg / kg / d" -> "300 µg/kg/day", "AUC=5" -> "AUC 5"."""
+    auc = AUC.match(written)
+    if auc:
+        return f"AUC {auc.group(1)}"
+    quantity = QUANTITY.match(written.strip())
+    if not quantity:
+        return None
+    unit = quantity.group("unit")
+    unit = UNITS.get(unit.lower(), unit if unit in ("IU", "MIU", "U") else unit.lower())
+    per = "".join("/" + PER_UNITS.get(p.lower(), "m2" if p.lower().startswith("square") else p.lower())
+                  for p in PER.findall(quantity.group("per")))
+    amount = normalise_number(quantity.group("high"))
+    if quantity.group("low"):
+        amount = normalise_number(quantity.group("low")) + "-" + amount
+    return f"{amount} {unit}{per}"
+
+
+class DetailReader:
+    def __init__(self, spec: dict):
+        def fill(pattern: str) -> str:
+            return (pattern.replace("{quantity}", spec["quantity"]).replace("{auc}", spec["auc"])
+                    .replace("{number}", spec["cycles"]["number"]).replace("{modifier}", spec["cycles"]["modifier"]))
+
+        self.dose_after = re.compile(fill(spec["dose"]), FLAGS)
+        self.dose_before = re.compile(fill(spec["dose_before"]), FLAGS)
+        self.dose_cued = re.compile(fill(spec["dose_cued"]), FLAGS)
+        self.any_dose = re.compile(fill("{quantity}|{auc}"), FLAGS)
+        self.route_after = re.compile(spec["route_after"], FLAGS)
+        self.route_before = re.compile(spec["route_before"], FLAGS)
+        self.route_cued = re.compile(spec["route_cued"], FLAGS)
+        self.routes = [(route, re.compile(pattern, FLAGS)) for route, pattern in spec["routes"].items()]
+        self.clause_end = re.compile(spec["clause_end"], FLAGS)
+        # all schedule forms in one alternation (one scan per window); each form's groups are
+        # renamed so that their names stay unique: "n" of form 3 is "n_3"
+        self.forms = [s["form"] for s in spec["schedule"]]
+        self.schedule = re.compile("|".join(
+            f"(?P<s{i}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", s["pattern"]) + ")"
+            for i, s in enumerate(spec["schedule"])), FLAGS)
+        self.schedule_before_rest = re.compile(spec["schedule_before_rest"], FLAGS)
+        cycles = spec["cycles"]
+        self.cycles_forward = re.compile(fill(cycles["forward"]), FLAGS)
+        self.cycles_backward = re.compile(fill(cycles["backward"]), FLAGS)
+        self.forward_gap = re.compile(fill(cycles["forward_gap"]), FLAGS)
+        self.backward_gap = re.compile(fill(cycles["backward_gap"]), FLAGS)
+        self.list_gap = re.compile(spec["lists"]["gap"], FLAGS)
+        self.numbers = {" ".join(k.split()): v for k, v in spec["numbers"].items()}
+        # every pattern whose match is a detail, removed from the text between two drugs
+        self.detail_patterns = [self.any_dose, self.route_after, self.schedule]
+
+    # -- the public entry point
+
+    def read(self, text: str, mentions: list[Mention], bounds: list[tuple[int, int]]) -> list[Details]:
+        """The details of each mention (sorted by start), sentence by sentence."""
+        out: list[Details] = [Details()] * len(mentions)
+        starts = [b[0] for b in bounds]
+        index = 0
+        while index < len(mentions):
+            sentence = max(0, bisect.bisect_right(starts, mentions[index].start) - 1)
+            sentence_start, sentence_end = bounds[sentence] if bounds else (0, len(text))
+            last = index
+            while last + 1 < len(mentions) and mentions[last + 1].start < sentence_end:
+                last += 1
+            group = mentions[index : last + 1]
+            for offset, details in enumerate(self._sentence(text, group, sentence_start, max(sentence_end, group[-1].end))):
+                out[index + offset] = details
+            index = last + 1
+        return out
+
+    # -- one sentence
+
+    def _sentence(self, text: str, group: list[Mention], sentence_start: int, sentence_end: int) -> list[Details]:
+        count = len(group)
+        dose: list[str | None] = [None] * count
+        route: list[str | None] = [None] * count
+        # a schedule is (days, frequency): "days 1 and 8", "every 3 weeks"
+        schedule: list[tuple[str | None, str | None]] = [(None, None)] * count
+        trailing_route: list[str | None] = [None] * count
+        trailing_schedule: list[tuple[str | None, str | None]] = [(None, None)] * count
+        cycles: list[int | None] = [None] * count
+        regimen = [m.regimen or None for m in group]
+        claimed_ends = [m.end for m in group]  # where each name's own details end
+        windows = []
+        for i, mention in enumerate(group):
+            next_start = group[i + 1].start if i + 1 < count else sentence_end
+            window_end = min(next_start, sentence_end, mention.end + 150)
+            cut = self.clause_end.search(text, mention.end, window_end)
+            windows.append(cut.start() if cut else window_end)
+        # 1. details right after the name
+        for i, mention in enumerate(group):
+            limit = min(sentence_end, mention.end + 80)
+            position = mention.end
+            match = self.dose_after.match(text, position, limit)
+            if match:
+                dose[i] = normalise_dose(match.group("dose"))
+                position = claimed_ends[i] = match.end()
+            match = self.route_after.match(text, position, limit)
+            if match:
+                route[i] = self._route(match.group("route"))
+                if not self._in_brackets(text, mention.end, match.start("route")):
+                    trailing_route[i] = route[i]
+        # 2. a dose or route right before the name ("100 mg docetaxel", "oral etoposide")
+        for i, mention in enumerate(group):
+            low = max(sentence_start, claimed_ends[i - 1] if i else sentence_start, mention.start - 40)
+            before = text[low : mention.start]
+            if dose[i] is None:
+                match = self.dose_before.search(before)
+                if match:
+                    dose[i] = normalise_dose(match.group("dose"))
+            if route[i] is None:
+                match = self.route_before.search(text, max(sentence_start, mention.start - 25), mention.start)
+                if match:
+                    route[i] = self._route(match.group("route"))
+            for found in self.schedule.finditer(before):
+                form = self._form(found)
+                if self.schedule_before_rest.fullmatch(before, found.end()) and not form[0].startswith("days"):
+                    schedule[i] = (None, self._schedule_form(*form, found))
+        # 3. details further on in the name's clause
+        for i, mention in enumerate(group):
+            low, high = claimed_ends[i], windows[i]
+            if high <= low:
+                continue
+            if dose[i] is None:
+                match = self.dose_cued.search(text, low, high)
+                if match:
+                    dose[i] = normalise_dose(match.group("dose"))
+            if route[i] is None:
+                match = self.route_cued.search(text, low, high)
+                if match:
+                    route[i] = self._route(match.group("route"))
+                    if not self._in_brackets(text, mention.end, match.start()):
+                        trailing_route[i] = route[i]
+            days, frequency, position = self._schedule(text, low, high)
+            if days or frequency:
+                schedule[i] = (days, frequency or schedule[i][1])
+                if not self._in_brackets(text, mention.end, position):
+                    trailing_schedule[i] = schedule[i]
+        # 4. lists of drugs share what follows them, their cycles and their regimen
+        lists = self._lists(text, group)
+        for members in lists:
+            last = members[-1]
+            for i in members[:-1]:
+                route[i] = route[i] or trailing_route[last]
+                schedule[i] = (schedule[i][0] or trailing_schedule[last][0], schedule[i][1] or trailing_schedule[last][1])
+            codes = [(set(group[i].generics), regimen[i]) for i in members if group[i].regimen]
+            for i in members:
+                if regimen[i] is None:
+                    regimen[i] = next((code for generics, code in codes if set(group[i].generics) <= generics), None)
+        for members, number in self._cycles(text, group, lists, sentence_start, sentence_end):
+            for i in members:
+                if cycles[i] is None:
+                    cycles[i] = number
+        return [Details(dose[i], route[i], self._schedule_text(*schedule[i]), cycles[i], regimen[i]) for i in range(count)]
+
+    def _lists(self, text: str, group: list[Mention]) -> list[list[int]]:
+        lists = [[0]] if group else []
+        for i in range(1, len(group)):
+            gap = self._strip_details(text[group[i - 1].end : group[i].start])
+            if self.list_gap.match(gap):
+                lists[-1].append(i)
+            else:
+                lists.append([i])
+        return lists
+
+    def _cycles(self, text, group, lists, sentence_start, sentence_end):
+        """(members of a list, number of cycles) for "N cycles of <list>" and "<list> for N cycles"."""
+        found = []
+        first_starts = [group[members[0]].start for members in lists]
+        for match in self.cycles_forward.finditer(text, sentence_start, sentence_end):
+            k = bisect.bisect_left(first_starts, match.end())
+            if k < len(lists) and self.forward_gap.match(text[match.end() : first_starts[k]]):
+                found.append((lists[k], self._number(match.group("n"))))
+        last_ends = [group[members[-1]].end for members in lists]
+        for match in self.cycles_backward.finditer(text, sentence_start, sentence_end):
+            k = bisect.bisect_right(last_ends, match.start()) - 1
+            if k >= 0 and self.backward_gap.match(self._strip_details(text[last_ends[k] : match.start()])):
+                found.append((lists[k], self._number(match.group("n"))))
+        return [(members, number) for members, number in found if number]
+
+    # -- small readers
+
+    def _strip_details(self, gap: str) -> str:
+        if not gap.strip():
+            return gap
+        for pattern in self.detail_patterns:
+            gap = pattern.sub(" ", gap)
+        return gap
+
+    def _route(self, written: str) -> str | None:
+        written = re.sub(r"^(?:by|via|per)\s+(?:the\s+)?", "", written, flags=FLAGS)
+        return next((name for name, pattern in self.routes if pattern.match(written)), None)
+
+    def _number(self, written: str) -> int | None:
+        written = " ".join(written.lower().split())
+        if written.isdigit():
+            number = int(written)
+            return number if 0 < number <= 60 else None
+        return self.numbers.get(written)
+
+    @staticmethod
+    def _schedule_text(days: str | None, frequency: str | None) -> str | None:
+        # a single day is a schedule only beside a frequency ("day 1 every 3 weeks"); alone
+        # ("on day 5") it is a moment of the hospital stay
+        if days and not frequency and days.startswith("day "):
+            days = None
+        return " ".join(p for p in (days, frequency) if p) or None
+
+    def _schedule(self, text: str, low: int, high: int) -> tuple[str | None, str | None, int]:
+        """The first day list ("days 1 and 8") and the first frequency ("every 3 weeks")
+        written, and where the first of them starts."""
+        days = frequency = None
+        position = high
+        for match in self.schedule.finditer(text, low, high):
+            form, index = self._form(match)
+            position = min(position, match.start())
+            if form.startswith("days"):
+                days = days or self._days(match.group(f"days_{index}"))
+            else:
+                frequency = frequency or self._schedule_form(form, index, match)
+            if days and frequency:
+                break
+        return days, frequency, position
+
+    @staticmethod
+    def _in_brackets(text: str, start: int, position: int) -> bool:
+        """Whether ``position`` is inside brackets opened after ``start``: "pralidoxime (25
+        mg/kg every 6 h)" is pralidoxime's own schedule, not its list's."""
+        between = text[start:position]
+        return between.count("(") + between.count("[") > between.count(")") + between.count("]")
+
+    def _form(self, match: re.Match) -> tuple[str, int]:
+        """The form of a schedule match and its index (the alternative that matched)."""
+        index = next(i for i in range(len(self.forms)) if match.start(f"s{i}") >= 0)
+        return self.forms[index], index
+
+    def _days(self, listed: str) -> str:
+        items = [DAY_RANGE.sub("-", item.strip()) for item in DAY_SEPARATOR.split(listed.strip()) if item.strip()]
+        if len(items) == 1 and "-" not in items[0]:
+            return f"day {items[0]}"
+        return "days " + (", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0])
+
+    def _schedule_form(self, form: str, index: int, match: re.Match) -> str:
+        if "{n}" not in form:
+            return form
+        number = self._number(match.group(f"n_{index}")) or 1
+        unit = match.group(f"unit_{index}").lower()
+        if form.startswith("every"):
+            unit = UNIT_NAMES.get(unit, unit.rstrip("s"))
+            if number == 1:
+                return {"day": "daily", "week": "weekly", "month": "monthly"}.get(unit, f"every {unit}")
+            return f"every {number} {unit}s"
+        # "{n} times a {unit}"
+        unit = "daily" if unit.startswith("d") else "weekly"
+        if number == 1:
+            return unit
+        return f"{TIMES.get(number, f'{number} times')} {unit}"
