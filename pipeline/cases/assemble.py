@@ -155,6 +155,8 @@ def _figo_stage(stages: list[Mention], primary_site: str | None) -> Mention | No
     "stage IV" of a lung cancer is not one."""
     gynaecological = _site_facts().get(primary_site or "", {}).get("figo") == "yes"
     for mention in stages:
+        if not hasattr(mention.value, "figo"):  # a TNM classification shares the group
+            continue
         if mention.value.figo or gynaecological:
             return mention
     return None

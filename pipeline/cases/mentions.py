@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.nlp.extensions import FINDING_GROUPS
+from pipeline.nlp.text import doc_text, sentence_starts
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ class PatientStart:
 def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[PatientStart]]:
     """Every finding of ``doc`` as a :class:`Mention`; ``offset`` is where ``doc`` starts in
     the report (reports longer than one Doc are processed in chunks)."""
-    starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    starts = sentence_starts(doc)
+    text = doc_text(doc)  # slices of it, not Span.text, which walks every token
+    sentences: dict[int, tuple[str, int]] = {}
     sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
     section_starts = [s.start for s in sections]
     mentions = []
@@ -52,8 +55,11 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
             continue
         for span in doc.spans[group]:
             index = bisect.bisect_right(starts, span.start) - 1
-            end = starts[index + 1] if index + 1 < len(starts) else len(doc)
-            sentence = doc[starts[index]:end]
+            if index not in sentences:
+                end = starts[index + 1] if index + 1 < len(starts) else len(doc)
+                sentence = doc[starts[index]:end]
+                sentences[index] = (text[sentence.start_char:sentence.end_char].strip(), sentence.start_char)
+            sentence_text, sentence_start = sentences[index]
             in_section = bisect.bisect_right(section_starts, span.start) - 1
             section_start = sections[in_section].start_char if in_section >= 0 else 0
             mentions.append(
@@ -61,11 +67,11 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
                     group=group,
                     label=span.label_,
                     value=span._.value,
-                    text=span.text,
+                    text=text[span.start_char:span.end_char],
                     start=span.start_char + offset,
                     end=span.end_char + offset,
-                    sentence=sentence.text.strip(),
-                    sentence_start=sentence.start_char + offset,
+                    sentence=sentence_text,
+                    sentence_start=sentence_start + offset,
                     section=span._.section,
                     section_start=section_start + offset,
                     subject=span._.subject,

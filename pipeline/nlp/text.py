@@ -34,13 +34,20 @@ def lower_text(text: str) -> str:
     return lower if len(lower) == len(text) else text.translate(LENGTH_CHANGING).lower()
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """Index of the first token of each sentence, as ``[s.start for s in doc.sents]`` gives
+    (``[0]`` when no pipe set sentences), read from the array: walking doc.sents builds a
+    Token object per token."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return [0]
+    firsts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
+    return firsts if firsts and firsts[0] == 0 else [0] + firsts
+
+
 def sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
     """(start, end) characters of each sentence; a rough split when no pipe set sentences."""
-    if doc.has_annotation("SENT_START"):
-        # from the array: walking doc.sents builds a Token object per token
-        firsts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist() or [0]
-        starts = [doc[i].idx for i in firsts]
-        starts[0] = 0
+    if len(doc) and doc.has_annotation("SENT_START"):
+        starts = [doc[i].idx for i in sentence_starts(doc)]
         return list(zip(starts, starts[1:] + [len(text)]))
     bounds, start = [], 0
     for match in ROUGH_SENTENCE_END.finditer(text):

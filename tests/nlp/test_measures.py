@@ -6,7 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.nlp.measures import measures as measures_module
+from pipeline.nlp.measures import quantities as quantities_module
 from pipeline.nlp.measures import units as units_module
+from pipeline.nlp.measures.quantities import normalise_quantity, parse_quantity_number
 from pipeline.nlp.measures.units import normalise_count, normalise_unitless, parse_number
 
 
@@ -229,3 +231,211 @@ def test_docstring_examples_run_on_a_blank_pipeline():
     spacy.blank("en")
     assert doctest.testmod(measures_module).failed == 0
     assert doctest.testmod(units_module).failed == 0
+    assert doctest.testmod(quantities_module).failed == 0
+
+
+# -- other quantities: the pure normaliser -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "number, unit, canonical, expected",
+    [
+        ("10.7", "g/dL", "g/L", 107.0),
+        ("10,7", "g/dl", "g/L", 107.0),  # decimal comma
+        ("9.8", "g%", "g/L", 98.0),
+        ("11.2", "gm/dL", "g/L", 112.0),
+        ("98", "g/l", "g/L", 98.0),
+        ("12.5", "g/100 mL", "g/L", 125.0),
+        ("3.1", "mg/dL", "mg/L", 31.0),
+        ("112", "mg/l", "mg/L", 112.0),
+        ("0.8", "µg/L", "ng/mL", 0.8),
+        ("0.8", "ug/l", "ng/mL", 0.8),
+        ("0.8", "mcg/L", "ng/mL", 0.8),
+        ("2359", "ng per liter", "pg/mL", 2359.0),
+        ("1,200", "pg/mL", "pg/mL", 1200.0),  # thousands comma
+        ("1\u2009200", "pg/ml", "pg/mL", 1200.0),  # thin space
+        ("0,125", "ng/mL", "ng/mL", 0.125),  # decimal comma before three digits
+        ("2.5", "ng/mL", "pg/mL", 2500.0),
+        ("76.6", "kU/L", "U/mL", 76.6),
+        ("76.6", "IU/ml", "U/mL", 76.6),
+        ("76600", "U/L", "U/mL", 76.6),
+        ("58", "%", "%", 58.0),
+        ("58", "percent", "%", 58.0),
+        ("39.2", "°C", "°C", 39.2),
+        ("39.2", "º C", "°C", 39.2),
+        ("39.2", "℃", "°C", 39.2),
+        ("39.2", "degrees Celsius", "°C", 39.2),
+        ("102.2", "°F", "°C", 39.0),
+        ("45", "Gy", "Gy", 45.0),
+        ("4,500", "cGy", "Gy", 45.0),
+        ("68", "mm", "cm", 6.8),
+        ("2,7", "cm", "cm", 2.7),
+    ],
+)
+def test_normalise_quantity(number, unit, canonical, expected):
+    assert normalise_quantity(number, unit, canonical) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "number, unit, canonical",
+    [
+        ("12", "mg/dL", "U/mL"),  # another kind of quantity
+        ("12", "mg/dL", "%"),
+        ("12", "furlongs", "cm"),
+        ("abc", "mg/L", "mg/L"),
+        ("12", "", "mg/L"),
+        ("1,23,4", "mg/L", "mg/L"),
+    ],
+)
+def test_normalise_quantity_rejects(number, unit, canonical):
+    assert normalise_quantity(number, unit, canonical) is None
+
+
+def test_unit_slips_are_read_as_written_in_the_table():
+    assert normalise_quantity("14.32", "U/L", "U/mL") == pytest.approx(0.01432)
+    assert normalise_quantity("14.32", "U/L", "U/mL", slips={"U/L": "U/mL"}) == pytest.approx(14.32)
+
+
+@pytest.mark.parametrize("text, expected", [("1,200", "1200"), ("0,125", "0.125"), ("12,5", "12.5"), ("1.200", "1.200"), ("45", "45")])
+def test_parse_quantity_number(text, expected):
+    assert str(parse_quantity_number(text)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=20), st.text(max_size=20), st.sampled_from(["g/L", "mg/L", "U/mL", "pg/mL", "%", "°C", "Gy", "cm"]))
+def test_normalise_quantity_never_raises(number, unit, canonical):
+    value = normalise_quantity(number, unit, canonical)
+    assert value is None or isinstance(value, float)
+
+
+# -- other analytes: the component ---------------------------------------------------------------
+
+def values(nlp, text, label):
+    doc = nlp(text)
+    return [s._.value.value for s in doc.spans["measures"] if s.label_ == label and not s._.value.threshold]
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        # differential counts: the unit tells a fraction from a count
+        ("The blood count showed WBC 14.2 × 10^9/L with neutrophils: 82%, lymphocytes: 11%.", "NEUTROPHILS_PCT", [82.0]),
+        ("The blood count showed WBC 14.2 × 10^9/L with neutrophils: 82%, lymphocytes: 11%.", "LYMPHOCYTES_PCT", [11.0]),
+        ("Her leukocyte count was 21,300/mm3 with 88% polymorphs.", "NEUTROPHILS_PCT", [88.0]),
+        ("The neutrophil ratio rose to 91.5 % on day 4.", "NEUTROPHILS_PCT", [91.5]),
+        ("The absolute neutrophil count was 18 650 cells/µL.", "NEUTROPHILS", [18.65]),
+        ("ANC 15,9 G/L on admission.", "NEUTROPHILS", [15.9]),
+        ("Neutrophils 12.3 ×10^9/L (85%) were seen.", "NEUTROPHILS", [12.3]),
+        ("Neutrophils 12.3 ×10^9/L (85%) were seen.", "NEUTROPHILS_PCT", [85.0]),
+        ("Lymphocytes were 0.9*109/L.", "LYMPHOCYTES", [0.9]),
+        ("Absolute lymphocyte count 1,100/cmm.", "LYMPHOCYTES", [1.1]),
+        ("WBC, absolute neutrophils and monocytes were 98.1, 90.7 and 2.2 k/µL, respectively.", "NEUTROPHILS", [90.7]),
+        # haemoglobin and platelets
+        ("Her haemoglobin was 8.4 g/dl and platelets 512 × 10 9 /L.", "HAEMOGLOBIN", [84.0]),
+        ("Her haemoglobin was 8.4 g/dl and platelets 512 × 10 9 /L.", "PLATELETS", [512.0]),
+        ("Hb 107 g/L, PLT 35.2×10⁴/µL.", "PLATELETS", [352.0]),
+        ("Hgb 11,2 g/dL was recorded.", "HAEMOGLOBIN", [112.0]),
+        ("Platelet count 450,000/mm3.", "PLATELETS", [450.0]),
+        # inflammation and cytokines
+        ("C-reactive protein was 15.6 mg/dL.", "CRP", [156.0]),
+        ("CRP was 39 (normal range: 0–5 mg/L).", "CRP", [39.0]),
+        ("The serum G-CSF level was 2359 ng per liter (normal, <30).", "G_CSF", [2359.0]),
+        ("Serum granulocyte colony-stimulating factor was elevated at 188 pg/ml.", "G_CSF", [188.0]),
+        ("The leukocyte count and G‑CSF level fell to 5,120/µl and 27 pg/ml, respectively.", "G_CSF", [27.0]),
+        ("Interleukin-6 was 46.2 pg/mL and IL-6 later 12 pg/mL.", "IL_6", [46.2, 12.0]),
+        # tumour markers
+        ("Tumour markers: SCC-Ag 12.4 ng/mL, CA125 76.7 U/mL, CEA 3.2 ng/mL.", "SCC_AG", [12.4]),
+        ("Tumour markers: SCC-Ag 12.4 ng/mL, CA125 76.7 U/mL, CEA 3.2 ng/mL.", "CA125", [76.7]),
+        ("Tumour markers: SCC-Ag 12.4 ng/mL, CA125 76.7 U/mL, CEA 3.2 ng/mL.", "CEA", [3.2]),
+        ("Squamous cell carcinoma antigen was 8.1 µg/L.", "SCC_AG", [8.1]),
+        ("CA-125 was 1,250 kU/L.", "CA125", [1250.0]),
+        ("CA 125 rose to 35.4 U/L.", "CA125", [35.4]),  # U/L written for U/mL
+        ("SCCA and CA125 had fallen to 2.1 ng/ml and 20.5 U/ml, respectively.", "SCC_AG", [2.1]),
+        ("SCCA and CA125 had fallen to 2.1 ng/ml and 20.5 U/ml, respectively.", "CA125", [20.5]),
+        ("Carcinoembryonic antigen was 0.9 ng/mL.", "CEA", [0.9]),
+        # LAP score
+        ("The leukocyte alkaline phosphatase score was 320.", "LAP_SCORE", [320.0]),
+        ("Her NAP score of 15 was low.", "LAP_SCORE", [15.0]),
+        ("LAP: 212 U/L was recorded.", "LAP_SCORE", [212.0]),
+        # temperature
+        ("She had a fever of 39.4°C.", "TEMPERATURE", [39.4]),
+        ("Her temperature rose to 40.1 ℃ overnight.", "TEMPERATURE", [40.1]),
+        ("Persistent fever (range 38.5–40 °C) was noted.", "TEMPERATURE", [38.5, 40.0]),
+        ("Temperature 102.2 °F, pulse 110.", "TEMPERATURE", [39.0]),
+        ("High fever (up to 39.8 degrees C) persisted.", "TEMPERATURE", [39.8]),
+        # radiation dose
+        ("She received pelvic radiotherapy, 50.4 Gy in 28 fractions.", "RADIATION_DOSE", [50.4]),
+        ("Whole-brain radiotherapy (30 Gy/10 fx) was given.", "RADIATION_DOSE", [30.0]),
+        ("A total dose of 5,040 cGy was delivered.", "RADIATION_DOSE", [50.4]),
+        ("Brachytherapy was given as 7 Gy × 4.", "RADIATION_DOSE", [28.0]),
+        ("She received 25 fractions of 1.8 Gy.", "RADIATION_DOSE", [45.0]),
+        # tumour size
+        ("MRI showed a 4.1*3.6*2.9 cm lesion in the cervix.", "TUMOUR_SIZE", [4.1]),
+        ("CT revealed a mass of 72 × 58 × 61 mm.", "TUMOUR_SIZE", [7.2]),
+        ("A 3-cm nodule was palpable.", "TUMOUR_SIZE", [3.0]),
+        ("The mass grew to 9 cm in diameter.", "TUMOUR_SIZE", [9.0]),
+        ("A tumour measuring 2.5 cm was excised.", "TUMOUR_SIZE", [2.5]),
+        ("A 45 mm solid mass was found, then a 3x4cm cyst.", "TUMOUR_SIZE", [4.5, 4.0]),
+    ],
+)
+def test_analyte_values(nlp, text, label, expected):
+    assert values(nlp, text, label) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Hct 35.8% and MCV 68 fl were low.", "NEUTROPHILS_PCT"),
+        ("Haemoglobin saturation was 96%.", "HAEMOGLOBIN"),
+        ("About 30% of patients have neutrophilia.", "NEUTROPHILS_PCT"),
+        ("Ki-67 was positive in 90% of tumour cells.", "NEUTROPHILS_PCT"),
+        ("CA 19-9 was 14 U/mL.", "CA125"),
+        ("The cultures were incubated at 37 °C.", "TEMPERATURE"),
+        ("The sample was stored at 4°C.", "TEMPERATURE"),
+        ("She received 2 Gy per fraction.", "RADIATION_DOSE"),
+        ("The resection margin was 2 cm from the tumour.", "TUMOUR_SIZE"),
+        ("Lesions up to 20 mm respond to laser therapy.", "TUMOUR_SIZE"),
+        ("Blood pressure 120/80 mmHg.", "TUMOUR_SIZE"),
+        ("The incision was 5 cm long.", "TUMOUR_SIZE"),
+        ("Pleural fluid CEA was 300 ng/mL.", "CEA"),
+        ("Her WBC was 15,000/µL.", "PLATELETS"),
+        ("The dose was 75 mg/m2 of paclitaxel.", "HAEMOGLOBIN"),
+    ],
+)
+def test_not_an_analyte_value(nlp, text, label):
+    assert values(nlp, text, label) == []
+
+
+def test_crp_value_after_its_own_keyword_only(nlp):
+    assert values(nlp, "CRP was 45 mg/L and D-dimer 2.5 mg/L.", "CRP") == [45.0]
+
+
+@pytest.mark.parametrize(
+    "text, label, value",
+    [
+        ("Fever was defined as a temperature above 38.3 °C.", "TEMPERATURE", 38.3),
+        ("CRP was 112 mg/L (normal <5 mg/L).", "CRP", 5.0),
+        ("Her CEA was 7.5 ng/mL (reference range 0-3.4 ng/mL).", "CEA", 3.4),
+        ("A neutrophil fraction above 80% suggests infection.", "NEUTROPHILS_PCT", 80.0),
+    ],
+)
+def test_thresholds_of_other_analytes(nlp, text, label, value):
+    doc = nlp(text)
+    thresholds = [s._.value.value for s in doc.spans["measures"] if s.label_ == label and s._.value.threshold]
+    assert (thresholds[-1] if thresholds else None) == value
+
+
+def test_measure_fields(nlp):
+    doc = nlp("MRI showed a 68*63*58 mm mass; she then received 45 Gy in 25 fractions and her Hb was 9.1 g/dL.")
+    by_label = {s.label_: s for s in doc.spans["measures"]}
+    size = by_label["TUMOUR_SIZE"]._.value
+    assert (size.analyte, size.value, size.unit, size.dimensions, size.written) == ("TUMOUR_SIZE", 6.8, "cm", (6.8, 6.3, 5.8), "68*63*58 mm")
+    dose = by_label["RADIATION_DOSE"]._.value
+    assert (dose.value, dose.unit, dose.fractions, dose.written) == (45.0, "Gy", 25, "45 Gy")
+    hb = by_label["HAEMOGLOBIN"]
+    assert (hb._.value.value, hb._.value.unit, hb._.value.written) == (91.0, "g/L", "9.1 g/dL")
+    assert hb.text.startswith("9.1 g/dL")  # the span is widened to whole tokens
+
+
+@pytest.mark.parametrize("text", ["CRP " + "1," * 500 + " mg/L", "Hb ×10^9 g/dL", "99999999999999999999 °C fever", "a " + "3x" * 300 + "4 cm mass", "25 fractions of Gy"])
+def test_odd_quantities_do_not_raise(nlp, text):
+    nlp(text)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.extensions import FINDING_GROUPS
 from pipeline.nlp.resources import read_patterns, read_table
-from pipeline.nlp.text import doc_text
+from pipeline.nlp.text import doc_text, sentence_starts
 
 FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
 BACKWARD_WINDOW = 6
@@ -56,7 +56,7 @@ class ContextQualifier:
         sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
         section_starts = [s.start for s in sections]
         # Token.sent walks the doc each time: look sentences up in one list instead.
-        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        starts = sentence_starts(doc)
         cues_by_sentence: dict[int, list] = {}
         for match_id, start, end in self.matcher(doc):
             category, direction = self.cues[doc.vocab.strings[match_id]]
@@ -86,13 +86,14 @@ class ContextQualifier:
     def _subject(self, sentence: Span, cues: list, text: str) -> str:
         categories = {(c[2], c[3]) for c in cues}
         strong = ("patient", "strong") in categories
-        weak = ("patient", "weak") in categories or bool(self.age_anchor.search(sentence.text))
+        sentence_text = text[sentence.start_char:sentence.end_char]  # Span.text walks every token
+        weak = ("patient", "weak") in categories or bool(self.age_anchor.search(sentence_text))
         family = ("family", "forward") in categories and not strong
         line = self._line(text, sentence)
         # a reference entry is one line; a page flattened to one long line is not
         if len(line) <= MAX_REFERENCE_LINE and self.reference_entry.search(line):
             return "other"
-        if ("other", "sentence") in categories or self.citation.search(sentence.text):
+        if ("other", "sentence") in categories or self.citation.search(sentence_text):
             return "patient" if strong else "other"
         if ("generic", "sentence") in categories and not (strong or weak):
             return "generic"

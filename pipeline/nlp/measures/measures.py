@@ -1,29 +1,36 @@
-"""Finds laboratory counts and gives each to its analyte ("WBC: 5.93*109/L", "leukocytosis
-(47,680/µl)", "WBC, absolute neutrophils and monocytes were 178.1, 172.7 and 4.2 k/µL,
-respectively").
+"""Finds laboratory values and clinical measures and gives each to its analyte ("WBC:
+5.93*109/L", "leukocytosis (47,680/µl)", "neutrophils: 58%", "Hb 10.7 g/dL", "SCCA and CA125
+had decreased to 1.0 ng/ml and 49.46 U/L, respectively", "a fever of 39.2°C", "a 68*63*58 mm
+mass", "45 Gy in 25 fractions").
 
-A count is a number with a count unit, found by regex over ``doc.text`` (scispaCy keeps
-"109/L" or "30,400/µL" in one token, so token patterns are fragile). Numbers just before it
-that share its unit ("from 12,000 to 30,000/µL") are counts too. Each count goes to the
-nearest analyte keyword before it in its sentence, or, in a "respectively" sentence, to the
-keyword in the same list position. Only analytes marked ``emit`` in the analyte table are
-written out; the others are known so that their values are not taken for white-cell counts.
+A value is a number with a unit, found by regex over ``doc.text`` (scispaCy keeps "109/L" or
+"30,400/µL" in one token, so token patterns are fragile): a cell count (units.py), another
+quantity (quantities.py) or a tumour size. Numbers just before it that share its unit ("from
+12,000 to 30,000/µL") are values too. Each value goes to the nearest analyte keyword before it
+in its sentence, or, in a "respectively" sentence, to the keyword in the same list position;
+the keyword's family and the unit's dimension name the analyte (``models/measures/analytes.tsv``:
+a NEUT keyword with a count is the neutrophil count, with a percentage the neutrophil
+fraction). Temperatures, radiation doses and tumour sizes are known from their unit alone.
+Only analytes marked ``emit`` are written out; the others are known so that their values are
+not taken for another analyte's.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.measures.model import Measure
+from pipeline.nlp.measures.quantities import Unit, convert, parse_quantity_number, parse_unit, quantity_grammar, unit_of
 from pipeline.nlp.measures.units import grammar, normalise_unitless, parse_number, to_float, unit_exponent, within
 from pipeline.nlp.resources import read_table
 from pipeline.nlp.spans import char_span, set_group
-from pipeline.nlp.text import doc_text
+from pipeline.nlp.text import doc_text, merge_windows
 
 GROUP = "measures"
+YES = {"yes", "true", "1"}
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # A number that stands for a time or an index, not a count: "on day 3, 12.5 ×10^9/L".
 NOT_A_COUNT_BEFORE = re.compile(r"\b(?:days?|POD|weeks?|months?|years?|cycles?|hours?|h|d|no\.?|grade|stage|aged?|at|on)\s*$", re.IGNORECASE)
@@ -32,21 +39,21 @@ NOT_A_COUNT_BEFORE = re.compile(r"\b(?:days?|POD|weeks?|months?|years?|cycles?|h
 UNIT_FOLLOWS = re.compile(
     r"[\d.,]?\d|\s*(?:%|[µμ°/×*^⁰¹²³⁴⁵⁶⁷⁸⁹]|[xX]\s*10|[A-Za-zµμ]+\s*/|(?:cells?|per|mg|g|mmol|mol|µmol|IU|U|ng|pg|fl|fL|mm|cm|days?|hours?|weeks?|months?|years?|times|fold|percent)\b)"
 )
-
-
-
+# A value restated in brackets right after another one: "12.3 ×10^9/L (85%)", "45 mg/L (4.5 mg/dL)".
+RESTATED = re.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
 
 
 @dataclass
 class Keyword:
     start: int
     end: int
-    analyte: str
+    family: str
 
 
 @dataclass
 class Item:
-    """One number of a count: its characters, the unit text it shares, its exponent to 10^9/L."""
+    """One number of a value: its characters, the unit text it shares, its exponent to 10^9/L
+    (counts) or the :class:`Unit` it is written in (other quantities)."""
 
     start: int
     end: int
@@ -54,10 +61,30 @@ class Item:
     unit_end: int
     exponent: int
     reference: bool = False  # inside "(4.0-10.0 ×10^9/L)" after a patient's value
+    unit: Unit | None = None  # None: a cell count
+    near: bool = False  # a keyword of an analyte measured in ``unit`` stands near
+
+
+@dataclass(frozen=True)
+class Analyte:
+    """A row of the analyte table."""
+
+    name: str
+    family: str
+    emit: bool
+    dimension: str
+    unit: str
+    unitless: bool
+    slips: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        return self.name.upper()
 
 
 class MeasureMatcher:
-    """Puts laboratory counts in ``doc.spans["measures"]`` with a :class:`Measure` in ``Span._.value``.
+    """Puts laboratory values and measures in ``doc.spans["measures"]`` with a
+    :class:`Measure` in ``Span._.value``.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -65,6 +92,9 @@ class MeasureMatcher:
     >>> doc = nlp("On admission her WBC count was 30,400/µL and rose to 70.37*109/L.")
     >>> [(s.label_, s._.value.value) for s in doc.spans["measures"]]
     [('WBC', 30.4), ('WBC', 70.37)]
+    >>> doc = nlp("Hb was 10.7 g/dL, CRP 112 mg/L (normal <5 mg/L) and her temperature 39.2 °C.")
+    >>> [(s.label_, s._.value.value, s._.value.unit) for s in doc.spans["measures"] if not s._.value.threshold]
+    [('HAEMOGLOBIN', 107.0, 'g/L'), ('CRP', 112.0, 'mg/L'), ('TEMPERATURE', 39.2, '°C')]
     """
 
     def __init__(
@@ -87,6 +117,8 @@ class MeasureMatcher:
         self.item = re.compile("(?P<count>" + spec["number"].replace("?P<number>", "?:") + r"\s*" + spec["unit"].replace("?P<", "?P<u_") + ")|" + spec["number"], re.VERBOSE)
         self.list_item = re.compile(spec["number"] + spec["list_separator"], re.VERBOSE)
         self.reference_open = re.compile(spec["number"] + r"\s*[(\[]\s*$", re.VERBOSE)
+        self.reference_labelled = re.compile(spec["number"] + r"\s*[(\[]\s*" + spec["reference_label"] + "$", re.VERBOSE)
+        self.bracket_open = re.compile(r"[(\[]\s*(?:" + spec["reference_label"] + r")?(?:[<>≤≥]=?\s*)?$")
         self.unitless_link = re.compile(spec["unitless_link"], re.VERBOSE)
         self.comparators = [
             (re.compile(r"(?<![A-Za-z])" + row["pattern"] + r"\s*(?:of\s+|than\s+)?$", re.IGNORECASE), row["symbol"], row["threshold"])
@@ -99,15 +131,54 @@ class MeasureMatcher:
         self.fluid = re.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
         self.sentence_end = re.compile(spec["sentence_end"])
         self.max_distance = int(spec.get("max_keyword_distance", 250))
+        self.max_quantity_distance = int(spec.get("max_quantity_distance", 100))
+        quantities = quantity_grammar(patterns)
+        self.quantity = quantities["quantity"]
+        self.size = quantities["size"]
+        self.size_number = quantities["size_number"]
+        self.dose_fractions = re.compile(spec["dose_fractions"])
+        self.dose_per_fraction_after = re.compile(spec["dose_per_fraction_after"], re.IGNORECASE)
+        self.dose_times_after = re.compile(spec["dose_times_after"])
+        self.dose_fractions_before = re.compile(spec["dose_fractions_before"], re.IGNORECASE)
+        self.not_body_temperature = re.compile(spec["not_body_temperature"])
+        self.size_after = re.compile(spec["size_after"] + spec["lesion"] + r"(?![A-Za-z])")
+        self.size_before = re.compile(r"(?<![A-Za-z])" + spec["lesion"] + spec["size_before"])
         self.unitless = unitless
-        rows = read_table(analytes)
-        self.emit = {row["analyte"] for row in rows if row["emit"].lower() in {"yes", "true", "1"}}
-        self.canonical_unit = {row["analyte"]: row["canonical_unit"] for row in rows}
+        self.analytes = [
+            Analyte(
+                row["analyte"],
+                row["family"],
+                row["emit"].lower() in YES,
+                row["dimension"],
+                row["canonical_unit"],
+                row["unitless"].lower() in YES,
+                dict(slip.split("=", 1) for slip in row["slips"].split(",") if "=" in slip),
+            )
+            for row in read_table(analytes)
+        ]
+        self.of_family: dict[str, list[Analyte]] = {}
+        for analyte in self.analytes:
+            self.of_family.setdefault(analyte.family, []).append(analyte)
+        # measures known from their unit alone: temperature, dose, length
+        self.by_dimension = {a.dimension: a for a in self.of_family.get("-", [])}
         keyword_rows = read_table(keywords)
-        self.keyword_analyte = {f"k{i}": row["analyte"] for i, row in enumerate(keyword_rows)}
+        self.keyword_family = {f"k{i}": row["family"] for i, row in enumerate(keyword_rows)}
         self.keywords = self._keyword_regex(keyword_rows, lambda row: True)
-        # the emitted analytes' keywords alone, to find unit-less values in the whole text
-        self.emitted_keywords = self._keyword_regex(keyword_rows, lambda row: row["analyte"] in self.emit)
+        # keywords of the analytes read without a unit, to find them in the whole text
+        self.unitless_families = {a.family for a in self.analytes if a.unitless and a.emit}
+        self.emitted_keywords = self._keyword_regex(keyword_rows, lambda row: row["family"] in self.unitless_families)
+        # per unit dimension, the keywords of the emitted analytes measured in it: a quick look
+        # for one near a quantity saves the scan with every keyword around most percentages
+        accepting: dict[str, set[str]] = {}
+        for analyte in self.analytes:
+            if analyte.emit and analyte.family != "-":
+                dimensions = {analyte.dimension} | {unit.dimension for unit in map(parse_unit, analyte.slips) if unit}
+                for dimension in dimensions:
+                    accepting.setdefault(dimension, set()).add(analyte.family)
+        self.candidates = {
+            dimension: self._keyword_regex(keyword_rows, lambda row, families=families: row["family"] in families)
+            for dimension, families in accepting.items()
+        }
 
     @staticmethod
     def _keyword_regex(rows, keep) -> re.Pattern:
@@ -120,14 +191,29 @@ class MeasureMatcher:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans, seen = [], set()
-        # Keywords are looked for only around counts (a few per report): one scan of the
-        # whole text with every analyte's keywords would cost more than the tokenizer.
+        # Keywords are looked for only around values: one scan of the whole text with every
+        # analyte's keywords would cost more than the tokenizer.
         for items in self._counts(text):
             for item in items:
-                self._add(doc, text, item, spans, seen)
+                self._add(doc, text, item, items[0].start, spans, seen)
+        groups = list(self._quantities(text))
+        # the keywords around all quantities, found in one scan of their merged windows
+        reach = self.max_quantity_distance + 50
+        near = []
+        for items in groups:
+            for item in items:
+                item.near = self.by_dimension.get(item.unit.dimension) is None and self._may_have_keyword(text, item, reach)
+                if item.near:
+                    near.append((item.start, item.end))
+        keywords = [k for start, end in merge_windows(near, reach, reach, len(text)) for k in self._keywords(text, start, end)]
+        for items in groups:
+            for item in items:
+                self._add_quantity(doc, text, item, items[0].start, keywords, spans, seen)
+        for match in self.size.finditer(text):
+            self._add_size(doc, text, match, spans, seen)
         if self.unitless:
             for match in self.emitted_keywords.finditer(text):
-                keyword = Keyword(match.start(), match.end(), self.keyword_analyte[match.lastgroup])
+                keyword = Keyword(match.start(), match.end(), self.keyword_family[match.lastgroup])
                 self._add_unitless(doc, text, keyword, spans, seen)
         set_group(doc, GROUP, spans)
         return doc
@@ -138,8 +224,8 @@ class MeasureMatcher:
         """Keyword matches in text[start:end], with "white blood cell (WBC) count" merged into one."""
         merged: list[Keyword] = []
         for match in self.keywords.finditer(text, start, end):
-            keyword = Keyword(match.start(), match.end(), self.keyword_analyte[match.lastgroup])
-            if merged and merged[-1].analyte == keyword.analyte and re.fullmatch(r"[\s()\[\]:]*(?:counts?|levels?)?[\s()\[\]:]*", text[merged[-1].end : keyword.start]):
+            keyword = Keyword(match.start(), match.end(), self.keyword_family[match.lastgroup])
+            if merged and merged[-1].family == keyword.family and re.fullmatch(r"[\s()\[\]:]*(?:counts?|levels?)?[\s()\[\]:]*", text[merged[-1].end : keyword.start]):
                 merged[-1].end = keyword.end
             else:
                 merged.append(keyword)
@@ -151,23 +237,10 @@ class MeasureMatcher:
             exponent = unit_exponent(match, self.patterns)
             if exponent is None:
                 continue
-            items = [Item(match.start("number"), match.end("number"), match.group("number"), match.end(), exponent)]
-            # "from 12,000 to 30,000/µL", "178.1, 172.7 and 4.2k/µL": the first separator
-            # back from the unit must be a word or dash (a lone comma is not a list)
-            cursor = match.start("number")
-            while True:
-                before = self.list_item.search(text, max(0, cursor - 40), cursor)
-                if before is None or before.end() != cursor:
-                    break
-                separator = text[before.end("number") : cursor]
-                if len(items) == 1 and separator.strip() == ",":
-                    break
-                if NOT_A_COUNT_BEFORE.search(text, max(0, before.start() - 12), before.start()):
-                    break
-                items.insert(0, Item(before.start("number"), before.end("number"), before.group("number"), match.end(), exponent))
-                cursor = before.start("number")
+            items = self._list(text, Item(match.start("number"), match.end("number"), match.group("number"), match.end(), exponent))
             # "15.2 (4.0-10.0 ×10^9/L)": the bracketed numbers are a reference range and the
             # number before the bracket is the patient's value, in the same unit
+            cursor = items[0].start
             opening = self.reference_open.search(text, max(0, cursor - 30), cursor)
             if opening is not None and opening.end() == cursor:
                 for item in items:
@@ -175,24 +248,94 @@ class MeasureMatcher:
                 items.insert(0, Item(opening.start("number"), opening.end("number"), opening.group("number"), match.end(), exponent))
             yield items
 
+    def _quantities(self, text: str):
+        """Each quantity match (percentage, concentration, temperature, dose), with the numbers
+        before it that share its unit, as Items."""
+        for match in self.quantity.finditer(text):
+            unit = unit_of(match, self.patterns)
+            if unit is None:
+                continue
+            first = Item(match.start("number"), match.end("number"), match.group("number"), match.end(), unit.exponent, unit=unit)
+            items = self._list(text, first)
+            cursor = items[0].start
+            # "CRP was 39 (normal range: 0-5 mg/L)": the number before the bracket is the
+            # patient's value in the bracket's unit; "112 mg/L (0-5 mg/L)": a reference range
+            opening = self.reference_labelled.search(text, max(0, cursor - 60), cursor)
+            if opening is not None and opening.end() == cursor:
+                for item in items:
+                    item.reference = True
+                items.insert(0, Item(opening.start("number"), opening.end("number"), opening.group("number"), match.end(), unit.exponent, unit=unit))
+            elif self._after_a_value(text, cursor, len(items) > 1):
+                for item in items:
+                    item.reference = True
+            yield items
+
+    def _may_have_keyword(self, text: str, item: Item, reach: int) -> bool:
+        """True when a keyword of an analyte measured in the item's unit stands near it."""
+        candidates = self.candidates.get(item.unit.dimension)
+        if candidates is None:
+            return False
+        if candidates.search(text, max(0, item.start - reach), item.start):
+            return True
+        return item.unit.dimension == "percent" and self._keyword_after(text, item, candidates) is not None
+
+    def _list(self, text: str, last: Item) -> list[Item]:
+        """``last`` with the numbers before it that share its unit: "from 12,000 to 30,000/µL",
+        "178.1, 172.7 and 4.2k/µL". The first separator back from the unit must be a word or a
+        dash (a lone comma is not a list)."""
+        items = [last]
+        cursor = last.start
+        while True:
+            before = self.list_item.search(text, max(0, cursor - 40), cursor)
+            if before is None or before.end() != cursor:
+                break
+            separator = text[before.end("number") : cursor]
+            if len(items) == 1 and separator.strip() == ",":
+                break
+            if NOT_A_COUNT_BEFORE.search(text, max(0, before.start() - 12), before.start()):
+                break
+            items.insert(0, Item(before.start("number"), before.end("number"), before.group("number"), last.unit_end, last.exponent, unit=last.unit))
+            cursor = before.start("number")
+        return items
+
+    def _after_a_value(self, text: str, position: int, is_range: bool) -> bool:
+        """True when ``position`` opens a reference range in brackets right after a number with
+        a unit: "112 mg/L (0-5", "(normal 4-10". A single value in brackets with no label is
+        the same value in another unit: "12.3 ×10^9/L (85%)"."""
+        bracket = self.bracket_open.search(text, max(0, position - 40), position)
+        if bracket is None or not (is_range or bracket.group().strip("([ \t")):
+            return False
+        end = len(text[: bracket.start()].rstrip())
+        for pattern in (self.quantity, self.count):
+            for match in pattern.finditer(text, max(0, end - 40), end):
+                if match.end() == end:
+                    return True
+        return False
+
     # -- giving numbers to analytes --------------------------------------------------------
 
-    def _context(self, text: str, position: int) -> tuple[tuple[int, int], list[Keyword]]:
-        """The sentence around ``position`` and the keywords near it in that sentence."""
+    def _sentence(self, text: str, position: int) -> tuple[int, int]:
         start = low = max(0, position - 1000)
         for boundary in self.sentence_end.finditer(text, low, position + 1):
             if boundary.end() <= position:
                 start = boundary.end()
         following = self.sentence_end.search(text, position, position + 1000)
         end = following.start() if following else min(len(text), position + 1000)
+        return start, end
+
+    def _context(self, text: str, position: int) -> tuple[tuple[int, int], list[Keyword]]:
+        """The sentence around ``position`` and the keywords near it in that sentence."""
+        start, end = self._sentence(text, position)
         window = (max(start, position - self.max_distance), min(end, position + self.max_distance))
         return (start, end), self._keywords(text, *window)
 
-    def _analyte_keyword(self, text, item: Item, sentence, keywords: list[Keyword]) -> Keyword | None:
+    def _assigned(self, text, item: Item, sentence, keywords: list[Keyword]) -> tuple[Keyword | None, bool]:
+        """The keyword the value belongs to, and whether it was found by list position in a
+        "respectively" sentence."""
         start, end = sentence
         before = [k for k in keywords if k.end <= item.start]
         if not before:
-            return None
+            return None, False
         nearest = before[-1]
         respectively = RESPECTIVELY.search(text, item.end, end)
         if respectively and not any(item.end <= k.start <= respectively.start() for k in keywords):
@@ -200,34 +343,191 @@ class MeasureMatcher:
             values = [m.start() for m in self.item.finditer(text, nearest.end, respectively.start())]
             count = min(len(values), len(before))
             if count > 1 and item.start in values[-count:]:
-                return before[-count:][values[-count:].index(item.start)]
-        return nearest
+                return before[-count:][values[-count:].index(item.start)], True
+        return nearest, False
 
-    def _add(self, doc, text, item: Item, spans, seen) -> None:
+    def _first_value_after(self, text: str, keyword: Keyword, first: int) -> bool:
+        """True when no other value stands between the keyword and the value's list starting
+        at ``first`` ("CRP 45 mg/L, D-dimer 2.5 mg/L": 2.5 is not CRP's), save a day or cycle
+        number ("CRP on day 3 was 45 mg/L") and the value restated in brackets ("(85%)")."""
+        last = None
+        for match in self.item.finditer(text, keyword.end, first):
+            if not NOT_A_COUNT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                last = match
+        return last is None or RESTATED.fullmatch(text, last.end(), first) is not None
+
+    def _analyte(self, family: str, unit: Unit | None) -> tuple[Analyte, Unit | None] | None:
+        """The analyte of ``family`` measured in ``unit`` (None: a cell count), and the unit
+        the value is read in (after the analyte's unit slips)."""
+        for analyte in self.of_family.get(family, ()):
+            if unit is None:
+                if analyte.dimension == "count":
+                    return analyte, None
+                continue
+            read = parse_unit(analyte.slips[unit.name]) if unit.name in analyte.slips else unit
+            if read is not None and read.dimension == analyte.dimension:
+                return analyte, read
+        return None
+
+    def _add(self, doc, text, item: Item, first: int, spans, seen) -> None:
         if (item.start, item.end) in seen:
             return
         sentence, keywords = self._context(text, item.start)
-        keyword = self._analyte_keyword(text, item, sentence, keywords)
-        if keyword is None or keyword.analyte not in self.emit:
+        keyword, listed = self._assigned(text, item, sentence, keywords)
+        found = self._analyte(keyword.family, None) if keyword else None
+        if found is None or not found[0].emit:
+            return
+        analyte = found[0]
+        # the white-cell count keeps its own, tested rules; other counts must follow their keyword
+        if analyte.name != "wbc" and not listed and not self._first_value_after(text, keyword, first):
             return
         number = parse_number(item.number, item.exponent)
         if number is None:
             return
         value = to_float(number, item.exponent)
-        if not within(value, keyword.analyte) or self._in_other_fluid(text, keyword, item, sentence):
+        if not within(value, analyte.name) or self._in_other_fluid(text, keyword, item, sentence):
             return
-        end = item.unit_end if self._has_own_unit(text, item) else item.end
+        end = item.unit_end if self._has_own_unit(self.count, text, item) else item.end
         comparator, threshold = self._qualifiers(text, keyword, item, sentence)
-        measure = Measure(keyword.analyte, value, self.canonical_unit.get(keyword.analyte, ""), text[item.start : end], threshold or item.reference, comparator)
+        measure = Measure(analyte.label, value, analyte.unit, text[item.start : end], threshold or item.reference, comparator)
         seen.add((item.start, item.end))
-        spans.append(char_span(doc, item.start, end, keyword.analyte, measure))
+        spans.append(char_span(doc, item.start, end, analyte.label, measure))
 
-    def _has_own_unit(self, text: str, item: Item) -> bool:
+    def _add_quantity(self, doc, text, item: Item, first: int, near: list[Keyword], spans, seen) -> None:
+        if (item.start, item.end) in seen:
+            return
+        analyte = self.by_dimension.get(item.unit.dimension)
+        if analyte is not None:
+            # known from the unit: the qualifiers read the words just before the value
+            sentence = self._sentence(text, item.start)
+            keyword = self._words_before(text, sentence, item.start)
+            read = item.unit
+        elif not item.near:
+            return
+        else:
+            sentence = self._sentence(text, item.start)
+            reach = self.max_quantity_distance + 50
+            low, high = max(sentence[0], item.start - reach), min(sentence[1], item.start + reach)
+            keywords = [k for k in near if low <= k.start and k.end <= high]
+            keyword = self._keyword_after(text, item) if item.unit.dimension == "percent" else None
+            if keyword is None:
+                keyword, listed = self._assigned(text, item, sentence, keywords)
+                if keyword is None or item.start - keyword.end > self.max_quantity_distance:
+                    return
+                # a reference range in brackets belongs to the value just before it
+                if not listed and not item.reference and not self._first_value_after(text, keyword, first):
+                    return
+            found = self._analyte(keyword.family, item.unit)
+            if found is None:
+                return
+            analyte, read = found
+            if keyword.start > item.start:  # "80% polymorphs": qualifiers read the words before
+                keyword = Keyword(item.start, item.start, keyword.family)
+            if self._in_other_fluid(text, keyword, item, sentence):
+                return
+        if not analyte.emit:
+            return
+        number = parse_quantity_number(item.number)
+        target = parse_unit(analyte.unit)
+        value = convert(number, read, target) if number is not None and target is not None else None
+        if value is None:
+            return
+        fractions = None
+        if analyte.dimension == "dose":
+            dose = self._dose(text, item, value)
+            if dose is None:
+                return
+            value, fractions = dose
+        elif analyte.dimension == "temperature" and self.not_body_temperature.search(text, max(sentence[0], item.start - 80), item.start):
+            return
+        value = float(value)
+        if not within(value, analyte.name):
+            return
+        end = item.unit_end if self._has_own_unit(self.quantity, text, item) else item.end
+        comparator, threshold = self._qualifiers(text, keyword, item, sentence)
+        measure = Measure(analyte.label, value, analyte.unit, text[item.start : end], threshold or item.reference, comparator, fractions=fractions)
+        seen.add((item.start, item.end))
+        spans.append(char_span(doc, item.start, end, analyte.label, measure))
+
+    @staticmethod
+    def _words_before(text: str, sentence, position: int) -> Keyword:
+        """A stand-in keyword for a measure known from its unit: the qualifiers then read the
+        few words before the value, cut after the last number or bracket ("CRP 12 mg/L
+        (normal <5) and a temperature of 39 °C" is not a reference range of temperature)."""
+        start = max(sentence[0], position - 40)
+        words = text[start:position]
+        cut = max(words.rfind(c) for c in "0123456789;)")
+        start += cut + 1
+        return Keyword(start, start, "-")
+
+    def _keyword_after(self, text: str, item: Item, keywords: re.Pattern | None = None) -> Keyword | None:
+        """The keyword right after a percentage: "80% polymorphs", "12% lymphocytes"."""
+        position = item.unit_end
+        while position < len(text) and text[position] in " \t\u00a0":
+            position += 1
+        match = (keywords or self.keywords).match(text, position)
+        return Keyword(match.start(), match.end(), self.keyword_family[match.lastgroup]) if match else None
+
+    def _dose(self, text: str, item: Item, value):
+        """(total dose, fractions) of a dose in Gy, or None for one fraction's dose whose total
+        is not written with it ("2 Gy per fraction")."""
+        after = text[item.unit_end : item.unit_end + 40]
+        before = self.dose_fractions_before.search(text, max(0, item.start - 40), item.start)
+        if before is not None:
+            # "25 fractions of 1.8 Gy": the total, unless it is written just before
+            if not before.group("fractions") or "Gy" in text[max(0, item.start - 60) : before.start()]:
+                return None
+            fractions = int(before.group("fractions"))
+            return value * fractions, fractions
+        times = self.dose_times_after.match(after)
+        if times is not None:
+            fractions = int(times.group("fractions"))
+            return value * fractions, fractions
+        if self.dose_per_fraction_after.match(after):
+            return None
+        written = self.dose_fractions.match(after)
+        return value, int(written.group("fractions")) if written else None
+
+    def _add_size(self, doc, text, match: re.Match, spans, seen) -> None:
+        """A tumour size: two or three dimensions, or one next to a lesion word."""
+        analyte = self.by_dimension.get("length")
+        if analyte is None or not analyte.emit or (match.start(), match.end()) in seen:
+            return
+        parts = [(m.group("number"), m.group("unit")) for m in self.size_number.finditer(match.group())]
+        sentence = self._sentence(text, match.start())
+        if len(parts) == 1 and not (
+            self.size_after.match(text, match.end())
+            or self.size_before.search(text, max(sentence[0], match.start() - 70), match.start())
+        ):
+            return
+        dimensions = []
+        unit = parts[-1][1]
+        for number_text, written_unit in reversed(parts):
+            unit = written_unit or unit  # "3 x 4 cm": a dimension takes the next unit written
+            number = parse_quantity_number(number_text)
+            value = convert(number, parse_unit(unit), parse_unit(analyte.unit)) if number is not None else None
+            if value is None:
+                return
+            dimensions.insert(0, float(value))
+        largest = max(dimensions)
+        if not within(largest, analyte.name):
+            return
+        item = Item(match.start(), match.end(), parts[0][0], match.end(), 0)
+        keyword = self._words_before(text, sentence, item.start)
+        comparator, threshold = self._qualifiers(text, keyword, item, sentence)
+        measure = Measure(analyte.label, largest, analyte.unit, match.group(), threshold, comparator, dimensions=tuple(dimensions))
+        seen.add((match.start(), match.end()))
+        spans.append(char_span(doc, match.start(), match.end(), analyte.label, measure))
+
+    def _has_own_unit(self, pattern: re.Pattern, text: str, item: Item) -> bool:
         """True for the last number of a list, the one the unit is written after."""
-        match = self.count.match(text, item.start)
+        match = pattern.match(text, item.start)
         return match is not None and match.end() == item.unit_end
 
     def _add_unitless(self, doc, text, keyword: Keyword, spans, seen) -> None:
+        analyte = next((a for a in self.of_family.get(keyword.family, ()) if a.unitless and a.emit), None)
+        if analyte is None:
+            return
         link = self.unitless_link.match(text, keyword.end)
         if link is None:
             return
@@ -238,16 +538,20 @@ class MeasureMatcher:
         if (item.start, item.end) in seen:
             return
         sentence, keywords = self._context(text, item.start)
-        nearest = self._analyte_keyword(text, item, sentence, keywords)
-        if nearest is None or nearest.analyte != keyword.analyte or not nearest.start <= keyword.start < nearest.end:
+        nearest, _ = self._assigned(text, item, sentence, keywords)
+        if nearest is None or nearest.family != keyword.family or not nearest.start <= keyword.start < nearest.end:
             return
-        value = normalise_unitless(item.number, keyword.analyte)
+        if analyte.dimension == "count":
+            value = normalise_unitless(item.number, analyte.name)
+        else:
+            number = parse_quantity_number(item.number)
+            value = float(number) if number is not None and within(float(number), analyte.name) else None
         if value is None or self._in_other_fluid(text, keyword, item, sentence):
             return
         comparator, threshold = self._qualifiers(text, keyword, item, sentence)
-        measure = Measure(keyword.analyte, value, self.canonical_unit.get(keyword.analyte, ""), item.number, threshold, comparator)
+        measure = Measure(analyte.label, value, analyte.unit, item.number, threshold, comparator)
         seen.add((item.start, item.end))
-        spans.append(char_span(doc, item.start, item.end, keyword.analyte, measure))
+        spans.append(char_span(doc, item.start, item.end, analyte.label, measure))
 
     # -- qualifiers ------------------------------------------------------------------------
 

@@ -48,8 +48,9 @@ def grammar(patterns: str = PATTERNS) -> dict:
 
 @lru_cache(maxsize=None)
 def plausible_range(analyte: str, analytes: str = ANALYTES) -> tuple[float, float] | None:
+    """(minimum, maximum) of ``analyte`` ("WBC" or "wbc": names match in any case)."""
     for row in read_table(analytes):
-        if row["analyte"] == analyte:
+        if row["analyte"].lower() == analyte.lower():
             return float(row["minimum"]), float(row["maximum"])
     return None
 

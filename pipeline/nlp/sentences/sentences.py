@@ -8,14 +8,18 @@ and the full stop does not close a known abbreviation ("Fig.", "et al.", "Dr.", 
 """
 from __future__ import annotations
 
+import re
+
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.resources import read_table
+from pipeline.nlp.text import doc_text
 
-ENDERS = {".", "!", "?"}
+ENDERS = (".", "!", "?")
+NEWLINE = re.compile("\n")
 
 
 class SentenceSegmenter:
@@ -32,29 +36,32 @@ class SentenceSegmenter:
     def __init__(self, nlp: Language, name: str = "caselit_sentences", abbreviations: str = "sentences/abbreviations.tsv"):
         self.name = name
         self.abbreviations = {row["abbreviation"].lower() for row in read_table(abbreviations)}
+        self.enders = [nlp.vocab.strings.add(ender) for ender in ENDERS]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        # Setting token.is_sent_start one by one re-checks the whole doc each time (quadratic);
-        # the flags are collected and written at once.
-        flags = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")  # spaCy's array type
-        flags[0, 0] = 1
-        start_next = False
-        previous = doc[0]
-        for token in doc[1:]:
-            if "\n" in previous.text or "\n" in previous.whitespace_:
-                start_next = True
-            elif previous.text in ENDERS and self._opens_sentence(token) and not self._is_abbreviation(doc, previous.i):
-                start_next = True
-            previous = token
-            if token.is_space and "\n" in token.text:
-                # a blank-line token belongs to the sentence it ends
-                start_next = True
-                continue
-            if start_next:
-                flags[token.i, 0] = 1
-            start_next = False
+        # Only tokens holding a line break and ".", "!", "?" can end a sentence: they are found
+        # in the text and the token arrays, not by building a Token object for every token.
+        # The flags are written at once (setting token.is_sent_start one by one is quadratic).
+        text = doc_text(doc)
+        starts = doc.to_array(IDX)
+        with_newline = numpy.zeros(len(doc), dtype=bool)
+        newlines = [m.start() for m in NEWLINE.finditer(text)]
+        if newlines:
+            with_newline[numpy.searchsorted(starts, newlines, side="right") - 1] = True
+        # a blank-line token belongs to the sentence it ends: it never starts one
+        line_break = with_newline & doc.to_array(IS_SPACE).astype(bool)
+        opens = numpy.zeros(len(doc), dtype=bool)
+        opens[1:] = with_newline[:-1]
+        for stop in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), self.enders)).tolist():
+            after = stop + 1
+            if after < len(doc) and not opens[after] and self._opens_sentence(doc[after]) \
+                    and not self._is_abbreviation(doc, stop):
+                opens[after] = True
+        opens &= ~line_break
+        opens[0] = True
+        flags = numpy.where(opens, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)  # spaCy's array type
         doc.from_array([SENT_START], flags)
         return doc
 

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.sites.model import Site
 from pipeline.nlp.spans import char_span, set_group
-from pipeline.nlp.text import doc_text, sentence_bounds
+from pipeline.nlp.text import doc_text, lower_text, sentence_bounds
 
 GROUP = "sites"
 LABEL = "SITE"
@@ -103,6 +103,9 @@ class SiteMatcher:
         self.tnm_codes = dict(tnm["codes"])
         self.tnm_code = re.compile(r"\b(" + "|".join(map(re.escape, self.tnm_codes)) + r")\b")
         self.tumour = re.compile(spec["document"]["tumour"], re.IGNORECASE)
+        needs = spec["document"].get("tumour_needs", ())
+        self.tumour_needs = tuple(n for n in needs if not n.startswith("|"))
+        self.tumour_needs_exact = tuple(n[1:] for n in needs if n.startswith("|"))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -114,10 +117,23 @@ class SiteMatcher:
         forced, extra = self._tnm(doc, text, sites)
         # in a report about no tumour at all, cue words speak of something else (an infection
         # "spread to the lungs", a "recurrent dislocation"): no primary, metastasis, recurrence
-        about_tumour = bool(self.tumour.search(text))
+        about_tumour = self._about_tumour(text)
         spans = self._assign_roles(doc, text, sites, bounds, forced, about_tumour) + extra
         set_group(doc, GROUP, spans)
         return doc
+
+    def _about_tumour(self, text: str) -> bool:
+        if not self.tumour_needs and not self.tumour_needs_exact:
+            return self.tumour.search(text) is not None
+        lower = lower_text(text)
+        hits = [lower.find(n) for n in self.tumour_needs] + [text.find(n) for n in self.tumour_needs_exact]
+        hits = [h for h in hits if h >= 0]
+        if not hits:
+            return False
+        start = min(hits)
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # back to the word's start (\w)
+            start -= 1
+        return self.tumour.search(text, start) is not None
 
     def _lexicon_sites(self, doc: Doc) -> list[Span]:
         found = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]

@@ -1,0 +1,119 @@
+"""The results cache: what each file gave, keyed by the hash of its bytes and the pipeline
+version, in one SQLite file.
+
+Each finished file is committed at once, so a batch that is killed keeps everything done
+before it died and the next run only processes the rest. Entries of other pipeline versions
+are dropped after ``STALE_AFTER_DAYS``. The entries are pickles: the cache folder must be
+one only you can write to, as for any cache of Python objects.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import sys
+import time
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline.batch.version import pipeline_version
+
+CACHE_FILE = "results.sqlite"
+STALE_AFTER_DAYS = 30
+_LOOKUP_CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
+
+
+def default_cache_dir() -> Path:
+    """``$CASELIT_CACHE_DIR``, else the platform's user cache folder + ``caselit``."""
+    configured = os.environ.get("CASELIT_CACHE_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "caselit" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "caselit"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "caselit"
+
+
+def open_cache(folder: str | os.PathLike | None, version: str | None = None) -> ResultCache | None:
+    """The cache in ``folder`` (default: ``default_cache_dir()``), or None with a warning on
+    standard error when it cannot be used: a batch runs without its cache rather than not at all."""
+    folder = Path(folder) if folder else default_cache_dir()
+    try:
+        return ResultCache(folder, version)
+    except (OSError, sqlite3.Error) as error:
+        print(f"caselit: not using the cache in {folder} ({error}); every report is processed", file=sys.stderr)
+        return None
+
+
+class ResultCache:
+    """``get_many(hashes)`` and ``put(hash, value)`` for the current pipeline version.
+
+    >>> import tempfile
+    >>> cache = ResultCache(tempfile.mkdtemp())
+    >>> cache.put("ab12", ["anything picklable"])
+    >>> cache.get_many(["ab12", "cd34"])
+    {'ab12': ['anything picklable']}
+    >>> cache.close()
+    """
+
+    def __init__(self, folder: str | os.PathLike, version: str | None = None):
+        self.folder = Path(folder)
+        self.version = version or pipeline_version()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / CACHE_FILE
+        # Autocommit: every put is its own transaction, durable when it returns.
+        self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+            self._db.execute("PRAGMA synchronous=NORMAL")  # survives a killed process
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS results (file_hash TEXT NOT NULL, version TEXT NOT NULL,"
+                " stored REAL NOT NULL, value BLOB NOT NULL, PRIMARY KEY (file_hash, version))"
+            )
+            self._db.execute(
+                "DELETE FROM results WHERE version != ? AND stored < ?",
+                (self.version, time.time() - STALE_AFTER_DAYS * 86400),
+            )
+        except sqlite3.DatabaseError:
+            self._db.close()
+            raise
+
+    def get_many(self, hashes: Iterable[str]) -> dict[str, object]:
+        """The cached values of those hashes that have one (unreadable entries are misses)."""
+        wanted = list(dict.fromkeys(hashes))
+        found: dict[str, object] = {}
+        for start in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[start : start + _LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT file_hash, value FROM results WHERE version = ? AND file_hash IN ({marks})",
+                (self.version, *chunk),
+            )
+            for file_hash, blob in rows:
+                try:
+                    found[file_hash] = pickle.loads(zlib.decompress(blob))
+                except Exception:  # written by an incompatible caselit: process the file again
+                    continue
+        return found
+
+    def put(self, file_hash: str, value: object) -> None:
+        blob = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        self._db.execute(
+            "INSERT OR REPLACE INTO results (file_hash, version, stored, value) VALUES (?, ?, ?, ?)",
+            (file_hash, self.version, time.time(), blob),
+        )
+
+    def count(self) -> int:
+        """Entries of the current pipeline version."""
+        return self._db.execute("SELECT COUNT(*) FROM results WHERE version = ?", (self.version,)).fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ResultCache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

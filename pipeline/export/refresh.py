@@ -1,0 +1,604 @@
+"""Refreshing a review sheet the reviewer already works in, never overwriting their edits.
+
+The sheet holds one row per case with the exporter's columns (``CASE_COLUMNS``) plus
+``caselit status`` and ``caselit ID`` (which row is which; do not edit it). For every row
+caselit remembers the values it wrote last: in a hidden sheet ``_caselit`` of an .xlsx, in
+``REVIEW.csv.caselit.json`` beside a .csv. On refresh a machine column's cell is
+
+- still what caselit wrote: it is caselit's, and takes the new value;
+- anything else (typed over, cleared, a formula): it is the reviewer's and is kept; when
+  caselit's own value changed meanwhile, that is a conflict, listed in the ``conflicts``
+  sheet (``REVIEW.conflicts.csv`` for a .csv) and returned for the terminal.
+
+Reports not yet in the sheet are appended; rows of reports whose file is gone are flagged
+in ``caselit status``, never deleted; rows, columns, sheets and formatting the reviewer
+added are kept; a machine column added to caselit appears as a new column at the right.
+A report is recognised by its document id (DOI, PMID or content hash), else by its file.
+
+    >>> import tempfile, pathlib
+    >>> from pipeline.cases.record import Case
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "review.csv"
+    >>> review = Review.open(path)
+    >>> report = ReportCases("doi:10.1/x", "x.txt", path.parent / "x.txt", "f1", [Case("x.txt", age=40)])
+    >>> review.apply([report], version="v1").line(path.name)
+    'review.csv: 1 added, 0 updated, 0 unchanged, 0 conflicts, 0 failed'
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.cases.record import Case
+from pipeline.export import table as table_module
+from pipeline.export.review_table import MemoryTable, XlsxTable, canonical, remembered
+from pipeline.export.safe import csv_text, xlsx_text
+from pipeline.export.writers import CSV_ENCODING, atomic_output
+from pipeline.export.xlsx_edit import WorkbookError, XlsxWorkbook
+
+ID_COLUMN = "caselit ID"
+STATUS_COLUMN = "caselit status"
+SOURCE_MISSING = "source file missing"
+CASE_GONE = "case no longer found in the report"
+
+CASES_SHEET, STATE_SHEET, CONFLICTS_SHEET = "cases", "_caselit", "conflicts"
+STATE_MARK, STATE_FORMAT = "caselit review state", 1
+STATE_NOTE = "The values caselit wrote last, to tell the reviewer's edits from its own. Do not edit."
+STATE_COLUMNS = ("caselit ID", "State")  # State: JSON of StateRow's other fields
+# In a stored list of values: caselit never wrote that column for the row (values are text or null).
+_NEVER_WRITTEN = False
+CONFLICT_COLUMNS = ("Refreshed", "caselit ID", "Report", "Case", "Column", "Your value",
+                    "caselit wrote before", "caselit finds now")
+SUPPORTED_REVIEWS = (".xlsx", ".csv")
+_UNKNOWN = object()  # no remembered value: a column caselit did not write before
+
+
+class ReviewError(Exception):
+    """The review sheet cannot be refreshed (and was left untouched); str() says why."""
+
+
+def machine_columns() -> tuple[str, ...]:
+    """The columns caselit fills: the exporter's, read at call time, then the status."""
+    return tuple(table_module.CASE_COLUMNS) + (STATUS_COLUMN,)
+
+
+@dataclass
+class ReportCases:
+    """One report's cases, as refresh needs them."""
+
+    doc_id: str
+    name: str  # the Report column: file name, "#n" for one article of several
+    source: Path  # the file it was read from
+    file_hash: str
+    cases: list[Case]
+
+
+@dataclass
+class StateRow:
+    """What caselit knows of one row: the report it came from and the values it wrote."""
+
+    key: str  # the caselit ID in the sheet
+    doc_id: str
+    case: int
+    source: str  # relative to the review's folder when possible
+    report: str
+    file_hash: str
+    version: str  # of the pipeline that computed the values
+    values: dict[str, str | None] = field(default_factory=dict)  # column -> remembered value
+    text: str | None = field(default=None, repr=False, compare=False)  # as read; None once changed
+
+    def to_row(self, columns: list[str], reuse: bool = True) -> list[object]:
+        """[key, JSON]; the values as a list in the order of ``columns`` (stored once)."""
+        if self.text is None or not reuse:
+            values = [self.values.get(c) if c in self.values else _NEVER_WRITTEN for c in columns]
+            while values and values[-1] is _NEVER_WRITTEN:
+                values.pop()
+            self.text = json.dumps({"doc": self.doc_id, "case": self.case, "source": self.source,
+                                    "report": self.report, "file": self.file_hash, "pipeline": self.version,
+                                    "values": values}, ensure_ascii=False, separators=(",", ":"))
+        return [self.key, self.text]
+
+    @classmethod
+    def from_row(cls, row: list[object], columns: list[str]) -> StateRow:
+        key, text = (list(row) + [None, None])[:2]
+        stored = json.loads(text) if isinstance(text, str) else None
+        if not key or not isinstance(stored, dict) or not isinstance(stored.get("values"), list):
+            raise ValueError("a state row without an id or values")
+        if len(stored["values"]) > len(columns):
+            raise ValueError("a state row with more values than columns")
+        values = {c: v for c, v in zip(columns, stored["values"]) if v is not _NEVER_WRITTEN}
+        return cls(str(key), str(stored.get("doc") or ""), int(stored.get("case") or 0), str(stored.get("source") or ""),
+                   str(stored.get("report") or ""), str(stored.get("file") or ""), str(stored.get("pipeline") or ""),
+                   values, text)
+
+
+@dataclass
+class Conflict:
+    """A cell the reviewer changed whose machine value changed too: the reviewer's is kept."""
+
+    key: str
+    report: str
+    case: int
+    column: str
+    yours: object
+    before: str | None
+    now: object
+
+    def line(self) -> str:
+        return (f"conflict in {self.report} case {self.case}, column {self.column!r}: kept your "
+                f"{_show(self.yours)}; caselit now finds {_show(self.now)} (it wrote {_show(self.before)} before)")
+
+    def row(self, when: str) -> list[object]:
+        before = self.before if not (self.before or "").startswith("sha256:") else "(long text)"
+        return [when, self.key, self.report, self.case, self.column, _cell(self.yours), before, _cell(self.now)]
+
+
+def _show(value: object) -> str:
+    text = canonical(value)
+    if text is None:
+        return "(empty)"
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _cell(value: object) -> object:
+    return None if canonical(value) is None else value
+
+
+@dataclass
+class RefreshSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    flagged: int = 0  # rows newly marked: source missing, case gone
+    conflicts: list[Conflict] = field(default_factory=list)
+    duplicates: list[tuple[Path, str]] = field(default_factory=list)  # (file, document id) skipped
+    new_columns: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        """'review.xlsx: 10 added, 2 updated, 9988 unchanged, 1 conflict, 0 failed'."""
+        conflicts = len(self.conflicts)
+        line = (f"{name}: {self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{conflicts} conflict{'' if conflicts == 1 else 's'}, {self.failed} failed")
+        if self.flagged:
+            line += f"; {self.flagged} row(s) flagged in {STATUS_COLUMN!r}"
+        if self.duplicates:
+            line += f"; {len(self.duplicates)} duplicate report(s) skipped"
+        return line
+
+
+class Review:
+    """A review sheet opened for refresh: ``Review.open(path)``, ``apply(...)``, ``save()``."""
+
+    def __init__(self, path: Path, table, state: dict[str, StateRow], book: XlsxWorkbook | None = None,
+                 delimiter: str = ",", state_columns: list[str] | None = None):
+        self.path = path
+        self.state_columns = list(state_columns or [])  # the order of remembered values
+        self.table = table
+        self.state = state
+        self.book = book
+        self.delimiter = delimiter
+        self.is_new = not path.exists()
+        self.conflicts: list[Conflict] = []
+        self.dirty = self.is_new  # something to save
+        self._by_source: dict[str, list[StateRow]] = {}
+        for row in state.values():
+            self._by_source.setdefault(row.source, []).append(row)
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike) -> Review:
+        """Open ``path`` (.xlsx or .csv) for refresh; a missing file starts a new review.
+
+        Raises ReviewError when the file is not a review sheet caselit keeps.
+        """
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in SUPPORTED_REVIEWS:
+            raise ReviewError(f"{path}: refresh keeps .xlsx or .csv review sheets, not {suffix or 'this file'}")
+        if path.is_dir():
+            raise ReviewError(f"{path}: is a folder")
+        if not path.exists():
+            text_form = xlsx_text if suffix == ".xlsx" else csv_text
+            return cls(path, MemoryTable([*machine_columns(), ID_COLUMN], [], text_form), {})
+        return cls._open_xlsx(path) if suffix == ".xlsx" else cls._open_csv(path)
+
+    @classmethod
+    def _open_xlsx(cls, path: Path) -> Review:
+        try:
+            book = XlsxWorkbook(path)
+        except WorkbookError as error:
+            raise ReviewError(f"{path}: {error}; it was left unchanged") from None
+        if STATE_SHEET not in book.sheet_names():
+            raise ReviewError(_not_ours(path, f"it has no {STATE_SHEET} sheet"))
+        try:
+            try:
+                state, state_columns = _parse_state(book.worksheet(STATE_SHEET).rows_values())
+            except ReviewError as error:
+                raise ReviewError(f"{path}: {error}; it was left unchanged") from None
+            names = book.sheet_names()
+            for name in [CASES_SHEET] + [n for n in names if n != CASES_SHEET]:
+                if name in names and name != STATE_SHEET:
+                    table = XlsxTable(book.worksheet(name), xlsx_text)
+                    if ID_COLUMN in table.columns:
+                        return cls(path, table, state, book=book, state_columns=state_columns)
+        except ReviewError:
+            raise
+        except Exception as error:  # a damaged part: report it, touch nothing
+            raise ReviewError(f"{path}: cannot read it ({type(error).__name__}: {error}); it was left unchanged") from None
+        raise ReviewError(_not_ours(path, f"no sheet has a {ID_COLUMN!r} column"))
+
+    @classmethod
+    def _open_csv(cls, path: Path) -> Review:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ReviewError(f"{path}: cannot read it ({error.strerror or error})") from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:  # saved by Excel in the Windows code page
+            text = data.decode("cp1252", errors="replace")
+        delimiter = _delimiter(text)
+        try:
+            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        except csv.Error as error:
+            raise ReviewError(f"{path}: not a readable CSV file ({error}); it was left unchanged") from None
+        header = [cell.strip() or None for cell in rows[0]] if rows else []
+        if ID_COLUMN not in header:
+            raise ReviewError(_not_ours(path, f"it has no {ID_COLUMN!r} column"))
+        sidecar = state_file(path)
+        try:
+            stored = json.loads(sidecar.read_text(encoding="utf-8"))
+            if stored.get(STATE_MARK) != STATE_FORMAT:
+                raise ValueError(f"not a state file of format {STATE_FORMAT}")
+            state_columns = [str(c) for c in stored["value columns"]]
+            state = {row.key: row for row in (StateRow.from_row(r, state_columns) for r in stored["rows"])}
+        except FileNotFoundError:
+            raise ReviewError(f"{path}: its state file {sidecar.name} is missing, so caselit cannot tell "
+                              "your edits from its own; the sheet was left unchanged") from None
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ReviewError(f"{path}: its state file {sidecar.name} is damaged ({error}); "
+                              "the sheet was left unchanged") from None
+        data_rows = [[cell if cell != "" else None for cell in row] for row in rows[1:]]
+        return cls(path, MemoryTable(header, data_rows, csv_text), state, delimiter=delimiter,
+                   state_columns=state_columns)
+
+    # --- what needs work ------------------------------------------------------------------
+
+    def source_key(self, path: Path) -> str:
+        """How a source file is remembered: relative to the review's folder when possible,
+        so that a project folder moved elsewhere keeps its links."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            return Path(os.path.relpath(absolute, os.path.abspath(self.path.parent))).as_posix()
+        except ValueError:  # another drive
+            return absolute.as_posix()
+
+    def is_unchanged(self, source: Path, file_hash: str, version: str) -> bool:
+        """The file's rows are up to date: same bytes, same pipeline, nothing flagged."""
+        rows = self._by_source.get(self.source_key(source))
+        return bool(rows) and all(
+            r.file_hash == file_hash and r.version == version and r.values.get(STATUS_COLUMN) is None for r in rows
+        )
+
+    # --- the refresh ----------------------------------------------------------------------
+
+    def apply(self, reports: Sequence[ReportCases], unchanged: Iterable[Path] = (), failed: Iterable[Path] = (),
+              version: str = "") -> RefreshSummary:
+        """Bring the table up to date with ``reports`` (in input order).
+
+        ``unchanged``: files skipped because ``is_unchanged``; ``failed``: files that could
+        not be read (their rows are left alone, not flagged).
+        """
+        summary = RefreshSummary()
+        failed = list(failed)
+        summary.failed = len(failed)
+        failed_keys = {self.source_key(p) for p in failed}
+        table = self.table
+        columns: dict[str, int] = {}
+        for index, name in enumerate(table.header()):
+            if name and name not in columns:
+                columns[name] = index
+        for name in (*machine_columns(), ID_COLUMN):
+            if name not in columns:
+                columns[name] = table.add_column(name)
+                summary.new_columns.append(name)
+                self.dirty = True
+        self._columns = columns
+        self._rows_by_key: dict[str, int] = {}
+        for row, value in table.column_values(columns[ID_COLUMN]).items():
+            key = canonical(value)
+            if key and key not in self._rows_by_key:
+                self._rows_by_key[key] = row
+        if isinstance(table, XlsxTable):
+            keyed = [self._rows_by_key[k] for k in self.state if k in self._rows_by_key]
+            table.use_style_of(max(keyed) if keyed else None)
+
+        by_doc: dict[str, dict[int, StateRow]] = {}
+        for row in self.state.values():
+            by_doc.setdefault(row.doc_id, {})[row.case] = row
+        by_file = {(row.source, row.report): row.doc_id for row in self.state.values()}
+        seen: dict[str, Path] = {}  # document ids met in this run -> their file
+
+        for path in unchanged:
+            for row in self._by_source.get(self.source_key(path), ()):
+                seen.setdefault(row.doc_id, path)
+                summary.unchanged += 1
+
+        # Which earlier rows each report takes: first those with its document id, then, for
+        # the rest, those read from the same file (a text edited without a DOI changes its
+        # hash); a document met twice is a duplicate.
+        matches: list[str | None] = [None] * len(reports)
+        claimed: set[str] = set(seen)
+        duplicate = [False] * len(reports)
+        for index, report in enumerate(reports):
+            if report.doc_id in claimed:
+                duplicate[index] = True
+            else:
+                claimed.add(report.doc_id)
+                matches[index] = report.doc_id if report.doc_id in by_doc else None
+        for index, report in enumerate(reports):
+            old_doc = by_file.get((self.source_key(report.source), report.name))
+            if not duplicate[index] and matches[index] is None and old_doc and old_doc not in claimed:
+                matches[index] = old_doc
+                claimed.add(old_doc)
+
+        # One frame for every case: building a DataFrame per report would dominate big batches.
+        frame = table_module.cases_frame([case for report in reports for case in report.cases])
+        frame_columns = list(frame.columns)
+        records = frame.itertuples(index=False, name=None)
+        for report, old_doc, is_duplicate in zip(reports, matches, duplicate):
+            report_records = [next(records) for _ in report.cases]
+            if is_duplicate:
+                summary.duplicates.append((report.source, report.doc_id))
+                continue
+            source = self.source_key(report.source)
+            old_cases = by_doc.get(old_doc, {}) if old_doc else {}
+            numbers = set()
+            for case, record in zip(report.cases, report_records):
+                values = {name: _plain(value) for name, value in zip(frame_columns, record)}
+                values[STATUS_COLUMN] = None
+                numbers.add(case.case)
+                row = old_cases.get(case.case)
+                if row is None:
+                    self._add(report, source, case.case, values, version)
+                    summary.added += 1
+                    continue
+                before = (row.doc_id, row.source, row.report, row.file_hash, row.version)
+                row.doc_id, row.source, row.report = report.doc_id, source, report.name
+                row.file_hash, row.version = report.file_hash, version
+                if before != (row.doc_id, row.source, row.report, row.file_hash, row.version):
+                    self.dirty, row.text = True, None
+                if self._update(row, values, summary):
+                    summary.updated += 1
+                else:
+                    summary.unchanged += 1
+            for number, row in old_cases.items():
+                if number not in numbers:
+                    summary.flagged += self._update(row, {STATUS_COLUMN: CASE_GONE}, summary)
+
+        exists: dict[str, bool] = {}
+        folder = os.path.abspath(self.path.parent)
+        for row in self.state.values():
+            if row.doc_id in claimed or row.source in failed_keys:
+                continue
+            if row.source not in exists:  # os.path: 10,000 checks must stay cheap
+                exists[row.source] = os.path.exists(os.path.join(folder, row.source))
+            if not exists[row.source]:
+                summary.flagged += self._update(row, {STATUS_COLUMN: SOURCE_MISSING}, summary)
+        self.conflicts.extend(summary.conflicts)
+        return summary
+
+    def _add(self, report: ReportCases, source: str, case: int, values: dict[str, object], version: str) -> None:
+        key = f"{report.doc_id}#{case}"
+        suffix = 2
+        while key in self.state or key in self._rows_by_key:
+            key, suffix = f"{report.doc_id}#{case}~{suffix}", suffix + 1
+        cells = {self._columns[name]: value for name, value in values.items()}
+        cells[self._columns[ID_COLUMN]] = key
+        self._rows_by_key[key] = self.table.append(cells)
+        remembered_values = {name: self.table.written(value) for name, value in values.items()}
+        self.state[key] = StateRow(key, report.doc_id, case, source, report.name, report.file_hash, version,
+                                   remembered_values)
+        self._by_source.setdefault(source, []).append(self.state[key])
+        self.dirty = True
+
+    def _update(self, state: StateRow, values: dict[str, object], summary: RefreshSummary) -> bool:
+        """Write the machine values into the row where the reviewer did not edit; True when a
+        cell changed. A row the reviewer deleted stays deleted."""
+        row = self._rows_by_key.get(state.key)
+        if row is None:
+            return False
+        table, changed = self.table, False
+        for name, value in values.items():
+            column = self._columns[name]
+            new = table.written(value)
+            last = state.values.get(name, _UNKNOWN)
+            cell = table.value(row, column)
+            current = remembered(cell)
+            formula = table.has_formula(row, column)
+            if not formula and (current == last or (last is _UNKNOWN and current is None)):
+                if current != new:
+                    table.set(row, column, value)
+                    changed = True
+            elif current != new and (last is _UNKNOWN or new != last):
+                summary.conflicts.append(Conflict(state.key, state.report, state.case, name, cell, None if last is _UNKNOWN else last, value))
+            if state.values.get(name, _UNKNOWN) != new:
+                state.values[name] = new
+                self.dirty, state.text = True, None
+        self.dirty |= changed
+        return changed
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def backup_path(self) -> Path:
+        """review.xlsx -> review.bak.xlsx: the sheet as it was before the last refresh."""
+        return self.path.with_name(self.path.stem + ".bak" + self.path.suffix)
+
+    def save(self, backup: bool = True) -> Path | None:
+        """Write the refreshed sheet atomically; the previous one becomes ``backup_path()``.
+        Returns the backup's path (None for a new sheet)."""
+        saved = None
+        if backup and not self.is_new:
+            saved = self.backup_path()
+            _copy_atomically(self.path, saved)
+            if self.path.suffix.lower() == ".csv" and state_file(self.path).exists():
+                _copy_atomically(state_file(self.path), state_file(saved))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.suffix.lower() == ".xlsx":
+            self._save_xlsx()
+        else:
+            self._save_csv()
+        self.is_new = False
+        return saved
+
+    def _state_rows(self) -> tuple[list[str], list[list[object]]]:
+        """(the columns of the stored value lists, the rows): rows read and left alone keep
+        their stored text unless a column was added."""
+        columns, known = list(self.state_columns), set(self.state_columns)
+        for row in self.state.values():
+            for name in row.values:
+                if name not in known:
+                    columns.append(name)
+                    known.add(name)
+        reuse = columns == self.state_columns
+        return columns, [row.to_row(columns, reuse) for row in self.state.values()]
+
+    def _conflict_rows(self) -> list[list[object]]:
+        when = dt.datetime.now().isoformat(timespec="seconds")
+        return [conflict.row(when) for conflict in self.conflicts]
+
+    def _save_xlsx(self) -> None:
+        if self.book is None:  # a new workbook: formatted by the exporter, then the state added
+            from pipeline.export.xlsx import write_xlsx
+
+            frame = pd.DataFrame(self.table.padded_rows(), columns=self.table.columns, dtype=object)
+            handle = io.BytesIO()
+            write_xlsx({CASES_SHEET: frame, CONFLICTS_SHEET: pd.DataFrame(columns=list(CONFLICT_COLUMNS))}, handle)
+            self.book = XlsxWorkbook(handle.getvalue())
+        book = self.book
+        columns, rows = self._state_rows()
+        meta = [STATE_MARK, STATE_FORMAT, STATE_NOTE, json.dumps(columns, ensure_ascii=False)]
+        book.replace_rows(STATE_SHEET, [meta, list(STATE_COLUMNS), *rows], hidden=True)
+        self.state_columns = columns
+        if self.conflicts:
+            if CONFLICTS_SHEET in book.sheet_names():
+                sheet = book.worksheet(CONFLICTS_SHEET)
+            else:
+                sheet = book.add_worksheet(CONFLICTS_SHEET)
+            if sheet.max_row == 0:
+                for column, name in enumerate(CONFLICT_COLUMNS, 1):
+                    sheet.set_value(1, column, name)
+            for values in self._conflict_rows():
+                row = sheet.max_row + 1
+                for column, value in enumerate(values, 1):
+                    sheet.set_value(row, column, value)
+        book.save(self.path)
+        self.conflicts = []
+
+    def _save_csv(self) -> None:
+        table = self.table
+        with atomic_output(self.path) as handle:
+            _write_csv(handle, [table.columns, *table.padded_rows()], self.delimiter)
+        # The sheet first, then the state: should only the sheet be new, its cells equal
+        # caselit's new values and the next refresh sets the state right.
+        columns, rows = self._state_rows()
+        stored = {STATE_MARK: STATE_FORMAT, "note": STATE_NOTE, "value columns": columns, "rows": rows}
+        self.state_columns = columns
+        with atomic_output(state_file(self.path)) as handle:
+            handle.write(json.dumps(stored, ensure_ascii=False, indent=0).encode("utf-8"))
+        if self.conflicts:
+            log = conflicts_file(self.path)
+            previous = []
+            if log.exists():
+                with log.open(encoding=CSV_ENCODING, newline="") as existing:
+                    previous = list(csv.reader(existing))[1:]
+            with atomic_output(log) as handle:
+                _write_csv(handle, [list(CONFLICT_COLUMNS), *previous, *self._conflict_rows()], ",")
+            self.conflicts = []
+
+
+def state_file(review: Path) -> Path:
+    """review.csv -> review.csv.caselit.json: what caselit wrote last into a CSV review."""
+    return review.with_name(review.name + ".caselit.json")
+
+
+def conflicts_file(review: Path) -> Path:
+    """review.csv -> review.conflicts.csv."""
+    return review.with_name(review.stem + ".conflicts.csv")
+
+
+def _not_ours(path: Path, why: str) -> str:
+    return (f"{path}: not a review sheet kept by caselit refresh ({why}); it was left unchanged. "
+            f"Start one with: caselit refresh NEW{path.suffix} REPORTS...")
+
+
+def _parse_state(rows: list[list[object]]) -> tuple[dict[str, StateRow], list[str]]:
+    if not rows or not rows[0] or rows[0][0] != STATE_MARK:
+        raise ReviewError("its _caselit sheet is not caselit's")
+    if len(rows[0]) < 2 or canonical(rows[0][1]) != str(STATE_FORMAT):
+        raise ReviewError(f"its _caselit sheet has an unknown format ({rows[0][1:2]}); a newer caselit wrote it?")
+    state = {}
+    try:
+        columns = json.loads(rows[0][3]) if len(rows[0]) > 3 and rows[0][3] else []
+        if not isinstance(columns, list):
+            raise ValueError("no list of value columns")
+        columns = [str(c) for c in columns]
+        for values in rows[2:]:
+            row = StateRow.from_row(values, columns)
+            state[row.key] = row
+    except (ValueError, TypeError) as error:
+        raise ReviewError(f"its _caselit sheet is damaged ({error})") from None
+    return state, columns
+
+
+def _plain(value: object) -> object:
+    """A frame value as a plain Python value: None for NA, int for whole numbers."""
+    if value is None or value is pd.NA:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        if value != value:
+            return None
+        if value.is_integer():
+            return int(value)
+    return value
+
+
+def _delimiter(text: str) -> str:
+    """The separator of the header line: Excel saves ';' in locales with a decimal comma."""
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _write_csv(handle, rows: list[list[object]], delimiter: str) -> None:
+    text = io.TextIOWrapper(handle, encoding=CSV_ENCODING, newline="")
+    writer = csv.writer(text, delimiter=delimiter)
+    for row in rows:
+        writer.writerow([_csv_value(v) for v in row])
+    text.flush()
+    text.detach()
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    with atomic_output(target) as handle, source.open("rb") as original:
+        shutil.copyfileobj(original, handle, 1 << 20)

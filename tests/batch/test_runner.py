@@ -1,0 +1,80 @@
+"""Running files through the pipeline: cache reuse, order, errors, worker processes."""
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch import BatchRunner, Progress, ResultCache, read_inputs, run_batch
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for path in sorted(DATA.glob("*.txt")):
+        shutil.copy(path, reports)
+    return reports
+
+
+def summary(results):
+    return [(r.path.name, r.error, [(c.doc, c.case, c.age, c.figo_stage, tuple(c.drugs)) for c in r.cases]) for r in results]
+
+
+def test_results_come_in_input_order_then_from_the_cache(folder, tmp_path):
+    (folder / "empty.txt").write_text("")
+    files = read_inputs([folder])
+    with ResultCache(tmp_path / "cache") as cache:
+        runner = BatchRunner(cache=cache)
+        first = runner.run(files)
+        assert runner.processed == 2
+        again = BatchRunner(cache=cache)
+        second = again.run(read_inputs([folder]))
+    assert again.processed == 0 and all(r.cached for r in second if not r.error)
+    assert summary(first) == summary(second)
+    assert [r.path.name for r in first] == ["empty.txt", "synthetic-cervix-report.txt", "synthetic-two-cases.txt"]
+    assert first[0].error == "empty file" and first[1].cases[0].figo_stage == "IB2"
+    assert first[1].reports[0].doc_id.startswith("sha:")
+
+
+def test_a_renamed_file_comes_from_the_cache_under_its_new_name(folder, tmp_path):
+    cache_dir = tmp_path / "cache"
+    run_batch([folder], cache_dir=cache_dir)
+    (folder / "synthetic-two-cases.txt").rename(folder / "renamed.txt")
+    results = run_batch([folder / "renamed.txt"], cache_dir=cache_dir)
+    assert results[0].cached and [c.doc for c in results[0].cases] == ["renamed.txt", "renamed.txt"]
+    assert results[0].reports[0].name == "renamed.txt"
+
+
+def test_identical_files_are_processed_once(folder, tmp_path):
+    shutil.copy(folder / "synthetic-two-cases.txt", folder / "copy.txt")
+    files = read_inputs([folder / "synthetic-two-cases.txt", folder / "copy.txt"])
+    runner = BatchRunner()
+    results = runner.run(files)
+    assert runner.processed == 1
+    assert [c.doc for r in results for c in r.cases] == ["synthetic-two-cases.txt"] * 2 + ["copy.txt"] * 2
+
+
+def test_worker_processes_give_the_same_cases(folder):
+    for number in range(3):  # more files than workers
+        text = (folder / "synthetic-two-cases.txt").read_text(encoding="utf-8")
+        (folder / f"variant-{number}.txt").write_text(text.replace("61-year-old", f"{70 + number}-year-old"), encoding="utf-8")
+    files = read_inputs([folder])
+    here = BatchRunner(jobs=1).run(files)
+    pooled = BatchRunner(jobs=2).run(files)
+    assert summary(pooled) == summary(here)
+    assert [c.age for c in pooled[3].cases] == [71, 45] and pooled[3].path.name == "variant-1.txt"
+
+
+def test_progress_lines_when_not_on_a_terminal():
+    out = io.StringIO()
+    with Progress(3, stream=out) as progress:
+        for _ in range(3):
+            progress.advance(cached=True)
+    assert out.getvalue().strip().startswith("caselit: 3/3 reports") and "3 from cache" in out.getvalue()
+    quiet = io.StringIO()
+    with Progress(3, quiet=True, stream=quiet) as progress:
+        progress.advance()
+    assert quiet.getvalue() == ""
