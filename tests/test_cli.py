@@ -119,3 +119,19 @@ def test_mentions_kept_out_of_the_table_keep_their_qualifiers(jsonl):
     assert dropped[("drugs", "hydroxycarbamide")]["qualifiers"][-1] == "section=discussion"
     kept = {(e["field"], str(e["value"])) for e in evidence if e["kept"]}
     assert ("drugs", "cisplatin") in kept and ("metastasis_sites", "vagina") in kept
+
+
+def test_treatments_beyond_the_contract(jsonl):
+    case = jsonl[("synthetic-cervix-report.txt", 1)]
+    by_name = {t["name"]: t for t in case["treatments"]}
+    assert by_name["radical hysterectomy"]["date"] == "2019-03-10"
+    assert by_name["paclitaxel"]["cycles"] == 2 and by_name["cisplatin"]["cycles"] == 2
+    assert "gemcitabine" not in by_name  # another author's patient
+
+
+def test_xlsx_has_the_detail_sheets(tmp_path):
+    out = tmp_path / "review.xlsx"
+    main(["extract", str(DATA / "synthetic-cervix-report.txt"), "-o", str(out), "-q"])
+    treatments = pd.read_excel(out, sheet_name="treatments")
+    assert "radical hysterectomy" in set(treatments["Treatment"])
+    assert openpyxl.load_workbook(out).sheetnames == ["cases", "treatments", "labs", "timeline", "evidence"]

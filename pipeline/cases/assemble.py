@@ -7,6 +7,7 @@ from collections import Counter
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.patients import about_patient, preamble, split_by_patient
 from pipeline.cases.record import Case, Evidence
+from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
 from pipeline.nlp.resources import read_table
 
@@ -20,7 +21,8 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     shared = [m for m in preamble(mentions, starts) if about_patient(m)]
     cases = []
     for number, part in enumerate(split_by_patient(mentions, starts), 1):
-        case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid)
+        case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
+                    pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
         _fill(case, part, shared)
         cases.append(case)
     return cases
@@ -87,6 +89,12 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
     outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []))
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
+
+    case.treatments = case_treatments(mine)
+    staging = case_staging(mine)
+    for name, mention in staging_mentions(mine).items():
+        if mention is not None and staging[name] is not None:
+            setattr(case, name, keep(name, staging[name], mention))
     case.evidence = evidence + _unused(mentions, evidence)
 
 

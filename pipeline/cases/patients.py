@@ -7,10 +7,10 @@ from pipeline.nlp.sections.model import EXCLUDED_SECTIONS, PATIENT_SECTIONS
 NOT_THE_PATIENT = frozenset({"other", "generic", "family"})
 # Negation and hedging change what a finding means only for these families: a date or a
 # count in a sentence that also says "no abnormality" is still the patient's.
-NEGATABLE = frozenset({"sites", "drugs", "histology", "outcome", "stage"})
+NEGATABLE = frozenset({"sites", "drugs", "histology", "outcome", "stage", "procedures"})
 # A planned or considered drug was not given; a site "considered possible recurrence" and
 # treated as one is recorded by reviewers.
-HYPOTHETICAL_EXCLUDED = frozenset({"drugs", "outcome"})
+HYPOTHETICAL_EXCLUDED = frozenset({"drugs", "outcome", "procedures"})
 
 
 def about_patient(mention: Mention) -> bool:

@@ -56,6 +56,17 @@ class Case:
     drugs: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     outcome: str | None = None
+    # beyond the annotation contract: what a Table 1 is built from
+    figo_version: str | None = None  # "2009", "2018" when the text says which FIGO edition
+    tnm: str | None = None  # first TNM stated, compact ("pT1b2N1M0")
+    treatments: list = field(default_factory=list)  # pipeline.cases.treatments.Treatment
+    labs: list = field(default_factory=list)  # pipeline.cases.labs.LabValue
+    timeline: list = field(default_factory=list)  # pipeline.cases.timeline.TimelineEvent
+    # where the report comes from
+    pmcid: str | None = None
+    journal: str | None = None
+    year: str | None = None
+    authors: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict:

@@ -28,7 +28,18 @@ CASE_COLUMNS = (
     "Outcome",
     "DOI",
     "PMID",
+    # beyond the classic Table 1
+    "Treatments",
+    "FIGO version",
+    "TNM",
+    "PMCID",
+    "Journal",
+    "Year",
 )
+TREATMENT_COLUMNS = ("Report", "Case", "Kind", "Treatment", "Drugs", "Dose", "Route", "Schedule", "Cycles",
+                     "Regimen", "Approach", "Setting", "Date", "Written", "Start")
+LAB_COLUMNS = ("Report", "Case", "Analyte", "Value", "Unit", "Date", "Date derived", "Written", "Start")
+TIMELINE_COLUMNS = ("Report", "Case", "Date", "Derived", "Event", "Values on that date")
 EVIDENCE_COLUMNS = ("Report", "Case", "Field", "Value", "Sentence", "Start", "End", "Qualifiers", "In table")
 LIST_SEPARATOR = "; "
 
@@ -86,9 +97,61 @@ def cases_frame(cases: Iterable[Case]) -> pd.DataFrame:
             "Outcome": pd.Series([c.outcome for c in cases], dtype=object),
             "DOI": pd.Series([c.doi for c in cases], dtype=object),
             "PMID": pd.Series([c.pmid for c in cases], dtype=object),
+            "Treatments": pd.Series([_joined(treatment_text(t) for t in c.treatments) for c in cases], dtype=object),
+            "FIGO version": pd.Series([c.figo_version for c in cases], dtype=object),
+            "TNM": pd.Series([c.tnm for c in cases], dtype=object),
+            "PMCID": pd.Series([c.pmcid for c in cases], dtype=object),
+            "Journal": pd.Series([c.journal for c in cases], dtype=object),
+            "Year": pd.Series([c.year for c in cases], dtype=object),
         },
         columns=list(CASE_COLUMNS),
     )
+    return frame
+
+
+def treatment_text(treatment) -> str:
+    """One treatment as a reviewer writes it: "paclitaxel (200 mg; intravenous; 2 cycles; 2012-08-15)"."""
+    details = [treatment.dose, treatment.route, treatment.schedule,
+               f"{treatment.cycles} cycles" if treatment.cycles else None, treatment.approach, treatment.setting, treatment.date]
+    details = [d for d in details if d]
+    return f"{treatment.name} ({'; '.join(details)})" if details else treatment.name
+
+
+def treatments_frame(cases: Iterable[Case]) -> pd.DataFrame:
+    """One row per treatment of each case."""
+    rows = [
+        (c.doc, c.case, t.kind, t.name, _joined(t.drugs), t.dose, t.route, t.schedule, t.cycles, t.regimen,
+         t.approach, t.setting, t.date, t.written, t.start)
+        for c in cases for t in c.treatments
+    ]
+    frame = pd.DataFrame(rows, columns=list(TREATMENT_COLUMNS), dtype=object)
+    for column in ("Case", "Cycles", "Start"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def labs_frame(cases: Iterable[Case]) -> pd.DataFrame:
+    """One row per laboratory value or measure of each case, in the analyte's canonical unit."""
+    rows = [
+        (c.doc, c.case, lab.analyte, lab.value, lab.unit, lab.date, "yes" if lab.date_derived else None, lab.written, lab.start)
+        for c in cases for lab in c.labs
+    ]
+    frame = pd.DataFrame(rows, columns=list(LAB_COLUMNS), dtype=object)
+    frame["Case"] = frame["Case"].astype("Int64")
+    frame["Start"] = frame["Start"].astype("Int64")
+    frame["Value"] = frame["Value"].astype("Float64")
+    return frame
+
+
+def timeline_frame(cases: Iterable[Case]) -> pd.DataFrame:
+    """One row per dated event of each case, in date order: derived dates are worked out
+    from relative times ("68 days after the operation")."""
+    rows = [
+        (c.doc, c.case, event.date, "yes" if event.derived else "no", event.event, _joined(event.values))
+        for c in cases for event in c.timeline
+    ]
+    frame = pd.DataFrame(rows, columns=list(TIMELINE_COLUMNS), dtype=object)
+    frame["Case"] = frame["Case"].astype("Int64")
     return frame
 
 

@@ -20,7 +20,7 @@ import pandas as pd
 
 from pipeline.cases.record import Case
 from pipeline.export.safe import csv_text
-from pipeline.export.table import cases_frame, evidence_frame
+from pipeline.export.table import cases_frame, evidence_frame, labs_frame, timeline_frame, treatments_frame
 
 # CSV carries a UTF-8 byte-order mark: without it Excel on Windows decodes the file in the
 # local ANSI code page and shows "Ã—10â¹/L" for "×10⁹/L"; pandas (encoding="utf-8-sig"),
@@ -69,7 +69,16 @@ def _write_parquet(cases: list[Case], handle: BinaryIO) -> None:
 def _write_xlsx(cases: list[Case], handle: BinaryIO) -> None:
     from pipeline.export.xlsx import write_xlsx
 
-    write_xlsx({"cases": cases_frame(cases), "evidence": evidence_frame(cases)}, handle)
+    write_xlsx(
+        {
+            "cases": cases_frame(cases),
+            "treatments": treatments_frame(cases),
+            "labs": labs_frame(cases),
+            "timeline": timeline_frame(cases),
+            "evidence": evidence_frame(cases),
+        },
+        handle,
+    )
 
 
 WRITERS: dict[str, Callable[[list[Case], BinaryIO], None]] = {

@@ -24,6 +24,7 @@ from pipeline.nlp.histology import factory as _histology  # noqa: F401
 from pipeline.nlp.measures import factory as _measures  # noqa: F401
 from pipeline.nlp.model_entities import factory as _model_entities  # noqa: F401
 from pipeline.nlp.outcome import factory as _outcome  # noqa: F401
+from pipeline.nlp.procedures import factory as _procedures  # noqa: F401
 from pipeline.nlp.sections import factory as _sections  # noqa: F401
 from pipeline.nlp.sentences import factory as _sentences  # noqa: F401
 from pipeline.nlp.sites import factory as _sites  # noqa: F401
@@ -44,6 +45,7 @@ FINDING_PIPES = (
     "caselit_drugs",
     "caselit_dates",
     "caselit_outcome",
+    "caselit_procedures",
 )
 
 

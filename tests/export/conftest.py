@@ -6,7 +6,7 @@ from pipeline.cases.record import Case, Evidence
 EXPECTED_COLUMNS = [
     "Report", "Case", "Title", "Age", "Sex", "Primary site", "Histology", "FIGO stage",
     "Metastasis/recurrence sites", "WBC max (×10⁹/L)", "WBC values (×10⁹/L)", "Drugs", "Dates",
-    "Outcome", "DOI", "PMID",
+    "Outcome", "DOI", "PMID", "Treatments", "FIGO version", "TNM", "PMCID", "Journal", "Year",
 ]
 
 

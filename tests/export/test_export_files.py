@@ -93,12 +93,12 @@ def test_xlsx_layout_and_values(tmp_path, hostile_cases, expected_columns):
     cases[0].evidence.append(Evidence("outcome", "complete remission", "x" * 300, 0, 1, 0))
     path = write_table(cases, tmp_path / "out.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["cases", "evidence"]
+    assert book.sheetnames == ["cases", "treatments", "labs", "timeline", "evidence"]
     sheet = book["cases"]
     assert [c.value for c in sheet[1]] == expected_columns
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:P3"
+    assert sheet.auto_filter.ref == "A1:V3"
     widths = [sheet.column_dimensions[chr(ord("A") + i)].width for i in range(16)]
     assert all(6 <= w <= 60 for w in widths)
     assert widths[expected_columns.index("Metastasis/recurrence sites")] >= len("Metastasis/recurrence sites")
@@ -167,7 +167,7 @@ def test_unknown_extension(tmp_path, make_cases):
 
 def test_uppercase_extension_and_missing_folders(tmp_path, make_cases):
     path = write_table(make_cases(), tmp_path / "a" / "b" / "OUT.XLSX")
-    assert openpyxl.load_workbook(path).sheetnames == ["cases", "evidence"]
+    assert openpyxl.load_workbook(path).sheetnames == ["cases", "treatments", "labs", "timeline", "evidence"]
 
 
 def test_folder_as_output(tmp_path, make_cases):
