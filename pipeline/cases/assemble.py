@@ -7,6 +7,8 @@ from collections import Counter
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.patients import about_patient, preamble, split_by_patient
 from pipeline.cases.record import Case, Evidence
+from pipeline.cases.labs import case_labs
+from pipeline.cases.timeline import case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
 from pipeline.nlp.resources import read_table
@@ -91,6 +93,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
     case.treatments = case_treatments(mine)
+    case.labs = case_labs(mine)
+    case.timeline = case_timeline(mine)
     staging = case_staging(mine)
     for name, mention in staging_mentions(mine).items():
         if mention is not None and staging[name] is not None:
@@ -117,7 +121,9 @@ def mention_field(mention: Mention) -> str:
         return "primary_site" if mention.value.role == "primary" else "metastasis_sites"
     if mention.group == "measures":
         return "wbc_values" if mention.label.upper() == "WBC" else mention.label.lower()
-    return {"stage": "figo_stage", "histology": "histology", "drugs": "drugs", "dates": "dates", "outcome": "outcome"}.get(
+    fields = {"stage": "figo_stage", "histology": "histology", "drugs": "drugs", "dates": "dates", "outcome": "outcome",
+              "procedures": "treatments", "timing": "timeline"}
+    return fields.get(
         mention.group, mention.group
     )
 
@@ -125,14 +131,14 @@ def mention_field(mention: Mention) -> str:
 def mention_value(mention: Mention):
     """A mention's normalised value, in the form its table field uses."""
     value = mention.value
-    for attribute in ("years", "sex", "site", "histology", "stage", "iso", "category"):
+    for attribute in ("years", "sex", "site", "histology", "stage", "compact", "iso", "category", "name"):
         if hasattr(value, attribute):
             return getattr(value, attribute)
     if hasattr(value, "generics"):
         return ", ".join(value.generics)
     if hasattr(value, "value"):
         return value.value
-    return mention.text
+    return getattr(value, "written", mention.text)
 
 
 def _primary_site(sites: list[Mention]) -> Mention | None:

@@ -24,7 +24,8 @@ the anchor has a month; a coarser anchor keeps its own precision (the offset is 
 months or years). "Two months after" is never given a day: the text does not say which.
 
 A value or a drug takes the date of the point it is written with: a date right after it ("63*65*58
-mm on July 30, 2012"), else the last point before it in its sentence, else the first after it in
+mm on July 30, 2012"), else the last point before it in its sentence (the first of a range: "from
+August 12 to August 24, she was treated with ..."), else the first after it in
 its sentence, else the last point before it in its section within ``CARRY_REACH`` characters
 (not in an abstract, whose sentences summarise rather than follow one another, nor from a date
 worked out from an event told later in the text, which marks a summary too).
@@ -57,6 +58,8 @@ DATE_RIGHT_AFTER = re.compile(r"[\s)\]]*(?:on|at|in|by|dated|of)?[\s(\[]*", re.I
 # Between a date and a relative time that only glosses it: "On July 2, 2012 (68 days after",
 # "On July 2, 2012, 68 days after", "August 28, 2012 (12 days after paclitaxel and 1 week after".
 GLOSS = re.compile(r"\s*(?:[,–—-]\s*|\((?:[^()]{0,80})?)", re.IGNORECASE)
+# Between the two dates of a range: "from 12 August 2012 to 24 August 2012", "16 March-22 April 1993".
+RANGE = re.compile(r"\s*,?\s*(?:to|until|till|through|and|-|–|—)\s*", re.IGNORECASE)
 # Words of an anchor too general to find its event by ("after the first course of ...").
 GENERAL_WORDS = frozenset(
     "the a an of his her their this that first second third last initial final start starting end "
@@ -157,6 +160,8 @@ def point_index(points: list[DatePoint], mention: Mention) -> int | None:
             if 0 <= gap_start <= gap_end <= gap_start + 14 and DATE_RIGHT_AFTER.fullmatch(sentence, gap_start, gap_end):
                 return i
         before = [i for i in same if points[i].start < mention.start]
+        if len(before) > 1 and _is_range(points[before[-2]], points[before[-1]]):
+            return before[-2]  # "From 12 August to 24 August, she was treated with ...": the start
         return before[-1] if before else same[0]
     starts = [p.start for p in points]
     index = bisect.bisect_left(starts, mention.start) - 1
@@ -233,6 +238,11 @@ def shift(iso: str, amount: float, unit: str, direction: str) -> str | None:
 
 
 # -- resolving relative times -------------------------------------------------------------------
+
+
+def _is_range(first: DatePoint, second: DatePoint) -> bool:
+    gap = first.sentence[first.end - first.sentence_start - first.shift : second.start - first.sentence_start - first.shift]
+    return RANGE.fullmatch(gap) is not None
 
 
 def _is_date(mention: Mention) -> bool:

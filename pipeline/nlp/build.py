@@ -29,6 +29,7 @@ from pipeline.nlp.sections import factory as _sections  # noqa: F401
 from pipeline.nlp.sentences import factory as _sentences  # noqa: F401
 from pipeline.nlp.sites import factory as _sites  # noqa: F401
 from pipeline.nlp.stage import factory as _stage  # noqa: F401
+from pipeline.nlp.timing import factory as _timing  # noqa: F401
 
 # scispaCy's abbreviation detector runs a matcher it leaves empty (W036, once per Doc) and its
 # tokenizer compiles a regex Python flags; neither concerns our users. Set after spaCy's own
@@ -44,6 +45,7 @@ FINDING_PIPES = (
     "caselit_measures",
     "caselit_drugs",
     "caselit_dates",
+    "caselit_timing",
     "caselit_outcome",
     "caselit_procedures",
 )

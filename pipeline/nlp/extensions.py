@@ -44,4 +44,4 @@ for _name, _default in SPAN_DEFAULTS.items():
         Span.set_extension(_name, getter=_getter, setter=_setter)
 
 # The span groups caselit components write; the context pipe qualifies all of them.
-FINDING_GROUPS = ("demographics", "stage", "sites", "histology", "measures", "drugs", "dates", "outcome", "procedures")
+FINDING_GROUPS = ("demographics", "stage", "sites", "histology", "measures", "drugs", "dates", "outcome", "procedures", "timing")

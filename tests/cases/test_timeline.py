@@ -110,6 +110,11 @@ def test_values_take_the_date_written_right_after_them(nlp):
     ]
 
 
+def test_values_after_a_range_take_its_start(nlp):
+    text = "From 12 August 2012 to 24 August 2012, she was treated with vancomycin and meropenem."
+    assert summary(case_timeline(mentions(nlp, text))) == [("2012-08-12", False, ("vancomycin", "meropenem")), ("2012-08-24", False, ())]
+
+
 def test_a_date_does_not_carry_into_another_section(nlp):
     text = "She was admitted on 4 June 2020. Her CRP was 180 mg/L.\n\nDiscussion\n\nHer CRP was 12 mg/L."
     sections = [("case", 0), ("discussion", text.index("Discussion"))]

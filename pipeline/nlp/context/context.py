@@ -16,6 +16,7 @@ from pipeline.nlp.text import doc_text, sentence_starts
 FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
 BACKWARD_WINDOW = 6
 MAX_REFERENCE_LINE = 500  # characters
+TREATMENT_GROUPS = ("drugs", "procedures")
 
 
 class ContextQualifier:
@@ -75,7 +76,7 @@ class ContextQualifier:
                 if sections:
                     index = bisect.bisect_right(section_starts, span.start) - 1
                     span._.section = sections[max(index, 0)].label_
-                self._qualify(doc, span, cues_by_sentence.get(sentence_start, []))
+                self._qualify(doc, span, cues_by_sentence.get(sentence_start, []), group)
         return doc
 
     def _line(self, text: str, sentence: Span) -> str:
@@ -103,8 +104,8 @@ class ContextQualifier:
             return "family"
         return "probable" if weak else "unknown"
 
-    def _qualify(self, doc: Doc, span: Span, cues: list) -> None:
-        flags = {"negated": False, "hypothetical": False, "historical": False, "family": False}
+    def _qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
+        flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
         for start, end, category, direction in cues:
             if category not in flags or start < span.end and end > span.start:
                 continue
@@ -117,7 +118,8 @@ class ContextQualifier:
             if any(self.terminators.match(token.text) for token in between):
                 continue
             flags[category] = True
-        span._.negated = flags["negated"]
+        # a refusal negates the treatment refused, not what is said next ("and died")
+        span._.negated = flags["negated"] or flags["refused"] and group in TREATMENT_GROUPS
         span._.hypothetical = flags["hypothetical"]
         span._.historical = flags["historical"]
         if flags["family"]:
