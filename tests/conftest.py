@@ -3,6 +3,7 @@ material (read from ../shared when present; tests that need it skip otherwise)."
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,19 @@ def scispacy_blank(*pipes: str):
     for name in pipes:
         nlp.add_pipe(name)
     return nlp
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """The results cache of every run in the tests lives in a temporary folder, not in the
+    user's ~/.cache/caselit."""
+    previous = os.environ.get("CASELIT_CACHE_DIR")
+    os.environ["CASELIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("CASELIT_CACHE_DIR", None)
+    else:
+        os.environ["CASELIT_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -176,10 +176,14 @@ class BatchRunner:
 
     def run(self, files: Sequence[InputFile]) -> list[FileResult]:
         results: list[FileResult | None] = [None] * len(files)
-        todo: dict[str, list[int]] = {}  # file hash -> indexes of the files with those bytes
+        # file hash -> indexes of the files with those bytes, processed once; without a cache
+        # every file is processed (what a benchmark of copies of one corpus expects).
+        todo: dict[str, list[int]] = {}
         for index, item in enumerate(files):
             if item.error or item.file_hash is None:
                 self._finish(results, index, FileResult(item.path, None, error=item.error or "cannot read file"))
+            elif self.cache is None:
+                todo[f"{item.file_hash}:{index}"] = [index]
             else:
                 todo.setdefault(item.file_hash, []).append(index)
         if self.cache is not None and todo:
@@ -187,7 +191,7 @@ class BatchRunner:
                 for index in todo.pop(digest):
                     self._finish(results, index, FileResult(files[index].path, digest, _renamed(reports, files[index].path), cached=True))
         if todo:
-            work = [(digest, indexes) for digest, indexes in todo.items()]
+            work = [(files[indexes[0]].file_hash, indexes) for indexes in todo.values()]
             if self.jobs == 1 or len(work) == 1:
                 self._run_here(files, work, results)
             else:
@@ -207,8 +211,8 @@ class BatchRunner:
                 # Keyed by the bytes the worker read, should the file have changed meanwhile.
                 try:
                     self.cache.put(seen_hash or digest, reports)
-                except sqlite3.Error as error:  # locked too long, disk full: go on without it
-                    print(f"caselit: cache write failed ({error}); going on without the cache", file=sys.stderr)
+                except sqlite3.Error as failure:  # locked too long, disk full: go on without it
+                    print(f"caselit: cache write failed ({failure}); going on without the cache", file=sys.stderr)
                     self.cache = None
         for index in indexes:
             path = files[index].path

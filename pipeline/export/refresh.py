@@ -182,6 +182,7 @@ class Review:
                  delimiter: str = ",", state_columns: list[str] | None = None):
         self.path = path
         self.state_columns = list(state_columns or [])  # the order of remembered values
+        self._source_keys: dict[Path, str] = {}
         self.table = table
         self.state = state
         self.book = book
@@ -277,11 +278,15 @@ class Review:
     def source_key(self, path: Path) -> str:
         """How a source file is remembered: relative to the review's folder when possible,
         so that a project folder moved elsewhere keeps its links."""
-        absolute = Path(os.path.abspath(path))
-        try:
-            return Path(os.path.relpath(absolute, os.path.abspath(self.path.parent))).as_posix()
-        except ValueError:  # another drive
-            return absolute.as_posix()
+        key = self._source_keys.get(path)
+        if key is None:
+            absolute = os.path.abspath(path)
+            try:
+                key = Path(os.path.relpath(absolute, os.path.abspath(self.path.parent))).as_posix()
+            except ValueError:  # another drive
+                key = Path(absolute).as_posix()
+            self._source_keys[path] = key
+        return key
 
     def is_unchanged(self, source: Path, file_hash: str, version: str) -> bool:
         """The file's rows are up to date: same bytes, same pipeline, nothing flagged."""

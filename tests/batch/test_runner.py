@@ -48,13 +48,16 @@ def test_a_renamed_file_comes_from_the_cache_under_its_new_name(folder, tmp_path
     assert results[0].reports[0].name == "renamed.txt"
 
 
-def test_identical_files_are_processed_once(folder, tmp_path):
+def test_identical_files_are_processed_once_with_a_cache(folder, tmp_path):
     shutil.copy(folder / "synthetic-two-cases.txt", folder / "copy.txt")
     files = read_inputs([folder / "synthetic-two-cases.txt", folder / "copy.txt"])
-    runner = BatchRunner()
-    results = runner.run(files)
+    with ResultCache(tmp_path / "cache") as cache:
+        runner = BatchRunner(cache=cache)
+        results = runner.run(files)
     assert runner.processed == 1
     assert [c.doc for r in results for c in r.cases] == ["synthetic-two-cases.txt"] * 2 + ["copy.txt"] * 2
+    uncached = BatchRunner()  # --no-cache: every file, as a benchmark of copies expects
+    assert summary(uncached.run(files)) == summary(results) and uncached.processed == 2
 
 
 def test_worker_processes_give_the_same_cases(folder):
@@ -78,3 +81,16 @@ def test_progress_lines_when_not_on_a_terminal():
     with Progress(3, quiet=True, stream=quiet) as progress:
         progress.advance()
     assert quiet.getvalue() == ""
+
+
+def test_a_cache_that_fails_to_write_is_dropped_and_the_batch_goes_on(folder, tmp_path, capsys):
+    import sqlite3
+
+    class FullDisk(ResultCache):
+        def put(self, file_hash, value):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    with FullDisk(tmp_path / "cache") as cache:
+        results = BatchRunner(cache=cache).run(read_inputs([folder]))
+    assert [len(r.cases) for r in results] == [1, 2]
+    assert "cache write failed" in capsys.readouterr().err

@@ -350,3 +350,17 @@ def test_a_document_id_wins_over_a_file_name(review_path, folder):
     rows = read(review_path)
     assert [(r["Report"], text(r["Age"])) for r in rows] == [("q.txt", "40"), ("p.txt", "70")]
     assert (summary.added, summary.updated, summary.duplicates) == (1, 1, [])
+
+
+def test_a_sheet_saved_by_excel_with_shared_strings_refreshes(tmp_path, folder):
+    from test_refresh_xlsx import as_excel_saves
+
+    path = tmp_path / "review.xlsx"
+    refresh(path, [folder.report("a.txt", case())])
+    edit(path, 0, "Sex", "F")
+    path.write_bytes(as_excel_saves(path.read_bytes()))  # every text, the state's too, now shared
+    review = Review.open(path)
+    summary = review.apply([folder.report("a.txt", case(figo_stage="IIB"), text="y")], version="v1")
+    review.save()
+    row = read(path)[0]
+    assert (row["Sex"], row["FIGO stage"], summary.updated, summary.conflicts) == ("F", "IIB", 1, [])

@@ -157,3 +157,65 @@ def test_a_strict_open_xml_workbook_is_named():
             archive.writestr(name, data)
     with pytest.raises(WorkbookError, match="Strict"):
         XlsxWorkbook(handle.getvalue())
+
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def as_excel_saves(data: bytes) -> bytes:
+    """The workbook as Excel writes it: every text in a shared-string table (one as rich text
+    runs), rows with ``spans`` and an x14ac attribute."""
+    from lxml import etree
+
+    q = lambda tag: f"{{{MAIN}}}{tag}"  # noqa: E731
+    files = parts(data)
+    strings: list[str] = []
+    for name in [n for n in files if n.startswith("xl/worksheets/sheet")]:
+        root = etree.fromstring(files[name])
+        root.set("{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable", "x14ac")
+        for row in root.iter(q("row")):
+            row.set("spans", "1:3")
+            row.set("{http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac}dyDescent", "0.25")
+        for cell in root.iter(q("c")):
+            if cell.get("t") == "inlineStr":
+                text = "".join(cell.find(q("is")).itertext())
+                cell.remove(cell.find(q("is")))
+                cell.set("t", "s")
+                etree.SubElement(cell, q("v")).text = str(len(strings))
+                strings.append(text)
+        files[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    items = []
+    for text in strings:
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if text == "cervix":  # rich text, as when part of a cell is formatted
+            items.append('<si><r><rPr><b/></rPr><t>cer</t></r><r><t>vix</t></r><rPh sb="0" eb="1"><t>X</t></rPh></si>')
+        else:
+            items.append(f'<si><t xml:space="preserve">{escaped}</t></si>')
+    files["xl/sharedStrings.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN}" '
+                                     f'count="{len(strings)}" uniqueCount="{len(strings)}">{"".join(items)}</sst>').encode()
+    files["xl/_rels/workbook.xml.rels"] = files["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    handle = io.BytesIO()
+    with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return handle.getvalue()
+
+
+def test_a_workbook_saved_by_excel_is_read_and_edited():
+    data = as_excel_saves(workbook_bytes(rows=(("Report", "Site"), ("a.txt", "cervix"), ("b.txt", "ovary"))))
+    book = XlsxWorkbook(data)
+    sheet = book.worksheet("cases")
+    assert [sheet.value(r, 2) for r in (1, 2, 3)] == ["Site", "cervix", "ovary"]
+    sheet.set_value(3, 2, "vulva")
+    sheet.set_value(4, 1, "c.txt")
+    out = io.BytesIO()
+    book.write(out)
+    assert parts(out.getvalue())["xl/sharedStrings.xml"] == parts(data)["xl/sharedStrings.xml"]
+    result = openpyxl.load_workbook(io.BytesIO(out.getvalue()))["cases"]
+    assert [c.value for c in result["B"]] == ["Site", "cervix", "vulva", None]
+    assert result["A4"].value == "c.txt"
