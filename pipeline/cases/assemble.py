@@ -6,8 +6,8 @@ from collections import Counter
 
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.patients import about_patient, preamble, split_by_patient
-from pipeline.cases.record import Case, Evidence
 from pipeline.cases.labs import case_labs
+from pipeline.cases.record import Case, Evidence
 from pipeline.cases.timeline import case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
@@ -48,7 +48,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
     if age:
         case.age = keep("age", age.value.years, age)
 
-    primary = _primary_site(by_group.get("sites", []) or [m for m in shared if m.group == "sites"])
+    # a "Case 2" part that names no primary falls back on the title and abstract
+    primary = _primary_site(by_group.get("sites", [])) or _primary_site([m for m in shared if m.group == "sites"])
     if primary:
         case.primary_site = keep("primary_site", primary.value.site, primary)
 
@@ -143,21 +144,21 @@ def mention_value(mention: Mention):
 
 def _primary_site(sites: list[Mention]) -> Mention | None:
     # "considered in the differential diagnosis of ovarian carcinoma" names no primary
-    primaries = [m for m in sites if m.value.role == "primary" and not m.hypothetical]
-    if not primaries:
-        return None
-    # the organ named most often as the origin; ties go to the earliest (title, abstract)
-    counts = Counter(m.value.site for m in primaries)
-    best = max(counts.values())
-    return next(m for m in primaries if counts[m.value.site] == best)
+    return _most_frequent([m for m in sites if m.value.role == "primary" and not m.hypothetical], lambda v: v.site)
 
 
 def _histology(mentions: list[Mention]) -> Mention | None:
+    return _most_frequent(mentions, lambda v: v.histology)
+
+
+def _most_frequent(mentions: list[Mention], key) -> Mention | None:
+    """The first mention of the value named most often; ties go to the earliest (title,
+    abstract), so one initial misdiagnosis does not outweigh the final one repeated."""
     if not mentions:
         return None
-    counts = Counter(m.value.histology for m in mentions)
+    counts = Counter(key(m.value) for m in mentions)
     best = max(counts.values())
-    return next(m for m in mentions if counts[m.value.histology] == best)
+    return next(m for m in mentions if counts[key(m.value)] == best)
 
 
 def _site_facts() -> dict[str, dict[str, str]]:
@@ -169,9 +170,7 @@ def _figo_stage(stages: list[Mention], primary_site: str | None) -> Mention | No
     "stage IV" of a lung cancer is not one."""
     gynaecological = _site_facts().get(primary_site or "", {}).get("figo") == "yes"
     for mention in stages:
-        if not hasattr(mention.value, "figo"):  # a TNM classification shares the group
-            continue
-        if mention.value.figo or gynaecological:
+        if mention.label == "FIGO_STAGE" and (mention.value.figo or gynaecological):
             return mention
     return None
 
