@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 
 from pipeline import __version__
 from pipeline.commands import COMMANDS
@@ -30,6 +31,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict]:
 def main(argv: list[str] | None = None) -> int:
     parser, modules = _parser()
     args = parser.parse_args(argv)
+    # readers warn through logging ("FILE: looks truncated"): one line each, like our errors
+    logging.basicConfig(format="caselit: %(message)s", level=logging.WARNING)
     return modules[args.command].run(args)
 
 
