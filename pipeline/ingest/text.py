@@ -216,6 +216,10 @@ def append_superscript(pieces: list[str], raw: str) -> None:
     pieces.append(rendered)
 
 
+MAX_RUN = 20
+_LONG_RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_RUN)
+
+
 def normalize_text(text: str) -> str:
     """Newlines to \\n, odd spaces to spaces, invisible and control characters removed,
     compatibility characters folded where that keeps values intact (``fold_compatibility``).
@@ -231,6 +235,9 @@ def normalize_text(text: str) -> str:
     text = _ODD_SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
+    # spaCy's tokenizers take quadratic time on a long run of one punctuation mark ("=====",
+    # "(((("); rules and separators never need more than a few
+    text = _LONG_RUN.sub(lambda m: m.group(1) * MAX_RUN, text)
     return "\n".join(line.rstrip(" \t") for line in text.split("\n")).strip()
 
 

@@ -165,3 +165,12 @@ def test_ingest_error_pickles():
 @pytest.mark.parametrize("module", [text_module, errors_module])
 def test_docstring_examples(module):
     assert doctest.testmod(module).failed == 0
+
+
+def test_long_runs_of_one_mark_are_shortened(tmp_path):
+    # spaCy's tokenizer is quadratic on such runs; a separator line of 5,000 "=" must not stall a batch
+    path = tmp_path / "report.txt"
+    path.write_text("A 40-year-old woman.\n" + "=" * 5000 + "\nShe received (((cisplatin))).\n", encoding="utf-8")
+    text = read_report(path)[0].text
+    assert "=" * 20 in text and "=" * 21 not in text
+    assert "(((cisplatin)))" in text
