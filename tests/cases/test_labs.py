@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.cases.labs import LabValue, case_labs, wbc_series
-from pipeline.cases.mentions import Mention
+from mention_helpers import as_mentions
 
 GROUPS = ("measures", "drugs", "dates", "timing")
 
@@ -13,14 +13,7 @@ def nlp(make_nlp):
 
 def mentions(nlp, text, section="case"):
     """The mentions of ``text`` as case assembly gets them (all the patient's, one section)."""
-    doc = nlp(text)
-    out = []
-    for group in GROUPS:
-        for span in doc.spans[group] if group in doc.spans else ():
-            sentence = span.sent
-            out.append(Mention(group, span.label_, span._.value, span.text, span.start_char, span.end_char,
-                               sentence.text.strip(), sentence.start_char, section, 0, "patient"))
-    return sorted(out, key=lambda m: m.start)
+    return as_mentions(nlp(text), GROUPS, [(section, 0)])
 
 
 def summary(labs):

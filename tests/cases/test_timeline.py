@@ -3,8 +3,8 @@ import doctest
 import pytest
 
 from pipeline.cases import timeline as timeline_module
-from pipeline.cases.mentions import Mention
 from pipeline.cases.timeline import TimelineEvent, case_timeline, date_points, shift
+from mention_helpers import as_mentions
 
 GROUPS = ("measures", "drugs", "dates", "timing")
 
@@ -17,16 +17,7 @@ def nlp(make_nlp):
 def mentions(nlp, text, sections=None):
     """The mentions of ``text`` as case assembly gets them (all the patient's). ``sections``:
     (name, start) pairs, in order; by default the whole text is one "case" section."""
-    doc = nlp(text)
-    sections = sections or [("case", 0)]
-    out = []
-    for group in GROUPS:
-        for span in doc.spans[group] if group in doc.spans else ():
-            name, start = [s for s in sections if s[1] <= span.start_char][-1]
-            sentence = span.sent
-            out.append(Mention(group, span.label_, span._.value, span.text, span.start_char, span.end_char,
-                               sentence.text.strip(), sentence.start_char, name, start, "patient"))
-    return sorted(out, key=lambda m: m.start)
+    return as_mentions(nlp(text), GROUPS, sections)
 
 
 def summary(events):

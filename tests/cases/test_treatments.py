@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.cases.mentions import Mention
 from pipeline.cases.treatments import Treatment, case_staging, case_treatments, generic_procedures, staging_mentions
+from mention_helpers import as_mentions
 
 GROUPS = ("stage", "drugs", "procedures", "dates")
 
@@ -13,14 +13,7 @@ def nlp(make_nlp):
 
 def mentions(nlp, text):
     """The mentions of ``text`` as case assembly gets them (all the patient's, affirmed)."""
-    doc = nlp(text)
-    out = []
-    for group in GROUPS:
-        for span in doc.spans[group] if group in doc.spans else ():
-            sentence = span.sent
-            out.append(Mention(group, span.label_, span._.value, span.text, span.start_char, span.end_char,
-                               sentence.text, sentence.start_char, "case", 0, "patient"))
-    return sorted(out, key=lambda m: m.start)
+    return as_mentions(nlp(text), GROUPS)
 
 
 def summary(treatments):
