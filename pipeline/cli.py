@@ -8,7 +8,7 @@ import logging
 
 from pipeline import __version__
 from pipeline.commands import COMMANDS
-from pipeline.commands.common import EXIT_STATUS_HELP
+from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, CommandError, error
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict]:
@@ -33,7 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # readers warn through logging ("FILE: looks truncated"): one line each, like our errors
     logging.basicConfig(format="caselit: %(message)s", level=logging.WARNING)
-    return modules[args.command].run(args)
+    try:
+        return modules[args.command].run(args)
+    except CommandError as failure:
+        error(str(failure))
+        return FAILED
 
 
 if __name__ == "__main__":

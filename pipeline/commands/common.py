@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 OK, SOME_FAILED, FAILED = 0, 1, 2
 
@@ -14,3 +15,34 @@ holds all the others), 2 when nothing could be done (bad arguments, unwritable o
 def error(message: str) -> None:
     """One line on standard error, prefixed with the program name."""
     print(f"caselit: {message}", file=sys.stderr)
+
+
+class CommandError(Exception):
+    """Stops a command before it has done anything: the CLI prints the message as one line
+    and exits with FAILED."""
+
+
+def existing_inputs(inputs) -> list[str]:
+    """The inputs that exist; a "skipped" line for each one that does not."""
+    existing = []
+    for path in inputs:
+        if Path(path).exists():
+            existing.append(path)
+        else:
+            error(f"skipped {path}: no such file or folder")
+    return existing
+
+
+def batch_pipeline(args):
+    """Check ``--jobs`` and load ``--model`` before any work, so that a bad value is one clear
+    line: the pipeline with the model (built once per process), or None without ``--model``."""
+    if args.jobs < 0:
+        raise CommandError("--jobs must be 0 (one per CPU) or more")
+    if not args.model:
+        return None
+    from pipeline.batch.runner import shared_nlp
+
+    try:
+        return shared_nlp(args.model)
+    except (OSError, ValueError) as failure:
+        raise CommandError(f"cannot load model {args.model}: {str(failure).splitlines()[0]}") from None

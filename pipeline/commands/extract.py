@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, error
+from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, batch_pipeline, error, existing_inputs
 from pipeline.commands.fetch import add_source_arguments, fetch_into, wants_fetch
 from pipeline.commands.refresh import add_batch_options
 
@@ -34,13 +34,13 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 def run(args) -> int:
     from pipeline.batch import run_batch
-    from pipeline.batch.runner import shared_nlp
     from pipeline.export import SUPPORTED_FORMATS, write_table
 
     output = Path(args.output)
     if output.suffix.lower() not in SUPPORTED_FORMATS:
         error(f"cannot write {output}: unknown format {output.suffix or '(none)'}; use one of {', '.join(SUPPORTED_FORMATS)}")
         return FAILED
+    nlp = batch_pipeline(args)  # before any fetching
     fetched, fetch_failures = [], 0
     if wants_fetch(args):  # fetch first, then extract the saved reports with the inputs
         fetch_dir = Path(args.fetch_dir) if args.fetch_dir else output.with_name(output.stem + "-reports")
@@ -48,28 +48,15 @@ def run(args) -> int:
     elif not args.inputs:
         error("nothing to read: give INPUT files or folders, or --pmid/--pmcid/--doi/--query")
         return FAILED
-    existing = [p for p in args.inputs if Path(p).exists()]
+    existing = existing_inputs(args.inputs)
     failures = len(args.inputs) - len(existing) + fetch_failures
     existing += [str(p) for p in fetched]
-    for path in args.inputs:
-        if not Path(path).exists():
-            error(f"skipped {path}: no such file or folder")
 
     def report_error(path: Path, reason: str) -> None:
         nonlocal failures
         failures += 1
         error(f"skipped {path}: {reason}")
 
-    if args.jobs < 0:
-        error("--jobs must be 0 (one per CPU) or more")
-        return FAILED
-    nlp = None
-    if args.model:  # loaded here first, so that a missing model is one clear line
-        try:
-            nlp = shared_nlp(args.model)
-        except (OSError, ValueError) as failure:
-            error(f"cannot load model {args.model}: {str(failure).splitlines()[0]}")
-            return FAILED
     # Cached results are reused and every finished file is cached at once: a rerun after an
     # interruption only processes what was left.
     results = run_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, error
+from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, batch_pipeline, error, existing_inputs
 
 _CONFLICT_LINES = 20  # more go to the conflicts sheet only
 
@@ -45,16 +45,10 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     from pipeline.batch.refresh import refresh_review
-    from pipeline.batch.runner import shared_nlp
     from pipeline.export.refresh import ReviewError
 
-    if args.jobs < 0:
-        error("--jobs must be 0 (one per CPU) or more")
-        return FAILED
-    missing = [p for p in args.inputs if not Path(p).exists()]
-    for path in missing:
-        error(f"skipped {path}: no such file or folder")
-    failures = len(missing)
+    existing = existing_inputs(args.inputs)
+    failures = len(args.inputs) - len(existing)
 
     def report_error(path: Path, reason: str) -> None:
         error(f"skipped {path}: {reason}")
@@ -62,16 +56,11 @@ def run(args) -> int:
     review = Path(args.review)
     if review.with_name("~$" + review.name).exists():  # Excel's lock file: the sheet is open
         error(f"{review} seems open in Excel: close it first, or saving it there will undo this refresh")
-    if args.model:  # loaded here first, so that a missing model is one clear line
-        try:
-            shared_nlp(args.model)
-        except (OSError, ValueError) as failure:
-            error(f"cannot load model {args.model}: {str(failure).splitlines()[0]}")
-            return FAILED
+    batch_pipeline(args)  # before the sheet is touched
 
     try:
         summary = refresh_review(
-            args.review, [p for p in args.inputs if p not in missing], jobs=args.jobs,
+            args.review, existing, jobs=args.jobs,
             cache_dir=args.cache_dir, use_cache=not args.no_cache, quiet=args.quiet,
             backup=not args.no_backup, on_error=report_error, model=args.model,
         )
