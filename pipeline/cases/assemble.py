@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.patients import about_patient, preamble, split_by_patient
@@ -161,6 +162,7 @@ def _most_frequent(mentions: list[Mention], key) -> Mention | None:
     return next(m for m in mentions if counts[key(m.value)] == best)
 
 
+@lru_cache(maxsize=1)
 def _site_facts() -> dict[str, dict[str, str]]:
     return {row["site"]: row for row in read_table("cases/sites.tsv")}
 
