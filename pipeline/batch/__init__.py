@@ -3,7 +3,7 @@ and the refresh of a review sheet (``refresh_review``)."""
 from pipeline.batch.cache import ResultCache, default_cache_dir
 from pipeline.batch.identity import content_hash, document_id, file_hash
 from pipeline.batch.progress import Progress
-from pipeline.batch.runner import BatchRunner, FileResult, InputFile, ReportResult, read_inputs, run_batch
+from pipeline.batch.runner import BatchRunner, FileResult, InputFile, ReportResult, iter_batch, read_inputs, run_batch
 from pipeline.batch.version import pipeline_version
 
 
@@ -26,6 +26,7 @@ __all__ = [
     "default_cache_dir",
     "document_id",
     "file_hash",
+    "iter_batch",
     "pipeline_version",
     "read_inputs",
     "refresh_review",

@@ -2,6 +2,7 @@
 a plain line every few seconds otherwise (logs, CI), nothing with ``--quiet``."""
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from typing import TextIO
@@ -54,6 +55,17 @@ class Progress:
         if self.done < self.total and rate > 0:
             line += f", about {_duration((self.total - self.done) / rate)} left"
         return line + (f", {self.cached} from cache)" if self.cached else ")")
+
+    @contextlib.contextmanager
+    def aside(self):
+        """Print something else (an error line) without garbling the progress bar."""
+        if self._bar is None:
+            yield
+            return
+        from tqdm import tqdm
+
+        with tqdm.external_write_mode(file=self._stream):
+            yield
 
     def close(self) -> None:
         if self._bar is not None:

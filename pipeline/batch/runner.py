@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import dataclasses
+import itertools
 import multiprocessing
 import os
 import sqlite3
@@ -16,7 +17,7 @@ import sys
 import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,14 +156,39 @@ def _work(path: str) -> tuple[str | None, list[ReportResult] | None, str | None]
 
 # --- the batch ------------------------------------------------------------------------------
 
+# Files looked up in the cache at once.
+_CACHE_WINDOW = 256
+# Finished results that may wait for a slower file before them (with N jobs, results finish
+# out of order); beyond that no new file is started until the slow one is done.
+_MAX_WAITING = 256
+
+
+class _Task:
+    """A file to run through the pipeline, with every input that has the same bytes."""
+
+    __slots__ = ("file_hash", "inputs")
+
+    def __init__(self, file_hash: str, index: int, path: Path):
+        self.file_hash = file_hash
+        self.inputs = [(index, path)]
+
+    @property
+    def path(self) -> Path:
+        return self.inputs[0][1]
+
 
 class BatchRunner:
-    """Run files through the pipeline: ``run(files) -> [FileResult]`` in the order given.
+    """Run files through the pipeline: ``iter(files)`` yields a FileResult per file in the
+    order given, as soon as it and the files before it are done; ``run(files)`` is the list.
 
     ``jobs`` processes (0: one per CPU; 1: in this process); ``cache`` a ResultCache (whose
     version must match the pipeline: see ``pipeline_version(model)``) or None; ``progress`` a
     Progress advanced once per file; ``model`` the optional NER model of ``build_nlp``;
     ``nlp`` a pipeline already built to use in this process.
+
+    Memory does not grow with the number of files: the cache is read a window of files at a
+    time, at most ``jobs * 2`` files are with the workers, and no new file starts while
+    ``_MAX_WAITING`` finished results wait for a slower file before them.
     """
 
     def __init__(self, jobs: int = 1, cache: ResultCache | None = None, progress: Progress | None = None,
@@ -173,98 +199,136 @@ class BatchRunner:
         self.nlp = nlp
         self.model = model
         self.processed = 0  # files run through the pipeline (not from the cache)
+        self._waiting: dict[int, FileResult] = {}
+        self._open: dict[str, _Task] = {}  # file hash -> its task, until its result is stored
+        self._stored: set[str] = set()  # hashes put in the cache by this runner
 
     def run(self, files: Sequence[InputFile]) -> list[FileResult]:
-        results: list[FileResult | None] = [None] * len(files)
-        # file hash -> indexes of the files with those bytes, processed once; without a cache
-        # every file is processed (what a benchmark of copies of one corpus expects).
-        todo: dict[str, list[int]] = {}
-        for index, item in enumerate(files):
-            if item.error or item.file_hash is None:
-                self._finish(results, index, FileResult(item.path, None, error=item.error or "cannot read file"))
-            elif self.cache is None:
-                todo[f"{item.file_hash}:{index}"] = [index]
-            else:
-                todo.setdefault(item.file_hash, []).append(index)
-        if self.cache is not None and todo:
-            for digest, reports in self.cache.get_many(todo).items():
-                for index in todo.pop(digest):
-                    self._finish(results, index, FileResult(files[index].path, digest, _renamed(reports, files[index].path), cached=True))
-        if todo:
-            work = [(files[indexes[0]].file_hash, indexes) for indexes in todo.values()]
-            if self.jobs == 1 or len(work) == 1:
-                self._run_here(files, work, results)
-            else:
-                self._run_pool(files, work, results)
-        return results  # type: ignore[return-value]
+        return list(self.iter(files))
 
-    def _finish(self, results, index: int, result: FileResult) -> None:
-        results[index] = result
-        if self.progress is not None:
-            self.progress.advance(cached=result.cached)
+    def iter(self, files: Sequence[InputFile]) -> Iterator[FileResult]:
+        self._waiting = {}
+        following = 0
+        for index, result in self._finished(files):
+            if self.progress is not None:
+                self.progress.advance(cached=result.cached)
+            self._waiting[index] = result
+            while following in self._waiting:
+                yield self._waiting.pop(following)
+                following += 1
 
-    def _store(self, files, results, digest, indexes, outcome) -> None:
+    def _items(self, files: Sequence[InputFile]) -> Iterator[tuple[int, FileResult] | _Task]:
+        """``(index, result)`` for a file that needs no pipeline, a _Task for the others;
+        strictly in input order, which is what keeps the results waiting bounded."""
+        for start in range(0, len(files), _CACHE_WINDOW):
+            window = files[start:start + _CACHE_WINDOW]
+            cached = {}
+            if self.cache is not None:
+                cached = self.cache.get_many(f.file_hash for f in window if f.file_hash and not f.error)
+            for index, item in enumerate(window, start):
+                digest = item.file_hash
+                if item.error or digest is None:
+                    yield index, FileResult(item.path, None, error=item.error or "cannot read file")
+                elif self.cache is None:  # every file is processed (what a benchmark of copies expects)
+                    yield _Task(digest, index, item.path)
+                elif digest in self._open:  # the same bytes are with the pipeline: share the result
+                    self._open[digest].inputs.append((index, item.path))
+                else:
+                    if digest not in cached and digest in self._stored and self.cache is not None:
+                        cached.update(self.cache.get_many([digest]))  # a copy finished meanwhile
+                    if digest in cached:
+                        yield index, FileResult(item.path, digest, _renamed(cached.pop(digest), item.path), cached=True)
+                    else:
+                        self._open[digest] = task = _Task(digest, index, item.path)
+                        yield task
+
+    def _finished(self, files: Sequence[InputFile]) -> Iterator[tuple[int, FileResult]]:
+        """``(index, result)`` pairs in the order the files finish."""
+        items = self._items(files)
+        if self.jobs > 1:
+            # A pool only pays with two files to run: look ahead for a second one.
+            ahead = []
+            for item in items:
+                ahead.append(item)
+                if sum(isinstance(i, _Task) for i in ahead) == 2:
+                    yield from self._run_pool(itertools.chain(ahead, items))
+                    return
+            items = iter(ahead)
+        yield from self._run_here(items)
+
+    def _done(self, task: _Task, outcome) -> Iterator[tuple[int, FileResult]]:
         seen_hash, reports, error = outcome
+        self._open.pop(task.file_hash, None)
         if error is None:
             self.processed += 1
             if self.cache is not None:
                 # Keyed by the bytes the worker read, should the file have changed meanwhile.
                 try:
-                    self.cache.put(seen_hash or digest, reports)
+                    self.cache.put(seen_hash or task.file_hash, reports)
+                    self._stored.add(seen_hash or task.file_hash)
                 except sqlite3.Error as failure:  # locked too long, disk full: go on without it
                     print(f"caselit: cache write failed ({failure}); going on without the cache", file=sys.stderr)
                     self.cache = None
-        for index in indexes:
-            path = files[index].path
+        for index, path in task.inputs:
             if error is not None:
-                self._finish(results, index, FileResult(path, digest, error=error))
+                yield index, FileResult(path, task.file_hash, error=error)
             else:
-                self._finish(results, index, FileResult(path, seen_hash or digest, _renamed(reports, path)))
+                yield index, FileResult(path, seen_hash or task.file_hash, _renamed(reports, path))
 
-    def _run_here(self, files, work, results) -> None:
-        nlp = self.nlp or shared_nlp(self.model)
-        for digest, indexes in work:
+    def _run_here(self, items) -> Iterator[tuple[int, FileResult]]:
+        nlp = None
+        for item in items:
+            if not isinstance(item, _Task):
+                yield item
+                continue
+            nlp = nlp or self.nlp or shared_nlp(self.model)
             try:
-                seen_hash, reports = process_file(nlp, files[indexes[0]].path)
+                seen_hash, reports = process_file(nlp, item.path)
                 outcome = (seen_hash, reports, None)
             except Exception as error:  # one bad report must not end the batch
                 outcome = (None, None, _failure(error))
-            self._store(files, results, digest, indexes, outcome)
+            yield from self._done(item, outcome)
 
-    def _run_pool(self, files, work, results) -> None:
-        queue = list(reversed(work))
+    def _run_pool(self, items) -> Iterator[tuple[int, FileResult]]:
         if _FORK:  # built once here, inherited by every worker (copy-on-write)
             shared_nlp(self.model)
-        while queue:
+        limit = self.jobs * _IN_FLIGHT_PER_JOB
+        more = True
+        while more:
             context = multiprocessing.get_context("fork" if _FORK else "spawn")
             with futures.ProcessPoolExecutor(
-                max_workers=min(self.jobs, len(queue)), mp_context=context,
+                max_workers=self.jobs, mp_context=context,
                 initializer=_start_worker, initargs=(os.getpid(), self.model),
             ) as pool:
-                running: dict[futures.Future, tuple[str, list[int]]] = {}
+                running: dict[futures.Future, _Task] = {}
                 try:
-                    while queue or running:
-                        while queue and len(running) < self.jobs * _IN_FLIGHT_PER_JOB:
-                            digest, indexes = queue.pop()
-                            running[pool.submit(_work, str(files[indexes[0]].path))] = (digest, indexes)
+                    while True:
+                        while more and len(running) < limit and len(self._waiting) < _MAX_WAITING:
+                            item = next(items, None)
+                            if item is None:
+                                more = False
+                            elif isinstance(item, _Task):
+                                running[pool.submit(_work, str(item.path))] = item
+                            else:
+                                yield item
+                        if not running:
+                            # Results wait only behind a running file, so nothing is left.
+                            return
                         done, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
                         for future in done:
-                            digest, indexes = running[future]
                             outcome = future.result()  # raises when the pool broke
-                            del running[future]
-                            self._store(files, results, digest, indexes, outcome)
+                            yield from self._done(running.pop(future), outcome)
                 except BrokenProcessPool:
                     # A worker died (out of memory, a crash in a library): the files it and
                     # its siblings held are reported; a new pool takes the rest.
-                    for digest, indexes in running.values():
-                        outcome = (None, None, "a worker process died while reading it or a file beside it; run again")
-                        self._store(files, results, digest, indexes, outcome)
+                    for task in running.values():
+                        yield from self._done(task, (None, None, "a worker process died while reading it or a file beside it; run again"))
                 except BaseException:
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
 
 
-def run_batch(
+def iter_batch(
     paths: Iterable[str | os.PathLike],
     jobs: int = 1,
     cache_dir: str | os.PathLike | None = None,
@@ -273,10 +337,11 @@ def run_batch(
     on_error: Callable[[Path, str], None] | None = None,
     model: str | None = None,
     nlp=None,
-) -> list[FileResult]:
-    """Every report file under ``paths`` processed (cached results reused), in input order.
+) -> Iterator[FileResult]:
+    """Every report file under ``paths`` processed (cached results reused), yielded in input
+    order as they finish.
 
-    Files that cannot be read come back with ``error`` set (and go to ``on_error``).
+    Files that cannot be read come with ``error`` set (and go to ``on_error`` at once).
     """
     from pipeline.batch.cache import open_cache
     from pipeline.batch.version import pipeline_version
@@ -285,12 +350,16 @@ def run_batch(
     cache = open_cache(cache_dir, pipeline_version(model)) if use_cache and files else None
     try:
         with Progress(len(files), quiet=quiet) as progress:
-            results = BatchRunner(jobs, cache, progress, nlp=nlp, model=model).run(files)
+            for result in BatchRunner(jobs, cache, progress, nlp=nlp, model=model).iter(files):
+                if result.error and on_error is not None:
+                    with progress.aside():
+                        on_error(result.path, result.error)
+                yield result
     finally:
         if cache is not None:
             cache.close()
-    if on_error is not None:
-        for result in results:
-            if result.error:
-                on_error(result.path, result.error)
-    return results
+
+
+def run_batch(paths: Iterable[str | os.PathLike], **options) -> list[FileResult]:
+    """``iter_batch(paths, **options)`` as a list."""
+    return list(iter_batch(paths, **options))

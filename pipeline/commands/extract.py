@@ -33,7 +33,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
-    from pipeline.batch import run_batch
+    from pipeline.batch import iter_batch
     from pipeline.export import SUPPORTED_FORMATS, write_table
 
     output = Path(args.output)
@@ -58,17 +58,24 @@ def run(args) -> int:
         error(f"skipped {path}: {reason}")
 
     # Cached results are reused and every finished file is cached at once: a rerun after an
-    # interruption only processes what was left.
-    results = run_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                        quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp)
-    cases = [case for result in results for case in result.cases]
+    # interruption only processes what was left. Cases stream from the runner to the writer,
+    # so memory does not grow with the number of reports.
+    written = {"cases": 0, "reports": 0}
+
+    def cases():
+        for result in iter_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                                 quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp):
+            for report in result.reports:
+                written["reports"] += bool(report.cases)
+                written["cases"] += len(report.cases)
+                yield from report.cases
+
     try:
-        write_table(cases, output)
+        write_table(cases(), output)
     except (OSError, RuntimeError) as failure:
         error(f"cannot write {output}: {getattr(failure, 'strerror', None) or failure}")
         return FAILED
     if not args.quiet:
-        reports = len({c.doc for c in cases})
-        summary = f"{len(cases)} case(s) from {reports} report(s) written to {output}"
+        summary = f"{written['cases']} case(s) from {written['reports']} report(s) written to {output}"
         error(summary + (f"; {failures} input(s) skipped" if failures else ""))
     return SOME_FAILED if failures else OK

@@ -1,5 +1,6 @@
 """Running files through the pipeline: cache reuse, order, errors, worker processes."""
 import io
+import itertools
 import shutil
 from pathlib import Path
 
@@ -94,3 +95,74 @@ def test_a_cache_that_fails_to_write_is_dropped_and_the_batch_goes_on(folder, tm
         results = BatchRunner(cache=cache).run(read_inputs([folder]))
     assert [len(r.cases) for r in results] == [1, 2]
     assert "cache write failed" in capsys.readouterr().err
+
+
+def variants(folder, count):
+    """``count`` different reports (ages 20..) beside the two of the folder."""
+    text = (folder / "synthetic-two-cases.txt").read_text(encoding="utf-8")
+    for number in range(count):
+        (folder / f"v{number:03d}.txt").write_text(text.replace("61-year-old", f"{20 + number}-year-old"), encoding="utf-8")
+
+
+def test_results_stream_one_file_at_a_time(folder):
+    variants(folder, 3)
+    runner = BatchRunner()
+    results = runner.iter(read_inputs([folder]))
+    first = next(results)
+    assert runner.processed == 1 and first.path.name == "synthetic-cervix-report.txt"
+    assert [r.path.name for r in results] == ["synthetic-two-cases.txt", "v000.txt", "v001.txt", "v002.txt"]
+    assert runner.processed == 5
+
+
+def test_cached_results_are_read_a_window_at_a_time(folder, tmp_path, monkeypatch):
+    import pipeline.batch.runner as runner_module
+
+    variants(folder, 6)
+    files = read_inputs([folder])
+    with ResultCache(tmp_path / "cache") as cache:
+        BatchRunner(cache=cache).run(files)
+        asked, original = [], cache.get_many
+
+        def get_many(hashes):
+            hashes = list(hashes)
+            asked.append(len(hashes))
+            return original(hashes)
+
+        monkeypatch.setattr(cache, "get_many", get_many)
+        monkeypatch.setattr(runner_module, "_CACHE_WINDOW", 3)
+        again = BatchRunner(cache=cache).iter(read_inputs([folder]))
+        assert next(again).cached and asked == [3]
+        assert all(r.cached for r in again) and asked == [3, 3, 2]
+
+
+def test_results_wait_in_order_behind_a_slow_file_within_a_bound(folder, monkeypatch):
+    import pipeline.batch.runner as runner_module
+
+    monkeypatch.setattr(runner_module, "_MAX_WAITING", 2)
+    monkeypatch.setattr(runner_module, "_IN_FLIGHT_PER_JOB", 1)
+    slow = folder / "synthetic-cervix-report.txt"  # first in order: made much longer
+    slow.write_text(slow.read_text(encoding="utf-8") * 40, encoding="utf-8")
+    variants(folder, 8)
+    runner = BatchRunner(jobs=2)
+    names, most_waiting = [], 0
+    for result in runner.iter(read_inputs([folder])):
+        names.append(result.path.name)
+        most_waiting = max(most_waiting, len(runner._waiting))
+    assert names == ["synthetic-cervix-report.txt", "synthetic-two-cases.txt"] + [f"v{n:03d}.txt" for n in range(8)]
+    # Two may wait, plus what the two workers hold when no new file is started.
+    assert runner.processed == 10 and most_waiting <= 2 + 2
+
+
+def test_the_api_streams_through_the_runner_and_names_a_bad_file(folder):
+    from pipeline.api import extract
+    from pipeline.ingest import IngestError
+
+    (folder / "zz-empty.txt").write_text("")
+    cases = extract([folder])
+    assert next(cases).doc == "synthetic-cervix-report.txt"
+    assert [c.case for c in itertools.islice(cases, 2)] == [1, 2]
+    with pytest.raises(IngestError, match=r"zz-empty\.txt: empty file"):
+        next(cases)
+    skipped = []
+    assert len(list(extract([folder], on_error=lambda path, reason: skipped.append((path.name, reason))))) == 3
+    assert skipped == [("zz-empty.txt", "empty file")]
