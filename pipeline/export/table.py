@@ -1,11 +1,17 @@
-"""Case records -> tables: the review table (one row per patient) and the evidence table.
+"""Case records -> tables: the review table (one row per patient), the treatments, labs,
+timeline and evidence tables.
+
+Each table's columns are defined once, by a row function of one case (``case_row``,
+``treatment_rows``, ``lab_rows``, ``timeline_rows``, ``evidence_rows``) giving plain Python
+values: the streaming writers use them case by case, the ``*_frame`` functions build pandas
+frames from them with nullable Int64/Float64 number columns.
 
 Every value comes from the ``Case`` object as the cases stage built it; nothing here
 re-derives a value. Lists become "; "-joined text, numbers stay numbers.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
@@ -42,6 +48,7 @@ LAB_COLUMNS = ("Report", "Case", "Analyte", "Value", "Unit", "Date", "Date deriv
 TIMELINE_COLUMNS = ("Report", "Case", "Date", "Derived", "Event", "Values on that date")
 EVIDENCE_COLUMNS = ("Report", "Case", "Field", "Value", "Sentence", "Start", "End", "Qualifiers", "In table")
 LIST_SEPARATOR = "; "
+_CASE_ROW = CASE_COLUMNS  # what case_row gives, in this order
 
 
 def format_number(value: float) -> str:
@@ -72,40 +79,48 @@ def _numbers(values: list[float | None]) -> pd.Series:
     return pd.Series(values, dtype="Float64")
 
 
+def case_row(case: Case) -> tuple:
+    """One case's row of the review table, ``CASE_COLUMNS`` in order, as plain Python values:
+    text or None, numbers as the case holds them (the writers and ``cases_frame`` type them)."""
+    return (
+        case.doc,
+        case.case,
+        case.title,
+        case.age,
+        case.sex,
+        case.primary_site,
+        case.histology,
+        case.figo_stage,
+        _joined(case.metastasis_sites),
+        case.wbc_max,
+        _joined(case.wbc_values),
+        _joined(case.drugs),
+        _joined(case.dates),
+        case.outcome,
+        case.doi,
+        case.pmid,
+        _joined(treatment_text(t) for t in case.treatments),
+        case.figo_version,
+        case.tnm,
+        case.pmcid,
+        case.journal,
+        case.year,
+    )
+
+
+def _frame(rows: Iterable[tuple], columns: tuple[str, ...], dtypes: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame(list(rows), columns=list(columns), dtype=object)
+    for column, dtype in dtypes.items():
+        frame[column] = frame[column].astype(dtype)
+    return frame
+
+
 def cases_frame(cases: Iterable[Case]) -> pd.DataFrame:
     """The review table: one row per case, columns ``CASE_COLUMNS`` in that order."""
-    cases = list(cases)
-    frame = pd.DataFrame(
-        {
-            "Report": pd.Series([c.doc for c in cases], dtype=object),
-            "Case": pd.Series([c.case for c in cases], dtype="Int64"),
-            "Title": pd.Series([c.title for c in cases], dtype=object),
-            "Age": _numbers([c.age for c in cases]),
-            "Sex": pd.Series([c.sex for c in cases], dtype=object),
-            "Primary site": pd.Series([c.primary_site for c in cases], dtype=object),
-            "Histology": pd.Series([c.histology for c in cases], dtype=object),
-            "FIGO stage": pd.Series([c.figo_stage for c in cases], dtype=object),
-            "Metastasis/recurrence sites": pd.Series(
-                [_joined(c.metastasis_sites) for c in cases], dtype=object
-            ),
-            "WBC max (×10⁹/L)": pd.Series([c.wbc_max for c in cases], dtype="Float64"),
-            "WBC values (×10⁹/L)": pd.Series(
-                [_joined(c.wbc_values) for c in cases], dtype=object
-            ),
-            "Drugs": pd.Series([_joined(c.drugs) for c in cases], dtype=object),
-            "Dates": pd.Series([_joined(c.dates) for c in cases], dtype=object),
-            "Outcome": pd.Series([c.outcome for c in cases], dtype=object),
-            "DOI": pd.Series([c.doi for c in cases], dtype=object),
-            "PMID": pd.Series([c.pmid for c in cases], dtype=object),
-            "Treatments": pd.Series([_joined(treatment_text(t) for t in c.treatments) for c in cases], dtype=object),
-            "FIGO version": pd.Series([c.figo_version for c in cases], dtype=object),
-            "TNM": pd.Series([c.tnm for c in cases], dtype=object),
-            "PMCID": pd.Series([c.pmcid for c in cases], dtype=object),
-            "Journal": pd.Series([c.journal for c in cases], dtype=object),
-            "Year": pd.Series([c.year for c in cases], dtype=object),
-        },
-        columns=list(CASE_COLUMNS),
-    )
+    frame = _frame((case_row(c) for c in cases), _CASE_ROW, {"Case": "Int64", "WBC max (×10⁹/L)": "Float64"})
+    frame["Age"] = _numbers(frame["Age"].tolist())
+    if CASE_COLUMNS != _CASE_ROW:  # a caller changed CASE_COLUMNS: follow it, columns not in a row empty
+        frame = frame.reindex(columns=list(CASE_COLUMNS))
     return frame
 
 
@@ -117,42 +132,43 @@ def treatment_text(treatment) -> str:
     return f"{treatment.name} ({'; '.join(details)})" if details else treatment.name
 
 
+def treatment_rows(case: Case) -> Iterator[tuple]:
+    """The treatments table's rows of one case, ``TREATMENT_COLUMNS`` in order."""
+    for t in case.treatments:
+        yield (case.doc, case.case, t.kind, t.name, _joined(t.drugs), t.dose, t.route, t.schedule, t.cycles,
+               t.regimen, t.approach, t.setting, t.date, t.written, t.start)
+
+
 def treatments_frame(cases: Iterable[Case]) -> pd.DataFrame:
     """One row per treatment of each case."""
-    rows = [
-        (c.doc, c.case, t.kind, t.name, _joined(t.drugs), t.dose, t.route, t.schedule, t.cycles, t.regimen,
-         t.approach, t.setting, t.date, t.written, t.start)
-        for c in cases for t in c.treatments
-    ]
-    frame = pd.DataFrame(rows, columns=list(TREATMENT_COLUMNS), dtype=object)
-    for column in ("Case", "Cycles", "Start"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
+    rows = (row for c in cases for row in treatment_rows(c))
+    return _frame(rows, TREATMENT_COLUMNS, {"Case": "Int64", "Cycles": "Int64", "Start": "Int64"})
+
+
+def lab_rows(case: Case) -> Iterator[tuple]:
+    """The labs table's rows of one case, ``LAB_COLUMNS`` in order."""
+    for lab in case.labs:
+        yield (case.doc, case.case, lab.analyte, lab.value, lab.unit, lab.date, "yes" if lab.date_derived else None,
+               lab.written, lab.start)
 
 
 def labs_frame(cases: Iterable[Case]) -> pd.DataFrame:
     """One row per laboratory value or measure of each case, in the analyte's canonical unit."""
-    rows = [
-        (c.doc, c.case, lab.analyte, lab.value, lab.unit, lab.date, "yes" if lab.date_derived else None, lab.written, lab.start)
-        for c in cases for lab in c.labs
-    ]
-    frame = pd.DataFrame(rows, columns=list(LAB_COLUMNS), dtype=object)
-    frame["Case"] = frame["Case"].astype("Int64")
-    frame["Start"] = frame["Start"].astype("Int64")
-    frame["Value"] = frame["Value"].astype("Float64")
-    return frame
+    rows = (row for c in cases for row in lab_rows(c))
+    return _frame(rows, LAB_COLUMNS, {"Case": "Int64", "Start": "Int64", "Value": "Float64"})
+
+
+def timeline_rows(case: Case) -> Iterator[tuple]:
+    """The timeline table's rows of one case, ``TIMELINE_COLUMNS`` in order."""
+    for event in case.timeline:
+        yield (case.doc, case.case, event.date, "yes" if event.derived else "no", event.event, _joined(event.values))
 
 
 def timeline_frame(cases: Iterable[Case]) -> pd.DataFrame:
     """One row per dated event of each case, in date order: derived dates are worked out
     from relative times ("68 days after the operation")."""
-    rows = [
-        (c.doc, c.case, event.date, "yes" if event.derived else "no", event.event, _joined(event.values))
-        for c in cases for event in c.timeline
-    ]
-    frame = pd.DataFrame(rows, columns=list(TIMELINE_COLUMNS), dtype=object)
-    frame["Case"] = frame["Case"].astype("Int64")
-    return frame
+    rows = (row for c in cases for row in timeline_rows(c))
+    return _frame(rows, TIMELINE_COLUMNS, {"Case": "Int64"})
 
 
 def _value_text(value: object) -> str | None:
@@ -165,27 +181,15 @@ def _value_text(value: object) -> str | None:
     return str(value)
 
 
-def evidence_frame(cases: Iterable[Case]) -> pd.DataFrame:
-    """One row per piece of evidence: which case and field, the value, the sentence, offsets.
+def evidence_rows(case: Case) -> Iterator[tuple]:
+    """The evidence table's rows of one case, ``EVIDENCE_COLUMNS`` in order. Values are text
+    here (a field's evidence mixes numbers and words)."""
+    for ev in case.evidence:
+        yield (case.doc, case.case, ev.field, _value_text(ev.value), ev.sentence, ev.start, ev.end,
+               LIST_SEPARATOR.join(ev.qualifiers) or None, "yes" if ev.kept else "no")
 
-    Values are text here (a field's evidence mixes numbers and words).
-    """
-    rows = [
-        (
-            case.doc,
-            case.case,
-            ev.field,
-            _value_text(ev.value),
-            ev.sentence,
-            ev.start,
-            ev.end,
-            LIST_SEPARATOR.join(ev.qualifiers) or None,
-            "yes" if ev.kept else "no",
-        )
-        for case in cases
-        for ev in case.evidence
-    ]
-    frame = pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS), dtype=object)
-    for column in ("Case", "Start", "End"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
+
+def evidence_frame(cases: Iterable[Case]) -> pd.DataFrame:
+    """One row per piece of evidence: which case and field, the value, the sentence, offsets."""
+    rows = (row for c in cases for row in evidence_rows(c))
+    return _frame(rows, EVIDENCE_COLUMNS, {"Case": "Int64", "Start": "Int64", "End": "Int64"})

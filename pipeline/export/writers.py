@@ -1,8 +1,13 @@
-"""Writing the tables: the format comes from the file extension; writes are atomic.
+"""Writing the tables: the format comes from the file extension; writes are atomic and stream.
 
 Every format is written to a temporary file in the destination folder and moved into place
-with ``os.replace``, so a failure (a bad value, a full disk, Ctrl-C) never leaves a
-half-written table, and an existing table stays as it was.
+with ``os.replace``, so a failure (a bad value, a full disk, Ctrl-C, an error raised by the
+cases' iterator itself) never leaves a half-written table, and an existing table stays as it
+was.
+
+The cases are read once, in order, and each is turned into its rows at once, so memory does
+not grow with their number: JSONL and CSV are written row by row, Parquet in row groups of
+``PARQUET_ROW_GROUP`` rows, XLSX through openpyxl's write-only mode (see ``xlsx.py``).
 """
 from __future__ import annotations
 
@@ -12,41 +17,62 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-import pandas as pd
-
 from pipeline.cases.record import Case
 from pipeline.export.safe import csv_text
-from pipeline.export.table import cases_frame, evidence_frame, labs_frame, timeline_frame, treatments_frame
+from pipeline.export.table import (
+    CASE_COLUMNS,
+    EVIDENCE_COLUMNS,
+    LAB_COLUMNS,
+    TIMELINE_COLUMNS,
+    TREATMENT_COLUMNS,
+    case_row,
+    cases_frame,
+    evidence_rows,
+    lab_rows,
+    timeline_rows,
+    treatment_rows,
+)
 
 # CSV carries a UTF-8 byte-order mark: without it Excel on Windows decodes the file in the
 # local ANSI code page and shows "Ã—10â¹/L" for "×10⁹/L"; pandas (encoding="utf-8-sig"),
 # R, LibreOffice and Python's csv with utf-8-sig all read it unchanged.
 CSV_ENCODING = "utf-8-sig"
+# Parquet rows are turned into Arrow columns this many at a time, and written in row groups
+# of PARQUET_ROW_GROUP rows: far smaller groups would compress and scan worse.
+PARQUET_BATCH = 500
+PARQUET_ROW_GROUP = 10_000
+# The workbook's sheets, in order: their columns and the rows one case gives.
+XLSX_SHEETS: dict[str, tuple[tuple[str, ...], Callable[[Case], Iterable[tuple]]]] = {
+    "cases": (CASE_COLUMNS, lambda case: (case_row(case),)),
+    "treatments": (TREATMENT_COLUMNS, treatment_rows),
+    "labs": (LAB_COLUMNS, lab_rows),
+    "timeline": (TIMELINE_COLUMNS, timeline_rows),
+    "evidence": (EVIDENCE_COLUMNS, evidence_rows),
+}
 
 
-def _write_jsonl(cases: list[Case], handle: BinaryIO) -> None:
+def _write_jsonl(cases: Iterable[Case], handle: BinaryIO) -> None:
     for case in cases:
         line = json.dumps(case.to_dict(), ensure_ascii=False, default=str)
         handle.write(line.encode("utf-8") + b"\n")
 
 
-def _write_csv(cases: list[Case], handle: BinaryIO) -> None:
+def _write_csv(cases: Iterable[Case], handle: BinaryIO) -> None:
     text = io.TextIOWrapper(handle, encoding=CSV_ENCODING, newline="")
     writer = csv.writer(text)  # RFC 4180 quoting, \r\n line ends as Excel expects
-    frame = cases_frame(cases)
-    writer.writerow(frame.columns)
-    for record in frame.itertuples(index=False, name=None):
-        writer.writerow(_csv_cell(value) for value in record)
+    writer.writerow(CASE_COLUMNS)
+    for case in cases:
+        writer.writerow([_csv_cell(value) for value in case_row(case)])
     text.flush()
     text.detach()  # leave the binary handle open for the atomic writer
 
 
 def _csv_cell(value: object) -> object:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, str):
         return csv_text(value)
@@ -55,33 +81,65 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def _write_parquet(cases: list[Case], handle: BinaryIO) -> None:
+def parquet_schema():
+    """The Arrow schema of a .parquet table: one type per column whatever the values, so
+    that every row group (and an empty table) agrees. Age is float64 (a 9-month-old is
+    0.75), Case int64, WBC max float64, every other column text (Year too: it is text in
+    the case record and in CSV). Pandas metadata is included so that ``pd.read_parquet``
+    gives nullable Int64/Float64 columns, as a table written from a frame would."""
+    import pyarrow as pa
+
+    types = {"Case": pa.int64(), "Age": pa.float64(), "WBC max (×10⁹/L)": pa.float64()}
+    schema = pa.schema([pa.field(name, types.get(name, pa.string())) for name in CASE_COLUMNS])
+    typed = cases_frame([]).astype({"Age": "Float64"})
+    return pa.Table.from_pandas(typed, schema=schema, preserve_index=False).schema
+
+
+def _write_parquet(cases: Iterable[Case], handle: BinaryIO) -> None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as error:
         message = f"writing .parquet needs pyarrow, which failed to import: {error}"
         raise RuntimeError(message) from None
-    table = pa.Table.from_pandas(cases_frame(cases), preserve_index=False)
-    pq.write_table(table, handle)
+    schema = parquet_schema()
+    with pq.ParquetWriter(handle, schema) as writer:
+        batches, pending = [], 0
+        for rows in _chunks((case_row(case) for case in cases), PARQUET_BATCH):
+            columns = zip(*rows)
+            arrays = [pa.array(values, type=field.type) for values, field in zip(columns, schema)]
+            batches.append(pa.record_batch(arrays, schema=schema))
+            pending += len(rows)
+            if pending >= PARQUET_ROW_GROUP:
+                writer.write_table(pa.Table.from_batches(batches, schema), row_group_size=PARQUET_ROW_GROUP)
+                batches, pending = [], 0
+        if batches:
+            writer.write_table(pa.Table.from_batches(batches, schema), row_group_size=PARQUET_ROW_GROUP)
 
 
-def _write_xlsx(cases: list[Case], handle: BinaryIO) -> None:
-    from pipeline.export.xlsx import write_xlsx
-
-    write_xlsx(
-        {
-            "cases": cases_frame(cases),
-            "treatments": treatments_frame(cases),
-            "labs": labs_frame(cases),
-            "timeline": timeline_frame(cases),
-            "evidence": evidence_frame(cases),
-        },
-        handle,
-    )
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-WRITERS: dict[str, Callable[[list[Case], BinaryIO], None]] = {
+def _write_xlsx(cases: Iterable[Case], handle: BinaryIO) -> None:
+    from pipeline.export.xlsx import StreamingWorkbook
+
+    with StreamingWorkbook({title: columns for title, (columns, _) in XLSX_SHEETS.items()}) as book:
+        for case in cases:
+            for title, (_, rows) in XLSX_SHEETS.items():
+                for row in rows(case):
+                    book.append(title, row)
+        book.save(handle)
+
+
+WRITERS: dict[str, Callable[[Iterable[Case], BinaryIO], None]] = {
     ".csv": _write_csv,
     ".jsonl": _write_jsonl,
     ".parquet": _write_parquet,
@@ -93,9 +151,11 @@ SUPPORTED_FORMATS = tuple(WRITERS)
 def write_table(cases: Iterable[Case], out_path: str | os.PathLike) -> Path:
     """Write the cases to ``out_path`` in the format its extension names; return the path.
 
-    ``.jsonl`` holds one ``Case.to_dict()`` per line (evidence included); ``.csv`` and
-    ``.parquet`` the review table; ``.xlsx`` the review table and an evidence sheet. Missing
-    folders are created. Raises ValueError for an unknown extension.
+    ``cases`` may be any iterable, a generator included: it is read once, lazily, and only
+    a few cases are held at a time. ``.jsonl`` holds one ``Case.to_dict()`` per line
+    (evidence included); ``.csv`` and ``.parquet`` the review table; ``.xlsx`` the sheets
+    cases, treatments, labs, timeline and evidence. Missing folders are created. Raises
+    ValueError for an unknown extension or a folder.
     """
     out_path = Path(out_path)
     writer = WRITERS.get(out_path.suffix.lower())
@@ -106,7 +166,6 @@ def write_table(cases: Iterable[Case], out_path: str | os.PathLike) -> Path:
         )
     if out_path.is_dir():
         raise ValueError(f"cannot write {str(out_path)!r}: it is a folder")
-    cases = list(cases)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_output(out_path) as handle:
         writer(cases, handle)

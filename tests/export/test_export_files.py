@@ -81,6 +81,23 @@ def test_parquet(tmp_path, make_cases, expected_columns):
     assert frame["Case"].tolist() == [1, 2]
 
 
+@pytest.mark.parametrize("ages", [[40.0, 52.0], [40.0, 0.75], [None, None], []])
+def test_parquet_schema_is_fixed(tmp_path, ages, expected_columns):
+    """One type per column whatever the values: Age is float64 even when every age is whole,
+    a column of only missing values is still text, and an empty table has the full schema."""
+    pq = pytest.importorskip("pyarrow.parquet", exc_type=ImportError)
+    path = write_table([Case(doc="a.txt", case=i + 1, age=age) for i, age in enumerate(ages)], tmp_path / "t.parquet")
+    schema = pq.read_schema(path)
+    types = {name: str(schema.field(name).type) for name in schema.names}
+    assert list(types) == expected_columns
+    assert types.pop("Case") == "int64"
+    assert types.pop("Age") == types.pop("WBC max (×10⁹/L)") == "double"
+    assert set(types.values()) == {"string"}
+    frame = pd.read_parquet(path)
+    assert (str(frame["Age"].dtype), str(frame["Case"].dtype)) == ("Float64", "Int64")
+    assert frame["Age"].tolist() == [pd.NA if age is None else age for age in ages]
+
+
 def test_parquet_without_pyarrow(tmp_path, monkeypatch, make_cases):
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow -> ImportError
     with pytest.raises(RuntimeError, match="needs pyarrow"):
@@ -176,7 +193,7 @@ def test_folder_as_output(tmp_path, make_cases):
         write_table(make_cases(), tmp_path / "table.csv")
 
 
-@pytest.mark.parametrize("extension", [".csv", ".jsonl", ".xlsx"])
+@pytest.mark.parametrize("extension", [".csv", ".jsonl", ".xlsx", ".parquet"])
 def test_failed_write_keeps_existing_file(tmp_path, monkeypatch, make_cases, extension):
     target = tmp_path / f"table{extension}"
     target.write_bytes(b"previous table")

@@ -5,9 +5,10 @@ import pandas as pd
 import pytest
 
 from pipeline.cases.record import Case
-from pipeline.export import CASE_COLUMNS, EVIDENCE_COLUMNS, cases_frame, evidence_frame
+from pipeline.export import CASE_COLUMNS, EVIDENCE_COLUMNS, case_row, cases_frame, evidence_frame, evidence_rows
 from pipeline.export import safe as safe_module
 from pipeline.export import table as table_module
+from pipeline.export import xlsx as xlsx_module
 
 def test_case_columns_in_order(make_cases, expected_columns):
     assert list(CASE_COLUMNS) == expected_columns
@@ -68,6 +69,15 @@ def test_evidence_frame(make_cases):
     assert evidence_frame([]).empty and list(evidence_frame([]).columns) == list(EVIDENCE_COLUMNS)
 
 
-@pytest.mark.parametrize("module", [table_module, safe_module])
+def test_rows_have_one_value_per_column(make_cases):
+    """The row functions the streaming writers use give the frames' columns, in order."""
+    case = make_cases()[0]
+    assert case_row(case) == tuple(cases_frame([case]).astype(object).iloc[0].replace({pd.NA: None}))
+    assert len(case_row(case)) == len(CASE_COLUMNS)
+    assert [len(row) for row in evidence_rows(case)] == [len(EVIDENCE_COLUMNS)] * 3
+    assert list(table_module.evidence_frame([case]).itertuples(index=False, name=None)) == list(evidence_rows(case))
+
+
+@pytest.mark.parametrize("module", [table_module, safe_module, xlsx_module])
 def test_docstring_examples(module):
     assert doctest.testmod(module).failed == 0
