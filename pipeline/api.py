@@ -15,7 +15,7 @@ from spacy.language import Language
 from pipeline.cases.assemble import assemble
 from pipeline.cases.mentions import Mention, PatientStart, doc_mentions
 from pipeline.cases.record import Case
-from pipeline.ingest import IngestError, iter_input_files, read_report
+from pipeline.ingest import IngestError
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
 
@@ -25,20 +25,24 @@ __all__ = ["build_nlp", "extract", "extract_reports", "report_cases"]
 # texts over nlp.max_length, and memory grows with the length of a Doc.
 CHUNK_CHARACTERS = 200_000
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Where a chunk may end, best first: a blank line, a line break, a sentence's end (a page
+# flattened to one line), any space; a text with none (one giant token) is cut anywhere.
+CUTS = (PARAGRAPH_BREAK, re.compile(r"\n"), re.compile(r"[.!?][\"')\]]*\s"), re.compile(r"\s"))
 
 
 def chunks(text: str, size: int = CHUNK_CHARACTERS) -> Iterator[tuple[int, str]]:
     """(offset, piece) pairs covering ``text``, cut at a blank line, else a line break,
-    else a space, near ``size`` characters."""
+    else a sentence end, else a space, in the second half of each ``size`` characters."""
     start = 0
     while start < len(text):
         end = min(start + size, len(text))
         if end < len(text):
-            window = text[start + size // 2:end]
-            for pattern in (PARAGRAPH_BREAK, re.compile(r"\n"), re.compile(r" ")):
-                cuts = [m.end() for m in pattern.finditer(window)]
-                if cuts:
-                    end = start + size // 2 + cuts[-1]
+            for pattern in CUTS:
+                cut = None
+                for cut in pattern.finditer(text, start + size // 2, end):
+                    pass  # the last one
+                if cut is not None:
+                    end = cut.end()
                     break
         yield start, text[start:end]
         start = end
@@ -49,7 +53,13 @@ def report_cases(nlp: Language, report: Report) -> list[Case]:
     mentions: list[Mention] = []
     starts: list[PatientStart] = []
     for offset, piece in chunks(report.text):
-        found, patients = doc_mentions(nlp(piece), offset)
+        doc = nlp(piece)
+        found, patients = doc_mentions(doc, offset)
+        # scispaCy's abbreviation detector keeps Spans in doc.user_data, a cycle through the
+        # Doc: broken here, the Doc is freed at once, not at a rare full garbage collection
+        # (until then memory grew with every report).
+        doc.user_data.clear()
+        del doc
         mentions.extend(found)
         starts.extend(patients)
     return assemble(report, mentions, starts)
@@ -66,23 +76,20 @@ def extract(
     nlp: Language | None = None,
     on_error: Callable[[Path, str], None] | None = None,
     model: str | None = None,
+    jobs: int = 1,
 ) -> Iterator[Case]:
-    """Cases of every report found under ``paths`` (files or folders). A file that cannot
-    be read or processed is passed to ``on_error(path, reason)`` (default: raise) and the
-    rest of the batch goes on. ``model``: an installed NER model to add (see build_nlp)."""
-    nlp = nlp or build_nlp(model=model)
-    for path in iter_input_files(paths):
-        try:
-            reports = read_report(path)
-            cases = [case for report in reports for case in report_cases(nlp, report)]
-        except IngestError as error:
+    """Cases of every report found under ``paths`` (files or folders), in input order, as
+    each file is done. A file that cannot be read or processed is passed to
+    ``on_error(path, reason)`` and the rest of the batch goes on; without ``on_error`` it
+    raises IngestError. ``model``: an installed NER model to add (see build_nlp); ``jobs``:
+    worker processes (see ``pipeline.batch.BatchRunner``; no results cache here)."""
+    from pipeline.batch.runner import BatchRunner, read_inputs
+
+    runner = BatchRunner(jobs=jobs, nlp=nlp, model=model)
+    for result in runner.iter(read_inputs(paths)):
+        if result.error:
             if on_error is None:
-                raise
-            on_error(path, error.reason)
+                raise IngestError(result.path, result.error)
+            on_error(result.path, result.error)
             continue
-        except Exception as error:  # one bad report must not end the batch
-            if on_error is None:
-                raise
-            on_error(path, f"{type(error).__name__}: {error}")
-            continue
-        yield from cases
+        yield from result.cases

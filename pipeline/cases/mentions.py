@@ -46,7 +46,8 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
     the report (reports longer than one Doc are processed in chunks)."""
     starts = sentence_starts(doc)
     text = doc_text(doc)  # slices of it, not Span.text, which walks every token
-    sentences: dict[int, tuple[str, int]] = {}
+    sentences: dict[int, tuple[int, int]] = {}  # sentence index -> (start, end) character
+    pieces: dict[tuple[int, int], tuple[str, int]] = {}  # one string per piece of text: shared
     sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
     section_starts = [s.start for s in sections]
     mentions = []
@@ -57,9 +58,8 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
             index = bisect.bisect_right(starts, span.start) - 1
             if index not in sentences:
                 end = starts[index + 1] if index + 1 < len(starts) else len(doc)
-                sentence = doc[starts[index]:end]
-                sentences[index] = (text[sentence.start_char:sentence.end_char].strip(), sentence.start_char)
-            sentence_text, sentence_start = sentences[index]
+                sentences[index] = (doc[starts[index]].idx, doc[end - 1].idx + len(doc[end - 1].text_with_ws))
+            sentence_text, sentence_start = _evidence_sentence(text, *sentences[index], span, pieces)
             in_section = bisect.bisect_right(section_starts, span.start) - 1
             section_start = sections[in_section].start_char if in_section >= 0 else 0
             mentions.append(
@@ -84,3 +84,41 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
     if "patients" in doc.spans:
         patients = [PatientStart(s._.value.number, s.start_char + offset) for s in doc.spans["patients"]]
     return mentions, patients
+
+
+# Evidence is one sentence per mention. A "sentence" of a table or a page flattened to one line
+# can run to a whole chunk (200,000 characters) holding thousands of findings: each would carry
+# all of it, and the output grows with mentions x chunk length. Beyond this length a sentence is
+# cut in pieces of about this many characters (at a full stop or a space); each piece stands for
+# a sentence (evidence, and the grouping by sentence_start of treatments and timeline).
+SENTENCE_LIMIT = 1000
+
+
+def _evidence_sentence(text: str, start: int, end: int, span, pieces: dict) -> tuple[str, int]:
+    """(stripped text, start) of the sentence [start, end) of ``text`` holding ``span``, or of
+    its piece that does when the sentence is longer than SENTENCE_LIMIT."""
+    if end - start > SENTENCE_LIMIT:
+        piece = (span.start_char - start) // SENTENCE_LIMIT
+        if span.start_char < _cut(text, start, end, piece):
+            piece -= 1
+        start, piece_end = _cut(text, start, end, piece), _cut(text, start, end, piece + 1)
+        end = max(piece_end, span.end_char)  # a mention across the cut keeps its whole text
+    if (start, end) not in pieces:
+        pieces[(start, end)] = (text[start:end].strip(), start)
+    return pieces[(start, end)]
+
+
+def _cut(text: str, start: int, end: int, piece: int) -> int:
+    """Where piece ``piece`` of the long sentence [start, end) starts: after the first full stop
+    and space within 200 characters of its nominal start, else the first space within 100, else
+    at it."""
+    if piece <= 0:
+        return start
+    nominal = start + piece * SENTENCE_LIMIT
+    if nominal >= end:
+        return end
+    for mark, reach in ((". ", 200), (" ", 100)):
+        found = text.find(mark, nominal, min(end, nominal + reach))
+        if found != -1:
+            return found + len(mark)
+    return nominal

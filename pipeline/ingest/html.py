@@ -61,6 +61,12 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+# Journal pages hold a few thousand elements (tens of thousands with big tables). BeautifulSoup
+# costs about 1 KB of memory per element and trafilatura three more, with no limit of its own:
+# a page of a million table cells or nested <div>s would take gigabytes. Past the first limit the
+# whole cleaned page is read without trafilatura; past the second the file is refused.
+MAX_ELEMENTS_FOR_MAIN_CONTENT = 100_000
+MAX_ELEMENTS = 300_000
 # Browsers read these labels as their supersets (WHATWG Encoding Standard).
 _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
                     "us-ascii": "cp1252", "ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030",
@@ -94,10 +100,13 @@ def decode_html(data: bytes, path: Path) -> str:
 def read_html(data: bytes, path: Path) -> list[Report]:
     """A saved web page as one Report: article text plus citation metadata."""
     page = decode_html(data, path)
+    elements = page.count("<") - page.count("</")  # about the number of elements, counted in C
+    if elements > MAX_ELEMENTS:
+        raise IngestError(path, f"page too large to read ({elements:,} HTML elements; an article has far fewer)")
     soup = BeautifulSoup(page, "lxml")
     meta = page_metadata(soup)
     remove_chrome(soup)
-    article = main_content(soup)
+    article = main_content(soup) if elements <= MAX_ELEMENTS_FOR_MAIN_CONTENT else None
     text = normalize_text(html_text(article)) if article is not None else ""
     if not text:  # trafilatura found nothing: the whole cleaned page
         text = normalize_text(html_text(soup))

@@ -113,7 +113,7 @@ def guess_title(text: str) -> str | None:
     >>> guess_title("Abstract\\nA 51-year-old woman presented with a breast lump. She had a fever.")
     """
     scanned = 0
-    for raw in text.split("\n"):
+    for raw in _lines(text):
         line = raw.strip(" \t•·*#-–—")  # bullets, Markdown heading marks and bold
         if not line:
             continue
@@ -135,6 +135,19 @@ def guess_title(text: str) -> str | None:
         if _looks_like_title(line):
             return _tidy(line)
     return None
+
+
+def _lines(text: str):
+    """The lines of ``text`` one by one: only the first few are needed, and splitting a dump of
+    millions of lines builds them all."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end == -1:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
 
 
 def _scraped_title(line: str) -> str | None:

@@ -164,7 +164,10 @@ def fold_compatibility(text: str) -> str:
             folded = _HYPHENS.get(folded, folded)
             if folded != char:
                 folds[char] = folded
-    if folds:  # one regex pass: str.translate with a dict is slow on long texts
+    if len(folds) <= 16:  # str.replace is C-fast and holds two copies at most
+        for char, folded in folds.items():
+            text = text.replace(char, folded)
+    else:  # one regex pass: str.translate with a dict is slow on long texts
         text = re.compile(f"[{''.join(map(re.escape, folds))}]").sub(lambda m: folds[m.group()], text)
     # Canonical composition ("e" + combining acute -> "é") only where combining marks are.
     return unicodedata.normalize("NFC", text) if _COMBINING.search(text) else text
@@ -218,6 +221,13 @@ def append_superscript(pieces: list[str], raw: str) -> None:
 
 MAX_RUN = 20
 _LONG_RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_RUN)
+# Texts are normalised a block of lines at a time: each pass copies the text and a regex with
+# many matches builds a string per match, so a whole 20 MB text would briefly take ten times its
+# size. Every step below is confined to a line (blocks end after a \n, so "\r\n" stays whole)
+# or, on a line, to a word (a block may end with a space before a letter or digit, which no
+# step changes); trailing spaces are removed from the lines a block ends, not from its last line.
+BLOCK_CHARACTERS = 1 << 20
+_WORD_START = re.compile(r" (?=[A-Za-z0-9])")
 
 
 def normalize_text(text: str) -> str:
@@ -227,18 +237,34 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("WBC\\u00a010⁹/L\\r\\nleuko\\u00adcytosis\\x0c")
     'WBC 10⁹/L\\nleukocytosis'
     """
+    if len(text) <= BLOCK_CHARACTERS:
+        return _normalize_block(text).strip()
+    blocks, start = [], 0
+    while start < len(text):
+        end = text.find("\n", start + BLOCK_CHARACTERS, start + 2 * BLOCK_CHARACTERS) + 1
+        if not end:  # a text flattened to one line: cut between a space and a word
+            word = _WORD_START.search(text, start + BLOCK_CHARACTERS)
+            end = word.end() if word else len(text)
+        blocks.append(_normalize_block(text[start:end]))
+        start = end
+    return "".join(blocks).strip()
+
+
+def _normalize_block(text: str) -> str:
     text = fold_compatibility(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _NEWLINES.sub("\n", text)
+    if not text.isascii():
+        text = _NEWLINES.sub("\n", text)
+        text = _ODD_SPACES.sub(" ", text)
+        text = _INVISIBLE.sub("", text)
     text = text.replace("\x0c", "\n")
-    text = _ODD_SPACES.sub(" ", text)
-    text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
     # spaCy's tokenizers take quadratic time on a long run of one punctuation mark ("=====",
     # "(((("); rules and separators never need more than a few
     text = _LONG_RUN.sub(lambda m: m.group(1) * MAX_RUN, text)
-    return "\n".join(line.rstrip(" \t") for line in text.split("\n")).strip()
+    lines = text.split("\n")
+    return "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
 
 
 def read_text(data: bytes, path: Path) -> list[Report]:
