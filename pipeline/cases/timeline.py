@@ -100,12 +100,13 @@ class DatePoint:
 def case_timeline(mentions: list[Mention]) -> list[TimelineEvent]:
     """The patient's dated events, sorted by date then text order."""
     points = date_points(mentions)
+    by_sentence = sentence_index(points)
     values: dict[int, list[str]] = {}
     for mention in mentions:
         described = describe(mention)
         if not described:
             continue
-        index = point_index(points, mention)
+        index = point_index(points, mention, by_sentence)
         if index is not None:
             for value in described:
                 if value not in values.setdefault(index, []):
@@ -147,9 +148,22 @@ def date_points(mentions: list[Mention]) -> list[DatePoint]:
     return points
 
 
-def point_index(points: list[DatePoint], mention: Mention) -> int | None:
-    """The index of the point that dates ``mention`` (see the module docstring), or None."""
-    same = [i for i, p in enumerate(points) if p.sentence_start == mention.sentence_start]
+def sentence_index(points: list[DatePoint]) -> dict[int, list[int]]:
+    """sentence_start -> indexes of the points in that sentence: for point_index, built once per
+    case rather than searched for every mention (quadratic on long reports)."""
+    by_sentence: dict[int, list[int]] = {}
+    for i, point in enumerate(points):
+        by_sentence.setdefault(point.sentence_start, []).append(i)
+    return by_sentence
+
+
+def point_index(points: list[DatePoint], mention: Mention, by_sentence: dict[int, list[int]] | None = None) -> int | None:
+    """The index of the point that dates ``mention`` (see the module docstring), or None.
+    ``by_sentence``: sentence_start -> indexes of its points, when known."""
+    if by_sentence is None:
+        same = [i for i, p in enumerate(points) if p.sentence_start == mention.sentence_start]
+    else:
+        same = by_sentence.get(mention.sentence_start, [])
     if same:
         sentence = mention.sentence
         shift_ = _sentence_shift(mention)
@@ -163,8 +177,7 @@ def point_index(points: list[DatePoint], mention: Mention) -> int | None:
         if len(before) > 1 and _is_range(points[before[-2]], points[before[-1]]):
             return before[-2]  # "From 12 August to 24 August, she was treated with ...": the start
         return before[-1] if before else same[0]
-    starts = [p.start for p in points]
-    index = bisect.bisect_left(starts, mention.start) - 1
+    index = bisect.bisect_left(points, mention.start, key=lambda p: p.start) - 1
     if index >= 0 and mention.section not in NO_CARRY_SECTIONS:
         point = points[index]
         if point.carries and point.section_start == mention.section_start and mention.start - point.end <= CARRY_REACH:

@@ -77,22 +77,28 @@ def case_treatments(mentions) -> list[Treatment]:
     drugs = [m for m in mentions if m.group == "drugs"]
     procedures = [m for m in mentions if m.group == "procedures"]
     drug_owner = _drug_owners(drugs, procedures)
+    owned: dict[int, list] = {}  # procedure -> its drugs, in text order (one pass, not one per procedure)
+    for drug in drugs:
+        if id(drug) in drug_owner:
+            owned.setdefault(id(drug_owner[id(drug)]), []).append(drug)
     candidates: list[Treatment] = []
     for mention in procedures:
         value = mention.value
-        given = tuple(dict.fromkeys(g for d in drugs if drug_owner.get(id(d)) is mention for g in d.value.generics))
+        given = tuple(dict.fromkeys(g for d in owned.get(id(mention), ()) for g in d.value.generics))
         candidates.append(Treatment(value.kind, value.name, given, value.dose, None, value.cycles, None,
                                     _date(mention, dates), value.written, mention.start,
                                     approach=value.approach, setting=value.setting))
     candidates += _drug_treatments(drugs, dates)
     candidates.sort(key=lambda t: t.start)
     merged: list[Treatment] = []
+    same_name: dict[tuple, list[int]] = {}  # (kind, name) -> indexes in merged
     for candidate in candidates:
-        for index, earlier in enumerate(merged):
-            if earlier.kind == candidate.kind and earlier.name == candidate.name and _compatible(earlier, candidate):
-                merged[index] = _merge(earlier, candidate)
+        for index in same_name.get((candidate.kind, candidate.name), ()):
+            if _compatible(merged[index], candidate):
+                merged[index] = _merge(merged[index], candidate)
                 break
         else:
+            same_name.setdefault((candidate.kind, candidate.name), []).append(len(merged))
             merged.append(candidate)
     merged = _fold_bare_names(merged)
     # unspecific words ("surgery", "resection"): none beside a specific one of their kind, and
@@ -162,8 +168,11 @@ def _drug_owners(drugs, procedures) -> dict:
     """Each drug mention -> the systemic therapy nearest to it in its sentence, if any."""
     owners = {}
     takers = [p for p in procedures if p.value.kind in TAKES_DRUGS or p.value.name in TAKES_DRUGS_NAMES]
+    by_sentence: dict[int, list] = {}
+    for taker in takers:
+        by_sentence.setdefault(taker.sentence_start, []).append(taker)
     for drug in drugs:
-        near = [p for p in takers if p.sentence_start == drug.sentence_start]
+        near = by_sentence.get(drug.sentence_start)
         if near:
             owners[id(drug)] = min(near, key=lambda p: abs(p.start - drug.start))
     return owners
