@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -126,7 +127,7 @@ def date_points(mentions: list[Mention]) -> list[DatePoint]:
     )
     written = [_point(m, m.value.iso, False) for m in dated if _is_date(m)]
     # where relative times stand: the words "after the operation" name an event, they do not tell it
-    naming = [(m.start, m.end) for m in dated if m.group == "timing"]
+    naming = _Spans([(m.start, m.end) for m in dated if m.group == "timing"])
     points: list[DatePoint] = []
     for mention in dated:
         if _is_date(mention):
@@ -313,9 +314,23 @@ def _where_told(point: DatePoint, pattern: re.Pattern, naming) -> int | None:
     times it holds ("68 days after the operation" does not tell of the operation)."""
     for match in pattern.finditer(point.sentence):
         position = point.sentence_start + point.shift + match.start()
-        if not any(start <= position < end for start, end in naming):
+        if position not in naming:
             return position
     return None
+
+
+class _Spans:
+    """Character spans sorted by start, asked whether they cover a position: a bisect, not a
+    scan of every span (a long report holds thousands of relative times)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(itertools.accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.reach[index] > position
 
 
 @lru_cache(maxsize=4096)

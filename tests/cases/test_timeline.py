@@ -1,6 +1,8 @@
 import doctest
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.cases import timeline as timeline_module
 from pipeline.cases.timeline import TimelineEvent, case_timeline, date_points, shift
@@ -162,3 +164,11 @@ def test_shift(iso, amount, unit, direction, expected):
 
 def test_docstring_examples():
     assert doctest.testmod(timeline_module).failed == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=12), st.integers(-5, 90))
+def test_relative_time_spans_cover_a_position_as_a_scan_would(spans, position):
+    spans = [(start, start + length) for start, length in spans]  # nested and overlapping too
+    covered = timeline_module._Spans(spans)
+    assert (position in covered) == any(start <= position < end for start, end in spans)
