@@ -245,16 +245,25 @@ class BatchRunner:
     def _finished(self, files: Sequence[InputFile]) -> Iterator[tuple[int, FileResult]]:
         """``(index, result)`` pairs in the order the files finish."""
         items = self._items(files)
-        if self.jobs > 1:
-            # A pool only pays with two files to run: look ahead for a second one.
-            ahead = []
-            for item in items:
-                ahead.append(item)
-                if sum(isinstance(i, _Task) for i in ahead) == 2:
-                    yield from self._run_pool(itertools.chain(ahead, items))
-                    return
-            items = iter(ahead)
-        yield from self._run_here(items)
+        if self.jobs == 1:
+            yield from self._run_here(items)
+            return
+        # A pool only pays with two files to run: the first is held until a second comes
+        # (finished results go on meanwhile), or run here should too many wait behind it.
+        held = None
+        for item in items:
+            if not isinstance(item, _Task):
+                yield item
+            elif held is None:
+                held = item
+            else:
+                yield from self._run_pool(itertools.chain([held, item], items))
+                return
+            if held is not None and len(self._waiting) >= _MAX_WAITING:
+                yield from self._run_here([held])
+                held = None
+        if held is not None:
+            yield from self._run_here([held])
 
     def _done(self, task: _Task, outcome) -> Iterator[tuple[int, FileResult]]:
         seen_hash, reports, error = outcome

@@ -166,3 +166,23 @@ def test_the_api_streams_through_the_runner_and_names_a_bad_file(folder):
     skipped = []
     assert len(list(extract([folder], on_error=lambda path, reason: skipped.append((path.name, reason))))) == 3
     assert skipped == [("zz-empty.txt", "empty file")]
+
+
+def test_one_new_file_before_many_cached_ones_does_not_hold_them_all(folder, tmp_path, monkeypatch):
+    import pipeline.batch.runner as runner_module
+
+    variants(folder, 8)
+    with ResultCache(tmp_path / "cache") as cache:
+        BatchRunner(cache=cache).run(read_inputs([folder]))
+        first = folder / "synthetic-cervix-report.txt"
+        first.write_text(first.read_text(encoding="utf-8").replace("IB2", "IIA1"), encoding="utf-8")
+        windows = []
+        original = cache.get_many
+        monkeypatch.setattr(cache, "get_many", lambda hashes: windows.append(1) or original(list(hashes)))
+        monkeypatch.setattr(runner_module, "_CACHE_WINDOW", 2)
+        monkeypatch.setattr(runner_module, "_MAX_WAITING", 2)
+        runner = BatchRunner(jobs=2, cache=cache)  # a pool would wait for a second new file
+        results = runner.iter(read_inputs([folder]))
+        assert next(results).cases[0].figo_stage == "IIA1"
+        assert len(windows) <= 2  # not every window read before the first result
+        assert all(r.cached for r in results) and runner.processed == 1
