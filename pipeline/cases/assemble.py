@@ -9,7 +9,7 @@ from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.patients import about_patient, preamble, split_by_patient
 from pipeline.cases.labs import case_labs
 from pipeline.cases.record import Case, Evidence
-from pipeline.cases.timeline import case_timeline
+from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
 from pipeline.nlp.resources import read_table
@@ -95,8 +95,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
     case.treatments = case_treatments(mine)
-    case.labs = case_labs(mine)
-    case.timeline = case_timeline(mine)
+    dating = Dating(mine)
+    case.labs = case_labs(mine, dating)
+    case.timeline = case_timeline(mine, dating)
     staging = case_staging(mine)
     for name, mention in staging_mentions(mine).items():
         if mention is not None and staging[name] is not None:

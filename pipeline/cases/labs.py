@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.cases.mentions import Mention
-from pipeline.cases.timeline import date_points, format_measure, point_index, sentence_index
+from pipeline.cases.timeline import Dating, format_measure
 
 
 @dataclass(frozen=True)
@@ -46,16 +46,17 @@ class LabValue:
         return None
 
 
-def case_labs(mentions: list[Mention]) -> list[LabValue]:
-    """The patient's values in text order (thresholds and reference ranges excluded)."""
-    points = date_points(mentions)
-    by_sentence = sentence_index(points)
+def case_labs(mentions: list[Mention], dating: Dating | None = None) -> list[LabValue]:
+    """The patient's values in text order (thresholds and reference ranges excluded;
+    ``dating``: the case's, if already worked out)."""
+    dating = dating or Dating(mentions)
+    points = dating.points
     labs = []
     for mention in mentions:
         if mention.group != "measures" or getattr(mention.value, "threshold", False):
             continue
         measure = mention.value
-        index = point_index(points, mention, by_sentence)
+        index = dating.index(mention)
         point = points[index] if index is not None else None
         labs.append(
             LabValue(

@@ -98,16 +98,17 @@ class DatePoint:
     carries: bool = True  # dates the sentences after its own (not a summary's date)
 
 
-def case_timeline(mentions: list[Mention]) -> list[TimelineEvent]:
-    """The patient's dated events, sorted by date then text order."""
-    points = date_points(mentions)
-    by_sentence = sentence_index(points)
+def case_timeline(mentions: list[Mention], dating: Dating | None = None) -> list[TimelineEvent]:
+    """The patient's dated events, sorted by date then text order (``dating``: the case's, if
+    already worked out)."""
+    dating = dating or Dating(mentions)
+    points = dating.points
     values: dict[int, list[str]] = {}
     for mention in mentions:
         described = describe(mention)
         if not described:
             continue
-        index = point_index(points, mention, by_sentence)
+        index = dating.index(mention)
         if index is not None:
             for value in described:
                 if value not in values.setdefault(index, []):
@@ -149,41 +150,40 @@ def date_points(mentions: list[Mention]) -> list[DatePoint]:
     return points
 
 
-def sentence_index(points: list[DatePoint]) -> dict[int, list[int]]:
-    """sentence_start -> indexes of the points in that sentence: for point_index, built once per
-    case rather than searched for every mention (quadratic on long reports)."""
-    by_sentence: dict[int, list[int]] = {}
-    for i, point in enumerate(points):
-        by_sentence.setdefault(point.sentence_start, []).append(i)
-    return by_sentence
+class Dating:
+    """The patient's date points (``date_points``) and, for a mention, the one that dates it
+    (``index``; see the module docstring): worked out once per case, shared by the labs and the
+    time line."""
 
+    def __init__(self, mentions: list[Mention]):
+        self.points = date_points(mentions)
+        # sentence_start -> indexes of its points: looked up, not searched for every mention
+        self.by_sentence: dict[int, list[int]] = {}
+        for i, point in enumerate(self.points):
+            self.by_sentence.setdefault(point.sentence_start, []).append(i)
 
-def point_index(points: list[DatePoint], mention: Mention, by_sentence: dict[int, list[int]] | None = None) -> int | None:
-    """The index of the point that dates ``mention`` (see the module docstring), or None.
-    ``by_sentence``: sentence_start -> indexes of its points, when known."""
-    if by_sentence is None:
-        same = [i for i, p in enumerate(points) if p.sentence_start == mention.sentence_start]
-    else:
-        same = by_sentence.get(mention.sentence_start, [])
-    if same:
-        sentence = mention.sentence
-        shift_ = _sentence_shift(mention)
-        # a span widened to whole tokens may end with the sentence's full stop ("109/L.")
-        end = mention.end - (len(mention.text) - len(mention.text.rstrip(".,;:!?")))
-        for i in same:
-            gap_start, gap_end = end - mention.sentence_start - shift_, points[i].start - mention.sentence_start - shift_
-            if 0 <= gap_start <= gap_end <= gap_start + 14 and DATE_RIGHT_AFTER.fullmatch(sentence, gap_start, gap_end):
-                return i
-        before = [i for i in same if points[i].start < mention.start]
-        if len(before) > 1 and _is_range(points[before[-2]], points[before[-1]]):
-            return before[-2]  # "From 12 August to 24 August, she was treated with ...": the start
-        return before[-1] if before else same[0]
-    index = bisect.bisect_left(points, mention.start, key=lambda p: p.start) - 1
-    if index >= 0 and mention.section not in NO_CARRY_SECTIONS:
-        point = points[index]
-        if point.carries and point.section_start == mention.section_start and mention.start - point.end <= CARRY_REACH:
-            return index
-    return None
+    def index(self, mention: Mention) -> int | None:
+        """The index in ``points`` of the point that dates ``mention``, or None."""
+        same = self.by_sentence.get(mention.sentence_start, [])
+        if same:
+            sentence = mention.sentence
+            shift_ = _sentence_shift(mention)
+            # a span widened to whole tokens may end with the sentence's full stop ("109/L.")
+            end = mention.end - (len(mention.text) - len(mention.text.rstrip(".,;:!?")))
+            for i in same:
+                gap_start, gap_end = end - mention.sentence_start - shift_, self.points[i].start - mention.sentence_start - shift_
+                if 0 <= gap_start <= gap_end <= gap_start + 14 and DATE_RIGHT_AFTER.fullmatch(sentence, gap_start, gap_end):
+                    return i
+            before = [i for i in same if self.points[i].start < mention.start]
+            if len(before) > 1 and _is_range(self.points[before[-2]], self.points[before[-1]]):
+                return before[-2]  # "From 12 August to 24 August, she was treated with ...": the start
+            return before[-1] if before else same[0]
+        index = bisect.bisect_left(self.points, mention.start, key=lambda p: p.start) - 1
+        if index >= 0 and mention.section not in NO_CARRY_SECTIONS:
+            point = self.points[index]
+            if point.carries and point.section_start == mention.section_start and mention.start - point.end <= CARRY_REACH:
+                return index
+        return None
 
 
 def describe(mention: Mention) -> tuple[str, ...]:
