@@ -9,6 +9,7 @@ from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.patients import about_patient, preamble, split_by_patient
 from pipeline.cases.labs import case_labs
 from pipeline.cases.record import Case, Evidence
+from pipeline.cases.series import series_cases
 from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
@@ -28,7 +29,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
         _fill(case, part, shared)
         cases.append(case)
-    return cases
+    return series_cases(report, cases)
 
 
 def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.resources import read_table
 from pipeline.nlp.sections.model import PatientMarker, Section
+from pipeline.nlp.sections.patients import inline_patient_starts
 from pipeline.nlp.spans import char_span
 from pipeline.nlp.text import doc_text
 
@@ -86,6 +87,10 @@ class SectionDetector:
                 markers.append(char_span(doc, match.start(), match.start() + len(patient.group().rstrip()), "PATIENT", value))
                 if starts[-1][1] not in ("case", "abstract"):
                     starts.append((match.start(), "case", line.strip()[:80]))
+        # "Case 2" run into the text of a flattened page or an abstract ("In case two, a 56-year-old...")
+        for inline in inline_patient_starts(text):
+            value = PatientMarker(inline.number, inline.heading[:80])
+            markers.append(char_span(doc, inline.start, inline.end, "PATIENT", value))
         spans = []
         for index, (start, section, heading) in enumerate(starts):
             end = starts[index + 1][0] if index + 1 < len(starts) else len(text)

@@ -1,0 +1,44 @@
+"""Reports that announce several patients ("We report the first 2 cases of ...") but describe
+them together, with no part of the text opening each patient's own description.
+
+The guide wants one row per patient. Such a report gives each patient only what it says of all
+of them: the disease (primary site, histology), the sex that the disease implies, and an outcome
+stated jointly ("both patients died"). The first row keeps everything the text holds; the
+others copy these shared values with the same evidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.cases.record import Case
+from pipeline.ingest.report import Report
+from pipeline.nlp.sections.patients import announced_patients
+
+SHARED_FIELDS = ("primary_site", "histology")
+# An outcome sentence that speaks of every patient at once.
+JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:two|three|four|five|six)\s+(?:\w+\s+)?(?:patients|cases|women|men))\b", re.IGNORECASE)
+
+
+def series_cases(report: Report, cases: list[Case]) -> list[Case]:
+    """``cases`` with a row added for every announced patient after the first, when the text
+    was read as one patient's; unchanged otherwise."""
+    if len(cases) != 1:
+        return cases
+    count = announced_patients(report.text, report.title)
+    if count < 2:
+        return cases
+    first = cases[0]
+    shared = [e for e in first.evidence if e.field in SHARED_FIELDS and getattr(first, e.field) == e.value]
+    outcome = [e for e in first.evidence if e.field == "outcome" and e.value == first.outcome and JOINT.search(e.sentence)]
+    rows = [first]
+    for number in range(2, count + 1):
+        row = Case(doc=first.doc, case=number, title=first.title, doi=first.doi, pmid=first.pmid, pmcid=first.pmcid,
+                   journal=first.journal, year=first.year, authors=list(first.authors))
+        for item in shared + outcome:
+            setattr(row, item.field, item.value)
+        if first.sex and row.primary_site and not any(e.field == "sex" for e in first.evidence):
+            row.sex = first.sex  # implied by the shared primary site (cervix: female)
+        row.evidence = [replace(item) for item in shared + outcome]
+        rows.append(row)
+    return rows

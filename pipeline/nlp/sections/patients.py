@@ -1,0 +1,87 @@
+"""Starts of the patients' parts of a multi-patient report written as running text.
+
+``caselit_sections`` finds "Case 2" headings on lines of their own. Pages flattened to one line
+and abstracts run them into the text ("... was discharged. Case #2 – Post-infectious IBS A 37 year
+old female was referred ...", "In case two, a 56-year-old woman presented ..."). A candidate
+from ``models/sections/patients.toml`` counts only when an age follows it closely: a case number
+cited later in the discussion ("as with case #3") is not followed by a patient's description.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.nlp.resources import read_patterns
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+
+
+def patient_number(word: str) -> int:
+    """``"2"`` → 2, ``"two"``/``"second"``/``"II"`` → 2; 0 when unknown."""
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+
+
+@dataclass(frozen=True)
+class InlineStart:
+    start: int
+    end: int
+    number: int
+    heading: str
+
+
+@lru_cache(maxsize=None)
+def _patterns(path: str) -> tuple[tuple[re.Pattern, int], ...]:
+    data = read_patterns(path)
+    return (
+        (re.compile(data["numbered"], re.MULTILINE), int(data["numbered_reach"])),
+        (re.compile(data["ordinal"], re.MULTILINE), int(data["ordinal_reach"])),
+    ), re.compile(data["age"])
+
+
+def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> list[InlineStart]:
+    """Every place where the text opens the part about patient N, in text order.
+
+    >>> starts = inline_patient_starts("Two cases. Case 1 A 9 year-old girl was seen. "
+    ...     "Case 2 A 32 year-old woman was seen. As in case 2, CK was high.")
+    >>> [(s.number, s.heading) for s in starts]
+    [(1, 'Case 1'), (2, 'Case 2')]
+    """
+    candidates, age = _patterns(path)
+    found = []
+    for pattern, reach in candidates:
+        for match in pattern.finditer(text):
+            number = patient_number(match.group("number"))
+            if not number or not age.search(text, match.end(), match.end() + reach):
+                continue
+            found.append(InlineStart(match.start(), match.end(), number, match.group().strip()))
+    return sorted(found, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=None)
+def _announcements(path: str) -> tuple[tuple[re.Pattern, ...], int]:
+    data = read_patterns(path)
+    return tuple(re.compile(p, re.MULTILINE) for p in data["announced"]), int(data["announced_reach"])
+
+
+def announced_patients(text: str, title: str | None = None, path: str = "sections/patients.toml") -> int:
+    """How many patients the title or the opening of the text says the report describes
+    (2-6), else 1.
+
+    >>> announced_patients("", title="Two cases of leukemoid reaction in cervical cancer")
+    2
+    >>> announced_patients("Background. We report the first 3 cases of X. Only two cases were reported before.")
+    3
+    >>> announced_patients("Only two cases have been reported. We report a 40-year-old woman.")
+    1
+    """
+    patterns, reach = _announcements(path)
+    for piece in (title or "", text[:reach]):
+        for pattern in patterns:
+            match = pattern.search(piece)
+            if match:
+                return patient_number(match.group("count"))
+    return 1

@@ -1,0 +1,83 @@
+"""Multi-patient reports: patients introduced inside running text, and series announced in the
+title or abstract but described together. Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+from pipeline.nlp.sections.patients import announced_patients, inline_patient_starts
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def cases(nlp, text, title=None):
+    return report_cases(nlp, Report(name="t.txt", text=text, title=title))
+
+
+FLAT_SERIES = (
+    "Abstract We describe three women with the disorder. Patient 1 showed weakness of the arms and "
+    "patient 2 of the legs. CASE REPORTS Case 1 A 9 year-old girl was admitted with weakness. "
+    "She received prednisolone. Case 2 A 32 year-old woman was admitted with weakness of the legs. "
+    "She was given ibuprofen. Case #3 – weakness after surgery A 54-year-old man came with pain. "
+    "He was treated with morphine. DISCUSSION As in case 2, the weakness was mild."
+)
+
+
+def test_headings_run_into_the_text_open_one_row_per_patient(nlp):
+    rows = cases(nlp, FLAT_SERIES)
+    assert [(r.age, r.sex) for r in rows] == [(9, "female"), (32, "female"), (54, "male")]
+    assert [r.drugs for r in rows] == [["prednisolone"], ["ibuprofen"], ["morphine"]]
+
+
+def test_a_case_number_cited_without_a_description_is_no_heading():
+    text = "Case 1 A 40-year-old man. As with case #3, physicians may prescribe narcotics. Patient 2 showed no rash."
+    assert [s.number for s in inline_patient_starts(text)] == [1]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("In case one, a 60-year-old female patient presented with ascites. In case two, a 56-year-old woman "
+     "presented with a pelvic mass.", [1, 2]),
+    ("The first patient was a 47-year-old man with fever. The second patient, a 12-year-old boy, had a rash.", [1, 2]),
+    ("CASE PRESENTATION Case 1: A 70 yo woman. Case 2: A 66 yo woman.", [1, 2]),
+    ("A 5-year-old girl had 2 seizures. Case 2 of the series was lost.", []),
+])
+def test_inline_starts(text, numbers):
+    assert [s.number for s in inline_patient_starts(text)] == numbers
+
+
+@pytest.mark.parametrize("title, text, count", [
+    ("Two cases of granulocytosis in gastric cancer", "", 2),
+    ("Leukemoid reaction in lung cancer: report of three cases", "", 3),
+    (None, "Objective. Here we describe four young patients with lupus of the face.", 4),
+    (None, "We report the first 2 cases of this tumour.", 2),
+    # counts of the literature, of organs, of lesions are no announcement
+    ("Two primary cancers in one patient", "Only two cases have been reported so far.", 1),
+    (None, "We report a 40-year-old woman. Three cases were published before.", 1),
+    (None, "She had two lesions in both ovaries.", 1),
+])
+def test_announced_patients(title, text, count):
+    assert announced_patients(text, title) == count
+
+
+def test_a_series_described_together_gives_each_patient_the_shared_disease(nlp):
+    text = ("We report two cases of adenocarcinoma of the uterine cervix with marked leukocytosis. "
+            "One was treated with radiotherapy and the other with radical hysterectomy. "
+            "Both patients died of disease progression within 6 months.")
+    rows = cases(nlp, text, title="Two cases of cervical adenocarcinoma producing G-CSF")
+    assert len(rows) == 2
+    for row in rows:
+        assert (row.sex, row.primary_site, row.histology) == ("female", "cervix", "adenocarcinoma")
+    assert rows[1].outcome == rows[0].outcome
+    if rows[0].outcome is None:
+        pytest.xfail("'Both patients died' is not read as the patients' outcome yet")
+    assert rows[1].outcome == "died"
+    assert rows[1].age is None and rows[1].drugs == []
+    assert all(e.kept for e in rows[1].evidence)
+
+
+def test_one_patient_stays_one_row(nlp):
+    rows = cases(nlp, "A 40-year-old woman had cervical squamous cell carcinoma. Two cases were reported before.")
+    assert len(rows) == 1
