@@ -17,7 +17,11 @@ from pipeline.batch.cache import open_cache
 from pipeline.batch.progress import Progress
 from pipeline.batch.runner import BatchRunner, read_inputs
 from pipeline.batch.version import pipeline_version
-from pipeline.export.refresh import RefreshSummary, ReportCases, Review
+from pipeline.export.refresh import RefreshSummary, ReportCases, Review, ReviewError
+
+
+class NothingRead(ReviewError):
+    """No report could be read: the review sheet is left as it was."""
 
 
 def refresh_review(
@@ -33,7 +37,8 @@ def refresh_review(
 ) -> RefreshSummary:
     """Add, update and flag the rows of the review sheet at ``review_path`` (created when
     missing) from the report files under ``inputs``. Raises ReviewError, leaving the sheet
-    untouched, when it is not a sheet caselit keeps."""
+    untouched, when it is not a sheet caselit keeps, and NothingRead (a ReviewError) when no
+    report could be read."""
     review = Review.open(review_path)
     version = pipeline_version(model)
     files = read_inputs(inputs)
@@ -56,6 +61,10 @@ def refresh_review(
             continue
         for report in result.reports:
             reports.append(ReportCases(report.doc_id, report.name, result.path, result.file_hash, report.cases))
+    if not unchanged and not any(result.error is None for result in results):
+        # A typo for the reports folder, or an empty one: nothing to refresh from.
+        kept = f"; {review.path} was left as it was" if not review.is_new else ""
+        raise NothingRead(f"nothing written: no report could be read{kept}")
     summary = review.apply(reports, unchanged=unchanged, failed=failed, version=version)
     if review.dirty:
         review.save(backup=backup)

@@ -8,7 +8,8 @@ OK, SOME_FAILED, FAILED = 0, 1, 2
 
 EXIT_STATUS_HELP = """\
 exit status: 0 when every input was read, 1 when some inputs were skipped (the table still
-holds all the others), 2 when nothing could be done (bad arguments, unwritable output).
+holds all the others), 2 when nothing was written (bad arguments, unwritable output, or no
+report could be read: then an existing table or review sheet is left as it was).
 """
 
 
@@ -20,6 +21,15 @@ def error(message: str) -> None:
 class CommandError(Exception):
     """Stops a command before it has done anything: the CLI prints the message as one line
     and exits with FAILED."""
+
+
+class NothingRead(Exception):
+    """No report could be read: nothing is written, the previous output stays as it was."""
+
+
+def nothing_read(output) -> str:
+    kept = f"; {output} was left as it was" if Path(output).exists() else ""
+    return f"nothing written: no report could be read{kept}"
 
 
 def existing_inputs(inputs) -> list[str]:

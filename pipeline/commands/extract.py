@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, batch_pipeline, error, existing_inputs
+from pipeline.commands.common import (
+    EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, NothingRead, batch_pipeline, error, existing_inputs, nothing_read,
+)
 from pipeline.commands.fetch import add_source_arguments, fetch_into, wants_fetch
 from pipeline.commands.refresh import add_batch_options
 
@@ -51,6 +53,9 @@ def run(args) -> int:
     existing = existing_inputs(args.inputs)
     failures = len(args.inputs) - len(existing) + fetch_failures
     existing += [str(p) for p in fetched]
+    if not existing:
+        error(nothing_read(output))
+        return FAILED
 
     def report_error(path: Path, reason: str) -> None:
         nonlocal failures
@@ -60,18 +65,26 @@ def run(args) -> int:
     # Cached results are reused and every finished file is cached at once: a rerun after an
     # interruption only processes what was left. Cases stream from the runner to the writer,
     # so memory does not grow with the number of reports.
-    written = {"cases": 0, "reports": 0}
+    written = {"cases": 0, "reports": 0, "files read": 0}
 
     def cases():
         for result in iter_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
                                  quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp):
+            written["files read"] += result.error is None
             for report in result.reports:
                 written["reports"] += bool(report.cases)
                 written["cases"] += len(report.cases)
                 yield from report.cases
+        if not written["files read"]:
+            # Raised inside the writer: its temporary file is dropped and the table that
+            # was there (a typo for a folder must not empty it) stays as it was.
+            raise NothingRead()
 
     try:
         write_table(cases(), output)
+    except NothingRead:
+        error(nothing_read(output))
+        return FAILED
     except (OSError, RuntimeError) as failure:
         error(f"cannot write {output}: {getattr(failure, 'strerror', None) or failure}")
         return FAILED

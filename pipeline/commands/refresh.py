@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, batch_pipeline, error, existing_inputs
+from pipeline.commands.common import (
+    EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, batch_pipeline, error, existing_inputs, nothing_read,
+)
 
 _CONFLICT_LINES = 20  # more go to the conflicts sheet only
 
@@ -49,6 +51,9 @@ def run(args) -> int:
 
     existing = existing_inputs(args.inputs)
     failures = len(args.inputs) - len(existing)
+    if not existing:
+        error(nothing_read(args.review))
+        return FAILED
 
     def report_error(path: Path, reason: str) -> None:
         error(f"skipped {path}: {reason}")
