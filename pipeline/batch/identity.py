@@ -5,7 +5,7 @@ PMID it states about itself, else a hash of its text with the differences a re-d
 brings (line ends, spacing, Unicode forms, case) normalised away.
 
     >>> from pipeline.ingest.report import Report
-    >>> document_id(Report("a.txt", "Title\\ndoi: 10.1000/XYZ.1\\nA 40-year-old woman ..."))
+    >>> document_id(Report("a.txt", "Title\\ndoi: 10.1000/XYZ.1\\nA 40-year-old woman ...", doi="10.1000/XYZ.1"))
     'doi:10.1000/xyz.1'
     >>> document_id(Report("a.txt", "A 40-year-old  woman.")) == document_id(Report("b.txt", "a 40-year-old woman.\\r\\n"))
     True
