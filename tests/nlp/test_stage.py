@@ -58,6 +58,44 @@ def test_span_covers_the_stage(nlp):
     assert doc.spans["stage"][0].text == "IIA1"
 
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # sub-stages are kept whole, in upper case
+        ("Hysterectomy showed FIGO stage IIIC endometrioid carcinoma.", ["IIIC"]),
+        ("She was treated for a stage IB cervical tumour.", ["IB"]),
+        ("Imaging upstaged the disease to stage IIIC1.", ["IIIC1"]),
+        ("The tumour was FIGO IB2, with no parametrial spread.", ["IB2"]),
+        # lower case and a space between the numeral and the letter
+        ("She had stage III C disease at surgery.", ["IIIC"]),
+        ("The lesion was stage Ib on examination.", ["IB"]),
+        ("Clinical stage III C1 cervical carcinoma was diagnosed.", ["IIIC1"]),
+        ("A stage IB-2 cervical carcinoma was found.", ["IB2"]),
+        # the next word is not swallowed
+        ("She had stage I and was treated by surgery alone.", ["I"]),
+        ("The tumour was stage IIIC, the nodes being involved.", ["IIIC"]),
+        ("She was diagnosed with stage I a year later.", ["I"]),  # "a" is an article
+        ("A stage II B-cell lymphoma was excluded.", ["II"]),
+    ],
+)
+def test_sub_stages(nlp, text, expected):
+    assert stages(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most women are diagnosed in stage I and II of the disease.",
+        "Patients with stage I or II disease do well.",
+        "Survival falls in stage III-IV tumours.",
+        "The recommendation differs for stage IB to IIA tumours.",
+    ],
+)
+def test_a_list_of_stages_is_not_the_patients(nlp, text):
+    assert stages(nlp, text) == []
+
+
 @pytest.mark.parametrize(
     "text, version",
     [

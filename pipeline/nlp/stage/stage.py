@@ -46,6 +46,7 @@ class StageMatcher:
         self.arabic = re.compile(spec["lead"] + spec["arabic_stage"], re.IGNORECASE)
         self.arabic_context = re.compile(spec["arabic_context"], re.IGNORECASE)
         self.exclude_before = re.compile(spec["exclude_before"], re.IGNORECASE)
+        self.exclude_after = re.compile(spec.get("exclude_after", "(?!)"), re.IGNORECASE)
         self.version = re.compile(spec["version"].replace("{year}", spec["year"]), re.IGNORECASE)
         self.version_reach = int(spec.get("version_reach", 150))
         tnm = spec["tnm"]
@@ -82,7 +83,10 @@ class StageMatcher:
     def _span(self, doc: Doc, text: str, match: re.Match, stage: str | None, bounds):
         if self.exclude_before.search(text[max(0, match.start() - 40) : match.start()]):
             return None
-        stage = UNICODE_ROMAN.get(stage or match.group("stage"), stage or match.group("stage")).upper() + (match.group("sub") or "").upper()
+        if self.exclude_after.match(text[match.end() : match.end() + 24]):
+            return None  # "stage I and II": a list of stages, not the patient's
+        sub = re.sub(r"[\s\-‐]", "", match.group("sub") or "").upper()  # "III C" -> "C", "B-2" -> "B2"
+        stage = UNICODE_ROMAN.get(stage or match.group("stage"), stage or match.group("stage")).upper() + sub
         figo = "figo" in (match.group("figo") or "").lower()
         version = match.group("version") or self._near(self.version, text, match.start(), match.end(), bounds, self.version_reach)
         value = Stage(stage=stage, figo=figo, version=version)
