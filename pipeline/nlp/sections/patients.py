@@ -34,12 +34,10 @@ class InlineStart:
 
 
 @lru_cache(maxsize=None)
-def _patterns(path: str) -> tuple[tuple[re.Pattern, int], ...]:
+def _patterns(path: str) -> tuple[tuple[tuple[re.Pattern, int], ...], re.Pattern]:
     data = read_patterns(path)
-    return (
-        (re.compile(data["numbered"], re.MULTILINE), int(data["numbered_reach"])),
-        (re.compile(data["ordinal"], re.MULTILINE), int(data["ordinal_reach"])),
-    ), re.compile(data["age"])
+    starts = tuple((re.compile(entry["pattern"], re.MULTILINE), int(entry["reach"])) for entry in data["starts"])
+    return starts, re.compile(data["age"])
 
 
 def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> list[InlineStart]:
