@@ -91,3 +91,101 @@ def test_patient_markers(nlp):
 
 def test_docstring_example():
     assert doctest.testmod(sections_module).failed == 0
+
+
+# Page furniture closes only itself (issue 11, class 1): sentences written for these tests.
+FURNITURE_BEFORE_CASE = """Leiomyosarcoma of the uterus: a case report
+Author information
+Jane Roe, John Doe
+Department of Gynecology, City Hospital, Springfield
+Correspondence Address: Dr Jane Roe, City Hospital, Springfield
+Source of Support: Nil, Conflict of Interest: None
+How to cite this article: Roe J, Doe J. Leiomyosarcoma of the uterus. J Case Rep 2020;1:1-3.
+A 52-year-old woman presented with abdominal pain and a pelvic mass of 12 cm.
+She underwent total abdominal hysterectomy and received doxorubicin.
+Discussion
+Leiomyosarcoma is rare.
+References
+1. Smith A. Uterine sarcoma. Gynecol Oncol 2001;80:1-5.
+"""
+
+
+@pytest.mark.parametrize("phrase, section", [
+    ("Leiomyosarcoma of the uterus: a case report", "front"),
+    ("Jane Roe, John Doe", "furniture"),
+    ("Department of Gynecology", "furniture"),
+    ("Correspondence Address", "furniture"),
+    ("Source of Support", "furniture"),
+    ("How to cite", "furniture"),
+    ("A 52-year-old woman presented", "front"),
+    ("She underwent total", "front"),
+    ("Leiomyosarcoma is rare", "discussion"),
+    ("Smith A.", "references"),
+])
+def test_furniture_closes_only_itself(nlp, phrase, section):
+    assert section_of(nlp(FURNITURE_BEFORE_CASE), phrase) == section
+
+
+def test_bare_furniture_label_takes_its_next_line(nlp):
+    doc = nlp("Abstract\nA 60-year-old man had a lung mass.\nKeywords\nlung cancer; bone metastasis\nIntroduction\nLung cancer is common.")
+    assert section_of(doc, "lung cancer; bone") == "furniture"
+    assert section_of(doc, "Lung cancer is common") == "background"
+
+
+def test_key_messages_box_is_furniture_and_the_case_after_it_is_kept(nlp):
+    doc = nlp("Title of the report\nKey messages\nSarcoma is rare\nSurgery is the mainstay\n"
+              "A 36 year old lady presented with a lump in her thigh that had grown over six months.")
+    assert section_of(doc, "Surgery is the mainstay") == "furniture"
+    assert section_of(doc, "A 36 year old lady") == "front"
+
+
+def test_structured_abstract_labels_inside_one_paragraph(nlp):
+    doc = nlp("Abstract\nRationale: Recurrence after surgery is rare. Patient concerns: A 48-year-old woman "
+              "presented with bleeding. Diagnosis: Adenocarcinoma of the cervix. Lessons: Follow-up matters.")
+    assert section_of(doc, "Recurrence after surgery") == "background"
+    assert section_of(doc, "A 48-year-old woman") == "case"
+    assert section_of(doc, "Adenocarcinoma of the cervix") == "case"
+    assert section_of(doc, "Follow-up matters") == "conclusion"
+
+
+def test_a_colon_inside_a_sentence_is_no_label(nlp):
+    doc = nlp("Case presentation\nShe was treated. Treatment included: cisplatin and paclitaxel.")
+    assert section_of(doc, "cisplatin") == "case"
+
+
+def test_case_presentation_sentence_in_the_introduction_opens_a_case_paragraph(nlp):
+    doc = nlp("Introduction\nOvarian cancer spreads to the peritoneum [1].\n"
+              "We report the case of a 67-year-old man with an unusual metastasis.\n"
+              "Metastases to the skin are rare [2].\nCase presentation\nHe had pain.")
+    assert section_of(doc, "Ovarian cancer spreads") == "background"
+    assert section_of(doc, "We report the case") == "case"
+    assert section_of(doc, "Metastases to the skin") == "background"
+
+
+def test_patient_paragraph_after_a_misplaced_back_heading_is_kept(nlp):
+    doc = nlp("A rare tumour\nAcknowledgements\nA 36 year old lady presented with a lump in her thigh.\n"
+              "Biopsy showed a sarcoma and she received ifosfamide.\nDiscussion\nSarcoma is rare.")
+    assert section_of(doc, "A 36 year old lady") == "case"
+    assert section_of(doc, "she received ifosfamide") == "case"
+    assert section_of(doc, "Sarcoma is rare") == "discussion"
+
+
+def test_literature_cases_in_the_discussion_stay_discussion(nlp):
+    doc = nlp("Case presentation\nA 40-year-old woman had a mass.\nDiscussion\n"
+              "A 45-year-old woman presented with a similar mass [4].\nA 52-year-old man was described by Lee et al.")
+    assert section_of(doc, "A 45-year-old woman presented") == "discussion"
+    assert section_of(doc, "A 52-year-old man") == "discussion"
+
+
+def test_fallback_takes_the_demographics_paragraph_when_no_patient_text_is_left(nlp):
+    doc = nlp("Funding\nThis work had no funding.\nThe patient was a 71-year-old man with fever and cough.\n"
+              "Discussion\nFever is common [1].")
+    assert section_of(doc, "This work had no funding") == "back"
+    assert section_of(doc, "71-year-old man") == "case"
+    assert section_of(doc, "Fever is common") == "discussion"
+
+
+def test_references_are_still_excluded(nlp):
+    doc = nlp("Case presentation\nA 40-year-old woman had a mass.\nReferences\n"
+              "1. Lee K. A 45-year-old woman with a uterine mass. J Case Rep 2011;3:10-12.")
+    assert section_of(doc, "Lee K.") == "references"

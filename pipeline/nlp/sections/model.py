@@ -3,13 +3,14 @@ from dataclasses import dataclass
 # Sections whose findings belong to the reported patient unless a sentence says otherwise.
 PATIENT_SECTIONS = frozenset({"front", "abstract", "case", "conclusion"})
 # Sections that never hold the patient's data.
-EXCLUDED_SECTIONS = frozenset({"references", "back"})
+EXCLUDED_SECTIONS = frozenset({"references", "back", "furniture"})
 
 
 @dataclass(frozen=True)
 class Section:
     """A section of the report: ``name`` is one of front, abstract, background, case,
-    discussion, conclusion, references, back; ``heading`` is the line that opened it."""
+    discussion, conclusion, references, back,
+    furniture (page furniture: author blocks, keywords, citation boxes); ``heading`` is the line that opened it."""
 
     name: str
     heading: str | None = None

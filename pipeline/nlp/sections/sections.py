@@ -1,23 +1,39 @@
-"""Sections of a case report from its heading lines, and "Case N" patient markers.
+"""Sections of a case report from its heading lines and its content, and "Case N" patient markers.
 
 Works on plain text and on HTML rendered to text (headings on lines of their own). A line
 opens a section when it is a known heading (``models/sections/headings.tsv``), alone or
-followed by a colon and text ("Case presentation: A 40-year-old woman..."). Lines that
-merge several headings (two-column PDFs: "INTRODUCTION CASE REPORT") cannot tell which
-column a sentence belongs to, so they open a ``front``-like mixed section ("body").
+followed by a colon and text ("Case presentation: A 40-year-old woman..."); within a line, a
+known heading followed by a colon after a sentence's end opens one too (structured abstracts
+flattened to one paragraph). Lines that merge several headings (two-column PDFs:
+"INTRODUCTION CASE REPORT") cannot tell which column a sentence belongs to, so they open a
+``front``-like mixed section ("body").
+
+Page furniture (``models/sections/furniture.tsv``: author blocks, keywords, conflict-of-interest
+and citation boxes, cookie text) makes a ``furniture`` section of its own line or short block,
+after which the section open before it resumes: a furniture line standing before the case
+description no longer takes the patient's text out of the report.
+
+Then the content decides (``models/sections/patient_text.toml``): a sentence that presents
+the patient ("We report the case of a 67-year-old man", "A 36 year old lady presented
+with") makes a ``case`` section of its paragraph (in the introduction) or of the rest of its
+section (in back matter or references, where a misread heading put it). When no sentence
+giving a patient's age is left in a patient section, the first one outside the literature
+and the references is taken, with its paragraph, for the case description: a single misread
+heading never empties a case.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.resources import read_table
-from pipeline.nlp.sections.model import PatientMarker, Section
+from pipeline.nlp.resources import read_patterns, read_table
+from pipeline.nlp.sections.model import PATIENT_SECTIONS, PatientMarker, Section
 from pipeline.nlp.sections.patients import inline_patient_starts
 from pipeline.nlp.spans import char_span
-from pipeline.nlp.text import doc_text
+from pipeline.nlp.text import doc_text, sentence_bounds
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
@@ -28,8 +44,24 @@ PATIENT_HEADING = re.compile(
     re.IGNORECASE,
 )
 LEADING_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.)\s+")
+LEADING_MARKS = re.compile(r"^[\s*†‡§#•·▪■►>\-–—]+")
 LINE = re.compile(r"[^\n]+")
 MAX_HEADING_WORDS = 8
+# "... is rare. Patient concerns: A 48-year-old woman": a capitalised label of up to four words
+# and a colon right after a sentence's end, followed by the label's text.
+INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?P<label>[A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,3})\s*:\s+(?=[A-Z0-9(\"“])")
+# A furniture block goes on over lines that are not prose: names, affiliations, e-mail
+# addresses, bullet points. Prose: a line of some length with a verb of a sentence.
+PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|presented|showed|revealed|underwent|received|"
+                        r"developed|complained|admitted|referred|diagnosed|report|present|describe)\b", re.IGNORECASE)
+PROSE_WORDS = 8
+MAX_BLOCK_LINES = 40
+BARE_FURNITURE_WORDS = 4  # "Keywords", "Author information": the furniture's text is on the next line
+# A case description found by content in the introduction covers its paragraph; in back
+# matter or references, where a misread heading put it, the rest of that section.
+CONTENT_REACH = {"background": "paragraph", "back": "section", "references": "section", "furniture": "section"}
+# The fallback may take a patient's paragraph from any section but these.
+NO_FALLBACK = frozenset({"references"})
 
 
 class SectionDetector:
@@ -42,13 +74,29 @@ class SectionDetector:
     >>> doc = nlp("A case\\nBackground\\nIt is rare.\\nCase presentation\\nShe was 40.\\nReferences\\n1. Doe")
     >>> [(s.label_, s.text.split()[0]) for s in doc.spans["sections"]]
     [('front', 'A'), ('background', 'Background'), ('case', 'Case'), ('references', 'References')]
+    >>> doc = nlp("A rare tumour\\nKeywords: tumour\\nA 36-year-old woman presented with pain.\\nDiscussion\\nIt is rare.")
+    >>> [(s.label_, s.text.split()[0]) for s in doc.spans["sections"]]
+    [('front', 'A'), ('furniture', 'Keywords:'), ('front', 'A'), ('discussion', 'Discussion')]
     """
 
-    def __init__(self, nlp: Language, name: str = "caselit_sections", headings: str = "sections/headings.tsv"):
+    def __init__(self, nlp: Language, name: str = "caselit_sections", headings: str = "sections/headings.tsv",
+                 furniture: str = "sections/furniture.tsv", patient_text: str = "sections/patient_text.toml",
+                 context_patterns: str = "patterns/context.toml"):
         self.name = name
         self.headings = {row["heading"]: row["section"] for row in read_table(headings)}
         longest = max(len(h.split()) for h in self.headings)
         self.max_words = max(MAX_HEADING_WORDS, longest)
+        self.furniture = [(re.compile(row["pattern"], re.IGNORECASE), row["reach"]) for row in read_table(furniture)]
+        cues = read_patterns(patient_text)
+        self.presentation = re.compile(cues["presentation"], re.IGNORECASE)
+        self.demographic_opening = re.compile(cues["demographic_opening"], re.IGNORECASE)
+        self.not_the_patient = re.compile(cues["not_the_patient"], re.IGNORECASE)
+        self.age = re.compile(cues["age"], re.IGNORECASE)
+        context = read_patterns(context_patterns)
+        self.citation = re.compile(context["citation"])
+        self.reference_entry = re.compile(context["reference_entry"])
+
+    # -- headings -------------------------------------------------------------------------
 
     def classify_line(self, line: str) -> str | None:
         """The section a heading line opens, or None when the line is not a heading."""
@@ -70,32 +118,169 @@ class SectionDetector:
                 return "body"
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+    def furniture_reach(self, line: str) -> str | None:
+        """How far the furniture on this line reaches ("line", "label", "block"), or None when
+        the line is not page furniture."""
+        text = LEADING_MARKS.sub("", LEADING_NUMBERING.sub("", line)).strip()
+        for pattern, reach in self.furniture:
+            if pattern.match(text):
+                return reach
+        return None
+
+    def _heading_starts(self, text: str) -> tuple[list[tuple[int, str, str | None]], list]:
+        """Section starts (offset, section, heading) from heading and furniture lines, and the
+        (start, end, line) of "Case N" markers."""
         starts: list[tuple[int, str, str | None]] = [(0, "front", None)]
         markers = []
-        for match in LINE.finditer(text):
+        lines = list(LINE.finditer(text))
+        furniture_until = -1  # index of the last line of the current furniture block
+        resume: tuple[str, str | None] = ("front", None)
+        for index, match in enumerate(lines):
             line = match.group()
+            if index <= furniture_until:
+                continue
+            begin = match.start() + len(line) - len(line.lstrip())
+            if index == furniture_until + 1 and furniture_until >= 0 and starts[-1][1] == "furniture":
+                _push(starts, (begin, *resume))
+            reach = self.furniture_reach(line)
+            if reach:
+                if starts[-1][1] != "furniture":
+                    resume = starts[-1][1:]
+                    _push(starts, (begin, "furniture", line.strip()[:80]))
+                furniture_until = self._block_end(lines, index, reach)
+                continue
             inline = line.split(":", 1)[0] if ":" in line[:40] else line
             section = self.classify_line(line) or (self.classify_line(inline + ":") if inline is not line else None)
             if section:
-                starts.append((match.start(), section, line.strip()[:80]))
+                _push(starts, (begin, section, line.strip()[:80]))
+            for label in INLINE_LABEL.finditer(line):
+                labelled = self.headings.get(re.sub(r"\s+", " ", label.group("label").lower()))
+                if labelled:
+                    _push(starts, (match.start() + label.start("label"), labelled, line[label.start("label"):label.end()].strip()))
             patient = PATIENT_HEADING.match(line)
             if patient and len(line.split()) <= 12 or patient and ":" in line[:20]:
-                number = patient.group("number").lower()
-                value = PatientMarker(int(number) if number.isdigit() else NUMBER_WORDS.get(number, 0), line.strip()[:80])
-                markers.append(char_span(doc, match.start(), match.start() + len(patient.group().rstrip()), "PATIENT", value))
+                markers.append((match.start(), match.start() + len(patient.group().rstrip()), line.strip()[:80], patient.group("number")))
                 if starts[-1][1] not in ("case", "abstract"):
-                    starts.append((match.start(), "case", line.strip()[:80]))
-        # "Case 2" run into the text of a flattened page or an abstract ("In case two, a 56-year-old...")
-        for inline in inline_patient_starts(text):
-            value = PatientMarker(inline.number, inline.heading[:80])
-            markers.append(char_span(doc, inline.start, inline.end, "PATIENT", value))
+                    _push(starts, (begin, "case", line.strip()[:80]))
+        return starts, markers
+
+    def _block_end(self, lines: list, index: int, reach: str) -> int:
+        """Index of the last line of the furniture that starts at line ``index``."""
+        bare = reach != "line" and len(lines[index].group().split()) <= BARE_FURNITURE_WORDS
+        end = index
+        if bare and index + 1 < len(lines) and not self._presents_patient(lines[index + 1].group()):
+            end = index + 1  # "Keywords" / "Conflict of interest" alone: its text is the next line
+        if reach == "block":
+            while end + 1 < len(lines) and end - index < MAX_BLOCK_LINES:
+                following = lines[end + 1].group()
+                if self._is_prose(following) or self.classify_line(following):
+                    break
+                end += 1
+        return end
+
+    def _is_prose(self, line: str) -> bool:
+        return len(line.split()) >= PROSE_WORDS and bool(PROSE_VERB.search(line)) or self._presents_patient(line)
+
+    # -- content ----------------------------------------------------------------------------
+
+    def _presents_patient(self, sentence: str) -> bool:
+        """True when the sentence introduces the reported patient."""
+        if self.citation.search(sentence):
+            return False
+        if self.presentation.search(sentence):
+            return True
+        return bool(self.demographic_opening.search(sentence)) and not self.not_the_patient.search(sentence)
+
+    def _by_content(self, text: str, sentences: list[tuple[int, int]], starts: list) -> list:
+        """Section starts with the patient's text found by content marked ``case``."""
+        for start, end in sentences:
+            section = _section_at(starts, start)
+            reach = CONTENT_REACH.get(section[1])
+            if reach is None or not self._presents_patient(text[start:end]) or self._reference_line(text, start):
+                continue
+            stop = _paragraph_end(text, start) if reach == "paragraph" else _next_start(starts, start, len(text))
+            starts = _override(starts, start, stop, "case", "(case by content)")
+        return self._fallback(text, sentences, starts)
+
+    def _fallback(self, text: str, sentences: list[tuple[int, int]], starts: list) -> list:
+        """When no sentence giving an age stands in a patient section, the paragraph of the first
+        one that is neither literature nor a reference becomes the case description."""
+        candidates = []
+        for start, end in sentences:
+            sentence = text[start:end]
+            if not self.age.search(sentence):
+                continue
+            section = _section_at(starts, start)[1]
+            if section in PATIENT_SECTIONS or section in ("case", "body"):
+                return starts
+            if section in NO_FALLBACK or self.citation.search(sentence) or self.not_the_patient.search(sentence):
+                continue
+            if not self._reference_line(text, start):
+                candidates.append(start)
+        if not candidates:
+            return starts
+        start = candidates[0]
+        section_end = _next_start(starts, start, len(text))
+        return _override(starts, start, min(_paragraph_end(text, start), section_end), "case", "(case by fallback)")
+
+    def _reference_line(self, text: str, position: int) -> bool:
+        line_start = text.rfind("\n", 0, position) + 1
+        line_end = _paragraph_end(text, position)
+        line = text[line_start:line_end]
+        return len(line) <= 500 and bool(self.reference_entry.search(line))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        starts, markers = self._heading_starts(text)
+        starts = self._by_content(text, sentence_bounds(doc, text), starts)
         spans = []
         for index, (start, section, heading) in enumerate(starts):
             end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
             if end > start:
                 spans.append(char_span(doc, start, end, section, Section(section, heading)))
         doc.spans["sections"] = [s for s in spans if s is not None]
-        doc.spans["patients"] = [m for m in markers if m is not None]
+        patients = []
+        for start, end, heading, number in markers:
+            number = number.lower()
+            value = PatientMarker(int(number) if number.isdigit() else NUMBER_WORDS.get(number, 0), heading)
+            patients.append(char_span(doc, start, end, "PATIENT", value))
+        # "Case 2" run into the text of a flattened page or an abstract ("In case two, a 56-year-old...")
+        for inline in inline_patient_starts(text):
+            if any(inline.start < end and start < inline.end for start, end, _, _ in markers):
+                continue  # a "Case 2" heading line found above
+            value = PatientMarker(inline.number, inline.heading[:80])
+            patients.append(char_span(doc, inline.start, inline.end, "PATIENT", value))
+        doc.spans["patients"] = [m for m in patients if m is not None]
         return doc
+
+
+def _push(starts: list, entry: tuple[int, str, str | None]) -> None:
+    """Append a section start; one at the very position of the last one replaces it."""
+    if starts and starts[-1][0] == entry[0]:
+        starts[-1] = entry
+    else:
+        starts.append(entry)
+
+
+def _section_at(starts: list, position: int) -> tuple[int, str, str | None]:
+    return starts[bisect.bisect_right([s[0] for s in starts], position) - 1]
+
+
+def _next_start(starts: list, position: int, default: int) -> int:
+    return next((s[0] for s in starts if s[0] > position), default)
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
+
+
+def _override(starts: list, start: int, stop: int, section: str, heading: str) -> list:
+    """``starts`` with [start, stop) made one ``section``; what follows resumes as before."""
+    resumed = _section_at(starts, stop) if stop > start else None
+    kept = [s for s in starts if s[0] < start or s[0] >= stop]
+    kept.append((start, section, heading))
+    if resumed is not None and not any(s[0] == stop for s in kept):
+        kept.append((stop, resumed[1], resumed[2]))
+    kept.sort(key=lambda s: s[0])
+    return kept
