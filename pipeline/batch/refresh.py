@@ -15,9 +15,13 @@ from pathlib import Path
 
 from pipeline.batch.cache import open_cache
 from pipeline.batch.progress import Progress
-from pipeline.batch.runner import BatchRunner, read_inputs
+from pipeline.batch.runner import BatchRunner, FileResult, read_inputs
 from pipeline.batch.version import pipeline_version
-from pipeline.export.refresh import RefreshSummary, ReportCases, Review, ReviewError
+from pipeline.export.locks import ReviewLock
+from pipeline.export.refresh import RefreshSummary, ReportCases, Review, ReviewChanged, ReviewError, check_review_path
+
+# Merges of one refresh when another program keeps saving the sheet meanwhile.
+MERGE_ATTEMPTS = 3
 
 
 class NothingRead(ReviewError):
@@ -34,38 +38,72 @@ def refresh_review(
     backup: bool = True,
     on_error: Callable[[Path, str], None] | None = None,
     model: str | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> RefreshSummary:
     """Add, update and flag the rows of the review sheet at ``review_path`` (created when
     missing) from the report files under ``inputs``. Raises ReviewError, leaving the sheet
     untouched, when it is not a sheet caselit keeps, and NothingRead (a ReviewError) when no
-    report could be read."""
-    review = Review.open(review_path)
+    report could be read.
+
+    The review is locked for the whole read–merge–write (``ReviewLock``): a second refresh
+    of the same sheet waits for this one, telling ``on_notice`` once. When another program
+    saved the sheet during the refresh, the refresh merges again from the saved file
+    (``on_notice`` says so) instead of overwriting it, and gives up with a ReviewError,
+    leaving it as the other program saved it, if that happens ``MERGE_ATTEMPTS`` times."""
+    check_review_path(Path(review_path))
+    with ReviewLock(review_path, on_wait=on_notice):
+        return _refresh_locked(Path(review_path), inputs, jobs=jobs, cache_dir=cache_dir, use_cache=use_cache,
+                               quiet=quiet, backup=backup, on_error=on_error, model=model, on_notice=on_notice)
+
+
+def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet, backup, on_error, model,
+                    on_notice) -> RefreshSummary:
     version = pipeline_version(model)
-    files = read_inputs(inputs)
-    unchanged = [f.path for f in files if f.file_hash and review.is_unchanged(f.path, f.file_hash, version)]
-    skipped = set(unchanged)
-    todo = [f for f in files if f.path not in skipped]
-    cache = open_cache(cache_dir, version) if use_cache and todo else None
+    files = None
+    results: dict[Path, FileResult] = {}  # kept across merges: a file is processed once
+    for _attempt in range(MERGE_ATTEMPTS):
+        review = Review.open(review_path)
+        if files is None:
+            files = read_inputs(inputs)
+        unchanged = [f.path for f in files if f.file_hash and review.is_unchanged(f.path, f.file_hash, version)]
+        skipped = set(unchanged)
+        todo = [f for f in files if f.path not in skipped and f.path not in results]
+        for result in _run(todo, jobs, cache_dir, use_cache, quiet, model, version):
+            results[result.path] = result
+            if result.error and on_error is not None:
+                on_error(result.path, result.error)
+        reports, failed = [], []
+        done = [results[f.path] for f in files if f.path not in skipped]
+        for result in done:
+            if result.error:
+                failed.append(result.path)
+                continue
+            for report in result.reports:
+                reports.append(ReportCases(report.doc_id, report.name, result.path, result.file_hash, report.cases))
+        if not unchanged and not any(result.error is None for result in done):
+            # A typo for the reports folder, or an empty one: nothing to refresh from.
+            kept = f"; {review.path} was left as it was" if not review.is_new else ""
+            raise NothingRead(f"nothing written: no report could be read{kept}")
+        summary = review.apply(reports, unchanged=unchanged, failed=failed, version=version)
+        if not review.dirty:
+            return summary
+        try:
+            review.save(backup=backup)
+            return summary
+        except ReviewChanged as change:
+            if on_notice is not None:
+                on_notice(f"{change} (saved in another program?): merging again from the saved file")
+    raise ReviewError(f"{review_path} kept changing on disk while caselit refreshed it; it was left as the "
+                      "other program saved it: close it there and run the refresh again")
+
+
+def _run(todo, jobs, cache_dir, use_cache, quiet, model, version) -> list[FileResult]:
+    if not todo:
+        return []
+    cache = open_cache(cache_dir, version) if use_cache else None
     try:
         with Progress(len(todo), quiet=quiet) as progress:
-            results = BatchRunner(jobs, cache, progress, model=model).run(todo)
+            return BatchRunner(jobs, cache, progress, model=model).run(todo)
     finally:
         if cache is not None:
             cache.close()
-    reports, failed = [], []
-    for result in results:
-        if result.error:
-            failed.append(result.path)
-            if on_error is not None:
-                on_error(result.path, result.error)
-            continue
-        for report in result.reports:
-            reports.append(ReportCases(report.doc_id, report.name, result.path, result.file_hash, report.cases))
-    if not unchanged and not any(result.error is None for result in results):
-        # A typo for the reports folder, or an empty one: nothing to refresh from.
-        kept = f"; {review.path} was left as it was" if not review.is_new else ""
-        raise NothingRead(f"nothing written: no report could be read{kept}")
-    summary = review.apply(reports, unchanged=unchanged, failed=failed, version=version)
-    if review.dirty:
-        review.save(backup=backup)
-    return summary

@@ -67,7 +67,7 @@ def run(args) -> int:
         summary = refresh_review(
             args.review, existing, jobs=args.jobs,
             cache_dir=args.cache_dir, use_cache=not args.no_cache, quiet=args.quiet,
-            backup=not args.no_backup, on_error=report_error, model=args.model,
+            backup=not args.no_backup, on_error=report_error, model=args.model, on_notice=error,
         )
     except ReviewError as failure:
         error(str(failure))

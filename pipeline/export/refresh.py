@@ -30,7 +30,6 @@ import datetime as dt
 import io
 import json
 import os
-import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +62,11 @@ _UNKNOWN = object()  # no remembered value: a column caselit did not write befor
 
 class ReviewError(Exception):
     """The review sheet cannot be refreshed (and was left untouched); str() says why."""
+
+
+class ReviewChanged(ReviewError):
+    """The review (or its state file) on disk is no longer the one that was read: another
+    program saved it during the refresh. Nothing was replaced; open and merge it again."""
 
 
 def machine_columns() -> tuple[str, ...]:
@@ -179,15 +183,19 @@ class Review:
     """A review sheet opened for refresh: ``Review.open(path)``, ``apply(...)``, ``save()``."""
 
     def __init__(self, path: Path, table, state: dict[str, StateRow], book: XlsxWorkbook | None = None,
-                 delimiter: str = ",", state_columns: list[str] | None = None):
+                 delimiter: str = ",", state_columns: list[str] | None = None,
+                 read: dict[Path, bytes | None] | None = None):
         self.path = path
+        # The files as they were read (None: missing), to back them up and to tell, before
+        # replacing them, whether another program saved them meanwhile.
+        self.read = dict(read) if read is not None else {path: None}
         self.state_columns = list(state_columns or [])  # the order of remembered values
         self._source_keys: dict[Path, str] = {}
         self.table = table
         self.state = state
         self.book = book
         self.delimiter = delimiter
-        self.is_new = not path.exists()
+        self.is_new = self.read.get(path) is None
         self.conflicts: list[Conflict] = []
         self.dirty = self.is_new  # something to save
         self._by_source: dict[str, list[StateRow]] = {}
@@ -204,19 +212,18 @@ class Review:
         """
         path = Path(path)
         suffix = path.suffix.lower()
-        if suffix not in SUPPORTED_REVIEWS:
-            raise ReviewError(f"{path}: refresh keeps .xlsx or .csv review sheets, not {suffix or 'this file'}")
-        if path.is_dir():
-            raise ReviewError(f"{path}: is a folder")
-        if not path.exists():
+        check_review_path(path)
+        data = _read_if_present(path)
+        if data is None:
             text_form = xlsx_text if suffix == ".xlsx" else csv_text
-            return cls(path, MemoryTable([*machine_columns(), ID_COLUMN], [], text_form), {})
-        return cls._open_xlsx(path) if suffix == ".xlsx" else cls._open_csv(path)
+            read = {path: None} if suffix == ".xlsx" else {path: None, state_file(path): None}
+            return cls(path, MemoryTable([*machine_columns(), ID_COLUMN], [], text_form), {}, read=read)
+        return cls._open_xlsx(path, data) if suffix == ".xlsx" else cls._open_csv(path, data)
 
     @classmethod
-    def _open_xlsx(cls, path: Path) -> Review:
+    def _open_xlsx(cls, path: Path, data: bytes) -> Review:
         try:
-            book = XlsxWorkbook(path)
+            book = XlsxWorkbook(data)  # from the bytes read: what is checked before saving
         except WorkbookError as error:
             raise ReviewError(f"{path}: {error}; it was left unchanged") from None
         if STATE_SHEET not in book.sheet_names():
@@ -231,7 +238,8 @@ class Review:
                 if name in names and name != STATE_SHEET:
                     table = XlsxTable(book.worksheet(name), xlsx_text)
                     if ID_COLUMN in table.columns:
-                        return cls(path, table, state, book=book, state_columns=state_columns)
+                        return cls(path, table, state, book=book, state_columns=state_columns,
+                                   read={path: data})
         except ReviewError:
             raise
         except Exception as error:  # a damaged part: report it, touch nothing
@@ -239,11 +247,7 @@ class Review:
         raise ReviewError(_not_ours(path, f"no sheet has a {ID_COLUMN!r} column"))
 
     @classmethod
-    def _open_csv(cls, path: Path) -> Review:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise ReviewError(f"{path}: cannot read it ({error.strerror or error})") from None
+    def _open_csv(cls, path: Path, data: bytes) -> Review:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:  # saved by Excel in the Windows code page
@@ -257,8 +261,11 @@ class Review:
         if ID_COLUMN not in header:
             raise ReviewError(_not_ours(path, f"it has no {ID_COLUMN!r} column"))
         sidecar = state_file(path)
+        state_data = _read_if_present(sidecar)
         try:
-            stored = json.loads(sidecar.read_text(encoding="utf-8"))
+            if state_data is None:
+                raise FileNotFoundError(sidecar)
+            stored = json.loads(state_data.decode("utf-8"))
             if stored.get(STATE_MARK) != STATE_FORMAT:
                 raise ValueError(f"not a state file of format {STATE_FORMAT}")
             state_columns = [str(c) for c in stored["value columns"]]
@@ -266,12 +273,12 @@ class Review:
         except FileNotFoundError:
             raise ReviewError(f"{path}: its state file {sidecar.name} is missing, so caselit cannot tell "
                               "your edits from its own; the sheet was left unchanged") from None
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as error:
             raise ReviewError(f"{path}: its state file {sidecar.name} is damaged ({error}); "
                               "the sheet was left unchanged") from None
         data_rows = [[cell if cell != "" else None for cell in row] for row in rows[1:]]
         return cls(path, MemoryTable(header, data_rows, csv_text), state, delimiter=delimiter,
-                   state_columns=state_columns)
+                   state_columns=state_columns, read={path: data, sidecar: state_data})
 
     # --- what needs work ------------------------------------------------------------------
 
@@ -445,19 +452,41 @@ class Review:
 
     # --- saving ---------------------------------------------------------------------------
 
+    def _now_read(self, path: Path) -> None:
+        """``path`` was just written by this refresh: what is on disk now is what it wrote."""
+        if path in self.read:
+            self.read[path] = _read_if_present(path)
+
     def backup_path(self) -> Path:
         """review.xlsx -> review.bak.xlsx: the sheet as it was before the last refresh."""
         return self.path.with_name(self.path.stem + ".bak" + self.path.suffix)
 
+    def changed_on_disk(self) -> list[Path]:
+        """The files read (the sheet, a CSV's state file) that are no longer as they were read."""
+        return [path for path, data in self.read.items() if _differs(path, data)]
+
+    def _check_unchanged(self) -> None:
+        """Raise ReviewChanged when a file read was saved meanwhile by another program: called
+        just before each file is replaced, so that their save is never overwritten."""
+        changed = self.changed_on_disk()
+        if changed:
+            names = " and ".join(path.name for path in changed)
+            raise ReviewChanged(f"{names} changed on disk during the refresh")
+
     def save(self, backup: bool = True) -> Path | None:
         """Write the refreshed sheet atomically; the previous one becomes ``backup_path()``.
-        Returns the backup's path (None for a new sheet)."""
+        Returns the backup's path (None for a new sheet).
+
+        Raises ReviewChanged, replacing nothing, when the sheet or its state file on disk is
+        no longer the one that was read (saved in a spreadsheet program meanwhile): open it
+        again and merge again. Run under ``ReviewLock`` so that two refreshes take turns."""
+        self._check_unchanged()
         saved = None
         if backup and not self.is_new:
-            saved = self.backup_path()
-            _copy_atomically(self.path, saved)
-            if self.path.suffix.lower() == ".csv" and state_file(self.path).exists():
-                _copy_atomically(state_file(self.path), state_file(saved))
+            saved = self.backup_path()  # the sheet this refresh merged, as it was read
+            _write_atomically(saved, self.read[self.path])
+            if self.path.suffix.lower() == ".csv" and self.read.get(state_file(self.path)) is not None:
+                _write_atomically(state_file(saved), self.read[state_file(self.path)])
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.path.suffix.lower() == ".xlsx":
             self._save_xlsx()
@@ -507,20 +536,23 @@ class Review:
                 row = sheet.max_row + 1
                 for column, value in enumerate(values, 1):
                     sheet.set_value(row, column, value)
-        book.save(self.path)
+        book.save(self.path, before_replace=self._check_unchanged)
+        self._now_read(self.path)
         self.conflicts = []
 
     def _save_csv(self) -> None:
         table = self.table
-        with atomic_output(self.path) as handle:
+        with atomic_output(self.path, before_replace=self._check_unchanged) as handle:
             _write_csv(handle, [table.columns, *table.padded_rows()], self.delimiter)
+        self._now_read(self.path)
         # The sheet first, then the state: should only the sheet be new, its cells equal
         # caselit's new values and the next refresh sets the state right.
         columns, rows = self._state_rows()
         stored = {STATE_MARK: STATE_FORMAT, "note": STATE_NOTE, "value columns": columns, "rows": rows}
         self.state_columns = columns
-        with atomic_output(state_file(self.path)) as handle:
+        with atomic_output(state_file(self.path), before_replace=self._check_unchanged) as handle:
             handle.write(json.dumps(stored, ensure_ascii=False, indent=0).encode("utf-8"))
+        self._now_read(state_file(self.path))
         if self.conflicts:
             log = conflicts_file(self.path)
             previous = []
@@ -530,6 +562,15 @@ class Review:
             with atomic_output(log) as handle:
                 _write_csv(handle, [list(CONFLICT_COLUMNS), *previous, *self._conflict_rows()], ",")
             self.conflicts = []
+
+
+def check_review_path(path: Path) -> None:
+    """Raise ReviewError when ``path`` cannot be a review sheet (before any work)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_REVIEWS:
+        raise ReviewError(f"{path}: refresh keeps .xlsx or .csv review sheets, not {suffix or 'this file'}")
+    if path.is_dir():
+        raise ReviewError(f"{path}: is a folder")
 
 
 def state_file(review: Path) -> Path:
@@ -604,6 +645,30 @@ def _write_csv(handle, rows: list[list[object]], delimiter: str) -> None:
     text.detach()
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
-    with atomic_output(target) as handle, source.open("rb") as original:
-        shutil.copyfileobj(original, handle, 1 << 20)
+def _write_atomically(target: Path, data: bytes) -> None:
+    with atomic_output(target) as handle:
+        handle.write(data)
+
+
+def _read_if_present(path: Path) -> bytes | None:
+    """The file's bytes; None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ReviewError(f"{path}: cannot read it ({error.strerror or error})") from None
+
+
+def _differs(path: Path, data: bytes | None) -> bool:
+    """Whether the file at ``path`` is not (or no longer) ``data`` (None: missing). The whole
+    content is compared: a one-cell edit saved within the same second can keep the size and
+    the modification time."""
+    try:
+        if path.stat().st_size != (-1 if data is None else len(data)):
+            return True
+        return path.read_bytes() != data
+    except FileNotFoundError:
+        return data is not None
+    except OSError:
+        return True

@@ -173,8 +173,11 @@ def write_table(cases: Iterable[Case], out_path: str | os.PathLike) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path):
-    """A binary file that replaces ``path`` only once everything was written to it."""
+def atomic_output(path: Path, before_replace: Callable[[], None] | None = None):
+    """A binary file that replaces ``path`` only once everything was written to it.
+
+    ``before_replace`` is called last, just before the file is moved into place: raising
+    there leaves ``path`` as it was."""
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -182,6 +185,8 @@ def atomic_output(path: Path):
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, _mode_for(path))
+        if before_replace is not None:
+            before_replace()
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

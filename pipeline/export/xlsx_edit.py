@@ -281,11 +281,12 @@ class XlsxWorkbook:
                     defined.text = f"{quoted}!{start}:{end}"
                     self._package_changed = True
 
-    def save(self, path: str | os.PathLike) -> None:
-        """Write to ``path`` atomically (a temporary file renamed into place)."""
+    def save(self, path: str | os.PathLike, before_replace=None) -> None:
+        """Write to ``path`` atomically (a temporary file renamed into place); see
+        ``atomic_output`` for ``before_replace``."""
         from pipeline.export.writers import atomic_output
 
-        with atomic_output(Path(path)) as handle:
+        with atomic_output(Path(path), before_replace=before_replace) as handle:
             self.write(handle)
 
     def close(self) -> None:
