@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.cases.mentions import Mention, PatientStart
@@ -19,6 +20,8 @@ from pipeline.nlp.resources import read_table
 FINAL_OUTCOMES = ("died",)
 # Statuses that a later recurrence or metastasis of the patient makes out of date.
 SUPERSEDED_BY_RELAPSE = frozenset({"complete remission", "no evidence of disease", "partial response", "recovered"})
+# How a non-cancer case's outcome phrases read (the others say nothing of its outcome).
+NON_CANCER_READING = {"complete remission": "recovered", "no evidence of disease": "recovered", "recovered": "recovered", "died": "died"}
 
 
 def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]) -> list[Case]:
@@ -201,18 +204,38 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
 
 def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
     """Status at last follow-up: death if stated; else the last status said to be current
-    ("at the last follow-up", "at present"); else the last status written. A remission
-    followed by a recurrence or metastasis in a later sentence of the same section is no
-    longer the status (an abstract's summary and the case description each tell the story
-    in order; one section's remission is not undone by another section's retelling)."""
+    ("at the last follow-up", "at present"); else the last status written.
+
+    A case with a primary cancer reads the cancer statuses; "recovered" is the status of a
+    non-cancer case (ANNOTATION.md), whose "complete resolution", "doing well" or "no
+    recurrence" mean recovery and whose "stable" or "progressive" say nothing of the contract's
+    values. In a cancer case, a remission followed by a recurrence, or by a metastasis to a site
+    not named before it, in a later sentence of the same section is no longer the status (an
+    abstract's summary and the case description each tell the story in order; one section's
+    remission is not undone by another section's retelling)."""
+    cancer = any(m.value.role == "primary" and not m.hypothetical for m in sites)
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
 
     def superseded(outcome: Mention) -> bool:
-        return outcome.value.category in SUPERSEDED_BY_RELAPSE and any(
-            r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start for r in relapses
+        if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
+            return False
+        known = {r.value.site for r in relapses if r.sentence_start <= outcome.sentence_start}
+        return any(
+            r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start
+            and (r.value.role == "recurrence" or r.value.site not in known)
+            for r in relapses
         )
 
-    candidates = [m for m in outcomes if not m.value.subject_plural and not superseded(m)]
+    candidates = []
+    for mention in outcomes:
+        category = mention.value.category if cancer else NON_CANCER_READING.get(mention.value.category)
+        if category is None or (cancer and category == "recovered"):
+            continue
+        if mention.value.subject_plural or superseded(mention):
+            continue
+        if category != mention.value.category:
+            mention = replace(mention, value=replace(mention.value, category=category))
+        candidates.append(mention)
     if not candidates:
         return None
     for category in FINAL_OUTCOMES:

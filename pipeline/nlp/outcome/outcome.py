@@ -60,6 +60,7 @@ class OutcomeMatcher:
         self.last_follow_up = re.compile(spec["follow_up"]["last"], re.IGNORECASE)
         self.plural_subject = re.compile(spec["subject"]["plural"], re.IGNORECASE)
         self.singular_subject = re.compile(spec["subject"]["singular"], re.IGNORECASE)
+        self.reported_group = re.compile(spec["subject"].get("reported", "(?!)"), re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -132,7 +133,9 @@ class OutcomeMatcher:
         return sentence_start, following.end() if following else min(len(text), end + 400)
 
     def _plural_subject(self, before: str) -> bool:
-        """Whether the nearest subject word before the phrase names a group."""
-        plural = [m.start() for m in self.plural_subject.finditer(before)]
-        singular = [m.start() for m in self.singular_subject.finditer(before)]
-        return bool(plural) and (not singular or plural[-1] > singular[-1])
+        """Whether the nearest subject word before the phrase names a group other than the
+        reported patients ("both patients recovered" speaks of the report's own patients)."""
+        reported = [m.span() for m in self.reported_group.finditer(before)]
+        plural = [m.start() for m in self.plural_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        singular = [m.start() for m in self.singular_subject.finditer(before)] + [a for a, _ in reported]
+        return bool(plural) and (not singular or plural[-1] > max(singular))

@@ -1,0 +1,51 @@
+"""Which outcome statement is the case's (status at last follow-up), on sentences written for
+the tests."""
+import pytest
+
+from pipeline.cases.assemble import _outcome
+from mention_helpers import as_mentions
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_sites", "caselit_outcome")
+
+
+def chosen(nlp, text):
+    doc = nlp(text)
+    mentions = as_mentions(doc, ["sites", "outcome"])
+    outcome = _outcome([m for m in mentions if m.group == "outcome"], [m for m in mentions if m.group == "sites"])
+    return outcome.value.category if outcome else None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a later death beats an earlier remission
+        ("She had cervical cancer. She achieved complete remission. Two years later she died of sepsis.", "died"),
+        # the status said to be current beats a mid-treatment response
+        ("She had cervical cancer. A partial response was seen after two cycles. At the last follow-up she "
+         "was alive without evidence of disease.", "no evidence of disease"),
+        # a non-cancer case: recovery wording, and its remission wording, are "recovered"
+        ("He was admitted with a psoas abscess. The symptoms subsided after drainage.", "recovered"),
+        ("She had dermatomyositis. The rash showed complete resolution on steroids.", "recovered"),
+        ("He had a perianal abscess. He is doing well one year later.", "recovered"),
+        # a non-cancer case's "progression" says nothing of the contract's values
+        ("He had glomerulonephritis with rapid progression of the disease.", None),
+        # a cancer case: "recovered" from an operation is no cancer status
+        ("She had endometrial cancer. She recovered uneventfully from the hysterectomy.", None),
+    ],
+)
+def test_outcome_choice(nlp, text, expected):
+    assert chosen(nlp, text) == expected
+
+
+def test_a_metastasis_named_before_the_remission_does_not_undo_it(nlp):
+    text = ("She had breast cancer with a metastasis to the cervix. Brachytherapy was given. She achieved a "
+            "complete response locally. Treatment options for cervical metastases are few.")
+    assert chosen(nlp, text) == "complete remission"
+
+
+def test_a_new_metastasis_after_the_remission_undoes_it(nlp):
+    text = "She had cervical cancer. She achieved complete remission. A year later a lung metastasis was found."
+    assert chosen(nlp, text) is None
