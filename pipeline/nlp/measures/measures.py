@@ -37,7 +37,7 @@ NOT_A_COUNT_BEFORE = re.compile(r"\b(?:days?|POD|weeks?|months?|years?|cycles?|h
 # What may follow a bare number for it to be a unit-less count ("WBC was 18.", "WBC of
 # 12,000 and CRP 50"): anything but a unit.
 UNIT_FOLLOWS = re.compile(
-    r"[\d.,]?\d|\s*(?:%|[µμ°/×*^⁰¹²³⁴⁵⁶⁷⁸⁹]|[xX]\s*10|[A-Za-zµμ]+\s*/|(?:cells?|per|mg|g|mmol|mol|µmol|IU|U|ng|pg|fl|fL|mm|cm|days?|hours?|weeks?|months?|years?|times|fold|percent)\b)"
+    r"[\d.,]?\d|\s*[-–—~]\s*\d|\s*(?:%|[µμ°/×*^⁰¹²³⁴⁵⁶⁷⁸⁹]|[xX]\s*10|[A-Za-zµμ]+\s*/|(?:cells?|per|mg|g|mmol|mol|µmol|IU|U|ng|pg|fl|fL|mm|cm|days?|hours?|weeks?|months?|years?|times|fold|percent)\b)"
 )
 # A value restated in brackets right after another one: "12.3 ×10^9/L (85%)", "45 mg/L (4.5 mg/dL)".
 RESTATED = re.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
@@ -128,7 +128,10 @@ class MeasureMatcher:
             (re.compile(row["pattern"], re.IGNORECASE), row["symbol"], row["threshold"]) for row in spec.get("comparator_after", [])
         ]
         self.definition = re.compile(spec["definition"], re.IGNORECASE | re.VERBOSE)
+        self.result_link = re.compile(spec["result_link"])
         self.fluid = re.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
+        self.fluid_after = re.compile(spec["fluid_after"], re.IGNORECASE | re.VERBOSE)
+        self.fluid_sampling = re.compile(spec["fluid_sampling"], re.IGNORECASE | re.VERBOSE)
         self.sentence_end = re.compile(spec["sentence_end"])
         self.max_distance = int(spec.get("max_keyword_distance", 250))
         self.max_quantity_distance = int(spec.get("max_quantity_distance", 100))
@@ -246,6 +249,10 @@ class MeasureMatcher:
                 for item in items:
                     item.reference = True
                 items.insert(0, Item(opening.start("number"), opening.end("number"), opening.group("number"), match.end(), exponent))
+            elif self._after_a_value(text, cursor, len(items) > 1):
+                # "7,730/µL (3,500-11,000/µL)": a reference range after the patient's value
+                for item in items:
+                    item.reference = True
             yield items
 
     def _quantities(self, text: str):
@@ -340,7 +347,12 @@ class MeasureMatcher:
         respectively = RESPECTIVELY.search(text, item.end, end)
         if respectively and not any(item.end <= k.start <= respectively.start() for k in keywords):
             # "WBC, absolute neutrophils and monocytes were 178.1, 172.7 and 4.2 k/µL, respectively"
-            values = [m.start() for m in self.item.finditer(text, nearest.end, respectively.start())]
+            values, previous_end = [], None
+            for match in self.item.finditer(text, nearest.end, respectively.start()):
+                # "2% (176/µL)": the bracketed value restates the one before it
+                if previous_end is None or not RESTATED.fullmatch(text, previous_end, match.start()):
+                    values.append(match.start())
+                previous_end = match.end()
             count = min(len(values), len(before))
             if count > 1 and item.start in values[-count:]:
                 return before[-count:][values[-count:].index(item.start)], True
@@ -377,6 +389,15 @@ class MeasureMatcher:
         found = self._analyte(keyword.family, None) if keyword else None
         if found is None or not found[0].emit:
             return
+        if keyword and not listed and not self._first_value_after(text, keyword, first):
+            # "a leukocyte count of 21,000/mm3, including 16,400/mm3 neutrophils": a second value
+            # with another analyte's name right after its unit is that analyte's
+            after = self._keyword_after(text, item)
+            if after is not None and after.family != keyword.family and not self._value_follows(text, after):
+                found = self._analyte(after.family, None)
+                if found is None or not found[0].emit:
+                    return
+                keyword = Keyword(item.start, item.start, after.family)
         analyte = found[0]
         # the white-cell count keeps its own, tested rules; other counts must follow their keyword
         if analyte.name != "wbc" and not listed and not self._first_value_after(text, keyword, first):
@@ -459,6 +480,11 @@ class MeasureMatcher:
         cut = max(words.rfind(c) for c in "0123456789;)")
         start += cut + 1
         return Keyword(start, start, "-")
+
+    def _value_follows(self, text: str, keyword: Keyword) -> bool:
+        """True when a number follows the keyword closely ("neutrophils 80%"): the keyword
+        names that value, not the one before it."""
+        return re.match(r"[\s:=(]*(?:(?:of|was|were|is|at)\s+)?\d", text[keyword.end : keyword.end + 20]) is not None
 
     def _keyword_after(self, text: str, item: Item, keywords: re.Pattern | None = None) -> Keyword | None:
         """The keyword right after a percentage: "80% polymorphs", "12% lymphocytes"."""
@@ -567,8 +593,11 @@ class MeasureMatcher:
         after = text[item.unit_end : item.unit_end + 30]
         comparator, threshold = None, False
         for pattern, symbol, is_threshold in self.comparators:
-            if pattern.search(between[-40:]):
-                comparator, threshold = symbol, bool(is_threshold)
+            found = pattern.search(between[-40:])
+            if found:
+                # "rose to over 140,000/µL": a result with its comparator, not a cut-off
+                result = self.result_link.search(between[-40:][: found.start()])
+                comparator, threshold = symbol, bool(is_threshold) and result is None
                 break
         else:
             for pattern, symbol, is_threshold in self.comparators_after:
@@ -580,4 +609,8 @@ class MeasureMatcher:
         return comparator, threshold
 
     def _in_other_fluid(self, text: str, keyword: Keyword, item: Item, sentence) -> bool:
-        return self.fluid.search(text, max(sentence[0], keyword.start - 40), item.start) is not None
+        return (
+            self.fluid.search(text, max(sentence[0], keyword.start - 40), item.start) is not None
+            or self.fluid_sampling.search(text, sentence[0], keyword.start) is not None
+            or self.fluid_after.search(text, item.end, sentence[1]) is not None
+        )

@@ -57,7 +57,7 @@ def plausible_range(analyte: str, analytes: str = ANALYTES) -> tuple[float, floa
 
 def volume_key(volume: str) -> str:
     """'µL', 'microlitre', 'mm³', 'cu mm', 'liter' -> 'ul', 'ul', 'mm3', 'cmm', 'l'."""
-    key = re.sub(r"[\s.]", "", volume).lower().replace("µ", "u").replace("μ", "u").replace("³", "3")
+    key = re.sub(r"[\s.]|</?sup>", "", volume.lower()).replace("µ", "u").replace("μ", "u").replace("³", "3")
     key = re.sub(r"^(?:micro|mc)", "u", key)
     key = re.sub(r"(?:iter|itre)s?$", "", key)
     if key.startswith("cubic"):
@@ -78,6 +78,8 @@ def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
         power = int(groups.get("exp") or groups.get("paren"))
     elif groups.get("sup"):
         power = int(groups["sup"].translate(SUPERSCRIPT_DIGITS))
+    elif groups.get("tagged"):
+        power = int(groups["tagged"])
     elif groups.get("spaced") or groups.get("glued"):
         power, needs_sign = int(groups.get("spaced") or groups.get("glued")), True
     elif groups.get("lost") is not None:
