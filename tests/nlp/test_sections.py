@@ -189,3 +189,45 @@ def test_references_are_still_excluded(nlp):
     doc = nlp("Case presentation\nA 40-year-old woman had a mass.\nReferences\n"
               "1. Lee K. A 45-year-old woman with a uterine mass. J Case Rep 2011;3:10-12.")
     assert section_of(doc, "Lee K.") == "references"
+
+
+# A web page flattened to one line: headings run into the text (issue 11, classes 1 and 5).
+FLATTENED = (
+    "Gastric lymphoma in a young man: case report | Journal of Case Reports Skip to content Menu "
+    "Table of Contents Abstract Background Case presentation Discussion Conclusions References "
+    "Case report Open Access Gastric lymphoma in a young man Ann Smith and Bob Jones Received: 1 May 2010 "
+    "Abstract Background Gastric lymphoma is rare. Case presentation We describe a 31-year-old man with "
+    "epigastric pain. Conclusions Endoscopy helps. Keywords Lymphoma Stomach Rituximab Background "
+    "Gastric lymphoma accounts for a small share of gastric tumours [ 1 ]. Case presentation A 31-year-old "
+    "man presented with epigastric pain and weight loss. He received rituximab and made a full recovery. "
+    "Discussion Several regimens have been tried. Cyclophosphamide and doxorubicin are usually combined. "
+    "Conclusions Endoscopy helps. Competing interests The authors declare that they have no competing "
+    "interests. References Lee K: Gastric lymphoma. Gut 2001, 48: 1-5. " + "Download citation " * 100
+)
+
+
+@pytest.mark.parametrize("phrase, section", [
+    ("Gastric lymphoma in a young man: case report", "front"),
+    ("We describe a 31-year-old man", "case"),
+    ("Lymphoma Stomach Rituximab", "furniture"),
+    ("Gastric lymphoma accounts", "background"),
+    ("A 31-year-old man presented", "case"),
+    ("He received rituximab", "case"),
+    ("Cyclophosphamide and doxorubicin", "discussion"),
+    ("The authors declare", "furniture"),
+    ("Lee K:", "references"),
+])
+def test_headings_inside_a_flattened_page(nlp, phrase, section):
+    assert section_of(nlp(FLATTENED), phrase) == section
+
+
+def test_a_table_of_contents_in_a_flattened_page_opens_nothing(nlp):
+    doc = nlp(FLATTENED)
+    assert section_of(doc, "Table of Contents") == "front"
+    assert section_of(doc, "Ann Smith and Bob Jones") == "front"
+
+
+def test_heading_words_in_running_text_of_a_flattened_page_open_nothing(nlp):
+    text = "Case presentation A 50-year-old woman had pain. " + "The discussion with her family was long. " * 60
+    doc = nlp(text + "Treatment with cisplatin followed.")
+    assert section_of(doc, "cisplatin") == "case"

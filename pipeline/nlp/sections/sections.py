@@ -81,7 +81,7 @@ class SectionDetector:
 
     def __init__(self, nlp: Language, name: str = "caselit_sections", headings: str = "sections/headings.tsv",
                  furniture: str = "sections/furniture.tsv", patient_text: str = "sections/patient_text.toml",
-                 context_patterns: str = "patterns/context.toml"):
+                 context_patterns: str = "patterns/context.toml", flattened: str = "sections/flattened.toml"):
         self.name = name
         self.headings = {row["heading"]: row["section"] for row in read_table(headings)}
         longest = max(len(h.split()) for h in self.headings)
@@ -92,6 +92,14 @@ class SectionDetector:
         self.demographic_opening = re.compile(cues["demographic_opening"], re.IGNORECASE)
         self.not_the_patient = re.compile(cues["not_the_patient"], re.IGNORECASE)
         self.age = re.compile(cues["age"], re.IGNORECASE)
+        flat = read_patterns(flattened)
+        self.flat_min_line = int(flat["min_line"])
+        self.flat_furniture_reach = int(flat["furniture_reach"])
+        names = sorted(set(flat["headings"]) | set(flat["furniture"]), key=len, reverse=True)
+        self.flat_kinds = {name: "furniture" if name in flat["furniture"] else self.headings[name] for name in names}
+        self.flat_pattern = re.compile(
+            r"(?P<before>^|[.!?\])]\s+|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+            + r"))(?=(?P<colon>\s*:)?\s+[A-Z0-9\[(])")
         context = read_patterns(context_patterns)
         self.citation = re.compile(context["citation"])
         self.reference_entry = re.compile(context["reference_entry"])
@@ -135,6 +143,7 @@ class SectionDetector:
         lines = list(LINE.finditer(text))
         furniture_until = -1  # index of the last line of the current furniture block
         resume: tuple[str, str | None] = ("front", None)
+        flat_resume: tuple[str, str | None] = ("front", None)
         for index, match in enumerate(lines):
             line = match.group()
             if index <= furniture_until:
@@ -153,16 +162,68 @@ class SectionDetector:
             section = self.classify_line(line) or (self.classify_line(inline + ":") if inline is not line else None)
             if section:
                 _push(starts, (begin, section, line.strip()[:80]))
-            for label in INLINE_LABEL.finditer(line):
-                labelled = self.headings.get(re.sub(r"\s+", " ", label.group("label").lower()))
-                if labelled:
-                    _push(starts, (match.start() + label.start("label"), labelled, line[label.start("label"):label.end()].strip()))
+            inside = [(label.start("label"), self.headings.get(re.sub(r"\s+", " ", label.group("label").lower())),
+                       line[label.start("label"):label.end()].strip()) for label in INLINE_LABEL.finditer(line)]
+            inside = [entry for entry in inside if entry[1]]
+            if len(line) >= self.flat_min_line:
+                inside += self._flattened_starts(line)
+            taken = set()
+            for position, section, heading in sorted(inside, key=lambda s: s[0]):
+                if position in taken:
+                    continue  # "Introduction:" found both as a label and as a flattened heading
+                taken.add(position)
+                if section == "furniture" and starts[-1][1] != "furniture":
+                    flat_resume = starts[-1][1:]
+                if section == "resume":
+                    section, heading = flat_resume
+                _push(starts, (match.start() + position, section, heading))
             patient = PATIENT_HEADING.match(line)
             if patient and len(line.split()) <= 12 or patient and ":" in line[:20]:
                 markers.append((match.start(), match.start() + len(patient.group().rstrip()), line.strip()[:80], patient.group("number")))
                 if starts[-1][1] not in ("case", "abstract"):
                     _push(starts, (begin, "case", line.strip()[:80]))
         return starts, markers
+
+    def _flattened_starts(self, line: str) -> list[tuple[int, str, str | None]]:
+        """Section starts inside a page flattened to one line: headings written as headings after a
+        sentence's end, and furniture reaching to the next heading."""
+        found = []
+        for match in self.flat_pattern.finditer(line):
+            head = match.group("head")
+            if not (head[0].isupper() and (head.isupper() or not head[1:2].isupper())):
+                continue  # "discussion" in running text; "DIScussion" is no heading either
+            kind = self.flat_kinds[re.sub(r"\s+", " ", head.lower())]
+            plain_space = match.group("before") in (" ", "")
+            if kind != "furniture" and plain_space and not head.isupper() and not match.group("colon") and match.start() > 0:
+                found.append((match.start("head"), match.end("head"), kind, head, True))  # weak: only after furniture
+                continue
+            found.append((match.start("head"), match.end("head"), kind, head, False))
+        # a table of contents or a menu: three or more headings in a row
+        runs, run = [], []
+        for entry in found:
+            if run and line[run[-1][1]:entry[0]].strip():
+                runs.append(run)
+                run = []
+            run.append(entry)
+        if run:
+            runs.append(run)
+        entries = [e for r in runs for e in r if len(r) < 3 or e[2] == "furniture"]
+        starts: list[tuple[int, str, str | None]] = []
+        furniture_end = -1
+        for start, end, kind, head, weak in entries:
+            if weak and start > furniture_end:
+                continue
+            if kind == "furniture":
+                starts.append((start, "furniture", head))
+                following = next((e[0] for e in entries if e[0] >= end and e[2] != "furniture"), None)
+                if following is not None and following - end <= self.flat_furniture_reach:
+                    furniture_end = following
+                else:
+                    furniture_end = min(len(line), end + self.flat_furniture_reach)
+                    starts.append((furniture_end, "resume", None))
+                continue
+            starts.append((start, kind, head))
+        return starts
 
     def _block_end(self, lines: list, index: int, reach: str) -> int:
         """Index of the last line of the furniture that starts at line ``index``."""
@@ -198,7 +259,9 @@ class SectionDetector:
             reach = CONTENT_REACH.get(section[1])
             if reach is None or not self._presents_patient(text[start:end]) or self._reference_line(text, start):
                 continue
-            stop = _paragraph_end(text, start) if reach == "paragraph" else _next_start(starts, start, len(text))
+            stop = _next_start(starts, start, len(text))
+            if reach == "paragraph":
+                stop = min(stop, _paragraph_end(text, start))
             starts = _override(starts, start, stop, "case", "(case by content)")
         return self._fallback(text, sentences, starts)
 
@@ -232,6 +295,12 @@ class SectionDetector:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         starts, markers = self._heading_starts(text)
+        # "Case 2" run into the text of a flattened page or an abstract ("In case two, a 56-year-old...")
+        inline_patients = [inline for inline in inline_patient_starts(text)
+                           if not any(inline.start < end and start < inline.end for start, end, _, _ in markers)]
+        for inline in inline_patients:  # a patient's description is case text, as under a "Case 2" line
+            if _section_at(starts, inline.start)[1] not in ("case", "abstract", "front"):
+                starts = _override(starts, inline.start, _next_start(starts, inline.start, len(text)), "case", inline.heading[:80])
         starts = self._by_content(text, sentence_bounds(doc, text), starts)
         spans = []
         for index, (start, section, heading) in enumerate(starts):
@@ -244,10 +313,7 @@ class SectionDetector:
             number = number.lower()
             value = PatientMarker(int(number) if number.isdigit() else NUMBER_WORDS.get(number, 0), heading)
             patients.append(char_span(doc, start, end, "PATIENT", value))
-        # "Case 2" run into the text of a flattened page or an abstract ("In case two, a 56-year-old...")
-        for inline in inline_patient_starts(text):
-            if any(inline.start < end and start < inline.end for start, end, _, _ in markers):
-                continue  # a "Case 2" heading line found above
+        for inline in inline_patients:
             value = PatientMarker(inline.number, inline.heading[:80])
             patients.append(char_span(doc, inline.start, inline.end, "PATIENT", value))
         doc.spans["patients"] = [m for m in patients if m is not None]
