@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.drugs.details import DetailReader, Mention
 from pipeline.nlp.drugs.fuzzy import FuzzyMatcher
-from pipeline.nlp.drugs.lexicon import FOLD, PIECE, WORD, fold, load_lexicon
+from pipeline.nlp.drugs.lexicon import FOLD, PIECE, WORD, fold, load_lexicon, pieces
 from pipeline.nlp.drugs.model import Drug
 from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.spans import set_group
@@ -21,6 +21,29 @@ from pipeline.nlp.text import doc_text, sentence_bounds
 GROUP = "drugs"
 LABEL = "DRUG"
 SENTENCE_END = re.compile(r"[.;!?]\s|\n")
+LONG_FORM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][^()]{2,60}?)\s*\)")
+
+
+def spells(code: str, long_form: str) -> bool:
+    """Whether ``long_form`` can be what ``code`` abbreviates (as Schwartz & Hearst match them):
+    the code's first letter starts it and the code's other letters and digits follow in order.
+
+    >>> spells("CVP", "central venous pressure"), spells("ECF", "enterocutaneous fistula")
+    (True, True)
+    >>> spells("TC", "paclitaxel and carboplatin")
+    False
+    """
+    letters = [c.lower() for c in code if c.isalnum()]
+    long_form = long_form.lower()
+    if not letters or not long_form.startswith(letters[0]) or len(long_form.split()) < 2:
+        return False
+    position = 1
+    for letter in letters[1:]:
+        position = long_form.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 class Match(NamedTuple):
@@ -63,6 +86,15 @@ class DrugMatcher:
         self.cue_window = int(spec.get("cue_window", 80))
         self.endogenous_after = re.compile(spec["endogenous_after"], flags)
         self.endogenous_before = re.compile(spec["endogenous_before"], flags)
+        self.admin_cue = re.compile(spec["admin_cue"], flags)
+        self.measured_after = re.compile(spec["measured_after"], flags)
+        self.measured_before = re.compile(spec["measured_before"], flags)
+        self.not_given_after = re.compile(spec["not_given_after"], flags)
+        self.not_given_before = re.compile(spec["not_given_before"], flags)
+        self.list_cues = re.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})", flags)
+        self.microbes = re.compile(spec["microbes"], flags)
+        self.list_until = re.compile(spec["list_until"], flags)
+        self.vitamin_list = re.compile(spec["vitamin_list"])  # case matters: the letters are capitals
         settings = spec["fuzzy"]
         self.fuzzy = (
             FuzzyMatcher(
@@ -79,12 +111,15 @@ class DrugMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        set_group(doc, GROUP, self._spans(doc, text, self.find(text)))
+        matches = self._not_abbreviations(doc, text, self.find(text))
+        set_group(doc, GROUP, self._spans(doc, text, matches))
         return doc
 
     def find(self, text: str) -> list[Match]:
         """The drug matches of ``text`` (character offsets), without a Doc."""
-        return self._check_cues(text, self._scan(text, fold(text)))
+        matches = self._scan(text, fold(text))
+        matches = self._vitamin_lists(text, matches)
+        return self._not_given(text, self._check_cues(text, matches))
 
     def _scan(self, text: str, lowered: str) -> list[Match]:
         """One pass over the words: a word that starts a lexicon name is matched to the longest
@@ -101,7 +136,8 @@ class DrugMatcher:
             if piece in first_pieces:
                 match = self._longest(text, lowered, word.start(), piece)
                 if match is not None:
-                    matches.append(match)
+                    if match.generics:  # a name without generics only blocks the drugs inside it
+                        matches.append(match)
                     last_end = match.end
             elif len(piece) >= fuzzy_length:
                 generic = self.fuzzy.match(piece)
@@ -110,12 +146,26 @@ class DrugMatcher:
         return sorted(matches + misspelt) if misspelt else matches
 
     def _longest(self, text: str, lowered: str, start: int, first: str) -> Match | None:
+        """The longest lexicon name starting at ``start``. A hyphen between two words may
+        also stand for a space ("epoetin-beta" is "epoetin beta"): the longer reading wins."""
         lengths, names = self.lexicon.by_first[first]
         following = []
         for piece in PIECE.finditer(lowered, start):
             following.append(piece)
-            if len(following) >= lengths[0]:
+            if len(following) >= 2 * lengths[0]:
                 break
+        best = self._longest_in(text, start, following[: lengths[0]], lengths, names)
+        if "-" in (p.group() for p in following[1:-1]):
+            joined = [p for i, p in enumerate(following)
+                      if not (p.group() == "-" and 0 < i < len(following) - 1
+                              and following[i - 1].group()[-1].isalnum() and following[i + 1].group()[0].isalnum()
+                              and following[i - 1].end() == p.start() and p.end() == following[i + 1].start())]
+            other = self._longest_in(text, start, joined[: lengths[0]], lengths, names)
+            if other is not None and (best is None or other.end > best.end):
+                best = other
+        return best
+
+    def _longest_in(self, text: str, start: int, following: list, lengths: list[int], names: dict) -> Match | None:
         sequence = tuple(p.group() for p in following)
         for size in lengths:
             for entry in names.get(sequence[:size], ()) if size <= len(sequence) else ():
@@ -128,7 +178,9 @@ class DrugMatcher:
     def _check_cues(self, text: str, matches: list[Match]) -> list[Match]:
         """Names that are also body substances ("G-CSF") count only next to a treatment word or
         another drug, and never as "serum G-CSF level"; short codes with everyday meanings
-        ("TC", "PTX") only next to a chemotherapy word."""
+        ("TC", "PTX") only next to a chemotherapy word; analytes, nutrients, enzymes and
+        organisms (substances.tsv) only with an administration word in their clause, and never
+        as a measurement ("alkaline phosphatase 61 U/L")."""
         if not any(m.cue for m in matches):
             return matches
         plain = [m for m in matches if not m.cue]
@@ -137,17 +189,15 @@ class DrugMatcher:
             if not match.cue:
                 kept.append(match)
                 continue
-            before_start = max(0, match.start - self.cue_window)
-            before = text[before_start : match.start]
-            ends = list(SENTENCE_END.finditer(before))
-            if ends:
-                before_start += ends[-1].end()
-                before = before[ends[-1].end() :]
-            after = text[match.end : match.end + self.cue_window]
-            cut = SENTENCE_END.search(after)
-            if cut:
-                after = after[: cut.start()]
+            before_start, before, after = self._clause_window(text, match)
             if self.endogenous_after.match(after) or self.endogenous_before.search(before):
+                continue
+            if match.cue == "admin":
+                if not (self.measured_after.match(after) or self.measured_before.search(before)) and (
+                        self.admin_cue.search(before) or self.admin_cue.search(after)
+                        or self.admin_cue.search(text, match.start, match.end)  # "intravenous iron"
+                        or self.details.any_dose.search(after) or self.details.any_dose.search(before)):
+                    kept.append(match)
                 continue
             cue = self.cues[match.cue]
             if cue.search(before) or cue.search(after):
@@ -157,6 +207,106 @@ class DrugMatcher:
                 if any(before_start <= m.start and m.end <= after_end for m in plain):
                     kept.append(match)
         return kept
+
+    def _clause_window(self, text: str, match: Match) -> tuple[int, str, str]:
+        """(start of ``before``, ``before``, ``after``): up to ``cue_window`` characters on
+        each side of the match, not beyond the ends of its sentence or clause."""
+        before_start = max(0, match.start - self.cue_window)
+        before = text[before_start : match.start]
+        ends = list(SENTENCE_END.finditer(before))
+        if ends:
+            before_start += ends[-1].end()
+            before = before[ends[-1].end() :]
+        after = text[match.end : match.end + self.cue_window]
+        cut = SENTENCE_END.search(after)
+        if cut:
+            after = after[: cut.start()]
+        return before_start, before, after
+
+    def _not_given(self, text: str, matches: list[Match]) -> list[Match]:
+        """Drops the names that the words around them show were not given: an enzyme or
+        receptor named after its substrate, a diagnostic test, an imaging tracer, an allergy,
+        the antibiotics of a susceptibility panel, a code that is part of a gene or protein
+        name ("SOX-11", "NP_000209")."""
+        if not matches:
+            return matches
+        regions = self._not_given_lists(text)
+        kept = []
+        for match in matches:
+            after = text[match.end : match.end + 60]
+            before = text[max(0, match.start - 30) : match.start]
+            if self.not_given_after.match(after) or self.not_given_before.search(before):
+                continue
+            if self._part_of_code(text, match):
+                continue
+            if regions and any(start <= match.start < end for start, end in regions):
+                continue
+            kept.append(match)
+        return kept
+
+    def _not_given_lists(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each susceptibility panel or allergy list: from its cue to the end
+        of its clause."""
+        regions = []
+        for cue in self.list_cues.finditer(text):
+            sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, cue.start() - 300), cue.start())), default=0)
+            until = self.list_until.search(text, cue.end(), cue.end() + 300)
+            end = until.start() if until else min(len(text), cue.end() + 300)
+            if cue.group("susceptibility") and not self.microbes.search(text, sentence_start, end):
+                continue
+            regions.append((cue.end(), end))
+        return regions
+
+    @staticmethod
+    def _part_of_code(text: str, match: Match) -> bool:
+        """A short code glued to an underscore or followed by "-digits" names a gene, protein
+        or accession ("SOX-11", "NP_000209.2"), not a regimen."""
+        written = text[match.start : match.end]
+        if len(written) > 4 or not written.isupper():
+            return False
+        after = text[match.end : match.end + 2]
+        return after[:1] == "_" or text[match.start - 1 : match.start] == "_" or bool(re.match(r"-?\d", after))
+
+    def _vitamin_lists(self, text: str, matches: list[Match]) -> list[Match]:
+        """Adds each vitamin of "vitamins E and A", "vitamins A, D, E and K"."""
+        found = []
+        for listing in self.vitamin_list.finditer(text):
+            for letter in re.finditer(r"[A-K](?:\s?\d{1,2})?", listing.group("letters")):
+                start = listing.start("letters") + letter.start()
+                end = start + len(letter.group())
+                if any(m.start < end and start < m.end for m in matches):
+                    continue
+                key = ("vitamin", *pieces(letter.group()))
+                entries = self.lexicon.by_first.get("vitamin", ((), {}))[1].get(key, ())
+                entry = next((e for e in entries if e.generics), None)
+                if entry is not None:
+                    found.append(Match(start, end, entry.generics, False, entry.cue or "admin"))
+        return sorted(matches + found) if found else matches
+
+    def _not_abbreviations(self, doc: Doc, text: str, matches: list[Match]) -> list[Match]:
+        """Drops a code that the text itself defines as something other than a drug: "CVP
+        (central venous pressure)" is no cyclophosphamide, vincristine and prednisone. Long
+        forms come from the abbreviation detector (``doc._.abbreviations``) when it ran, and
+        from a code followed by its long form in brackets, which the detector leaves to
+        brackets of more than three words."""
+        if not matches:
+            return matches
+        not_drugs = set()
+        if Doc.has_extension("abbreviations"):
+            for short in doc._.abbreviations or ():
+                long = short._.long_form
+                if long is not None and short.text not in not_drugs and not self._scan(long.text, fold(long.text)):
+                    not_drugs.add(short.text)
+        for match in matches:
+            code = text[match.start : match.end]
+            if code in not_drugs or not (code.isupper() and len(code) <= 6):
+                continue
+            defined = LONG_FORM_AFTER.match(text, match.end)
+            if defined and spells(code, defined.group(1)) and not self._scan(defined.group(1), fold(defined.group(1))):
+                not_drugs.add(code)
+        if not not_drugs:
+            return matches
+        return [m for m in matches if text[m.start : m.end] not in not_drugs]
 
     def _spans(self, doc: Doc, text: str, matches: list[Match]):
         """One span per mention; matches inside one token ("piperacillin-tazobactam" is one

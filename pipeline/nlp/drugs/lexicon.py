@@ -21,6 +21,7 @@ TO_FOLD = re.compile("[‐‑‒–—−’‘`＋]")
 
 FILES = ("drugs/generated.tsv", "drugs/inn.tsv", "drugs/curated.tsv")  # later files take precedence
 NOT_DRUGS = "drugs/not_drugs.tsv"
+SUBSTANCES = "drugs/substances.tsv"
 
 
 def fold(text: str) -> str:
@@ -42,7 +43,9 @@ class Entry(NamedTuple):
     generics: tuple[str, ...]
     written: str  # the lexicon's own spelling, compared when ``case`` is set
     case: bool = False  # match only in the case written (DDP, MTX)
-    cue: str = ""  # "cue": needs a treatment word nearby (G-CSF, insulin); "chemo": a chemotherapy word (TC, PTX)
+    cue: str = ""  # "cue": needs a treatment word nearby (G-CSF, interferon); "chemo": a chemotherapy word
+    #               (TC, PTX); "admin": an administration word in its clause and no measurement
+    #               (analytes, nutrients, enzymes, organisms: see substances.tsv)
     regimen: str = ""  # the code's own spelling when the name is a regimen code (TC, FOLFOX4)
 
 
@@ -87,8 +90,24 @@ def read_rows(relative_path: str) -> list[tuple[str, str, str, str]]:
     return [(row[written], row[generics], cell(row, flags), cell(row, kind)) for row in lines[1:]]
 
 
+def read_substances(relative_path: str) -> tuple[frozenset, frozenset]:
+    """(names, genera) of substances.tsv: lexicon names or generics that are also organisms,
+    enzymes, analytes, nutrients or reagents, and genus names whose binomials are organisms."""
+    names, genera = set(), set()
+    for row in read_table(relative_path):
+        key = pieces(row["name"])
+        if key:
+            (genera if row.get("match") == "genus" else names).add(key)
+    return frozenset(names), frozenset(k[0] for k in genera)
+
+
+def _is_substance(entry: Entry, names: frozenset, genera: frozenset) -> bool:
+    return (entry.pieces in names or any(pieces(g) in names for g in entry.generics)
+            or (entry.pieces[0] in genera and (len(entry.pieces) > 1 or not entry.case)))
+
+
 @lru_cache(maxsize=4)
-def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS) -> Lexicon:
+def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS, substances: str = SUBSTANCES) -> Lexicon:
     excluded = {pieces(row["written"]) for row in read_table(not_drugs)}
     entries: dict[tuple[str, ...], Entry] = {}
     for name in files:
@@ -107,4 +126,14 @@ def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS) -> 
                 entries[key + ("\x00" + written,)] = Entry(key, targets, written, True, cue, regimen)
             else:
                 entries[key] = Entry(key, targets, written, False, cue, regimen)
+    if substances:
+        names, genera = read_substances(substances)
+        for key, entry in entries.items():
+            if entry.cue != "chemo" and _is_substance(entry, names, genera):
+                entries[key] = entry._replace(cue="admin")
+    # A name of several words that is not a drug ("low-molecular-weight heparin", "calcitonin
+    # gene-related peptide") blocks the drug names inside it: an entry without generics.
+    for key in excluded:
+        if len(key) > 1 and key[0][0].isalnum() and key not in entries:
+            entries[key] = Entry(key, (), " ".join(key))
     return Lexicon(entries, excluded)
