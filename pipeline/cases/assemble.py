@@ -15,6 +15,7 @@ from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
 from pipeline.nlp.resources import read_table
+from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 
 # Outcome categories that end the story whatever is said before them.
 FINAL_OUTCOMES = ("died",)
@@ -60,7 +61,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
 
     case.sex = _sex(demographics, case, keep)
 
-    histology = _histology(by_group.get("histology", []) or [m for m in shared if m.group == "histology"])
+    histology = (_histology(by_group.get("histology", []) or [m for m in shared if m.group == "histology"])
+                 or _histology_with_site(mentions, case.primary_site))
     if histology:
         case.histology = keep("histology", histology.value.histology, histology)
 
@@ -73,6 +75,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
         site = mention.value.site
         if mention.value.role in ("metastasis", "recurrence") and site != case.primary_site and site not in sites:
             sites[site] = keep("metastasis_sites", site, mention)
+    if stage and "lymph node" not in sites and _nodal_stage(case.figo_stage, case.primary_site):
+        # a FIGO stage defined by nodal disease (cervix IIIC1) affirms it, like pN1
+        sites["lymph node"] = keep("metastasis_sites", "lymph node", stage)
     case.metastasis_sites = sorted(sites)
 
     for mention in by_group.get("measures", []):
@@ -149,12 +154,65 @@ def mention_value(mention: Mention):
 
 
 def _primary_site(sites: list[Mention]) -> Mention | None:
-    # "considered in the differential diagnosis of ovarian carcinoma" names no primary
-    return _most_frequent([m for m in sites if m.value.role == "primary" and not m.hypothetical], lambda v: v.site)
+    """The site named most often as the primary. "considered in the differential diagnosis of
+    ovarian carcinoma" names no primary; nor does "the orbital tumor" (a bare tumour word) of a
+    site the case's text calls a metastasis ("orbital masses as metastases")."""
+    spread = {m.value.site for m in sites if m.value.role == "metastasis"}
+    candidates = [
+        m for m in sites
+        if m.value.role == "primary" and not m.hypothetical
+        and not (m.value.site in spread and _bare_tumour(m.value.cue))
+    ]
+    return _most_frequent(candidates, lambda v: v.site)
+
+
+def _bare_tumour(cue: str | None) -> bool:
+    return (cue or "").lower().rstrip("s") in ("tumor", "tumour")
 
 
 def _histology(mentions: list[Mention]) -> Mention | None:
-    return _most_frequent(mentions, lambda v: v.histology)
+    """The type named most often, the narrower type counting the mentions of a broader one the
+    case also names ("non-small cell carcinoma" on cytology, then "giant cell carcinoma")."""
+    if not mentions:
+        return None
+    counts = Counter(m.value.histology for m in mentions)
+    broader = _broader_types()
+    first = {}
+    for index, mention in enumerate(mentions):
+        first.setdefault(mention.value.histology, index)
+    merged = True
+    while merged:
+        merged = False
+        for name in sorted(counts, key=first.get):
+            narrower = [c for c in counts if name in broader.get(c, ())]
+            if narrower:
+                target = max(narrower, key=lambda c: (counts[c], -first[c]))
+                counts[target] += counts.pop(name)
+                merged = True
+                break
+    best = max(counts.values())
+    return next(m for m in mentions if counts.get(m.value.histology) == best)
+
+
+def _histology_with_site(mentions: list[Mention], primary_site: str | None) -> Mention | None:
+    """When no sentence about the patient names a type: the type the report names with the
+    case's primary site ("squamous cell carcinoma of the vulva" in its title, keywords or a
+    general sentence about that cancer), if not negated and outside references and back matter."""
+    if not primary_site:
+        return None
+    with_site = {m.sentence_start for m in mentions
+                 if m.group == "sites" and m.value.site == primary_site and m.value.role == "primary"}
+    pool = [m for m in mentions if m.group == "histology" and m.sentence_start in with_site
+            and not m.negated and not m.hypothetical and m.section not in EXCLUDED_SECTIONS]
+    return _histology(pool)
+
+
+@lru_cache(maxsize=1)
+def _broader_types() -> dict[str, frozenset[str]]:
+    broader: dict[str, set[str]] = {}
+    for row in read_table("histology/parents.tsv"):
+        broader.setdefault(row["histology"], set()).add(row["broader"])
+    return {name: frozenset(names) for name, names in broader.items()}
 
 
 def _most_frequent(mentions: list[Mention], key) -> Mention | None:
@@ -170,6 +228,12 @@ def _most_frequent(mentions: list[Mention], key) -> Mention | None:
 @lru_cache(maxsize=1)
 def _site_facts() -> dict[str, dict[str, str]]:
     return {row["site"]: row for row in read_table("cases/sites.tsv")}
+
+
+def _nodal_stage(stage: str | None, primary_site: str | None) -> bool:
+    """True when the FIGO stage of that primary means regional lymph-node metastasis."""
+    prefixes = tuple(_site_facts().get(primary_site or "", {}).get("nodal_stages", "").split())
+    return bool(stage and prefixes and stage.startswith(prefixes))
 
 
 def _figo_stage(stages: list[Mention], primary_site: str | None) -> Mention | None:

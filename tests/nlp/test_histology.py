@@ -59,7 +59,14 @@ def names(nlp, text):
         ("An invasive ductal carcinoma of the left breast.", "invasive carcinoma of no special type"),
         ("A mucinous adenocarcinoma of the ovary.", "mucinous carcinoma"),
         ("SCC arising in ovarian mature cystic teratoma.", "squamous cell carcinoma"),
-        ("A mature cystic teratoma of the ovary.", "teratoma"),
+        ("An immature teratoma of the ovary.", "teratoma"),
+        ("Medullary thyroid carcinoma was confirmed on thyroidectomy.", "medullary carcinoma"),
+        ("FNAC suggested medullary carcinoma of thyroid.", "medullary carcinoma"),
+        ("A papillary thyroid carcinoma with nodal spread.", "papillary carcinoma"),
+        ("Cone biopsy showed minimal deviation adenocarcinoma of the cervix.", "minimal deviation adenocarcinoma"),
+        ("The lobectomy specimen was a giant cell carcinoma of the lung.", "giant cell carcinoma"),
+        ("She underwent surgery for a serous borderline ovarian tumour.", "serous borderline tumor"),
+        ("Frozen section suggested a borderline mucinous tumor.", "mucinous borderline tumor"),
     ],
 )
 def test_first_name(nlp, text, expected):
@@ -127,3 +134,26 @@ def test_odd_input(nlp, text):
 def test_docstring_example_runs_on_a_blank_pipeline():
     spacy.blank("en")
     assert doctest.testmod(histology_module).failed == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mature cystic teratoma of the left ovary was removed.",
+        "Laparoscopy revealed a dermoid cyst of the right ovary.",
+        "The pathology showed a benign cystic teratoma.",
+    ],
+)
+def test_benign_lesion_is_no_type(nlp, text):
+    # a benign lesion whose name holds a tumour word gives no histology, not even "teratoma"
+    assert names(nlp, text) == []
+
+
+def test_abbreviation_defined_as_something_else(nlp):
+    text = "The outlook of recurrent cervical cancer (RCC) is poor. RCC was treated with chemotherapy."
+    assert names(nlp, text) == []
+
+
+def test_abbreviation_defined_as_itself(nlp):
+    text = "Renal cell carcinoma (RCC) was found. The RCC measured 4 cm."
+    assert names(nlp, text) == ["renal cell carcinoma"] * 3

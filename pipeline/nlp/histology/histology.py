@@ -20,6 +20,8 @@ from pipeline.nlp.text import doc_text, sentence_bounds
 GROUP = "histology"
 LABEL = "HISTOLOGY"
 ROMAN = {"I": "1", "II": "2", "III": "3"}
+NOT_A_TYPE = "-"  # a benign lesion with a tumour word in its name ("mature cystic teratoma")
+WORD = re.compile(r"[A-Za-z]+")
 
 
 class HistologyMatcher:
@@ -41,12 +43,15 @@ class HistologyMatcher:
         heads = set(spec["heads"])
         organ_slot = f"(?:{spec['organ']}[\\s-]+){{0,2}}"
         self.names: dict[str, str] = {}  # lower-case or exact written form -> histology
+        self.abbreviations: set[str] = set()  # the exact-case forms ("SCC", "RCC")
         alternatives = []
         for row in read_table(lexicon):
             written, exact = row["written"].strip(), row.get("case") == "exact"
             if not written or not row.get("histology"):
                 continue
             self.names[written if exact else written.lower()] = row["histology"]
+            if exact:
+                self.abbreviations.add(written)
             words = written.split()
             parts = [re.escape(w) for w in words]
             if len(words) > 1 and words[-1].lower() in heads:
@@ -95,9 +100,10 @@ class HistologyMatcher:
         spans = []
         matches = list(self.pattern.finditer(text))
         bounds = sentence_bounds(doc, text) if matches else []
+        foreign = self._foreign_abbreviations(text, matches)
         for index, match in enumerate(matches):
             histology = self._normalise(match.group(0))
-            if histology is None:
+            if histology is None or histology == NOT_A_TYPE or match.group(0) in foreign:
                 continue
             # a grade belongs to the nearest name: never reach past a neighbouring one
             low = matches[index - 1].end() if index else 0
@@ -107,6 +113,23 @@ class HistologyMatcher:
             spans.append(char_span(doc, match.start(), match.end(), LABEL, value))
         set_group(doc, GROUP, spans)
         return doc
+
+    def _foreign_abbreviations(self, text: str, matches: list[re.Match]) -> set[str]:
+        """Abbreviations the text defines as something else: "recurrent cervical cancer (RCC)"
+        makes every "RCC" of that text no renal cell carcinoma. A definition is a bracketed
+        abbreviation after words whose initials spell it; it is foreign when those words do not
+        name the same type ("renal cell carcinoma (RCC)" keeps it)."""
+        foreign = set()
+        for written in {m.group(0) for m in matches} & self.abbreviations:
+            letters = written.removesuffix("s").lower()
+            for definition in re.finditer(r"\(\s*" + re.escape(written) + r"\s*[),;]", text):
+                words = WORD.findall(text[max(0, definition.start() - 120):definition.start()])[-len(letters):]
+                if len(words) < len(letters) or "".join(w[0] for w in words).lower() != letters:
+                    continue
+                if self._normalise(" ".join(words)) != self.names[written]:
+                    foreign.add(written)
+                    break
+        return foreign
 
     def _grade(self, text: str, start: int, end: int, bounds, low: int, high: int) -> str | None:
         sentence = next(((s, e) for s, e in bounds if s <= start < e), (0, len(text)))

@@ -1,0 +1,76 @@
+"""Primary site, histology and metastasis sites of a case, from sentences written for the
+tests (issue 11, classes 4 and 6)."""
+from dataclasses import replace
+
+import pytest
+
+from pipeline.cases.assemble import assemble
+from pipeline.ingest.report import Report
+from mention_helpers import as_mentions
+
+GROUPS = ("stage", "sites", "histology")
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_stage", "caselit_sites", "caselit_histology")
+
+
+def case_of(nlp, text):
+    doc = nlp(text)
+    return assemble(Report(name="test.txt", text=text), as_mentions(doc, GROUPS), [])[0]
+
+
+def test_narrower_type_wins_over_the_broader_one(nlp):
+    text = ("Brushing cytology of the lung mass revealed non-small cell carcinoma. A right upper lobectomy "
+            "was performed. The final diagnosis was giant cell carcinoma of the lung.")
+    assert case_of(nlp, text).histology == "giant cell carcinoma"
+
+
+def test_subtype_beats_its_family_named_more_often(nlp):
+    text = ("Biopsy of the cervix showed adenocarcinoma. The adenocarcinoma was well differentiated. "
+            "Review of the cone specimen gave minimal deviation adenocarcinoma of the cervix.")
+    assert case_of(nlp, text).histology == "minimal deviation adenocarcinoma"
+
+
+def test_unrelated_types_are_counted_apart(nlp):
+    text = ("Biopsy of the cervix showed squamous cell carcinoma. The squamous cell carcinoma was staged "
+            "FIGO IIB. An adenocarcinoma of the colon had been resected years before.")
+    assert case_of(nlp, text).histology == "squamous cell carcinoma"
+
+
+def test_nodal_figo_stage_affirms_lymph_node(nlp):
+    text = "A 45-year-old woman had cervical squamous cell carcinoma, FIGO stage IIIC1."
+    assert case_of(nlp, text).metastasis_sites == ["lymph node"]
+
+
+def test_ovarian_stage_iiic_is_not_nodal(nlp):
+    text = "A 60-year-old woman had serous carcinoma of the ovary, FIGO stage IIIC."
+    assert case_of(nlp, text).metastasis_sites == []
+
+
+def test_bare_tumour_of_a_metastatic_site_is_no_primary(nlp):
+    text = ("A 70-year-old woman had cervical cancer treated with radiotherapy. Two years later an orbital "
+            "mass was diagnosed as a metastasis. Radiotherapy to the orbital tumour relieved the proptosis.")
+    case = case_of(nlp, text)
+    assert case.primary_site == "cervix"
+    assert case.metastasis_sites == ["orbit"]
+
+
+def test_benign_teratoma_gives_no_cancer(nlp):
+    text = "A 37-year-old woman underwent resection of a 6 cm right ovarian mature cystic teratoma."
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.histology) == (None, None)
+
+
+def test_histology_named_with_the_primary_when_no_patient_sentence_names_it(nlp):
+    # "squamous cell carcinoma of the vulva" is only in a general sentence; the patient's own
+    # sentences name the vulvar cancer without its type
+    text = ("Distant spread of squamous cell carcinoma of the vulva is rare. A 51-year-old woman with "
+            "vulvar cancer developed liver metastases.")
+    doc = nlp(text)
+    patient_from = text.index("A 51")
+    mentions = [m if m.start >= patient_from else replace(m, subject="generic") for m in as_mentions(doc, GROUPS)]
+    case = assemble(Report(name="test.txt", text=text), mentions, [])[0]
+    assert case.primary_site == "vulva"
+    assert case.histology == "squamous cell carcinoma"
