@@ -26,6 +26,7 @@ from pipeline.batch.identity import content_hash, document_id, file_hash
 from pipeline.batch.progress import Progress
 from pipeline.cases.record import Case
 from pipeline.ingest import IngestError, iter_input_files, read_report
+from pipeline.ingest.reader import display_name
 
 # On Linux workers are forked from a parent that built the pipeline, so they start at once;
 # elsewhere (macOS, Windows: fork is unsafe or missing) each spawned worker builds its own.
@@ -108,7 +109,7 @@ def _renamed(reports: list[ReportResult], path: Path) -> list[ReportResult]:
     renamed = []
     for report in reports:
         base, hash_mark, number = report.name.partition("#")
-        name = path.name + hash_mark + number
+        name = display_name(path.name) + hash_mark + number
         if name == report.name:
             renamed.append(report)
             continue

@@ -14,7 +14,12 @@ report could be read: then an existing table or review sheet is left as it was).
 
 
 def error(message: str) -> None:
-    """One line on standard error, prefixed with the program name."""
+    """One line on standard error, prefixed with the program name. Bytes of a file name that
+    are not UTF-8 are shown escaped (caf\\xe9.txt), as in the table."""
+    try:
+        message.encode("utf-8")
+    except UnicodeEncodeError:
+        message = message.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     print(f"caselit: {message}", file=sys.stderr)
 
 

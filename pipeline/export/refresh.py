@@ -30,6 +30,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,9 +106,9 @@ class StateRow:
             values = [self.values.get(c) if c in self.values else _NEVER_WRITTEN for c in columns]
             while values and values[-1] is _NEVER_WRITTEN:
                 values.pop()
-            self.text = json.dumps({"doc": self.doc_id, "case": self.case, "source": self.source,
-                                    "report": self.report, "file": self.file_hash, "pipeline": self.version,
-                                    "values": values}, ensure_ascii=False, separators=(",", ":"))
+            self.text = _json({"doc": self.doc_id, "case": self.case, "source": self.source,
+                               "report": self.report, "file": self.file_hash, "pipeline": self.version,
+                               "values": values})
         return [self.key, self.text]
 
     @classmethod
@@ -605,6 +606,21 @@ def _parse_state(rows: list[list[object]]) -> tuple[dict[str, StateRow], list[st
     except (ValueError, TypeError) as error:
         raise ReviewError(f"its _caselit sheet is damaged ({error})") from None
     return state, columns
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(value: object) -> str:
+    """Compact JSON text that any UTF-8 file can hold: a source path that is not valid UTF-8
+    keeps its undecodable bytes as ``\\udcXX`` escapes, which json.loads turns back into the
+    same path.
+
+    >>> _json({"source": "caf\\udce9.txt", "report": "café"})
+    '{"source":"caf\\\\udce9.txt","report":"café"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _plain(value: object) -> object:

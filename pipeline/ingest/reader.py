@@ -48,10 +48,27 @@ register_reader((".xml", ".nxml"), read_xml, sniff=looks_like_xml_article)
 register_reader((".pdf",), read_pdf, sniff=lambda head: b"%PDF-" in head[:1024])
 
 
+def display_name(name: str | os.PathLike) -> str:
+    """A file name (or path) as it can be shown and stored: a name that is not valid UTF-8
+    (its bytes kept by Python as lone surrogates, which no UTF-8 file can hold) gets those
+    bytes escaped.
+
+    >>> display_name("caf\\udce9.txt"), display_name("café.txt")
+    ('caf\\\\xe9.txt', 'café.txt')
+    """
+    name = os.fspath(name)
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def read_report(path: str | os.PathLike) -> list[Report]:
     """The report(s) in one file; raise IngestError (a one-line message naming it) otherwise.
 
-    A file holding several articles yields ``name#1``, ``name#2``... as Report names.
+    A file holding several articles yields ``name#1``, ``name#2``... as Report names; a name
+    that is not valid UTF-8 is shown escaped (``display_name``).
     """
     path = Path(path)
     data = _read_bytes(path)
@@ -59,9 +76,13 @@ def read_report(path: str | os.PathLike) -> list[Report]:
         raise IngestError(path, "empty file")
     reader = _choose_reader(path, data[:_SNIFF_BYTES])
     reports = reader(data, path)
+    name = display_name(path.name)
     if len(reports) > 1:
         for number, report in enumerate(reports, start=1):
-            report.name = f"{path.name}#{number}"
+            report.name = f"{name}#{number}"
+    else:
+        for report in reports:
+            report.name = display_name(report.name)
     return reports
 
 
