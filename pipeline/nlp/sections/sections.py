@@ -198,7 +198,7 @@ class SectionDetector:
                 found.append((match.start("head"), match.end("head"), kind, head, True))  # weak: only after furniture
                 continue
             found.append((match.start("head"), match.end("head"), kind, head, False))
-        # a table of contents or a menu: three or more headings in a row
+        # a table of contents or a menu: three or more headings in a row open nothing...
         runs, run = [], []
         for entry in found:
             if run and line[run[-1][1]:entry[0]].strip():
@@ -207,13 +207,16 @@ class SectionDetector:
             run.append(entry)
         if run:
             runs.append(run)
-        entries = [e for r in runs for e in r if len(r) < 3 or e[2] == "furniture"]
+        # the last heading of a menu may be the real one, the text following it
+        entries = [e for r in runs for e in r if len(r) < 3 or e[2] == "furniture" or e is r[-1]]
         starts: list[tuple[int, str, str | None]] = []
         furniture_end = -1
+        furniture_head_end = -1
         for start, end, kind, head, weak in entries:
-            if weak and start > furniture_end:
-                continue
+            if weak and (start > furniture_end or not line[furniture_head_end:start].strip()):
+                continue  # "Publication types Case Reports": the furniture's value, no heading
             if kind == "furniture":
+                furniture_head_end = end
                 starts.append((start, "furniture", head))
                 following = next((e[0] for e in entries if e[0] >= end and e[2] != "furniture"), None)
                 if following is not None and following - end <= self.flat_furniture_reach:
@@ -270,10 +273,11 @@ class SectionDetector:
         one that is neither literature nor a reference becomes the case description."""
         candidates = []
         for start, end in sentences:
-            sentence = text[start:end]
-            if not self.age.search(sentence):
+            age = self.age.search(text, start, end)
+            if not age:
                 continue
-            section = _section_at(starts, start)[1]
+            sentence = text[start:end]
+            section = _section_at(starts, age.start())[1]  # a flattened page's sentence may run over a heading
             if section in PATIENT_SECTIONS or section in ("case", "body"):
                 return starts
             if section in NO_FALLBACK or self.citation.search(sentence) or self.not_the_patient.search(sentence):
