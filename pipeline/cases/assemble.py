@@ -283,6 +283,10 @@ def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
     def superseded(outcome: Mention) -> bool:
         if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
             return False
+        if outcome.value.category == "no evidence of disease" and any(
+            r.sentence_start == outcome.sentence_start and r.start < outcome.start for r in relapses
+        ):
+            return True  # "metastases to the skin and spleen without local recurrence": the spread, not a status
         known = {r.value.site for r in relapses if r.sentence_start <= outcome.sentence_start}
         return any(
             r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start

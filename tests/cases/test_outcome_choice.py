@@ -49,3 +49,9 @@ def test_a_metastasis_named_before_the_remission_does_not_undo_it(nlp):
 def test_a_new_metastasis_after_the_remission_undoes_it(nlp):
     text = "She had cervical cancer. She achieved complete remission. A year later a lung metastasis was found."
     assert chosen(nlp, text) is None
+
+
+def test_no_recurrence_in_the_sentence_of_a_metastasis_describes_the_spread(nlp):
+    text = ("She had cervical cancer. Two years later metastases developed in the spleen and the skin "
+            "without local recurrence.")
+    assert chosen(nlp, text) is None
