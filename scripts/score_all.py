@@ -29,6 +29,15 @@ def run(command: list[str]) -> str:
     return subprocess.run(command, check=False, capture_output=True, text=True).stdout
 
 
+def extract(caselit: str, folder: Path, pred: Path) -> None:
+    """Extract ``folder`` into ``pred``; a run that fails leaves no stale output to score."""
+    pred.unlink(missing_ok=True)
+    done = subprocess.run([caselit, "extract", str(folder), "-o", str(pred), "-q", "--no-cache"],
+                          check=False, capture_output=True, text=True)
+    if not pred.exists():
+        sys.exit(f"score_all: extracting {folder} failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+
+
 def write_subset(gold: Path, keep: set[str], target: Path) -> None:
     with gold.open(encoding="utf-8") as source, target.open("w", encoding="utf-8") as out:
         for line in source:
@@ -60,7 +69,7 @@ def main(argv=None) -> int:
         if name == "maccrobat":
             folder = shared / "external" / "maccrobat" / "texts"
             pred = out / "maccrobat.jsonl"
-            run([caselit, "extract", str(folder), "-o", str(pred), "-q", "--no-cache"])
+            extract(caselit, folder, pred)
             command = [sys.executable, str(shared / "external" / "maccrobat" / "score.py"), str(pred)]
             if name in args.errors:
                 command.append("--errors")
@@ -71,7 +80,7 @@ def main(argv=None) -> int:
             continue
         folder, gold = shared / "eval" / name, shared / "eval" / f"{name}-gold.jsonl"
         pred = out / f"{name}.jsonl"
-        run([caselit, "extract", str(folder), "-o", str(pred), "-q", "--no-cache"])
+        extract(caselit, folder, pred)
         docs = [json.loads(line)["doc"] for line in gold.open(encoding="utf-8") if line.strip()]
         parts = [(name, set(docs))]
         if name in SPLIT_SETS:
