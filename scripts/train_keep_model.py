@@ -1,0 +1,411 @@
+#!/usr/bin/env python3
+"""Learn the keep / leave-out decision of findings and compare it with the rules.
+
+usage: python scripts/train_keep_model.py [--shared ../shared] [--out out/eval-learn] [--extract]
+                                          [--folds 5] [--C 0.3] [--with-rules] [--final]
+
+Reads caselit's JSONL of dev, fulltext, onc2 and MACCROBAT from ``--out`` (``--extract``
+writes it first, with ``caselit extract FOLDER -o OUT/SET.jsonl --no-cache -q``). Every
+evidence record of a contract field is a sample; its label is whether its normalised value
+is in the gold for its field and patient (the ``caselit evaluate`` normalisation; MACCROBAT:
+its scored fields only, ages within 0.02 as its scorer does). Features: see
+``pipeline/cases/keep_model.py``. A logistic regression is cross-validated by documents
+(GroupKFold) on the documents outside the held-out third of fulltext and onc2
+(``scripts/score_all.heldout``), and compared with the rules on the same candidates:
+
+- candidate level: each (case, field, value) that some mention proposes; the rules keep it
+  when it is in their row, the model when its best mention scores above the threshold;
+- end to end: the set-level P/R/F1 of the row re-derived from the model (list fields: the
+  values kept; scalars: the best value when it reaches the threshold; wbc_max from the
+  values; a field with no candidate keeps the rules' value, e.g. a sex implied by the site),
+  scored the way score_all.py scores.
+
+``--final`` (once, at the very end) fits on every non-held-out document, writes the model to
+``models/keep/keep_model.json`` and prints the held-out third's scores only: no document of
+it is ever printed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from pipeline.cases.keep_model import (  # noqa: E402
+    CANDIDATE_FIELDS, LIST_FIELDS, CaseContext, candidate_features,
+)
+from pipeline.evaluate import normalise  # noqa: E402
+from score_all import heldout  # noqa: E402
+
+SETS = ("dev", "fulltext", "onc2", "maccrobat")
+MACCROBAT_FIELDS = ("age", "sex", "drugs", "dates", "wbc_values")
+SCALARS = tuple(f for f in CANDIDATE_FIELDS if f not in LIST_FIELDS)
+MIN_DOCS = 5  # a feature is kept when it occurs in at least this many training documents
+MODEL_PATH = ROOT / "models" / "keep" / "keep_model.json"
+
+
+# ---------------------------------------------------------------- data
+def set_paths(shared: Path, name: str) -> tuple[Path, Path]:
+    if name == "maccrobat":
+        base = shared / "external" / "maccrobat"
+        return base / "texts", base / "gold.jsonl"
+    return shared / "eval" / name, shared / "eval" / f"{name}-gold.jsonl"
+
+
+def extract(shared: Path, out: Path) -> None:
+    caselit = str(Path(sys.executable).with_name("caselit"))
+    out.mkdir(parents=True, exist_ok=True)
+    for name in SETS:
+        folder, _ = set_paths(shared, name)
+        subprocess.run([caselit, "extract", str(folder), "-o", str(out / f"{name}.jsonl"), "--no-cache", "-q"], check=False)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def match(set_name: str, field: str, value, gold) -> bool:
+    """Is ``value`` one of the gold's values (or accepted alternatives) for ``field``?"""
+    wanted = gold if isinstance(gold, list) else [gold]
+    wanted = [normalise(w) for w in wanted if normalise(w) is not None]
+    got = normalise(value)
+    if got is None:
+        return False
+    if set_name == "maccrobat" and isinstance(got, float):
+        return any(isinstance(w, float) and abs(w - got) <= 0.02 for w in wanted)
+    return got in wanted
+
+
+class Case:
+    """One predicted row with its gold case and its candidates."""
+
+    def __init__(self, set_name: str, doc: str, row: dict, gold: dict | None, fields: tuple):
+        self.set, self.doc, self.row, self.gold, self.fields = set_name, doc, row, gold or {}, fields
+        self.group = f"{set_name}/{doc}"
+
+
+def load(shared: Path, out: Path, split: str) -> tuple[list[Case], dict]:
+    """Cases of the ``split`` ("train": outside the held-out third, "heldout": inside it) and,
+    per set, the gold documents of the split (to count what no row predicts)."""
+    cases, golds = [], {}
+    for name in SETS:
+        folder, gold_path = set_paths(shared, name)
+        aside = heldout([p.name for p in folder.iterdir() if p.is_file()]) if name in ("fulltext", "onc2") else set()
+        gold_docs = {g["doc"]: g for g in read_jsonl(gold_path)}
+        wanted = {d for d in gold_docs if (d in aside) == (split == "heldout")}
+        golds[name] = {d: gold_docs[d] for d in wanted}
+        for row in read_jsonl(out / f"{name}.jsonl"):
+            doc = Path(str(row.get("doc", ""))).name
+            if doc not in wanted:
+                continue
+            gold_doc = gold_docs[doc]
+            gold_cases = gold_doc.get("cases", [])
+            index = int(row.get("case", 1) or 1)
+            gold = gold_cases[index - 1] if index <= len(gold_cases) else {}
+            fields = CANDIDATE_FIELDS
+            if name == "maccrobat":
+                fields = tuple(f for f in MACCROBAT_FIELDS if f not in set(gold_doc.get("unscored", [])))
+            cases.append(Case(name, doc, row, gold, fields))
+    return cases, golds
+
+
+def samples(cases: list[Case], with_rules: bool):
+    """One sample per (mention, value): features, label, and the candidate it speaks for."""
+    feats, labels, groups, candidates = [], [], [], []
+    for case_index, case in enumerate(cases):
+        evidence = [e for e in case.row.get("evidence") or [] if e.get("start") is not None]
+        context = CaseContext(evidence)
+        for record in evidence:
+            field = record.get("field")
+            if field not in case.fields:
+                continue
+            for value, features in candidate_features(record, context, case.row if with_rules else None):
+                feats.append(features)
+                labels.append(match(case.set, field, value, case.gold.get(field)))
+                groups.append(case.group)
+                candidates.append((case_index, field, _key(value)))
+    return feats, labels, groups, candidates
+
+
+def _key(value):
+    n = normalise(value)
+    return n if n is not None else value
+
+
+def in_row(row: dict, field: str, value) -> bool:
+    got = row.get(field)
+    values = got if isinstance(got, list) else [got]
+    return _key(value) in {_key(v) for v in values if v is not None}
+
+
+# ---------------------------------------------------------------- model
+def vocabulary(feats: list[dict], groups: list[str]) -> set[str]:
+    docs = defaultdict(set)
+    for features, group in zip(feats, groups):
+        for name in features:
+            docs[name].add(group)
+    return {name for name, seen in docs.items() if len(seen) >= MIN_DOCS}
+
+
+def weights_of(candidates) -> list[float]:
+    """Each candidate value weighs 1 however often it is mentioned: a pronoun repeated fifty
+    times must not outweigh a drug named once."""
+    mentions = Counter(candidates)
+    return [1.0 / mentions[c] for c in candidates]
+
+
+def fit(feats, labels, groups, C: float, weights=None):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    keep = vocabulary(feats, groups)
+    vectorizer = DictVectorizer()
+    X = vectorizer.fit_transform([{k: v for k, v in f.items() if k in keep} for f in feats])
+    model = LogisticRegression(C=C, max_iter=3000, solver="lbfgs")
+    model.fit(X, labels, sample_weight=weights)
+    return vectorizer, model
+
+
+def predict(vectorizer, model, feats) -> list[float]:
+    return list(model.predict_proba(vectorizer.transform(feats))[:, 1])
+
+
+def as_json(vectorizer, model, threshold: float, thresholds: dict, meta: dict) -> dict:
+    names = vectorizer.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) >= 1e-4}
+    return {**meta, "intercept": round(float(model.intercept_[0]), 4), "threshold": threshold,
+            "thresholds": thresholds, "weights": dict(sorted(weights.items()))}
+
+
+# ---------------------------------------------------------------- decisions and scores
+def candidate_scores(candidates, probabilities) -> dict:
+    best = {}
+    for candidate, p in zip(candidates, probabilities):
+        best[candidate] = max(best.get(candidate, 0.0), p)
+    return best
+
+
+def model_rows(cases: list[Case], scores: dict, threshold: float, thresholds: dict, fields=CANDIDATE_FIELDS) -> list[dict]:
+    """The rows with every candidate field of ``fields`` re-derived from the model's scores."""
+    per_case = defaultdict(lambda: defaultdict(list))
+    for (case_index, field, value), p in scores.items():
+        if field not in fields:
+            continue
+        per_case[case_index][field].append((p, value))
+    rows = []
+    for index, case in enumerate(cases):
+        row = dict(case.row)
+        for field, scored in per_case[index].items():
+            t = thresholds.get(field, threshold)
+            if field in LIST_FIELDS:
+                row[field] = [v for p, v in scored if p >= t]
+            else:
+                p, value = max(scored, key=lambda pv: pv[0])
+                row[field] = value if p >= t else None
+        if "wbc_values" in per_case[index]:
+            row["wbc_max"] = max(row["wbc_values"]) if row["wbc_values"] else None
+        rows.append(row)
+    return rows
+
+
+def end_to_end(cases: list[Case], rows: list[dict], golds: dict) -> dict:
+    """set -> field -> [tp, fp, fn], as caselit evaluate (and MACCROBAT's score.py) count."""
+    fields_of = {"maccrobat": MACCROBAT_FIELDS + ("wbc_max",)}
+    counts = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    predicted = defaultdict(dict)
+    for case, row in zip(cases, rows):
+        predicted[(case.set, case.doc)][int(row.get("case", 1) or 1)] = row
+    for set_name, docs in golds.items():
+        fields = fields_of.get(set_name, SCALARS + ("wbc_max",) + tuple(LIST_FIELDS))
+        for doc, gold_doc in docs.items():
+            unscored = set(gold_doc.get("unscored", []))
+            gold_cases = gold_doc.get("cases", [])
+            got_cases = predicted.get((set_name, doc), {})
+            numbers = sorted(set(range(1, len(gold_cases) + 1)) | set(got_cases))
+            for number in numbers:
+                gold = gold_cases[number - 1] if number <= len(gold_cases) else {}
+                got = got_cases.get(number, {})
+                for field in fields:
+                    if field in unscored:
+                        continue
+                    c = counts[set_name][field]
+                    if field in LIST_FIELDS:
+                        wanted = {_key(v) for v in gold.get(field) or [] if normalise(v) is not None}
+                        values = {_key(v) for v in got.get(field) or [] if normalise(v) is not None}
+                        if set_name == "maccrobat" and field == "wbc_values":
+                            hit = {v for v in values if any(abs(v - w) <= 0.02 for w in wanted)}
+                            c[0] += len(hit)
+                            c[1] += len(values) - len(hit)
+                            c[2] += len(wanted) - len(hit)
+                            continue
+                        c[0] += len(wanted & values)
+                        c[1] += len(values - wanted)
+                        c[2] += len(wanted - values)
+                    else:
+                        value, wanted = got.get(field), gold.get(field)
+                        has_gold = any(normalise(w) is not None for w in (wanted if isinstance(wanted, list) else [wanted]))
+                        if has_gold and value is not None and match(set_name, field, value, wanted):
+                            c[0] += 1
+                            continue
+                        c[1] += normalise(value) is not None
+                        c[2] += has_gold
+    return counts
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def candidate_counts(cases, candidates, labels, scores, threshold, thresholds, set_name=None):
+    """field -> rules [tp, fp, fn], model [tp, fp, fn] over the candidates (list fields: each
+    value; scalars: the value chosen among the candidates)."""
+    label_of = {}
+    for candidate, label in zip(candidates, labels):
+        label_of[candidate] = label_of.get(candidate, False) or label
+    out = defaultdict(lambda: ([0, 0, 0], [0, 0, 0]))
+    rows = model_rows(cases, scores, threshold, thresholds)
+    for (case_index, field, value), label in label_of.items():
+        case = cases[case_index]
+        if set_name and case.set != set_name:
+            continue
+        rules = in_row(case.row, field, value)
+        model = in_row(rows[case_index], field, value)
+        for decided, c in ((rules, out[field][0]), (model, out[field][1])):
+            c[0] += decided and label
+            c[1] += decided and not label
+            c[2] += (not decided) and label
+    return out
+
+
+def report(title, cases, candidates, labels, scores, golds, threshold, thresholds, fields=CANDIDATE_FIELDS) -> None:
+    print(f"\n## {title}\n")
+    print("Candidate level (values some mention proposes; label: in the gold of its field and patient)\n")
+    print(f"| field | candidates | positives | rules P | rules R | rules F1 | model P | model R | model F1 |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    counts = candidate_counts(cases, candidates, labels, scores, threshold, thresholds)
+    totals = ([0, 0, 0], [0, 0, 0])
+    for field in CANDIDATE_FIELDS:
+        if field not in counts:
+            continue
+        rules, model = counts[field]
+        n = sum(1 for c in set(candidates) if c[1] == field)
+        pos = rules[0] + rules[2]
+        for t, c in zip(totals, (rules, model)):
+            for i in range(3):
+                t[i] += c[i]
+        print(f"| {field} | {n} | {pos} | " + " | ".join(f"{x:.3f}" for x in prf(*rules) + prf(*model)) + " |")
+    print("| ALL | | | " + " | ".join(f"{x:.3f}" for x in prf(*totals[0]) + prf(*totals[1])) + " |")
+
+    rules_e2e = end_to_end(cases, [c.row for c in cases], golds)
+    model_e2e = end_to_end(cases, model_rows(cases, scores, threshold, thresholds), golds)
+    print("\nEnd to end (set-level micro-F1 of the rows, as score_all.py counts; rules -> model)\n")
+    rows_of_table = list(SCALARS) + ["wbc_max"] + [f for f in CANDIDATE_FIELDS if f in LIST_FIELDS]
+    print("| field | " + " | ".join(golds) + " |")
+    print("|---|" + "---|" * len(golds))
+    for field in rows_of_table:
+        cells = []
+        for set_name in golds:
+            if field not in rules_e2e[set_name]:
+                cells.append("-")
+                continue
+            r, m = prf(*rules_e2e[set_name][field])[2], prf(*model_e2e[set_name][field])[2]
+            cells.append(f"{r:.3f} -> {m:.3f}")
+        print(f"| {field} | " + " | ".join(cells) + " |")
+    cells = []
+    for set_name in golds:
+        r = [sum(c[i] for c in rules_e2e[set_name].values()) for i in range(3)]
+        m = [sum(c[i] for c in model_e2e[set_name].values()) for i in range(3)]
+        cells.append(f"{prf(*r)[2]:.3f} -> {prf(*m)[2]:.3f}")
+    print("| ALL (micro) | " + " | ".join(cells) + " |")
+    if set(fields) != set(CANDIDATE_FIELDS):
+        hybrid = end_to_end(cases, model_rows(cases, scores, threshold, thresholds, fields), golds)
+        cells = []
+        for set_name in golds:
+            r = [sum(c[i] for c in rules_e2e[set_name].values()) for i in range(3)]
+            m = [sum(c[i] for c in hybrid[set_name].values()) for i in range(3)]
+            cells.append(f"{prf(*r)[2]:.3f} -> {prf(*m)[2]:.3f}")
+        print(f"| ALL, model on {', '.join(fields)} only | " + " | ".join(cells) + " |")
+
+
+# ---------------------------------------------------------------- main
+def cross_validate(cases, feats, labels, groups, candidates, folds, C, weights=None, seed=None):
+    from sklearn.model_selection import GroupKFold
+
+    probabilities = [0.0] * len(feats)
+    splitter = GroupKFold(n_splits=folds) if seed is None else GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train, test in splitter.split(feats, labels, groups):
+        vectorizer, model = fit([feats[i] for i in train], [labels[i] for i in train], [groups[i] for i in train], C,
+                                [weights[i] for i in train] if weights else None)
+        for i, p in zip(test, predict(vectorizer, model, [feats[i] for i in test])):
+            probabilities[i] = p
+    return probabilities
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--out", default=str(ROOT / "out" / "eval-learn"))
+    parser.add_argument("--extract", action="store_true", help="run caselit extract on the four sets first")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--C", type=float, default=0.3, help="inverse L2 strength of the logistic regression")
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--with-rules", action="store_true", help="also give the model the rules' decision")
+    parser.add_argument("--weighted", action="store_true", help="weigh each candidate value 1 (1/mentions a sample)")
+    parser.add_argument("--final", action="store_true",
+                        help="fit on all non-held-out documents, write the model, score the held-out third")
+    parser.add_argument("--fields", default=",".join(CANDIDATE_FIELDS),
+                        help="the fields the model decides (the others stay the rules'): a hybrid line is printed")
+    parser.add_argument("--seed", type=int, help="shuffle the documents into folds with this seed")
+    parser.add_argument("--train-on-fields", action="store_true", help="train on the samples of --fields only")
+    args = parser.parse_args(argv)
+    fields = tuple(f for f in args.fields.split(",") if f)
+    shared, out = Path(args.shared), Path(args.out)
+    if args.extract:
+        extract(shared, out)
+    cases, golds = load(shared, out, "train")
+    feats, labels, groups, candidates = samples(cases, args.with_rules)
+    if args.train_on_fields:  # a model of the decided fields only
+        chosen = [i for i, c in enumerate(candidates) if c[1] in fields]
+        feats, labels, groups, candidates = ([xs[i] for i in chosen] for xs in (feats, labels, groups, candidates))
+    print(f"{len(cases)} rows of {len(set(groups))} documents; {len(feats)} samples, {sum(labels)} positive;"
+          f" by set: {dict(Counter(c.set for c in cases))}")
+    thresholds: dict = {}
+    if not args.final:
+        weights = weights_of(candidates) if args.weighted else None
+        probabilities = cross_validate(cases, feats, labels, groups, candidates, args.folds, args.C, weights, args.seed)
+        scores = candidate_scores(candidates, probabilities)
+        report(f"{args.folds}-fold cross-validation by document (C={args.C}, threshold {args.threshold}"
+               f"{', with the rules decision as a feature' if args.with_rules else ''})",
+               cases, candidates, labels, scores, golds, args.threshold, thresholds, fields)
+        return 0
+    vectorizer, model = fit(feats, labels, groups, args.C, weights_of(candidates) if args.weighted else None)
+    meta = {"model": "logistic regression over pipeline/cases/keep_model.py features",
+            "trained": date.today().isoformat(), "C": args.C, "min_docs": MIN_DOCS,
+            "samples": len(feats), "documents": len(set(groups)), "with_rules": args.with_rules,
+            "weighted": args.weighted, "fields": list(fields)}
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    MODEL_PATH.write_text(json.dumps(as_json(vectorizer, model, args.threshold, thresholds, meta), indent=0) + "\n")
+    test_cases, test_golds = load(shared, out, "heldout")
+    test_golds = {k: v for k, v in test_golds.items() if v}
+    t_feats, t_labels, t_groups, t_candidates = samples(test_cases, args.with_rules)
+    if args.train_on_fields:
+        chosen = [i for i, c in enumerate(t_candidates) if c[1] in fields]
+        t_feats, t_labels, t_groups, t_candidates = ([xs[i] for i in chosen] for xs in (t_feats, t_labels, t_groups, t_candidates))
+    scores = candidate_scores(t_candidates, predict(vectorizer, model, t_feats))
+    report(f"held-out third (model fitted on all {len(set(groups))} other documents)",
+           test_cases, t_candidates, t_labels, scores, test_golds, args.threshold, thresholds, fields)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
