@@ -231,3 +231,17 @@ def test_heading_words_in_running_text_of_a_flattened_page_open_nothing(nlp):
     text = "Case presentation A 50-year-old woman had pain. " + "The discussion with her family was long. " * 60
     doc = nlp(text + "Treatment with cisplatin followed.")
     assert section_of(doc, "cisplatin") == "case"
+
+
+def test_a_long_paragraph_opening_with_furniture_is_not_furniture(nlp):
+    doc = nlp("Title\nOPEN ACCESS Correspondence: Dr A, City Hospital. Received 2019. Abstract Background: "
+              + "Endometrial cancer is common. " * 20 + "A 45-year-old woman presented with a leg nodule.")
+    assert section_of(doc, "A 45-year-old woman") in ("front", "case")
+
+
+def test_heading_after_superscript_citation_numbers_of_a_flattened_page(nlp):
+    text = "Introduction " + "Opioids are widely used for pain. " * 60 + "Their harms are known. 2 , 3 Case Report " \
+           "A 26-year-old woman presented with abdominal pain. She received morphine. Discussion Opioids can harm."
+    doc = nlp(text)
+    assert section_of(doc, "She received morphine") == "case"
+    assert section_of(doc, "Opioids can harm") == "discussion"

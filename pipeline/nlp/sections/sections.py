@@ -56,7 +56,9 @@ PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|presented|sh
                         r"developed|complained|admitted|referred|diagnosed|report|present|describe)\b", re.IGNORECASE)
 PROSE_WORDS = 8
 MAX_BLOCK_LINES = 40
-BARE_FURNITURE_WORDS = 4  # "Keywords", "Author information": the furniture's text is on the next line
+BARE_FURNITURE_WORDS = 4
+# A furniture line is a line of a page's apparatus, not a paragraph of the article's text.
+MAX_FURNITURE_WORDS = 80  # "Keywords", "Author information": the furniture's text is on the next line
 # A case description found by content in the introduction covers its paragraph; in back
 # matter or references, where a misread heading put it, the rest of that section.
 CONTENT_REACH = {"background": "paragraph", "back": "section", "references": "section", "furniture": "section"}
@@ -98,7 +100,7 @@ class SectionDetector:
         names = sorted(set(flat["headings"]) | set(flat["furniture"]), key=len, reverse=True)
         self.flat_kinds = {name: "furniture" if name in flat["furniture"] else self.headings[name] for name in names}
         self.flat_pattern = re.compile(
-            r"(?P<before>^|[.!?\])]\s+|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+            r"(?P<before>^|[.!?\])]\s+(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s+)?|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
             + r"))(?=(?P<colon>\s*:)?\s+[A-Z0-9\[(])")
         context = read_patterns(context_patterns)
         self.citation = re.compile(context["citation"])
@@ -130,6 +132,8 @@ class SectionDetector:
         """How far the furniture on this line reaches ("line", "label", "block"), or None when
         the line is not page furniture."""
         text = LEADING_MARKS.sub("", LEADING_NUMBERING.sub("", line)).strip()
+        if len(text.split()) > MAX_FURNITURE_WORDS:
+            return None  # a paragraph that opens with furniture ("OPEN ACCESS *Correspondence: ... Abstract ...")
         for pattern, reach in self.furniture:
             if pattern.match(text):
                 return reach
