@@ -266,3 +266,33 @@ def test_the_reported_patients_are_not_a_plural_subject(nlp, text, plural):
 @pytest.mark.xfail(reason="a mid-course improvement is read as an outcome; the case assembly relies on a later status being written")
 def test_mid_course_improvement_is_not_the_outcome(nlp):
     assert categories(nlp, "The fever subsided on day 3, but on day 5 she developed a rash.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The resection margins were free of tumour.",
+        "The cervix and omentum were free of disease.",
+        "She was disease free until a year after the second operation.",
+    ],
+)
+def test_a_specimen_or_a_past_interval_is_not_the_status(nlp, text):
+    assert categories(nlp, text) == []
+
+
+def test_the_patient_free_of_disease_after_an_organ_named(nlp):
+    assert categories(nlp, "After removal of the uterus, she is free of disease.") == ["no evidence of disease"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two years later she is in good health.", "no evidence of disease"),
+        ("He was pronounced dead in the emergency room.", "died"),
+        ("She could not be resuscitated.", "died"),
+        ("The patient did not survive the operation.", "died"),
+        ("The disease had a fatal outcome within weeks.", "died"),
+    ],
+)
+def test_more_status_wording(nlp, text, expected):
+    assert categories(nlp, text) == [expected]
