@@ -61,7 +61,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
 
     case.sex = _sex(demographics, case, keep)
 
-    histology = (_histology(by_group.get("histology", []) or [m for m in shared if m.group == "histology"])
+    site_mentions = by_group.get("sites", []) + [m for m in shared if m.group == "sites"]
+    histology = (_histology(by_group.get("histology", []) or [m for m in shared if m.group == "histology"],
+                            site_mentions, case.primary_site)
                  or _histology_with_site(mentions, case.primary_site))
     if histology:
         case.histology = keep("histology", histology.value.histology, histology)
@@ -170,11 +172,16 @@ def _bare_tumour(cue: str | None) -> bool:
     return (cue or "").lower().rstrip("s") in ("tumor", "tumour")
 
 
-def _histology(mentions: list[Mention]) -> Mention | None:
+def _histology(mentions: list[Mention], sites: list[Mention] = (), primary_site: str | None = None) -> Mention | None:
     """The type named most often, the narrower type counting the mentions of a broader one the
-    case also names ("non-small cell carcinoma" on cytology, then "giant cell carcinoma")."""
+    case also names ("non-small cell carcinoma" on cytology, then "giant cell carcinoma"). A
+    type written for another organ than the case's primary ("squamous cervical cancer" first
+    diagnosed, then "serous adenocarcinoma of the ovary" metastatic to the cervix) counts only
+    when no type is written for the primary's organ or without an organ."""
     if not mentions:
         return None
+    if primary_site:
+        mentions = [m for m in mentions if _named_organ(m, sites) in (None, primary_site)] or mentions
     counts = Counter(m.value.histology for m in mentions)
     broader = _broader_types()
     first = {}
@@ -192,6 +199,19 @@ def _histology(mentions: list[Mention]) -> Mention | None:
                 break
     best = max(counts.values())
     return next(m for m in mentions if counts.get(m.value.histology) == best)
+
+
+def _named_organ(histology: Mention, sites: list[Mention]) -> str | None:
+    """The organ a type is written with: inside its words ("squamous cervical cancer") or
+    right after them ("... adenocarcinoma of the ovary")."""
+    for site in sites:
+        if site.value.role != "primary" or site.sentence_start != histology.sentence_start:
+            continue
+        inside = histology.start <= site.start and site.end <= histology.end
+        after = 0 < site.start - histology.end <= 12
+        if inside or after:
+            return site.value.site
+    return None
 
 
 def _histology_with_site(mentions: list[Mention], primary_site: str | None) -> Mention | None:

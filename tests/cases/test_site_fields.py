@@ -74,3 +74,14 @@ def test_histology_named_with_the_primary_when_no_patient_sentence_names_it(nlp)
     case = assemble(Report(name="test.txt", text=text), mentions, [])[0]
     assert case.primary_site == "vulva"
     assert case.histology == "squamous cell carcinoma"
+
+
+def test_type_written_for_another_organ_gives_way(nlp):
+    # the cervical tumour was first read as a squamous cervical cancer, then found to be a
+    # metastasis of an ovarian serous adenocarcinoma: the primary's type is the ovarian one
+    text = ("A 58-year-old woman had squamous cervical cancer on biopsy. Laparotomy showed ovarian cancer; "
+            "the omental specimen showed metastasis of the serous adenocarcinoma of the ovary. The ovarian cancer "
+            "had spread to the cervix.")
+    case = case_of(nlp, text)
+    assert case.primary_site == "ovary"
+    assert case.histology == "serous carcinoma"

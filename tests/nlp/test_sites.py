@@ -371,3 +371,37 @@ def test_no_primary_for_a_possible_or_benign_lesion(nlp, text):
 )
 def test_primary_site_of_named_subtypes(nlp, text, expected):
     assert roles_of(nlp, text, "primary") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In the gastric cancer, metastasis was found in four of 56 regional lymph nodes.", ["lymph node"]),
+        ("The rectal cancer had spread to 8 of the 32 lymph nodes.", ["lymph node"]),
+        ("PET of the lung cancer showed distant metastasis (left supraclavicular and mediastinal lymph nodes).",
+         ["lymph node"]),
+        ("The cervical cancer metastasized to the obturator lymph node and the left internal and external "
+         "iliac lymph nodes.", ["lymph node"]),
+    ],
+)
+def test_metastasis_counts_and_bracketed_lists(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
+
+
+def test_every_site_of_a_long_list_shares_the_cue(nlp):
+    text = "The cervical cancer metastasized to the obturator node and the left internal and external iliac lymph nodes."
+    doc = nlp(text)
+    metastases = [s.text for s in doc.spans["sites"] if s._.value.role == "metastasis"]
+    assert metastases == ["obturator node", "external iliac lymph nodes"]
+
+
+@pytest.mark.parametrize(
+    "text, primary, metastasis",
+    [
+        ("Review of the specimen showed ovarian metastasis to the cervix.", ["ovary"], ["cervix"]),
+        ("A carcinoid tumor of the left kidney with liver metastasis was resected.", ["kidney"], ["liver"]),
+    ],
+)
+def test_origin_and_destination(nlp, text, primary, metastasis):
+    assert roles_of(nlp, text, "primary") == primary
+    assert roles_of(nlp, text, "metastasis") == metastasis
