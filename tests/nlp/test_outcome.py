@@ -296,3 +296,16 @@ def test_the_patient_free_of_disease_after_an_organ_named(nlp):
 )
 def test_more_status_wording(nlp, text, expected):
     assert categories(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Both patients improved considerably within a day.", True),
+        ("The two children were discharged on day 10.", True),
+        ("She was discharged on day 10.", False),
+        ("Most patients have a favourable outcome.", False),
+    ],
+)
+def test_the_reported_group_is_flagged(nlp, text, group):
+    assert outcomes(nlp, text)[0].subject_reported_group is group

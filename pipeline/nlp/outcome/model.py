@@ -27,3 +27,6 @@ class Outcome:
     # the nearest subject before the phrase is a group ("78% of the patients died"): usually
     # background or other patients; kept so that the case assembly can decide
     subject_plural: bool = False
+    # the nearest subject is the report's own patients as a group ("both patients recovered",
+    # "the two children were discharged"): in a multi-patient report, every patient's status
+    subject_reported_group: bool = False

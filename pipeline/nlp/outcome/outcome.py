@@ -103,11 +103,13 @@ class OutcomeMatcher:
                 else:
                     sentence = self._sentence_bounds(text, start, end)
                 last_follow_up = bool(self.last_follow_up.search(text, *sentence))
+            before = text[max(sentence[0], start - SUBJECT_WINDOW) : start]
             span._.value = Outcome(
                 category=self.category_of[match.lastgroup],
                 written=text[start:end],
                 last_follow_up=last_follow_up,
-                subject_plural=self._plural_subject(text[max(sentence[0], start - SUBJECT_WINDOW) : start]),
+                subject_plural=self._plural_subject(before),
+                subject_reported_group=self._reported_group_subject(before),
             )
             spans.append(span)
         set_group(doc, GROUP, spans)
@@ -131,6 +133,14 @@ class OutcomeMatcher:
             sentence_start = stop.end()
         following = SENTENCE_END.search(text, end, end + 400)
         return sentence_start, following.end() if following else min(len(text), end + 400)
+
+    def _reported_group_subject(self, before: str) -> bool:
+        """Whether the nearest subject word before the phrase is the reported patients as a group."""
+        reported = [m.span() for m in self.reported_group.finditer(before)]
+        others = [m.start() for m in self.singular_subject.finditer(before)] + [
+            m.start() for m in self.plural_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)
+        ]
+        return bool(reported) and (not others or reported[-1][0] > max(others))
 
     def _plural_subject(self, before: str) -> bool:
         """Whether the nearest subject word before the phrase names a group other than the
