@@ -196,7 +196,7 @@ class DrugMatcher:
                 if not (self.measured_after.match(after) or self.measured_before.search(before)) and (
                         self.admin_cue.search(before) or self.admin_cue.search(after)
                         or self.admin_cue.search(text, match.start, match.end)  # "intravenous iron"
-                        or self.details.any_dose.search(after) or self.details.any_dose.search(before)):
+                        or self._dose_in(text, match.end, len(after)) or self.details.any_dose.search(before)):
                     kept.append(match)
                 continue
             cue = self.cues[match.cue]
@@ -207,6 +207,12 @@ class DrugMatcher:
                 if any(before_start <= m.start and m.end <= after_end for m in plain):
                     kept.append(match)
         return kept
+
+    def _dose_in(self, text: str, start: int, length: int) -> bool:
+        """Whether a dose starts within ``length`` characters after ``start``; read a little
+        further so that a window cut inside "0.7 mg/dL" does not leave a dose "0.7 mg/d"."""
+        dose = self.details.any_dose.search(text, start, start + length + 12)
+        return dose is not None and dose.start() < start + length
 
     def _clause_window(self, text: str, match: Match) -> tuple[int, str, str]:
         """(start of ``before``, ``before``, ``after``): up to ``cue_window`` characters on
