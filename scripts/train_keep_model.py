@@ -361,12 +361,13 @@ def main(argv=None) -> int:
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--with-rules", action="store_true", help="also give the model the rules' decision")
     parser.add_argument("--weighted", action="store_true", help="weigh each candidate value 1 (1/mentions a sample)")
+    parser.add_argument("--write-model", action="store_true",
+                        help="fit on all non-held-out documents and write models/keep/keep_model.json")
     parser.add_argument("--final", action="store_true",
-                        help="fit on all non-held-out documents, write the model, score the held-out third")
+                        help="--write-model, then score the held-out third (once, at the very end)")
     parser.add_argument("--fields", default=",".join(CANDIDATE_FIELDS),
                         help="the fields the model decides (the others stay the rules'): a hybrid line is printed")
     parser.add_argument("--seed", type=int, help="shuffle the documents into folds with this seed")
-    parser.add_argument("--train-on-fields", action="store_true", help="train on the samples of --fields only")
     args = parser.parse_args(argv)
     fields = tuple(f for f in args.fields.split(",") if f)
     shared, out = Path(args.shared), Path(args.out)
@@ -374,13 +375,10 @@ def main(argv=None) -> int:
         extract(shared, out)
     cases, golds = load(shared, out, "train")
     feats, labels, groups, candidates = samples(cases, args.with_rules)
-    if args.train_on_fields:  # a model of the decided fields only
-        chosen = [i for i, c in enumerate(candidates) if c[1] in fields]
-        feats, labels, groups, candidates = ([xs[i] for i in chosen] for xs in (feats, labels, groups, candidates))
     print(f"{len(cases)} rows of {len(set(groups))} documents; {len(feats)} samples, {sum(labels)} positive;"
           f" by set: {dict(Counter(c.set for c in cases))}")
     thresholds: dict = {}
-    if not args.final:
+    if not (args.final or args.write_model):
         weights = weights_of(candidates) if args.weighted else None
         probabilities = cross_validate(cases, feats, labels, groups, candidates, args.folds, args.C, weights, args.seed)
         scores = candidate_scores(candidates, probabilities)
@@ -388,22 +386,30 @@ def main(argv=None) -> int:
                f"{', with the rules decision as a feature' if args.with_rules else ''})",
                cases, candidates, labels, scores, golds, args.threshold, thresholds, fields)
         return 0
-    vectorizer, model = fit(feats, labels, groups, args.C, weights_of(candidates) if args.weighted else None)
+    weights = weights_of(candidates) if args.weighted else None
+    vectorizer, model = fit(feats, labels, groups, args.C, weights)
     meta = {"model": "logistic regression over pipeline/cases/keep_model.py features",
             "trained": date.today().isoformat(), "C": args.C, "min_docs": MIN_DOCS,
             "samples": len(feats), "documents": len(set(groups)), "with_rules": args.with_rules,
             "weighted": args.weighted, "fields": list(fields)}
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(json.dumps(as_json(vectorizer, model, args.threshold, thresholds, meta), indent=0) + "\n")
+    print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({len(vectorizer.get_feature_names_out())} features)")
+    if not args.final:
+        return 0
+    # the held-out third, once: the shipped model, and the same model without the rules' decision
+    variants = [(args.with_rules, vectorizer, model)]
+    if args.with_rules:
+        plain = samples(cases, False)
+        variants.append((False, *fit(plain[0], plain[1], plain[2], args.C, weights)))
     test_cases, test_golds = load(shared, out, "heldout")
     test_golds = {k: v for k, v in test_golds.items() if v}
-    t_feats, t_labels, t_groups, t_candidates = samples(test_cases, args.with_rules)
-    if args.train_on_fields:
-        chosen = [i for i, c in enumerate(t_candidates) if c[1] in fields]
-        t_feats, t_labels, t_groups, t_candidates = ([xs[i] for i in chosen] for xs in (t_feats, t_labels, t_groups, t_candidates))
-    scores = candidate_scores(t_candidates, predict(vectorizer, model, t_feats))
-    report(f"held-out third (model fitted on all {len(set(groups))} other documents)",
-           test_cases, t_candidates, t_labels, scores, test_golds, args.threshold, thresholds, fields)
+    for with_rules, vectorizer, model in variants:
+        t_feats, t_labels, t_groups, t_candidates = samples(test_cases, with_rules)
+        scores = candidate_scores(t_candidates, predict(vectorizer, model, t_feats))
+        report(f"held-out third, model {'with' if with_rules else 'without'} the rules' decision as a feature"
+               f" (fitted on all {len(set(groups))} other documents)",
+               test_cases, t_candidates, t_labels, scores, test_golds, args.threshold, thresholds, fields)
     return 0
 
 

@@ -210,6 +210,14 @@ def mention_features(record, context: CaseContext) -> dict[str, float]:
         add("capitalised")
     if len(surface) > 1 and surface.isupper():
         add("all_caps")
+    if field == "drugs" and surface:
+        # word endings, not words: INN stems (-mab, -cillin, -azole) name treatments, enzyme and
+        # analyte names end otherwise (-ase, -ine of amino acids); kept only when seen in
+        # several documents
+        last = surface.split()[-1].lower()
+        add(f"suffix={last[-3:]}")
+        if len(surface.split()) > 1:
+            add("several_words")
     if "(" in sentence[:start - (_get(record, "sentence_start") or 0)][-40:] and ")" not in sentence[:start - (_get(record, "sentence_start") or 0)][-40:]:
         add("in_parentheses")
 
