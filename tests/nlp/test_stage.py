@@ -72,6 +72,8 @@ def test_span_covers_the_stage(nlp):
         ("The lesion was stage Ib on examination.", ["IB"]),
         ("Clinical stage III C1 cervical carcinoma was diagnosed.", ["IIIC1"]),
         ("A stage IB-2 cervical carcinoma was found.", ["IB2"]),
+        ("She had a stage-IB2 cervical carcinoma.", ["IB2"]),
+        ("The disease was FIGO stage IV-B at diagnosis.", ["IVB"]),
         # the next word is not swallowed
         ("She had stage I and was treated by surgery alone.", ["I"]),
         ("The tumour was stage IIIC, the nodes being involved.", ["IIIC"]),
