@@ -444,3 +444,17 @@ def test_culture_medium_supplements(nlp):
 def test_ester_after_combination(nlp):
     assert generics(nlp, "Emtricitabine and tenofovir disoproxil fumarate were started.") == [
         "emtricitabine", "tenofovir disoproxil"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Opioid antagonists such as naltrexone or naloxone enhance analgesia.", []),
+        ("Tricyclic agents (e.g., amitriptyline, imipramine) have more side effects.", []),
+        ("Drugs like ranitidine and ticlopidine have been implicated.", []),
+        ("She was treated with antibiotics such as ceftriaxone and metronidazole.", ["ceftriaxone", "metronidazole"]),
+        ("Our patient received analgesics like paracetamol.", ["paracetamol"]),
+    ],
+)
+def test_examples_of_a_class(nlp, text, expected):
+    assert generics(nlp, text) == expected

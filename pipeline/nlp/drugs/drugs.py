@@ -91,7 +91,9 @@ class DrugMatcher:
         self.measured_before = re.compile(spec["measured_before"], flags)
         self.not_given_after = re.compile(spec["not_given_after"], flags)
         self.not_given_before = re.compile(spec["not_given_before"], flags)
-        self.list_cues = re.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})", flags)
+        self.list_cues = re.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})"
+                                    f"|(?P<example>{spec['example_cue']})", flags)
+        self.patient_words = re.compile(spec["patient_words"], flags)
         self.microbes = re.compile(spec["microbes"], flags)
         self.list_until = re.compile(spec["list_until"], flags)
         self.vitamin_list = re.compile(spec["vitamin_list"])  # case matters: the letters are capitals
@@ -251,8 +253,8 @@ class DrugMatcher:
         return kept
 
     def _not_given_lists(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each susceptibility panel or allergy list: from its cue to the end
-        of its clause."""
+        """(start, end) of each susceptibility panel, allergy list or list of examples of a
+        class in a general statement: from its cue to the end of its clause."""
         regions = []
         for cue in self.list_cues.finditer(text):
             sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, cue.start() - 300), cue.start())), default=0)
@@ -260,6 +262,10 @@ class DrugMatcher:
             end = until.start() if until else min(len(text), cue.end() + 300)
             if cue.group("susceptibility") and not self.microbes.search(text, sentence_start, end):
                 continue
+            if cue.group("example"):
+                sentence_end = SENTENCE_END.search(text, cue.end())
+                if self.patient_words.search(text, sentence_start, sentence_end.start() if sentence_end else len(text)):
+                    continue
             regions.append((cue.end(), end))
         return regions
 
