@@ -83,3 +83,15 @@ def test_section_is_recorded(nlp):
 
 def test_docstring_example():
     assert doctest.testmod(context_module).failed == 0
+
+
+@pytest.mark.parametrize("text, word, subject", [
+    ("Imatinib was effective in a similar case (Smith and Jones, 2010).", "Imatinib", "other"),
+    ("Rituximab was combined with bendamustine (Lee et al. 2012; Kim 2015).", "Rituximab", "other"),
+    ("Cisplatin-based chemotherapy was reported by several groups.", "Cisplatin", "other"),
+    ("In a series of 40 women, paclitaxel was given weekly.", "paclitaxel", "other"),
+    ("She started tamoxifen (May 2010).", "tamoxifen", "probable"),
+    ("In the current case, imatinib was stopped.", "imatinib", "patient"),
+])
+def test_literature_and_patient_cues(nlp, text, word, subject):
+    assert qualify(nlp, text, word, group="drugs")["subject"] == subject

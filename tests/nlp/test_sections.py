@@ -245,3 +245,9 @@ def test_heading_after_superscript_citation_numbers_of_a_flattened_page(nlp):
     doc = nlp(text)
     assert section_of(doc, "She received morphine") == "case"
     assert section_of(doc, "Opioids can harm") == "discussion"
+
+
+def test_journal_issue_line_is_furniture(nlp):
+    doc = nlp("Journal of Gynecologic Cases (Apr 2018)\nMetastasis to the cervix\nA 58-year-old woman was admitted.")
+    assert section_of(doc, "Journal of Gynecologic") == "furniture"
+    assert section_of(doc, "A 58-year-old") == "front"
