@@ -1,0 +1,102 @@
+"""Which text is the reported patient's (issue 11, class 1): a row is never left empty because
+page furniture or a misread heading stands before the patient's paragraph, and the drugs of the
+discussion and of the literature stay out. Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.cases.mentions import Mention
+from pipeline.cases.patients import about_patient
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def row(nlp, text):
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert len(rows) == 1
+    return rows[0]
+
+
+FURNITURE_FIRST = """Leiomyosarcoma of the uterus: a case report
+Author information
+Jane Roe, John Doe
+Department of Gynecology, City Hospital, Springfield
+Correspondence Address: Dr Jane Roe, City Hospital, Springfield
+Source of Support: Nil, Conflict of Interest: None
+Rights and Permissions
+A 52-year-old woman presented with abdominal pain and a pelvic mass.
+She underwent total abdominal hysterectomy and received doxorubicin.
+Discussion
+Gemcitabine and docetaxel have been reported to be active in this disease [4].
+"""
+
+
+def test_patient_paragraph_after_page_furniture_fills_the_row(nlp):
+    case = row(nlp, FURNITURE_FIRST)
+    assert (case.age, case.sex) == (52, "female")
+    assert case.drugs == ["doxorubicin"]
+
+
+STRUCTURED_ONE_PARAGRAPH = (
+    "Early recurrence of cervical adenocarcinoma: a case report\n"
+    "Rationale: Chemoradiotherapy is standard for patients with early stage cervical cancer. "
+    "Patient concerns: A 48-year-old woman presented with vaginal bleeding. "
+    "Diagnosis: Cervical adenocarcinoma. Interventions: She received cisplatin. "
+    "Lessons: Bone nodules after treatment need a biopsy.\n"
+)
+
+
+def test_structured_abstract_in_one_paragraph(nlp):
+    case = row(nlp, STRUCTURED_ONE_PARAGRAPH)
+    assert (case.age, case.sex) == (48, "female")
+    assert case.drugs == ["cisplatin"]
+
+
+FLATTENED_PAGE = (
+    "Gastric lymphoma in a young man: case report | Journal of Case Reports Skip to content Menu "
+    "Table of Contents Abstract Background Case presentation Discussion Conclusions References "
+    "Case report Open Access Gastric lymphoma in a young man Received: 1 May 2010 "
+    "Abstract Background Gastric lymphoma is rare. Case presentation We describe a 31-year-old man with "
+    "epigastric pain. Conclusions Endoscopy helps. Keywords Lymphoma Stomach Rituximab Background "
+    "Gastric lymphoma accounts for a small share of gastric tumours [ 1 ]. Case presentation A 31-year-old "
+    "man presented with epigastric pain and weight loss. He was treated with rituximab and recovered. "
+    "Discussion Surgery has been replaced by chemotherapy. Cyclophosphamide and vincristine are usually "
+    "combined with prednisone. Conclusions Endoscopy helps. References Lee K: Gastric lymphoma. Gut 2001, "
+    "48: 1-5. " + "Download citation Share this article " * 60
+)
+
+
+def test_discussion_drugs_of_a_flattened_page_stay_out(nlp):
+    case = row(nlp, FLATTENED_PAGE)
+    assert (case.age, case.sex) == (31, "male")
+    assert case.drugs == ["rituximab"]
+
+
+def test_fallback_keeps_the_demographics_paragraph(nlp):
+    text = ("Funding\nThis work had no funding.\nThe patient was a 71-year-old man with fever, treated with "
+            "ceftriaxone.\nDiscussion\nFever is common in such patients [1].\n")
+    case = row(nlp, text)
+    assert (case.age, case.sex) == (71, "male")
+    assert case.drugs == ["ceftriaxone"]
+
+
+def mention(section, subject, group="drugs", negated=False):
+    return Mention(group, "DRUG", None, "x", 0, 1, "x", 0, section, 0, subject, negated=negated)
+
+
+@pytest.mark.parametrize("section, subject, kept", [
+    ("case", "probable", True),
+    ("case", "other", False),  # literature cited in the case description
+    ("case", "generic", False),
+    ("discussion", "probable", False),
+    ("discussion", "patient", True),  # "our patient received ..."
+    ("furniture", "patient", False),
+    ("references", "patient", False),
+    ("front", "unknown", True),
+])
+def test_about_patient(section, subject, kept):
+    assert about_patient(mention(section, subject)) is kept
