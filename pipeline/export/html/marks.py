@@ -12,6 +12,7 @@ first, with every finding over it in its tooltip.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from dataclasses import dataclass
 
 from pipeline.cases.record import FIELDS
@@ -47,14 +48,20 @@ class Mark:
 
     @property
     def css_class(self) -> str:
-        return f"f-{self.field if self.field in OWN_COLOUR else 'lab'} {self.state}"
+        return _css_class(self.field, self.state)
+
+
+@lru_cache(maxsize=1024)
+def _css_class(field: str, state: str) -> str:
+    return f"f-{field if field in OWN_COLOUR else 'lab'} {state}"
 
 
 def field_label(field: str) -> str:
     return FIELD_LABELS.get(field, field.replace("_", " "))
 
 
-def qualifier_text(qualifiers) -> str:
+@lru_cache(maxsize=4096)
+def qualifier_text(qualifiers: tuple[str, ...]) -> str:
     """Qualifiers as words: ("hypothetical", "subject=other", "section=discussion") ->
     "hypothetical, another patient, discussion".
 
@@ -82,30 +89,29 @@ def marked_html(text: str, marks: list[Mark], offset: int = 0) -> str:
     'A <mark class="f-age kept" id="e1" title="age: 40">40-year-old<sup>age</sup></mark> woman.'
     """
     size = len(text)
-    inside = sorted((m for m in marks if m.end > offset and m.start < offset + size and m.end > m.start),
-                    key=lambda m: (m.start, -m.end))
-    cuts = sorted({0, size} | {min(max(m.start - offset, 0), size) for m in inside}
-                  | {min(max(m.end - offset, 0), size) for m in inside})
-    out, active, next_mark, placed = [], [], 0, set()
+    spans = sorted(((max(m.start - offset, 0), min(m.end - offset, size), m) for m in marks
+                    if m.end > offset and m.start < offset + size and m.end > m.start), key=lambda s: (s[0], -s[1]))
+    cuts = sorted({0, size} | {s[0] for s in spans} | {s[1] for s in spans})
+    out, active, next_span, placed = [], [], 0, set()
     for left, right in zip(cuts, cuts[1:]):
-        while next_mark < len(inside) and inside[next_mark].start - offset <= left:
-            active.append(inside[next_mark])
-            next_mark += 1
-        active = [m for m in active if m.end - offset > left]
+        while next_span < len(spans) and spans[next_span][0] <= left:
+            active.append(spans[next_span])
+            next_span += 1
+        if active:
+            active = [s for s in active if s[1] > left]
         piece = html.escape(text[left:right], quote=False)
-        over = [m for m in active if m.start - offset <= left and m.end - offset >= right]
-        if not over:
+        if not active:
             out.append(piece)
             continue
+        over = [m for start, end, m in active if end >= right]  # every active span covers [left, right)
         shown = min(over, key=lambda m: (m.state != "kept", m.end - m.start))
         ids = [m.mark_id for m in over if m.mark_id not in placed]
         placed.update(ids)
         anchors = "".join(f'<a id="{i}"></a>' for i in ids[1:])
-        ending = [m for m in over if m.end - offset == right]
-        labels = "".join(_label(m) for m in _unique_labels(ending))
-        tooltip = html.escape("\n".join(dict.fromkeys(m.tooltip for m in over)))
+        labels = "".join(_label(m) for m in _unique_labels([m for start, end, m in active if end == right]))
+        tips = over[0].tooltip if len(over) == 1 else "\n".join(dict.fromkeys(m.tooltip for m in over))
         id_attr = f' id="{ids[0]}"' if ids else ""
-        out.append(f'{anchors}<mark class="{shown.css_class}"{id_attr} title="{tooltip}">{piece}{labels}</mark>')
+        out.append(f'{anchors}<mark class="{shown.css_class}"{id_attr} title="{html.escape(tips)}">{piece}{labels}</mark>')
     return "".join(out)
 
 
@@ -119,8 +125,13 @@ def _unique_labels(marks: list[Mark]) -> list[Mark]:
     return unique
 
 
-def _label(mark: Mark) -> str:
-    text = field_label(mark.field)
-    if mark.note:
-        return f'<sup class="why">{html.escape(text)}: {html.escape(mark.note)}</sup>'
+@lru_cache(maxsize=4096)
+def _label_html(field: str, note: str) -> str:
+    text = field_label(field)
+    if note:
+        return f'<sup class="why">{html.escape(text)}: {html.escape(note)}</sup>'
     return f"<sup>{html.escape(text)}</sup>"
+
+
+def _label(mark: Mark) -> str:
+    return _label_html(mark.field, mark.note)

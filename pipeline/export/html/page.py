@@ -34,6 +34,8 @@ COLUMNS = (
 EVIDENCE_FIELD = {"wbc_max": "wbc_values"}
 LEGEND = ("age", "sex", "primary_site", "histology", "figo_stage", "metastasis_sites", "wbc_values", "drugs",
           "dates", "outcome", "treatments", "lab")
+# Qualifiers that say nothing about why a finding was left out.
+NOT_REASONS = frozenset({"subject=patient", "subject=probable", "section=case"})
 PlotFunction = Callable[[Case], "str | None"]
 
 
@@ -144,11 +146,14 @@ def table_row(report_id: str, case: Case) -> str:
              f"<td>{case.case}</td>"]
     for _, field in COLUMNS[2:]:
         if field == "treatment":
-            cells.append(f'<td class="treat">{_esc(treatment_summary(case.treatments) or "")}</td>')
+            summary = _esc(treatment_summary(case.treatments) or "")
+            cells.append(f'<td class="treat"><div class="clamp" title="{summary}">{summary}</div></td>')
             continue
         value = getattr(case, field)
-        if isinstance(value, list):
-            cells.append("<td>" + "; ".join(_linked(links, field, v) for v in value) + "</td>")
+        if isinstance(value, list):  # at most a few lines shown: the cell's title holds them all
+            items = "; ".join(_linked(links, field, v) for v in value)
+            cells.append(f'<td><div class="clamp" title="{_esc("; ".join(map(_text, value)))}">{items}</div></td>'
+                         if len(value) > 3 else f"<td>{items}</td>")
         elif value is None:
             cells.append("<td></td>")
         else:
@@ -212,19 +217,18 @@ def _marks(report_id: str, cases: list[Case]) -> Iterator[Mark]:
     several = len(cases) > 1
     for case in cases:
         in_row = _row_values(case)
+        who = f"patient {case.case} · " if several else ""
         for index, item in enumerate(case.evidence):
             value = _value_key(item.value)
+            why = qualifier_text(tuple(item.qualifiers))
             if item.kept:
-                state, note = "kept", ""
+                state, note, status = "kept", "", "in the table"
+            elif _in_row(in_row.get(item.field), value):
+                state, note, status = "again", "", "left out, in the table from another sentence"
             else:
-                state = "again" if _in_row(in_row.get(item.field), value) else "out"
-                note = qualifier_text(item.qualifiers) or "left out" if state == "out" else ""
-            who = f"patient {case.case} · " if several else ""
-            status = "in the table" if item.kept else (
-                "left out; the table has this value from another sentence" if state == "again" else "left out")
-            why = qualifier_text(item.qualifiers)
-            tooltip = f"{who}{field_label(item.field)}: {_text(item.value) if not isinstance(item.value, (list, tuple)) else value} — {status}" \
-                      + (f" ({why})" if why else "")
+                reasons = qualifier_text(tuple(q for q in item.qualifiers if q not in NOT_REASONS))
+                state, note, status = "out", reasons or "left out", "left out"
+            tooltip = f"{who}{field_label(item.field)}: {value} · {status}" + (f" ({why})" if why else "")
             yield Mark(item.start, item.end, item.field, state, f"{report_id}-c{case.case}e{index}", tooltip, note)
 
 
