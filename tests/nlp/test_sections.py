@@ -251,3 +251,12 @@ def test_journal_issue_line_is_furniture(nlp):
     doc = nlp("Journal of Gynecologic Cases (Apr 2018)\nMetastasis to the cervix\nA 58-year-old woman was admitted.")
     assert section_of(doc, "Journal of Gynecologic") == "furniture"
     assert section_of(doc, "A 58-year-old") == "front"
+
+
+def test_a_menu_of_heading_lines_opens_nothing(nlp):
+    doc = nlp("Journal of Case Reports\nAbstract\nIntroduction\nCase Report\nDiscussion\nReferences\n"
+              "Gastric lymphoma in a young man\nA 31-year-old man presented with epigastric pain.\n"
+              "Discussion\nLymphoma is rare.")
+    assert section_of(doc, "Gastric lymphoma in a young man") == "front"
+    assert section_of(doc, "A 31-year-old man") == "front"
+    assert section_of(doc, "Lymphoma is rare") == "discussion"

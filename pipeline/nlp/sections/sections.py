@@ -148,6 +148,7 @@ class SectionDetector:
         furniture_until = -1  # index of the last line of the current furniture block
         resume: tuple[str, str | None] = ("front", None)
         flat_resume: tuple[str, str | None] = ("front", None)
+        bare_headings: list[tuple[int, tuple]] = []  # (line index, start) of lines that are only a heading
         for index, match in enumerate(lines):
             line = match.group()
             if index <= furniture_until:
@@ -166,6 +167,8 @@ class SectionDetector:
             section = self.classify_line(line) or (self.classify_line(inline + ":") if inline is not line else None)
             if section:
                 _push(starts, (begin, section, line.strip()[:80]))
+                if inline is line:
+                    bare_headings.append((index, starts[-1]))
             inside = [(label.start("label"), self.headings.get(re.sub(r"\s+", " ", label.group("label").lower())),
                        line[label.start("label"):label.end()].strip()) for label in INLINE_LABEL.finditer(line)]
             inside = [entry for entry in inside if entry[1]]
@@ -186,7 +189,7 @@ class SectionDetector:
                 markers.append((match.start(), match.start() + len(patient.group().rstrip()), line.strip()[:80], patient.group("number")))
                 if starts[-1][1] not in ("case", "abstract"):
                     _push(starts, (begin, "case", line.strip()[:80]))
-        return starts, markers
+        return _without_menus(starts, bare_headings), markers
 
     def _flattened_starts(self, line: str) -> list[tuple[int, str, str | None]]:
         """Section starts inside a page flattened to one line: headings written as headings after a
@@ -326,6 +329,21 @@ class SectionDetector:
             patients.append(char_span(doc, inline.start, inline.end, "PATIENT", value))
         doc.spans["patients"] = [m for m in patients if m is not None]
         return doc
+
+
+def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]]) -> list:
+    """``starts`` without the headings of a table of contents or a menu: three or more heading
+    lines in a row, with nothing but blank lines between them."""
+    menu, run = set(), []
+    for index, start in bare_headings:
+        if run and index != run[-1][0] + 1:
+            if len(run) >= 3:
+                menu.update(id(s) for _, s in run)
+            run = []
+        run.append((index, start))
+    if len(run) >= 3:
+        menu.update(id(s) for _, s in run)
+    return [s for s in starts if id(s) not in menu] if menu else starts
 
 
 def _push(starts: list, entry: tuple[int, str, str | None]) -> None:
