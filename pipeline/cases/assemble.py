@@ -73,9 +73,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
         case.figo_stage = keep("figo_stage", stage.value.stage, stage)
 
     sites = {}
-    for mention in by_group.get("sites", []):
+    for mention in _spread(by_group.get("sites", []), mentions):
         site = mention.value.site
-        if mention.value.role in ("metastasis", "recurrence") and site != case.primary_site and site not in sites:
+        if site != case.primary_site and site not in sites:
             sites[site] = keep("metastasis_sites", site, mention)
     if stage and "lymph node" not in sites and _nodal_stage(case.figo_stage, case.primary_site):
         # a FIGO stage defined by nodal disease (cervix IIIC1) affirms it, like pN1
@@ -217,13 +217,13 @@ def _named_organ(histology: Mention, sites: list[Mention]) -> str | None:
 def _histology_with_site(mentions: list[Mention], primary_site: str | None) -> Mention | None:
     """When no sentence about the patient names a type: the type the report names with the
     case's primary site ("squamous cell carcinoma of the vulva" in its title, keywords or a
-    general sentence about that cancer), if not negated and outside references and back matter."""
+    sentence not about that cancer in general), if not negated and outside references and back matter."""
     if not primary_site:
         return None
     with_site = {m.sentence_start for m in mentions
                  if m.group == "sites" and m.value.site == primary_site and m.value.role == "primary"}
     pool = [m for m in mentions if m.group == "histology" and m.sentence_start in with_site
-            and not m.negated and not m.hypothetical and m.section not in EXCLUDED_SECTIONS]
+            and not m.negated and not m.hypothetical and m.subject != "generic" and m.section not in EXCLUDED_SECTIONS]
     return _histology(pool)
 
 
@@ -248,6 +248,22 @@ def _most_frequent(mentions: list[Mention], key) -> Mention | None:
 @lru_cache(maxsize=1)
 def _site_facts() -> dict[str, dict[str, str]]:
     return {row["site"]: row for row in read_table("cases/sites.tsv")}
+
+
+def _spread(kept: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The case's metastasis and recurrence mentions, without a site only suspected ("a liver
+    lesion suspicious for metastasis") that a later sentence rules out ("no metastasis in the
+    liver"); a suspicion never ruled out stays (reviewers record a site treated as a relapse)."""
+    spread = [m for m in kept if m.value.role in ("metastasis", "recurrence")]
+    affirmed = {m.value.site for m in spread if not m.hypothetical}
+    ruled_out = {}
+    for m in mentions:
+        if m.group == "sites" and m.negated and m.value.role in ("metastasis", "recurrence"):
+            ruled_out[m.value.site] = max(ruled_out.get(m.value.site, -1), m.sentence_start)
+    return [
+        m for m in spread
+        if m.value.site in affirmed or not m.hypothetical or ruled_out.get(m.value.site, -1) <= m.sentence_start
+    ]
 
 
 def _nodal_stage(stage: str | None, primary_site: str | None) -> bool:

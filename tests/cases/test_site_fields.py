@@ -63,17 +63,27 @@ def test_benign_teratoma_gives_no_cancer(nlp):
     assert (case.primary_site, case.histology) == (None, None)
 
 
-def test_histology_named_with_the_primary_when_no_patient_sentence_names_it(nlp):
-    # "squamous cell carcinoma of the vulva" is only in a general sentence; the patient's own
-    # sentences name the vulvar cancer without its type
-    text = ("Distant spread of squamous cell carcinoma of the vulva is rare. A 51-year-old woman with "
-            "vulvar cancer developed liver metastases.")
+def _title_then_patient(nlp, text, subject):
     doc = nlp(text)
     patient_from = text.index("A 51")
-    mentions = [m if m.start >= patient_from else replace(m, subject="generic") for m in as_mentions(doc, GROUPS)]
-    case = assemble(Report(name="test.txt", text=text), mentions, [])[0]
+    return [m if m.start >= patient_from else replace(m, subject=subject) for m in as_mentions(doc, GROUPS)]
+
+
+def test_histology_named_with_the_primary_when_no_patient_sentence_names_it(nlp):
+    # the type is only in the title; the patient's own sentences name the vulvar cancer without it
+    text = ("Brain metastasis of squamous cell carcinoma of the vulva: a case report. A 51-year-old woman with "
+            "vulvar cancer developed liver metastases.")
+    case = assemble(Report(name="test.txt", text=text), _title_then_patient(nlp, text, "unknown"), [])[0]
     assert case.primary_site == "vulva"
     assert case.histology == "squamous cell carcinoma"
+
+
+def test_histology_of_a_general_statement_is_not_the_patients(nlp):
+    text = ("The most common type of vulvar cancer is squamous cell carcinoma of the vulva. A 51-year-old woman "
+            "with vulvar cancer developed liver metastases.")
+    case = assemble(Report(name="test.txt", text=text), _title_then_patient(nlp, text, "generic"), [])[0]
+    assert case.primary_site == "vulva"
+    assert case.histology is None
 
 
 def test_type_written_for_another_organ_gives_way(nlp):
@@ -85,3 +95,30 @@ def test_type_written_for_another_organ_gives_way(nlp):
     case = case_of(nlp, text)
     assert case.primary_site == "ovary"
     assert case.histology == "serous carcinoma"
+
+
+def _suspected_then(nlp, text, ruled_out_from):
+    """Mentions of ``text``: the first sentence's sites hedged, those from ``ruled_out_from`` on negated."""
+    doc = nlp(text)
+    out = []
+    for m in as_mentions(doc, GROUPS):
+        if m.group == "sites" and m.value.role == "metastasis":
+            m = replace(m, hypothetical=m.start < text.index("."), negated=m.start >= ruled_out_from)
+        out.append(m)
+    return [m for m in out if not m.negated], out
+
+
+def test_suspected_metastasis_ruled_out_later_is_dropped(nlp):
+    from pipeline.cases.assemble import _spread
+    text = ("After surgery for endometrial cancer, CT showed a liver lesion suspicious for metastasis. "
+            "Biopsy showed a haemangioma and no metastasis in the liver.")
+    kept, every = _suspected_then(nlp, text, text.index("Biopsy"))
+    assert [m.value.site for m in _spread(kept, every)] == []
+
+
+def test_suspected_metastasis_never_ruled_out_stays(nlp):
+    from pipeline.cases.assemble import _spread
+    text = ("After surgery for endometrial cancer, CT showed a liver lesion suspicious for metastasis. "
+            "She received chemotherapy.")
+    kept, every = _suspected_then(nlp, text, len(text))
+    assert [m.value.site for m in _spread(kept, every)] == ["liver"]

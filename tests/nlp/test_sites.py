@@ -336,10 +336,22 @@ def test_multiple_skin_nodules(nlp):
     assert roles_of(nlp, "After cervical cancer surgery, multiple skin nodules appeared.", "metastasis") == ["skin"]
 
 
-@pytest.mark.xfail(reason="a statistic about patients in general is the context component's to recognise")
-def test_population_statistic_is_no_site(nlp):
-    text = "Two percent of cervical cancer patients have lung metastases at presentation."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two percent of cervical cancer patients have lung metastases at presentation.",
+        "In 5-35% of women with cervical cancer the lungs are involved by metastases later on.",
+        "Nodal involvement is infrequent in gastrointestinal stromal tumours.",
+        "Brain metastases are rare in cervical cancer.",
+    ],
+)
+def test_statements_about_patients_in_general(nlp, text):
     assert roles_of(nlp, text, "metastasis") == []
+
+
+def test_a_rarity_said_of_the_patients_own_metastasis_keeps_it(nlp):
+    text = "The patient developed liver metastases, which are rare in this tumour."
+    assert roles_of(nlp, text, "metastasis") == ["liver"]
 
 
 # ---- issue 11, class 6: a cancer that is not the patient's ---------------------------------
