@@ -461,6 +461,8 @@ def test_odd_quantities_do_not_raise(nlp, text):
         ("The leucocyte count was 14.2 × 109 l−1 on the second day.", [14.2]),
         ("White cell count 27 x 10^9 L-1 on admission.", [27.0]),
         ("A WBC of 31.5 × 10*9/L was recorded.", [31.5]),
+        ("The WBC count was 2.3 × 104/μL on the third day.", [23.0]),  # 10^4/µL, superscript lost
+        ("Admission labs: WBC 18.2, Hb 9.1 g/dL, platelets 250.", [18.2]),  # a list without links
     ],
 )
 def test_rarer_wbc_forms(nlp, text, expected):
@@ -489,6 +491,10 @@ def test_respectively_skips_a_value_restated_in_brackets(nlp):
         ("The white blood cell count was 1,200/mm3 in the pleural fluid.", []),
         # a definition stays a threshold
         ("A leukemoid reaction is defined as a WBC count over 50,000/µL.", []),
+        # a dipstick grade, a count per field, a bracketed interval after a bare number
+        ("Urine dipstick: leukocytes 2+, nitrite positive.", []),
+        ("Leukocytes 5 per high power field were seen.", []),
+        ("White blood cell count 7.1 (2.2-19) predicted relapse.", []),
     ],
 )
 def test_not_the_patients_blood_count(nlp, text, expected):
