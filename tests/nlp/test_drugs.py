@@ -441,8 +441,6 @@ def test_culture_medium_supplements(nlp):
     assert generics(nlp, "The culture medium was supplemented with glucose and zinc.") == []
 
 
-@pytest.mark.xfail(reason="a salt written after a combination name ('tenofovir disoproxil fumarate' after "
-                          "'emtricitabine and') is read as the combination's plain generic")
 def test_ester_after_combination(nlp):
     assert generics(nlp, "Emtricitabine and tenofovir disoproxil fumarate were started.") == [
         "emtricitabine", "tenofovir disoproxil"]
@@ -459,4 +457,16 @@ def test_ester_after_combination(nlp):
     ],
 )
 def test_examples_of_a_class(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Her home medications were Percocet, Xanax and Synthroid.", ["alprazolam", "levothyroxine", "oxycodone", "paracetamol"]),
+        ("He had been on Dilantin and Keflex before admission.", ["cefalexin", "phenytoin"]),
+        ("Lomotil and Movicol were given for bowel symptoms.", ["atropine", "diphenoxylate", "macrogol"]),
+    ],
+)
+def test_brand_names_of_home_medications(nlp, text, expected):
     assert generics(nlp, text) == expected
