@@ -463,6 +463,11 @@ def test_odd_quantities_do_not_raise(nlp, text):
         ("A WBC of 31.5 × 10*9/L was recorded.", [31.5]),
         ("The WBC count was 2.3 × 104/μL on the third day.", [23.0]),  # 10^4/µL, superscript lost
         ("Admission labs: WBC 18.2, Hb 9.1 g/dL, platelets 250.", [18.2]),  # a list without links
+        # English abstracts of Chinese journals
+        ("The WBC was 26.4×10~9/L on admission.", [26.4]),
+        ("White blood cell count was 33.7×10^9·L^-1 before surgery.", [33.7]),
+        ("WBC 40.9×10~9·L~(-1) was found.", [40.9]),
+        ("The WBC count rose to 57.1 ×109·L-1 after the operation.", [57.1]),
     ],
 )
 def test_rarer_wbc_forms(nlp, text, expected):
@@ -495,6 +500,8 @@ def test_respectively_skips_a_value_restated_in_brackets(nlp):
         ("Urine dipstick: leukocytes 2+, nitrite positive.", []),
         ("Leukocytes 5 per high power field were seen.", []),
         ("White blood cell count 7.1 (2.2-19) predicted relapse.", []),
+        # a group's mean and deviation
+        ("WBC (38.5±2.1)×10^9/L in the treated group.", []),
     ],
 )
 def test_not_the_patients_blood_count(nlp, text, expected):
