@@ -90,20 +90,28 @@ def read_rows(relative_path: str) -> list[tuple[str, str, str, str]]:
     return [(row[written], row[generics], cell(row, flags), cell(row, kind)) for row in lines[1:]]
 
 
-def read_substances(relative_path: str) -> tuple[frozenset, frozenset]:
-    """(names, genera) of substances.tsv: lexicon names or generics that are also organisms,
-    enzymes, analytes, nutrients or reagents, and genus names whose binomials are organisms."""
-    names, genera = set(), set()
+class Substances(NamedTuple):
+    """What substances.tsv lists: written names, generics (all their names) and genera."""
+
+    names: frozenset
+    generics: frozenset
+    genera: frozenset
+
+    def marks(self, entry: Entry) -> bool:
+        return (entry.pieces in self.names or any(pieces(g) in self.generics for g in entry.generics)
+                or (entry.pieces[0] in self.genera and len(entry.pieces) > 1))
+
+
+def read_substances(relative_path: str) -> Substances:
+    """Lexicon names that are also organisms, enzymes, analytes, nutrients or reagents
+    (substances.tsv): "name" rows mark one written name, "generic" rows every name of a
+    generic, "genus" rows every binomial of a genus."""
+    found: dict[str, set] = {"name": set(), "generic": set(), "genus": set()}
     for row in read_table(relative_path):
         key = pieces(row["name"])
         if key:
-            (genera if row.get("match") == "genus" else names).add(key)
-    return frozenset(names), frozenset(k[0] for k in genera)
-
-
-def _is_substance(entry: Entry, names: frozenset, genera: frozenset) -> bool:
-    return (entry.pieces in names or any(pieces(g) in names for g in entry.generics)
-            or (entry.pieces[0] in genera and (len(entry.pieces) > 1 or not entry.case)))
+            found[row.get("match") or "name"].add(key)
+    return Substances(frozenset(found["name"]), frozenset(found["generic"]), frozenset(k[0] for k in found["genus"]))
 
 
 @lru_cache(maxsize=4)
@@ -127,9 +135,9 @@ def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS, sub
             else:
                 entries[key] = Entry(key, targets, written, False, cue, regimen)
     if substances:
-        names, genera = read_substances(substances)
+        marked = read_substances(substances)
         for key, entry in entries.items():
-            if entry.cue != "chemo" and _is_substance(entry, names, genera):
+            if entry.cue != "chemo" and entry.generics and marked.marks(entry):
                 entries[key] = entry._replace(cue="admin")
     # A name of several words that is not a drug ("low-molecular-weight heparin", "calcitonin
     # gene-related peptide") blocks the drug names inside it: an entry without generics.
