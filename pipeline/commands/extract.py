@@ -23,7 +23,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="report files or folders")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="table to write (.xlsx, .csv, .jsonl, .parquet)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="table to write (.xlsx, .csv, .jsonl, .parquet), or .html: the review page")
     add_batch_options(parser)  # --jobs, --cache-dir, --no-cache, --quiet
     add_source_arguments(parser, for_extract=True)  # --pmid, --pmcid, --doi, --query...
     parser.add_argument("--fetch-dir", metavar="DIR",
@@ -80,8 +80,13 @@ def run(args) -> int:
             # was there (a typo for a folder must not empty it) stays as it was.
             raise NothingRead()
 
+    texts = None
+    if output.suffix.lower() == ".html":  # the page marks the findings in the texts, read again
+        from pipeline.export.html import ReportTexts
+
+        texts = ReportTexts(existing)
     try:
-        write_table(cases(), output)
+        write_table(cases(), output, report_texts=texts)
     except NothingRead:
         error(nothing_read(output))
         return FAILED

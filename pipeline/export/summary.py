@@ -117,6 +117,7 @@ def treatment_summary(treatments) -> str | None:
     specific_kinds = {_get(t, "kind") for t in chosen if _get(t, "name").lower() not in BARE_NAMES}
     drugs_named = any(_cancer_generics(t) for t in chosen)
     items: list[_Item] = []
+    pending_cycles = None
     for treatment in chosen:
         kind, name, date = _get(treatment, "kind"), _get(treatment, "name"), _get(treatment, "date")
         bare = name.lower() in BARE_NAMES
@@ -129,8 +130,11 @@ def treatment_summary(treatments) -> str | None:
                 items.append(_Item("radiotherapy", date, [name], dose=_get(treatment, "dose"), last_date=date))
         elif _cancer_generics(treatment):
             _add_drugs(treatment, items)
+            if pending_cycles and items[-1].kind == "course" and not items[-1].cycles:
+                items[-1].cycles, pending_cycles = pending_cycles, None
         elif bare and drugs_named:  # "chemotherapy": the course its drugs make, named again
-            _add_cycles(treatment, items)
+            if not _add_cycles(treatment, items):  # "6 cycles of chemotherapy with TC": the next one
+                pending_cycles = pending_cycles or _get(treatment, "cycles")
         else:
             items.append(_Item("systemic", date, [name], cycles=_get(treatment, "cycles"), last_date=date))
     lines = list(dict.fromkeys(item.text() for item in items if item.names))
@@ -184,12 +188,15 @@ def _add_drugs(treatment, items: list[_Item]) -> None:
     items.append(_Item("course", date, list(generics), cycles=cycles, last_date=date))
 
 
-def _add_cycles(treatment, items: list[_Item]) -> None:
-    """A bare "chemotherapy" with its cycles: the cycles of the last course listed."""
+def _add_cycles(treatment, items: list[_Item]) -> bool:
+    """A bare "chemotherapy" with its cycles: the cycles of the last course listed (False: none yet)."""
     cycles = _get(treatment, "cycles")
     course = next((item for item in reversed(items) if item.kind == "course"), None)
-    if course is not None and cycles and not course.cycles:
+    if course is None:
+        return False
+    if cycles and not course.cycles:
         course.cycles = cycles
+    return True
 
 
 def _gap(earlier: str | None, later: str | None) -> bool:

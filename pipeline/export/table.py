@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 import pandas as pd
 
 from pipeline.cases.record import Case
+from pipeline.export.summary import treatment_summary
 
 CASE_COLUMNS = (
     "Report",
@@ -99,7 +100,7 @@ def case_row(case: Case) -> tuple:
         case.outcome,
         case.doi,
         case.pmid,
-        _joined(treatment_text(t) for t in case.treatments),
+        treatment_summary(case.treatments),  # Table-1 style; each treatment in full: treatment_rows
         case.figo_version,
         case.tnm,
         case.pmcid,

@@ -130,31 +130,44 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def _write_xlsx(cases: Iterable[Case], handle: BinaryIO) -> None:
     from pipeline.export.xlsx import StreamingWorkbook
+    from pipeline.export.xlsx_plots import TimelinePlots
 
     with StreamingWorkbook({title: columns for title, (columns, _) in XLSX_SHEETS.items()}) as book:
+        plots = TimelinePlots(book)
         for case in cases:
+            first_row = plots.first_row()
             for title, (_, rows) in XLSX_SHEETS.items():
                 for row in rows(case):
                     book.append(title, row)
+            plots.add(case, first_row)
         book.save(handle)
+
+
+def _write_html(cases: Iterable[Case], handle: BinaryIO, report_texts=None) -> None:
+    from pipeline.export.html import write_html
+
+    write_html(cases, handle, report_texts)
 
 
 WRITERS: dict[str, Callable[[Iterable[Case], BinaryIO], None]] = {
     ".csv": _write_csv,
     ".jsonl": _write_jsonl,
     ".parquet": _write_parquet,
+    ".html": _write_html,
     ".xlsx": _write_xlsx,
 }
 SUPPORTED_FORMATS = tuple(WRITERS)
 
 
-def write_table(cases: Iterable[Case], out_path: str | os.PathLike) -> Path:
+def write_table(cases: Iterable[Case], out_path: str | os.PathLike, report_texts=None) -> Path:
     """Write the cases to ``out_path`` in the format its extension names; return the path.
 
     ``cases`` may be any iterable, a generator included: it is read once, lazily, and only
     a few cases are held at a time. ``.jsonl`` holds one ``Case.to_dict()`` per line
     (evidence included); ``.csv`` and ``.parquet`` the review table; ``.xlsx`` the sheets
-    cases, treatments, labs, timeline and evidence. Missing folders are created. Raises
+    cases, treatments, labs, timeline (with each patient's plot) and evidence; ``.html`` the
+    review page (``report_texts``: a ``ReportTexts`` to mark the findings in the full
+    texts). Missing folders are created. Raises
     ValueError for an unknown extension or a folder.
     """
     out_path = Path(out_path)
@@ -168,7 +181,10 @@ def write_table(cases: Iterable[Case], out_path: str | os.PathLike) -> Path:
         raise ValueError(f"cannot write {str(out_path)!r}: it is a folder")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_output(out_path) as handle:
-        writer(cases, handle)
+        if report_texts is not None and writer is _write_html:
+            writer(cases, handle, report_texts)
+        else:
+            writer(cases, handle)
     return out_path
 
 

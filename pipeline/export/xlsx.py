@@ -10,10 +10,18 @@ file as they are appended (sheets may be filled in any interleaving) and the wor
 zipped from those files on ``save``, so memory holds only the first ``_WIDTH_SAMPLE`` rows of
 each sheet: a write-only sheet writes its column widths and frozen pane before its first
 row, and the widths come from those rows.
+
+Row heights are capped at ``MAX_LINES`` lines: a spreadsheet program grows a row to show all of
+its wrapped text, and one patient's 27 dates or a long sentence would fill the screen. The full
+text stays in the cell (and in the detail sheets). Images (``add_image``: the timeline plots)
+are kept in temporary files until ``save``, not in memory.
 """
 from __future__ import annotations
 
 import contextlib
+import math
+import shutil
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from typing import BinaryIO
 
@@ -31,6 +39,8 @@ _WIDTH_SAMPLE = 500  # rows looked at to size a column
 _HEADER_FONT = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
+MAX_LINES = 3  # a row shows at most this many lines of wrapped text
+_LINE_POINTS = 15.0  # the height of one line of 11-point text, in points
 
 
 class StreamingWorkbook:
@@ -51,10 +61,30 @@ class StreamingWorkbook:
     def __init__(self, sheets: Mapping[str, Sequence[object]]):
         self._book = Workbook(write_only=True)
         self._sheets = {title: _Sheet(self._book.create_sheet(title), columns) for title, columns in sheets.items()}
+        self._image_dir: str | None = None
 
     def append(self, title: str, row: Iterable[object]) -> None:
         """Add a row to a sheet: text, numbers or None (an empty cell)."""
         self._sheets[title].append(row)
+
+    def rows(self, title: str) -> int:
+        """Data rows appended to a sheet so far (its last row is ``rows + 1``: the header is row 1)."""
+        return self._sheets[title].rows
+
+    def add_image(self, title: str, png: bytes, anchor: str, scale: float = 1.0) -> tuple[int, int]:
+        """Place a PNG image with its top-left corner in cell ``anchor`` ("H2"); returns its
+        (width, height) in pixels as shown. The bytes wait in a temporary file until ``save``."""
+        from openpyxl.drawing.image import Image
+
+        if self._image_dir is None:
+            self._image_dir = tempfile.mkdtemp(prefix="caselit-xlsx-")
+        path = f"{self._image_dir}/{len(self._sheets[title].sheet._images)}-{title}.png"
+        with open(path, "wb") as handle:
+            handle.write(png)
+        image = Image(path)
+        image.width, image.height = round(image.width * scale), round(image.height * scale)
+        self._sheets[title].sheet.add_image(image, anchor)
+        return image.width, image.height
 
     def save(self, handle: BinaryIO) -> None:
         """Write the workbook into an open binary file; the workbook is then closed."""
@@ -76,6 +106,8 @@ class StreamingWorkbook:
                     sheet.close()
             with contextlib.suppress(OSError, ValueError):  # already removed by a save
                 sheet._writer.cleanup()
+        if self._image_dir is not None:
+            shutil.rmtree(self._image_dir, ignore_errors=True)
 
 
 class _Sheet:
@@ -83,6 +115,8 @@ class _Sheet:
         self.sheet = sheet
         self.columns = [xlsx_text(str(name)) for name in columns]
         self.rows = 0
+        self.written = 1  # rows in the sheet's file: the header, then the data rows
+        self.widths: list[float] = []
         self.sample: list[tuple] | None = []  # rows held back until the widths are set
         # Cells copy a ready style array: setting .alignment on each cell hashes the
         # Alignment every time, about a third of the time spent writing a cell.
@@ -92,7 +126,7 @@ class _Sheet:
         values = tuple(_cell_value(v) for v in row)
         self.rows += 1
         if self.sample is None:
-            self.sheet.append(self._cells(values))
+            self._write(values)
             return
         self.sample.append(values)
         if len(self.sample) >= _WIDTH_SAMPLE:
@@ -103,7 +137,8 @@ class _Sheet:
         sheet, sample = self.sheet, self.sample
         for column, name in enumerate(self.columns, start=1):
             values = [row[column - 1] for row in sample if len(row) >= column]
-            sheet.column_dimensions[get_column_letter(column)].width = _width(name, values)
+            self.widths.append(_width(name, values))
+            sheet.column_dimensions[get_column_letter(column)].width = self.widths[-1]
         sheet.freeze_panes = "A2"
         header = []
         for name in self.columns:
@@ -113,8 +148,18 @@ class _Sheet:
             header.append(cell)
         sheet.append(header)
         for values in sample:
-            sheet.append(self._cells(values))
+            self._write(values)
         self.sample = None
+
+    def _write(self, values: tuple) -> None:
+        self.written += 1
+        lines = _lines(values, self.widths)
+        if lines > MAX_LINES:  # shorter rows keep the height the spreadsheet program gives them
+            dimension = self.sheet.row_dimensions[self.written]
+            dimension.height = MAX_LINES * _LINE_POINTS
+        self.sheet.append(self._cells(values))
+        if lines > MAX_LINES:  # written: forget it (memory stays flat over 100,000 rows)
+            del self.sheet.row_dimensions[self.written]
 
     def finish(self) -> None:
         if self.sample is not None:
@@ -164,6 +209,16 @@ def _cell_value(value: object) -> object:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def _lines(values: tuple, widths: list[float]) -> int:
+    """How many lines a spreadsheet program would give the row (its wrapped text cells)."""
+    most = 1
+    for value, width in zip(values, widths):
+        if isinstance(value, str) and (len(value) > _WRAP_OVER or "\n" in value):
+            per_line = max(1, int(width) - 1)
+            most = max(most, sum(max(1, math.ceil(len(line) / per_line)) for line in value.split("\n")))
+    return most
 
 
 def _width(name: str, values: Iterable[object]) -> float:

@@ -179,7 +179,7 @@ def test_unknown_extension(tmp_path, make_cases):
     assert "out.docx" in message and "\n" not in message
     assert all(extension in message for extension in (".csv", ".jsonl", ".parquet", ".xlsx"))
     assert not (tmp_path / "new").exists()
-    assert set(SUPPORTED_FORMATS) == {".csv", ".jsonl", ".parquet", ".xlsx"}
+    assert set(SUPPORTED_FORMATS) == {".csv", ".jsonl", ".parquet", ".xlsx", ".html"}
 
 
 def test_uppercase_extension_and_missing_folders(tmp_path, make_cases):

@@ -85,6 +85,10 @@ def test_a_generator_is_written_lazily(tmp_path, spool, extension):
         assert len(records) == CASES and records[-1]["title"] == f"Case {CASES - 1}"
         assert len(records[5]["evidence"]) == 2
         return
+    if extension == ".html":  # the review page: one table row per case, in input order
+        page = path.read_text(encoding="utf-8")
+        assert page.count("<tr data-report=") == CASES and page.endswith("</html>\n")
+        return
     if extension == ".xlsx":
         book = openpyxl.load_workbook(path)
         assert book.sheetnames == ["cases", "treatments", "labs", "timeline", "evidence"]
