@@ -309,3 +309,16 @@ def test_more_status_wording(nlp, text, expected):
 )
 def test_the_reported_group_is_flagged(nlp, text, group):
     assert outcomes(nlp, text)[0].subject_reported_group is group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was seen a month after discharge, at which time she was asymptomatic.",
+        "Her symptoms were markedly improved at discharge.",
+        "The patient was completely cured.",
+        "He returned to his normal daily activities within a month.",
+    ],
+)
+def test_recovery_wording(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
