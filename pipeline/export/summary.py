@@ -11,7 +11,8 @@ How the items are built, in the order the patient received them (by date; an und
 keeps its place in the text after the last dated one before it):
 
 - operations of the same date are one item, joined with " + " ("laparoscopic radical
-  hysterectomy + pelvic lymphadenectomy");
+  hysterectomy + pelvic lymphadenectomy"), the first ``MAX_OPERATIONS`` named and the others
+  counted;
 - cancer drugs given one after another, with no operation or radiotherapy between them and no
   gap of more than ``COURSE_GAP_DAYS`` between their dates, are one course: their drugs joined
   with " + " and the number of cycles stated ("paclitaxel + cisplatin × 2");
@@ -35,6 +36,9 @@ COURSE_GAP_DAYS = 42
 BARE_NAMES = frozenset({"chemotherapy", "radiotherapy", "chemoradiation", "surgery", "operation",
                         "surgical resection", "resection", "irradiation"})
 ITEM_SEPARATOR = "; "
+# Operations of one day named in the line; the others are counted ("+ 2 more"): a Table 1 names
+# the main operation and its lymph-node dissection, the treatments sheet lists every one.
+MAX_OPERATIONS = 2
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +87,8 @@ class _Item:
     with_drugs: list[str] = field(default_factory=list)
 
     def text(self) -> str:
+        if self.kind == "surgery" and len(self.names) > MAX_OPERATIONS:
+            return " + ".join(self.names[:MAX_OPERATIONS]) + f" + {len(self.names) - MAX_OPERATIONS} more"
         if self.kind == "course":
             text = " + ".join(self.names)
             return f"{text} × {self.cycles}" if self.cycles else text

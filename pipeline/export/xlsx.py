@@ -34,6 +34,8 @@ from openpyxl.utils import get_column_letter
 from pipeline.export.safe import xlsx_text
 
 _MIN_WIDTH, _MAX_WIDTH = 6, 60  # in characters
+# Columns that may be wider: a Table-1 treatment line reads best in two lines, not five.
+COLUMN_MAX_WIDTHS = {"Treatments": 90}
 _WRAP_OVER = 40  # characters; longer text cells wrap instead of running over their neighbours
 _WIDTH_SAMPLE = 500  # rows looked at to size a column
 _HEADER_FONT = Font(bold=True)
@@ -137,7 +139,7 @@ class _Sheet:
         sheet, sample = self.sheet, self.sample
         for column, name in enumerate(self.columns, start=1):
             values = [row[column - 1] for row in sample if len(row) >= column]
-            self.widths.append(_width(name, values))
+            self.widths.append(_width(name, values, COLUMN_MAX_WIDTHS.get(name, _MAX_WIDTH)))
             sheet.column_dimensions[get_column_letter(column)].width = self.widths[-1]
         sheet.freeze_panes = "A2"
         header = []
@@ -153,12 +155,13 @@ class _Sheet:
 
     def _write(self, values: tuple) -> None:
         self.written += 1
-        lines = _lines(values, self.widths)
-        if lines > MAX_LINES:  # shorter rows keep the height the spreadsheet program gives them
-            dimension = self.sheet.row_dimensions[self.written]
-            dimension.height = MAX_LINES * _LINE_POINTS
+        # Every row of wrapped text gets its height: LibreOffice does not grow the others of a
+        # sheet where some rows have one, and wrapped lines would run over the next row.
+        lines = min(_lines(values, self.widths), MAX_LINES)
+        if lines > 1:
+            self.sheet.row_dimensions[self.written].height = lines * _LINE_POINTS
         self.sheet.append(self._cells(values))
-        if lines > MAX_LINES:  # written: forget it (memory stays flat over 100,000 rows)
+        if lines > 1:  # written: forget it (memory stays flat over 100,000 rows)
             del self.sheet.row_dimensions[self.written]
 
     def finish(self) -> None:
@@ -221,8 +224,8 @@ def _lines(values: tuple, widths: list[float]) -> int:
     return most
 
 
-def _width(name: str, values: Iterable[object]) -> float:
+def _width(name: str, values: Iterable[object], most: float = _MAX_WIDTH) -> float:
     lengths = sorted(len(str(v)) for v in values if v is not None)
     # The 90th percentile, so one very long sentence does not make a column page-wide.
     typical = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
-    return float(min(_MAX_WIDTH, max(_MIN_WIDTH, len(str(name)) + 2, typical + 2)))
+    return float(min(most, max(_MIN_WIDTH, len(str(name)) + 2, typical + 2)))
