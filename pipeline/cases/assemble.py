@@ -14,7 +14,7 @@ from pipeline.cases.series import series_cases
 from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
-from pipeline.nlp.resources import read_table
+from pipeline.nlp.resources import compile_pattern, read_patterns, read_table
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 
 # Outcome categories that end the story whatever is said before them.
@@ -73,7 +73,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
         case.figo_stage = keep("figo_stage", stage.value.stage, stage)
 
     sites = {}
-    for mention in _spread(by_group.get("sites", []), mentions):
+    for mention in _spread(by_group.get("sites", []), mentions) + _reported_spread(mentions):
         site = mention.value.site
         if site != case.primary_site and site not in sites:
             sites[site] = keep("metastasis_sites", site, mention)
@@ -263,6 +263,30 @@ def _spread(kept: list[Mention], mentions: list[Mention]) -> list[Mention]:
     return [
         m for m in spread
         if m.value.site in affirmed or not m.hypothetical or ruled_out.get(m.value.site, -1) <= m.sentence_start
+    ]
+
+
+def _reported_spread(mentions: list[Mention]) -> list[Mention]:
+    """Metastases named in the report's title, "we present a case of..." sentence or keywords
+    line of a one-patient report when another sentence names the same site (the context
+    component may take a title for a statement about others)."""
+    if any(m.patient > 1 for m in mentions):
+        return []
+    spec = read_patterns("sites/roles.toml")["report"]
+    report, keywords = compile_pattern(spec["sentence"], 0), compile_pattern(spec["keywords"], 0)
+    sections = set(spec["sections"])
+    found = []
+    for m in mentions:
+        if m.group != "sites" or m.value.role not in ("metastasis", "recurrence") or m.negated or m.hypothetical:
+            continue
+        if keywords.search(m.sentence) and m.section != "references":
+            found.append(m)
+        elif m.section in sections and report.search(m.sentence):
+            found.append(m)
+    return [
+        m for m in found
+        if any(o.group == "sites" and o.value.site == m.value.site and o.sentence_start != m.sentence_start
+               and not o.negated and o.section not in EXCLUDED_SECTIONS for o in mentions)
     ]
 
 

@@ -122,3 +122,31 @@ def test_suspected_metastasis_never_ruled_out_stays(nlp):
             "She received chemotherapy.")
     kept, every = _suspected_then(nlp, text, len(text))
     assert [m.value.site for m in _spread(kept, every)] == ["liver"]
+
+
+def _as_other(mentions, before):
+    """The mentions before ``before`` as the context component may read a title: about others."""
+    return [m if m.start >= before else replace(m, subject="other", section="front") for m in mentions]
+
+
+def test_metastasis_in_a_case_report_title_confirmed_by_the_text(nlp):
+    from pipeline.cases.assemble import _reported_spread
+    text = ("Venous metastasis of endometrial stromal sarcoma: a case report. A 45-year-old woman had an "
+            "endometrial stromal sarcoma; a tumour plug was found in the ovarian vein with venous metastasis.")
+    mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 45"))
+    assert [m.value.site for m in _reported_spread(mentions)] == ["other"]
+
+
+def test_metastasis_in_a_title_not_confirmed_by_the_text_is_left_out(nlp):
+    from pipeline.cases.assemble import _reported_spread
+    text = "Liver metastasis of endometrial cancer: a case report. A 45-year-old woman had endometrial cancer."
+    mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 45"))
+    assert _reported_spread(mentions) == []
+
+
+def test_keywords_line_counts_when_confirmed(nlp):
+    from pipeline.cases.assemble import _reported_spread
+    text = ("Keywords: brain metastases; vulvar cancer. A 51-year-old woman with vulvar cancer developed lung "
+            "and cerebral metastases.")
+    mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 51"))
+    assert [m.value.site for m in _reported_spread(mentions)] == ["brain"]
