@@ -95,3 +95,16 @@ def test_docstring_example():
 ])
 def test_literature_and_patient_cues(nlp, text, word, subject):
     assert qualify(nlp, text, word, group="drugs")["subject"] == subject
+
+
+@pytest.mark.parametrize("text, word, subject", [
+    ("We present a woman with a Sister Mary Joseph nodule and ascites.", "ascites", "patient"),
+    ("Her sister had ovarian cancer.", "ovarian", "family"),
+    ("Both of these patients died of progressive disease in the liver.", "liver", "patient"),
+    ("Spread to the lung was seen in both patients of an earlier report [3].", "lung", "other"),
+    ("Our patient had a liver mass " + "and a rise of the markers, " * 20 + "whereas lung metastases were frequent [4]",
+     "lung", "other"),
+    ("This study presents a case of sarcoma with spread to the lung.", "lung", "patient"),
+])
+def test_reported_patients_and_relatives(nlp, text, word, subject):
+    assert qualify(nlp, text, word)["subject"] == subject

@@ -17,6 +17,11 @@ FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists n
 BACKWARD_WINDOW = 6
 MAX_REFERENCE_LINE = 500  # characters
 TREATMENT_GROUPS = ("drugs", "procedures")
+# A "sentence" longer than this is a run of sentences the segmenter could not split (a page
+# flattened to one line, citations between sentences): whose finding it is is read in a window
+# of SUBJECT_WINDOW tokens either side of the finding, not from cues a paragraph away.
+MAX_SENTENCE_TOKENS = 80
+SUBJECT_WINDOW = 30
 
 
 class ContextQualifier:
@@ -62,17 +67,24 @@ class ContextQualifier:
         for match_id, start, end in self.matcher(doc):
             category, direction = self.cues[doc.vocab.strings[match_id]]
             sentence_start = starts[bisect.bisect_right(starts, start) - 1]
+            if category == "family" and start != sentence_start and doc[start].text[:1].isupper():
+                continue  # an eponym or a name, not a relative: "Sister Mary Joseph nodule"
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, category, direction))
         subjects: dict[int, str] = {}
         for group in groups:
             for span in doc.spans[group]:
                 index = bisect.bisect_right(starts, span.start) - 1
                 sentence_start = starts[index]
+                sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
                 if sentence_start not in subjects:
-                    sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
                     sentence = doc[sentence_start:sentence_end]
                     subjects[sentence_start] = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text)
                 span._.subject = subjects[sentence_start]
+                if sentence_end - sentence_start > MAX_SENTENCE_TOKENS:
+                    window_start = max(sentence_start, span.start - SUBJECT_WINDOW)
+                    window_end = min(sentence_end, span.end + SUBJECT_WINDOW)
+                    near = [c for c in cues_by_sentence.get(sentence_start, []) if c[0] >= window_start and c[1] <= window_end]
+                    span._.subject = self._subject(doc[window_start:window_end], near, text)
                 if sections:
                     index = bisect.bisect_right(section_starts, span.start) - 1
                     span._.section = sections[max(index, 0)].label_
@@ -85,6 +97,9 @@ class ContextQualifier:
         return text[start:end if end >= 0 else len(text)]
 
     def _subject(self, sentence: Span, cues: list, text: str) -> str:
+        plural = [c for c in cues if c[2:] == ("patient", "plural")]
+        # "both of these patients": the reported patients, not the "these patients" of the literature
+        cues = [c for c in cues if not (c[2] == "other" and any(p[0] <= c[0] and c[1] <= p[1] for p in plural))]
         categories = {(c[2], c[3]) for c in cues}
         strong = ("patient", "strong") in categories
         sentence_text = text[sentence.start_char:sentence.end_char]  # Span.text walks every token
@@ -95,10 +110,11 @@ class ContextQualifier:
         if len(line) <= MAX_REFERENCE_LINE and self.reference_entry.search(line):
             return "other"
         if ("other", "sentence") in categories or self.citation.search(sentence_text):
+            # "Our patient received cisplatin [4]"
             return "patient" if strong else "other"
         if ("generic", "sentence") in categories and not (strong or weak):
             return "generic"
-        if strong:
+        if strong or plural:
             return "patient"
         if family and not weak:
             return "family"
