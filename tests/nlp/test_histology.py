@@ -157,3 +157,20 @@ def test_abbreviation_defined_as_something_else(nlp):
 def test_abbreviation_defined_as_itself(nlp):
     text = "Renal cell carcinoma (RCC) was found. The RCC measured 4 cm."
     assert names(nlp, text) == ["renal cell carcinoma"] * 3
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("CT-guided biopsy confirmed an adrenocortical carcinoma.", "adrenocortical carcinoma"),
+        ("Excision of the eyelid nodule showed sebaceous carcinoma.", "sebaceous carcinoma"),
+        ("The pancreatic mass was a cystic neuro-endocrine tumour.", "neuroendocrine tumor"),
+        ("Hysterectomy revealed a perivascular epithelioid cell tumour (PEComa).", "perivascular epithelioid cell tumor"),
+    ],
+)
+def test_further_who_types(nlp, text, expected):
+    assert names(nlp, text)[0] == expected
+
+
+def test_leiomyoma_is_no_type(nlp):
+    assert names(nlp, "The uterus held a 6 cm leiomyoma and several fibroids.") == []
