@@ -334,11 +334,13 @@ def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
     non-cancer case (ANNOTATION.md), whose "complete resolution", "doing well" or "no
     recurrence" mean recovery and whose "stable" or "progressive" say nothing of the contract's
     values. In a cancer case, a remission followed by a recurrence, or by a metastasis to a site
-    not named before it, in a later sentence of the same section is no longer the status (an
+    not named before it, in a later sentence of the same section that is not a general comment
+    ("[relapse]" of models/outcome/outcome.toml) is no longer the status (an
     abstract's summary and the case description each tell the story in order; one section's
     remission is not undone by another section's retelling)."""
     cancer = any(m.value.role == "primary" and not m.hypothetical for m in sites)
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
+    relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns("outcome/outcome.toml")["relapse"].items()}
 
     def superseded(outcome: Mention) -> bool:
         if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
@@ -351,6 +353,7 @@ def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
         return any(
             r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start
             and (r.value.role == "recurrence" or r.value.site not in known)
+            and not (relapse["comment"].search(r.sentence) and not relapse["event"].search(r.sentence))
             for r in relapses
         )
 

@@ -55,3 +55,9 @@ def test_no_recurrence_in_the_sentence_of_a_metastasis_describes_the_spread(nlp)
     text = ("She had cervical cancer. Two years later metastases developed in the spleen and the skin "
             "without local recurrence.")
     assert chosen(nlp, text) is None
+
+
+def test_a_comment_naming_a_metastasis_does_not_undo_the_remission(nlp):
+    text = ("She had breast cancer. She achieved a complete response after brachytherapy. "
+            "This offers an option for patients with inoperable vaginal metastases.")
+    assert chosen(nlp, text) == "complete remission"
