@@ -24,11 +24,15 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="the report files or folders that run read")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the page to write")
     parser.add_argument("--no-plots", action="store_true", help="leave out the time-line plots (faster)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                        help="draw the plots in N processes (0: one per CPU; default 1)")
     return parser
 
 
 def run(args) -> int:
-    from pipeline.export.html import ReportTexts, write_html
+    import os
+
+    from pipeline.export.html import ReportTexts, no_plot, write_html
     from pipeline.export.records import RecordError, read_cases
     from pipeline.export.writers import atomic_output
 
@@ -48,11 +52,15 @@ def run(args) -> int:
     elif not args.inputs:
         error("no report files given: the page shows the sentences that hold findings "
               "(name the reports' files or folders after CASES.jsonl to mark the full texts)")
-    plot = (lambda case: None) if args.no_plots else None
+    if args.jobs < 0:
+        error("--jobs must be 0 (one per CPU) or more")
+        return FAILED
+    jobs = args.jobs or os.cpu_count() or 1
+    plot = no_plot if args.no_plots else None
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
         with atomic_output(output) as handle:
-            write_html(read_cases(source), handle, texts, plot=plot, title=f"caselit review · {source.stem}")
+            write_html(read_cases(source), handle, texts, plot=plot, title=f"caselit review · {source.stem}", jobs=jobs)
     except RecordError as failure:
         error(f"cannot read {failure}; {output} was not written")
         return FAILED

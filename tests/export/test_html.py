@@ -168,3 +168,18 @@ def test_reasons_read_as_words(qualifiers, words):
     case.evidence[4] = Evidence("drugs", "bleomycin", "s", start, start + 9, start, qualifiers, False)
     page = _page([case], _Texts({"synthetic.txt": TEXT}))
     assert re.search(rf'<sup class="why">drugs: {words}</sup>', page)
+
+
+def _numbered_plot(case):
+    return f"<svg><text>{case.doc}</text></svg>"
+
+
+def test_plots_drawn_in_processes_keep_the_order():
+    cases = [_case(f"r{i}.txt") for i in range(12)]
+    assert _page(cases, None, plot=_numbered_plot) == _page_jobs(cases, 2)
+
+
+def _page_jobs(cases, jobs):
+    out = io.BytesIO()
+    write_html(cases, out, None, plot=_numbered_plot, jobs=jobs)
+    return out.getvalue().decode("utf-8")
