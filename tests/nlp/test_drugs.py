@@ -393,6 +393,9 @@ def test_curated_regimens_are_regimen_rows():
         ("Tumour cells were positive for SOX-11 and cyclin D1.", []),
         ("The variant was described in NP_000209.2 of the gene.", []),
         ("CVP (central venous pressure) was 14 cmH2O.", []),
+        ("She had taken postmenopausal estrogen therapy for ten years.", ["estrogen"]),
+        ("His glucose was controlled with insulin.", ["insulin"]),
+        ("She was discharged on insulin and metformin.", ["insulin", "metformin"]),
         # prescription names of the same substances need no cue
         ("She takes levothyroxine for hypothyroidism.", ["levothyroxine"]),
         ("Levocarnitine was continued.", ["levocarnitine"]),

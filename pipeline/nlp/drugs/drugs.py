@@ -87,6 +87,7 @@ class DrugMatcher:
         self.endogenous_after = re.compile(spec["endogenous_after"], flags)
         self.endogenous_before = re.compile(spec["endogenous_before"], flags)
         self.admin_cue = re.compile(spec["admin_cue"], flags)
+        self.admin_after = re.compile(spec["admin_after"], flags)
         self.measured_after = re.compile(spec["measured_after"], flags)
         self.measured_before = re.compile(spec["measured_before"], flags)
         self.not_given_after = re.compile(spec["not_given_after"], flags)
@@ -196,7 +197,7 @@ class DrugMatcher:
                 continue
             if match.cue == "admin":
                 if not (self.measured_after.match(after) or self.measured_before.search(before)) and (
-                        self.admin_cue.search(before) or self.admin_cue.search(after)
+                        self.admin_cue.search(before) or self.admin_cue.search(after) or self.admin_after.match(after)
                         or self.admin_cue.search(text, match.start, match.end)  # "intravenous iron"
                         or self._dose_in(text, match.end, len(after)) or self.details.any_dose.search(before)):
                     kept.append(match)
