@@ -396,6 +396,8 @@ def test_curated_regimens_are_regimen_rows():
         ("She had taken postmenopausal estrogen therapy for ten years.", ["estrogen"]),
         ("His glucose was controlled with insulin.", ["insulin"]),
         ("She was discharged on insulin and metformin.", ["insulin", "metformin"]),
+        ("He was started on intravenous penicillin for leptospirosis.", ["benzylpenicillin"]),
+        ("Penicillin is the drug of choice for syphilis.", []),
         # prescription names of the same substances need no cue
         ("She takes levothyroxine for hypothyroidism.", ["levothyroxine"]),
         ("Levocarnitine was continued.", ["levocarnitine"]),
