@@ -333,9 +333,10 @@ def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
     A case with a primary cancer reads the cancer statuses; "recovered" is the status of a
     non-cancer case (ANNOTATION.md), whose "complete resolution", "doing well" or "no
     recurrence" mean recovery and whose "stable" or "progressive" say nothing of the contract's
-    values. In a cancer case, a remission followed by a recurrence, or by a metastasis to a site
-    not named before it, in a later sentence of the same section that is not a general comment
-    ("[relapse]" of models/outcome/outcome.toml) is no longer the status (an
+    values. In a cancer case, a remission followed, in a later sentence of the same section, by a
+    recurrence, or by a metastasis told as an event ("six months later, lung metastases were
+    found") or to a site not named before it, is no longer the status; a general comment
+    ("[relapse]" of models/outcome/outcome.toml) does not count (an
     abstract's summary and the case description each tell the story in order; one section's
     remission is not undone by another section's retelling)."""
     cancer = any(m.value.role == "primary" and not m.hypothetical for m in sites)
@@ -349,13 +350,15 @@ def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
             r.sentence_start == outcome.sentence_start and r.start < outcome.start for r in relapses
         ):
             return True  # "metastases to the skin and spleen without local recurrence": the spread, not a status
-        known = {r.value.site for r in relapses if r.sentence_start <= outcome.sentence_start}
-        return any(
-            r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start
-            and (r.value.role == "recurrence" or r.value.site not in known)
-            and not (relapse["comment"].search(r.sentence) and not relapse["event"].search(r.sentence))
-            for r in relapses
-        )
+        later = [r for r in relapses if r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start]
+        known = {r.value.site for r in relapses if r.section_start == outcome.section_start and r.sentence_start <= outcome.sentence_start}
+        for r in later:
+            event = relapse["event"].search(r.sentence) is not None
+            if relapse["comment"].search(r.sentence) and not event:
+                continue  # "an option for patients with cervical metastases"
+            if r.value.role == "recurrence" or r.value.site not in known or event:
+                return True
+        return False
 
     candidates = []
     for mention in outcomes:

@@ -61,3 +61,9 @@ def test_a_comment_naming_a_metastasis_does_not_undo_the_remission(nlp):
     text = ("She had breast cancer. She achieved a complete response after brachytherapy. "
             "This offers an option for patients with inoperable vaginal metastases.")
     assert chosen(nlp, text) == "complete remission"
+
+
+def test_a_later_event_at_a_site_named_before_undoes_the_remission(nlp):
+    text = ("She had cervical cancer with a lung metastasis. She achieved complete remission after "
+            "chemotherapy. Six months later, CT showed new lung metastases.")
+    assert chosen(nlp, text) is None
