@@ -260,3 +260,11 @@ def test_a_menu_of_heading_lines_opens_nothing(nlp):
     assert section_of(doc, "Gastric lymphoma in a young man") == "front"
     assert section_of(doc, "A 31-year-old man") == "front"
     assert section_of(doc, "Lymphoma is rare") == "discussion"
+
+
+def test_numbered_headings_and_comment_inside_a_flattened_page(nlp):
+    text = ("1. Introduction " + "Sarcoma of the uterus is rare. " * 70 + "2. Case Report A 45-year-old woman had a "
+            "mass. She received ifosfamide. 3. Comment Ifosfamide and doxorubicin are often combined.")
+    doc = nlp(text)
+    assert section_of(doc, "She received ifosfamide") == "case"
+    assert section_of(doc, "are often combined") == "discussion"

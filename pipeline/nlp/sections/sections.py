@@ -100,7 +100,7 @@ class SectionDetector:
         names = sorted(set(flat["headings"]) | set(flat["furniture"]), key=len, reverse=True)
         self.flat_kinds = {name: "furniture" if name in flat["furniture"] else self.headings[name] for name in names}
         self.flat_pattern = re.compile(
-            r"(?P<before>^|[.!?\])]\s+(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s+)?|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+            r"(?P<before>^|[.!?\])]\s+(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\.?\s+|[IVX]{1,4}\.\s+)?|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
             + r"))(?=(?P<colon>\s*:)?\s+[A-Z0-9\[(])")
         context = read_patterns(context_patterns)
         self.citation = re.compile(context["citation"])
