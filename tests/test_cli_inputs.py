@@ -1,14 +1,25 @@
 """What the commands read and what they leave alone: no report read means nothing written,
 odd file names, files that are not regular files, what a folder walk reads and says."""
+import contextlib
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from pipeline.cli import main
+from pipeline.export.writers import formats_text
+from pipeline.ingest import IngestError, reader
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None
 
 DATA = Path(__file__).parent / "data"
 REPORT = DATA / "synthetic-cervix-report.txt"
@@ -103,3 +114,116 @@ def test_refresh_keeps_a_report_whose_name_is_not_utf8(tmp_path, latin1_folder, 
     assert "0 added, 0 updated, 1 unchanged, 0 conflicts, 1 failed" in capsys.readouterr().err  # not flagged missing
     table = pd.read_csv(review, encoding="utf-8-sig") if suffix == ".csv" else pd.read_excel(review, sheet_name="cases")
     assert list(table["Report"]) == [SHOWN] and table["caselit status"].isna().all()
+
+
+# --- 4. only regular files are read, and at most 64 MB of them ------------------------------
+
+@contextlib.contextmanager
+def deadline(seconds: int):
+    """Fail instead of hanging: a FIFO opened for reading waits for a writer forever."""
+    def expired(*_):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_in_a_folder_is_skipped_with_one_line(tmp_path, reports, capsys):
+    os.mkfifo(reports / "pipe.txt")
+    out = tmp_path / "cases.csv"
+    with deadline(60):
+        status = main(["extract", str(reports), "-o", str(out), "-q"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"caselit: skipped {reports / 'pipe.txt'}: not a regular file (a FIFO)"]
+    assert status == 0  # not a report: like a .docx beside the reports
+    assert list(pd.read_csv(out, encoding="utf-8-sig")["Report"]) == [REPORT.name]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_named_on_the_command_line_is_refused_in_one_line(tmp_path, reports, capsys):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    out = tmp_path / "cases.jsonl"
+    with deadline(60):
+        assert main(["extract", str(fifo), str(reports), "-o", str(out), "-q"]) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [f"caselit: skipped {fifo}: not a regular file (a FIFO)"]
+    with deadline(60):
+        assert main(["refresh", str(tmp_path / "review.xlsx"), str(fifo), "-q"]) == 2
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists() or resource is None, reason="needs /dev/zero")
+def test_dev_zero_as_input_is_refused_at_once(tmp_path):
+    # In a process of its own with its memory capped: reading /dev/zero fills any memory.
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
+    code = limit + "from pipeline.cli import main; raise SystemExit(main(['extract', '/dev/zero', '-o', 'z.csv']))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "caselit: skipped /dev/zero: not a regular file (a character device)" in result.stderr.splitlines()
+
+
+def test_the_size_cap_holds_while_reading_whatever_the_file_system_says(monkeypatch):
+    # /proc files say they are empty (st_size 0) and are not: the cap must hold while reading.
+    monkeypatch.setattr(reader, "MAX_BYTES", 64)
+    status = Path("/proc/self/status")
+    if not status.is_file() or status.stat().st_size:
+        pytest.skip("needs Linux's /proc")
+    with pytest.raises(IngestError, match="file too large for a report"):
+        reader.read_report(status)
+
+
+def test_reading_stops_one_byte_past_the_cap(tmp_path, monkeypatch):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"A 40-year-old woman. " * 1000)
+    real_read, read = os.read, []
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((0o100644, 0, 0, 1, 0, 0, 10, 0, 0, 0)))
+    monkeypatch.setattr(os, "read", lambda fd, n: read.append(n) or real_read(fd, n))
+    with pytest.raises(IngestError, match="over"):
+        reader.read_file_bytes(big, limit=100)
+    assert sum(read) == 101
+
+
+# --- 5. what a folder walk reads and says; the output checked first -------------------------
+
+def test_a_folder_walk_reads_extensionless_reports_and_counts_what_it_leaves_out(tmp_path, reports, capsys):
+    shutil.copy(REPORT, reports / "second-report")  # no extension: text, read as the README says
+    (reports / "notes.rtf").write_bytes(b"{\\rtf1 notes}")
+    (reports / "letter.docx").write_bytes(b"PK\x03\x04" + bytes(64))
+    (reports / "cover.docx").write_bytes(b"PK\x03\x04" + bytes(64))
+    linked = tmp_path / "shared-reports"
+    linked.mkdir()
+    shutil.copy(DATA / "synthetic-two-cases.txt", linked)
+    (reports / "shared").symlink_to(linked, target_is_directory=True)
+    out = tmp_path / "cases.csv"
+    assert main(["extract", str(reports), "-o", str(out)]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "caselit: 3 files skipped: not a report format (.docx, .rtf)" in err
+    table = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(table["Report"]) == ["second-report", "synthetic-two-cases.txt", "synthetic-two-cases.txt",
+                                     REPORT.name]
+
+
+@pytest.mark.parametrize("command", ["extract", "refresh"])
+def test_an_existing_folder_as_output_is_one_line_before_any_work(tmp_path, reports, capsys, command):
+    folder = tmp_path / "table.xlsx"
+    folder.mkdir()
+    cache = tmp_path / "cache"
+    args = ["extract", str(reports), "-o", str(folder)] if command == "extract" else ["refresh", str(folder), str(reports)]
+    assert main([*args, "--cache-dir", str(cache)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(folder) in err[0] and "folder" in err[0]
+    assert not cache.exists()  # nothing was processed
+    assert list(folder.iterdir()) == []
+
+
+def test_output_without_extension_says_which_formats_o_takes(tmp_path, reports, capsys):
+    assert main(["extract", str(reports), "-o", str(tmp_path / "results")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"caselit: cannot write {tmp_path / 'results'}: no table format given; "
+                   f"-o takes a file ending in {formats_text()}"]
+    assert formats_text().startswith(".xlsx, .csv, .jsonl")

@@ -39,11 +39,13 @@ def refresh_review(
     on_error: Callable[[Path, str], None] | None = None,
     model: str | None = None,
     on_notice: Callable[[str], None] | None = None,
+    on_skip: Callable[[Path, str], None] | None = None,
 ) -> RefreshSummary:
     """Add, update and flag the rows of the review sheet at ``review_path`` (created when
     missing) from the report files under ``inputs``. Raises ReviewError, leaving the sheet
     untouched, when it is not a sheet caselit keeps, and NothingRead (a ReviewError) when no
-    report could be read.
+    report could be read. ``on_skip``: the files of a folder that are not reports (see
+    ``iter_input_files``).
 
     The review is locked for the whole read–merge–write (``ReviewLock``): a second refresh
     of the same sheet waits for this one, telling ``on_notice`` once. When another program
@@ -53,18 +55,19 @@ def refresh_review(
     check_review_path(Path(review_path))
     with ReviewLock(review_path, on_wait=on_notice):
         return _refresh_locked(Path(review_path), inputs, jobs=jobs, cache_dir=cache_dir, use_cache=use_cache,
-                               quiet=quiet, backup=backup, on_error=on_error, model=model, on_notice=on_notice)
+                               quiet=quiet, backup=backup, on_error=on_error, model=model, on_notice=on_notice,
+                               on_skip=on_skip)
 
 
 def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet, backup, on_error, model,
-                    on_notice) -> RefreshSummary:
+                    on_notice, on_skip) -> RefreshSummary:
     version = pipeline_version(model)
     files = None
     results: dict[Path, FileResult] = {}  # kept across merges: a file is processed once
     for _attempt in range(MERGE_ATTEMPTS):
         review = Review.open(review_path)
         if files is None:
-            files = read_inputs(inputs)
+            files = read_inputs(inputs, on_skip=on_skip)
         unchanged = [f.path for f in files if f.file_hash and review.is_unchanged(f.path, f.file_hash, version)]
         skipped = set(unchanged)
         todo = [f for f in files if f.path not in skipped and f.path not in results]

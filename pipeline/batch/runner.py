@@ -26,7 +26,7 @@ from pipeline.batch.identity import content_hash, document_id, file_hash
 from pipeline.batch.progress import Progress
 from pipeline.cases.record import Case
 from pipeline.ingest import IngestError, iter_input_files, read_report
-from pipeline.ingest.reader import display_name
+from pipeline.ingest.reader import display_name, read_file_bytes
 
 # On Linux workers are forked from a parent that built the pipeline, so they start at once;
 # elsewhere (macOS, Windows: fork is unsafe or missing) each spawned worker builds its own.
@@ -68,18 +68,17 @@ class FileResult:
         return [case for report in self.reports for case in report.cases]
 
 
-def read_inputs(paths: Iterable[str | os.PathLike]) -> list[InputFile]:
-    """The report files under ``paths``, each with the hash of its bytes."""
+def read_inputs(paths: Iterable[str | os.PathLike],
+                on_skip: Callable[[Path, str], None] | None = None) -> list[InputFile]:
+    """The report files under ``paths``, each with the hash of its bytes (a file that cannot
+    be read, a FIFO named explicitly, comes with its error). ``on_skip``: see
+    ``iter_input_files``."""
     found = []
-    for path in iter_input_files(paths):
+    for path in iter_input_files(paths, on_skip=on_skip):
         try:
-            found.append(InputFile(path, file_hash(path.read_bytes())))
-        except FileNotFoundError:
-            found.append(InputFile(path, None, "file not found"))
-        except IsADirectoryError:
-            found.append(InputFile(path, None, "is a folder, not a file"))
-        except OSError as error:
-            found.append(InputFile(path, None, f"cannot read file ({error.strerror or error})"))
+            found.append(InputFile(path, file_hash(read_file_bytes(path))))
+        except IngestError as error:
+            found.append(InputFile(path, None, error.reason))
     return found
 
 
@@ -87,12 +86,10 @@ def process_file(nlp, path: Path) -> tuple[str, list[ReportResult]]:
     """(hash of the bytes read, reports with their cases); raises IngestError."""
     from pipeline.api import report_cases
 
-    try:
-        digest = file_hash(path.read_bytes())
-    except OSError:
-        digest = None  # read_report raises the error with a proper message
+    data = read_file_bytes(path)
+    digest = file_hash(data)
     results = []
-    for report in read_report(path):
+    for report in read_report(path, data):
         cases = report_cases(nlp, report)
         results.append(ReportResult(report.name, document_id(report), content_hash(report.text), cases))
     return digest, results
@@ -347,16 +344,18 @@ def iter_batch(
     on_error: Callable[[Path, str], None] | None = None,
     model: str | None = None,
     nlp=None,
+    on_skip: Callable[[Path, str], None] | None = None,
 ) -> Iterator[FileResult]:
     """Every report file under ``paths`` processed (cached results reused), yielded in input
     order as they finish.
 
-    Files that cannot be read come with ``error`` set (and go to ``on_error`` at once).
+    Files that cannot be read come with ``error`` set (and go to ``on_error`` at once); the
+    files of a folder that are not reports go to ``on_skip`` (see ``iter_input_files``).
     """
     from pipeline.batch.cache import open_cache
     from pipeline.batch.version import pipeline_version
 
-    files = read_inputs(paths)
+    files = read_inputs(paths, on_skip=on_skip)
     cache = open_cache(cache_dir, pipeline_version(model)) if use_cache and files else None
     try:
         with Progress(len(files), quiet=quiet) as progress:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 OK, SOME_FAILED, FAILED = 0, 1, 2
@@ -35,6 +36,30 @@ class NothingRead(Exception):
 def nothing_read(output) -> str:
     kept = f"; {output} was left as it was" if Path(output).exists() else ""
     return f"nothing written: no report could be read{kept}"
+
+
+class SkippedFiles:
+    """``on_skip`` of a batch: a line for each FIFO, socket or device found in a folder, and
+    one line counting the files of a report folder that are not reports, by extension."""
+
+    def __init__(self):
+        self.formats: Counter[str] = Counter()
+
+    def __call__(self, path: Path, reason: str) -> None:
+        from pipeline.ingest.discover import NOT_A_REPORT_FORMAT
+
+        if reason == NOT_A_REPORT_FORMAT:
+            self.formats[path.suffix.lower() or "no extension"] += 1
+        else:
+            error(f"skipped {path}: {reason}")
+
+    def line(self) -> str | None:
+        """'3 files skipped: not a report format (.docx, .rtf)', or None."""
+        count = sum(self.formats.values())
+        if not count:
+            return None
+        kinds = ", ".join(sorted(self.formats))
+        return f"{count} file{'' if count == 1 else 's'} skipped: not a report format ({kinds})"
 
 
 def existing_inputs(inputs) -> list[str]:

@@ -5,7 +5,8 @@ import argparse
 from pathlib import Path
 
 from pipeline.commands.common import (
-    EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, NothingRead, batch_pipeline, error, existing_inputs, nothing_read,
+    EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, NothingRead, SkippedFiles, batch_pipeline, error, existing_inputs,
+    nothing_read,
 )
 from pipeline.commands.fetch import add_source_arguments, fetch_into, wants_fetch
 from pipeline.commands.refresh import add_batch_options
@@ -36,11 +37,13 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 def run(args) -> int:
     from pipeline.batch import iter_batch
-    from pipeline.export import SUPPORTED_FORMATS, write_table
+    from pipeline.export import write_table
+    from pipeline.export.writers import output_problem
 
     output = Path(args.output)
-    if output.suffix.lower() not in SUPPORTED_FORMATS:
-        error(f"cannot write {output}: unknown format {output.suffix or '(none)'}; use one of {', '.join(SUPPORTED_FORMATS)}")
+    problem = output_problem(output)  # before any work: a batch must not run for nothing
+    if problem:
+        error(problem)
         return FAILED
     nlp = batch_pipeline(args)  # before any fetching
     fetched, fetch_failures = [], 0
@@ -66,10 +69,12 @@ def run(args) -> int:
     # interruption only processes what was left. Cases stream from the runner to the writer,
     # so memory does not grow with the number of reports.
     written = {"cases": 0, "reports": 0, "files read": 0}
+    skipped = SkippedFiles()
 
     def cases():
         for result in iter_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                                 quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp):
+                                 quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp,
+                                 on_skip=skipped):
             written["files read"] += result.error is None
             for report in result.reports:
                 written["reports"] += bool(report.cases)
@@ -88,11 +93,15 @@ def run(args) -> int:
     try:
         write_table(cases(), output, report_texts=texts)
     except NothingRead:
+        if skipped.line():
+            error(skipped.line())
         error(nothing_read(output))
         return FAILED
     except (OSError, RuntimeError) as failure:
         error(f"cannot write {output}: {getattr(failure, 'strerror', None) or failure}")
         return FAILED
+    if not args.quiet and skipped.line():
+        error(skipped.line())
     if not args.quiet:
         summary = f"{written['cases']} case(s) from {written['reports']} report(s) written to {output}"
         error(summary + (f"; {failures} input(s) skipped" if failures else ""))

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from pipeline.commands.common import (
-    EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, batch_pipeline, error, existing_inputs, nothing_read,
+    EXIT_STATUS_HELP, FAILED, OK, SOME_FAILED, SkippedFiles, batch_pipeline, error, existing_inputs, nothing_read,
 )
 
 _CONFLICT_LINES = 20  # more go to the conflicts sheet only
@@ -62,14 +62,17 @@ def run(args) -> int:
     if review.with_name("~$" + review.name).exists():  # Excel's lock file: the sheet is open
         error(f"{review} seems open in Excel: close it first, or saving it there will undo this refresh")
     batch_pipeline(args)  # before the sheet is touched
+    skipped = SkippedFiles()
 
     try:
         summary = refresh_review(
             args.review, existing, jobs=args.jobs,
             cache_dir=args.cache_dir, use_cache=not args.no_cache, quiet=args.quiet,
-            backup=not args.no_backup, on_error=report_error, model=args.model, on_notice=error,
+            backup=not args.no_backup, on_error=report_error, model=args.model, on_notice=error, on_skip=skipped,
         )
     except ReviewError as failure:
+        if skipped.line():
+            error(skipped.line())
         error(str(failure))
         return FAILED
     except OSError as failure:
@@ -84,6 +87,8 @@ def run(args) -> int:
     for name in summary.new_columns:
         if not args.quiet:
             error(f"new column {name!r} added at the right of the sheet")
+    if not args.quiet and skipped.line():
+        error(skipped.line())
     failures += summary.failed
     summary.failed = failures
     if not args.quiet or failures or summary.conflicts:

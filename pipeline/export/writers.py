@@ -17,7 +17,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -150,13 +150,45 @@ def _write_html(cases: Iterable[Case], handle: BinaryIO, report_texts=None) -> N
 
 
 WRITERS: dict[str, Callable[[Iterable[Case], BinaryIO], None]] = {
+    ".xlsx": _write_xlsx,
     ".csv": _write_csv,
     ".jsonl": _write_jsonl,
     ".parquet": _write_parquet,
     ".html": _write_html,
-    ".xlsx": _write_xlsx,
 }
 SUPPORTED_FORMATS = tuple(WRITERS)
+
+
+def formats_text(formats: Iterable[str] = SUPPORTED_FORMATS) -> str:
+    """'.xlsx, .csv, .jsonl or .parquet'."""
+    formats = list(formats)
+    return ", ".join(formats[:-1]) + " or " + formats[-1] if len(formats) > 1 else "".join(formats)
+
+
+def output_problem(out_path: str | os.PathLike, formats: Sequence[str] = SUPPORTED_FORMATS) -> str | None:
+    """Why ``out_path`` cannot be written as a table (one line), or None: checked before any
+    work, so that a batch does not run for nothing.
+
+    >>> output_problem("cases.doc")
+    'cannot write cases.doc: unknown table format .doc; -o takes a file ending in .xlsx, .csv, .jsonl, .parquet or .html'
+    """
+    out_path = Path(out_path)
+    takes = f"-o takes a file ending in {formats_text(formats)}"
+    if out_path.is_dir():
+        return f"cannot write {out_path}: it is a folder; {takes} (e.g. {out_path / ('cases' + formats[0])})"
+    suffix = out_path.suffix.lower()
+    if not suffix:
+        return f"cannot write {out_path}: no table format given; {takes}"
+    if suffix not in formats:
+        return f"cannot write {out_path}: unknown table format {out_path.suffix}; {takes}"
+    folder = out_path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the nearest existing folder: the rest will be created
+    if folder.exists() and not folder.is_dir():
+        return f"cannot write {out_path}: {folder} is a file, not a folder"
+    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot write {out_path}: no permission to write in {folder}"
+    return None
 
 
 def write_table(cases: Iterable[Case], out_path: str | os.PathLike, report_texts=None) -> Path:
@@ -172,13 +204,8 @@ def write_table(cases: Iterable[Case], out_path: str | os.PathLike, report_texts
     """
     out_path = Path(out_path)
     writer = WRITERS.get(out_path.suffix.lower())
-    if writer is None:
-        raise ValueError(
-            f"cannot write {out_path.name!r}: unknown table format {out_path.suffix or '(none)'!r}"
-            f" (supported: {', '.join(SUPPORTED_FORMATS)})"
-        )
-    if out_path.is_dir():
-        raise ValueError(f"cannot write {str(out_path)!r}: it is a folder")
+    if writer is None or out_path.is_dir():
+        raise ValueError(output_problem(out_path))
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_output(out_path) as handle:
         if report_texts is not None and writer is _write_html:

@@ -2,31 +2,48 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from pipeline.ingest.reader import supported_extensions
+from pipeline.ingest.reader import looks_like_report, special_file_kind, supported_extensions
 
 # Files that sit beside reports in a project folder but are never reports themselves.
 _NOT_REPORTS = {"readme", "license", "licence", "changelog", "changes", "contributing",
-                "authors", "notice", "copying", "requirements", "robots", "todo"}
+                "authors", "notice", "copying", "requirements", "robots", "todo",
+                "makefile", "dockerfile", "procfile", "manifest"}
 _SKIPPED_DIRS = {"__pycache__", "node_modules", "__MACOSX"}
+_SNIFF_BYTES = 4096
+
+# The reason ``on_skip`` gets for a file of a format caselit does not read (.rtf, .docx, a
+# binary file without extension); other reasons name a file that is not a regular file.
+NOT_A_REPORT_FORMAT = "not a report format"
+
+OnSkip = Callable[[Path, str], None]
 
 
-def iter_input_files(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> Iterator[Path]:
+def iter_input_files(paths: str | os.PathLike | Iterable[str | os.PathLike],
+                     on_skip: OnSkip | None = None) -> Iterator[Path]:
     """Report files under ``paths``, each once, in a stable order.
 
     A file named explicitly is always yielded (missing ones too, so that reading it reports
-    the problem). A folder is walked recursively in sorted order, keeping files with a
-    supported extension and skipping hidden files and folders, a browser's "Page_files"
-    folder beside "Page.html", and README/LICENSE-style files.
+    the problem). A folder is walked recursively in sorted order, following symbolic links
+    to folders (each folder once, so a link back up does not loop), and skipping hidden
+    files and folders, a browser's "Page_files" folder beside "Page.html", and
+    README/LICENSE-style files. It yields files with a supported extension, and files without
+    extension whose content is text, a page, an article's XML or a PDF (read by content, as
+    when named explicitly).
+
+    ``on_skip(path, reason)`` hears of the other files of a folder: ``NOT_A_REPORT_FORMAT``
+    for an unsupported extension (or an extension-less binary), "not a regular file (a
+    FIFO...)" for a FIFO, socket or device, which is never opened.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
-        found = _walk(path) if path.is_dir() else iter([path])
+        found = _walk(path, on_skip) if path.is_dir() else iter([path])
         for file in found:
             key = _identity(file)
             if key not in seen:
@@ -41,20 +58,83 @@ def _identity(path: Path) -> Path:
         return path.absolute()
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` sorted by their path, as ``find | sort`` would list them."""
+def _walk(folder: Path, on_skip: OnSkip | None) -> Iterator[Path]:
+    """Files under ``folder`` sorted by their path, as ``find -L | sort`` would list them."""
     extensions = set(supported_extensions())
     found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not _skip_dir(d, files)]
-        for name in files:
-            path = Path(root, name)
-            if name.startswith((".", "~$")) or path.suffix.lower() not in extensions:
+    visited: set[tuple[int, int]] = set()  # (device, inode) of each folder walked
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            status = os.stat(current)
+            if (status.st_dev, status.st_ino) in visited:
+                continue  # a link to a folder walked already (or a loop)
+            visited.add((status.st_dev, status.st_ino))
+            with os.scandir(current) as entries:
+                entries = list(entries)
+        except OSError:
+            continue  # unreadable folder: what it holds cannot be listed
+        names = [entry.name for entry in entries]
+        for entry in entries:
+            name = entry.name
+            if name.startswith((".", "~$")):
                 continue
-            if path.stem.lower() not in _NOT_REPORTS:
+            try:
+                is_dir = entry.is_dir()  # follows a symbolic link
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not _skip_dir(name, names):
+                    pending.append(Path(entry.path))
+                continue
+            path = Path(entry.path)
+            kind = _special_kind(entry)
+            if kind:
+                _skipped(on_skip, path, f"not a regular file ({kind})")
+            elif path.stem.lower() in _NOT_REPORTS:
+                continue
+            elif path.suffix.lower() in extensions:
                 found.append(path)
+            elif not path.suffix and _reads_as_report(path):
+                found.append(path)
+            else:
+                _skipped(on_skip, path, NOT_A_REPORT_FORMAT)
     found.sort(key=lambda p: [(part.casefold(), part) for part in p.relative_to(folder).parts])
     return iter(found)
+
+
+def _special_kind(entry: os.DirEntry) -> str | None:
+    """What a folder entry is when not a regular file (a FIFO...); None for a regular file
+    and for a broken link, which is yielded so that reading it says "file not found"."""
+    try:
+        if entry.is_file():
+            return None
+        mode = entry.stat().st_mode
+    except OSError:
+        return None
+    return special_file_kind(mode) if not stat.S_ISREG(mode) else None
+
+
+def _reads_as_report(path: Path) -> bool:
+    """A file without extension: read as a report when its first bytes are one."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return True  # let reading it say what is wrong
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return looks_like_report(os.read(fd, _SNIFF_BYTES))
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def _skipped(on_skip: OnSkip | None, path: Path, reason: str) -> None:
+    if on_skip is not None:
+        on_skip(path, reason)
 
 
 def _skip_dir(name: str, sibling_files: list[str]) -> bool:

@@ -1,5 +1,6 @@
 """Reading plain-text reports: encodings, normalisation, and the files that must fail."""
 import doctest
+import os
 
 import pytest
 
@@ -141,10 +142,14 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("A report.")
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    def refuse(name, *args, **kwargs):  # root may read anything: the refusal is simulated
+        if os.fspath(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(IngestError, match=r"locked\.txt: cannot read file \(permission denied\)"):
         read_report(path)
 
