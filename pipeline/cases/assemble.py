@@ -177,7 +177,9 @@ def _histology(mentions: list[Mention], sites: list[Mention] = (), primary_site:
     case also names ("non-small cell carcinoma" on cytology, then "giant cell carcinoma"). A
     type written for another organ than the case's primary ("squamous cervical cancer" first
     diagnosed, then "serous adenocarcinoma of the ovary" metastatic to the cervix) counts only
-    when no type is written for the primary's organ or without an organ."""
+    when no type is written for the primary's organ or without an organ. A type named as a
+    possibility or a misdiagnosis ("suspicious for squamous cell carcinoma") is not the case's."""
+    mentions = [m for m in mentions if not (m.value.hedged)]
     if not mentions:
         return None
     if primary_site:

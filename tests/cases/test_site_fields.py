@@ -150,3 +150,9 @@ def test_keywords_line_counts_when_confirmed(nlp):
             "and cerebral metastases.")
     mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 51"))
     assert [m.value.site for m in _reported_spread(mentions)] == ["brain"]
+
+
+def test_a_type_only_suspected_is_not_the_cases(nlp):
+    text = ("A 50-year-old woman had cervical cancer. Cytology was suspicious for squamous cell carcinoma; "
+            "the cone biopsy showed adenocarcinoma of the cervix.")
+    assert case_of(nlp, text).histology == "adenocarcinoma"

@@ -174,3 +174,23 @@ def test_further_who_types(nlp, text, expected):
 
 def test_leiomyoma_is_no_type(nlp):
     assert names(nlp, "The uterus held a 6 cm leiomyoma and several fibroids.") == []
+
+
+def hedges(nlp, text):
+    doc = nlp(text)
+    return [(s._.value.histology, s._.value.hedged) for s in doc.spans["histology"]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cytology was suspicious for squamous cell carcinoma.", [("squamous cell carcinoma", True)]),
+        ("It was first misdiagnosed as a uterine leiomyosarcoma.", [("leiomyosarcoma", True)]),
+        ("The differential diagnosis included adenocarcinoma and lymphoma.",
+         [("adenocarcinoma", True), ("lymphoma", True)]),
+        ("A suspected ovarian mass was removed and pathology showed serous carcinoma.", [("serous carcinoma", False)]),
+        ("Biopsy showed squamous cell carcinoma.", [("squamous cell carcinoma", False)]),
+    ],
+)
+def test_hedged_names(nlp, text, expected):
+    assert hedges(nlp, text) == expected

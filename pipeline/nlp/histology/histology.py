@@ -79,6 +79,8 @@ class HistologyMatcher:
         self.keys = {self._key(k): v for k, v in self.names.items()}
         self.grade = re.compile(spec["grade"], re.IGNORECASE)
         self.grade_reach = int(spec.get("grade_reach", 60))
+        self.hedge = re.compile(spec["hedge"], re.IGNORECASE)
+        self.hedge_reach = int(spec.get("hedge_reach", 80))
 
     def _key(self, written: str) -> str:
         """The written form without spacing, hyphens, commas or a plural s."""
@@ -109,10 +111,15 @@ class HistologyMatcher:
             low = matches[index - 1].end() if index else 0
             high = matches[index + 1].start() if index + 1 < len(matches) else len(text)
             grade = self._grade(text, match.start(), match.end(), bounds, low, high)
-            value = Histology(histology=histology, written=match.group(0), grade=grade)
+            hedged = self._hedged(text, match.start(), bounds)
+            value = Histology(histology=histology, written=match.group(0), grade=grade, hedged=hedged)
             spans.append(char_span(doc, match.start(), match.end(), LABEL, value))
         set_group(doc, GROUP, spans)
         return doc
+
+    def _hedged(self, text: str, start: int, bounds) -> bool:
+        sentence_start = next((s for s, e in bounds if s <= start < e), 0)
+        return self.hedge.search(text, max(sentence_start, start - self.hedge_reach), start) is not None
 
     def _foreign_abbreviations(self, text: str, matches: list[re.Match]) -> set[str]:
         """Abbreviations the text defines as something else: "recurrent cervical cancer (RCC)"

@@ -8,8 +8,11 @@ class Histology:
 
     ``grade`` is the grade written near the name when there is one: "G1", "G2", "G3",
     "low", "high", "intermediate", or "well" / "moderately" / "poorly differentiated".
+    ``hedged`` is True when the words before the name make it a possibility, a mimic or a
+    misdiagnosis ("suspicious for squamous cell carcinoma", "misdiagnosed as leiomyosarcoma").
     """
 
     histology: str
     written: str
     grade: str | None = None
+    hedged: bool = False  # named as a possibility or a misdiagnosis ("suspicious for ...")
