@@ -367,8 +367,8 @@ def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
         category = mention.value.category if cancer else NON_CANCER_READING.get(mention.value.category)
         if category is None or (cancer and category == "recovered"):
             continue
-        if mention.value.subject_plural or superseded(mention):
-            continue
+        if mention.value.subject_plural or mention.value.subject_other_person or superseded(mention):
+            continue  # a group's, a relative's or a donor's status; or out of date
         if category != mention.value.category:
             mention = replace(mention, value=replace(mention.value, category=category))
         candidates.append(mention)

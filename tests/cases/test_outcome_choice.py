@@ -67,3 +67,9 @@ def test_a_later_event_at_a_site_named_before_undoes_the_remission(nlp):
     text = ("She had cervical cancer with a lung metastasis. She achieved complete remission after "
             "chemotherapy. Six months later, CT showed new lung metastases.")
     assert chosen(nlp, text) is None
+
+
+def test_a_relatives_death_is_not_the_patients(nlp):
+    text = ("He was admitted with haematuria. His brother, who had the same disorder, died in an accident. "
+            "He was discharged in good condition.")
+    assert chosen(nlp, text) == "recovered"

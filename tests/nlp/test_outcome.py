@@ -322,3 +322,20 @@ def test_the_reported_group_is_flagged(nlp, text, group):
 )
 def test_recovery_wording(nlp, text):
     assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize(
+    "text, other",
+    [
+        ("Her younger brother, who had the same disease in childhood, died in an accident.", True),
+        ("The organ donor died of an intracerebral haemorrhage.", True),
+        ("Her husband reported that she died at home.", False),
+        ("The patient died two weeks later.", False),
+    ],
+)
+def test_another_persons_status_is_flagged(nlp, text, other):
+    assert outcomes(nlp, text)[0].subject_other_person is other
+
+
+def test_a_deceased_donor_is_no_death_of_the_patient(nlp):
+    assert categories(nlp, "He received a liver from a deceased donor in 2011.") == []

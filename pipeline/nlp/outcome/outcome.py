@@ -60,7 +60,9 @@ class OutcomeMatcher:
         self.last_follow_up = re.compile(spec["follow_up"]["last"], re.IGNORECASE)
         self.plural_subject = re.compile(spec["subject"]["plural"], re.IGNORECASE)
         self.singular_subject = re.compile(spec["subject"]["singular"], re.IGNORECASE)
-        self.reported_group = re.compile(spec["subject"].get("reported", "(?!)"), re.IGNORECASE)
+        self.reported_group = re.compile(spec["subject"]["reported"], re.IGNORECASE)
+        self.other_person = re.compile(spec["subject"]["other_person"], re.IGNORECASE)
+        self.nominative = re.compile(spec["subject"]["nominative"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -110,6 +112,7 @@ class OutcomeMatcher:
                 last_follow_up=last_follow_up,
                 subject_plural=self._plural_subject(before),
                 subject_reported_group=self._reported_group_subject(before),
+                subject_other_person=self._other_person_subject(before),
             )
             spans.append(span)
         set_group(doc, GROUP, spans)
@@ -133,6 +136,13 @@ class OutcomeMatcher:
             sentence_start = stop.end()
         following = SENTENCE_END.search(text, end, end + 400)
         return sentence_start, following.end() if following else min(len(text), end + 400)
+
+    def _other_person_subject(self, before: str) -> bool:
+        """Whether another person than the patient (a relative, a donor) is named before the
+        phrase with no "she"/"the patient" after it."""
+        others = [m.start() for m in self.other_person.finditer(before)]
+        patient = [m.start() for m in self.nominative.finditer(before)]
+        return bool(others) and (not patient or patient[-1] < others[-1])
 
     def _reported_group_subject(self, before: str) -> bool:
         """Whether the nearest subject word before the phrase is the reported patients as a group."""
