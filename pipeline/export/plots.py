@@ -186,10 +186,13 @@ def _unique(marks: list) -> tuple:
 
 def timeline_figure(case, title: str | None = None):
     """The case's timeline as a matplotlib Figure, or None (see ``timeline_data``)."""
+    import matplotlib
+
     data = timeline_data(case)
     if data is None:
         return None
-    return draw(data, title)
+    with matplotlib.rc_context(_SVG_RC):  # the fonts are chosen as the texts are made
+        return draw(data, title)
 
 
 def draw(data: TimelineData, title: str | None = None):
@@ -328,7 +331,9 @@ def _number(value: float) -> str:
 # --- bytes --------------------------------------------------------------------------------------
 
 # No date in the SVG metadata and fixed element ids: the same case gives the same bytes.
-_SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "caselit", "font.family": "DejaVu Sans"}
+# One font named (not matplotlib's list of ten fallbacks, repeated in every text of the SVG).
+_SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "caselit", "font.family": "sans-serif",
+           "font.sans-serif": ["DejaVu Sans"]}
 
 
 def figure_bytes(figure, fmt: str, dpi: int = 110) -> bytes:
