@@ -108,3 +108,18 @@ def test_literature_and_patient_cues(nlp, text, word, subject):
 ])
 def test_reported_patients_and_relatives(nlp, text, word, subject):
     assert qualify(nlp, text, word)["subject"] == subject
+
+
+def test_pronoun_chain_carries_the_patient_into_the_next_sentence(make_nlp):
+    nlp = make_nlp("caselit_sections", "caselit_context")
+    text = ("Title\nDiscussion\nOur patient was a 60-year-old woman. She had taken tamoxifen for five years. "
+            "Tamoxifen is known to cause endometrial cancer.\nIt has been given with letrozole.")
+    doc = nlp.make_doc(text)
+    spans = []
+    for word in ("tamoxifen", "Tamoxifen is", "letrozole"):
+        start = text.index(word)
+        spans.append(char_span(doc, start, start + len(word.split()[0]), "DRUG"))
+    doc.spans["drugs"] = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [s._.subject for s in doc.spans["drugs"]] == ["patient", "unknown", "unknown"]

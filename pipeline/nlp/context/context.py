@@ -21,6 +21,9 @@ TREATMENT_GROUPS = ("drugs", "procedures")
 # flattened to one line, citations between sentences): whose finding it is is read in a window
 # of SUBJECT_WINDOW tokens either side of the finding, not from cues a paragraph away.
 MAX_SENTENCE_TOKENS = 80
+# Pronouns that carry "the patient" of one sentence into the next ("Our patient ... . She ...").
+CHAIN_PRONOUNS = frozenset({"she", "he", "her", "his"})
+MAX_CHAIN = 8  # sentences a chain reaches back
 SUBJECT_WINDOW = 30
 
 
@@ -71,15 +74,26 @@ class ContextQualifier:
                 continue  # an eponym or a name, not a relative: "Sister Mary Joseph nodule"
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, category, direction))
         subjects: dict[int, str] = {}
+
+        def subject_of(index: int, depth: int = 0) -> str:
+            sentence_start = starts[index]
+            if sentence_start not in subjects:
+                sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
+                sentence = doc[sentence_start:sentence_end]
+                subject = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text)
+                if subject == "probable" and depth < MAX_CHAIN and self._continues(doc, text, starts, index):
+                    # "Our patient was a 60-year-old woman. She had taken tamoxifen": a pronoun
+                    # that opens the next sentence of the paragraph still speaks of the patient
+                    subject = "patient" if subject_of(index - 1, depth + 1) == "patient" else subject
+                subjects[sentence_start] = subject
+            return subjects[sentence_start]
+
         for group in groups:
             for span in doc.spans[group]:
                 index = bisect.bisect_right(starts, span.start) - 1
                 sentence_start = starts[index]
                 sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
-                if sentence_start not in subjects:
-                    sentence = doc[sentence_start:sentence_end]
-                    subjects[sentence_start] = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text)
-                span._.subject = subjects[sentence_start]
+                span._.subject = subject_of(index)
                 if sentence_end - sentence_start > MAX_SENTENCE_TOKENS:
                     window_start = max(sentence_start, span.start - SUBJECT_WINDOW)
                     window_end = min(sentence_end, span.end + SUBJECT_WINDOW)
@@ -90,6 +104,17 @@ class ContextQualifier:
                     span._.section = sections[max(index, 0)].label_
                 self._qualify(doc, span, cues_by_sentence.get(sentence_start, []), group)
         return doc
+
+    def _continues(self, doc: Doc, text: str, starts: list[int], index: int) -> bool:
+        """True when sentence ``index`` opens on a personal pronoun and follows the sentence before
+        it in the same paragraph, within the reach of a pronoun chain."""
+        if index == 0:
+            return False
+        first = doc[starts[index]]
+        if first.lower_ not in CHAIN_PRONOUNS or first.text[:1].islower():
+            return False
+        previous = doc[starts[index - 1]]
+        return "\n" not in text[previous.idx:first.idx]
 
     def _line(self, text: str, sentence: Span) -> str:
         start = text.rfind("\n", 0, sentence.start_char) + 1
