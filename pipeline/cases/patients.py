@@ -19,7 +19,10 @@ def about_patient(mention: Mention) -> bool:
     Findings in the front matter, abstract, case description and conclusion count unless the
     sentence speaks of the literature, other patients or disease in general; in the
     introduction and discussion only sentences that name the patient ("our patient", "in
-    this case") count; references and back matter never do.
+    this case", or a pronoun chain from such a sentence) count; references, back matter and
+    page furniture never do. Which text is the case description is decided by the sections
+    component from headings and from content (a sentence presenting the patient, and a
+    fallback to the demographics paragraph), so that a misread heading does not empty a row.
     """
     if mention.subject in NOT_THE_PATIENT:
         return False
