@@ -8,7 +8,7 @@ import logging
 
 from pipeline import __version__
 from pipeline.commands import COMMANDS
-from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, CommandError, error
+from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, INTERRUPTED, CommandError, error
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict]:
@@ -38,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as failure:
         error(str(failure))
         return FAILED
+    except KeyboardInterrupt:
+        # Outputs are written to a temporary file and moved into place only when complete,
+        # and every finished report is in the cache at once: nothing to lose, one line to say.
+        error("interrupted: outputs were left as they were; finished reports are kept in the "
+              "cache, so running the same command again resumes")
+        return INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -8,10 +8,12 @@ a killed batch resumable.
 from __future__ import annotations
 
 import concurrent.futures as futures
+import contextlib
 import dataclasses
 import itertools
 import multiprocessing
 import os
+import signal
 import sqlite3
 import sys
 import threading
@@ -34,6 +36,9 @@ _FORK = sys.platform.startswith("linux")
 # Files handed to each worker before the parent waits: keeps every worker busy without
 # holding the whole folder's results in flight.
 _IN_FLIGHT_PER_JOB = 2
+# How often a worker checks that its parent is alive (where the kernel cannot tell it).
+_WATCH_SECONDS = 0.2
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass
@@ -134,14 +139,43 @@ def shared_nlp(model: str | None = None):
 def _start_worker(parent_pid: int, model: str | None) -> None:
     global _WORKER_MODEL
     _WORKER_MODEL = model
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it
+    # (one line, and it ends the workers), not each worker with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent_pid:
+        os._exit(1)  # the parent died before this worker started
     shared_nlp(model)
-    # A parent killed with SIGKILL cannot stop its workers: they notice and leave on their own.
+    # A parent killed with SIGKILL cannot stop its workers: they notice and leave on their
+    # own (at once on Linux through the kernel, else within a fraction of a second).
     def watch() -> None:
         while os.getppid() == parent_pid:
-            time.sleep(1.0)
+            time.sleep(_WATCH_SECONDS)
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel kill this process when the parent that started it dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # the watch thread still ends the worker
+
+
+def _end_workers(pool: futures.ProcessPoolExecutor) -> None:
+    """Stop the workers now (Ctrl-C, an error): waiting for their files would take seconds."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # gone after shutdown
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _work(path: str) -> tuple[str | None, list[ReportResult] | None, str | None]:
@@ -331,7 +365,7 @@ class BatchRunner:
                     for task in running.values():
                         yield from self._done(task, (None, None, "a worker process died while reading it or a file beside it; run again"))
                 except BaseException:
-                    pool.shutdown(wait=False, cancel_futures=True)
+                    _end_workers(pool)
                     raise
 
 

@@ -6,11 +6,13 @@ from collections import Counter
 from pathlib import Path
 
 OK, SOME_FAILED, FAILED = 0, 1, 2
+INTERRUPTED = 130  # Ctrl-C, as shells report a process ended by SIGINT (128 + 2)
 
 EXIT_STATUS_HELP = """\
 exit status: 0 when every input was read, 1 when some inputs were skipped (the table still
 holds all the others), 2 when nothing was written (bad arguments, unwritable output, or no
-report could be read: then an existing table or review sheet is left as it was).
+report could be read: then an existing table or review sheet is left as it was), 130 when
+interrupted with Ctrl-C (outputs left as they were; finished reports stay in the cache).
 """
 
 

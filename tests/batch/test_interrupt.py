@@ -1,0 +1,68 @@
+"""Ctrl-C during a batch: one line, exit 130, the table as it was, finished reports in the
+cache, and no worker process left running."""
+import multiprocessing
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch import runner
+from pipeline.batch.cache import ResultCache
+from pipeline.batch.version import pipeline_version
+from pipeline.cli import main
+
+DATA = Path(__file__).parents[1] / "data"
+INTERRUPTED = "caselit: interrupted: outputs were left as they were; finished reports are kept in the cache, " \
+              "so running the same command again resumes"
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    text = (DATA / "synthetic-cervix-report.txt").read_text(encoding="utf-8")
+    for age in (41, 42, 43):
+        (reports / f"case-{age}.txt").write_text(text.replace("52-year-old", f"{age}-year-old"), encoding="utf-8")
+    return reports
+
+
+def test_ctrl_c_is_one_line_keeps_the_table_and_the_finished_reports(tmp_path, folder, capsys, monkeypatch):
+    out, cache = tmp_path / "cases.xlsx", tmp_path / "cache"
+    shutil.copy(DATA / "synthetic-two-cases.txt", tmp_path / "old.txt")
+    assert main(["extract", str(tmp_path / "old.txt"), "-o", str(out), "-q", "--cache-dir", str(cache)]) == 0
+    before = out.read_bytes()
+    process_file, calls = runner.process_file, []
+
+    def interrupted_on_the_second_file(nlp, path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return process_file(nlp, path)
+
+    monkeypatch.setattr(runner, "process_file", interrupted_on_the_second_file)
+    capsys.readouterr()
+    assert main(["extract", str(folder), "-o", str(out), "-q", "--cache-dir", str(cache)]) == 130
+    assert capsys.readouterr().err.strip().splitlines() == [INTERRUPTED]
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cases.xlsx", "old.txt", "reports"]
+    with ResultCache(cache, pipeline_version()) as stored:
+        assert stored.count() == 2  # old.txt and the first report of the batch
+
+
+def test_ctrl_c_ends_the_worker_processes_at_once(tmp_path, folder, capsys, monkeypatch):
+    wait, workers = runner.futures.wait, []
+
+    def interrupted_while_waiting(running, **kwargs):
+        workers.extend(multiprocessing.active_children())
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner.futures, "wait", interrupted_while_waiting)
+    started = time.monotonic()
+    assert main(["extract", str(folder), "-o", str(tmp_path / "cases.csv"), "-q", "-j", "2", "--no-cache"]) == 130
+    assert workers, "the batch should have started worker processes"
+    for worker in workers:
+        worker.join(timeout=5)
+    assert not any(worker.is_alive() for worker in workers)
+    assert time.monotonic() - started < 30
+    assert capsys.readouterr().err.strip().splitlines() == [INTERRUPTED]
