@@ -417,3 +417,16 @@ def test_every_site_of_a_long_list_shares_the_cue(nlp):
 def test_origin_and_destination(nlp, text, primary, metastasis):
     assert roles_of(nlp, text, "primary") == primary
     assert roles_of(nlp, text, "metastasis") == metastasis
+
+
+def test_tnm_read_from_the_stage_component(make_nlp):
+    # with the stage component in the pipeline, its TNM classifications give the nodal category
+    nlp = make_nlp("caselit_stage", "caselit_sites")
+    doc = nlp("The cervical tumour was staged pT1b2N1M0 and the vulvar one ypN0.")
+    nodes = [(s.text, s._.value.cue) for s in doc.spans["sites"] if s._.value.site == "lymph node"]
+    assert nodes == [("pT1b2N1M0", "pT1b2N1M0")]
+
+
+def test_tnm_without_the_stage_component(nlp):
+    doc = nlp("The cervical tumour was staged pT1b2N1M0 and the vulvar one ypN0.")
+    assert [s.text for s in doc.spans["sites"] if s._.value.site == "lymph node"] == ["pT1b2N1M0"]

@@ -5,7 +5,10 @@ Sites come from a lexicon (``models/sites/sites.tsv``) matched with a PhraseMatc
 case, the longest phrase winning. Roles come from cue rules (``models/sites/roles.toml``) read
 on both sides of the site within its sentence; sites joined by "and" / commas form one list
 that shares its cues ("metastases to the liver, lungs and vertebrae"). Negation and background
-statements are left to the context component: a negated metastasis keeps its role.
+statements are left to the context component: a negated metastasis keeps its role. TNM N
+categories above N0 come from the stage component's spans (``doc.spans["stage"]``) when it ran
+before this one, else from this component's own TNM patterns; M1 with named organ and a bare
+"N2" next to a staging word are read here.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from pipeline.nlp.spans import char_span, set_group
 from pipeline.nlp.text import doc_text, lower_text, sentence_bounds
 
 GROUP = "sites"
+STAGE_GROUP = "stage"  # the stage component's FIGO and TNM spans (it runs before this one)
 LABEL = "SITE"
 NOT_A_SITE = "-"
 REACH = 200  # characters of context read on each side (a long list of sites fits)
@@ -199,6 +203,24 @@ class SiteMatcher:
                 return role, match.group("cue")
         return "mention", None
 
+    @staticmethod
+    def _staged_nodes(doc: Doc) -> list[tuple[int, int, str]] | None:
+        """(start, end, cue) of the N category above N0 of each TNM classification the stage
+        component found ("pT1b2N1M0" -> "N1"); None when the stage component did not run."""
+        if STAGE_GROUP not in doc.spans:
+            return None
+        nodes = []
+        for span in doc.spans[STAGE_GROUP]:
+            value = span._.value
+            n = getattr(value, "n", None) if span.label_ == "TNM" else None
+            if not n or not re.match(r"N[1-3]", n):
+                continue  # N0 and Nx affirm no nodal disease
+            offset = span.text.find(n)
+            if offset >= 0:
+                start = span.start_char + offset
+                nodes.append((start, start + len(n), span.text))
+        return nodes
+
     def _tnm(self, doc: Doc, text: str, sites: list[Span]):
         """N categories above 0 and M1 organs: roles forced on lexicon sites (by start
         character) and new spans for what the lexicon does not know ("pN1", "M1 (PUL)")."""
@@ -212,10 +234,18 @@ class SiteMatcher:
                 span._.value = Site(site=site, role="metastasis", written=span.text, cue=cue)
                 extra.append(span)
 
+        def node_at(start: int, end: int, cue: str):
+            if start not in node_starts:
+                node_starts.add(start)
+                add(start, end, "lymph node", cue)
+
         def node(match: re.Match, cue: str):
-            if match.start("n") not in node_starts:
-                node_starts.add(match.start("n"))
-                add(match.start("n"), match.end("n"), "lymph node", cue)
+            node_at(match.start("n"), match.end("n"), cue)
+
+        # the stage component's TNM classifications, when it ran: their N above 0
+        staged = self._staged_nodes(doc)
+        for start, end, cue in staged or ():
+            node_at(start, end, cue)
 
         # TNM strings are rare: look only around an "N1" / "M1" (a fast literal scan) instead of
         # running every pattern over the whole text
@@ -228,11 +258,12 @@ class SiteMatcher:
                 windows.append([low, high])
         m1_matches = []
         for low, high in windows:
-            for match in self.tnm_full.finditer(text, low, high):
-                if re.search(r"N[1-3]", match.group("n")):  # N0 and Nx affirm no nodal disease
-                    node(match, match.group(0))
-            for match in self.tnm_lone.finditer(text, low, high):
-                node(match, match.group("n"))
+            if staged is None:  # no stage component in the pipeline: read full and lone N here
+                for match in self.tnm_full.finditer(text, low, high):
+                    if re.search(r"N[1-3]", match.group("n")):  # N0 and Nx affirm no nodal disease
+                        node(match, match.group(0))
+                for match in self.tnm_lone.finditer(text, low, high):
+                    node(match, match.group("n"))
             for match in self.tnm_bare.finditer(text, low, high):
                 if self.tnm_near.search(text[max(0, match.start() - 40):match.end() + 40]):
                     node(match, match.group("n"))
