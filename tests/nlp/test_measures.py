@@ -449,6 +449,8 @@ def test_odd_quantities_do_not_raise(nlp, text):
         ("Blood tests showed leukocytosis to 120,000 with a left shift.", [120.0]),
         ("Within a week her white cell count rose to over 140,000 cells/μL.", [140.0]),
         ("The blood count showed an increase in leukocytes to more than 30,000/mm3.", [30.0]),
+        ("Her WBC count of over 120,000 cells/μL prompted a marrow biopsy.", [120.0]),
+        ("His leukocyte count exceeded 100,000/µL on day 3.", [100.0]),
         ("Laboratory tests revealed leukocytes of 25.2 G/l and a CRP of 80 mg/l.", [25.2]),
         ("The leukocyte count was 91/nl on admission.", [91.0]),
         ("Two days after surgery, despite broad-spectrum antibiotics, the white blood cell count of the "
@@ -494,8 +496,9 @@ def test_respectively_skips_a_value_restated_in_brackets(nlp):
         # a count in another fluid, named after the value or by the sampling procedure
         ("A diagnostic paracentesis was done and showed white blood cells 410/mm3, protein 3.1 g/dL.", []),
         ("The white blood cell count was 1,200/mm3 in the pleural fluid.", []),
-        # a definition stays a threshold
+        # a definition stays a threshold, with or without "defined"
         ("A leukemoid reaction is defined as a WBC count over 50,000/µL.", []),
+        ("A WBC count of over 50,000/µL without leukaemia is called a leukemoid reaction.", []),
         # a dipstick grade, a count per field, a bracketed interval after a bare number
         ("Urine dipstick: leukocytes 2+, nitrite positive.", []),
         ("Leukocytes 5 per high power field were seen.", []),

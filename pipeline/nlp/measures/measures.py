@@ -130,6 +130,7 @@ class MeasureMatcher:
         ]
         self.definition = re.compile(spec["definition"], re.IGNORECASE | re.VERBOSE)
         self.result_link = re.compile(spec["result_link"])
+        self.result_owner = re.compile(spec["result_owner"])
         self.fluid = re.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
         self.fluid_after = re.compile(spec["fluid_after"], re.IGNORECASE | re.VERBOSE)
         self.fluid_sampling = re.compile(spec["fluid_sampling"], re.IGNORECASE | re.VERBOSE)
@@ -597,7 +598,9 @@ class MeasureMatcher:
             found = pattern.search(between[-40:])
             if found:
                 # "rose to over 140,000/µL": a result with its comparator, not a cut-off
-                result = self.result_link.search(between[-40:][: found.start()])
+                result = self.result_link.search(between[-40:][: found.start()]) or self.result_owner.search(
+                    text, max(sentence[0], keyword.start - 40), keyword.start
+                )
                 comparator, threshold = symbol, bool(is_threshold) and result is None
                 break
         else:
