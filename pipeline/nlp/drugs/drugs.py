@@ -69,8 +69,13 @@ class DrugMatcher:
     """Puts drug mentions in ``doc.spans["drugs"]`` with a :class:`Drug` in ``Span._.value``.
 
     Drug classes ("platinum-based chemotherapy", "antibiotics"), contrast agents and oxygen are
-    not drugs here. Mentions are kept whatever their context (negation, other patients): the
-    context component qualifies them.
+    not drugs here. A name is a drug only in a treatment context: analytes, nutrients,
+    hormones, enzymes, organisms and reagents of ``substances.tsv`` need an administration
+    word and no measurement ("alkaline phosphatase 61 U/L" is none); the antibiotics of a
+    susceptibility panel, an allergy, an enzyme or receptor named after a drug, a diagnostic
+    test, an imaging tracer, a gene code and a code that the text defines otherwise ("CVP
+    (central venous pressure)") are dropped. Other mentions are kept whatever their context
+    (negation, other patients): the context component qualifies them.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
