@@ -451,6 +451,7 @@ def test_odd_quantities_do_not_raise(nlp, text):
         ("The blood count showed an increase in leukocytes to more than 30,000/mm3.", [30.0]),
         ("Her WBC count of over 120,000 cells/μL prompted a marrow biopsy.", [120.0]),
         ("His leukocyte count exceeded 100,000/µL on day 3.", [100.0]),
+        ("Results showed a leukocyte count of 15,000/dL with 85% neutrophils.", [15.0]),  # /dL for /µL
         ("Laboratory tests revealed leukocytes of 25.2 G/l and a CRP of 80 mg/l.", [25.2]),
         ("The leukocyte count was 91/nl on admission.", [91.0]),
         ("Two days after surgery, despite broad-spectrum antibiotics, the white blood cell count of the "
