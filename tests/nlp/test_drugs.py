@@ -463,6 +463,7 @@ def test_ester_after_combination(nlp):
         ("Drugs like ranitidine and ticlopidine have been implicated.", []),
         ("She was treated with antibiotics such as ceftriaxone and metronidazole.", ["ceftriaxone", "metronidazole"]),
         ("Our patient received analgesics like paracetamol.", ["paracetamol"]),
+        ("Medications like metformin and amlodipine were continued.", ["amlodipine", "metformin"]),
     ],
 )
 def test_examples_of_a_class(nlp, text, expected):
