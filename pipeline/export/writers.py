@@ -16,12 +16,15 @@ import csv
 import io
 import json
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from pipeline.cases.record import Case
+from pipeline.export.locks import lock_file
 from pipeline.export.safe import csv_text
 from pipeline.export.table import (
     CASE_COLUMNS,
@@ -132,7 +135,8 @@ def _write_xlsx(cases: Iterable[Case], handle: BinaryIO) -> None:
     from pipeline.export.xlsx import StreamingWorkbook
     from pipeline.export.xlsx_plots import TimelinePlots
 
-    with StreamingWorkbook({title: columns for title, (columns, _) in XLSX_SHEETS.items()}) as book:
+    sheets = {title: columns for title, (columns, _) in XLSX_SHEETS.items()}
+    with StreamingWorkbook(sheets, temp_prefix=_temporary_name(handle)) as book:
         plots = TimelinePlots(book)
         for case in cases:
             first_row = plots.first_row()
@@ -215,26 +219,104 @@ def write_table(cases: Iterable[Case], out_path: str | os.PathLike, report_texts
     return out_path
 
 
+def _temporary_name(handle: BinaryIO) -> str | None:
+    """The path of ``atomic_output``'s temporary file (for files that go with it), or None."""
+    name = getattr(handle, "name", None)
+    return name if isinstance(name, str) and name.endswith(_PART) else None
+
+
+_PART = ".part"
+# mkstemp's random part: 8 characters of [a-z0-9_].
+_RANDOM = "[a-z0-9_]{8}"
+
+
+def _part_pattern(path: Path) -> re.Pattern:
+    """``.<name>.<random>.part`` (the temporary file) and ``.<name>.<random>.part-<more>``
+    (files and folders that go with it: a workbook's sheets and images)."""
+    return re.compile(rf"(\.{re.escape(path.name)}\.{_RANDOM}\.part)(-.+)?")
+
+
+def remove_stale_parts(path: Path) -> list[str]:
+    """Remove what a killed write of ``path`` left beside it: its temporary file and the
+    files that go with it — only those whose writer is gone (a live writer holds a lock on
+    its temporary file), and only names of that pattern. Returns the names removed."""
+    pattern = _part_pattern(path)
+    try:
+        names = [name for name in os.listdir(path.parent) if name.startswith(f".{path.name}.")]
+    except OSError:
+        return []
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match:
+            groups.setdefault(match.group(1), []).append(name)
+    removed = []
+    for main, members in groups.items():
+        fd = None
+        try:
+            if main in members:
+                fd = os.open(path.parent / main, os.O_RDWR)
+                if not lock_file(fd, blocking=False):
+                    continue  # being written
+            # Its companions first, the temporary file last, while holding its lock.
+            for name in sorted(members, key=lambda n: n == main):
+                target = path.parent / name
+                if os.path.isdir(target) and not os.path.islink(target):
+                    shutil.rmtree(target, ignore_errors=True)
+                else:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(target)
+                removed.append(name)
+        except OSError:
+            continue
+        finally:
+            if fd is not None:
+                os.close(fd)
+    return removed
+
+
+def _locked_temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path``, locked for as long as it is written."""
+    while True:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_PART)
+        lock_file(fd)
+        try:
+            if os.path.samestat(os.fstat(fd), os.stat(temporary)):
+                return fd, temporary
+        except FileNotFoundError:
+            pass  # removed as stale by another run between creation and lock: take another
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path, before_replace: Callable[[], None] | None = None):
     """A binary file that replaces ``path`` only once everything was written to it.
 
     ``before_replace`` is called last, just before the file is moved into place: raising
-    there leaves ``path`` as it was."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    there leaves ``path`` as it was. The temporary file ``.<name>.<random>.part`` is locked
+    while it is written; what a killed run left (``remove_stale_parts``) is removed first."""
+    remove_stale_parts(path)
+    fd, temporary = _locked_temporary(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb", closefd=False) as handle:
+            handle.raw.name = temporary  # for the files that go with it (_temporary_name)
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            os.fsync(fd)
         os.chmod(temporary, _mode_for(path))
         if before_replace is not None:
             before_replace()
-        os.replace(temporary, path)
+        if os.name == "nt":  # Windows cannot rename an open file; the lock goes with it
+            os.close(fd)
+            fd = None
+        os.replace(temporary, path)  # still locked: another run cannot take it for stale
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 def _mode_for(path: Path) -> int:

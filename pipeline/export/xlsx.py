@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -60,9 +61,18 @@ class StreamingWorkbook:
     [['Report', 'Age'], ['a.txt', 40], ['=1+1', None]]
     """
 
-    def __init__(self, sheets: Mapping[str, Sequence[object]]):
+    def __init__(self, sheets: Mapping[str, Sequence[object]], temp_prefix: str | None = None):
+        """``temp_prefix``: where the sheets' rows and the images wait until ``save`` — files
+        named ``<temp_prefix>-sheetN.xml`` and a folder ``<temp_prefix>-images`` (see
+        ``atomic_output``: beside the output, so that a killed run's leftovers are found
+        and removed by the next one); default: the system's temporary folder."""
         self._book = Workbook(write_only=True)
-        self._sheets = {title: _Sheet(self._book.create_sheet(title), columns) for title, columns in sheets.items()}
+        self._temp_prefix = temp_prefix
+        self._sheets = {
+            title: _Sheet(self._book.create_sheet(title), columns,
+                          f"{temp_prefix}-sheet{number}.xml" if temp_prefix else None)
+            for number, (title, columns) in enumerate(sheets.items(), start=1)
+        }
         self._image_dir: str | None = None
 
     def append(self, title: str, row: Iterable[object]) -> None:
@@ -78,7 +88,10 @@ class StreamingWorkbook:
         (width, height) in pixels as shown. The bytes wait in a temporary file until ``save``."""
         from openpyxl.drawing.image import Image
 
-        if self._image_dir is None:
+        if self._image_dir is None and self._temp_prefix:
+            self._image_dir = f"{self._temp_prefix}-images"
+            os.mkdir(self._image_dir)
+        elif self._image_dir is None:
             self._image_dir = tempfile.mkdtemp(prefix="caselit-xlsx-")
         path = f"{self._image_dir}/{len(self._sheets[title].sheet._images)}-{title}.png"
         with open(path, "wb") as handle:
@@ -113,8 +126,9 @@ class StreamingWorkbook:
 
 
 class _Sheet:
-    def __init__(self, sheet, columns: Sequence[object]):
+    def __init__(self, sheet, columns: Sequence[object], temp_path: str | None = None):
         self.sheet = sheet
+        self.temp_path = temp_path
         self.columns = [xlsx_text(str(name)) for name in columns]
         self.rows = 0
         self.written = 1  # rows in the sheet's file: the header, then the data rows
@@ -148,6 +162,8 @@ class _Sheet:
             cell.data_type = "s"
             cell.font = _HEADER_FONT
             header.append(cell)
+        if self.temp_path:
+            _write_rows_to(sheet, self.temp_path)
         sheet.append(header)
         for values in sample:
             self._write(values)
@@ -194,6 +210,21 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], handle: BinaryIO) -> None:
             for record in frame.itertuples(index=False, name=None):
                 book.append(title, record)
         book.save(handle)
+
+
+def _write_rows_to(sheet, path: str) -> None:
+    """Have openpyxl keep a write-only sheet's rows in ``path`` rather than in an anonymous
+    file of the system's temporary folder (what ``WriteOnlyWorksheet._get_writer`` does, with
+    the file named). Left as openpyxl does it should its private writer change."""
+    try:
+        from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
+    except ImportError:
+        return
+    if getattr(sheet, "_writer", None) is not None:
+        return
+    sheet._writer = WorksheetWriter(sheet, out=path)
+    ALL_TEMP_FILES.append(path)  # openpyxl removes it after zipping it, and at exit
+    sheet._writer.write_top()
 
 
 def _style_array(sheet, alignment: Alignment):
