@@ -384,6 +384,10 @@ def test_curated_regimens_are_regimen_rows():
         ("He was treated with linezolid for methicillin-resistant Staphylococcus aureus.", ["linezolid"]),
         ("She is allergic to penicillin and sulfonamides.", []),
         ("Because of a penicillin allergy, clindamycin was given.", ["clindamycin"]),
+        # exposures of someone else
+        ("She had in utero exposure to diethylstilbestrol.", []),
+        ("Maternal valproate use was reported during the pregnancy.", []),
+        ("He was treated with valproate for seizures.", ["valproic acid"]),
         # tests and tracers
         ("An overnight dexamethasone suppression test was normal.", []),
         ("A glucagon stimulation test was performed.", []),
