@@ -56,6 +56,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
 
     # a "Case 2" part that names no primary falls back on the title and abstract
     primary = _primary_site(by_group.get("sites", [])) or _primary_site([m for m in shared if m.group == "sites"])
+    if primary and _past_cancer_only(by_group):
+        primary = None
     if primary:
         case.primary_site = keep("primary_site", primary.value.site, primary)
 
@@ -166,6 +168,21 @@ def _primary_site(sites: list[Mention]) -> Mention | None:
         and not (m.value.site in spread and _bare_tumour(m.value.cue))
     ]
     return _most_frequent(candidates, lambda v: v.site)
+
+
+def _past_cancer_only(by_group: dict[str, list[Mention]]) -> bool:
+    """True when every primary the case names stands in a sentence of past history ("a
+    mastectomy for breast cancer eight years before her admission") and nothing else speaks of
+    a cancer now (no type, stage, metastasis or recurrence): a non-cancer case with a remote
+    cancer in its history (ANNOTATION.md: primary_site null when the case is not a cancer case)."""
+    sites = by_group.get("sites", [])
+    primaries = [m for m in sites if m.value.role == "primary" and not m.hypothetical]
+    if not primaries or by_group.get("stage") or any(not m.value.hedged for m in by_group.get("histology", [])):
+        return False
+    if any(m.value.role in ("metastasis", "recurrence") for m in sites):
+        return False
+    history = compile_pattern(read_patterns("sites/roles.toml")["report"]["history"])
+    return all(history.search(m.sentence) for m in primaries)
 
 
 def _bare_tumour(cue: str | None) -> bool:

@@ -156,3 +156,22 @@ def test_a_type_only_suspected_is_not_the_cases(nlp):
     text = ("A 50-year-old woman had cervical cancer. Cytology was suspicious for squamous cell carcinoma; "
             "the cone biopsy showed adenocarcinoma of the cervix.")
     assert case_of(nlp, text).histology == "adenocarcinoma"
+
+
+def test_remote_cancer_of_a_non_cancer_case_is_no_primary(nlp):
+    text = ("A 58-year-old woman was admitted in myxoedema coma. Her past history included a mastectomy for "
+            "breast cancer eight years before admission. Levothyroxine was started.")
+    assert case_of(nlp, text).primary_site is None
+
+
+def test_past_cancer_that_came_back_is_the_primary(nlp):
+    text = ("A 58-year-old woman had a history of breast cancer treated eight years before. She now presented "
+            "with metastases to the cervix.")
+    case = case_of(nlp, text)
+    assert case.primary_site == "breast"
+    assert case.metastasis_sites == ["cervix"]
+
+
+def test_cancer_of_the_present_illness_is_the_primary(nlp):
+    text = "A 58-year-old woman presented with cervical cancer. She had a history of hypertension."
+    assert case_of(nlp, text).primary_site == "cervix"

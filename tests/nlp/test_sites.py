@@ -331,7 +331,6 @@ def test_list_after_of_stays_in_its_clause(nlp):
     assert "other" not in roles_of(nlp, text, "metastasis")
 
 
-@pytest.mark.xfail(reason="a lexicon phrase 'skin nodules' carries no cue of its own; 'multiple' is not one")
 def test_multiple_skin_nodules(nlp):
     assert roles_of(nlp, "After cervical cancer surgery, multiple skin nodules appeared.", "metastasis") == ["skin"]
 
