@@ -147,12 +147,12 @@ def in_row(row: dict, field: str, value) -> bool:
 
 
 # ---------------------------------------------------------------- model
-def vocabulary(feats: list[dict], groups: list[str]) -> set[str]:
+def vocabulary(feats: list[dict], groups: list[str], min_docs: int = MIN_DOCS) -> set[str]:
     docs = defaultdict(set)
     for features, group in zip(feats, groups):
         for name in features:
             docs[name].add(group)
-    return {name for name, seen in docs.items() if len(seen) >= MIN_DOCS}
+    return {name for name, seen in docs.items() if len(seen) >= min_docs}
 
 
 def weights_of(candidates) -> list[float]:
@@ -162,20 +162,32 @@ def weights_of(candidates) -> list[float]:
     return [1.0 / mentions[c] for c in candidates]
 
 
+LEARNER = "logistic"  # "boosting": gradient-boosted trees, for comparison only (not exportable to JSON here)
+
+
 def fit(feats, labels, groups, C: float, weights=None):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    keep = vocabulary(feats, groups)
+    keep = vocabulary(feats, groups, MIN_DOCS if LEARNER == "logistic" else 4 * MIN_DOCS)
     vectorizer = DictVectorizer()
     X = vectorizer.fit_transform([{k: v for k, v in f.items() if k in keep} for f in feats])
+    if LEARNER == "boosting":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        model = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.05, max_leaf_nodes=15, random_state=0)
+        model.fit(X.astype("float32").toarray(), labels, sample_weight=weights)
+        return vectorizer, model
     model = LogisticRegression(C=C, max_iter=3000, solver="lbfgs")
     model.fit(X, labels, sample_weight=weights)
     return vectorizer, model
 
 
 def predict(vectorizer, model, feats) -> list[float]:
-    return list(model.predict_proba(vectorizer.transform(feats))[:, 1])
+    X = vectorizer.transform(feats)
+    if LEARNER == "boosting":
+        X = X.astype("float32").toarray()
+    return list(model.predict_proba(X)[:, 1])
 
 
 def as_json(vectorizer, model, threshold: float, thresholds: dict, meta: dict) -> dict:
@@ -368,7 +380,13 @@ def main(argv=None) -> int:
     parser.add_argument("--fields", default=",".join(CANDIDATE_FIELDS),
                         help="the fields the model decides (the others stay the rules'): a hybrid line is printed")
     parser.add_argument("--seed", type=int, help="shuffle the documents into folds with this seed")
+    parser.add_argument("--learner", choices=("logistic", "boosting"), default="logistic",
+                        help="boosting: gradient-boosted trees, cross-validation only, for comparison")
     args = parser.parse_args(argv)
+    global LEARNER
+    LEARNER = args.learner
+    if LEARNER == "boosting" and (args.write_model or args.final):
+        parser.error("only the logistic regression is written as JSON")
     fields = tuple(f for f in args.fields.split(",") if f)
     shared, out = Path(args.shared), Path(args.out)
     if args.extract:
