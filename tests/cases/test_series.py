@@ -78,3 +78,15 @@ def test_a_series_described_together_gives_each_patient_the_shared_disease(nlp):
 def test_one_patient_stays_one_row(nlp):
     rows = cases(nlp, "A 40-year-old woman had cervical squamous cell carcinoma. Two cases were reported before.")
     assert len(rows) == 1
+
+
+@pytest.mark.parametrize("text, numbers", [
+    # a heading with a colon may go on in lower case
+    ("Case 1: a 52-year-old woman had pain. Case 2: a 61-year-old woman had fever.", [1, 2]),
+    # after a sentence end, whatever follows
+    ("We saw two women. Case 1 a 52-year-old woman had pain. Case 2 a 61-year-old woman had fever.", [1, 2]),
+    # a number that is a count or an age is no heading
+    ("A 40-year-old man. Patient 1 of 3 was 45 years old.", []),
+])
+def test_inline_heading_forms(text, numbers):
+    assert [s.number for s in inline_patient_starts(text)] == numbers

@@ -56,7 +56,11 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
             if not number or not age.search(text, match.end(), match.end() + reach):
                 continue
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip()))
-    return sorted(found, key=lambda s: s.start)
+    # two patterns may find the same heading: one start per place
+    unique = {}
+    for start in sorted(found, key=lambda s: (s.start, -s.end)):
+        unique.setdefault(start.start, start)
+    return list(unique.values())
 
 
 @lru_cache(maxsize=None)
