@@ -66,7 +66,9 @@ def _write_jsonl(cases: Iterable[Case], handle: BinaryIO) -> None:
 
 def _write_csv(cases: Iterable[Case], handle: BinaryIO) -> None:
     text = io.TextIOWrapper(handle, encoding=CSV_ENCODING, newline="")
-    writer = csv.writer(text)  # RFC 4180 quoting, \r\n line ends as Excel expects
+    # RFC 4180 with every text field quoted, numbers bare (a PMID stays "19132155": text to
+    # readers that honour quotes, such as LibreOffice's "quoted field as text"), \r\n line ends
+    writer = csv.writer(text, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CASE_COLUMNS)
     for case in cases:
         writer.writerow([_csv_cell(value) for value in case_row(case)])
