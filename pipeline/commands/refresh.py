@@ -21,7 +21,9 @@ def add_parser(commands) -> argparse.ArgumentParser:
         "a report or caselit changed, cells you edited are never overwritten (a changed value "
         "caselit would have written is listed as a conflict), and rows of reports whose file is "
         "gone are flagged in 'caselit status', not deleted. Your own columns, sheets, formatting "
-        "and row order are kept; the previous sheet is kept as REVIEW.bak.xlsx (.bak.csv).",
+        "and row order are kept; the previous sheet is kept as REVIEW.bak.xlsx (.bak.csv). A second "
+        "refresh of the same sheet waits for the first; a sheet saved elsewhere during a refresh is "
+        "merged again, never overwritten.",
         epilog=EXIT_STATUS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

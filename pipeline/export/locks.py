@@ -82,6 +82,12 @@ class ReviewLock:
                                  "waiting for it to finish (Ctrl-C to stop)")
                 lock_file(fd, blocking=True)
             _write_holder(fd)
+        except OSError as error:  # a file system without locks (some network shares)
+            os.close(fd)
+            if self.on_wait is not None:
+                self.on_wait(f"cannot lock {self.review} ({error.strerror or error}); going on without the "
+                             "lock: do not run two refreshes of it at once")
+            return self
         except BaseException:
             os.close(fd)
             raise

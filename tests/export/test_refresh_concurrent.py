@@ -146,3 +146,18 @@ def test_a_sheet_that_keeps_changing_is_left_as_the_other_program_saved_it(tmp_p
 def test_the_lock_file_is_hidden_beside_the_review(tmp_path):
     review = tmp_path / "review.xlsx"
     assert review_lock_path(review) == tmp_path / ".review.xlsx.caselit-lock"
+
+
+def test_a_file_system_without_locks_is_said_once_and_the_refresh_goes_on(tmp_path, monkeypatch, capsys):
+    from pipeline.export import locks
+
+    def no_locks(fd, blocking=True):
+        raise OSError(37, "No locks available")
+
+    monkeypatch.setattr(locks, "lock_file", no_locks)
+    review = tmp_path / "review.csv"
+    assert main(["refresh", str(review), str(reports(tmp_path / "reports", range(30, 31))), "-q"]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"caselit: cannot lock {review} (No locks available); going on without the lock: "
+                   "do not run two refreshes of it at once"]
+    assert ages_in(review) == ["30"]
