@@ -1,7 +1,11 @@
 """Ctrl-C during a batch: one line, exit 130, the table as it was, finished reports in the
 cache, and no worker process left running."""
 import multiprocessing
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -66,3 +70,37 @@ def test_ctrl_c_ends_the_worker_processes_at_once(tmp_path, folder, capsys, monk
     assert not any(worker.is_alive() for worker in workers)
     assert time.monotonic() - started < 30
     assert capsys.readouterr().err.strip().splitlines() == [INTERRUPTED]
+
+
+PARENT = """
+import os, sys, time
+from pipeline.batch.runner import _die_with_parent
+child = os.fork()
+if child == 0:
+    _die_with_parent()
+    time.sleep(120)
+    os._exit(0)
+print(child, flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_a_worker_dies_with_a_parent_killed_by_sigkill(tmp_path):
+    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    time.sleep(0.2)  # the child has set its parent-death signal
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.02)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[-1][0] != "Z"  # a zombie waits for its reaper only
+    except FileNotFoundError:
+        return False
