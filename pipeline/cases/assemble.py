@@ -103,7 +103,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
             dates[mention.value.iso] = keep("dates", mention.value.iso, mention)
     case.dates = sorted(dates)
 
-    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []))
+    # "both patients died" in the abstract, before "Case 1", is every case's status
+    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", [])) or _outcome(
+        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions)
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 

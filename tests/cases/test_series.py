@@ -90,3 +90,11 @@ def test_one_patient_stays_one_row(nlp):
 ])
 def test_inline_heading_forms(text, numbers):
     assert [s.number for s in inline_patient_starts(text)] == numbers
+
+
+def test_a_status_of_both_patients_before_case_1_is_each_cases_outcome(nlp):
+    text = ("Abstract\nWe describe two siblings poisoned by an insecticide. Both patients recovered fully.\n"
+            "Case 1\nA 7-year-old boy was admitted with vomiting. He was given atropine.\n"
+            "Case 2\nA 10-year-old girl, his sister, was admitted the same day. She was given pralidoxime.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.outcome) for r in rows] == [(7, "recovered"), (10, "recovered")]
