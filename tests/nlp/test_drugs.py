@@ -484,3 +484,15 @@ def test_examples_of_a_class(nlp, text, expected):
 )
 def test_brand_names_of_home_medications(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dose at presentation: Methadone260mg/day, Duloxetine30mg qd.", ["duloxetine", "methadone"]),
+        ("The tumour was staged T3N1M0 and CD20 positive.", []),
+        ("Cisplatin75 was a typo for a dose.", ["cisplatin"]),
+    ],
+)
+def test_names_glued_to_their_dose(nlp, text, expected):
+    assert generics(nlp, text) == expected

@@ -25,6 +25,9 @@ SENTENCE_END = re.compile(r"[.;!?]\s|\n")
 # prefilter, several times faster than the full cue pattern over a long lowercased report.
 LIST_CUE_WORDS = re.compile(r"sensitiv|susceptib|non|resistan|intermediate|antibiogram|mic|minimum|allerg|intoleran"
                             r"|such|e\.|like|for")
+# A drug name of four letters or more glued to a dose: "methadone260mg", "duloxetine30mg".
+GLUED = re.compile(r"([a-z]{4,}?)(\d+(?:mg|g|mcg|ug|µg|μg|iu|u|ml)?)$")
+GLUED_UNITS = frozenset({"mg", "ug", "cg", "µg", "μg", "iu", "ml"})
 LONG_FORM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][^()]{2,60}?)\s*\)")
 
 
@@ -159,22 +162,31 @@ class DrugMatcher:
                     if match.generics:  # a name without generics only blocks the drugs inside it
                         matches.append(match)
                     last_end = match.end
+            elif piece[-1].isdigit() or piece[-2:] in GLUED_UNITS:
+                # a name glued to its dose in a scraped table ("Methadone260mg", "Duloxetine30mg")
+                glued = GLUED.match(piece)
+                if glued and glued.group(1) in first_pieces:
+                    match = self._longest(text, lowered, word.start(), glued.group(1), word.start() + glued.end(1))
+                    if match is not None and match.generics:
+                        matches.append(match)
             elif len(piece) >= fuzzy_length:
                 generic = self.fuzzy.match(piece)
                 if generic:
                     misspelt.append(Match(word.start(), word.end(), (generic,), True, ""))
         return sorted(matches + misspelt) if misspelt else matches
 
-    def _longest(self, text: str, lowered: str, start: int, first: str) -> Match | None:
+    def _longest(self, text: str, lowered: str, start: int, first: str, end: int | None = None) -> Match | None:
         """The longest lexicon name starting at ``start``. A hyphen between two words may
         also stand for a space ("epoetin-beta" is "epoetin beta"): the longer reading wins."""
         lengths, names = self.lexicon.by_first[first]
         following = []
-        for piece in PIECE.finditer(lowered, start):
+        for piece in PIECE.finditer(lowered, start, len(lowered) if end is None else end):
             following.append(piece)
             if len(following) >= lengths[0]:
                 break
         best = self._longest_in(text, start, following, lengths, names)
+        if end is not None:
+            return best
         if len(following) > 2 and lowered.find("-", start, following[-2].end()) >= 0:
             for piece in PIECE.finditer(lowered, following[-1].end()):  # room for the hyphens dropped
                 following.append(piece)
