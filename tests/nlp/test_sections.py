@@ -268,3 +268,9 @@ def test_numbered_headings_and_comment_inside_a_flattened_page(nlp):
     doc = nlp(text)
     assert section_of(doc, "She received ifosfamide") == "case"
     assert section_of(doc, "are often combined") == "discussion"
+
+
+def test_abbreviated_journal_and_date_line_is_furniture(nlp):
+    doc = nlp("CASE REPORT article\nGyn. Oncol. Rep., 3 March 2021\nUterine sarcoma: a case report\nA 50-year-old woman.")
+    assert section_of(doc, "Gyn. Oncol. Rep.") == "furniture"
+    assert section_of(doc, "A 50-year-old") == "front"
