@@ -429,3 +429,21 @@ def test_tnm_read_from_the_stage_component(make_nlp):
 def test_tnm_without_the_stage_component(nlp):
     doc = nlp("The cervical tumour was staged pT1b2N1M0 and the vulvar one ypN0.")
     assert [s.text for s in doc.spans["sites"] if s._.value.site == "lymph node"] == ["pT1b2N1M0"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She was treated for carcinoma cervix stage IIIB.", ["cervix"]),
+        ("A case of carcinoma endometrium with leukocytosis.", ["endometrium"]),
+        ("Known case of Ca breast on tamoxifen, with a malignant effusion.", ["breast"]),
+    ],
+)
+def test_cancer_word_before_the_organ_noun(nlp, text, expected):
+    assert roles_of(nlp, text, "primary") == expected
+
+
+def test_cancer_word_before_a_metastatic_organ(nlp):
+    text = "Breast cancer liver metastases were resected."
+    assert roles_of(nlp, text, "primary") == ["breast"]
+    assert roles_of(nlp, text, "metastasis") == ["liver"]
