@@ -77,6 +77,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
     sites = {}
     for mention in _spread(by_group.get("sites", []), mentions) + _reported_spread(mentions):
         site = mention.value.site
+        if case.primary_site is None and case.histology is None and not _metastasis_word(mention.value.cue):
+            continue  # no cancer named: "spread", "recurrence", "involvement" speak of something else
         if site != case.primary_site and site not in sites:
             sites[site] = keep("metastasis_sites", site, mention)
     if stage and "lymph node" not in sites and _nodal_stage(case.figo_stage, case.primary_site):
@@ -309,6 +311,20 @@ def _reported_spread(mentions: list[Mention]) -> list[Mention]:
         if any(o.group == "sites" and o.value.site == m.value.site and o.sentence_start != m.sentence_start
                and not o.negated and o.section not in EXCLUDED_SECTIONS for o in mentions)
     ]
+
+
+def _metastasis_word(cue: str | None) -> bool:
+    """True when a site's cue says metastasis outright ("metastases to", "pN1", "Sister Mary
+    Joseph nodule"), not only "spread", "recurrence" or "deposits"."""
+    low = (cue or "").lower()
+    return "metasta" in low or "carcinomatosis" in low or "mets" in low or "secondar" in low or any(
+        c.isdigit() for c in low) or (bool(low) and not any(w in low for w in WEAK_SPREAD_WORDS))
+
+
+# Cue words that name a metastasis in a report about a cancer but something else in one about no
+# cancer ("recurrent dislocation", "spread of the infection", "amyloid deposits", "implants").
+WEAK_SPREAD_WORDS = ("recurr", "relaps", "spread", "disseminat", "seed", "implant", "deposit", "involv", "infiltr",
+                     "progress", "positive", "nodul", "invad", "lesion", "tumo", "mass")
 
 
 def _nodal_stage(stage: str | None, primary_site: str | None) -> bool:

@@ -175,3 +175,16 @@ def test_past_cancer_that_came_back_is_the_primary(nlp):
 def test_cancer_of_the_present_illness_is_the_primary(nlp):
     text = "A 58-year-old woman presented with cervical cancer. She had a history of hypertension."
     assert case_of(nlp, text).primary_site == "cervix"
+
+
+def test_weak_spread_words_of_a_non_cancer_case_name_no_site(nlp):
+    # a report about an infection: "spread to", "recurrence in" say nothing of a cancer, even when
+    # the discussion names a tumour somewhere (so the sites component reads the cues)
+    text = ("A 30-year-old man had cellulitis of the leg that spread to the groin lymph nodes, with a recurrence "
+            "in the skin of the thigh. A tumour was not suspected.")
+    assert case_of(nlp, text).metastasis_sites == []
+
+
+def test_explicit_metastasis_without_a_known_primary_is_kept(nlp):
+    text = "A 70-year-old man presented with liver metastases of unknown origin."
+    assert case_of(nlp, text).metastasis_sites == ["liver"]
