@@ -106,8 +106,10 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
     case.dates = sorted(dates)
 
     # "both patients died" in the abstract, before "Case 1", is every case's status
-    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", [])) or _outcome(
-        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions)
+    # whether this is a cancer case is what the row says (a cancer of the remote history is none)
+    cancer = case.primary_site is not None
+    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer) or _outcome(
+        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer)
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
@@ -363,11 +365,12 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
     return implied or None
 
 
-def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
+def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None) -> Mention | None:
     """Status at last follow-up: death if stated; else the last status said to be current
     ("at the last follow-up", "at present"); else the last status written.
 
-    A case with a primary cancer reads the cancer statuses; "recovered" is the status of a
+    ``cancer``: whether the case has a primary cancer, as its row says (default: any primary
+    site among ``sites``). A case with a primary cancer reads the cancer statuses; "recovered" is the status of a
     non-cancer case (ANNOTATION.md), whose "complete resolution", "doing well" or "no
     recurrence" mean recovery and whose "stable" or "progressive" say nothing of the contract's
     values. In a cancer case, a remission followed, in a later sentence of the same section, by a
@@ -376,7 +379,8 @@ def _outcome(outcomes: list[Mention], sites: list[Mention]) -> Mention | None:
     ("[relapse]" of models/outcome/outcome.toml) does not count (an
     abstract's summary and the case description each tell the story in order; one section's
     remission is not undone by another section's retelling)."""
-    cancer = any(m.value.role == "primary" and not m.hypothetical for m in sites)
+    if cancer is None:
+        cancer = any(m.value.role == "primary" and not m.hypothetical for m in sites)
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
     relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns("outcome/outcome.toml")["relapse"].items()}
 

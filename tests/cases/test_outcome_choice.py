@@ -73,3 +73,16 @@ def test_a_relatives_death_is_not_the_patients(nlp):
     text = ("He was admitted with haematuria. His brother, who had the same disorder, died in an accident. "
             "He was discharged in good condition.")
     assert chosen(nlp, text) == "recovered"
+
+
+def test_a_case_whose_only_cancer_is_remote_history_reads_recovery():
+    from pipeline.api import report_cases
+    from pipeline.ingest.report import Report
+    from pipeline.nlp.build import build_nlp
+
+    text = ("Case report\nA 71-year-old woman with a history of breast cancer treated by mastectomy eight years "
+            "earlier was admitted in myxedema coma. She was given levothyroxine and hydrocortisone, and she "
+            "showed progressive improvement and was discharged in good condition.")
+    [case] = report_cases(build_nlp(), Report(name="t.txt", text=text))
+    assert case.primary_site is None
+    assert case.outcome == "recovered"
