@@ -109,7 +109,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
     # whether this is a cancer case is what the row says (a cancer of the remote history is none)
     cancer = case.primary_site is not None
     outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer) or _outcome(
-        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer)
+        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer) or _outcome(
+        _discussed_outcomes(mentions), by_group.get("sites", []), cancer)
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
@@ -363,6 +364,15 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
             return keep("sex", sex, next(m for m in pool if m.value.sex == sex))
     implied = _site_facts().get(case.primary_site or "", {}).get("sex")
     return implied or None
+
+
+def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:
+    """Outcome statements of the discussion or conclusion that speak of no one else: when the
+    case description states no status, "the reduction ... gave a favourable final outcome" in
+    the discussion is the patient's (a statement of the literature, of other patients or of
+    patients in general carries a subject cue and stays out)."""
+    return [m for m in mentions if m.group == "outcome" and m.section in ("discussion", "conclusion")
+            and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)]
 
 
 def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None) -> Mention | None:
