@@ -447,3 +447,15 @@ def test_cancer_word_before_a_metastatic_organ(nlp):
     text = "Breast cancer liver metastases were resected."
     assert roles_of(nlp, text, "primary") == ["breast"]
     assert roles_of(nlp, text, "metastasis") == ["liver"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The cervical cancer recurred as a pelvic sidewall mass.", ["other"]),
+        ("The endometrial cancer recurred with a supraclavicular mass and axillary adenopathy.", ["lymph node"]),
+        ("After cervical cancer surgery she relapsed with fever and a liver abscess.", []),
+    ],
+)
+def test_recurred_as_or_with(nlp, text, expected):
+    assert roles_of(nlp, text, "recurrence") == expected
