@@ -86,3 +86,19 @@ def test_a_case_whose_only_cancer_is_remote_history_reads_recovery():
     [case] = report_cases(build_nlp(), Report(name="t.txt", text=text))
     assert case.primary_site is None
     assert case.outcome == "recovered"
+
+
+@pytest.mark.parametrize("discussion, expected", [
+    ("Closed reduction and immobilisation of the elbow gave a favourable final outcome.", "recovered"),
+    # the literature's or patients' in general: no fallback
+    ("In a series of twelve children, most recovered after closed reduction [4].", None),
+])
+def test_the_discussion_gives_the_status_only_when_the_case_states_none(discussion, expected):
+    from pipeline.api import report_cases
+    from pipeline.ingest.report import Report
+    from pipeline.nlp.build import build_nlp
+
+    text = ("Case presentation\nA 34-year-old man fell from a ladder and dislocated his radial head. "
+            "It was reduced under anaesthesia.\nDiscussion\n" + discussion + "\n")
+    [case] = report_cases(build_nlp(), Report(name="t.txt", text=text))
+    assert case.outcome == expected
