@@ -28,6 +28,7 @@ from pipeline.batch.identity import content_hash, document_id, file_hash
 from pipeline.batch.progress import Progress
 from pipeline.cases.record import Case
 from pipeline.ingest import IngestError, iter_input_files, read_report
+from pipeline.ingest.pubmed_baseline import cache_key, is_streamed, is_streamed_name, stream_hash, stream_reports
 from pipeline.ingest.reader import display_name, read_file_bytes
 
 # On Linux workers are forked from a parent that built the pipeline, so they start at once;
@@ -74,23 +75,34 @@ class FileResult:
 
 
 def read_inputs(paths: Iterable[str | os.PathLike],
-                on_skip: Callable[[Path, str], None] | None = None) -> list[InputFile]:
+                on_skip: Callable[[Path, str], None] | None = None,
+                publication_types: Sequence[str] | None = None) -> list[InputFile]:
     """The report files under ``paths``, each with the hash of its bytes (a file that cannot
     be read, a FIFO named explicitly, comes with its error). ``on_skip``: see
-    ``iter_input_files``."""
+    ``iter_input_files``. A PubMed file read as a stream (``pubmed_baseline``) is hashed a
+    chunk at a time, its key naming the ``publication_types`` kept."""
     found = []
     for path in iter_input_files(paths, on_skip=on_skip):
         try:
-            found.append(InputFile(path, file_hash(read_file_bytes(path))))
+            if is_streamed(path, publication_types):
+                found.append(InputFile(path, cache_key(stream_hash(path), publication_types)))
+            else:
+                found.append(InputFile(path, file_hash(read_file_bytes(path))))
         except IngestError as error:
             found.append(InputFile(path, None, error.reason))
     return found
 
 
-def process_file(nlp, path: Path) -> tuple[str, list[ReportResult]]:
-    """(hash of the bytes read, reports with their cases); raises IngestError."""
+def process_file(nlp, path: Path, publication_types: Sequence[str] | None = None) -> tuple[str, list[ReportResult]]:
+    """(hash of the bytes read, reports with their cases); raises IngestError. A PubMed file
+    read as a stream gives its articles one at a time (only those of ``publication_types``)."""
     from pipeline.api import report_cases
 
+    if is_streamed(path, publication_types):
+        seen = []
+        results = [ReportResult(report.name, document_id(report), content_hash(report.text), report_cases(nlp, report))
+                   for report in stream_reports(path, publication_types, on_done=seen.append)]
+        return cache_key(seen[0], publication_types), results
     data = read_file_bytes(path)
     digest = file_hash(data)
     results = []
@@ -107,7 +119,10 @@ def _failure(error: BaseException) -> str:
 
 
 def _renamed(reports: list[ReportResult], path: Path) -> list[ReportResult]:
-    """Cached results of a file now called ``path``: report names and Case.doc follow the file."""
+    """Cached results of a file now called ``path``: report names and Case.doc follow the file
+    (those of a streamed PubMed file are PMIDs: they stay)."""
+    if is_streamed_name(path) or (path.suffix.lower() == ".xml" and all(r.name.isdigit() for r in reports)):
+        return reports
     renamed = []
     for report in reports:
         base, hash_mark, number = report.name.partition("#")
@@ -178,9 +193,10 @@ def _end_workers(pool: futures.ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _work(path: str) -> tuple[str | None, list[ReportResult] | None, str | None]:
+def _work(path: str, publication_types: Sequence[str] | None = None
+          ) -> tuple[str | None, list[ReportResult] | None, str | None]:
     try:
-        digest, reports = process_file(shared_nlp(_WORKER_MODEL), Path(path))
+        digest, reports = process_file(shared_nlp(_WORKER_MODEL), Path(path), publication_types)
         return digest, reports, None
     except Exception as error:  # one bad report must not end the batch
         return None, None, _failure(error)
@@ -224,8 +240,9 @@ class BatchRunner:
     """
 
     def __init__(self, jobs: int = 1, cache: ResultCache | None = None, progress: Progress | None = None,
-                 nlp=None, model: str | None = None):
+                 nlp=None, model: str | None = None, publication_types: Sequence[str] | None = None):
         self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.publication_types = publication_types  # PubMed articles kept (None: all)
         self.cache = cache
         self.progress = progress
         self.nlp = nlp
@@ -324,7 +341,8 @@ class BatchRunner:
                 continue
             nlp = nlp or self.nlp or shared_nlp(self.model)
             try:
-                seen_hash, reports = process_file(nlp, item.path)
+                filters = (self.publication_types,) if self.publication_types else ()
+                seen_hash, reports = process_file(nlp, item.path, *filters)
                 outcome = (seen_hash, reports, None)
             except Exception as error:  # one bad report must not end the batch
                 outcome = (None, None, _failure(error))
@@ -349,7 +367,7 @@ class BatchRunner:
                             if item is None:
                                 more = False
                             elif isinstance(item, _Task):
-                                running[pool.submit(_work, str(item.path))] = item
+                                running[pool.submit(_work, str(item.path), self.publication_types)] = item
                             else:
                                 yield item
                         if not running:

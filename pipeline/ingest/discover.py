@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from pipeline.ingest.reader import looks_like_report, special_file_kind, supported_extensions
+from pipeline.ingest.pubmed_baseline import is_streamed_name
 
 # Files that sit beside reports in a project folder but are never reports themselves.
 _NOT_REPORTS = {"readme", "license", "licence", "changelog", "changes", "contributing",
@@ -94,7 +95,7 @@ def _walk(folder: Path, on_skip: OnSkip | None) -> Iterator[Path]:
                 _skipped(on_skip, path, f"not a regular file ({kind})")
             elif path.stem.lower() in _NOT_REPORTS:
                 continue
-            elif path.suffix.lower() in extensions:
+            elif path.suffix.lower() in extensions or is_streamed_name(path):  # pubmed25n0001.xml.gz
                 found.append(path)
             elif not path.suffix and _reads_as_report(path):
                 found.append(path)
