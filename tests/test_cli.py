@@ -53,7 +53,8 @@ def test_two_patients_give_two_rows(jsonl):
     first, second = jsonl[("synthetic-two-cases.txt", 1)], jsonl[("synthetic-two-cases.txt", 2)]
     assert (first["age"], first["primary_site"], first["figo_stage"]) == (61, "endometrium", "IIIC")
     assert (second["age"], second["primary_site"], second["figo_stage"]) == (45, "cervix", "IIB")
-    assert first["metastasis_sites"] == ["orbit"] and second["metastasis_sites"] == ["lung"]
+    # FIGO IIIC is spread to the pelvic or para-aortic nodes by definition
+    assert first["metastasis_sites"] == ["lymph node", "orbit"] and second["metastasis_sites"] == ["lung"]
     assert first["drugs"] == ["carboplatin"] and second["drugs"] == ["cisplatin"]
     assert first["outcome"] == "died" and second["outcome"] == "alive with disease"
 
