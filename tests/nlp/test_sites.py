@@ -459,3 +459,18 @@ def test_cancer_word_before_a_metastatic_organ(nlp):
 )
 def test_recurred_as_or_with(nlp, text, expected):
     assert roles_of(nlp, text, "recurrence") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All patients had serous carcinoma and three had recurrence in lymph nodes.",
+        "In 12 of the 40 women with cervical cancer the lungs were involved by metastases.",
+    ],
+)
+def test_a_series_is_not_the_reported_patient(nlp, text):
+    assert roles_of(nlp, text, "metastasis") == roles_of(nlp, text, "recurrence") == []
+
+
+def test_both_patients_of_a_two_case_report_keep_their_sites(nlp):
+    assert roles_of(nlp, "Both patients with cervical cancer developed lung metastases.", "metastasis") == ["lung"]
