@@ -4,7 +4,11 @@ from pipeline.nlp.stage.stage import StageMatcher
 
 DEFAULT_CONFIG = {"patterns": "patterns/stage.toml"}
 
-
-@Language.factory("caselit_stage", default_config=DEFAULT_CONFIG)
-def create_component(nlp: Language, name: str, patterns: str) -> StageMatcher:
-    return StageMatcher(nlp, name, patterns=patterns)
+# The class is the factory (spaCy calls it with nlp, name and the config). Sentence
+# boundaries place a stage's FIGO or AJCC edition; alone, the component splits roughly.
+create_component = Language.factory(
+    "caselit_stage",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.value"],
+    requires=["token.is_sent_start"],
+)(StageMatcher)

@@ -9,6 +9,10 @@ class Stage:
     figo: bool = False  # the text says FIGO explicitly
     version: str | None = None  # the FIGO edition ("2009", "2018", "2023") when written in the sentence
 
+    def norm(self) -> str:
+        """The value of the table's ``figo_stage`` field: ``Stage("IIIC1", True).norm()`` -> "IIIC1"."""
+        return self.stage
+
 
 @dataclass(frozen=True)
 class TNM:
@@ -31,3 +35,7 @@ class TNM:
     def compact(self) -> str:
         """ "pT1b2N1M0": the prefix then the categories, as a review table writes them."""
         return (self.prefix or "") + "".join(c for c in (self.t, self.n, self.m) if c)
+
+    def norm(self) -> str:
+        """The normalised value: the compact classification ("pT1b2N1M0")."""
+        return self.compact

@@ -9,10 +9,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.resources import read_patterns
-from pipeline.nlp.spans import char_span, set_group
 from pipeline.nlp.stage.model import TNM, Stage
-from pipeline.nlp.text import anchor_windows, doc_text, lower_text, merge_windows, sentence_bounds
+from pipeline.nlp.text import anchor_windows, lower_text, merge_windows, sentence_bounds
 
 GROUP = "stage"
 # Every stage needs "FIGO" or "stag(e|ed|ing)" before it: the patterns run only around these
@@ -22,7 +22,7 @@ TNM_HINT = re.compile(r"[TNM](?:is|[0-4xX])")
 UNICODE_ROMAN = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV"}
 
 
-class StageMatcher:
+class StageMatcher(Component):
     """Puts FIGO stage mentions (label ``FIGO_STAGE``, a :class:`Stage`) and TNM mentions
     (label ``TNM``, a :class:`TNM`) in ``doc.spans["stage"]``.
 
@@ -39,15 +39,17 @@ class StageMatcher:
     ('2018', 'N1')
     """
 
+    group = GROUP
+
     def __init__(self, nlp: Language, name: str = "caselit_stage", patterns: str = "patterns/stage.toml"):
-        self.name = name
+        super().__init__(nlp, name)
         spec = read_patterns(patterns)
         self.roman = re.compile(spec["lead"] + spec["stage"], re.IGNORECASE)
         self.arabic = re.compile(spec["lead"] + spec["arabic_stage"], re.IGNORECASE)
         self.arabic_context = re.compile(spec["arabic_context"], re.IGNORECASE)
         self.exclude_before = re.compile(spec["exclude_before"], re.IGNORECASE)
         self.exclude_after = re.compile(spec.get("exclude_after", "(?!)"), re.IGNORECASE)
-        self.version = re.compile(spec["version"].replace("{year}", spec["year"]), re.IGNORECASE)
+        self.version = re.compile(fill_template(spec["version"], {"year": spec["year"]}), re.IGNORECASE)
         self.version_reach = int(spec.get("version_reach", 150))
         tnm = spec["tnm"]
         self.tnm_full = re.compile(tnm["full"])  # case matters: "pT1" not "PT1", "N1" not "n1"
@@ -56,10 +58,11 @@ class StageMatcher:
         self.edition_reach = int(tnm.get("edition_reach", 150))
         self.ordinals = dict(tnm.get("ordinals", {}))
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+    def find(self, doc: Doc, text: str):
+        """("stage", match, Roman numeral of an Arabic stage or None, sentence bounds) of each FIGO
+        stage, then ("tnm", (start, end, t, n, m, prefix), bounds) of each TNM classification.
+        Sentence bounds are computed only when there is something to place."""
         bounds = None
-        spans = []
         found = []
         for low, high in anchor_windows(lower_text(text), ANCHORS, 20, 80):
             found += [(m, None) for m in self.roman.finditer(text, low, high)]
@@ -69,18 +72,23 @@ class StageMatcher:
                     found.append((match, ("I", "II", "III", "IV")[int(match.group("stage")) - 1]))
         for match, roman in found:
             bounds = bounds or sentence_bounds(doc, text)
-            spans.append(self._span(doc, text, match, roman, bounds))
+            yield "stage", match, roman, bounds
         tnm = list(self._tnm(text))
         if tnm:
             bounds = bounds or sentence_bounds(doc, text)
-            for start, end, t, n, m, prefix in tnm:
-                edition = self._near(self.edition, text, start, end, bounds, self.edition_reach)
-                edition = self.ordinals.get(edition.lower(), edition) if edition else None
-                spans.append(char_span(doc, start, end, "TNM", TNM(t, n, m, prefix, text[start:end], edition)))
-        set_group(doc, GROUP, spans)
-        return doc
+            for found_tnm in tnm:
+                yield "tnm", found_tnm, None, bounds
 
-    def _span(self, doc: Doc, text: str, match: re.Match, stage: str | None, bounds):
+    def normalise(self, doc: Doc, text: str, candidate) -> Finding | None:
+        kind, match, roman, bounds = candidate
+        if kind == "stage":
+            return self._stage(text, match, roman, bounds)
+        start, end, t, n, m, prefix = match
+        edition = self._near(self.edition, text, start, end, bounds, self.edition_reach)
+        edition = self.ordinals.get(edition.lower(), edition) if edition else None
+        return Finding(start, end, "TNM", TNM(t, n, m, prefix, text[start:end], edition))
+
+    def _stage(self, text: str, match: re.Match, stage: str | None, bounds) -> Finding | None:
         if self.exclude_before.search(text[max(0, match.start() - 40) : match.start()]):
             return None
         if self.exclude_after.match(text[match.end() : match.end() + 24]):
@@ -90,7 +98,7 @@ class StageMatcher:
         figo = "figo" in (match.group("figo") or "").lower()
         version = match.group("version") or self._near(self.version, text, match.start(), match.end(), bounds, self.version_reach)
         value = Stage(stage=stage, figo=figo, version=version)
-        return char_span(doc, match.start("stage"), match.end("sub") if match.group("sub") else match.end("stage"), "FIGO_STAGE", value)
+        return Finding(match.start("stage"), match.end("sub") if match.group("sub") else match.end("stage"), "FIGO_STAGE", value)
 
     def _tnm(self, text: str):
         """(start, end, t, n, m, prefix) of each TNM classification."""
