@@ -77,16 +77,23 @@ def extract(
     on_error: Callable[[Path, str], None] | None = None,
     model: str | None = None,
     jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    publication_types: list[str] | None = None,
 ) -> Iterator[Case]:
     """Cases of every report found under ``paths`` (files or folders), in input order, as
     each file is done. A file that cannot be read or processed is passed to
     ``on_error(path, reason)`` and the rest of the batch goes on; without ``on_error`` it
     raises IngestError. ``model``: an installed NER model to add (see build_nlp); ``jobs``:
-    worker processes (see ``pipeline.batch.BatchRunner``; no results cache here)."""
-    from pipeline.batch.runner import BatchRunner, read_inputs
+    worker processes (see ``pipeline.batch.BatchRunner``; no results cache here); ``engine``
+    "dask" runs on the Dask cluster at ``scheduler`` (or ``$DASK_SCHEDULER_ADDRESS``), else on
+    a local one (see ``pipeline.batch.dask_engine``); ``publication_types``: the PubMed
+    articles kept (``["Case Reports"]``)."""
+    from pipeline.batch.runner import iter_batch
 
-    runner = BatchRunner(jobs=jobs, nlp=nlp, model=model)
-    for result in runner.iter(read_inputs(paths)):
+    results = iter_batch(paths, jobs=jobs, use_cache=False, nlp=nlp, model=model, engine=engine,
+                         scheduler=scheduler, publication_types=publication_types)
+    for result in results:
         if result.error:
             if on_error is None:
                 raise IngestError(result.path, result.error)

@@ -30,6 +30,7 @@ _IN_FLIGHT_PER_THREAD = 2
 # scheduler itself: its tasks go to another worker).
 _RETRIES = 2
 _CONNECT_SECONDS = 30
+_CHATTY_LOGGERS = ("distributed", "dask")
 
 
 def scheduler_address(given: str | None = None) -> str | None:
@@ -57,6 +58,8 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
         from distributed import Client, LocalCluster
     except ImportError as error:  # pragma: no cover - dask is a dependency
         raise RuntimeError(f"--engine dask needs dask[distributed]: {error}") from None
+    for name in _CHATTY_LOGGERS:  # every worker joining and leaving, at INFO: not our lines
+        logging.getLogger(name).setLevel(logging.ERROR)
     address = scheduler_address(scheduler)
     if address:
         with Client(address, timeout=_CONNECT_SECONDS) as client:

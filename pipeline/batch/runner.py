@@ -397,9 +397,16 @@ def iter_batch(
     model: str | None = None,
     nlp=None,
     on_skip: Callable[[Path, str], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    publication_types: Sequence[str] | None = None,
 ) -> Iterator[FileResult]:
     """Every report file under ``paths`` processed (cached results reused), yielded in input
     order as they finish.
+
+    ``engine``: "local" (``jobs`` processes here) or "dask" (a cluster at ``scheduler`` or
+    ``$DASK_SCHEDULER_ADDRESS``, else a local one of ``jobs`` workers, one per CPU when
+    ``jobs`` < 2); ``publication_types``: the PubMed articles kept (see ``pubmed_baseline``).
 
     Files that cannot be read come with ``error`` set (and go to ``on_error`` at once); the
     files of a folder that are not reports go to ``on_skip`` (see ``iter_input_files``).
@@ -407,11 +414,18 @@ def iter_batch(
     from pipeline.batch.cache import open_cache
     from pipeline.batch.version import pipeline_version
 
-    files = read_inputs(paths, on_skip=on_skip)
+    files = read_inputs(paths, on_skip=on_skip, publication_types=publication_types)
     cache = open_cache(cache_dir, pipeline_version(model)) if use_cache and files else None
     try:
-        with Progress(len(files), quiet=quiet) as progress:
-            for result in BatchRunner(jobs, cache, progress, nlp=nlp, model=model).iter(files):
+        with Progress(len(files), quiet=quiet) as progress, contextlib.ExitStack() as stack:
+            if engine == "dask":
+                from pipeline.batch.dask_engine import DaskRunner, dask_client
+
+                client = stack.enter_context(dask_client(scheduler, workers=jobs if jobs > 1 else None))
+                runner = DaskRunner(client, cache, progress, model=model, publication_types=publication_types)
+            else:
+                runner = BatchRunner(jobs, cache, progress, nlp=nlp, model=model, publication_types=publication_types)
+            for result in runner.iter(files):
                 if result.error and on_error is not None:
                     with progress.aside():
                         on_error(result.path, result.error)

@@ -26,6 +26,15 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="report files or folders")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="table to write (.xlsx, .csv, .jsonl, .parquet), or .html: the review page")
     add_batch_options(parser)  # --jobs, --cache-dir, --no-cache, --quiet
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local: --jobs processes on this machine (default); dask: a Dask cluster, "
+                        "embedded (--jobs workers, default one per CPU) or the one at --scheduler")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: a running scheduler (tcp://HOST:8786; default "
+                        "$DASK_SCHEDULER_ADDRESS); the inputs must be at the same path on every worker")
+    parser.add_argument("--publication-type", action="append", metavar="TYPE", dest="publication_types",
+                        help='keep only PubMed articles of this type (e.g. "Case Reports"; repeatable); '
+                        "PubMed .xml.gz baseline/update files are read article by article")
     add_source_arguments(parser, for_extract=True)  # --pmid, --pmcid, --doi, --query...
     parser.add_argument("--fetch-dir", metavar="DIR",
                         help="where fetched reports are saved (default: OUT's name + '-reports', beside OUT)")
@@ -74,7 +83,8 @@ def run(args) -> int:
     def cases():
         for result in iter_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
                                  quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp,
-                                 on_skip=skipped):
+                                 on_skip=skipped, engine=args.engine, scheduler=args.scheduler,
+                                 publication_types=args.publication_types):
             written["files read"] += result.error is None
             for report in result.reports:
                 written["reports"] += bool(report.cases)

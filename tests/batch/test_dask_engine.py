@@ -156,3 +156,20 @@ def test_a_worker_killed_mid_run_loses_no_report(cluster, inputs, one_process, t
     assert [r.error for r in results] == [None] * len(files)
     assert _jsonl(results) == one_process * 4
     cluster.workers[0] = cluster.start_worker("w1-again")
+
+
+def test_command_and_api_take_the_engine(cluster, inputs, tmp_path, capsys):
+    from pipeline import extract
+    from pipeline.cli import main
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    paths = [str(item.path) for item in inputs] + [str(tmp_path / "empty.txt")]
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert main(["extract", *paths, "-q", "--no-cache", "-o", str(local)]) == 1
+    capsys.readouterr()
+    assert main(["extract", *paths, "-q", "--no-cache", "-o", str(dask), "--engine", "dask",
+                 "--scheduler", cluster.address]) == 1
+    assert capsys.readouterr().err.splitlines() == [f"caselit: skipped {tmp_path / 'empty.txt'}: empty file"]
+    assert dask.read_bytes() == local.read_bytes()
+    through_api = [case.to_dict() for case in extract(paths[:2], engine="dask", scheduler=cluster.address)]
+    assert through_api == [case.to_dict() for case in extract(paths[:2])]
