@@ -59,8 +59,14 @@ class Component:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        findings = (self.normalise(doc, text, candidate) for candidate in self.find(doc, text))
-        set_group(doc, self.group, [char_span(doc, f.start, f.end, f.label, f.value) for f in findings if f is not None])
+        spans = []
+        # one candidate at a time: a finding's span and value are set before the next
+        # candidate is looked at, so that a component may skip what it has already found
+        for candidate in self.find(doc, text):
+            finding = self.normalise(doc, text, candidate)
+            if finding is not None:
+                spans.append(char_span(doc, finding.start, finding.end, finding.label, finding.value))
+        set_group(doc, self.group, spans)
         return doc
 
     def find(self, doc: Doc, text: str) -> Iterable[Any]:

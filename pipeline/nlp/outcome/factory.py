@@ -4,7 +4,11 @@ from pipeline.nlp.outcome.outcome import OutcomeMatcher
 
 DEFAULT_CONFIG = {"patterns": "outcome/outcome.toml"}
 
-
-@Language.factory("caselit_outcome", default_config=DEFAULT_CONFIG)
-def create_component(nlp: Language, name: str, patterns: str) -> OutcomeMatcher:
-    return OutcomeMatcher(nlp, name, patterns=patterns)
+# The class is the factory. Sentence boundaries bound the follow-up and subject cues of a
+# status; alone, the component finds sentence ends itself.
+create_component = Language.factory(
+    "caselit_outcome",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.value"],
+    requires=["token.is_sent_start"],
+)(OutcomeMatcher)

@@ -33,3 +33,7 @@ class Outcome:
     # the nearest subject is another person than the patient: a relative, a donor, the fetus
     # ("her brother died in an accident")
     subject_other_person: bool = False
+
+    def norm(self) -> str:
+        """The value of the table's ``outcome`` field: the category ("died")."""
+        return self.category

@@ -7,10 +7,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.outcome.model import CATEGORIES, Outcome
 from pipeline.nlp.resources import read_patterns
-from pipeline.nlp.spans import set_group
-from pipeline.nlp.text import anchor_windows, doc_text, lower_text, merge_windows
+from pipeline.nlp.text import anchor_windows, lower_text, merge_windows
 
 GROUP = "outcome"
 WORD = re.compile(r"\w+")
@@ -19,9 +19,7 @@ SUBJECT_WINDOW = 150  # characters before a phrase where its subject is looked f
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9(\[\"“])|\n")
 
 
-
-
-class OutcomeMatcher:
+class OutcomeMatcher(Component):
     """Puts outcome statements in ``doc.spans["outcome"]`` (label ``OUTCOME``) with an
     :class:`Outcome` in ``Span._.value``.
 
@@ -33,10 +31,12 @@ class OutcomeMatcher:
     [('complete remission', False), ('no evidence of disease', True)]
     """
 
+    group = GROUP
+
     def __init__(self, nlp: Language, name: str = "caselit_outcome", patterns: str = "outcome/outcome.toml"):
-        self.name = name
+        super().__init__(nlp, name)
         spec = read_patterns(patterns)
-        verbs = spec["abbreviations"]["verbs"]
+        parts = {"verbs": spec["abbreviations"]["verbs"]}
         # Two alternations; the group name says which category matched. Phrases in lower case
         # run on the lower-cased text without IGNORECASE (several times faster in Python's re);
         # phrases with upper-case abbreviations run on the text itself.
@@ -48,7 +48,7 @@ class OutcomeMatcher:
             for phrase in phrases:
                 group = f"p{len(self.category_of)}"
                 self.category_of[group] = category
-                (cased if "(?-i:" in phrase else plain).append(f"(?P<{group}>{phrase.replace('{verbs}', verbs)})")
+                (cased if "(?-i:" in phrase else plain).append(f"(?P<{group}>{fill_template(phrase, parts)})")
         self.plain = re.compile("|".join(plain))
         self.cased = re.compile("|".join(cased), re.IGNORECASE)
         self.stems = spec["anchors"]["stems"]
@@ -64,8 +64,9 @@ class OutcomeMatcher:
         self.other_person = re.compile(spec["subject"]["other_person"], re.IGNORECASE)
         self.nominative = re.compile(spec["subject"]["nominative"], re.IGNORECASE)
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+    def find(self, doc: Doc, text: str):
+        """Each status phrase as a :class:`Finding`, normalised as it is found: which phrases
+        are kept depends on those kept before (overlaps, the sentence already read)."""
         lower = lower_text(text)
         found = []
         # A phrase starts at a word start shortly before one of its stems: try the alternation
@@ -83,7 +84,7 @@ class OutcomeMatcher:
         for window_start, window_end in merge_windows(abbreviations, 80, 10, len(text)):
             found += self.cased.finditer(text, window_start, window_end)
         has_sentences = len(doc) > 1 and doc[len(doc) - 1].is_sent_start is not None
-        spans, taken_until = [], -1
+        taken_until = -1
         sentence, last_follow_up = (-1, -1), False  # character bounds of the last sentence seen
         for match in sorted(found, key=lambda m: (m.start(), -m.end())):
             start, end = match.span()
@@ -106,17 +107,14 @@ class OutcomeMatcher:
                     sentence = self._sentence_bounds(text, start, end)
                 last_follow_up = bool(self.last_follow_up.search(text, *sentence))
             before = text[max(sentence[0], start - SUBJECT_WINDOW) : start]
-            span._.value = Outcome(
+            yield Finding(start, end, "OUTCOME", Outcome(
                 category=self.category_of[match.lastgroup],
                 written=text[start:end],
                 last_follow_up=last_follow_up,
                 subject_plural=self._plural_subject(before),
                 subject_reported_group=self._reported_group_subject(before),
                 subject_other_person=self._other_person_subject(before),
-            )
-            spans.append(span)
-        set_group(doc, GROUP, spans)
-        return doc
+            ))
 
     @staticmethod
     def _sentence_of_tokens(doc: Doc, start: int, end: int, limit: int = 300) -> tuple[int, int]:
