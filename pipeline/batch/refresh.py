@@ -40,12 +40,16 @@ def refresh_review(
     model: str | None = None,
     on_notice: Callable[[str], None] | None = None,
     on_skip: Callable[[Path, str], None] | None = None,
+    sheet: str | None = None,
+    overrides: dict[str, str | None] | None = None,
+    dry_run: bool = False,
 ) -> RefreshSummary:
     """Add, update and flag the rows of the review sheet at ``review_path`` (created when
     missing) from the report files under ``inputs``. Raises ReviewError, leaving the sheet
     untouched, when it is not a sheet caselit keeps, and NothingRead (a ReviewError) when no
     report could be read. ``on_skip``: the files of a folder that are not reports (see
-    ``iter_input_files``).
+    ``iter_input_files``). ``sheet``, ``overrides``: where the table of a sheet caselit did
+    not create is and how its headers read (``Review.open``); ``dry_run``: merge, write nothing.
 
     The review is locked for the whole read–merge–write (``ReviewLock``): a second refresh
     of the same sheet waits for this one, telling ``on_notice`` once. When another program
@@ -53,19 +57,23 @@ def refresh_review(
     (``on_notice`` says so) instead of overwriting it, and gives up with a ReviewError,
     leaving it as the other program saved it, if that happens ``MERGE_ATTEMPTS`` times."""
     check_review_path(Path(review_path))
+    options = dict(jobs=jobs, cache_dir=cache_dir, use_cache=use_cache, quiet=quiet, backup=backup,
+                   on_error=on_error, model=model, on_notice=on_notice, on_skip=on_skip, sheet=sheet,
+                   overrides=overrides, dry_run=dry_run)
+    if dry_run:  # reads only: no lock file beside the sheet
+        return _refresh_locked(Path(review_path), inputs, **options)
     with ReviewLock(review_path, on_wait=on_notice):
-        return _refresh_locked(Path(review_path), inputs, jobs=jobs, cache_dir=cache_dir, use_cache=use_cache,
-                               quiet=quiet, backup=backup, on_error=on_error, model=model, on_notice=on_notice,
-                               on_skip=on_skip)
+        return _refresh_locked(Path(review_path), inputs, **options)
 
 
 def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet, backup, on_error, model,
-                    on_notice, on_skip) -> RefreshSummary:
+                    on_notice, on_skip, sheet=None, overrides=None, dry_run=False) -> RefreshSummary:
     version = pipeline_version(model)
     files = None
     results: dict[Path, FileResult] = {}  # kept across merges: a file is processed once
     for _attempt in range(MERGE_ATTEMPTS):
-        review = Review.open(review_path)
+        review = Review.open(review_path, sheet=sheet, overrides=overrides)
+        review.dry_run = dry_run
         if files is None:
             files = read_inputs(inputs, on_skip=on_skip)
         unchanged = [f.path for f in files if f.file_hash and review.is_unchanged(f.path, f.file_hash, version)]
@@ -88,7 +96,7 @@ def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet
             kept = f"; {review.path} was left as it was" if not review.is_new else ""
             raise NothingRead(f"nothing written: no report could be read{kept}")
         summary = review.apply(reports, unchanged=unchanged, failed=failed, version=version)
-        if not review.dirty:
+        if not review.dirty or dry_run:
             return summary
         try:
             review.save(backup=backup)

@@ -23,7 +23,14 @@ def add_parser(commands) -> argparse.ArgumentParser:
         "gone are flagged in 'caselit status', not deleted. Your own columns, sheets, formatting "
         "and row order are kept; the previous sheet is kept as REVIEW.bak.xlsx (.bak.csv). A second "
         "refresh of the same sheet waits for the first; a sheet saved elsewhere during a refresh is "
-        "merged again, never overwritten.",
+        "merged again, never overwritten.\n\n"
+        "A sheet caselit did not create (your own, or one written by caselit extract) is adopted: "
+        "the table is found (the sheet with --sheet, else the one whose header row reads best; "
+        "title rows above it are fine), your headers are mapped to caselit's columns with the "
+        "synonyms of models/review/headers.tsv (the mapping is printed; --map corrects it), your "
+        "rows are matched to reports by DOI, PMID, PMCID, title or first author + year, and only "
+        "their empty mapped cells are filled; a value of yours that caselit reads differently is "
+        "listed in the conflicts sheet. Reports not in the sheet become new rows below.",
         epilog=EXIT_STATUS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -31,6 +38,13 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
     add_batch_options(parser)
     parser.add_argument("--no-backup", action="store_true", help="do not keep the previous sheet as REVIEW.bak.*")
+    parser.add_argument("--sheet", metavar="NAME", help="the sheet holding your table (default: the one whose "
+                        "header row matches caselit's columns best)")
+    parser.add_argument("--map", action="append", metavar="HEADER=COLUMN", dest="mapping",
+                        help="read your column HEADER as caselit's COLUMN, e.g. --map \"Pathology=histology\"; "
+                        "\"Ref.=\" leaves a column alone (repeat for several)")
+    parser.add_argument("-n", "--dry-run", action="store_true",
+                        help="print what would be added, filled and in conflict, and write nothing")
     parser.add_argument("--model", metavar="NAME_OR_PATH",
                         help="also use an installed spaCy/scispaCy NER model, as in caselit extract")
     return parser
@@ -50,6 +64,13 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
 def run(args) -> int:
     from pipeline.batch.refresh import refresh_review
     from pipeline.export.refresh import ReviewError
+    from pipeline.review.headers import parse_overrides
+
+    try:
+        overrides = parse_overrides(args.mapping)
+    except ValueError as failure:
+        error(str(failure))
+        return FAILED
 
     existing = existing_inputs(args.inputs)
     failures = len(args.inputs) - len(existing)
@@ -71,6 +92,7 @@ def run(args) -> int:
             args.review, existing, jobs=args.jobs,
             cache_dir=args.cache_dir, use_cache=not args.no_cache, quiet=args.quiet,
             backup=not args.no_backup, on_error=report_error, model=args.model, on_notice=error, on_skip=skipped,
+            sheet=args.sheet, overrides=overrides, dry_run=args.dry_run,
         )
     except ReviewError as failure:
         if skipped.line():
@@ -80,6 +102,12 @@ def run(args) -> int:
     except OSError as failure:
         error(f"cannot write {args.review}: {getattr(failure, 'strerror', None) or failure}")
         return FAILED
+    if summary.mapping and (args.dry_run or not args.quiet):
+        error(f"columns of {review.name}:")
+        for line in summary.mapping:
+            error("  " + line)
+    for line in summary.details:
+        error(line)
     for path, doc_id in summary.duplicates:
         error(f"skipped {path}: the same report ({doc_id}) as another input")
     for conflict in summary.conflicts[:_CONFLICT_LINES]:
@@ -93,6 +121,8 @@ def run(args) -> int:
         error(skipped.line())
     failures += summary.failed
     summary.failed = failures
-    if not args.quiet or failures or summary.conflicts:
+    if args.dry_run:
+        error("dry run, nothing written: " + summary.line(review.name).replace(": ", ": would be ", 1))
+    elif not args.quiet or failures or summary.conflicts:
         error(summary.line(Path(args.review).name))
     return SOME_FAILED if failures else OK

@@ -43,6 +43,11 @@ from pipeline.export.review_table import MemoryTable, XlsxTable, canonical, reme
 from pipeline.export.safe import csv_text, xlsx_text
 from pipeline.export.writers import CSV_ENCODING, atomic_output
 from pipeline.export.xlsx_edit import WorkbookError, XlsxWorkbook
+from pipeline.review.headers import Header, map_headers
+from pipeline.review.layout import HEADER_SEARCH_ROWS, find_header, find_sheet
+from pipeline.review.matching import RowIndex, doi_key, first_author, pmcid_key, pmid_key, report_keys
+from pipeline.review.merge import CONFLICT, UNKNOWN, WRITE, cell_action
+from pipeline.review.style import ColumnStyle
 
 ID_COLUMN = "caselit ID"
 STATUS_COLUMN = "caselit status"
@@ -58,7 +63,11 @@ _NEVER_WRITTEN = False
 CONFLICT_COLUMNS = ("Refreshed", "caselit ID", "Report", "Case", "Column", "Your value",
                     "caselit wrote before", "caselit finds now")
 SUPPORTED_REVIEWS = (".xlsx", ".csv")
-_UNKNOWN = object()  # no remembered value: a column caselit did not write before
+_UNKNOWN = UNKNOWN  # no remembered value: a column caselit did not write before
+# Columns a reviewer's table may have that caselit fills from the report's metadata, beyond
+# the exporter's.
+REFERENCE_COLUMNS = ("First author",)
+_IDENTIFIERS = {"DOI": doi_key, "PMID": pmid_key, "PMCID": pmcid_key}
 
 
 class ReviewError(Exception):
@@ -167,12 +176,18 @@ class RefreshSummary:
     conflicts: list[Conflict] = field(default_factory=list)
     duplicates: list[tuple[Path, str]] = field(default_factory=list)  # (file, document id) skipped
     new_columns: list[str] = field(default_factory=list)
+    matched: int = 0  # rows of an adopted sheet linked to a report for the first time
+    filled: int = 0  # empty cells filled in them
+    mapping: list[str] = field(default_factory=list)  # how an adopted sheet's headers were read
+    details: list[str] = field(default_factory=list)  # what a dry run would do, line by line
 
     def line(self, name: str) -> str:
         """'review.xlsx: 10 added, 2 updated, 9988 unchanged, 1 conflict, 0 failed'."""
         conflicts = len(self.conflicts)
         line = (f"{name}: {self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
                 f"{conflicts} conflict{'' if conflicts == 1 else 's'}, {self.failed} failed")
+        if self.matched:
+            line += f"; {self.matched} of your rows matched to reports, {self.filled} empty cell(s) filled"
         if self.flagged:
             line += f"; {self.flagged} row(s) flagged in {STATUS_COLUMN!r}"
         if self.duplicates:
@@ -185,8 +200,16 @@ class Review:
 
     def __init__(self, path: Path, table, state: dict[str, StateRow], book: XlsxWorkbook | None = None,
                  delimiter: str = ",", state_columns: list[str] | None = None,
-                 read: dict[Path, bytes | None] | None = None):
+                 read: dict[Path, bytes | None] | None = None, adopted: bool = False,
+                 layout: dict | None = None, overrides: dict[str, str | None] | None = None):
         self.path = path
+        # A sheet caselit did not create: only its mapped columns are written, none is added
+        # but the caselit ID; its rows are matched to reports by their references.
+        self.adopted = adopted
+        self.layout = dict(layout or {})  # where the table is: sheet, header row; stored in the state
+        self.overrides = dict(overrides or {})  # --map
+        self.mapping: dict[str, Header] = {}
+        self.dry_run = False
         # The files as they were read (None: missing), to back them up and to tell, before
         # replacing them, whether another program saved them meanwhile.
         self.read = dict(read) if read is not None else {path: None}
@@ -206,10 +229,15 @@ class Review:
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike) -> Review:
+    def open(cls, path: str | os.PathLike, sheet: str | None = None,
+             overrides: dict[str, str | None] | None = None) -> Review:
         """Open ``path`` (.xlsx or .csv) for refresh; a missing file starts a new review.
 
-        Raises ReviewError when the file is not a review sheet caselit keeps.
+        A sheet caselit did not create (the reviewer's own, or one from ``caselit extract``)
+        is adopted: the table is the one of sheet ``sheet``, else of the sheet whose header
+        row reads best as caselit's columns (``overrides``: {header: column or None}, as
+        ``--map``). Raises ReviewError, touching nothing, when no table is found or the file
+        cannot be read.
         """
         path = Path(path)
         suffix = path.suffix.lower()
@@ -218,29 +246,37 @@ class Review:
         if data is None:
             text_form = xlsx_text if suffix == ".xlsx" else csv_text
             read = {path: None} if suffix == ".xlsx" else {path: None, state_file(path): None}
-            return cls(path, MemoryTable([*machine_columns(), ID_COLUMN], [], text_form), {}, read=read)
-        return cls._open_xlsx(path, data) if suffix == ".xlsx" else cls._open_csv(path, data)
+            return cls(path, MemoryTable([*machine_columns(), ID_COLUMN], [], text_form), {}, read=read,
+                       overrides=overrides)
+        if suffix == ".xlsx":
+            return cls._open_xlsx(path, data, sheet, overrides)
+        return cls._open_csv(path, data, overrides)
 
     @classmethod
-    def _open_xlsx(cls, path: Path, data: bytes) -> Review:
+    def _open_xlsx(cls, path: Path, data: bytes, sheet: str | None = None,
+                   overrides: dict[str, str | None] | None = None) -> Review:
         try:
             book = XlsxWorkbook(data)  # from the bytes read: what is checked before saving
         except WorkbookError as error:
             raise ReviewError(f"{path}: {error}; it was left unchanged") from None
-        if STATE_SHEET not in book.sheet_names():
-            raise ReviewError(_not_ours(path, f"it has no {STATE_SHEET} sheet"))
         try:
+            if STATE_SHEET not in book.sheet_names():
+                return cls._adopt_xlsx(path, data, book, sheet, overrides)
             try:
-                state, state_columns = _parse_state(book.worksheet(STATE_SHEET).rows_values())
+                state, state_columns, layout = _parse_state(book.worksheet(STATE_SHEET).rows_values())
             except ReviewError as error:
                 raise ReviewError(f"{path}: {error}; it was left unchanged") from None
             names = book.sheet_names()
-            for name in [CASES_SHEET] + [n for n in names if n != CASES_SHEET]:
+            first = [layout["sheet"]] if layout.get("sheet") in names else []
+            for name in first + [CASES_SHEET] + [n for n in names if n != CASES_SHEET]:
                 if name in names and name != STATE_SHEET:
-                    table = XlsxTable(book.worksheet(name), xlsx_text)
-                    if ID_COLUMN in table.columns:
+                    header_row = _id_header_row(book.worksheet(name))
+                    if header_row:
+                        table = XlsxTable(book.worksheet(name), xlsx_text, header_row)
+                        layout.update(sheet=name, header_row=header_row)
                         return cls(path, table, state, book=book, state_columns=state_columns,
-                                   read={path: data})
+                                   read={path: data}, adopted=bool(layout.get("adopted")), layout=layout,
+                                   overrides=overrides)
         except ReviewError:
             raise
         except Exception as error:  # a damaged part: report it, touch nothing
@@ -248,7 +284,21 @@ class Review:
         raise ReviewError(_not_ours(path, f"no sheet has a {ID_COLUMN!r} column"))
 
     @classmethod
-    def _open_csv(cls, path: Path, data: bytes) -> Review:
+    def _adopt_xlsx(cls, path: Path, data: bytes, book: XlsxWorkbook, sheet: str | None,
+                    overrides: dict[str, str | None] | None) -> Review:
+        if sheet is not None and sheet not in book.sheet_names():
+            raise ReviewError(f"{path}: no sheet named {sheet!r} (it has {', '.join(map(repr, book.sheet_names()))}); "
+                              "it was left unchanged")
+        found = find_sheet(book, sheet, overrides)
+        if found is None:
+            raise ReviewError(_no_table(path))
+        name, header_row = found
+        table = XlsxTable(book.worksheet(name), xlsx_text, header_row)
+        layout = {"sheet": name, "header_row": header_row, "adopted": True}
+        return cls(path, table, {}, book=book, read={path: data}, adopted=True, layout=layout, overrides=overrides)
+
+    @classmethod
+    def _open_csv(cls, path: Path, data: bytes, overrides: dict[str, str | None] | None = None) -> Review:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:  # saved by Excel in the Windows code page
@@ -258,9 +308,10 @@ class Review:
             rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         except csv.Error as error:
             raise ReviewError(f"{path}: not a readable CSV file ({error}); it was left unchanged") from None
-        header = [cell.strip() or None for cell in rows[0]] if rows else []
+        at = next((i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if ID_COLUMN in [c.strip() for c in row]), 0)
+        header = [cell.strip() or None for cell in rows[at]] if rows else []
         if ID_COLUMN not in header:
-            raise ReviewError(_not_ours(path, f"it has no {ID_COLUMN!r} column"))
+            return cls._adopt_csv(path, data, rows, delimiter, overrides)
         sidecar = state_file(path)
         state_data = _read_if_present(sidecar)
         try:
@@ -277,9 +328,24 @@ class Review:
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as error:
             raise ReviewError(f"{path}: its state file {sidecar.name} is damaged ({error}); "
                               "the sheet was left unchanged") from None
-        data_rows = [[cell if cell != "" else None for cell in row] for row in rows[1:]]
-        return cls(path, MemoryTable(header, data_rows, csv_text), state, delimiter=delimiter,
-                   state_columns=state_columns, read={path: data, sidecar: state_data})
+        data_rows = [[cell if cell != "" else None for cell in row] for row in rows[at + 1:]]
+        layout = stored.get("layout") if isinstance(stored.get("layout"), dict) else {}
+        return cls(path, MemoryTable(header, data_rows, csv_text, preamble=rows[:at]), state, delimiter=delimiter,
+                   state_columns=state_columns, read={path: data, sidecar: state_data},
+                   adopted=bool(layout.get("adopted")), layout=layout, overrides=overrides)
+
+    @classmethod
+    def _adopt_csv(cls, path: Path, data: bytes, rows: list[list[str]], delimiter: str,
+                   overrides: dict[str, str | None] | None) -> Review:
+        at, _score = find_header(rows, overrides)
+        if at < 0:
+            raise ReviewError(_no_table(path))
+        header = [cell.strip() or None for cell in rows[at]]
+        data_rows = [[cell if cell != "" else None for cell in row] for row in rows[at + 1:]]
+        table = MemoryTable(header, data_rows, csv_text, preamble=rows[:at])
+        sidecar = state_file(path)
+        return cls(path, table, {}, delimiter=delimiter, read={path: data, sidecar: _read_if_present(sidecar)},
+                   adopted=True, layout={"header_row": at + 1, "adopted": True}, overrides=overrides)
 
     # --- what needs work ------------------------------------------------------------------
 
@@ -317,24 +383,24 @@ class Review:
         summary.failed = len(failed)
         failed_keys = {self.source_key(p) for p in failed}
         table = self.table
-        columns: dict[str, int] = {}
-        for index, name in enumerate(table.header()):
-            if name and name not in columns:
-                columns[name] = index
-        for name in (*machine_columns(), ID_COLUMN):
-            if name not in columns:
-                columns[name] = table.add_column(name)
-                summary.new_columns.append(name)
-                self.dirty = True
-        self._columns = columns
+        columns = self._map_columns(summary)
         self._rows_by_key: dict[str, int] = {}
-        for row, value in table.column_values(columns[ID_COLUMN]).items():
-            key = canonical(value)
-            if key and key not in self._rows_by_key:
+        unkeyed: list[int] = []  # rows caselit does not know yet (an adopted sheet's)
+        ids = table.column_values(columns[ID_COLUMN])
+        for row in table.data_rows():
+            key = canonical(ids.get(row))
+            if key and key not in self._rows_by_key and (key in self.state or not self.adopted):
                 self._rows_by_key[key] = row
+            elif self.adopted and (key is None or key not in self.state):
+                unkeyed.append(row)
         if isinstance(table, XlsxTable):
-            keyed = [self._rows_by_key[k] for k in self.state if k in self._rows_by_key]
-            table.use_style_of(max(keyed) if keyed else None)
+            if self.adopted:  # new rows look like the reviewer's last row
+                filled = [r for r in table.data_rows() if any(table.value(r, c) is not None for c in columns.values())]
+                table.use_style_of(max(filled) if filled else None)
+            else:
+                keyed = [self._rows_by_key[k] for k in self.state if k in self._rows_by_key]
+                table.use_style_of(max(keyed) if keyed else None)
+        self._unkeyed = self._row_index(unkeyed) if unkeyed else None
 
         by_doc: dict[str, dict[int, StateRow]] = {}
         for row in self.state.values():
@@ -376,10 +442,15 @@ class Review:
                 continue
             source = self.source_key(report.source)
             old_cases = by_doc.get(old_doc, {}) if old_doc else {}
+            if not old_cases and self._unkeyed is not None:
+                old_cases = self._adopt_rows(report, source, version, summary)
             numbers = set()
             for case, record in zip(report.cases, report_records):
                 values = {name: _plain(value) for name, value in zip(frame_columns, record)}
                 values[STATUS_COLUMN] = None
+                if "First author" in self._columns:
+                    values["First author"] = first_author(case)
+                values = self._styled(values)
                 numbers.add(case.case)
                 row = old_cases.get(case.case)
                 if row is None:
@@ -411,19 +482,127 @@ class Review:
         self.conflicts.extend(summary.conflicts)
         return summary
 
-    def _add(self, report: ReportCases, source: str, case: int, values: dict[str, object], version: str) -> None:
-        key = f"{report.doc_id}#{case}"
+    def _new_key(self, doc_id: str, case: int) -> str:
+        key = f"{doc_id}#{case}"
         suffix = 2
         while key in self.state or key in self._rows_by_key:
-            key, suffix = f"{report.doc_id}#{case}~{suffix}", suffix + 1
-        cells = {self._columns[name]: value for name, value in values.items()}
-        cells[self._columns[ID_COLUMN]] = key
+            key, suffix = f"{doc_id}#{case}~{suffix}", suffix + 1
+        return key
+
+    def _add(self, report: ReportCases, source: str, case: int, values: dict[str, object], version: str) -> None:
+        key = self._new_key(report.doc_id, case)
+        columns = self._columns
+        cells: dict[int, object] = {}
+        if self.adopted:  # every column of the row, so that each takes the look of the row above
+            cells = {index: None for index in range(len(self.table.columns))}
+        cells.update((columns[name], value) for name, value in values.items() if name in columns)
+        cells[columns[ID_COLUMN]] = key
         self._rows_by_key[key] = self.table.append(cells)
-        remembered_values = {name: self.table.written(value) for name, value in values.items()}
+        remembered_values = {name: self.table.written(value) for name, value in values.items() if name in columns}
         self.state[key] = StateRow(key, report.doc_id, case, source, report.name, report.file_hash, version,
                                    remembered_values)
         self._by_source.setdefault(source, []).append(self.state[key])
         self.dirty = True
+        if self.dry_run:
+            shown = ", ".join(f"{self._shown(n)}={canonical(v)}" for n, v in values.items()
+                              if n in columns and canonical(v) is not None and n != STATUS_COLUMN)
+            self.details.append(f"would add {report.name} case {case}: {shown}")
+
+    # --- adopting the rows of a sheet caselit did not create -----------------------------
+
+    def _map_columns(self, summary: RefreshSummary) -> dict[str, int]:
+        """{caselit column: index in the table}: caselit's own names first (not in an adopted
+        sheet), then the reviewer's headers through the synonyms of models/review/headers.tsv
+        and --map; the caselit ID column is added when missing. Other machine columns are
+        added only to caselit's own sheets, and not when the reviewer deleted them."""
+        table = self.table
+        header = table.header()
+        machine = (*machine_columns(), ID_COLUMN)
+        columns: dict[str, int] = {}
+        if not self.adopted:
+            for index, name in enumerate(header):
+                if name in machine and name not in columns and name not in self.overrides:
+                    columns[name] = index
+        self.mapping = map_headers(header, self.overrides)
+        taken = set(columns.values())
+        for name, found in self.mapping.items():
+            if name not in columns and found.index not in taken and (name in machine or name in REFERENCE_COLUMNS):
+                columns[name] = found.index
+                taken.add(found.index)
+        remembered = set(self.state_columns)
+        for name in machine:
+            if name in columns:
+                continue
+            if name != ID_COLUMN and (self.adopted or name in remembered):
+                continue  # not in the reviewer's table, or deleted by the reviewer: stays out
+            columns[name] = table.add_column(name)
+            if not (self.adopted and name == ID_COLUMN):
+                summary.new_columns.append(name)
+            self.dirty = True
+        self._columns = columns
+        self._headers = {name: header[index] for name, index in columns.items()
+                         if index < len(header) and header[index]}
+        # Values are written as the reviewer's column writes them where it was renamed.
+        self._styles = {name: ColumnStyle(name, list(table.column_values(columns[name]).values()), found.unit)
+                        for name, found in self.mapping.items()
+                        if columns.get(name) == found.index and found.text != name}
+        if self.adopted or self.dry_run:
+            summary.mapping = self.mapping_lines()
+        self.details = summary.details
+        return columns
+
+    def mapping_lines(self) -> list[str]:
+        """How the table's headers were read: "'Pathology' -> Histology", "'Notes': yours"."""
+        by_index = {index: name for name, index in self._columns.items()}
+        lines = []
+        for index, text in enumerate(self.table.header()):
+            if not text:
+                continue
+            name = by_index.get(index)
+            if name is None:
+                lines.append(f"{text!r}: your own column, not written")
+            elif name == text:
+                lines.append(f"{text!r}: caselit's")
+            else:
+                unit = self.mapping.get(name).unit if name in self.mapping else None
+                lines.append(f"{text!r} -> {name}" + (f" (written in {unit})" if unit and "WBC" in name else ""))
+        return lines
+
+    def _shown(self, name: str) -> str:
+        return self._headers.get(name, name)
+
+    def _styled(self, values: dict[str, object]) -> dict[str, object]:
+        for name, style in self._styles.items():
+            if name in values:
+                values[name] = style.apply(values[name])
+        return values
+
+    def _row_index(self, rows: list[int]) -> RowIndex:
+        wanted = ("DOI", "PMID", "PMCID", "Title", "First author", "Year", "Report", "Case", "Age")
+        indexes = {name: self._columns[name] for name in wanted if name in self._columns}
+        return RowIndex({row: {name: self.table.value(row, index) for name, index in indexes.items()} for row in rows})
+
+    def _adopt_rows(self, report: ReportCases, source: str, version: str, summary: RefreshSummary) -> dict[int, StateRow]:
+        """Link the reviewer's rows of this report (found by its references) to it: they get
+        a caselit ID and state with nothing remembered, so only their empty cells are filled."""
+        if not report.cases:
+            return {}
+        index = self._unkeyed
+        rows = index.find(report_keys(report.name, report.cases[0]))
+        if not rows:
+            return {}
+        adopted = {}
+        for case, row in index.assign(rows, [(c.case, c.age) for c in report.cases]).items():
+            key = self._new_key(report.doc_id, case)
+            self.table.set(row, self._columns[ID_COLUMN], key)
+            self._rows_by_key[key] = row
+            state = StateRow(key, report.doc_id, case, source, report.name, report.file_hash, version, {})
+            self.state[key] = state
+            self._by_source.setdefault(source, []).append(state)
+            adopted[case] = state
+            summary.matched += 1
+            self.dirty = True
+        return adopted
 
     def _update(self, state: StateRow, values: dict[str, object], summary: RefreshSummary) -> bool:
         """Write the machine values into the row where the reviewer did not edit; True when a
@@ -433,18 +612,27 @@ class Review:
             return False
         table, changed = self.table, False
         for name, value in values.items():
-            column = self._columns[name]
+            column = self._columns.get(name)
+            if column is None:  # not a column of this sheet
+                continue
             new = table.written(value)
             last = state.values.get(name, _UNKNOWN)
             cell = table.value(row, column)
             current = remembered(cell)
-            formula = table.has_formula(row, column)
-            if not formula and (current == last or (last is _UNKNOWN and current is None)):
-                if current != new:
-                    table.set(row, column, value)
-                    changed = True
-            elif current != new and (last is _UNKNOWN or new != last):
-                summary.conflicts.append(Conflict(state.key, state.report, state.case, name, cell, None if last is _UNKNOWN else last, value))
+            if name in _IDENTIFIERS and current is not None and _IDENTIFIERS[name](cell) == _IDENTIFIERS[name](value):
+                current = new  # "https://doi.org/10.1/X" is the same DOI as "10.1/x"
+            action = cell_action(current, last, new, table.has_formula(row, column))
+            if action == WRITE:
+                table.set(row, column, value)
+                changed = True
+                if last is _UNKNOWN:
+                    summary.filled += 1
+                    if self.dry_run:
+                        self.details.append(f"would fill {self._shown(name)!r} of {state.report} case {state.case} "
+                                            f"with {canonical(value)}")
+            elif action == CONFLICT:
+                summary.conflicts.append(Conflict(state.key, state.report, state.case, self._shown(name), cell,
+                                                  None if last is _UNKNOWN else last, value))
             if state.values.get(name, _UNKNOWN) != new:
                 state.values[name] = new
                 self.dirty, state.text = True, None
@@ -523,6 +711,8 @@ class Review:
         book = self.book
         columns, rows = self._state_rows()
         meta = [STATE_MARK, STATE_FORMAT, STATE_NOTE, json.dumps(columns, ensure_ascii=False)]
+        if self.layout:
+            meta.append(json.dumps(self.layout, ensure_ascii=False))
         book.replace_rows(STATE_SHEET, [meta, list(STATE_COLUMNS), *rows], hidden=True)
         self.state_columns = columns
         if self.conflicts:
@@ -544,12 +734,14 @@ class Review:
     def _save_csv(self) -> None:
         table = self.table
         with atomic_output(self.path, before_replace=self._check_unchanged) as handle:
-            _write_csv(handle, [table.columns, *table.padded_rows()], self.delimiter)
+            _write_csv(handle, [*table.preamble, table.columns, *table.padded_rows()], self.delimiter)
         self._now_read(self.path)
         # The sheet first, then the state: should only the sheet be new, its cells equal
         # caselit's new values and the next refresh sets the state right.
         columns, rows = self._state_rows()
         stored = {STATE_MARK: STATE_FORMAT, "note": STATE_NOTE, "value columns": columns, "rows": rows}
+        if self.layout:
+            stored["layout"] = self.layout
         self.state_columns = columns
         with atomic_output(state_file(self.path), before_replace=self._check_unchanged) as handle:
             handle.write(json.dumps(stored, ensure_ascii=False, indent=0).encode("utf-8"))
@@ -589,13 +781,31 @@ def _not_ours(path: Path, why: str) -> str:
             f"Start one with: caselit refresh NEW{path.suffix} REPORTS...")
 
 
-def _parse_state(rows: list[list[object]]) -> tuple[dict[str, StateRow], list[str]]:
+def _id_header_row(sheet) -> int | None:
+    """The row holding the caselit ID header: 1 in caselit's own sheets, lower in an adopted
+    sheet with a title above its table."""
+    for number in [1] + sheet.row_numbers()[:HEADER_SEARCH_ROWS]:
+        if ID_COLUMN in XlsxTable(sheet, xlsx_text, number).columns:
+            return number
+    return None
+
+
+def _no_table(path: Path) -> str:
+    return (f"{path}: no sheet has a header row caselit recognises (Age, Sex, FIGO, Pathology, DOI, ...); "
+            "it was left unchanged. Name your columns with --map \"Your header=caselit column\", or start a "
+            f"new review with: caselit refresh NEW{path.suffix} REPORTS...")
+
+
+def _parse_state(rows: list[list[object]]) -> tuple[dict[str, StateRow], list[str], dict]:
     if not rows or not rows[0] or rows[0][0] != STATE_MARK:
         raise ReviewError("its _caselit sheet is not caselit's")
     if len(rows[0]) < 2 or canonical(rows[0][1]) != str(STATE_FORMAT):
         raise ReviewError(f"its _caselit sheet has an unknown format ({rows[0][1:2]}); a newer caselit wrote it?")
     state = {}
     try:
+        layout = json.loads(rows[0][4]) if len(rows[0]) > 4 and rows[0][4] else {}
+        if not isinstance(layout, dict):
+            raise ValueError("a layout that is not a mapping")
         columns = json.loads(rows[0][3]) if len(rows[0]) > 3 and rows[0][3] else []
         if not isinstance(columns, list):
             raise ValueError("no list of value columns")
@@ -605,7 +815,7 @@ def _parse_state(rows: list[list[object]]) -> tuple[dict[str, StateRow], list[st
             state[row.key] = row
     except (ValueError, TypeError) as error:
         raise ReviewError(f"its _caselit sheet is damaged ({error})") from None
-    return state, columns
+    return state, columns, layout
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

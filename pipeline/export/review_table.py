@@ -59,10 +59,12 @@ class MemoryTable:
     against formulas), so that what caselit remembers is what the file will hold.
     """
 
-    def __init__(self, header: list[str | None], rows: list[list[object]], text_form: Callable[[str], str]):
+    def __init__(self, header: list[str | None], rows: list[list[object]], text_form: Callable[[str], str],
+                 preamble: list[list[object]] | None = None):
         self.columns = list(header)
         self.rows = [list(row) for row in rows]
         self.text_form = text_form
+        self.preamble = [list(row) for row in preamble or ()]  # rows above the header (a title), kept as they are
 
     def header(self) -> list[str | None]:
         return list(self.columns)
@@ -104,23 +106,27 @@ class MemoryTable:
 
 
 class XlsxTable:
-    """A worksheet of an existing workbook: row 1 is the header; columns are 0-based here."""
+    """A worksheet of an existing workbook: the header in row ``header_row`` (1 for caselit's
+    own sheets; lower in a sheet with a title above its table), the data below; columns are
+    0-based here."""
 
-    def __init__(self, sheet: Worksheet, text_form: Callable[[str], str]):
+    def __init__(self, sheet: Worksheet, text_form: Callable[[str], str], header_row: int = 1):
         self.sheet = sheet
         self.text_form = text_form
+        self.header_row = header_row
         width = max(sheet.max_column(), 1)
-        self.columns = [None if (v := sheet.value(1, c)) is None else str(v).strip() for c in range(1, width + 1)]
+        self.columns = [None if (v := sheet.value(header_row, c)) is None else str(v).strip()
+                        for c in range(1, width + 1)]
         self._style_row: int | None = None  # new rows take the look of caselit's last row
 
     def header(self) -> list[str | None]:
         return list(self.columns)
 
     def data_rows(self) -> Iterable[int]:
-        return [r for r in self.sheet.row_numbers() if r > 1]
+        return [r for r in self.sheet.row_numbers() if r > self.header_row]
 
     def column_values(self, column: int) -> dict[int, object]:
-        return {r: v for r, v in self.sheet.column_values(column + 1).items() if r > 1}
+        return {r: v for r, v in self.sheet.column_values(column + 1).items() if r > self.header_row}
 
     def value(self, row: int, column: int) -> object:
         return self.sheet.value(row, column + 1)
@@ -144,7 +150,8 @@ class XlsxTable:
 
     def add_column(self, name: str) -> int:
         column = len(self.columns) + 1
-        self.sheet.set_value(1, column, name, style=self.sheet.style(1, column - 1) if column > 1 else None)
+        header = self.header_row
+        self.sheet.set_value(header, column, name, style=self.sheet.style(header, column - 1) if column > 1 else None)
         self.columns.append(name)
         return column - 1
 

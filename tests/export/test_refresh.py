@@ -292,13 +292,14 @@ def test_a_corrupt_xlsx_is_an_error_and_left_untouched(tmp_path, folder, content
     assert path.read_bytes() == content
 
 
-def test_a_workbook_caselit_did_not_write_is_an_error_and_left_untouched(tmp_path):
+def test_a_workbook_without_a_table_caselit_recognises_is_an_error_and_left_untouched(tmp_path):
     path = tmp_path / "review.xlsx"
     book = openpyxl.Workbook()
-    book.active.append(["Report", "Age"])
+    book.active.append(["Shopping", "Price"])
+    book.active.append(["bread", 2])
     book.save(path)
     before = path.read_bytes()
-    with pytest.raises(ReviewError, match="not a review sheet kept by caselit"):
+    with pytest.raises(ReviewError, match="no sheet has a header row caselit recognises.*left unchanged"):
         Review.open(path)
     assert path.read_bytes() == before
 
@@ -315,10 +316,10 @@ def test_a_damaged_state_sheet_is_an_error(tmp_path, folder):
     assert path.read_bytes() == before
 
 
-def test_a_csv_without_ids_or_state_is_an_error(tmp_path, folder):
+def test_a_csv_without_a_table_or_with_ids_but_no_state_is_an_error(tmp_path, folder):
     path = tmp_path / "review.csv"
-    path.write_text("Report,Age\na.txt,40\n", encoding="utf-8")
-    with pytest.raises(ReviewError, match="not a review sheet kept by caselit"):
+    path.write_text("Shopping,Price\nbread,2\n", encoding="utf-8")
+    with pytest.raises(ReviewError, match="no sheet has a header row caselit recognises"):
         Review.open(path)
     refresh(path.with_name("ours.csv"), [folder.report("a.txt", case())])
     shutil.copy(path.with_name("ours.csv"), path)

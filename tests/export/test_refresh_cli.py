@@ -76,15 +76,29 @@ def test_refresh_creates_then_updates_the_sheet(tmp_path, capsys):
     assert review.with_name("review.bak.xlsx").exists()
 
 
-def test_a_sheet_caselit_did_not_write_is_refused_and_untouched(tmp_path, capsys):
+def test_a_sheet_written_by_extract_refreshes_keeping_edits(tmp_path, capsys):
     review = tmp_path / "review.xlsx"
     assert main(["extract", str(DATA / "synthetic-cervix-report.txt"), "-o", str(review), "-q",
                  "--cache-dir", str(tmp_path / "cache")]) == 0
-    before = review.read_bytes()
-    assert main(["refresh", str(review), str(DATA), "--cache-dir", str(tmp_path / "cache")]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "not a review sheet kept by caselit" in err[0] and "left unchanged" in err[0]
-    assert review.read_bytes() == before
+    book = openpyxl.load_workbook(review)
+    header = [c.value for c in book["cases"][1]]
+    book["cases"].cell(2, header.index("Outcome") + 1, "alive (checked)")
+    book["cases"].cell(2, header.index("Histology") + 1).value = "Pathology"  # not a header: a value
+    book["cases"].cell(1, header.index("Histology") + 1).value = "Pathology"  # renamed by the reviewer
+    book.save(review)
+    assert main(["refresh", str(review), str(DATA), "--cache-dir", str(tmp_path / "cache")]) == 0
+    err = capsys.readouterr().err
+    assert "not a review sheet" not in err and "'Pathology' -> Histology" in err
+    table = cases_table(review)
+    assert list(table["Report"]) == ["synthetic-cervix-report.txt", "synthetic-two-cases.txt", "synthetic-two-cases.txt"]
+    assert table["Outcome"][0] == "alive (checked)" and table["Pathology"][0] == "Pathology"
+    assert "Histology" not in table.columns  # recognised under its new name, not added again
+    assert openpyxl.load_workbook(review)["_caselit"].sheet_state == "hidden"
+    assert main(["refresh", str(review), str(DATA), "--cache-dir", str(tmp_path / "cache"), "-q"]) == 0
+    assert len(cases_table(review)) == 3
+
+
+def test_a_damaged_sheet_is_refused_and_untouched(tmp_path, capsys):
     corrupt = tmp_path / "corrupt.csv"
     corrupt.write_bytes(b"\x00\x01garbage")
     assert main(["refresh", str(corrupt), str(DATA), "-q"]) == 2
