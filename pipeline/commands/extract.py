@@ -24,7 +24,10 @@ def add_parser(commands) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="report files or folders")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="table to write (.xlsx, .csv, .jsonl, .parquet), or .html: the review page")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="table to write (.xlsx, .csv, .jsonl, .parquet), or .html: the review page; "
+                        "or DIR/ with --format: a dataset of one part file per task, the evidence in DIR/_evidence/")
+    parser.add_argument("--format", choices=("parquet", "jsonl"),
+                        help="with -o DIR/: the format of the part files (pandas.read_parquet(DIR) reads them at once)")
     add_batch_options(parser)  # --jobs, --cache-dir, --no-cache, --quiet
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="local: --jobs processes on this machine (default); dask: a Dask cluster, "
@@ -47,10 +50,13 @@ def add_parser(commands) -> argparse.ArgumentParser:
 def run(args) -> int:
     from pipeline.batch import iter_batch
     from pipeline.export import write_table
-    from pipeline.export.writers import output_problem
+    from pipeline.export.partitioned import folder_problem, is_folder_output
+    from pipeline.export.writers import excel_rows_problem, output_problem
 
     output = Path(args.output)
-    problem = output_problem(output)  # before any work: a batch must not run for nothing
+    to_folder = args.format is not None or is_folder_output(args.output)
+    # before any work: a batch must not run for nothing
+    problem = folder_problem(output, args.format) if to_folder else output_problem(output)
     if problem:
         error(problem)
         return FAILED
@@ -68,6 +74,11 @@ def run(args) -> int:
     if not existing:
         error(nothing_read(output))
         return FAILED
+    if not to_folder and output.suffix.lower() == ".xlsx":
+        problem = excel_rows_problem(existing, args.publication_types)
+        if problem:
+            error(problem)
+            return FAILED
 
     def report_error(path: Path, reason: str) -> None:
         nonlocal failures
@@ -80,7 +91,7 @@ def run(args) -> int:
     written = {"cases": 0, "reports": 0, "files read": 0}
     skipped = SkippedFiles()
 
-    def cases():
+    def results():
         for result in iter_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
                                  quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp,
                                  on_skip=skipped, engine=args.engine, scheduler=args.scheduler,
@@ -89,7 +100,7 @@ def run(args) -> int:
             for report in result.reports:
                 written["reports"] += bool(report.cases)
                 written["cases"] += len(report.cases)
-                yield from report.cases
+            yield result.cases
         if not written["files read"]:
             # Raised inside the writer: its temporary file is dropped and the table that
             # was there (a typo for a folder must not empty it) stays as it was.
@@ -101,7 +112,12 @@ def run(args) -> int:
 
         texts = ReportTexts(existing)
     try:
-        write_table(cases(), output, report_texts=texts)
+        if to_folder:  # one part per task (a file, a PubMed baseline file)
+            from pipeline.export.partitioned import write_partitioned
+
+            write_partitioned(results(), output, args.format)
+        else:
+            write_table((case for cases in results() for case in cases), output, report_texts=texts)
     except NothingRead:
         if skipped.line():
             error(skipped.line())

@@ -133,17 +133,50 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+# A worksheet holds 1,048,576 rows, the header included.
+EXCEL_MAX_ROWS = 1_048_576
+_TOO_MANY_ROWS = ("more rows than Excel's 1,048,576 per sheet{where}: write -o DIR/ --format parquet "
+                  "(or a .csv or .jsonl table) for a run this large")
+# Up front, a PubMed .xml.gz is taken to hold an article per this many bytes (a baseline
+# file: ~30,000 articles in ~25 MB), of which this share is kept by a publication-type filter.
+_GZIP_BYTES_PER_ARTICLE = 800
+_FILTERED_SHARE = 0.1
+
+
+def excel_rows_problem(paths: Iterable[str | os.PathLike], publication_types=None) -> str | None:
+    """One line when the inputs (at least a row each; a PubMed .xml.gz a row per article it
+    may keep) cannot fit in a workbook's cases sheet, checked before any work; else None."""
+    from pipeline.ingest import iter_input_files
+    from pipeline.ingest.pubmed_baseline import is_streamed_name
+
+    rows = 1
+    for path in iter_input_files(paths):
+        if is_streamed_name(path):
+            with contextlib.suppress(OSError):
+                articles = path.stat().st_size / _GZIP_BYTES_PER_ARTICLE
+                rows += int(articles * (_FILTERED_SHARE if publication_types else 1))
+        else:
+            rows += 1
+        if rows > EXCEL_MAX_ROWS:
+            return _TOO_MANY_ROWS.format(where=" (estimated from the inputs)")
+    return None
+
+
 def _write_xlsx(cases: Iterable[Case], handle: BinaryIO) -> None:
     from pipeline.export.xlsx import StreamingWorkbook
     from pipeline.export.xlsx_plots import TimelinePlots
 
     sheets = {title: columns for title, (columns, _) in XLSX_SHEETS.items()}
+    counts = dict.fromkeys(sheets, 1)  # the header row
     with StreamingWorkbook(sheets, temp_prefix=_temporary_name(handle)) as book:
         plots = TimelinePlots(book)
         for case in cases:
             first_row = plots.first_row()
             for title, (_, rows) in XLSX_SHEETS.items():
                 for row in rows(case):
+                    counts[title] += 1
+                    if counts[title] > EXCEL_MAX_ROWS:  # the table that was there stays
+                        raise RuntimeError(_TOO_MANY_ROWS.format(where=f" (sheet {title})"))
                     book.append(title, row)
             plots.add(case, first_row)
         book.save(handle)
