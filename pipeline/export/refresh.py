@@ -68,6 +68,14 @@ _UNKNOWN = UNKNOWN  # no remembered value: a column caselit did not write before
 # the exporter's.
 REFERENCE_COLUMNS = ("First author",)
 _IDENTIFIERS = {"DOI": doi_key, "PMID": pmid_key, "PMCID": pmcid_key}
+# The detail sheets ``caselit extract`` writes beside the table: caselit's, kept current for
+# the reports a refresh reads when the workbook has them.
+DETAIL_SHEETS = {
+    "treatments": (table_module.TREATMENT_COLUMNS, table_module.treatment_rows),
+    "labs": (table_module.LAB_COLUMNS, table_module.lab_rows),
+    "timeline": (table_module.TIMELINE_COLUMNS, table_module.timeline_rows),
+    "evidence": (table_module.EVIDENCE_COLUMNS, table_module.evidence_rows),
+}
 
 
 class ReviewError(Exception):
@@ -210,6 +218,7 @@ class Review:
         self.overrides = dict(overrides or {})  # --map
         self.mapping: dict[str, Header] = {}
         self.dry_run = False
+        self._refreshed: dict[str, list[Case]] = {}  # report name -> its cases, for the detail sheets
         # The files as they were read (None: missing), to back them up and to tell, before
         # replacing them, whether another program saved them meanwhile.
         self.read = dict(read) if read is not None else {path: None}
@@ -435,12 +444,18 @@ class Review:
         frame = table_module.cases_frame([case for report in reports for case in report.cases])
         frame_columns = list(frame.columns)
         records = frame.itertuples(index=False, name=None)
+        # One article, one row: the files it was also read from are listed in its Report cell.
+        also: dict[str, list[str]] = {}
+        for report, is_duplicate in zip(reports, duplicate):
+            if is_duplicate and report.name not in also.setdefault(report.doc_id, []):
+                also[report.doc_id].append(report.name)
         for report, old_doc, is_duplicate in zip(reports, matches, duplicate):
             report_records = [next(records) for _ in report.cases]
             if is_duplicate:
                 summary.duplicates.append((report.source, report.doc_id))
                 continue
             source = self.source_key(report.source)
+            self._refreshed[report.name] = report.cases
             old_cases = by_doc.get(old_doc, {}) if old_doc else {}
             if not old_cases and self._unkeyed is not None:
                 old_cases = self._adopt_rows(report, source, version, summary)
@@ -450,6 +465,9 @@ class Review:
                 values[STATUS_COLUMN] = None
                 if "First author" in self._columns:
                     values["First author"] = first_author(case)
+                if also.get(report.doc_id) and values.get("Report"):
+                    values["Report"] = table_module.LIST_SEPARATOR.join(
+                        dict.fromkeys([str(values["Report"]), *also[report.doc_id]]))
                 values = self._styled(values)
                 numbers.add(case.case)
                 row = old_cases.get(case.case)
@@ -727,9 +745,28 @@ class Review:
                 row = sheet.max_row + 1
                 for column, value in enumerate(values, 1):
                     sheet.set_value(row, column, value)
+        self._update_detail_sheets(book)
         book.save(self.path, before_replace=self._check_unchanged)
         self._now_read(self.path)
         self.conflicts = []
+
+    def _update_detail_sheets(self, book: XlsxWorkbook) -> None:
+        """The rows of the reports read now replace theirs in the evidence, treatments, labs and
+        timeline sheets a workbook from ``caselit extract`` has (values only: they are
+        caselit's); a sheet whose header is no longer caselit's is the reviewer's, left alone."""
+        if not self._refreshed:
+            return
+        names = set(book.sheet_names())
+        for name, (columns, rows_of) in DETAIL_SHEETS.items():
+            if name not in names:
+                continue
+            existing = book.worksheet(name).rows_values()
+            if not existing or tuple(existing[0][:len(columns)]) != tuple(columns):
+                continue
+            kept = [row for row in existing[1:] if not row or row[0] not in self._refreshed]
+            new = [list(row) for cases in self._refreshed.values() for case in cases for row in rows_of(case)]
+            book.replace_rows(name, [list(columns), *kept, *new])
+        self._refreshed = {}
 
     def _save_csv(self) -> None:
         table = self.table

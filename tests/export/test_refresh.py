@@ -224,6 +224,7 @@ def test_duplicate_reports_are_skipped(review_path, folder):
     summary = refresh(review_path, [folder.report("a.txt", case(), doc_id="doi:10.1/a"),
                                     folder.report("a (1).txt", case(), doc_id="doi:10.1/a")])
     assert len(read(review_path)) == 1 and [p.name for p, _ in summary.duplicates] == ["a (1).txt"]
+    assert read(review_path)[0]["Report"] == "a.txt; a (1).txt"  # one article, one row, every file named
 
 
 def test_a_row_the_reviewer_deleted_is_not_added_again(review_path, folder):

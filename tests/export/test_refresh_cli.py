@@ -93,7 +93,10 @@ def test_a_sheet_written_by_extract_refreshes_keeping_edits(tmp_path, capsys):
     assert list(table["Report"]) == ["synthetic-cervix-report.txt", "synthetic-two-cases.txt", "synthetic-two-cases.txt"]
     assert table["Outcome"][0] == "alive (checked)" and table["Pathology"][0] == "Pathology"
     assert "Histology" not in table.columns  # recognised under its new name, not added again
-    assert openpyxl.load_workbook(review)["_caselit"].sheet_state == "hidden"
+    book = openpyxl.load_workbook(review)
+    assert book["_caselit"].sheet_state == "hidden"
+    evidence = {row[0] for row in book["evidence"].iter_rows(min_row=2, values_only=True)}
+    assert evidence == {"synthetic-cervix-report.txt", "synthetic-two-cases.txt"}  # kept current
     assert main(["refresh", str(review), str(DATA), "--cache-dir", str(tmp_path / "cache"), "-q"]) == 0
     assert len(cases_table(review)) == 3
 
