@@ -339,3 +339,32 @@ def test_another_persons_status_is_flagged(nlp, text, other):
 
 def test_a_deceased_donor_is_no_death_of_the_patient(nlp):
     assert categories(nlp, "He received a liver from a deceased donor in 2011.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ulcer healed completely within four weeks.",
+    "The rash cleared after two weeks of treatment.",
+    "She has remained seizure-free for two years.",
+    "Her visual acuity improved to 20/25.",
+    "He is now free of symptoms.",
+    "She is currently well.",
+    "At the last visit the patient is doing fine.",
+    "Six months later, she had no complaints.",
+    "On follow-up, he reported complete relief of pain.",
+    "He returned to work after three weeks.",
+    "Clinical improvement was noted within 48 hours.",
+    "Renal function normalised within a week.",
+])
+def test_non_cancer_recovery_wording(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    "The tumour was well differentiated.",
+    "She was well known to our clinic.",
+    "She had no complaints of chest pain.",
+    "The infection was cleared by the immune system.",
+    "The dose was fine-tuned every week.",
+])
+def test_look_alikes_of_recovery_wording(nlp, text):
+    assert categories(nlp, text) == []
