@@ -366,3 +366,19 @@ def test_a_sheet_saved_by_excel_with_shared_strings_refreshes(tmp_path, folder):
     review.save()
     row = read(path)[0]
     assert (row["Sex"], row["FIGO stage"], summary.updated, summary.conflicts) == ("F", "IIB", 1, [])
+
+
+def test_a_caselit_column_the_reviewer_deleted_or_renamed_is_not_added_again(tmp_path, folder):
+    path = tmp_path / "review.xlsx"
+    refresh(path, [folder.report("a.txt", case())])
+    book = openpyxl.load_workbook(path)
+    sheet = book["cases"]
+    header = [c.value for c in sheet[1]]
+    sheet.delete_cols(header.index("Journal") + 1)
+    header = [c.value for c in sheet[1]]
+    sheet.cell(1, header.index("FIGO stage") + 1, "Stage")  # renamed
+    book.save(path)
+    summary = refresh(path, [folder.report("a.txt", case(figo_stage="IIB"), text="y")])
+    row = read(path)[0]
+    assert "Journal" not in row and "FIGO stage" not in row and row["Stage"] == "IIB"
+    assert summary.new_columns == []
