@@ -2,7 +2,10 @@
 the tests."""
 import pytest
 
+from pipeline.api import report_cases
 from pipeline.cases.assemble import _outcome
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
 from mention_helpers import as_mentions
 
 
@@ -75,15 +78,21 @@ def test_a_relatives_death_is_not_the_patients(nlp):
     assert chosen(nlp, text) == "recovered"
 
 
-def test_a_case_whose_only_cancer_is_remote_history_reads_recovery():
-    from pipeline.api import report_cases
-    from pipeline.ingest.report import Report
-    from pipeline.nlp.build import build_nlp
+@pytest.fixture(scope="module")
+def full_nlp():
+    return build_nlp()
 
+
+def only_case(nlp, text):
+    [case] = report_cases(nlp, Report(name="t.txt", text=text))
+    return case
+
+
+def test_a_case_whose_only_cancer_is_remote_history_reads_recovery(full_nlp):
     text = ("Case report\nA 71-year-old woman with a history of breast cancer treated by mastectomy eight years "
             "earlier was admitted in myxedema coma. She was given levothyroxine and hydrocortisone, and she "
             "showed progressive improvement and was discharged in good condition.")
-    [case] = report_cases(build_nlp(), Report(name="t.txt", text=text))
+    case = only_case(full_nlp, text)
     assert case.primary_site is None
     assert case.outcome == "recovered"
 
@@ -93,12 +102,7 @@ def test_a_case_whose_only_cancer_is_remote_history_reads_recovery():
     # the literature's or patients' in general: no fallback
     ("In a series of twelve children, most recovered after closed reduction [4].", None),
 ])
-def test_the_discussion_gives_the_status_only_when_the_case_states_none(discussion, expected):
-    from pipeline.api import report_cases
-    from pipeline.ingest.report import Report
-    from pipeline.nlp.build import build_nlp
-
+def test_the_discussion_gives_the_status_only_when_the_case_states_none(full_nlp, discussion, expected):
     text = ("Case presentation\nA 34-year-old man fell from a ladder and dislocated his radial head. "
             "It was reduced under anaesthesia.\nDiscussion\n" + discussion + "\n")
-    [case] = report_cases(build_nlp(), Report(name="t.txt", text=text))
-    assert case.outcome == expected
+    assert only_case(full_nlp, text).outcome == expected
