@@ -71,7 +71,7 @@ def synthetic_case(name: str, rng: random.Random):
 def build(work: Path, rows: int, new: int) -> None:
     from pipeline.batch.identity import content_hash, file_hash
     from pipeline.batch.version import pipeline_version
-    from pipeline.export.refresh import ReportCases, Review
+    from pipeline.review.sheet import ReportCases, Review
 
     rng = random.Random(7)
     reports = work / "reports"
@@ -142,7 +142,7 @@ def phases(work: Path) -> None:
     from pipeline.batch.cache import ResultCache
     from pipeline.batch.runner import BatchRunner, read_inputs, shared_nlp
     from pipeline.batch.version import pipeline_version
-    from pipeline.export.refresh import ReportCases, Review
+    from pipeline.review.sheet import ReportCases, Review
 
     fresh(work)
     marks = [("start", time.perf_counter())]

@@ -63,7 +63,7 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     from pipeline.batch.refresh import refresh_review
-    from pipeline.export.refresh import ReviewError
+    from pipeline.review.sheet import ReviewError
     from pipeline.review.headers import parse_overrides
 
     try:

@@ -30,7 +30,6 @@ import datetime as dt
 import io
 import json
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,14 +38,19 @@ import pandas as pd
 
 from pipeline.cases.record import Case
 from pipeline.export import table as table_module
-from pipeline.export.review_table import MemoryTable, XlsxTable, canonical, remembered
+from pipeline.review.stores import MemoryTable, XlsxTable, canonical, remembered
 from pipeline.export.safe import csv_text, xlsx_text
 from pipeline.export.writers import CSV_ENCODING, atomic_output
-from pipeline.export.xlsx_edit import WorkbookError, XlsxWorkbook
+from pipeline.review.xlsx_edit import WorkbookError, XlsxWorkbook
+from pipeline.review.conflicts import CONFLICT_COLUMNS, CONFLICTS_SHEET, Conflict, conflicts_file
+from pipeline.review.errors import ReviewChanged, ReviewError
 from pipeline.review.headers import Header, map_headers
 from pipeline.review.layout import HEADER_SEARCH_ROWS, find_header, find_sheet
 from pipeline.review.matching import RowIndex, doi_key, first_author, pmcid_key, pmid_key, report_keys
 from pipeline.review.merge import CONFLICT, UNKNOWN, WRITE, cell_action
+from pipeline.review.state import (
+    STATE_COLUMNS, STATE_FORMAT, STATE_MARK, STATE_NOTE, STATE_SHEET, StateRow, parse_state, state_file,
+)
 from pipeline.review.style import ColumnStyle
 
 ID_COLUMN = "caselit ID"
@@ -54,14 +58,7 @@ STATUS_COLUMN = "caselit status"
 SOURCE_MISSING = "source file missing"
 CASE_GONE = "case no longer found in the report"
 
-CASES_SHEET, STATE_SHEET, CONFLICTS_SHEET = "cases", "_caselit", "conflicts"
-STATE_MARK, STATE_FORMAT = "caselit review state", 1
-STATE_NOTE = "The values caselit wrote last, to tell the reviewer's edits from its own. Do not edit."
-STATE_COLUMNS = ("caselit ID", "State")  # State: JSON of StateRow's other fields
-# In a stored list of values: caselit never wrote that column for the row (values are text or null).
-_NEVER_WRITTEN = False
-CONFLICT_COLUMNS = ("Refreshed", "caselit ID", "Report", "Case", "Column", "Your value",
-                    "caselit wrote before", "caselit finds now")
+CASES_SHEET = "cases"
 SUPPORTED_REVIEWS = (".xlsx", ".csv")
 _UNKNOWN = UNKNOWN  # no remembered value: a column caselit did not write before
 # Columns a reviewer's table may have that caselit fills from the report's metadata, beyond
@@ -78,15 +75,6 @@ DETAIL_SHEETS = {
 }
 
 
-class ReviewError(Exception):
-    """The review sheet cannot be refreshed (and was left untouched); str() says why."""
-
-
-class ReviewChanged(ReviewError):
-    """The review (or its state file) on disk is no longer the one that was read: another
-    program saved it during the refresh. Nothing was replaced; open and merge it again."""
-
-
 def machine_columns() -> tuple[str, ...]:
     """The columns caselit fills: the exporter's, read at call time, then the status."""
     return tuple(table_module.CASE_COLUMNS) + (STATUS_COLUMN,)
@@ -101,77 +89,6 @@ class ReportCases:
     source: Path  # the file it was read from
     file_hash: str
     cases: list[Case]
-
-
-@dataclass
-class StateRow:
-    """What caselit knows of one row: the report it came from and the values it wrote."""
-
-    key: str  # the caselit ID in the sheet
-    doc_id: str
-    case: int
-    source: str  # relative to the review's folder when possible
-    report: str
-    file_hash: str
-    version: str  # of the pipeline that computed the values
-    values: dict[str, str | None] = field(default_factory=dict)  # column -> remembered value
-    text: str | None = field(default=None, repr=False, compare=False)  # as read; None once changed
-
-    def to_row(self, columns: list[str], reuse: bool = True) -> list[object]:
-        """[key, JSON]; the values as a list in the order of ``columns`` (stored once)."""
-        if self.text is None or not reuse:
-            values = [self.values.get(c) if c in self.values else _NEVER_WRITTEN for c in columns]
-            while values and values[-1] is _NEVER_WRITTEN:
-                values.pop()
-            self.text = _json({"doc": self.doc_id, "case": self.case, "source": self.source,
-                               "report": self.report, "file": self.file_hash, "pipeline": self.version,
-                               "values": values})
-        return [self.key, self.text]
-
-    @classmethod
-    def from_row(cls, row: list[object], columns: list[str]) -> StateRow:
-        key, text = (list(row) + [None, None])[:2]
-        stored = json.loads(text) if isinstance(text, str) else None
-        if not key or not isinstance(stored, dict) or not isinstance(stored.get("values"), list):
-            raise ValueError("a state row without an id or values")
-        if len(stored["values"]) > len(columns):
-            raise ValueError("a state row with more values than columns")
-        values = {c: v for c, v in zip(columns, stored["values"]) if v is not _NEVER_WRITTEN}
-        return cls(str(key), str(stored.get("doc") or ""), int(stored.get("case") or 0), str(stored.get("source") or ""),
-                   str(stored.get("report") or ""), str(stored.get("file") or ""), str(stored.get("pipeline") or ""),
-                   values, text)
-
-
-@dataclass
-class Conflict:
-    """A cell the reviewer changed whose machine value changed too: the reviewer's is kept."""
-
-    key: str
-    report: str
-    case: int
-    column: str
-    yours: object
-    before: str | None
-    now: object
-
-    def line(self) -> str:
-        return (f"conflict in {self.report} case {self.case}, column {self.column!r}: kept your "
-                f"{_show(self.yours)}; caselit now finds {_show(self.now)} (it wrote {_show(self.before)} before)")
-
-    def row(self, when: str) -> list[object]:
-        before = self.before if not (self.before or "").startswith("sha256:") else "(long text)"
-        return [when, self.key, self.report, self.case, self.column, _cell(self.yours), before, _cell(self.now)]
-
-
-def _show(value: object) -> str:
-    text = canonical(value)
-    if text is None:
-        return "(empty)"
-    return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def _cell(value: object) -> object:
-    return None if canonical(value) is None else value
 
 
 @dataclass
@@ -272,7 +189,7 @@ class Review:
             if STATE_SHEET not in book.sheet_names():
                 return cls._adopt_xlsx(path, data, book, sheet, overrides)
             try:
-                state, state_columns, layout = _parse_state(book.worksheet(STATE_SHEET).rows_values())
+                state, state_columns, layout = parse_state(book.worksheet(STATE_SHEET).rows_values())
             except ReviewError as error:
                 raise ReviewError(f"{path}: {error}; it was left unchanged") from None
             names = book.sheet_names()
@@ -803,16 +720,6 @@ def check_review_path(path: Path) -> None:
         raise ReviewError(f"{path}: is a folder")
 
 
-def state_file(review: Path) -> Path:
-    """review.csv -> review.csv.caselit.json: what caselit wrote last into a CSV review."""
-    return review.with_name(review.name + ".caselit.json")
-
-
-def conflicts_file(review: Path) -> Path:
-    """review.csv -> review.conflicts.csv."""
-    return review.with_name(review.stem + ".conflicts.csv")
-
-
 def _not_ours(path: Path, why: str) -> str:
     return (f"{path}: not a review sheet kept by caselit refresh ({why}); it was left unchanged. "
             f"Start one with: caselit refresh NEW{path.suffix} REPORTS...")
@@ -831,43 +738,6 @@ def _no_table(path: Path) -> str:
     return (f"{path}: no sheet has a header row caselit recognises (Age, Sex, FIGO, Pathology, DOI, ...); "
             "it was left unchanged. Name your columns with --map \"Your header=caselit column\", or start a "
             f"new review with: caselit refresh NEW{path.suffix} REPORTS...")
-
-
-def _parse_state(rows: list[list[object]]) -> tuple[dict[str, StateRow], list[str], dict]:
-    if not rows or not rows[0] or rows[0][0] != STATE_MARK:
-        raise ReviewError("its _caselit sheet is not caselit's")
-    if len(rows[0]) < 2 or canonical(rows[0][1]) != str(STATE_FORMAT):
-        raise ReviewError(f"its _caselit sheet has an unknown format ({rows[0][1:2]}); a newer caselit wrote it?")
-    state = {}
-    try:
-        layout = json.loads(rows[0][4]) if len(rows[0]) > 4 and rows[0][4] else {}
-        if not isinstance(layout, dict):
-            raise ValueError("a layout that is not a mapping")
-        columns = json.loads(rows[0][3]) if len(rows[0]) > 3 and rows[0][3] else []
-        if not isinstance(columns, list):
-            raise ValueError("no list of value columns")
-        columns = [str(c) for c in columns]
-        for values in rows[2:]:
-            row = StateRow.from_row(values, columns)
-            state[row.key] = row
-    except (ValueError, TypeError) as error:
-        raise ReviewError(f"its _caselit sheet is damaged ({error})") from None
-    return state, columns, layout
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _json(value: object) -> str:
-    """Compact JSON text that any UTF-8 file can hold: a source path that is not valid UTF-8
-    keeps its undecodable bytes as ``\\udcXX`` escapes, which json.loads turns back into the
-    same path.
-
-    >>> _json({"source": "caf\\udce9.txt", "report": "café"})
-    '{"source":"caf\\\\udce9.txt","report":"café"}'
-    """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _plain(value: object) -> object:

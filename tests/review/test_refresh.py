@@ -1,4 +1,4 @@
-"""Refreshing a review sheet (pipeline.export.refresh) on cases written for these tests: the
+"""Refreshing a review sheet (pipeline.review.sheet) on cases written for these tests: the
 reviewer's edits, rows, columns, sheets and formatting survive; caselit's own cells follow
 the reports."""
 import dataclasses
@@ -10,8 +10,8 @@ import pytest
 from openpyxl.styles import PatternFill
 
 from pipeline.cases.record import Case
-from pipeline.export import refresh as refresh_module
-from pipeline.export.refresh import (
+from pipeline.review import sheet as refresh_module
+from pipeline.review.sheet import (
     CASE_GONE, ID_COLUMN, SOURCE_MISSING, STATUS_COLUMN, ReportCases, Review, ReviewError, state_file,
 )
 

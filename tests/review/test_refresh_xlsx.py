@@ -1,4 +1,4 @@
-"""Editing a workbook in place (pipeline.export.xlsx_edit): what is changed, and everything
+"""Editing a workbook in place (pipeline.review.xlsx_edit): what is changed, and everything
 else kept byte for byte."""
 import io
 import zipfile
@@ -8,7 +8,7 @@ import pytest
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 
-from pipeline.export.xlsx_edit import WorkbookError, XlsxWorkbook, column_index, column_letter
+from pipeline.review.xlsx_edit import WorkbookError, XlsxWorkbook, column_index, column_letter
 
 
 def workbook_bytes(rows=(("Report", "Age", "Notes"), ("a.txt", 40, "ok"), ("b.txt", 55, None)), extra=None):
