@@ -4,7 +4,9 @@ from pipeline.nlp.timing.timing import TimingMatcher
 
 DEFAULT_CONFIG = {"patterns": "patterns/timing.toml"}
 
-
-@Language.factory("caselit_timing", default_config=DEFAULT_CONFIG)
-def create_component(nlp: Language, name: str, patterns: str) -> TimingMatcher:
-    return TimingMatcher(nlp, name, patterns=patterns)
+# The class is the factory; it reads the text alone (no other pipe needed).
+create_component = Language.factory(
+    "caselit_timing",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.value"],
+)(TimingMatcher)

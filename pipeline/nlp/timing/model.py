@@ -18,3 +18,8 @@ class RelativeDate:
     direction: str
     anchor_text: str
     written: str
+
+    def norm(self) -> str:
+        """The normalised value is the expression as written ("68 days after the operation"):
+        it becomes a date only with its event's date (``pipeline.cases.timeline``)."""
+        return self.written

@@ -15,9 +15,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.resources import read_patterns
-from pipeline.nlp.spans import char_span, set_group
-from pipeline.nlp.text import anchor_windows, doc_text, lower_text
+from pipeline.nlp.text import anchor_windows, lower_text
 from pipeline.nlp.timing.model import RelativeDate
 
 GROUP = "timing"
@@ -28,7 +28,7 @@ CLAUSE_START = re.compile(r"(?i:she|he|they|we|the\s+patient|her|his|it)\s+(?:wa
 WORD = re.compile(r"\S+")
 
 
-class TimingMatcher:
+class TimingMatcher(Component):
     """Puts relative time expressions in ``doc.spans["timing"]`` with a :class:`RelativeDate`
     in ``Span._.value``.
 
@@ -40,8 +40,10 @@ class TimingMatcher:
     [(7.0, 'day', 'after', 'the operation'), (1.0, 'week', 'after', '')]
     """
 
+    group = GROUP
+
     def __init__(self, nlp: Language, name: str = "caselit_timing", patterns: str = "patterns/timing.toml"):
-        self.name = name
+        super().__init__(nlp, name)
         spec = read_patterns(patterns)
         self.numbers = {re.sub(r"\s+", " ", k.lower()): float(v) for k, v in spec["numbers"].items()}
         self.ordinals = {k.lower(): int(v) for k, v in spec["ordinals"].items()}
@@ -56,9 +58,10 @@ class TimingMatcher:
         )
         unit = r"(?P<unit>" + "|".join(sorted(self.units, key=len, reverse=True)) + r")(?![a-z])"
         ordinal = r"(?:" + "|".join(sorted(self.ordinals, key=len, reverse=True)) + r")"
+        parts = {"AMOUNT": amount, "UNIT": unit, "ORDINAL": ordinal}
         self.patterns = []
         for row in spec["pattern"]:
-            regex = row["regex"].replace("{AMOUNT}", amount).replace("{UNIT}", unit).replace("{ORDINAL}", ordinal)
+            regex = fill_template(row["regex"], parts)
             self.patterns.append((row, re.compile(regex, re.IGNORECASE | re.VERBOSE)))
         self.stems = [s.lower() for s in spec["stems"]]
         self.window_before = int(spec["window_before"])
@@ -67,13 +70,13 @@ class TimingMatcher:
         self.anchor_end = re.compile(spec["anchor_end"])
         self.anchor_max_words = int(spec["anchor_max_words"])
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+    def find(self, doc: Doc, text: str):
+        """Each relative time as a :class:`Finding`, normalised as it is found: an earlier
+        pattern's expression takes its characters from the later patterns."""
         if not text:
-            return doc
+            return
         windows = anchor_windows(lower_text(text), self.stems, self.window_before, self.window_after)
         taken = bytearray(len(text))
-        found = []
         for row, pattern in self.patterns:
             for window_start, window_end in windows:
                 for match in pattern.finditer(text, window_start, window_end):
@@ -85,9 +88,7 @@ class TimingMatcher:
                     if value is None:
                         continue
                     taken[match.start() : end] = b"\x01" * (end - match.start())
-                    found.append(char_span(doc, match.start(), end, LABEL, value))
-        set_group(doc, GROUP, found)
-        return doc
+                    yield Finding(match.start(), end, LABEL, value)
 
     def _value(self, text: str, match: re.Match, row: dict) -> tuple[RelativeDate | None, int]:
         groups = match.groupdict()
