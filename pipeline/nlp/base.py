@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.nlp.spans import char_span, set_group
 from pipeline.nlp.text import doc_text
@@ -74,6 +74,16 @@ class Component:
 
     def normalise(self, doc: Doc, text: str, candidate: Any) -> Finding | None:
         return candidate
+
+
+def unfound_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """The token span over characters [start, end) (widened to token boundaries), or None when
+    it is empty or the same finding (label and boundaries) already has a value: matched twice,
+    by two alternations or two patterns."""
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None or not len(span) or span._.value is not None:
+        return None
+    return span
 
 
 def fill_template(template: str, parts: Mapping[str, str]) -> str:

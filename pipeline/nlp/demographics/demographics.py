@@ -8,10 +8,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from pipeline.nlp.base import Component, Finding, fill_template, unfound_span
 from pipeline.nlp.demographics.model import Age, Sex
 from pipeline.nlp.resources import read_patterns, read_table
-from pipeline.nlp.spans import set_group
-from pipeline.nlp.text import anchor_windows, doc_text, lower_text
+from pipeline.nlp.text import anchor_windows, lower_text
 
 GROUP = "demographics"
 MAX_AGE_YEARS = 130
@@ -24,17 +24,7 @@ OF_AGE = re.compile(r"of\s+age$", re.IGNORECASE)
 STATED_BEFORE = re.compile(r"\b(?:was|is|were|became|becomes|turned|be|being)\s+$", re.IGNORECASE)
 
 
-def free_span(doc: Doc, start: int, end: int, label: str, value):
-    """The token span over [start, end) with ``value``, or None when the same finding (label
-    and boundaries) is already there, e.g. matched by two alternations."""
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is None or not len(span) or span._.value is not None:
-        return None
-    span._.value = value
-    return span
-
-
-class DemographicsMatcher:
+class DemographicsMatcher(Component):
     """Puts ages (label ``AGE``, an :class:`Age`) and sex words (label ``SEX``, a :class:`Sex`)
     in ``doc.spans["demographics"]``.
 
@@ -48,6 +38,8 @@ class DemographicsMatcher:
     [('female', 'word'), ('female', 'pronoun'), ('male', 'relative')]
     """
 
+    group = GROUP
+
     def __init__(
         self,
         nlp: Language,
@@ -56,7 +48,7 @@ class DemographicsMatcher:
         sex_words: str = "demographics/sex.tsv",
         anatomy: bool = False,
     ):
-        self.name = name
+        super().__init__(nlp, name)
         spec = read_patterns(patterns)
         age = spec["age"]
         self.number_words = {k.lower(): v for k, v in spec["number_words"].items()}
@@ -64,7 +56,7 @@ class DemographicsMatcher:
         self.fractions = spec["fractions"]
         number = self._number_pattern(age["digits"])
         # lower-case patterns run on the lower-cased text without IGNORECASE (much faster in re)
-        self.age_patterns = [re.compile(p.replace("{number}", number)) for p in age["patterns"]]
+        self.age_patterns = [re.compile(fill_template(p, {"number": number})) for p in age["patterns"]]
         self.age_stems = age["stems"]
         self.age_before_stem = age["before_stem"]
         # an age starts with a digit, a number word or "age"
@@ -99,17 +91,17 @@ class DemographicsMatcher:
         words = rf"\b(?P<words>(?:{'|'.join(tens)})(?:[-‐\s]?(?:{'|'.join(units)})\b)?|(?:{'|'.join(small)})\b)"
         return f"(?:{digits}|{words})"
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+    def find(self, doc: Doc, text: str):
+        """Ages, then sex words, each as a :class:`Finding` normalised as it is found (a finding
+        matched twice is taken once)."""
         lower = lower_text(text)
-        spans = self._ages(doc, text, lower) + self._sexes(doc, text, lower)
-        set_group(doc, GROUP, spans)
-        return doc
+        yield from self._ages(doc, text, lower)
+        yield from self._sexes(doc, text, lower)
 
     # ages ------------------------------------------------------------------------------------
 
-    def _ages(self, doc: Doc, text: str, lower: str) -> list:
-        spans, taken_until = [], -1
+    def _ages(self, doc: Doc, text: str, lower: str):
+        taken_until = -1
         # An age starts at a word shortly before "old", "age", "yo"...: try the patterns at those
         # word starts only (re would otherwise try them at every character of the report).
         for region_start, region_end in anchor_windows(lower, self.age_stems, self.age_before_stem, 0):
@@ -139,11 +131,9 @@ class DemographicsMatcher:
                     relative=noun in self.relatives,
                     sex=row["sex"] if row else None,
                 )
-                span = free_span(doc, match.start(), match.end(), "AGE", value)
-                if span is not None:
+                if unfound_span(doc, match.start(), match.end(), "AGE") is not None:
                     taken_until = match.end()
-                    spans.append(span)
-        return spans
+                    yield Finding(match.start(), match.end(), "AGE", value)
 
     def _form(self, written: str, before: str) -> str:
         if self.at_age_before.search(before):
@@ -199,8 +189,7 @@ class DemographicsMatcher:
 
     # sex -------------------------------------------------------------------------------------
 
-    def _sexes(self, doc: Doc, text: str, lower: str) -> list:
-        spans = []
+    def _sexes(self, doc: Doc, text: str, lower: str):
         for _, token_start, token_end in self.sex_matcher(doc):
             found = doc[token_start:token_end]
             start, end = found.start_char, found.end_char
@@ -221,11 +210,12 @@ class DemographicsMatcher:
                 continue
             plural = row["number"] == "plural" or (evidence == "word" and bool(self.plural_after.search(after)))
             value = Sex(sex=row["sex"], written=written, evidence=evidence, plural=plural)
-            spans.append(free_span(doc, start, end, "SEX", value))
+            if unfound_span(doc, start, end, "SEX") is not None:
+                yield Finding(start, end, "SEX", value)
         for pattern in self.obstetric:
             for match in pattern.finditer(lower):
                 if match.start() and lower[match.start() - 1].isalnum():
                     continue  # inside a word
                 value = Sex(sex="female", written=text[match.start() : match.end()], evidence="obstetric")
-                spans.append(free_span(doc, match.start(), match.end(), "SEX", value))
-        return spans
+                if unfound_span(doc, match.start(), match.end(), "SEX") is not None:
+                    yield Finding(match.start(), match.end(), "SEX", value)

@@ -11,7 +11,9 @@ DEFAULT_CONFIG = {
     "anatomy": False,
 }
 
-
-@Language.factory("caselit_demographics", default_config=DEFAULT_CONFIG)
-def create_component(nlp: Language, name: str, patterns: str, sex_words: str, anatomy: bool) -> DemographicsMatcher:
-    return DemographicsMatcher(nlp, name, patterns=patterns, sex_words=sex_words, anatomy=anatomy)
+# The class is the factory; it reads the text and its tokens alone (no other pipe needed).
+create_component = Language.factory(
+    "caselit_demographics",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.value"],
+)(DemographicsMatcher)

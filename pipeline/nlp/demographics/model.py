@@ -19,6 +19,10 @@ class Age:
     relative: bool = False  # that word names a relative ("her 10-year-old sister")
     sex: str | None = None  # the sex that word states ("woman" -> "female"), if any
 
+    def norm(self) -> float:
+        """The value of the table's ``age`` field: years, a fraction for infants (0.58)."""
+        return self.years
+
 
 @dataclass(frozen=True)
 class Sex:
@@ -34,6 +38,10 @@ class Sex:
     written: str
     evidence: str = "word"
     plural: bool = False
+
+    def norm(self) -> str:
+        """The value of the table's ``sex`` field: "female" or "male"."""
+        return self.sex
 
     @property
     def pronoun(self) -> bool:

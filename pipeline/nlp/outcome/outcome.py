@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import Component, Finding, fill_template
+from pipeline.nlp.base import Component, Finding, fill_template, unfound_span
 from pipeline.nlp.outcome.model import CATEGORIES, Outcome
 from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.text import anchor_windows, lower_text, merge_windows
@@ -95,9 +95,8 @@ class OutcomeMatcher(Component):
                 end = bracket.end()
             if self.exclude_before.search(text[max(0, start - 50) : start]) or self.exclude_after.search(text[end : end + 30]):
                 continue
-            span = doc.char_span(start, end, label="OUTCOME", alignment_mode="expand")
-            # the same phrase found twice (values are keyed by label and offsets)
-            if span is None or not len(span) or span._.value is not None:
+            span = unfound_span(doc, start, end, "OUTCOME")
+            if span is None:
                 continue
             taken_until = end
             if not sentence[0] <= start < end <= sentence[1]:  # phrases often share a sentence
