@@ -16,7 +16,8 @@ from pipeline.ingest.html import looks_like_html, read_html
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.report import Report
 from pipeline.ingest.text import binary_kind, read_text, strip_bom
-from pipeline.ingest.xmltext import looks_like_xml_article, read_xml
+from pipeline.ingest.xmlarticle import read_xml
+from pipeline.ingest.xmltext import looks_like_xml_article
 
 Reader = Callable[[bytes, Path], list[Report]]
 Sniffer = Callable[[bytes], bool]

@@ -17,7 +17,6 @@ import defusedxml
 from defusedxml.ElementTree import fromstring
 
 from pipeline.ingest.errors import IngestError
-from pipeline.ingest.report import Report
 from pipeline.ingest.text import append_superscript, strip_bom
 
 # Root elements of the formats read, as they appear near the start of the file.
@@ -175,16 +174,3 @@ def clean_title(title: str) -> str | None:
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1]
     return title.strip() or None
-
-
-def read_xml(data: bytes, path: Path) -> list[Report]:
-    """A PubMed export (one Report per article) or a JATS/PMC article file."""
-    from pipeline.ingest import jats, pubmed  # they import this module
-
-    root = parse_xml(data, path)
-    name = local(root.tag)
-    if name in PUBMED_ROOTS:
-        return pubmed.read_pubmed(root, path)
-    if name in JATS_ROOTS:
-        return jats.read_jats(root, path)
-    raise IngestError(path, f"XML file is neither a PubMed export nor a JATS/PMC article (root <{name}>)")
