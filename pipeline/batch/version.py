@@ -12,10 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import pipeline
-from pipeline.nlp.resources import models_dir
+from pipeline.resources import models_dir
 
 _PACKAGE = Path(pipeline.__file__).resolve().parent
-_CODE = ("ingest", "nlp", "cases", "api.py")
+_CODE = ("ingest", "nlp", "cases", "api.py", "resources.py")
 _LIBRARIES = ("spacy", "scispacy")
 
 

@@ -39,7 +39,7 @@ _BAD_TITLES = re.compile(r"^(?:untitled|microsoft word|title|document\d*)\b|\.(?
 
 @lru_cache(maxsize=1)
 def _kept_hyphens() -> frozenset[str]:
-    from pipeline.nlp.resources import read_table
+    from pipeline.resources import read_table
 
     return frozenset(row["prefix"].lower() for row in read_table("ingest/hyphenation.tsv"))
 

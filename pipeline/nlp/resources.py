@@ -1,44 +1,5 @@
-"""Loading the data files kept in ``models/`` (lexicons as TSV, regex patterns as TOML).
+"""The data-file helpers now live in ``pipeline.resources`` (every stage uses them, and ingest
+must not import nlp); the nlp components keep importing them from here."""
+from pipeline.resources import compile_pattern, models_dir, read_patterns, read_table
 
-Every data file starts with ``#`` comment lines that name its source; TSV files then have a
-header row. The folder is found next to the package (a source checkout or an editable
-install) unless ``CASELIT_MODELS`` names another one.
-"""
-from __future__ import annotations
-
-import csv
-import os
-import re
-import tomllib
-from functools import lru_cache
-from pathlib import Path
-
-
-def models_dir() -> Path:
-    configured = os.environ.get("CASELIT_MODELS")
-    folder = Path(configured) if configured else Path(__file__).resolve().parents[2] / "models"
-    if not folder.is_dir():
-        raise FileNotFoundError(f"caselit data folder not found: {folder} (set CASELIT_MODELS)")
-    return folder
-
-
-@lru_cache(maxsize=None)
-def read_table(relative_path: str) -> tuple[dict[str, str], ...]:
-    """Rows of a TSV data file as dicts keyed by its header; comment lines are skipped."""
-    path = models_dir() / relative_path
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
-
-
-@lru_cache(maxsize=None)
-def read_patterns(relative_path: str) -> dict:
-    """A TOML pattern file, as a dict."""
-    with (models_dir() / relative_path).open("rb") as handle:
-        return tomllib.load(handle)
-
-
-@lru_cache(maxsize=None)
-def compile_pattern(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
-    return re.compile(pattern, flags)
+__all__ = ["compile_pattern", "models_dir", "read_patterns", "read_table"]

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.nlp.resources import read_table
+from pipeline.resources import read_table
 
 HEADERS_FILE = "review/headers.tsv"
 # A unit written in the header: "WBC (×10⁹/L)", "Age [years]", "WBC, /µL".
