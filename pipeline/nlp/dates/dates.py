@@ -15,18 +15,15 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.base import Component, Finding
 from pipeline.nlp.dates.model import DateValue
 from pipeline.nlp.dates.normalise import compiled_patterns, iso, month_numbers, month_of, numeric_order, parts_from_match, precision_of
 from pipeline.nlp.resources import read_patterns
-from pipeline.nlp.spans import char_span, set_group
-from pipeline.nlp.text import doc_text
 
 GROUP = "dates"
 LABEL = "DATE"
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z][a-z]")
 WORD = re.compile(r"[A-Za-z]+")
-
-
 
 
 @dataclass
@@ -41,7 +38,7 @@ class Found:
     literature: bool = False  # a year-only date in a sentence about the literature
 
 
-class DateMatcher:
+class DateMatcher(Component):
     """Puts dates in ``doc.spans["dates"]`` with a :class:`DateValue` in ``Span._.value``.
 
     >>> import spacy
@@ -52,9 +49,13 @@ class DateMatcher:
     [('1996-11-04', True, False), ('1993-03-16', False, False), ('1993-04-22', False, False), ('1993-06', False, True)]
     """
 
+    group = GROUP
+
     def __init__(self, nlp: Language, name: str = "caselit_dates", patterns: str = "patterns/dates.toml"):
-        self.name = name
+        super().__init__(nlp, name)
         spec = read_patterns(patterns)
+        self.patterns_file = patterns  # month names are read from it too
+        self.months = month_numbers(patterns)
         self.patterns = compiled_patterns(patterns)
         self.metadata_cue = re.compile(spec["metadata_cue"])
         self.metadata_window = int(spec["metadata_window"])
@@ -69,14 +70,14 @@ class DateMatcher:
         self.anchor_before = int(spec["anchor_before"])
         self.anchor_after = int(spec["anchor_after"])
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+    def find(self, doc: Doc, text: str):
+        """Each date as a :class:`Finding`: matched first, then normalised with what only the
+        whole document tells (day/month order, the year of a date without one, metadata)."""
         if not text:
-            return doc
+            return
         found = sorted(self._find(text), key=lambda f: f.start)
         day_first = self._numeric_order(found)
         references_start = self._references_start(text)
-        spans = []
         last_year = None
         for item in found:
             metadata = item.start >= references_start or self._is_metadata(text, item.start, item.end)
@@ -99,9 +100,7 @@ class DateMatcher:
             if not metadata and not inferred:
                 last_year = item.year
             date = DateValue(value, precision_of(value), text[item.start : item.end], inferred, metadata)
-            spans.append(char_span(doc, item.start, item.end, LABEL, date))
-        set_group(doc, GROUP, spans)
-        return doc
+            yield Finding(item.start, item.end, LABEL, date)
 
     def _find(self, text: str):
         windows = self._windows(text)
@@ -121,7 +120,7 @@ class DateMatcher:
         """Merged stretches of text around years and month names, where dates can be, and
         whether each holds a year and a month name (a pattern needing one skips the others)."""
         windows: list[list] = []
-        months = month_numbers()
+        months = self.months
         for anchor in self.anchor.finditer(text):
             is_month = anchor.group()[0].isalpha()
             if is_month:  # a letter anchor counts only as a whole month name
@@ -143,11 +142,11 @@ class DateMatcher:
         if kind == "numeric":
             yield Found(start, end, kind, int(groups["year"]), numbers=(int(groups["a"]), int(groups["b"])))
             return
-        year, month, day = parts_from_match(match)
+        year, month, day = parts_from_match(match, self.patterns_file)
         if kind == "yearless" and day is None and groups.get("day1"):
             day = int(groups["day1"])
         if groups.get("first"):
-            first_month = month_of(groups.get("month1")) or month
+            first_month = month_of(groups.get("month1"), self.patterns_file) or month
             first_day = int(groups["day1"]) if groups.get("day1") else None
             if first_day is not None and not groups.get("month1") and day is not None and first_day >= day:
                 first_day = None  # "12-5 May 2012" is not a day range

@@ -4,7 +4,9 @@ from pipeline.nlp.dates.dates import DateMatcher
 
 DEFAULT_CONFIG = {"patterns": "patterns/dates.toml"}
 
-
-@Language.factory("caselit_dates", default_config=DEFAULT_CONFIG)
-def create_component(nlp: Language, name: str, patterns: str) -> DateMatcher:
-    return DateMatcher(nlp, name, patterns=patterns)
+# The class is the factory; it reads the text alone (no other pipe needed).
+create_component = Language.factory(
+    "caselit_dates",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.value"],
+)(DateMatcher)

@@ -16,3 +16,7 @@ class DateValue:
     written: str
     inferred_year: bool = False
     metadata: bool = False
+
+    def norm(self) -> str:
+        """The value of the table's ``dates`` field: the ISO date with the precision written."""
+        return self.iso

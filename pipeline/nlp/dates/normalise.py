@@ -20,6 +20,7 @@ import datetime
 import re
 from functools import lru_cache
 
+from pipeline.nlp.base import fill_template
 from pipeline.nlp.resources import read_patterns
 
 PATTERNS = "patterns/dates.toml"
@@ -66,9 +67,7 @@ def compiled_patterns(patterns: str = PATTERNS) -> tuple[tuple[str, str, re.Patt
     replacements["FULLMONTH"] = _month_regex("month", True, patterns)
     compiled = []
     for row in spec["pattern"]:
-        regex = row["regex"]
-        for key, value in replacements.items():
-            regex = regex.replace("{" + key + "}", value)
+        regex = fill_template(row["regex"], replacements)
         needs_year, needs_month = "{YEAR}" in row["regex"], "MONTH" in row["regex"]
         compiled.append((row["name"], row["kind"], re.compile(regex), needs_year, needs_month))
     return tuple(compiled)
@@ -92,21 +91,22 @@ def precision_of(iso_date: str) -> str:
     return {10: "day", 7: "month"}.get(len(iso_date), "year")
 
 
-def month_of(name: str | None) -> int | None:
+def month_of(name: str | None, patterns: str = PATTERNS) -> int | None:
     if not name:
         return None
-    return month_numbers().get(name.rstrip("."))
+    return month_numbers(patterns).get(name.rstrip("."))
 
 
-def parts_from_match(match: re.Match) -> tuple[int | None, int | None, int | None]:
-    """(year, month, day) of the (second) date in a match of a "full" pattern."""
+def parts_from_match(match: re.Match, patterns: str = PATTERNS) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of the (second) date in a match of a "full" pattern (month names
+    from the ``patterns`` file)."""
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
     month_text = groups.get("month") or groups.get("cmonth")
     if month_text and month_text.isdigit():
         month = int(month_text)
     else:
-        month = month_of(month_text)
+        month = month_of(month_text, patterns)
     day_text = groups.get("day") or groups.get("cday")
     day = int(day_text) if day_text else None
     return year, month, day
@@ -124,7 +124,7 @@ def numeric_order(first: int, second: int) -> str | None:
     return None
 
 
-def parse_date(text: str) -> tuple[str, str] | None:
+def parse_date(text: str, patterns: str = PATTERNS) -> tuple[str, str] | None:
     """A date written alone ("April 18, 2012", "18th April 2012", "2012-08-25", "Aug 2012",
     "25.08.2012", "2019") as (ISO string, precision), precision being "day", "month" or
     "year"; None when the text is not exactly one valid, unambiguous date. Never raises."""
@@ -138,7 +138,7 @@ def parse_date(text: str) -> tuple[str, str] | None:
             month = int(partial.group("month")) if partial.group("month") else None
             value = iso(int(partial.group("year")), month)
             return (value, precision_of(value)) if value else None
-        for _name, kind, pattern, _year, _month in compiled_patterns():
+        for _name, kind, pattern, _year, _month in compiled_patterns(patterns):
             if kind not in {"full", "numeric"}:
                 continue
             match = pattern.fullmatch(text)
@@ -152,7 +152,7 @@ def parse_date(text: str) -> tuple[str, str] | None:
                 day, month = (b, a) if order == "md" else (a, b)
                 value = iso(int(match.group("year")), month, day)
             else:
-                year, month, day = parts_from_match(match)
+                year, month, day = parts_from_match(match, patterns)
                 value = iso(year, month, day) if year else None
             return (value, precision_of(value)) if value else None
         return None
