@@ -115,6 +115,18 @@ def test_same_jsonl_as_one_process(cluster, inputs, one_process):
         pytest.skip("../shared/eval/dev not present: checked on the corpus only")
 
 
+def test_results_cache_is_kept_here(cluster, tmp_path):
+    from pipeline.batch.cache import ResultCache
+
+    files = read_inputs([CORPUS])
+    with ResultCache(tmp_path / "cache") as cache:
+        first = DaskRunner(cluster.client, cache=cache)
+        fresh = _jsonl(first.run(files))
+        again = DaskRunner(cluster.client, cache=cache)
+        assert _jsonl(again.run(files)) == fresh
+    assert (first.processed, again.processed) == (len(files), 0)
+
+
 def test_bad_file_is_one_error(cluster, tmp_path):
     good = tmp_path / "good.txt"
     shutil.copy(CORPUS / sorted(os.listdir(CORPUS))[0], good)
