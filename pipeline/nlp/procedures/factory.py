@@ -4,7 +4,11 @@ from pipeline.nlp.procedures.procedures import ProcedureMatcher
 
 DEFAULT_CONFIG = {"lexicon": "procedures/procedures.tsv", "patterns": "procedures/patterns.toml"}
 
-
-@Language.factory("caselit_procedures", default_config=DEFAULT_CONFIG)
-def create_component(nlp: Language, name: str, lexicon: str, patterns: str) -> ProcedureMatcher:
-    return ProcedureMatcher(nlp, name, lexicon=lexicon, patterns=patterns)
+# The class is the factory. Sentence boundaries bound the search for a dose or a number of
+# cycles; alone, the component splits roughly.
+create_component = Language.factory(
+    "caselit_procedures",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.value"],
+    requires=["token.is_sent_start"],
+)(ProcedureMatcher)

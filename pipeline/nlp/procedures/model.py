@@ -25,3 +25,7 @@ class Procedure:
     approach: str | None = None
     setting: str | None = None
     cycles: int | None = None
+
+    def norm(self) -> str:
+        """The normalised value: the procedure's name ("radical hysterectomy")."""
+        return self.name

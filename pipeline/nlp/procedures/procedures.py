@@ -22,10 +22,10 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.base import Component, Finding, fill_template, trie_pattern
 from pipeline.nlp.procedures.model import Procedure
 from pipeline.nlp.resources import read_patterns, read_table
-from pipeline.nlp.spans import set_group
-from pipeline.nlp.text import doc_text, lower_text, sentence_bounds
+from pipeline.nlp.text import lower_text, sentence_bounds
 
 GROUP = "procedures"
 LABEL = "PROCEDURE"
@@ -38,27 +38,6 @@ NEXT_WORD = re.compile(r"[ \t\n\r\u00a0\-‐‑‒–—'’/]{1,3}([^\W_]+)")
 FLAGS = re.IGNORECASE
 # What follows a dose of one fraction ("2 Gy per fraction", "200 cGy fractions", "1.8 Gy daily").
 PER_FRACTION = re.compile(r"fraction|fx|fr\b|/\s*f\b|daily|each|per|session|day")
-
-
-def trie_pattern(words) -> str:
-    """One regex alternation of ``words`` shaped as a trie ("ab|ac" -> "a(?:b|c)"): the regex
-    engine then skips in C every word that starts no name, instead of a Python loop over all
-    words of the text."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 def chunks_back(text: str, low: int, position: int, count: int) -> int:
@@ -166,7 +145,7 @@ class Found(NamedTuple):
     entry: Entry
 
 
-class ProcedureMatcher:
+class ProcedureMatcher(Component):
     """Puts procedure mentions in ``doc.spans["procedures"]`` with a :class:`Procedure` in
     ``Span._.value``.
 
@@ -181,18 +160,20 @@ class ProcedureMatcher:
     '45 Gy in 25 fractions'
     """
 
+    group = GROUP
+
     def __init__(self, nlp: Language, name: str = "caselit_procedures", lexicon: str = "procedures/procedures.tsv",
                  patterns: str = "procedures/patterns.toml"):
-        self.name = name
+        super().__init__(nlp, name)
         self.lexicon = load_lexicon(lexicon)
         spec = read_patterns(patterns)
-        number = spec["number"]
+        parts = {"number": spec["number"], "affiliation_words": spec["affiliation_words"]}
         self.approach_words = dict(spec["approach"])
         self.approach_rank = {a: i for i, a in enumerate(spec["approach_priority"])}
         self.setting_words = dict(spec["setting"])
         self.fillers = frozenset(spec["fillers"]["words"])
         self.numbers = {" ".join(k.split()): v for k, v in spec["numbers"].items()}
-        compile_ = lambda key: re.compile(spec[key].replace("{number}", number), FLAGS)  # noqa: E731
+        compile_ = lambda key: re.compile(fill_template(spec[key], parts), FLAGS)  # noqa: E731
         self.setting_after = compile_("setting_after")
         self.approach_after = compile_("approach_after")
         self.approach_forms = [(re.compile(pattern), approach) for pattern, approach in spec["approach_after_forms"].items()]
@@ -201,7 +182,7 @@ class ProcedureMatcher:
         self.guard_before = compile_("guard_before")
         # a quick look for an affiliation word before running the whole pattern
         self.affiliation_hint = compile_("affiliation_words")
-        self.affiliation_before = re.compile(spec["affiliation_before"].replace("{affiliation_words}", spec["affiliation_words"]), FLAGS)
+        self.affiliation_before = compile_("affiliation_before")
         self.affiliation_after = compile_("affiliation_after")
         self.coordinated_before = compile_("coordinated_before")
         self.prefix_word = compile_("prefix_word")
@@ -214,23 +195,21 @@ class ProcedureMatcher:
         self.cycles_before = compile_("cycles_before")
         self.cycles_after = compile_("cycles_after")
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+    def find(self, doc: Doc, text: str):
+        """Lexicon names first, then each with its details (approach, setting, dose, cycles)
+        as a :class:`Finding`."""
         found = self._scan(text, lower_text(text)) if text.strip() else []
-        spans = []
-        if found:
-            bounds = sentence_bounds(doc, text)
-            taken = set()
-            for start, end, value in self._values(text, found, bounds):
-                span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
-                # two procedures inside one token ("TAH-BSO") would share one span: the first is kept
-                if span is None or not len(span) or (span.start_char, span.end_char) in taken:
-                    continue
-                taken.add((span.start_char, span.end_char))
-                span._.value = value
-                spans.append(span)
-        set_group(doc, GROUP, spans)
-        return doc
+        if not found:
+            return
+        bounds = sentence_bounds(doc, text)
+        taken = set()
+        for start, end, value in self._values(text, found, bounds):
+            span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
+            # two procedures inside one token ("TAH-BSO") would share one span: the first is kept
+            if span is None or not len(span) or (span.start_char, span.end_char) in taken:
+                continue
+            taken.add((span.start_char, span.end_char))
+            yield Finding(start, end, LABEL, value)
 
     # -- finding names
 
