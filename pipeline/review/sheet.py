@@ -263,7 +263,18 @@ class Review:
     @classmethod
     def _adopt_csv(cls, path: Path, data: bytes, rows: list[list[str]], delimiter: str,
                    overrides: dict[str, str | None] | None) -> Review:
-        at, _score = find_header(rows, overrides)
+        at, score = find_header(rows, overrides)
+        # A title line above the table says nothing of the separator: the one under which a
+        # header row reads best is the table's.
+        head = "\n".join(data.decode("utf-8-sig", errors="replace").splitlines()[:HEADER_SEARCH_ROWS])
+        for other in (",", ";", "\t"):
+            if other != delimiter:
+                other_rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=other))
+                other_at, other_score = find_header(other_rows, overrides)
+                if other_score > score:
+                    text = data.decode("utf-8-sig", errors="replace")
+                    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=other))
+                    at, score, delimiter = other_at, other_score, other
         if at < 0:
             raise ReviewError(_no_table(path))
         header = [cell.strip() or None for cell in rows[at]]
@@ -321,8 +332,11 @@ class Review:
                 unkeyed.append(row)
         if isinstance(table, XlsxTable):
             if self.adopted:  # new rows look like the reviewer's last row
-                filled = [r for r in table.data_rows() if any(table.value(r, c) is not None for c in columns.values())]
+                width = range(len(table.columns))
+                filled = [r for r in table.data_rows() if any(table.value(r, c) is not None for c in width)]
                 table.use_style_of(max(filled) if filled else None)
+                # Excel users format whole columns: blank formatted rows below the table are not rows.
+                table.last_row = max(filled) if filled else table.header_row
             else:
                 keyed = [self._rows_by_key[k] for k in self.state if k in self._rows_by_key]
                 table.use_style_of(max(keyed) if keyed else None)
@@ -483,6 +497,9 @@ class Review:
                         if columns.get(name) == found.index and found.text != name}
         if self.adopted or self.dry_run:
             summary.mapping = self.mapping_lines()
+        present = {str(text).strip().lower() for text in header if text}
+        summary.mapping += [f"--map {text!r}: no column of that name in the table"
+                            for text in self.overrides if text.strip().lower() not in present]
         self.details = summary.details
         return columns
 

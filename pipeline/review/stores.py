@@ -118,6 +118,7 @@ class XlsxTable:
         self.columns = [None if (v := sheet.value(header_row, c)) is None else str(v).strip()
                         for c in range(1, width + 1)]
         self._style_row: int | None = None  # new rows take the look of caselit's last row
+        self.last_row: int | None = None  # where appending starts, when set (else below every row)
 
     def header(self) -> list[str | None]:
         return list(self.columns)
@@ -141,7 +142,11 @@ class XlsxTable:
         self._style_row = row
 
     def append(self, values: dict[int, object]) -> int:
-        row = self.sheet.max_row + 1
+        if self.last_row is not None:  # below the table's last filled row, not its formatted blank ones
+            self.last_row += 1
+            row = self.last_row
+        else:
+            row = self.sheet.max_row + 1
         for column, value in sorted(values.items()):
             style = self.sheet.style(self._style_row, column + 1) if self._style_row else None
             if value is not None or style is not None:

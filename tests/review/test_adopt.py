@@ -164,3 +164,29 @@ def test_a_hand_made_csv_with_a_title_line_is_adopted(tmp_path, reports):
     assert rows[0][0] == TITLE and rows[1][:4] == ["Study", "DOI", "Age (years)", "Gender"]
     assert rows[2][:4] == ["Smith 2019", "10.5555/synth.case.1", "41", "F"]
     assert rows[3][1:4] == ["10.5555/synth.case.2", "42", "F"]  # "F" as the column writes it
+
+
+def test_a_semicolon_csv_with_a_comma_in_its_title_is_read_with_semicolons(tmp_path, reports):
+    path = tmp_path / "review.csv"
+    path.write_text("Cervical cancer, leukocytosis: the cases\nDOI;Age;Histology\n10.5555/synth.case.1;;\n",
+                    encoding="utf-8")
+    summary = refresh_review(path, [reports / "report1.txt"], use_cache=False)
+    assert summary.matched == 1
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Cervical cancer, leukocytosis") and lines[1].startswith("DOI;Age;Histology;")
+    assert lines[2].startswith("10.5555/synth.case.1;41;squamous cell carcinoma;")
+
+
+def test_new_rows_go_right_below_the_table_not_below_formatted_blank_rows(tmp_path, reports):
+    path = tmp_path / "review.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["DOI", "Age", "Histology"])
+    sheet.append(["10.5555/synth.case.1", 41, None])
+    for row in range(3, 40):  # a whole column formatted in advance
+        sheet.cell(row, 2).fill = PatternFill("solid", start_color="FFEEEEEE")
+    book.save(path)
+    refresh_review(path, [reports / "report1.txt", reports / "report2.txt"], use_cache=False)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.cell(3, 1).value == "10.5555/synth.case.2" and sheet.cell(3, 2).value == 42
+    assert sheet.cell(3, 2).fill.fgColor.rgb == "FFEEEEEE"  # the cell kept its own look
