@@ -504,20 +504,25 @@ class Review:
         return columns
 
     def mapping_lines(self) -> list[str]:
-        """How the table's headers were read: "'Pathology' -> Histology", "'Notes': yours"."""
+        """How the table's headers were read: "'Pathology' -> Histology", "'Notes': yours", and
+        one line for the columns under caselit's own names."""
         by_index = {index: name for name, index in self._columns.items()}
-        lines = []
+        lines, own = [], []
         for index, text in enumerate(self.table.header()):
             if not text:
                 continue
             name = by_index.get(index)
             if name is None:
                 lines.append(f"{text!r}: your own column, not written")
+            elif name == ID_COLUMN:
+                lines.append(f"{text!r}: which report each row is (added by caselit; do not edit it)")
             elif name == text:
-                lines.append(f"{text!r}: caselit's")
+                own.append(text)
             else:
                 unit = self.mapping.get(name).unit if name in self.mapping else None
                 lines.append(f"{text!r} -> {name}" + (f" (written in {unit})" if unit and "WBC" in name else ""))
+        if own:
+            lines.insert(0, "caselit's columns: " + ", ".join(own))
         return lines
 
     def _shown(self, name: str) -> str:
