@@ -33,8 +33,9 @@ def add_parser(commands) -> argparse.ArgumentParser:
                         help="local: --jobs processes on this machine (default); dask: a Dask cluster, "
                         "embedded (--jobs workers, default one per CPU) or the one at --scheduler")
     parser.add_argument("--scheduler", metavar="ADDRESS",
-                        help="with --engine dask: a running scheduler (tcp://HOST:8786; default "
-                        "$DASK_SCHEDULER_ADDRESS); the inputs must be at the same path on every worker")
+                        help="run on the Dask cluster of this scheduler (tcp://HOST:8786; implies --engine dask, "
+                        "which otherwise takes $DASK_SCHEDULER_ADDRESS or starts an embedded cluster); the "
+                        "inputs must be at the same path on every worker")
     parser.add_argument("--publication-type", action="append", metavar="TYPE", dest="publication_types",
                         help='keep only PubMed articles of this type (e.g. "Case Reports"; repeatable); '
                         "PubMed .xml.gz baseline/update files are read article by article")
@@ -94,7 +95,7 @@ def run(args) -> int:
     def results():
         for result in iter_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
                                  quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp,
-                                 on_skip=skipped, engine=args.engine, scheduler=args.scheduler,
+                                 on_skip=skipped, engine="dask" if args.scheduler else args.engine, scheduler=args.scheduler,
                                  publication_types=args.publication_types):
             written["files read"] += result.error is None
             for report in result.reports:
