@@ -50,6 +50,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 def run(args) -> int:
     from pipeline.batch import iter_batch
+    from pipeline.batch.articles import once_per_article
     from pipeline.export import write_table
     from pipeline.export.partitioned import folder_problem, is_folder_output
     from pipeline.export.writers import excel_rows_problem, output_problem
@@ -92,11 +93,18 @@ def run(args) -> int:
     written = {"cases": 0, "reports": 0, "files read": 0}
     skipped = SkippedFiles()
 
+    def repeated(path: Path, first: str) -> None:  # one article, one set of rows
+        if not args.quiet:
+            error(f"skipped {path}: the same article as {first}")
+
     def results():
-        for result in iter_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                                 quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp,
-                                 on_skip=skipped, engine="dask" if args.scheduler else args.engine, scheduler=args.scheduler,
-                                 publication_types=args.publication_types):
+        batch = iter_batch(existing, jobs=args.jobs, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                           quiet=args.quiet, on_error=report_error, model=args.model, nlp=nlp,
+                           on_skip=skipped, engine="dask" if args.scheduler else args.engine, scheduler=args.scheduler,
+                           publication_types=args.publication_types)
+        # Not for a partitioned run over PubMed's files: there a later update file's record of
+        # an article supersedes the baseline's, which is for its reader to apply.
+        for result in batch if to_folder else once_per_article(batch, repeated):
             written["files read"] += result.error is None
             for report in result.reports:
                 written["reports"] += bool(report.cases)

@@ -495,7 +495,7 @@ class Review:
         self._styles = {name: ColumnStyle(name, list(table.column_values(columns[name]).values()), found.unit)
                         for name, found in self.mapping.items()
                         if columns.get(name) == found.index and found.text != name}
-        if self.adopted or self.dry_run:
+        if (self.adopted and not self.state) or self.dry_run:  # the first time, or asked
             summary.mapping = self.mapping_lines()
         present = {str(text).strip().lower() for text in header if text}
         summary.mapping += [f"--map {text!r}: no column of that name in the table"

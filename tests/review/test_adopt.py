@@ -190,3 +190,18 @@ def test_new_rows_go_right_below_the_table_not_below_formatted_blank_rows(tmp_pa
     sheet = openpyxl.load_workbook(path).active
     assert sheet.cell(3, 1).value == "10.5555/synth.case.2" and sheet.cell(3, 2).value == 42
     assert sheet.cell(3, 2).fill.fgColor.rgb == "FFEEEEEE"  # the cell kept its own look
+
+
+def test_the_same_article_in_two_folders_is_one_row_in_extract_and_refresh(tmp_path, reports, capsys):
+    for folder in ("pdfs", "pages"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report1.txt").write_text(REPORT.format(n=1), encoding="utf-8")
+    table = tmp_path / "table.csv"
+    assert main(["extract", str(tmp_path / "pdfs"), str(tmp_path / "pages"), "-o", str(table), "--no-cache"]) == 0
+    assert len(table.read_text(encoding="utf-8-sig").splitlines()) == 2
+    assert "the same article as" in capsys.readouterr().err
+    review = tmp_path / "review.xlsx"
+    summary = refresh_review(review, [tmp_path / "pdfs", tmp_path / "pages"], use_cache=False)
+    assert summary.added == 1 and len(summary.duplicates) == 1
+    rows = list(openpyxl.load_workbook(review)["cases"].iter_rows(values_only=True))
+    assert len(rows) == 2 and rows[1][0] == "report1.txt"
