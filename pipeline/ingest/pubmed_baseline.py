@@ -131,6 +131,15 @@ def stream_reports(path: str | os.PathLike, publication_types: Iterable[str] | N
     the end. Raises IngestError (one line naming the file) for a file that is not gzip, is
     truncated, is malformed XML or declares entities.
     """
+    for _, report in stream_articles(path, publication_types, on_done):
+        yield report
+
+
+def stream_articles(path: str | os.PathLike, publication_types: Iterable[str] | None = None,
+                    on_done=None, part: int = 0, parts: int = 1) -> Iterator[tuple[int, Report]]:
+    """``(article number, Report)`` pairs as ``stream_reports`` gives them; with ``parts`` > 1
+    only the articles numbered ``part`` modulo ``parts``: one slice of the file (every slice
+    reads the whole file, but builds only its own articles)."""
     path = Path(path)
     wanted = _normalised_types(publication_types)
     try:
@@ -154,10 +163,10 @@ def stream_reports(path: str | os.PathLike, publication_types: Iterable[str] | N
                 if event != "end" or local(element.tag) not in _ARTICLES:
                     continue
                 number += 1
-                report = _article_report(element, path, number, wanted)
+                report = _article_report(element, path, number, wanted) if number % parts == part else None
                 root.clear()  # the article (and the DeleteCitation lists before it) is freed
                 if report is not None:
-                    yield report
+                    yield number, report
             digest = hashing.drain()
         except defusedxml.EntitiesForbidden:
             raise IngestError(path, "XML declares entities (refused: entity expansion and "

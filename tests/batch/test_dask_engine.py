@@ -141,9 +141,11 @@ def test_bad_file_is_one_error(cluster, tmp_path):
 
 def test_pubmed_file_keeps_its_case_reports_only(cluster, tmp_path):
     path = write_pubmed_file(tmp_path / "pubmed25n0001.xml.gz", 20_000, case_every=400)
-    [result] = DaskRunner(cluster.client, publication_types=["Case Reports"]).run(read_inputs([path]))
+    runner = DaskRunner(cluster.client, publication_types=["Case Reports"])
+    assert runner._slices_per_file(read_inputs([path]), 2) == 2  # one file, two workers: two slices
+    [result] = runner.run(read_inputs([path]))
     assert result.error is None
-    assert [r.name for r in result.reports] == case_pmids(20_000, case_every=400)
+    assert [r.name for r in result.reports] == case_pmids(20_000, case_every=400)  # in file order
     assert all(r.cases for r in result.reports)
 
 
