@@ -14,6 +14,8 @@ import bisect
 import re
 from typing import NamedTuple
 
+from pipeline.nlp.base import fill_template
+
 FLAGS = re.IGNORECASE
 UNITS = {"mcg": "µg", "ug": "µg", "μg": "µg", "iu": "IU", "miu": "MIU", "unit": "U", "units": "U", "u": "U",
          "ml": "mL", "meq": "mEq"}
@@ -72,9 +74,11 @@ def normalise_dose(written: str) -> str | None:
 
 class DetailReader:
     def __init__(self, spec: dict):
+        parts = {"quantity": spec["quantity"], "auc": spec["auc"], "number": spec["cycles"]["number"],
+                 "modifier": spec["cycles"]["modifier"]}
+
         def fill(pattern: str) -> str:
-            return (pattern.replace("{quantity}", spec["quantity"]).replace("{auc}", spec["auc"])
-                    .replace("{number}", spec["cycles"]["number"]).replace("{modifier}", spec["cycles"]["modifier"]))
+            return fill_template(pattern, parts)
 
         self.dose_after = re.compile(fill(spec["dose"]), FLAGS)
         self.dose_before = re.compile(fill(spec["dose_before"]), FLAGS)

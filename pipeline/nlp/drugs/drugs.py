@@ -8,15 +8,15 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from pipeline.nlp.base import Component, Finding
 from pipeline.nlp.drugs.details import DetailReader, Mention
 from pipeline.nlp.drugs.fuzzy import FuzzyMatcher
-from pipeline.nlp.drugs.lexicon import FOLD, PIECE, WORD, fold, load_lexicon, pieces
+from pipeline.nlp.drugs.lexicon import FILES, FOLD, NOT_DRUGS, PIECE, SUBSTANCES, WORD, fold, load_lexicon, pieces
 from pipeline.nlp.drugs.model import Drug
 from pipeline.nlp.resources import read_patterns
-from pipeline.nlp.spans import set_group
-from pipeline.nlp.text import doc_text, sentence_bounds
+from pipeline.nlp.text import sentence_bounds
 
 GROUP = "drugs"
 LABEL = "DRUG"
@@ -68,7 +68,7 @@ class Match(NamedTuple):
     regimen: str = ""  # the regimen code's spelling, when the name is one
 
 
-class DrugMatcher:
+class DrugMatcher(Component):
     """Puts drug mentions in ``doc.spans["drugs"]`` with a :class:`Drug` in ``Span._.value``.
 
     Drug classes ("platinum-based chemotherapy", "antibiotics"), contrast agents and oxygen are
@@ -94,10 +94,13 @@ class DrugMatcher:
     (('paclitaxel', 'carboplatin'), 'TC', 6, 'every 3 weeks')
     """
 
-    def __init__(self, nlp: Language, name: str = "caselit_drugs", patterns: str = "drugs/patterns.toml", fuzzy: bool = True):
-        self.name = name
+    group = GROUP
+
+    def __init__(self, nlp: Language, name: str = "caselit_drugs", patterns: str = "drugs/patterns.toml", fuzzy: bool = True,
+                 lexicon: list[str] | tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS, substances: str = SUBSTANCES):
+        super().__init__(nlp, name)
         spec = read_patterns(patterns)
-        self.lexicon = load_lexicon()
+        self.lexicon = load_lexicon(tuple(lexicon), not_drugs, substances)
         flags = re.IGNORECASE
         self.details = DetailReader(spec)
         self.cues = {"cue": re.compile(spec["cue"], flags), "chemo": re.compile(spec["chemo_cue"], flags)}
@@ -131,13 +134,11 @@ class DrugMatcher:
             else None
         )
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        matches = self._not_abbreviations(doc, text, self.find(text))
-        set_group(doc, GROUP, self._spans(doc, text, matches))
-        return doc
+    def find(self, doc: Doc, text: str):
+        """Each drug mention as a :class:`Finding` (a name and its dose, route, schedule...)."""
+        return self._findings(doc, text, self._not_abbreviations(doc, text, self.matches(text)))
 
-    def find(self, text: str) -> list[Match]:
+    def matches(self, text: str) -> list[Match]:
         """The drug matches of ``text`` (character offsets), without a Doc."""
         lowered = fold(text)
         matches = self._scan(text, lowered)
@@ -370,9 +371,10 @@ class DrugMatcher:
             return matches
         return [m for m in matches if text[m.start : m.end] not in not_drugs]
 
-    def _spans(self, doc: Doc, text: str, matches: list[Match]):
-        """One span per mention; matches inside one token ("piperacillin-tazobactam" is one
-        scispaCy token) are merged into one span listing all generics."""
+    def _findings(self, doc: Doc, text: str, matches: list[Match]) -> list[Finding]:
+        """One finding per mention, over whole tokens; matches inside one token
+        ("piperacillin-tazobactam" is one scispaCy token) are merged into one listing all
+        generics."""
         token_starts = doc.to_array("IDX").tolist()
         groups: list[list] = []  # [first token, end token, matches]
         for match in matches:
@@ -393,9 +395,9 @@ class DrugMatcher:
             for _, _, group in groups
         ]
         details = self.details.read(text, mentions, sentence_bounds(doc, text)) if mentions else []
-        spans = []
+        findings = []
         for (first, end_token, group), mention, detail in zip(groups, mentions, details):
-            span = Span(doc, first, end_token, label=LABEL)
-            span._.value = Drug(mention.generics, text[mention.start : mention.end], any(m.fuzzy for m in group), *detail)
-            spans.append(span)
-        return spans
+            last = doc[end_token - 1]
+            value = Drug(mention.generics, text[mention.start : mention.end], any(m.fuzzy for m in group), *detail)
+            findings.append(Finding(doc[first].idx, last.idx + len(last.text), LABEL, value))
+        return findings

@@ -23,3 +23,7 @@ class Drug:
     schedule: str | None = None
     cycles: int | None = None
     regimen: str | None = None
+
+    def norm(self) -> str:
+        """The normalised value: the generics, joined ("piperacillin, tazobactam")."""
+        return ", ".join(self.generics)

@@ -88,7 +88,7 @@ class ModelEntities:
         return doc
 
     def _drug_generics(self, drugs: DrugMatcher, written: str) -> tuple[str, ...]:
-        found = tuple(dict.fromkeys(g for match in drugs.find(written) for g in match.generics))
+        found = tuple(dict.fromkeys(g for match in drugs.matches(written) for g in match.generics))
         if found:
             return found
         word = written.strip().lower()
