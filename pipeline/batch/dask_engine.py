@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -35,6 +36,7 @@ _RETRIES = 2
 _CONNECT_SECONDS = 30
 _CHATTY_LOGGERS = ("distributed", "dask")
 _MAX_SLICES = 16
+_RECOUNT_SECONDS = 5.0
 
 
 def scheduler_address(given: str | None = None) -> str | None:
@@ -149,8 +151,11 @@ class DaskRunner(BatchRunner):
         slices: dict[int, list] = {}  # id(task) -> its slices' outcomes so far
         completed = as_completed()
         more = True
+        counted = time.monotonic()
         try:
             while True:
+                if time.monotonic() - counted > _RECOUNT_SECONDS:  # workers join and leave
+                    limit, counted = self._threads() * _IN_FLIGHT_PER_THREAD, time.monotonic()
                 while more and len(running) < limit and len(self._waiting) < runner._MAX_WAITING:
                     item = next(items, None)
                     if item is None:
