@@ -191,7 +191,9 @@ def test_reading_stops_one_byte_past_the_cap(tmp_path, monkeypatch):
 # --- 5. what a folder walk reads and says; the output checked first -------------------------
 
 def test_a_folder_walk_reads_extensionless_reports_and_counts_what_it_leaves_out(tmp_path, reports, capsys):
-    shutil.copy(REPORT, reports / "second-report")  # no extension: text, read as the README says
+    # No extension: text, read as the README says (another report: the same one twice is one row).
+    (reports / "second-report").write_text(REPORT.read_text(encoding="utf-8") + "\nShe was well at one year.\n",
+                                           encoding="utf-8")
     (reports / "notes.rtf").write_bytes(b"{\\rtf1 notes}")
     (reports / "letter.docx").write_bytes(b"PK\x03\x04" + bytes(64))
     (reports / "cover.docx").write_bytes(b"PK\x03\x04" + bytes(64))

@@ -333,14 +333,15 @@ class Review:
         if isinstance(table, XlsxTable):
             if self.adopted:  # new rows look like the reviewer's last row
                 width = range(len(table.columns))
-                filled = [r for r in table.data_rows() if any(table.value(r, c) is not None for c in width)]
-                table.use_style_of(max(filled) if filled else None)
+                last = next((r for r in reversed(list(table.data_rows()))
+                             if any(table.value(r, c) is not None for c in width)), None)
+                table.use_style_of(last)
                 # Excel users format whole columns: blank formatted rows below the table are not rows.
-                table.last_row = max(filled) if filled else table.header_row
+                table.last_row = last if last is not None else table.header_row
             else:
                 keyed = [self._rows_by_key[k] for k in self.state if k in self._rows_by_key]
                 table.use_style_of(max(keyed) if keyed else None)
-        self._unkeyed = self._row_index(unkeyed) if unkeyed else None
+        self._unkeyed_rows, self._unkeyed = unkeyed, None  # indexed when a report needs it
 
         by_doc: dict[str, dict[int, StateRow]] = {}
         for row in self.state.values():
@@ -388,7 +389,7 @@ class Review:
             source = self.source_key(report.source)
             self._refreshed[report.name] = report.cases
             old_cases = by_doc.get(old_doc, {}) if old_doc else {}
-            if not old_cases and self._unkeyed is not None:
+            if not old_cases and self._unkeyed_rows:
                 old_cases = self._adopt_rows(report, source, version, summary)
             numbers = set()
             for case, record in zip(report.cases, report_records):
@@ -492,9 +493,11 @@ class Review:
         self._headers = {name: header[index] for name, index in columns.items()
                          if index < len(header) and header[index]}
         # Values are written as the reviewer's column writes them where it was renamed.
-        self._styles = {name: ColumnStyle(name, list(table.column_values(columns[name]).values()), found.unit)
-                        for name, found in self.mapping.items()
-                        if columns.get(name) == found.index and found.text != name}
+        renamed = {name: found for name, found in self.mapping.items()
+                   if columns.get(name) == found.index and found.text != name}
+        written = table.columns_values([columns[name] for name in renamed if ColumnStyle.reads_values(name)])
+        self._styles = {name: ColumnStyle(name, list(written.get(columns[name], {}).values()), found.unit)
+                        for name, found in renamed.items()}
         if (self.adopted and not self.state) or self.dry_run:  # the first time, or asked
             summary.mapping = self.mapping_lines()
         present = {str(text).strip().lower() for text in header if text}
@@ -536,14 +539,21 @@ class Review:
 
     def _row_index(self, rows: list[int]) -> RowIndex:
         wanted = ("DOI", "PMID", "PMCID", "Title", "First author", "Year", "Report", "Case", "Age")
-        indexes = {name: self._columns[name] for name in wanted if name in self._columns}
-        return RowIndex({row: {name: self.table.value(row, index) for name, index in indexes.items()} for row in rows})
+        found: dict[int, dict[str, object]] = {row: {} for row in rows}
+        names = {self._columns[name]: name for name in wanted if name in self._columns}
+        for column, values in self.table.columns_values(list(names)).items():
+            for row, value in values.items():
+                if row in found:
+                    found[row][names[column]] = value
+        return RowIndex(found)
 
     def _adopt_rows(self, report: ReportCases, source: str, version: str, summary: RefreshSummary) -> dict[int, StateRow]:
         """Link the reviewer's rows of this report (found by its references) to it: they get
         a caselit ID and state with nothing remembered, so only their empty cells are filled."""
         if not report.cases:
             return {}
+        if self._unkeyed is None:
+            self._unkeyed = self._row_index(self._unkeyed_rows)
         index = self._unkeyed
         rows = index.find(report_keys(report.name, report.cases[0]))
         if not rows:

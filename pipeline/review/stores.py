@@ -75,6 +75,9 @@ class MemoryTable:
     def column_values(self, column: int) -> dict[int, object]:
         return {i: row[column] for i, row in enumerate(self.rows) if column < len(row) and row[column] not in (None, "")}
 
+    def columns_values(self, columns: list[int]) -> dict[int, dict[int, object]]:
+        return {column: self.column_values(column) for column in columns}
+
     def value(self, row: int, column: int) -> object:
         cells = self.rows[row]
         return cells[column] if column < len(cells) else None
@@ -128,6 +131,11 @@ class XlsxTable:
 
     def column_values(self, column: int) -> dict[int, object]:
         return {r: v for r, v in self.sheet.column_values(column + 1).items() if r > self.header_row}
+
+    def columns_values(self, columns: list[int]) -> dict[int, dict[int, object]]:
+        """{column: {row: value}} of several columns (0-based), data rows only, in one pass."""
+        found = self.sheet.columns_values([c + 1 for c in columns], first_row=self.header_row + 1)
+        return {column - 1: values for column, values in found.items()}
 
     def value(self, row: int, column: int) -> object:
         return self.sheet.value(row, column + 1)

@@ -71,6 +71,11 @@ class ColumnStyle:
             if with_lists and all("," in t and ";" not in t for t in with_lists):
                 self.separator = ", "
 
+    @staticmethod
+    def reads_values(column: str) -> bool:
+        """Whether the column's writing is learnt from its values (a WBC column's from its header)."""
+        return column == "Sex" or column == "FIGO stage" or column in _TEXT_COLUMNS or column in _LIST_COLUMNS
+
     def apply(self, value: object) -> object:
         if value is None:
             return None
