@@ -15,6 +15,13 @@ in ``caselit status``, never deleted; rows, columns, sheets and formatting the r
 added are kept; a machine column added to caselit appears as a new column at the right.
 A report is recognised by its document id (DOI, PMID or content hash), else by its file.
 
+A sheet caselit did not create (the reviewer's own, or one from ``caselit extract``) is
+adopted on its first refresh: ``layout`` finds the table, ``headers`` maps its columns,
+``matching`` links its rows to reports by their references, and only their empty cells are
+filled (``merge.cell_action`` with nothing remembered); values are written the way each
+column writes them (``style``). No column is added to it but the ``caselit ID``; a caselit
+column a reviewer deleted from caselit's own sheet stays deleted.
+
     >>> import tempfile, pathlib
     >>> from pipeline.cases.record import Case
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "review.csv"
