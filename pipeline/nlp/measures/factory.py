@@ -9,7 +9,9 @@ DEFAULT_CONFIG = {
     "unitless": True,
 }
 
-
-@Language.factory("caselit_measures", default_config=DEFAULT_CONFIG)
-def create_component(nlp: Language, name: str, patterns: str, keywords: str, analytes: str, unitless: bool) -> MeasureMatcher:
-    return MeasureMatcher(nlp, name, patterns=patterns, keywords=keywords, analytes=analytes, unitless=unitless)
+# The class is the factory; it reads the text alone (sentence ends come from its patterns).
+create_component = Language.factory(
+    "caselit_measures",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.value"],
+)(MeasureMatcher)

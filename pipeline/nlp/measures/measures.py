@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.base import Component, Finding
 from pipeline.nlp.measures.model import Measure
 from pipeline.nlp.measures.quantities import Unit, convert, parse_quantity_number, parse_unit, quantity_grammar, unit_of
 from pipeline.nlp.measures.units import grammar, normalise_unitless, parse_number, to_float, unit_exponent, within
 from pipeline.nlp.resources import read_table
-from pipeline.nlp.spans import char_span, set_group
-from pipeline.nlp.text import doc_text, merge_windows
+from pipeline.nlp.text import merge_windows
 
 GROUP = "measures"
 YES = {"yes", "true", "1"}
@@ -83,7 +83,7 @@ class Analyte:
         return self.name.upper()
 
 
-class MeasureMatcher:
+class MeasureMatcher(Component):
     """Puts laboratory values and measures in ``doc.spans["measures"]`` with a
     :class:`Measure` in ``Span._.value``.
 
@@ -98,6 +98,8 @@ class MeasureMatcher:
     [('HAEMOGLOBIN', 107.0, 'g/L'), ('CRP', 112.0, 'mg/L'), ('TEMPERATURE', 39.2, '°C')]
     """
 
+    group = GROUP
+
     def __init__(
         self,
         nlp: Language,
@@ -107,8 +109,9 @@ class MeasureMatcher:
         analytes: str = "measures/analytes.tsv",
         unitless: bool = True,
     ):
-        self.name = name
+        super().__init__(nlp, name)
         self.patterns = patterns
+        self.analytes_file = analytes  # plausible ranges are read from it too
         tables = grammar(patterns)
         spec = tables["spec"]
         self.count = tables["count"]
@@ -177,7 +180,7 @@ class MeasureMatcher:
         accepting: dict[str, set[str]] = {}
         for analyte in self.analytes:
             if analyte.emit and analyte.family != "-":
-                dimensions = {analyte.dimension} | {unit.dimension for unit in map(parse_unit, analyte.slips) if unit}
+                dimensions = {analyte.dimension} | {unit.dimension for unit in (parse_unit(slip, patterns) for slip in analyte.slips) if unit}
                 for dimension in dimensions:
                     accepting.setdefault(dimension, set()).add(analyte.family)
         self.candidates = {
@@ -193,8 +196,9 @@ class MeasureMatcher:
         # one look-behind for all alternatives: three times faster than one each
         return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9])", re.IGNORECASE)
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+    def find(self, doc: Doc, text: str) -> list[Finding]:
+        """Counts, other quantities, tumour sizes and unitless counts, each as a
+        :class:`Finding` normalised to its analyte's canonical unit."""
         spans, seen = [], set()
         # Keywords are looked for only around values: one scan of the whole text with every
         # analyte's keywords would cost more than the tokenizer.
@@ -220,8 +224,7 @@ class MeasureMatcher:
             for match in self.emitted_keywords.finditer(text):
                 keyword = Keyword(match.start(), match.end(), self.keyword_family[match.lastgroup])
                 self._add_unitless(doc, text, keyword, spans, seen)
-        set_group(doc, GROUP, spans)
-        return doc
+        return spans
 
     # -- finding numbers -------------------------------------------------------------------
 
@@ -378,7 +381,7 @@ class MeasureMatcher:
                 if analyte.dimension == "count":
                     return analyte, None
                 continue
-            read = parse_unit(analyte.slips[unit.name]) if unit.name in analyte.slips else unit
+            read = parse_unit(analyte.slips[unit.name], self.patterns) if unit.name in analyte.slips else unit
             if read is not None and read.dimension == analyte.dimension:
                 return analyte, read
         return None
@@ -408,13 +411,13 @@ class MeasureMatcher:
         if number is None:
             return
         value = to_float(number, item.exponent)
-        if not within(value, analyte.name) or self._in_other_fluid(text, keyword, item, sentence):
+        if not within(value, analyte.name, self.analytes_file) or self._in_other_fluid(text, keyword, item, sentence):
             return
         end = item.unit_end if self._has_own_unit(self.count, text, item) else item.end
         comparator, threshold = self._qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, value, analyte.unit, text[item.start : end], threshold or item.reference, comparator)
         seen.add((item.start, item.end))
-        spans.append(char_span(doc, item.start, end, analyte.label, measure))
+        spans.append(Finding(item.start, end, analyte.label, measure))
 
     def _add_quantity(self, doc, text, item: Item, first: int, near: list[Keyword], spans, seen) -> None:
         if (item.start, item.end) in seen:
@@ -451,7 +454,7 @@ class MeasureMatcher:
         if not analyte.emit:
             return
         number = parse_quantity_number(item.number)
-        target = parse_unit(analyte.unit)
+        target = parse_unit(analyte.unit, self.patterns)
         value = convert(number, read, target) if number is not None and target is not None else None
         if value is None:
             return
@@ -464,13 +467,13 @@ class MeasureMatcher:
         elif analyte.dimension == "temperature" and self.not_body_temperature.search(text, max(sentence[0], item.start - 80), item.start):
             return
         value = float(value)
-        if not within(value, analyte.name):
+        if not within(value, analyte.name, self.analytes_file):
             return
         end = item.unit_end if self._has_own_unit(self.quantity, text, item) else item.end
         comparator, threshold = self._qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, value, analyte.unit, text[item.start : end], threshold or item.reference, comparator, fractions=fractions)
         seen.add((item.start, item.end))
-        spans.append(char_span(doc, item.start, end, analyte.label, measure))
+        spans.append(Finding(item.start, end, analyte.label, measure))
 
     @staticmethod
     def _words_before(text: str, sentence, position: int) -> Keyword:
@@ -533,19 +536,19 @@ class MeasureMatcher:
         for number_text, written_unit in reversed(parts):
             unit = written_unit or unit  # "3 x 4 cm": a dimension takes the next unit written
             number = parse_quantity_number(number_text)
-            value = convert(number, parse_unit(unit), parse_unit(analyte.unit)) if number is not None else None
+            value = convert(number, parse_unit(unit, self.patterns), parse_unit(analyte.unit, self.patterns)) if number is not None else None
             if value is None:
                 return
             dimensions.insert(0, float(value))
         largest = max(dimensions)
-        if not within(largest, analyte.name):
+        if not within(largest, analyte.name, self.analytes_file):
             return
         item = Item(match.start(), match.end(), parts[0][0], match.end(), 0)
         keyword = self._words_before(text, sentence, item.start)
         comparator, threshold = self._qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, largest, analyte.unit, match.group(), threshold, comparator, dimensions=tuple(dimensions))
         seen.add((match.start(), match.end()))
-        spans.append(char_span(doc, match.start(), match.end(), analyte.label, measure))
+        spans.append(Finding(match.start(), match.end(), analyte.label, measure))
 
     def _has_own_unit(self, pattern: re.Pattern, text: str, item: Item) -> bool:
         """True for the last number of a list, the one the unit is written after."""
@@ -570,16 +573,16 @@ class MeasureMatcher:
         if nearest is None or nearest.family != keyword.family or not nearest.start <= keyword.start < nearest.end:
             return
         if analyte.dimension == "count":
-            value = normalise_unitless(item.number, analyte.name)
+            value = normalise_unitless(item.number, analyte.name, self.patterns, self.analytes_file)
         else:
             number = parse_quantity_number(item.number)
-            value = float(number) if number is not None and within(float(number), analyte.name) else None
+            value = float(number) if number is not None and within(float(number), analyte.name, self.analytes_file) else None
         if value is None or self._in_other_fluid(text, keyword, item, sentence):
             return
         comparator, threshold = self._qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, value, analyte.unit, item.number, threshold, comparator)
         seen.add((item.start, item.end))
-        spans.append(char_span(doc, item.start, item.end, analyte.label, measure))
+        spans.append(Finding(item.start, item.end, analyte.label, measure))
 
     # -- qualifiers ------------------------------------------------------------------------
 

@@ -24,3 +24,7 @@ class Measure:
     comparator: str | None = None
     dimensions: tuple[float, ...] = ()
     fractions: int | None = None
+
+    def norm(self) -> float:
+        """The normalised value, in the analyte's canonical unit (WBC: 10^9/L)."""
+        return self.value

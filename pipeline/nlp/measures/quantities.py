@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from pipeline.nlp.measures.units import SPACE_SEPARATORS, parse_number
+from pipeline.nlp.base import fill_template
 from pipeline.nlp.resources import read_patterns
 
 PATTERNS = "patterns/measures.toml"
@@ -66,7 +67,7 @@ def quantity_grammar(patterns: str = PATTERNS) -> dict:
         "spec": spec,
         "quantity": re.compile(number + r"\s*" + unit, re.VERBOSE),
         "unit": re.compile(r"\s*" + unit + r"\s*", re.VERBOSE),
-        "size": re.compile(spec["size"].replace("{number}", bare_number), re.VERBOSE),
+        "size": re.compile(fill_template(spec["size"], {"number": bare_number}), re.VERBOSE),
         "size_number": re.compile(r"(?P<number>\d+(?:[.,]\d+)?)(?:(?:\s*|-)(?P<unit>cm|mm))?"),
         "mass": spec["mass_exponent"],
         "enzyme": spec["enzyme_exponent"],

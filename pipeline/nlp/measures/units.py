@@ -140,10 +140,12 @@ def _grouped(text: str) -> bool:
     return re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text) is not None
 
 
-def within(value: float, analyte: str | None) -> bool:
+def within(value: float, analyte: str | None, analytes: str = ANALYTES) -> bool:
+    """Whether ``value`` is positive and in the plausible range of ``analyte`` (from the
+    ``analytes`` table)."""
     if analyte is None:
         return value > 0
-    bounds = plausible_range(analyte)
+    bounds = plausible_range(analyte, analytes)
     low, high = bounds if bounds else (0.0, float("inf"))
     return value > 0 and low <= value <= high
 
@@ -174,11 +176,12 @@ def normalise_count(number_text: str, unit_text: str, analyte: str | None = "WBC
         return None
 
 
-def normalise_unitless(number_text: str, analyte: str | None = "WBC") -> float | None:
+def normalise_unitless(number_text: str, analyte: str | None = "WBC", patterns: str = PATTERNS,
+                       analytes: str = ANALYTES) -> float | None:
     """A count written with no unit ("WBC was 18", "WBC of 12,000"): a number of 1000 or more
     is per µL, one below the ``unitless_max_si`` setting is 10^9/L; others are ambiguous."""
     try:
-        spec = grammar()["spec"]
+        spec = grammar(patterns)["spec"]
         number = parse_number(number_text or "", exponent=-3)
         if number is None:
             return None
@@ -188,6 +191,6 @@ def normalise_unitless(number_text: str, analyte: str | None = "WBC") -> float |
             value = float(number)
         else:
             return None
-        return value if within(value, analyte) else None
+        return value if within(value, analyte, analytes) else None
     except (ValueError, ArithmeticError, OverflowError):
         return None
