@@ -2,7 +2,10 @@ from spacy.language import Language
 
 from pipeline.nlp.abbreviations.abbreviations import FastAbbreviationDetector
 
-
-@Language.factory("caselit_abbreviations", default_config={"make_serializable": False})
-def create_component(nlp: Language, name: str, make_serializable: bool) -> FastAbbreviationDetector:
-    return FastAbbreviationDetector(nlp, name, make_serializable=make_serializable)
+# The class is the factory. The drug component reads the long forms: a code the text defines
+# as something else ("CVP (central venous pressure)") is no regimen.
+create_component = Language.factory(
+    "caselit_abbreviations",
+    default_config={"make_serializable": False},
+    assigns=["doc._.abbreviations", "span._.long_form"],
+)(FastAbbreviationDetector)

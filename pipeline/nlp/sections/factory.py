@@ -6,9 +6,12 @@ DEFAULT_CONFIG = {"headings": "sections/headings.tsv", "furniture": "sections/fu
                   "patient_text": "sections/patient_text.toml", "context_patterns": "patterns/context.toml",
                   "flattened": "sections/flattened.toml"}
 
-
-@Language.factory("caselit_sections", default_config=DEFAULT_CONFIG)
-def create_component(nlp: Language, name: str, headings: str, furniture: str, patient_text: str,
-                     context_patterns: str, flattened: str) -> SectionDetector:
-    return SectionDetector(nlp, name, headings=headings, furniture=furniture, patient_text=patient_text,
-                           context_patterns=context_patterns, flattened=flattened)
+# The class is the factory: sections and "Case N" markers in doc.spans["sections"] and
+# doc.spans["patients"]. Sentence boundaries place patient text found by content; alone, the
+# component splits roughly.
+create_component = Language.factory(
+    "caselit_sections",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.value"],
+    requires=["token.is_sent_start"],
+)(SectionDetector)

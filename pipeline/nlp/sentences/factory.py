@@ -2,7 +2,9 @@ from spacy.language import Language
 
 from pipeline.nlp.sentences.sentences import SentenceSegmenter
 
-
-@Language.factory("caselit_sentences", default_config={"abbreviations": "sentences/abbreviations.tsv"})
-def create_component(nlp: Language, name: str, abbreviations: str) -> SentenceSegmenter:
-    return SentenceSegmenter(nlp, name, abbreviations=abbreviations)
+# The class is the factory; it sets every token's sentence start.
+create_component = Language.factory(
+    "caselit_sentences",
+    default_config={"abbreviations": "sentences/abbreviations.tsv"},
+    assigns=["token.is_sent_start"],
+)(SentenceSegmenter)
