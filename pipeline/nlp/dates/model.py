@@ -18,5 +18,9 @@ class DateValue:
     metadata: bool = False
 
     def norm(self) -> str:
-        """The value of the table's ``dates`` field: the ISO date with the precision written."""
+        """The value of the table's ``dates`` field: the ISO date with the precision written.
+
+        >>> DateValue("1993-10", "month", "late October 1993").norm()
+        '1993-10'
+        """
         return self.iso

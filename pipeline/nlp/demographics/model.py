@@ -20,7 +20,11 @@ class Age:
     sex: str | None = None  # the sex that word states ("woman" -> "female"), if any
 
     def norm(self) -> float:
-        """The value of the table's ``age`` field: years, a fraction for infants (0.58)."""
+        """The value of the table's ``age`` field: years, a fraction for infants.
+
+        >>> Age(0.58, "7-month-old", unit="month").norm()
+        0.58
+        """
         return self.years
 
 
@@ -40,7 +44,11 @@ class Sex:
     plural: bool = False
 
     def norm(self) -> str:
-        """The value of the table's ``sex`` field: "female" or "male"."""
+        """The value of the table's ``sex`` field: "female" or "male".
+
+        >>> Sex("female", "woman").norm()
+        'female'
+        """
         return self.sex
 
     @property

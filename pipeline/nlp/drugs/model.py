@@ -25,5 +25,9 @@ class Drug:
     regimen: str | None = None
 
     def norm(self) -> str:
-        """The normalised value: the generics, joined ("piperacillin, tazobactam")."""
+        """The normalised value: the generics, joined.
+
+        >>> Drug(("piperacillin", "tazobactam"), "Tazocin").norm()
+        'piperacillin, tazobactam'
+        """
         return ", ".join(self.generics)

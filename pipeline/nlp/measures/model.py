@@ -26,5 +26,9 @@ class Measure:
     fractions: int | None = None
 
     def norm(self) -> float:
-        """The normalised value, in the analyte's canonical unit (WBC: 10^9/L)."""
+        """The normalised value, in the analyte's canonical unit (WBC: 10^9/L).
+
+        >>> Measure("WBC", 30.4, "10^9/L", "30,400/µL").norm()
+        30.4
+        """
         return self.value

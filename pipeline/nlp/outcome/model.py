@@ -35,5 +35,9 @@ class Outcome:
     subject_other_person: bool = False
 
     def norm(self) -> str:
-        """The value of the table's ``outcome`` field: the category ("died")."""
+        """The value of the table's ``outcome`` field: the category.
+
+        >>> Outcome("died", "passed away").norm()
+        'died'
+        """
         return self.category

@@ -27,5 +27,9 @@ class Procedure:
     cycles: int | None = None
 
     def norm(self) -> str:
-        """The normalised value: the procedure's name ("radical hysterectomy")."""
+        """The normalised value: the procedure's name.
+
+        >>> Procedure("radical hysterectomy", "surgery", "laparoscopic radical hysterectomy").norm()
+        'radical hysterectomy'
+        """
         return self.name

@@ -10,7 +10,11 @@ class Stage:
     version: str | None = None  # the FIGO edition ("2009", "2018", "2023") when written in the sentence
 
     def norm(self) -> str:
-        """The value of the table's ``figo_stage`` field: ``Stage("IIIC1", True).norm()`` -> "IIIC1"."""
+        """The value of the table's ``figo_stage`` field.
+
+        >>> Stage("IIIC1", figo=True, version="2018").norm()
+        'IIIC1'
+        """
         return self.stage
 
 
@@ -37,5 +41,9 @@ class TNM:
         return (self.prefix or "") + "".join(c for c in (self.t, self.n, self.m) if c)
 
     def norm(self) -> str:
-        """The normalised value: the compact classification ("pT1b2N1M0")."""
+        """The normalised value: the compact classification.
+
+        >>> TNM("T1b2", "N1", "M0", "p", "pT1b2 N1 M0").norm()
+        'pT1b2N1M0'
+        """
         return self.compact

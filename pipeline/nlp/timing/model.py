@@ -21,5 +21,9 @@ class RelativeDate:
 
     def norm(self) -> str:
         """The normalised value is the expression as written ("68 days after the operation"):
-        it becomes a date only with its event's date (``pipeline.cases.timeline``)."""
+        it becomes a date only with its event's date (``pipeline.cases.timeline``).
+
+        >>> RelativeDate(68, "day", "after", "the operation", "68 days after the operation").norm()
+        '68 days after the operation'
+        """
         return self.written
