@@ -4,7 +4,7 @@ from pipeline.nlp.sections.sections import SectionDetector
 
 DEFAULT_CONFIG = {"headings": "sections/headings.tsv", "furniture": "sections/furniture.tsv",
                   "patient_text": "sections/patient_text.toml", "context_patterns": "patterns/context.toml",
-                  "flattened": "sections/flattened.toml"}
+                  "flattened": "sections/flattened.toml", "patients": "sections/patients.toml"}
 
 # The class is the factory: sections and "Case N" markers in doc.spans["sections"] and
 # doc.spans["patients"]. Sentence boundaries place patient text found by content; alone, the

@@ -83,8 +83,10 @@ class SectionDetector:
 
     def __init__(self, nlp: Language, name: str = "caselit_sections", headings: str = "sections/headings.tsv",
                  furniture: str = "sections/furniture.tsv", patient_text: str = "sections/patient_text.toml",
-                 context_patterns: str = "patterns/context.toml", flattened: str = "sections/flattened.toml"):
+                 context_patterns: str = "patterns/context.toml", flattened: str = "sections/flattened.toml",
+                 patients: str = "sections/patients.toml"):
         self.name = name
+        self.patients = patients  # "Case 2" run into the text
         self.headings = {row["heading"]: row["section"] for row in read_table(headings)}
         longest = max(len(h.split()) for h in self.headings)
         self.max_words = max(MAX_HEADING_WORDS, longest)
@@ -307,7 +309,7 @@ class SectionDetector:
         text = doc_text(doc)
         starts, markers = self._heading_starts(text)
         # "Case 2" run into the text of a flattened page or an abstract ("In case two, a 56-year-old...")
-        inline_patients = [inline for inline in inline_patient_starts(text)
+        inline_patients = [inline for inline in inline_patient_starts(text, self.patients)
                            if not any(inline.start < end and start < inline.end for start, end, _, _ in markers)]
         for inline in inline_patients:  # a patient's description is case text, as under a "Case 2" line
             if _section_at(starts, inline.start)[1] not in ("case", "abstract", "front"):
