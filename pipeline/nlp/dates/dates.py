@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import Component, Finding
+from pipeline.nlp.base import LATIN_WORD, Component, Finding
 from pipeline.nlp.dates.model import DateValue
 from pipeline.nlp.dates.normalise import compiled_patterns, iso, month_numbers, month_of, numeric_order, parts_from_match, precision_of
 from pipeline.nlp.resources import read_patterns
@@ -23,7 +23,7 @@ from pipeline.nlp.resources import read_patterns
 GROUP = "dates"
 LABEL = "DATE"
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z][a-z]")
-WORD = re.compile(r"[A-Za-z]+")
+WORD = LATIN_WORD
 
 
 @dataclass

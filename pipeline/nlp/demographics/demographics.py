@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import Component, Finding, fill_template, unfound_span
+from pipeline.nlp.base import WORD_CHARS, Component, Finding, fill_template, unfound_span
 from pipeline.nlp.demographics.model import Age, Sex
 from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.text import anchor_windows, lower_text
@@ -17,7 +17,7 @@ GROUP = "demographics"
 MAX_AGE_YEARS = 130
 WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 DASHES = re.compile(r"[-‐‑–—\s]+")
-WORD_START = re.compile(r"\w+")
+WORD_START = WORD_CHARS
 UPPER_WORD = re.compile(r"[A-Za-z]{2,}")
 CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n]")
 OF_AGE = re.compile(r"of\s+age$", re.IGNORECASE)

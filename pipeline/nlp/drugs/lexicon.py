@@ -11,10 +11,11 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.nlp.base import ALNUM_RUN
 from pipeline.nlp.resources import models_dir, read_table
 
 PIECE = re.compile(r"[^\W_]+|[^\w\s]")
-WORD = re.compile(r"[^\W_]+")
+WORD = ALNUM_RUN
 # Dashes and quotes folded to ASCII; each maps one character to one, so offsets are kept.
 FOLD = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "’": "'", "‘": "'", "`": "'", "＋": "+"})
 TO_FOLD = re.compile("[‐‑‒–—−’‘`＋]")

@@ -7,13 +7,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import Component, Finding, fill_template, unfound_span
+from pipeline.nlp.base import WORD_CHARS, Component, Finding, fill_template, unfound_span
 from pipeline.nlp.outcome.model import CATEGORIES, Outcome
 from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.text import anchor_windows, lower_text, merge_windows
 
 GROUP = "outcome"
-WORD = re.compile(r"\w+")
+WORD = WORD_CHARS
 SUBJECT_WINDOW = 150  # characters before a phrase where its subject is looked for
 # Sentence ends used when no sentence boundaries are set (the component alone on spacy.blank).
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9(\[\"“])|\n")

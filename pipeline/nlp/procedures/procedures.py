@@ -22,14 +22,14 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.base import Component, Finding, fill_template, trie_pattern
+from pipeline.nlp.base import ALNUM_RUN, Component, Finding, fill_template, trie_pattern
 from pipeline.nlp.procedures.model import Procedure
 from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.text import lower_text, sentence_bounds
 
 GROUP = "procedures"
 LABEL = "PROCEDURE"
-WORD = re.compile(r"[^\W_]+")
+WORD = ALNUM_RUN
 # What may stand between two words of one name: spaces, hyphens, an apostrophe, a slash.
 JOINERS = frozenset(" \t\n\r\u00a0-‐‑‒–—'’/")
 # How a word joined to the name before it ends ("pelvic and para-aortic lymphadenectomy").
