@@ -241,18 +241,18 @@ def test_histology_normalise_is_idempotent_on_the_lexicon(histology):
     from pipeline.nlp.histology.histology import NOT_A_TYPE
 
     for row in read_table("histology/histology.tsv"):
-        value = histology.normalise(row["written"])
+        value = histology.histology_of(row["written"])
         if row["histology"] == NOT_A_TYPE:  # a benign lesion: matched, but no type
             assert value == NOT_A_TYPE, row["written"]
             continue
-        assert value is not None and histology.normalise(value) == value, row["written"]
+        assert value is not None and histology.histology_of(value) == value, row["written"]
 
 
 @fuzz(100)
 @given(text=st.one_of(st.text(UNICODE, max_size=80), CLINICAL))
 def test_histology_normalise_never_raises(histology, text):
-    value = histology.normalise(text)
-    assert value is None or histology.normalise(value) == value
+    value = histology.histology_of(text)
+    assert value is None or histology.histology_of(value) == value
 
 
 @fuzz(150)

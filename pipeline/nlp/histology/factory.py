@@ -4,7 +4,11 @@ from pipeline.nlp.histology.histology import HistologyMatcher
 
 DEFAULT_CONFIG = {"lexicon": "histology/histology.tsv", "patterns": "histology/histology.toml"}
 
-
-@Language.factory("caselit_histology", default_config=DEFAULT_CONFIG)
-def create_component(nlp: Language, name: str, lexicon: str, patterns: str) -> HistologyMatcher:
-    return HistologyMatcher(nlp, name, lexicon=lexicon, patterns=patterns)
+# The class is the factory. Sentence boundaries bound the grade and hedge words read for a
+# type; alone, the component splits roughly.
+create_component = Language.factory(
+    "caselit_histology",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.value"],
+    requires=["token.is_sent_start"],
+)(HistologyMatcher)

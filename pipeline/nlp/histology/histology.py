@@ -12,19 +12,19 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.base import LATIN_WORD, Component, Finding
 from pipeline.nlp.histology.model import Histology
 from pipeline.nlp.resources import read_patterns, read_table
-from pipeline.nlp.spans import char_span, set_group
-from pipeline.nlp.text import doc_text, sentence_bounds
+from pipeline.nlp.text import sentence_bounds
 
 GROUP = "histology"
 LABEL = "HISTOLOGY"
 ROMAN = {"I": "1", "II": "2", "III": "3"}
 NOT_A_TYPE = "-"  # a benign lesion with a tumour word in its name ("mature cystic teratoma")
-WORD = re.compile(r"[A-Za-z]+")
+WORD = LATIN_WORD
 
 
-class HistologyMatcher:
+class HistologyMatcher(Component):
     """Puts histology mentions in ``doc.spans["histology"]`` with a :class:`Histology` in
     ``Span._.value``.
 
@@ -36,9 +36,11 @@ class HistologyMatcher:
     [('squamous cell carcinoma', 'moderately differentiated')]
     """
 
+    group = GROUP
+
     def __init__(self, nlp: Language, name: str = "caselit_histology", lexicon: str = "histology/histology.tsv",
                  patterns: str = "histology/histology.toml"):
-        self.name = name
+        super().__init__(nlp, name)
         spec = read_patterns(patterns)
         heads = set(spec["heads"])
         organ_slot = f"(?:{spec['organ']}[\\s-]+){{0,2}}"
@@ -86,7 +88,7 @@ class HistologyMatcher:
         """The written form without spacing, hyphens, commas or a plural s."""
         return self.separators.sub("", written.lower()).removesuffix("s")
 
-    def normalise(self, written: str) -> str | None:
+    def histology_of(self, written: str) -> str | None:
         """The normalised histology of a whole written name ("cervical squamous carcinoma"),
         or None when the lexicon does not know it."""
         return self._normalise(written.strip())
@@ -97,9 +99,8 @@ class HistologyMatcher:
         return (self.names.get(written.lower()) or self.keys.get(self._key(written))
                 or self.keys.get(self._key(self.organ_word.sub(" ", written))))
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        spans = []
+    def find(self, doc: Doc, text: str):
+        """Each histological type as a :class:`Finding` with its grade and hedge."""
         matches = list(self.pattern.finditer(text))
         bounds = sentence_bounds(doc, text) if matches else []
         foreign = self._foreign_abbreviations(text, matches)
@@ -113,9 +114,7 @@ class HistologyMatcher:
             grade = self._grade(text, match.start(), match.end(), bounds, low, high)
             hedged = self._hedged(text, match.start(), bounds)
             value = Histology(histology=histology, written=match.group(0), grade=grade, hedged=hedged)
-            spans.append(char_span(doc, match.start(), match.end(), LABEL, value))
-        set_group(doc, GROUP, spans)
-        return doc
+            yield Finding(match.start(), match.end(), LABEL, value)
 
     def _hedged(self, text: str, start: int, bounds) -> bool:
         sentence_start = next((s for s, e in bounds if s <= start < e), 0)

@@ -16,3 +16,11 @@ class Histology:
     written: str
     grade: str | None = None
     hedged: bool = False  # named as a possibility or a misdiagnosis ("suspicious for ...")
+
+    def norm(self) -> str:
+        """The value of the table's ``histology`` field: the normalised type.
+
+        >>> Histology("squamous cell carcinoma", "cervical squamous carcinoma", grade="G2").norm()
+        'squamous cell carcinoma'
+        """
+        return self.histology

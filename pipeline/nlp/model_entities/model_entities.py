@@ -76,7 +76,7 @@ class ModelEntities:
                 value = Drug(generics, entity.text, fuzzy=True) if generics else None
                 label = "DRUG"
             else:
-                name = histology.normalise(entity.text)
+                name = histology.histology_of(entity.text)
                 value = Histology(name, entity.text) if name else None
                 label = "HISTOLOGY"
             if value is not None:
