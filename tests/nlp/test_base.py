@@ -11,6 +11,8 @@ from pipeline.nlp.base import Component, fill_template, trie_pattern
 FINDING_FACTORIES = {
     "caselit_demographics": "demographics",
     "caselit_stage": "stage",
+    "caselit_sites": "sites",
+    "caselit_histology": "histology",
     "caselit_measures": "measures",
     "caselit_drugs": "drugs",
     "caselit_dates": "dates",
@@ -59,13 +61,15 @@ def test_values_have_a_norm():
     nlp = spacy.blank("en")
     for factory in FINDING_FACTORIES:
         nlp.add_pipe(factory)
-    doc = nlp("A 52-year-old woman with FIGO stage IIIC1 cervical cancer received cisplatin 40 mg/m2 on "
+    doc = nlp("A 52-year-old woman with FIGO stage IIIC1 squamous cell carcinoma of the cervix received cisplatin 40 mg/m2 on "
               "March 3, 2019. Her WBC count was 12,400/µL. Two weeks later she underwent radical "
               "hysterectomy. She is alive without evidence of disease.")
     values = {(group, span.label_): span._.value.norm() for group in FINDING_FACTORIES.values() for span in doc.spans[group]}
     assert values[("demographics", "AGE")] == 52.0
     assert values[("demographics", "SEX")] == "female"
     assert values[("stage", "FIGO_STAGE")] == "IIIC1"
+    assert values[("sites", "SITE")] == "cervix"
+    assert values[("histology", "HISTOLOGY")] == "squamous cell carcinoma"
     assert values[("drugs", "DRUG")] == "cisplatin"
     assert values[("dates", "DATE")] == "2019-03-03"
     assert values[("measures", "WBC")] == 12.4

@@ -15,3 +15,11 @@ class Site:
     role: str
     written: str
     cue: str | None = None
+
+    def norm(self) -> str:
+        """The normalised value: the site name of the annotation contract's list.
+
+        >>> Site("liver", role="metastasis", written="hepatic", cue="metastases to").norm()
+        'liver'
+        """
+        return self.site

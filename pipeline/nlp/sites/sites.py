@@ -20,30 +20,19 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.sites.model import Site
-from pipeline.nlp.spans import char_span, set_group
-from pipeline.nlp.text import doc_text, lower_text, sentence_bounds
+from pipeline.nlp.text import lower_text, sentence_bounds
 
 GROUP = "sites"
 STAGE_GROUP = "stage"  # the stage component's FIGO and TNM spans (it runs before this one)
 LABEL = "SITE"
 NOT_A_SITE = "-"
 REACH = 200  # characters of context read on each side (a long list of sites fits)
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 TNM_HINT = re.compile(r"[NM][0-3xX]")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
 # letter, or a line break, ends the context.
-
-
-def expand(pattern: str, parts: dict[str, str]) -> str:
-    """Replace ``{name}`` by its part, again and again (parts may use other parts)."""
-    for _ in range(10):
-        expanded = PLACEHOLDER.sub(lambda m: parts.get(m.group(1), m.group(0)), pattern)
-        if expanded == pattern:
-            break
-        pattern = expanded
-    return pattern
 
 
 def written_forms(written: str) -> set[str]:
@@ -66,7 +55,7 @@ def written_forms(written: str) -> set[str]:
     return forms
 
 
-class SiteMatcher:
+class SiteMatcher(Component):
     """Puts site mentions in ``doc.spans["sites"]`` with a :class:`Site` in ``Span._.value``.
 
     >>> import spacy
@@ -77,9 +66,11 @@ class SiteMatcher:
     [('cervix', 'primary'), ('liver', 'metastasis'), ('lung', 'metastasis')]
     """
 
+    group = GROUP
+
     def __init__(self, nlp: Language, name: str = "caselit_sites", lexicon: str = "sites/sites.tsv",
                  roles: str = "sites/roles.toml"):
-        self.name = name
+        super().__init__(nlp, name)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms_by_key: dict[str, set[str]] = {}
         for row in read_table(lexicon):
@@ -96,8 +87,8 @@ class SiteMatcher:
             lower = tuple(n for n in needs if not n.startswith("|"))
             exact = tuple(n[1:] for n in needs if n.startswith("|"))
             self.rules.append((rule["role"], rule["side"], frozenset(rule.get("sites", ())), lower, exact,
-                               re.compile(expand(rule["pattern"], parts), re.IGNORECASE)))
-        self.connector = re.compile(expand(spec["connector"]["pattern"], parts), re.IGNORECASE)
+                               re.compile(fill_template(rule["pattern"], parts), re.IGNORECASE)))
+        self.connector = re.compile(fill_template(spec["connector"]["pattern"], parts), re.IGNORECASE)
         tnm = spec["tnm"]
         self.tnm_full = re.compile(tnm["full"])
         self.tnm_lone = re.compile(tnm["lone"])
@@ -111,20 +102,19 @@ class SiteMatcher:
         self.tumour_needs = tuple(n for n in needs if not n.startswith("|"))
         self.tumour_needs_exact = tuple(n[1:] for n in needs if n.startswith("|"))
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+    def find(self, doc: Doc, text: str) -> list[Finding]:
+        """Lexicon sites with their roles, and the nodes and organs of TNM categories, as
+        :class:`Finding` s (TNM ones first: where both name the same words, the role read from
+        the cues is the value kept)."""
         if not text.strip():
-            set_group(doc, GROUP, [])
-            return doc
+            return []
         sites = self._lexicon_sites(doc)
         bounds = sentence_bounds(doc, text)
         forced, extra = self._tnm(doc, text, sites)
         # in a report about no tumour at all, cue words speak of something else (an infection
         # "spread to the lungs", a "recurrent dislocation"): no primary, metastasis, recurrence
         about_tumour = self._about_tumour(text)
-        spans = self._assign_roles(doc, text, sites, bounds, forced, about_tumour) + extra
-        set_group(doc, GROUP, spans)
-        return doc
+        return extra + self._assign_roles(doc, text, sites, bounds, forced, about_tumour)
 
     def _about_tumour(self, text: str) -> bool:
         if not self.tumour_needs and not self.tumour_needs_exact:
@@ -144,7 +134,7 @@ class SiteMatcher:
         # the longest phrase wins: "cervical lymph node" is a node, "cervix" is not there
         return [s for s in filter_spans(found) if not s.label_.startswith(NOT_A_SITE + "|")]
 
-    def _assign_roles(self, doc, text, sites, bounds, forced, about_tumour=True) -> list[Span]:
+    def _assign_roles(self, doc, text, sites, bounds, forced, about_tumour=True) -> list[Finding]:
         starts = [b[0] for b in bounds]
         groups: list[list[Span]] = []
         for span in sites:
@@ -176,9 +166,7 @@ class SiteMatcher:
                     role, cue = self._role(site, left, right, memo)
                     if not about_tumour and role != "involvement":
                         role, cue = "mention", None
-                site_span = Span(doc, span.start, span.end, label=LABEL)
-                site_span._.value = Site(site=site, role=role, written=span.text, cue=cue)
-                out.append(site_span)
+                out.append(Finding(span.start_char, span.end_char, LABEL, Site(site=site, role=role, written=span.text, cue=cue)))
         return out
 
     def _role(self, site: str, left: str, right: str, memo: dict) -> tuple[str, str | None]:
@@ -225,14 +213,13 @@ class SiteMatcher:
         """N categories above 0 and M1 organs: roles forced on lexicon sites (by start
         character) and new spans for what the lexicon does not know ("pN1", "M1 (PUL)")."""
         forced: dict[int, str] = {}
-        extra: list[Span] = []
+        extra: list[Finding] = []
         node_starts = set()
 
         def add(start: int, end: int, site: str, cue: str):
-            span = char_span(doc, start, end, LABEL)
-            if span is not None:  # written = the whole token ("T2N1M0")
-                span._.value = Site(site=site, role="metastasis", written=span.text, cue=cue)
-                extra.append(span)
+            span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
+            if span is not None and len(span):  # written = the whole token ("T2N1M0")
+                extra.append(Finding(start, end, LABEL, Site(site=site, role="metastasis", written=span.text, cue=cue)))
 
         def node_at(start: int, end: int, cue: str):
             if start not in node_starts:
