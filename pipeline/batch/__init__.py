@@ -3,7 +3,8 @@ and the refresh of a review sheet (``refresh_review``)."""
 from pipeline.batch.cache import ResultCache, default_cache_dir
 from pipeline.batch.identity import content_hash, document_id, file_hash
 from pipeline.batch.progress import Progress
-from pipeline.batch.runner import BatchRunner, FileResult, InputFile, ReportResult, iter_batch, read_inputs, run_batch
+from pipeline.batch.engine import iter_batch, run_batch
+from pipeline.batch.runner import BatchRunner, FileResult, InputFile, ReportResult, read_inputs
 from pipeline.batch.version import pipeline_version
 
 

@@ -59,7 +59,7 @@ def dask_work_slice(path: str, model: str | None, publication_types: Sequence[st
                     ) -> tuple[str | None, list[tuple[int, ReportResult]] | None, str | None]:
     """One slice of a streamed PubMed file on a worker: its articles numbered ``part`` modulo
     ``parts``, each with its number (the parent puts the slices back in file order)."""
-    from pipeline.api import report_cases
+    from pipeline.extraction import report_cases
     from pipeline.batch.identity import content_hash, document_id
     from pipeline.ingest.pubmed_baseline import cache_key, stream_articles
 

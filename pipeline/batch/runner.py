@@ -96,7 +96,7 @@ def read_inputs(paths: Iterable[str | os.PathLike],
 def process_file(nlp, path: Path, publication_types: Sequence[str] | None = None) -> tuple[str, list[ReportResult]]:
     """(hash of the bytes read, reports with their cases); raises IngestError. A PubMed file
     read as a stream gives its articles one at a time (only those of ``publication_types``)."""
-    from pipeline.api import report_cases
+    from pipeline.extraction import report_cases
 
     if is_streamed(path, publication_types):
         seen = []
@@ -385,56 +385,3 @@ class BatchRunner:
                 except BaseException:
                     _end_workers(pool)
                     raise
-
-
-def iter_batch(
-    paths: Iterable[str | os.PathLike],
-    jobs: int = 1,
-    cache_dir: str | os.PathLike | None = None,
-    use_cache: bool = True,
-    quiet: bool = True,
-    on_error: Callable[[Path, str], None] | None = None,
-    model: str | None = None,
-    nlp=None,
-    on_skip: Callable[[Path, str], None] | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
-    publication_types: Sequence[str] | None = None,
-) -> Iterator[FileResult]:
-    """Every report file under ``paths`` processed (cached results reused), yielded in input
-    order as they finish.
-
-    ``engine``: "local" (``jobs`` processes here) or "dask" (a cluster at ``scheduler`` or
-    ``$DASK_SCHEDULER_ADDRESS``, else a local one of ``jobs`` workers, one per CPU when
-    ``jobs`` < 2); ``publication_types``: the PubMed articles kept (see ``pubmed_baseline``).
-
-    Files that cannot be read come with ``error`` set (and go to ``on_error`` at once); the
-    files of a folder that are not reports go to ``on_skip`` (see ``iter_input_files``).
-    """
-    from pipeline.batch.cache import open_cache
-    from pipeline.batch.version import pipeline_version
-
-    files = read_inputs(paths, on_skip=on_skip, publication_types=publication_types)
-    cache = open_cache(cache_dir, pipeline_version(model)) if use_cache and files else None
-    try:
-        with Progress(len(files), quiet=quiet) as progress, contextlib.ExitStack() as stack:
-            if engine == "dask":
-                from pipeline.batch.dask_engine import DaskRunner, dask_client
-
-                client = stack.enter_context(dask_client(scheduler, workers=jobs if jobs > 1 else None))
-                runner = DaskRunner(client, cache, progress, model=model, publication_types=publication_types)
-            else:
-                runner = BatchRunner(jobs, cache, progress, nlp=nlp, model=model, publication_types=publication_types)
-            for result in runner.iter(files):
-                if result.error and on_error is not None:
-                    with progress.aside():
-                        on_error(result.path, result.error)
-                yield result
-    finally:
-        if cache is not None:
-            cache.close()
-
-
-def run_batch(paths: Iterable[str | os.PathLike], **options) -> list[FileResult]:
-    """``iter_batch(paths, **options)`` as a list."""
-    return list(iter_batch(paths, **options))

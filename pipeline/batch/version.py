@@ -11,11 +11,10 @@ from importlib import metadata
 from functools import lru_cache
 from pathlib import Path
 
-import pipeline
 from pipeline.resources import models_dir
 
-_PACKAGE = Path(pipeline.__file__).resolve().parent
-_CODE = ("ingest", "nlp", "cases", "api.py", "resources.py")
+_PACKAGE = Path(__file__).resolve().parents[1]  # pipeline/
+_CODE = ("ingest", "nlp", "cases", "extraction.py", "api.py", "resources.py")
 _LIBRARIES = ("spacy", "scispacy")
 
 
@@ -23,6 +22,14 @@ def _files(folder: Path, pattern: str) -> list[Path]:
     if folder.is_file():
         return [folder]
     return sorted(p for p in folder.rglob(pattern) if p.is_file() and not any(part.startswith((".", "__pycache__")) for part in p.relative_to(folder).parts))
+
+
+def _package_version() -> str:
+    """caselit's version as installed (``pip install -e .`` counts)."""
+    try:
+        return metadata.version("caselit")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
 
 
 @lru_cache(maxsize=None)
@@ -40,5 +47,5 @@ def pipeline_version(model: str | None = None) -> str:
         for path in _files(root, pattern):
             digest.update(path.relative_to(root.parent).as_posix().encode("utf-8") + b"\0")
             digest.update(path.read_bytes())
-    version = f"{pipeline.__version__}+{digest.hexdigest()[:12]}"
+    version = f"{_package_version()}+{digest.hexdigest()[:12]}"
     return f"{version}+model={model}" if model else version
