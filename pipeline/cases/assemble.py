@@ -152,16 +152,9 @@ def mention_field(mention: Mention) -> str:
 
 
 def mention_value(mention: Mention):
-    """A mention's normalised value, in the form its table field uses."""
-    value = mention.value
-    for attribute in ("years", "sex", "site", "histology", "stage", "compact", "iso", "category", "name"):
-        if hasattr(value, attribute):
-            return getattr(value, attribute)
-    if hasattr(value, "generics"):
-        return ", ".join(value.generics)
-    if hasattr(value, "value"):
-        return value.value
-    return getattr(value, "written", mention.text)
+    """A mention's normalised value, in the form its table field uses: what its value
+    dataclass's ``norm()`` returns (the text itself for a finding without a value)."""
+    return mention.text if mention.value is None else mention.value.norm()
 
 
 def _primary_site(sites: list[Mention]) -> Mention | None:
