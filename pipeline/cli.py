@@ -44,6 +44,13 @@ def main(argv: list[str] | None = None) -> int:
         error("interrupted: outputs were left as they were; finished reports are kept in the "
               "cache, so running the same command again resumes")
         return INTERRUPTED
+    except BrokenPipeError:
+        # "caselit evaluate ... | head": the reader left; say nothing more, as other tools do
+        import os
+        import sys
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -136,3 +136,18 @@ def test_xlsx_has_the_detail_sheets(tmp_path):
     treatments = pd.read_excel(out, sheet_name="treatments")
     assert "radical hysterectomy" in set(treatments["Treatment"])
     assert openpyxl.load_workbook(out).sheetnames == ["cases", "treatments", "labs", "timeline", "evidence"]
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path):
+    """``caselit evaluate ... --errors | head -1``: the pipe closes under the writer."""
+    import subprocess
+    import sys
+
+    gold = tmp_path / "gold.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    gold.write_text("".join(f'{{"doc": "d{n}.txt", "cases": [{{"age": {n}}}]}}\n' for n in range(3000)))
+    pred.write_text("".join(f'{{"doc": "d{n}.txt", "case": 1, "age": 1}}\n' for n in range(3000)))
+    command = f"{sys.executable} -m pipeline evaluate {gold} {pred} --errors | head -1"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
