@@ -23,16 +23,15 @@ import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
-import defusedxml
 from defusedxml.ElementTree import iterparse
 
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.pubmed import pubmed_report
 from pipeline.ingest.reader import MAX_BYTES, display_name
 from pipeline.ingest.report import Report
-from pipeline.ingest.xmltext import PUBMED_ROOTS, child, children, inline_text, local, root_name
+from pipeline.ingest.xmltext import (PUBMED_ROOTS, XML_REFUSALS, child, children, inline_text, local, root_name,
+                                     xml_refusal)
 
 STREAMED_SUFFIXES = (".xml.gz",)
 _ARTICLES = ("PubmedArticle", "PubmedBookArticle")
@@ -168,16 +167,8 @@ def stream_articles(path: str | os.PathLike, publication_types: Iterable[str] | 
                 if report is not None:
                     yield number, report
             digest = hashing.drain()
-        except defusedxml.EntitiesForbidden:
-            raise IngestError(path, "XML declares entities (refused: entity expansion and "
-                              "external entities are never read)") from None
-        except (defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden):
-            raise IngestError(path, "XML refers to external resources (refused)") from None
-        except ParseError as error:
-            problem = str(error).split(":")[0]
-            line = getattr(error, "position", (0, 0))[0]
-            reason = "truncated" if "no element found" in problem else "malformed"
-            raise IngestError(path, f"{reason} XML ({problem}, line {line})") from None
+        except XML_REFUSALS as error:
+            raise xml_refusal(path, error) from None
         except (EOFError, gzip.BadGzipFile, zlib.error) as error:
             raise IngestError(path, f"damaged or truncated gzip file ({error})") from None
         except OSError as error:

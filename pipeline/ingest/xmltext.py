@@ -69,16 +69,26 @@ def parse_xml(data: bytes, path: str | Path) -> Element:
                 raise
             return fromstring(_declare_html_entities(data), forbid_dtd=False,
                               forbid_entities=True, forbid_external=True)
-    except defusedxml.EntitiesForbidden:
-        raise IngestError(path, "XML declares entities (refused: entity expansion and "
-                          "external entities are never read)") from None
-    except (defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden):
-        raise IngestError(path, "XML refers to external resources (refused)") from None
-    except ParseError as error:
-        problem = str(error).split(":")[0]
-        line = getattr(error, "position", (0, 0))[0]
-        reason = "truncated" if "no element found" in problem else "malformed"
-        raise IngestError(path, f"{reason} XML ({problem}, line {line})") from None
+    except XML_REFUSALS as error:
+        raise xml_refusal(path, error) from None
+
+
+# What defusedxml and the parser raise for an XML file that is not read: entity declarations
+# (expansion bombs), external references, malformed or truncated XML.
+XML_REFUSALS = (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden, ParseError)
+
+
+def xml_refusal(path: str | Path, error: Exception) -> IngestError:
+    """The one line that says why an XML file is refused (see ``XML_REFUSALS``)."""
+    if isinstance(error, defusedxml.EntitiesForbidden):
+        return IngestError(path, "XML declares entities (refused: entity expansion and "
+                           "external entities are never read)")
+    if isinstance(error, (defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden)):
+        return IngestError(path, "XML refers to external resources (refused)")
+    problem = str(error).split(":")[0]
+    line = getattr(error, "position", (0, 0))[0]
+    reason = "truncated" if "no element found" in problem else "malformed"
+    return IngestError(path, f"{reason} XML ({problem}, line {line})")
 
 
 def _as_utf8(data: bytes, path: str | Path) -> bytes:
