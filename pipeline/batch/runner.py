@@ -190,6 +190,13 @@ def _end_workers(pool: futures.ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.terminate()
+    # A worker forked at the wrong moment can miss SIGTERM: what is left after a second is killed.
+    deadline = time.monotonic() + 1
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
 
 

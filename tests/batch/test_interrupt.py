@@ -56,9 +56,11 @@ def test_ctrl_c_is_one_line_keeps_the_table_and_the_finished_reports(tmp_path, f
 
 def test_ctrl_c_ends_the_worker_processes_at_once(tmp_path, folder, capsys, monkeypatch):
     wait, workers = runner.futures.wait, []
+    # children that earlier tests of the session left running are not this batch's workers
+    before = {child.pid for child in multiprocessing.active_children()}
 
     def interrupted_while_waiting(running, **kwargs):
-        workers.extend(multiprocessing.active_children())
+        workers.extend(c for c in multiprocessing.active_children() if c.pid not in before)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(runner.futures, "wait", interrupted_while_waiting)
@@ -67,7 +69,7 @@ def test_ctrl_c_ends_the_worker_processes_at_once(tmp_path, folder, capsys, monk
     assert workers, "the batch should have started worker processes"
     for worker in workers:
         worker.join(timeout=5)
-    assert not any(worker.is_alive() for worker in workers)
+    assert [w.name for w in workers if w.is_alive()] == []
     assert time.monotonic() - started < 30
     assert capsys.readouterr().err.strip().splitlines() == [INTERRUPTED]
 
