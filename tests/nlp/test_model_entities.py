@@ -33,6 +33,7 @@ def entities(text, pairs):
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
     random.seed(0)
+    spacy.util.fix_random_seed(0)  # thinc's and numpy's generators too: the same model every run
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner")
     for label in ("CHEMICAL", "DISEASE"):
