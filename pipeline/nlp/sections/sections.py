@@ -31,12 +31,10 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.sections.model import PATIENT_SECTIONS, PatientMarker, Section
-from pipeline.nlp.sections.patients import inline_patient_starts
+from pipeline.nlp.sections.patients import inline_patient_starts, patient_number
 from pipeline.nlp.spans import char_span
 from pipeline.nlp.text import doc_text, sentence_bounds
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 # "Case 1", "Case 2:", "Patient 2 -", "CASE II", "Case report 1" at the start of a line.
 PATIENT_HEADING = re.compile(
     r"^\s*(?:case|patient)(?:\s+(?:report|presentation|description))?\s*(?:no\.?\s*)?#?\s*"
@@ -323,8 +321,7 @@ class SectionDetector:
         doc.spans["sections"] = [s for s in spans if s is not None]
         patients = []
         for start, end, heading, number in markers:
-            number = number.lower()
-            value = PatientMarker(int(number) if number.isdigit() else NUMBER_WORDS.get(number, 0), heading)
+            value = PatientMarker(patient_number(number), heading)
             patients.append(char_span(doc, start, end, "PATIENT", value))
         for inline in inline_patients:
             value = PatientMarker(inline.number, inline.heading[:80])
