@@ -50,6 +50,19 @@ def package_imports() -> dict[tuple[str, str], list[str]]:
     return edges
 
 
+def reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
+    """Whether ``goal`` can be reached from ``start`` along the graph's edges."""
+    seen, stack = set(), [start]
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            stack.extend(graph.get(node, ()))
+    return False
+
+
 def layer(package: str) -> int:
     for index, packages in enumerate(LAYERS):
         if package in packages:
@@ -69,18 +82,7 @@ def test_without_the_known_backward_imports_the_graph_has_no_cycle():
     for source, target in edges:
         graph.setdefault(source, set()).add(target)
 
-    def reaches(start: str, goal: str) -> bool:
-        seen, stack = set(), [start]
-        while stack:
-            node = stack.pop()
-            if node == goal:
-                return True
-            if node not in seen:
-                seen.add(node)
-                stack.extend(graph.get(node, ()))
-        return False
-
-    assert [(a, b) for a, b in edges if reaches(b, a)] == []
+    assert [(a, b) for a, b in edges if reaches(graph, b, a)] == []
 
 
 def test_no_backward_import_is_left():
@@ -114,16 +116,5 @@ def test_no_module_is_in_an_import_circle():
     """xmltext <- jats, pubmed <- xmlarticle <- reader; api -> batch -> extraction."""
     edges = module_imports()
 
-    def reaches(start: str, goal: str) -> bool:
-        seen, stack = set(), [start]
-        while stack:
-            node = stack.pop()
-            if node == goal:
-                return True
-            if node not in seen:
-                seen.add(node)
-                stack.extend(edges.get(node, ()))
-        return False
-
-    circular = {a for a, targets in edges.items() for b in targets if reaches(b, a)}
+    circular = {a for a, targets in edges.items() for b in targets if reaches(edges, b, a)}
     assert circular <= KNOWN_CIRCLE
