@@ -25,7 +25,8 @@ malignancy (carcinoma, lymphoma, sarcoma, ...) not marked as negated. Both rules
 relative's death, a cancer of the differential diagnosis): ``--labels`` reads a JSONL file of
 hand-checked values, ``{"doc": "123.txt", "outcome": "recovered" | null, "note": "..."}``,
 which replace the mapped value and add documents that have no such span (a hand-checked
-``null`` is scored: a value predicted there is a false positive). Keep such a file outside
+``null`` is scored: a value predicted there is a false positive; ``"skip"`` takes a document
+whose status is a judgement call out of the score). Keep such a file outside
 the repository (the texts are not ours to copy).
 
 Prints precision, recall and F1 over the scored documents (a value is right when it equals
@@ -143,6 +144,9 @@ def main(argv=None) -> int:
             if text.strip():
                 row = json.loads(text)
                 hand[row["doc"]] = row.get("outcome")
+    skipped = {doc for doc, value in hand.items() if value == "skip"}
+    mapped = {doc: value for doc, value in mapped.items() if doc not in skipped}
+    hand = {doc: value for doc, value in hand.items() if doc not in skipped}
     pred = predictions(args.pred)
     both = {**mapped, **hand}
     print(line("mapped", score({d: v for d, v in mapped.items() if d not in hand}, pred), len(set(mapped) - set(hand))))
