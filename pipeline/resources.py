@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import sys
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,19 @@ def models_dir() -> Path:
     if not folder.is_dir():
         raise FileNotFoundError(f"caselit data folder not found: {folder} (set CASELIT_MODELS)")
     return folder
+
+
+def user_cache_dir() -> Path:
+    """caselit's cache folder: ``$CASELIT_CACHE_DIR``, else the platform's user cache folder
+    + ``caselit`` (the results cache and the compiled patterns live there)."""
+    configured = os.environ.get("CASELIT_CACHE_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "caselit" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "caselit"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "caselit"
 
 
 @lru_cache(maxsize=None)

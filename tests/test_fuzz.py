@@ -236,7 +236,7 @@ def histology(alone):
 
 
 def test_histology_normalise_is_idempotent_on_the_lexicon(histology):
-    from pipeline.nlp.resources import read_table
+    from pipeline.resources import read_table
 
     from pipeline.nlp.histology.histology import NOT_A_TYPE
 

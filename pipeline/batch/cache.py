@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.batch.version import pipeline_version
+from pipeline.resources import user_cache_dir
 
 CACHE_FILE = "results.sqlite"
 STALE_AFTER_DAYS = 30
@@ -26,14 +27,7 @@ _LOOKUP_CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
 
 def default_cache_dir() -> Path:
     """``$CASELIT_CACHE_DIR``, else the platform's user cache folder + ``caselit``."""
-    configured = os.environ.get("CASELIT_CACHE_DIR")
-    if configured:
-        return Path(configured).expanduser()
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "caselit" / "cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "caselit"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "caselit"
+    return user_cache_dir()  # one definition, shared with the compiled-pattern cache
 
 
 def open_cache(folder: str | os.PathLike | None, version: str | None = None) -> ResultCache | None:

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.cases.mentions import Mention
-from pipeline.nlp.resources import read_table
+from pipeline.resources import read_table
 
 EVENT_ANCHORS = "cases/event_anchors.tsv"
 ANALYTES = "measures/analytes.tsv"

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
-from pipeline.nlp.resources import read_table
+from pipeline.resources import read_table
 
 PROCEDURE_LEXICON = "procedures/procedures.tsv"
 # Procedure names that take the drugs named beside them.

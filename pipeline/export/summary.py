@@ -27,7 +27,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.nlp.resources import read_table
+from pipeline.resources import read_table
 
 CANCER_THERAPY = "export/cancer_therapy.tsv"
 # Cycles of one course follow every 1-4 weeks: a longer pause starts another line of treatment.

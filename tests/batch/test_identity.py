@@ -47,7 +47,7 @@ def test_different_reports_differ():
 
 
 def test_pipeline_version_follows_the_data_files(tmp_path, monkeypatch):
-    from pipeline.nlp.resources import models_dir
+    from pipeline.resources import models_dir
 
     models = tmp_path / "models"
     shutil.copytree(models_dir(), models)

@@ -89,7 +89,7 @@ def test_drug_lexicon_files_come_from_the_config(tmp_path):
 
 
 def test_date_month_names_come_from_the_config(tmp_path):
-    from pipeline.nlp.resources import models_dir
+    from pipeline.resources import models_dir
 
     patterns = tmp_path / "dates.toml"
     original = (models_dir() / "patterns" / "dates.toml").read_text(encoding="utf-8")

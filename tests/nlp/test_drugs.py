@@ -7,7 +7,7 @@ from pipeline.nlp.drugs import drugs as drugs_module
 from pipeline.nlp.drugs import factory  # noqa: F401  (registers caselit_drugs)
 from pipeline.nlp.drugs.details import normalise_dose
 from pipeline.nlp.drugs.lexicon import FILES, NOT_DRUGS, load_lexicon, pieces, read_rows
-from pipeline.nlp.resources import read_table
+from pipeline.resources import read_table
 
 
 @pytest.fixture(scope="module")

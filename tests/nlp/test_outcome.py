@@ -5,7 +5,7 @@ import spacy
 
 from pipeline.nlp.outcome import outcome as outcome_module
 from pipeline.nlp.outcome.model import CATEGORIES
-from pipeline.nlp.resources import read_patterns
+from pipeline.resources import read_patterns
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import spacy
 from pipeline.nlp.procedures import factory  # noqa: F401  (registers caselit_procedures)
 from pipeline.nlp.procedures import procedures as procedures_module
 from pipeline.nlp.procedures.procedures import load_lexicon, trie_pattern
-from pipeline.nlp.resources import read_table
+from pipeline.resources import read_table
 
 KINDS = {"surgery", "radiotherapy", "systemic", "other"}
 

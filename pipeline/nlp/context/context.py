@@ -10,8 +10,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.extensions import FINDING_GROUPS
-from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.text import doc_text, sentence_starts
+from pipeline.resources import read_patterns, read_table
 
 FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
 BACKWARD_WINDOW = 6

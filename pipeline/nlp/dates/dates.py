@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from pipeline.nlp.base import LATIN_WORD, Component, Finding
 from pipeline.nlp.dates.model import DateValue
 from pipeline.nlp.dates.normalise import compiled_patterns, iso, month_numbers, month_of, numeric_order, parts_from_match, precision_of
-from pipeline.nlp.resources import read_patterns
+from pipeline.resources import read_patterns
 
 GROUP = "dates"
 LABEL = "DATE"

@@ -20,8 +20,9 @@ import datetime
 import re
 from functools import lru_cache
 
+from pipeline import regex_cache
 from pipeline.nlp.base import fill_template
-from pipeline.nlp.resources import read_patterns
+from pipeline.resources import read_patterns
 
 PATTERNS = "patterns/dates.toml"
 # Dates written alone, for parse_date(): ISO year-month and year (so that parse_date is
@@ -69,7 +70,7 @@ def compiled_patterns(patterns: str = PATTERNS) -> tuple[tuple[str, str, re.Patt
     for row in spec["pattern"]:
         regex = fill_template(row["regex"], replacements)
         needs_year, needs_month = "{YEAR}" in row["regex"], "MONTH" in row["regex"]
-        compiled.append((row["name"], row["kind"], re.compile(regex), needs_year, needs_month))
+        compiled.append((row["name"], row["kind"], regex_cache.compile(regex), needs_year, needs_month))
     return tuple(compiled)
 
 

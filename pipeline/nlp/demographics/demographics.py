@@ -10,8 +10,8 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.base import WORD_CHARS, Component, Finding, fill_template, unfound_span
 from pipeline.nlp.demographics.model import Age, Sex
-from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.text import anchor_windows, lower_text
+from pipeline.resources import read_patterns, read_table
 
 GROUP = "demographics"
 MAX_AGE_YEARS = 130

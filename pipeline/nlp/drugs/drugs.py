@@ -15,8 +15,8 @@ from pipeline.nlp.drugs.details import DetailReader, Mention
 from pipeline.nlp.drugs.fuzzy import FuzzyMatcher
 from pipeline.nlp.drugs.lexicon import FILES, FOLD, NOT_DRUGS, PIECE, SUBSTANCES, WORD, fold, load_lexicon, pieces
 from pipeline.nlp.drugs.model import Drug
-from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.text import sentence_bounds
+from pipeline.resources import read_patterns
 
 GROUP = "drugs"
 LABEL = "DRUG"

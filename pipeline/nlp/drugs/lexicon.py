@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.nlp.base import ALNUM_RUN
-from pipeline.nlp.resources import models_dir, read_table
+from pipeline.resources import models_dir, read_table
 
 PIECE = re.compile(r"[^\W_]+|[^\w\s]")
 WORD = ALNUM_RUN

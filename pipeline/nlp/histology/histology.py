@@ -12,10 +12,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.base import LATIN_WORD, Component, Finding
 from pipeline.nlp.histology.model import Histology
-from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.text import sentence_bounds
+from pipeline.resources import read_patterns, read_table
 
 GROUP = "histology"
 LABEL = "HISTOLOGY"
@@ -72,7 +73,7 @@ class HistologyMatcher(Component):
             f"(?={re.escape(letter)})(?:" + "|".join(b for _, b in sorted(bodies, key=lambda i: -i[0])) + ")"
             for letter, bodies in sorted(by_letter.items())
         ]
-        self.pattern = re.compile(
+        self.pattern = regex_cache.compile(
             r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])" + f"(?!{spec['exclude_after']})",
             re.IGNORECASE,
         )

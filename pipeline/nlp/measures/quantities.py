@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from pipeline.nlp.measures.units import SPACE_SEPARATORS, parse_number
 from pipeline.nlp.base import fill_template
-from pipeline.nlp.resources import read_patterns
+from pipeline.resources import read_patterns
 
 PATTERNS = "patterns/measures.toml"
 MASS_NAMES = {"g": "g", "gm": "g", "gr": "g", "mg": "mg", "ug": "µg", "mcg": "µg", "ng": "ng", "pg": "pg"}

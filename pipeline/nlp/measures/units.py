@@ -21,7 +21,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from pipeline.nlp.resources import read_patterns, read_table
+from pipeline.resources import read_patterns, read_table
 
 PATTERNS = "patterns/measures.toml"
 ANALYTES = "measures/analytes.tsv"

@@ -7,10 +7,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.base import WORD_CHARS, Component, Finding, fill_template, unfound_span
 from pipeline.nlp.outcome.model import CATEGORIES, Outcome
-from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.text import anchor_windows, lower_text, merge_windows
+from pipeline.resources import read_patterns
 
 GROUP = "outcome"
 WORD = WORD_CHARS
@@ -49,8 +50,8 @@ class OutcomeMatcher(Component):
                 group = f"p{len(self.category_of)}"
                 self.category_of[group] = category
                 (cased if "(?-i:" in phrase else plain).append(f"(?P<{group}>{fill_template(phrase, parts)})")
-        self.plain = re.compile("|".join(plain))
-        self.cased = re.compile("|".join(cased), re.IGNORECASE)
+        self.plain = regex_cache.compile("|".join(plain))
+        self.cased = regex_cache.compile("|".join(cased), re.IGNORECASE)
         self.stems = spec["anchors"]["stems"]
         self.before = spec["anchors"]["before"]  # how far before a stem a phrase may start
         self.abbreviation = re.compile(spec["abbreviations"]["anchor"])

@@ -22,10 +22,11 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.base import ALNUM_RUN, Component, Finding, fill_template, trie_pattern
 from pipeline.nlp.procedures.model import Procedure
-from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.text import lower_text, sentence_bounds
+from pipeline.resources import read_patterns, read_table
 
 GROUP = "procedures"
 LABEL = "PROCEDURE"
@@ -88,7 +89,7 @@ class Lexicon:
         self.names = {key: entries for _, names in by_first.values() for key, entries in names.items()}
         # the first two words of every longer name: most words that start a name start none here
         self.pairs = frozenset(key[:2] for key in self.names if len(key) > 1)
-        self.first_word = re.compile(r"(?<![^\W_])" + trie_pattern(by_first) + r"(?![^\W_])")
+        self.first_word = regex_cache.compile(r"(?<![^\W_])" + trie_pattern(by_first) + r"(?![^\W_])")
 
     @staticmethod
     def _forms(written: str, case: bool) -> set[str]:

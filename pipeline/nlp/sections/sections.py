@@ -29,11 +29,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.sections.model import PATIENT_SECTIONS, PatientMarker, Section
 from pipeline.nlp.sections.patients import inline_patient_starts, patient_number
 from pipeline.nlp.spans import char_span
 from pipeline.nlp.text import doc_text, sentence_bounds
+from pipeline.resources import read_patterns, read_table
 
 # "Case 1", "Case 2:", "Patient 2 -", "CASE II", "Case report 1" at the start of a line.
 PATIENT_HEADING = re.compile(

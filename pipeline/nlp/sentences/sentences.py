@@ -15,8 +15,8 @@ from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.resources import read_table
 from pipeline.nlp.text import doc_text
+from pipeline.resources import read_table
 
 ENDERS = (".", "!", "?")
 NEWLINE = re.compile("\n")

@@ -20,10 +20,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
-from pipeline.nlp.resources import read_patterns, read_table
 from pipeline.nlp.sites.model import Site
 from pipeline.nlp.text import lower_text, sentence_bounds
+from pipeline.resources import read_patterns, read_table
 
 GROUP = "sites"
 STAGE_GROUP = "stage"  # the stage component's FIGO and TNM spans (it runs before this one)
@@ -87,7 +88,7 @@ class SiteMatcher(Component):
             lower = tuple(n for n in needs if not n.startswith("|"))
             exact = tuple(n[1:] for n in needs if n.startswith("|"))
             self.rules.append((rule["role"], rule["side"], frozenset(rule.get("sites", ())), lower, exact,
-                               re.compile(fill_template(rule["pattern"], parts), re.IGNORECASE)))
+                               regex_cache.compile(fill_template(rule["pattern"], parts), re.IGNORECASE)))
         self.connector = re.compile(fill_template(spec["connector"]["pattern"], parts), re.IGNORECASE)
         tnm = spec["tnm"]
         self.tnm_full = re.compile(tnm["full"])

@@ -10,9 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.base import Component, Finding, fill_template
-from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.stage.model import TNM, Stage
 from pipeline.nlp.text import anchor_windows, lower_text, merge_windows, sentence_bounds
+from pipeline.resources import read_patterns
 
 GROUP = "stage"
 # Every stage needs "FIGO" or "stag(e|ed|ing)" before it: the patterns run only around these

@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.base import Component, Finding, fill_template
-from pipeline.nlp.resources import read_patterns
 from pipeline.nlp.text import anchor_windows, lower_text
 from pipeline.nlp.timing.model import RelativeDate
+from pipeline.resources import read_patterns
 
 GROUP = "timing"
 LABEL = "RELATIVE_DATE"

@@ -1,0 +1,121 @@
+"""The compiled-pattern cache: a hit gives the pattern re.compile gives, changed content is a
+miss, and a damaged file or a folder that cannot be written never breaks a run."""
+import os
+import re
+
+import pytest
+
+from pipeline import regex_cache
+
+# a pattern long enough to be cached, with groups, names and flags set inside it
+NAMES = "|".join(f"drug{n}(?:ib|ab)?" for n in range(60))
+PATTERN = rf"(?P<before>\b(?:given|received)\s+)?(?P<name>{NAMES})(?i:\s+(?P<dose>\d+)\s*mg)?"
+
+
+@pytest.fixture
+def cache(tmp_path):
+    regex_cache.configure(tmp_path)
+    yield tmp_path / regex_cache.FOLDER
+    regex_cache.configure()
+
+
+def entries(folder):
+    return sorted(folder.glob("*/*" + regex_cache.SUFFIX))
+
+
+def same_pattern(compiled, expected):
+    assert compiled == expected  # flags, codes and pattern text
+    assert compiled.groupindex == expected.groupindex and compiled.groups == expected.groups
+
+
+def test_a_miss_writes_an_entry_and_a_hit_reads_the_same_pattern(cache, monkeypatch):
+    expected = re.compile(PATTERN, re.IGNORECASE | re.MULTILINE)
+    first = regex_cache.compile(PATTERN, re.IGNORECASE | re.MULTILINE)
+    same_pattern(first, expected)
+    assert len(entries(cache)) == 1
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("a hit must not compile the pattern")
+
+    monkeypatch.setattr(regex_cache.re, "compile", no_compiling)
+    second = regex_cache.compile(PATTERN, re.IGNORECASE | re.MULTILINE)
+    same_pattern(second, expected)
+    text = "She received drug12ab 40 MG, then drug7."
+    assert [m.groupdict() for m in second.finditer(text)] == [m.groupdict() for m in expected.finditer(text)]
+
+
+def test_changed_content_or_flags_is_a_miss(cache):
+    regex_cache.compile(PATTERN)
+    regex_cache.compile(PATTERN + "s?")
+    regex_cache.compile(PATTERN, re.IGNORECASE)
+    assert len(entries(cache)) == 3
+    assert regex_cache.compile(PATTERN + "s?").pattern == PATTERN + "s?"
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "codes changed", "other key", "empty"])
+def test_a_damaged_entry_falls_back_to_re_compile(cache, damage):
+    expected = regex_cache.compile(PATTERN, re.IGNORECASE)
+    (path,) = entries(cache)
+    data = path.read_bytes()
+    header, _, codes = data.partition(b"\n")
+    damaged = {
+        "truncated": data[: len(data) // 2],
+        "garbage": os.urandom(len(data)),
+        # a code changed and the hash made to fit: the engine's own check refuses it
+        "codes changed": _with_codes(header, codes[:8] + b"\xff\xff\xff\x7f" + codes[12:]),
+        "other key": header.replace(b'"key": "', b'"key": "0') + b"\n" + codes,
+        "empty": b"",
+    }[damage]
+    path.write_bytes(damaged)
+    same_pattern(regex_cache.compile(PATTERN, re.IGNORECASE), expected)
+
+
+def _with_codes(header: bytes, codes: bytes) -> bytes:
+    import hashlib
+    import json
+
+    fields = json.loads(header)
+    fields["sha256"] = hashlib.sha256(codes).hexdigest()
+    return json.dumps(fields).encode() + b"\n" + codes
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes to read-only folders")
+def test_an_unwritable_folder_works_without_a_cache(tmp_path):
+    tmp_path.chmod(0o500)
+    try:
+        regex_cache.configure(tmp_path)
+        same_pattern(regex_cache.compile(PATTERN), re.compile(PATTERN))
+        assert not (tmp_path / regex_cache.FOLDER).exists()
+    finally:
+        regex_cache.configure()
+        tmp_path.chmod(0o700)
+
+
+def test_a_folder_that_is_a_file_works_without_a_cache(tmp_path):
+    # what a read-only disk does to root too: the folder cannot be made
+    (tmp_path / regex_cache.FOLDER).write_text("not a folder")
+    regex_cache.configure(tmp_path)
+    try:
+        same_pattern(regex_cache.compile(PATTERN), re.compile(PATTERN))
+        same_pattern(regex_cache.compile(PATTERN + "x"), re.compile(PATTERN + "x"))
+    finally:
+        regex_cache.configure()
+
+
+def test_disabled_short_and_bytes_patterns_are_not_cached(cache):
+    regex_cache.compile("short")
+    regex_cache.compile(PATTERN.encode())
+    regex_cache.configure(cache.parent, enabled=False)
+    regex_cache.compile(PATTERN)
+    assert entries(cache) == []
+
+
+def test_invalid_patterns_raise_as_re_compile_does(cache):
+    with pytest.raises(re.error):
+        regex_cache.compile("(" + PATTERN)
+
+
+def test_the_cache_folder_follows_caselit_cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASELIT_CACHE_DIR", str(tmp_path))
+    regex_cache.configure()
+    assert regex_cache.cache_folder() == tmp_path / regex_cache.FOLDER
