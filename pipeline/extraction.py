@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from pipeline.cases.assemble import assemble
+from pipeline.cases.config import AssemblyConfig
 from pipeline.cases.mentions import Mention, PatientStart, doc_mentions
 from pipeline.cases.record import Case
 from pipeline.ingest.report import Report
@@ -58,7 +59,7 @@ def report_cases(nlp: Language, report: Report) -> list[Case]:
         del doc
         mentions.extend(found)
         starts.extend(patients)
-    return assemble(report, mentions, starts)
+    return assemble(report, mentions, starts, AssemblyConfig.of(nlp))
 
 
 def extract_reports(reports: Iterable[Report], nlp: Language | None = None) -> Iterator[Case]:

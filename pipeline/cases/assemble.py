@@ -14,8 +14,8 @@ from pipeline.cases.series import series_cases
 from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
+from pipeline.nlp.resources import compile_pattern, read_patterns, read_table
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
-from pipeline.resources import compile_pattern, read_patterns, read_table
 
 # Outcome categories that end the story whatever is said before them.
 FINAL_OUTCOMES = ("died",)
@@ -69,6 +69,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
                  or _histology_with_site(mentions, case.primary_site))
     if histology:
         case.histology = keep("histology", histology.value.histology, histology)
+        organ = None if case.primary_site else _organ_of_type(histology, by_group)
+        if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
+            case.primary_site = keep("primary_site", organ, histology)
 
     stage = _figo_stage(by_group.get("stage", []), case.primary_site)
     if stage:
@@ -183,6 +186,38 @@ def _past_cancer_only(by_group: dict[str, list[Mention]]) -> bool:
         return False
     history = compile_pattern(read_patterns("sites/roles.toml")["report"]["history"])
     return all(history.search(m.sentence) for m in primaries)
+
+
+def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]]) -> str | None:
+    """The organ a case's type names by itself ("NSCLC" -> lung, "hepatoblastoma" -> liver;
+    ``histology/organs.tsv``), for a case whose text names no primary site. A type named only in
+    a sentence of past history, with no stage, metastasis or recurrence now, makes no cancer case
+    (as in :func:`_past_cancer_only`)."""
+    by_type, by_written = _type_organs()
+    organ = by_written.get(_type_key(histology.value.written)) or by_type.get(histology.value.histology)
+    if organ is None:
+        return None
+    sites = by_group.get("sites", [])
+    if by_group.get("stage") or any(m.value.role in ("metastasis", "recurrence") for m in sites):
+        return organ
+    history = compile_pattern(read_patterns("sites/roles.toml")["report"]["history"])
+    return None if history.search(histology.sentence) else organ
+
+
+def _type_key(written: str) -> str:
+    return "".join(ch for ch in written.lower() if ch.isalnum()).removesuffix("s")
+
+
+@lru_cache(maxsize=1)
+def _type_organs() -> tuple[dict[str, str], dict[str, str]]:
+    """(normalised type -> organ, written type key -> organ) of ``histology/organs.tsv``."""
+    by_type, by_written = {}, {}
+    for row in read_table("histology/organs.tsv"):
+        if row["kind"] == "written":
+            by_written[_type_key(row["key"])] = row["site"]
+        else:
+            by_type[row["key"]] = row["site"]
+    return by_type, by_written
 
 
 def _bare_tumour(cue: str | None) -> bool:

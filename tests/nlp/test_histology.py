@@ -56,8 +56,16 @@ def names(nlp, text):
         ("He had advanced NSCLC.", "non-small cell carcinoma"),
         ("The histopathology was invasive carcinoma, No Special Type (NST) of right breast.",
          "invasive carcinoma of no special type"),
-        ("An invasive ductal carcinoma of the left breast.", "invasive carcinoma of no special type"),
-        ("A mucinous adenocarcinoma of the ovary.", "mucinous carcinoma"),
+        # two standard names of one type: the table keeps the one the text uses
+        ("An invasive ductal carcinoma of the left breast.", "invasive ductal carcinoma"),
+        ("Core biopsy showed an infiltrating ductal carcinoma, grade 2.", "invasive ductal carcinoma"),
+        ("The lumpectomy confirmed IDC with clear margins.", "invasive ductal carcinoma"),
+        ("A mucinous adenocarcinoma of the ovary.", "mucinous adenocarcinoma"),
+        ("A mucinous ovarian carcinoma was staged IA.", "mucinous carcinoma"),
+        # a squamous NSCLC names its subtype
+        ("She was treated for stage IIIB squamous NSCLC.", "squamous cell carcinoma"),
+        ("A squamous non-small cell lung cancer of the right upper lobe.", "squamous cell carcinoma"),
+        ("He had non-squamous NSCLC with an EGFR mutation.", "non-small cell carcinoma"),
         ("SCC arising in ovarian mature cystic teratoma.", "squamous cell carcinoma"),
         ("An immature teratoma of the ovary.", "teratoma"),
         ("Medullary thyroid carcinoma was confirmed on thyroidectomy.", "medullary carcinoma"),

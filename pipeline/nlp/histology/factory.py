@@ -2,7 +2,9 @@ from spacy.language import Language
 
 from pipeline.nlp.histology.histology import HistologyMatcher
 
-DEFAULT_CONFIG = {"lexicon": "histology/histology.tsv", "patterns": "histology/histology.toml"}
+# parents: broader/narrower types, read by case assembly (pipeline.cases.config) at this path
+DEFAULT_CONFIG = {"lexicon": "histology/histology.tsv", "patterns": "histology/histology.toml",
+                  "parents": "histology/parents.tsv"}
 
 # The class is the factory. Sentence boundaries bound the grade and hedge words read for a
 # type; alone, the component splits roughly.
