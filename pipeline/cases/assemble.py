@@ -14,8 +14,8 @@ from pipeline.cases.series import series_cases
 from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
-from pipeline.nlp.resources import compile_pattern, read_patterns, read_table
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
+from pipeline.resources import compile_pattern, read_patterns, read_table
 
 # Outcome categories that end the story whatever is said before them.
 FINAL_OUTCOMES = ("died",)
