@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.patients import about_patient, preamble, split_by_patient
 from pipeline.cases.labs import case_labs
@@ -25,18 +26,20 @@ SUPERSEDED_BY_RELAPSE = frozenset({"complete remission", "no evidence of disease
 NON_CANCER_READING = {"complete remission": "recovered", "no evidence of disease": "recovered", "recovered": "recovered", "died": "died"}
 
 
-def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]) -> list[Case]:
+def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart],
+             config: AssemblyConfig = DEFAULT) -> list[Case]:
+    """One Case per patient; ``config``: the components' data files (AssemblyConfig.of(nlp))."""
     shared = [m for m in preamble(mentions, starts) if about_patient(m)]
     cases = []
     for number, part in enumerate(split_by_patient(mentions, starts), 1):
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
-        _fill(case, part, shared)
+        _fill(case, part, shared, config)
         cases.append(case)
     return series_cases(report, cases)
 
 
-def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
+def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT) -> None:
     mine = [m for m in mentions if about_patient(m)]
     by_group: dict[str, list[Mention]] = {}
     for mention in mine:
@@ -56,7 +59,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
 
     # a "Case 2" part that names no primary falls back on the title and abstract
     primary = _primary_site(by_group.get("sites", [])) or _primary_site([m for m in shared if m.group == "sites"])
-    if primary and _past_cancer_only(by_group):
+    if primary and _past_cancer_only(by_group, config):
         primary = None
     if primary:
         case.primary_site = keep("primary_site", primary.value.site, primary)
@@ -65,11 +68,11 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
 
     site_mentions = by_group.get("sites", []) + [m for m in shared if m.group == "sites"]
     histology = (_histology(by_group.get("histology", []) or [m for m in shared if m.group == "histology"],
-                            site_mentions, case.primary_site)
-                 or _histology_with_site(mentions, case.primary_site))
+                            site_mentions, case.primary_site, config)
+                 or _histology_with_site(mentions, case.primary_site, config))
     if histology:
         case.histology = keep("histology", histology.value.histology, histology)
-        organ = None if case.primary_site else _organ_of_type(histology, by_group)
+        organ = None if case.primary_site else _organ_of_type(histology, by_group, config)
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)
 
@@ -78,7 +81,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
         case.figo_stage = keep("figo_stage", stage.value.stage, stage)
 
     sites = {}
-    for mention in _spread(by_group.get("sites", []), mentions) + _reported_spread(mentions):
+    for mention in _spread(by_group.get("sites", []), mentions) + _reported_spread(mentions, config):
         site = mention.value.site
         if case.primary_site is None and case.histology is None and not _metastasis_word(mention.value.cue):
             continue  # no cancer named: "spread", "recurrence", "involvement" speak of something else
@@ -111,9 +114,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention]) -> None:
     # "both patients died" in the abstract, before "Case 1", is every case's status
     # whether this is a cancer case is what the row says (a cancer of the remote history is none)
     cancer = case.primary_site is not None
-    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer) or _outcome(
-        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer) or _outcome(
-        _discussed_outcomes(mentions), by_group.get("sites", []), cancer)
+    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer, config) or _outcome(
+        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer, config) or _outcome(
+        _discussed_outcomes(mentions), by_group.get("sites", []), cancer, config)
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
@@ -173,7 +176,7 @@ def _primary_site(sites: list[Mention]) -> Mention | None:
     return _most_frequent(candidates, lambda v: v.site)
 
 
-def _past_cancer_only(by_group: dict[str, list[Mention]]) -> bool:
+def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:
     """True when every primary the case names stands in a sentence of past history ("a
     mastectomy for breast cancer eight years before her admission") and nothing else speaks of
     a cancer now (no type, stage, metastasis or recurrence): a non-cancer case with a remote
@@ -184,11 +187,12 @@ def _past_cancer_only(by_group: dict[str, list[Mention]]) -> bool:
         return False
     if any(m.value.role in ("metastasis", "recurrence") for m in sites):
         return False
-    history = compile_pattern(read_patterns("sites/roles.toml")["report"]["history"])
+    history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     return all(history.search(m.sentence) for m in primaries)
 
 
-def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]]) -> str | None:
+def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
+                   config: AssemblyConfig = DEFAULT) -> str | None:
     """The organ a case's type names by itself ("NSCLC" -> lung, "hepatoblastoma" -> liver;
     ``histology/organs.tsv``), for a case whose text names no primary site. A type named only in
     a sentence of past history, with no stage, metastasis or recurrence now, makes no cancer case
@@ -200,7 +204,7 @@ def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]]) -> st
     sites = by_group.get("sites", [])
     if by_group.get("stage") or any(m.value.role in ("metastasis", "recurrence") for m in sites):
         return organ
-    history = compile_pattern(read_patterns("sites/roles.toml")["report"]["history"])
+    history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     return None if history.search(histology.sentence) else organ
 
 
@@ -224,7 +228,8 @@ def _bare_tumour(cue: str | None) -> bool:
     return (cue or "").lower().rstrip("s") in ("tumor", "tumour")
 
 
-def _histology(mentions: list[Mention], sites: list[Mention] = (), primary_site: str | None = None) -> Mention | None:
+def _histology(mentions: list[Mention], sites: list[Mention] = (), primary_site: str | None = None,
+               config: AssemblyConfig = DEFAULT) -> Mention | None:
     """The type named most often, the narrower type counting the mentions of a broader one the
     case also names ("non-small cell carcinoma" on cytology, then "giant cell carcinoma"). A
     type written for another organ than the case's primary ("squamous cervical cancer" first
@@ -237,7 +242,7 @@ def _histology(mentions: list[Mention], sites: list[Mention] = (), primary_site:
     if primary_site:
         mentions = [m for m in mentions if _named_organ(m, sites) in (None, primary_site)] or mentions
     counts = Counter(m.value.histology for m in mentions)
-    broader = _broader_types()
+    broader = _broader_types(config.parents)
     first = {}
     for index, mention in enumerate(mentions):
         first.setdefault(mention.value.histology, index)
@@ -268,7 +273,8 @@ def _named_organ(histology: Mention, sites: list[Mention]) -> str | None:
     return None
 
 
-def _histology_with_site(mentions: list[Mention], primary_site: str | None) -> Mention | None:
+def _histology_with_site(mentions: list[Mention], primary_site: str | None,
+                         config: AssemblyConfig = DEFAULT) -> Mention | None:
     """When no sentence about the patient names a type: the type the report names with the
     case's primary site ("squamous cell carcinoma of the vulva" in its title, keywords or a
     sentence not about that cancer in general), if not negated and outside references and back matter."""
@@ -278,13 +284,13 @@ def _histology_with_site(mentions: list[Mention], primary_site: str | None) -> M
                  if m.group == "sites" and m.value.site == primary_site and m.value.role == "primary"}
     pool = [m for m in mentions if m.group == "histology" and m.sentence_start in with_site
             and not m.negated and not m.hypothetical and m.subject != "generic" and m.section not in EXCLUDED_SECTIONS]
-    return _histology(pool)
+    return _histology(pool, config=config)
 
 
-@lru_cache(maxsize=1)
-def _broader_types() -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=None)
+def _broader_types(path: str) -> dict[str, frozenset[str]]:
     broader: dict[str, set[str]] = {}
-    for row in read_table("histology/parents.tsv"):
+    for row in read_table(path):
         broader.setdefault(row["histology"], set()).add(row["broader"])
     return {name: frozenset(names) for name, names in broader.items()}
 
@@ -320,13 +326,13 @@ def _spread(kept: list[Mention], mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def _reported_spread(mentions: list[Mention]) -> list[Mention]:
+def _reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Metastases named in the report's title, "we present a case of..." sentence or keywords
     line of a one-patient report when another sentence names the same site (the context
     component may take a title for a statement about others)."""
     if any(m.patient > 1 for m in mentions):
         return []
-    spec = read_patterns("sites/roles.toml")["report"]
+    spec = read_patterns(config.roles)["report"]
     report, keywords = compile_pattern(spec["sentence"], 0), compile_pattern(spec["keywords"], 0)
     sections = set(spec["sections"])
     found = []
@@ -403,7 +409,8 @@ def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:
             and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)]
 
 
-def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None) -> Mention | None:
+def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None,
+             config: AssemblyConfig = DEFAULT) -> Mention | None:
     """Status at last follow-up: death if stated; else the last status said to be current
     ("at the last follow-up", "at present"); else the last status written.
 
@@ -420,7 +427,7 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
     if cancer is None:
         cancer = any(m.value.role == "primary" and not m.hypothetical for m in sites)
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
-    relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns("outcome/outcome.toml")["relapse"].items()}
+    relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome)["relapse"].items()}
 
     def superseded(outcome: Mention) -> bool:
         if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
