@@ -443,10 +443,63 @@ def test_substances_file_marks_lexicon_entries():
         assert {e.cue for e in lexicon.by_first[key[0]][1][key]} == {""}, name
 
 
-@pytest.mark.xfail(reason="a drug named in a literature sentence of the discussion is kept by the drug component; "
-                          "only the section/context logic can tell it from the patient's")
-def test_literature_drugs_are_not_given(nlp):
-    assert generics(nlp, "Sulfasalazine and budesonide have been used with variable results in this disease.") == []
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sulfasalazine and budesonide have been used with variable results in this disease.", []),
+        ("Treatment of nerve agent poisoning consists of oxygen, atropine and pralidoxime.", []),
+        ("Intravenous immunoglobulin is the treatment of choice in this syndrome.", []),
+        ("Lactulose is used to treat hepatic encephalopathy.", []),
+        ("The drug was approved by the FDA in 2012 as fingolimod.", []),
+        # the patient's drug in a sentence that also speaks in general
+        ("She was given rituximab, which has been used in refractory cases.", ["rituximab"]),
+        ("Cisplatin was added, as recommended by the guidelines.", ["cisplatin"]),
+        ("Lactulose was used to treat his encephalopathy.", ["lactulose"]),
+    ],
+)
+def test_general_statements_give_no_drug(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The central line was flushed with 10 mL of normal saline.", []),
+        ("Bronchoalveolar lavage of the lingula with 100 mL saline was done.", []),
+        ("The peritoneal cavity was irrigated with warm normal saline.", []),
+        ("The uterine cavity was distended with normal saline.", []),
+        ("A transthoracic echocardiogram with agitated saline showed a shunt.", []),
+        ("She received a 20 mL/kg bolus of 0.9% saline.", ["sodium chloride"]),
+        ("Hypertonic saline 3% was infused for hyponatraemia.", ["sodium chloride"]),
+        ("The wound was irrigated with gentamicin solution.", ["gentamicin"]),
+    ],
+)
+def test_fluids_of_a_procedure_are_not_given(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He had received BCG vaccination at birth.", []),
+        ("She was vaccinated with BCG as an infant and had a BCG scar.", []),
+        ("Six weekly intravesical BCG instillations were given.", ["bacillus calmette-guerin"]),
+    ],
+)
+def test_vaccination_history_is_no_treatment(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She was treated with Carbo/Taxol after surgery.", ["carboplatin", "paclitaxel"]),
+        ("Carbo and paclitaxel were given.", ["carboplatin", "paclitaxel"]),
+        ("The TC of the patient was 5.2 mmol/L.", []),
+    ],
+)
+def test_short_codes_joined_to_a_drug(nlp, text, expected):
+    assert generics(nlp, text) == expected
 
 
 @pytest.mark.xfail(reason="'the medium was supplemented with glucose' reads as an administration cue")

@@ -28,6 +28,8 @@ LIST_CUE_WORDS = re.compile(r"sensitiv|susceptib|non|resistan|intermediate|antib
 # A drug name of four letters or more glued to a dose: "methadone260mg", "duloxetine30mg".
 GLUED = re.compile(r"([a-z]{4,}?)(\d+(?:mg|g|mcg|ug|µg|μg|iu|u|ml)?)$")
 GLUED_UNITS = frozenset({"mg", "ug", "cg", "µg", "μg", "iu", "ml"})
+# What joins two names of one combination: "Carbo/Taxol", "carbo-paclitaxel", "Carbo + Taxol".
+JOINED = re.compile(r"\s*(?:[/+&-]|and|plus|with)\s*$", re.IGNORECASE)
 LONG_FORM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][^()]{2,60}?)\s*\)")
 
 
@@ -117,6 +119,11 @@ class DrugMatcher(Component):
         self.list_cues = re.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})"
                                     f"|(?P<example>{spec['example_cue']})")
         self.patient_words = re.compile(spec["patient_words"], flags)
+        self.general_cue = re.compile(spec["general_cue"], flags)
+        self.procedure_fluids = frozenset(spec["procedure_fluids"])
+        self.fluid_use_before = re.compile(spec["fluid_use_before"], flags)
+        self.fluid_use_after = re.compile(spec["fluid_use_after"], flags)
+        self.given_words = re.compile(spec["given_words"], flags)
         self.microbes = re.compile(spec["microbes"], flags)
         self.list_until = re.compile(spec["list_until"], flags)
         self.vitamin_list = re.compile(spec["vitamin_list"])  # case matters: the letters are capitals
@@ -239,11 +246,21 @@ class DrugMatcher(Component):
             cue = self.cues[match.cue]
             if cue.search(before) or cue.search(after):
                 kept.append(match)
+            elif match.cue == "chemo":
+                # a short code joined to a drug name: "Carbo/Taxol", "carbo + paclitaxel"
+                if any(self._joined(text, match, other) for other in plain):
+                    kept.append(match)
             elif match.cue == "cue":
                 after_end = match.end + len(after)
                 if any(before_start <= m.start and m.end <= after_end for m in plain):
                     kept.append(match)
         return kept
+
+    @staticmethod
+    def _joined(text: str, one: Match, other: Match) -> bool:
+        """Whether two names are written as one combination: "Carbo/Taxol", "TC + bevacizumab"."""
+        first, second = (one, other) if one.start < other.start else (other, one)
+        return bool(JOINED.match(text, first.end, second.start)) if 0 <= second.start - first.end <= 7 else False
 
     def _dose_in(self, text: str, start: int, length: int) -> bool:
         """Whether a dose starts within ``length`` characters after ``start``; read a little
@@ -274,18 +291,38 @@ class DrugMatcher(Component):
         if not matches:
             return matches
         regions = self._not_given_lists(text, lowered)
+        general = self._general_statements(text, matches)
         kept = []
         for match in matches:
             after = text[match.end : match.end + 60]
             before = text[max(0, match.start - 30) : match.start]
             if self.not_given_after.match(after) or self.not_given_before.search(before):
                 continue
-            if self._part_of_code(text, match):
+            if self._part_of_code(text, match) or self._procedure_fluid(text, match):
                 continue
             if regions and _inside(regions, match.start):
                 continue
+            if general and _inside(general, match.start):
+                continue
             kept.append(match)
         return kept
+
+    def _general_statements(self, text: str, matches: list[Match]) -> list[tuple[int, int]]:
+        """(start, end) of each sentence with a drug that states how drugs are used in general
+        ("Management of the poisoning consists of atropine and pralidoxime", "Rituximab has
+        been used in refractory cases") and does not speak of the patient or of a drug given."""
+        sentences: list[tuple[int, int]] = []
+        for match in matches:
+            if sentences and sentences[-1][0] <= match.start < sentences[-1][1]:
+                continue
+            window_start = max(0, match.start - 400)  # bounded: no scan back over a long text
+            start = max((m.end() for m in SENTENCE_END.finditer(text, window_start, match.start)), default=window_start)
+            end_match = SENTENCE_END.search(text, match.end, match.end + 400)
+            end = end_match.start() if end_match else min(len(text), match.end + 400)
+            sentences.append((start, end))
+        return [(start, end) for start, end in sentences
+                if self.general_cue.search(text, start, end)
+                and not self.patient_words.search(text, start, end) and not self.given_words.search(text, start, end)]
 
     def _not_given_lists(self, text: str, lowered: str) -> list[tuple[int, int]]:
         """(start, end) of each susceptibility panel, allergy list or list of examples of a
@@ -312,6 +349,14 @@ class DrugMatcher(Component):
             else:
                 regions.append((cue.end(), end))
         return regions
+
+    def _procedure_fluid(self, text: str, match: Match) -> bool:
+        """A fluid that a procedure uses (a flush, an irrigation, a lavage, a distension
+        medium, a soaked gauze) is no treatment given: "flushed with 10 mL of normal saline"."""
+        if not set(match.generics) <= self.procedure_fluids:
+            return False
+        return bool(self.fluid_use_before.search(text, max(0, match.start - 60), match.start)
+                    or self.fluid_use_after.match(text, match.end))
 
     @staticmethod
     def _part_of_code(text: str, match: Match) -> bool:
