@@ -30,6 +30,8 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
              config: AssemblyConfig = DEFAULT) -> list[Case]:
     """One Case per patient; ``config``: the components' data files (AssemblyConfig.of(nlp))."""
     shared = [m for m in preamble(mentions, starts) if about_patient(m)]
+    # "the two children were discharged" in one case's part is every case's status
+    shared += [m for m in _group_outcomes(mentions) if m not in shared]
     cases = []
     for number, part in enumerate(split_by_patient(mentions, starts), 1):
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
@@ -113,7 +115,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 
     # "both patients died" in the abstract, before "Case 1", is every case's status
     # whether this is a cancer case is what the row says (a cancer of the remote history is none)
-    cancer = case.primary_site is not None
+    # (a named histological type is a cancer too, when the organ is not on the site list)
+    cancer = case.primary_site is not None or case.histology is not None
+    by_group["outcome"] = sorted(by_group.get("outcome", []) + _negated_elsewhere(mentions), key=lambda m: m.start)
     outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer, config) or _outcome(
         [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer, config) or _outcome(
         _discussed_outcomes(mentions), by_group.get("sites", []), cancer, config)
@@ -398,6 +402,31 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
             return keep("sex", sex, next(m for m in pool if m.value.sex == sex))
     implied = _site_facts().get(case.primary_site or "", {}).get("sex")
     return implied or None
+
+
+def _group_outcomes(mentions: list[Mention]) -> list[Mention]:
+    """Statuses said of the report's own patients as a group ("both patients recovered", "the
+    children were discharged on day 10"), wherever they stand."""
+    return [m for m in mentions if m.group == "outcome" and m.value.subject_reported_group and about_patient(m)]
+
+
+def _negated_elsewhere(mentions: list[Mention]) -> list[Mention]:
+    """Outcome statements that the context component marked negated for a negation of an
+    earlier clause ("she did not develop ototoxicity and was discharged home"): the patient's
+    status after all ("[negation]" of models/outcome/outcome.toml)."""
+    negation = {name: compile_pattern(pattern) for name, pattern in read_patterns("outcome/outcome.toml")["negation"].items()}
+    found = []
+    for m in mentions:
+        if m.group != "outcome" or not m.negated or not about_patient(replace(m, negated=False)):
+            continue
+        before = m.sentence[: max(0, m.start - m.sentence_start)]
+        cues = [c.end() for c in negation["cue"].finditer(before)]
+        if not cues:
+            continue
+        clauses = [c.end() for c in negation["clause"].finditer(before, cues[-1])]
+        if clauses:
+            found.append(replace(m, negated=False))
+    return found
 
 
 def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:

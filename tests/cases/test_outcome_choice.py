@@ -106,3 +106,29 @@ def test_the_discussion_gives_the_status_only_when_the_case_states_none(full_nlp
     text = ("Case presentation\nA 34-year-old man fell from a ladder and dislocated his radial head. "
             "It was reduced under anaesthesia.\nDiscussion\n" + discussion + "\n")
     assert only_case(full_nlp, text).outcome == expected
+
+
+def test_a_negation_of_an_earlier_clause_does_not_negate_the_status(full_nlp):
+    text = ("Case report\nA 64-year-old woman was admitted with meningitis and treated with gentamicin. She did "
+            "not develop hearing loss and was discharged home on day 12.")
+    assert only_case(full_nlp, text).outcome == "recovered"
+
+
+def test_a_death_after_a_negated_clause_is_the_patients(full_nlp):
+    text = ("Case report\nA 58-year-old man was admitted with pneumonia. He was not improved by the antibiotics "
+            "and eventually died of respiratory failure on day 9.")
+    assert only_case(full_nlp, text).outcome == "died"
+
+
+def test_a_negated_status_stays_negated(full_nlp):
+    text = ("Case report\nA 58-year-old man was admitted with pneumonia. His condition worsened and he was not "
+            "discharged.")
+    assert only_case(full_nlp, text).outcome is None
+
+
+def test_a_named_cancer_type_without_a_listed_organ_reads_cancer_statuses(full_nlp):
+    # no organ of the site list, but a lymphoma: a cancer case, so remission is a remission
+    text = ("Case report\nA 45-year-old woman was diagnosed with Burkitt lymphoma and treated with R-CHOP. "
+            "She is still in remission two years later.")
+    case = only_case(full_nlp, text)
+    assert case.outcome == "complete remission"
