@@ -123,3 +123,17 @@ def test_pronoun_chain_carries_the_patient_into_the_next_sentence(make_nlp):
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     assert [s._.subject for s in doc.spans["drugs"]] == ["patient", "unknown", "unknown"]
+
+
+@pytest.mark.parametrize("text, word, group, negated", [
+    # a treatment that failed was given: the negation word of the failure does not negate it
+    ("Her symptoms did not improve with oral amoxicillin.", "amoxicillin", "drugs", False),
+    ("She did not respond to prednisolone 40 mg daily.", "prednisolone", "drugs", False),
+    ("There was no improvement in the rash despite topical clobetasol.", "clobetasol", "drugs", False),
+    ("No improvement was seen after the laparotomy.", "laparotomy", "procedures", False),
+    # ... but still negates what is not a treatment, and a second negation still counts
+    ("There was no improvement in the rash and no lymph node enlargement.", "lymph node", "sites", True),
+    ("She did not improve, so no rituximab was given.", "rituximab", "drugs", True),
+])
+def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
+    assert qualify(nlp, text, word, group)["negated"] is negated

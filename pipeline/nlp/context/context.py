@@ -147,8 +147,13 @@ class ContextQualifier:
 
     def _qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
         flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
+        # a treatment that failed was given: the "not" of "did not respond to", the "no" of "no
+        # improvement despite" negate no drug or procedure (NegEx's pseudo-negations)
+        failed = [(c[0], c[1]) for c in cues if c[2] == "pseudo"] if group in TREATMENT_GROUPS else []
         for start, end, category, direction in cues:
             if category not in flags or start < span.end and end > span.start:
+                continue
+            if failed and category == "negated" and any(s <= start and end <= e for s, e in failed):
                 continue
             if direction == "forward" and end <= span.start and span.start - end < FORWARD_WINDOW:
                 between = doc[end:span.start]
