@@ -188,3 +188,26 @@ def test_weak_spread_words_of_a_non_cancer_case_name_no_site(nlp):
 def test_explicit_metastasis_without_a_known_primary_is_kept(nlp):
     text = "A 70-year-old man presented with liver metastases of unknown origin."
     assert case_of(nlp, text).metastasis_sites == ["liver"]
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("A 54-year-old woman with stage IV NSCLC received carboplatin and paclitaxel.", "lung"),
+        ("CT showed a 10-cm mass; the findings indicated inoperable HCC and cirrhosis.", "liver"),
+        ("Metastatic hepatoblastoma was confirmed by immunohistochemistry.", "liver"),
+        ("She was diagnosed with stage IIIB squamous NSCLC and treated with chemoradiotherapy.", "lung"),
+    ],
+)
+def test_a_type_that_names_its_organ_gives_the_primary(nlp, text, site):
+    assert case_of(nlp, text).primary_site == site
+
+
+def test_a_written_primary_site_wins_over_the_organ_of_the_type(nlp):
+    text = "Biopsy of the cervical mass showed small cell carcinoma of the cervix; SCLC was excluded."
+    assert case_of(nlp, text).primary_site == "cervix"
+
+
+def test_a_type_of_the_past_history_alone_gives_no_primary(nlp):
+    text = "His medical history included HCC treated by resection ten years ago. He presented with pneumonia."
+    assert case_of(nlp, text).primary_site is None

@@ -1,0 +1,70 @@
+"""Site roles in phrasings met on reports no rule was written for (issue 11, classes 4 and 6),
+on sentences written for the tests."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_stage", "caselit_sites")
+
+
+def roles(nlp, text):
+    doc = nlp(text)
+    return sorted({(s._.value.site, s._.value.role) for s in doc.spans["sites"]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the organ a cancer is diagnosed in
+        ("He was diagnosed with squamous cell carcinoma in the right upper lobe of the lung.", ("lung", "primary")),
+        ("Core biopsy confirmed an adenocarcinoma in the left breast.", ("breast", "primary")),
+        ("Tumour samples were taken from the primary breast site at diagnosis.", ("breast", "primary")),
+        ("Laparotomy showed a tumour of the body of the pancreas encasing the splenic vein.", ("pancreas", "primary")),
+        ("The diagnosis was adenocarcinoma of the head of the pancreas.", ("pancreas", "primary")),
+        ("She was diagnosed with LCNEC of the thymus.", ("other", "primary")),
+        ("The final diagnosis was a primary gastric MALT lymphoma.", ("stomach", "primary")),
+        ("He had HER2-positive breast cancer.", ("breast", "primary")),
+        # nodes that contain the cancer
+        ("The dissected paracolic nodes showed malignant cells.", ("lymph node", "metastasis")),
+        ("One of the seven resected lymph nodes contained carcinoma.", ("lymph node", "metastasis")),
+        ("The enlarged LN contained metastatic HCC.", ("lymph node", "metastasis")),
+    ],
+)
+def test_roles_in_unseen_phrasings(nlp, text, expected):
+    assert expected in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        # a cancer word in the sentence, but the organ is where something else is
+        ("Metastatic adenocarcinoma in the lung was confirmed on biopsy.", "lung"),
+        ("No residual carcinoma in the cervix was found after conisation.", "cervix"),
+        ("Recurrent carcinoma in the vagina was treated with brachytherapy.", "vagina"),
+    ],
+)
+def test_cancer_in_an_organ_is_no_primary_when_spread_or_left_over(nlp, text, site):
+    assert (site, "primary") not in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, sites",
+    [
+        ("In this man with colon cancer, a rash on his face had spread to his scalp and groin.", ["skin", "other"]),
+        ("The cellulitis spread rapidly to the thigh of this woman with cervical cancer.", ["other"]),
+    ],
+)
+def test_what_spreads_is_not_always_the_cancer(nlp, text, sites):
+    found = roles(nlp, text)
+    assert not [s for s, r in found if r == "metastasis"]
+
+
+def test_the_cancer_that_spreads_still_does(nlp):
+    found = roles(nlp, "The cervical cancer had spread to the bladder and the rectum.")
+    assert ("bladder", "metastasis") in found and ("rectum", "metastasis") in found
+
+
+def test_a_concerning_finding_is_no_primary(nlp):
+    found = roles(nlp, "MRI showed a hilar stricture concerning for pancreatic cancer.")
+    assert ("pancreas", "primary") not in found
