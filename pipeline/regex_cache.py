@@ -4,8 +4,8 @@
 Parsing and compiling those patterns (the histology names as one alternation, the sites' role
 cues...) is most of the start-up of a short run, and gives the same program every time. The
 program CPython's ``re`` makes for a pattern (a list of integer codes, the work of
-``re._compiler``) is saved once and then handed straight to ``_sre.compile``, which checks the
-codes again before use.
+``re._compiler``) is saved once (:mod:`pipeline.disk_cache`) and then handed straight to
+``_sre.compile``, which checks the codes again before use.
 
 Safe by construction:
 
@@ -16,28 +16,18 @@ Safe by construction:
 * the file is a line of JSON (the key, flags, groups, a SHA-256 of the codes) and the codes as
   raw integers: data, never a pickle, and checked against the key and the hash on reading;
 * any problem (a missing, damaged or foreign file, an unwritable folder, a Python whose
-  ``re`` internals differ) falls back to ``re.compile``: at worst the run is as slow as without
-  a cache. Files are written whole to a temporary name and renamed: concurrent workers at
-  worst write the same file twice.
-
-The folder is ``regex/`` in caselit's cache folder (``$CASELIT_CACHE_DIR``, else the user's
-cache folder: :func:`pipeline.resources.user_cache_dir`); a command's ``--cache-dir`` moves it
-with :func:`configure`. Entries not rewritten for ``STALE_AFTER_DAYS`` are removed when a new
-one is written (a program for data files since edited is never read again).
+  ``re`` internals differ) falls back to ``re.compile``: at worst the run is as slow as
+  without a cache.
 """
 from __future__ import annotations
 
 import array
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-from pipeline.resources import user_cache_dir
+from pipeline import disk_cache
 
 try:  # CPython's regex engine and compiler; without them every pattern goes to re.compile
     import _sre
@@ -45,64 +35,33 @@ try:  # CPython's regex engine and compiler; without them every pattern goes to 
 except ImportError:  # pragma: no cover - another Python implementation
     _sre = _compiler = _parser = None
 
-FOLDER = "regex"
+KIND = "regex"
 SUFFIX = ".sre"
 # Shorter patterns compile in well under a millisecond: reading a file would cost more.
 MIN_LENGTH = 200
-STALE_AFTER_DAYS = 30
 _CODE_TYPE = next((t for t in "ILH" if array.array(t).itemsize == getattr(_sre, "CODESIZE", 0)), None)
 _ENGINE = "|".join(map(str, (sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None),
                              getattr(_sre, "CODESIZE", None), sys.byteorder)))
 _USABLE = _sre is not None and _CODE_TYPE is not None and sys.implementation.name == "cpython"
 
-_folder: Path | None = None  # None: the default folder, resolved on first use
-_disabled = False
-_read_only = False  # a write failed: the folder is still read, no more writes are tried
-_pruned = False
-
-
-def configure(folder: str | os.PathLike | None = None, enabled: bool = True) -> None:
-    """Keep compiled patterns in ``folder``/regex (None: in caselit's cache folder), or in no
-    folder at all (``enabled=False``). Set before the pipeline is built."""
-    global _folder, _disabled, _read_only
-    _folder = Path(folder).expanduser() / FOLDER if folder is not None else None
-    _disabled, _read_only = not enabled, False
-
-
-def cache_folder() -> Path | None:
-    """Where compiled patterns are kept, or None when they are not."""
-    if _disabled or not _USABLE:
-        return None
-    if _folder is not None:
-        return _folder
-    try:
-        return user_cache_dir() / FOLDER
-    except (OSError, RuntimeError):  # no home folder to find the cache in
-        return None
-
 
 def compile(pattern, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's name, on purpose
     """``re.compile(pattern, flags)``, from the cache when the same pattern was compiled before."""
     flags = int(flags)
-    folder = cache_folder()
-    if folder is None or not isinstance(pattern, str) or len(pattern) < MIN_LENGTH or flags & re.DEBUG:
+    if not _USABLE or not isinstance(pattern, str) or len(pattern) < MIN_LENGTH or flags & re.DEBUG:
         return re.compile(pattern, flags)
-    key = entry_key(pattern, flags)
-    path = folder / key[:2] / (key + SUFFIX)
+    key = disk_cache.digest(_ENGINE, str(flags), pattern)
+    path = disk_cache.entry_path(KIND, key, SUFFIX)
+    if path is None:
+        return re.compile(pattern, flags)
     cached = _read(path, key, pattern)
     if cached is not None:
         return cached
     compiled = re.compile(pattern, flags)
     program = _program(pattern, flags)
-    if not _read_only and program is not None and _rebuild(pattern, program) == compiled:
-        _write(path, key, program)
+    if program is not None and _rebuild(pattern, program) == compiled:
+        _store(path, key, program)
     return compiled
-
-
-def entry_key(pattern: str, flags: int) -> str:
-    digest = hashlib.sha256(f"{_ENGINE}\x00{flags}\x00".encode())
-    digest.update(pattern.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
 
 
 def _program(pattern: str, flags: int) -> dict | None:
@@ -130,7 +89,7 @@ def _rebuild(pattern: str, program: dict) -> re.Pattern | None:
         return None
 
 
-def _read(path: Path, key: str, pattern: str) -> re.Pattern | None:
+def _read(path, key: str, pattern: str) -> re.Pattern | None:
     try:
         with path.open("rb") as handle:
             header = json.loads(handle.readline())
@@ -148,43 +107,12 @@ def _read(path: Path, key: str, pattern: str) -> re.Pattern | None:
         return None
 
 
-def _write(path: Path, key: str, program: dict) -> None:
-    """Write the entry whole under a temporary name, then rename it into place."""
-    global _read_only, _pruned
-    raw = array.array(_CODE_TYPE, program["codes"]).tobytes()
+def _store(path, key: str, program: dict) -> None:
+    try:
+        raw = array.array(_CODE_TYPE, program["codes"]).tobytes()
+    except (OverflowError, TypeError):  # a code this array type cannot hold: not stored
+        return
     header = {"key": key, "flags": program["flags"], "groups": program["groups"],
               "groupindex": program["groupindex"], "indexgroup": program["indexgroup"],
               "sha256": hashlib.sha256(raw).hexdigest()}
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:12]}.", suffix=".part")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(json.dumps(header).encode("utf-8") + b"\n")
-            handle.write(raw)
-        os.replace(temporary, path)
-        temporary = None
-        if not _pruned:
-            _pruned = True
-            _remove_stale(path.parents[1])
-    except OSError:  # a read-only or full disk, a folder of another user: no more tries
-        _read_only = True
-    except (OverflowError, TypeError, ValueError):  # a program this code cannot store
-        pass
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-
-
-def _remove_stale(folder: Path) -> None:
-    """Remove entries (and parts a killed run left) not written for STALE_AFTER_DAYS."""
-    limit = time.time() - STALE_AFTER_DAYS * 86400
-    for path in folder.glob("??/*"):
-        try:
-            if path.stat().st_mtime < limit:
-                path.unlink()
-        except OSError:
-            continue
+    disk_cache.write_entry(path, json.dumps(header).encode("utf-8") + b"\n" + raw)

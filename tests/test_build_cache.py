@@ -1,11 +1,11 @@
-"""The compiled-pattern cache: a hit gives the pattern re.compile gives, changed content is a
+"""The build cache (pipeline.disk_cache) and its compiled patterns (pipeline.regex_cache): a hit gives the pattern re.compile gives, changed content is a
 miss, and a damaged file or a folder that cannot be written never breaks a run."""
 import os
 import re
 
 import pytest
 
-from pipeline import regex_cache
+from pipeline import disk_cache, regex_cache
 
 # a pattern long enough to be cached, with groups, names and flags set inside it
 NAMES = "|".join(f"drug{n}(?:ib|ab)?" for n in range(60))
@@ -14,9 +14,9 @@ PATTERN = rf"(?P<before>\b(?:given|received)\s+)?(?P<name>{NAMES})(?i:\s+(?P<dos
 
 @pytest.fixture
 def cache(tmp_path):
-    regex_cache.configure(tmp_path)
-    yield tmp_path / regex_cache.FOLDER
-    regex_cache.configure()
+    disk_cache.configure(tmp_path)
+    yield tmp_path / disk_cache.FOLDER / regex_cache.KIND
+    disk_cache.configure()
 
 
 def entries(folder):
@@ -83,29 +83,29 @@ def _with_codes(header: bytes, codes: bytes) -> bytes:
 def test_an_unwritable_folder_works_without_a_cache(tmp_path):
     tmp_path.chmod(0o500)
     try:
-        regex_cache.configure(tmp_path)
+        disk_cache.configure(tmp_path)
         same_pattern(regex_cache.compile(PATTERN), re.compile(PATTERN))
-        assert not (tmp_path / regex_cache.FOLDER).exists()
+        assert not (tmp_path / disk_cache.FOLDER).exists()
     finally:
-        regex_cache.configure()
+        disk_cache.configure()
         tmp_path.chmod(0o700)
 
 
 def test_a_folder_that_is_a_file_works_without_a_cache(tmp_path):
     # what a read-only disk does to root too: the folder cannot be made
-    (tmp_path / regex_cache.FOLDER).write_text("not a folder")
-    regex_cache.configure(tmp_path)
+    (tmp_path / disk_cache.FOLDER).write_text("not a folder")
+    disk_cache.configure(tmp_path)
     try:
         same_pattern(regex_cache.compile(PATTERN), re.compile(PATTERN))
         same_pattern(regex_cache.compile(PATTERN + "x"), re.compile(PATTERN + "x"))
     finally:
-        regex_cache.configure()
+        disk_cache.configure()
 
 
 def test_disabled_short_and_bytes_patterns_are_not_cached(cache):
     regex_cache.compile("short")
     regex_cache.compile(PATTERN.encode())
-    regex_cache.configure(cache.parent, enabled=False)
+    disk_cache.configure(cache.parents[1], enabled=False)
     regex_cache.compile(PATTERN)
     assert entries(cache) == []
 
@@ -117,5 +117,33 @@ def test_invalid_patterns_raise_as_re_compile_does(cache):
 
 def test_the_cache_folder_follows_caselit_cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("CASELIT_CACHE_DIR", str(tmp_path))
-    regex_cache.configure()
-    assert regex_cache.cache_folder() == tmp_path / regex_cache.FOLDER
+    disk_cache.configure()
+    assert disk_cache.cache_folder() == tmp_path / disk_cache.FOLDER
+
+
+def test_a_cached_value_is_built_once_and_rebuilt_when_its_entry_is_damaged(cache):
+    built = []
+
+    def build():
+        built.append(1)
+        return {"cisplatin": ("cisplatin",)}
+
+    def encode(value):
+        return {k: list(v) for k, v in value.items()}
+
+    def decode(stored):
+        return {k: tuple(v) for k, v in stored.items()}
+
+    key = disk_cache.digest("drugs", "v1")
+    for _ in range(2):
+        assert disk_cache.cached("drugs", key, build, encode, decode) == {"cisplatin": ("cisplatin",)}
+    assert len(built) == 1
+    (path,) = (cache.parent / "drugs").glob("*/*.json")
+    path.write_text('{"key": "%s", "value": [1, 2]}' % key)  # readable JSON of a wrong shape
+    assert disk_cache.cached("drugs", key, build, encode, lambda stored: dict(stored.items())) == build()
+    assert disk_cache.cached("drugs", disk_cache.digest("drugs", "v2"), build, encode, decode)
+    assert len(built) == 4
+
+
+def test_keys_of_different_parts_differ():
+    assert disk_cache.digest("ab", "c") != disk_cache.digest("a", "bc")

@@ -10,6 +10,7 @@ PIPELINE = Path(__file__).parents[1] / "pipeline"
 # Earlier layers first; a package may import any package of an earlier layer.
 LAYERS = [
     {"resources", "files"},
+    {"disk_cache"},
     {"regex_cache"},
     {"ingest"},
     {"fetch"},

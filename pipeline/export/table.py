@@ -12,11 +12,13 @@ re-derives a value. Lists become "; "-joined text, numbers stay numbers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.cases.record import Case
 from pipeline.export.summary import treatment_summary
+
+if TYPE_CHECKING:  # imported where a frame is built: a JSONL or CSV run never loads pandas
+    import pandas as pd
 
 CASE_COLUMNS = (
     "Report",
@@ -74,6 +76,8 @@ def _joined(values: Iterable[object]) -> str | None:
 
 def _numbers(values: list[float | None]) -> pd.Series:
     """Whole numbers as nullable integers (40, not 40.0), anything else as floats."""
+    import pandas as pd
+
     present = [v for v in values if v is not None]
     if all(float(v).is_integer() for v in present):
         return pd.Series([None if v is None else int(v) for v in values], dtype="Int64")
@@ -110,6 +114,8 @@ def case_row(case: Case) -> tuple:
 
 
 def _frame(rows: Iterable[tuple], columns: tuple[str, ...], dtypes: dict[str, str]) -> pd.DataFrame:
+    import pandas as pd
+
     frame = pd.DataFrame(list(rows), columns=list(columns), dtype=object)
     for column, dtype in dtypes.items():
         frame[column] = frame[column].astype(dtype)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
+from pipeline import disk_cache, resources
 from pipeline.nlp.base import ALNUM_RUN
 from pipeline.resources import models_dir, read_table
 
@@ -117,6 +119,47 @@ def read_substances(relative_path: str) -> Substances:
 
 @lru_cache(maxsize=4)
 def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS, substances: str = SUBSTANCES) -> Lexicon:
+    """The lexicon of ``files``. Parsing tens of thousands of rows is a good part of a short
+    run's start-up: the parsed entries are kept as JSON in the build cache, keyed by the
+    content of the data files and of the code that parses them (this file, pipeline.resources)."""
+    sources = [models_dir() / name for name in (*files, not_drugs, *([substances] if substances else []))]
+    key = disk_cache.files_digest(sources, repr((files, not_drugs, substances)), Path(__file__).read_bytes(),
+                                  Path(resources.__file__).read_bytes())
+    entries, excluded = disk_cache.cached("drugs", key, lambda: parse_lexicon(files, not_drugs, substances),
+                                          _entries_to_json, _entries_from_json)
+    return Lexicon(entries, excluded)
+
+
+SEPARATOR = "\x1f"  # joins the pieces of a name in the build cache: whitespace, so in no piece
+
+
+def _entries_to_json(parsed: tuple[dict, set]) -> dict:
+    """Entries as rows of strings (pieces and generics joined by SEPARATOR): a JSON of strings
+    is several times quicker to read than one of nested lists. A key is written only when it
+    is not the entry's pieces."""
+    entries, excluded = parsed
+
+    def joined(parts: tuple[str, ...]) -> str:
+        if any(SEPARATOR in part for part in parts):
+            raise ValueError("a name holds the separator: not stored")
+        return SEPARATOR.join(parts)
+
+    rows = [[joined(e.pieces), joined(e.generics), e.written, int(e.case), e.cue, e.regimen,
+             "" if key == e.pieces else joined(key)] for key, e in entries.items()]
+    return {"entries": rows, "excluded": sorted(joined(key) for key in excluded)}
+
+
+def _entries_from_json(stored: dict) -> tuple[dict, set]:
+    entries = {}
+    for pieces_, generics, written, case, cue, regimen, key in stored["entries"]:
+        entry_pieces = tuple(pieces_.split(SEPARATOR))
+        entry = Entry(entry_pieces, tuple(generics.split(SEPARATOR)) if generics else (), written, bool(case), cue, regimen)
+        entries[tuple(key.split(SEPARATOR)) if key else entry_pieces] = entry
+    return entries, {tuple(key.split(SEPARATOR)) for key in stored["excluded"]}
+
+
+def parse_lexicon(files: tuple[str, ...], not_drugs: str, substances: str) -> tuple[dict, set]:
+    """The entries of the lexicon files (keyed by their pieces) and the names that are no drugs."""
     excluded = {pieces(row["written"]) for row in read_table(not_drugs)}
     entries: dict[tuple[str, ...], Entry] = {}
     for name in files:
@@ -145,4 +188,4 @@ def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS, sub
     for key in excluded:
         if len(key) > 1 and key[0][0].isalnum() and key not in entries:
             entries[key] = Entry(key, (), " ".join(key))
-    return Lexicon(entries, excluded)
+    return entries, excluded
