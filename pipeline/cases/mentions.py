@@ -39,6 +39,8 @@ class Mention:
 class PatientStart:
     number: int
     start: int  # character offset in the report text
+    kind: str = "heading"  # heading, inline, introduced (in the running text) or implicit (see PatientMarker)
+    end: int = -1  # end of the words that introduce the patient ("her 10-year-old sister")
 
 
 def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[PatientStart]]:
@@ -82,7 +84,8 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
             )
     patients = []
     if "patients" in doc.spans:
-        patients = [PatientStart(s._.value.number, s.start_char + offset) for s in doc.spans["patients"]]
+        patients = [PatientStart(s._.value.number, s.start_char + offset, s._.value.kind, s.end_char + offset)
+                    for s in doc.spans["patients"]]
     return mentions, patients
 
 

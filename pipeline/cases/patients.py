@@ -1,6 +1,10 @@
 """Which mentions speak of the reported patient, and which patient of a multi-case report."""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import replace
+
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS, PATIENT_SECTIONS
 
@@ -41,22 +45,158 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart]) -> lis
     """One list of mentions per patient. A report with "Case 1", "Case 2"... headings (two or
     more distinct numbers) gives one list per heading; the text before the first heading
     (title, abstract) is shared by none of them, except that each case may fall back on it
-    for the primary site and histology (see assemble). Otherwise one list with everything."""
-    numbers = sorted({s.number for s in starts})
-    if len(numbers) < 2:
+    for the primary site and histology (see assemble). Otherwise one list with everything.
+
+    When a patient is introduced inside the running text ("Her sister, aged 12, was
+    admitted"), the narrative may go back and forth between the patients: from there on each
+    sentence is given to the patient it names (see :func:`_interleaved`)."""
+    opening = _openings(starts)
+    if len(opening) < 2:
         return [mentions]
-    ordered = sorted(starts, key=lambda s: s.start)
-    # the first heading of each number opens that patient's part
-    first_of = {}
-    for start in ordered:
-        first_of.setdefault(start.number, start.start)
-    boundaries = sorted(first_of.values())
+    boundaries = [s.start for s in opening]
+    if any(s.kind == "introduced" for s in opening):
+        return _interleaved(mentions, opening)
     parts: list[list[Mention]] = [[] for _ in boundaries]
     for mention in mentions:
-        index = sum(1 for b in boundaries if b <= mention.start) - 1
+        index = bisect.bisect_right(boundaries, mention.start) - 1
         if index >= 0:
             parts[index].append(mention)
     return parts
+
+
+def _openings(starts: list[PatientStart]) -> list[PatientStart]:
+    """The first start of each patient number, in text order (none when fewer than two)."""
+    first_of: dict[int, PatientStart] = {}
+    for start in sorted(starts, key=lambda s: s.start):
+        first_of.setdefault(start.number, start)
+    return sorted(first_of.values(), key=lambda s: s.start) if len(first_of) > 1 else []
+
+
+def _interleaved(mentions: list[Mention], opening: list[PatientStart]) -> list[list[Mention]]:
+    """Parts of a report whose later patients are introduced in the running text. Before the
+    first introduction, the parts are blocks as for headings. From it on, sentence by sentence:
+    the sentence that introduces a patient is that patient's; a sentence about all of them
+    ("Both children were transferred", "the siblings") is everyone's; one that names a patient
+    ("the first patient", "the sister", or a pronoun or sex word when the patients differ in
+    sex: "He was kept on ventilation") is that patient's; any other goes on with the patient
+    of the sentence before."""
+    boundaries = [s.start for s in opening]
+    first_intro = next(i for i, s in enumerate(opening) if s.kind == "introduced")
+    sexes = [_sex_of(mentions, opening, index) for index in range(len(opening))]
+    by_sex = {}
+    if None not in sexes and len(set(sexes)) == len(sexes):
+        by_sex = {sex: index for index, sex in enumerate(sexes)}
+    parts: list[list[Mention]] = [[] for _ in opening]
+    current = 0
+    for _, sentence in _sentences(mentions):
+        first = min(m.start for m in sentence)
+        block = bisect.bisect_right(boundaries, first) - 1
+        end = sentence[0].sentence_start + len(sentence[0].sentence)
+        introduced = [i for i, s in enumerate(opening) if s.kind == "introduced" and sentence[0].sentence_start <= s.start < end]
+        if block < 0 and not introduced:
+            continue  # before patient 1: the preamble
+        if introduced:
+            current = introduced[-1]
+            parts[current].extend(_as_introduced(sentence, opening[current]))
+            continue
+        if block < first_intro:
+            current = block
+            parts[block].extend(sentence)
+            continue
+        known = max(block, current)  # patients introduced so far
+        who = _named(sentence, by_sex, known)
+        if who == "all":
+            for index in range(known + 1):
+                parts[index].extend(_for_patient(sentence, opening[index]))
+            continue
+        if who is not None:
+            current = who
+        parts[current].extend(_for_patient(sentence, opening[current]))
+    return parts
+
+
+def _sentences(mentions: list[Mention]) -> list[tuple[int, list[Mention]]]:
+    grouped: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.sentence_start, []).append(mention)
+    return sorted(grouped.items())
+
+
+def _sex_of(mentions: list[Mention], opening: list[PatientStart], index: int) -> str | None:
+    """The sex of patient ``index``: the person word that introduces it ("sister"), else the
+    first sex word of its part (a pronoun only when no word says it)."""
+    start = opening[index]
+    stop = opening[index + 1].start if index + 1 < len(opening) else None
+    words = [m for m in mentions if m.group == "demographics" and m.label == "SEX" and not m.value.plural
+             and m.start >= start.start and (stop is None or m.start < stop)]
+    if start.kind == "introduced":
+        head = [m for m in words if m.end <= start.end]
+        if head:
+            return head[-1].value.sex
+    said = [m for m in words if m.value.evidence in ("word", "title")] or [m for m in words if m.value.pronoun]
+    return said[0].value.sex if said else None
+
+
+# Words that speak of all the patients of a report at once.
+ALL_PATIENTS = re.compile(
+    r"\b(?:both|each\s+of\s+them|neither|the\s+(?:two|three|four|five)\s+(?:\w+\s+)?(?:patients|children|siblings|twins|"
+    r"brothers|sisters|boys|girls|infants|cases)|the\s+(?:children|siblings|twins|patients|infants))\b", re.IGNORECASE)
+ORDINAL_PATIENT = re.compile(
+    r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|index|older|elder|younger)\s+(?:patient|case|child|twin|sibling|infant|boy|girl)\b"
+    r"|\b(?:the\s+)?(?P<proband>proband|index\s+(?:patient|case))\b", re.IGNORECASE)
+ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
+def _named(sentence: list[Mention], by_sex: dict[str, int], known: int) -> int | str | None:
+    """Which patient a sentence names: an index, "all", or None when it names none."""
+    text = sentence[0].sentence
+    if ALL_PATIENTS.search(text):
+        return "all"
+    ordinal = ORDINAL_PATIENT.search(text)
+    if ordinal:
+        if ordinal.group("proband"):
+            return 0
+        index = ORDINALS.get(ordinal.group("ordinal").lower())
+        if index is not None and index <= known:
+            return index
+    words = sorted((m for m in sentence if m.group == "demographics" and m.label == "SEX" and not m.value.plural),
+                   key=lambda m: m.start)
+    for word in words:
+        if word.value.sex in by_sex and by_sex[word.value.sex] <= known:
+            return by_sex[word.value.sex]
+    return None
+
+
+def _as_introduced(sentence: list[Mention], start: PatientStart) -> list[Mention]:
+    """The mentions of the sentence that introduces a patient, as that patient's: the person
+    word that introduces it ("sister") and its age are its own, not a relative's; the sex words
+    before that word ("the boy's", "her") speak of another patient."""
+    head = [m for m in sentence if m.group == "demographics" and m.label == "SEX" and start.start <= m.start and m.end <= start.end]
+    head_start = head[-1].start if head else None
+    out = []
+    for mention in sentence:
+        if mention.group == "demographics" and mention.label == "SEX":
+            if mention.start == head_start:
+                mention = replace(mention, value=replace(mention.value, evidence="word"))
+            elif mention.start < start.end:
+                continue
+        out.append(mention)
+    return _for_patient(out, start)
+
+
+def _for_patient(sentence: list[Mention], start: PatientStart) -> list[Mention]:
+    """A patient introduced as a relative ("her sister") is a patient: its sentences speak of
+    the reported patient, not of family history, and its age is the patient's age."""
+    if start.kind != "introduced":
+        return sentence
+    out = []
+    for mention in sentence:
+        if mention.subject == "family":
+            mention = replace(mention, subject="patient")
+        if mention.group == "demographics" and mention.label == "AGE" and mention.value.relative:
+            mention = replace(mention, value=replace(mention.value, relative=False))
+        out.append(mention)
+    return out
 
 
 def preamble(mentions: list[Mention], starts: list[PatientStart]) -> list[Mention]:

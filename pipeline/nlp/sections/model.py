@@ -22,3 +22,7 @@ class PatientMarker:
 
     number: int
     heading: str
+    # "heading" ("Case 2" on its line), "inline" (run into the text), "introduced" ("Her sister,
+    # aged 12, ...": no heading; the narrative may go back and forth between the patients) or
+    # "implicit" (patient 1 of a report whose second patient is introduced in the running text)
+    kind: str = "heading"

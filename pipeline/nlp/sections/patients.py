@@ -29,8 +29,9 @@ def patient_number(word: str) -> int:
 class InlineStart:
     start: int
     end: int
-    number: int
+    number: int  # 0: the next patient (introduced without a number)
     heading: str
+    kind: str = "inline"  # "inline" ("Case 2" run into the text) or "introduced" ("Her sister, aged 12")
 
 
 @lru_cache(maxsize=None)
@@ -61,6 +62,76 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
     for start in sorted(found, key=lambda s: (s.start, -s.end)):
         unique.setdefault(start.start, start)
     return list(unique.values())
+
+
+@lru_cache(maxsize=None)
+def _introductions(path: str) -> dict[str, re.Pattern]:
+    data = read_patterns(path)
+    names = ("introduced_ordinal", "introduced_another", "introduced_kin", "presenting", "kin_history", "several",
+             "literature")
+    found = {name: re.compile(data[name]) for name in names}
+    found["age"] = re.compile(data["age"])
+    found["reach"] = int(data["introduced_reach"])
+    return found
+
+
+def introduced_patients(text: str, title: str | None = None, path: str = "sections/patients.toml") -> list[InlineStart]:
+    """Places where the running text introduces another patient without a heading ("A second
+    patient, a 10-year-old girl, ...", "Her sister, aged 12, was admitted ..."), in text order.
+    An introduction needs a patient's age or a presentation verb after it; one by kinship needs
+    besides a report about several patients (siblings, twins, "two patients" in the title or
+    opening), and none may speak of the literature.
+
+    >>> text = "We report two siblings. A 7-year-old boy was admitted. His sister, aged 10, was admitted too."
+    >>> [(s.number, s.heading) for s in introduced_patients(text)]
+    [(0, 'His sister')]
+    >>> introduced_patients("A 7-year-old boy was admitted. His sister, aged 10, was admitted too.")
+    []
+    >>> [(s.number, s.heading) for s in introduced_patients("A 40-year-old man had a rash. "
+    ...     "A second patient, a 52-year-old woman, had fever.")]
+    [(2, 'A second patient')]
+    """
+    patterns = _introductions(path)
+    reach = patterns["reach"]
+    _, opening = _announcements(path)
+    several = any(patterns["several"].search(piece) for piece in (title or "", text[:opening])) or (
+        announced_patients(text, title, path) > 1)
+    found = []
+    for name in ("introduced_ordinal", "introduced_another", "introduced_kin"):
+        for match in patterns[name].finditer(text):
+            sentence_end = _sentence_end(text, match.end())
+            following = text[match.end():min(sentence_end, match.end() + reach)]
+            sentence = text[_sentence_start(text, match.start()):sentence_end]
+            if patterns["literature"].search(sentence):
+                continue
+            aged = patterns["age"].search(match.group()) or patterns["age"].search(following)
+            presented = patterns["presenting"].search(following)
+            if name == "introduced_kin":
+                if not several or not presented or patterns["kin_history"].search(following):
+                    continue
+            elif not (aged or presented and "twin" in match.group().lower()):
+                continue
+            number = patient_number(match.group("number")) if "number" in match.groupdict() else 0
+            found.append(InlineStart(match.start(), match.end(), number, match.group().strip(), "introduced"))
+    unique = {}
+    for start in sorted(found, key=lambda s: (s.start, -s.end)):
+        unique.setdefault(start.start, start)
+    return list(unique.values())
+
+
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|\n")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    found = SENTENCE_END.search(text, position)
+    return found.end() if found else len(text)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = max(0, position - 600)
+    for found in SENTENCE_END.finditer(text, start, position):
+        start = found.end()
+    return start
 
 
 @lru_cache(maxsize=None)

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.sections.model import PATIENT_SECTIONS, PatientMarker, Section
-from pipeline.nlp.sections.patients import inline_patient_starts, patient_number
+from pipeline.nlp.sections.patients import InlineStart, inline_patient_starts, introduced_patients, patient_number
 from pipeline.nlp.spans import char_span
 from pipeline.nlp.text import doc_text, sentence_bounds
 from pipeline.resources import read_patterns, read_table
@@ -62,6 +63,10 @@ MAX_FURNITURE_WORDS = 80  # "Keywords", "Author information": the furniture's te
 CONTENT_REACH = {"background": "paragraph", "back": "section", "references": "section", "furniture": "section"}
 # The fallback may take a patient's paragraph from any section but these.
 NO_FALLBACK = frozenset({"references"})
+# Sections where the running text may introduce another patient ("Her sister, aged 12, ...").
+INTRODUCING = frozenset({"case", "abstract", "front", "body"})
+# Sections where no "Case N" opens a patient (a list of references, the page's back matter).
+NO_PATIENTS = frozenset({"references", "back", "furniture"})
 
 
 class SectionDetector:
@@ -306,13 +311,21 @@ class SectionDetector:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         starts, markers = self._heading_starts(text)
+        markers = [m for m in markers if _section_at(starts, m[0])[1] not in NO_PATIENTS
+                   and not self._literature_case(text, m[1])]
         # "Case 2" run into the text of a flattened page or an abstract ("In case two, a 56-year-old...")
         inline_patients = [inline for inline in inline_patient_starts(text, self.patients)
-                           if not any(inline.start < end and start < inline.end for start, end, _, _ in markers)]
+                           if not any(inline.start < end and start < inline.end for start, end, _, _ in markers)
+                           and _section_at(starts, inline.start)[1] not in NO_PATIENTS
+                           and not self._literature_case(text, inline.end)]
         for inline in inline_patients:  # a patient's description is case text, as under a "Case 2" line
             if _section_at(starts, inline.start)[1] not in ("case", "abstract", "front"):
                 starts = _override(starts, inline.start, _next_start(starts, inline.start, len(text)), "case", inline.heading[:80])
         starts = self._by_content(text, sentence_bounds(doc, text), starts)
+        taken = [(start, end) for start, end, _, _ in markers] + [(i.start, i.end) for i in inline_patients]
+        introduced = [i for i in introduced_patients(text, path=self.patients)
+                      if _section_at(starts, i.start)[1] in INTRODUCING
+                      and not any(i.start < end and start < i.end for start, end in taken)]
         spans = []
         for index, (start, section, heading) in enumerate(starts):
             end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
@@ -324,10 +337,50 @@ class SectionDetector:
             value = PatientMarker(patient_number(number), heading)
             patients.append(char_span(doc, start, end, "PATIENT", value))
         for inline in inline_patients:
-            value = PatientMarker(inline.number, inline.heading[:80])
+            value = PatientMarker(inline.number, inline.heading[:80], "inline")
             patients.append(char_span(doc, inline.start, inline.end, "PATIENT", value))
-        doc.spans["patients"] = [m for m in patients if m is not None]
+        patients = [m for m in patients if m is not None]
+        patients += self._introduced_markers(doc, starts, patients, introduced)
+        doc.spans["patients"] = sorted(patients, key=lambda m: m.start_char)
         return doc
+
+    def _literature_case(self, text: str, end: int) -> bool:
+        """True when the description after a "Case 3" speaks of a patient of the literature
+        ("Case 3 (Smith et al., 2010): a 45-year-old woman ...")."""
+        return bool(_literature(self.patients).search(text, end, min(len(text), end + LITERATURE_REACH)))
+
+    def _introduced_markers(self, doc: Doc, starts: list, markers: list, introduced: list[InlineStart]) -> list:
+        """Markers of the patients the running text introduces, numbered after the patients
+        before them; patient 1 of such a report, when nothing marks it, starts with the section
+        of the first introduction ("implicit")."""
+        made = []
+        text = doc.text
+        for intro in introduced:
+            if any(m.end_char <= intro.start and not SENTENCE_BREAK.search(text, m.end_char, intro.start) for m in markers):
+                continue  # "Case 2\nA 10-year-old girl, his sister, ...": the heading's patient
+            before = [m._.value.number for m in markers + made if m.start_char < intro.start]
+            number = intro.number or (max(before, default=1) + 1)
+            if number < 2 or number in [m._.value.number for m in markers + made]:
+                continue  # "the second patient" already opened by its heading
+            if not before:
+                section_start = _section_at(starts, intro.start)[0]
+                first = char_span(doc, section_start, section_start + 1, "PATIENT", PatientMarker(1, "(patient 1)", "implicit"))
+                if first is not None:
+                    made.append(first)
+            span = char_span(doc, intro.start, intro.end, "PATIENT", PatientMarker(number, intro.heading[:80], "introduced"))
+            if span is not None:
+                made.append(span)
+        return made
+
+
+SENTENCE_BREAK = re.compile(r"[.!?]\s")
+# How far after a "Case N" its description may name the literature.
+LITERATURE_REACH = 120
+
+
+@lru_cache(maxsize=None)
+def _literature(path: str) -> re.Pattern:
+    return re.compile(read_patterns(path)["literature"])
 
 
 def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]]) -> list:

@@ -1,0 +1,74 @@
+"""Patients introduced inside the running text, with no heading of their own (issue 11,
+class 8): siblings and twins told in one narrative, "A second patient, a ...", and a relative
+of a one-patient report who is no patient. Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+from pipeline.nlp.sections.patients import introduced_patients
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def cases(nlp, text, title=None):
+    return report_cases(nlp, Report(name="t.txt", text=text, title=title))
+
+
+SIBLINGS = (
+    "Abstract\nWe report two siblings who drank lamp oil.\n"
+    "Case report\nA 4-year-old boy was brought in with cough after drinking lamp oil. He was given salbutamol. "
+    "An hour later, his 6-year-old sister was brought to the emergency room with vomiting. She received "
+    "ondansetron and a bolus of saline. Both children were admitted to the ward. The boy was treated with "
+    "amoxicillin for a pneumonitis. The girl needed no antibiotic. Both patients were discharged on day 5 "
+    "in good condition.\n"
+    "Discussion\nLamp oil ingestion is common in young children.\n"
+)
+
+
+def test_siblings_told_in_one_narrative_get_a_row_each_with_their_own_drugs(nlp):
+    rows = cases(nlp, SIBLINGS)
+    assert [(r.age, r.sex) for r in rows] == [(4, "male"), (6, "female")]
+    assert rows[0].drugs == ["amoxicillin", "salbutamol"]
+    assert rows[1].drugs == ["ondansetron", "sodium chloride"]
+
+
+def test_a_second_patient_introduced_in_an_abstract_opens_a_row():
+    text = ("We describe a 40-year-old man with fever and a rash after a tick bite. "
+            "A second patient, a 52-year-old woman, had the same rash.")
+    assert [(s.number, s.heading) for s in introduced_patients(text)] == [(2, "A second patient")]
+
+
+def test_a_relative_of_a_one_patient_report_is_no_patient(nlp):
+    text = ("Case presentation\nA 30-year-old woman was admitted with chest pain. Her 12-year-old sister was "
+            "admitted to another hospital last year with the same pain. She was given aspirin.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(30, "female")]
+
+
+@pytest.mark.parametrize("text", [
+    # family history in a report about siblings
+    "We report two siblings with the disease. A 9-year-old girl was seen. Her 40-year-old mother had died of it.",
+    "We report two siblings with the disease. A 9-year-old girl was seen. Her sister, aged 14, is healthy and was examined.",
+    # a patient of the literature
+    "We report twins with the disease. Another patient, a 45-year-old woman reported by Smith et al., was similar.",
+])
+def test_no_patient_is_introduced(text):
+    assert introduced_patients(text) == []
+
+
+def test_the_heading_patient_described_as_a_relative_is_no_new_patient(nlp):
+    text = ("Abstract\nWe describe two siblings poisoned by an insecticide.\n"
+            "Case 1\nA 7-year-old boy was admitted with vomiting. He was given atropine.\n"
+            "Case 2\nA 10-year-old girl, his sister, was admitted the same day. She was given pralidoxime.\n")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(7, "male"), (10, "female")]
+
+
+def test_a_literature_case_numbered_in_the_discussion_opens_no_row(nlp):
+    text = ("Case presentation\nA 61-year-old man presented with a neck mass. He received cisplatin.\n"
+            "Discussion\nSimilar tumours are rare.\n"
+            "Case 2 (Smith et al., 2004)\nA 45-year-old woman had a neck mass treated with surgery alone.\n")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(61, "male")]
