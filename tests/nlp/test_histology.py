@@ -62,6 +62,7 @@ def names(nlp, text):
         ("The lumpectomy confirmed IDC with clear margins.", "invasive ductal carcinoma"),
         ("A mucinous adenocarcinoma of the ovary.", "mucinous adenocarcinoma"),
         ("A mucinous ovarian carcinoma was staged IA.", "mucinous carcinoma"),
+        ("He had metastatic mucinous appendiceal adenocarcinoma.", "mucinous adenocarcinoma"),
         # a squamous NSCLC names its subtype
         ("She was treated for stage IIIB squamous NSCLC.", "squamous cell carcinoma"),
         ("A squamous non-small cell lung cancer of the right upper lobe.", "squamous cell carcinoma"),

@@ -25,6 +25,9 @@ def roles(nlp, text):
         ("She was diagnosed with LCNEC of the thymus.", ("other", "primary")),
         ("The final diagnosis was a primary gastric MALT lymphoma.", ("stomach", "primary")),
         ("He had HER2-positive breast cancer.", ("breast", "primary")),
+        ("An endoscopic biopsy of the oesophageal mass demonstrated poorly differentiated squamous cell carcinoma.",
+         ("other", "primary")),
+        ("Upper lobe biopsy revealed adenocarcinoma in this smoker.", ("lung", "primary")),
         # nodes that contain the cancer
         ("The dissected paracolic nodes showed malignant cells.", ("lymph node", "metastasis")),
         ("One of the seven resected lymph nodes contained carcinoma.", ("lymph node", "metastasis")),
@@ -68,3 +71,8 @@ def test_the_cancer_that_spreads_still_does(nlp):
 def test_a_concerning_finding_is_no_primary(nlp):
     found = roles(nlp, "MRI showed a hilar stricture concerning for pancreatic cancer.")
     assert ("pancreas", "primary") not in found
+
+
+def test_a_biopsy_showing_a_metastasis_gives_no_primary(nlp):
+    found = roles(nlp, "The liver lesion biopsy showed adenocarcinoma consistent with metastasis from the colon.")
+    assert ("liver", "primary") not in found and ("colon", "primary") in found
