@@ -134,6 +134,25 @@ def test_pronoun_chain_carries_the_patient_into_the_next_sentence(make_nlp):
     # ... but still negates what is not a treatment, and a second negation still counts
     ("There was no improvement in the rash and no lymph node enlargement.", "lymph node", "sites", True),
     ("She did not improve, so no rituximab was given.", "rituximab", "drugs", True),
+    ("There were no adverse effects from the methotrexate.", "methotrexate", "drugs", False),
+    ("Without further delay, ceftriaxone was started.", "ceftriaxone", "drugs", False),
 ])
 def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
+    assert qualify(nlp, text, word, group)["negated"] is negated
+
+
+@pytest.mark.parametrize("text, word, group, negated", [
+    # a verb of giving after other words ends the negation's reach over a treatment
+    ("No complications occurred, and he was discharged on aspirin.", "aspirin", "drugs", False),
+    ("With no evidence of recurrence she was continued on tamoxifen.", "tamoxifen", "drugs", False),
+    ("He had no known allergies and was started on penicillin.", "penicillin", "drugs", False),
+    ("No other medication was given apart from paracetamol.", "paracetamol", "drugs", False),
+    # ... not when the verb is what is negated
+    ("She was not given cisplatin because of renal failure.", "cisplatin", "drugs", True),
+    ("He was never started on steroids.", "steroids", "drugs", True),
+    ("She did not receive adjuvant chemotherapy or tamoxifen.", "tamoxifen", "drugs", True),
+    # ... nor for other findings
+    ("No fever was noted and treated lymph node disease.", "lymph node", "sites", True),
+])
+def test_negation_ends_at_a_verb_of_giving(nlp, text, word, group, negated):
     assert qualify(nlp, text, word, group)["negated"] is negated

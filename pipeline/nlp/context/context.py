@@ -56,6 +56,8 @@ class ContextQualifier:
         self.reference_entry = re.compile(spec["reference_entry"])
         self.age_anchor = re.compile(spec["age_anchor"], re.IGNORECASE)
         self.terminators = re.compile(spec["terminators"], re.IGNORECASE)
+        self.treatment_verbs = re.compile(spec["treatment_verbs"], re.IGNORECASE)
+        self.negation_glue = re.compile(spec["negation_glue"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -145,6 +147,15 @@ class ContextQualifier:
             return "family"
         return "probable" if weak else "unknown"
 
+    def _given_after(self, between: Span) -> bool:
+        """Whether a verb of giving stands between a negation and a treatment with other words
+        before it: "No complications occurred, and he was discharged on aspirin" (given), not
+        "was not given cisplatin" (the verb is what is negated)."""
+        for index, token in enumerate(between):
+            if self.treatment_verbs.match(token.text):
+                return any(not self.negation_glue.match(t.text) for t in between[:index])
+        return False
+
     def _qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
         flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
         # a treatment that failed was given: the "not" of "did not respond to", the "no" of "no
@@ -162,6 +173,8 @@ class ContextQualifier:
             else:
                 continue
             if any(self.terminators.match(token.text) for token in between):
+                continue
+            if category == "negated" and group in TREATMENT_GROUPS and direction == "forward" and self._given_after(between):
                 continue
             flags[category] = True
         # a refusal negates the treatment refused, not what is said next ("and died")
