@@ -4,7 +4,8 @@ cluster named by ``--scheduler tcp://HOST:8786`` / ``$DASK_SCHEDULER_ADDRESS``.
 Everything that is not the pipeline stays in this process, as with ``--jobs``: the results
 cache is read and written here, error lines and the progress bar come from here, and results
 are yielded in input order (``BatchRunner.iter``), so the table is the same row for row as a
-one-process run. One file is one task; a PubMed baseline file, when there are fewer of them
+one-process run. A task is a batch of files, the batches shrinking as the input runs out (see
+``_batches``); a PubMed baseline file is a task of its own or, when there are fewer of them
 than worker threads, is cut into slices (every n-th article), one task each, put back in file
 order here. A worker builds the pipeline on its first task and keeps it for its life
 (``shared_nlp``, one per worker process), and sends back small ``ReportResult``/``Case``
@@ -20,7 +21,7 @@ import contextlib
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.batch.runner import BatchRunner, ReportResult, _failure, _Task, process_file, shared_nlp
@@ -37,6 +38,16 @@ _CONNECT_SECONDS = 30
 _CHATTY_LOGGERS = ("distributed", "dask")
 _MAX_SLICES = 16
 _RECOUNT_SECONDS = 5.0
+# Files are sent in batches: every task costs the scheduler, this client and the worker's
+# event loop a few milliseconds of CPU (measured with bench/scale.py: about 15 ms all told),
+# a large share of the ~0.1 s an abstract takes, and on a machine whose cores all run
+# workers that CPU is taken from them. A batch holds about 1/_SHARES_PER_THREAD per worker
+# thread of the bytes still to come (guided self-scheduling): large batches first, single
+# files at the end, so that no worker waits for another's long last batch.
+_SHARES_PER_THREAD = 4
+_BATCH_MIN_BYTES = 16 << 10
+_BATCH_MAX_BYTES = 1 << 20
+_BATCH_MAX_FILES = 64
 
 
 def scheduler_address(given: str | None = None) -> str | None:
@@ -53,6 +64,12 @@ def dask_work(path: str, model: str | None, publication_types: Sequence[str] | N
         return digest, reports, None
     except Exception as error:  # one bad report must not end the batch
         return None, None, _failure(error)
+
+
+def dask_work_batch(paths: Sequence[str], model: str | None, publication_types: Sequence[str] | None
+                    ) -> list[tuple[str | None, list[ReportResult] | None, str | None]]:
+    """Files on a worker, one after another: the outcome of each, as ``dask_work``'s."""
+    return [dask_work(path, model, publication_types) for path in paths]
 
 
 def dask_work_slice(path: str, model: str | None, publication_types: Sequence[str] | None, part: int, parts: int
@@ -106,9 +123,10 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
 class DaskRunner(BatchRunner):
     """A BatchRunner whose files run on a Dask cluster (``client``); see ``BatchRunner``.
 
-    At most ``_IN_FLIGHT_PER_THREAD`` files per worker thread are with the cluster at once,
-    and no new file is submitted while ``_MAX_WAITING`` finished results wait for a slower
-    one before them, so memory stays bounded as with the process pool.
+    At most ``_IN_FLIGHT_PER_THREAD`` tasks (batches of at most ``_BATCH_MAX_FILES`` files)
+    per worker thread are with the cluster at once, and no new task is submitted while
+    ``_MAX_WAITING`` finished results wait for a slower one before them, so memory stays
+    bounded as with the process pool.
     """
 
     def __init__(self, client, cache=None, progress=None, model: str | None = None,
@@ -125,12 +143,14 @@ class DaskRunner(BatchRunner):
         streamed = sum(1 for item in files if is_streamed_name(item.path))
         return max(1, min(threads // streamed, _MAX_SLICES)) if streamed else 1
 
-    def _submit(self, item: _Task, parts: int) -> list:
-        path = str(item.path.absolute())
-        if parts > 1 and is_streamed_name(item.path):
+    def _submit(self, unit: list[_Task], parts: int) -> list:
+        """The futures of a unit of ``_batches``: one for a batch, ``parts`` for a sliced file."""
+        if parts > 1 and is_streamed_name(unit[0].path):
+            path = str(unit[0].path.absolute())
             return [self.client.submit(dask_work_slice, path, self.model, self.publication_types, part, parts,
                                        pure=False, retries=_RETRIES) for part in range(parts)]
-        return [self.client.submit(dask_work, path, self.model, self.publication_types, pure=False, retries=_RETRIES)]
+        return [self.client.submit(dask_work_batch, [str(task.path.absolute()) for task in unit], self.model,
+                                   self.publication_types, pure=False, retries=_RETRIES)]
 
     def _threads(self) -> int:
         try:
@@ -138,52 +158,101 @@ class DaskRunner(BatchRunner):
         except Exception:
             return 1
 
+    def _batches(self, files, threads: Callable[[], int]) -> Iterator[tuple[int, object] | list[_Task]]:
+        """``(index, result)`` for a file that needs no pipeline (as ``_items``), else the
+        files to send as one task: a streamed PubMed file alone, the others in batches of
+        about 1/``_SHARES_PER_THREAD`` per worker thread of the bytes from the batch's first
+        file on (between ``_BATCH_MIN_BYTES`` and ``_BATCH_MAX_BYTES``, at most
+        ``_BATCH_MAX_FILES`` files). Lazy: a batch is sized when it is asked for."""
+        after = _bytes_after(files)
+        batch: list[_Task] = []
+        target = filled = 0
+        for item in self._items(files):
+            if not isinstance(item, _Task):
+                yield item
+                continue
+            if is_streamed_name(item.path):
+                yield [item]
+                continue
+            index = item.inputs[0][0]
+            if not batch:
+                share = after[index] // (threads() * _SHARES_PER_THREAD)
+                target = min(max(share, _BATCH_MIN_BYTES), _BATCH_MAX_BYTES)
+            batch.append(item)
+            filled += after[index] - after[index + 1]
+            if filled >= target or len(batch) >= _BATCH_MAX_FILES:
+                yield batch
+                batch, filled = [], 0
+        if batch:
+            yield batch
+
     def _finished(self, files) -> Iterator[tuple[int, object]]:
         from distributed import as_completed
 
         from pipeline.batch import runner
 
-        items = self._items(files)
         threads = self._threads()
-        limit = threads * _IN_FLIGHT_PER_THREAD
+        counted = time.monotonic()
+
+        def current_threads() -> int:  # workers join and leave
+            nonlocal threads, counted
+            if time.monotonic() - counted > _RECOUNT_SECONDS:
+                threads, counted = self._threads(), time.monotonic()
+            return threads
+
+        units = self._batches(files, current_threads)
         parts = self._slices_per_file(files, threads)
-        running: dict[object, _Task] = {}
+        running: dict[object, list[_Task]] = {}
         slices: dict[int, list] = {}  # id(task) -> its slices' outcomes so far
         completed = as_completed()
         more = True
-        counted = time.monotonic()
         try:
             while True:
-                if time.monotonic() - counted > _RECOUNT_SECONDS:  # workers join and leave
-                    limit, counted = self._threads() * _IN_FLIGHT_PER_THREAD, time.monotonic()
-                while more and len(running) < limit and len(self._waiting) < runner._MAX_WAITING:
-                    item = next(items, None)
-                    if item is None:
+                while more and len(running) < current_threads() * _IN_FLIGHT_PER_THREAD \
+                        and len(self._waiting) < runner._MAX_WAITING:
+                    unit = next(units, None)
+                    if unit is None:
                         more = False
-                    elif isinstance(item, _Task):
-                        submitted = self._submit(item, parts)
+                    elif isinstance(unit, list):
+                        submitted = self._submit(unit, parts)
                         if len(submitted) > 1:
-                            slices[id(item)] = []
+                            slices[id(unit[0])] = []
                         for future in submitted:
-                            running[future] = item
+                            running[future] = unit
                             completed.add(future)
                     else:
-                        yield item
+                        yield unit
                 if not running:
                     return
                 future = next(completed)
-                task = running.pop(future)
+                unit = running.pop(future)
                 try:
-                    outcome = future.result()
+                    outcomes = future.result()
                 except Exception as error:  # the task failed on every try (a worker kept dying)
-                    outcome = (None, None, f"failed on the cluster: {_failure(error)}")
+                    failed = (None, None, f"failed on the cluster: {_failure(error)}")
+                    outcomes = [failed] * len(unit) if id(unit[0]) not in slices else failed
                 future.release()
-                if id(task) in slices:  # one slice of a file: the file is done with its last
-                    slices[id(task)].append(outcome)
-                    if any(other is task for other in running.values()):
+                if id(unit[0]) in slices:  # one slice of a file: the file is done with its last
+                    task = unit[0]
+                    slices[id(task)].append(outcomes)
+                    if any(other is unit for other in running.values()):
                         continue
-                    outcome = _joined(slices.pop(id(task)))
-                yield from self._done(task, outcome)
+                    outcomes = [_joined(slices.pop(id(task)))]
+                for task, outcome in zip(unit, outcomes):
+                    yield from self._done(task, outcome)
         finally:
             for future in running:
                 future.cancel()
+
+
+def _bytes_after(files) -> list[int]:
+    """``after[i]``: the size in bytes of ``files[i:]`` (a file that cannot be read: 0)."""
+    after = [0] * (len(files) + 1)
+    for index in range(len(files) - 1, -1, -1):
+        item = files[index]
+        size = 0
+        if not item.error:
+            with contextlib.suppress(OSError):
+                size = item.path.stat().st_size
+        after[index] = after[index + 1] + size
+    return after

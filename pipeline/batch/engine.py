@@ -44,14 +44,9 @@ def iter_batch(
     files = read_inputs(paths, on_skip=on_skip, publication_types=publication_types)
     cache = open_cache(cache_dir, pipeline_version(model)) if use_cache and files else None
     try:
-        with Progress(len(files), quiet=quiet) as progress, contextlib.ExitStack() as stack:
-            if engine == "dask":
-                from pipeline.batch.dask_engine import DaskRunner, dask_client
-
-                client = stack.enter_context(dask_client(scheduler, workers=jobs if jobs > 1 else None))
-                runner = DaskRunner(client, cache, progress, model=model, publication_types=publication_types)
-            else:
-                runner = BatchRunner(jobs, cache, progress, nlp=nlp, model=model, publication_types=publication_types)
+        with Progress(len(files), quiet=quiet) as progress, \
+                open_runner(engine, jobs, cache, progress, scheduler=scheduler, model=model, nlp=nlp,
+                            publication_types=publication_types) as runner:
             for result in runner.iter(files):
                 if result.error and on_error is not None:
                     with progress.aside():
@@ -60,6 +55,22 @@ def iter_batch(
     finally:
         if cache is not None:
             cache.close()
+
+
+@contextlib.contextmanager
+def open_runner(engine: str, jobs: int, cache=None, progress: Progress | None = None, scheduler: str | None = None,
+                model: str | None = None, nlp=None, publication_types: Sequence[str] | None = None):
+    """The runner of ``engine`` ("local" or "dask", see ``iter_batch``), its Dask client
+    closed on exit."""
+    if engine == "dask":
+        from pipeline.batch.dask_engine import DaskRunner, dask_client
+
+        with dask_client(scheduler, workers=jobs if jobs > 1 else None) as client:
+            yield DaskRunner(client, cache, progress, model=model, publication_types=publication_types)
+    elif engine == "local":
+        yield BatchRunner(jobs, cache, progress, nlp=nlp, model=model, publication_types=publication_types)
+    else:
+        raise ValueError(f"unknown engine {engine!r}: local or dask")
 
 
 def run_batch(paths: Iterable[str | os.PathLike], **options) -> list[FileResult]:

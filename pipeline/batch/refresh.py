@@ -15,7 +15,8 @@ from pathlib import Path
 
 from pipeline.batch.cache import open_cache
 from pipeline.batch.progress import Progress
-from pipeline.batch.runner import BatchRunner, FileResult, read_inputs
+from pipeline.batch.engine import open_runner
+from pipeline.batch.runner import FileResult, read_inputs
 from pipeline.batch.version import pipeline_version
 from pipeline.export.locks import ReviewLock
 from pipeline.review.sheet import RefreshSummary, ReportCases, Review, ReviewChanged, ReviewError, check_review_path
@@ -43,13 +44,16 @@ def refresh_review(
     sheet: str | None = None,
     overrides: dict[str, str | None] | None = None,
     dry_run: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RefreshSummary:
     """Add, update and flag the rows of the review sheet at ``review_path`` (created when
     missing) from the report files under ``inputs``. Raises ReviewError, leaving the sheet
     untouched, when it is not a sheet caselit keeps, and NothingRead (a ReviewError) when no
     report could be read. ``on_skip``: the files of a folder that are not reports (see
     ``iter_input_files``). ``sheet``, ``overrides``: where the table of a sheet caselit did
-    not create is and how its headers read (``Review.open``); ``dry_run``: merge, write nothing.
+    not create is and how its headers read (``Review.open``); ``dry_run``: merge, write nothing;
+    ``engine``, ``scheduler``: where the reports run, as for ``iter_batch``.
 
     The review is locked for the whole read–merge–write (``ReviewLock``): a second refresh
     of the same sheet waits for this one, telling ``on_notice`` once. When another program
@@ -59,7 +63,7 @@ def refresh_review(
     check_review_path(Path(review_path))
     options = dict(jobs=jobs, cache_dir=cache_dir, use_cache=use_cache, quiet=quiet, backup=backup,
                    on_error=on_error, model=model, on_notice=on_notice, on_skip=on_skip, sheet=sheet,
-                   overrides=overrides, dry_run=dry_run)
+                   overrides=overrides, dry_run=dry_run, engine=engine, scheduler=scheduler)
     if dry_run:  # reads only: no lock file beside the sheet
         return _refresh_locked(Path(review_path), inputs, **options)
     with ReviewLock(review_path, on_wait=on_notice):
@@ -67,7 +71,8 @@ def refresh_review(
 
 
 def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet, backup, on_error, model,
-                    on_notice, on_skip, sheet=None, overrides=None, dry_run=False) -> RefreshSummary:
+                    on_notice, on_skip, sheet=None, overrides=None, dry_run=False, engine="local",
+                    scheduler=None) -> RefreshSummary:
     version = pipeline_version(model)
     files = None
     results: dict[Path, FileResult] = {}  # kept across merges: a file is processed once
@@ -79,7 +84,7 @@ def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet
         unchanged = [f.path for f in files if f.file_hash and review.is_unchanged(f.path, f.file_hash, version)]
         skipped = set(unchanged)
         todo = [f for f in files if f.path not in skipped and f.path not in results]
-        for result in _run(todo, jobs, cache_dir, use_cache, quiet, model, version):
+        for result in _run(todo, jobs, cache_dir, use_cache, quiet, model, version, engine, scheduler):
             results[result.path] = result
             if result.error and on_error is not None:
                 on_error(result.path, result.error)
@@ -108,13 +113,14 @@ def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet
                       "other program saved it: close it there and run the refresh again")
 
 
-def _run(todo, jobs, cache_dir, use_cache, quiet, model, version) -> list[FileResult]:
+def _run(todo, jobs, cache_dir, use_cache, quiet, model, version, engine, scheduler) -> list[FileResult]:
     if not todo:
         return []
     cache = open_cache(cache_dir, version) if use_cache else None
     try:
-        with Progress(len(todo), quiet=quiet) as progress:
-            return BatchRunner(jobs, cache, progress, model=model).run(todo)
+        with Progress(len(todo), quiet=quiet) as progress, \
+                open_runner(engine, jobs, cache, progress, scheduler=scheduler, model=model) as runner:
+            return runner.run(todo)
     finally:
         if cache is not None:
             cache.close()

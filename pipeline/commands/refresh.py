@@ -37,6 +37,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("review", metavar="REVIEW", help="the review sheet (.xlsx or .csv)")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
     add_batch_options(parser)
+    add_engine_options(parser)
     parser.add_argument("--no-backup", action="store_true", help="do not keep the previous sheet as REVIEW.bak.*")
     parser.add_argument("--sheet", metavar="NAME", help="the sheet holding your table (default: the one whose "
                         "header row matches caselit's columns best)")
@@ -59,6 +60,17 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true",
                         help="process every report again and do not store results")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """--engine, --scheduler: where the reports run (the Dask cluster, see pipeline.batch.dask_engine)."""
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local: --jobs processes on this machine (default); dask: a Dask cluster, "
+                        "embedded (--jobs workers, default one per CPU) or the one at --scheduler")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on the Dask cluster of this scheduler (tcp://HOST:8786; implies --engine dask, "
+                        "which otherwise takes $DASK_SCHEDULER_ADDRESS or starts an embedded cluster); the "
+                        "inputs must be at the same path on every worker")
 
 
 def run(args) -> int:
@@ -93,6 +105,7 @@ def run(args) -> int:
             cache_dir=args.cache_dir, use_cache=not args.no_cache, quiet=args.quiet,
             backup=not args.no_backup, on_error=report_error, model=args.model, on_notice=error, on_skip=skipped,
             sheet=args.sheet, overrides=overrides, dry_run=args.dry_run,
+            engine="dask" if args.scheduler else args.engine, scheduler=args.scheduler,
         )
     except ReviewError as failure:
         if skipped.line():

@@ -187,3 +187,31 @@ def test_command_and_api_take_the_engine(cluster, inputs, tmp_path, capsys):
     assert dask.read_bytes() == local.read_bytes()
     through_api = [case.to_dict() for case in extract(paths[:2], engine="dask", scheduler=cluster.address)]
     assert through_api == [case.to_dict() for case in extract(paths[:2])]
+
+
+def test_refresh_takes_the_engine(cluster, inputs, tmp_path, capsys):
+    from pipeline.cli import main
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    paths = [str(item.path) for item in inputs] + [str(tmp_path / "empty.txt")]
+    local, dask = tmp_path / "local.csv", tmp_path / "dask.csv"
+    assert main(["refresh", str(local), *paths, "-q", "--no-cache"]) == 1
+    capsys.readouterr()
+    assert main(["refresh", str(dask), *paths, "-q", "--no-cache", "--engine", "dask",
+                 "--scheduler", cluster.address]) == 1
+    assert f"caselit: skipped {tmp_path / 'empty.txt'}: empty file" in capsys.readouterr().err.splitlines()
+    assert dask.read_bytes() == local.read_bytes()
+
+
+def test_batches_shrink_as_the_input_runs_out(tmp_path):
+    from pipeline.batch import dask_engine
+
+    for number in range(40):
+        (tmp_path / f"r{number:02d}.txt").write_text("A 50-year-old woman was seen. " * 1000, encoding="utf-8")
+    files = read_inputs([tmp_path])
+    units = list(DaskRunner(client=None)._batches(files, lambda: 2))
+    sizes = [len(unit) for unit in units]
+    assert sum(sizes) == 40 and all(isinstance(unit, list) for unit in units)
+    assert sizes[0] > 1 and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+    assert [task.path for unit in units for task in unit] == [item.path for item in files]  # input order
+    assert max(sizes) <= dask_engine._BATCH_MAX_FILES
