@@ -21,7 +21,7 @@ The MACCROBAT annotators (brat files in ``external/maccrobat/ann``) marked ``Out
 - a document with none of these spans is not scored.
 
 A report counts as a cancer report when one of its ``Disease_disorder`` spans names a
-malignancy (carcinoma, lymphoma, sarcoma, ...) not marked as negated. Both rules are crude (a
+malignancy (carcinoma, lymphoma, sarcoma, HCC, ...) not marked as negated. Both rules are crude (a
 relative's death, a cancer of the differential diagnosis): ``--labels`` reads a JSONL file of
 hand-checked values, ``{"doc": "123.txt", "outcome": "recovered" | null, "note": "..."}``,
 which replace the mapped value and add documents that have no such span (a hand-checked
@@ -47,6 +47,8 @@ DISCHARGE = re.compile(r"\bdischarg|\ballowed\s+out\b", re.IGNORECASE)
 CANCER = re.compile(
     r"cancer|carcinoma|lymphoma|sarcoma|melanoma|leuka?emia|myeloma|malignan|metasta|blastoma|"
     r"mesothelioma|germinoma|seminoma|carcinomatosis", re.IGNORECASE)
+# Their common abbreviations, upper case only.
+CANCER_ABBREVIATION = re.compile(r"\b(?:HCC|NSCLC|SCLC|RCC|GIST|LCNEC|SCC|DLBCL|AML|CLL|CML|MCL)\b")
 
 
 def read_brat(path: Path) -> tuple[dict[str, tuple[str, int, str]], dict[str, set[str]]]:
@@ -69,7 +71,7 @@ def mapped_outcome(spans, attributes) -> str | None:
     def negated(key: str) -> bool:
         return any(a.startswith("POLARITY=") and a.endswith("NEG") for a in attributes.get(key, ()))
 
-    cancer = any(label == "Disease_disorder" and CANCER.search(text) and not negated(key)
+    cancer = any(label == "Disease_disorder" and (CANCER.search(text) or CANCER_ABBREVIATION.search(text)) and not negated(key)
                  for key, (label, _, text) in spans.items())
     death = improvement = discharge = False
     for key, (label, _, text) in spans.items():
