@@ -72,3 +72,27 @@ def test_a_literature_case_numbered_in_the_discussion_opens_no_row(nlp):
             "Discussion\nSimilar tumours are rare.\n"
             "Case 2 (Smith et al., 2004)\nA 45-year-old woman had a neck mass treated with surgery alone.\n")
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [(61, "male")]
+
+
+REVIEW = (
+    "Opioid colic: a review Abstract Opioids may cause abdominal pain. INTRODUCTION Opioid colic is common. "
+    "Case 1 A 41-year-old woman took oxycodone for back pain. She was weaned with clonidine. "
+    "Case 2 A 35-year-old man took morphine after surgery. He was weaned with lorazepam and recovered. "
+    "CLINICAL FEATURES AND TREATMENT The two cases share features. Tapering is helped by methadone, "
+    "buprenorphine or naloxone in selected patients, and constipation by macrogol. "
+    "Conclusion Opioid colic is treatable."
+)
+REVIEW_LINES = REVIEW.replace(" Case 2", "\nCase 2").replace(" CLINICAL FEATURES AND TREATMENT ", "\nClinical features and treatment\n")
+
+
+@pytest.mark.parametrize("text", [REVIEW, REVIEW_LINES])
+def test_the_last_illustrative_case_of_a_review_ends_at_the_reviews_own_heading(nlp, text):
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(41, "female"), (35, "male")]
+    assert rows[1].drugs == ["lorazepam", "morphine"]
+
+
+def test_a_subheading_of_the_last_case_stays_in_the_case(nlp):
+    text = ("Case 1\nA 41-year-old woman took oxycodone for back pain.\nCase 2\nA 35-year-old man took morphine.\n"
+            "Treatment and outcome\nHe was weaned with lorazepam and recovered.\n")
+    assert cases(nlp, text)[1].drugs == ["lorazepam", "morphine"]

@@ -322,6 +322,8 @@ class SectionDetector:
             if _section_at(starts, inline.start)[1] not in ("case", "abstract", "front"):
                 starts = _override(starts, inline.start, _next_start(starts, inline.start, len(text)), "case", inline.heading[:80])
         starts = self._by_content(text, sentence_bounds(doc, text), starts)
+        starts = self._review_after_patients(text, starts, [(m[0], patient_number(m[3])) for m in markers]
+                                             + [(i.start, i.number) for i in inline_patients])
         taken = [(start, end) for start, end, _, _ in markers] + [(i.start, i.end) for i in inline_patients]
         introduced = [i for i in introduced_patients(text, path=self.patients)
                       if _section_at(starts, i.start)[1] in INTRODUCING
@@ -343,6 +345,48 @@ class SectionDetector:
         patients += self._introduced_markers(doc, starts, patients, introduced)
         doc.spans["patients"] = sorted(patients, key=lambda m: m.start_char)
         return doc
+
+    def _review_after_patients(self, text: str, starts: list, patients: list[tuple[int, int]]) -> list:
+        """A review with numbered illustrative patients goes on, after the last one, with its own
+        sections ("PATHOPHYSIOLOGY", "Treatment of constipation"): the first heading the
+        section list does not know, after the last patient, whose first sentence names no single
+        patient ("The 5 cases share ..."), opens a discussion that runs over the case sections
+        after it. A heading of the last patient's own part ("LABORATORY FINDINGS Her white cell
+        count ...") names the patient and leaves it be."""
+        if len({number for _, number in patients}) < 2:
+            return starts
+        last = max(position for position, _ in patients)
+        for head_start, head_end in self._unknown_headings(text, last):
+            following = text[head_end:_sentence_stop(text, head_end)]
+            if ONE_PATIENT.search(following):
+                continue
+            stop = next((s[0] for s in starts if s[0] > head_start and s[1] != "case"), len(text))
+            heading = re.sub(r"\s+", " ", text[head_start:head_end]).strip()[:80]
+            return _override(starts, head_start, stop, "discussion", heading)
+        return starts
+
+    def _unknown_headings(self, text: str, after: int):
+        """(start, end) of the headings after ``after`` that the section list does not know: upper-case
+        runs into the text of a flattened page ("... narcotics. PHYSICIAN-PATIENT BEHAVIORS The 5
+        cases ...") and short lines without a full stop followed by a line of prose."""
+        found = []
+        for match in RUN_IN_HEADING.finditer(text, after):
+            head = match.group("head")
+            if len(head.split()) == 1 and len(head) < 7:
+                continue  # an abbreviation ("CT", "FOLFOX")
+            if not self.classify_line(head) and not PATIENT_HEADING.match(head):
+                found.append((match.start("head"), match.end("head")))
+        for match in LINE.finditer(text, after):
+            line = match.group().strip()
+            words = line.split()
+            if not (0 < len(words) <= MAX_HEADING_WORDS and line[0].isupper() and line[-1] not in ".:;,!?"):
+                continue
+            following = LINE.search(text, match.end())
+            if following is None or not self._is_prose(following.group()):
+                continue
+            if not self.classify_line(line) and not PATIENT_HEADING.match(line) and not self.furniture_reach(line):
+                found.append((match.start() + len(match.group()) - len(match.group().lstrip()), following.start()))
+        return sorted(found)
 
     def _literature_case(self, text: str, end: int) -> bool:
         """True when the description after a "Case 3" speaks of a patient of the literature
@@ -374,6 +418,19 @@ class SectionDetector:
 
 
 SENTENCE_BREAK = re.compile(r"[.!?]\s")
+# An upper-case heading run into a flattened page's text, after a sentence's end and before a
+# capitalised word: two or more capital words, or one long one.
+RUN_IN_HEADING = re.compile(r"(?<=[.!?]\s)(?P<head>[A-Z][A-Z'’-]+(?:\s+(?:[A-Z][A-Z'’-]*|&)){0,7})\s+(?=[A-Z][a-z])")
+# A sentence about one patient: a singular pronoun, "the patient", an age.
+ONE_PATIENT = re.compile(r"\b(?:he|she|his|her|him|hers|the\s+patient|our\s+patient|this\s+patient|this\s+case)\b|"
+                         r"\d{1,3}[-\s](?:year|month)s?[-\s]old\b", re.IGNORECASE)
+
+
+def _sentence_stop(text: str, position: int) -> int:
+    found = SENTENCE_BREAK.search(text, position)
+    return found.start() + 1 if found else len(text)
+
+
 # How far after a "Case N" its description may name the literature.
 LITERATURE_REACH = 120
 
