@@ -83,7 +83,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         case.figo_stage = keep("figo_stage", stage.value.stage, stage)
 
     sites = {}
-    for mention in _spread(by_group.get("sites", []), mentions) + _reported_spread(mentions, config):
+    spread = _without_benign_nodes(_spread(by_group.get("sites", []), mentions), mentions, config)
+    for mention in spread + _reported_spread(mentions, config):
         site = mention.value.site
         if case.primary_site is None and case.histology is None and not _metastasis_word(mention.value.cue):
             continue  # no cancer named: "spread", "recurrence", "involvement" speak of something else
@@ -330,6 +331,28 @@ def _spread(kept: list[Mention], mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+def _without_benign_nodes(spread: list[Mention], mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
+    """Nodal disease read from a finding ("enlarged para-aortic nodes", "inguinal
+    lymphadenopathy") is dropped when the report says of nodes that they are reactive, benign,
+    negative for malignancy or N0 (``[nodes] benign`` of roles.toml); nodes named as metastases
+    stay."""
+    read = [m for m in spread if m.value.site == "lymph node" and _node_finding(m.value.cue)]
+    pattern = read_patterns(config.roles).get("nodes", {}).get("benign")
+    if not read or not pattern:
+        return spread
+    benign = compile_pattern(pattern, 0)
+    said = {m.sentence for m in mentions if m.group == "sites" and m.value.site == "lymph node"}
+    said |= {m.text for m in mentions if m.group == "stage"}
+    if any(benign.search(text) for text in said):
+        return [m for m in spread if m not in read]
+    return spread
+
+
+def _node_finding(cue: str | None) -> bool:
+    low = (cue or "").lower()
+    return any(word in low for word in NODE_FINDING_WORDS)
+
+
 def _reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Metastases named in the report's title, "we present a case of..." sentence or keywords
     line of a one-patient report when another sentence names the same site (the context
@@ -364,8 +387,11 @@ def _metastasis_word(cue: str | None) -> bool:
 
 # Cue words that name a metastasis in a report about a cancer but something else in one about no
 # cancer ("recurrent dislocation", "spread of the infection", "amyloid deposits", "implants").
+# Cue words of lymph nodes read as diseased from a finding, not named as metastases.
+NODE_FINDING_WORDS = ("enlarg", "swollen", "swelling", "bulky", "palpable", "hypermetabolic", "avid", "matted",
+                      "lymphadenopath", "adenopath", "lymphadenectas")
 WEAK_SPREAD_WORDS = ("recurr", "relaps", "spread", "disseminat", "seed", "implant", "deposit", "involv", "infiltr",
-                     "progress", "positive", "nodul", "invad", "lesion", "tumo", "mass")
+                     "progress", "positive", "nodul", "invad", "lesion", "tumo", "mass") + NODE_FINDING_WORDS
 
 
 def _nodal_stage(stage: str | None, primary_site: str | None) -> bool:

@@ -211,3 +211,21 @@ def test_a_written_primary_site_wins_over_the_organ_of_the_type(nlp):
 def test_a_type_of_the_past_history_alone_gives_no_primary(nlp):
     text = "His medical history included HCC treated by resection ten years ago. He presented with pneumonia."
     assert case_of(nlp, text).primary_site is None
+
+
+@pytest.mark.parametrize(
+    "text, sites",
+    [
+        # in a cancer case, abnormal nodes are read as nodal disease (the reviewers' clinical reading)
+        ("A 60-year-old woman had endometrial cancer. CT showed enlarged para-aortic lymph nodes.", ["lymph node"]),
+        ("An 80-year-old woman with cervical squamous cell carcinoma had inguinal lymphadenopathy.", ["lymph node"]),
+        # ... unless the report says its nodes are benign, reactive or N0
+        ("A 60-year-old man had gastric adenocarcinoma with enlarged perigastric lymph nodes. All resected "
+         "lymph nodes were negative for malignancy.", []),
+        ("A 50-year-old woman had breast cancer and palpable axillary nodes, which were reactive on biopsy.", []),
+        # no cancer, no nodal disease
+        ("A 30-year-old man had tuberculosis with mediastinal lymphadenopathy; a tumour was excluded.", []),
+    ],
+)
+def test_abnormal_nodes_of_a_cancer_case(nlp, text, sites):
+    assert case_of(nlp, text).metastasis_sites == sites

@@ -102,6 +102,9 @@ class SiteMatcher(Component):
         needs = spec["document"].get("tumour_needs", ())
         self.tumour_needs = tuple(n for n in needs if not n.startswith("|"))
         self.tumour_needs_exact = tuple(n[1:] for n in needs if n.startswith("|"))
+        # "inguinal lymphadenopathy" in a report about a tumour: read as nodal disease (clinician reading)
+        nodes = spec.get("nodes", {})
+        self.node_finding = re.compile(nodes["finding"], re.IGNORECASE) if nodes.get("finding") else None
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
         """Lexicon sites with their roles, and the nodes and organs of TNM categories, as
@@ -167,8 +170,14 @@ class SiteMatcher(Component):
                     role, cue = self._role(site, left, right, memo)
                     if not about_tumour and role != "involvement":
                         role, cue = "mention", None
+                    elif role == "mention" and about_tumour and self._node_finding(site, span.text):
+                        role, cue = "metastasis", span.text
                 out.append(Finding(span.start_char, span.end_char, LABEL, Site(site=site, role=role, written=span.text, cue=cue)))
         return out
+
+    def _node_finding(self, site: str, written: str) -> bool:
+        """True for a lymph-node phrase that is itself a finding ("para-aortic lymphadenopathy")."""
+        return site == "lymph node" and self.node_finding is not None and self.node_finding.search(written) is not None
 
     def _role(self, site: str, left: str, right: str, memo: dict) -> tuple[str, str | None]:
         low = None
