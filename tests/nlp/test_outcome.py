@@ -88,6 +88,18 @@ def categories(nlp, text):
         ("She reported resolution of her chief complaint at the 1-month visit.", "recovered"),
         ("At the 2-week visit all her symptoms had improved.", "recovered"),
         ("Six months later he reports sustained improvement of the incontinence.", "recovered"),
+        ("After 10 days of recovery the patient returned home without complications.", "recovered"),
+        ("She had no further episodes of syncope.", "recovered"),
+        ("At the 3-month follow-up visit, the patient was asymptomatic.", "recovered"),
+        ("His back pain has not returned.", "no evidence of disease"),
+        ("The tumour has not recurred.", "no evidence of disease"),
+        ("Resuscitation was unsuccessful.", "died"),
+        ("An autopsy was performed the next day.", "died"),
+        ("The evolution was favourable.", "recovered"),
+        ("The patient left the hospital on day 6.", "recovered"),
+        ("He was successfully treated with oral antibiotics.", "recovered"),
+        ("The skin lesions regressed completely.", "complete remission"),
+        ("Her general condition gradually improved.", "recovered"),
     ],
 )
 def test_outcome_categories(nlp, text, expected):
@@ -390,6 +402,12 @@ def test_look_alikes_of_recovery_wording(nlp, text):
         "She has survived 14 months since the diagnosis.",  # alive: no death
         "The right flank was free of pain on palpation.",  # an examination finding, not a status
         "Most deaths occur within a year of diagnosis.",
+        "She returned home from a trip abroad with fever.",
+        "The patient was asymptomatic until two weeks before admission.",
+        "She has not returned for follow-up.",
+        "He left hospital against medical advice.",
+        "Autopsy studies have shown this in a third of cases.",
+        "Her symptoms initially improved with antibiotics.",
     ],
 )
 def test_look_alikes_of_the_new_wording_are_no_status(nlp, text):
