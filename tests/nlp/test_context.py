@@ -156,3 +156,15 @@ def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
 ])
 def test_negation_ends_at_a_verb_of_giving(nlp, text, word, group, negated):
     assert qualify(nlp, text, word, group)["negated"] is negated
+
+
+@pytest.mark.parametrize("text, word, hypothetical", [
+    ("She completed the planned six cycles of carboplatin.", "carboplatin", False),
+    ("Chemotherapy with paclitaxel was planned, and she tolerated six cycles.", "paclitaxel", False),
+    ("Because surgery was planned, she was given cefazolin before the incision.", "cefazolin", False),
+    ("Chemotherapy with carboplatin was recommended.", "carboplatin", True),
+    ("If seizures occur, levetiracetam should be started.", "levetiracetam", True),
+    ("If seizures recur, she will be started on levetiracetam.", "levetiracetam", True),
+])
+def test_plans_carried_out_are_no_hypotheses(nlp, text, word, hypothetical):
+    assert qualify(nlp, text, word, "drugs")["hypothetical"] is hypothetical

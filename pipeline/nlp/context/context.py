@@ -25,6 +25,8 @@ MAX_SENTENCE_TOKENS = 80
 CHAIN_PRONOUNS = frozenset({"she", "he", "her", "his"})
 MAX_CHAIN = 8  # sentences a chain reaches back
 SUBJECT_WINDOW = 30
+# Words before a verb of giving that make it a plan: "she will be started on", "to be given".
+MODALS = re.compile(r"^(?:will|would|should|could|may|might|can|must|shall|to)$", re.IGNORECASE)
 
 
 class ContextQualifier:
@@ -58,6 +60,7 @@ class ContextQualifier:
         self.terminators = re.compile(spec["terminators"], re.IGNORECASE)
         self.treatment_verbs = re.compile(spec["treatment_verbs"], re.IGNORECASE)
         self.negation_glue = re.compile(spec["negation_glue"], re.IGNORECASE)
+        self.treatment_done = re.compile(spec["treatment_done"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -147,13 +150,23 @@ class ContextQualifier:
             return "family"
         return "probable" if weak else "unknown"
 
+    def _carried_out(self, span: Span) -> bool:
+        """Whether the sentence of a treatment says it was carried out ("completed", "tolerated")."""
+        sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+        return any(self.treatment_done.match(token.text) for token in sentence)
+
     def _given_after(self, between: Span) -> bool:
         """Whether a verb of giving stands between a negation and a treatment with other words
         before it: "No complications occurred, and he was discharged on aspirin" (given), not
         "was not given cisplatin" (the verb is what is negated)."""
         for index, token in enumerate(between):
             if self.treatment_verbs.match(token.text):
-                return any(not self.negation_glue.match(t.text) for t in between[:index])
+                before = index - 1  # the word before the verb's auxiliaries: "will (be) started" is a plan
+                while before >= 0 and self.negation_glue.match(between[before].text):
+                    before -= 1
+                if before < 0 or MODALS.match(between[before].text):
+                    return False
+                return True
         return False
 
     def _qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
@@ -174,12 +187,14 @@ class ContextQualifier:
                 continue
             if any(self.terminators.match(token.text) for token in between):
                 continue
-            if category == "negated" and group in TREATMENT_GROUPS and direction == "forward" and self._given_after(between):
+            if category in ("negated", "hypothetical") and group in TREATMENT_GROUPS and direction == "forward" \
+                    and self._given_after(between):
                 continue
             flags[category] = True
         # a refusal negates the treatment refused, not what is said next ("and died")
         span._.negated = flags["negated"] or flags["refused"] and group in TREATMENT_GROUPS
-        span._.hypothetical = flags["hypothetical"]
+        # "She completed the planned six cycles of carboplatin": a plan carried out
+        span._.hypothetical = flags["hypothetical"] and not (group in TREATMENT_GROUPS and self._carried_out(span))
         span._.historical = flags["historical"]
         if flags["family"]:
             span._.subject = "family"
