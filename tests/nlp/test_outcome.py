@@ -100,6 +100,8 @@ def categories(nlp, text):
         ("He was successfully treated with oral antibiotics.", "recovered"),
         ("The skin lesions regressed completely.", "complete remission"),
         ("Her general condition gradually improved.", "recovered"),
+        ("She expired despite maximal support.", "died"),
+        ("The pneumonia proved fatal.", "died"),
     ],
 )
 def test_outcome_categories(nlp, text, expected):
