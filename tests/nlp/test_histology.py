@@ -203,3 +203,18 @@ def hedges(nlp, text):
 )
 def test_hedged_names(nlp, text, expected):
     assert hedges(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, hedged",
+    [
+        ("Lymphoma, thymoma and lung cancer were considered in the differential diagnosis.", True),
+        ("Squamous cell carcinoma was ruled out by biopsy.", True),
+        ("Adenocarcinoma was suspected and confirmed on biopsy.", False),
+        ("Squamous cell carcinoma of the cervix and lymph node metastasis were excluded later.", False),
+        ("Squamous cell carcinoma was diagnosed on biopsy.", False),
+    ],
+)
+def test_a_type_hedged_after_its_name(nlp, text, hedged):
+    doc = nlp(text)
+    assert doc.spans["histology"][0]._.value.hedged is hedged

@@ -85,6 +85,8 @@ class HistologyMatcher(Component):
         self.grade_reach = int(spec.get("grade_reach", 60))
         self.hedge = re.compile(spec["hedge"], re.IGNORECASE)
         self.hedge_reach = int(spec.get("hedge_reach", 80))
+        # the same, written after the name ("lymphoma and thymoma were considered in the differential")
+        self.hedge_after = re.compile(spec["hedge_after"], re.IGNORECASE) if spec.get("hedge_after") else None
 
     def _key(self, written: str) -> str:
         """The written form without spacing, hyphens, commas or a plural s."""
@@ -114,13 +116,16 @@ class HistologyMatcher(Component):
             low = matches[index - 1].end() if index else 0
             high = matches[index + 1].start() if index + 1 < len(matches) else len(text)
             grade = self._grade(text, match.start(), match.end(), bounds, low, high)
-            hedged = self._hedged(text, match.start(), bounds)
+            hedged = self._hedged(text, match.start(), match.end(), bounds)
             value = Histology(histology=histology, written=match.group(0), grade=grade, hedged=hedged)
             yield Finding(match.start(), match.end(), LABEL, value)
 
-    def _hedged(self, text: str, start: int, bounds) -> bool:
-        sentence_start = next((s for s, e in bounds if s <= start < e), 0)
-        return self.hedge.search(text, max(sentence_start, start - self.hedge_reach), start) is not None
+    def _hedged(self, text: str, start: int, end: int, bounds) -> bool:
+        sentence_start, sentence_end = next(((s, e) for s, e in bounds if s <= start < e), (0, len(text)))
+        if self.hedge.search(text, max(sentence_start, start - self.hedge_reach), start) is not None:
+            return True
+        return self.hedge_after is not None and self.hedge_after.match(
+            text, end, min(sentence_end, end + self.hedge_reach * 2)) is not None
 
     def _foreign_abbreviations(self, text: str, matches: list[re.Match]) -> set[str]:
         """Abbreviations the text defines as something else: "recurrent cervical cancer (RCC)"
