@@ -120,21 +120,26 @@ def cached(kind: str, key: str, build: Callable[[], T], encode: Callable[[T], ob
            decode: Callable[[object], T]) -> T:
     """What ``build()`` makes, from the entry ``key`` of ``kind`` when a run stored it before.
 
-    ``encode`` turns it into plain JSON (lists, dicts, strings, numbers) and ``decode`` back;
-    an entry that ``decode`` refuses (raises) is built again and rewritten."""
+    ``encode`` turns it into plain JSON (lists, dicts, strings, numbers) and ``decode`` back.
+    The file is a line of JSON (the key and a SHA-256 of the rest) and the value as JSON: an
+    entry of another key, cut short or changed is built again and rewritten, as is one that
+    ``decode`` refuses (raises)."""
     path = entry_path(kind, key, ".json")
     if path is not None:
         try:
-            stored = json.loads(path.read_bytes())
-            if isinstance(stored, dict) and stored.get("key") == key:
-                return decode(stored["value"])
+            with path.open("rb") as handle:
+                header = json.loads(handle.readline())
+                body = handle.read()
+            if header.get("key") == key and header.get("sha256") == hashlib.sha256(body).hexdigest():
+                return decode(json.loads(body))
         except Exception:  # noqa: BLE001 - a damaged or foreign entry: build it again
             pass
     value = build()
     if path is not None:
         try:
-            data = json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False).encode("utf-8")
+            body = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError):  # a value this encoding cannot hold: not stored
             return value
-        write_entry(path, data)
+        header = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode("utf-8")
+        write_entry(path, header + b"\n" + body)
     return value

@@ -5,6 +5,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from pipeline import disk_cache
+
 OK, SOME_FAILED, FAILED = 0, 1, 2
 INTERRUPTED = 130  # Ctrl-C, as shells report a process ended by SIGINT (128 + 2)
 
@@ -80,6 +82,9 @@ def batch_pipeline(args):
     line: the pipeline with the model (built once per process), or None without ``--model``."""
     if args.jobs < 0:
         raise CommandError("--jobs must be 0 (one per CPU) or more")
+    # the compiled patterns and parsed lexicons go beside the cached results (--no-cache is
+    # about results: the build cache holds nothing read from the reports)
+    disk_cache.configure(args.cache_dir)
     if not args.model:
         return None
     from pipeline.batch.runner import shared_nlp

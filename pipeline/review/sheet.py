@@ -37,11 +37,10 @@ import datetime as dt
 import io
 import json
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
 
 from pipeline.cases.record import Case
 from pipeline.export import table as table_module
@@ -676,6 +675,8 @@ class Review:
 
     def _save_xlsx(self) -> None:
         if self.book is None:  # a new workbook: formatted by the exporter, then the state added
+            import pandas as pd  # only here: refreshing an existing sheet does not need it
+
             from pipeline.export.xlsx import write_xlsx
 
             frame = pd.DataFrame(self.table.padded_rows(), columns=self.table.columns, dtype=object)
@@ -781,7 +782,8 @@ def _no_table(path: Path) -> str:
 
 def _plain(value: object) -> object:
     """A frame value as a plain Python value: None for NA, int for whole numbers."""
-    if value is None or value is pd.NA:
+    pandas = sys.modules.get("pandas")  # NA comes only from a frame: with pandas not loaded, none is here
+    if value is None or (pandas is not None and value is pandas.NA):
         return None
     if hasattr(value, "item"):
         value = value.item()

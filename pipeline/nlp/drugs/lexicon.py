@@ -7,7 +7,9 @@ default tokenizer splits them, and both read as the pieces piperacillin / - / ta
 """
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -76,6 +78,15 @@ class Lexicon:
         self.generics = frozenset(generics)
         self.size = len(entries)
 
+    @classmethod
+    def from_index(cls, by_first: Mapping, known_words: frozenset, generics: frozenset, size: int) -> Lexicon:
+        """A lexicon from the index ``__init__`` builds (as the build cache keeps it)."""
+        lexicon = cls.__new__(cls)
+        lexicon.by_first = by_first
+        lexicon.first_pieces = frozenset(by_first)
+        lexicon.known_words, lexicon.generics, lexicon.size = known_words, generics, size
+        return lexicon
+
 
 def read_rows(relative_path: str) -> list[tuple[str, str, str, str]]:
     """(written, generics, flags, kind) rows of a lexicon TSV: the format of ``read_table``, read
@@ -119,43 +130,80 @@ def read_substances(relative_path: str) -> Substances:
 
 @lru_cache(maxsize=4)
 def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS, substances: str = SUBSTANCES) -> Lexicon:
-    """The lexicon of ``files``. Parsing tens of thousands of rows is a good part of a short
-    run's start-up: the parsed entries are kept as JSON in the build cache, keyed by the
-    content of the data files and of the code that parses them (this file, pipeline.resources)."""
+    """The lexicon of ``files``. Parsing and indexing tens of thousands of rows is a good part
+    of a short run's start-up: the index is kept as JSON in the build cache
+    (:mod:`pipeline.disk_cache`), keyed by the content of the data files and of the code that
+    reads them (this file, pipeline.resources), and its names are made into entries only for
+    the first pieces a text has (:class:`CachedIndex`)."""
     sources = [models_dir() / name for name in (*files, not_drugs, *([substances] if substances else []))]
     key = disk_cache.files_digest(sources, repr((files, not_drugs, substances)), Path(__file__).read_bytes(),
                                   Path(resources.__file__).read_bytes())
-    entries, excluded = disk_cache.cached("drugs", key, lambda: parse_lexicon(files, not_drugs, substances),
-                                          _entries_to_json, _entries_from_json)
-    return Lexicon(entries, excluded)
+    return disk_cache.cached("drugs", key, lambda: Lexicon(*parse_lexicon(files, not_drugs, substances)),
+                             _index_to_json, _index_from_json)
 
 
-SEPARATOR = "\x1f"  # joins the pieces of a name in the build cache: whitespace, so in no piece
+SEPARATOR = "\x1f"  # joins pieces (and generics) in the build cache: whitespace, so in no piece
 
 
-def _entries_to_json(parsed: tuple[dict, set]) -> dict:
-    """Entries as rows of strings (pieces and generics joined by SEPARATOR): a JSON of strings
-    is several times quicker to read than one of nested lists. A key is written only when it
-    is not the entry's pieces."""
-    entries, excluded = parsed
-
-    def joined(parts: tuple[str, ...]) -> str:
-        if any(SEPARATOR in part for part in parts):
-            raise ValueError("a name holds the separator: not stored")
-        return SEPARATOR.join(parts)
-
-    rows = [[joined(e.pieces), joined(e.generics), e.written, int(e.case), e.cue, e.regimen,
-             "" if key == e.pieces else joined(key)] for key, e in entries.items()]
-    return {"entries": rows, "excluded": sorted(joined(key) for key in excluded)}
+def _joined(parts: tuple[str, ...]) -> str:
+    if any(SEPARATOR in part for part in parts):
+        raise ValueError("a name holds the separator: the lexicon is not stored")
+    return SEPARATOR.join(parts)
 
 
-def _entries_from_json(stored: dict) -> tuple[dict, set]:
-    entries = {}
-    for pieces_, generics, written, case, cue, regimen, key in stored["entries"]:
-        entry_pieces = tuple(pieces_.split(SEPARATOR))
-        entry = Entry(entry_pieces, tuple(generics.split(SEPARATOR)) if generics else (), written, bool(case), cue, regimen)
-        entries[tuple(key.split(SEPARATOR)) if key else entry_pieces] = entry
-    return entries, {tuple(key.split(SEPARATOR)) for key in stored["excluded"]}
+def _index_to_json(lexicon: Lexicon) -> dict:
+    """The lexicon's index with each first piece's names as a JSON text of their own, read
+    only when a text has that piece (a JSON of strings is read many times faster than one of
+    small nested lists): {first piece: '[lengths, [[pieces, [[generics, written, case, cue,
+    regimen], ...]], ...]]'}."""
+    by_first = {
+        first: json.dumps([lengths, [[_joined(name), [[_joined(e.generics), e.written, int(e.case), e.cue, e.regimen]
+                                                      for e in entries]] for name, entries in names.items()]],
+                          ensure_ascii=False, separators=(",", ":"))
+        for first, (lengths, names) in lexicon.by_first.items()
+    }
+    return {"by_first": by_first, "known_words": sorted(lexicon.known_words), "generics": sorted(lexicon.generics),
+            "size": lexicon.size}
+
+
+def _index_from_json(stored: dict) -> Lexicon:
+    by_first = stored["by_first"]
+    if not isinstance(by_first, dict) or not isinstance(stored["size"], int):
+        raise ValueError("not a drug lexicon")
+    return Lexicon.from_index(CachedIndex(by_first), frozenset(stored["known_words"]), frozenset(stored["generics"]),
+                              stored["size"])
+
+
+class CachedIndex(Mapping):
+    """``Lexicon.by_first`` read from the build cache: the names of a first piece become
+    :class:`Entry` tuples when the text first has that piece. A report uses a few dozen of
+    the lexicon's twenty thousand first pieces; making all their entries would cost more than
+    the rest of the drug component's start-up."""
+
+    def __init__(self, stored: dict[str, str]):
+        self._stored = stored
+        self._made: dict[str, tuple[list[int], dict[tuple[str, ...], list[Entry]]]] = {}
+
+    def __getitem__(self, first: str) -> tuple[list[int], dict[tuple[str, ...], list[Entry]]]:
+        made = self._made.get(first)
+        if made is None:
+            lengths, names = json.loads(self._stored[first])
+            index = {}
+            for joined, entries in names:
+                name = tuple(joined.split(SEPARATOR))
+                index[name] = [Entry(name, tuple(generics.split(SEPARATOR)) if generics else (), written, bool(case),
+                                     cue, regimen) for generics, written, case, cue, regimen in entries]
+            made = self._made[first] = (list(lengths), index)
+        return made
+
+    def __iter__(self):
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+    def __contains__(self, first: object) -> bool:
+        return first in self._stored
 
 
 def parse_lexicon(files: tuple[str, ...], not_drugs: str, substances: str) -> tuple[dict, set]:
