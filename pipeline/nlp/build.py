@@ -12,6 +12,7 @@ import warnings
 import spacy
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 # Importing the factories registers them with spaCy (entry points do the same for other
 # programs that only know the names).
@@ -37,6 +38,17 @@ from pipeline.nlp.timing import factory as _timing  # noqa: F401
 warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
 warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 
+# spacy.blank() builds English's tokenizer (its exceptions and affix patterns, a tenth of a
+# second) that scispaCy's replaces at once: the blank model gets one without rules instead.
+# scispaCy's reads only its token_match from it, None for English as for this one.
+PLACEHOLDER_TOKENIZER = "caselit.placeholder_tokenizer.v1"
+
+
+@spacy.registry.tokenizers(PLACEHOLDER_TOKENIZER)
+def placeholder_tokenizer():
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
 FINDING_PIPES = (
     "caselit_demographics",
     "caselit_stage",
@@ -58,7 +70,7 @@ def build_nlp(abbreviations: bool = True, model: str | None = None) -> Language:
     ``en_ner_bc5cdr_md``) whose CHEMICAL and DISEASE entities are added as drug and
     histology candidates; without it, nothing depends on a trained model.
     """
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": PLACEHOLDER_TOKENIZER}}})
     nlp.tokenizer = combined_rule_tokenizer(nlp)
     # Reports longer than spaCy's default are split into chunks before they reach the
     # pipeline (see pipeline.api); the limit itself is only a memory guard.

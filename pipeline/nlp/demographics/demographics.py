@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.base import WORD_CHARS, Component, Finding, fill_template, unfound_span
 from pipeline.nlp.demographics.model import Age, Sex
 from pipeline.nlp.text import anchor_windows, lower_text
@@ -56,7 +57,7 @@ class DemographicsMatcher(Component):
         self.fractions = spec["fractions"]
         number = self._number_pattern(age["digits"])
         # lower-case patterns run on the lower-cased text without IGNORECASE (much faster in re)
-        self.age_patterns = [re.compile(fill_template(p, {"number": number})) for p in age["patterns"]]
+        self.age_patterns = [regex_cache.compile(fill_template(p, {"number": number})) for p in age["patterns"]]
         self.age_stems = age["stems"]
         self.age_before_stem = age["before_stem"]
         # an age starts with a digit, a number word or "age"

@@ -14,6 +14,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from pipeline import regex_cache
 from pipeline.nlp.base import fill_template
 
 FLAGS = re.IGNORECASE
@@ -80,10 +81,10 @@ class DetailReader:
         def fill(pattern: str) -> str:
             return fill_template(pattern, parts)
 
-        self.dose_after = re.compile(fill(spec["dose"]), FLAGS)
-        self.dose_before = re.compile(fill(spec["dose_before"]), FLAGS)
-        self.dose_cued = re.compile(fill(spec["dose_cued"]), FLAGS)
-        self.any_dose = re.compile(fill("{quantity}|{auc}"), FLAGS)
+        self.dose_after = regex_cache.compile(fill(spec["dose"]), FLAGS)
+        self.dose_before = regex_cache.compile(fill(spec["dose_before"]), FLAGS)
+        self.dose_cued = regex_cache.compile(fill(spec["dose_cued"]), FLAGS)
+        self.any_dose = regex_cache.compile(fill("{quantity}|{auc}"), FLAGS)
         self.route_after = re.compile(spec["route_after"], FLAGS)
         self.route_before = re.compile(spec["route_before"], FLAGS)
         self.route_cued = re.compile(spec["route_cued"], FLAGS)
@@ -92,7 +93,7 @@ class DetailReader:
         # all schedule forms in one alternation (one scan per window); each form's groups are
         # renamed so that their names stay unique: "n" of form 3 is "n_3"
         self.forms = [s["form"] for s in spec["schedule"]]
-        self.schedule = re.compile("|".join(
+        self.schedule = regex_cache.compile("|".join(
             f"(?P<s{i}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", s["pattern"]) + ")"
             for i, s in enumerate(spec["schedule"])), FLAGS)
         self.schedule_before_rest = re.compile(spec["schedule_before_rest"], FLAGS)

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding
 from pipeline.nlp.drugs.details import DetailReader, Mention
 from pipeline.nlp.drugs.fuzzy import FuzzyMatcher
@@ -105,19 +106,19 @@ class DrugMatcher(Component):
         self.lexicon = load_lexicon(tuple(lexicon), not_drugs, substances)
         flags = re.IGNORECASE
         self.details = DetailReader(spec)
-        self.cues = {"cue": re.compile(spec["cue"], flags), "chemo": re.compile(spec["chemo_cue"], flags)}
+        self.cues = {"cue": regex_cache.compile(spec["cue"], flags), "chemo": regex_cache.compile(spec["chemo_cue"], flags)}
         self.cue_window = int(spec.get("cue_window", 80))
-        self.endogenous_after = re.compile(spec["endogenous_after"], flags)
-        self.endogenous_before = re.compile(spec["endogenous_before"], flags)
-        self.admin_cue = re.compile(spec["admin_cue"], flags)
-        self.admin_after = re.compile(spec["admin_after"], flags)
-        self.measured_after = re.compile(spec["measured_after"], flags)
-        self.measured_before = re.compile(spec["measured_before"], flags)
-        self.not_given_after = re.compile(spec["not_given_after"], flags)
-        self.not_given_before = re.compile(spec["not_given_before"], flags)
+        self.endogenous_after = regex_cache.compile(spec["endogenous_after"], flags)
+        self.endogenous_before = regex_cache.compile(spec["endogenous_before"], flags)
+        self.admin_cue = regex_cache.compile(spec["admin_cue"], flags)
+        self.admin_after = regex_cache.compile(spec["admin_after"], flags)
+        self.measured_after = regex_cache.compile(spec["measured_after"], flags)
+        self.measured_before = regex_cache.compile(spec["measured_before"], flags)
+        self.not_given_after = regex_cache.compile(spec["not_given_after"], flags)
+        self.not_given_before = regex_cache.compile(spec["not_given_before"], flags)
         # matched on the lowercased text, case-sensitively: several times faster over a long report
-        self.list_cues = re.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})"
-                                    f"|(?P<example>{spec['example_cue']})")
+        self.list_cues = regex_cache.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})"
+                                            f"|(?P<example>{spec['example_cue']})")
         self.patient_words = re.compile(spec["patient_words"], flags)
         self.general_cue = re.compile(spec["general_cue"], flags)
         self.procedure_fluids = frozenset(spec["procedure_fluids"])

@@ -119,7 +119,7 @@ class MeasureMatcher(Component):
         self.number = tables["number"]
         # any number, with its count unit when it has one (units hold digits: "10^9", "mm3");
         # the count's own groups are renamed so that the two alternatives do not clash
-        self.item = re.compile("(?P<count>" + spec["number"].replace("?P<number>", "?:") + r"\s*" + spec["unit"].replace("?P<", "?P<u_") + ")|" + spec["number"], re.VERBOSE)
+        self.item = regex_cache.compile("(?P<count>" + spec["number"].replace("?P<number>", "?:") + r"\s*" + spec["unit"].replace("?P<", "?P<u_") + ")|" + spec["number"], re.VERBOSE)
         self.list_item = re.compile(spec["number"] + spec["list_separator"], re.VERBOSE)
         self.reference_open = re.compile(spec["number"] + r"\s*[(\[]\s*$", re.VERBOSE)
         self.reference_labelled = re.compile(spec["number"] + r"\s*[(\[]\s*" + spec["reference_label"] + "$", re.VERBOSE)

@@ -21,6 +21,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from pipeline import regex_cache
 from pipeline.resources import read_patterns, read_table
 
 PATTERNS = "patterns/measures.toml"
@@ -39,8 +40,8 @@ def grammar(patterns: str = PATTERNS) -> dict:
     return {
         "spec": spec,
         "number": re.compile(number, re.VERBOSE),
-        "unit": re.compile(r"\s*" + unit + r"\s*", re.VERBOSE),
-        "count": re.compile(number + r"\s*" + unit, re.VERBOSE),
+        "unit": regex_cache.compile(r"\s*" + unit + r"\s*", re.VERBOSE),
+        "count": regex_cache.compile(number + r"\s*" + unit, re.VERBOSE),
         "volumes": spec["volume_exponent"],
         "prefixes": spec["prefix_exponent"],
     }

@@ -174,7 +174,7 @@ class ProcedureMatcher(Component):
         self.setting_words = dict(spec["setting"])
         self.fillers = frozenset(spec["fillers"]["words"])
         self.numbers = {" ".join(k.split()): v for k, v in spec["numbers"].items()}
-        compile_ = lambda key: re.compile(fill_template(spec[key], parts), FLAGS)  # noqa: E731
+        compile_ = lambda key: regex_cache.compile(fill_template(spec[key], parts), FLAGS)  # noqa: E731
         self.setting_after = compile_("setting_after")
         self.approach_after = compile_("approach_after")
         self.approach_forms = [(re.compile(pattern), approach) for pattern, approach in spec["approach_after_forms"].items()]

@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.text import anchor_windows, lower_text
 from pipeline.nlp.timing.model import RelativeDate
@@ -62,7 +63,7 @@ class TimingMatcher(Component):
         self.patterns = []
         for row in spec["pattern"]:
             regex = fill_template(row["regex"], parts)
-            self.patterns.append((row, re.compile(regex, re.IGNORECASE | re.VERBOSE)))
+            self.patterns.append((row, regex_cache.compile(regex, re.IGNORECASE | re.VERBOSE)))
         self.stems = [s.lower() for s in spec["stems"]]
         self.window_before = int(spec["window_before"])
         self.window_after = int(spec["window_after"])
