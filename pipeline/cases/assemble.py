@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, PatientStart
-from pipeline.cases.patients import about_patient, preamble, split_by_patient
+from pipeline.cases.patients import about_patient, group_sex, preamble, split_by_patient
 from pipeline.cases.labs import case_labs
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
@@ -37,6 +37,11 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
         _fill(case, part, shared, config)
+        together = group_sex(shared)  # "two young women" before "Case 1", when the case's part says no sex
+        if case.sex is None and together is not None:
+            case.sex = together.value.sex
+            case.evidence.append(Evidence("sex", case.sex, together.sentence, together.start, together.end,
+                                          together.sentence_start, together.qualifiers))
         cases.append(case)
     return series_cases(report, cases)
 

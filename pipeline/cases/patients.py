@@ -4,9 +4,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS, PATIENT_SECTIONS
+from pipeline.resources import read_patterns
 
 NOT_THE_PATIENT = frozenset({"other", "generic", "family"})
 # Negation and hedging change what a finding means only for these families: a date or a
@@ -137,27 +139,28 @@ def _sex_of(mentions: list[Mention], opening: list[PatientStart], index: int) ->
     return said[0].value.sex if said else None
 
 
-# Words that speak of all the patients of a report at once.
-ALL_PATIENTS = re.compile(
-    r"\b(?:both|each\s+of\s+them|neither|the\s+(?:two|three|four|five)\s+(?:\w+\s+)?(?:patients|children|siblings|twins|"
-    r"brothers|sisters|boys|girls|infants|cases)|the\s+(?:children|siblings|twins|patients|infants))\b", re.IGNORECASE)
-ORDINAL_PATIENT = re.compile(
-    r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|index|older|elder|younger)\s+(?:patient|case|child|twin|sibling|infant|boy|girl)\b"
-    r"|\b(?:the\s+)?(?P<proband>proband|index\s+(?:patient|case))\b", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _references(path: str = "sections/patients.toml") -> tuple[re.Pattern, re.Pattern]:
+    """(all the patients at once, one patient named) of ``models/sections/patients.toml``."""
+    data = read_patterns(path)
+    return re.compile(data["all_patients"]), re.compile(data["named_patient"])
+
+
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
 def _named(sentence: list[Mention], by_sex: dict[str, int], known: int) -> int | str | None:
     """Which patient a sentence names: an index, "all", or None when it names none."""
     text = sentence[0].sentence
-    if ALL_PATIENTS.search(text):
+    everyone, named = _references()
+    if everyone.search(text):
         return "all"
-    ordinal = ORDINAL_PATIENT.search(text)
-    if ordinal:
-        if ordinal.group("proband"):
+    name = named.search(text)
+    if name:
+        if name.group("proband"):
             return 0
-        index = ORDINALS.get(ordinal.group("ordinal").lower())
-        if index is not None and index <= known:
+        index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+        if 0 <= index <= known:
             return index
     words = sorted((m for m in sentence if m.group == "demographics" and m.label == "SEX" and not m.value.plural),
                    key=lambda m: m.start)
@@ -205,3 +208,14 @@ def preamble(mentions: list[Mention], starts: list[PatientStart]) -> list[Mentio
         return []
     first = min(s.start for s in starts)
     return [m for m in mentions if m.start < first]
+
+
+def group_sex(shared: list[Mention]) -> Mention | None:
+    """The sex the text before "Case 1" gives all the patients at once ("two young women",
+    "twin sisters", "three boys"): a plural person word, when every such word agrees. A case
+    whose own part names no sex takes it (ANNOTATION.md: sex from words such as woman, girl)."""
+    words = [m for m in shared if m.group == "demographics" and m.label == "SEX" and m.value.plural
+             and m.value.evidence in ("word", "relative") and m.subject not in NOT_THE_PATIENT]
+    if not words or len({m.value.sex for m in words}) > 1:
+        return None
+    return words[0]

@@ -13,11 +13,16 @@ from dataclasses import replace
 
 from pipeline.cases.record import Case
 from pipeline.ingest.report import Report
-from pipeline.nlp.sections.patients import announced_patients
+from pipeline.nlp.sections.patients import announced_patients, announced_sex
+from pipeline.resources import read_table
 
 SHARED_FIELDS = ("primary_site", "histology")
 # An outcome sentence that speaks of every patient at once.
 JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:two|three|four|five|six)\s+(?:\w+\s+)?(?:patients|cases|women|men))\b", re.IGNORECASE)
+
+
+def _implied_sex(site: str | None) -> str | None:
+    return next((row["sex"] or None for row in read_table("cases/sites.tsv") if row["site"] == site), None)
 
 
 def series_cases(report: Report, cases: list[Case]) -> list[Case]:
@@ -31,14 +36,18 @@ def series_cases(report: Report, cases: list[Case]) -> list[Case]:
     first = cases[0]
     shared = [e for e in first.evidence if e.field in SHARED_FIELDS and getattr(first, e.field) == e.value]
     outcome = [e for e in first.evidence if e.field == "outcome" and e.value == first.outcome and JOINT.search(e.sentence)]
+    group_sex = announced_sex(report.text, report.title)
+    if first.sex is None:
+        first.sex = _implied_sex(first.primary_site) or group_sex
     rows = [first]
     for number in range(2, count + 1):
         row = Case(doc=first.doc, case=number, title=first.title, doi=first.doi, pmid=first.pmid, pmcid=first.pmcid,
                    journal=first.journal, year=first.year, authors=list(first.authors))
         for item in shared + outcome:
             setattr(row, item.field, item.value)
-        if first.sex and row.primary_site and not any(e.field == "sex" for e in first.evidence):
-            row.sex = first.sex  # implied by the shared primary site (cervix: female)
+        # the sex the shared primary site implies (cervix: female), else the one the announcement
+        # gives them all ("two young women")
+        row.sex = _implied_sex(row.primary_site) or group_sex
         row.evidence = [replace(item) for item in shared + outcome]
         rows.append(row)
     return rows

@@ -96,3 +96,17 @@ def test_a_subheading_of_the_last_case_stays_in_the_case(nlp):
     text = ("Case 1\nA 41-year-old woman took oxycodone for back pain.\nCase 2\nA 35-year-old man took morphine.\n"
             "Treatment and outcome\nHe was weaned with lorazepam and recovered.\n")
     assert cases(nlp, text)[1].drugs == ["lorazepam", "morphine"]
+
+
+def test_a_case_whose_part_says_no_sex_takes_the_sex_said_of_all_patients(nlp):
+    text = ("Abstract\nWe describe two young women with ovarian torsion in pregnancy.\n"
+            "Case 1\nA 24-year-old woman at 12 weeks presented with pain.\n"
+            "Case 2\nA 29-year-old primigravida at 16 weeks had an adnexal mass on ultrasound.\n")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(24, "female"), (29, "female")]
+
+
+def test_patients_described_together_take_the_sex_the_announcement_gives(nlp):
+    text = ("Two brothers with a hereditary neuropathy. We report two brothers with foot drop. Nerve "
+            "conduction studies showed a demyelinating neuropathy. Both were treated with physiotherapy.")
+    rows = cases(nlp, text)
+    assert [r.sex for r in rows] == ["male", "male"]

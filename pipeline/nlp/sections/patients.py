@@ -158,3 +158,27 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
             if match:
                 return patient_number(match.group("count"))
     return 1
+
+
+# The sex of the patients an announcement names all at once ("two young women", "twin sisters").
+GROUP_SEX = (("female", re.compile(r"\b(?:women|ladies|girls|sisters|daughters|mothers|females)\b", re.IGNORECASE)),
+             ("male", re.compile(r"\b(?:men|boys|brothers|sons|fathers|males)\b", re.IGNORECASE)))
+
+
+def announced_sex(text: str, title: str | None = None, path: str = "sections/patients.toml") -> str | None:
+    """The sex of all the patients the title or opening announces, when its words say one
+    ("Two young women with ...", "report of three sisters"), else None.
+
+    >>> announced_sex("", title="Two young women with ovarian torsion")
+    'female'
+    >>> announced_sex("We report two patients, a man and a woman, with X.") is None
+    True
+    """
+    patterns, reach = _announcements(path)
+    for piece in (title or "", text[:reach]):
+        for pattern in patterns:
+            match = pattern.search(piece)
+            if match:
+                said = {sex for sex, words in GROUP_SEX if words.search(match.group())}
+                return said.pop() if len(said) == 1 else None
+    return None

@@ -318,8 +318,10 @@ class SectionDetector:
                            if not any(inline.start < end and start < inline.end for start, end, _, _ in markers)
                            and _section_at(starts, inline.start)[1] not in NO_PATIENTS
                            and not self._literature_case(text, inline.end)]
-        for inline in inline_patients:  # a patient's description is case text, as under a "Case 2" line
-            if _section_at(starts, inline.start)[1] not in ("case", "abstract", "front"):
+        # a patient's description is case text, as under a "Case 2" line (also inside an abstract or
+        # the front of a page flattened to one line: "Case 1 A 9-year-old girl ... Case 2 ...")
+        for inline in inline_patients:
+            if _section_at(starts, inline.start)[1] != "case":
                 starts = _override(starts, inline.start, _next_start(starts, inline.start, len(text)), "case", inline.heading[:80])
         starts = self._by_content(text, sentence_bounds(doc, text), starts)
         starts = self._review_after_patients(text, starts, [(m[0], patient_number(m[3])) for m in markers]
