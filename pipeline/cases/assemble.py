@@ -33,10 +33,11 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     # "the two children were discharged" in one case's part is every case's status
     shared += [m for m in _group_outcomes(mentions) if m not in shared]
     cases = []
-    for number, part in enumerate(split_by_patient(mentions, starts), 1):
+    parts = split_by_patient(mentions, starts)
+    for number, part in enumerate(parts, 1):
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
-        _fill(case, part, shared, config)
+        _fill(case, part, shared, config, several=len(parts) > 1)
         together = group_sex(shared)  # "two young women" before "Case 1", when the case's part says no sex
         if case.sex is None and together is not None:
             case.sex = together.value.sex
@@ -46,7 +47,8 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     return series_cases(report, cases)
 
 
-def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT) -> None:
+def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT,
+          several: bool = False) -> None:
     mine = [m for m in mentions if about_patient(m)]
     by_group: dict[str, list[Mention]] = {}
     for mention in mine:
@@ -108,6 +110,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 
     drugs = {}
     for mention in by_group.get("drugs", []):
+        if several and not _own_drug(mention):
+            continue
         for generic in mention.value.generics:
             if generic not in drugs:
                 drugs[generic] = keep("drugs", generic, mention)
@@ -139,6 +143,13 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         if mention is not None and staging[name] is not None:
             setattr(case, name, keep(name, staging[name], mention))
     case.evidence = evidence + _unused(mentions, evidence)
+
+
+def _own_drug(mention: Mention) -> bool:
+    """In a report of several patients, a drug is this patient's when it stands in the patient's
+    own case text or its sentence names the patient: a summary table or a conclusion after the
+    last case lists the drugs of every patient."""
+    return mention.section in (None, "case", "body") or mention.subject == "patient"
 
 
 def _unused(mentions: list[Mention], evidence: list[Evidence]) -> list[Evidence]:

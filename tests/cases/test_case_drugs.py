@@ -1,0 +1,22 @@
+"""Which drug mentions give a case its drugs (the drug part of pipeline/cases/assemble.py)."""
+import pytest
+
+from pipeline.cases.assemble import _own_drug
+from pipeline.cases.mentions import Mention
+from pipeline.nlp.drugs.model import Drug
+
+
+def drug_mention(section, subject="unknown"):
+    value = Drug(("cisplatin",), "cisplatin", False)
+    return Mention("drugs", "DRUG", value, "cisplatin", 10, 19, "Cisplatin was given.", 0, section, 0, subject)
+
+
+@pytest.mark.parametrize("section, subject, own", [
+    ("case", "unknown", True),  # the patient's own case text
+    (None, "unknown", True),  # a text without headings
+    ("conclusion", "unknown", False),  # a summary table after the last case lists every patient's drugs
+    ("front", "probable", False),
+    ("conclusion", "patient", True),  # "the second patient received cisplatin"
+])
+def test_a_drug_of_a_multi_patient_report_comes_from_its_own_text(section, subject, own):
+    assert _own_drug(drug_mention(section, subject)) is own
