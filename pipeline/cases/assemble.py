@@ -2,6 +2,7 @@
 (ANNOTATION.md) and the evidence of every value."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -95,7 +96,10 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         site = mention.value.site
         if case.primary_site is None and case.histology is None and not _metastasis_word(mention.value.cue):
             continue  # no cancer named: "spread", "recurrence", "involvement" speak of something else
-        if site != case.primary_site and site not in sites:
+        # a recurrence said to be local in the primary's own organ ("a local relapse in the breast",
+        # "ipsilateral breast recurrence") is a site too; "recurrence of endometrial cancer" is not
+        local = mention.value.role == "recurrence" and _local_recurrence(mention)
+        if (site != case.primary_site or local) and site not in sites:
             sites[site] = keep("metastasis_sites", site, mention)
     if stage and "lymph node" not in sites and _nodal_stage(case.figo_stage, case.primary_site):
         # a FIGO stage defined by nodal disease (cervix IIIC1) affirms it, like pN1
@@ -362,6 +366,15 @@ def _without_benign_nodes(spread: list[Mention], mentions: list[Mention], config
     if any(benign.search(text) for text in said):
         return [m for m in spread if m not in read]
     return spread
+
+
+def _local_recurrence(mention: Mention) -> bool:
+    low = (mention.value.cue or "").lower()
+    return ("recurr" in low or "relaps" in low) and LOCAL.search(mention.sentence) is not None
+
+
+# Words that place a recurrence where the primary was.
+LOCAL = re.compile(r"(?i)(?<![\w-])(?:local(?:ly)?|loco-?regional(?:ly)?|ipsilateral|in-breast)(?![\w-])")
 
 
 def _node_finding(cue: str | None) -> bool:

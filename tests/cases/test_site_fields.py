@@ -229,3 +229,16 @@ def test_a_type_of_the_past_history_alone_gives_no_primary(nlp):
 )
 def test_abnormal_nodes_of_a_cancer_case(nlp, text, sites):
     assert case_of(nlp, text).metastasis_sites == sites
+
+
+def test_a_local_recurrence_in_the_primary_organ_is_a_site(nlp):
+    text = ("A 50-year-old woman had breast cancer treated by lumpectomy. Three years later a local "
+            "recurrence in the left breast was excised.")
+    case = case_of(nlp, text)
+    assert case.primary_site == "breast"
+    assert case.metastasis_sites == ["breast"]
+
+
+def test_a_metastasis_in_the_primary_organ_is_not_a_site(nlp):
+    text = "A 70-year-old man had lung adenocarcinoma with intrapulmonary metastases and liver metastases."
+    assert case_of(nlp, text).metastasis_sites == ["liver"]
