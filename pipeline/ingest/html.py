@@ -14,14 +14,15 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from bs4.element import Declaration, Doctype, ProcessingInstruction
+from typing import TYPE_CHECKING
 
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.metadata import find_doi, find_pmcid, find_pmid, guess_title
 from pipeline.ingest.report import Report
 from pipeline.ingest.text import append_superscript, decode_bytes, normalize_text, strip_bom
+
+if TYPE_CHECKING:  # BeautifulSoup is imported where a page is read: a run of text files never loads it
+    from bs4 import BeautifulSoup, Tag
 
 log = logging.getLogger(__name__)
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its notes on odd markup are not ours
@@ -103,6 +104,8 @@ def read_html(data: bytes, path: Path) -> list[Report]:
     elements = page.count("<") - page.count("</")  # about the number of elements, counted in C
     if elements > MAX_ELEMENTS:
         raise IngestError(path, f"page too large to read ({elements:,} HTML elements; an article has far fewer)")
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(page, "lxml")
     meta = page_metadata(soup)
     remove_chrome(soup)
@@ -184,6 +187,8 @@ def _page_title(soup: BeautifulSoup) -> str | None:
 
 def remove_chrome(soup: BeautifulSoup) -> None:
     """Remove scripts, navigation, banners, forms and hidden blocks from the page, in place."""
+    from bs4 import Tag
+
     stack = [soup.body or soup]
     while stack:  # iterative: deeply nested pages must not hit the recursion limit
         node = stack.pop()
@@ -198,6 +203,7 @@ def remove_chrome(soup: BeautifulSoup) -> None:
 def main_content(soup: BeautifulSoup) -> BeautifulSoup | None:
     """The article's main content found by trafilatura, as HTML, or None when none is found."""
     import trafilatura  # imported on first use: it takes a moment to load
+    from bs4 import BeautifulSoup
 
     found = trafilatura.extract(
         str(soup), output_format="html", include_formatting=True, include_tables=True,
@@ -236,6 +242,9 @@ def _is_junk(tag: Tag) -> bool:
 
 def html_text(soup: BeautifulSoup) -> str:
     """The body's text, one line per block, a blank line after paragraphs and headings."""
+    from bs4 import Comment, NavigableString, Tag
+    from bs4.element import Declaration, Doctype, ProcessingInstruction
+
     root = soup.body or soup
     pieces: list[str] = []
     stack: list[tuple[object, bool]] = [(root, False)]
