@@ -76,3 +76,21 @@ def test_a_concerning_finding_is_no_primary(nlp):
 def test_a_biopsy_showing_a_metastasis_gives_no_primary(nlp):
     found = roles(nlp, "The liver lesion biopsy showed adenocarcinoma consistent with metastasis from the colon.")
     assert ("liver", "primary") not in found and ("colon", "primary") in found
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("Her cervical cancer screening was up to date.", "cervix"),
+        ("Smoking is a risk factor for lung cancer.", "lung"),
+        ("HPV vaccination protects against cervical cancer.", "cervix"),
+        ("She carried a mutation with an increased risk of developing ovarian cancer.", "ovary"),
+        ("He was referred to the lung cancer screening programme.", "lung"),
+    ],
+)
+def test_a_cancer_named_for_its_screening_or_risk_is_no_primary(nlp, text, site):
+    assert (site, "primary") not in roles(nlp, text)
+
+
+def test_a_high_risk_cancer_is_still_a_primary(nlp):
+    assert ("cervix", "primary") in roles(nlp, "She had high-risk cervical cancer treated with chemoradiation.")
