@@ -549,3 +549,20 @@ def test_brand_names_of_home_medications(nlp, text, expected):
 )
 def test_names_glued_to_their_dose(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He was given ASA 81 mg daily and INH 300 mg.", ["acetylsalicylic acid", "isoniazid"]),
+        ("She was started on vanc and pip-tazo.", ["piperacillin", "tazobactam", "vancomycin"]),
+        ("Intravenous tPA was administered within 3 hours; rt-PA was not repeated.", ["alteplase"]),
+        ("Vitamin K 1 mg was given intramuscularly.", ["phytomenadione"]),
+        # the same codes as something else
+        ("A 70-year-old man, ASA class II, was given propofol.", ["propofol"]),
+        ("The patient (ASA III) was given propofol.", ["propofol"]),
+        ("Plasma tPA levels were elevated.", []),
+    ],
+)
+def test_prescription_abbreviations(nlp, text, expected):
+    assert generics(nlp, text) == expected
