@@ -28,6 +28,7 @@ class Mention:
     hypothetical: bool = False
     historical: bool = False
     patient: int = 0  # "Case N" part of the report the mention stands in (0: before any)
+    presenting: bool = False  # its sentence presents a patient ("A 7-year-old boy was referred ...")
 
     @property
     def qualifiers(self) -> tuple[str, ...]:
@@ -52,6 +53,7 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
     pieces: dict[tuple[int, int], tuple[str, int]] = {}  # one string per piece of text: shared
     sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
     section_starts = [s.start for s in sections]
+    presenting = [(s.start, s.end) for s in doc.spans["presenting"]] if "presenting" in doc.spans else []
     mentions = []
     for group in FINDING_GROUPS:
         if group not in doc.spans:
@@ -80,6 +82,7 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
                     negated=span._.negated,
                     hypothetical=span._.hypothetical,
                     historical=span._.historical,
+                    presenting=group == "demographics" and any(b <= span.start and span.end <= e for b, e in presenting),
                 )
             )
     patients = []

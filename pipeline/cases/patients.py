@@ -30,7 +30,7 @@ def about_patient(mention: Mention) -> bool:
     component from headings and from content (a sentence presenting the patient, and a
     fallback to the demographics paragraph), so that a misread heading does not empty a row.
     """
-    if mention.subject in NOT_THE_PATIENT:
+    if mention.subject in NOT_THE_PATIENT and not _presents_patient(mention):
         return False
     if mention.group in NEGATABLE and mention.negated:
         return False
@@ -41,6 +41,16 @@ def about_patient(mention: Mention) -> bool:
     if mention.section is None or mention.section in PATIENT_SECTIONS or mention.section == "body":
         return True
     return mention.subject == "patient"
+
+
+def _presents_patient(mention: Mention) -> bool:
+    """An age or sex word of a sentence that presents the patient ("A 7-year-old boy ... was
+    referred for an imaging study") is the patient's, though a word of it reads as another
+    subject's ("study" as a research study). A relative's age ("her 40-year-old mother") is no
+    presentation of the patient."""
+    if not mention.presenting or mention.subject == "family":
+        return False
+    return not (mention.label == "AGE" and mention.value.relative) and not (mention.label == "SEX" and mention.value.relative)
 
 
 def split_by_patient(mentions: list[Mention], starts: list[PatientStart]) -> list[list[Mention]]:

@@ -110,3 +110,14 @@ def test_patients_described_together_take_the_sex_the_announcement_gives(nlp):
             "conduction studies showed a demyelinating neuropathy. Both were treated with physiotherapy.")
     rows = cases(nlp, text)
     assert [r.sex for r in rows] == ["male", "male"]
+
+
+@pytest.mark.parametrize("text, row", [
+    # "study" reads as a research study, yet the sentence presents the patient
+    ("A 7-year-old boy with a facial cleft was referred to our department for an imaging study of the ear.", (7, "male")),
+    # a sentence of the literature presents no patient of the report
+    ("A 52-year-old man reported by Lee et al. had an imaging study of the ear. Our patient, a 40-year-old "
+     "woman, was referred with hearing loss.", (40, "female")),
+])
+def test_the_age_and_sex_of_a_sentence_presenting_the_patient_are_the_patients(nlp, text, row):
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [row]

@@ -7,8 +7,8 @@ DEFAULT_CONFIG = {"headings": "sections/headings.tsv", "furniture": "sections/fu
                   "flattened": "sections/flattened.toml", "patients": "sections/patients.toml"}
 
 # The class is the factory: sections and "Case N" markers in doc.spans["sections"] and
-# doc.spans["patients"]. Sentence boundaries place patient text found by content; alone, the
-# component splits roughly.
+# doc.spans["patients"], the sentences that present a patient in doc.spans["presenting"].
+# Sentence boundaries place patient text found by content; alone, the component splits roughly.
 create_component = Language.factory(
     "caselit_sections",
     default_config=DEFAULT_CONFIG,

@@ -323,7 +323,8 @@ class SectionDetector:
         for inline in inline_patients:
             if _section_at(starts, inline.start)[1] != "case":
                 starts = _override(starts, inline.start, _next_start(starts, inline.start, len(text)), "case", inline.heading[:80])
-        starts = self._by_content(text, sentence_bounds(doc, text), starts)
+        bounds = sentence_bounds(doc, text)
+        starts = self._by_content(text, bounds, starts)
         starts = self._review_after_patients(text, starts, [(m[0], patient_number(m[3])) for m in markers]
                                              + [(i.start, i.number) for i in inline_patients])
         taken = [(start, end) for start, end, _, _ in markers] + [(i.start, i.end) for i in inline_patients]
@@ -336,6 +337,12 @@ class SectionDetector:
             if end > start:
                 spans.append(char_span(doc, start, end, section, Section(section, heading)))
         doc.spans["sections"] = [s for s in spans if s is not None]
+        # the sentences that present a patient ("A 7-year-old boy ... was referred for an imaging
+        # study"): their age and sex are the patient's whatever other cue words they hold
+        doc.spans["presenting"] = [span for span in (char_span(doc, start, end, "PRESENTING")
+                                                     for start, end in bounds
+                                                     if self.age.search(text, start, end) and self._presents_patient(text[start:end]))
+                                   if span is not None]
         patients = []
         for start, end, heading, number in markers:
             value = PatientMarker(patient_number(number), heading)
