@@ -152,6 +152,8 @@ class DemographicsMatcher(Component):
             else:
                 parts = [p for p in DASHES.split(match.group("words").lower()) if p]
                 number = float(sum(self.number_words[p] for p in parts))
+            if match.groupdict().get("half"):
+                number += 0.5  # "4 and a half years old"
         except (KeyError, ValueError, IndexError):
             return None
         years = number * self.unit_years[self._unit(match.groupdict().get("unit"))]
