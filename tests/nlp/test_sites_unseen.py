@@ -94,3 +94,20 @@ def test_a_cancer_named_for_its_screening_or_risk_is_no_primary(nlp, text, site)
 
 def test_a_high_risk_cancer_is_still_a_primary(nlp):
     assert ("cervix", "primary") in roles(nlp, "She had high-risk cervical cancer treated with chemoradiation.")
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("After embolisation of the hepatocellular carcinoma, CT showed disseminated lesions in the brain, "
+         "consistent with deposition of iodized oil.", "brain"),
+        ("In this woman with cervical cancer, the spread lesions in the liver proved to be abscesses.", "liver"),
+    ],
+)
+def test_a_finding_said_to_be_no_tumour_is_no_metastasis(nlp, text, site):
+    assert (site, "metastasis") not in roles(nlp, text)
+
+
+def test_a_finding_consistent_with_metastasis_still_is(nlp):
+    text = "In this woman with cervical cancer, CT showed lesions in the liver consistent with metastases."
+    assert ("liver", "metastasis") in roles(nlp, text)
