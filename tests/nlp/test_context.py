@@ -168,3 +168,8 @@ def test_negation_ends_at_a_verb_of_giving(nlp, text, word, group, negated):
 ])
 def test_plans_carried_out_are_no_hypotheses(nlp, text, word, hypothetical):
     assert qualify(nlp, text, word, "drugs")["hypothetical"] is hypothetical
+
+
+def test_the_authors_giving_a_drug_speak_of_the_patient(nlp):
+    text = "We started intravenous methylprednisolone, as previous studies showed a benefit [11]."
+    assert qualify(nlp, text, "methylprednisolone", "drugs")["subject"] == "patient"
