@@ -121,3 +121,13 @@ def test_patients_described_together_take_the_sex_the_announcement_gives(nlp):
 ])
 def test_the_age_and_sex_of_a_sentence_presenting_the_patient_are_the_patients(nlp, text, row):
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [row]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("We report preterm twins with necrotising enterocolitis. Twin A, a boy, was born at 29 weeks and developed "
+     "distension on day 5. The other twin developed bloody stools on day 7.", 1),
+    ("A 31-year-old woman with a twin pregnancy had pre-eclampsia. One fetus died at 30 weeks. The other twin "
+     "was born healthy at 34 weeks.", 0),
+])
+def test_the_other_twin(text, count):
+    assert len(introduced_patients(text)) == count

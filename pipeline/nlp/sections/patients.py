@@ -109,8 +109,9 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
             if name == "introduced_kin":
                 if not several or not presented or patterns["kin_history"].search(following):
                     continue
-            elif not (aged or presented and "twin" in match.group().lower()):
-                continue
+            elif not aged and not (presented and several and "twin" in match.group().lower()
+                                   and not patterns["kin_history"].search(following)):
+                continue  # "The other twin developed NEC" of a report on twins; not "... developed normally"
             number = patient_number(match.group("number")) if "number" in match.groupdict() else 0
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip(), "introduced"))
     unique = {}
