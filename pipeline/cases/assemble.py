@@ -267,6 +267,9 @@ def _histology(mentions: list[Mention], sites: list[Mention] = (), primary_site:
     if primary_site:
         mentions = [m for m in mentions if _named_organ(m, sites) in (None, primary_site)] or mentions
     counts = Counter(m.value.histology for m in mentions)
+    for mention in mentions:  # the final diagnosis outweighs the reads before it ("a biopsy read ...,
+        if getattr(mention.value, "final", False):  # then a diagnosis of ... melanoma was established")
+            counts[mention.value.histology] += len(mentions)
     broader = _broader_types(config.parents)
     first = {}
     for index, mention in enumerate(mentions):

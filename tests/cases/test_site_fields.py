@@ -242,3 +242,10 @@ def test_a_local_recurrence_in_the_primary_organ_is_a_site(nlp):
 def test_a_metastasis_in_the_primary_organ_is_not_a_site(nlp):
     text = "A 70-year-old man had lung adenocarcinoma with intrapulmonary metastases and liver metastases."
     assert case_of(nlp, text).metastasis_sites == ["liver"]
+
+
+def test_the_final_diagnosis_outweighs_the_biopsy_read(nlp):
+    text = ("A 65-year-old man had a mass at the oesophagogastric junction. Biopsy showed poorly differentiated "
+            "adenocarcinoma. The resected tumour was pigmented and positive for HMB-45. A diagnosis of primary "
+            "oesophagogastric melanoma was established.")
+    assert case_of(nlp, text).histology == "melanoma"

@@ -218,3 +218,18 @@ def test_hedged_names(nlp, text, expected):
 def test_a_type_hedged_after_its_name(nlp, text, hedged):
     doc = nlp(text)
     assert doc.spans["histology"][0]._.value.hedged is hedged
+
+
+@pytest.mark.parametrize(
+    "text, final",
+    [
+        ("Based on these results, a diagnosis of primary esophageal melanoma was established.", True),
+        ("The final diagnosis was giant cell carcinoma of the lung.", True),
+        ("The tumour was ultimately diagnosed as a leiomyosarcoma.", True),
+        ("Biopsy showed poorly differentiated adenocarcinoma.", False),
+        ("A final diagnosis of lymphoma was considered in the differential.", False),
+    ],
+)
+def test_a_type_given_as_the_final_diagnosis(nlp, text, final):
+    doc = nlp(text)
+    assert doc.spans["histology"][0]._.value.final is final

@@ -87,6 +87,7 @@ class HistologyMatcher(Component):
         self.hedge_reach = int(spec.get("hedge_reach", 80))
         # the same, written after the name ("lymphoma and thymoma were considered in the differential")
         self.hedge_after = re.compile(spec["hedge_after"], re.IGNORECASE) if spec.get("hedge_after") else None
+        self.final = re.compile(spec["final"], re.IGNORECASE) if spec.get("final") else None
 
     def _key(self, written: str) -> str:
         """The written form without spacing, hyphens, commas or a plural s."""
@@ -117,7 +118,8 @@ class HistologyMatcher(Component):
             high = matches[index + 1].start() if index + 1 < len(matches) else len(text)
             grade = self._grade(text, match.start(), match.end(), bounds, low, high)
             hedged = self._hedged(text, match.start(), match.end(), bounds)
-            value = Histology(histology=histology, written=match.group(0), grade=grade, hedged=hedged)
+            final = not hedged and self._final(text, match.start(), bounds)
+            value = Histology(histology=histology, written=match.group(0), grade=grade, hedged=hedged, final=final)
             yield Finding(match.start(), match.end(), LABEL, value)
 
     def _hedged(self, text: str, start: int, end: int, bounds) -> bool:
@@ -126,6 +128,13 @@ class HistologyMatcher(Component):
             return True
         return self.hedge_after is not None and self.hedge_after.match(
             text, end, min(sentence_end, end + self.hedge_reach * 2)) is not None
+
+    def _final(self, text: str, start: int, bounds) -> bool:
+        """True when the type's sentence gives it as the final diagnosis."""
+        if self.final is None:
+            return False
+        sentence_start, sentence_end = next(((s, e) for s, e in bounds if s <= start < e), (0, len(text)))
+        return self.final.search(text, sentence_start, sentence_end) is not None
 
     def _foreign_abbreviations(self, text: str, matches: list[re.Match]) -> set[str]:
         """Abbreviations the text defines as something else: "recurrent cervical cancer (RCC)"

@@ -10,12 +10,14 @@ class Histology:
     "low", "high", "intermediate", or "well" / "moderately" / "poorly differentiated".
     ``hedged`` is True when the words before the name make it a possibility, a mimic or a
     misdiagnosis ("suspicious for squamous cell carcinoma", "misdiagnosed as leiomyosarcoma").
+    ``final`` is True when its sentence gives it as the final or established diagnosis.
     """
 
     histology: str
     written: str
     grade: str | None = None
     hedged: bool = False  # named as a possibility or a misdiagnosis ("suspicious for ...")
+    final: bool = False  # named as the final diagnosis ("a diagnosis of ... melanoma was established")
 
     def norm(self) -> str:
         """The value of the table's ``histology`` field: the normalised type.
