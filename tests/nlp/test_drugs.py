@@ -566,3 +566,15 @@ def test_names_glued_to_their_dose(nlp, text, expected):
 )
 def test_prescription_abbreviations(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Daivobet gel and Betnovate scalp application were prescribed.", ["betamethasone", "calcipotriol"]),
+        ("She was treated with Soolantra cream and Doryx 100 mg daily.", ["doxycycline", "ivermectin"]),
+        ("A Depo-Medrol injection and Kenacort were given.", ["methylprednisolone", "triamcinolone"]),
+    ],
+)
+def test_dermatology_brands(nlp, text, expected):
+    assert generics(nlp, text) == expected
