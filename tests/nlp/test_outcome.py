@@ -102,6 +102,7 @@ def categories(nlp, text):
         ("Her general condition gradually improved.", "recovered"),
         ("She expired despite maximal support.", "died"),
         ("The pneumonia proved fatal.", "died"),
+        ("A fatal case of disseminated fungal infection after transplantation", "died"),
         ("One month later there was no abdominal pain.", "recovered"),
         ("At follow-up she had no pain.", "recovered"),
         ("She no longer complains of headaches.", "recovered"),
@@ -414,6 +415,7 @@ def test_look_alikes_of_recovery_wording(nlp, text):
         "Autopsy studies have shown this in a third of cases.",
         "Her symptoms initially improved with antibiotics.",
         "He reported no chest pain or dyspnoea.",
+        "This is a potentially fatal complication.",
     ],
 )
 def test_look_alikes_of_the_new_wording_are_no_status(nlp, text):
