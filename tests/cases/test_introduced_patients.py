@@ -131,3 +131,15 @@ def test_the_age_and_sex_of_a_sentence_presenting_the_patient_are_the_patients(n
 ])
 def test_the_other_twin(text, count):
     assert len(introduced_patients(text)) == count
+
+
+def test_a_reviews_treatment_heading_after_the_last_case_ends_it(nlp):
+    text = ("Case 1\nA 41-year-old woman took oxycodone for back pain.\nCase 2\nA 35-year-old man took morphine.\n"
+            "Treatment\nTapering is helped by methadone or buprenorphine in selected patients.\n")
+    assert cases(nlp, text)[1].drugs == ["morphine"]
+
+
+def test_a_case_subheading_telling_events_stays_in_the_last_case(nlp):
+    text = ("Case 1\nA 41-year-old woman took oxycodone for back pain.\nCase 2\nA 35-year-old man took morphine.\n"
+            "Treatment\nBoth patients were weaned with lorazepam over two weeks.\n")
+    assert "lorazepam" in cases(nlp, text)[1].drugs

@@ -361,21 +361,23 @@ class SectionDetector:
         section list does not know, after the last patient, whose first sentence names no single
         patient ("The 5 cases share ..."), opens a discussion that runs over the case sections
         after it. A heading of the last patient's own part ("LABORATORY FINDINGS Her white cell
-        count ...") names the patient and leaves it be."""
+        count ...") names the patient and leaves it be; so does a case subheading the list knows
+        ("Treatment", "Diagnosis") whose first sentence tells events ("was performed")."""
         if len({number for _, number in patients}) < 2:
             return starts
         last = max(position for position, _ in patients)
-        for head_start, head_end in self._unknown_headings(text, last):
+        for head_start, head_end, known in self._unknown_headings(text, last):
             following = text[head_end:_sentence_stop(text, head_end)]
-            if ONE_PATIENT.search(following):
-                continue
+            if ONE_PATIENT.search(following) or known and TOLD.search(following):
+                continue  # the last patient's own subheading ("Treatment Surgery was performed on both")
             stop = next((s[0] for s in starts if s[0] > head_start and s[1] != "case"), len(text))
             heading = re.sub(r"\s+", " ", text[head_start:head_end]).strip()[:80]
             return _override(starts, head_start, stop, "discussion", heading)
         return starts
 
     def _unknown_headings(self, text: str, after: int):
-        """(start, end) of the headings after ``after`` that the section list does not know: upper-case
+        """(start, end, known) of the headings after ``after`` that the section list does not know
+        (``known`` False) or knows as a case subheading ("Treatment", "Diagnosis": True): upper-case
         runs into the text of a flattened page ("... narcotics. PHYSICIAN-PATIENT BEHAVIORS The 5
         cases ...") and short lines without a full stop followed by a line of prose."""
         found = []
@@ -383,8 +385,9 @@ class SectionDetector:
             head = match.group("head")
             if len(head.split()) == 1 and len(head) < 7:
                 continue  # an abbreviation ("CT", "FOLFOX")
-            if not self.classify_line(head) and not PATIENT_HEADING.match(head):
-                found.append((match.start("head"), match.end("head")))
+            section = self.classify_line(head)
+            if section in (None, "case") and not PATIENT_HEADING.match(head):
+                found.append((match.start("head"), match.end("head"), section == "case"))
         for match in LINE.finditer(text, after):
             line = match.group().strip()
             words = line.split()
@@ -393,8 +396,10 @@ class SectionDetector:
             following = LINE.search(text, match.end())
             if following is None or not self._is_prose(following.group()):
                 continue
-            if not self.classify_line(line) and not PATIENT_HEADING.match(line) and not self.furniture_reach(line):
-                found.append((match.start() + len(match.group()) - len(match.group().lstrip()), following.start()))
+            section = self.classify_line(line)
+            if section in (None, "case") and not PATIENT_HEADING.match(line) and not self.furniture_reach(line):
+                found.append((match.start() + len(match.group()) - len(match.group().lstrip()), following.start(),
+                              section == "case"))
         return sorted(found)
 
     def _literature_case(self, text: str, end: int) -> bool:
@@ -430,6 +435,9 @@ SENTENCE_BREAK = re.compile(r"[.!?]\s")
 # An upper-case heading run into a flattened page's text, after a sentence's end and before a
 # capitalised word: two or more capital words, or one long one.
 RUN_IN_HEADING = re.compile(r"(?<=[.!?]\s)(?P<head>[A-Z][A-Z'’-]+(?:\s+(?:[A-Z][A-Z'’-]*|&)){0,7})\s+(?=[A-Z][a-z])")
+# A sentence that tells the events of a patient's course ("Surgery was performed on both").
+TOLD = re.compile(r"\b(?:was|were|had|underwent|received|showed|revealed|developed|presented|required|improved)\b",
+                  re.IGNORECASE)
 # A sentence about one patient: a singular pronoun, "the patient", an age.
 ONE_PATIENT = re.compile(r"\b(?:he|she|his|her|him|hers|the\s+patient|our\s+patient|this\s+patient|this\s+case)\b|"
                          r"\d{1,3}[-\s](?:year|month)s?[-\s]old\b", re.IGNORECASE)
