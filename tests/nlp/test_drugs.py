@@ -578,3 +578,16 @@ def test_prescription_abbreviations(nlp, text, expected):
 )
 def test_dermatology_brands(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pilocarpine, even though less costly, was not an option for him.", []),
+        ("Metformin was contraindicated, and insulin was started.", ["insulin"]),
+        ("Cisplatin was given but carboplatin was not an option.", ["cisplatin"]),
+        ("Warfarin was avoided because of the bleeding risk.", []),
+    ],
+)
+def test_drugs_that_could_not_be_used(nlp, text, expected):
+    assert generics(nlp, text) == expected

@@ -116,6 +116,7 @@ class DrugMatcher(Component):
         self.measured_before = regex_cache.compile(spec["measured_before"], flags)
         self.not_given_after = regex_cache.compile(spec["not_given_after"], flags)
         self.not_given_before = regex_cache.compile(spec["not_given_before"], flags)
+        self.not_usable_after = re.compile(spec["not_usable_after"], flags)
         # matched on the lowercased text, case-sensitively: several times faster over a long report
         self.list_cues = regex_cache.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})"
                                             f"|(?P<example>{spec['example_cue']})")
@@ -288,7 +289,8 @@ class DrugMatcher(Component):
         """Drops the names that the words around them show were not given: an enzyme or
         receptor named after its substrate, a diagnostic test, an imaging tracer, an allergy,
         the antibiotics of a susceptibility panel, a code that is part of a gene or protein
-        name ("SOX-11", "NP_000209")."""
+        name ("SOX-11", "NP_000209"), a drug "contraindicated" or "not an option", a general
+        statement of use, a fluid of a procedure, a vaccination."""
         if not matches:
             return matches
         regions = self._not_given_lists(text, lowered)
@@ -298,6 +300,8 @@ class DrugMatcher(Component):
             after = text[match.end : match.end + 60]
             before = text[max(0, match.start - 30) : match.start]
             if self.not_given_after.match(after) or self.not_given_before.search(before):
+                continue
+            if self.not_usable_after.match(text, match.end, match.end + 120):
                 continue
             if self._part_of_code(text, match) or self._procedure_fluid(text, match):
                 continue
