@@ -335,6 +335,8 @@ def test_more_status_wording(nlp, text, expected):
     [
         ("Both patients improved considerably within a day.", True),
         ("The two children were discharged on day 10.", True),
+        ("All five patients were discharged home.", True),
+        ("All of them recovered fully.", True),
         ("She was discharged on day 10.", False),
         ("Most patients have a favourable outcome.", False),
     ],
