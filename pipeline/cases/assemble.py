@@ -131,7 +131,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # whether this is a cancer case is what the row says (a cancer of the remote history is none)
     # (a named histological type is a cancer too, when the organ is not on the site list)
     cancer = case.primary_site is not None or case.histology is not None
-    by_group["outcome"] = sorted(by_group.get("outcome", []) + _negated_elsewhere(mentions), key=lambda m: m.start)
+    by_group["outcome"] = sorted(by_group.get("outcome", []) + _negated_elsewhere(mentions, config), key=lambda m: m.start)
     outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer, config) or _outcome(
         [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer, config) or _outcome(
         _discussed_outcomes(mentions), by_group.get("sites", []), cancer, config)
@@ -468,11 +468,13 @@ def _group_outcomes(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.group == "outcome" and m.value.subject_reported_group and about_patient(m)]
 
 
-def _negated_elsewhere(mentions: list[Mention]) -> list[Mention]:
+def _negated_elsewhere(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Outcome statements that the context component marked negated for a negation of an
     earlier clause ("she did not develop ototoxicity and was discharged home"): the patient's
     status after all ("[negation]" of models/outcome/outcome.toml)."""
-    negation = {name: compile_pattern(pattern) for name, pattern in read_patterns("outcome/outcome.toml")["negation"].items()}
+    negation = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome).get("negation", {}).items()}
+    if not {"cue", "clause"} <= negation.keys():
+        return []  # a patterns file without the table: the context component's negation stands
     found = []
     for m in mentions:
         if m.group != "outcome" or not m.negated or not about_patient(replace(m, negated=False)):
