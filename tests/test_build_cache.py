@@ -1,5 +1,7 @@
-"""The build cache (pipeline.disk_cache) and its compiled patterns (pipeline.regex_cache): a hit gives the pattern re.compile gives, changed content is a
-miss, and a damaged file or a folder that cannot be written never breaks a run."""
+"""The build cache (pipeline.disk_cache) and its compiled patterns (pipeline.regex_cache): a
+hit gives the pattern re.compile gives, changed content is a miss, and a damaged file or a
+folder that cannot be written never breaks a run."""
+import hashlib
 import os
 import re
 
@@ -139,10 +141,17 @@ def test_a_cached_value_is_built_once_and_rebuilt_when_its_entry_is_damaged(cach
         assert disk_cache.cached("drugs", key, build, encode, decode) == {"cisplatin": ("cisplatin",)}
     assert len(built) == 1
     (path,) = (cache.parent / "drugs").glob("*/*.json")
-    path.write_text('{"key": "%s", "value": [1, 2]}' % key)  # readable JSON of a wrong shape
-    assert disk_cache.cached("drugs", key, build, encode, lambda stored: dict(stored.items())) == build()
-    assert disk_cache.cached("drugs", disk_cache.digest("drugs", "v2"), build, encode, decode)
+    # an entry whose hash fits but whose value decode refuses: built again, and rewritten
+    body = b"[1, 2]"
+    path.write_bytes(b'{"key": "%s", "sha256": "%s"}\n' % (key.encode(), hashlib.sha256(body).hexdigest().encode()) + body)
+    assert disk_cache.cached("drugs", key, build, encode, decode) == build()
+    assert len(built) == 3
+    # changed bytes: the hash no longer fits
+    path.write_bytes(path.read_bytes().replace(b"cisplatin", b"carboplat"))
+    assert disk_cache.cached("drugs", key, build, encode, decode) == {"cisplatin": ("cisplatin",)}
     assert len(built) == 4
+    assert disk_cache.cached("drugs", disk_cache.digest("drugs", "v2"), build, encode, decode)
+    assert len(built) == 5
 
 
 def test_keys_of_different_parts_differ():
