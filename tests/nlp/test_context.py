@@ -173,3 +173,13 @@ def test_plans_carried_out_are_no_hypotheses(nlp, text, word, hypothetical):
 def test_the_authors_giving_a_drug_speak_of_the_patient(nlp):
     text = "We started intravenous methylprednisolone, as previous studies showed a benefit [11]."
     assert qualify(nlp, text, "methylprednisolone", "drugs")["subject"] == "patient"
+
+
+@pytest.mark.parametrize("text, word, hypothetical", [
+    ("Considering the risk of meningitis, ceftriaxone was started.", "ceftriaxone", False),
+    ("Planning to reduce the oedema, we gave dexamethasone 8 mg.", "dexamethasone", False),
+    ("In case of paracetamol overdose, acetylcysteine was given.", "paracetamol", True),
+    ("If the rash recurs, prednisolone should be given.", "prednisolone", True),
+])
+def test_a_treatment_given_after_a_condition_is_no_hypothesis(nlp, text, word, hypothetical):
+    assert qualify(nlp, text, word, "drugs")["hypothetical"] is hypothetical

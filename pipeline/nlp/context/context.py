@@ -61,6 +61,7 @@ class ContextQualifier:
         self.treatment_verbs = re.compile(spec["treatment_verbs"], re.IGNORECASE)
         self.negation_glue = re.compile(spec["negation_glue"], re.IGNORECASE)
         self.treatment_done = re.compile(spec["treatment_done"], re.IGNORECASE)
+        self.given_after_treatment = re.compile(spec["given_after_treatment"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -151,7 +152,11 @@ class ContextQualifier:
         return "probable" if weak else "unknown"
 
     def _carried_out(self, span: Span) -> bool:
-        """Whether the sentence of a treatment says it was carried out ("completed", "tolerated")."""
+        """Whether the sentence of a treatment says it was carried out ("completed", "tolerated",
+        "ceftriaxone was started")."""
+        text = span.doc.text
+        if self.given_after_treatment.match(text, span.end_char, span.end_char + 120):
+            return True
         sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
         return any(self.treatment_done.match(token.text) for token in sentence)
 
