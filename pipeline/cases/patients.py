@@ -69,11 +69,46 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart]) -> lis
     if any(s.kind == "introduced" for s in opening):
         return _interleaved(mentions, opening)
     parts: list[list[Mention]] = [[] for _ in boundaries]
-    for mention in mentions:
-        index = bisect.bisect_right(boundaries, mention.start) - 1
-        if index >= 0:
-            parts[index].append(mention)
+    for _, sentence in _sentences(mentions):
+        named = _named_after_cases(sentence, boundaries)
+        for mention in sentence:
+            own = _block(mention, boundaries)
+            if named is not None:
+                parts[named].append(mention)
+            elif own >= 0:
+                parts[own].append(mention)
+        if named is None and _about_all(sentence):
+            last = _block(sentence[-1], boundaries)
+            for index in range(last):
+                parts[index].extend(m for m in sentence if m.group in SHARED_GROUPS and _block(m, boundaries) > index)
     return parts
+
+
+# What a sentence about all the patients ("Both patients received cisplatin") gives each of them.
+SHARED_GROUPS = frozenset({"drugs", "outcome", "procedures"})
+# Sections where the patients are described one after the other.
+DESCRIBING = frozenset({"case", "abstract", "front", "body", None})
+
+
+def _block(mention: Mention, boundaries: list[int]) -> int:
+    return bisect.bisect_right(boundaries, mention.start) - 1
+
+
+def _about_all(sentence: list[Mention]) -> bool:
+    """True when the sentence speaks of all the patients at once ("Both patients were discharged")."""
+    return bool(_references()[0].search(sentence[0].sentence))
+
+
+def _named_after_cases(sentence: list[Mention], boundaries: list[int]) -> int | None:
+    """In the discussion after the last case of a report with "Case N" headings, the part of
+    the patient a sentence names ("In the first patient, ...", "case 1 received ..."), else None."""
+    if sentence[0].section in DESCRIBING or _block(sentence[0], boundaries) != len(boundaries) - 1:
+        return None
+    name = _references()[1].search(sentence[0].sentence)
+    if not name or name.group("proband"):
+        return None
+    index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+    return index if 0 <= index < len(boundaries) else None
 
 
 def _openings(starts: list[PatientStart]) -> list[PatientStart]:

@@ -9,7 +9,7 @@ from pipeline.nlp.build import build_nlp
 from mention_helpers import as_mentions
 
 TEXT = ("Brushing cytology of the lung mass revealed non-small cell carcinoma. Brushing was repeated and again "
-        "showed non-small cell carcinoma. The final diagnosis was giant cell carcinoma of the lung.")
+        "showed non-small cell carcinoma. The resection specimen showed giant cell carcinoma of the lung.")
 
 
 def test_the_full_pipeline_gives_the_components_defaults():

@@ -143,3 +143,20 @@ def test_a_case_subheading_telling_events_stays_in_the_last_case(nlp):
     text = ("Case 1\nA 41-year-old woman took oxycodone for back pain.\nCase 2\nA 35-year-old man took morphine.\n"
             "Treatment\nBoth patients were weaned with lorazepam over two weeks.\n")
     assert "lorazepam" in cases(nlp, text)[1].drugs
+
+
+def test_a_sentence_about_both_headed_patients_gives_each_the_drug(nlp):
+    text = ("Case 1\nA 50-year-old woman had a cervical carcinoma treated by radiotherapy.\n"
+            "Case 2\nA 62-year-old woman had a cervical carcinoma treated by surgery. Both patients received "
+            "cisplatin afterwards.\n")
+    rows = cases(nlp, text)
+    assert [r.drugs for r in rows] == [["cisplatin"], ["cisplatin"]]
+
+
+def test_the_discussion_sentence_naming_the_first_patient_is_hers(nlp):
+    text = ("Case 1\nA 50-year-old woman had a vulvar carcinoma treated by surgery.\n"
+            "Case 2\nA 62-year-old woman had a vulvar carcinoma treated by radiotherapy.\n"
+            "Discussion\nVulvar cancer is rare. In the first patient, we added carboplatin because of nodal "
+            "disease.\n")
+    rows = cases(nlp, text)
+    assert [r.drugs for r in rows] == [["carboplatin"], []]
