@@ -222,7 +222,7 @@ def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     ``histology/organs.tsv``), for a case whose text names no primary site. A type named only in
     a sentence of past history, with no stage, metastasis or recurrence now, makes no cancer case
     (as in :func:`_past_cancer_only`)."""
-    by_type, by_written = _type_organs()
+    by_type, by_written = _type_organs(config.organs)
     organ = by_written.get(_type_key(histology.value.written)) or by_type.get(histology.value.histology)
     if organ is None:
         return None
@@ -237,11 +237,11 @@ def _type_key(written: str) -> str:
     return "".join(ch for ch in written.lower() if ch.isalnum()).removesuffix("s")
 
 
-@lru_cache(maxsize=1)
-def _type_organs() -> tuple[dict[str, str], dict[str, str]]:
+@lru_cache(maxsize=None)
+def _type_organs(path: str) -> tuple[dict[str, str], dict[str, str]]:
     """(normalised type -> organ, written type key -> organ) of ``histology/organs.tsv``."""
     by_type, by_written = {}, {}
-    for row in read_table("histology/organs.tsv"):
+    for row in read_table(path):
         if row["kind"] == "written":
             by_written[_type_key(row["key"])] = row["site"]
         else:

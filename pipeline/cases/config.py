@@ -11,7 +11,8 @@ from spacy.language import Language
 class AssemblyConfig:
     """``roles``: the sites component's role rules (past-history and report-sentence cues);
     ``outcome``: the outcome component's patterns (what counts as a relapse event);
-    ``parents``: the histology component's broader/narrower types. The defaults are the
+    ``parents``: the histology component's broader/narrower types; ``organs``: the organ a
+    type names by itself (NSCLC: lung), the histology component's too. The defaults are the
     components' defaults (assembling mentions without a pipeline, as the tests do).
 
     >>> import spacy
@@ -25,6 +26,7 @@ class AssemblyConfig:
     roles: str = "sites/roles.toml"
     outcome: str = "outcome/outcome.toml"
     parents: str = "histology/parents.tsv"
+    organs: str = "histology/organs.tsv"
 
     @classmethod
     def of(cls, nlp: Language) -> AssemblyConfig:
@@ -37,6 +39,7 @@ class AssemblyConfig:
             roles=configured("caselit_sites", "roles", cls.roles),
             outcome=configured("caselit_outcome", "patterns", cls.outcome),
             parents=configured("caselit_histology", "parents", cls.parents),
+            organs=configured("caselit_histology", "organs", cls.organs),
         )
 
 

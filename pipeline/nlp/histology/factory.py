@@ -2,9 +2,10 @@ from spacy.language import Language
 
 from pipeline.nlp.histology.histology import HistologyMatcher
 
-# parents: broader/narrower types, read by case assembly (pipeline.cases.config) at this path
+# parents (broader/narrower types) and organs (the organ a type names): read by case assembly
+# (pipeline.cases.config) at these paths
 DEFAULT_CONFIG = {"lexicon": "histology/histology.tsv", "patterns": "histology/histology.toml",
-                  "parents": "histology/parents.tsv"}
+                  "parents": "histology/parents.tsv", "organs": "histology/organs.tsv"}
 
 # The class is the factory. Sentence boundaries bound the grade and hedge words read for a
 # type; alone, the component splits roughly.

@@ -40,9 +40,10 @@ class HistologyMatcher(Component):
     group = GROUP
 
     def __init__(self, nlp: Language, name: str = "caselit_histology", lexicon: str = "histology/histology.tsv",
-                 patterns: str = "histology/histology.toml", parents: str = "histology/parents.tsv"):
+                 patterns: str = "histology/histology.toml", parents: str = "histology/parents.tsv",
+                 organs: str = "histology/organs.tsv"):
         super().__init__(nlp, name)
-        self.parents = parents  # read by case assembly, which finds the path in the pipe's config
+        self.parents, self.organs = parents, organs  # read by case assembly, from the pipe's config
         spec = read_patterns(patterns)
         heads = set(spec["heads"])
         organ_slot = f"(?:{spec['organ']}[\\s-]+){{0,2}}"
