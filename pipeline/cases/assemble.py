@@ -34,7 +34,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     # "the two children were discharged" in one case's part is every case's status
     shared += [m for m in _group_outcomes(mentions) if m not in shared]
     cases = []
-    parts = split_by_patient(mentions, starts)
+    parts = split_by_patient(mentions, starts, config.patients)
     for number, part in enumerate(parts, 1):
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
@@ -45,7 +45,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
             case.evidence.append(Evidence("sex", case.sex, together.sentence, together.start, together.end,
                                           together.sentence_start, together.qualifiers))
         cases.append(case)
-    return series_cases(report, cases)
+    return series_cases(report, cases, config.patients)
 
 
 def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT,

@@ -12,7 +12,8 @@ class AssemblyConfig:
     """``roles``: the sites component's role rules (past-history and report-sentence cues);
     ``outcome``: the outcome component's patterns (what counts as a relapse event);
     ``parents``: the histology component's broader/narrower types; ``organs``: the organ a
-    type names by itself (NSCLC: lung), the histology component's too. The defaults are the
+    type names by itself (NSCLC: lung), the histology component's too; ``patients``: the sections
+    component's patient patterns (announced series, "both patients", "the first patient"). The defaults are the
     components' defaults (assembling mentions without a pipeline, as the tests do).
 
     >>> import spacy
@@ -27,6 +28,7 @@ class AssemblyConfig:
     outcome: str = "outcome/outcome.toml"
     parents: str = "histology/parents.tsv"
     organs: str = "histology/organs.tsv"
+    patients: str = "sections/patients.toml"
 
     @classmethod
     def of(cls, nlp: Language) -> AssemblyConfig:
@@ -40,6 +42,7 @@ class AssemblyConfig:
             outcome=configured("caselit_outcome", "patterns", cls.outcome),
             parents=configured("caselit_histology", "parents", cls.parents),
             organs=configured("caselit_histology", "organs", cls.organs),
+            patients=configured("caselit_sections", "patients", cls.patients),
         )
 
 

@@ -53,7 +53,8 @@ def _presents_patient(mention: Mention) -> bool:
     return not (mention.label == "AGE" and mention.value.relative) and not (mention.label == "SEX" and mention.value.relative)
 
 
-def split_by_patient(mentions: list[Mention], starts: list[PatientStart]) -> list[list[Mention]]:
+def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
+                     patients: str = "sections/patients.toml") -> list[list[Mention]]:
     """One list of mentions per patient. A report with "Case 1", "Case 2"... headings (two or
     more distinct numbers) gives one list per heading; the text before the first heading
     (title, abstract) is shared by none of them, except that each case may fall back on it
@@ -61,23 +62,24 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart]) -> lis
 
     When a patient is introduced inside the running text ("Her sister, aged 12, was
     admitted"), the narrative may go back and forth between the patients: from there on each
-    sentence is given to the patient it names (see :func:`_interleaved`)."""
+    sentence is given to the patient it names (see :func:`_interleaved`). ``patients``: the
+    sections component's patterns file (how the text refers to all or one of the patients)."""
     opening = _openings(starts)
     if len(opening) < 2:
         return [mentions]
     boundaries = [s.start for s in opening]
     if any(s.kind == "introduced" for s in opening):
-        return _interleaved(mentions, opening)
+        return _interleaved(mentions, opening, _references(patients))
     parts: list[list[Mention]] = [[] for _ in boundaries]
     for _, sentence in _sentences(mentions):
-        named = _named_after_cases(sentence, boundaries)
+        named = _named_after_cases(sentence, boundaries, _references(patients))
         for mention in sentence:
             own = _block(mention, boundaries)
             if named is not None:
                 parts[named].append(mention)
             elif own >= 0:
                 parts[own].append(mention)
-        if named is None and _about_all(sentence):
+        if named is None and _about_all(sentence, _references(patients)):
             last = _block(sentence[-1], boundaries)
             for index in range(last):
                 parts[index].extend(m for m in sentence if m.group in SHARED_GROUPS and _block(m, boundaries) > index)
@@ -94,17 +96,18 @@ def _block(mention: Mention, boundaries: list[int]) -> int:
     return bisect.bisect_right(boundaries, mention.start) - 1
 
 
-def _about_all(sentence: list[Mention]) -> bool:
+def _about_all(sentence: list[Mention], references: tuple[re.Pattern, re.Pattern]) -> bool:
     """True when the sentence speaks of all the patients at once ("Both patients were discharged")."""
-    return bool(_references()[0].search(sentence[0].sentence))
+    return bool(references[0].search(sentence[0].sentence))
 
 
-def _named_after_cases(sentence: list[Mention], boundaries: list[int]) -> int | None:
+def _named_after_cases(sentence: list[Mention], boundaries: list[int],
+                       references: tuple[re.Pattern, re.Pattern]) -> int | None:
     """In the discussion after the last case of a report with "Case N" headings, the part of
     the patient a sentence names ("In the first patient, ...", "case 1 received ..."), else None."""
     if sentence[0].section in DESCRIBING or _block(sentence[0], boundaries) != len(boundaries) - 1:
         return None
-    name = _references()[1].search(sentence[0].sentence)
+    name = references[1].search(sentence[0].sentence)
     if not name or name.group("proband"):
         return None
     index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
@@ -119,7 +122,8 @@ def _openings(starts: list[PatientStart]) -> list[PatientStart]:
     return sorted(first_of.values(), key=lambda s: s.start) if len(first_of) > 1 else []
 
 
-def _interleaved(mentions: list[Mention], opening: list[PatientStart]) -> list[list[Mention]]:
+def _interleaved(mentions: list[Mention], opening: list[PatientStart],
+                 references: tuple[re.Pattern, re.Pattern]) -> list[list[Mention]]:
     """Parts of a report whose later patients are introduced in the running text. Before the
     first introduction, the parts are blocks as for headings. From it on, sentence by sentence:
     the sentence that introduces a patient is that patient's; a sentence about all of them
@@ -151,7 +155,7 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart]) -> list[l
             parts[block].extend(sentence)
             continue
         known = max(block, current)  # patients introduced so far
-        who = _named(sentence, by_sex, known)
+        who = _named(sentence, by_sex, known, references)
         if who == "all":
             for index in range(known + 1):
                 parts[index].extend(_for_patient(sentence, opening[index]))
@@ -185,7 +189,7 @@ def _sex_of(mentions: list[Mention], opening: list[PatientStart], index: int) ->
 
 
 @lru_cache(maxsize=None)
-def _references(path: str = "sections/patients.toml") -> tuple[re.Pattern, re.Pattern]:
+def _references(path: str) -> tuple[re.Pattern, re.Pattern]:
     """(all the patients at once, one patient named) of ``models/sections/patients.toml``."""
     data = read_patterns(path)
     return re.compile(data["all_patients"]), re.compile(data["named_patient"])
@@ -194,10 +198,11 @@ def _references(path: str = "sections/patients.toml") -> tuple[re.Pattern, re.Pa
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
-def _named(sentence: list[Mention], by_sex: dict[str, int], known: int) -> int | str | None:
+def _named(sentence: list[Mention], by_sex: dict[str, int], known: int,
+           references: tuple[re.Pattern, re.Pattern]) -> int | str | None:
     """Which patient a sentence names: an index, "all", or None when it names none."""
     text = sentence[0].sentence
-    everyone, named = _references()
+    everyone, named = references
     if everyone.search(text):
         return "all"
     name = named.search(text)

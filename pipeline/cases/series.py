@@ -25,18 +25,18 @@ def _implied_sex(site: str | None) -> str | None:
     return next((row["sex"] or None for row in read_table("cases/sites.tsv") if row["site"] == site), None)
 
 
-def series_cases(report: Report, cases: list[Case]) -> list[Case]:
+def series_cases(report: Report, cases: list[Case], patients: str = "sections/patients.toml") -> list[Case]:
     """``cases`` with a row added for every announced patient after the first, when the text
     was read as one patient's; unchanged otherwise."""
     if len(cases) != 1:
         return cases
-    count = announced_patients(report.text, report.title)
+    count = announced_patients(report.text, report.title, patients)
     if count < 2:
         return cases
     first = cases[0]
     shared = [e for e in first.evidence if e.field in SHARED_FIELDS and getattr(first, e.field) == e.value]
     outcome = [e for e in first.evidence if e.field == "outcome" and e.value == first.outcome and JOINT.search(e.sentence)]
-    group_sex = announced_sex(report.text, report.title)
+    group_sex = announced_sex(report.text, report.title, patients)
     if first.sex is None:
         first.sex = _implied_sex(first.primary_site) or group_sex
     rows = [first]
