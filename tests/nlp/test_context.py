@@ -183,3 +183,14 @@ def test_the_authors_giving_a_drug_speak_of_the_patient(nlp):
 ])
 def test_a_treatment_given_after_a_condition_is_no_hypothesis(nlp, text, word, hypothetical):
     assert qualify(nlp, text, word, "drugs")["hypothetical"] is hypothetical
+
+
+@pytest.mark.parametrize("text, word, group, subject", [
+    ("Ceftriaxone, which is commonly used for meningitis, was started.", "Ceftriaxone", "drugs", "probable"),
+    ("Vancomycin was started because MRSA is a common cause of line infections.", "Vancomycin", "drugs", "probable"),
+    ("Methotrexate is typically the first-line agent in this disease.", "Methotrexate", "drugs", "generic"),
+    # only treatments: a site in such a sentence stays background
+    ("Chemotherapy was given, as lung metastases are common.", "lung", "sites", "generic"),
+])
+def test_a_treatment_given_beside_a_general_remark(nlp, text, word, group, subject):
+    assert qualify(nlp, text, word, group)["subject"] == subject

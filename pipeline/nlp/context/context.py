@@ -62,6 +62,7 @@ class ContextQualifier:
         self.negation_glue = re.compile(spec["negation_glue"], re.IGNORECASE)
         self.treatment_done = re.compile(spec["treatment_done"], re.IGNORECASE)
         self.given_after_treatment = re.compile(spec["given_after_treatment"], re.IGNORECASE)
+        self.given_in_past = re.compile(spec["given_in_past"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -105,6 +106,11 @@ class ContextQualifier:
                     window_end = min(sentence_end, span.end + SUBJECT_WINDOW)
                     near = [c for c in cues_by_sentence.get(sentence_start, []) if c[0] >= window_start and c[1] <= window_end]
                     span._.subject = self._subject(doc[window_start:window_end], near, text)
+                if span._.subject == "generic" and group in TREATMENT_GROUPS \
+                        and self.given_in_past.search(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + 1):
+                    # "Ceftriaxone, which is commonly used for meningitis, was started": a general
+                    # remark beside a treatment given in the past does not make it background
+                    span._.subject = "probable"
                 if sections:
                     index = bisect.bisect_right(section_starts, span.start) - 1
                     span._.section = sections[max(index, 0)].label_
