@@ -175,9 +175,7 @@ import pipeline.nlp.build as build
 mark("import the pipeline's components")
 from pipeline import disk_cache
 disk_cache.configure("cache")
-from scispacy.custom_tokenizer import combined_rule_tokenizer
-nlp = spacy.blank("en")
-nlp.tokenizer = combined_rule_tokenizer(nlp)
+nlp = build.blank_nlp()
 mark("blank English model and scispaCy's tokenizer")
 for name in ("caselit_sentences", "caselit_abbreviations", "caselit_sections", *build.FINDING_PIPES, "caselit_context"):
     nlp.add_pipe(name)

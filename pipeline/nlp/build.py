@@ -63,6 +63,16 @@ FINDING_PIPES = (
 )
 
 
+def blank_nlp() -> Language:
+    """A blank English model with scispaCy's rule tokenizer and no pipe."""
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": PLACEHOLDER_TOKENIZER}}})
+    nlp.tokenizer = combined_rule_tokenizer(nlp)
+    # Reports longer than spaCy's default are split into chunks before they reach the
+    # pipeline (see pipeline.api); the limit itself is only a memory guard.
+    nlp.max_length = 2_000_000
+    return nlp
+
+
 def build_nlp(abbreviations: bool = True, model: str | None = None) -> Language:
     """The full caselit pipeline on a blank English model (no trained weights needed).
 
@@ -70,11 +80,7 @@ def build_nlp(abbreviations: bool = True, model: str | None = None) -> Language:
     ``en_ner_bc5cdr_md``) whose CHEMICAL and DISEASE entities are added as drug and
     histology candidates; without it, nothing depends on a trained model.
     """
-    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": PLACEHOLDER_TOKENIZER}}})
-    nlp.tokenizer = combined_rule_tokenizer(nlp)
-    # Reports longer than spaCy's default are split into chunks before they reach the
-    # pipeline (see pipeline.api); the limit itself is only a memory guard.
-    nlp.max_length = 2_000_000
+    nlp = blank_nlp()
     nlp.add_pipe("caselit_sentences")
     if abbreviations:
         nlp.add_pipe("caselit_abbreviations")
