@@ -83,7 +83,33 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
             last = _block(sentence[-1], boundaries)
             for index in range(last):
                 parts[index].extend(m for m in sentence if m.group in SHARED_GROUPS and _block(m, boundaries) > index)
-    return parts
+    return [_relative_opening(part, start) for part, start in zip(parts, opening)]
+
+
+# "His 2-day-old sister", "the boy's twin brother": a relative word that names the next patient.
+POSSESSIVE = re.compile(r"\b(?:his|her|their)\b|\w['’]s\b", re.IGNORECASE)
+
+
+def _relative_opening(part: list[Mention], start: PatientStart) -> list[Mention]:
+    """A part whose first sentence after its heading presents the patient as a relative of the
+    one before ("Twin B\nHis 2-day-old sister had ..."): that person word and its age are the
+    patient's own, and the sex words before it ("His") speak of the other patient."""
+    after = [m for m in part if m.start >= start.start]
+    if not after:
+        return part
+    first = min(m.sentence_start for m in after)
+    opening = sorted((m for m in after if m.sentence_start == first), key=lambda m: m.start)
+    persons = [m for m in opening if m.group == "demographics" and m.label == "SEX" and m.value.evidence != "pronoun"]
+    if not persons or not persons[0].value.relative:
+        return part
+    head = persons[0]
+    before = head.sentence[:max(0, head.start - head.sentence_start)]
+    if len(before) > 40 or not POSSESSIVE.search(before):
+        return part  # "The mother of a 3-year-old boy brought him": the mother is no patient
+    rest = [m for m in part if m.sentence_start != first or m.start < start.start]
+    sentence = [m for m in opening if not (m.group == "demographics" and m.label == "SEX" and m.start < head.start)]
+    own = PatientStart(start.number, head.start, "introduced", head.end)
+    return sorted(rest + _as_introduced(sentence, own), key=lambda m: m.start)
 
 
 # What a sentence about all the patients ("Both patients received cisplatin") gives each of them.

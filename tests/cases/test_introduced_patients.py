@@ -160,3 +160,17 @@ def test_the_discussion_sentence_naming_the_first_patient_is_hers(nlp):
             "disease.\n")
     rows = cases(nlp, text)
     assert [r.drugs for r in rows] == [["carboplatin"], []]
+
+
+def test_twin_a_and_twin_b_headings_open_a_row_each(nlp):
+    text = ("Case presentation\nTwin A\nA 2-day-old boy born at 34 weeks had bilious vomiting. He was given "
+            "gentamicin.\nTwin B\nHis 2-day-old sister had abdominal distension. She was given cefotaxime.\n"
+            "Discussion\nVolvulus in twins is rare.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex, r.drugs) for r in rows] == [(0.01, "male", ["gentamicin"]), (0.01, "female", ["cefotaxime"])]
+
+
+def test_a_relative_who_brings_the_patient_gives_no_sex(nlp):
+    text = ("Case 1\nA 40-year-old man had a cough.\nCase 2\nThe mother of a 3-year-old boy brought him in with "
+            "a cough. He was given amoxicillin.\n")
+    assert [r.sex for r in cases(nlp, text)] == ["male", "male"]

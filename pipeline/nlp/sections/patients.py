@@ -20,7 +20,9 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 
 def patient_number(word: str) -> int:
-    """``"2"`` → 2, ``"two"``/``"second"``/``"II"`` → 2; 0 when unknown."""
+    """``"2"`` → 2, ``"two"``/``"second"``/``"II"`` → 2, a letter (``"B"``, "Twin B") → 2; 0 when unknown."""
+    if len(word) == 1 and "A" <= word <= "F":
+        return ord(word) - ord("A") + 1
     word = word.lower()
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
 

@@ -37,10 +37,10 @@ from pipeline.nlp.text import doc_text, sentence_bounds
 from pipeline.resources import read_patterns, read_table
 
 # "Case 1", "Case 2:", "Patient 2 -", "CASE II", "Case report 1" at the start of a line.
+# "Twin A", "Twin 2", "Sibling 1", "Case B" open a patient of a report on twins or siblings.
 PATIENT_HEADING = re.compile(
-    r"^\s*(?:case|patient)(?:\s+(?:report|presentation|description))?\s*(?:no\.?\s*)?#?\s*"
-    r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|i{1,3}|iv|v)\b\s*(?:[:.)\-–—]|$)",
-    re.IGNORECASE,
+    r"^\s*(?:(?i:case|patient)(?:\s+(?i:report|presentation|description))?|(?i:twin|sibling))\s*(?:(?i:no)\.?\s*)?#?\s*"
+    r"(?P<number>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|i{1,3}|iv|v)|[A-F])\b\s*(?:[:.)\-–—]|$)",
 )
 LEADING_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.)\s+")
 LEADING_MARKS = re.compile(r"^[\s*†‡§#•·▪■►>\-–—]+")
