@@ -591,3 +591,15 @@ def test_dermatology_brands(nlp, text, expected):
 )
 def test_drugs_that_could_not_be_used(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She used a progesterone vaginal gel.", ["progesterone"]),
+        ("An estradiol patch was applied twice weekly.", ["estradiol"]),
+        ("Her serum estradiol was 20 pg/mL and progesterone was low.", []),
+    ],
+)
+def test_hormones_in_a_dosage_form_are_given(nlp, text, expected):
+    assert generics(nlp, text) == expected
