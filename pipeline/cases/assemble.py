@@ -138,7 +138,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
-    case.treatments = case_treatments(mine)
+    # the Treatments column lists the drugs the Drugs column does (a case's own, in a series)
+    case.treatments = case_treatments([m for m in mine if not (several and m.group == "drugs" and not _own_drug(m))])
     dating = Dating(mine)
     case.labs = case_labs(mine, dating)
     case.timeline = case_timeline(mine, dating)
