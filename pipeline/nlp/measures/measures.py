@@ -33,8 +33,9 @@ from pipeline.resources import read_table
 GROUP = "measures"
 YES = {"yes", "true", "1"}
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-# A number that stands for a time or an index, not a count: "on day 3, 12.5 ×10^9/L".
-NOT_A_COUNT_BEFORE = re.compile(r"\b(?:days?|POD|weeks?|months?|years?|cycles?|hours?|h|d|no\.?|grade|stage|aged?|at|on)\s*$", re.IGNORECASE)
+# A number that stands for a time or an index, not a count: "on day 3, 12.5 ×10^9/L". Only a
+# lower-case "h" is hours: an upper-case "H" is a table's flag for a high result.
+NOT_A_COUNT_BEFORE = re.compile(r"\b(?:days?|POD|weeks?|months?|years?|cycles?|hours?|(?-i:h)|d|no\.?|grade|stage|aged?|at|on)\s*$", re.IGNORECASE)
 # What may follow a bare number for it to be a unit-less count ("WBC was 18.", "WBC of
 # 12,000 and CRP 50"): anything but a unit, a range ("3-5/hpf"), a dipstick grade ("2+") or
 # a bracketed interval ("6.8 (1.1-27)", an odds ratio and its confidence interval).
@@ -122,9 +123,14 @@ class MeasureMatcher(Component):
         self.item = regex_cache.compile("(?P<count>" + spec["number"].replace("?P<number>", "?:") + r"\s*" + spec["unit"].replace("?P<", "?P<u_") + ")|" + spec["number"], re.VERBOSE)
         self.list_item = re.compile(spec["number"] + spec["list_separator"], re.VERBOSE)
         self.reference_open = re.compile(spec["number"] + r"\s*[(\[]\s*$", re.VERBOSE)
+        self.flat_reference = re.compile(spec["number"] + spec.get("flat_reference_gap", "(?!)"), re.VERBOSE)
+        self.bracketed_reference = re.compile(spec.get("bracketed_reference", "(?!)"))
+        self.reference_bounds = spec.get("reference_range_bounds", {})
+        self.count_unit = tables["unit"]
         self.reference_labelled = re.compile(spec["number"] + r"\s*[(\[]\s*" + spec["reference_label"] + "$", re.VERBOSE)
         self.bracket_open = re.compile(r"[(\[]\s*(?:" + spec["reference_label"] + r")?(?:[<>≤≥]=?\s*)?$")
         self.unitless_link = re.compile(spec["unitless_link"], re.VERBOSE)
+        self.slash_lost_volume = re.compile(spec.get("slash_lost_volume", "(?!)"))
         self.comparators = [
             (re.compile(r"(?<![A-Za-z])" + row["pattern"] + r"\s*(?:of\s+|than\s+)?$", re.IGNORECASE), row["symbol"], row["threshold"])
             for row in spec["comparator"]
@@ -251,7 +257,13 @@ class MeasureMatcher(Component):
             # number before the bracket is the patient's value, in the same unit
             cursor = items[0].start
             opening = self.reference_open.search(text, max(0, cursor - 30), cursor)
-            if opening is not None and opening.end() == cursor:
+            flat = self._flat_result(text, items)
+            if flat is not None:
+                # "WBC 12.3 H 4.0-10.0 x10^9/L": a flattened table row, result then range
+                for item in items:
+                    item.reference = True
+                items.insert(0, Item(flat.start("number"), flat.end("number"), flat.group("number"), match.end(), exponent))
+            elif opening is not None and opening.end() == cursor:
                 for item in items:
                     item.reference = True
                 items.insert(0, Item(opening.start("number"), opening.end("number"), opening.group("number"), match.end(), exponent))
@@ -282,6 +294,45 @@ class MeasureMatcher(Component):
                 for item in items:
                     item.reference = True
             yield items
+
+    def _flat_result(self, text: str, items: list[Item]) -> re.Match | None:
+        """The result written just before a dashed range with only spaces and a flag between
+        them ("12.3 H 4.0-10.0 x10^9/L"), or None. The result must not itself end a list or a
+        range ("from 8 to 12 14-16") nor be a day or cycle number."""
+        if len(items) != 2 or not re.fullmatch(r"\s*[-–—]\s*", text[items[0].end : items[1].start]):
+            return None
+        cursor = items[0].start
+        found = self.flat_reference.search(text, max(0, cursor - 40), cursor)
+        if found is None or found.end() != cursor:
+            return None
+        before = text[max(0, found.start() - 12) : found.start()]
+        if NOT_A_COUNT_BEFORE.search(before) or re.search(r"(?:[-–—~,]|\bto|\band|\bor)\s*$", before) or re.search(r"\d\s*$", before):
+            return None
+        low, high = parse_number(items[0].number, items[0].exponent), parse_number(items[1].number, items[1].exponent)
+        return found if low is not None and high is not None and low < high else None
+
+    def _bracketed_result(self, text: str, number: re.Match, bracket: re.Match, analyte: Analyte) -> float | None:
+        """A bare count followed by its reference range in brackets ("WBC 12.3 (4.0-10.0)
+        ×10^9/L"): the value in 10^9/L, from the unit after the bracket, else from the scale
+        of a range that is a plausible white-cell reference range; None otherwise."""
+        unit = self.count_unit.match(text, bracket.end())
+        if unit is not None:
+            exponent = unit_exponent(unit, self.patterns)
+            written = parse_number(number.group("number"), exponent) if exponent is not None else None
+            value = to_float(written, exponent) if written is not None else None
+        elif re.match(r"\s*(?:/|per\b|cells?\b|[hl]pf\b|HPF\b|LPF\b|high[\s\-]power)", text[bracket.end() : bracket.end() + 20]):
+            return None  # another unit ("(5-10)/hpf", a urine sediment)
+        else:
+            low, high = parse_number(bracket.group("low"), -3), parse_number(bracket.group("high"), -3)
+            written = parse_number(number.group("number"), -3)
+            if None in (low, high, written) or analyte.name != "wbc" or not self.reference_bounds:
+                return None
+            scale = 1000 if high >= 1000 else 1
+            (low_min, low_max), (high_min, high_max) = self.reference_bounds["low"], self.reference_bounds["high"]
+            if not (low_min <= low / scale <= low_max and high_min <= high / scale <= high_max):
+                return None
+            value = float(written / scale)
+        return value if value is not None and within(value, analyte.name, self.analytes_file) else None
 
     def _may_have_keyword(self, text: str, item: Item, reach: int) -> bool:
         """True when a keyword of an analyte measured in the item's unit stands near it."""
@@ -564,7 +615,10 @@ class MeasureMatcher(Component):
         if link is None:
             return
         number = self.number.match(text, link.end())
-        if number is None or UNIT_FOLLOWS.match(text, number.end()):
+        if number is None:
+            return
+        bracket = self.bracketed_reference.match(text, number.end()) if analyte.dimension == "count" else None
+        if bracket is None and UNIT_FOLLOWS.match(text, number.end()) and not self._slash_lost(text, number):
             return
         item = Item(number.start("number"), number.end("number"), number.group("number"), number.end("number"), -3)
         if (item.start, item.end) in seen:
@@ -573,7 +627,9 @@ class MeasureMatcher(Component):
         nearest, _ = self._assigned(text, item, sentence, keywords)
         if nearest is None or nearest.family != keyword.family or not nearest.start <= keyword.start < nearest.end:
             return
-        if analyte.dimension == "count":
+        if bracket is not None:
+            value = self._bracketed_result(text, number, bracket, analyte)
+        elif analyte.dimension == "count":
             value = normalise_unitless(item.number, analyte.name, self.patterns, self.analytes_file)
         else:
             number = parse_quantity_number(item.number)
@@ -584,6 +640,14 @@ class MeasureMatcher(Component):
         measure = Measure(analyte.label, value, analyte.unit, item.number, threshold, comparator)
         seen.add((item.start, item.end))
         spans.append(Finding(item.start, item.end, analyte.label, measure))
+
+    def _slash_lost(self, text: str, number: re.Match) -> bool:
+        """True for a count of 1000 or more followed by a per-µL volume without its slash
+        ("21,860 μL"): a count per µL, not a volume."""
+        if not self.slash_lost_volume.match(text, number.end()):
+            return False
+        value = parse_number(number.group("number"), -3)
+        return value is not None and value >= 1000
 
     # -- qualifiers ------------------------------------------------------------------------
 

@@ -70,7 +70,8 @@ def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
     """The power of ten that turns the written number into 10^9/L, or None when the unit
     cannot be a count (a bare "109/L" without a multiplication sign, an unknown volume)."""
     tables = grammar(patterns)
-    volume = tables["volumes"].get(volume_key(match.group("volume")))
+    key = volume_key(match.group("volume"))
+    volume = tables["volumes"].get(key)
     if volume is None:
         return None
     groups = match.groupdict()
@@ -99,6 +100,9 @@ def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
         power = 0
     if needs_sign and not groups.get("sign"):
         return None
+    spec = tables["spec"]
+    if key in spec.get("litre_slip_volumes", ()) and power >= spec.get("litre_slip_min_power", 99):
+        volume = 0  # "13 × 10^9/mL" means 13 × 10^9/L
     return power + volume - 9
 
 
