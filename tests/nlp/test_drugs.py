@@ -603,3 +603,15 @@ def test_drugs_that_could_not_be_used(nlp, text, expected):
 )
 def test_hormones_in_a_dosage_form_are_given(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She received sildenafil citrate 20 mg three times daily.", ["sildenafil"]),
+        ("He took atorvastatin calcium and losartan potassium.", ["atorvastatin", "losartan"]),
+        ("Furosemide, potassium and magnesium were given.", ["furosemide", "magnesium", "potassium"]),
+    ],
+)
+def test_counter_ions_of_a_salt_are_no_drugs(nlp, text, expected):
+    assert generics(nlp, text) == expected

@@ -117,6 +117,7 @@ class DrugMatcher(Component):
         self.not_given_after = regex_cache.compile(spec["not_given_after"], flags)
         self.not_given_before = regex_cache.compile(spec["not_given_before"], flags)
         self.not_usable_after = re.compile(spec["not_usable_after"], flags)
+        self.salt_words = frozenset(spec["salt_words"])
         # matched on the lowercased text, case-sensitively: several times faster over a long report
         self.list_cues = regex_cache.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})"
                                             f"|(?P<example>{spec['example_cue']})")
@@ -150,7 +151,7 @@ class DrugMatcher(Component):
     def matches(self, text: str) -> list[Match]:
         """The drug matches of ``text`` (character offsets), without a Doc."""
         lowered = fold(text)
-        matches = self._scan(text, lowered)
+        matches = self._salts(lowered, self._scan(text, lowered))
         matches = self._vitamin_lists(text, lowered, matches)
         return self._not_given(text, lowered, self._check_cues(text, matches))
 
@@ -184,6 +185,18 @@ class DrugMatcher(Component):
                 if generic:
                     misspelt.append(Match(word.start(), word.end(), (generic,), True, ""))
         return sorted(matches + misspelt) if misspelt else matches
+
+    def _salts(self, lowered: str, matches: list[Match]) -> list[Match]:
+        """Drops a counter-ion written right after a drug as part of its salt's name ("sildenafil
+        citrate", "losartan potassium", "atorvastatin calcium"): no citric acid or potassium given."""
+        if len(matches) < 2:
+            return matches
+        kept = [matches[0]]
+        for previous, match in zip(matches, matches[1:]):
+            if lowered[match.start:match.end] in self.salt_words and lowered[previous.end:match.start].isspace():
+                continue
+            kept.append(match)
+        return kept
 
     def _longest(self, text: str, lowered: str, start: int, first: str, end: int | None = None) -> Match | None:
         """The longest lexicon name starting at ``start``. A hyphen between two words may
