@@ -450,6 +450,10 @@ def test_substances_file_marks_lexicon_entries():
         ("Treatment of nerve agent poisoning consists of oxygen, atropine and pralidoxime.", []),
         ("Intravenous immunoglobulin is the treatment of choice in this syndrome.", []),
         ("Lactulose is used to treat hepatic encephalopathy.", []),
+        ("- Rituximab and intravenous immunoglobulin are options in refractory pemphigus.", []),
+        ("Table 1. Treatment options for pemphigus vulgaris\nFirst line: prednisolone, rituximab\n"
+         "Second line: azathioprine, IVIG\n\nShe was treated with dapsone.", ["dapsone"]),
+        ("Table 2. Treatment of the patient\nDay 1: ceftriaxone\nDay 3: meropenem", ["ceftriaxone", "meropenem"]),
         ("The drug was approved by the FDA in 2012 as fingolimod.", []),
         # the patient's drug in a sentence that also speaks in general
         ("She was given rituximab, which has been used in refractory cases.", ["rituximab"]),

@@ -29,6 +29,7 @@ LIST_CUE_WORDS = re.compile(r"sensitiv|susceptib|non|resistan|intermediate|antib
 # A drug name of four letters or more glued to a dose: "methadone260mg", "duloxetine30mg".
 GLUED = re.compile(r"([a-z]{4,}?)(\d+(?:mg|g|mcg|ug|µg|μg|iu|u|ml)?)$")
 GLUED_UNITS = frozenset({"mg", "ug", "cg", "µg", "μg", "iu", "ml"})
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # What joins two names of one combination: "Carbo/Taxol", "carbo-paclitaxel", "Carbo + Taxol".
 JOINED = re.compile(r"\s*(?:[/+&-]|and|plus|with)\s*$", re.IGNORECASE)
 LONG_FORM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][^()]{2,60}?)\s*\)")
@@ -127,6 +128,7 @@ class DrugMatcher(Component):
         self.fluid_use_before = re.compile(spec["fluid_use_before"], flags)
         self.fluid_use_after = re.compile(spec["fluid_use_after"], flags)
         self.given_words = re.compile(spec["given_words"], flags)
+        self.general_table = re.compile(spec["general_table"], flags)
         self.microbes = re.compile(spec["microbes"], flags)
         self.list_until = re.compile(spec["list_until"], flags)
         self.vitamin_list = re.compile(spec["vitamin_list"])  # case matters: the letters are capitals
@@ -338,9 +340,29 @@ class DrugMatcher(Component):
             end_match = SENTENCE_END.search(text, match.end, match.end + 400)
             end = end_match.start() if end_match else min(len(text), match.end + 400)
             sentences.append((start, end))
-        return [(start, end) for start, end in sentences
-                if self.general_cue.search(text, start, end)
-                and not self.patient_words.search(text, start, end) and not self.given_words.search(text, start, end)]
+        general = [(start, end) for start, end in sentences
+                   if self.general_cue.search(text, start, end)
+                   and not self.patient_words.search(text, start, end) and not self.given_words.search(text, start, end)]
+        merged: list[tuple[int, int]] = []  # sorted and disjoint, as _inside wants them
+        for start, end in sorted(general + self._general_tables(text)):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def _general_tables(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each table of general treatment options: from its caption to the
+        next blank line (at most 3,000 characters)."""
+        regions = []
+        position = text.find("Table")
+        while position >= 0:  # str.find to the candidates: a regex scan of a long text costs more
+            caption = self.general_table.match(text, position)
+            if caption:
+                blank = BLANK_LINE.search(text, caption.end(), caption.end() + 3000)
+                regions.append((caption.start(), blank.start() if blank else min(len(text), caption.end() + 3000)))
+            position = text.find("Table", position + 5)
+        return regions
 
     def _not_given_lists(self, text: str, lowered: str) -> list[tuple[int, int]]:
         """(start, end) of each susceptibility panel, allergy list or list of examples of a
