@@ -537,6 +537,15 @@ def test_unit_slip_per_millilitre(nlp):
         ("Haematology: WBC 12.3 (4.0-10.0) ×10^9/L, platelets 410 (150-400) ×10^9/L.", [12.3]),
         ("Admission bloods: WBC 12.3 (4.0-10.0), Hb 98 (115-165).", [12.3]),
         ("Admission bloods: WBC 21,300 (4,500-11,000), haemoglobin 9.8 g/dL.", [21.3]),
+        # the unit as a table's column header, before the value
+        ("Laboratory values: WBC (×10^9/L) 12.3, Hb (g/L) 98.", [12.3]),
+        ("WBC, ×10^3/µL: 12.3; platelets, ×10^3/µL: 240", [12.3]),
+        # German, US printout and Indian notations
+        ("Leukozytose: Leukocytes were 12.3 Gpt/l and CRP 80 mg/l.", [12.3]),
+        ("Leukocytes 15.4 Tsd/µl on the second day.", [15.4]),
+        ("CBC: WBC 12.3 thou/µL, Hb 9.1 g/dL.", [12.3]),
+        ("WBC 15.4 × 10^3/mm^3", [15.4]),
+        ("Total leucocyte count was 1,23,000 cells/cumm.", [123.0]),
     ],
 )
 def test_rarer_written_forms(nlp, text, expected):

@@ -131,6 +131,8 @@ class MeasureMatcher(Component):
         self.bracket_open = re.compile(r"[(\[]\s*(?:" + spec["reference_label"] + r")?(?:[<>≤≥]=?\s*)?$")
         self.unitless_link = re.compile(spec["unitless_link"], re.VERBOSE)
         self.slash_lost_volume = re.compile(spec.get("slash_lost_volume", "(?!)"))
+        # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3"
+        self.header_unit = regex_cache.compile(r"\s*,?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
         self.comparators = [
             (re.compile(r"(?<![A-Za-z])" + row["pattern"] + r"\s*(?:of\s+|than\s+)?$", re.IGNORECASE), row["symbol"], row["threshold"])
             for row in spec["comparator"]
@@ -611,13 +613,17 @@ class MeasureMatcher(Component):
         analyte = next((a for a in self.of_family.get(keyword.family, ()) if a.unitless and a.emit), None)
         if analyte is None:
             return
-        link = self.unitless_link.match(text, keyword.end)
+        header = self.header_unit.match(text, keyword.end) if analyte.dimension == "count" else None
+        exponent = unit_exponent(header, self.patterns) if header is not None else None
+        if header is not None and exponent is None:
+            return
+        link = self.unitless_link.match(text, header.end() if header else keyword.end)
         if link is None:
             return
         number = self.number.match(text, link.end())
         if number is None:
             return
-        bracket = self.bracketed_reference.match(text, number.end()) if analyte.dimension == "count" else None
+        bracket = self.bracketed_reference.match(text, number.end()) if analyte.dimension == "count" and header is None else None
         if bracket is None and UNIT_FOLLOWS.match(text, number.end()) and not self._slash_lost(text, number):
             return
         item = Item(number.start("number"), number.end("number"), number.group("number"), number.end("number"), -3)
@@ -627,7 +633,11 @@ class MeasureMatcher(Component):
         nearest, _ = self._assigned(text, item, sentence, keywords)
         if nearest is None or nearest.family != keyword.family or not nearest.start <= keyword.start < nearest.end:
             return
-        if bracket is not None:
+        if exponent is not None:
+            written = parse_number(item.number, exponent)
+            value = to_float(written, exponent) if written is not None else None
+            value = value if value is not None and within(value, analyte.name, self.analytes_file) else None
+        elif bracket is not None:
             value = self._bracketed_result(text, number, bracket, analyte)
         elif analyte.dimension == "count":
             value = normalise_unitless(item.number, analyte.name, self.patterns, self.analytes_file)

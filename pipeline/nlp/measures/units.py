@@ -57,8 +57,8 @@ def plausible_range(analyte: str, analytes: str = ANALYTES) -> tuple[float, floa
 
 
 def volume_key(volume: str) -> str:
-    """'µL', 'microlitre', 'mm³', 'cu mm', 'liter' -> 'ul', 'ul', 'mm3', 'cmm', 'l'."""
-    key = re.sub(r"[\s.]|</?sup>", "", volume.lower()).replace("µ", "u").replace("μ", "u").replace("³", "3")
+    """'µL', 'microlitre', 'mm³', 'mm^3', 'cu mm', 'liter' -> 'ul', 'ul', 'mm3', 'mm3', 'cmm', 'l'."""
+    key = re.sub(r"[\s.^]|</?sup>", "", volume.lower()).replace("µ", "u").replace("μ", "u").replace("³", "3")
     key = re.sub(r"^(?:micro|mc)", "u", key)
     key = re.sub(r"(?:iter|itre)s?$", "", key)
     if key.startswith("cubic"):
@@ -142,7 +142,8 @@ def parse_number(text: str, exponent: int = 0) -> Decimal | None:
 
 
 def _grouped(text: str) -> bool:
-    return re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text) is not None
+    # Indian reports group by lakh and crore: "1,23,000" is 123,000, "12,34,500" is 1,234,500
+    return re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}", text) is not None
 
 
 def within(value: float, analyte: str | None, analytes: str = ANALYTES) -> bool:
