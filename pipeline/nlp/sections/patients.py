@@ -153,14 +153,33 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
     3
     >>> announced_patients("Only two cases have been reported. We report a 40-year-old woman.")
     1
+    >>> announced_patients("A 40-year-old woman had X. Similar articles Y in adults: report of two cases. "
+    ...                    "Smith J, Lee K. J Clin Oncol. 2004;22:101-5.")
+    1
     """
+    match = _announcement(text, title, path)
+    return patient_number(match.group("count")) if match else 1
+
+
+def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
+    """The first announcement of several patients in the title or the opening of the text, not
+    counting one in a citation ("... : report of two cases. J Clin Oncol 2004;22:1-5", a list of
+    similar articles on an abstract page)."""
     patterns, reach = _announcements(path)
+    citation = _citation(path)
     for piece in (title or "", text[:reach]):
         for pattern in patterns:
-            match = pattern.search(piece)
-            if match:
-                return patient_number(match.group("count"))
-    return 1
+            for match in pattern.finditer(piece):
+                sentence = piece[_sentence_start(piece, match.start()):_sentence_end(piece, match.end()) + 40]
+                if piece is text[:reach] and piece and citation.search(sentence):
+                    continue
+                return match
+    return None
+
+
+@lru_cache(maxsize=None)
+def _citation(path: str) -> re.Pattern:
+    return re.compile(read_patterns(path)["citation"])
 
 
 # The sex of the patients an announcement names all at once ("two young women", "twin sisters").
@@ -177,11 +196,8 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
     >>> announced_sex("We report two patients, a man and a woman, with X.") is None
     True
     """
-    patterns, reach = _announcements(path)
-    for piece in (title or "", text[:reach]):
-        for pattern in patterns:
-            match = pattern.search(piece)
-            if match:
-                said = {sex for sex, words in GROUP_SEX if words.search(match.group())}
-                return said.pop() if len(said) == 1 else None
-    return None
+    match = _announcement(text, title, path)
+    if match is None:
+        return None
+    said = {sex for sex, words in GROUP_SEX if words.search(match.group())}
+    return said.pop() if len(said) == 1 else None
