@@ -194,3 +194,16 @@ def test_a_treatment_given_after_a_condition_is_no_hypothesis(nlp, text, word, h
 ])
 def test_a_treatment_given_beside_a_general_remark(nlp, text, word, group, subject):
     assert qualify(nlp, text, word, group)["subject"] == subject
+
+
+@pytest.mark.parametrize("text, word", [
+    ("In a previous case, rituximab led to remission.", "rituximab"),
+    ("Rituximab led to remission in 80% of patients.", "Rituximab"),
+    ("A randomized clinical trial showed a benefit of dupilumab.", "dupilumab"),
+])
+def test_literature_without_citation_marks(nlp, text, word):
+    assert qualify(nlp, text, word, "drugs")["subject"] == "other"
+
+
+def test_a_trial_of_a_drug_is_the_patients(nlp):
+    assert qualify(nlp, "She was given a trial of oral prednisolone.", "prednisolone", "drugs")["subject"] != "other"

@@ -455,6 +455,7 @@ def test_substances_file_marks_lexicon_entries():
          "Second line: azathioprine, IVIG\n\nShe was treated with dapsone.", ["dapsone"]),
         ("Table 2. Treatment of the patient\nDay 1: ceftriaxone\nDay 3: meropenem", ["ceftriaxone", "meropenem"]),
         ("The drug was approved by the FDA in 2012 as fingolimod.", []),
+        ("Rituximab was approved for pemphigus in 2018.", []),
         # the patient's drug in a sentence that also speaks in general
         ("She was given rituximab, which has been used in refractory cases.", ["rituximab"]),
         ("Cisplatin was added, as recommended by the guidelines.", ["cisplatin"]),
