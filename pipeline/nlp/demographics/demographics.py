@@ -60,8 +60,8 @@ class DemographicsMatcher(Component):
         self.age_patterns = [regex_cache.compile(fill_template(p, {"number": number})) for p in age["patterns"]]
         self.age_stems = age["stems"]
         self.age_before_stem = age["before_stem"]
-        # an age starts with a digit, a number word or "age"
-        self.age_first_chars = set("0123456789a") | {w[0] for w in self.number_words}
+        # an age starts with a digit, a number word, "age", or a person word ("a woman (54 years)")
+        self.age_first_chars = set("0123456789a") | {w[0] for w in self.number_words} | set("wmlgfbp")
         self.age_exclude_before = re.compile(age["exclude_before"], re.IGNORECASE)
         self.age_exclude_after = re.compile(age["exclude_after"], re.IGNORECASE)
         self.at_age_before = re.compile(age["at_age_before"], re.IGNORECASE)
@@ -154,6 +154,8 @@ class DemographicsMatcher(Component):
                 number = float(sum(self.number_words[p] for p in parts))
             if match.groupdict().get("half"):
                 number += 0.5  # "4 and a half years old"
+            if match.groupdict().get("months"):
+                number += int(match.group("months")) / 12  # "2 years and 3 months old"
         except (KeyError, ValueError, IndexError):
             return None
         years = number * self.unit_years[self._unit(match.groupdict().get("unit"))]
