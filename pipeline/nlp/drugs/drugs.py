@@ -80,8 +80,11 @@ class DrugMatcher(Component):
     hormones, enzymes, organisms and reagents of ``substances.tsv`` need an administration
     word and no measurement ("alkaline phosphatase 61 U/L" is none); the antibiotics of a
     susceptibility panel, an allergy, an enzyme or receptor named after a drug, a diagnostic
-    test, an imaging tracer, a gene code and a code that the text defines otherwise ("CVP
-    (central venous pressure)") are dropped. Other mentions are kept whatever their context
+    test, an imaging tracer, a gene code, a code that the text defines otherwise ("CVP
+    (central venous pressure)"), a general statement of use ("Rituximab has been used in
+    refractory cases", a table of treatment options), a fluid of a procedure ("flushed with
+    normal saline"), a vaccination of the history, a drug "contraindicated" or "not an option"
+    and the counter-ion of a salt ("sildenafil citrate") are dropped. Other mentions are kept whatever their context
     (negation, other patients): the context component qualifies them.
 
     >>> import spacy
