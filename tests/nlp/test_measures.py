@@ -564,3 +564,30 @@ def test_rarer_written_forms(nlp, text, expected):
 )
 def test_rarer_forms_not_results(nlp, text):
     assert wbc(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a reference range in brackets between the keyword and the value is not a definition
+        ("Her white blood cell count (normal 4,000-10,000/µL) was 34,000/µL.", [34.0]),
+        # a group's statistic is not the patient's value; a word before the keyword is
+        ("In a series of 45 patients, the mean WBC was 18.5 × 10^9/L.", []),
+        ("The median leukocyte count was 14,200/µL in this cohort.", []),
+        ("Her mean corpuscular volume was low and her WBC was 12,000/µL.", [12.0]),
+        # counts of a drain, joint or aspirated fluid
+        ("The WBC in the drain fluid was 25,000/µL.", []),
+        ("Analysis of the fluid showed a WBC count of 35,000/µL.", []),
+        ("Joint aspirate: WBC 65,000/mm3, 90% neutrophils.", []),
+        # fluids given and drainage done are not the sample
+        ("She received intravenous fluids and her WBC count was 18,000/µL.", [18.0]),
+        ("After percutaneous drainage, the WBC count fell to 9,000/µL.", [9.0]),
+    ],
+)
+def test_whose_count_it_is(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+def test_group_statistic_leaves_sizes_alone(nlp):
+    doc = nlp("A mass with a mean diameter of 3 cm was found.")
+    assert [(s.label_, s._.value.value, s._.value.threshold) for s in doc.spans["measures"]] == [("TUMOUR_SIZE", 3.0, False)]

@@ -141,6 +141,8 @@ class MeasureMatcher(Component):
             (re.compile(row["pattern"], re.IGNORECASE), row["symbol"], row["threshold"]) for row in spec.get("comparator_after", [])
         ]
         self.definition = re.compile(spec["definition"], re.IGNORECASE | re.VERBOSE)
+        self.group_statistic = re.compile(spec.get("group_statistic", "(?!)"))
+        self.group_statistic_before = re.compile(spec.get("group_statistic_before", "(?!)"))
         self.result_link = re.compile(spec["result_link"])
         self.result_owner = re.compile(spec["result_owner"])
         self.fluid = re.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
@@ -686,7 +688,12 @@ class MeasureMatcher(Component):
                 if pattern.match(after):
                     comparator, threshold = symbol, bool(is_threshold)
                     break
-        if self.definition.search(self._lead_in(text, keyword, sentence)) or self.definition.search(between):
+        # a closed bracket between the keyword and the value qualifies its own numbers
+        outside = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", between)
+        lead_in = self._lead_in(text, keyword, sentence)
+        if self.definition.search(lead_in) or self.definition.search(outside):
+            threshold = True
+        elif keyword.family != "-" and (self.group_statistic_before.search(lead_in) or self.group_statistic.search(outside)):
             threshold = True
         return comparator, threshold
 
