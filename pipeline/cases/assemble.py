@@ -211,7 +211,9 @@ def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig
     primaries = [m for m in sites if m.value.role == "primary" and not m.hypothetical]
     if not primaries or by_group.get("stage") or any(not m.value.hedged for m in by_group.get("histology", [])):
         return False
-    if any(m.value.role in ("metastasis", "recurrence") for m in sites):
+    # nodes read as diseased only because the report names a cancer ("enlarged hilar lymph nodes")
+    # say nothing of a cancer now: only a spread the text calls so does
+    if any(m.value.role in ("metastasis", "recurrence") and not _node_finding(m.value.cue) for m in sites):
         return False
     history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     return all(history.search(m.sentence) for m in primaries)

@@ -249,3 +249,38 @@ def test_the_final_diagnosis_outweighs_the_biopsy_read(nlp):
             "adenocarcinoma. The resected tumour was pigmented and positive for HMB-45. A diagnosis of primary "
             "oesophagogastric melanoma was established.")
     assert case_of(nlp, text).histology == "melanoma"
+
+
+def test_remote_cancer_with_nodes_of_an_infection_is_no_cancer_case(nlp):
+    # nodes read as diseased only because a cancer is named do not make the remote cancer current
+    text = ("A 71-year-old man with a history of prostate cancer treated by prostatectomy twelve years earlier "
+            "presented with fever. Chest CT showed consolidation and enlarged hilar lymph nodes. "
+            "Sputum culture grew Haemophilus influenzae.")
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.metastasis_sites) == (None, [])
+
+
+def test_remote_cancer_with_a_named_metastasis_is_a_cancer_case(nlp):
+    text = ("A 71-year-old man had a history of prostate cancer treated by prostatectomy twelve years earlier. "
+            "He now presented with back pain, and MRI showed bone metastases in the spine.")
+    assert case_of(nlp, text).primary_site == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A screening colonoscopy for colorectal cancer found a tubular adenoma of the sigmoid colon.",
+        "Pancreatic cancer was suspected. Biopsy showed autoimmune pancreatitis with IgG4-positive plasma cells.",
+        "Lung cancer was initially suspected, but bronchoscopy revealed an aspergilloma.",
+        "Pathology confirmed a non-malignant pheochromocytoma of the right adrenal gland.",
+    ],
+)
+def test_a_cancer_only_screened_for_suspected_or_benign_makes_no_cancer_case(nlp, text):
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.histology) == (None, None)
+
+
+def test_a_suspected_cancer_confirmed_is_the_primary(nlp):
+    text = "Ovarian cancer was suspected and confirmed by laparoscopic biopsy, which showed serous carcinoma."
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.histology) == ("ovary", "serous carcinoma")

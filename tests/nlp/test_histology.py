@@ -233,3 +233,27 @@ def test_a_type_hedged_after_its_name(nlp, text, hedged):
 def test_a_type_given_as_the_final_diagnosis(nlp, text, final):
     doc = nlp(text)
     assert doc.spans["histology"][0]._.value.final is final
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Histology showed a benign pheochromocytoma.",
+        "Pathology was consistent with a non-malignant, functioning paraganglioma.",
+        "The adrenal mass was a nonmalignant pheochromocytoma.",
+    ],
+)
+def test_a_type_called_benign_is_no_type(nlp, text):
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Benign and malignant components were seen; the malignant one was a leiomyosarcoma.", ["leiomyosarcoma"]),
+        ("A benign-looking polyp proved to be an adenocarcinoma.", ["adenocarcinoma"]),
+        ("The nodes were benign. The primary was a squamous cell carcinoma.", ["squamous cell carcinoma"]),
+    ],
+)
+def test_benign_elsewhere_leaves_the_type(nlp, text, expected):
+    assert names(nlp, text) == expected

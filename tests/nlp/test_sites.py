@@ -474,3 +474,29 @@ def test_a_series_is_not_the_reported_patient(nlp, text):
 
 def test_both_patients_of_a_two_case_report_keep_their_sites(nlp):
     assert roles_of(nlp, "Both patients with cervical cancer developed lung metastases.", "metastasis") == ["lung"]
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("Pancreatic cancer was suspected on CT.", "pancreas"),
+        ("Ovarian carcinoma was initially considered.", "ovary"),
+        ("Gastric cancer was excluded by endoscopy.", "stomach"),
+        ("He had a screening colonoscopy for colorectal cancer.", "colon"),
+        ("Ring-enhancing lesions were initially thought to represent brain metastases.", "brain"),
+    ],
+)
+def test_a_cancer_or_metastasis_only_suspected_or_screened_for_is_a_mention(nlp, text, site):
+    assert (site, "mention") in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("Ovarian cancer was suspected and confirmed by biopsy.", "ovary"),
+        ("The gastric cancer was considered for neoadjuvant chemotherapy.", "stomach"),
+        ("A liver metastasis from rectal cancer was suspected on MRI.", "rectum"),
+    ],
+)
+def test_a_suspicion_confirmed_or_a_plan_keeps_the_primary(nlp, text, site):
+    assert (site, "primary") in found(nlp, text)

@@ -89,6 +89,9 @@ class HistologyMatcher(Component):
         # the same, written after the name ("lymphoma and thymoma were considered in the differential")
         self.hedge_after = re.compile(spec["hedge_after"], re.IGNORECASE) if spec.get("hedge_after") else None
         self.final = re.compile(spec["final"], re.IGNORECASE) if spec.get("final") else None
+        # "a benign pheochromocytoma", "non-malignant paraganglioma": a tumour but no cancer type
+        self.benign = re.compile(spec["benign"], re.IGNORECASE) if spec.get("benign") else None
+        self.benign_reach = int(spec.get("benign_reach", 50))
 
     def _key(self, written: str) -> str:
         """The written form without spacing, hyphens, commas or a plural s."""
@@ -114,6 +117,8 @@ class HistologyMatcher(Component):
             histology = self._normalise(match.group(0))
             if histology is None or histology == NOT_A_TYPE or match.group(0) in foreign:
                 continue
+            if self._benign(text, match.start(), bounds):
+                continue
             # a grade belongs to the nearest name: never reach past a neighbouring one
             low = matches[index - 1].end() if index else 0
             high = matches[index + 1].start() if index + 1 < len(matches) else len(text)
@@ -129,6 +134,13 @@ class HistologyMatcher(Component):
             return True
         return self.hedge_after is not None and self.hedge_after.match(
             text, end, min(sentence_end, end + self.hedge_reach * 2)) is not None
+
+    def _benign(self, text: str, start: int, bounds) -> bool:
+        """True when the words right before the name call it benign ("non-malignant pheochromocytoma")."""
+        if self.benign is None:
+            return False
+        sentence_start = next((s for s, e in bounds if s <= start < e), 0)
+        return self.benign.search(text, max(sentence_start, start - self.benign_reach), start) is not None
 
     def _final(self, text: str, start: int, bounds) -> bool:
         """True when the type's sentence gives it as the final diagnosis."""
