@@ -20,6 +20,7 @@ def parsed() -> Lexicon:
 
 
 def assert_same(lexicon: Lexicon, expected: Lexicon) -> None:
+    assert set(vars(lexicon)) == set(vars(expected))  # Lexicon.from_index sets what __init__ sets
     assert lexicon.size == expected.size
     assert lexicon.first_pieces == expected.first_pieces
     assert lexicon.known_words == expected.known_words
