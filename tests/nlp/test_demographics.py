@@ -56,6 +56,8 @@ def sexes(nlp, text):
         ("A woman (54 years) presented with pelvic pain.", [54.0]),
         ("A female patient, 61 years, was referred.", [61.0]),
         ("A man of 47 years presented with haematuria.", [47.0]),
+        ("A 54/F presented with pelvic pain.", [54.0]),
+        ("Age/Sex: 61/M. Chief complaint: cough.", [61.0]),
         ("CASE REPORT: A 40-YEAR-OLD MAN WITH FEVER", [40.0]),
         ("A 40‐year‐old woman (Unicode hyphens).", [40.0]),
     ],
@@ -231,3 +233,24 @@ def test_works_alone_on_a_blank_pipeline():
 def test_docstring_example_runs_on_a_blank_pipeline():
     spacy.blank("en")
     assert doctest.testmod(demographics_module).failed == 0
+
+
+@pytest.mark.parametrize("text, sex", [
+    ("A 54/F presented with pelvic pain.", "female"),
+    ("Age/Sex: 61/M. Chief complaint: cough.", "male"),
+    ("A 60-year-old M presented with chest pain.", "male"),
+    ("A 35 yr old F with fever was admitted.", "female"),
+])
+def test_one_letter_sex_after_an_age(nlp, text, sex):
+    doc = nlp(text)
+    assert [s._.value.sex for s in doc.spans["demographics"] if s.label_ == "SEX"] == [sex]
+
+
+@pytest.mark.parametrize("text", [
+    "Her heart rate was 120/M on arrival.",
+    "Cisplatin 75 mg/m2 was given.",
+    "A 54-year-old M. Smith was the surgeon.",
+])
+def test_no_one_letter_sex(nlp, text):
+    doc = nlp(text)
+    assert not [s for s in doc.spans["demographics"] if s.label_ == "SEX" and s.text in ("M", "F")]

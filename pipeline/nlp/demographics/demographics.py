@@ -84,6 +84,7 @@ class DemographicsMatcher(Component):
         self.plural_after = re.compile(sex["plural_after"], re.IGNORECASE)
         self.pronoun_exclude_after = re.compile(sex["pronoun_exclude_after"], re.IGNORECASE)
         self.obstetric = [re.compile(p) for p in sex["obstetric_patterns"]]  # on lower-cased text
+        self.shorthand = [re.compile(p) for p in sex.get("shorthand_patterns", [])]  # on the text as written
 
     def _number_pattern(self, digits: str) -> str:
         tens = sorted((w for w, v in self.number_words.items() if v >= 20), key=len, reverse=True)
@@ -217,6 +218,12 @@ class DemographicsMatcher(Component):
             value = Sex(sex=row["sex"], written=written, evidence=evidence, plural=plural)
             if unfound_span(doc, start, end, "SEX") is not None:
                 yield Finding(start, end, "SEX", value)
+        for pattern in self.shorthand:  # "54/F", "a 60-year-old M"
+            for match in pattern.finditer(text):
+                start, end = match.span("sex")
+                value = Sex(sex="female" if match.group("sex") == "F" else "male", written=match.group("sex"))
+                if unfound_span(doc, start, end, "SEX") is not None:
+                    yield Finding(start, end, "SEX", value)
         for pattern in self.obstetric:
             for match in pattern.finditer(lower):
                 if match.start() and lower[match.start() - 1].isalnum():
