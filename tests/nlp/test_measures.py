@@ -588,6 +588,25 @@ def test_whose_count_it_is(nlp, text, expected):
     assert wbc(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one count restated in another unit in brackets is one value
+        ("Her WBC was 15.3 × 10^9/L (15,300/µL) on admission.", [15.3]),
+        ("WBC 12,300/mm3 (12.3 × 10^9/L), Hb 10.2 g/dL", [12.3]),
+        # two different counts stay two
+        ("WBC 12,300/mm3 (18,100/mm3 on day 3)", [12.3, 18.1]),
+        # a labelled reference range without brackets
+        ("The WBC count was 25 × 10^9/L, normal 3.5–9.5 × 10^9/L.", [25.0]),
+        # a value said to be in the normal range is the patient's
+        ("After treatment the WBC count decreased to within the normal range (8.1 × 10^9/L).", [8.1]),
+        ("The WBC was in the normal range, at 8.1 × 10^9/L.", [8.1]),
+    ],
+)
+def test_restated_and_reference_values(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
 def test_group_statistic_leaves_sizes_alone(nlp):
     doc = nlp("A mass with a mean diameter of 3 cm was found.")
     assert [(s.label_, s._.value.value, s._.value.threshold) for s in doc.spans["measures"]] == [("TUMOUR_SIZE", 3.0, False)]

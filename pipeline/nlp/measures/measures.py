@@ -142,6 +142,8 @@ class MeasureMatcher(Component):
         ]
         self.definition = re.compile(spec["definition"], re.IGNORECASE | re.VERBOSE)
         self.group_statistic = re.compile(spec.get("group_statistic", "(?!)"))
+        self.normal_status = re.compile(spec.get("normal_status", "(?!)"))
+        self.reference_label_after = re.compile(spec.get("reference_label_after", "(?!)"))
         self.group_statistic_before = re.compile(spec.get("group_statistic_before", "(?!)"))
         self.result_link = re.compile(spec["result_link"])
         self.result_owner = re.compile(spec["result_owner"])
@@ -257,6 +259,8 @@ class MeasureMatcher(Component):
             if exponent is None:
                 continue
             items = self._list(text, Item(match.start("number"), match.end("number"), match.group("number"), match.end(), exponent))
+            if len(items) == 1 and self._restated(text, items[0]):
+                continue  # "15.3 × 10^9/L (15,300/µL)": the same count in another unit
             # "15.2 (4.0-10.0 ×10^9/L)": the bracketed numbers are a reference range and the
             # number before the bracket is the patient's value, in the same unit
             cursor = items[0].start
@@ -276,6 +280,24 @@ class MeasureMatcher(Component):
                 for item in items:
                     item.reference = True
             yield items
+
+    def _restated(self, text: str, item: Item) -> bool:
+        """True when ``item`` is the count right before its bracket written in another unit:
+        "15.3 × 10^9/L (15,300/µL)", "12,300/mm3 (12.3 × 10^9/L)"."""
+        bracket = re.search(r"[(\[]\s*$", text[max(0, item.start - 5) : item.start])
+        if bracket is None:
+            return False
+        end = len(text[: item.start - len(bracket.group())].rstrip())
+        value = parse_number(item.number, item.exponent)
+        for match in self.count.finditer(text, max(0, end - 40), end):
+            if match.end() != end:
+                continue
+            exponent = unit_exponent(match, self.patterns)
+            before = parse_number(match.group("number"), exponent) if exponent is not None else None
+            if before is not None and value is not None:
+                first, second = to_float(before, exponent), to_float(value, item.exponent)
+                return abs(first - second) <= 0.01 * max(first, second)
+        return False
 
     def _quantities(self, text: str):
         """Each quantity match (percentage, concentration, temperature, dose), with the numbers
@@ -689,9 +711,9 @@ class MeasureMatcher(Component):
                     comparator, threshold = symbol, bool(is_threshold)
                     break
         # a closed bracket between the keyword and the value qualifies its own numbers
-        outside = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", between)
+        outside = self.normal_status.sub(" ", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", between))
         lead_in = self._lead_in(text, keyword, sentence)
-        if self.definition.search(lead_in) or self.definition.search(outside):
+        if self.definition.search(lead_in) or self.definition.search(outside) or self.reference_label_after.search(outside):
             threshold = True
         elif keyword.family != "-" and (self.group_statistic_before.search(lead_in) or self.group_statistic.search(outside)):
             threshold = True
