@@ -207,3 +207,31 @@ def test_literature_without_citation_marks(nlp, text, word):
 
 def test_a_trial_of_a_drug_is_the_patients(nlp):
     assert qualify(nlp, "She was given a trial of oral prednisolone.", "prednisolone", "drugs")["subject"] != "other"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("CT showed no evidence of hydronephrosis, para-aortic lymphadenopathy, ascites, pleural effusion or liver "
+     "metastases.", "liver"),
+    ("There were no other abnormal findings, such as pleural effusion, ascites or lung metastasis.", "lung"),
+    ("Staging CT did not show any metastatic lesions in the lungs, liver, adrenal glands or bones.", "bones"),
+])
+def test_a_negation_reaches_along_a_long_list_of_findings(nlp, text, word):
+    assert qualify(nlp, text, word)["negated"] is True
+
+
+@pytest.mark.parametrize("text, word, group", [
+    ("There was no fever, chills, cough, weight loss or anorexia, and a biopsy of the bone lesion showed metastatic "
+     "adenocarcinoma.", "bone", "sites"),
+    ("No fever, chills, rigors or night sweats were reported; CT of the abdomen showed liver metastases.", "liver",
+     "sites"),
+    ("She had no fever, chills, cough, dyspnoea or weight loss, and she was given oral amoxicillin.", "amoxicillin",
+     "drugs"),
+])
+def test_a_long_list_ends_where_another_clause_begins(nlp, text, word, group):
+    assert qualify(nlp, text, word, group)["negated"] is False
+
+
+def test_a_treatment_that_was_difficult_to_give_was_not_given(nlp):
+    text = "It was difficult to administer combination chemotherapy with rituximab, so oral etoposide was given."
+    assert qualify(nlp, text, "rituximab", "drugs")["hypothetical"] is True
+    assert qualify(nlp, text, "etoposide", "drugs")["hypothetical"] is False
