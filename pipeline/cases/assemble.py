@@ -454,8 +454,16 @@ def _age(demographics: list[Mention]) -> Mention | None:
 
 
 def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
+    """The sex word of the patient's age phrase ("a 30-year-old woman"); else the sex said most
+    often by words, then by pronouns; else the one the primary site implies."""
     words = [m for m in demographics if m.label == "SEX" and not m.value.plural and not m.value.relative]
     explicit = [m for m in words if not m.value.pronoun and not m.value.inferred]
+    age = _age(demographics)
+    if age is not None and age.value.sex and not age.value.relative:
+        # "a 30-year-old woman ... she delivered a male infant ... the male neonate"
+        noun = next((m for m in explicit if m.value.sex == age.value.sex and age.start <= m.start <= age.end + 40), None)
+        if noun is not None:
+            return keep("sex", noun.value.sex, noun)
     for pool in (explicit, words):
         if pool:
             counts = Counter(m.value.sex for m in pool)

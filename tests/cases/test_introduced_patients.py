@@ -174,3 +174,9 @@ def test_a_relative_who_brings_the_patient_gives_no_sex(nlp):
     text = ("Case 1\nA 40-year-old man had a cough.\nCase 2\nThe mother of a 3-year-old boy brought him in with "
             "a cough. He was given amoxicillin.\n")
     assert [r.sex for r in cases(nlp, text)] == ["male", "male"]
+
+
+def test_the_sex_of_the_patients_age_phrase_outweighs_words_about_her_baby(nlp):
+    text = ("A 30-year-old woman at 38 weeks was admitted in labour. She delivered a male infant. The male "
+            "neonate was well. The male baby weighed 3 kg.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(30, "female")]
