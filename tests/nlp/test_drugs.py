@@ -620,3 +620,8 @@ def test_hormones_in_a_dosage_form_are_given(nlp, text, expected):
 )
 def test_counter_ions_of_a_salt_are_no_drugs(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+def test_prothrombin_complex_concentrate_keeps_its_name(nlp):
+    text = "Warfarin was reversed with prothrombin complex concentrate (Beriplex) and vitamin K."
+    assert generics(nlp, text) == ["phytomenadione", "prothrombin complex concentrate", "warfarin"]
