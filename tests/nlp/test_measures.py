@@ -607,6 +607,22 @@ def test_restated_and_reference_values(nlp, text, expected):
     assert wbc(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare number followed by a time, a ratio or a number of things is no count
+        ("WBC 24 h after surgery was 15.2 × 10^9/L.", [15.2]),
+        ("WBC 2 wk later was normal.", []),
+        ("The WBC was 2-fold higher than before.", []),
+        ("WBC count of 2 consecutive samples was elevated.", []),
+        # a flag after a bare count does not hide it
+        ("WBC was 13.9 H and CRP 120 mg/L.", [13.9]),
+    ],
+)
+def test_bare_numbers_that_are_no_counts(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
 def test_group_statistic_leaves_sizes_alone(nlp):
     doc = nlp("A mass with a mean diameter of 3 cm was found.")
     assert [(s.label_, s._.value.value, s._.value.threshold) for s in doc.spans["measures"]] == [("TUMOUR_SIZE", 3.0, False)]

@@ -37,10 +37,13 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # lower-case "h" is hours: an upper-case "H" is a table's flag for a high result.
 NOT_A_COUNT_BEFORE = re.compile(r"\b(?:days?|POD|weeks?|months?|years?|cycles?|hours?|(?-i:h)|d|no\.?|grade|stage|aged?|at|on)\s*$", re.IGNORECASE)
 # What may follow a bare number for it to be a unit-less count ("WBC was 18.", "WBC of
-# 12,000 and CRP 50"): anything but a unit, a range ("3-5/hpf"), a dipstick grade ("2+") or
-# a bracketed interval ("6.8 (1.1-27)", an odds ratio and its confidence interval).
+# 12,000 and CRP 50"): anything but a unit, a range ("3-5/hpf"), a dipstick grade ("2+"), a
+# bracketed interval ("6.8 (1.1-27)", an odds ratio and its confidence interval), a time
+# ("WBC 24 h later", "2 wk", "3 mo"; a lower-case h: "13.9 H" is a table's flag), a ratio
+# ("2-fold") or a number of things ("2 consecutive samples", "1 of the markers").
 UNIT_FOLLOWS = re.compile(
     r"[\d.,]?\d|\s*[-–—~]\s*\d|\s*\+|\s*[(\[]\s*\d|\s*(?:%|[µμ°/×*^⁰¹²³⁴⁵⁶⁷⁸⁹]|[xX]\s*10|[A-Za-zµμ]+\s*/|(?:cells?|per|mg|g|mmol|mol|µmol|IU|U|ng|pg|fl|fL|mm|cm|days?|hours?|weeks?|months?|years?|times|fold|percent)\b)"
+    r"|\s*-?\s*(?:h|hrs?|wks?|mos?|mins?|d|yrs?|fold|consecutive|occasions?|samples?|measurements?|patients?|cases?|of\s+(?:the|these|those|all|\d))\b"
 )
 # A value restated in brackets right after another one: "12.3 ×10^9/L (85%)", "45 mg/L (4.5 mg/dL)".
 RESTATED = re.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
