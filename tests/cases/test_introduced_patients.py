@@ -180,3 +180,10 @@ def test_the_sex_of_the_patients_age_phrase_outweighs_words_about_her_baby(nlp):
     text = ("A 30-year-old woman at 38 weeks was admitted in labour. She delivered a male infant. The male "
             "neonate was well. The male baby weighed 3 kg.")
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [(30, "female")]
+
+
+def test_siblings_introduced_in_the_abstract_and_again_in_the_case_are_two_patients(nlp):
+    text = ("Abstract\nWe report two siblings who drank lamp oil. A 4-year-old boy was admitted with cough; his "
+            "6-year-old sister was admitted the same day with vomiting.\n" + SIBLINGS.split("\n", 2)[2])
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(4, "male"), (6, "female")]

@@ -413,9 +413,17 @@ class SectionDetector:
         of the first introduction ("implicit")."""
         made = []
         text = doc.text
+        case_starts = [start for start, section, _ in starts if section == "case"]
+        heads = set()
         for intro in introduced:
             if any(m.end_char <= intro.start and not SENTENCE_BREAK.search(text, m.end_char, intro.start) for m in markers):
                 continue  # "Case 2\nA 10-year-old girl, his sister, ...": the heading's patient
+            if _section_at(starts, intro.start)[1] in ("abstract", "front") and any(c > intro.start for c in case_starts):
+                continue  # the abstract retells what the case description tells again
+            head = intro.heading.lower().split()[-1]
+            if intro.number == 0 and head in heads:
+                continue  # "the sister" introduced once
+            heads.add(head)
             before = [m._.value.number for m in markers + made if m.start_char < intro.start]
             number = intro.number or (max(before, default=1) + 1)
             if number < 2 or number in [m._.value.number for m in markers + made]:
