@@ -625,3 +625,7 @@ def test_counter_ions_of_a_salt_are_no_drugs(nlp, text, expected):
 def test_prothrombin_complex_concentrate_keeps_its_name(nlp):
     text = "Warfarin was reversed with prothrombin complex concentrate (Beriplex) and vitamin K."
     assert generics(nlp, text) == ["phytomenadione", "prothrombin complex concentrate", "warfarin"]
+
+
+def test_activated_vitamin_d_is_no_colecalciferol(nlp):
+    assert generics(nlp, "Active vitamin D and calcium carbonate were given.") == ["calcium carbonate"]
