@@ -67,6 +67,12 @@ def wbc(nlp, text, with_thresholds=False):
         ("4500", " × 10^6/L", 4.5),
         ("1.2", " lakh/cumm", 120.0),
         ("15.6", " × 1000/µL", 15.6),
+        ("15.5", " × 10(3)/mm(3)", 15.5),  # PubMed's bracketed superscripts
+        ("15,500", " cells per cubic mm", 15.5),
+        ("15,500", "/c.mm", 15.5),
+        ("15.5", " × 10^6/mL", 15.5),  # a true per-millilitre unit
+        ("15.5", " Gpt/l", 15.5),
+        ("1,23,000", "/cumm", 123.0),  # Indian lakh grouping
     ],
 )
 def test_normalise_count(number, unit, expected):

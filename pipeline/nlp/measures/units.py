@@ -58,7 +58,7 @@ def plausible_range(analyte: str, analytes: str = ANALYTES) -> tuple[float, floa
 
 def volume_key(volume: str) -> str:
     """'µL', 'microlitre', 'mm³', 'mm^3', 'cu mm', 'liter' -> 'ul', 'ul', 'mm3', 'mm3', 'cmm', 'l'."""
-    key = re.sub(r"[\s.^]|</?sup>", "", volume.lower()).replace("µ", "u").replace("μ", "u").replace("³", "3")
+    key = re.sub(r"[\s.^()]|</?sup>", "", volume.lower()).replace("µ", "u").replace("μ", "u").replace("³", "3")
     key = re.sub(r"^(?:micro|mc)", "u", key)
     key = re.sub(r"(?:iter|itre)s?$", "", key)
     if key.startswith("cubic"):
@@ -103,6 +103,8 @@ def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
     spec = tables["spec"]
     if key in spec.get("litre_slip_volumes", ()) and power >= spec.get("litre_slip_min_power", 99):
         volume = 0  # "13 × 10^9/mL" means 13 × 10^9/L
+    elif key == "ml" and power >= spec.get("true_millilitre_min_power", 99):
+        volume = 3  # "15.5 × 10^6/mL": a millilitre holds 10^-3 L
     return power + volume - 9
 
 
