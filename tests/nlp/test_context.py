@@ -235,3 +235,9 @@ def test_a_treatment_that_was_difficult_to_give_was_not_given(nlp):
     text = "It was difficult to administer combination chemotherapy with rituximab, so oral etoposide was given."
     assert qualify(nlp, text, "rituximab", "drugs")["hypothetical"] is True
     assert qualify(nlp, text, "etoposide", "drugs")["hypothetical"] is False
+
+
+def test_a_long_list_ends_at_a_clause_that_draws_a_conclusion(nlp):
+    text = ("The cells were positive for CK20 but showed no expression of cytokeratin 7 or thyroid transcription "
+            "factor 1, confirming that the adrenal mass was a metastasis.")
+    assert qualify(nlp, text, "adrenal")["negated"] is False

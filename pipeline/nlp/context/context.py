@@ -15,6 +15,11 @@ from pipeline.resources import read_patterns, read_table
 
 FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
 BACKWARD_WINDOW = 6
+# A negation reaches further along a list of findings ("no evidence of hydronephrosis, para-aortic
+# lymphadenopathy, or liver metastases"; "no other abnormal findings, such as ascites or lung
+# metastasis") as long as no word between opens another clause (`list_breaks` of context.toml).
+LIST_WINDOW = 24
+CLAUSE_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "her", "his", "their", "on", "at", "in", "after"})
 MAX_REFERENCE_LINE = 500  # characters
 TREATMENT_GROUPS = ("drugs", "procedures")
 # A "sentence" longer than this is a run of sentences the segmenter could not split (a page
@@ -58,6 +63,7 @@ class ContextQualifier:
         self.reference_entry = re.compile(spec["reference_entry"])
         self.age_anchor = re.compile(spec["age_anchor"], re.IGNORECASE)
         self.terminators = re.compile(spec["terminators"], re.IGNORECASE)
+        self.list_breaks = re.compile(spec["list_breaks"], re.IGNORECASE) if spec.get("list_breaks") else None
         self.treatment_verbs = re.compile(spec["treatment_verbs"], re.IGNORECASE)
         self.negation_glue = re.compile(spec["negation_glue"], re.IGNORECASE)
         self.treatment_done = re.compile(spec["treatment_done"], re.IGNORECASE)
@@ -180,6 +186,16 @@ class ContextQualifier:
                 return True
         return False
 
+    def _a_list(self, between: Span) -> bool:
+        """True when the words between a negation and a finding are a list of findings: commas
+        or "or"/"nor" between them and no word that opens another clause ("was", "she", ...)."""
+        if self.list_breaks is None or not any(t.text in (",", "or", "nor") for t in between):
+            return False
+        if any(self.list_breaks.match(t.text) for t in between):
+            return False
+        # "..., and a biopsy of the bone showed": "and" before a determiner starts a clause
+        return not any(a.lower_ == "and" and b.lower_ in CLAUSE_OPENERS for a, b in zip(between, between[1:]))
+
     def _qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
         flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
         # a treatment that failed was given: the "not" of "did not respond to", the "no" of "no
@@ -191,6 +207,9 @@ class ContextQualifier:
             if failed and category == "negated" and any(s <= start and end <= e for s, e in failed):
                 continue
             if direction == "forward" and end <= span.start and span.start - end < FORWARD_WINDOW:
+                between = doc[end:span.start]
+            elif direction == "forward" and end <= span.start and span.start - end < LIST_WINDOW \
+                    and category == "negated" and group not in TREATMENT_GROUPS and self._a_list(doc[end:span.start]):
                 between = doc[end:span.start]
             elif direction == "backward" and start >= span.end and start - span.end < BACKWARD_WINDOW:
                 between = doc[span.end:start]
