@@ -1,22 +1,32 @@
 """Scaling out: the same input with 1 and 2 local processes and on a Dask cluster of 2 workers.
 
-    python bench/scale.py                       # ../shared/bench/casereports, 3 copies
-    python bench/scale.py --copies 6 --repeat 3 --corpus PATH
+    python bench/scale.py                       # ../shared/bench/casereports, 6 copies, 3 rounds
+    python bench/scale.py --copies 12 --repeat 5 --corpus PATH
 
-The corpus is copied N times into a temporary folder; then, one after another, the real
-command runs on it (``python -m pipeline extract FOLDER -q -o OUT.jsonl --no-cache``):
+The corpus is copied N times into a temporary folder; then the real command runs on it
+(``python -m pipeline extract FOLDER -q -o OUT.jsonl --no-cache``) in three modes:
 
 * ``local x1``: ``--jobs 1``; ``local x2``: ``--jobs 2``;
 * ``dask x2``: ``--engine dask --scheduler ADDRESS`` on a cluster this script starts: a
   ``dask scheduler`` and two ``dask worker --nthreads 1`` processes on 127.0.0.1, each a real
-  separate process, warmed first on one report (a worker builds the pipeline once for its
-  life, as on a real cluster) and ended at the end.
+  separate process, warmed first on one copy (a worker builds the pipeline once for its life,
+  as on a real cluster) and ended at the end. It is up during every run, local ones too.
 
-Each run's start-up (imports, building the pipeline; for Dask imports and connecting to the
-warm workers) is measured on a one-line report and subtracted, so every row is steady
-throughput: words per wall-clock second, its speed-up
-over ``local x1``, and the peak resident memory of each worker process (VmHWM, or the
-children's ``ru_maxrss``). Words are whitespace-separated tokens of the reports' texts.
+Every mode is treated alike: each round runs, for each mode, its start-up alone (the same
+command with the same options on two one-line reports: imports, building the pipeline or
+connecting to the warm workers, forking the pool) and then the input; the rounds are
+interleaved. A mode's steady time is its input runs less its fastest start-up; its best and
+worst over the rounds are printed (the spread), and the speed-up is best over best.
+
+Columns: steady seconds (best, and worst-best spread), words per second, speed-up over
+``local x1``; CPU seconds of all the processes of the run, start-up excluded (the command
+and its workers; for Dask also the scheduler, the nannies and the workers), relative to
+``local x1``: what the extra processes cost, and a bound on the speed-up (two cores over
+it) that does not depend on what else the machine runs; the share of the machine's CPU
+that other processes took during the best run (from /proc/stat): the wall-clock figures
+mean something only when it is small; and the peak resident memory of each worker process
+(VmHWM, or the children's ``ru_maxrss``). Words are whitespace-separated tokens of the
+reports' texts.
 
 Last, a projection from the measured words per core-second (CPU time of local x1, start-up
 excluded: steadier than wall time on a busy machine) of the core-hours for
@@ -54,18 +64,38 @@ def count_words(folder: Path) -> int:
     return sum(len(report.text.split()) for path in iter_input_files([folder]) for report in read_report(path))
 
 
-def run_extract(inputs: Path, out: Path, *options: str) -> tuple[float, float, float]:
-    """(wall-clock seconds, peak RSS in MB of the largest process of the run: the command or
-    one of its local workers, and CPU seconds of the command and its local workers, from
-    ``wait4``)."""
-    started = time.perf_counter()
+class Run:
+    """One command's wall-clock seconds, CPU seconds of its processes, the CPU seconds other
+    processes of the machine took meanwhile, and the peak RSS (MB) of its largest process."""
+
+    def __init__(self, seconds: float, cpu: float, others: float, peak: float):
+        self.seconds, self.cpu, self.others, self.peak = seconds, cpu, others, peak
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds every process of the machine has run (busy jiffies of /proc/stat)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, stat.readline().split()[1:9])
+    except (OSError, ValueError):
+        return float("nan")
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def run_extract(inputs: Path, out: Path, *options: str, cluster: "LocalDaskCluster | None" = None) -> Run:
+    """The command on ``inputs``, its CPU time being its own and its local workers' (``wait4``)
+    and, with ``cluster``, that of the cluster's processes meanwhile."""
+    busy, started = machine_busy_seconds(), time.perf_counter()
+    cluster_cpu = cluster.cpu_seconds() if cluster else 0.0
     process = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(inputs), "-q", "-o", str(out),
                                 "--no-cache", *options], cwd=REPO)
     _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         sys.exit(f"caselit extract failed ({process.returncode})")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    cpu = usage.ru_utime + usage.ru_stime + (cluster.cpu_seconds() - cluster_cpu if cluster else 0.0)
+    return Run(seconds, cpu, machine_busy_seconds() - busy - cpu, usage.ru_maxrss / 1024)
 
 
 def _free_port() -> int:
@@ -105,6 +135,21 @@ class LocalDaskCluster:
         return subprocess.Popen([str(DASK), *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True)
 
+    def cpu_seconds(self) -> float:
+        """CPU seconds so far of the scheduler, the nannies and the workers."""
+        import psutil
+
+        total = 0.0
+        for started in self.processes:
+            try:
+                process = psutil.Process(started.pid)
+                for member in [process, *process.children(recursive=True)]:
+                    times = member.cpu_times()
+                    total += times.user + times.system
+            except psutil.Error:
+                pass
+        return total
+
     def worker_peaks_mb(self) -> list[float]:
         import psutil
 
@@ -125,11 +170,16 @@ class LocalDaskCluster:
                 os.killpg(process.pid, signal.SIGKILL)
 
 
+MODES = {"local x1": ("--jobs", "1"), "local x2": ("--jobs", "2"), "dask x2": ("--engine", "dask")}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--copies", type=int, default=3)
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each, interleaved; the fastest is kept")
+    parser.add_argument("--copies", type=int, default=6)
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of every mode, interleaved")
+    parser.add_argument("--modes", default=",".join(MODES),
+                        help="the modes to run, comma-separated (local x1 always runs: it is the base)")
     parser.add_argument("--pubmed-case-reports", type=int, default=PUBMED_CASE_REPORTS)
     parser.add_argument("--abstract-words", type=int, default=ABSTRACT_WORDS)
     parser.add_argument("--pmc-case-reports", type=int, default=PMC_OA_CASE_REPORTS)
@@ -137,50 +187,58 @@ def main() -> None:
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"no corpus at {args.corpus}")
+    modes = {name: flags for name, flags in MODES.items()
+             if name == "local x1" or name in {mode.strip() for mode in args.modes.split(",")}}
     with tempfile.TemporaryDirectory(prefix="caselit-scale-") as tmp:
         tmp = Path(tmp)
         inputs = tmp / "reports"
         for copy in range(args.copies):
             shutil.copytree(args.corpus, inputs / f"copy{copy}")
-        tiny = tmp / "tiny"
+        tiny = tmp / "tiny"  # two reports: --jobs 2 starts its pool only for two files or more
         tiny.mkdir()
-        (tiny / "one.txt").write_text("A 50-year-old woman was seen.\n", encoding="utf-8")
+        for name in ("one.txt", "two.txt"):
+            (tiny / name).write_text("A 50-year-old woman was seen.\n", encoding="utf-8")
         words = count_words(inputs)
-        print(f"input: {args.copies} x {args.corpus.name}, {words:,} words")
-        best: dict[str, float] = {}
-        best_cpu = float("inf")  # CPU seconds of local x1 less its start-up: the projection's basis
-        peaks: dict[str, list[float]] = {}
+        print(f"input: {args.copies} x {args.corpus.name}, {words:,} words; {args.repeat} rounds; "
+              f"load average at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
+        startups: dict[str, list[Run]] = {name: [] for name in modes}
+        runs: dict[str, list[Run]] = {name: [] for name in modes}
+        dask_peaks: list[float] = []
         cluster = LocalDaskCluster(2)
         try:
-            # warmed: each worker builds the pipeline once for its life, as on a real cluster
-            run_extract(inputs / "copy0", tmp / "warm.jsonl", "--engine", "dask", "--scheduler", cluster.address)
-            for _ in range(args.repeat):  # interleaved; the fastest of each kept
-                startup, _, startup_cpu = run_extract(tiny, tmp / "tiny.jsonl", "--jobs", "1")
-                for jobs in (1, 2):
-                    seconds, peak, cpu = run_extract(inputs, tmp / f"local{jobs}.jsonl", "--jobs", str(jobs))
-                    name = f"local x{jobs}"
-                    if jobs == 1:
-                        best_cpu = min(best_cpu, cpu - startup_cpu)
-                    best[name] = min(best.get(name, float("inf")), seconds - startup)
-                    peaks[name] = [max(peaks.get(name, [0])[0], peak)]
-                # its start-up: imports, connecting, one tiny task (the workers are warm)
-                dask_startup = run_extract(tiny, tmp / "tiny.jsonl", "--engine", "dask", "--scheduler", cluster.address)[0]
-                seconds, _, _ = run_extract(inputs, tmp / "dask.jsonl", "--engine", "dask", "--scheduler", cluster.address)
-                best["dask x2"] = min(best.get("dask x2", float("inf")), seconds - dask_startup)
-            peaks["dask x2"] = cluster.worker_peaks_mb()
+            options = {name: [*flags, *(("--scheduler", cluster.address) if name.startswith("dask") else ())]
+                       for name, flags in modes.items()}
+            if "dask x2" in modes:  # warmed: each worker builds the pipeline once for its life, as on a real cluster
+                run_extract(inputs / "copy0", tmp / "warm.jsonl", *options["dask x2"])
+            for _ in range(args.repeat):
+                for name in modes:
+                    on = cluster if name.startswith("dask") else None
+                    startups[name].append(run_extract(tiny, tmp / "tiny.jsonl", *options[name], cluster=on))
+                    runs[name].append(run_extract(inputs, tmp / f"{name}.jsonl", *options[name], cluster=on))
+            dask_peaks = cluster.worker_peaks_mb()
         finally:
             cluster.close()
-        rows = [(name, best[name], peaks[name]) for name in ("local x1", "local x2", "dask x2")]
-        tables = {name: (tmp / f"{name}.jsonl").read_bytes() for name in ("local1", "local2", "dask")}
-        same = ", ".join(f"{name} {'=' if table == tables['local1'] else '!='} local1" for name, table in tables.items())
-    base = rows[0][1]
-    load = os.getloadavg()[0]
-    print(f"{'run':<10} {'seconds':>8} {'words/s':>9} {'speed-up':>9}  peak RSS (MB): largest process / each worker")
-    for name, seconds, peaks in rows:
-        print(f"{name:<10} {seconds:8.1f} {words / seconds:9.0f} {base / seconds:8.2f}x  "
+        tables = {name: (tmp / f"{name}.jsonl").read_bytes() for name in modes}
+        same = ", ".join(f"{name} {'=' if tables[name] == tables['local x1'] else '!='} local x1"
+                         for name in modes if name != "local x1")
+    steady = {}  # name -> (steady seconds of each round, fastest first; CPU of the fastest; its run)
+    for name in modes:
+        startup_seconds = min(run.seconds for run in startups[name])
+        startup_cpu = min(run.cpu for run in startups[name])
+        ordered = sorted(runs[name], key=lambda run: run.seconds)
+        steady[name] = ([run.seconds - startup_seconds for run in ordered], ordered[0].cpu - startup_cpu, ordered[0])
+    base_seconds, base_cpu = steady["local x1"][0][0], steady["local x1"][1]
+    print(f"{'run':<9} {'seconds':>7} {'spread':>7} {'words/s':>8} {'speed-up':>8} {'CPU s':>6} {'CPU/x1':>6} "
+          f"{'bound':>6} {'others':>6}  peak RSS MB (largest process or each worker)")
+    for name, (seconds, cpu, best) in steady.items():
+        peaks = dask_peaks if name.startswith("dask") else [best.peak]
+        others = best.others / (best.seconds * (os.cpu_count() or 1))
+        print(f"{name:<9} {seconds[0]:7.1f} {seconds[-1] - seconds[0]:7.1f} {words / seconds[0]:8.0f} "
+              f"{base_seconds / seconds[0]:7.2f}x {cpu:6.1f} {cpu / base_cpu:6.2f} "
+              f"{min(2, os.cpu_count() or 1) * base_cpu / cpu if name != 'local x1' else 1:5.2f}x {others:6.0%}  "
               + ", ".join(f"{peak:.0f}" for peak in peaks))
-    print(f"tables row for row: {same}; load average at the end: {load:.1f} on {os.cpu_count()} CPUs")
-    per_core_second = words / best_cpu
+    print(f"tables row for row: {same}; load average at the end: {os.getloadavg()[0]:.1f}")
+    per_core_second = words / base_cpu
     pubmed_hours = args.pubmed_case_reports * args.abstract_words / per_core_second / 3600
     pmc_hours = args.pmc_case_reports * args.full_text_words / per_core_second / 3600
     print(f"projection at {per_core_second:.0f} words per core-second (CPU time of local x1, start-up excluded):")
