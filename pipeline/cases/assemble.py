@@ -69,7 +69,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 
     # a "Case 2" part that names no primary falls back on the title and abstract
     primary = _primary_site(by_group.get("sites", [])) or _primary_site([m for m in shared if m.group == "sites"])
-    if primary and _past_cancer_only(by_group, config):
+    remote_only = bool(primary) and _past_cancer_only(by_group, config)
+    if remote_only:  # the remote cancer's nodes (its TNM, nodes read as diseased) are no spread now
         primary = None
     if primary:
         case.primary_site = keep("primary_site", primary.value.site, primary)
@@ -86,13 +87,13 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)
 
-    stage = _figo_stage(by_group.get("stage", []), case.primary_site)
+    stage = None if remote_only else _figo_stage(by_group.get("stage", []), case.primary_site)
     if stage:
         case.figo_stage = keep("figo_stage", stage.value.stage, stage)
 
     sites = {}
     spread = _without_benign_nodes(_spread(by_group.get("sites", []), mentions), mentions, config)
-    for mention in spread + _reported_spread(mentions, config):
+    for mention in [] if remote_only else spread + _reported_spread(mentions, config):
         site = mention.value.site
         if case.primary_site is None and case.histology is None and not _metastasis_word(mention.value.cue):
             continue  # no cancer named: "spread", "recurrence", "involvement" speak of something else
@@ -209,14 +210,26 @@ def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig
     cancer in its history (ANNOTATION.md: primary_site null when the case is not a cancer case)."""
     sites = by_group.get("sites", [])
     primaries = [m for m in sites if m.value.role == "primary" and not m.hypothetical]
-    if not primaries or by_group.get("stage") or any(not m.value.hedged for m in by_group.get("histology", [])):
-        return False
-    # nodes read as diseased only because the report names a cancer ("enlarged hilar lymph nodes")
-    # say nothing of a cancer now: only a spread the text calls so does
-    if any(m.value.role in ("metastasis", "recurrence") and not _node_finding(m.value.cue) for m in sites):
+    if not primaries:
         return False
     history = compile_pattern(read_patterns(config.roles)["report"]["history"])
+    # a stage said in the same sentence of past history ("At age 40, she had been diagnosed with a
+    # stage IIA, T1bN1 breast cancer") is that remote cancer's too
+    if any(not history.search(m.sentence) for m in by_group.get("stage", [])):
+        return False
+    if any(not m.value.hedged for m in by_group.get("histology", [])):
+        return False
+    # nodes read as diseased only because the report names a cancer ("enlarged hilar lymph nodes")
+    # say nothing of a cancer now, nor does the N category of the remote cancer's own stage
+    if any(m.value.role in ("metastasis", "recurrence") and not _node_finding(m.value.cue)
+           and not (_tnm_cue(m.value.cue) and history.search(m.sentence)) for m in sites):
+        return False
     return all(history.search(m.sentence) for m in primaries)
+
+
+def _tnm_cue(cue: str | None) -> bool:
+    """True for the cue of a node read from a TNM category ("T1bN1", "pN2")."""
+    return bool(cue) and re.search(r"N[1-3]", cue) is not None and any(c.isdigit() for c in cue)
 
 
 def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],

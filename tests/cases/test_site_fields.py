@@ -284,3 +284,17 @@ def test_a_suspected_cancer_confirmed_is_the_primary(nlp):
     text = "Ovarian cancer was suspected and confirmed by laparoscopic biopsy, which showed serous carcinoma."
     case = case_of(nlp, text)
     assert (case.primary_site, case.histology) == ("ovary", "serous carcinoma")
+
+
+def test_stage_of_a_remote_cancer_in_its_history_sentence_makes_no_cancer_case(nlp):
+    text = ("A 63-year-old woman presented with dyspnoea and oedema of the legs. At age 41, she had been diagnosed "
+            "with a stage IIA, T1bN1 breast cancer treated with doxorubicin. Echocardiography showed a dilated "
+            "left ventricle.")
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.metastasis_sites) == (None, [])
+
+
+def test_stage_said_of_the_present_cancer_keeps_it(nlp):
+    text = ("A 63-year-old woman had a history of breast cancer. She now presented with a stage IIIB, T4N2 "
+            "recurrence in the chest wall.")
+    assert case_of(nlp, text).primary_site == "breast"
