@@ -629,6 +629,18 @@ def test_bare_numbers_that_are_no_counts(nlp, text, expected):
     assert wbc(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a course of counts sharing one unit, written with arrows or "and then to"
+        ("WBC: 12.3 → 25.6 → 45.2 × 10^9/L over the first week.", [12.3, 25.6, 45.2]),
+        ("The WBC rose from 12.3 to 25.6 and then to 45.2 × 10^9/L.", [12.3, 25.6, 45.2]),
+    ],
+)
+def test_course_of_counts(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
 def test_group_statistic_leaves_sizes_alone(nlp):
     doc = nlp("A mass with a mean diameter of 3 cm was found.")
     assert [(s.label_, s._.value.value, s._.value.threshold) for s in doc.spans["measures"]] == [("TUMOUR_SIZE", 3.0, False)]
