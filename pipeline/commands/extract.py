@@ -9,7 +9,7 @@ from pipeline.commands.common import (
     nothing_read,
 )
 from pipeline.commands.fetch import add_source_arguments, fetch_into, wants_fetch
-from pipeline.commands.refresh import add_batch_options
+from pipeline.commands.refresh import add_batch_options, add_engine_options
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -29,13 +29,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("parquet", "jsonl"),
                         help="with -o DIR/: the format of the part files (pandas.read_parquet(DIR) reads them at once)")
     add_batch_options(parser)  # --jobs, --cache-dir, --no-cache, --quiet
-    parser.add_argument("--engine", choices=("local", "dask"), default="local",
-                        help="local: --jobs processes on this machine (default); dask: a Dask cluster, "
-                        "embedded (--jobs workers, default one per CPU) or the one at --scheduler")
-    parser.add_argument("--scheduler", metavar="ADDRESS",
-                        help="run on the Dask cluster of this scheduler (tcp://HOST:8786; implies --engine dask, "
-                        "which otherwise takes $DASK_SCHEDULER_ADDRESS or starts an embedded cluster); the "
-                        "inputs must be at the same path on every worker")
+    add_engine_options(parser)  # --engine, --scheduler
     parser.add_argument("--publication-type", action="append", metavar="TYPE", dest="publication_types",
                         help='keep only PubMed articles of this type (e.g. "Case Reports"; repeatable); '
                         "PubMed .xml.gz baseline/update files are read article by article")
