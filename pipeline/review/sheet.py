@@ -37,7 +37,6 @@ import datetime as dt
 import io
 import json
 import os
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -378,17 +377,14 @@ class Review:
                 matches[index] = old_doc
                 claimed.add(old_doc)
 
-        # One frame for every case: building a DataFrame per report would dominate big batches.
-        frame = table_module.cases_frame([case for report in reports for case in report.cases])
-        frame_columns = list(frame.columns)
-        records = frame.itertuples(index=False, name=None)
+        # The rows as plain values (case_row), not a pandas frame: a refresh never loads pandas.
+        columns_of_row = tuple(table_module.CASE_COLUMNS)
         # One article, one row: the files it was also read from are listed in its Report cell.
         also: dict[str, list[str]] = {}
         for report, is_duplicate in zip(reports, duplicate):
             if is_duplicate and report.name not in also.setdefault(report.doc_id, []):
                 also[report.doc_id].append(report.name)
         for report, old_doc, is_duplicate in zip(reports, matches, duplicate):
-            report_records = [next(records) for _ in report.cases]
             if is_duplicate:
                 summary.duplicates.append((report.source, report.doc_id))
                 continue
@@ -398,8 +394,8 @@ class Review:
             if not old_cases and self._unkeyed_rows:
                 old_cases = self._adopt_rows(report, source, version, summary)
             numbers = set()
-            for case, record in zip(report.cases, report_records):
-                values = {name: _plain(value) for name, value in zip(frame_columns, record)}
+            for case in report.cases:
+                values = {name: _plain(value) for name, value in zip(columns_of_row, table_module.case_row(case))}
                 values[STATUS_COLUMN] = None
                 if "First author" in self._columns:
                     values["First author"] = first_author(case)
@@ -781,9 +777,8 @@ def _no_table(path: Path) -> str:
 
 
 def _plain(value: object) -> object:
-    """A frame value as a plain Python value: None for NA, int for whole numbers."""
-    pandas = sys.modules.get("pandas")  # NA comes only from a frame: with pandas not loaded, none is here
-    if value is None or (pandas is not None and value is pandas.NA):
+    """A cell value as a plain Python value: None for NaN, int for whole numbers (40, not 40.0)."""
+    if value is None:
         return None
     if hasattr(value, "item"):
         value = value.item()

@@ -243,15 +243,13 @@ def test_a_row_the_reviewer_deleted_is_not_added_again(review_path, folder):
 def test_a_new_machine_column_appears_at_the_right(review_path, folder, monkeypatch):
     refresh(review_path, [folder.report("a.txt", case())])
     edit(review_path, 0, "Sex", "F")
-    original = refresh_module.table_module.cases_frame
+    original = refresh_module.table_module.case_row
 
-    def with_timeline(cases):
-        frame = original(cases)
-        frame["Timeline"] = ["day 0: surgery" for _ in range(len(frame))]
-        return frame
+    def with_timeline(case):
+        return (*original(case), "day 0: surgery")
 
     monkeypatch.setattr(refresh_module.table_module, "CASE_COLUMNS", (*refresh_module.table_module.CASE_COLUMNS, "Timeline"))
-    monkeypatch.setattr(refresh_module.table_module, "cases_frame", with_timeline)
+    monkeypatch.setattr(refresh_module.table_module, "case_row", with_timeline)
     summary = refresh(review_path, [folder.report("a.txt", case())])
     row = read(review_path)[0]
     assert list(row)[-1] == "Timeline" and row["Timeline"] == "day 0: surgery" and row["Sex"] == "F"
