@@ -13,12 +13,14 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from pipeline.batch.cache import open_cache
+from pipeline.batch.cache import default_cache_dir, open_cache
+from pipeline.batch.file_stats import FileStats
 from pipeline.batch.progress import Progress
 from pipeline.batch.engine import open_runner
-from pipeline.batch.runner import FileResult, read_inputs
+from pipeline.batch.runner import FileResult, InputFile, read_inputs
 from pipeline.batch.version import pipeline_version
 from pipeline.export.locks import ReviewLock
+from pipeline.ingest import iter_input_files
 from pipeline.review.sheet import RefreshSummary, ReportCases, Review, ReviewChanged, ReviewError, check_review_path
 
 # Merges of one refresh when another program keeps saving the sheet meanwhile.
@@ -80,7 +82,7 @@ def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet
         review = Review.open(review_path, sheet=sheet, overrides=overrides)
         review.dry_run = dry_run
         if files is None:
-            files = read_inputs(inputs, on_skip=on_skip)
+            files = _read_inputs(inputs, on_skip, cache_dir if use_cache else None, use_cache)
         unchanged = [f.path for f in files if f.file_hash and review.is_unchanged(f.path, f.file_hash, version)]
         skipped = set(unchanged)
         todo = [f for f in files if f.path not in skipped and f.path not in results]
@@ -111,6 +113,30 @@ def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet
                 on_notice(f"{change} (saved in another program?): merging again from the saved file")
     raise ReviewError(f"{review_path} kept changing on disk while caselit refreshed it; it was left as the "
                       "other program saved it: close it there and run the refresh again")
+
+
+def _read_inputs(inputs, on_skip, cache_dir, use_cache: bool) -> list[InputFile]:
+    """The report files under ``inputs`` with the hashes of their bytes, as ``read_inputs``
+    gives them; a file whose size, times and inode are those recorded with its hash the last
+    time (``FileStats``, beside the results cache) is not read again. Without the cache
+    every file is read."""
+    if not use_cache:
+        return read_inputs(inputs, on_skip=on_skip)
+    paths = list(iter_input_files(inputs, on_skip=on_skip))
+    with FileStats(Path(cache_dir) if cache_dir else default_cache_dir()) as stats:
+        known = stats.known(paths)
+        rest = [path for path in paths if path not in known]
+        statuses = {}
+        for path in rest:  # before reading: a file written meanwhile no longer matches
+            try:
+                statuses[path] = os.stat(path)
+            except OSError:
+                pass
+        hashed = {found.path: found for found in read_inputs(rest)}
+        stats.record((path, status, hashed[path].file_hash) for path, status in statuses.items()
+                     if path in hashed and not hashed[path].error)
+    return [InputFile(path, known[path]) if path in known else hashed.get(path) or read_inputs([path])[0]
+            for path in paths]
 
 
 def _run(todo, jobs, cache_dir, use_cache, quiet, model, version, engine, scheduler) -> list[FileResult]:

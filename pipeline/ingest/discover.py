@@ -42,18 +42,25 @@ def iter_input_files(paths: str | os.PathLike | Iterable[str | os.PathLike],
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     seen: set[Path] = set()
+    folders: dict[Path, Path] = {}  # resolved folders of this call
     for given in paths:
         path = Path(given)
         found = _walk(path, on_skip) if path.is_dir() else iter([path])
         for file in found:
-            key = _identity(file)
+            key = _identity(file, folders)
             if key not in seen:
                 seen.add(key)
                 yield file
 
 
-def _identity(path: Path) -> Path:
+def _identity(path: Path, folders: dict[Path, Path]) -> Path:
+    """The resolved path; a file that is not a link is its resolved folder + its name (the
+    same, and resolving each of 10,000 files from the root dominated finding them)."""
     try:
+        if path.name not in ("", ".", "..") and not os.path.islink(path):
+            if path.parent not in folders:
+                folders[path.parent] = path.parent.resolve()
+            return folders[path.parent] / path.name
         return path.resolve()
     except OSError:
         return path.absolute()
