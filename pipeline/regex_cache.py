@@ -11,8 +11,9 @@ Safe by construction:
 
 * the key is a SHA-256 of the pattern, its flags, the Python build and the regex engine's
   version (``_sre.MAGIC``, code size, byte order): another Python, another key;
-* a program is saved only when the pattern rebuilt from it equals the one ``re.compile``
-  made (same flags, groups and codes);
+* a program is made and saved only when, on this Python, the way it is made gives what
+  ``re.compile`` gives (checked once per process on a probe pattern: same flags, groups and
+  codes), so that a first run compiles each pattern once, not twice;
 * the file is a line of JSON (the key, flags, groups, a SHA-256 of the codes) and the codes as
   raw integers: data, never a pickle, and checked against the key and the hash on reading;
 * any problem (a missing, damaged or foreign file, an unwritable folder, a Python whose
@@ -57,11 +58,33 @@ def compile(pattern, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's
     cached = _read(path, key, pattern)
     if cached is not None:
         return cached
-    compiled = re.compile(pattern, flags)
-    program = _program(pattern, flags)
-    if program is not None and _rebuild(pattern, program) == compiled:
-        _store(path, key, program)
+    # A miss compiles once: the program is made here, the way re._compiler.compile makes it,
+    # once that is checked to give what re.compile gives (``_faithful``).
+    program = _program(pattern, flags) if _faithful() else None
+    compiled = _rebuild(pattern, program) if program is not None else None
+    if compiled is None:
+        return re.compile(pattern, flags)
+    _store(path, key, program)
     return compiled
+
+
+# Features whose handling could set _program apart from re._compiler.compile: inline and
+# given flags, named and numbered groups, a backreference, lookaround, repeats, classes.
+_PROBE = r"(?x) (?P<word>[a-z]+) \s+ (\d{1,3}(?:\.\d+)?) (?=\W|$) (?<!x) (?P=word)? [^\W\d]*? \b|\1"
+_FAITHFUL: list[bool] = []
+
+
+def _faithful() -> bool:
+    """Whether ``_program`` makes, on this Python, the pattern ``re.compile`` makes (checked
+    on a probe once per process: CPython's Pattern equality compares pattern, flags and codes)."""
+    if not _FAITHFUL:
+        try:
+            flags = re.IGNORECASE | re.MULTILINE
+            program = _program(_PROBE, flags)
+            _FAITHFUL.append(program is not None and _rebuild(_PROBE, program) == re.compile(_PROBE, flags))
+        except Exception:  # noqa: BLE001 - a changed private API: no cache, never a failure
+            _FAITHFUL.append(False)
+    return _FAITHFUL[0]
 
 
 def _program(pattern: str, flags: int) -> dict | None:

@@ -46,6 +46,27 @@ def test_a_miss_writes_an_entry_and_a_hit_reads_the_same_pattern(cache, monkeypa
     assert [m.groupdict() for m in second.finditer(text)] == [m.groupdict() for m in expected.finditer(text)]
 
 
+def test_a_miss_parses_the_pattern_once(cache, monkeypatch):
+    assert regex_cache._faithful()  # the probe, checked once per process, before counting
+    expected = re.compile(PATTERN + "x?", re.IGNORECASE)
+    parsed = []
+    parse = regex_cache._parser.parse
+
+    def counting(pattern, *args, **kwargs):
+        parsed.append(pattern)
+        return parse(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(regex_cache._parser, "parse", counting)
+    same_pattern(regex_cache.compile(PATTERN + "x?", re.IGNORECASE), expected)
+    assert parsed.count(PATTERN + "x?") == 1 and len(entries(cache)) == 1
+
+
+def test_a_python_whose_re_differs_from_the_probe_stores_nothing(cache, monkeypatch):
+    monkeypatch.setattr(regex_cache, "_FAITHFUL", [False])
+    same_pattern(regex_cache.compile(PATTERN, re.IGNORECASE), re.compile(PATTERN, re.IGNORECASE))
+    assert entries(cache) == []
+
+
 def test_changed_content_or_flags_is_a_miss(cache):
     regex_cache.compile(PATTERN)
     regex_cache.compile(PATTERN + "s?")
