@@ -202,7 +202,19 @@ def test_a_treatment_given_beside_a_general_remark(nlp, text, word, group, subje
     ("A randomized clinical trial showed a benefit of dupilumab.", "dupilumab"),
 ])
 def test_literature_without_citation_marks(nlp, text, word):
-    assert qualify(nlp, text, word, "drugs")["subject"] == "other"
+    assert qualify(nlp, text, word, "drugs")["subject"] in ("other", "generic")
+
+
+@pytest.mark.parametrize("text, word", [
+    # a trial the reported patient took part in is hers
+    ("A 61-year-old woman with stage IV lung adenocarcinoma was enrolled in a phase II clinical trial "
+     "and received pembrolizumab.", "pembrolizumab"),
+    ("The patient was randomised to the experimental arm of the study and received oxaliplatin.", "oxaliplatin"),
+    # a group statistic beside the patient's own treatment
+    ("She was given ondansetron, which controls nausea in 80% of patients.", "ondansetron"),
+])
+def test_the_patients_trial_and_a_statistic_beside_her_treatment(nlp, text, word):
+    assert qualify(nlp, text, word, "drugs")["subject"] in ("patient", "probable")
 
 
 def test_a_trial_of_a_drug_is_the_patients(nlp):
