@@ -69,6 +69,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 
     # a "Case 2" part that names no primary falls back on the title and abstract
     primary = _primary_site(by_group.get("sites", [])) or _primary_site([m for m in shared if m.group == "sites"])
+    if primary and _benign_tumour_only(by_group, config):
+        primary = None  # "a bladder tumour ... revealed an inverted papilloma": no cancer case
     remote_only = bool(primary) and _past_cancer_only(by_group, config)
     if remote_only:  # the remote cancer's nodes (its TNM, nodes read as diseased) are no spread now
         primary = None
@@ -225,6 +227,27 @@ def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig
            and not (_tnm_cue(m.value.cue) and history.search(m.sentence)) for m in sites):
         return False
     return all(history.search(m.sentence) for m in primaries)
+
+
+def _benign_tumour_only(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:
+    """True when every primary is read from a bare "tumour" ("a tumour of the parotid gland"), the
+    case names no type, stage or metastasis, and a sentence of the case names a benign lesion
+    (``[report] benign`` of roles.toml: "revealed a Warthin tumour", "a gastric leiomyoma")."""
+    sites = by_group.get("sites", [])
+    primaries = [m for m in sites if m.value.role == "primary" and not m.hypothetical]
+    if not primaries or not all(_bare_tumour(m.value.cue) for m in primaries):
+        return False
+    if by_group.get("stage") or any(not m.value.hedged for m in by_group.get("histology", [])):
+        return False
+    if any(m.value.role in ("metastasis", "recurrence") and _metastasis_word(m.value.cue) and not m.negated
+           for m in sites):
+        return False
+    pattern = read_patterns(config.roles)["report"].get("benign")
+    if not pattern:
+        return False
+    benign = compile_pattern(pattern)
+    sentences = {m.sentence for group in by_group.values() for m in group if not m.negated}
+    return any(benign.search(sentence) for sentence in sentences)
 
 
 def _tnm_cue(cue: str | None) -> bool:

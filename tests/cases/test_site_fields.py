@@ -298,3 +298,28 @@ def test_stage_said_of_the_present_cancer_keeps_it(nlp):
     text = ("A 63-year-old woman had a history of breast cancer. She now presented with a stage IIIB, T4N2 "
             "recurrence in the chest wall.")
     assert case_of(nlp, text).primary_site == "breast"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cystoscopy showed a bladder tumour, and transurethral resection revealed an inverted papilloma.",
+        "Endoscopy showed a submucosal tumour of the stomach; resection revealed a gastric leiomyoma.",
+        "Excision of the parotid tumour showed a Warthin tumour.",
+        "Core biopsy of the breast tumour showed a benign phyllodes tumour.",
+    ],
+)
+def test_a_bare_tumour_that_pathology_calls_benign_is_no_primary(nlp, text):
+    assert case_of(nlp, text).primary_site is None
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("Cystoscopy showed a bladder tumour. The pelvic lymph nodes were benign. Resection revealed a "
+         "urothelial carcinoma.", "bladder"),
+        ("Cystoscopy showed a bladder tumour with liver metastases; a renal angiomyolipoma was also seen.", "bladder"),
+    ],
+)
+def test_a_tumour_with_a_type_or_metastases_stays_the_primary(nlp, text, site):
+    assert case_of(nlp, text).primary_site == site
