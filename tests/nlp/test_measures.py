@@ -641,6 +641,23 @@ def test_course_of_counts(nlp, text, expected):
     assert wbc(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a comparator in a sentence that tells the patient's finding is a result
+        ("She had a WBC count of more than 100 × 10^9/L.", [100.0]),
+        ("Blood tests showed WBC >100 × 10^9/L.", [100.0]),
+        ("A WBC count above 100 × 10^9/L was noted on admission.", [100.0]),
+        # in a general statement it stays a cut-off
+        ("A WBC count above 11 × 10^9/L is considered leukocytosis.", []),
+        ("Patients with a WBC count of more than 50 × 10^9/L had a poor prognosis.", []),
+        ("G-CSF-producing tumours are suspected when the leukocyte count exceeds 20,000/µL.", []),
+    ],
+)
+def test_comparator_results_and_cut_offs(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
 def test_group_statistic_leaves_sizes_alone(nlp):
     doc = nlp("A mass with a mean diameter of 3 cm was found.")
     assert [(s.label_, s._.value.value, s._.value.threshold) for s in doc.spans["measures"]] == [("TUMOUR_SIZE", 3.0, False)]

@@ -150,6 +150,8 @@ class MeasureMatcher(Component):
         self.group_statistic_before = re.compile(spec.get("group_statistic_before", "(?!)"))
         self.result_link = re.compile(spec["result_link"])
         self.result_owner = re.compile(spec["result_owner"])
+        self.result_verb = re.compile(spec.get("result_verb", "(?!)"))
+        self.general_statement = re.compile(spec.get("general_statement", "(?!)"))
         self.fluid = re.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
         self.fluid_after = re.compile(spec["fluid_after"], re.IGNORECASE | re.VERBOSE)
         self.fluid_sampling = re.compile(spec["fluid_sampling"], re.IGNORECASE | re.VERBOSE)
@@ -703,10 +705,12 @@ class MeasureMatcher(Component):
             found = pattern.search(between[-40:])
             if found:
                 # "rose to over 140,000/µL": a result with its comparator, not a cut-off
-                result = self.result_link.search(between[-40:][: found.start()]) or self.result_owner.search(
-                    text, max(sentence[0], keyword.start - 40), keyword.start
+                result = (
+                    self.result_link.search(between[-40:][: found.start()])
+                    or self.result_owner.search(text, max(sentence[0], keyword.start - 40), keyword.start)
+                    or (keyword.family != "-" and self._told_as_result(text, item, sentence))
                 )
-                comparator, threshold = symbol, bool(is_threshold) and result is None
+                comparator, threshold = symbol, bool(is_threshold) and not result
                 break
         else:
             for pattern, symbol, is_threshold in self.comparators_after:
@@ -721,6 +725,12 @@ class MeasureMatcher(Component):
         elif keyword.family != "-" and (self.group_statistic_before.search(lead_in) or self.group_statistic.search(outside)):
             threshold = True
         return comparator, threshold
+
+    def _told_as_result(self, text: str, item: Item, sentence) -> bool:
+        """True when the sentence tells the value as a finding of the patient: a past-tense verb
+        of finding or course, and no word of a general statement."""
+        start, end = sentence
+        return self.result_verb.search(text, start, end) is not None and self.general_statement.search(text, start, end) is None
 
     def _in_other_fluid(self, text: str, keyword: Keyword, item: Item, sentence) -> bool:
         return (
