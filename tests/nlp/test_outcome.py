@@ -88,7 +88,7 @@ def categories(nlp, text):
         ("She reported resolution of her chief complaint at the 1-month visit.", "recovered"),
         ("At the 2-week visit all her symptoms had improved.", "recovered"),
         ("Six months later he reports sustained improvement of the incontinence.", "recovered"),
-        ("After 10 days of recovery the patient returned home without complications.", "recovered"),
+        ("After a week of convalescence she returned home without complications.", "recovered"),
         ("She had no further episodes of syncope.", "recovered"),
         ("At the 3-month follow-up visit, the patient was asymptomatic.", "recovered"),
         ("His back pain has not returned.", "no evidence of disease"),

@@ -32,7 +32,7 @@ def roles(nlp, text):
         ("Biopsy of the thigh mass revealed squamous cell carcinoma consistent with metastasis from her "
          "cervical cancer.", ("other", "metastasis")),
         # nodes that contain the cancer
-        ("The dissected paracolic nodes showed malignant cells.", ("lymph node", "metastasis")),
+        ("The harvested mesenteric nodes showed malignant cells.", ("lymph node", "metastasis")),
         ("One of the seven resected lymph nodes contained carcinoma.", ("lymph node", "metastasis")),
         ("The enlarged LN contained metastatic HCC.", ("lymph node", "metastasis")),
     ],
@@ -102,8 +102,8 @@ def test_a_high_risk_cancer_is_still_a_primary(nlp):
 @pytest.mark.parametrize(
     "text, site",
     [
-        ("After embolisation of the hepatocellular carcinoma, CT showed disseminated lesions in the brain, "
-         "consistent with deposition of iodized oil.", "brain"),
+        ("After chemoembolisation of the hepatocellular carcinoma, CT showed scattered foci in the brain, "
+         "consistent with deposits of iodized oil.", "brain"),
         ("In this woman with cervical cancer, the spread lesions in the liver proved to be abscesses.", "liver"),
     ],
 )
