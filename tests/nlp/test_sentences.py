@@ -48,3 +48,14 @@ def test_empty_text(nlp):
 
 def test_docstring_example():
     assert doctest.testmod(sentences_module).failed == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her WBC was 28.4 × 10^9/L. She died.", ["Her WBC was 28.4 × 10^9/L.", "She died."]),
+    ("The count was 28,400/µL. Unlike the case of Smith et al. [4], it fell.",
+     ["The count was 28,400/µL.", "Unlike the case of Smith et al. [4], it fell."]),
+    ("CRP was 28 mg/L. No fever was noted.", ["CRP was 28 mg/L.", "No fever was noted."]),
+])
+def test_full_stop_left_on_a_unit_ends_a_sentence(nlp, text, expected):
+    # the tokenizer keeps the stop on "10^9/L." or "28,400/µL."
+    assert sents(nlp, text) == expected

@@ -20,6 +20,9 @@ from pipeline.resources import read_table
 
 ENDERS = (".", "!", "?")
 NEWLINE = re.compile("\n")
+# A full stop the tokenizer leaves on a unit with a slash ("10^9/L.", "30,400/µL.", "mg/L."): it
+# ends the sentence like a "." token would (else a lab value's sentence runs into the next).
+UNIT_STOP = re.compile(r"/[A-Za-zµμ0-9³]{1,6}\.(?=\s)")
 
 
 class SentenceSegmenter:
@@ -58,6 +61,12 @@ class SentenceSegmenter:
             after = stop + 1
             if after < len(doc) and not opens[after] and self._opens_sentence(doc[after]) \
                     and not self._is_abbreviation(doc, stop):
+                opens[after] = True
+        for stop in UNIT_STOP.finditer(text):
+            index = int(numpy.searchsorted(starts, stop.end() - 1, side="right")) - 1
+            after = index + 1
+            if 0 <= index and after < len(doc) and doc[index].text.endswith(".") and not opens[after] \
+                    and self._opens_sentence(doc[after]):
                 opens[after] = True
         opens &= ~line_break
         opens[0] = True
