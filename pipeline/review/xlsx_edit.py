@@ -434,6 +434,9 @@ class Worksheet:
         ``first_row`` (``column_values`` of each, cheaper for columns on the left)."""
         wanted = set(columns)
         found: dict[int, dict[int, object]] = {column: {} for column in columns}
+        if not wanted:
+            return found  # nothing to read: not a pass over every cell of the sheet
+        last = max(wanted)
         for number in self._numbers:
             if number < first_row:
                 continue
@@ -448,6 +451,8 @@ class Worksheet:
                     previous = column
                     if column in wanted:
                         pairs.append((column, cell))
+                    elif column > last and ref:  # cells are in column order: the rest are further right
+                        break
             for column, cell in pairs:
                 value = self._read(cell)
                 if value is not None:
