@@ -94,11 +94,14 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         case.figo_stage = keep("figo_stage", stage.value.stage, stage)
 
     sites = {}
+    weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
     spread = _without_benign_nodes(_spread(by_group.get("sites", []), mentions), mentions, config)
     for mention in [] if remote_only else spread + _reported_spread(mentions, config):
         site = mention.value.site
-        if case.primary_site is None and case.histology is None and not _metastasis_word(mention.value.cue):
-            continue  # no cancer named: "spread", "recurrence", "involvement" speak of something else
+        if case.primary_site is None and case.histology is None and (
+                not _metastasis_word(mention.value.cue) or mention.hypothetical or weighed.search(mention.sentence)):
+            continue  # no cancer named: "spread", "recurrence", "involvement" speak of something else,
+            # and a metastasis only weighed ("a metastasis or a primary bone malignancy was considered") is none
         # a recurrence said to be local in the primary's own organ ("a local relapse in the breast",
         # "ipsilateral breast recurrence") is a site too; "recurrence of endometrial cancer" is not
         local = mention.value.role == "recurrence" and _local_recurrence(mention)

@@ -323,3 +323,14 @@ def test_a_bare_tumour_that_pathology_calls_benign_is_no_primary(nlp, text):
 )
 def test_a_tumour_with_a_type_or_metastases_stays_the_primary(nlp, text, site):
     assert case_of(nlp, text).primary_site == site
+
+
+def test_a_metastasis_only_weighed_in_a_case_without_cancer_is_none(nlp):
+    text = ("Radiographs showed a lytic lesion of the proximal tibia, and a metastatic lesion or a primary bone "
+            "malignancy was considered. Biopsy showed a giant cell tumour of bone.")
+    assert case_of(nlp, text).metastasis_sites == []
+
+
+def test_a_metastasis_affirmed_without_a_named_primary_is_kept(nlp):
+    text = "CT showed multiple lytic lesions of the ribs and sternum consistent with bone metastases."
+    assert case_of(nlp, text).metastasis_sites == ["bone"]
