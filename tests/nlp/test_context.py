@@ -253,3 +253,17 @@ def test_a_long_list_ends_at_a_clause_that_draws_a_conclusion(nlp):
     text = ("The cells were positive for CK20 but showed no expression of cytokeratin 7 or thyroid transcription "
             "factor 1, confirming that the adrenal mass was a metastasis.")
     assert qualify(nlp, text, "adrenal")["negated"] is False
+
+
+@pytest.mark.parametrize("text, word", [
+    # a difficulty in dosing or tapering says the drug was given
+    ("Because of his renal failure it was difficult to dose vancomycin, and levels were checked daily.", "vancomycin"),
+    ("It was difficult to taper the prednisolone over the following months.", "prednisolone"),
+])
+def test_a_drug_difficult_to_dose_was_given(nlp, text, word):
+    assert qualify(nlp, text, word, "drugs")["hypothetical"] is False
+
+
+def test_a_treatment_impossible_to_give_stays_a_hypothesis(nlp):
+    text = "It was impossible to give cisplatin because of her renal function."
+    assert qualify(nlp, text, "cisplatin", "drugs")["hypothetical"] is True
