@@ -55,6 +55,7 @@ def test_docstring_example():
     ("The count was 28,400/µL. Unlike the case of Smith et al. [4], it fell.",
      ["The count was 28,400/µL.", "Unlike the case of Smith et al. [4], it fell."]),
     ("CRP was 28 mg/L. No fever was noted.", ["CRP was 28 mg/L.", "No fever was noted."]),
+    ("Her temperature was 39.2°C. She was given paracetamol.", ["Her temperature was 39.2°C.", "She was given paracetamol."]),
 ])
 def test_full_stop_left_on_a_unit_ends_a_sentence(nlp, text, expected):
     # the tokenizer keeps the stop on "10^9/L." or "28,400/µL."

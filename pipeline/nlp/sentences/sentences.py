@@ -85,5 +85,8 @@ class SentenceSegmenter:
         word = doc[stop_index - 1].text.lower()
         if word in self.abbreviations:
             return True
+        # "39.2 °C.": a temperature's unit, not an initial
+        if stop_index >= 2 and word in ("c", "f") and doc[stop_index - 2].text in ("°", "º", "˚"):
+            return False
         # "Dr.": the tokenizer sometimes keeps the stop on the word
         return len(word) == 1 and word.isalpha() and doc[stop_index - 1].whitespace_ == ""
