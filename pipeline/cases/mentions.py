@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from pipeline.nlp.extensions import FINDING_GROUPS
-from pipeline.nlp.text import doc_text, sentence_starts
+if TYPE_CHECKING:  # spaCy is imported where a Doc is read: results unpickled from the cache need only the records
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,9 @@ class PatientStart:
 def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[PatientStart]]:
     """Every finding of ``doc`` as a :class:`Mention`; ``offset`` is where ``doc`` starts in
     the report (reports longer than one Doc are processed in chunks)."""
+    from pipeline.nlp.extensions import FINDING_GROUPS
+    from pipeline.nlp.text import doc_text, sentence_starts
+
     starts = sentence_starts(doc)
     text = doc_text(doc)  # slices of it, not Span.text, which walks every token
     sentences: dict[int, tuple[int, int]] = {}  # sentence index -> (start, end) character
