@@ -484,6 +484,9 @@ def test_both_patients_of_a_two_case_report_keep_their_sites(nlp):
         ("Gastric cancer was excluded by endoscopy.", "stomach"),
         ("He had a screening colonoscopy for colorectal cancer.", "colon"),
         ("Ring-enhancing lesions were initially thought to represent brain metastases.", "brain"),
+        ("A cavitating mass with hilar lymphadenopathy, highly suggestive of lung cancer, was seen.", "lung"),
+        ("The endometrium was 15 mm thick, and endometrial cancer was a concern.", "endometrium"),
+        ("The raised CA-125 level raised concern for ovarian malignancy.", "ovary"),
     ],
 )
 def test_a_cancer_or_metastasis_only_suspected_or_screened_for_is_a_mention(nlp, text, site):
