@@ -644,6 +644,21 @@ def test_course_of_counts(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # bare counts continuing a dated course take the first count's unit
+        ("Her WBC count rose to 45.2 × 10^9/L on day 5, 60.1 on day 7 and 80.3 on day 9.", [45.2, 60.1, 80.3]),
+        ("The WBC was 12,000/µL on day 1 and 25,500 on day 4.", [12.0, 25.5]),
+        # a number without its own time, or another analyte's, is not one
+        ("The WBC was 45.2 × 10^9/L on day 5, 2 days after surgery.", [45.2]),
+        ("The WBC was 45.2 × 10^9/L on day 5, and CRP 120 on day 7.", [45.2]),
+    ],
+)
+def test_dated_course_of_bare_counts(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a comparator in a sentence that tells the patient's finding is a result
         ("She had a WBC count of more than 100 × 10^9/L.", [100.0]),
         ("Blood tests showed WBC >100 × 10^9/L.", [100.0]),

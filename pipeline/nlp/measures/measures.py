@@ -45,6 +45,13 @@ UNIT_FOLLOWS = re.compile(
     r"[\d.,]?\d|\s*[-–—~]\s*\d|\s*\+|\s*[(\[]\s*\d|\s*(?:%|[µμ°/×*^⁰¹²³⁴⁵⁶⁷⁸⁹]|[xX]\s*10|[A-Za-zµμ]+\s*/|(?:cells?|per|mg|g|mmol|mol|µmol|IU|U|ng|pg|fl|fL|mm|cm|days?|hours?|weeks?|months?|years?|times|fold|percent)\b)"
     r"|\s*-?\s*(?:h|hrs?|wks?|mos?|mins?|d|yrs?|fold|consecutive|occasions?|samples?|measurements?|patients?|cases?|of\s+(?:the|these|those|all|\d))\b"
 )
+# A bare number continuing a dated course of counts after a count with its unit: the time of
+# the value before it, a comma or "and", the number, and its own time ("45.2 × 10^9/L on day 5,
+# 60.1 on day 7 and 80.3 on day 9").
+_TIME = r"\s+(?:on|at|after|by|in)\s+(?:the\s+)?(?:(?:post-?operative\s+)?day|POD|week|month|hour|following|next|second|third|fourth|fifth|sixth|seventh)\b[\w\s\-]{0,20}?"
+CONTINUED = re.compile(
+    r"(?:" + _TIME + r")?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?(?P<number>\d[\d,.]*\d|\d)(?=" + _TIME + r"(?:[,;.)]|\s+and\b|$))"
+)
 # A value restated in brackets right after another one: "12.3 ×10^9/L (85%)", "45 mg/L (4.5 mg/dL)".
 RESTATED = re.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
 
@@ -223,6 +230,8 @@ class MeasureMatcher(Component):
         for items in self._counts(text):
             for item in items:
                 self._add(doc, text, item, items[0].start, spans, seen)
+        for finding in [f for f in spans if f.label == "WBC" and not f.value.threshold]:
+            self._add_continued(text, finding, spans, seen)
         groups = list(self._quantities(text))
         # the keywords around all quantities, found in one scan of their merged windows
         reach = self.max_quantity_distance + 50
@@ -679,6 +688,29 @@ class MeasureMatcher(Component):
         measure = Measure(analyte.label, value, analyte.unit, item.number, threshold, comparator)
         seen.add((item.start, item.end))
         spans.append(Finding(item.start, item.end, analyte.label, measure))
+
+    def _add_continued(self, text: str, finding: Finding, spans, seen) -> None:
+        """The bare counts that continue a dated course after a white-cell count with its unit:
+        "rose to 45.2 × 10^9/L on day 5, 60.1 on day 7 and 80.3 on day 9". Each must be followed
+        by its own time ("on day 7") and is read in the first count's unit."""
+        match = self.count.match(text, finding.start)
+        exponent = unit_exponent(match, self.patterns) if match is not None else None
+        if exponent is None or match.end() != finding.end:
+            return
+        cursor = finding.end
+        while True:
+            step = CONTINUED.match(text, cursor)
+            if step is None:
+                return
+            number = parse_number(step.group("number"), exponent)
+            value = to_float(number, exponent) if number is not None else None
+            start, end = step.start("number"), step.end("number")
+            if value is None or not within(value, "wbc", self.analytes_file) or (start, end) in seen:
+                return
+            measure = Measure("WBC", value, finding.value.unit, step.group("number"))
+            seen.add((start, end))
+            spans.append(Finding(start, end, "WBC", measure))
+            cursor = end
 
     def _slash_lost(self, text: str, number: re.Match) -> bool:
         """True for a count of 1000 or more followed by a per-µL volume without its slash
