@@ -35,6 +35,8 @@ def qualify(nlp, text, word, group="sites"):
     ("The peritoneal disease was mimicking ovarian cancer.", "ovarian"),
     ("She had been misdiagnosed as having squamous carcinoma.", "squamous"),
     ("No recurrence in the vaginal cuff or the pelvic cavity.", "pelvic cavity"),
+    ("Bevacizumab was not given because of the recent bowel surgery.", "Bevacizumab"),
+    ("In view of her renal function, cisplatin was withheld.", "cisplatin"),
 ])
 def test_negated(nlp, text, word):
     assert qualify(nlp, text, word)["negated"] is True
@@ -267,3 +269,12 @@ def test_a_drug_difficult_to_dose_was_given(nlp, text, word):
 def test_a_treatment_impossible_to_give_stays_a_hypothesis(nlp):
     text = "It was impossible to give cisplatin because of her renal function."
     assert qualify(nlp, text, "cisplatin", "drugs")["hypothetical"] is True
+
+
+@pytest.mark.parametrize("text, word", [
+    ("She received carboplatin, but paclitaxel was not given.", "carboplatin"),
+    ("Cisplatin was given; radiotherapy was not given.", "Cisplatin"),
+    ("Prednisolone was discontinued after two weeks.", "Prednisolone"),
+])
+def test_a_negation_after_another_treatment_leaves_it_given(nlp, text, word):
+    assert qualify(nlp, text, word, "drugs")["negated"] is False
