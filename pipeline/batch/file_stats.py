@@ -43,8 +43,9 @@ def settled(status: os.stat_result, now_ns: int | None = None) -> bool:
     return now_ns - latest > SETTLED_SECONDS * 1e9
 
 
-def _key(path: Path) -> str:
-    return os.path.abspath(path)
+def _key(path: Path) -> bytes:
+    """The absolute path as the file system's bytes: a name that is not valid UTF-8 is a key too."""
+    return os.fsencode(os.path.abspath(path))
 
 
 class FileStats:
@@ -68,7 +69,7 @@ class FileStats:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(
-                "CREATE TABLE IF NOT EXISTS stats (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+                "CREATE TABLE IF NOT EXISTS stats (path BLOB PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
                 " ctime_ns INTEGER, inode INTEGER, device INTEGER, file_hash TEXT NOT NULL)"
             )
         except (OSError, sqlite3.Error):
@@ -103,7 +104,7 @@ class FileStats:
             return {}
         by_key = {_key(path): path for path in paths}
         keys = list(by_key)
-        recorded: dict[str, tuple[Signature, str]] = {}
+        recorded: dict[bytes, tuple[Signature, str]] = {}
         try:
             for start in range(0, len(keys), _LOOKUP_CHUNK):
                 chunk = keys[start:start + _LOOKUP_CHUNK]
@@ -112,7 +113,7 @@ class FileStats:
                     f" WHERE path IN ({','.join('?' * len(chunk))})", chunk).fetchall()
                 for path, *stat, file_hash in rows:
                     recorded[path] = (tuple(stat), file_hash)
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             self._disable()
             return {}
         found = {}
@@ -138,7 +139,7 @@ class FileStats:
             with self._db:  # one transaction
                 self._db.execute("BEGIN")
                 self._db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError, OverflowError):
             self._disable()
 
     def close(self) -> None:

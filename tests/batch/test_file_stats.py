@@ -112,3 +112,13 @@ def test_without_the_cache_every_file_is_read(tmp_path):
     path = report(tmp_path, "a.txt", "A 40-year-old woman.")
     assert refresh_module._read_inputs([path], None, tmp_path / "cache", False) == read_inputs([path])
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_name_that_is_not_utf8_is_recorded_too(tmp_path):
+    try:
+        path = report(tmp_path, os.fsdecode(b"caf\xe9.txt"), "A 40-year-old woman.")
+    except (OSError, UnicodeError):
+        pytest.skip("the file system takes UTF-8 names only")
+    with FileStats(tmp_path / "cache") as stats:
+        recorded(stats, path)
+        assert stats.known([path]) == {path: file_hash(path.read_bytes())}
