@@ -101,6 +101,7 @@ def categories(nlp, text):
         ("The skin lesions regressed completely.", "complete remission"),
         ("Her general condition gradually improved.", "recovered"),
         ("She expired despite maximal support.", "died"),
+        ("Unfortunately, the boy subsequently expired two days later.", "died"),
         ("The pneumonia proved fatal.", "died"),
         ("A fatal case of disseminated fungal infection after transplantation", "died"),
         ("One month later there was no abdominal pain.", "recovered"),
@@ -133,6 +134,8 @@ def test_outcome_categories(nlp, text, expected):
         "Progressive leukocytosis was noted.",
         "Neutrophils may play a role in the pathophysiology of cancer progression.",
         "CA125 is a marker of disease progression.",
+        "Her passport expired.",
+        "The prescription for the inhaler had expired on the day of admission.",
     ],
 )
 def test_not_an_outcome(nlp, text):
