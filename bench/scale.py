@@ -132,8 +132,11 @@ class LocalDaskCluster:
 
     @staticmethod
     def _start(*arguments: str) -> subprocess.Popen:
+        # started as the README says a cluster for caselit should be (dask_engine.BATCH_CONFIG)
+        from pipeline.batch.dask_engine import worker_environment
+
         return subprocess.Popen([str(DASK), *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
+                                start_new_session=True, env={**os.environ, **worker_environment()})
 
     def cpu_seconds(self) -> float:
         """CPU seconds so far of the scheduler, the nannies and the workers."""
