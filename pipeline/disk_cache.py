@@ -116,6 +116,27 @@ def _remove_stale(folder: Path) -> None:
             continue
 
 
+def read_entry(path: Path, key: str) -> tuple[dict, bytes] | None:
+    """The header and body of the entry at ``path``, or None when it is missing, of another key,
+    or its body does not match the SHA-256 its header gives (cut short, changed)."""
+    try:
+        with path.open("rb") as handle:
+            header = json.loads(handle.readline())
+            body = handle.read()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(header, dict) or header.get("key") != key or header.get("sha256") != hashlib.sha256(body).hexdigest():
+        return None
+    return header, body
+
+
+def store_entry(path: Path, key: str, body: bytes, **fields: object) -> None:
+    """Write an entry: a line of JSON (``key``, the SHA-256 of ``body`` and ``fields``), then
+    ``body``; what :func:`read_entry` reads back."""
+    header = json.dumps({"key": key, **fields, "sha256": hashlib.sha256(body).hexdigest()}).encode("utf-8")
+    write_entry(path, header + b"\n" + body)
+
+
 def cached(kind: str, key: str, build: Callable[[], T], encode: Callable[[T], object],
            decode: Callable[[object], T]) -> T:
     """What ``build()`` makes, from the entry ``key`` of ``kind`` when a run stored it before.
@@ -125,13 +146,10 @@ def cached(kind: str, key: str, build: Callable[[], T], encode: Callable[[T], ob
     entry of another key, cut short or changed is built again and rewritten, as is one that
     ``decode`` refuses (raises)."""
     path = entry_path(kind, key, ".json")
-    if path is not None:
+    entry = read_entry(path, key) if path is not None else None
+    if entry is not None:
         try:
-            with path.open("rb") as handle:
-                header = json.loads(handle.readline())
-                body = handle.read()
-            if header.get("key") == key and header.get("sha256") == hashlib.sha256(body).hexdigest():
-                return decode(json.loads(body))
+            return decode(json.loads(entry[1]))
         except Exception:  # noqa: BLE001 - a damaged or foreign entry: build it again
             pass
     value = build()
@@ -140,6 +158,5 @@ def cached(kind: str, key: str, build: Callable[[], T], encode: Callable[[T], ob
             body = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError):  # a value this encoding cannot hold: not stored
             return value
-        header = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode("utf-8")
-        write_entry(path, header + b"\n" + body)
+        store_entry(path, key, body)
     return value

@@ -23,8 +23,6 @@ Safe by construction:
 from __future__ import annotations
 
 import array
-import hashlib
-import json
 import re
 import sys
 
@@ -113,15 +111,11 @@ def _rebuild(pattern: str, program: dict) -> re.Pattern | None:
 
 
 def _read(path, key: str, pattern: str) -> re.Pattern | None:
-    try:
-        with path.open("rb") as handle:
-            header = json.loads(handle.readline())
-            raw = handle.read()
-    except (OSError, ValueError):
+    entry = disk_cache.read_entry(path, key)
+    if entry is None:
         return None
+    header, raw = entry
     try:
-        if header.get("key") != key or hashlib.sha256(raw).hexdigest() != header.get("sha256"):
-            return None
         codes = array.array(_CODE_TYPE)
         codes.frombytes(raw)
         header["codes"] = codes.tolist()
@@ -135,7 +129,5 @@ def _store(path, key: str, program: dict) -> None:
         raw = array.array(_CODE_TYPE, program["codes"]).tobytes()
     except (OverflowError, TypeError):  # a code this array type cannot hold: not stored
         return
-    header = {"key": key, "flags": program["flags"], "groups": program["groups"],
-              "groupindex": program["groupindex"], "indexgroup": program["indexgroup"],
-              "sha256": hashlib.sha256(raw).hexdigest()}
-    disk_cache.write_entry(path, json.dumps(header).encode("utf-8") + b"\n" + raw)
+    disk_cache.store_entry(path, key, raw, flags=program["flags"], groups=program["groups"],
+                           groupindex=program["groupindex"], indexgroup=program["indexgroup"])
