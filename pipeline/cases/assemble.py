@@ -118,10 +118,11 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
             case.wbc_values.append(keep("wbc_values", round(value.value, 2), mention))
     case.wbc_max = max(case.wbc_values) if case.wbc_values else None
 
+    # in a report of several patients, only the drugs that are this patient's own (_own_drug):
+    # the Drugs and the Treatments columns both read them from ``own``
+    own = [m for m in mine if not (several and m.group == "drugs" and not _own_drug(m))]
     drugs = {}
-    for mention in by_group.get("drugs", []):
-        if several and not _own_drug(mention):
-            continue
+    for mention in (m for m in own if m.group == "drugs"):
         for generic in mention.value.generics:
             if generic not in drugs:
                 drugs[generic] = keep("drugs", generic, mention)
@@ -144,8 +145,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
-    # the Treatments column lists the drugs the Drugs column does (a case's own, in a series)
-    case.treatments = case_treatments([m for m in mine if not (several and m.group == "drugs" and not _own_drug(m))])
+    case.treatments = case_treatments(own)
     dating = Dating(mine)
     case.labs = case_labs(mine, dating)
     case.timeline = case_timeline(mine, dating)
