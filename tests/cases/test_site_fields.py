@@ -197,6 +197,9 @@ def test_explicit_metastasis_without_a_known_primary_is_kept(nlp):
         ("CT showed a 10-cm mass; the findings indicated inoperable HCC and cirrhosis.", "liver"),
         ("Metastatic hepatoblastoma was confirmed by immunohistochemistry.", "liver"),
         ("She was diagnosed with stage IIIB squamous NSCLC and treated with chemoradiotherapy.", "lung"),
+        ("A 70-year-old man had a slowly enlarging ulcerated nodule; excision showed basal cell carcinoma.", "skin"),
+        ("Excision of the violaceous nodule on his forearm revealed Merkel cell carcinoma.", "skin"),
+        ("A 30-year-old man with seizures underwent resection of a grade II astrocytoma.", "brain"),
     ],
 )
 def test_a_type_that_names_its_organ_gives_the_primary(nlp, text, site):

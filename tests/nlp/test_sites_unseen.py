@@ -120,3 +120,61 @@ def test_a_finding_consistent_with_metastasis_still_is(nlp):
 def test_a_metastasis_said_after_a_semicolon(nlp):
     text = "A splenic lesion was resected; histology showed adenocarcinoma compatible with a metastasis."
     assert ("spleen", "metastasis") in roles(nlp, text)
+
+
+# ---- session 17: phrasings found on blind-labelled reports ---------------------------------
+@pytest.mark.parametrize(
+    "text, sites",
+    [
+        ("In this woman with ovarian cancer, the disease had spread to the liver.", ["liver"]),
+        ("Her disease spread to the lungs despite three lines of chemotherapy for gastric carcinoma.", ["lung"]),
+    ],
+)
+def test_the_disease_that_spreads_is_the_cancer(nlp, text, sites):
+    found = roles(nlp, text)
+    assert all((site, "metastasis") in found for site in sites)
+
+
+def test_an_infection_that_spreads_is_still_no_metastasis(nlp):
+    found = roles(nlp, "In this man with colon cancer, the infection had spread to the lungs.")
+    assert ("lung", "metastasis") not in found
+
+
+@pytest.mark.parametrize(
+    "text, sites",
+    [
+        ("In this woman with uterine sarcoma, CT showed multiple peritoneal nodules.", ["peritoneum"]),
+        ("Staging CT of the ovarian carcinoma showed peritoneal and omental masses with ascites.",
+         ["peritoneum", "omentum"]),
+        ("Omental caking was seen on CT in this woman with gastric cancer.", ["peritoneum"]),
+    ],
+)
+def test_peritoneal_and_omental_masses_in_a_cancer_report_are_spread(nlp, text, sites):
+    found = roles(nlp, text)
+    assert all((site, "metastasis") in found for site in sites)
+
+
+def test_peritoneal_nodules_in_a_report_without_a_tumour_are_no_metastasis(nlp):
+    found = roles(nlp, "CT of this man with abdominal tuberculosis showed multiple peritoneal nodules.")
+    assert ("peritoneum", "metastasis") not in found
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("In this man with rectal cancer, the differential diagnosis included hepatic metastasis, but the "
+         "biopsy showed an abscess.", "liver"),
+        ("For the new nodule, the differential diagnosis included metastasis to the lung from her breast cancer.",
+         "lung"),
+        ("In this man with colon cancer, a liver metastasis was suspected, but the biopsy showed a haemangioma.",
+         "liver"),
+        ("In this woman with breast cancer, the sclerotic focus was mistaken for bone metastasis.", "bone"),
+    ],
+)
+def test_a_metastasis_only_weighed_is_no_metastasis(nlp, text, site):
+    assert (site, "metastasis") not in roles(nlp, text)
+
+
+def test_a_suspected_metastasis_that_was_confirmed_stays(nlp):
+    found = roles(nlp, "In this man with colon cancer, a liver metastasis was suspected and confirmed by biopsy.")
+    assert ("liver", "metastasis") in found
