@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline import regex_cache
+from pipeline import regex_cache, resources
 from pipeline.nlp.base import Component, Finding, fill_template
+from pipeline.nlp.phrases import phrase_matcher
 from pipeline.nlp.sites.model import Site
 from pipeline.nlp.text import lower_text, sentence_bounds
-from pipeline.resources import read_patterns, read_table
+from pipeline.resources import models_dir, read_patterns, read_table
 
 GROUP = "sites"
 STAGE_GROUP = "stage"  # the stage component's FIGO and TNM spans (it runs before this one)
@@ -56,6 +57,16 @@ def written_forms(written: str) -> set[str]:
     return forms
 
 
+def lexicon_phrases(lexicon: str) -> list[tuple[str, list[str]]]:
+    """The lexicon's written forms (with plurals) by match key "site|role", sorted."""
+    forms_by_key: dict[str, set[str]] = {}
+    for row in read_table(lexicon):
+        if row.get("written") and row.get("site"):
+            key = f"{row['site']}|{row.get('role', '')}"
+            forms_by_key.setdefault(key, set()).update(written_forms(row["written"].lower()))
+    return [(key, sorted(forms)) for key, forms in forms_by_key.items()]
+
+
 class SiteMatcher(Component):
     """Puts site mentions in ``doc.spans["sites"]`` with a :class:`Site` in ``Span._.value``.
 
@@ -72,14 +83,10 @@ class SiteMatcher(Component):
     def __init__(self, nlp: Language, name: str = "caselit_sites", lexicon: str = "sites/sites.tsv",
                  roles: str = "sites/roles.toml"):
         super().__init__(nlp, name)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        forms_by_key: dict[str, set[str]] = {}
-        for row in read_table(lexicon):
-            if row.get("written") and row.get("site"):
-                key = f"{row['site']}|{row.get('role', '')}"
-                forms_by_key.setdefault(key, set()).update(written_forms(row["written"].lower()))
-        for key, forms in forms_by_key.items():
-            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(forms))))
+        # the tokenised forms are kept in the build cache, keyed by the lexicon and this code
+        self.matcher = phrase_matcher(nlp, "LOWER", lambda: lexicon_phrases(lexicon),
+                                      (models_dir() / lexicon).read_bytes(), Path(__file__).read_bytes(),
+                                      Path(resources.__file__).read_bytes())
         spec = read_patterns(roles)
         parts = spec.get("parts", {})
         self.rules = []
