@@ -282,3 +282,25 @@ def test_trie_pattern_matches_exactly_its_words():
 def test_docstring_example_runs_on_a_blank_pipeline():
     spacy.blank("en")
     assert doctest.testmod(procedures_module).failed == 0
+
+
+def test_the_lexicon_read_back_from_the_build_cache_is_the_parsed_one(tmp_path):
+    from pipeline import disk_cache
+    from pipeline.nlp.procedures.procedures import Lexicon
+
+    expected = Lexicon.from_rows(read_table("procedures/procedures.tsv"))
+    disk_cache.configure(tmp_path)
+    load_lexicon.cache_clear()
+    try:
+        cold = load_lexicon("procedures/procedures.tsv")  # a miss: parsed, then stored
+        assert len(list((tmp_path / disk_cache.FOLDER / "procedures").glob("*/*.json"))) == 1
+        load_lexicon.cache_clear()
+        warm = load_lexicon("procedures/procedures.tsv")  # a hit
+    finally:
+        disk_cache.configure()
+        load_lexicon.cache_clear()
+    for lexicon in (cold, warm):
+        assert lexicon.first_word.pattern == expected.first_word.pattern
+        assert lexicon.by_first == expected.by_first
+        assert list(lexicon.names) == list(expected.names)
+        assert lexicon.pairs == expected.pairs

@@ -17,16 +17,17 @@ import bisect
 import dataclasses
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import regex_cache
+from pipeline import disk_cache, regex_cache, resources
 from pipeline.nlp.base import ALNUM_RUN, Component, Finding, fill_template, trie_pattern
 from pipeline.nlp.procedures.model import Procedure
 from pipeline.nlp.text import lower_text, sentence_bounds
-from pipeline.resources import read_patterns, read_table
+from pipeline.resources import models_dir, read_patterns, read_table
 
 GROUP = "procedures"
 LABEL = "PROCEDURE"
@@ -64,16 +65,24 @@ class Entry(NamedTuple):
 
 class Lexicon:
     """Names indexed by their first word: ``by_first[word]`` = (lengths, longest first;
-    {words: entries})."""
+    {words: entries}), and ``first_word``, the pattern of every first word (a trie)."""
 
-    def __init__(self, rows):
+    def __init__(self, by_first: dict[str, tuple[list[int], dict[tuple[str, ...], list[Entry]]]], first_word: str):
+        self.by_first = by_first
+        self.names = {key: entries for _, names in by_first.values() for key, entries in names.items()}
+        # the first two words of every longer name: most words that start a name start none here
+        self.pairs = frozenset(key[:2] for key in self.names if len(key) > 1)
+        self.first_word = regex_cache.compile(first_word)
+
+    @classmethod
+    def from_rows(cls, rows) -> Lexicon:
         by_first: dict[str, tuple[list[int], dict[tuple[str, ...], list[Entry]]]] = {}
         for row in rows:
             written = row.get("written", "")
             if not written or not row.get("name"):
                 continue
             flags = frozenset(filter(None, (f.strip() for f in row.get("flags", "").split(","))))
-            for form in self._forms(written, "case" in flags):
+            for form in cls._forms(written, "case" in flags):
                 key = tuple(WORD.findall(form.lower()))
                 if not key:
                     continue
@@ -85,11 +94,26 @@ class Lexicon:
                     lengths.append(len(key))
         for lengths, _ in by_first.values():
             lengths.sort(reverse=True)
-        self.by_first = by_first
-        self.names = {key: entries for _, names in by_first.values() for key, entries in names.items()}
-        # the first two words of every longer name: most words that start a name start none here
-        self.pairs = frozenset(key[:2] for key in self.names if len(key) > 1)
-        self.first_word = regex_cache.compile(r"(?<![^\W_])" + trie_pattern(by_first) + r"(?![^\W_])")
+        return cls(by_first, r"(?<![^\W_])" + trie_pattern(by_first) + r"(?![^\W_])")
+
+    def to_json(self) -> dict:
+        """The index as plain JSON, in its order (the order entries are tried in)."""
+        by_first = [[first, lengths, [[list(key), [[e.name, e.kind, e.approach, e.setting, sorted(e.flags), list(e.written)]
+                                                   for e in entries]] for key, entries in names.items()]]
+                    for first, (lengths, names) in self.by_first.items()]
+        return {"by_first": by_first, "first_word": self.first_word.pattern}
+
+    @classmethod
+    def from_json(cls, stored: dict) -> Lexicon:
+        by_first = {}
+        for first, lengths, names in stored["by_first"]:
+            by_first[first] = ([int(n) for n in lengths],
+                               {tuple(key): [Entry(name, kind, approach, setting, frozenset(flags), tuple(written))
+                                             for name, kind, approach, setting, flags, written in entries]
+                                for key, entries in names})
+        if not isinstance(stored["first_word"], str):
+            raise ValueError("not a procedure lexicon")
+        return cls(by_first, stored["first_word"])
 
     @staticmethod
     def _forms(written: str, case: bool) -> set[str]:
@@ -136,7 +160,14 @@ class Lexicon:
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str) -> Lexicon:
-    return Lexicon(read_table(path))
+    """The lexicon of ``path``. Its index and the trie pattern of its first words are kept as
+    JSON in the build cache (:mod:`pipeline.disk_cache`), keyed by the content of the file and
+    of the code that reads it: parsing the file's thousands of rows and their forms was a
+    tenth of a second of each start."""
+    key = disk_cache.files_digest([models_dir() / path], path, Path(__file__).read_bytes(),
+                                  Path(resources.__file__).read_bytes())
+    return disk_cache.cached("procedures", key, lambda: Lexicon.from_rows(read_table(path)),
+                             Lexicon.to_json, Lexicon.from_json)
 
 
 class Found(NamedTuple):
