@@ -275,10 +275,34 @@ class SectionDetector:
             if reach is None or not self._presents_patient(text[start:end]) or self._reference_line(text, start):
                 continue
             stop = _next_start(starts, start, len(text))
-            if reach == "paragraph":
+            heading = self._unknown_heading_before(text, start) if reach == "paragraph" else None
+            if heading is not None:
+                # "Introduction ... \nClinical vignette\nA 58-year-old man was admitted": a heading
+                # the list does not know ended the introduction; the case runs to the next known one
+                start = heading
+            elif reach == "paragraph":
                 stop = min(stop, _paragraph_end(text, start))
             starts = _override(starts, start, stop, "case", "(case by content)")
         return self._fallback(text, sentences, starts)
+
+    def _unknown_heading_before(self, text: str, start: int) -> int | None:
+        """Start of the heading line right before the paragraph that ``start`` opens, when that
+        line looks like a heading (short, capitalised, no sentence's end) the section list does
+        not know and no furniture; else None."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip():
+            return None  # the sentence does not open its paragraph
+        before = text[:line_start].rstrip()
+        if not before:
+            return None
+        heading_start = before.rfind("\n") + 1
+        line = before[heading_start:].strip()
+        words = line.split()
+        if not (0 < len(words) <= MAX_HEADING_WORDS and line[0].isupper() and line[-1] not in ".,;!?"):
+            return None
+        if self.classify_line(line) not in (None, "case") or self.furniture_reach(line) or self.reference_entry.search(line):
+            return None
+        return heading_start + len(before[heading_start:]) - len(before[heading_start:].lstrip())
 
     def _fallback(self, text: str, sentences: list[tuple[int, int]], starts: list) -> list:
         """When no sentence giving an age stands in a patient section, the paragraph of the first
@@ -300,6 +324,9 @@ class SectionDetector:
             return starts
         start = candidates[0]
         section_end = _next_start(starts, start, len(text))
+        heading = self._unknown_heading_before(text, start)
+        if heading is not None:  # a heading the list does not know opens the case: up to the next known one
+            return _override(starts, heading, section_end, "case", "(case by fallback)")
         return _override(starts, start, min(_paragraph_end(text, start), section_end), "case", "(case by fallback)")
 
     def _reference_line(self, text: str, position: int) -> bool:
