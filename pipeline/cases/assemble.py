@@ -88,6 +88,10 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         organ = None if case.primary_site else _organ_of_type(histology, by_group, config)
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)
+        elif not case.primary_site and not remote_only:
+            lesion = _lesion_site(histology, by_group, mentions, config)
+            if lesion:  # "a solitary pulmonary nodule was resected ... the tumour was a LCNEC"
+                case.primary_site = keep("primary_site", lesion.value.site, lesion)
 
     stage = None if remote_only else _figo_stage(by_group.get("stage", []), case.primary_site)
     if stage:
@@ -273,6 +277,43 @@ def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
         return organ
     history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     return None if history.search(histology.sentence) else organ
+
+
+def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mentions: list[Mention],
+                 config: AssemblyConfig = DEFAULT) -> Mention | None:
+    """The site of the first mass, nodule or lesion a case presents ("a solitary pulmonary nodule",
+    "a lytic lesion of the left maxilla"), for a case whose text names its cancer's type but no
+    primary site (``[report] lesion_*`` of roles.toml): in a case report that lesion is the tumour
+    whose type it gives. None for a hedged type or one of the past history alone, a report that
+    says the primary is unknown or calls its type metastatic ("metastatic melanoma"), and sites read
+    as spread or lymph nodes (the usual sites of a metastasis presenting first)."""
+    spec = read_patterns(config.roles)["report"]
+    if not spec.get("lesion_after") or histology.value.hedged:
+        return None
+    sites = by_group.get("sites", [])
+    spread = {m.value.site for m in sites if m.value.role in ("metastasis", "recurrence")}
+    if not by_group.get("stage") and not spread:
+        history = compile_pattern(spec["history"])
+        if history.search(histology.sentence):
+            return None
+    unknown = compile_pattern(spec["unknown_primary"])
+    if any(unknown.search(sentence) for sentence in {m.sentence for m in mentions}):
+        return None
+    # "metastatic melanoma" with no primary named: the lesion presented is the metastasis
+    metastatic = re.compile(r"(?<![\w-])metasta\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    if any(metastatic.search(m.sentence[:m.start - m.sentence_start]) for m in by_group.get("histology", [])):
+        return None
+    after, before = compile_pattern(spec["lesion_after"]), compile_pattern(spec["lesion_before"])
+    for mention in sorted(sites, key=lambda m: m.start):
+        if (mention.value.role != "mention" or mention.negated or mention.hypothetical
+                or mention.value.site in spread or mention.value.site == "lymph node"):
+            continue
+        offset_start, offset_end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+        # "a pulmonary nodule" is one lexicon phrase: its last word may be the lesion
+        if (after.match(mention.sentence[offset_end:]) or after.match(mention.text.rsplit(None, 1)[-1])
+                or before.search(mention.sentence[:offset_start])):
+            return mention
+    return None
 
 
 def _type_key(written: str) -> str:

@@ -337,3 +337,31 @@ def test_a_metastasis_only_weighed_in_a_case_without_cancer_is_none(nlp):
 def test_a_metastasis_affirmed_without_a_named_primary_is_kept(nlp):
     text = "CT showed multiple lytic lesions of the ribs and sternum consistent with bone metastases."
     assert case_of(nlp, text).metastasis_sites == ["bone"]
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        # a type without an organ, and the lesion the case presents: that lesion is the tumour
+        ("A 66-year-old woman had a solitary pulmonary nodule. Wedge resection was performed and "
+         "pathology showed a large cell neuroendocrine carcinoma.", "lung"),
+        ("A 12-year-old boy had an expansile lytic lesion of the left maxilla. Biopsy revealed a "
+         "mesenchymal chondrosarcoma.", "bone"),
+    ],
+)
+def test_the_lesion_a_case_presents_gives_the_primary_of_its_type(nlp, text, site):
+    assert case_of(nlp, text).primary_site == site
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the lesion is said to be a metastasis, or the primary to be unknown
+        "A 60-year-old man had a mass in the right adrenal gland. Biopsy showed metastatic melanoma.",
+        "A 70-year-old woman had a lesion of the left femur. Biopsy showed adenocarcinoma of unknown primary.",
+        # no type of cancer: a benign nodule names no primary
+        "A 40-year-old woman had a thyroid nodule; fine-needle aspiration showed a colloid nodule.",
+    ],
+)
+def test_no_primary_from_a_lesion_that_is_spread_or_benign(nlp, text):
+    assert case_of(nlp, text).primary_site is None
