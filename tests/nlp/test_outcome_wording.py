@@ -1,0 +1,53 @@
+"""Status wording found on case reports read blind for session 17 (sentences written for the
+tests, in the style of case reports)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_outcome")
+
+
+def categories(nlp, text):
+    doc = nlp(text)
+    return [s._.value.category for s in doc.spans["outcome"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Her symptoms of fever, cough, and vomiting cleared with antibiotics.",
+    "His symptoms of headache, nausea and photophobia resolved within a week.",
+    "After six weeks the boy reported clinical improvements in cough and exercise tolerance.",
+    "Treatment with prednisone normalized the patient's biochemical and radiological abnormalities.",
+    "A short course of steroids resolved her symptoms.",
+    "He had an unremarkable recovery.",
+    "She had a smooth postoperative course.",
+    "The postoperative period was uncomplicated.",
+    "Her recovery was uncomplicated.",
+    "He is currently asymptomatic.",
+    "The patient has been symptom free for 2 years.",
+    "The patient did well postoperatively.",
+    "At 6 months, he was back to his baseline level of function.",
+    "Her renal function returned to baseline.",
+])
+def test_recovery_wording_of_fresh_reports(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    "Symptoms of fever and cough were cleared by the emergency physician as viral.",
+    "There were no new lesions on the second scan.",
+    "Laboratory tests normalized slowly.",
+    "The antibiotics resolved nothing.",
+    "The patient did well initially, but developed fever on day 3.",
+    "He did well until two weeks before admission.",
+    "She did well on the cognitive tests.",
+    "The patient has been asymptomatic until last month.",
+    "She was back to the emergency department two days later.",
+    "The physical examination was unremarkable.",
+    "Laboratory values were back to baseline after the infusion.",
+    "The intraoperative course was uncomplicated until the clamp was released.",
+    "The patient was asymptomatic at presentation.",
+    "She had been symptom-free at the time of diagnosis.",
+])
+def test_look_alikes_are_no_status(nlp, text):
+    assert categories(nlp, text) == []
