@@ -368,7 +368,14 @@ def _histology(mentions: list[Mention], sites: list[Mention] = (), primary_site:
                 merged = True
                 break
     best = max(counts.values())
-    return next(m for m in mentions if counts.get(m.value.histology) == best)
+    tied = [m for m in mentions if counts.get(m.value.histology) == best]
+    if primary_site and len({m.value.histology for m in tied}) > 1:
+        # a tie between two types ("pheochromocytoma and clear cell renal carcinoma"): the one
+        # written with the primary's organ is the primary's
+        own = [m for m in tied if _named_organ(m, sites) == primary_site]
+        if own:
+            return own[0]
+    return tied[0]
 
 
 def _named_organ(histology: Mention, sites: list[Mention]) -> str | None:

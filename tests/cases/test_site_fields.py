@@ -365,3 +365,10 @@ def test_the_lesion_a_case_presents_gives_the_primary_of_its_type(nlp, text, sit
 )
 def test_no_primary_from_a_lesion_that_is_spread_or_benign(nlp, text):
     assert case_of(nlp, text).primary_site is None
+
+
+def test_of_two_types_named_alike_the_one_written_with_the_primary_wins(nlp):
+    text = ("A 22-year-old woman with von Hippel-Lindau disease had two masses resected; histology showed "
+            "pheochromocytoma and clear cell renal carcinoma.")
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.histology) == ("kidney", "clear cell carcinoma")

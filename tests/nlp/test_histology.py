@@ -257,3 +257,21 @@ def test_a_type_called_benign_is_no_type(nlp, text):
 )
 def test_benign_elsewhere_leaves_the_type(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a preoperative reading, often a list of alternatives
+        "Under the diagnosis of a jejunal tumour, gastrointestinal stromal tumour (GIST), lymphoma or carcinoma, "
+        "we resected the segment.",
+        "A presumptive diagnosis of lymphoma was made before the biopsy.",
+    ],
+)
+def test_a_preoperative_reading_is_hedged(nlp, text):
+    assert all(hedged for _, hedged in hedges(nlp, text))
+
+
+def test_a_diagnosis_given_after_the_operation_is_not_hedged(nlp):
+    text = "After resection, histology confirmed a gastrointestinal stromal tumour of low risk."
+    assert hedges(nlp, text) == [("gastrointestinal stromal tumor", False)]
