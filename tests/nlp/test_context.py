@@ -278,3 +278,19 @@ def test_a_treatment_impossible_to_give_stays_a_hypothesis(nlp):
 ])
 def test_a_negation_after_another_treatment_leaves_it_given(nlp, text, word):
     assert qualify(nlp, text, word, "drugs")["negated"] is False
+
+
+# A citation marker in the case description supports a statement (a regimen, a method); the
+# sentence stays the patient's unless it speaks of the literature (scripts/perturb_check.py:
+# reference markers). Sentences written for these tests.
+@pytest.mark.parametrize("text, word, subject", [
+    ("Case presentation\nA 50-year-old man had a GIST.\nTreatment with imatinib was started [4].", "imatinib", "unknown"),
+    ("Case presentation\nA 50-year-old man had a GIST.\nHe received imatinib [4].", "imatinib", "probable"),
+    ("A 50-year-old man had a GIST.\nHe received imatinib at 400 mg daily [4].", "imatinib", "probable"),
+    ("Discussion\nHe received imatinib [4].", "imatinib", "other"),
+    ("Case presentation\nA man in an earlier report received imatinib [4].", "imatinib", "other"),
+    ("Case presentation\nLee and Park reported a man who received imatinib [4].", "imatinib", "other"),
+    ("Treatment with imatinib is standard [4].", "imatinib", "other"),
+])
+def test_citation_in_the_case_description(nlp, text, word, subject):
+    assert qualify(nlp, text, word, group="drugs")["subject"] == subject

@@ -34,6 +34,12 @@ SUBJECT_WINDOW = 30
 MODALS = re.compile(r"^(?:will|would|should|could|may|might|can|must|shall|to)$", re.IGNORECASE)
 
 
+# With a citation marker, a verb of publishing or published patients make a sentence the
+# literature's ("Nakamura and Ito reported a 45-year-old man ... [2]", "both patients of an
+# earlier report [3]"), even without "et al".
+LITERATURE_WORD = re.compile(r"\b(?:reported|described|published|documented|patients|cases|reports?|series)\b",
+                             re.IGNORECASE)
+
 class ContextQualifier:
     """Sets ``_.section``, ``_.subject``, ``_.negated``, ``_.hypothetical`` and ``_.historical``
     on the spans of every caselit span group.
@@ -93,7 +99,8 @@ class ContextQualifier:
             if sentence_start not in subjects:
                 sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
                 sentence = doc[sentence_start:sentence_end]
-                subject = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text)
+                section = sections[max(bisect.bisect_right(section_starts, sentence_start) - 1, 0)].label_ if sections else None
+                subject = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text, section)
                 if subject == "probable" and depth < MAX_CHAIN and self._continues(doc, text, starts, index):
                     # "Our patient was a 60-year-old woman. She had taken tamoxifen": a pronoun
                     # that opens the next sentence of the paragraph still speaks of the patient
@@ -111,7 +118,8 @@ class ContextQualifier:
                     window_start = max(sentence_start, span.start - SUBJECT_WINDOW)
                     window_end = min(sentence_end, span.end + SUBJECT_WINDOW)
                     near = [c for c in cues_by_sentence.get(sentence_start, []) if c[0] >= window_start and c[1] <= window_end]
-                    span._.subject = self._subject(doc[window_start:window_end], near, text)
+                    section = sections[max(bisect.bisect_right(section_starts, span.start) - 1, 0)].label_ if sections else None
+                    span._.subject = self._subject(doc[window_start:window_end], near, text, section)
                 if span._.subject == "generic" and group in TREATMENT_GROUPS \
                         and self.given_in_past.search(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + 1):
                     # "Ceftriaxone, which is commonly used for meningitis, was started": a general
@@ -139,7 +147,16 @@ class ContextQualifier:
         end = text.find("\n", sentence.end_char - 1)
         return text[start:end if end >= 0 else len(text)]
 
-    def _subject(self, sentence: Span, cues: list, text: str) -> str:
+    @staticmethod
+    def _cited_in_case(categories: set, section: str | None, weak: bool, sentence_text: str) -> bool:
+        """True when a sentence with a citation marker is still the patient's: it stands in the
+        case description (or, with a patient cue, on a page without headings), has no cue of the
+        literature and speaks of no published patients or reports."""
+        if ("other", "sentence") in categories or LITERATURE_WORD.search(sentence_text):
+            return False
+        return section in ("case", "body") or section == "front" and weak
+
+    def _subject(self, sentence: Span, cues: list, text: str, section: str | None = None) -> str:
         plural = [c for c in cues if c[2:] == ("patient", "plural")]
         # "both of these patients": the reported patients, not the "these patients" of the literature
         cues = [c for c in cues if not (c[2] == "other" and any(p[0] <= c[0] and c[1] <= p[1] for p in plural))]
@@ -154,7 +171,13 @@ class ContextQualifier:
             return "other"
         if ("other", "sentence") in categories or self.citation.search(sentence_text):
             # "Our patient received cisplatin [4]"
-            return "patient" if strong else "other"
+            if strong:
+                return "patient"
+            if not self._cited_in_case(categories, section, weak, sentence_text):
+                return "other"
+            # in the case description, "He commenced gemcitabine and cisplatin [4]", "Bosentan was
+            # initiated [4]": a marker alone supports a statement (a regimen, a method, a known
+            # fact); the sentence is read as it would be without it
         if ("generic", "sentence") in categories and not (strong or weak):
             return "generic"
         if strong or plural:
