@@ -143,7 +143,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # (a named histological type is a cancer too, when the organ is not on the site list)
     cancer = case.primary_site is not None or case.histology is not None
     by_group["outcome"] = sorted(by_group.get("outcome", []) + _negated_elsewhere(mentions, config), key=lambda m: m.start)
-    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer, config) or _outcome(
+    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer, config, one_patient=not several) or _outcome(
         [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer, config) or _outcome(
         _discussed_outcomes(mentions), by_group.get("sites", []), cancer, config)
     if outcome:
@@ -597,7 +597,7 @@ def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:
 
 
 def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None,
-             config: AssemblyConfig = DEFAULT) -> Mention | None:
+             config: AssemblyConfig = DEFAULT, one_patient: bool = False) -> Mention | None:
     """Status at last follow-up: death if stated; else the last status said to be current
     ("at the last follow-up", "at present"); else the last status written.
 
@@ -610,7 +610,13 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
     found") or to a site not named before it, is no longer the status; a general comment
     ("[relapse]" of models/outcome/outcome.toml) does not count (an
     abstract's summary and the case description each tell the story in order; one section's
-    remission is not undone by another section's retelling)."""
+    remission is not undone by another section's retelling).
+
+    ``one_patient``: the report tells one patient's story, so that a recovery of a non-cancer
+    case followed by a new admission of the patient ("she was readmitted", "at the current
+    admission") is an earlier episode's, not the status at the end ("[supersede]" of
+    models/outcome/outcome.toml; in a report of several patients the admission may be the next
+    patient's)."""
     if cancer is None:
         cancer = any(m.value.role == "primary" and not m.hypothetical for m in sites)
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
@@ -640,6 +646,8 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
             continue
         if mention.value.subject_plural or mention.value.subject_other_person or superseded(mention):
             continue  # a group's, a relative's or a donor's status; or out of date
+        if one_patient and category == "recovered" and getattr(mention.value, "readmitted_after", False):
+            continue  # an earlier episode's recovery: the patient came back after it
         if category != mention.value.category:
             mention = replace(mention, value=replace(mention.value, category=category))
         candidates.append(mention)

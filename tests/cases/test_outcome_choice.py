@@ -132,3 +132,35 @@ def test_a_named_cancer_type_without_a_listed_organ_reads_cancer_statuses(full_n
             "She is still in remission two years later.")
     case = only_case(full_nlp, text)
     assert case.outcome == "complete remission"
+
+
+def chosen_in_one_patient_report(nlp, text):
+    doc = nlp(text)
+    mentions = as_mentions(doc, ["sites", "outcome"])
+    outcome = _outcome([m for m in mentions if m.group == "outcome"], [m for m in mentions if m.group == "sites"],
+                       one_patient=True)
+    return outcome.value.category if outcome else None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an earlier episode's recovery, then the current admission: the report states no status
+        ("At age 12 she had myocarditis, and her symptoms resolved on treatment. At the current admission she "
+         "reported palpitations. An implantable defibrillator was placed.", None),
+        ("He was discharged home on day 6. Four days later he returned to the emergency department with "
+         "abdominal pain. A CT scan showed an adrenal mass.", None),
+        # a recovery told after the readmission is the status
+        ("She was discharged on day 5. She was readmitted with a wound infection. The infection resolved on "
+         "antibiotics.", "recovered"),
+        # without a new admission nothing changes
+        ("He was discharged home on day 6 and remained well.", "recovered"),
+    ],
+)
+def test_a_recovery_before_a_new_admission_is_an_earlier_episode(nlp, text, expected):
+    assert chosen_in_one_patient_report(nlp, text) == expected
+
+
+def test_a_new_admission_in_a_report_of_several_patients_may_be_the_next_patients(nlp):
+    text = "He was discharged home on day 6. The second patient was readmitted a week later."
+    assert chosen(nlp, text) == "recovered"

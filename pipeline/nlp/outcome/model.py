@@ -33,6 +33,10 @@ class Outcome:
     # the nearest subject is another person than the patient: a relative, a donor, the fetus
     # ("her brother died in an accident")
     subject_other_person: bool = False
+    # a later sentence tells a new admission of the patient ("she was readmitted", "he returned
+    # to the emergency department", "at the current admission"): a recovery told before it is
+    # an earlier episode's, not the status at the end of the report
+    readmitted_after: bool = False
 
     def norm(self) -> str:
         """The value of the table's ``outcome`` field: the category.

@@ -3,6 +3,7 @@ no evidence of disease, alive with disease, death, recovery."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -64,6 +65,8 @@ class OutcomeMatcher(Component):
         self.reported_group = re.compile(spec["subject"]["reported"], re.IGNORECASE)
         self.other_person = re.compile(spec["subject"]["other_person"], re.IGNORECASE)
         self.nominative = re.compile(spec["subject"]["nominative"], re.IGNORECASE)
+        readmission = spec.get("supersede", {}).get("readmission")
+        self.readmission = regex_cache.compile(readmission, re.IGNORECASE) if readmission else None
 
     def find(self, doc: Doc, text: str):
         """Each status phrase as a :class:`Finding`, normalised as it is found: which phrases
@@ -85,6 +88,7 @@ class OutcomeMatcher(Component):
         for window_start, window_end in merge_windows(abbreviations, 80, 10, len(text)):
             found += self.cased.finditer(text, window_start, window_end)
         has_sentences = len(doc) > 1 and doc[len(doc) - 1].is_sent_start is not None
+        readmissions = [m.start() for m in self.readmission.finditer(text)] if self.readmission else []
         taken_until = -1
         sentence, last_follow_up = (-1, -1), False  # character bounds of the last sentence seen
         for match in sorted(found, key=lambda m: (m.start(), -m.end())):
@@ -114,6 +118,7 @@ class OutcomeMatcher(Component):
                 subject_plural=self._plural_subject(before),
                 subject_reported_group=self._reported_group_subject(before),
                 subject_other_person=self._other_person_subject(before),
+                readmitted_after=bisect_left(readmissions, sentence[1]) < len(readmissions),
             ))
 
     @staticmethod
