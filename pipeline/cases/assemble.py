@@ -102,6 +102,10 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     spread = _without_benign_nodes(_spread(by_group.get("sites", []), mentions), mentions, config)
     for mention in [] if remote_only else spread + _reported_spread(mentions, config):
         site = mention.value.site
+        if site == LOCAL_SITE:  # "a local recurrence was observed": at the primary's own site
+            site = _local_site(mention, case.primary_site, spread)
+            if site is None:
+                continue
         if case.primary_site is None and case.histology is None and (
                 not _metastasis_word(mention.value.cue) or mention.hypothetical or weighed.search(mention.sentence)):
             continue  # no cancer named: "spread", "recurrence", "involvement" speak of something else,
@@ -461,11 +465,29 @@ def _without_benign_nodes(spread: list[Mention], mentions: list[Mention], config
     return spread
 
 
+def _local_site(mention: Mention, primary_site: str | None, spread: list[Mention]) -> str | None:
+    """The site of a local recurrence that names no organ: the case's primary site, unless its
+    sentence names where it recurred ("a local recurrence in the vaginal cuff" is the vagina's)."""
+    if primary_site is None or LOCAL_GENERIC.search(mention.sentence):
+        return None
+    if any(m.sentence_start == mention.sentence_start and m.value.site != LOCAL_SITE
+           and m.value.role == "recurrence" for m in spread):
+        return None
+    return primary_site
+
+
 def _local_recurrence(mention: Mention) -> bool:
     low = (mention.value.cue or "").lower()
     return ("recurr" in low or "relaps" in low) and LOCAL.search(mention.sentence) is not None
 
 
+# The site the sites lexicon gives a local recurrence that names no organ (models/sites/sites.tsv).
+LOCAL_SITE = "local"
+# A sentence that speaks of local recurrence as a risk, a rate or something to prevent, not as an event
+# of the patient ("wide margins are needed to prevent local recurrence", "local recurrence-free survival").
+LOCAL_GENERIC = re.compile(r"(?i)(?<![\w-])(?:prevent\w*|reduc\w*|lower\w*|minimi[sz]\w*|avoid\w*|risks?|rates?|"
+                           r"incidence|probability|likelihood|chances?|predict\w*|(?:is|are)\s+(?:\w+\s+)?(?:common|rare|frequent|"
+                           r"uncommon|higher|lower|reported)|recurrence-free|relapse-free|free\s+survival)(?![\w-])")
 # Words that place a recurrence where the primary was.
 LOCAL = re.compile(r"(?i)(?<![\w-])(?:local(?:ly)?|loco-?regional(?:ly)?|ipsilateral|in-breast)(?![\w-])")
 

@@ -372,3 +372,22 @@ def test_of_two_types_named_alike_the_one_written_with_the_primary_wins(nlp):
             "pheochromocytoma and clear cell renal carcinoma.")
     case = case_of(nlp, text)
     assert (case.primary_site, case.histology) == ("kidney", "clear cell carcinoma")
+
+
+@pytest.mark.parametrize(
+    "text, sites",
+    [
+        # a local recurrence that names no organ is at the primary's own site (ANNOTATION.md)
+        ("A 70-year-old woman had a basal cell carcinoma of the back excised. A local recurrence was observed "
+         "18 months later.", ["skin"]),
+        ("A 60-year-old man had adenocarcinoma of the rectum. He developed local recurrence and liver metastases.",
+         ["liver", "rectum"]),
+        # ... but where the sentence names the organ, that organ
+        ("A 50-year-old woman had squamous cell carcinoma of the cervix. She developed a local recurrence in the "
+         "vaginal cuff.", ["vagina"]),
+        # a local recurrence spoken of as a risk is none (a denied one is the context component's negation)
+        ("A 40-year-old man had a liposarcoma of the thigh. Wide margins are needed to prevent local recurrence.", []),
+    ],
+)
+def test_a_local_recurrence_without_an_organ(nlp, text, sites):
+    assert case_of(nlp, text).metastasis_sites == sites
