@@ -145,7 +145,8 @@ class Review:
         # replacing them, whether another program saved them meanwhile.
         self.read = dict(read) if read is not None else {path: None}
         self.state_columns = list(state_columns or [])  # the order of remembered values
-        self._source_keys: dict[Path, str] = {}
+        self._source_keys: dict[str, str] = {}  # path -> source_key(path)
+        self._folder_keys: dict[str, str] = {}  # its folder -> the folder's key
         self.table = table
         self.state = state
         self.book = book
@@ -294,14 +295,28 @@ class Review:
     def source_key(self, path: Path) -> str:
         """How a source file is remembered: relative to the review's folder when possible,
         so that a project folder moved elsewhere keeps its links."""
-        key = self._source_keys.get(path)
+        text = os.fspath(path)
+        key = self._source_keys.get(text)
         if key is None:
-            absolute = os.path.abspath(path)
-            try:
-                key = Path(os.path.relpath(absolute, os.path.abspath(self.path.parent))).as_posix()
-            except ValueError:  # another drive
-                key = Path(absolute).as_posix()
-            self._source_keys[path] = key
+            # Each folder once: a whole folder of 10,000 reports is 10,000 lookups, not relpaths.
+            folder, name = os.path.split(text)
+            prefix = self._folder_keys.get(folder)
+            if prefix is None:
+                absolute = os.path.abspath(folder or os.curdir)
+                try:
+                    prefix = Path(os.path.relpath(absolute, os.path.abspath(self.path.parent))).as_posix()
+                except ValueError:  # another drive
+                    prefix = Path(absolute).as_posix()
+                self._folder_keys[folder] = prefix
+            if name in ("", os.curdir, os.pardir):  # not a file's name: the whole path, as it reads
+                absolute = os.path.abspath(text)
+                try:
+                    key = Path(os.path.relpath(absolute, os.path.abspath(self.path.parent))).as_posix()
+                except ValueError:
+                    key = Path(absolute).as_posix()
+            else:
+                key = name if prefix == "." else prefix.rstrip("/") + "/" + name
+            self._source_keys[text] = key
         return key
 
     def is_unchanged(self, source: Path, file_hash: str, version: str) -> bool:

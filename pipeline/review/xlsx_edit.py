@@ -28,13 +28,14 @@ import posixpath
 import re
 import zipfile
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from pipeline.export.safe import xlsx_text
+from pipeline.export.safe import _XML_ILLEGAL, EXCEL_CELL_LIMIT, xlsx_text
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -122,7 +123,7 @@ class XlsxWorkbook:
     def __init__(self, source: str | os.PathLike | bytes):
         self._new: dict[str, bytes] = {}  # parts written by us, replacing or adding
         self._sheets: dict[str, Worksheet] = {}  # parsed worksheets, by part name
-        self._shared: list[str] | None = None
+        self._shared: Sequence[str] | None = None
         self._package_changed = False  # sheets added: workbook, relationships, content types
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
@@ -184,13 +185,16 @@ class XlsxWorkbook:
         """Worksheet names in tab order (chart sheets and dialog sheets are not listed)."""
         return list(self.sheet_parts)
 
-    def shared_strings(self) -> list[str]:
+    def shared_strings(self) -> Sequence[str]:
         if self._shared is None:
             part = self.shared_strings_part
             if part is None or part not in self._parts:
                 self._shared = []
             else:
-                self._shared = [_rich_text(si) for si in self._xml(part)]
+                data = self._zip.read(part)
+                self._shared = _SharedStrings.build(data)
+                if self._shared is None:
+                    self._shared = [_rich_text(si) for si in etree.fromstring(data, _PARSER)]
         return self._shared
 
     def worksheet(self, name: str) -> Worksheet:
@@ -198,7 +202,8 @@ class XlsxWorkbook:
         if part is None:
             raise KeyError(name)
         if part not in self._sheets:
-            self._sheets[part] = Worksheet(self, self._xml(part), name)
+            data = self._new[part] if part in self._new else self._zip.read(part)
+            self._sheets[part] = Worksheet(self, data, name)
         return self._sheets[part]
 
     # --- changing it -----------------------------------------------------------------------
@@ -312,22 +317,37 @@ def _sheet_xml(rows: list[list[object]]) -> bytes:
         out.append(f'<dimension ref="A1:{column_letter(width)}{len(rows)}"/>')
     out.append("<sheetData>")
     letters = [column_letter(i) for i in range(1, width + 1)]
+    append = out.append
     for number, row in enumerate(rows, 1):
-        out.append(f'<row r="{number}">')
+        append(f'<row r="{number}">')
         for letter, value in zip(letters, row):
             if value is None:
                 continue
-            if isinstance(value, bool):
-                out.append(f'<c r="{letter}{number}" t="b"><v>{int(value)}</v></c>')
+            if isinstance(value, str):
+                if len(value) > EXCEL_CELL_LIMIT:
+                    value = xlsx_text(value)
+                # What xlsx_text also removes (characters XML cannot hold) goes below, at once.
+                text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                append(f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+            elif isinstance(value, bool):
+                append(f'<c r="{letter}{number}" t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, (int, float)):
                 if value == value and value not in (float("inf"), float("-inf")):
-                    out.append(f'<c r="{letter}{number}"><v>{_number_text(value)}</v></c>')
+                    append(f'<c r="{letter}{number}"><v>{_number_text(value)}</v></c>')
             else:
                 text = escape(xlsx_text(str(value)))
-                out.append(f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
-        out.append("</row>")
-    out.append("</sheetData></worksheet>")
-    return "".join(out).encode("utf-8")
+                append(f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+        append("</row>")
+    append("</sheetData></worksheet>")
+    text = "".join(out)
+    data = text.encode("utf-8")
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+        data = _XML_ILLEGAL.sub("", text).encode("utf-8")  # rare: not one regex pass over every sheet
+    return data
+
+
+# The characters of safe._XML_ILLEGAL below U+0080, as UTF-8 bytes (\n, \r and \t are allowed).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 def _number_text(value: int | float) -> str:
@@ -337,28 +357,48 @@ def _number_text(value: int | float) -> str:
 
 
 class Worksheet:
-    """One worksheet's cells, 1-based ``(row, column)`` as in Excel."""
+    """One worksheet's cells, 1-based ``(row, column)`` as in Excel.
 
-    def __init__(self, book: XlsxWorkbook, root, name: str = ""):
+    A big sheet is not parsed whole: its rows are found in the part's bytes (``_RowIndex``),
+    a cell's value is read from its bytes when it has one of the plain forms Excel, openpyxl
+    and caselit write (a number, a shared string, an inline string), and a row is parsed
+    with lxml only when it is changed or holds anything else (a formula, rich text). When
+    written, the rows nobody changed are copied as they were read, byte for byte. A part
+    this cannot index (comments or CDATA in it, another encoding, a namespace prefix on the
+    cells) is parsed whole, as before.
+    """
+
+    def __init__(self, book: XlsxWorkbook, data: bytes, name: str = ""):
         self.book = book
-        self.root = root
         self.name = name
         self.filter_ref: str | None = None  # the autofilter range, once stretched
-        self.data = root.find(_q("sheetData"))
-        if self.data is None:
-            self.data = etree.SubElement(root, _q("sheetData"))
         self.changed = False
-        self._rows: dict[int, object] = {}
+        self._rows: dict[int, object] = {}  # parsed rows (all of them when not indexed)
         self._cells: dict[int, dict[int, object]] = {}
-        previous = 0
-        for row in self.data.iterchildren(ROW):
-            ref = row.get("r")
-            number = int(ref) if ref else previous + 1
-            if not ref:
-                row.set("r", str(number))
-            self._rows[number] = row
-            previous = number
-        self._numbers = sorted(self._rows)
+        self._dirty: set[int] = set()  # rows changed or added: written from their element
+        self._index = _RowIndex.build(data)
+        if self._index is not None:
+            self.root = etree.fromstring(self._index.skeleton, _PARSER)
+            self.data = self.root.find(_q("sheetData"))
+            if self.data is None or self.data.text != _ROWS_MARK or len(self.data):
+                self._index = None  # not the skeleton expected: read it whole
+        if self._index is None:
+            self.root = etree.fromstring(data, _PARSER)
+            self.data = self.root.find(_q("sheetData"))
+            if self.data is None:
+                self.data = etree.SubElement(self.root, _q("sheetData"))
+            previous = 0
+            for row in self.data.iterchildren(ROW):
+                ref = row.get("r")
+                number = int(ref) if ref else previous + 1
+                if not ref:
+                    row.set("r", str(number))
+                self._rows[number] = row
+                previous = number
+            self._numbers = sorted(self._rows)
+        else:
+            self._numbers = list(self._index.spans)  # in increasing order
+            self._namespaces = self.data.nsmap
         self.first_max_row = self.max_row
         self._max_column: int | None = None
         self.first_max_column: int | None = None  # taken before the first change
@@ -379,7 +419,12 @@ class Worksheet:
                 if cells:
                     last = max(last, max(cells))
                     continue
-                row = self._rows[number]
+                if number not in self._rows:
+                    found = self._index.last_column(number)
+                    if found is not None:
+                        last = max(last, found)
+                        continue
+                row = self._element(number)
                 tail = row[-1] if len(row) else None
                 while tail is not None and tail.tag != C:
                     tail = tail.getprevious()
@@ -389,11 +434,19 @@ class Worksheet:
             self._max_column = last
         return self._max_column
 
+    def _element(self, number: int):
+        """The row's element, parsed from its bytes the first time; None for no such row."""
+        row = self._rows.get(number)
+        if row is None and self._index is not None and number in self._index.spans:
+            row = self._index.parse(number, self._namespaces)
+            self._rows[number] = row
+        return row
+
     def _row_cells(self, number: int) -> dict[int, object]:
         cells = self._cells.get(number)
         if cells is None:
             cells = {}
-            row = self._rows.get(number)
+            row = self._element(number)
             previous = 0
             for cell in row.iterchildren(C) if row is not None else ():
                 ref = cell.get("r")
@@ -405,40 +458,35 @@ class Worksheet:
             self._cells[number] = cells
         return cells
 
+    def _cell_value(self, number: int, column: int) -> object:
+        """``value(number, column)``, from the bytes when the row was not parsed."""
+        if number not in self._rows and self._index is not None:
+            found = self._index.value(number, column, self.book.shared_strings)
+            if found is not _UNREAD:
+                return found
+        cell = self._row_cells(number).get(column)
+        return None if cell is None else self._read(cell)
+
     def column_values(self, column: int) -> dict[int, object]:
         """{row: value} of one column, for every row holding a cell there."""
-        found = {}
-        for number in self._numbers:
-            cells = self._cells.get(number)
-            if cells is not None:
-                cell = cells.get(column)
-            else:  # from the row's end: the columns wanted here sit at the right
-                cell = None
-                for candidate in self._rows[number].iterchildren(C, reversed=True):
-                    ref = candidate.get("r")
-                    if not ref:
-                        cell = self._row_cells(number).get(column)
-                        break
-                    found_column = _column_of(ref)
-                    if found_column <= column:
-                        cell = candidate if found_column == column else None
-                        break
-            if cell is not None:
-                value = self._read(cell)
-                if value is not None:
-                    found[number] = value
-        return found
+        return self.columns_values([column])[column]
 
     def columns_values(self, columns: list[int], first_row: int = 1) -> dict[int, dict[int, object]]:
         """{column: {row: value}} of several columns in one pass over the rows from
-        ``first_row`` (``column_values`` of each, cheaper for columns on the left)."""
-        wanted = set(columns)
+        ``first_row``; a cell without a value is left out."""
         found: dict[int, dict[int, object]] = {column: {} for column in columns}
-        if not wanted:
+        if not columns:
             return found  # nothing to read: not a pass over every cell of the sheet
+        wanted = set(columns)
         last = max(wanted)
         for number in self._numbers:
             if number < first_row:
+                continue
+            if number not in self._rows:  # from the bytes
+                for column in wanted:
+                    value = self._cell_value(number, column)
+                    if value is not None:
+                        found[column][number] = value
                 continue
             cells = self._cells.get(number)
             if cells is not None:
@@ -462,21 +510,32 @@ class Worksheet:
     def rows_values(self) -> list[list[object]]:
         """Every row as a list of values from column A (rows without cells are skipped)."""
         rows = []
+        every = None
+        if self._index is not None and not self._rows:
+            every = self._index.all_values(self.book.shared_strings)
         for number in self._numbers:
-            cells = self._row_cells(number)
-            if cells:
-                values = [None] * max(cells)
-                for column, cell in cells.items():
-                    values[column - 1] = self._read(cell)
-                rows.append(values)
+            values = every.get(number) if every is not None else None
+            if values is None and number not in self._rows and self._index is not None:
+                values = self._index.row_values(number, self.book.shared_strings)
+            if values is None:
+                cells = self._row_cells(number)
+                values = {column: self._read(cell) for column, cell in cells.items()}
+            if values:
+                row = [None] * max(values)
+                for column, value in values.items():
+                    row[column - 1] = value
+                rows.append(row)
         return rows
 
     def value(self, row: int, column: int) -> object:
         """str, int, float, bool or None; an error cell gives its text ('#N/A')."""
-        cell = self._row_cells(row).get(column)
-        return None if cell is None else self._read(cell)
+        return self._cell_value(row, column)
 
     def has_formula(self, row: int, column: int) -> bool:
+        if row not in self._rows and self._index is not None:
+            plain = self._index.is_plain(row, column)
+            if plain is not None:
+                return not plain
         cell = self._row_cells(row).get(column)
         return cell is not None and cell.find(F) is not None
 
@@ -492,36 +551,29 @@ class Worksheet:
         value = cell.find(V)
         if value is None or value.text is None:
             return None
-        text = value.text
-        if kind == "s":
-            strings = self.book.shared_strings()
-            index = int(text)
-            return strings[index] if 0 <= index < len(strings) else None
-        if kind == "b":
-            return text.strip() == "1"
-        if kind in ("str", "e", "d"):
-            return text
-        try:
-            number = float(text)
-        except ValueError:
-            return text
-        return int(number) if number.is_integer() and abs(number) < 1e15 else number
+        return _typed(kind, value.text, self.book.shared_strings)
 
     # --- writing ---------------------------------------------------------------------------
 
     def _row(self, number: int):
-        row = self._rows.get(number)
+        row = self._element(number)
         if row is None:
-            row = etree.Element(ROW)
+            if self._index is not None:  # kept apart from the skeleton, written in its place
+                holder = etree.Element(_q("sheetData"), nsmap=self._namespaces)
+                row = etree.SubElement(holder, ROW)
+            else:
+                row = etree.Element(ROW)
             row.set("r", str(number))
             position = bisect_left(self._numbers, number)
-            if position == len(self._numbers):
-                self.data.append(row)
-            else:
-                self._rows[self._numbers[position]].addprevious(row)
+            if self._index is None:
+                if position == len(self._numbers):
+                    self.data.append(row)
+                else:
+                    self._rows[self._numbers[position]].addprevious(row)
             self._numbers.insert(position, number)
             self._rows[number] = row
             self._cells[number] = {}
+        self._dirty.add(number)
         return row
 
     def set_value(self, row: int, column: int, value: object, style: str | None = None) -> None:
@@ -572,7 +624,10 @@ class Worksheet:
 
     def to_bytes(self) -> bytes:
         self._update_ranges()
-        return _to_bytes(self.root)
+        if self._index is None:
+            return _to_bytes(self.root)
+        head, tail = _to_bytes(self.root).split(_ROWS_MARK.encode("ascii"))
+        return b"".join([head, *self._index.rows_bytes(self._numbers, self._dirty, self._rows), tail])
 
     def _update_ranges(self) -> None:
         """Stretch the used range and an autofilter over the rows and columns added."""
@@ -593,3 +648,368 @@ class Worksheet:
                 end_column = max(end_column, last_column)
             self.filter_ref = f"{start}:{column_letter(end_column)}{end_row}"
             autofilter.set("ref", self.filter_ref)
+
+
+def _typed(kind: str, text: str, shared_strings: Callable[[], list[str]]) -> object:
+    """A cell's value from the text of its <v> and its type ``t``."""
+    if kind == "s":
+        strings = shared_strings()
+        index = int(text)
+        return strings[index] if 0 <= index < len(strings) else None
+    if kind == "b":
+        return text.strip() == "1"
+    if kind in ("str", "e", "d"):
+        return text
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
+
+
+# Stands in the skeleton of an indexed sheet for its rows (text no part contains: checked).
+_ROWS_MARK = "caselit-rows-7d1f0c"
+_UNREAD = object()  # a value the bytes do not give: read it from the parsed row
+# A cell of one of the plain forms: empty, a value, or one inline string run. Anything else
+# (a formula, rich text, attributes on <v>) is read from the parsed row.
+_PLAIN_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3})\d+"([^>]*?)(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)?</c>)'
+)
+_TYPE = re.compile(rb'\st="([^"]*)"')
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_XML_DECLARATION = re.compile(rb'<\?xml[^>]*?\?>')
+_ENCODING = re.compile(rb'encoding=["\']([A-Za-z0-9._-]+)["\']')
+
+
+def _entity(match: re.Match) -> str:
+    name = match.group(1)
+    if name[0] == "#":
+        return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
+    return _NAMED[name]
+
+
+def _xml_text(raw: bytes) -> str:
+    """The text XML parsers give for character data ``raw``: line ends normalised, then the
+    character and predefined entity references replaced."""
+    if b"\r" in raw:
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    text = raw.decode("utf-8")
+    return _ENTITY.sub(_entity, text) if "&" in text else text
+
+
+class _SharedStrings(Sequence):
+    """The shared-string table of a workbook Excel saved (often 100,000 strings), each
+    string read from the part's bytes when a cell asks for it."""
+
+    def __init__(self, data: bytes, starts: list[int], namespace_tags: tuple[bytes, bytes]):
+        self.data = data
+        self.starts = starts  # where each <si> begins
+        self.tags = namespace_tags
+        self._read: dict[int, str] = {}
+
+    @classmethod
+    def build(cls, data: bytes) -> _SharedStrings | None:
+        """None for a table this does not read from bytes: parse it whole."""
+        start = _content_start(data)
+        if start is None:
+            return None
+        root = data.find(b"<", start)
+        root_end = data.find(b">", root)
+        if not data.startswith(b"<sst", root) or f'xmlns="{MAIN}"'.encode("ascii") not in data[root:root_end]:
+            return None
+        if root_end < 0 or data[root_end - 1] == 0x2F:  # <sst .../>
+            return None
+        starts = [match.start() for match in _SHARED_STRING.finditer(data, root_end)]
+        if len(starts) != data.count(b"<si", root_end):
+            return None  # <si/>, or an <si> with attributes
+        try:
+            namespaces = etree.fromstring(data[root:root_end] + b"/>", _PARSER).nsmap
+        except etree.XMLSyntaxError:
+            return None
+        return cls(data, starts, _holder_tags(etree.Element(_q("sst"), nsmap=namespaces)))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        text = self._read.get(index)
+        if text is None:
+            start = self.starts[index]
+            plain = _PLAIN_SHARED_STRING.match(self.data, start)
+            if plain is not None:
+                text = _xml_text(plain.group(1))
+            else:  # rich text runs, phonetic hints: parsed
+                end = self.data.find(b"</si>", start) + 5
+                text = _rich_text(etree.fromstring(self.tags[0] + self.data[start:end] + self.tags[1], _PARSER)[0])
+            self._read[index] = text
+        return text
+
+
+_SHARED_STRING = re.compile(rb"<si>")
+_PLAIN_SHARED_STRING = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
+
+
+def _content_start(data: bytes) -> int | None:
+    """Where the root element may begin in an XML part this module reads from its bytes;
+    None when it does not (another encoding; comments, CDATA, a DTD or processing
+    instructions, which could hold what looks like markup)."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    declaration = _XML_DECLARATION.match(data, start)
+    if declaration:
+        encoding = _ENCODING.search(declaration.group())
+        if encoding and encoding.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+            return None
+        start = declaration.end()
+    elif not data.startswith(b"<", start):
+        return None  # UTF-16, or text before the root
+    if (b"!" in data and b"<!" in data) or data.find(b"<?", start) >= 0:
+        return None
+    return start
+
+
+class _RowIndex:
+    """Where each row of a worksheet part's bytes is, found without parsing the XML.
+
+    ``build`` returns None for a part it does not read this way; the caller parses it whole.
+    """
+
+    def __init__(self, data: bytes, spans: dict[int, tuple[int, int]], skeleton: bytes):
+        self.data = data
+        self.spans = spans  # row number -> (start, end) of its <row> element in ``data``
+        self.skeleton = skeleton  # the part with the rows replaced by _ROWS_MARK
+        self._plain: dict[int, bool] = {}  # row -> every cell tag is '<c r="A1"...' (no rich text)
+        self._holder: tuple[bytes, bytes] | None = None  # tags to parse a row in
+
+    @classmethod
+    def build(cls, data: bytes) -> _RowIndex | None:
+        start = _content_start(data)
+        if (start is None or _ROWS_MARK.encode("ascii") in data
+                or data.count(b"<sheetData") != 1 or data.count(b"</sheetData>") != 1):
+            return None
+        root = data.find(b"<", start)
+        root_end = data.find(b">", root)
+        if not data.startswith(b"<worksheet", root) or f'xmlns="{MAIN}"'.encode("ascii") not in data[root:root_end]:
+            return None  # a prefixed namespace (<x:worksheet>): parsed whole
+        opening = data.find(b"<sheetData")
+        content = data.find(b">", opening) + 1
+        closing = data.find(b"</sheetData>")
+        if data[content - 2:content] == b"/>" or closing < content:
+            return None
+        spans: dict[int, tuple[int, int]] = {}
+        position, previous, find = content, 0, data.find
+        while True:  # <row r="N" ...>...</row> or <row r="N" .../>, white space between them
+            begin = find(b"<row", position, closing)
+            if begin < 0:
+                if data[position:closing].strip():
+                    return None
+                break
+            if begin != position and data[position:begin].strip():
+                return None  # something else than a row
+            if data[begin + 4] != 0x20 and data[begin + 4] not in b"\t\r\n>/":
+                return None
+            tag_end = find(b">", begin, closing)
+            number = find(b' r="', begin, tag_end)
+            if number < 0:
+                return None  # rows numbered by their order: parsed whole
+            try:
+                row = int(data[number + 4:find(b'"', number + 4, tag_end)])
+            except ValueError:
+                return None
+            if data[tag_end - 1] == 0x2F:  # <row .../>
+                end = tag_end + 1
+            else:
+                end = find(b"</row>", tag_end, closing)
+                if end < 0:
+                    return None
+                end += 6
+            if row <= previous:
+                return None
+            spans[row] = (begin, end)
+            position, previous = end, row
+        skeleton = data[:content] + _ROWS_MARK.encode("ascii") + data[closing:]
+        return cls(data, spans, skeleton)
+
+    def parse(self, number: int, namespaces: dict):
+        """The row's element, parsed alone within the sheet's namespace declarations."""
+        start, end = self.spans[number]
+        if self._holder is None:
+            self._holder = _holder_tags(etree.Element(_q("sheetData"), nsmap=namespaces))
+        opening, closing = self._holder
+        return etree.fromstring(opening + self.data[start:end] + closing, _PARSER)[0]
+
+    def is_plain(self, number: int, column: int | None = None) -> bool | None:
+        """Whether every cell tag of the row is '<c r="A1"...' (no rich text either); with
+        ``column``: True when that cell has a plain form or none is there, None when the
+        bytes cannot tell (the row must be parsed)."""
+        plain = self._plain.get(number)
+        if plain is None:
+            start, end = self.spans[number]
+            data = self.data
+            plain = self._plain[number] = data.count(b"<c", start, end) == data.count(b'<c r="', start, end)
+        if column is None or not plain:
+            return plain if column is None else None
+        span = self._cell(number, column)
+        if span is None:
+            return True  # no cell: no formula
+        match = _PLAIN_CELL.match(self.data, *span)
+        return True if match is not None and match.end() == span[1] else None
+
+    def _cell(self, number: int, column: int) -> tuple[int, int] | None:
+        """(start, end) of the cell in a plain row; None when the row has no such cell."""
+        start, end = self.spans[number]
+        data = self.data
+        found = data.find(b'<c r="%s%d"' % (_letters(column), number), start, end)
+        if found < 0:
+            return None
+        tag_end = data.find(b">", found, end)
+        if data[tag_end - 1] == 0x2F:  # <c .../>
+            return found, tag_end + 1
+        closing = data.find(b"</c>", tag_end, end)
+        return found, (closing + 4 if closing >= 0 else end)
+
+    def value(self, number: int, column: int, shared_strings) -> object:
+        """The cell's value, or _UNREAD when the row must be parsed to tell it."""
+        if number not in self.spans:
+            return None
+        if not self.is_plain(number):
+            return _UNREAD
+        span = self._cell(number, column)
+        if span is None:
+            return None
+        match = _PLAIN_CELL.match(self.data, *span)
+        if match is None or match.end() != span[1]:
+            return _UNREAD
+        return _plain_value(match, shared_strings)
+
+    def row_values(self, number: int, shared_strings) -> dict[int, object] | None:
+        """{column: value} of the row's cells, or None when the row must be parsed."""
+        if not self.is_plain(number):
+            return None
+        start, end = self.spans[number]
+        values, count = {}, 0
+        for match in _PLAIN_CELL.finditer(self.data, start, end):
+            column = _COLUMN_OF_REF[match.group(1)]
+            if column is None:
+                return None
+            values[column] = _plain_value(match, shared_strings)
+            count += 1
+        return values if count == self.data.count(b"<c", start, end) else None
+
+    def last_column(self, number: int) -> int | None:
+        """The column of the row's last cell (0: none), or None when the row must be parsed."""
+        start, end = self.spans[number]
+        data = self.data
+        found = data.rfind(b"<c", start, end)
+        if found < 0:
+            return 0
+        if not data.startswith(b'<c r="', found):
+            return None  # rich text, or a cell without its reference
+        return _COLUMN_OF_REF[data[found + 6:data.find(b'"', found + 6, end)].rstrip(b"0123456789")]
+
+    def all_values(self, shared_strings) -> dict[int, dict[int, object]] | None:
+        """{row: {column: value}} of every row, or None when some row must be parsed."""
+        if not self.spans:
+            return {}
+        numbers, spans = list(self.spans), list(self.spans.values())
+        data, start, end = self.data, spans[0][0], spans[-1][1]
+        cells = data.count(b"<c", start, end)
+        if cells != data.count(b'<c r="', start, end):
+            return None
+        found: dict[int, dict[int, object]] = {}
+        index, row_end, values, count = -1, -1, None, 0
+        for match in _PLAIN_CELL.finditer(data, start, end):
+            while match.start() >= row_end:
+                index += 1
+                row_end = spans[index][1]
+                values = found[numbers[index]] = {}
+            column = _COLUMN_OF_REF[match.group(1)]
+            if column is None:
+                return None
+            values[column] = _plain_value(match, shared_strings)
+            count += 1
+        return found if count == cells else None
+
+    def rows_bytes(self, numbers: list[int], dirty: set[int], rows: dict[int, object]) -> list[bytes]:
+        """The <row> elements in order: the unchanged ones as read (runs of them in one
+        slice, with the white space between them), the others serialised."""
+        out: list[bytes] = []
+        run: tuple[int, int] | None = None
+        for number in numbers:
+            span = None if number in dirty else self.spans.get(number)
+            if span is not None:
+                run = span if run is None else (run[0], span[1])
+                continue
+            if run is not None:
+                out.append(self.data[run[0]:run[1]])
+                run = None
+            out.append(_row_bytes(rows[number]))
+        if run is not None:
+            out.append(self.data[run[0]:run[1]])
+        return out
+
+
+def _plain_value(match: re.Match, shared_strings) -> object:
+    """What ``Worksheet._read`` gives for a cell matched by _PLAIN_CELL."""
+    _, attributes, value, inline = match.groups()
+    kind = _KIND_OF_ATTRIBUTES[attributes]
+    if inline is not None:
+        return _xml_text(inline) if kind == "inlineStr" else None
+    if not value or kind == "inlineStr":
+        return None
+    return _typed(kind, _xml_text(value), shared_strings)
+
+
+class _KindOfAttributes(dict):
+    """A cell's attributes after its reference (b' s="3" t="s"') -> its type ('s'); a sheet
+    has few different ones."""
+
+    def __missing__(self, attributes: bytes) -> str:
+        found = _TYPE.search(attributes)
+        self[attributes] = kind = found.group(1).decode("ascii", "replace") if found else "n"
+        return kind
+
+
+_KIND_OF_ATTRIBUTES = _KindOfAttributes()
+
+
+def _holder_tags(holder) -> tuple[bytes, bytes]:
+    """The opening and closing tags of an empty element, as text to wrap content in."""
+    text = etree.tostring(holder, encoding="UTF-8")  # <sheetData xmlns="..." .../>
+    name = text[1:-2].split()[0]
+    return text[:-2] + b">", b"</" + name + b">"
+
+
+def _row_bytes(row) -> bytes:
+    """A row element as text, without the namespace declarations its holder carries."""
+    holder = row.getparent()
+    text = etree.tostring(holder if holder is not None else row, encoding="UTF-8")
+    if holder is None:
+        return text
+    opening = text.index(b">") + 1
+    closing = text.rindex(b"</")
+    return text[opening:closing]
+
+
+_LETTERS: dict[int, bytes] = {}
+
+
+class _ColumnOfRef(dict):
+    """b'AB' -> 28; None for what is not a column's letters."""
+
+    def __missing__(self, letters: bytes) -> int | None:
+        text = letters.decode("ascii", "replace")
+        self[letters] = column = column_index(text) if text.isalpha() and text.isupper() and len(text) <= 3 else None
+        return column
+
+
+_COLUMN_OF_REF = _ColumnOfRef()
+
+
+def _letters(column: int) -> bytes:
+    letters = _LETTERS.get(column)
+    if letters is None:
+        letters = _LETTERS[column] = column_letter(column).encode("ascii")
+    return letters
