@@ -19,12 +19,19 @@ Safe by construction:
 * any problem (a missing, damaged or foreign file, an unwritable folder, a Python whose
   ``re`` internals differ) falls back to ``re.compile``: at worst the run is as slow as
   without a cache.
+
+Patterns shorter than ``MIN_LENGTH`` (hundreds of them: the components' cues and guards) are
+not a file each: they are kept together in one entry, the *bundle*, read at the first
+:func:`compile` of a process; :func:`save` (called when the pipeline is built) rewrites it when
+the process compiled patterns it did not hold, with the patterns of this process and those of
+the bundle used in the last ``disk_cache.STALE_AFTER_DAYS`` days.
 """
 from __future__ import annotations
 
 import array
 import re
 import sys
+import time
 
 from pipeline import disk_cache
 
@@ -47,9 +54,11 @@ _USABLE = _sre is not None and _CODE_TYPE is not None and sys.implementation.nam
 def compile(pattern, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's name, on purpose
     """``re.compile(pattern, flags)``, from the cache when the same pattern was compiled before."""
     flags = int(flags)
-    if not _USABLE or not isinstance(pattern, str) or len(pattern) < MIN_LENGTH or flags & re.DEBUG:
+    if not _USABLE or not isinstance(pattern, str) or flags & re.DEBUG:
         return re.compile(pattern, flags)
     key = disk_cache.digest(_ENGINE, str(flags), pattern)
+    if len(pattern) < MIN_LENGTH:
+        return _from_bundle(pattern, flags, key)
     path = disk_cache.entry_path(KIND, key, SUFFIX)
     if path is None:
         return re.compile(pattern, flags)
@@ -131,3 +140,109 @@ def _store(path, key: str, program: dict) -> None:
         return
     disk_cache.store_entry(path, key, raw, flags=program["flags"], groups=program["groups"],
                            groupindex=program["groupindex"], indexgroup=program["indexgroup"])
+
+
+# The bundle of short patterns: one entry, a line of JSON (the key, the SHA-256 of the body and
+# [key, flags, groups, groupindex, indexgroup, day last used, number of codes] per pattern),
+# then every pattern's codes one after the other, as raw integers.
+BUNDLE_SUFFIX = ".bundle"
+_BUNDLE_KEY = disk_cache.digest(_ENGINE, "bundle of short patterns")
+
+
+class _Bundle:
+    """The bundle of the cache folder in use: what it held, what this process used of it or
+    compiled itself (``used``: key -> program), and whether that is more than it held."""
+
+    def __init__(self, path):
+        self.path = path
+        self.held: dict[str, tuple[list, int, int]] = {}  # key -> (header fields, offset, count)
+        self.codes = array.array(_CODE_TYPE)
+        self.used: dict[str, dict] = {}
+        self.missed = False
+        entry = disk_cache.read_entry(path, _BUNDLE_KEY) if path is not None else None
+        if entry is None:
+            return
+        header, raw = entry
+        try:
+            self.codes.frombytes(raw)
+            offset = 0
+            for fields in header["patterns"]:
+                count = int(fields[6])
+                self.held[str(fields[0])] = (fields, offset, count)
+                offset += count
+            if offset != len(self.codes):
+                raise ValueError("codes and patterns do not add up")
+        except (KeyError, TypeError, ValueError, IndexError):
+            self.held, self.codes = {}, array.array(_CODE_TYPE)
+
+    def program(self, key: str) -> dict | None:
+        found = self.held.get(key)
+        if found is None:
+            return None
+        fields, offset, count = found
+        try:
+            return {"flags": int(fields[1]), "groups": int(fields[2]), "groupindex": dict(fields[3]),
+                    "indexgroup": list(fields[4]), "codes": self.codes[offset:offset + count].tolist()}
+        except (TypeError, ValueError):
+            return None
+
+
+_bundle: _Bundle | None = None
+
+
+def _current_bundle() -> _Bundle:
+    """The bundle of the cache folder configured now (read again when the folder changes)."""
+    global _bundle
+    path = disk_cache.entry_path(KIND, _BUNDLE_KEY, BUNDLE_SUFFIX)
+    if _bundle is None or _bundle.path != path:
+        previous, _bundle = _bundle, _Bundle(path)
+        # patterns compiled before the folder was set (at import, before --cache-dir) are
+        # this process's too: the new folder's bundle holds them from its next save()
+        for key, program in (previous.used.items() if previous is not None else ()):
+            _bundle.missed |= key not in _bundle.held
+            _bundle.used.setdefault(key, program)
+    return _bundle
+
+
+def _from_bundle(pattern: str, flags: int, key: str) -> re.Pattern:
+    bundle = _current_bundle()
+    if bundle.path is None:
+        return re.compile(pattern, flags)
+    program = bundle.used.get(key) or bundle.program(key)
+    compiled = _rebuild(pattern, program) if program is not None else None
+    if compiled is None:  # not held (or damaged): compiled here, held from the next save()
+        program = _program(pattern, flags) if _faithful() else None
+        compiled = _rebuild(pattern, program) if program is not None else None
+        if compiled is None:
+            return re.compile(pattern, flags)
+        bundle.missed = True
+    bundle.used[key] = program
+    return compiled
+
+
+def _today() -> int:
+    return int(time.time() // 86400)
+
+
+def save() -> None:
+    """Write the bundle when this process compiled short patterns it did not hold: the
+    patterns used here, and the others it held that were used in the last STALE_AFTER_DAYS."""
+    bundle = _bundle
+    if bundle is None or bundle.path is None or not bundle.missed:
+        return
+    today = _today()
+    patterns, chunks = [], []
+    for key, program in bundle.used.items():
+        patterns.append([key, program["flags"], program["groups"], program["groupindex"], program["indexgroup"],
+                         today, len(program["codes"])])
+        chunks.append(program["codes"])
+    for key, (fields, offset, count) in bundle.held.items():
+        if key not in bundle.used and isinstance(fields[5], int) and today - fields[5] <= disk_cache.STALE_AFTER_DAYS:
+            patterns.append(list(fields))
+            chunks.append(bundle.codes[offset:offset + count])
+    try:
+        body = b"".join(array.array(_CODE_TYPE, codes).tobytes() for codes in chunks)
+    except (OverflowError, TypeError):  # a code this array type cannot hold: not stored
+        return
+    disk_cache.store_entry(bundle.path, _BUNDLE_KEY, body, patterns=patterns)
+    bundle.missed = False

@@ -177,3 +177,92 @@ def test_a_cached_value_is_built_once_and_rebuilt_when_its_entry_is_damaged(cach
 
 def test_keys_of_different_parts_differ():
     assert disk_cache.digest("ab", "c") != disk_cache.digest("a", "bc")
+
+
+# Short patterns: one bundle entry for all of them, written by regex_cache.save().
+SHORT = [(r"\b(?P<n>\d{1,3})\s*(?:years?|yrs?)\b", re.IGNORECASE), (r"(?<![\w-])N[0-3]\b", 0), (r"\bno\s+evidence\b", 0)]
+
+
+def bundles(folder):
+    return sorted(folder.glob("*/*" + regex_cache.BUNDLE_SUFFIX))
+
+
+def new_process(monkeypatch):
+    """What a new process starts from: no bundle read yet."""
+    monkeypatch.setattr(regex_cache, "_bundle", None)
+
+
+def test_short_patterns_are_kept_in_one_bundle_read_by_the_next_process(cache, monkeypatch):
+    new_process(monkeypatch)
+    for pattern, flags in SHORT:
+        same_pattern(regex_cache.compile(pattern, flags), re.compile(pattern, flags))
+    assert bundles(cache) == [] and entries(cache) == []  # nothing written before save()
+    regex_cache.save()
+    (bundle,) = bundles(cache)
+    written = bundle.read_bytes()
+    regex_cache.save()  # nothing new: not written again
+    assert bundle.read_bytes() == written
+    new_process(monkeypatch)
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a hit must not parse the pattern")
+
+    monkeypatch.setattr(regex_cache._parser, "parse", no_parsing)
+    for pattern, flags in SHORT:
+        same_pattern(regex_cache.compile(pattern, flags), re.compile(pattern, flags))
+    regex_cache.save()
+    assert bundle.read_bytes() == written
+
+
+def test_a_damaged_bundle_falls_back_and_is_written_again(cache, monkeypatch):
+    new_process(monkeypatch)
+    for pattern, flags in SHORT:
+        regex_cache.compile(pattern, flags)
+    regex_cache.save()
+    (bundle,) = bundles(cache)
+    written = bundle.read_bytes()
+    header, _, codes = written.partition(b"\n")
+    for damaged in (written[:-7], _with_codes(header, codes[:8] + b"\xff\xff\xff\x7f" + codes[12:]), b"{}\n"):
+        bundle.write_bytes(damaged)
+        new_process(monkeypatch)
+        for pattern, flags in SHORT:
+            same_pattern(regex_cache.compile(pattern, flags), re.compile(pattern, flags))
+        regex_cache.save()
+        assert bundle.read_bytes().partition(b"\n")[2] == codes
+
+
+def test_the_bundle_keeps_other_recent_patterns_and_drops_stale_ones(cache, monkeypatch):
+    new_process(monkeypatch)
+    regex_cache.compile(*SHORT[0])
+    regex_cache.save()
+    new_process(monkeypatch)
+    regex_cache.compile(*SHORT[1])
+    regex_cache.save()  # another process, another pattern: both kept
+    new_process(monkeypatch)
+    assert len(regex_cache._current_bundle().held) == 2
+    later = regex_cache._today() + disk_cache.STALE_AFTER_DAYS + 1
+    monkeypatch.setattr(regex_cache, "_today", lambda: later)
+    regex_cache.compile(*SHORT[2])
+    regex_cache.save()  # the two not used for longer than STALE_AFTER_DAYS are dropped
+    new_process(monkeypatch)
+    assert len(regex_cache._current_bundle().held) == 1
+
+
+def test_patterns_compiled_before_the_folder_is_set_are_saved_in_it(tmp_path, monkeypatch):
+    new_process(monkeypatch)
+    disk_cache.configure(tmp_path / "default")
+    try:
+        regex_cache.compile(*SHORT[0])  # at import, before --cache-dir
+        disk_cache.configure(tmp_path / "chosen")
+        regex_cache.compile(*SHORT[1])
+        regex_cache.save()
+    finally:
+        disk_cache.configure()
+    assert bundles(tmp_path / "default" / disk_cache.FOLDER / regex_cache.KIND) == []
+    (bundle,) = bundles(tmp_path / "chosen" / disk_cache.FOLDER / regex_cache.KIND)
+    new_process(monkeypatch)
+    disk_cache.configure(tmp_path / "chosen")
+    try:
+        assert len(regex_cache._current_bundle().held) == 2
+    finally:
+        disk_cache.configure()

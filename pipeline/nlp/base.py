@@ -25,14 +25,15 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline import regex_cache
 from pipeline.nlp.spans import char_span, set_group
 from pipeline.nlp.text import doc_text
 
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+PLACEHOLDER = regex_cache.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 # The word shapes the families scan text with, one name each.
-WORD_CHARS = re.compile(r"\w+")  # a run of word characters, "_" included
-ALNUM_RUN = re.compile(r"[^\W_]+")  # letters and digits of any script: "cisplatin", "TS", "1"
-LATIN_WORD = re.compile(r"[A-Za-z]+")  # ASCII letters: month names, initials of a definition
+WORD_CHARS = regex_cache.compile(r"\w+")  # a run of word characters, "_" included
+ALNUM_RUN = regex_cache.compile(r"[^\W_]+")  # letters and digits of any script: "cisplatin", "TS", "1"
+LATIN_WORD = regex_cache.compile(r"[A-Za-z]+")  # ASCII letters: month names, initials of a definition
 # parts that use parts that use parts...: deeper than this is a loop in the data file
 TEMPLATE_DEPTH = 10
 

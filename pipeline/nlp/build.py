@@ -14,6 +14,8 @@ from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
+from pipeline import regex_cache
+
 # Importing the factories registers them with spaCy (entry points do the same for other
 # programs that only know the names).
 from pipeline.nlp.abbreviations import factory as _abbreviations  # noqa: F401
@@ -90,4 +92,6 @@ def build_nlp(abbreviations: bool = True, model: str | None = None) -> Language:
     if model:
         nlp.add_pipe("caselit_model_entities", config={"model": str(model)})
     nlp.add_pipe("caselit_context")
+    # the short patterns compiled on the way are kept together for the next start
+    regex_cache.save()
     return nlp

@@ -5,17 +5,17 @@ as tokenising: every caselit component reads it through :func:`doc_text` instead
 """
 from __future__ import annotations
 
-import re
-
 import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
+
+from pipeline import regex_cache
 
 TEXT_KEY = ("caselit", "text")
 # "İ".lower() is two characters; every other character lower-cases to one.
 LENGTH_CHANGING = str.maketrans({"\u0130": "I"})
 # Sentence ends used when no pipe set sentence boundaries (a component alone on spacy.blank).
-ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n")
+ROUGH_SENTENCE_END = regex_cache.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n")
 
 
 def doc_text(doc: Doc) -> str:

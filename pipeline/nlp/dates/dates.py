@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.base import LATIN_WORD, Component, Finding
 from pipeline.nlp.dates.model import DateValue
 from pipeline.nlp.dates.normalise import compiled_patterns, iso, month_numbers, month_of, numeric_order, parts_from_match, precision_of
@@ -22,7 +23,7 @@ from pipeline.resources import read_patterns
 
 GROUP = "dates"
 LABEL = "DATE"
-SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z][a-z]")
+SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s+[A-Z][a-z]")
 WORD = LATIN_WORD
 
 
@@ -57,16 +58,16 @@ class DateMatcher(Component):
         self.patterns_file = patterns  # month names are read from it too
         self.months = month_numbers(patterns)
         self.patterns = compiled_patterns(patterns)
-        self.metadata_cue = re.compile(spec["metadata_cue"])
+        self.metadata_cue = regex_cache.compile(spec["metadata_cue"])
         self.metadata_window = int(spec["metadata_window"])
-        self.citation_after = re.compile(spec["citation_after"])
-        self.citation_before = re.compile(spec["citation_before"])
+        self.citation_after = regex_cache.compile(spec["citation_after"])
+        self.citation_before = regex_cache.compile(spec["citation_before"])
         self.citation_window = int(spec["citation_window"])
-        self.references_heading = re.compile(spec["references_heading"])
-        self.year_excluded_before = re.compile(spec["year_excluded_before"])
-        self.year_excluded_after = re.compile(spec["year_excluded_after"])
-        self.in_identifier = re.compile(spec["in_identifier"])
-        self.anchor = re.compile(spec["anchor"])
+        self.references_heading = regex_cache.compile(spec["references_heading"])
+        self.year_excluded_before = regex_cache.compile(spec["year_excluded_before"])
+        self.year_excluded_after = regex_cache.compile(spec["year_excluded_after"])
+        self.in_identifier = regex_cache.compile(spec["in_identifier"])
+        self.anchor = regex_cache.compile(spec["anchor"])
         self.anchor_before = int(spec["anchor_before"])
         self.anchor_after = int(spec["anchor_after"])
 

@@ -27,9 +27,9 @@ from pipeline.resources import read_patterns
 PATTERNS = "patterns/dates.toml"
 # Dates written alone, for parse_date(): ISO year-month and year (so that parse_date is
 # idempotent on its own output).
-ISO_PARTIAL = re.compile(r"(?P<year>(?:19|20)\d{2})(?:-(?P<month>0[1-9]|1[0-2]))?")
+ISO_PARTIAL = regex_cache.compile(r"(?P<year>(?:19|20)\d{2})(?:-(?P<month>0[1-9]|1[0-2]))?")
 # Words around a date that parse_date() sets aside: "in late October 1993", "on July 2003".
-LEAD_IN = re.compile(r"^(?:(?:in|on|since|by|during|from|until|till)\s+)?(?:(?:early|late|mid)(?:\s+|\s*-\s*))?", re.IGNORECASE)
+LEAD_IN = regex_cache.compile(r"^(?:(?:in|on|since|by|during|from|until|till)\s+)?(?:(?:early|late|mid)(?:\s+|\s*-\s*))?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

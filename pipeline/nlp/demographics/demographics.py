@@ -16,13 +16,13 @@ from pipeline.resources import read_patterns, read_table
 
 GROUP = "demographics"
 MAX_AGE_YEARS = 130
-WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-DASHES = re.compile(r"[-‐‑–—\s]+")
+WORD = regex_cache.compile(r"[A-Za-z][A-Za-z-]*")
+DASHES = regex_cache.compile(r"[-‐‑–—\s]+")
 WORD_START = WORD_CHARS
-UPPER_WORD = re.compile(r"[A-Za-z]{2,}")
-CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n]")
-OF_AGE = re.compile(r"of\s+age$", re.IGNORECASE)
-STATED_BEFORE = re.compile(r"\b(?:was|is|were|became|becomes|turned|be|being)\s+$", re.IGNORECASE)
+UPPER_WORD = regex_cache.compile(r"[A-Za-z]{2,}")
+CLAUSE_END = regex_cache.compile(r"[,.;:!?()\[\]\n]")
+OF_AGE = regex_cache.compile(r"of\s+age$", re.IGNORECASE)
+STATED_BEFORE = regex_cache.compile(r"\b(?:was|is|were|became|becomes|turned|be|being)\s+$", re.IGNORECASE)
 
 
 class DemographicsMatcher(Component):
@@ -62,9 +62,9 @@ class DemographicsMatcher(Component):
         self.age_before_stem = age["before_stem"]
         # an age starts with a digit, a number word, "age", or a person word ("a woman (54 years)")
         self.age_first_chars = set("0123456789a") | {w[0] for w in self.number_words} | set("wmlgfbp")
-        self.age_exclude_before = re.compile(age["exclude_before"], re.IGNORECASE)
-        self.age_exclude_after = re.compile(age["exclude_after"], re.IGNORECASE)
-        self.at_age_before = re.compile(age["at_age_before"], re.IGNORECASE)
+        self.age_exclude_before = regex_cache.compile(age["exclude_before"], re.IGNORECASE)
+        self.age_exclude_after = regex_cache.compile(age["exclude_after"], re.IGNORECASE)
+        self.at_age_before = regex_cache.compile(age["at_age_before"], re.IGNORECASE)
         self.person_window = age["person_window"]
 
         rows = [r for r in read_table(sex_words) if anatomy or r["evidence"] != "anatomy"]
@@ -79,12 +79,12 @@ class DemographicsMatcher(Component):
         # (patterns tokenised as written: "Mr." is one token, "mr." two)
         self.sex_matcher.add("SEX", [nlp.make_doc(row["term"]) for row in rows])
         sex = spec["sex"]
-        self.sex_exclude_before = re.compile(sex["exclude_before"], re.IGNORECASE)
-        self.sex_exclude_after = re.compile(sex["exclude_after"], re.IGNORECASE)
-        self.plural_after = re.compile(sex["plural_after"], re.IGNORECASE)
-        self.pronoun_exclude_after = re.compile(sex["pronoun_exclude_after"], re.IGNORECASE)
-        self.obstetric = [re.compile(p) for p in sex["obstetric_patterns"]]  # on lower-cased text
-        self.shorthand = [re.compile(p) for p in sex.get("shorthand_patterns", [])]  # on the text as written
+        self.sex_exclude_before = regex_cache.compile(sex["exclude_before"], re.IGNORECASE)
+        self.sex_exclude_after = regex_cache.compile(sex["exclude_after"], re.IGNORECASE)
+        self.plural_after = regex_cache.compile(sex["plural_after"], re.IGNORECASE)
+        self.pronoun_exclude_after = regex_cache.compile(sex["pronoun_exclude_after"], re.IGNORECASE)
+        self.obstetric = [regex_cache.compile(p) for p in sex["obstetric_patterns"]]  # on lower-cased text
+        self.shorthand = [regex_cache.compile(p) for p in sex.get("shorthand_patterns", [])]  # on the text as written
 
     def _number_pattern(self, digits: str) -> str:
         tens = sorted((w for w, v in self.number_words.items() if v >= 20), key=len, reverse=True)

@@ -21,14 +21,14 @@ FLAGS = re.IGNORECASE
 UNITS = {"mcg": "µg", "ug": "µg", "μg": "µg", "iu": "IU", "miu": "MIU", "unit": "U", "units": "U", "u": "U",
          "ml": "mL", "meq": "mEq"}
 PER_UNITS = {"m²": "m2", "m^2": "m2", "sqm": "m2", "d": "day", "hr": "h", "hour": "h", "wk": "week"}
-QUANTITY = re.compile(r"(?:(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–~]|to)\s*)?(?P<high>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-zµμ]+)(?P<per>.*)", FLAGS | re.DOTALL)
-PER = re.compile(r"(?:/|per)\s*(m2|m²|m\^2|sqm|square\s+met(?:er|re)|kg|day|d|body|dose|h|hr|hour|week|wk|cycle|min)", FLAGS)
-AUC = re.compile(r"AUC\s*(?:=|of)?\s*(\d+(?:\.\d+)?)", FLAGS)
+QUANTITY = regex_cache.compile(r"(?:(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–~]|to)\s*)?(?P<high>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-zµμ]+)(?P<per>.*)", FLAGS | re.DOTALL)
+PER = regex_cache.compile(r"(?:/|per)\s*(m2|m²|m\^2|sqm|square\s+met(?:er|re)|kg|day|d|body|dose|h|hr|hour|week|wk|cycle|min)", FLAGS)
+AUC = regex_cache.compile(r"AUC\s*(?:=|of)?\s*(\d+(?:\.\d+)?)", FLAGS)
 UNIT_NAMES = {"w": "week", "wk": "week", "wks": "week", "weeks": "week", "d": "day", "days": "day", "h": "hour",
               "hr": "hour", "hrs": "hour", "hours": "hour", "mo": "month", "months": "month", "min": "minute",
               "mins": "minute", "minutes": "minute"}
-DAY_SEPARATOR = re.compile(r"\s*(?:,|&|\+|and)\s*", FLAGS)
-DAY_RANGE = re.compile(r"\s*(?:[-–]|to|through)\s*", FLAGS)
+DAY_SEPARATOR = regex_cache.compile(r"\s*(?:,|&|\+|and)\s*", FLAGS)
+DAY_RANGE = regex_cache.compile(r"\s*(?:[-–]|to|through)\s*", FLAGS)
 TIMES = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
 
 
@@ -85,24 +85,24 @@ class DetailReader:
         self.dose_before = regex_cache.compile(fill(spec["dose_before"]), FLAGS)
         self.dose_cued = regex_cache.compile(fill(spec["dose_cued"]), FLAGS)
         self.any_dose = regex_cache.compile(fill("{quantity}|{auc}"), FLAGS)
-        self.route_after = re.compile(spec["route_after"], FLAGS)
-        self.route_before = re.compile(spec["route_before"], FLAGS)
-        self.route_cued = re.compile(spec["route_cued"], FLAGS)
-        self.routes = [(route, re.compile(pattern, FLAGS)) for route, pattern in spec["routes"].items()]
-        self.clause_end = re.compile(spec["clause_end"], FLAGS)
+        self.route_after = regex_cache.compile(spec["route_after"], FLAGS)
+        self.route_before = regex_cache.compile(spec["route_before"], FLAGS)
+        self.route_cued = regex_cache.compile(spec["route_cued"], FLAGS)
+        self.routes = [(route, regex_cache.compile(pattern, FLAGS)) for route, pattern in spec["routes"].items()]
+        self.clause_end = regex_cache.compile(spec["clause_end"], FLAGS)
         # all schedule forms in one alternation (one scan per window); each form's groups are
         # renamed so that their names stay unique: "n" of form 3 is "n_3"
         self.forms = [s["form"] for s in spec["schedule"]]
         self.schedule = regex_cache.compile("|".join(
             f"(?P<s{i}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", s["pattern"]) + ")"
             for i, s in enumerate(spec["schedule"])), FLAGS)
-        self.schedule_before_rest = re.compile(spec["schedule_before_rest"], FLAGS)
+        self.schedule_before_rest = regex_cache.compile(spec["schedule_before_rest"], FLAGS)
         cycles = spec["cycles"]
-        self.cycles_forward = re.compile(fill(cycles["forward"]), FLAGS)
-        self.cycles_backward = re.compile(fill(cycles["backward"]), FLAGS)
-        self.forward_gap = re.compile(fill(cycles["forward_gap"]), FLAGS)
-        self.backward_gap = re.compile(fill(cycles["backward_gap"]), FLAGS)
-        self.list_gap = re.compile(spec["lists"]["gap"], FLAGS)
+        self.cycles_forward = regex_cache.compile(fill(cycles["forward"]), FLAGS)
+        self.cycles_backward = regex_cache.compile(fill(cycles["backward"]), FLAGS)
+        self.forward_gap = regex_cache.compile(fill(cycles["forward_gap"]), FLAGS)
+        self.backward_gap = regex_cache.compile(fill(cycles["backward_gap"]), FLAGS)
+        self.list_gap = regex_cache.compile(spec["lists"]["gap"], FLAGS)
         self.numbers = {" ".join(k.split()): v for k, v in spec["numbers"].items()}
         # every pattern whose match is a detail, removed from the text between two drugs
         self.detail_patterns = [self.any_dose, self.route_after, self.schedule]

@@ -21,18 +21,18 @@ from pipeline.resources import read_patterns
 
 GROUP = "drugs"
 LABEL = "DRUG"
-SENTENCE_END = re.compile(r"[.;!?]\s|\n")
+SENTENCE_END = regex_cache.compile(r"[.;!?]\s|\n")
 # First words of the list cues of patterns.toml (susceptibility, allergy, example): a literal
 # prefilter, several times faster than the full cue pattern over a long lowercased report.
-LIST_CUE_WORDS = re.compile(r"sensitiv|susceptib|non|resistan|intermediate|antibiogram|mic|minimum|allerg|intoleran"
+LIST_CUE_WORDS = regex_cache.compile(r"sensitiv|susceptib|non|resistan|intermediate|antibiogram|mic|minimum|allerg|intoleran"
                             r"|such|e\.|like|for")
 # A drug name of four letters or more glued to a dose: "methadone260mg", "duloxetine30mg".
-GLUED = re.compile(r"([a-z]{4,}?)(\d+(?:mg|g|mcg|ug|µg|μg|iu|u|ml)?)$")
+GLUED = regex_cache.compile(r"([a-z]{4,}?)(\d+(?:mg|g|mcg|ug|µg|μg|iu|u|ml)?)$")
 GLUED_UNITS = frozenset({"mg", "ug", "cg", "µg", "μg", "iu", "ml"})
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE = regex_cache.compile(r"\n[ \t]*\n")
 # What joins two names of one combination: "Carbo/Taxol", "carbo-paclitaxel", "Carbo + Taxol".
-JOINED = re.compile(r"\s*(?:[/+&-]|and|plus|with)\s*$", re.IGNORECASE)
-LONG_FORM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][^()]{2,60}?)\s*\)")
+JOINED = regex_cache.compile(r"\s*(?:[/+&-]|and|plus|with)\s*$", re.IGNORECASE)
+LONG_FORM_AFTER = regex_cache.compile(r"\s*\(\s*([A-Za-z][^()]{2,60}?)\s*\)")
 
 
 def _inside(regions: list[tuple[int, int]], position: int) -> bool:
@@ -120,21 +120,21 @@ class DrugMatcher(Component):
         self.measured_before = regex_cache.compile(spec["measured_before"], flags)
         self.not_given_after = regex_cache.compile(spec["not_given_after"], flags)
         self.not_given_before = regex_cache.compile(spec["not_given_before"], flags)
-        self.not_usable_after = re.compile(spec["not_usable_after"], flags)
+        self.not_usable_after = regex_cache.compile(spec["not_usable_after"], flags)
         self.salt_words = frozenset(spec["salt_words"])
         # matched on the lowercased text, case-sensitively: several times faster over a long report
         self.list_cues = regex_cache.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})"
                                             f"|(?P<example>{spec['example_cue']})")
-        self.patient_words = re.compile(spec["patient_words"], flags)
-        self.general_cue = re.compile(spec["general_cue"], flags)
+        self.patient_words = regex_cache.compile(spec["patient_words"], flags)
+        self.general_cue = regex_cache.compile(spec["general_cue"], flags)
         self.procedure_fluids = frozenset(spec["procedure_fluids"])
-        self.fluid_use_before = re.compile(spec["fluid_use_before"], flags)
-        self.fluid_use_after = re.compile(spec["fluid_use_after"], flags)
-        self.given_words = re.compile(spec["given_words"], flags)
-        self.general_table = re.compile(spec["general_table"], flags)
-        self.microbes = re.compile(spec["microbes"], flags)
-        self.list_until = re.compile(spec["list_until"], flags)
-        self.vitamin_list = re.compile(spec["vitamin_list"])  # case matters: the letters are capitals
+        self.fluid_use_before = regex_cache.compile(spec["fluid_use_before"], flags)
+        self.fluid_use_after = regex_cache.compile(spec["fluid_use_after"], flags)
+        self.given_words = regex_cache.compile(spec["given_words"], flags)
+        self.general_table = regex_cache.compile(spec["general_table"], flags)
+        self.microbes = regex_cache.compile(spec["microbes"], flags)
+        self.list_until = regex_cache.compile(spec["list_until"], flags)
+        self.vitamin_list = regex_cache.compile(spec["vitamin_list"])  # case matters: the letters are capitals
         settings = spec["fuzzy"]
         self.fuzzy = (
             FuzzyMatcher(

@@ -6,8 +6,9 @@ ending, so an English word is never turned into a drug.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from pipeline import regex_cache
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -31,7 +32,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 class FuzzyMatcher:
     def __init__(self, generics, known_words, suffixes: str, min_length: int = 8, max_distance: int = 2, ending_length: int = 3):
-        self.suffix = re.compile(suffixes)
+        self.suffix = regex_cache.compile(suffixes)
         self.min_length = min_length
         self.max_distance = max_distance
         self.ending_length = ending_length

@@ -8,21 +8,20 @@ default tokenizer splits them, and both read as the pieces piperacillin / - / ta
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pipeline import disk_cache, resources
+from pipeline import disk_cache, regex_cache, resources
 from pipeline.nlp.base import ALNUM_RUN
 from pipeline.resources import models_dir, read_table
 
-PIECE = re.compile(r"[^\W_]+|[^\w\s]")
+PIECE = regex_cache.compile(r"[^\W_]+|[^\w\s]")
 WORD = ALNUM_RUN
 # Dashes and quotes folded to ASCII; each maps one character to one, so offsets are kept.
 FOLD = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "’": "'", "‘": "'", "`": "'", "＋": "+"})
-TO_FOLD = re.compile("[‐‑‒–—−’‘`＋]")
+TO_FOLD = regex_cache.compile("[‐‑‒–—−’‘`＋]")
 
 FILES = ("drugs/generated.tsv", "drugs/inn.tsv", "drugs/curated.tsv")  # later files take precedence
 NOT_DRUGS = "drugs/not_drugs.tsv"

@@ -79,18 +79,18 @@ class HistologyMatcher(Component):
             r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])" + f"(?!{spec['exclude_after']})",
             re.IGNORECASE,
         )
-        self.separators = re.compile(r"[\s,-]+")
-        self.organ_word = re.compile(rf"(?<![\w-]){spec['organ']}(?![\w-])", re.IGNORECASE)
+        self.separators = regex_cache.compile(r"[\s,-]+")
+        self.organ_word = regex_cache.compile(rf"(?<![\w-]){spec['organ']}(?![\w-])", re.IGNORECASE)
         self.keys = {self._key(k): v for k, v in self.names.items()}
-        self.grade = re.compile(spec["grade"], re.IGNORECASE)
+        self.grade = regex_cache.compile(spec["grade"], re.IGNORECASE)
         self.grade_reach = int(spec.get("grade_reach", 60))
-        self.hedge = re.compile(spec["hedge"], re.IGNORECASE)
+        self.hedge = regex_cache.compile(spec["hedge"], re.IGNORECASE)
         self.hedge_reach = int(spec.get("hedge_reach", 80))
         # the same, written after the name ("lymphoma and thymoma were considered in the differential")
-        self.hedge_after = re.compile(spec["hedge_after"], re.IGNORECASE) if spec.get("hedge_after") else None
-        self.final = re.compile(spec["final"], re.IGNORECASE) if spec.get("final") else None
+        self.hedge_after = regex_cache.compile(spec["hedge_after"], re.IGNORECASE) if spec.get("hedge_after") else None
+        self.final = regex_cache.compile(spec["final"], re.IGNORECASE) if spec.get("final") else None
         # "a benign pheochromocytoma", "non-malignant paraganglioma": a tumour but no cancer type
-        self.benign = re.compile(spec["benign"], re.IGNORECASE) if spec.get("benign") else None
+        self.benign = regex_cache.compile(spec["benign"], re.IGNORECASE) if spec.get("benign") else None
         self.benign_reach = int(spec.get("benign_reach", 50))
 
     def _key(self, written: str) -> str:

@@ -32,16 +32,16 @@ from pipeline.resources import read_table
 
 GROUP = "measures"
 YES = {"yes", "true", "1"}
-RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+RESPECTIVELY = regex_cache.compile(r"\brespectively\b", re.IGNORECASE)
 # A number that stands for a time or an index, not a count: "on day 3, 12.5 ×10^9/L". Only a
 # lower-case "h" is hours: an upper-case "H" is a table's flag for a high result.
-NOT_A_COUNT_BEFORE = re.compile(r"\b(?:days?|POD|weeks?|months?|years?|cycles?|hours?|(?-i:h)|d|no\.?|grade|stage|aged?|at|on)\s*$", re.IGNORECASE)
+NOT_A_COUNT_BEFORE = regex_cache.compile(r"\b(?:days?|POD|weeks?|months?|years?|cycles?|hours?|(?-i:h)|d|no\.?|grade|stage|aged?|at|on)\s*$", re.IGNORECASE)
 # What may follow a bare number for it to be a unit-less count ("WBC was 18.", "WBC of
 # 12,000 and CRP 50"): anything but a unit, a range ("3-5/hpf"), a dipstick grade ("2+"), a
 # bracketed interval ("6.8 (1.1-27)", an odds ratio and its confidence interval), a time
 # ("WBC 24 h later", "2 wk", "3 mo"; a lower-case h: "13.9 H" is a table's flag), a ratio
 # ("2-fold") or a number of things ("2 consecutive samples", "1 of the markers").
-UNIT_FOLLOWS = re.compile(
+UNIT_FOLLOWS = regex_cache.compile(
     r"[\d.,]?\d|\s*[-–—~]\s*\d|\s*\+|\s*[(\[]\s*\d|\s*(?:%|[µμ°/×*^⁰¹²³⁴⁵⁶⁷⁸⁹]|[xX]\s*10|[A-Za-zµμ]+\s*/|(?:cells?|per|mg|g|mmol|mol|µmol|IU|U|ng|pg|fl|fL|mm|cm|days?|hours?|weeks?|months?|years?|times|fold|percent)\b)"
     r"|\s*-?\s*(?:h|hrs?|wks?|mos?|mins?|d|yrs?|fold|consecutive|occasions?|samples?|measurements?|patients?|cases?|of\s+(?:the|these|those|all|\d))\b"
 )
@@ -49,11 +49,11 @@ UNIT_FOLLOWS = re.compile(
 # the value before it, a comma or "and", the number, and its own time ("45.2 × 10^9/L on day 5,
 # 60.1 on day 7 and 80.3 on day 9").
 _TIME = r"\s+(?:on|at|after|by|in)\s+(?:the\s+)?(?:(?:post-?operative\s+)?day|POD|week|month|hour|following|next|second|third|fourth|fifth|sixth|seventh)\b[\w\s\-]{0,20}?"
-CONTINUED = re.compile(
+CONTINUED = regex_cache.compile(
     r"(?:" + _TIME + r")?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?(?P<number>\d[\d,.]*\d|\d)(?=" + _TIME + r"(?:[,;.)]|\s+and\b|$))"
 )
 # A value restated in brackets right after another one: "12.3 ×10^9/L (85%)", "45 mg/L (4.5 mg/dL)".
-RESTATED = re.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
+RESTATED = regex_cache.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
 
 
 @dataclass
@@ -131,51 +131,51 @@ class MeasureMatcher(Component):
         # any number, with its count unit when it has one (units hold digits: "10^9", "mm3");
         # the count's own groups are renamed so that the two alternatives do not clash
         self.item = regex_cache.compile("(?P<count>" + spec["number"].replace("?P<number>", "?:") + r"\s*" + spec["unit"].replace("?P<", "?P<u_") + ")|" + spec["number"], re.VERBOSE)
-        self.list_item = re.compile(spec["number"] + spec["list_separator"], re.VERBOSE)
-        self.reference_open = re.compile(spec["number"] + r"\s*[(\[]\s*$", re.VERBOSE)
-        self.flat_reference = re.compile(spec["number"] + spec.get("flat_reference_gap", "(?!)"), re.VERBOSE)
-        self.bracketed_reference = re.compile(spec.get("bracketed_reference", "(?!)"))
+        self.list_item = regex_cache.compile(spec["number"] + spec["list_separator"], re.VERBOSE)
+        self.reference_open = regex_cache.compile(spec["number"] + r"\s*[(\[]\s*$", re.VERBOSE)
+        self.flat_reference = regex_cache.compile(spec["number"] + spec.get("flat_reference_gap", "(?!)"), re.VERBOSE)
+        self.bracketed_reference = regex_cache.compile(spec.get("bracketed_reference", "(?!)"))
         self.reference_bounds = spec.get("reference_range_bounds", {})
         self.count_unit = tables["unit"]
-        self.reference_labelled = re.compile(spec["number"] + r"\s*[(\[]\s*" + spec["reference_label"] + "$", re.VERBOSE)
-        self.bracket_open = re.compile(r"[(\[]\s*(?:" + spec["reference_label"] + r")?(?:[<>≤≥]=?\s*)?$")
-        self.unitless_link = re.compile(spec["unitless_link"], re.VERBOSE)
-        self.slash_lost_volume = re.compile(spec.get("slash_lost_volume", "(?!)"))
+        self.reference_labelled = regex_cache.compile(spec["number"] + r"\s*[(\[]\s*" + spec["reference_label"] + "$", re.VERBOSE)
+        self.bracket_open = regex_cache.compile(r"[(\[]\s*(?:" + spec["reference_label"] + r")?(?:[<>≤≥]=?\s*)?$")
+        self.unitless_link = regex_cache.compile(spec["unitless_link"], re.VERBOSE)
+        self.slash_lost_volume = regex_cache.compile(spec.get("slash_lost_volume", "(?!)"))
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3"
         self.header_unit = regex_cache.compile(r"\s*,?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
         self.comparators = [
-            (re.compile(r"(?<![A-Za-z])" + row["pattern"] + r"\s*(?:of\s+|than\s+)?$", re.IGNORECASE), row["symbol"], row["threshold"])
+            (regex_cache.compile(r"(?<![A-Za-z])" + row["pattern"] + r"\s*(?:of\s+|than\s+)?$", re.IGNORECASE), row["symbol"], row["threshold"])
             for row in spec["comparator"]
         ]
         self.comparators_after = [
-            (re.compile(row["pattern"], re.IGNORECASE), row["symbol"], row["threshold"]) for row in spec.get("comparator_after", [])
+            (regex_cache.compile(row["pattern"], re.IGNORECASE), row["symbol"], row["threshold"]) for row in spec.get("comparator_after", [])
         ]
-        self.definition = re.compile(spec["definition"], re.IGNORECASE | re.VERBOSE)
-        self.group_statistic = re.compile(spec.get("group_statistic", "(?!)"))
-        self.normal_status = re.compile(spec.get("normal_status", "(?!)"))
-        self.reference_label_after = re.compile(spec.get("reference_label_after", "(?!)"))
-        self.group_statistic_before = re.compile(spec.get("group_statistic_before", "(?!)"))
-        self.result_link = re.compile(spec["result_link"])
-        self.result_owner = re.compile(spec["result_owner"])
-        self.result_verb = re.compile(spec.get("result_verb", "(?!)"))
-        self.general_statement = re.compile(spec.get("general_statement", "(?!)"))
-        self.fluid = re.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
-        self.fluid_after = re.compile(spec["fluid_after"], re.IGNORECASE | re.VERBOSE)
-        self.fluid_sampling = re.compile(spec["fluid_sampling"], re.IGNORECASE | re.VERBOSE)
-        self.sentence_end = re.compile(spec["sentence_end"])
+        self.definition = regex_cache.compile(spec["definition"], re.IGNORECASE | re.VERBOSE)
+        self.group_statistic = regex_cache.compile(spec.get("group_statistic", "(?!)"))
+        self.normal_status = regex_cache.compile(spec.get("normal_status", "(?!)"))
+        self.reference_label_after = regex_cache.compile(spec.get("reference_label_after", "(?!)"))
+        self.group_statistic_before = regex_cache.compile(spec.get("group_statistic_before", "(?!)"))
+        self.result_link = regex_cache.compile(spec["result_link"])
+        self.result_owner = regex_cache.compile(spec["result_owner"])
+        self.result_verb = regex_cache.compile(spec.get("result_verb", "(?!)"))
+        self.general_statement = regex_cache.compile(spec.get("general_statement", "(?!)"))
+        self.fluid = regex_cache.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
+        self.fluid_after = regex_cache.compile(spec["fluid_after"], re.IGNORECASE | re.VERBOSE)
+        self.fluid_sampling = regex_cache.compile(spec["fluid_sampling"], re.IGNORECASE | re.VERBOSE)
+        self.sentence_end = regex_cache.compile(spec["sentence_end"])
         self.max_distance = int(spec.get("max_keyword_distance", 250))
         self.max_quantity_distance = int(spec.get("max_quantity_distance", 100))
         quantities = quantity_grammar(patterns)
         self.quantity = quantities["quantity"]
         self.size = quantities["size"]
         self.size_number = quantities["size_number"]
-        self.dose_fractions = re.compile(spec["dose_fractions"])
-        self.dose_per_fraction_after = re.compile(spec["dose_per_fraction_after"], re.IGNORECASE)
-        self.dose_times_after = re.compile(spec["dose_times_after"])
-        self.dose_fractions_before = re.compile(spec["dose_fractions_before"], re.IGNORECASE)
-        self.not_body_temperature = re.compile(spec["not_body_temperature"])
-        self.size_after = re.compile(spec["size_after"] + spec["lesion"] + r"(?![A-Za-z])")
-        self.size_before = re.compile(r"(?<![A-Za-z])" + spec["lesion"] + spec["size_before"])
+        self.dose_fractions = regex_cache.compile(spec["dose_fractions"])
+        self.dose_per_fraction_after = regex_cache.compile(spec["dose_per_fraction_after"], re.IGNORECASE)
+        self.dose_times_after = regex_cache.compile(spec["dose_times_after"])
+        self.dose_fractions_before = regex_cache.compile(spec["dose_fractions_before"], re.IGNORECASE)
+        self.not_body_temperature = regex_cache.compile(spec["not_body_temperature"])
+        self.size_after = regex_cache.compile(spec["size_after"] + spec["lesion"] + r"(?![A-Za-z])")
+        self.size_before = regex_cache.compile(r"(?<![A-Za-z])" + spec["lesion"] + spec["size_before"])
         self.unitless = unitless
         self.analytes = [
             Analyte(
@@ -217,7 +217,7 @@ class MeasureMatcher(Component):
     def _keyword_regex(rows, keep) -> re.Pattern:
         alternatives = [rf"(?P<k{i}>{row['pattern']})" for i, row in enumerate(rows) if keep(row)]
         if not alternatives:
-            return re.compile("(?!)")
+            return regex_cache.compile("(?!)")
         # one look-behind for all alternatives: three times faster than one each
         return regex_cache.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9])", re.IGNORECASE)
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from pipeline import regex_cache
 from pipeline.nlp.measures.units import SPACE_SEPARATORS, parse_number
 from pipeline.nlp.base import fill_template
 from pipeline.resources import read_patterns
@@ -65,10 +66,10 @@ def quantity_grammar(patterns: str = PATTERNS) -> dict:
     bare_number = number.replace("?P<number>", "?:")
     return {
         "spec": spec,
-        "quantity": re.compile(number + r"\s*" + unit, re.VERBOSE),
-        "unit": re.compile(r"\s*" + unit + r"\s*", re.VERBOSE),
-        "size": re.compile(fill_template(spec["size"], {"number": bare_number}), re.VERBOSE),
-        "size_number": re.compile(r"(?P<number>\d+(?:[.,]\d+)?)(?:(?:\s*|-)(?P<unit>cm|mm))?"),
+        "quantity": regex_cache.compile(number + r"\s*" + unit, re.VERBOSE),
+        "unit": regex_cache.compile(r"\s*" + unit + r"\s*", re.VERBOSE),
+        "size": regex_cache.compile(fill_template(spec["size"], {"number": bare_number}), re.VERBOSE),
+        "size_number": regex_cache.compile(r"(?P<number>\d+(?:[.,]\d+)?)(?:(?:\s*|-)(?P<unit>cm|mm))?"),
         "mass": spec["mass_exponent"],
         "enzyme": spec["enzyme_exponent"],
         "volume": spec["concentration_volume_exponent"],

@@ -28,7 +28,7 @@ PATTERNS = "patterns/measures.toml"
 ANALYTES = "measures/analytes.tsv"
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # Separators that only ever group thousands.
-SPACE_SEPARATORS = re.compile(r"[\u00a0\u2009\u202f ]")
+SPACE_SEPARATORS = regex_cache.compile(r"[\u00a0\u2009\u202f ]")
 
 
 @lru_cache(maxsize=None)
@@ -39,7 +39,7 @@ def grammar(patterns: str = PATTERNS) -> dict:
     unit = spec["unit"]
     return {
         "spec": spec,
-        "number": re.compile(number, re.VERBOSE),
+        "number": regex_cache.compile(number, re.VERBOSE),
         "unit": regex_cache.compile(r"\s*" + unit + r"\s*", re.VERBOSE),
         "count": regex_cache.compile(number + r"\s*" + unit, re.VERBOSE),
         "volumes": spec["volume_exponent"],

@@ -18,7 +18,7 @@ GROUP = "outcome"
 WORD = WORD_CHARS
 SUBJECT_WINDOW = 150  # characters before a phrase where its subject is looked for
 # Sentence ends used when no sentence boundaries are set (the component alone on spacy.blank).
-SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9(\[\"“])|\n")
+SENTENCE_END = regex_cache.compile(r"[.!?](?=\s+[A-Z0-9(\[\"“])|\n")
 
 
 class OutcomeMatcher(Component):
@@ -55,16 +55,16 @@ class OutcomeMatcher(Component):
         self.cased = regex_cache.compile("|".join(cased), re.IGNORECASE)
         self.stems = spec["anchors"]["stems"]
         self.before = spec["anchors"]["before"]  # how far before a stem a phrase may start
-        self.abbreviation = re.compile(spec["abbreviations"]["anchor"])
-        self.bracketed = re.compile(spec["abbreviations"]["bracketed"], re.IGNORECASE)
-        self.exclude_before = re.compile(spec["exclude"]["before"], re.IGNORECASE)
-        self.exclude_after = re.compile(spec["exclude"]["after"], re.IGNORECASE)
-        self.last_follow_up = re.compile(spec["follow_up"]["last"], re.IGNORECASE)
-        self.plural_subject = re.compile(spec["subject"]["plural"], re.IGNORECASE)
-        self.singular_subject = re.compile(spec["subject"]["singular"], re.IGNORECASE)
-        self.reported_group = re.compile(spec["subject"]["reported"], re.IGNORECASE)
-        self.other_person = re.compile(spec["subject"]["other_person"], re.IGNORECASE)
-        self.nominative = re.compile(spec["subject"]["nominative"], re.IGNORECASE)
+        self.abbreviation = regex_cache.compile(spec["abbreviations"]["anchor"])
+        self.bracketed = regex_cache.compile(spec["abbreviations"]["bracketed"], re.IGNORECASE)
+        self.exclude_before = regex_cache.compile(spec["exclude"]["before"], re.IGNORECASE)
+        self.exclude_after = regex_cache.compile(spec["exclude"]["after"], re.IGNORECASE)
+        self.last_follow_up = regex_cache.compile(spec["follow_up"]["last"], re.IGNORECASE)
+        self.plural_subject = regex_cache.compile(spec["subject"]["plural"], re.IGNORECASE)
+        self.singular_subject = regex_cache.compile(spec["subject"]["singular"], re.IGNORECASE)
+        self.reported_group = regex_cache.compile(spec["subject"]["reported"], re.IGNORECASE)
+        self.other_person = regex_cache.compile(spec["subject"]["other_person"], re.IGNORECASE)
+        self.nominative = regex_cache.compile(spec["subject"]["nominative"], re.IGNORECASE)
         readmission = spec.get("supersede", {}).get("readmission")
         self.readmission = regex_cache.compile(readmission, re.IGNORECASE) if readmission else None
 

@@ -36,10 +36,10 @@ WORD = ALNUM_RUN
 JOINERS = frozenset(" \t\n\r\u00a0-‐‑‒–—'’/")
 # How a word joined to the name before it ends ("pelvic and para-aortic lymphadenectomy").
 COORDINATORS = (",", "and", "or", "&", "/", "+", "as well as")
-NEXT_WORD = re.compile(r"[ \t\n\r\u00a0\-‐‑‒–—'’/]{1,3}([^\W_]+)")
+NEXT_WORD = regex_cache.compile(r"[ \t\n\r\u00a0\-‐‑‒–—'’/]{1,3}([^\W_]+)")
 FLAGS = re.IGNORECASE
 # What follows a dose of one fraction ("2 Gy per fraction", "200 cGy fractions", "1.8 Gy daily").
-PER_FRACTION = re.compile(r"fraction|fx|fr\b|/\s*f\b|daily|each|per|session|day")
+PER_FRACTION = regex_cache.compile(r"fraction|fx|fr\b|/\s*f\b|daily|each|per|session|day")
 
 
 def chunks_back(text: str, low: int, position: int, count: int) -> int:
@@ -208,7 +208,7 @@ class ProcedureMatcher(Component):
         compile_ = lambda key: regex_cache.compile(fill_template(spec[key], parts), FLAGS)  # noqa: E731
         self.setting_after = compile_("setting_after")
         self.approach_after = compile_("approach_after")
-        self.approach_forms = [(re.compile(pattern), approach) for pattern, approach in spec["approach_after_forms"].items()]
+        self.approach_forms = [(regex_cache.compile(pattern), approach) for pattern, approach in spec["approach_after_forms"].items()]
         self.via_before = compile_("via_before")
         self.guard_after = compile_("guard_after")
         self.guard_before = compile_("guard_before")
@@ -219,7 +219,7 @@ class ProcedureMatcher(Component):
         self.coordinated_before = compile_("coordinated_before")
         self.prefix_word = compile_("prefix_word")
         self.rt_dose = compile_("rt_dose")
-        self.rt_dose_before = re.compile(spec["rt_dose"] + spec["dose_before_tail"], FLAGS)
+        self.rt_dose_before = regex_cache.compile(spec["rt_dose"] + spec["dose_before_tail"], FLAGS)
         self.fractions_before = compile_("fractions_before")
         self.fractions_of_procedure = compile_("fractions_of_procedure")
         self.total_cue = compile_("total_cue")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline import regex_cache
 from pipeline.resources import read_patterns
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -122,7 +123,7 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     return list(unique.values())
 
 
-SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|\n")
+SENTENCE_END = regex_cache.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|\n")
 
 
 def _sentence_end(text: str, position: int) -> int:
@@ -183,8 +184,8 @@ def _citation(path: str) -> re.Pattern:
 
 
 # The sex of the patients an announcement names all at once ("two young women", "twin sisters").
-GROUP_SEX = (("female", re.compile(r"\b(?:women|ladies|girls|sisters|daughters|mothers|females)\b", re.IGNORECASE)),
-             ("male", re.compile(r"\b(?:men|boys|brothers|sons|fathers|males)\b", re.IGNORECASE)))
+GROUP_SEX = (("female", regex_cache.compile(r"\b(?:women|ladies|girls|sisters|daughters|mothers|females)\b", re.IGNORECASE)),
+             ("male", regex_cache.compile(r"\b(?:men|boys|brothers|sons|fathers|males)\b", re.IGNORECASE)))
 
 
 def announced_sex(text: str, title: str | None = None, path: str = "sections/patients.toml") -> str | None:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.sections.model import PATIENT_SECTIONS, PatientMarker, Section
 from pipeline.nlp.sections.patients import InlineStart, inline_patient_starts, introduced_patients, patient_number
 from pipeline.nlp.spans import char_span
@@ -38,20 +39,20 @@ from pipeline.resources import read_patterns, read_table
 
 # "Case 1", "Case 2:", "Patient 2 -", "CASE II", "Case report 1" at the start of a line.
 # "Twin A", "Twin 2", "Sibling 1", "Case B" open a patient of a report on twins or siblings.
-PATIENT_HEADING = re.compile(
+PATIENT_HEADING = regex_cache.compile(
     r"^\s*(?:(?i:case|patient)(?:\s+(?i:report|presentation|description))?|(?i:twin|sibling))\s*(?:(?i:no)\.?\s*)?#?\s*"
     r"(?P<number>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|i{1,3}|iv|v)|[A-F])\b\s*(?:[:.)\-–—]|$)",
 )
-LEADING_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.)\s+")
-LEADING_MARKS = re.compile(r"^[\s*†‡§#•·▪■►>\-–—]+")
-LINE = re.compile(r"[^\n]+")
+LEADING_NUMBERING = regex_cache.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.)\s+")
+LEADING_MARKS = regex_cache.compile(r"^[\s*†‡§#•·▪■►>\-–—]+")
+LINE = regex_cache.compile(r"[^\n]+")
 MAX_HEADING_WORDS = 8
 # "... is rare. Patient concerns: A 48-year-old woman": a capitalised label of up to four words
 # and a colon right after a sentence's end, followed by the label's text.
-INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?P<label>[A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,3})\s*:\s+(?=[A-Z0-9(\"“])")
+INLINE_LABEL = regex_cache.compile(r"(?<=[.!?])\s+(?P<label>[A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,3})\s*:\s+(?=[A-Z0-9(\"“])")
 # A furniture block goes on over lines that are not prose: names, affiliations, e-mail
 # addresses, bullet points. Prose: a line of some length with a verb of a sentence.
-PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|presented|showed|revealed|underwent|received|"
+PROSE_VERB = regex_cache.compile(r"\b(?:is|are|was|were|has|have|had|been|be|presented|showed|revealed|underwent|received|"
                         r"developed|complained|admitted|referred|diagnosed|report|present|describe)\b", re.IGNORECASE)
 PROSE_WORDS = 8
 MAX_BLOCK_LINES = 40
@@ -93,23 +94,23 @@ class SectionDetector:
         self.headings = {row["heading"]: row["section"] for row in read_table(headings)}
         longest = max(len(h.split()) for h in self.headings)
         self.max_words = max(MAX_HEADING_WORDS, longest)
-        self.furniture = [(re.compile(row["pattern"], re.IGNORECASE), row["reach"]) for row in read_table(furniture)]
+        self.furniture = [(regex_cache.compile(row["pattern"], re.IGNORECASE), row["reach"]) for row in read_table(furniture)]
         cues = read_patterns(patient_text)
-        self.presentation = re.compile(cues["presentation"], re.IGNORECASE)
-        self.demographic_opening = re.compile(cues["demographic_opening"], re.IGNORECASE)
-        self.not_the_patient = re.compile(cues["not_the_patient"], re.IGNORECASE)
-        self.age = re.compile(cues["age"], re.IGNORECASE)
+        self.presentation = regex_cache.compile(cues["presentation"], re.IGNORECASE)
+        self.demographic_opening = regex_cache.compile(cues["demographic_opening"], re.IGNORECASE)
+        self.not_the_patient = regex_cache.compile(cues["not_the_patient"], re.IGNORECASE)
+        self.age = regex_cache.compile(cues["age"], re.IGNORECASE)
         flat = read_patterns(flattened)
         self.flat_min_line = int(flat["min_line"])
         self.flat_furniture_reach = int(flat["furniture_reach"])
         names = sorted(set(flat["headings"]) | set(flat["furniture"]), key=len, reverse=True)
         self.flat_kinds = {name: "furniture" if name in flat["furniture"] else self.headings[name] for name in names}
-        self.flat_pattern = re.compile(
+        self.flat_pattern = regex_cache.compile(
             r"(?P<before>^|[.!?\])]\s+(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\.?\s+|[IVX]{1,4}\.\s+)?|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
             + r"))(?=(?P<colon>\s*:)?\s+[A-Z0-9\[(])")
         context = read_patterns(context_patterns)
-        self.citation = re.compile(context["citation"])
-        self.reference_entry = re.compile(context["reference_entry"])
+        self.citation = regex_cache.compile(context["citation"])
+        self.reference_entry = regex_cache.compile(context["reference_entry"])
 
     # -- headings -------------------------------------------------------------------------
 
@@ -466,15 +467,15 @@ class SectionDetector:
         return made
 
 
-SENTENCE_BREAK = re.compile(r"[.!?]\s")
+SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
 # An upper-case heading run into a flattened page's text, after a sentence's end and before a
 # capitalised word: two or more capital words, or one long one.
-RUN_IN_HEADING = re.compile(r"(?<=[.!?]\s)(?P<head>[A-Z][A-Z'’-]+(?:\s+(?:[A-Z][A-Z'’-]*|&)){0,7})\s+(?=[A-Z][a-z])")
+RUN_IN_HEADING = regex_cache.compile(r"(?<=[.!?]\s)(?P<head>[A-Z][A-Z'’-]+(?:\s+(?:[A-Z][A-Z'’-]*|&)){0,7})\s+(?=[A-Z][a-z])")
 # A sentence that tells the events of a patient's course ("Surgery was performed on both").
-TOLD = re.compile(r"\b(?:was|were|had|underwent|received|showed|revealed|developed|presented|required|improved)\b",
+TOLD = regex_cache.compile(r"\b(?:was|were|had|underwent|received|showed|revealed|developed|presented|required|improved)\b",
                   re.IGNORECASE)
 # A sentence about one patient: a singular pronoun, "the patient", an age.
-ONE_PATIENT = re.compile(r"\b(?:he|she|his|her|him|hers|the\s+patient|our\s+patient|this\s+patient|this\s+case)\b|"
+ONE_PATIENT = regex_cache.compile(r"\b(?:he|she|his|her|him|hers|the\s+patient|our\s+patient|this\s+patient|this\s+case)\b|"
                          r"\d{1,3}[-\s](?:year|month)s?[-\s]old\b", re.IGNORECASE)
 
 

@@ -8,21 +8,20 @@ and the full stop does not close a known abbreviation ("Fig.", "et al.", "Dr.", 
 """
 from __future__ import annotations
 
-import re
-
 import numpy
 from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.text import doc_text
 from pipeline.resources import read_table
 
 ENDERS = (".", "!", "?")
-NEWLINE = re.compile("\n")
+NEWLINE = regex_cache.compile("\n")
 # A full stop the tokenizer leaves on a unit with a slash ("10^9/L.", "30,400/µL.", "mg/L."): it
 # ends the sentence like a "." token would (else a lab value's sentence runs into the next).
-UNIT_STOP = re.compile(r"/[A-Za-zµμ0-9³]{1,6}\.(?=\s)")
+UNIT_STOP = regex_cache.compile(r"/[A-Za-zµμ0-9³]{1,6}\.(?=\s)")
 
 
 class SentenceSegmenter:

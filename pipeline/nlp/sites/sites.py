@@ -32,7 +32,7 @@ STAGE_GROUP = "stage"  # the stage component's FIGO and TNM spans (it runs befor
 LABEL = "SITE"
 NOT_A_SITE = "-"
 REACH = 200  # characters of context read on each side (a long list of sites fits)
-TNM_HINT = re.compile(r"[NM][0-3xX]")
+TNM_HINT = regex_cache.compile(r"[NM][0-3xX]")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
 # letter, or a line break, ends the context.
 
@@ -96,22 +96,22 @@ class SiteMatcher(Component):
             exact = tuple(n[1:] for n in needs if n.startswith("|"))
             self.rules.append((rule["role"], rule["side"], frozenset(rule.get("sites", ())), lower, exact,
                                regex_cache.compile(fill_template(rule["pattern"], parts), re.IGNORECASE)))
-        self.connector = re.compile(fill_template(spec["connector"]["pattern"], parts), re.IGNORECASE)
+        self.connector = regex_cache.compile(fill_template(spec["connector"]["pattern"], parts), re.IGNORECASE)
         tnm = spec["tnm"]
-        self.tnm_full = re.compile(tnm["full"])
-        self.tnm_lone = re.compile(tnm["lone"])
-        self.tnm_bare = re.compile(tnm["bare"])
-        self.tnm_near = re.compile(tnm["near"])
-        self.tnm_m1 = re.compile(tnm["m1"])
+        self.tnm_full = regex_cache.compile(tnm["full"])
+        self.tnm_lone = regex_cache.compile(tnm["lone"])
+        self.tnm_bare = regex_cache.compile(tnm["bare"])
+        self.tnm_near = regex_cache.compile(tnm["near"])
+        self.tnm_m1 = regex_cache.compile(tnm["m1"])
         self.tnm_codes = dict(tnm["codes"])
-        self.tnm_code = re.compile(r"\b(" + "|".join(map(re.escape, self.tnm_codes)) + r")\b")
-        self.tumour = re.compile(spec["document"]["tumour"], re.IGNORECASE)
+        self.tnm_code = regex_cache.compile(r"\b(" + "|".join(map(re.escape, self.tnm_codes)) + r")\b")
+        self.tumour = regex_cache.compile(spec["document"]["tumour"], re.IGNORECASE)
         needs = spec["document"].get("tumour_needs", ())
         self.tumour_needs = tuple(n for n in needs if not n.startswith("|"))
         self.tumour_needs_exact = tuple(n[1:] for n in needs if n.startswith("|"))
         # "inguinal lymphadenopathy" in a report about a tumour: read as nodal disease (clinician reading)
         nodes = spec.get("nodes", {})
-        self.node_finding = re.compile(nodes["finding"], re.IGNORECASE) if nodes.get("finding") else None
+        self.node_finding = regex_cache.compile(nodes["finding"], re.IGNORECASE) if nodes.get("finding") else None
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
         """Lexicon sites with their roles, and the nodes and organs of TNM categories, as

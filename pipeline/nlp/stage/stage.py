@@ -9,6 +9,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.stage.model import TNM, Stage
 from pipeline.nlp.text import anchor_windows, lower_text, merge_windows, sentence_bounds
@@ -18,7 +19,7 @@ GROUP = "stage"
 # Every stage needs "FIGO" or "stag(e|ed|ing)" before it: the patterns run only around these
 # words, and TNM patterns only around a T, N or M category (fast scans of the whole text).
 ANCHORS = ("figo", "stag")
-TNM_HINT = re.compile(r"[TNM](?:is|[0-4xX])")
+TNM_HINT = regex_cache.compile(r"[TNM](?:is|[0-4xX])")
 UNICODE_ROMAN = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV"}
 
 
@@ -44,17 +45,17 @@ class StageMatcher(Component):
     def __init__(self, nlp: Language, name: str = "caselit_stage", patterns: str = "patterns/stage.toml"):
         super().__init__(nlp, name)
         spec = read_patterns(patterns)
-        self.roman = re.compile(spec["lead"] + spec["stage"], re.IGNORECASE)
-        self.arabic = re.compile(spec["lead"] + spec["arabic_stage"], re.IGNORECASE)
-        self.arabic_context = re.compile(spec["arabic_context"], re.IGNORECASE)
-        self.exclude_before = re.compile(spec["exclude_before"], re.IGNORECASE)
-        self.exclude_after = re.compile(spec.get("exclude_after", "(?!)"), re.IGNORECASE)
-        self.version = re.compile(fill_template(spec["version"], {"year": spec["year"]}), re.IGNORECASE)
+        self.roman = regex_cache.compile(spec["lead"] + spec["stage"], re.IGNORECASE)
+        self.arabic = regex_cache.compile(spec["lead"] + spec["arabic_stage"], re.IGNORECASE)
+        self.arabic_context = regex_cache.compile(spec["arabic_context"], re.IGNORECASE)
+        self.exclude_before = regex_cache.compile(spec["exclude_before"], re.IGNORECASE)
+        self.exclude_after = regex_cache.compile(spec.get("exclude_after", "(?!)"), re.IGNORECASE)
+        self.version = regex_cache.compile(fill_template(spec["version"], {"year": spec["year"]}), re.IGNORECASE)
         self.version_reach = int(spec.get("version_reach", 150))
         tnm = spec["tnm"]
-        self.tnm_full = re.compile(tnm["full"])  # case matters: "pT1" not "PT1", "N1" not "n1"
-        self.tnm_lone = re.compile(tnm["lone"])
-        self.edition = re.compile(tnm["edition"])
+        self.tnm_full = regex_cache.compile(tnm["full"])  # case matters: "pT1" not "PT1", "N1" not "n1"
+        self.tnm_lone = regex_cache.compile(tnm["lone"])
+        self.edition = regex_cache.compile(tnm["edition"])
         self.edition_reach = int(tnm.get("edition_reach", 150))
         self.ordinals = dict(tnm.get("ordinals", {}))
 

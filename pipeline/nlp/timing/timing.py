@@ -23,10 +23,10 @@ from pipeline.resources import read_patterns
 
 GROUP = "timing"
 LABEL = "RELATIVE_DATE"
-BEFORE = re.compile(r"before|prior|preceding|earlier|ahead", re.IGNORECASE)
+BEFORE = regex_cache.compile(r"before|prior|preceding|earlier|ahead", re.IGNORECASE)
 # A clause rather than a noun phrase after the relation word: "after she was diagnosed with ...".
-CLAUSE_START = re.compile(r"(?i:she|he|they|we|the\s+patient|her|his|it)\s+(?:was|were|had|has|is|underwent|received|developed|presented|started|completed|began)\b")
-WORD = re.compile(r"\S+")
+CLAUSE_START = regex_cache.compile(r"(?i:she|he|they|we|the\s+patient|her|his|it)\s+(?:was|were|had|has|is|underwent|received|developed|presented|started|completed|began)\b")
+WORD = regex_cache.compile(r"\S+")
 
 
 class TimingMatcher(Component):
@@ -67,8 +67,8 @@ class TimingMatcher(Component):
         self.stems = [s.lower() for s in spec["stems"]]
         self.window_before = int(spec["window_before"])
         self.window_after = int(spec["window_after"])
-        self.not_a_point_before = re.compile(spec["not_a_point_before"])
-        self.anchor_end = re.compile(spec["anchor_end"])
+        self.not_a_point_before = regex_cache.compile(spec["not_a_point_before"])
+        self.anchor_end = regex_cache.compile(spec["anchor_end"])
         self.anchor_max_words = int(spec["anchor_max_words"])
 
     def find(self, doc: Doc, text: str):
