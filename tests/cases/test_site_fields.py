@@ -391,3 +391,16 @@ def test_of_two_types_named_alike_the_one_written_with_the_primary_wins(nlp):
 )
 def test_a_local_recurrence_without_an_organ(nlp, text, sites):
     assert case_of(nlp, text).metastasis_sites == sites
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report that names no cancer: metastases only weighed, then taken back, are none
+        "A 45-year-old man had fever. Liver lesions were concerning for metastases, but biopsy revealed abscesses.",
+        "A 30-year-old woman had seizures. The brain lesions were thought to represent metastases, but were "
+        "tuberculomas.",
+    ],
+)
+def test_metastases_weighed_in_a_report_without_cancer(nlp, text):
+    assert case_of(nlp, text).metastasis_sites == []

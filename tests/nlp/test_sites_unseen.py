@@ -178,3 +178,20 @@ def test_a_metastasis_only_weighed_is_no_metastasis(nlp, text, site):
 def test_a_suspected_metastasis_that_was_confirmed_stays(nlp):
     found = roles(nlp, "In this man with colon cancer, a liver metastasis was suspected and confirmed by biopsy.")
     assert ("liver", "metastasis") in found
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("After Klebsiella bacteraemia he developed metastatic endophthalmitis of the left eye.", "orbit"),
+        ("In this woman on dialysis, CT showed metastatic calcification in the lungs.", "lung"),
+        ("Cutaneous metastatic Crohn disease was biopsied from the thigh.", "skin"),
+    ],
+)
+def test_metastatic_said_of_no_tumour_is_no_metastasis(nlp, text, site):
+    assert (site, "metastasis") not in roles(nlp, text)
+
+
+def test_metastatic_carcinoma_still_is(nlp):
+    found = roles(nlp, "CT showed metastatic adenocarcinoma in the liver with calcification.")
+    assert ("liver", "metastasis") in found
