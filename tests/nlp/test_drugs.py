@@ -629,3 +629,21 @@ def test_prothrombin_complex_concentrate_keeps_its_name(nlp):
 
 def test_activated_vitamin_d_is_no_colecalciferol(nlp):
     assert generics(nlp, "Active vitamin D and calcium carbonate were given.") == ["calcium carbonate"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a drug used as the agent of a diagnostic test is not given as a treatment
+        ("He underwent a methacholine challenge, which was positive.", []),
+        ("Dobutamine stress echocardiography showed no inducible ischaemia.", []),
+        ("An adenosine stress perfusion scan was normal.", []),
+        ("An edrophonium test was positive.", []),
+        ("Skin prick tests with amoxicillin were negative.", []),
+        # a test dose is a dose given
+        ("A vancomycin test dose was tolerated.", ["vancomycin"]),
+        ("She was given adenosine 6 mg, which terminated the tachycardia.", ["adenosine"]),
+    ],
+)
+def test_agents_of_diagnostic_tests(nlp, text, expected):
+    assert generics(nlp, text) == expected
