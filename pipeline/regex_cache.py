@@ -20,8 +20,8 @@ Safe by construction:
   ``re`` internals differ) falls back to ``re.compile``: at worst the run is as slow as
   without a cache.
 
-Patterns shorter than ``MIN_LENGTH`` (hundreds of them: the components' cues and guards) are
-not a file each: they are kept together in one entry, the *bundle*, read at the first
+Patterns shorter than ``OWN_FILE_LENGTH`` (hundreds of them: the components' cues, guards and
+rules) are not a file each: they are kept together in one entry, the *bundle*, read at the first
 :func:`compile` of a process; :func:`save` (called when the pipeline is built) rewrites it when
 the process compiled patterns it did not hold, with the patterns of this process and those of
 the bundle used in the last ``disk_cache.STALE_AFTER_DAYS`` days.
@@ -43,8 +43,10 @@ except ImportError:  # pragma: no cover - another Python implementation
 
 KIND = "regex"
 SUFFIX = ".sre"
-# Shorter patterns compile in well under a millisecond: reading a file would cost more.
-MIN_LENGTH = 200
+# Patterns this long or longer (a lexicon as one alternation: megabytes of codes) have an entry
+# of their own; the others, read at every start anyway, are one file (reading hundreds of
+# small files cost more than compiling the shortest patterns).
+OWN_FILE_LENGTH = 50_000
 _CODE_TYPE = next((t for t in "ILH" if array.array(t).itemsize == getattr(_sre, "CODESIZE", 0)), None)
 _ENGINE = "|".join(map(str, (sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None),
                              getattr(_sre, "CODESIZE", None), sys.byteorder)))
@@ -57,7 +59,7 @@ def compile(pattern, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's
     if not _USABLE or not isinstance(pattern, str) or flags & re.DEBUG:
         return re.compile(pattern, flags)
     key = disk_cache.digest(_ENGINE, str(flags), pattern)
-    if len(pattern) < MIN_LENGTH:
+    if len(pattern) < OWN_FILE_LENGTH:
         return _from_bundle(pattern, flags, key)
     path = disk_cache.entry_path(KIND, key, SUFFIX)
     if path is None:

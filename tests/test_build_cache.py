@@ -15,7 +15,9 @@ PATTERN = rf"(?P<before>\b(?:given|received)\s+)?(?P<name>{NAMES})(?i:\s+(?P<dos
 
 
 @pytest.fixture
-def cache(tmp_path):
+def cache(tmp_path, monkeypatch):
+    # PATTERN is long enough for an entry of its own (the real threshold is for megabytes)
+    monkeypatch.setattr(regex_cache, "OWN_FILE_LENGTH", 200)
     disk_cache.configure(tmp_path)
     yield tmp_path / disk_cache.FOLDER / regex_cache.KIND
     disk_cache.configure()
