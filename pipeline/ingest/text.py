@@ -16,6 +16,7 @@ from pathlib import Path
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.metadata import text_metadata
 from pipeline.ingest.report import Report
+from pipeline.ingest.unwrap import unwrap
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -272,5 +273,6 @@ def read_text(data: bytes, path: Path) -> list[Report]:
     text = normalize_text(decode_bytes(data, path))
     if not text:
         raise IngestError(path, "empty file (only whitespace)")
+    text = unwrap(text)  # a PDF's text layer saved with hard line wraps
     meta = text_metadata(text)
     return [Report(name=path.name, text=text, source=str(path), **meta)]

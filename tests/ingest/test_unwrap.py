@@ -1,0 +1,56 @@
+"""Hard-wrapped plain texts (a PDF's text layer saved as text) are joined back into paragraphs;
+texts with a paragraph or a sentence per line are left alone. Text written for these tests."""
+from pathlib import Path
+
+from pipeline.ingest.text import read_text
+from pipeline.ingest.unwrap import unwrap, wrap_width
+
+WRAPPED = """Subcutaneous metastasis of endometrial carcinoma
+
+Case presentation
+A 63-year-old woman was admitted in March 2018 with a painful nodule on
+her left thigh. Two years earlier she had undergone a total hysterectomy
+for a well-
+differentiated endometrioid carcinoma of the endometrium, followed by
+six cycles of carboplatin and paclitaxel. Excision of the nodule showed
+a subcutaneous metastasis of the endometrial carcinoma, and her white
+blood cell count was 14.2 × 10^9/L. She then received pembrolizumab and
+lenvatinib, with a partial response of the nodules in the thigh and the
+groin after four months of treatment, and a marked leuko-
+cytosis resolved with the treatment of a urinary tract infection.
+She is alive.
+
+Discussion
+Subcutaneous metastases of endometrial carcinoma are rare and usually
+appear late in the course of the disease, most often in the abdominal
+wall at the site of a previous incision or a drain.
+References
+1. Doe J, Roe R. Skin metastases of gynaecological cancers. Gynecol
+Oncol. 2010;117:10-5.
+2. Poe A. Endometrial cancer in the elderly. Lancet. 2012;380:1-9.
+"""
+
+
+def test_a_hard_wrapped_text_is_joined_into_paragraphs():
+    text = unwrap(WRAPPED)
+    lines = text.splitlines()
+    assert "Case presentation" in lines and "Discussion" in lines and "References" in lines
+    case = next(line for line in lines if line.startswith("A 63-year-old"))
+    assert "on her left thigh" in case and "a well-differentiated endometrioid" in case
+    assert "a marked leukocytosis resolved" in case and "pembrolizumab and lenvatinib" in case
+    assert any(line.startswith("1. Doe J") and line.endswith("2010;117:10-5.") for line in lines)
+    assert any(line.startswith("2. Poe A") for line in lines)
+
+
+def test_the_text_reader_unwraps():
+    report = read_text(WRAPPED.encode(), Path("wrapped.txt"))[0]
+    assert "metastasis of the endometrial carcinoma, and her white blood cell count" in report.text
+
+
+def test_texts_with_a_sentence_or_a_paragraph_per_line_are_left_alone():
+    sentences = "\n".join(f"Sentence number {i} of the case tells one event of the patient's course." for i in range(30))
+    assert wrap_width(sentences) is None and unwrap(sentences) == sentences
+    paragraphs = "\n\n".join("A long paragraph of a web page. " * 12 for _ in range(15))
+    assert unwrap(paragraphs) == paragraphs
+    short = "Title\nA 40-year-old woman had a fever.\nShe recovered."
+    assert unwrap(short) == short
