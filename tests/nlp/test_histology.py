@@ -175,6 +175,7 @@ def test_abbreviation_defined_as_itself(nlp):
         ("Excision of the eyelid nodule showed sebaceous carcinoma.", "sebaceous carcinoma"),
         ("The pancreatic mass was a cystic neuro-endocrine tumour.", "neuroendocrine tumor"),
         ("Hysterectomy revealed a perivascular epithelioid cell tumour (PEComa).", "perivascular epithelioid cell tumor"),
+        ("Orchiectomy showed a classic testicular seminoma.", "seminoma"),
     ],
 )
 def test_further_who_types(nlp, text, expected):

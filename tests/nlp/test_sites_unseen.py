@@ -195,3 +195,16 @@ def test_metastatic_said_of_no_tumour_is_no_metastasis(nlp, text, site):
 def test_metastatic_carcinoma_still_is(nlp):
     found = roles(nlp, "CT showed metastatic adenocarcinoma in the liver with calcification.")
     assert ("liver", "metastasis") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tumour names without a carcinoma / sarcoma / tumour word make a report about a tumour too
+        ("He was treated for a mesothelioma of the pleura.", ("pleura", "primary")),
+        ("Orchiectomy showed a testicular seminoma.", ("other", "primary")),
+        ("MRI showed a glioma of the brainstem.", ("brain", "primary")),
+    ],
+)
+def test_primaries_of_other_tumour_names(nlp, text, expected):
+    assert expected in roles(nlp, text)
