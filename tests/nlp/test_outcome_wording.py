@@ -51,3 +51,23 @@ def test_recovery_wording_of_fresh_reports(nlp, text):
 ])
 def test_look_alikes_are_no_status(nlp, text):
     assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "One month later the anaemia improved and she had gained weight.",
+    "Her dyspnoea gradually improved over the following weeks.",
+])
+def test_a_sign_that_improved(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+def test_they_of_symptoms_is_no_group_of_people(nlp):
+    doc = nlp("It took a year for the pain to resolve completely, and they have not recurred.")
+    assert [(s._.value.category, s._.value.subject_plural) for s in doc.spans["outcome"]] == [
+        ("no evidence of disease", False)]
+
+
+@pytest.mark.parametrize("text", ["They died within a year.", "They recovered fully."])
+def test_they_of_people_is_a_group(nlp, text):
+    doc = nlp(text)
+    assert [s._.value.subject_plural for s in doc.spans["outcome"]] == [True]

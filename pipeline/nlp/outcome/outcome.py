@@ -65,6 +65,10 @@ class OutcomeMatcher(Component):
         self.reported_group = regex_cache.compile(spec["subject"]["reported"], re.IGNORECASE)
         self.other_person = regex_cache.compile(spec["subject"]["other_person"], re.IGNORECASE)
         self.nominative = regex_cache.compile(spec["subject"]["nominative"], re.IGNORECASE)
+        things = spec["subject"].get("thing_pronoun"), spec["subject"].get("thing_phrase")
+        self.thing_pronoun, self.thing_phrase = (
+            (regex_cache.compile(things[0], re.IGNORECASE), regex_cache.compile(things[1], re.IGNORECASE))
+            if all(things) else (None, None))
         readmission = spec.get("supersede", {}).get("readmission")
         self.readmission = regex_cache.compile(readmission, re.IGNORECASE) if readmission else None
 
@@ -115,7 +119,7 @@ class OutcomeMatcher(Component):
                 category=self.category_of[match.lastgroup],
                 written=text[start:end],
                 last_follow_up=last_follow_up,
-                subject_plural=self._plural_subject(before),
+                subject_plural=self._plural_subject(before, text[start:end]),
                 subject_reported_group=self._reported_group_subject(before),
                 subject_other_person=self._other_person_subject(before),
                 readmitted_after=bisect_left(readmissions, sentence[1]) < len(readmissions),
@@ -155,10 +159,14 @@ class OutcomeMatcher(Component):
         ]
         return bool(reported) and (not others or reported[-1][0] > max(others))
 
-    def _plural_subject(self, before: str) -> bool:
+    def _plural_subject(self, before: str, written: str = "") -> bool:
         """Whether the nearest subject word before the phrase names a group other than the
-        reported patients ("both patients recovered" speaks of the report's own patients)."""
+        reported patients ("both patients recovered" speaks of the report's own patients).
+        "They" before a phrase that things do ("the symptoms resolved within a year and they
+        have not recurred") stands for the things, not for a group of people."""
         reported = [m.span() for m in self.reported_group.finditer(before)]
-        plural = [m.start() for m in self.plural_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        plural = [m for m in self.plural_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        if plural and self.thing_pronoun and self.thing_pronoun.fullmatch(plural[-1].group()) and self.thing_phrase.search(written):
+            plural = plural[:-1]
         singular = [m.start() for m in self.singular_subject.finditer(before)] + [a for a, _ in reported]
-        return bool(plural) and (not singular or plural[-1] > max(singular))
+        return bool(plural) and (not singular or plural[-1].start() > max(singular))
