@@ -248,6 +248,9 @@ class XlsxWorkbook:
         if name not in self.sheet_parts:
             self.add_worksheet(name, hidden=hidden)
         part = self.sheet_parts[name]
+        sheet = self._sheets.get(part)
+        if sheet is not None and sheet.update_rows(rows):
+            return  # the rows that differ from those read changed, the others written as read
         self._sheets.pop(part, None)
         self._new[part] = _sheet_xml(rows)
 
@@ -376,6 +379,7 @@ class Worksheet:
         self._rows: dict[int, object] = {}  # parsed rows (all of them when not indexed)
         self._cells: dict[int, dict[int, object]] = {}
         self._dirty: set[int] = set()  # rows changed or added: written from their element
+        self._values_read: list[list[object]] | None = None  # every row, as rows_values() read them
         self._index = _RowIndex.build(data)
         if self._index is not None:
             self.root = etree.fromstring(self._index.skeleton, _PARSER)
@@ -525,7 +529,31 @@ class Worksheet:
                 for column, value in values.items():
                     row[column - 1] = value
                 rows.append(row)
+        numbers = self._numbers
+        if not self.changed and len(rows) == len(numbers) and (not numbers or numbers[0] == 1 == numbers[-1] - len(numbers) + 1):
+            self._values_read = [list(row) for row in rows]  # row n is rows[n - 1]: see update_rows
         return rows
+
+    def update_rows(self, rows: list[list[object]]) -> bool:
+        """Make the sheet hold exactly ``rows`` (values from column A) by changing the rows that
+        differ from what ``rows_values()`` read, when it read every row and few differ; False
+        otherwise, touching nothing. Rows caselit rewrites on every refresh (its hidden state:
+        10,000 rows, a few new) are written mostly as they were read."""
+        read = self._values_read
+        if read is None or self.changed or len(rows) < len(read):
+            return False
+        changed = [index for index, row in enumerate(rows) if index >= len(read) or not _same_values(row, read[index])]
+        if len(changed) > max(_FEW_ROWS, len(rows) // 4):
+            return False  # most rows differ: written anew
+        for index in changed:
+            old, new = (read[index] if index < len(read) else []), rows[index]
+            for column in range(max(len(old), len(new))):
+                value = new[column] if column < len(new) else None
+                previous = old[column] if column < len(old) else None
+                if not _same_values([value], [previous]):
+                    self.set_value(index + 1, column + 1, value)
+        self._values_read = None
+        return True
 
     def value(self, row: int, column: int) -> object:
         """str, int, float, bool or None; an error cell gives its text ('#N/A')."""
@@ -533,9 +561,8 @@ class Worksheet:
 
     def has_formula(self, row: int, column: int) -> bool:
         if row not in self._rows and self._index is not None:
-            plain = self._index.is_plain(row, column)
-            if plain is not None:
-                return not plain
+            if self._index.has_no_formula(row, column):
+                return False
         cell = self._row_cells(row).get(column)
         return cell is not None and cell.find(F) is not None
 
@@ -648,6 +675,14 @@ class Worksheet:
                 end_column = max(end_column, last_column)
             self.filter_ref = f"{start}:{column_letter(end_column)}{end_row}"
             autofilter.set("ref", self.filter_ref)
+
+
+_FEW_ROWS = 16  # rows update_rows changes one by one however short the sheet
+
+
+def _same_values(one: list[object], other: list[object]) -> bool:
+    """The same values of the same types (True is not 1: a cell of each is written apart)."""
+    return one == other and list(map(type, one)) == list(map(type, other))
 
 
 def _typed(kind: str, text: str, shared_strings: Callable[[], list[str]]) -> object:
@@ -840,25 +875,28 @@ class _RowIndex:
         opening, closing = self._holder
         return etree.fromstring(opening + self.data[start:end] + closing, _PARSER)[0]
 
-    def is_plain(self, number: int, column: int | None = None) -> bool | None:
-        """Whether every cell tag of the row is '<c r="A1"...' (no rich text either); with
-        ``column``: True when that cell has a plain form or none is there, None when the
-        bytes cannot tell (the row must be parsed)."""
+    def is_plain(self, number: int) -> bool:
+        """Whether every cell tag of the row is written '<c r="A1"...' (and no rich text run
+        has a <charset>, <color> or <condense>, which count as cells here)."""
         plain = self._plain.get(number)
         if plain is None:
             start, end = self.spans[number]
             data = self.data
             plain = self._plain[number] = data.count(b"<c", start, end) == data.count(b'<c r="', start, end)
-        if column is None or not plain:
-            return plain if column is None else None
+        return plain
+
+    def has_no_formula(self, number: int, column: int) -> bool | None:
+        """True when the cell has a plain form (no formula) or is not there; None when the
+        bytes cannot tell (the row must be parsed)."""
         span = self._cell(number, column)
         if span is None:
-            return True  # no cell: no formula
+            return True if self.is_plain(number) else None
         match = _PLAIN_CELL.match(self.data, *span)
         return True if match is not None and match.end() == span[1] else None
 
     def _cell(self, number: int, column: int) -> tuple[int, int] | None:
-        """(start, end) of the cell in a plain row; None when the row has no such cell."""
+        """(start, end) of the cell written '<c r="B7"...' (the usual form); None when the row
+        has none (which means no such cell only in a plain row)."""
         start, end = self.spans[number]
         data = self.data
         found = data.find(b'<c r="%s%d"' % (_letters(column), number), start, end)
@@ -874,11 +912,9 @@ class _RowIndex:
         """The cell's value, or _UNREAD when the row must be parsed to tell it."""
         if number not in self.spans:
             return None
-        if not self.is_plain(number):
-            return _UNREAD
         span = self._cell(number, column)
-        if span is None:
-            return None
+        if span is None:  # no '<c r="B7"': no such cell, if every cell of the row is written so
+            return None if self.is_plain(number) else _UNREAD
         match = _PLAIN_CELL.match(self.data, *span)
         if match is None or match.end() != span[1]:
             return _UNREAD

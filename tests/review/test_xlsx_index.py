@@ -155,3 +155,24 @@ def test_xml_text_is_what_a_parser_gives():
     for raw in ("plain", "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;", "&#215;&#x2079;", "one\r\ntwo\rthree"):
         parsed = etree.fromstring(f"<t>{raw}</t>".encode()).text
         assert xlsx_edit._xml_text(raw.encode()) == parsed
+
+
+def test_rows_rewritten_whole_change_only_where_they_differ():
+    rows = [["caselit review state", 1], ["caselit ID", "State"]] + [[f"doc:{n}#1", f'{{"n":{n}}}'] for n in range(40)]
+    book = XlsxWorkbook(workbook())
+    book.replace_rows("_caselit", rows, hidden=True)
+    first = written(book)
+    book = XlsxWorkbook(first)
+    sheet = book.worksheet("_caselit")
+    assert sheet.rows_values() == rows
+    changed = [list(row) for row in rows]
+    changed[5][1] = '{"n":3,"changed":true}'
+    changed[0][1] = True  # not 1: written as a boolean
+    changed.append(["doc:new#1", '{"n":40}'])
+    book.replace_rows("_caselit", changed, hidden=True)
+    assert sheet.changed and sheet._dirty == {1, 6, 43}  # the others are written as they were read
+    again = XlsxWorkbook(written(book)).worksheet("_caselit")
+    assert again.rows_values() == changed and again.value(1, 2) is True
+    most = [[f"other:{n}", None, n] for n in range(len(changed))]
+    book.replace_rows("_caselit", most)  # most rows differ: written anew
+    assert XlsxWorkbook(written(book)).worksheet("_caselit").rows_values() == [[f"other:{n}", None, n] for n in range(len(changed))]
