@@ -8,13 +8,18 @@ context component that qualifies every finding (section, negation, whose finding
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import spacy
+from scispacy import consts as scispacy_consts
+from scispacy import custom_tokenizer
+from scispacy.consts import ABBREVIATIONS
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 
-from pipeline import regex_cache
+from pipeline import disk_cache, regex_cache
 
 # Importing the factories registers them with spaCy (entry points do the same for other
 # programs that only know the names).
@@ -51,6 +56,58 @@ def placeholder_tokenizer():
     return lambda nlp: Tokenizer(nlp.vocab)
 
 
+# scispaCy's tokenizer compiles three affix patterns of 3,000 to 15,000 characters at each
+# start (a twentieth of a second). The first start on a version of spaCy and scispaCy records
+# them in the build cache, with whether a Tokenizer built from them and from the exceptions
+# scispaCy gives it serialises byte for byte as scispaCy's own; if so, later starts build that
+# Tokenizer with the patterns from regex_cache, else they call scispaCy every time.
+TOKENIZER_KIND = "tokenizer"
+AFFIXES = (("prefix", "prefix_search", "search"), ("suffix", "suffix_search", "search"),
+           ("infix", "infix_finditer", "finditer"))
+
+
+def scispacy_tokenizer(nlp: Language) -> Tokenizer:
+    """scispaCy's ``combined_rule_tokenizer(nlp)`` for a blank model (one whose tokenizer has no
+    token_match, as the placeholder's), its affix patterns read from the build cache."""
+    if nlp.tokenizer.token_match is not None or nlp.tokenizer.url_match is not None:
+        return combined_rule_tokenizer(nlp)
+    key = disk_cache.digest(TOKENIZER_KIND, spacy.about.__version__, nlp.lang, Path(__file__).read_bytes(),
+                            *(Path(module.__file__).read_bytes() for module in (custom_tokenizer, scispacy_consts)))
+    made: list[Tokenizer] = []
+
+    def describe() -> dict:
+        reference = combined_rule_tokenizer(nlp)
+        made.append(reference)
+        described = {name: [getattr(reference, attribute).__self__.pattern, getattr(reference, attribute).__self__.flags]
+                     for name, attribute, _ in AFFIXES}
+        rebuilt = _tokenizer_from(nlp, described)
+        described["same"] = rebuilt.to_bytes(exclude=["vocab"]) == reference.to_bytes(exclude=["vocab"])
+        return described
+
+    described = disk_cache.cached(TOKENIZER_KIND, key, describe, dict, _checked_affixes)
+    if made:  # built just now: scispaCy's own
+        return made[0]
+    return _tokenizer_from(nlp, described) if described["same"] else combined_rule_tokenizer(nlp)
+
+
+def _tokenizer_from(nlp: Language, described: dict) -> Tokenizer:
+    """The Tokenizer combined_rule_tokenizer makes, with the affix patterns described."""
+    exceptions = nlp.Defaults.tokenizer_exceptions.copy()
+    exceptions.update({abbreviation: [{ORTH: abbreviation}] for abbreviation in ABBREVIATIONS})
+    affixes = {attribute: getattr(regex_cache.compile(*described[name]), method) for name, attribute, method in AFFIXES}
+    return Tokenizer(nlp.vocab, exceptions, token_match=nlp.tokenizer.token_match, **affixes)
+
+
+def _checked_affixes(stored: dict) -> dict:
+    for name, _, _ in AFFIXES:
+        pattern, flags = stored[name]
+        if not isinstance(pattern, str) or not isinstance(flags, int):
+            raise ValueError("not a tokenizer's affixes")
+    if not isinstance(stored["same"], bool):
+        raise ValueError("not a tokenizer's affixes")
+    return stored
+
+
 FINDING_PIPES = (
     "caselit_demographics",
     "caselit_stage",
@@ -68,7 +125,7 @@ FINDING_PIPES = (
 def blank_nlp() -> Language:
     """A blank English model with scispaCy's rule tokenizer and no pipe."""
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": PLACEHOLDER_TOKENIZER}}})
-    nlp.tokenizer = combined_rule_tokenizer(nlp)
+    nlp.tokenizer = scispacy_tokenizer(nlp)
     # Reports longer than spaCy's default are split into chunks before they reach the
     # pipeline (see pipeline.api); the limit itself is only a memory guard.
     nlp.max_length = 2_000_000
