@@ -71,3 +71,14 @@ def test_they_of_symptoms_is_no_group_of_people(nlp):
 def test_they_of_people_is_a_group(nlp, text):
     doc = nlp(text)
     assert [s._.value.subject_plural for s in doc.spans["outcome"]] == [True]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A control postoperative CT revealed no tumour.", ["no evidence of disease"]),
+    ("Follow-up MRI at one year showed no residual disease.", ["no evidence of disease"]),
+    # a scan of the staging is no status
+    ("The staging CT showed no tumour in the liver.", []),
+    ("Preoperative MRI revealed no tumour in the contralateral ovary.", []),
+])
+def test_a_scan_after_the_treatment_without_tumour(nlp, text, expected):
+    assert categories(nlp, text) == expected
