@@ -208,3 +208,28 @@ def test_metastatic_carcinoma_still_is(nlp):
 )
 def test_primaries_of_other_tumour_names(nlp, text, expected):
     assert expected in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("In this man with gastric adenocarcinoma, cytology of the pleural effusion revealed malignant cells.", "pleura"),
+        ("In this woman with ovarian cancer, the ascitic fluid was positive for adenocarcinoma.", "peritoneum"),
+        ("In this lung cancer patient, pericardial fluid cytology showed malignant cells.", "pericardium"),
+    ],
+)
+def test_an_effusion_whose_cytology_finds_the_cancer_is_spread(nlp, text, site):
+    assert (site, "metastasis") in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("CT of this woman with breast cancer showed bilateral pleural effusions, liver and bone metastases.", "pleura"),
+        ("In this man with colon cancer, pleural fluid cytology was negative for malignant cells.", "pleura"),
+        ("In this woman with tuberculosis and a history of cancer, the pleural fluid was positive for acid-fast bacilli.",
+         "pleura"),
+    ],
+)
+def test_an_effusion_is_otherwise_no_metastasis(nlp, text, site):
+    assert (site, "metastasis") not in roles(nlp, text)

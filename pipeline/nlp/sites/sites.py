@@ -94,8 +94,9 @@ class SiteMatcher(Component):
             needs = rule.get("needs", ())
             lower = tuple(n for n in needs if not n.startswith("|"))
             exact = tuple(n[1:] for n in needs if n.startswith("|"))
+            written = regex_cache.compile(rule["written"], re.IGNORECASE) if rule.get("written") else None
             self.rules.append((rule["role"], rule["side"], frozenset(rule.get("sites", ())), lower, exact,
-                               regex_cache.compile(fill_template(rule["pattern"], parts), re.IGNORECASE)))
+                               regex_cache.compile(fill_template(rule["pattern"], parts), re.IGNORECASE), written))
         self.connector = regex_cache.compile(fill_template(spec["connector"]["pattern"], parts), re.IGNORECASE)
         tnm = spec["tnm"]
         self.tnm_full = regex_cache.compile(tnm["full"])
@@ -174,7 +175,7 @@ class SiteMatcher(Component):
                 elif span.start_char in forced:
                     role, cue = "metastasis", forced[span.start_char]
                 else:
-                    role, cue = self._role(site, left, right, memo)
+                    role, cue = self._role(site, left, right, memo, span.text)
                     if not about_tumour and role != "involvement":
                         role, cue = "mention", None
                     elif role == "mention" and about_tumour and self._node_finding(site, span.text):
@@ -186,11 +187,13 @@ class SiteMatcher(Component):
         """True for a lymph-node phrase that is itself a finding ("para-aortic lymphadenopathy")."""
         return site == "lymph node" and self.node_finding is not None and self.node_finding.search(written) is not None
 
-    def _role(self, site: str, left: str, right: str, memo: dict) -> tuple[str, str | None]:
+    def _role(self, site: str, left: str, right: str, memo: dict, written: str = "") -> tuple[str, str | None]:
         low = None
-        for index, (role, side, only, lower, exact, pattern) in enumerate(self.rules):
+        for index, (role, side, only, lower, exact, pattern, written_pattern) in enumerate(self.rules):
             if only and site not in only:
                 continue
+            if written_pattern is not None and not written_pattern.search(written):
+                continue  # a rule for some phrasings of the site only ("pleural effusion")
             if index not in memo:
                 if lower or exact:
                     low = left.lower() if low is None else low
