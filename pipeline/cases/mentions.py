@@ -43,6 +43,17 @@ class PatientStart:
     end: int = -1  # end of the words that introduce the patient ("her 10-year-old sister")
 
 
+def _case_region_starts(sections: list) -> list[int]:
+    """The start of each section, a run of "case" sections in a row taking the first one's."""
+    starts = []
+    for index, section in enumerate(sections):
+        if index and section.label_ == "case" and sections[index - 1].label_ == "case":
+            starts.append(starts[-1])
+        else:
+            starts.append(section.start_char)
+    return starts
+
+
 def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[PatientStart]]:
     """Every finding of ``doc`` as a :class:`Mention`; ``offset`` is where ``doc`` starts in
     the report (reports longer than one Doc are processed in chunks)."""
@@ -55,6 +66,9 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
     pieces: dict[tuple[int, int], tuple[str, int]] = {}  # one string per piece of text: shared
     sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
     section_starts = [s.start for s in sections]
+    # the parts of a case description under subheadings ("Investigations", "Treatment", "Outcome
+    # and follow-up") are one section for what reads a section as one telling of the story
+    region_starts = _case_region_starts(sections)
     presenting = [(s.start, s.end) for s in doc.spans["presenting"]] if "presenting" in doc.spans else []
     mentions = []
     for group in FINDING_GROUPS:
@@ -67,7 +81,7 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
                 sentences[index] = (doc[starts[index]].idx, doc[end - 1].idx + len(doc[end - 1].text_with_ws))
             sentence_text, sentence_start = _evidence_sentence(text, *sentences[index], span, pieces)
             in_section = bisect.bisect_right(section_starts, span.start) - 1
-            section_start = sections[in_section].start_char if in_section >= 0 else 0
+            section_start = region_starts[in_section] if in_section >= 0 else 0
             mentions.append(
                 Mention(
                     group=group,

@@ -100,3 +100,34 @@ def mention(section, subject, group="drugs", negated=False):
 ])
 def test_about_patient(section, subject, kept):
     assert about_patient(mention(section, subject)) is kept
+
+
+# The same patient whatever page it is printed on (scripts/perturb_check.py). Texts written for
+# these tests.
+def test_case_split_over_subheadings_tells_one_story(nlp):
+    """A remission told under "Treatment" is undone by the recurrence told under "Outcome and
+    follow-up", as it is when the case stands under one heading."""
+    body = ("A 58-year-old woman with squamous cell carcinoma of the cervix, FIGO stage IIB, was treated "
+            "with cisplatin and pelvic radiotherapy.\nShe achieved a complete remission.\n"
+            "Ten months later, metastases to the liver were found.")
+    one = row(nlp, "Cervical cancer: a case report\nCase presentation\n" + body)
+    split = row(nlp, "Cervical cancer: a case report\nCase presentation\n" + body.replace(
+        "\nShe achieved", "\nTreatment\nShe achieved").replace("\nTen months", "\nOutcome and follow-up\nTen months"))
+    assert split.outcome == one.outcome
+    assert split.outcome != "complete remission"
+
+
+def test_case_under_a_heading_the_list_does_not_know(nlp):
+    case = row(nlp, "Hepatic abscess in a young adult\nIntroduction\nLiver abscesses are uncommon [1]. "
+                    "Metronidazole and ceftriaxone are the usual treatment.\nClinical vignette\n"
+                    "A 29-year-old man was admitted with fever.\nAn abscess was drained and he received "
+                    "piperacillin-tazobactam.\nDiscussion\nSmith et al. reported a 45-year-old woman who died [2].")
+    assert (case.age, case.sex) == (29, "male")
+    assert "piperacillin" in case.drugs and "metronidazole" not in case.drugs
+    assert case.outcome != "died"
+
+
+def test_citation_marker_in_the_case_description_keeps_the_drug(nlp):
+    case = row(nlp, "Pulmonary hypertension: a case report\nCase presentation\nA 34-year-old woman had dyspnoea.\n"
+                    "Treatment with bosentan was initiated [4].\nShe was also given sildenafil [5].")
+    assert {"bosentan", "sildenafil"} <= set(case.drugs)
