@@ -23,8 +23,8 @@ Safe by construction:
 Patterns shorter than ``OWN_FILE_LENGTH`` (hundreds of them: the components' cues, guards and
 rules) are not a file each: they are kept together in one entry, the *bundle*, read at the first
 :func:`compile` of a process; :func:`save` (called when the pipeline is built) rewrites it when
-the process compiled patterns it did not hold, with the patterns of this process and those of
-the bundle used in the last ``disk_cache.STALE_AFTER_DAYS`` days.
+the process compiled patterns it did not hold, with the patterns of this process and, up to as
+many again, those of the bundle used in the last ``disk_cache.STALE_AFTER_DAYS`` days.
 """
 from __future__ import annotations
 
@@ -228,7 +228,8 @@ def _today() -> int:
 
 def save() -> None:
     """Write the bundle when this process compiled short patterns it did not hold: the
-    patterns used here, and the others it held that were used in the last STALE_AFTER_DAYS."""
+    patterns used here, and the others it held that were used in the last STALE_AFTER_DAYS
+    (the most recent first, up to as many codes as the patterns used here)."""
     bundle = _bundle
     if bundle is None or bundle.path is None or not bundle.missed:
         return
@@ -238,10 +239,17 @@ def save() -> None:
         patterns.append([key, program["flags"], program["groups"], program["groupindex"], program["indexgroup"],
                          today, len(program["codes"])])
         chunks.append(program["codes"])
-    for key, (fields, offset, count) in bundle.held.items():
-        if key not in bundle.used and isinstance(fields[5], int) and today - fields[5] <= disk_cache.STALE_AFTER_DAYS:
-            patterns.append(list(fields))
-            chunks.append(bundle.codes[offset:offset + count])
+    # the others, most recently used first, up to as many codes as this process's own: the
+    # bundle of a pipeline whose data files are being edited does not grow without end
+    room = sum(len(codes) for codes in chunks)
+    others = [(fields, offset, count) for key, (fields, offset, count) in bundle.held.items()
+              if key not in bundle.used and isinstance(fields[5], int) and today - fields[5] <= disk_cache.STALE_AFTER_DAYS]
+    for fields, offset, count in sorted(others, key=lambda other: -other[0][5]):
+        if count > room:
+            continue
+        room -= count
+        patterns.append(list(fields))
+        chunks.append(bundle.codes[offset:offset + count])
     try:
         body = b"".join(array.array(_CODE_TYPE, codes).tobytes() for codes in chunks)
     except (OverflowError, TypeError):  # a code this array type cannot hold: not stored

@@ -235,10 +235,10 @@ def test_a_damaged_bundle_falls_back_and_is_written_again(cache, monkeypatch):
 
 def test_the_bundle_keeps_other_recent_patterns_and_drops_stale_ones(cache, monkeypatch):
     new_process(monkeypatch)
-    regex_cache.compile(*SHORT[0])
+    regex_cache.compile(*SHORT[1])  # the shortest program
     regex_cache.save()
     new_process(monkeypatch)
-    regex_cache.compile(*SHORT[1])
+    regex_cache.compile(*SHORT[0])
     regex_cache.save()  # another process, another pattern: both kept
     new_process(monkeypatch)
     assert len(regex_cache._current_bundle().held) == 2
@@ -268,3 +268,15 @@ def test_patterns_compiled_before_the_folder_is_set_are_saved_in_it(tmp_path, mo
         assert len(regex_cache._current_bundle().held) == 2
     finally:
         disk_cache.configure()
+
+
+def test_the_bundle_keeps_at_most_as_many_other_codes_as_its_own(cache, monkeypatch):
+    new_process(monkeypatch)
+    regex_cache.compile(*SHORT[0])  # a longer program than SHORT[1]'s
+    regex_cache.save()
+    new_process(monkeypatch)
+    regex_cache.compile(*SHORT[1])
+    regex_cache.save()
+    new_process(monkeypatch)
+    held = regex_cache._current_bundle().held
+    assert list(held) == [disk_cache.digest(regex_cache._ENGINE, str(SHORT[1][1]), SHORT[1][0])]
