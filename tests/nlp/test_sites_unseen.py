@@ -233,3 +233,13 @@ def test_an_effusion_whose_cytology_finds_the_cancer_is_spread(nlp, text, site):
 )
 def test_an_effusion_is_otherwise_no_metastasis(nlp, text, site):
     assert (site, "metastasis") not in roles(nlp, text)
+
+
+def test_the_organs_that_make_a_stage_four_are_spread(nlp):
+    found = roles(nlp, "Stage IV disease with peritoneal and hepatic involvement was found in this gastric cancer.")
+    assert ("peritoneum", "metastasis") in found and ("liver", "metastasis") in found
+
+
+def test_a_stage_iva_extension_stays_an_invasion(nlp):
+    found = roles(nlp, "She had FIGO stage IVA cervical cancer with bladder involvement.")
+    assert ("bladder", "metastasis") not in found
