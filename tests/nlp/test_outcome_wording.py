@@ -82,3 +82,23 @@ def test_they_of_people_is_a_group(nlp, text):
 ])
 def test_a_scan_after_the_treatment_without_tumour(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Imaging revealed a significant reduction in tumour size after three cycles.",
+    "A repeat CT showed profound regression of the disease.",
+    "The liver metastases shrank markedly after two cycles.",
+    "There was a marked decrease in the size of the mass.",
+    "The tumour decreased in size by 50%.",
+    "PET-CT showed a near-complete metabolic response.",
+])
+def test_response_short_of_complete(nlp, text):
+    assert categories(nlp, text) == ["partial response"]
+
+
+@pytest.mark.parametrize("text", [
+    "There was no significant reduction in tumour size.",
+    "The haematoma decreased in size on follow-up.",
+])
+def test_look_alikes_of_a_response(nlp, text):
+    assert categories(nlp, text) == []
