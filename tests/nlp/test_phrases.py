@@ -102,3 +102,15 @@ def test_the_sites_matcher_is_the_lexicon_tokenised(cache):
     expected = patterns(reference(nlp, lexicon_phrases("sites/sites.tsv")))
     assert patterns(SiteMatcher(nlp).matcher) == expected  # a miss
     assert patterns(SiteMatcher(blank_nlp()).matcher) == expected  # a hit
+
+
+def test_the_context_matcher_is_its_cues_tokenised(cache):
+    from pipeline.nlp.build import blank_nlp
+    from pipeline.nlp.context.context import ContextQualifier
+    from pipeline.resources import read_table
+
+    nlp = blank_nlp()
+    calls = [(f"{r['category']}|{r['direction']}|{r['cue']}", [r["cue"]]) for r in read_table("context/cues.tsv")]
+    expected = patterns(reference(nlp, calls))
+    assert patterns(ContextQualifier(nlp).matcher) == expected  # a miss
+    assert patterns(ContextQualifier(blank_nlp()).matcher) == expected  # a hit

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from pipeline import regex_cache, resources
 from pipeline.nlp.extensions import FINDING_GROUPS
+from pipeline.nlp.phrases import phrase_matcher
 from pipeline.nlp.text import doc_text, sentence_starts
-from pipeline.resources import read_patterns, read_table
+from pipeline.resources import models_dir, read_patterns, read_table
 
 FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
 BACKWARD_WINDOW = 6
@@ -31,13 +33,13 @@ CHAIN_PRONOUNS = frozenset({"she", "he", "her", "his"})
 MAX_CHAIN = 8  # sentences a chain reaches back
 SUBJECT_WINDOW = 30
 # Words before a verb of giving that make it a plan: "she will be started on", "to be given".
-MODALS = re.compile(r"^(?:will|would|should|could|may|might|can|must|shall|to)$", re.IGNORECASE)
+MODALS = regex_cache.compile(r"^(?:will|would|should|could|may|might|can|must|shall|to)$", re.IGNORECASE)
 
 
 # With a citation marker, a verb of publishing or published patients make a sentence the
 # literature's ("Nakamura and Ito reported a 45-year-old man ... [2]", "both patients of an
 # earlier report [3]"), even without "et al".
-LITERATURE_WORD = re.compile(r"\b(?:reported|described|published|documented|patients|cases|reports?|series)\b",
+LITERATURE_WORD = regex_cache.compile(r"\b(?:reported|described|published|documented|patients|cases|reports?|series)\b",
                              re.IGNORECASE)
 
 class ContextQualifier:
@@ -58,23 +60,26 @@ class ContextQualifier:
     def __init__(self, nlp: Language, name: str = "caselit_context", cues: str = "context/cues.tsv",
                  patterns: str = "patterns/context.toml"):
         self.name = name
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cues: dict[str, tuple[str, str]] = {}
+        calls = []
         for row in read_table(cues):
             key = f"{row['category']}|{row['direction']}|{row['cue']}"
             self.cues[key] = (row["category"], row["direction"])
-            self.matcher.add(key, [nlp.make_doc(row["cue"])])
+            calls.append((key, [row["cue"]]))
+        # the tokenised cues are kept in the build cache, keyed by the cue file and this code
+        self.matcher = phrase_matcher(nlp, "LOWER", lambda: calls, (models_dir() / cues).read_bytes(),
+                                      Path(__file__).read_bytes(), Path(resources.__file__).read_bytes())
         spec = read_patterns(patterns)
-        self.citation = re.compile(spec["citation"])
-        self.reference_entry = re.compile(spec["reference_entry"])
-        self.age_anchor = re.compile(spec["age_anchor"], re.IGNORECASE)
-        self.terminators = re.compile(spec["terminators"], re.IGNORECASE)
-        self.list_breaks = re.compile(spec["list_breaks"], re.IGNORECASE) if spec.get("list_breaks") else None
-        self.treatment_verbs = re.compile(spec["treatment_verbs"], re.IGNORECASE)
-        self.negation_glue = re.compile(spec["negation_glue"], re.IGNORECASE)
-        self.treatment_done = re.compile(spec["treatment_done"], re.IGNORECASE)
-        self.given_after_treatment = re.compile(spec["given_after_treatment"], re.IGNORECASE)
-        self.given_in_past = re.compile(spec["given_in_past"], re.IGNORECASE)
+        self.citation = regex_cache.compile(spec["citation"])
+        self.reference_entry = regex_cache.compile(spec["reference_entry"])
+        self.age_anchor = regex_cache.compile(spec["age_anchor"], re.IGNORECASE)
+        self.terminators = regex_cache.compile(spec["terminators"], re.IGNORECASE)
+        self.list_breaks = regex_cache.compile(spec["list_breaks"], re.IGNORECASE) if spec.get("list_breaks") else None
+        self.treatment_verbs = regex_cache.compile(spec["treatment_verbs"], re.IGNORECASE)
+        self.negation_glue = regex_cache.compile(spec["negation_glue"], re.IGNORECASE)
+        self.treatment_done = regex_cache.compile(spec["treatment_done"], re.IGNORECASE)
+        self.given_after_treatment = regex_cache.compile(spec["given_after_treatment"], re.IGNORECASE)
+        self.given_in_past = regex_cache.compile(spec["given_in_past"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
