@@ -114,3 +114,16 @@ def test_the_context_matcher_is_its_cues_tokenised(cache):
     expected = patterns(reference(nlp, calls))
     assert patterns(ContextQualifier(nlp).matcher) == expected  # a miss
     assert patterns(ContextQualifier(blank_nlp()).matcher) == expected  # a hit
+
+
+@pytest.mark.parametrize("anatomy", [False, True])
+def test_the_sex_matcher_is_its_words_tokenised(cache, anatomy):
+    from pipeline.nlp.build import blank_nlp
+    from pipeline.nlp.demographics.demographics import DemographicsMatcher
+    from pipeline.resources import read_table
+
+    nlp = blank_nlp()
+    rows = [r for r in read_table("demographics/sex.tsv") if anatomy or r["evidence"] != "anatomy"]
+    expected = patterns(reference(nlp, [("SEX", [r["term"] for r in rows])]))
+    assert patterns(DemographicsMatcher(nlp, anatomy=anatomy).sex_matcher) == expected
+    assert patterns(DemographicsMatcher(blank_nlp(), anatomy=anatomy).sex_matcher) == expected

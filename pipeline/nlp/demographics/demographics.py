@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline import regex_cache
+from pipeline import regex_cache, resources
 from pipeline.nlp.base import WORD_CHARS, Component, Finding, fill_template, unfound_span
 from pipeline.nlp.demographics.model import Age, Sex
+from pipeline.nlp.phrases import phrase_matcher
 from pipeline.nlp.text import anchor_windows, lower_text
-from pipeline.resources import read_patterns, read_table
+from pipeline.resources import models_dir, read_patterns, read_table
 
 GROUP = "demographics"
 MAX_AGE_YEARS = 130
@@ -75,9 +76,10 @@ class DemographicsMatcher(Component):
         }
         # whole tokens: "40-year-old-woman" is one scispaCy token (the AGE value names the woman),
         # "male-to-female" too (not a person)
-        self.sex_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        # (patterns tokenised as written: "Mr." is one token, "mr." two)
-        self.sex_matcher.add("SEX", [nlp.make_doc(row["term"]) for row in rows])
+        # (patterns tokenised as written: "Mr." is one token, "mr." two; kept in the build cache)
+        self.sex_matcher = phrase_matcher(nlp, "LOWER", lambda: [("SEX", [row["term"] for row in rows])],
+                                          (models_dir() / sex_words).read_bytes(), f"anatomy={anatomy}",
+                                          Path(__file__).read_bytes(), Path(resources.__file__).read_bytes())
         sex = spec["sex"]
         self.sex_exclude_before = regex_cache.compile(sex["exclude_before"], re.IGNORECASE)
         self.sex_exclude_after = regex_cache.compile(sex["exclude_after"], re.IGNORECASE)
