@@ -289,8 +289,9 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
     "a lytic lesion of the left maxilla"), for a case whose text names its cancer's type but no
     primary site (``[report] lesion_*`` of roles.toml): in a case report that lesion is the tumour
     whose type it gives. None for a hedged type or one of the past history alone, a report that
-    says the primary is unknown or calls its type metastatic ("metastatic melanoma"), and sites read
-    as spread or lymph nodes (the usual sites of a metastasis presenting first)."""
+    says the primary is unknown or calls its type metastatic ("metastatic melanoma"), lymph nodes,
+    and an organ called spread unless a single lesion there is named before its spread ("a left upper
+    lobe lung mass with multiple intrapulmonary metastases")."""
     spec = read_patterns(config.roles)["report"]
     if not spec.get("lesion_after") or histology.value.hedged:
         return None
@@ -308,15 +309,26 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
     if any(metastatic.search(m.sentence[:m.start - m.sentence_start]) for m in by_group.get("histology", [])):
         return None
     after, before = compile_pattern(spec["lesion_after"]), compile_pattern(spec["lesion_before"])
+    first_spread = {}
+    for m in sites:
+        if m.value.role in ("metastasis", "recurrence"):
+            first_spread[m.value.site] = min(first_spread.get(m.value.site, m.start), m.start)
     for mention in sorted(sites, key=lambda m: m.start):
         if (mention.value.role != "mention" or mention.negated or mention.hypothetical
-                or mention.value.site in spread or mention.value.site == "lymph node"):
+                or mention.value.site == "lymph node"):
             continue
         offset_start, offset_end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
         # "a pulmonary nodule" is one lexicon phrase: its last word may be the lesion
-        if (after.match(mention.sentence[offset_end:]) or after.match(mention.text.rsplit(None, 1)[-1])
-                or before.search(mention.sentence[:offset_start])):
-            return mention
+        found = (after.match(mention.sentence[offset_end:]) or after.match(mention.text.rsplit(None, 1)[-1])
+                 or before.search(mention.sentence[:offset_start]))
+        if not found:
+            continue
+        if mention.value.site in spread:
+            word = found.group("lesion").lower()
+            if mention.start > first_spread[mention.value.site] or word == "masses" or (
+                    word.endswith("s") and not word.endswith("ss")):
+                continue  # "multiple liver masses": spread; a single mass named first is the primary
+        return mention
     return None
 
 

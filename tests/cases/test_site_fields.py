@@ -404,3 +404,15 @@ def test_a_local_recurrence_without_an_organ(nlp, text, sites):
 )
 def test_metastases_weighed_in_a_report_without_cancer(nlp, text):
     assert case_of(nlp, text).metastasis_sites == []
+
+
+def test_a_single_mass_named_before_its_organs_spread_is_the_primary(nlp):
+    text = ("A 60-year-old man was referred for a left upper lobe lung mass with multiple bilateral intrapulmonary "
+            "metastases. Biopsy revealed adenocarcinoma.")
+    case = case_of(nlp, text)
+    assert case.primary_site == "lung" and "lung" not in case.metastasis_sites
+
+
+def test_several_masses_in_an_organ_called_spread_are_no_primary(nlp):
+    text = ("A 60-year-old man had multiple liver masses, read as liver metastases. Biopsy revealed adenocarcinoma.")
+    assert case_of(nlp, text).primary_site is None
