@@ -647,3 +647,20 @@ def test_activated_vitamin_d_is_no_colecalciferol(nlp):
 )
 def test_agents_of_diagnostic_tests(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She was treated with mPSL pulse therapy followed by oral PSL 40 mg/day.", ["methylprednisolone", "prednisolone"]),
+        ("CsA and MMF were added.", ["ciclosporin", "mycophenolate mofetil"]),
+        ("AZA 50 mg/day was started.", ["azathioprine"]),
+        ("He received IVCY (500 mg/m2) monthly.", ["cyclophosphamide"]),
+        ("VPA 500 mg twice daily was given.", ["valproic acid"]),
+        # the shorter ones only near a treatment word
+        ("The PSL was normal.", []),
+        ("An AZA score was computed.", []),
+    ],
+)
+def test_abbreviations_of_immunosuppressants_and_antiepileptics(nlp, text, expected):
+    assert generics(nlp, text) == expected
