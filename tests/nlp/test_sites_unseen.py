@@ -243,3 +243,8 @@ def test_the_organs_that_make_a_stage_four_are_spread(nlp):
 def test_a_stage_iva_extension_stays_an_invasion(nlp):
     found = roles(nlp, "She had FIGO stage IVA cervical cancer with bladder involvement.")
     assert ("bladder", "metastasis") not in found
+
+
+def test_a_cancer_of_unknown_primary_in_an_organ_is_its_metastasis(nlp):
+    found = roles(nlp, "He had metastatic adenocarcinoma of unknown primary in the liver.")
+    assert ("liver", "metastasis") in found and ("liver", "primary") not in found
