@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,8 +28,12 @@ from pathlib import Path
 STATS_FILE = "file-stats.sqlite"
 SETTLED_SECONDS = 2.0
 _LOOKUP_CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
+# A lookup by key costs several times a row read in a scan: an index of up to this many times
+# the files asked for is read whole (a folder refreshed again: the index is mostly its files).
+_SCAN_ALL = 4
 
 Signature = tuple[int, int, int, int, int]
+_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
 
 
 def signature(status: os.stat_result) -> Signature:
@@ -46,6 +51,23 @@ def settled(status: os.stat_result, now_ns: int | None = None) -> bool:
 def _key(path: Path) -> bytes:
     """The absolute path as the file system's bytes: a name that is not valid UTF-8 is a key too."""
     return os.fsencode(os.path.abspath(path))
+
+
+def _keys(paths: Iterable[Path]) -> dict[bytes, Path]:
+    """{_key(path): path}, each folder made absolute once (10,000 files of one folder)."""
+    keys: dict[bytes, Path] = {}
+    folders: dict[str, str] = {}
+    for path in paths:
+        folder, name = os.path.split(os.fspath(path))
+        if name in ("", os.curdir, os.pardir):
+            keys[_key(path)] = path
+            continue
+        prefix = folders.get(folder)
+        if prefix is None:
+            prefix = os.path.join(os.path.abspath(folder or os.curdir), "")  # with its separator
+            folders[folder] = prefix
+        keys[(prefix + name).encode(_FS_ENCODING, _FS_ERRORS)] = path  # os.fsencode, inlined
+    return keys
 
 
 class FileStats:
@@ -102,28 +124,34 @@ class FileStats:
         """``{path: hash}`` for the files whose current stat is the one recorded with the hash."""
         if self._db is None:
             return {}
-        by_key = {_key(path): path for path in paths}
+        by_key = _keys(paths)
         keys = list(by_key)
         recorded: dict[bytes, tuple[Signature, str]] = {}
+        columns = "SELECT path, size, mtime_ns, ctime_ns, inode, device, file_hash FROM stats"
         try:
-            for start in range(0, len(keys), _LOOKUP_CHUNK):
-                chunk = keys[start:start + _LOOKUP_CHUNK]
-                rows = self._db.execute(
-                    "SELECT path, size, mtime_ns, ctime_ns, inode, device, file_hash FROM stats"
-                    f" WHERE path IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-                for path, *stat, file_hash in rows:
-                    recorded[path] = (tuple(stat), file_hash)
+            (total,) = self._db.execute("SELECT count(*) FROM stats").fetchone()
+            if total <= _SCAN_ALL * len(keys):  # the index holds mostly these files: read it whole
+                for path, *stat, file_hash in self._db.execute(columns):
+                    if path in by_key:
+                        recorded[path] = (tuple(stat), file_hash)
+            else:
+                for start in range(0, len(keys), _LOOKUP_CHUNK):
+                    chunk = keys[start:start + _LOOKUP_CHUNK]
+                    rows = self._db.execute(f"{columns} WHERE path IN ({','.join('?' * len(chunk))})", chunk)
+                    for path, *stat, file_hash in rows.fetchall():
+                        recorded[path] = (tuple(stat), file_hash)
         except (sqlite3.Error, ValueError):
             self._disable()
             return {}
         found = {}
+        stat_of = os.stat
         for key, (stat, file_hash) in recorded.items():
             try:
-                status = os.stat(key)
+                status = stat_of(key)
             except OSError:
                 continue
-            if signature(status) == stat:
-                found[by_key[key]] = file_hash
+            if (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev) == stat:
+                found[by_key[key]] = file_hash  # signature(status), inlined: once per file of the folder
         return found
 
     def record(self, entries: Iterable[tuple[Path, os.stat_result, str]]) -> None:
