@@ -155,6 +155,9 @@ def chosen_in_one_patient_report(nlp, text):
          "antibiotics.", "recovered"),
         # without a new admission nothing changes
         ("He was discharged home on day 6 and remained well.", "recovered"),
+        # a visit to the clinic is a follow-up, not an admission
+        ("He was discharged home on day 6. He returned to the outpatient clinic for removal of the sutures.",
+         "recovered"),
     ],
 )
 def test_a_recovery_before_a_new_admission_is_an_earlier_episode(nlp, text, expected):
