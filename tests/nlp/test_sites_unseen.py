@@ -248,3 +248,12 @@ def test_a_stage_iva_extension_stays_an_invasion(nlp):
 def test_a_cancer_of_unknown_primary_in_an_organ_is_its_metastasis(nlp):
     found = roles(nlp, "He had metastatic adenocarcinoma of unknown primary in the liver.")
     assert ("liver", "metastasis") in found and ("liver", "primary") not in found
+
+
+def test_a_growing_nodule_is_no_invasion(nlp):
+    found = roles(nlp, "She had a growing solitary pulmonary nodule; resection showed adenocarcinoma.")
+    assert ("lung", "involvement") not in found
+
+
+def test_a_tumour_growing_into_an_organ_invades_it(nlp):
+    assert ("bladder", "involvement") in roles(nlp, "The cervical carcinoma was growing into the bladder.")
