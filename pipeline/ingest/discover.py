@@ -41,39 +41,43 @@ def iter_input_files(paths: str | os.PathLike | Iterable[str | os.PathLike],
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    seen: set[Path] = set()
-    folders: dict[Path, Path] = {}  # resolved folders of this call
+    seen: set[str] = set()
+    folders: dict[str, str] = {}  # resolved folders of this call
     for given in paths:
         path = Path(given)
-        found = _walk(path, on_skip) if path.is_dir() else iter([path])
-        for file in found:
-            key = _identity(file, folders)
+        found = _walk(path, on_skip) if path.is_dir() else iter([(path, None)])
+        for file, is_link in found:
+            key = _identity(file, folders, is_link)
             if key not in seen:
                 seen.add(key)
                 yield file
 
 
-def _identity(path: Path, folders: dict[Path, Path]) -> Path:
+def _identity(path: Path, folders: dict[str, str], is_link: bool | None = None) -> str:
     """The resolved path; a file that is not a link is its resolved folder + its name (the
-    same, and resolving each of 10,000 files from the root dominated finding them)."""
+    same, and resolving each of 10,000 files from the root dominated finding them).
+    ``is_link``: known from the folder's listing (None: looked up)."""
     try:
-        if path.name not in ("", ".", "..") and not os.path.islink(path):
-            if path.parent not in folders:
-                folders[path.parent] = path.parent.resolve()
-            return folders[path.parent] / path.name
-        return path.resolve()
+        folder, name = os.path.split(os.fspath(path))
+        if name not in ("", ".", "..") and not (os.path.islink(path) if is_link is None else is_link):
+            resolved = folders.get(folder)
+            if resolved is None:
+                resolved = folders[folder] = os.fspath(Path(folder or os.curdir).resolve())
+            return os.path.join(resolved, name)
+        return os.fspath(path.resolve())
     except OSError:
-        return path.absolute()
+        return os.fspath(path.absolute())
 
 
-def _walk(folder: Path, on_skip: OnSkip | None) -> Iterator[Path]:
-    """Files under ``folder`` sorted by their path, as ``find -L | sort`` would list them."""
+def _walk(folder: Path, on_skip: OnSkip | None) -> Iterator[tuple[Path, bool]]:
+    """(file, whether it is a symbolic link) under ``folder``, sorted by their path, as
+    ``find -L | sort`` would list them."""
     extensions = set(supported_extensions())
-    found = []
+    found = []  # (sort key: the names below ``folder``, path, is a link)
     visited: set[tuple[int, int]] = set()  # (device, inode) of each folder walked
-    pending = [folder]
+    pending: list[tuple[Path, tuple]] = [(folder, ())]
     while pending:
-        current = pending.pop()
+        current, below = pending.pop()
         try:
             status = os.stat(current)
             if (status.st_dev, status.st_ino) in visited:
@@ -94,7 +98,7 @@ def _walk(folder: Path, on_skip: OnSkip | None) -> Iterator[Path]:
                 is_dir = False
             if is_dir:
                 if not _skip_dir(name, names):
-                    pending.append(Path(entry.path))
+                    pending.append((Path(entry.path), (*below, (name.casefold(), name))))
                 continue
             path = Path(entry.path)
             kind = _special_kind(entry)
@@ -102,14 +106,21 @@ def _walk(folder: Path, on_skip: OnSkip | None) -> Iterator[Path]:
                 _skipped(on_skip, path, f"not a regular file ({kind})")
             elif path.stem.lower() in _NOT_REPORTS:
                 continue
-            elif path.suffix.lower() in extensions or is_streamed_name(path):  # pubmed25n0001.xml.gz
-                found.append(path)
-            elif not path.suffix and _reads_as_report(path):
-                found.append(path)
+            elif (path.suffix.lower() in extensions or is_streamed_name(path)  # pubmed25n0001.xml.gz
+                  or not path.suffix and _reads_as_report(path)):
+                found.append(((*below, (name.casefold(), name)), path, _is_link(entry)))
             else:
                 _skipped(on_skip, path, NOT_A_REPORT_FORMAT)
-    found.sort(key=lambda p: [(part.casefold(), part) for part in p.relative_to(folder).parts])
-    return iter(found)
+    found.sort(key=lambda item: item[0])
+    return iter([(path, is_link) for _, path, is_link in found])
+
+
+def _is_link(entry: os.DirEntry) -> bool | None:
+    """From the listing, without a system call where it says; None: not known."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return None
 
 
 def _special_kind(entry: os.DirEntry) -> str | None:
