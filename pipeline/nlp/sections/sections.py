@@ -270,9 +270,13 @@ class SectionDetector:
 
     def _by_content(self, text: str, sentences: list[tuple[int, int]], starts: list) -> list:
         """Section starts with the patient's text found by content marked ``case``."""
+        headed_case = [s[0] for s in starts if s[1] == "case"]
         for start, end in sentences:
             section = _section_at(starts, start)
             reach = CONTENT_REACH.get(section[1])
+            if reach == "paragraph" and any(h > start for h in headed_case):
+                continue  # the case description under its heading follows: the introduction's
+                # "A 58-year-old woman in an earlier report ..." is the literature's, its "We report a case" a preview
             if reach is None or not self._presents_patient(text[start:end]) or self._reference_line(text, start):
                 continue
             stop = _next_start(starts, start, len(text))
