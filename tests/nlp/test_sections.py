@@ -315,3 +315,16 @@ def test_unknown_heading_before_general_text_stays_introduction(nlp):
               "Case presentation\nA 40-year-old woman had fever.")
     assert section_of(doc, "It affects 1 in 10,000") == "background"
     assert section_of(doc, "A 40-year-old woman") == "case"
+
+
+def test_a_patient_of_the_introduction_is_not_the_case_when_the_case_heading_follows(nlp):
+    doc = nlp("Introduction\nFew cases are known. A 61-year-old man in an earlier series received imatinib and "
+              "died. We report another case.\nCase presentation\nA 44-year-old woman had abdominal pain.")
+    assert section_of(doc, "A 61-year-old man") == "background"
+    assert section_of(doc, "A 44-year-old woman") == "case"
+
+
+def test_an_age_opened_sentence_ending_in_a_reference_number_is_the_literature(nlp):
+    doc = nlp("Introduction\nThe tumour is rare.\nA 61-year-old man received imatinib and died (4).\n"
+              "Discussion\nIt is rare.")
+    assert section_of(doc, "A 61-year-old man") == "background"
