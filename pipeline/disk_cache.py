@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from pipeline.files import write_bytes
 from pipeline.resources import user_cache_dir
 
 FOLDER = "build"
@@ -84,25 +84,13 @@ def write_entry(path: Path, data: bytes) -> None:
     global _read_only, _pruned
     if _read_only:
         return
-    temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:12]}.", suffix=".part")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-        temporary = None
+        write_bytes(path, data)
         if not _pruned:
             _pruned = True
             _remove_stale(path.parents[2])
     except OSError:  # a read-only or full disk, a folder of another user: no more tries
         _read_only = True
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _remove_stale(folder: Path) -> None:

@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -39,6 +38,7 @@ from pipeline.export.table import (
     timeline_rows,
     treatment_rows,
 )
+from pipeline.files import PART_SUFFIX, replacing, temporary_beside
 
 # CSV carries a UTF-8 byte-order mark: without it Excel on Windows decodes the file in the
 # local ANSI code page and shows "Ã—10â¹/L" for "×10⁹/L"; pandas (encoding="utf-8-sig"),
@@ -260,7 +260,7 @@ def _temporary_name(handle: BinaryIO) -> str | None:
     return name if isinstance(name, str) and name.endswith(_PART) else None
 
 
-_PART = ".part"
+_PART = PART_SUFFIX
 # mkstemp's random part: 8 characters of [a-z0-9_].
 _RANDOM = "[a-z0-9_]{8}"
 
@@ -313,7 +313,7 @@ def remove_stale_parts(path: Path) -> list[str]:
 def _locked_temporary(path: Path) -> tuple[int, str]:
     """A new temporary file beside ``path``, locked for as long as it is written."""
     while True:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_PART)
+        fd, temporary = temporary_beside(path)
         lock_file(fd)
         try:
             if os.path.samestat(os.fstat(fd), os.stat(temporary)):
@@ -325,33 +325,16 @@ def _locked_temporary(path: Path) -> tuple[int, str]:
 
 @contextlib.contextmanager
 def atomic_output(path: Path, before_replace: Callable[[], None] | None = None):
-    """A binary file that replaces ``path`` only once everything was written to it.
+    """A binary file that replaces ``path`` only once everything was written to it (and
+    synced to the disk): ``pipeline.files.replacing`` with a lock.
 
     ``before_replace`` is called last, just before the file is moved into place: raising
     there leaves ``path`` as it was. The temporary file ``.<name>.<random>.part`` is locked
     while it is written; what a killed run left (``remove_stale_parts``) is removed first."""
     remove_stale_parts(path)
-    fd, temporary = _locked_temporary(path)
-    try:
-        with os.fdopen(fd, "wb", closefd=False) as handle:
-            handle.raw.name = temporary  # for the files that go with it (_temporary_name)
-            yield handle
-            handle.flush()
-            os.fsync(fd)
-        os.chmod(temporary, _mode_for(path))
-        if before_replace is not None:
-            before_replace()
-        if os.name == "nt":  # Windows cannot rename an open file; the lock goes with it
-            os.close(fd)
-            fd = None
-        os.replace(temporary, path)  # still locked: another run cannot take it for stale
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    finally:
-        if fd is not None:
-            os.close(fd)
+    with replacing(path, fsync=True, mode=_mode_for(path), before_replace=before_replace,
+                   make_temporary=_locked_temporary) as handle:
+        yield handle
 
 
 def _mode_for(path: Path) -> int:

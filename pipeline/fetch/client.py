@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 import requests
 
 from pipeline import __version__
+from pipeline.files import try_write_bytes
 
 RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Query parameters that identify the caller, not the answer: left out of cache keys.
@@ -126,7 +127,7 @@ class HttpClient:
             else:
                 if response.status_code == 200:
                     if cached is not None:
-                        _write_atomically(cached, response.content)
+                        try_write_bytes(cached, response.content)  # a cache: a failure costs a request
                     return response.content
                 if response.status_code == 404 and missing_ok:
                     return None
@@ -167,13 +168,3 @@ def _retry_after(value: str | None) -> float | None:
 def _short(error: Exception) -> str:
     text = str(error.__cause__ or error)
     return text if len(text) < 160 else text[:157] + "..."
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError:
-        pass  # a cache that cannot be written only costs a request next time
