@@ -41,7 +41,9 @@ def iter_batch(
     from pipeline.batch.cache import open_cache
     from pipeline.batch.version import pipeline_version
 
-    files = read_inputs(paths, on_skip=on_skip, publication_types=publication_types)
+    # listed only: each file is read once, where it is needed (see read_inputs), so the
+    # first reports start at once
+    files = read_inputs(paths, on_skip=on_skip, publication_types=publication_types, hashed=False)
     cache = open_cache(cache_dir, pipeline_version(model)) if use_cache and files else None
     try:
         with Progress(len(files), quiet=quiet) as progress, \

@@ -54,7 +54,8 @@ class ReportResult:
 
 @dataclass
 class InputFile:
-    """A file to process: its path and the hash of its bytes (None with an error)."""
+    """A file to process: its path and the hash of its bytes (None with an error, or when
+    it is not hashed yet: see ``read_inputs``)."""
 
     path: Path
     file_hash: str | None
@@ -76,21 +77,35 @@ class FileResult:
 
 def read_inputs(paths: Iterable[str | os.PathLike],
                 on_skip: Callable[[Path, str], None] | None = None,
-                publication_types: Sequence[str] | None = None) -> list[InputFile]:
+                publication_types: Sequence[str] | None = None,
+                hashed: bool = True) -> list[InputFile]:
     """The report files under ``paths``, each with the hash of its bytes (a file that cannot
     be read, a FIFO named explicitly, comes with its error). ``on_skip``: see
     ``iter_input_files``. A PubMed file read as a stream (``pubmed_baseline``) is hashed a
-    chunk at a time, its key naming the ``publication_types`` kept."""
-    found = []
-    for path in iter_input_files(paths, on_skip=on_skip):
-        try:
-            if is_streamed(path, publication_types):
-                found.append(InputFile(path, cache_key(stream_hash(path), publication_types)))
-            else:
-                found.append(InputFile(path, file_hash(read_file_bytes(path))))
-        except IngestError as error:
-            found.append(InputFile(path, None, error.reason))
-    return found
+    chunk at a time, its key naming the ``publication_types`` kept.
+
+    ``hashed=False``: the files are only listed (``file_hash`` and ``error`` None) and each is
+    read where it is needed, once: the runner hashes a window of files when it looks them up
+    in the cache (``hash_input``), and without a cache the worker that runs the file hashes
+    the bytes it reads. A batch then starts at once instead of after reading every input
+    (a folder of PubMed baseline files is tens of gigabytes), and those reads run on the
+    workers, in parallel, rather than here."""
+    listed = (InputFile(path, None) for path in iter_input_files(paths, on_skip=on_skip))
+    return [hash_input(item, publication_types) for item in listed] if hashed else list(listed)
+
+
+def hash_input(item: InputFile, publication_types: Sequence[str] | None = None) -> InputFile:
+    """``item`` with the hash of its bytes, or its error (as ``read_inputs``); an item already
+    hashed, or with its error, as it is."""
+    if item.file_hash is not None or item.error is not None:
+        return item
+    path = item.path
+    try:
+        if is_streamed(path, publication_types):
+            return InputFile(path, cache_key(stream_hash(path), publication_types))
+        return InputFile(path, file_hash(read_file_bytes(path)))
+    except IngestError as error:
+        return InputFile(path, None, error.reason)
 
 
 def process_file(nlp, path: Path, publication_types: Sequence[str] | None = None) -> tuple[str, list[ReportResult]]:
@@ -223,7 +238,7 @@ class _Task:
 
     __slots__ = ("file_hash", "inputs")
 
-    def __init__(self, file_hash: str, index: int, path: Path):
+    def __init__(self, file_hash: str | None, index: int, path: Path):  # None: hashed by its worker
         self.file_hash = file_hash
         self.inputs = [(index, path)]
 
@@ -279,14 +294,17 @@ class BatchRunner:
         for start in range(0, len(files), _CACHE_WINDOW):
             window = files[start:start + _CACHE_WINDOW]
             cached = {}
-            if self.cache is not None:
+            if self.cache is not None:  # the cache is keyed by the bytes: hashed here, a window at a time
+                window = [hash_input(item, self.publication_types) for item in window]
                 cached = self.cache.get_many(f.file_hash for f in window if f.file_hash and not f.error)
             for index, item in enumerate(window, start):
                 digest = item.file_hash
-                if item.error or digest is None:
-                    yield index, FileResult(item.path, None, error=item.error or "cannot read file")
-                elif self.cache is None:  # every file is processed (what a benchmark of copies expects)
-                    yield _Task(digest, index, item.path)
+                if item.error:
+                    yield index, FileResult(item.path, None, error=item.error)
+                elif self.cache is None:  # every file is processed (what a benchmark of copies expects);
+                    yield _Task(digest, index, item.path)  # one not hashed yet is by its worker
+                elif digest is None:
+                    yield index, FileResult(item.path, None, error="cannot read file")
                 elif digest in self._open:  # the same bytes are with the pipeline: share the result
                     self._open[digest].inputs.append((index, item.path))
                 else:

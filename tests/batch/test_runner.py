@@ -186,3 +186,37 @@ def test_one_new_file_before_many_cached_ones_does_not_hold_them_all(folder, tmp
         assert next(results).cases[0].figo_stage == "IIA1"
         assert len(windows) <= 2  # not every window read before the first result
         assert all(r.cached for r in results) and runner.processed == 1
+
+
+def test_files_listed_unhashed_are_read_once_where_needed(folder, tmp_path):
+    """iter_batch lists the inputs without reading them: with a cache the runner hashes them
+    a window at a time, without one the worker that runs a file hashes what it reads; the
+    results, their hashes and the error of a file that cannot be read are the same."""
+    (folder / "empty.txt").write_text("")
+    (folder / "big.txt").write_bytes(b"x")
+    hashed = read_inputs([folder])
+    listed = read_inputs([folder], hashed=False)
+    assert [item.path for item in listed] == [item.path for item in hashed]
+    assert all(item.file_hash is None and item.error is None for item in listed)
+    expected = BatchRunner().run(hashed)
+    for jobs in (1, 2):
+        results = BatchRunner(jobs=jobs).run(listed)
+        assert summary(results) == summary(expected)
+        # (a file that fails on its worker has no hash then: nothing reads it)
+        assert [r.file_hash for r in results if not r.error] == [r.file_hash for r in expected if not r.error]
+    with ResultCache(tmp_path / "cache") as cache:
+        assert summary(BatchRunner(cache=cache).run(listed)) == summary(expected)
+        again = BatchRunner(cache=cache)
+        assert summary(again.run(read_inputs([folder], hashed=False))) == summary(expected)
+    assert again.processed == 0
+
+
+def test_a_file_unreadable_when_listed_is_one_error_without_a_cache(folder, monkeypatch):
+    from pipeline.ingest import reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 100)  # every report is now too large to read
+    listed = read_inputs([folder / "synthetic-two-cases.txt"], hashed=False)
+    assert listed[0].error is None
+    [result] = BatchRunner().run(listed)
+    assert result.error == read_inputs([folder / "synthetic-two-cases.txt"])[0].error
+    assert result.error.startswith("file too large") and result.file_hash is None
