@@ -216,10 +216,10 @@ def phases(work: Path) -> None:
 
     disk_cache.configure(work / "cache")
     fresh(work)
-    marks = [("start", time.perf_counter())]
+    marks = [("start", time.perf_counter(), time.process_time())]
 
     def mark(name: str) -> None:
-        marks.append((name, time.perf_counter()))
+        marks.append((name, time.perf_counter(), time.process_time()))
 
     review = Review.open(work / "review.xlsx")
     mark("open the sheet and its state")
@@ -235,10 +235,11 @@ def phases(work: Path) -> None:
     mark("compare and update cells")
     review.save()
     mark("write the sheet (and the backup)")
-    print("\nphases, in this process (imports excluded):")
-    for (_, before), (name, after) in zip(marks, marks[1:]):
-        print(f"  {after - before:6.2f} s  {name}")
-    print(f"  {marks[-1][1] - marks[0][1]:6.2f} s  total   ({summary.line('review.xlsx')})")
+    print("\nphases, in this process (imports excluded; wall, CPU):")
+    for (_, wall0, cpu0), (name, wall1, cpu1) in zip(marks, marks[1:]):
+        print(f"  {wall1 - wall0:6.2f} s {cpu1 - cpu0:6.2f} s CPU  {name}")
+    print(f"  {marks[-1][1] - marks[0][1]:6.2f} s {marks[-1][2] - marks[0][2]:6.2f} s CPU  total   "
+          f"({summary.line('review.xlsx')})")
 
 
 def main() -> None:
