@@ -838,11 +838,12 @@ _LISTED_FOLDER = 64
 def _existing(folder: str, sources: set[str]) -> set[str]:
     """The ``sources`` (paths relative to ``folder``) that exist, as ``os.path.exists`` says."""
     by_folder: dict[str, list[tuple[str, str]]] = {}
-    for source in sources:
-        path = os.path.join(folder, source)
-        by_folder.setdefault(os.path.dirname(path), []).append((source, path))
+    for source in sources:  # 'reports/a.txt': the keys are POSIX paths (source_key)
+        below, _, name = source.rpartition("/")
+        by_folder.setdefault(below, []).append((source, name))
     found = set()
-    for directory, files in by_folder.items():
+    for below, files in by_folder.items():
+        directory = os.path.join(folder, below) if below else folder
         listed: set[str] = set()
         if len(files) >= _LISTED_FOLDER:
             try:  # links are looked up: one to nowhere does not exist
@@ -850,9 +851,9 @@ def _existing(folder: str, sources: set[str]) -> set[str]:
                     listed = {entry.name for entry in entries if not entry.is_symlink()}
             except OSError:
                 pass
-        for source, path in files:
+        for source, name in files:
             # Not listed: looked up, as a case-insensitive file system finds other spellings.
-            if os.path.basename(path) in listed or os.path.exists(path):
+            if name in listed or os.path.exists(os.path.join(folder, source)):
                 found.add(source)
     return found
 
