@@ -60,3 +60,15 @@ def test_docstring_example():
 def test_full_stop_left_on_a_unit_ends_a_sentence(nlp, text, expected):
     # the tokenizer keeps the stop on "10^9/L." or "28,400/µL."
     assert sents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some respond to vincristine and actinomycin D. We report a further case.",
+     ["Some respond to vincristine and actinomycin D.", "We report a further case."]),
+    ("She had chronic hepatitis B. Her liver enzymes were normal.",
+     ["She had chronic hepatitis B.", "Her liver enzymes were normal."]),
+    ("She was seen by John D. Smith in May.", ["She was seen by John D. Smith in May."]),
+])
+def test_a_letter_naming_a_drug_or_virus_ends_a_sentence(nlp, text, expected):
+    # the tokenizer keeps "D." as one token, like an initial
+    assert sents(nlp, text) == expected

@@ -22,6 +22,10 @@ NEWLINE = regex_cache.compile("\n")
 # A full stop the tokenizer leaves on a unit with a slash ("10^9/L.", "30,400/µL.", "mg/L."): it
 # ends the sentence like a "." token would (else a lab value's sentence runs into the next).
 UNIT_STOP = regex_cache.compile(r"/[A-Za-zµμ0-9³]{1,6}\.(?=\s)")
+# A capital letter that names a drug, vitamin or virus after a lower-case word ("actinomycin D.",
+# "vitamin D.", "hepatitis B."): the tokenizer keeps "D." as one token, read as an initial; after
+# a lower-case word it is none (an initial follows a capitalised name: "John D. Smith").
+LETTER_STOP = regex_cache.compile(r"\b[a-z]{3,} [A-Z]\.(?=\s)")
 
 
 class SentenceSegmenter:
@@ -61,7 +65,7 @@ class SentenceSegmenter:
             if after < len(doc) and not opens[after] and self._opens_sentence(doc[after]) \
                     and not self._is_abbreviation(doc, stop):
                 opens[after] = True
-        for stop in UNIT_STOP.finditer(text):
+        for stop in [*UNIT_STOP.finditer(text), *LETTER_STOP.finditer(text)]:
             index = int(numpy.searchsorted(starts, stop.end() - 1, side="right")) - 1
             after = index + 1
             if 0 <= index and after < len(doc) and doc[index].text.endswith(".") and not opens[after] \
