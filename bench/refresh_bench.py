@@ -5,9 +5,10 @@
 
 Setup (not timed): 10,000 small report files and a review sheet with one row per file, as
 ``caselit refresh`` would have written it (synthetic cases, so that setup does not run the
-pipeline 10,000 times), then saved once by openpyxl the way a spreadsheet program saves it
-(shared strings), with a reviewer's column and a hundred edited cells. The new reports are
-the test reports of tests/data with other ages, stages and sentences.
+pipeline 10,000 times), then saved once by openpyxl as a spreadsheet program would save it
+(openpyxl keeps caselit's inline strings, where Excel writes a shared-string table), with a
+reviewer's column and a hundred edited cells. The new reports are the test reports of
+tests/data with other ages, stages and sentences.
 
 Timed, each on a fresh copy of the sheet and an empty results cache, in a subprocess pinned to
 one CPU (``taskset``, when there is one), start-up and building the pipeline included:
