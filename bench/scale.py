@@ -9,14 +9,19 @@ The corpus is copied N times into a temporary folder; then the real command runs
 * ``local x1``: ``--jobs 1``; ``local x2``: ``--jobs 2``;
 * ``dask x2``: ``--engine dask --scheduler ADDRESS`` on a cluster this script starts: a
   ``dask scheduler`` and two ``dask worker --nthreads 1`` processes on 127.0.0.1, each a real
-  separate process, warmed first on one copy (a worker builds the pipeline once for its life,
-  as on a real cluster) and ended at the end. It is up during every run, local ones too.
+  separate process, with the settings caselit recommends for a cluster
+  (``dask_engine.worker_environment()``), ended at the end.
 
 Every mode is treated alike: each round runs, for each mode, its start-up alone (the same
 command with the same options on two one-line reports: imports, building the pipeline or
-connecting to the warm workers, forking the pool) and then the input; the rounds are
-interleaved. A mode's steady time is its input runs less its fastest start-up; its best and
-worst over the rounds are printed (the spread), and the speed-up is best over best.
+connecting to the workers, forking the pool) and then the input; the rounds are
+interleaved. Before its runs in each round the cluster's workers are restarted (their
+nannies start new processes) and warmed on the two one-line reports: a worker has built the
+pipeline, as on a cluster that has been working, but has not seen the input's texts, as a
+fresh ``local x1`` process has not (a process that has read a text once reads it again a
+few per cent faster). A mode's steady time is its input runs less its fastest start-up;
+its best and worst over the rounds are printed (the spread), and the speed-up is best over
+best.
 
 Columns: steady seconds (best, and worst-best spread), words per second, speed-up over
 ``local x1``; CPU seconds of all the processes of the run, start-up excluded (the command
@@ -26,7 +31,10 @@ it) that does not depend on what else the machine runs; the share of the machine
 that other processes took during the best run (from /proc/stat): the wall-clock figures
 mean something only when it is small; and the peak resident memory of each worker process
 (VmHWM, or the children's ``ru_maxrss``). Words are whitespace-separated tokens of the
-reports' texts.
+reports' texts. Below the table: the CPU of the best Dask run by process (the command,
+which is the client; the scheduler; the nannies; the workers' event loops and their
+tasks), start-up excluded, and what the idle cluster took meanwhile during the local runs
+(their CPU figures leave it out; it runs on the core ``local x1`` leaves free).
 
 Last, a projection from the measured words per core-second (CPU time of local x1, start-up
 excluded: steadier than wall time on a busy machine) of the core-hours for
@@ -66,10 +74,11 @@ def count_words(folder: Path) -> int:
 
 class Run:
     """One command's wall-clock seconds, CPU seconds of its processes, the CPU seconds other
-    processes of the machine took meanwhile, and the peak RSS (MB) of its largest process."""
+    processes of the machine took meanwhile, the peak RSS (MB) of its largest process, and
+    its CPU seconds by process (``roles``: the command's, and a cluster's by role)."""
 
-    def __init__(self, seconds: float, cpu: float, others: float, peak: float):
-        self.seconds, self.cpu, self.others, self.peak = seconds, cpu, others, peak
+    def __init__(self, seconds: float, cpu: float, others: float, peak: float, roles: dict[str, float]):
+        self.seconds, self.cpu, self.others, self.peak, self.roles = seconds, cpu, others, peak, roles
 
 
 def machine_busy_seconds() -> float:
@@ -86,7 +95,7 @@ def run_extract(inputs: Path, out: Path, *options: str, cluster: "LocalDaskClust
     """The command on ``inputs``, its CPU time being its own and its local workers' (``wait4``)
     and, with ``cluster``, that of the cluster's processes meanwhile."""
     busy, started = machine_busy_seconds(), time.perf_counter()
-    cluster_cpu = cluster.cpu_seconds() if cluster else 0.0
+    cluster_before = cluster.cpu_by_role() if cluster else {}
     process = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(inputs), "-q", "-o", str(out),
                                 "--no-cache", *options], cwd=REPO)
     _, status, usage = os.wait4(process.pid, 0)
@@ -94,8 +103,15 @@ def run_extract(inputs: Path, out: Path, *options: str, cluster: "LocalDaskClust
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         sys.exit(f"caselit extract failed ({process.returncode})")
-    cpu = usage.ru_utime + usage.ru_stime + (cluster.cpu_seconds() - cluster_cpu if cluster else 0.0)
-    return Run(seconds, cpu, machine_busy_seconds() - busy - cpu, usage.ru_maxrss / 1024)
+    roles = {"command": usage.ru_utime + usage.ru_stime}
+    if cluster:
+        roles.update(_difference(cluster.cpu_by_role(), cluster_before))
+    cpu = sum(roles.values())
+    return Run(seconds, cpu, machine_busy_seconds() - busy - cpu, usage.ru_maxrss / 1024, roles)
+
+
+def _difference(after: dict[str, float], before: dict[str, float]) -> dict[str, float]:
+    return {role: seconds - before.get(role, 0.0) for role, seconds in after.items()}
 
 
 def _free_port() -> int:
@@ -117,9 +133,11 @@ def peak_rss_mb(pid: int) -> float:
 
 
 class LocalDaskCluster:
-    """A scheduler and ``workers`` worker processes (one thread each) on 127.0.0.1."""
+    """A scheduler and ``workers`` worker processes (one thread each, under a nanny) on
+    127.0.0.1."""
 
     def __init__(self, workers: int = 2):
+        self.workers = workers
         self.address = f"tcp://127.0.0.1:{_free_port()}"
         self.processes = [self._start("scheduler", "--host", "127.0.0.1", "--port", self.address.rpartition(":")[2],
                                       "--no-dashboard", "--dashboard-address", f"127.0.0.1:{_free_port()}")]
@@ -138,20 +156,44 @@ class LocalDaskCluster:
         return subprocess.Popen([str(DASK), *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True, env={**os.environ, **worker_environment()})
 
-    def cpu_seconds(self) -> float:
-        """CPU seconds so far of the scheduler, the nannies and the workers."""
+    def restart_workers(self) -> None:
+        """New worker processes (each nanny starts one), connected before this returns."""
+        from distributed import Client
+
+        with Client(self.address, timeout=60) as client:
+            client.restart(timeout=180)
+            client.wait_for_workers(self.workers, timeout=180)
+
+    def cpu_by_role(self) -> dict[str, float]:
+        """CPU seconds so far of the scheduler, the nannies, the workers' event loops (their
+        main threads) and the rest of the workers' threads (their tasks)."""
         import psutil
 
-        total = 0.0
-        for started in self.processes:
+        roles = dict.fromkeys(("scheduler", "nannies", "worker loops", "worker tasks"), 0.0)
+        for number, started in enumerate(self.processes):
             try:
                 process = psutil.Process(started.pid)
-                for member in [process, *process.children(recursive=True)]:
-                    times = member.cpu_times()
-                    total += times.user + times.system
+                members = [process, *process.children(recursive=True)]
             except psutil.Error:
-                pass
-        return total
+                continue
+            for member in members:
+                try:
+                    if number == 0:
+                        roles["scheduler"] += sum(member.cpu_times()[:2])
+                    elif member.pid == started.pid:
+                        roles["nannies"] += sum(member.cpu_times()[:2])
+                    else:  # a worker: its main thread (tid = pid) runs the event loop
+                        loop = sum(thread.user_time + thread.system_time
+                                   for thread in member.threads() if thread.id == member.pid)
+                        roles["worker loops"] += loop
+                        roles["worker tasks"] += sum(member.cpu_times()[:2]) - loop
+                except psutil.Error:
+                    pass
+        return roles
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds so far of the scheduler, the nannies and the workers."""
+        return sum(self.cpu_by_role().values())
 
     def worker_peaks_mb(self) -> list[float]:
         import psutil
@@ -207,29 +249,39 @@ def main() -> None:
         startups: dict[str, list[Run]] = {name: [] for name in modes}
         runs: dict[str, list[Run]] = {name: [] for name in modes}
         dask_peaks: list[float] = []
+        idle_cluster = [0.0, 0.0]  # CPU seconds of the cluster during the local runs, their seconds
         cluster = LocalDaskCluster(2)
         try:
             options = {name: [*flags, *(("--scheduler", cluster.address) if name.startswith("dask") else ())]
                        for name, flags in modes.items()}
-            if "dask x2" in modes:  # warmed: each worker builds the pipeline once for its life, as on a real cluster
-                run_extract(inputs / "copy0", tmp / "warm.jsonl", *options["dask x2"])
             for _ in range(args.repeat):
                 for name in modes:
                     on = cluster if name.startswith("dask") else None
+                    if on:  # new workers that have built the pipeline but not read these texts
+                        cluster.restart_workers()
+                        run_extract(tiny, tmp / "warm.jsonl", *options[name])
+                    before = cluster.cpu_seconds()
                     startups[name].append(run_extract(tiny, tmp / "tiny.jsonl", *options[name], cluster=on))
                     runs[name].append(run_extract(inputs, tmp / f"{name}.jsonl", *options[name], cluster=on))
-            dask_peaks = cluster.worker_peaks_mb()
+                    if not on:
+                        idle_cluster[0] += cluster.cpu_seconds() - before
+                        idle_cluster[1] += startups[name][-1].seconds + runs[name][-1].seconds
+            if "dask x2" in modes:
+                dask_peaks = cluster.worker_peaks_mb()
         finally:
             cluster.close()
         tables = {name: (tmp / f"{name}.jsonl").read_bytes() for name in modes}
         same = ", ".join(f"{name} {'=' if tables[name] == tables['local x1'] else '!='} local x1"
                          for name in modes if name != "local x1")
     steady = {}  # name -> (steady seconds of each round, fastest first; CPU of the fastest; its run)
+    by_role = {}  # name -> CPU seconds of the fastest run by process, the fastest start-up's less
     for name in modes:
         startup_seconds = min(run.seconds for run in startups[name])
-        startup_cpu = min(run.cpu for run in startups[name])
+        fastest_startup = min(startups[name], key=lambda run: run.cpu)
         ordered = sorted(runs[name], key=lambda run: run.seconds)
-        steady[name] = ([run.seconds - startup_seconds for run in ordered], ordered[0].cpu - startup_cpu, ordered[0])
+        steady[name] = ([run.seconds - startup_seconds for run in ordered], ordered[0].cpu - fastest_startup.cpu,
+                        ordered[0])
+        by_role[name] = _difference(ordered[0].roles, fastest_startup.roles)
     base_seconds, base_cpu = steady["local x1"][0][0], steady["local x1"][1]
     print(f"{'run':<9} {'seconds':>7} {'spread':>7} {'words/s':>8} {'speed-up':>8} {'CPU s':>6} {'CPU/x1':>6} "
           f"{'bound':>6} {'others':>6}  peak RSS MB (largest process or each worker)")
@@ -241,6 +293,14 @@ def main() -> None:
               f"{min(2, os.cpu_count() or 1) * base_cpu / cpu if name != 'local x1' else 1:5.2f}x {others:6.0%}  "
               + ", ".join(f"{peak:.0f}" for peak in peaks))
     print(f"tables row for row: {same}; load average at the end: {os.getloadavg()[0]:.1f}")
+    for name, roles in by_role.items():
+        if name.startswith("dask"):
+            print(f"{name} CPU s by process (best run, start-up excluded): "
+                  + ", ".join(f"{'command (client)' if role == 'command' else role} {seconds:.2f}"
+                              for role, seconds in roles.items()))
+    if idle_cluster[1]:
+        print(f"the idle cluster during the local runs: {idle_cluster[0] / idle_cluster[1]:.3f} of a core "
+              "(not in their CPU figures)")
     per_core_second = words / base_cpu
     pubmed_hours = args.pubmed_case_reports * args.abstract_words / per_core_second / 3600
     pmc_hours = args.pmc_case_reports * args.full_text_words / per_core_second / 3600
