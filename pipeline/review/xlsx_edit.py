@@ -846,7 +846,7 @@ class _RowIndex:
             if data[begin + 4] != 0x20 and data[begin + 4] not in b"\t\r\n>/":
                 return None
             tag_end = find(b">", begin, closing)
-            number = find(b' r="', begin, tag_end)
+            number = find(b' r="', begin, tag_end) if tag_end > 0 else -1
             if number < 0:
                 return None  # rows numbered by their order: parsed whole
             try:
@@ -903,6 +903,8 @@ class _RowIndex:
         if found < 0:
             return None
         tag_end = data.find(b">", found, end)
+        if tag_end < 0:
+            return found, end  # not a plain cell: the row is parsed
         if data[tag_end - 1] == 0x2F:  # <c .../>
             return found, tag_end + 1
         closing = data.find(b"</c>", tag_end, end)
