@@ -4,7 +4,9 @@ cluster named by ``--scheduler tcp://HOST:8786`` / ``$DASK_SCHEDULER_ADDRESS``.
 Everything that is not the pipeline stays in this process, as with ``--jobs``: the results
 cache is read and written here, error lines and the progress bar come from here, and results
 are yielded in input order (``BatchRunner.iter``), so the table is the same row for row as a
-one-process run. A task is a batch of files, the batches shrinking as the input runs out (see
+one-process run. The inputs themselves are read on the workers: this process hashes a file
+only to look it up in the cache (a window at a time, as the batch goes), and without a cache
+it does not open the files at all (``runner.read_inputs``). A task is a batch of files, the batches shrinking as the input runs out (see
 ``_batches``); a PubMed baseline file is a task of its own or, when there are fewer of them
 than worker threads, is cut into slices (every n-th article), one task each, put back in file
 order here. A worker builds the pipeline on its first task and keeps it for its life
