@@ -294,3 +294,59 @@ def test_a_negation_after_another_treatment_leaves_it_given(nlp, text, word):
 ])
 def test_citation_in_the_case_description(nlp, text, word, subject):
     assert qualify(nlp, text, word, group="drugs")["subject"] == subject
+
+
+# Another person than the patient as the subject of the clause: a donor, a relative.
+@pytest.mark.parametrize("text, word, group", [
+    ("The donor, a 30-year-old man, had received meropenem before organ procurement.", "meropenem", "drugs"),
+    ("The kidney came from a 45-year-old donor who died of an intracranial haemorrhage.", "died", "outcome"),
+    ("Her mother, a 60-year-old woman with breast cancer, had received tamoxifen.", "tamoxifen", "drugs"),
+    ("He had hypertension, and his father had been treated with warfarin for years.", "warfarin", "drugs"),
+    ("The organ donor had a history of melanoma excised ten years earlier.", "melanoma", "histology"),
+    ("The patient's younger brother was given cefazolin before the nephrectomy.", "cefazolin", "drugs"),
+])
+def test_another_persons_clause_is_not_the_patients(nlp, text, word, group):
+    assert qualify(nlp, text, word, group)["subject"] == "family"
+
+
+@pytest.mark.parametrize("text, word, group", [
+    # the person word is no subject: a kind of transplant, the one who gave the organ
+    ("She received a living-donor kidney transplant and was maintained on tacrolimus.", "tacrolimus", "drugs"),
+    ("He received a kidney from his brother and was started on tacrolimus.", "tacrolimus", "drugs"),
+    ("She underwent deceased-donor liver transplantation under basiliximab induction.", "basiliximab", "drugs"),
+    # the patient is the subject again
+    ("His father had died of a myocardial infarction, and he was given aspirin.", "aspirin", "drugs"),
+    ("Her mother had breast cancer; she was started on tamoxifen.", "tamoxifen", "drugs"),
+    ("The donor had died of trauma, and the recipient received mycophenolate mofetil.", "mycophenolate", "drugs"),
+    # a relative clause ends at its comma
+    ("A kidney from a donor who had died of trauma was transplanted, and tacrolimus was started.",
+     "tacrolimus", "drugs"),
+    # an eponym, not a relative
+    ("Examination showed a Sister Mary Joseph nodule treated with cisplatin.", "cisplatin", "drugs"),
+])
+def test_the_patients_clause_after_a_person_word(nlp, text, word, group):
+    assert qualify(nlp, text, word, group)["subject"] != "family"
+
+
+# Statements about a disease or patients in general, in the present tense.
+@pytest.mark.parametrize("text, word, group, subject", [
+    ("Such patients are treated with amphotericin B for several weeks.", "amphotericin", "drugs", "other"),
+    ("Before death, such patients develop multiorgan failure.", "death", "outcome", "other"),
+    ("Surgical excision followed by imatinib is the treatment of choice.", "imatinib", "drugs", "generic"),
+    ("Corticosteroids are the mainstay of therapy, and rituximab is added in refractory disease.", "rituximab",
+     "drugs", "generic"),
+    ("Treatment consists of methotrexate and rituximab.", "methotrexate", "drugs", "generic"),
+    ("Mortality is 30% despite treatment with voriconazole.", "voriconazole", "drugs", "generic"),
+])
+def test_a_general_statement_is_background(nlp, text, word, group, subject):
+    assert qualify(nlp, text, word, group)["subject"] == subject
+
+
+@pytest.mark.parametrize("text, word", [
+    # in a case text, the past tense tells what was chosen for the patient
+    ("The treatment of choice was sclerotherapy with ethanolamine oleate.", "ethanolamine oleate"),
+    ("She was treated with voriconazole, as mortality is high in this infection.", "voriconazole"),
+    ("Imatinib, which is the treatment of choice, was started.", "Imatinib"),
+])
+def test_a_general_remark_beside_the_patients_treatment(nlp, text, word):
+    assert qualify(nlp, text, word, "drugs")["subject"] not in ("generic", "other", "family")

@@ -32,6 +32,11 @@ MAX_SENTENCE_TOKENS = 80
 CHAIN_PRONOUNS = frozenset({"she", "he", "her", "his"})
 MAX_CHAIN = 8  # sentences a chain reaches back
 SUBJECT_WINDOW = 30
+# How far the clause of another person as subject reaches ("The donor, a 30-year-old man who
+# had been in the intensive care unit for a week, had received meropenem"), and how many
+# modifier words may stand before that person word ("the patient's younger brother").
+PERSON_WINDOW = 40
+MAX_PERSON_MODIFIERS = 6
 # Words before a verb of giving that make it a plan: "she will be started on", "to be given".
 MODALS = regex_cache.compile(r"^(?:will|would|should|could|may|might|can|must|shall|to)$", re.IGNORECASE)
 
@@ -80,6 +85,9 @@ class ContextQualifier:
         self.treatment_done = regex_cache.compile(spec["treatment_done"], re.IGNORECASE)
         self.given_after_treatment = regex_cache.compile(spec["given_after_treatment"], re.IGNORECASE)
         self.given_in_past = regex_cache.compile(spec["given_in_past"], re.IGNORECASE)
+        self.person_modifiers = regex_cache.compile(spec["person_modifiers"], re.IGNORECASE)
+        self.person_clause_openers = regex_cache.compile(spec["person_clause_openers"], re.IGNORECASE)
+        self.patient_nominative = regex_cache.compile(spec["patient_nominative"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -94,7 +102,7 @@ class ContextQualifier:
         for match_id, start, end in self.matcher(doc):
             category, direction = self.cues[doc.vocab.strings[match_id]]
             sentence_start = starts[bisect.bisect_right(starts, start) - 1]
-            if category == "family" and start != sentence_start and doc[start].text[:1].isupper():
+            if category in ("family", "person") and start != sentence_start and doc[start].text[:1].isupper():
                 continue  # an eponym or a name, not a relative: "Sister Mary Joseph nodule"
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, category, direction))
         subjects: dict[int, str] = {}
@@ -134,7 +142,45 @@ class ContextQualifier:
                     index = bisect.bisect_right(section_starts, span.start) - 1
                     span._.section = sections[max(index, 0)].label_
                 self._qualify(doc, span, cues_by_sentence.get(sentence_start, []), group)
+                if self._other_persons(doc, span, cues_by_sentence.get(sentence_start, []), sentence_start):
+                    span._.subject = "family"
         return doc
+
+    def _other_persons(self, doc: Doc, span: Span, cues: list, sentence_start: int) -> bool:
+        """True when ``span`` stands in a clause whose subject is another person than the patient
+        ("The donor had received meropenem", "a donor who died of a haemorrhage"): after a
+        `person` cue in subject position, or in the relative clause ("who ...") of one, with no
+        word between that makes the patient the subject again ("..., and she was given")."""
+        for start, end, category, _ in cues:
+            if category != "person" or end > span.start or span.start - end > PERSON_WINDOW:
+                continue
+            between = doc[end:span.start]
+            if any(self.patient_nominative.match(t.text) for t in between):
+                continue
+            if self._relative_clause(doc, end, span.start):
+                return True
+            if self._subject_position(doc, start, sentence_start) \
+                    and not any(a.text == "," and b.lower_ == "and" for a, b in zip(between, between[1:])):
+                return True
+        return False
+
+    def _subject_position(self, doc: Doc, start: int, sentence_start: int) -> bool:
+        """True when only modifiers ("the organ", "her younger", "the patient's") stand between
+        the start of the sentence or of a clause and the person word at ``start``."""
+        index = start - 1
+        while index >= sentence_start and start - index <= MAX_PERSON_MODIFIERS and self.person_modifiers.match(doc[index].text):
+            index -= 1
+        return index < sentence_start or bool(self.person_clause_openers.match(doc[index].text))
+
+    @staticmethod
+    def _relative_clause(doc: Doc, end: int, finding: int) -> bool:
+        """True when the finding stands in the relative clause after the person word ending at
+        ``end`` ("a donor who had died of ...", "her brother, who received ..."), before the
+        clause's next comma."""
+        index = end + 1 if end < finding and doc[end].text == "," else end
+        if index >= finding or doc[index].lower_ not in ("who", "whose"):
+            return False
+        return not any(t.text in (",", ";") for t in doc[index:finding])
 
     def _continues(self, doc: Doc, text: str, starts: list[int], index: int) -> bool:
         """True when sentence ``index`` opens on a personal pronoun and follows the sentence before
@@ -245,7 +291,10 @@ class ContextQualifier:
                 continue
             if any(self.terminators.match(token.text) for token in between):
                 continue
-            if category in ("negated", "hypothetical") and group in TREATMENT_GROUPS and direction == "forward" \
+            # a verb of giving after other words gives the treatment to the patient: "he received a
+            # kidney from his brother and was started on tacrolimus" (a relative as the subject of
+            # the giving is read by _other_persons)
+            if category in ("negated", "hypothetical", "family") and group in TREATMENT_GROUPS and direction == "forward" \
                     and self._given_after(between):
                 continue
             flags[category] = True

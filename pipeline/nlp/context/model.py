@@ -7,7 +7,8 @@ Every finding span gets ``Span._.section`` (the section name) and ``Span._.subje
 - ``unknown``: nothing tells;
 - ``generic``: a general statement ("common sites include the lung and bone");
 - ``other``: literature or other patients (citations, "et al.", "previously reported");
-- ``family``: a relative ("her mother had breast cancer").
+- ``family``: a relative or an organ donor, another person than the patient ("her mother had
+  breast cancer", "the donor had received meropenem").
 """
 
 SUBJECTS = ("patient", "probable", "unknown", "generic", "other", "family")
