@@ -144,8 +144,10 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 
     # "both patients died" in the abstract, before "Case 1", is every case's status
     # whether this is a cancer case is what the row says (a cancer of the remote history is none)
-    # (a named histological type is a cancer too, when the organ is not on the site list)
-    cancer = case.primary_site is not None or case.histology is not None
+    # (a named histological type is a cancer too, when the organ is not on the site list; so is
+    # a metastasis of the patient's that the row keeps: "lytic lesions consistent with bony
+    # metastasis ... diagnostic of KS" is a tumour report whose type the lexicon did not read)
+    cancer = case.primary_site is not None or case.histology is not None or bool(case.metastasis_sites)
     by_group["outcome"] = sorted(by_group.get("outcome", []) + _negated_elsewhere(mentions, config), key=lambda m: m.start)
     outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer, config, one_patient=not several) or _outcome(
         [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer, config) or _outcome(

@@ -167,3 +167,25 @@ def test_a_recovery_before_a_new_admission_is_an_earlier_episode(nlp, text, expe
 def test_a_new_admission_in_a_report_of_several_patients_may_be_the_next_patients(nlp):
     text = "He was discharged home on day 6. The second patient was readmitted a week later."
     assert chosen(nlp, text) == "recovered"
+
+
+def test_a_case_with_metastases_reads_cancer_statuses(full_nlp):
+    # no type the lexicon reads, but the patient's bone metastases make it a tumour report:
+    # its regression is a partial response, not a recovery (ANNOTATION.md: outcome)
+    text = ("Case report\nA 45-year-old man presented with cough. CT showed a perihilar mass with multiple lytic "
+            "lesions consistent with bony metastases. Pathology of the mass showed spindle cells positive for CD34. "
+            "His symptoms resolved, and a repeat CT at three months showed marked regression of the disease "
+            "with disappearance of most lesions.")
+    case = only_case(full_nlp, text)
+    assert case.metastasis_sites == ["bone"]
+    assert case.outcome == "partial response"
+
+
+def test_a_donors_death_and_drugs_are_not_the_recipients(full_nlp):
+    text = ("Case report\nA 52-year-old man underwent kidney transplantation. The donor, a 38-year-old woman who had "
+            "been treated with vancomycin in the intensive care unit, died of a subarachnoid haemorrhage. "
+            "He received tacrolimus and mycophenolate mofetil and was discharged in good condition.")
+    case = only_case(full_nlp, text)
+    assert (case.age, case.sex) == (52, "male")
+    assert case.drugs == ["mycophenolate mofetil", "tacrolimus"]
+    assert case.outcome == "recovered"
