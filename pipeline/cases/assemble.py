@@ -71,7 +71,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     primary = _primary_site(by_group.get("sites", [])) or _primary_site([m for m in shared if m.group == "sites"])
     if primary and _benign_tumour_only(by_group, config):
         primary = None  # "a bladder tumour ... revealed an inverted papilloma": no cancer case
-    remote_only = bool(primary) and _past_cancer_only(by_group, config)
+    # a cancer of the remote history only, named by its organ or its type ("a history of invasive
+    # ductal carcinoma treated by mastectomy eight years earlier"), makes no cancer case
+    remote_only = bool(primary or by_group.get("histology")) and _past_cancer_only(by_group, config)
     if remote_only:  # the remote cancer's nodes (its TNM, nodes read as diseased) are no spread now
         primary = None
     if primary:
@@ -83,7 +85,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     histology = (_histology(by_group.get("histology", []) or [m for m in shared if m.group == "histology"],
                             site_mentions, case.primary_site, config)
                  or _histology_with_site(mentions, case.primary_site, config))
-    if histology:
+    if histology and not remote_only:
         case.histology = keep("histology", histology.value.histology, histology)
         organ = None if case.primary_site else _organ_of_type(histology, by_group, config)
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
@@ -219,20 +221,24 @@ def _primary_site(sites: list[Mention]) -> Mention | None:
 
 
 def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:
-    """True when every primary the case names stands in a sentence of past history ("a
-    mastectomy for breast cancer eight years before her admission") and nothing else speaks of
-    a cancer now (no type, stage, metastasis or recurrence): a non-cancer case with a remote
-    cancer in its history (ANNOTATION.md: primary_site null when the case is not a cancer case)."""
+    """True when every primary and every type the case names stands in a sentence of past history
+    ("a mastectomy for breast cancer eight years before her admission", "a history of invasive
+    ductal carcinoma") and nothing else speaks of a cancer now (no type, stage, metastasis or
+    recurrence): a non-cancer case with a remote cancer in its history (ANNOTATION.md:
+    primary_site null when the case is not a cancer case)."""
     sites = by_group.get("sites", [])
     primaries = [m for m in sites if m.value.role == "primary" and not m.hypothetical]
-    if not primaries:
+    types = [m for m in by_group.get("histology", []) if not m.value.hedged]
+    if not primaries and not types:
         return False
     history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     # a stage said in the same sentence of past history ("At age 40, she had been diagnosed with a
     # stage IIA, T1bN1 breast cancer") is that remote cancer's too
     if any(not history.search(m.sentence) for m in by_group.get("stage", [])):
         return False
-    if any(not m.value.hedged for m in by_group.get("histology", [])):
+    # a type counts as remote only when its sentence puts it years back (``[report] remote``)
+    remote = compile_pattern(read_patterns(config.roles)["report"].get("remote", "(?!)"))
+    if any(not (history.search(m.sentence) and remote.search(m.sentence)) for m in types):
         return False
     # nodes read as diseased only because the report names a cancer ("enlarged hilar lymph nodes")
     # say nothing of a cancer now, nor does the N category of the remote cancer's own stage

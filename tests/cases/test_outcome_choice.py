@@ -189,3 +189,19 @@ def test_a_donors_death_and_drugs_are_not_the_recipients(full_nlp):
     assert (case.age, case.sex) == (52, "male")
     assert case.drugs == ["mycophenolate mofetil", "tacrolimus"]
     assert case.outcome == "recovered"
+
+
+def test_a_remote_cancer_named_by_its_type_makes_no_cancer_case(full_nlp):
+    text = ("Case report\nA 71-year-old woman with a history of invasive ductal carcinoma of the breast treated by "
+            "mastectomy eight years earlier was admitted in myxedema coma. She was given levothyroxine, and she "
+            "showed progressive improvement and was discharged in good condition.")
+    case = only_case(full_nlp, text)
+    assert (case.primary_site, case.histology) == (None, None)
+    assert case.outcome == "recovered"
+
+
+def test_a_cancer_of_the_history_not_put_years_back_is_the_cases(full_nlp):
+    text = ("Case report\nA 50-year-old man with a history of mucinous adenocarcinoma of the appendix presented "
+            "with a desquamating rash. He was given zinc sulfate and the rash resolved.")
+    case = only_case(full_nlp, text)
+    assert case.histology == "mucinous adenocarcinoma"
