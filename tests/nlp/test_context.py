@@ -350,3 +350,14 @@ def test_a_general_statement_is_background(nlp, text, word, group, subject):
 ])
 def test_a_general_remark_beside_the_patients_treatment(nlp, text, word):
     assert qualify(nlp, text, word, "drugs")["subject"] not in ("generic", "other", "family")
+
+
+@pytest.mark.parametrize("text, word, group, family", [
+    ("One sibling, a girl, died at the age of two months.", "died", "outcome", True),
+    ("The family history was notable as her elder sister had died of the same disease.", "died", "outcome", True),
+    # what the parents gave, the child received
+    ("Her mother gave her paracetamol for the fever.", "paracetamol", "drugs", False),
+    ("The parents reported that the child had received ibuprofen at home.", "ibuprofen", "drugs", False),
+])
+def test_a_relatives_clause_and_what_the_relative_gave(nlp, text, word, group, family):
+    assert (qualify(nlp, text, word, group)["subject"] == "family") is family

@@ -297,6 +297,8 @@ class ContextQualifier:
             if category in ("negated", "hypothetical", "family") and group in TREATMENT_GROUPS and direction == "forward" \
                     and self._given_after(between):
                 continue
+            if category == "family" and any(self.patient_nominative.match(t.text) for t in between):
+                continue  # "her mother gave her paracetamol", "his father had diabetes and he ..."
             flags[category] = True
         # a refusal negates the treatment refused, not what is said next ("and died")
         span._.negated = flags["negated"] or flags["refused"] and group in TREATMENT_GROUPS
