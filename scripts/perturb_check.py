@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The same patient, whatever page it is printed on: a perturbation check of the pipeline.
 
-usage: python scripts/perturb_check.py [--templates a|b|PATH] [--shared ../shared]
+usage: python scripts/perturb_check.py [--templates a|b|c|PATH] [--shared ../shared]
                                        [--maccrobat 40] [--dev] [--only NAME,...]
                                        [--examples 5] [--json OUT.json]
 
@@ -17,8 +17,9 @@ that differs from the base's output is reported, grouped by perturbation.
 
 The metric: the share of (base report, perturbation) pairs whose patient fields are all
 identical, overall and per field. The page text comes from a template file
-(``scripts/perturb/templates_{a,b}.toml``): set A is the one fixes are checked against, set B
-a second, differently worded one kept for a final check. The shared texts are read at run
+(``scripts/perturb/templates_{a,b,c}.toml``): set A is the one fixes are checked against, sets
+B and C, differently worded, are kept for final checks (B found one class of errors that was
+then fixed; C was written after that, as a fresh check). The shared texts are read at run
 time and never copied into the repository.
 """
 from __future__ import annotations
@@ -256,14 +257,15 @@ def differences(base: list[dict], variant: list[dict]) -> dict[str, tuple]:
 
 
 def load_templates(which: str) -> dict:
-    path = Path(which) if which not in ("a", "b") else HERE / "perturb" / f"templates_{which}.toml"
+    named = HERE / "perturb" / f"templates_{which}.toml"
+    path = named if named.is_file() else Path(which)
     with path.open("rb") as handle:
         return tomllib.load(handle)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--templates", default="a", help="a, b or a template file")
+    parser.add_argument("--templates", default="a", help="a, b, c (scripts/perturb/templates_X.toml) or a template file")
     parser.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
     parser.add_argument("--maccrobat", type=int, default=40, help="how many MACCROBAT texts (spread over the set)")
     parser.add_argument("--no-dev", dest="dev", action="store_false", help="leave out the dev abstracts")

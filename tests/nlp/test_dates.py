@@ -184,3 +184,11 @@ def test_docstring_examples_run_on_a_blank_pipeline():
     spacy.blank("en")
     assert doctest.testmod(dates_module).failed == 0
     assert doctest.testmod(normalise_module).failed == 0
+
+
+def test_a_menu_entry_references_does_not_open_the_reference_list(nlp):
+    # a page's menu at its top lists the article's sections; the case follows (text of our own)
+    text = ("Article preview\nIntroduction\nCase report\nDiscussion\nReferences\nA rare tumour\n"
+            "A 50-year-old man was admitted in March 2015.\nReferences\n1. Lee K. Title. Lancet. 2010 Jan 5;375:1.")
+    assert clinical(nlp, text) == ["2015-03"]
+    assert metadata(nlp, text) == ["2010-01-05"]

@@ -328,3 +328,12 @@ def test_an_age_opened_sentence_ending_in_a_reference_number_is_the_literature(n
     doc = nlp("Introduction\nThe tumour is rare.\nA 61-year-old man received imatinib and died (4).\n"
               "Discussion\nIt is rare.")
     assert section_of(doc, "A 61-year-old man") == "background"
+
+
+def test_a_section_resumed_after_furniture_below_a_menu_is_not_the_menu_heading(nlp):
+    doc = nlp("Article preview\nAbstract\nIntroduction\nCase report\nDiscussion\nReferences\nA rare tumour\n"
+              "Received 5 May 2019, Accepted 20 July 2019\nDear Editor: A 50-year-old man was admitted with fever.\n"
+              "Discussion\nIt is rare.\nReferences\n1. Lee K. Title. Lancet. 2010;375:1.")
+    assert section_of(doc, "Dear Editor") == "front"
+    assert section_of(doc, "It is rare") == "discussion"
+    assert section_of(doc, "1. Lee K") == "references"

@@ -195,7 +195,7 @@ class SectionDetector:
                 markers.append((match.start(), match.start() + len(patient.group().rstrip()), line.strip()[:80], patient.group("number")))
                 if starts[-1][1] not in ("case", "abstract"):
                     _push(starts, (begin, "case", line.strip()[:80]))
-        return _without_menus(starts, bare_headings), markers
+        return _without_menus(starts, bare_headings, text), markers
 
     def _flattened_starts(self, line: str) -> list[tuple[int, str, str | None]]:
         """Section starts inside a page flattened to one line: headings written as headings after a
@@ -497,7 +497,7 @@ def _literature(path: str) -> re.Pattern:
     return re.compile(read_patterns(path)["literature"])
 
 
-def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]]) -> list:
+def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]], text: str = "") -> list:
     """``starts`` without the headings of a table of contents or a menu: three or more heading
     lines in a row, with nothing but blank lines between them."""
     menu, run = set(), []
@@ -509,7 +509,21 @@ def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]]) -> list
         run.append((index, start))
     if len(run) >= 3:
         menu.update(id(s) for _, s in run)
-    return [s for s in starts if id(s) not in menu] if menu else starts
+    if not menu:
+        return starts
+    # a section resumed after page furniture that stood below the menu resumes what was open
+    # before the menu, not the menu's last heading ("... Conclusion\nReferences\nDOI ...\nA 48-year-old")
+    kept, before_menu, menu_heads = [], ("front", None), set()
+    for start in starts:
+        if id(start) in menu:
+            menu_heads.add(start[1:])
+            continue
+        if start[1:] in menu_heads and not (start[2] and text.startswith(start[2], start[0])):
+            start = (start[0], *before_menu)  # a resumed section, not the heading written again
+        else:
+            before_menu = start[1:] if start[1] != "furniture" else before_menu
+        kept.append(start)
+    return kept
 
 
 def _push(starts: list, entry: tuple[int, str, str | None]) -> None:
