@@ -361,3 +361,13 @@ def test_a_general_remark_beside_the_patients_treatment(nlp, text, word):
 ])
 def test_a_relatives_clause_and_what_the_relative_gave(nlp, text, word, group, family):
     assert (qualify(nlp, text, word, group)["subject"] == "family") is family
+
+
+@pytest.mark.parametrize("text, word, group", [
+    # the person word names a thing of the patient's: a donor organ, a donor-derived tumour
+    ("Donor kidney biopsy showed acute rejection, treated with methylprednisolone pulses.", "methylprednisolone", "drugs"),
+    ("The donor's liver was implanted and tacrolimus was started.", "tacrolimus", "drugs"),
+    ("Donor-derived melanoma was found in the graft.", "melanoma", "histology"),
+])
+def test_a_donor_organ_is_the_recipients(nlp, text, word, group):
+    assert qualify(nlp, text, word, group)["subject"] != "family"

@@ -88,6 +88,7 @@ class ContextQualifier:
         self.person_modifiers = regex_cache.compile(spec["person_modifiers"], re.IGNORECASE)
         self.person_clause_openers = regex_cache.compile(spec["person_clause_openers"], re.IGNORECASE)
         self.patient_nominative = regex_cache.compile(spec["patient_nominative"], re.IGNORECASE)
+        self.person_compounds = regex_cache.compile(spec["person_compounds"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -155,7 +156,7 @@ class ContextQualifier:
             if category != "person" or end > span.start or span.start - end > PERSON_WINDOW:
                 continue
             between = doc[end:span.start]
-            if any(self.patient_nominative.match(t.text) for t in between):
+            if any(self.patient_nominative.match(t.text) for t in between) or self._a_things_name(doc, end):
                 continue
             if self._relative_clause(doc, end, span.start):
                 return True
@@ -163,6 +164,13 @@ class ContextQualifier:
                     and not any(a.text == "," and b.lower_ == "and" for a, b in zip(between, between[1:])):
                 return True
         return False
+
+    def _a_things_name(self, doc: Doc, end: int) -> bool:
+        """True when the person word ending at ``end`` modifies the noun after it ("donor kidney",
+        "the donor's liver"): the subject is that thing."""
+        if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+            end += 1
+        return end < len(doc) and bool(self.person_compounds.match(doc[end].text))
 
     def _subject_position(self, doc: Doc, start: int, sentence_start: int) -> bool:
         """True when only modifiers ("the organ", "her younger", "the patient's") stand between
