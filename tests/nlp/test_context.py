@@ -371,3 +371,11 @@ def test_a_relatives_clause_and_what_the_relative_gave(nlp, text, word, group, f
 ])
 def test_a_donor_organ_is_the_recipients(nlp, text, word, group):
     assert qualify(nlp, text, word, group)["subject"] != "family"
+
+
+@pytest.mark.parametrize("text, word, group", [
+    ("His mother noticed a swelling of the left knee two weeks before admission.", "knee", "sites"),
+    ("The parents reported that ibuprofen had been given every six hours.", "ibuprofen", "drugs"),
+])
+def test_what_a_relative_tells_is_the_patients(nlp, text, word, group):
+    assert qualify(nlp, text, word, group)["subject"] != "family"
