@@ -45,37 +45,42 @@ def iter_input_files(paths: str | os.PathLike | Iterable[str | os.PathLike],
     folders: dict[str, str] = {}  # resolved folders of this call
     for given in paths:
         path = Path(given)
-        found = _walk(path, on_skip) if path.is_dir() else iter([(path, None)])
-        for file, is_link in found:
-            key = _identity(file, folders, is_link)
+        if path.is_dir():
+            # The walk works on str paths (a Path per file only for the files yielded).
+            found = ((Path(text), text, is_link) for text, is_link in _walk(path, on_skip))
+        else:
+            found = iter([(path, os.fspath(path), None)])
+        for file, text, is_link in found:
+            key = _identity(text, folders, is_link)
             if key not in seen:
                 seen.add(key)
                 yield file
 
 
-def _identity(path: Path, folders: dict[str, str], is_link: bool | None = None) -> str:
+def _identity(path: str, folders: dict[str, str], is_link: bool | None = None) -> str:
     """The resolved path; a file that is not a link is its resolved folder + its name (the
     same, and resolving each of 10,000 files from the root dominated finding them).
     ``is_link``: known from the folder's listing (None: looked up)."""
     try:
-        folder, name = os.path.split(os.fspath(path))
+        folder, name = os.path.split(path)
         if name not in ("", ".", "..") and not (os.path.islink(path) if is_link is None else is_link):
             resolved = folders.get(folder)
             if resolved is None:
                 resolved = folders[folder] = os.fspath(Path(folder or os.curdir).resolve())
             return os.path.join(resolved, name)
-        return os.fspath(path.resolve())
+        return os.fspath(Path(path).resolve())
     except OSError:
-        return os.fspath(path.absolute())
+        return os.fspath(Path(path).absolute())
 
 
-def _walk(folder: Path, on_skip: OnSkip | None) -> Iterator[tuple[Path, bool]]:
+def _walk(folder: Path, on_skip: OnSkip | None) -> list[tuple[str, bool | None]]:
     """(file, whether it is a symbolic link) under ``folder``, sorted by their path, as
-    ``find -L | sort`` would list them."""
+    ``find -L | sort`` would list them. Paths are str: pathlib objects for each of 10,000
+    files dominated the walk."""
     extensions = set(supported_extensions())
     found = []  # (sort key: the names below ``folder``, path, is a link)
     visited: set[tuple[int, int]] = set()  # (device, inode) of each folder walked
-    pending: list[tuple[Path, tuple]] = [(folder, ())]
+    pending: list[tuple[str, tuple]] = [(os.fspath(folder), ())]
     while pending:
         current, below = pending.pop()
         try:
@@ -98,21 +103,33 @@ def _walk(folder: Path, on_skip: OnSkip | None) -> Iterator[tuple[Path, bool]]:
                 is_dir = False
             if is_dir:
                 if not _skip_dir(name, names):
-                    pending.append((Path(entry.path), (*below, (name.casefold(), name))))
+                    pending.append((entry.path, (*below, (name.casefold(), name))))
                 continue
-            path = Path(entry.path)
+            stem, suffix = _stem_suffix(name)
             kind = _special_kind(entry)
             if kind:
-                _skipped(on_skip, path, f"not a regular file ({kind})")
-            elif path.stem.lower() in _NOT_REPORTS:
+                _skipped(on_skip, entry.path, f"not a regular file ({kind})")
+            elif stem.lower() in _NOT_REPORTS:
                 continue
-            elif (path.suffix.lower() in extensions or is_streamed_name(path)  # pubmed25n0001.xml.gz
-                  or not path.suffix and _reads_as_report(path)):
-                found.append(((*below, (name.casefold(), name)), path, _is_link(entry)))
+            elif (suffix.lower() in extensions or is_streamed_name(name)  # pubmed25n0001.xml.gz
+                  or not suffix and _reads_as_report(entry.path)):
+                found.append(((*below, (name.casefold(), name)), entry.path, _is_link(entry)))
             else:
-                _skipped(on_skip, path, NOT_A_REPORT_FORMAT)
+                _skipped(on_skip, entry.path, NOT_A_REPORT_FORMAT)
     found.sort(key=lambda item: item[0])
-    return iter([(path, is_link) for _, path, is_link in found])
+    return [(path, is_link) for _, path, is_link in found]
+
+
+def _stem_suffix(name: str) -> tuple[str, str]:
+    """``(Path(name).stem, Path(name).suffix)`` of a file's name, without making a Path.
+
+    >>> _stem_suffix("case.txt"), _stem_suffix("a.xml.gz"), _stem_suffix("README"), _stem_suffix("odd.")
+    (('case', '.txt'), ('a.xml', '.gz'), ('README', ''), ('odd.', ''))
+    """
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:
+        return name[:dot], name[dot:]
+    return name, ""
 
 
 def _is_link(entry: os.DirEntry) -> bool | None:
@@ -135,7 +152,7 @@ def _special_kind(entry: os.DirEntry) -> str | None:
     return special_file_kind(mode) if not stat.S_ISREG(mode) else None
 
 
-def _reads_as_report(path: Path) -> bool:
+def _reads_as_report(path: str) -> bool:
     """A file without extension: read as a report when its first bytes are one."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -151,9 +168,9 @@ def _reads_as_report(path: Path) -> bool:
         os.close(fd)
 
 
-def _skipped(on_skip: OnSkip | None, path: Path, reason: str) -> None:
+def _skipped(on_skip: OnSkip | None, path: str, reason: str) -> None:
     if on_skip is not None:
-        on_skip(path, reason)
+        on_skip(Path(path), reason)
 
 
 def _skip_dir(name: str, sibling_files: list[str]) -> bool:
