@@ -323,7 +323,7 @@ class Review:
         """The file's rows are up to date: same bytes, same pipeline, nothing flagged."""
         rows = self._by_source.get(self.source_key(source))
         return bool(rows) and all(
-            r.file_hash == file_hash and r.version == version and r.values.get(STATUS_COLUMN) is None for r in rows
+            r.file_hash == file_hash and r.version == version and r.get(STATUS_COLUMN) is None for r in rows
         )
 
     # --- the refresh ----------------------------------------------------------------------
@@ -669,6 +669,8 @@ class Review:
         their stored text unless a column was added."""
         columns, known = list(self.state_columns), set(self.state_columns)
         for row in self.state.values():
+            if not row.decoded:  # as read: its columns are the state's (not decoded for this)
+                continue
             for name in row.values:
                 if name not in known:
                     columns.append(name)

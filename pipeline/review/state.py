@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.review.errors import ReviewError
@@ -20,19 +19,70 @@ STATE_COLUMNS = ("caselit ID", "State")  # State: JSON of StateRow's other field
 _NEVER_WRITTEN = False
 
 
-@dataclass
 class StateRow:
-    """What caselit knows of one row: the report it came from and the values it wrote."""
+    """What caselit knows of one row: the report it came from and the values it wrote.
 
-    key: str  # the caselit ID in the sheet
-    doc_id: str
-    case: int
-    source: str  # relative to the review's folder when possible
-    report: str
-    file_hash: str
-    version: str  # of the pipeline that computed the values
-    values: dict[str, str | None] = field(default_factory=dict)  # column -> remembered value
-    text: str | None = field(default=None, repr=False, compare=False)  # as read; None once changed
+    ``values`` (column -> remembered value) of a row read from the sheet is decoded from its
+    stored list on first use: a refresh of 10,000 rows that are all unchanged reads only
+    their status (``get``) and writes their stored text back as it was.
+    """
+
+    __slots__ = ("key", "doc_id", "case", "source", "report", "file_hash", "version", "text",
+                 "_values", "_stored", "_index")
+
+    def __init__(self, key: str, doc_id: str, case: int, source: str, report: str, file_hash: str,
+                 version: str, values: dict[str, str | None] | None = None, text: str | None = None):
+        self.key = key  # the caselit ID in the sheet
+        self.doc_id = doc_id
+        self.case = case
+        self.source = source  # relative to the review's folder when possible
+        self.report = report
+        self.file_hash = file_hash
+        self.version = version  # of the pipeline that computed the values
+        self.text = text  # the State text as read; None once changed
+        self._values = {} if values is None else values
+        self._stored: list | None = None  # the stored list of values, not decoded yet
+        self._index: dict[str, int] | None = None  # column -> its place in that list
+
+    @property
+    def values(self) -> dict[str, str | None]:
+        """Column -> remembered value (a column caselit never wrote for the row is absent)."""
+        if self._values is None:
+            self._values, self._stored = _decoded_values(list(self._index), self._stored), None
+        return self._values
+
+    @values.setter
+    def values(self, values: dict[str, str | None]) -> None:
+        self._values, self._stored = values, None
+
+    @property
+    def decoded(self) -> bool:
+        """``values`` was used (it may hold columns the stored list has no place for)."""
+        return self._values is not None
+
+    def get(self, column: str, default: object = None) -> object:
+        """``values.get(column, default)`` without decoding the row."""
+        if self._values is not None:
+            return self._values.get(column, default)
+        at = self._index.get(column)
+        if at is None or at >= len(self._stored) or self._stored[at] is _NEVER_WRITTEN:
+            return default
+        return self._stored[at]
+
+    def _fields(self) -> tuple:
+        return (self.key, self.doc_id, self.case, self.source, self.report, self.file_hash, self.version,
+                self.values)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StateRow):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # mutable, as the dataclass it was
+
+    def __repr__(self) -> str:
+        return ("StateRow(key={!r}, doc_id={!r}, case={!r}, source={!r}, report={!r}, file_hash={!r}, "
+                "version={!r}, values={!r})".format(*self._fields()))
 
     def to_row(self, columns: list[str], reuse: bool = True) -> list[object]:
         """[key, JSON]; the values as a list in the order of ``columns`` (stored once)."""
@@ -51,18 +101,37 @@ class StateRow:
         return cls.from_stored(key, text, json.loads(text) if isinstance(text, str) else None, columns)
 
     @classmethod
-    def from_stored(cls, key: object, text: str | None, stored: object, columns: list[str]) -> StateRow:
-        """The row of ``key`` from its State text and that text decoded."""
+    def from_stored(cls, key: object, text: str | None, stored: object, columns: list[str],
+                    index: dict[str, int] | None = None) -> StateRow:
+        """The row of ``key`` from its State text and that text decoded. ``index``:
+        ``{column: place}`` of ``columns`` (made once for all the rows of a sheet)."""
         if not key or not isinstance(stored, dict) or not isinstance(stored.get("values"), list):
             raise ValueError("a state row without an id or values")
-        if len(stored["values"]) > len(columns):
+        stored_values = stored["values"]
+        if len(stored_values) > len(columns):
             raise ValueError("a state row with more values than columns")
-        values = dict(zip(columns, stored["values"]))
-        if _NEVER_WRITTEN in stored["values"]:
-            values = {c: v for c, v in values.items() if v is not _NEVER_WRITTEN}
         get = stored.get
-        return cls(str(key), str(get("doc") or ""), int(get("case") or 0), str(get("source") or ""),
-                   str(get("report") or ""), str(get("file") or ""), str(get("pipeline") or ""), values, text)
+        row = cls(str(key), str(get("doc") or ""), int(get("case") or 0), str(get("source") or ""),
+                  str(get("report") or ""), str(get("file") or ""), str(get("pipeline") or ""), None, text)
+        index = index if index is not None else _index_of(columns)
+        if len(index) == len(columns):
+            row._values, row._stored, row._index = None, stored_values, index  # decoded on first use
+        else:  # a column named twice: decoded now, as it always was
+            row.values = _decoded_values(columns, stored_values)
+        return row
+
+
+def _index_of(columns: list[str]) -> dict[str, int]:
+    """{column: its place} (in the order of ``columns``)."""
+    return {column: at for at, column in enumerate(columns)}
+
+
+def _decoded_values(columns: list[str], stored: list) -> dict[str, str | None]:
+    """Column -> value of a stored list (a column never written for the row left out)."""
+    values = dict(zip(columns, stored))
+    if _NEVER_WRITTEN in stored:
+        values = {c: v for c, v in values.items() if v is not _NEVER_WRITTEN}
+    return values
 
 
 def state_file(review: Path) -> Path:
@@ -102,7 +171,9 @@ def _decoded_rows(rows: list[list[object]], columns: list[str]) -> list[StateRow
         except ValueError:
             decoded = None
         if isinstance(decoded, list) and len(decoded) == len(pairs):
-            return [StateRow.from_stored(key, text, stored, columns) for (key, text), stored in zip(pairs, decoded)]
+            index = _index_of(columns)
+            return [StateRow.from_stored(key, text, stored, columns, index)
+                    for (key, text), stored in zip(pairs, decoded)]
     return [StateRow.from_row(row, columns) for row in rows]
 
 
