@@ -17,6 +17,9 @@ NEGATABLE = frozenset({"sites", "drugs", "histology", "outcome", "stage", "proce
 # A planned or considered drug was not given; a site "considered possible recurrence" and
 # treated as one is recorded by reviewers.
 HYPOTHETICAL_EXCLUDED = frozenset({"drugs", "outcome", "procedures"})
+# In the introduction and the discussion, where a sentence counts only when it names the
+# patient, a diagnosis weighed there ("our patient's differential included lymphoma") is none.
+WEIGHED_GROUPS = frozenset({"sites", "histology", "stage"})
 
 
 def about_patient(mention: Mention) -> bool:
@@ -25,7 +28,8 @@ def about_patient(mention: Mention) -> bool:
     Findings in the front matter, abstract, case description and conclusion count unless the
     sentence speaks of the literature, other patients or disease in general; in the
     introduction and discussion only sentences that name the patient ("our patient", "in
-    this case", or a pronoun chain from such a sentence) count; references, back matter and
+    this case", or a pronoun chain from such a sentence) count, and of them no site,
+    histology or stage that is weighed (hypothetical, a differential diagnosis); references, back matter and
     page furniture never do. Which text is the case description is decided by the sections
     component from headings and from content (a sentence presenting the patient, and a
     fallback to the demographics paragraph), so that a misread heading does not empty a row.
@@ -40,7 +44,18 @@ def about_patient(mention: Mention) -> bool:
         return False
     if mention.section is None or mention.section in PATIENT_SECTIONS or mention.section == "body":
         return True
+    if mention.group in WEIGHED_GROUPS and (mention.hypothetical or _weighs_a_differential(mention.sentence)):
+        return False  # the discussion weighs "the differential diagnosis in our patient included lymphoma ..."
     return mention.subject == "patient"
+
+
+def _weighs_a_differential(sentence: str) -> bool:
+    return bool(_differential().search(sentence))
+
+
+@lru_cache(maxsize=None)
+def _differential() -> re.Pattern:
+    return re.compile(read_patterns("sections/patient_text.toml")["differential"], re.IGNORECASE)
 
 
 def _presents_patient(mention: Mention) -> bool:

@@ -131,3 +131,12 @@ def test_citation_marker_in_the_case_description_keeps_the_drug(nlp):
     case = row(nlp, "Pulmonary hypertension: a case report\nCase presentation\nA 34-year-old woman had dyspnoea.\n"
                     "Treatment with bosentan was initiated [4].\nShe was also given sildenafil [5].")
     assert {"bosentan", "sildenafil"} <= set(case.drugs)
+
+
+def test_a_differential_weighed_in_the_discussion_is_not_the_patients_diagnosis(nlp):
+    case = row(nlp, "Fever of unknown origin\nCase presentation\nA 37-year-old man had fever for six weeks.\n"
+                    "A liver biopsy showed caseating granulomas and he was given isoniazid and rifampicin.\n"
+                    "He recovered.\nDiscussion\nThe differential diagnosis in our patient included lymphoma and "
+                    "carcinoma of the stomach.")
+    assert case.primary_site is None and case.histology is None
+    assert case.outcome == "recovered"
