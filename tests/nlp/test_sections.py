@@ -337,3 +337,14 @@ def test_a_section_resumed_after_furniture_below_a_menu_is_not_the_menu_heading(
     assert section_of(doc, "Dear Editor") == "front"
     assert section_of(doc, "It is rare") == "discussion"
     assert section_of(doc, "1. Lee K") == "references"
+
+
+def test_a_relative_named_later_in_the_presenting_sentence_leaves_it_the_patients(nlp):
+    doc = nlp("Background\nIt is rare.\nA 23-year-old man received a kidney from his mother in 2014.\nDiscussion\nRare.")
+    assert section_of(doc, "A 23-year-old man") == "case"
+
+
+@pytest.mark.parametrize("heading", ["History of present illness", "Hospital course", "Physical examination"])
+def test_case_subheadings_of_clinical_case_records(nlp, heading):
+    doc = nlp(f"Introduction\nIt is rare.\n{heading}\nShe had fever.\nDiscussion\nRare.")
+    assert section_of(doc, "She had fever") == "case"

@@ -266,7 +266,13 @@ class SectionDetector:
             return False
         if self.presentation.search(sentence):
             return True
-        return bool(self.demographic_opening.search(sentence)) and not self.not_the_patient.search(sentence)
+        opening = self.demographic_opening.search(sentence)
+        if not opening:
+            return False
+        # a relative named after the opening is the patient's ("A 23-year-old man ... received
+        # marrow from his mother"); one in the opening is the subject ("Her 40-year-old mother")
+        return not any(cue.start() < opening.end() + RELATIVE_REACH or not RELATIVE.fullmatch(cue.group())
+                       for cue in self.not_the_patient.finditer(sentence))
 
     def _by_content(self, text: str, sentences: list[tuple[int, int]], starts: list) -> list:
         """Section starts with the patient's text found by content marked ``case``."""
@@ -472,6 +478,10 @@ class SectionDetector:
 
 
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
+# A relative word of ``not_the_patient`` (models/sections/patient_text.toml), and how far after
+# an age-opened sentence's opening it still names the sentence's subject.
+RELATIVE = regex_cache.compile(r"(?i:mother|father|sister|brother|son|daughter|sibling|husband|wife)")
+RELATIVE_REACH = 25
 # An upper-case heading run into a flattened page's text, after a sentence's end and before a
 # capitalised word: two or more capital words, or one long one.
 RUN_IN_HEADING = regex_cache.compile(r"(?<=[.!?]\s)(?P<head>[A-Z][A-Z'’-]+(?:\s+(?:[A-Z][A-Z'’-]*|&)){0,7})\s+(?=[A-Z][a-z])")
