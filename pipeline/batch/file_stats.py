@@ -53,9 +53,9 @@ def _key(path: Path) -> bytes:
     return os.fsencode(os.path.abspath(path))
 
 
-def _keys(paths: Iterable[Path]) -> dict[bytes, Path]:
+def _keys(paths: Iterable[str | os.PathLike]) -> dict[bytes, str | os.PathLike]:
     """{_key(path): path}, each folder made absolute once (10,000 files of one folder)."""
-    keys: dict[bytes, Path] = {}
+    keys: dict[bytes, str | os.PathLike] = {}
     folders: dict[str, str] = {}
     for path in paths:
         folder, name = os.path.split(os.fspath(path))
@@ -120,8 +120,9 @@ class FileStats:
     def enabled(self) -> bool:
         return self._db is not None
 
-    def known(self, paths: Iterable[Path]) -> dict[Path, str]:
-        """``{path: hash}`` for the files whose current stat is the one recorded with the hash."""
+    def known(self, paths: Iterable[str | os.PathLike]) -> dict[str | os.PathLike, str]:
+        """``{path: hash}`` for the files whose current stat is the one recorded with the hash,
+        keyed by the paths as given (str paths: no pathlib hashing for 10,000 files)."""
         if self._db is None:
             return {}
         by_key = _keys(paths)

@@ -20,7 +20,7 @@ from pipeline.batch.engine import open_runner
 from pipeline.batch.runner import FileResult, InputFile, read_inputs
 from pipeline.batch.version import pipeline_version
 from pipeline.export.locks import ReviewLock
-from pipeline.ingest import iter_input_files
+from pipeline.ingest.discover import iter_input_paths
 from pipeline.review.sheet import RefreshSummary, ReportCases, Review, ReviewChanged, ReviewError, check_review_path
 
 # Merges of one refresh when another program keeps saving the sheet meanwhile.
@@ -82,16 +82,19 @@ def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet
         review = Review.open(review_path, sheet=sheet, overrides=overrides)
         review.dry_run = dry_run
         if files is None:
-            files = _read_inputs(inputs, on_skip, cache_dir if use_cache else None, use_cache)
-        unchanged = [f.path for f in files if f.file_hash and review.is_unchanged(f.path, f.file_hash, version)]
-        skipped = set(unchanged)
-        todo = [f for f in files if f.path not in skipped and f.path not in results]
+            files, texts = _read_input_paths(inputs, on_skip, cache_dir if use_cache else None, use_cache)
+        # Paths as str for the 10,000 files of a folder: no pathlib hashing or formatting.
+        is_unchanged = [bool(f.file_hash) and review.is_unchanged(text, f.file_hash, version)
+                        for f, text in zip(files, texts)]
+        unchanged = [text for text, same in zip(texts, is_unchanged) if same]
+        rest = [f for f, same in zip(files, is_unchanged) if not same]
+        todo = [f for f in rest if f.path not in results]
         for result in _run(todo, jobs, cache_dir, use_cache, quiet, model, version, engine, scheduler):
             results[result.path] = result
             if result.error and on_error is not None:
                 on_error(result.path, result.error)
         reports, failed = [], []
-        done = [results[f.path] for f in files if f.path not in skipped]
+        done = [results[f.path] for f in rest]
         for result in done:
             if result.error:
                 failed.append(result.path)
@@ -120,23 +123,31 @@ def _read_inputs(inputs, on_skip, cache_dir, use_cache: bool) -> list[InputFile]
     gives them; a file whose size, times and inode are those recorded with its hash the last
     time (``FileStats``, beside the results cache) is not read again. Without the cache
     every file is read."""
+    return _read_input_paths(inputs, on_skip, cache_dir, use_cache)[0]
+
+
+def _read_input_paths(inputs, on_skip, cache_dir, use_cache: bool) -> tuple[list[InputFile], list[str]]:
+    """``_read_inputs`` and the files' paths as str (``os.fspath`` of each ``InputFile.path``)."""
     if not use_cache:
-        return read_inputs(inputs, on_skip=on_skip)
-    paths = list(iter_input_files(inputs, on_skip=on_skip))
+        files = read_inputs(inputs, on_skip=on_skip)
+        return files, [os.fspath(f.path) for f in files]
+    found = list(iter_input_paths(inputs, on_skip=on_skip))
+    texts = [text for _, text in found]
     with FileStats(Path(cache_dir) if cache_dir else default_cache_dir()) as stats:
-        known = stats.known(paths)
-        rest = [path for path in paths if path not in known]
+        known = stats.known(texts)  # keyed by the str paths
+        rest = [path for path, text in found if text not in known]
         statuses = {}
         for path in rest:  # before reading: a file written meanwhile no longer matches
             try:
                 statuses[path] = os.stat(path)
             except OSError:
                 pass
-        hashed = {found.path: found for found in read_inputs(rest)}
+        hashed = {item.path: item for item in read_inputs(rest)}
         stats.record((path, status, hashed[path].file_hash) for path, status in statuses.items()
                      if path in hashed and not hashed[path].error)
-    return [InputFile(path, known[path]) if path in known else hashed.get(path) or read_inputs([path])[0]
-            for path in paths]
+    files = [InputFile(path, known[text]) if text in known else hashed.get(path) or read_inputs([path])[0]
+             for path, text in found]
+    return files, texts
 
 
 def _run(todo, jobs, cache_dir, use_cache, quiet, model, version, engine, scheduler) -> list[FileResult]:

@@ -39,6 +39,13 @@ def iter_input_files(paths: str | os.PathLike | Iterable[str | os.PathLike],
     for an unsupported extension (or an extension-less binary), "not a regular file (a
     FIFO...)" for a FIFO, socket or device, which is never opened.
     """
+    return (file for file, _ in iter_input_paths(paths, on_skip))
+
+
+def iter_input_paths(paths: str | os.PathLike | Iterable[str | os.PathLike],
+                     on_skip: OnSkip | None = None) -> Iterator[tuple[Path, str]]:
+    """``iter_input_files`` with each file's path as str too (``os.fspath`` of the Path, known
+    from the walk: a caller keying 10,000 files by their path need not make it again)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     seen: set[str] = set()
@@ -54,7 +61,7 @@ def iter_input_files(paths: str | os.PathLike | Iterable[str | os.PathLike],
             key = _identity(text, folders, is_link)
             if key not in seen:
                 seen.add(key)
-                yield file
+                yield file, text
 
 
 def _identity(path: str, folders: dict[str, str], is_link: bool | None = None) -> str:
@@ -106,7 +113,10 @@ def _walk(folder: Path, on_skip: OnSkip | None) -> list[tuple[str, bool | None]]
                     pending.append((entry.path, (*below, (name.casefold(), name))))
                 continue
             stem, suffix = _stem_suffix(name)
-            kind = _special_kind(entry)
+            try:
+                kind = None if entry.is_file() else _special_kind(entry)  # is_file: from the listing
+            except OSError:
+                kind = _special_kind(entry)
             if kind:
                 _skipped(on_skip, entry.path, f"not a regular file ({kind})")
             elif stem.lower() in _NOT_REPORTS:

@@ -292,7 +292,7 @@ class Review:
 
     # --- what needs work ------------------------------------------------------------------
 
-    def source_key(self, path: Path) -> str:
+    def source_key(self, path: str | os.PathLike) -> str:
         """How a source file is remembered: relative to the review's folder when possible,
         so that a project folder moved elsewhere keeps its links."""
         text = os.fspath(path)
@@ -319,7 +319,7 @@ class Review:
             self._source_keys[text] = key
         return key
 
-    def is_unchanged(self, source: Path, file_hash: str, version: str) -> bool:
+    def is_unchanged(self, source: str | os.PathLike, file_hash: str, version: str) -> bool:
         """The file's rows are up to date: same bytes, same pipeline, nothing flagged."""
         rows = self._by_source.get(self.source_key(source))
         return bool(rows) and all(
@@ -328,7 +328,7 @@ class Review:
 
     # --- the refresh ----------------------------------------------------------------------
 
-    def apply(self, reports: Sequence[ReportCases], unchanged: Iterable[Path] = (), failed: Iterable[Path] = (),
+    def apply(self, reports: Sequence[ReportCases], unchanged: Iterable[str | os.PathLike] = (), failed: Iterable[Path] = (),
               version: str = "") -> RefreshSummary:
         """Bring the table up to date with ``reports`` (in input order).
 
@@ -367,7 +367,7 @@ class Review:
         for row in self.state.values():
             by_doc.setdefault(row.doc_id, {})[row.case] = row
         by_file = {(row.source, row.report): row.doc_id for row in self.state.values()}
-        seen: dict[str, Path] = {}  # document ids met in this run -> their file
+        seen: dict[str, str | os.PathLike] = {}  # document ids met in this run -> their file
 
         for path in unchanged:
             for row in self._by_source.get(self.source_key(path), ()):

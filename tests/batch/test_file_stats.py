@@ -122,3 +122,14 @@ def test_a_name_that_is_not_utf8_is_recorded_too(tmp_path):
     with FileStats(tmp_path / "cache") as stats:
         recorded(stats, path)
         assert stats.known([path]) == {path: file_hash(path.read_bytes())}
+
+
+def test_the_paths_as_str_are_those_of_the_files(tmp_path):
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    report(folder, "b.txt", "A 40-year-old woman.")
+    report(folder / "sub", "a.txt", "A 50-year-old woman.")
+    named = report(tmp_path, "c.txt", "A 60-year-old woman.")
+    for use_cache in (True, False, True):
+        files, texts = refresh_module._read_input_paths([f"{folder}/", named], None, tmp_path / "cache", use_cache)
+        assert texts == [os.fspath(f.path) for f in files] and len(files) == 3

@@ -106,3 +106,18 @@ def test_special_files_in_a_folder_are_left_out_unopened(tmp_path):
         server.close()
     assert relative(found, tmp_path) == ["report.txt"]
     assert left_out == [("pipe.txt", "not a regular file (a FIFO)"), ("sock", "not a regular file (a socket)")]
+
+
+def test_paths_as_str_are_the_files_as_listed(tmp_path, monkeypatch):
+    import os
+
+    from pipeline.ingest.discover import iter_input_paths
+
+    touch(tmp_path, "a/b.txt", "a/c/d.html", "a/README.md", "a/Odd.", "a/e.xml.gz", "f.md")
+    monkeypatch.chdir(tmp_path)
+    for given in (["a/", "./a//c", "f.md", "a"], [tmp_path / "a"], "a"):
+        pairs = list(iter_input_paths(given))
+        assert [p for p, _ in pairs] == list(iter_input_files(given))
+        assert all(text == os.fspath(path) for path, text in pairs)
+    assert [text for _, text in iter_input_paths(["a/", "./a//c", "f.md", "a"])] == [
+        "a/b.txt", "a/c/d.html", "a/e.xml.gz", "a/Odd.", "f.md"]  # "Odd.": no extension, read as text
