@@ -69,7 +69,7 @@ def _identity(path: str, folders: dict[str, str], is_link: bool | None = None) -
     same, and resolving each of 10,000 files from the root dominated finding them).
     ``is_link``: known from the folder's listing (None: looked up)."""
     try:
-        folder, name = os.path.split(path)
+        folder, name = _folder_and_name(path)
         if name not in ("", ".", "..") and not (os.path.islink(path) if is_link is None else is_link):
             resolved = folders.get(folder)
             if resolved is None:
@@ -192,3 +192,17 @@ def _skip_dir(name: str, sibling_files: list[str]) -> bool:
             page = name[: -len(suffix)]
             return any(f.startswith(page + ".") for f in sibling_files)
     return False
+
+
+def _folder_and_name(path: str) -> tuple[str, str]:
+    """``os.path.split`` for a cache of folders: the folder keeps its trailing separator
+    ("reports/", "/" for the root, "" for none), which names the same folder; split in one
+    step on POSIX, where it ran once for each of 10,000 files.
+
+    >>> _folder_and_name("reports/a.txt"), _folder_and_name("/a.txt"), _folder_and_name("a.txt")
+    (('reports/', 'a.txt'), ('/', 'a.txt'), ('', 'a.txt'))
+    """
+    if os.altsep:  # Windows: "C:", "\\" and "/" too
+        return os.path.split(path)
+    at = path.rfind(os.sep) + 1
+    return path[:at], path[at:]
