@@ -127,32 +127,29 @@ class FileStats:
             return {}
         by_key = _keys(paths)
         keys = list(by_key)
-        recorded: dict[bytes, tuple[Signature, str]] = {}
+        recorded: list[tuple] = []  # rows (path, size, mtime_ns, ctime_ns, inode, device, file_hash)
         columns = "SELECT path, size, mtime_ns, ctime_ns, inode, device, file_hash FROM stats"
         try:
             (total,) = self._db.execute("SELECT count(*) FROM stats").fetchone()
             if total <= _SCAN_ALL * len(keys):  # the index holds mostly these files: read it whole
-                for path, *stat, file_hash in self._db.execute(columns):
-                    if path in by_key:
-                        recorded[path] = (tuple(stat), file_hash)
+                recorded = [row for row in self._db.execute(columns) if row[0] in by_key]
             else:
                 for start in range(0, len(keys), _LOOKUP_CHUNK):
                     chunk = keys[start:start + _LOOKUP_CHUNK]
                     rows = self._db.execute(f"{columns} WHERE path IN ({','.join('?' * len(chunk))})", chunk)
-                    for path, *stat, file_hash in rows.fetchall():
-                        recorded[path] = (tuple(stat), file_hash)
+                    recorded.extend(rows.fetchall())
         except (sqlite3.Error, ValueError):
             self._disable()
             return {}
         found = {}
         stat_of = os.stat
-        for key, (stat, file_hash) in recorded.items():
+        for row in recorded:  # the path is the table's key: each once
             try:
-                status = stat_of(key)
+                status = stat_of(row[0])
             except OSError:
                 continue
-            if (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev) == stat:
-                found[by_key[key]] = file_hash  # signature(status), inlined: once per file of the folder
+            if (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev) == row[1:6]:
+                found[by_key[row[0]]] = row[6]  # signature(status), inlined: once per file of the folder
         return found
 
     def record(self, entries: Iterable[tuple[Path, os.stat_result, str]]) -> None:
