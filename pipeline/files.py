@@ -86,3 +86,17 @@ def try_write_bytes(path: str | os.PathLike, data: bytes, *, fsync: bool = False
     except OSError:
         return False
     return True
+
+
+def folder_and_name(path: str) -> tuple[str, str]:
+    """``os.path.split`` for a cache of folders: the folder keeps its trailing separator
+    ("reports/", "/" for the root, "" for none), which names the same folder; split in one
+    step on POSIX, where it ran once for each of 10,000 files.
+
+    >>> folder_and_name("reports/a.txt"), folder_and_name("/a.txt"), folder_and_name("a.txt")
+    (('reports/', 'a.txt'), ('/', 'a.txt'), ('', 'a.txt'))
+    """
+    if os.altsep:  # Windows: "C:", "\\" and "/" too
+        return os.path.split(path)
+    at = path.rfind(os.sep) + 1
+    return path[:at], path[at:]

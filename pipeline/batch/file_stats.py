@@ -25,6 +25,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from pipeline.files import folder_and_name
+
 STATS_FILE = "file-stats.sqlite"
 SETTLED_SECONDS = 2.0
 _LOOKUP_CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
@@ -58,7 +60,7 @@ def _keys(paths: Iterable[str | os.PathLike]) -> dict[bytes, str | os.PathLike]:
     keys: dict[bytes, str | os.PathLike] = {}
     folders: dict[str, str] = {}
     for path in paths:
-        folder, name = _folder_and_name(os.fspath(path))
+        folder, name = folder_and_name(os.fspath(path))
         if name in ("", os.curdir, os.pardir):
             keys[_key(path)] = path
             continue
@@ -177,16 +179,3 @@ class FileStats:
     def __exit__(self, *exc) -> None:
         self.close()
 
-
-def _folder_and_name(path: str) -> tuple[str, str]:
-    """``os.path.split`` for a cache of folders: the folder keeps its trailing separator
-    ("reports/", "/" for the root, "" for none), which names the same folder; split in one
-    step on POSIX, where it ran once for each of 10,000 files.
-
-    >>> _folder_and_name("reports/a.txt"), _folder_and_name("/a.txt"), _folder_and_name("a.txt")
-    (('reports/', 'a.txt'), ('/', 'a.txt'), ('', 'a.txt'))
-    """
-    if os.altsep:  # Windows: "C:", "\\" and "/" too
-        return os.path.split(path)
-    at = path.rfind(os.sep) + 1
-    return path[:at], path[at:]

@@ -6,6 +6,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from pipeline.files import folder_and_name
 from pipeline.ingest.reader import looks_like_report, special_file_kind, supported_extensions
 from pipeline.ingest.pubmed_baseline import is_streamed_name
 
@@ -69,7 +70,7 @@ def _identity(path: str, folders: dict[str, str], is_link: bool | None = None) -
     same, and resolving each of 10,000 files from the root dominated finding them).
     ``is_link``: known from the folder's listing (None: looked up)."""
     try:
-        folder, name = _folder_and_name(path)
+        folder, name = folder_and_name(path)
         if name not in ("", ".", "..") and not (os.path.islink(path) if is_link is None else is_link):
             resolved = folders.get(folder)
             if resolved is None:
@@ -193,16 +194,3 @@ def _skip_dir(name: str, sibling_files: list[str]) -> bool:
             return any(f.startswith(page + ".") for f in sibling_files)
     return False
 
-
-def _folder_and_name(path: str) -> tuple[str, str]:
-    """``os.path.split`` for a cache of folders: the folder keeps its trailing separator
-    ("reports/", "/" for the root, "" for none), which names the same folder; split in one
-    step on POSIX, where it ran once for each of 10,000 files.
-
-    >>> _folder_and_name("reports/a.txt"), _folder_and_name("/a.txt"), _folder_and_name("a.txt")
-    (('reports/', 'a.txt'), ('/', 'a.txt'), ('', 'a.txt'))
-    """
-    if os.altsep:  # Windows: "C:", "\\" and "/" too
-        return os.path.split(path)
-    at = path.rfind(os.sep) + 1
-    return path[:at], path[at:]

@@ -41,6 +41,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.files import folder_and_name
 from pipeline.cases.record import Case
 from pipeline.export import table as table_module
 from pipeline.review.stores import MemoryTable, XlsxTable, canonical, remembered
@@ -299,7 +300,7 @@ class Review:
         key = self._source_keys.get(text)
         if key is None:
             # Each folder once: a whole folder of 10,000 reports is 10,000 lookups, not relpaths.
-            folder, name = _folder_and_name(text)
+            folder, name = folder_and_name(text)
             prefix = self._folder_keys.get(folder)
             if prefix is None:
                 absolute = os.path.abspath(folder or os.curdir)
@@ -883,16 +884,3 @@ def _differs(path: Path, data: bytes | None) -> bool:
     except OSError:
         return True
 
-
-def _folder_and_name(path: str) -> tuple[str, str]:
-    """``os.path.split`` for a cache of folders: the folder keeps its trailing separator
-    ("reports/", "/" for the root, "" for none), which names the same folder; split in one
-    step on POSIX, where it ran once for each of 10,000 files.
-
-    >>> _folder_and_name("reports/a.txt"), _folder_and_name("/a.txt"), _folder_and_name("a.txt")
-    (('reports/', 'a.txt'), ('/', 'a.txt'), ('', 'a.txt'))
-    """
-    if os.altsep:  # Windows: "C:", "\\" and "/" too
-        return os.path.split(path)
-    at = path.rfind(os.sep) + 1
-    return path[:at], path[at:]
