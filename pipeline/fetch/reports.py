@@ -18,6 +18,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from pipeline.fetch.client import FetchError, HttpClient, default_cache_dir
 from pipeline.fetch.europepmc import DEFAULT_EUROPEPMC_URL, EuropePMC
 from pipeline.fetch.eutils import DEFAULT_EUTILS_URL, EUtils
+from pipeline.files import write_bytes
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.metadata import find_doi
 from pipeline.ingest.xmltext import child, children, local, parse_xml
@@ -208,9 +209,7 @@ class Fetcher:
         path = self.out_dir / name
         if path.resolve().parent != self.out_dir.resolve():  # names come from validated ids
             raise FetchError(name, "refused: file name outside the output folder")
-        partial = path.with_name(f".{name}.part")
-        partial.write_bytes(data)
-        os.replace(partial, path)
+        write_bytes(path, data)  # whole or not at all: a killed fetch leaves no half report
         self.result.saved.append(path)
         return path
 
