@@ -90,7 +90,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         organ = None if case.primary_site else _organ_of_type(histology, by_group, config)
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)
-        elif not case.primary_site and not remote_only:
+        elif not case.primary_site:
             lesion = _lesion_site(histology, by_group, mentions, config)
             if lesion:  # "a solitary pulmonary nodule was resected ... the tumour was a LCNEC"
                 case.primary_site = keep("primary_site", lesion.value.site, lesion)
@@ -212,12 +212,14 @@ def _primary_site(sites: list[Mention]) -> Mention | None:
     ovarian carcinoma" names no primary; nor does "the orbital tumor" (a bare tumour word) of a
     site the case's text calls a metastasis ("orbital masses as metastases")."""
     spread = {m.value.site for m in sites if m.value.role == "metastasis"}
-    candidates = [
-        m for m in sites
-        if m.value.role == "primary" and not m.hypothetical
-        and not (m.value.site in spread and _bare_tumour(m.value.cue))
-    ]
+    candidates = [m for m in _stated_primaries(sites) if not (m.value.site in spread and _bare_tumour(m.value.cue))]
     return _most_frequent(candidates, lambda v: v.site)
+
+
+def _stated_primaries(sites: list[Mention]) -> list[Mention]:
+    """The site mentions read as a primary and not only weighed ("a primary of the ovary was
+    considered" is hypothetical)."""
+    return [m for m in sites if m.value.role == "primary" and not m.hypothetical]
 
 
 def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:
@@ -227,7 +229,7 @@ def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig
     recurrence): a non-cancer case with a remote cancer in its history (ANNOTATION.md:
     primary_site null when the case is not a cancer case)."""
     sites = by_group.get("sites", [])
-    primaries = [m for m in sites if m.value.role == "primary" and not m.hypothetical]
+    primaries = _stated_primaries(sites)
     types = [m for m in by_group.get("histology", []) if not m.value.hedged]
     if not primaries and not types:
         return False
@@ -253,7 +255,7 @@ def _benign_tumour_only(by_group: dict[str, list[Mention]], config: AssemblyConf
     case names no type, stage or metastasis, and a sentence of the case names a benign lesion
     (``[report] benign`` of roles.toml: "revealed a Warthin tumour", "a gastric leiomyoma")."""
     sites = by_group.get("sites", [])
-    primaries = [m for m in sites if m.value.role == "primary" and not m.hypothetical]
+    primaries = _stated_primaries(sites)
     if not primaries or not all(_bare_tumour(m.value.cue) for m in primaries):
         return False
     if by_group.get("stage") or any(not m.value.hedged for m in by_group.get("histology", [])):
@@ -304,8 +306,11 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
     if not spec.get("lesion_after") or histology.value.hedged:
         return None
     sites = by_group.get("sites", [])
-    spread = {m.value.site for m in sites if m.value.role in ("metastasis", "recurrence")}
-    if not by_group.get("stage") and not spread:
+    first_spread = {}  # each organ called spread, with where it is first called so
+    for m in sites:
+        if m.value.role in ("metastasis", "recurrence"):
+            first_spread[m.value.site] = min(first_spread.get(m.value.site, m.start), m.start)
+    if not by_group.get("stage") and not first_spread:
         history = compile_pattern(spec["history"])
         if history.search(histology.sentence):
             return None
@@ -313,14 +318,9 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
     if any(unknown.search(sentence) for sentence in {m.sentence for m in mentions}):
         return None
     # "metastatic melanoma" with no primary named: the lesion presented is the metastasis
-    metastatic = re.compile(r"(?<![\w-])metasta\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-    if any(metastatic.search(m.sentence[:m.start - m.sentence_start]) for m in by_group.get("histology", [])):
+    if any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) for m in by_group.get("histology", [])):
         return None
     after, before = compile_pattern(spec["lesion_after"]), compile_pattern(spec["lesion_before"])
-    first_spread = {}
-    for m in sites:
-        if m.value.role in ("metastasis", "recurrence"):
-            first_spread[m.value.site] = min(first_spread.get(m.value.site, m.start), m.start)
     for mention in sorted(sites, key=lambda m: m.start):
         if (mention.value.role != "mention" or mention.negated or mention.hypothetical
                 or mention.value.site == "lymph node"):
@@ -331,7 +331,7 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
                  or before.search(mention.sentence[:offset_start]))
         if not found:
             continue
-        if mention.value.site in spread:
+        if mention.value.site in first_spread:
             word = found.group("lesion").lower()
             if mention.start > first_spread[mention.value.site] or word == "masses" or (
                     word.endswith("s") and not word.endswith("ss")):
@@ -508,6 +508,8 @@ LOCAL_SITE = "local"
 LOCAL_GENERIC = re.compile(r"(?i)(?<![\w-])(?:prevent\w*|reduc\w*|lower\w*|minimi[sz]\w*|avoid\w*|risks?|rates?|"
                            r"incidence|probability|likelihood|chances?|predict\w*|(?:is|are)\s+(?:\w+\s+)?(?:common|rare|frequent|"
                            r"uncommon|higher|lower|reported)|recurrence-free|relapse-free|free\s+survival)(?![\w-])")
+# "metastatic" (or "metastatic poorly differentiated") just before a type: the type of a spread.
+METASTATIC_BEFORE = re.compile(r"(?<![\w-])metasta\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Words that place a recurrence where the primary was.
 LOCAL = re.compile(r"(?i)(?<![\w-])(?:local(?:ly)?|loco-?regional(?:ly)?|ipsilateral|in-breast)(?![\w-])")
 
@@ -660,7 +662,7 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
     models/outcome/outcome.toml; in a report of several patients the admission may be the next
     patient's)."""
     if cancer is None:
-        cancer = any(m.value.role == "primary" and not m.hypothetical for m in sites)
+        cancer = bool(_stated_primaries(sites))
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
     relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome)["relapse"].items()}
 
@@ -688,7 +690,7 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
             continue
         if mention.value.subject_plural or mention.value.subject_other_person or superseded(mention):
             continue  # a group's, a relative's or a donor's status; or out of date
-        if one_patient and category == "recovered" and getattr(mention.value, "readmitted_after", False):
+        if one_patient and category == "recovered" and mention.value.readmitted_after:
             continue  # an earlier episode's recovery: the patient came back after it
         if category != mention.value.category:
             mention = replace(mention, value=replace(mention.value, category=category))
