@@ -13,10 +13,10 @@ import io
 import logging
 import re
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 from pipeline.ingest.errors import IngestError
+from pipeline.ingest.hyphens import HYPHENATED_WORD, WORD, join_lines
 from pipeline.ingest.metadata import find_doi, text_metadata
 from pipeline.ingest.report import Report
 from pipeline.ingest.text import append_superscript, normalize_text
@@ -27,21 +27,10 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every od
 _SUPERSCRIPT_SIZE = 0.85  # of the line's body size
 _SUPERSCRIPT_RISE = 0.2  # of the body size, above the line's baseline
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?", re.IGNORECASE)
-_HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
-_WORD_START = re.compile(r"^([a-z][^\W\d_]*)")
-_HYPHENATED_WORD = re.compile(r"\b[^\W\d_]+-[^\W\d_]+\b")
-_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?:;)\]]$")
 _BOLD = re.compile(r"bold|black|heavy|semibold|,b\b", re.IGNORECASE)
 _BAD_TITLES = re.compile(r"^(?:untitled|microsoft word|title|document\d*)\b|\.(?:docx?|pdf|tex|indd)$",
                          re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _kept_hyphens() -> frozenset[str]:
-    from pipeline.resources import read_table
-
-    return frozenset(row["prefix"].lower() for row in read_table("ingest/hyphenation.tsv"))
 
 
 def read_pdf(data: bytes, path: Path) -> list[Report]:
@@ -194,9 +183,9 @@ def join_paragraphs(blocks: list[list[tuple[str, bool]]]) -> str:
                 paragraphs.append([text])
             open_paragraph = True
     all_lines = [text for block in blocks for text, _ in block]
-    hyphenated = {m.group().lower() for line in all_lines for m in _HYPHENATED_WORD.finditer(line)}
-    words = {w.lower() for line in all_lines for w in _WORD.findall(line)}
-    return "\n\n".join(_join_lines(lines, hyphenated, words) for lines in paragraphs)
+    hyphenated = {m.group().lower() for line in all_lines for m in HYPHENATED_WORD.finditer(line)}
+    words = {w.lower() for line in all_lines for w in WORD.findall(line)}
+    return "\n\n".join(join_lines(lines, hyphenated, words) for lines in paragraphs)
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -204,28 +193,3 @@ def _continues(previous: str, text: str) -> bool:
     if previous.endswith("-") and not previous.endswith(" -"):
         return True
     return not _SENTENCE_END.search(previous) and text[:1].islower()
-
-
-def _join_lines(lines: list[str], hyphenated: set[str], words: set[str]) -> str:
-    text = lines[0]
-    for line in lines[1:]:
-        end = _HYPHENATED_END.search(text)
-        start = _WORD_START.match(line)
-        if end and start:
-            keep = _keeps_hyphen(end.group(1).lower(), start.group(1).lower(), hyphenated, words)
-            text = text[:-1] + ("-" if keep else "") + line
-        elif text.endswith("-") and not text.endswith(" -"):
-            text += line  # "5-" + "FU", "PD-" + "L1": a hyphen that belongs to the term
-        else:
-            text += " " + line
-    return text
-
-
-def _keeps_hyphen(left: str, right: str, hyphenated: set[str], words: set[str]) -> bool:
-    """Whether "left-" at a line end and "right" on the next line form a hyphenated word:
-    as the report writes it elsewhere, else by the word start (``models/ingest/hyphenation.tsv``)."""
-    if f"{left}-{right}" in hyphenated:
-        return True
-    if left + right in words:
-        return False
-    return left in _kept_hyphens()

@@ -8,12 +8,13 @@ sentence; texts with a paragraph or a sentence per line (web pages, PubMed abstr
 MACCROBAT texts) are left as they are. A full line is then joined with the next one unless the
 next one opens a list item or a reference entry; a short line (a heading, a paragraph's last
 line) ends its paragraph. Hyphens are repaired as the PDF reader does
-(``pipeline.ingest.pdf``, ``models/ingest/hyphenation.tsv``).
+(``pipeline.ingest.hyphens``).
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from pipeline.ingest.hyphens import HYPHENATED_END, HYPHENATED_WORD, WORD, join_lines
 
 MIN_LINES = 12
 SAMPLE_CHARACTERS = 50_000  # the width is read on the text's start: a cheap test on huge texts
@@ -26,11 +27,6 @@ MAX_LONG_SHARE = 0.05  # of the lines: those longer than the width (no wrap woul
 LONG_LINE = 1.15  # of the width
 JOIN_LINE = 0.6  # of the width: a line at least this long goes on on the next line
 SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
-# As the PDF reader repairs hyphens (pipeline.ingest.pdf; models/ingest/hyphenation.tsv).
-HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
-WORD_START = re.compile(r"^([a-z][^\W\d_]*)")
-HYPHENATED_WORD = re.compile(r"\b[^\W\d_]+-[^\W\d_]+\b")
-WORD = re.compile(r"[^\W\d_]+")
 ITEM_START = re.compile(r"^\s*(?:\[?\d{1,3}[.)\]]\s|[•·▪■*\-–—]\s)")
 
 
@@ -83,32 +79,7 @@ def unwrap(text: str) -> str:
         previous = line
     hyphenated = {m.group().lower() for m in HYPHENATED_WORD.finditer(text)}
     words = {w.lower() for w in WORD.findall(text)}
-    return "\n".join(_join(lines, hyphenated, words) if lines else "" for lines in paragraphs)
-
-
-def _join(lines: list[str], hyphenated: set[str], words: set[str]) -> str:
-    """The lines of a paragraph as one line; a word hyphenated at a line's end joined ("leuko-" +
-    "cytosis"), a compound's hyphen kept ("well-" + "differentiated", "5-" + "FU")."""
-    text = lines[0]
-    for line in lines[1:]:
-        end = HYPHENATED_END.search(text)
-        start = WORD_START.match(line)
-        if end and start:
-            left, right = end.group(1).lower(), start.group(1).lower()
-            keep = f"{left}-{right}" in hyphenated or (left + right not in words and left in _kept_hyphens())
-            text = text[:-1] + ("-" if keep else "") + line
-        elif text.endswith("-") and not text.endswith(" -"):
-            text += line
-        else:
-            text += " " + line
-    return text
-
-
-@lru_cache(maxsize=1)
-def _kept_hyphens() -> frozenset[str]:
-    from pipeline.resources import read_table
-
-    return frozenset(row["prefix"].lower() for row in read_table("ingest/hyphenation.tsv"))
+    return "\n".join(join_lines(lines, hyphenated, words) if lines else "" for lines in paragraphs)
 
 
 def _goes_on(previous: str, line: str, width: int) -> bool:

@@ -1,0 +1,52 @@
+"""Words hyphenated across a line break, repaired the same way wherever lines are joined: the
+PDF reader's paragraphs (``pipeline.ingest.pdf``) and hard-wrapped plain texts
+(``pipeline.ingest.unwrap``). "leuko-" + "cytosis" is one word again; a compound keeps its
+hyphen ("well-" + "differentiated", "5-" + "FU") when the report writes it so elsewhere or its
+first part is a usual prefix of one (``models/ingest/hyphenation.tsv``).
+
+>>> join_lines(["a marked leuko-", "cytosis and a well-", "differentiated tumour"], set(), set())
+'a marked leukocytosis and a well-differentiated tumour'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
+WORD_START = re.compile(r"^([a-z][^\W\d_]*)")
+HYPHENATED_WORD = re.compile(r"\b[^\W\d_]+-[^\W\d_]+\b")
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def join_lines(lines: list[str], hyphenated: set[str], words: set[str]) -> str:
+    """The lines of a paragraph as one line, a word broken at a line's end repaired.
+    ``hyphenated``/``words``: the report's hyphenated words and words, lower case."""
+    text = lines[0]
+    for line in lines[1:]:
+        end = HYPHENATED_END.search(text)
+        start = WORD_START.match(line)
+        if end and start:
+            keep = keeps_hyphen(end.group(1).lower(), start.group(1).lower(), hyphenated, words)
+            text = text[:-1] + ("-" if keep else "") + line
+        elif text.endswith("-") and not text.endswith(" -"):
+            text += line  # "5-" + "FU", "PD-" + "L1": a hyphen that belongs to the term
+        else:
+            text += " " + line
+    return text
+
+
+def keeps_hyphen(left: str, right: str, hyphenated: set[str], words: set[str]) -> bool:
+    """Whether "left-" at a line end and "right" on the next line form a hyphenated word:
+    as the report writes it elsewhere, else by the word start (``models/ingest/hyphenation.tsv``)."""
+    if f"{left}-{right}" in hyphenated:
+        return True
+    if left + right in words:
+        return False
+    return left in _kept_hyphens()
+
+
+@lru_cache(maxsize=1)
+def _kept_hyphens() -> frozenset[str]:
+    from pipeline.resources import read_table
+
+    return frozenset(row["prefix"].lower() for row in read_table("ingest/hyphenation.tsv"))
