@@ -97,6 +97,11 @@ class ContextQualifier:
         text = doc_text(doc)
         sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
         section_starts = [s.start for s in sections]
+
+        def section_at(token: int) -> str | None:
+            """The label of the section token ``token`` stands in (the first one before any)."""
+            return sections[max(bisect.bisect_right(section_starts, token) - 1, 0)].label_ if sections else None
+
         # Token.sent walks the doc each time: look sentences up in one list instead.
         starts = sentence_starts(doc)
         cues_by_sentence: dict[int, list] = {}
@@ -113,8 +118,7 @@ class ContextQualifier:
             if sentence_start not in subjects:
                 sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
                 sentence = doc[sentence_start:sentence_end]
-                section = sections[max(bisect.bisect_right(section_starts, sentence_start) - 1, 0)].label_ if sections else None
-                subject = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text, section)
+                subject = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text, section_at(sentence_start))
                 if subject == "probable" and depth < MAX_CHAIN and self._continues(doc, text, starts, index):
                     # "Our patient was a 60-year-old woman. She had taken tamoxifen": a pronoun
                     # that opens the next sentence of the paragraph still speaks of the patient
@@ -132,16 +136,14 @@ class ContextQualifier:
                     window_start = max(sentence_start, span.start - SUBJECT_WINDOW)
                     window_end = min(sentence_end, span.end + SUBJECT_WINDOW)
                     near = [c for c in cues_by_sentence.get(sentence_start, []) if c[0] >= window_start and c[1] <= window_end]
-                    section = sections[max(bisect.bisect_right(section_starts, span.start) - 1, 0)].label_ if sections else None
-                    span._.subject = self._subject(doc[window_start:window_end], near, text, section)
+                    span._.subject = self._subject(doc[window_start:window_end], near, text, section_at(span.start))
                 if span._.subject == "generic" and group in TREATMENT_GROUPS \
                         and self.given_in_past.search(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + 1):
                     # "Ceftriaxone, which is commonly used for meningitis, was started": a general
                     # remark beside a treatment given in the past does not make it background
                     span._.subject = "probable"
                 if sections:
-                    index = bisect.bisect_right(section_starts, span.start) - 1
-                    span._.section = sections[max(index, 0)].label_
+                    span._.section = section_at(span.start)
                 self._qualify(doc, span, cues_by_sentence.get(sentence_start, []), group)
                 if self._other_persons(doc, span, cues_by_sentence.get(sentence_start, []), sentence_start):
                     span._.subject = "family"
