@@ -132,18 +132,19 @@ class ContextQualifier:
                 sentence_start = starts[index]
                 sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
                 span._.subject = subject_of(index)
+                section = section_at(span.start)
                 if sentence_end - sentence_start > MAX_SENTENCE_TOKENS:
                     window_start = max(sentence_start, span.start - SUBJECT_WINDOW)
                     window_end = min(sentence_end, span.end + SUBJECT_WINDOW)
                     near = [c for c in cues_by_sentence.get(sentence_start, []) if c[0] >= window_start and c[1] <= window_end]
-                    span._.subject = self._subject(doc[window_start:window_end], near, text, section_at(span.start))
+                    span._.subject = self._subject(doc[window_start:window_end], near, text, section)
                 if span._.subject == "generic" and group in TREATMENT_GROUPS \
                         and self.given_in_past.search(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + 1):
                     # "Ceftriaxone, which is commonly used for meningitis, was started": a general
                     # remark beside a treatment given in the past does not make it background
                     span._.subject = "probable"
                 if sections:
-                    span._.section = section_at(span.start)
+                    span._.section = section
                 self._qualify(doc, span, cues_by_sentence.get(sentence_start, []), group)
                 if self._other_persons(doc, span, cues_by_sentence.get(sentence_start, []), sentence_start):
                     span._.subject = "family"
