@@ -19,7 +19,7 @@ from pipeline.batch.cache import default_cache_dir, open_cache
 from pipeline.batch.file_stats import FileStats
 from pipeline.batch.progress import Progress
 from pipeline.batch.engine import open_runner
-from pipeline.batch.runner import FileResult, InputFile, read_inputs
+from pipeline.batch.runner import FileResult, InputFile, hash_input
 from pipeline.batch.version import pipeline_version
 from pipeline.export.locks import ReviewLock
 from pipeline.ingest.discover import iter_input_paths
@@ -108,7 +108,7 @@ def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet
         review = Review.open(review_path, sheet=sheet, overrides=overrides)
         review.dry_run = dry_run
         if files is None:
-            files, texts = _read_input_paths(inputs, on_skip, cache_dir if use_cache else None, use_cache)
+            files, texts = _read_input_paths(inputs, on_skip, cache_dir, use_cache)
         # Paths as str for the 10,000 files of a folder: no pathlib hashing or formatting.
         is_unchanged = [bool(f.file_hash) and review.is_unchanged(text, f.file_hash, version)
                         for f, text in zip(files, texts)]
@@ -154,25 +154,26 @@ def _read_inputs(inputs, on_skip, cache_dir, use_cache: bool) -> list[InputFile]
 
 def _read_input_paths(inputs, on_skip, cache_dir, use_cache: bool) -> tuple[list[InputFile], list[str]]:
     """``_read_inputs`` and the files' paths as str (``os.fspath`` of each ``InputFile.path``)."""
-    if not use_cache:
-        files = read_inputs(inputs, on_skip=on_skip)
-        return files, [os.fspath(f.path) for f in files]
     found = list(iter_input_paths(inputs, on_skip=on_skip))
     texts = [text for _, text in found]
+    if not use_cache:
+        return [hash_input(InputFile(path, None)) for path, _ in found], texts
+    files, hashed = [], []
     with FileStats(Path(cache_dir) if cache_dir else default_cache_dir()) as stats:
         known = stats.known(texts)  # keyed by the str paths
-        rest = [path for path, text in found if text not in known]
-        statuses = {}
-        for path in rest:  # before reading: a file written meanwhile no longer matches
-            try:
-                statuses[path] = os.stat(path)
+        for path, text in found:
+            if text in known:
+                files.append(InputFile(path, known[text]))
+                continue
+            try:  # before reading: a file written meanwhile no longer matches
+                status = os.stat(path)
             except OSError:
-                pass
-        hashed = {item.path: item for item in read_inputs(rest)}
-        stats.record((path, status, hashed[path].file_hash) for path, status in statuses.items()
-                     if path in hashed and not hashed[path].error)
-    files = [InputFile(path, known[text]) if text in known else hashed.get(path) or read_inputs([path])[0]
-             for path, text in found]
+                status = None
+            item = hash_input(InputFile(path, None))
+            files.append(item)
+            if status is not None and not item.error:
+                hashed.append((path, status, item.file_hash))
+        stats.record(hashed)
     return files, texts
 
 

@@ -11,7 +11,7 @@ from pipeline.batch import file_stats
 from pipeline.batch import refresh as refresh_module
 from pipeline.batch.file_stats import STATS_FILE, FileStats
 from pipeline.batch.identity import file_hash
-from pipeline.batch.runner import read_inputs
+from pipeline.batch.runner import hash_input, read_inputs
 
 
 @pytest.fixture(autouse=True)
@@ -98,11 +98,11 @@ def test_a_refresh_reads_only_files_it_does_not_know(tmp_path, monkeypatch):
     new = report(folder, "3.txt", "A 60-year-old man.")
     read = []
 
-    def reading(paths, **kwargs):
-        read.extend(paths)
-        return read_inputs(paths, **kwargs)
+    def reading(item, *args):
+        read.append(item.path)
+        return hash_input(item, *args)
 
-    monkeypatch.setattr(refresh_module, "read_inputs", reading)
+    monkeypatch.setattr(refresh_module, "hash_input", reading)
     second = refresh_module._read_inputs([folder], None, cache, True)
     assert read == [new] and second == read_inputs([folder])
     assert [f.path for f in second] == [*paths, new]
