@@ -26,7 +26,7 @@ from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding
 from pipeline.nlp.measures.model import Measure
 from pipeline.nlp.measures.quantities import Unit, convert, parse_quantity_number, parse_unit, quantity_grammar, unit_of
-from pipeline.nlp.measures.units import grammar, normalise_unitless, parse_number, to_float, unit_exponent, within
+from pipeline.nlp.measures.units import count_value, grammar, normalise_unitless, parse_number, to_float, unit_exponent, within
 from pipeline.nlp.text import merge_windows
 from pipeline.resources import read_table
 
@@ -358,8 +358,7 @@ class MeasureMatcher(Component):
         unit = self.count_unit.match(text, bracket.end())
         if unit is not None:
             exponent = unit_exponent(unit, self.patterns)
-            written = parse_number(number.group("number"), exponent) if exponent is not None else None
-            value = to_float(written, exponent) if written is not None else None
+            return count_value(number.group("number"), exponent, analyte.name, self.analytes_file) if exponent is not None else None
         elif re.match(r"\s*(?:/|per\b|cells?\b|[hl]pf\b|HPF\b|LPF\b|high[\s\-]power)", text[bracket.end() : bracket.end() + 20]):
             return None  # another unit ("(5-10)/hpf", a urine sediment)
         else:
@@ -372,7 +371,7 @@ class MeasureMatcher(Component):
             if not (low_min <= low / scale <= low_max and high_min <= high / scale <= high_max):
                 return None
             value = float(written / scale)
-        return value if value is not None and within(value, analyte.name, self.analytes_file) else None
+        return value if within(value, analyte.name, self.analytes_file) else None
 
     def _may_have_keyword(self, text: str, item: Item, reach: int) -> bool:
         """True when a keyword of an analyte measured in the item's unit stands near it."""
@@ -672,9 +671,7 @@ class MeasureMatcher(Component):
         if nearest is None or nearest.family != keyword.family or not nearest.start <= keyword.start < nearest.end:
             return
         if exponent is not None:
-            written = parse_number(item.number, exponent)
-            value = to_float(written, exponent) if written is not None else None
-            value = value if value is not None and within(value, analyte.name, self.analytes_file) else None
+            value = count_value(item.number, exponent, analyte.name, self.analytes_file)
         elif bracket is not None:
             value = self._bracketed_result(text, number, bracket, analyte)
         elif analyte.dimension == "count":
@@ -702,10 +699,9 @@ class MeasureMatcher(Component):
             step = CONTINUED.match(text, cursor)
             if step is None:
                 return
-            number = parse_number(step.group("number"), exponent)
-            value = to_float(number, exponent) if number is not None else None
+            value = count_value(step.group("number"), exponent, "wbc", self.analytes_file)
             start, end = step.start("number"), step.end("number")
-            if value is None or not within(value, "wbc", self.analytes_file) or (start, end) in seen:
+            if value is None or (start, end) in seen:
                 return
             measure = Measure("WBC", value, finding.value.unit, step.group("number"))
             seen.add((start, end))

@@ -163,6 +163,16 @@ def to_float(number: Decimal, exponent: int) -> float:
     return float(number.scaleb(exponent))
 
 
+def count_value(number_text: str, exponent: int, analyte: str | None, analytes: str = ANALYTES) -> float | None:
+    """``number_text`` written in the count unit of ``exponent``, in 10^9/L, or None when the
+    number cannot be read or the value is implausible for ``analyte``."""
+    number = parse_number(number_text or "", exponent)
+    if number is None:
+        return None
+    value = to_float(number, exponent)
+    return value if within(value, analyte, analytes) else None
+
+
 def normalise_count(number_text: str, unit_text: str, analyte: str | None = "WBC") -> float | None:
     """A count written as ``number_text`` ``unit_text`` in 10^9/L, or None when the unit is
     not a count unit, the number cannot be read, or the value is implausible for ``analyte``
@@ -173,13 +183,7 @@ def normalise_count(number_text: str, unit_text: str, analyte: str | None = "WBC
         if match is None:
             return None
         exponent = unit_exponent(match)
-        if exponent is None:
-            return None
-        number = parse_number(number_text or "", exponent)
-        if number is None:
-            return None
-        value = to_float(number, exponent)
-        return value if within(value, analyte) else None
+        return count_value(number_text, exponent, analyte) if exponent is not None else None
     except (ValueError, ArithmeticError, OverflowError):
         return None
 
