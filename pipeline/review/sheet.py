@@ -299,26 +299,24 @@ class Review:
         text = os.fspath(path)
         key = self._source_keys.get(text)
         if key is None:
-            # Each folder once: a whole folder of 10,000 reports is 10,000 lookups, not relpaths.
             folder, name = folder_and_name(text)
-            prefix = self._folder_keys.get(folder)
-            if prefix is None:
-                absolute = os.path.abspath(folder or os.curdir)
-                try:
-                    prefix = Path(os.path.relpath(absolute, os.path.abspath(self.path.parent))).as_posix()
-                except ValueError:  # another drive
-                    prefix = Path(absolute).as_posix()
-                self._folder_keys[folder] = prefix
             if name in ("", os.curdir, os.pardir):  # not a file's name: the whole path, as it reads
-                absolute = os.path.abspath(text)
-                try:
-                    key = Path(os.path.relpath(absolute, os.path.abspath(self.path.parent))).as_posix()
-                except ValueError:
-                    key = Path(absolute).as_posix()
-            else:
+                key = self._relative_key(text)
+            else:  # each folder once: a whole folder of 10,000 reports is 10,000 lookups, not relpaths
+                prefix = self._folder_keys.get(folder)
+                if prefix is None:
+                    prefix = self._folder_keys[folder] = self._relative_key(folder or os.curdir)
                 key = name if prefix == "." else prefix.rstrip("/") + "/" + name
             self._source_keys[text] = key
         return key
+
+    def _relative_key(self, path: str) -> str:
+        """``path`` relative to the review's folder, with "/"; absolute on another drive."""
+        absolute = os.path.abspath(path)
+        try:
+            return Path(os.path.relpath(absolute, os.path.abspath(self.path.parent))).as_posix()
+        except ValueError:  # another drive
+            return Path(absolute).as_posix()
 
     def is_unchanged(self, source: str | os.PathLike, file_hash: str, version: str) -> bool:
         """The file's rows are up to date: same bytes, same pipeline, nothing flagged."""
