@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from pipeline.batch.cache import default_cache_dir, open_cache
@@ -67,18 +67,14 @@ def refresh_review(
     saved the sheet during the refresh, the refresh merges again from the saved file
     (``on_notice`` says so) instead of overwriting it, and gives up with a ReviewError,
     leaving it as the other program saved it, if that happens ``MERGE_ATTEMPTS`` times."""
-    check_review_path(Path(review_path))
-    with _fewer_collections():
-        return _refresh_review(Path(review_path), inputs, dry_run, on_notice, dict(
-            jobs=jobs, cache_dir=cache_dir, use_cache=use_cache, quiet=quiet, backup=backup,
-            on_error=on_error, model=model, on_notice=on_notice, on_skip=on_skip, sheet=sheet,
-            overrides=overrides, dry_run=dry_run, engine=engine, scheduler=scheduler))
-
-
-def _refresh_review(review_path: Path, inputs, dry_run: bool, on_notice, options: dict) -> RefreshSummary:
-    if dry_run:  # reads only: no lock file beside the sheet
-        return _refresh_locked(review_path, inputs, **options)
-    with ReviewLock(review_path, on_wait=on_notice):
+    review_path = Path(review_path)
+    check_review_path(review_path)
+    options = dict(jobs=jobs, cache_dir=cache_dir, use_cache=use_cache, quiet=quiet, backup=backup,
+                   on_error=on_error, model=model, on_notice=on_notice, on_skip=on_skip, sheet=sheet,
+                   overrides=overrides, dry_run=dry_run, engine=engine, scheduler=scheduler)
+    # a dry run reads only: no lock file beside the sheet
+    lock = nullcontext() if dry_run else ReviewLock(review_path, on_wait=on_notice)
+    with _fewer_collections(), lock:
         return _refresh_locked(review_path, inputs, **options)
 
 
