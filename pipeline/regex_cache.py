@@ -67,14 +67,21 @@ def compile(pattern, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's
     cached = _read(path, key, pattern)
     if cached is not None:
         return cached
-    # A miss compiles once: the program is made here, the way re._compiler.compile makes it,
-    # once that is checked to give what re.compile gives (``_faithful``).
-    program = _program(pattern, flags) if _faithful() else None
-    compiled = _rebuild(pattern, program) if program is not None else None
-    if compiled is None:
+    fresh = _fresh(pattern, flags)
+    if fresh is None:
         return re.compile(pattern, flags)
+    program, compiled = fresh
     _store(path, key, program)
     return compiled
+
+
+def _fresh(pattern: str, flags: int) -> tuple[dict, re.Pattern] | None:
+    """A miss compiled once: the program made here, the way re._compiler.compile makes it, once
+    that is checked to give what re.compile gives (``_faithful``), and the pattern built from
+    it; None when that cannot be done (the caller uses re.compile)."""
+    program = _program(pattern, flags) if _faithful() else None
+    compiled = _rebuild(pattern, program) if program is not None else None
+    return (program, compiled) if compiled is not None else None
 
 
 # Features whose handling could set _program apart from re._compiler.compile: inline and
@@ -213,10 +220,10 @@ def _from_bundle(pattern: str, flags: int, key: str) -> re.Pattern:
     program = bundle.used.get(key) or bundle.program(key)
     compiled = _rebuild(pattern, program) if program is not None else None
     if compiled is None:  # not held (or damaged): compiled here, held from the next save()
-        program = _program(pattern, flags) if _faithful() else None
-        compiled = _rebuild(pattern, program) if program is not None else None
-        if compiled is None:
+        fresh = _fresh(pattern, flags)
+        if fresh is None:
             return re.compile(pattern, flags)
+        program, compiled = fresh
         bundle.missed = True
     bundle.used[key] = program
     return compiled
