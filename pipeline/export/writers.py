@@ -257,10 +257,9 @@ def write_table(cases: Iterable[Case], out_path: str | os.PathLike, report_texts
 def _temporary_name(handle: BinaryIO) -> str | None:
     """The path of ``atomic_output``'s temporary file (for files that go with it), or None."""
     name = getattr(handle, "name", None)
-    return name if isinstance(name, str) and name.endswith(_PART) else None
+    return name if isinstance(name, str) and name.endswith(PART_SUFFIX) else None
 
 
-_PART = PART_SUFFIX
 # mkstemp's random part: 8 characters of [a-z0-9_].
 _RANDOM = "[a-z0-9_]{8}"
 
@@ -268,7 +267,7 @@ _RANDOM = "[a-z0-9_]{8}"
 def _part_pattern(path: Path) -> re.Pattern:
     """``.<name>.<random>.part`` (the temporary file) and ``.<name>.<random>.part-<more>``
     (files and folders that go with it: a workbook's sheets and images)."""
-    return re.compile(rf"(\.{re.escape(path.name)}\.{_RANDOM}\.part)(-.+)?")
+    return re.compile(rf"(\.{re.escape(path.name)}\.{_RANDOM}{re.escape(PART_SUFFIX)})(-.+)?")
 
 
 def remove_stale_parts(path: Path) -> list[str]:
