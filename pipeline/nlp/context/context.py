@@ -218,7 +218,7 @@ class ContextQualifier:
             return False
         return section in ("case", "body") or section == "front" and weak
 
-    def _subject(self, sentence: Span, cues: list, text: str, section: str | None = None) -> str:
+    def _subject(self, sentence: Span, cues: list, text: str, section: str | None) -> str:
         plural = [c for c in cues if c[2:] == ("patient", "plural")]
         # "both of these patients": the reported patients, not the "these patients" of the literature
         cues = [c for c in cues if not (c[2] == "other" and any(p[0] <= c[0] and c[1] <= p[1] for p in plural))]

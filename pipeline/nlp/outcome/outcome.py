@@ -159,7 +159,7 @@ class OutcomeMatcher(Component):
         ]
         return bool(reported) and (not others or reported[-1][0] > max(others))
 
-    def _plural_subject(self, before: str, written: str = "") -> bool:
+    def _plural_subject(self, before: str, written: str) -> bool:
         """Whether the nearest subject word before the phrase names a group other than the
         reported patients ("both patients recovered" speaks of the report's own patients).
         "They" before a phrase that things do ("the symptoms resolved within a year and they

@@ -507,7 +507,7 @@ def _literature(path: str) -> re.Pattern:
     return re.compile(read_patterns(path)["literature"])
 
 
-def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]], text: str = "") -> list:
+def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]], text: str) -> list:
     """``starts`` without the headings of a table of contents or a menu: three or more heading
     lines in a row, with nothing but blank lines between them."""
     menu, run = set(), []

@@ -187,7 +187,7 @@ class SiteMatcher(Component):
         """True for a lymph-node phrase that is itself a finding ("para-aortic lymphadenopathy")."""
         return site == "lymph node" and self.node_finding is not None and self.node_finding.search(written) is not None
 
-    def _role(self, site: str, left: str, right: str, memo: dict, written: str = "") -> tuple[str, str | None]:
+    def _role(self, site: str, left: str, right: str, memo: dict, written: str) -> tuple[str, str | None]:
         low = None
         for index, (role, side, only, lower, exact, pattern, written_pattern) in enumerate(self.rules):
             if only and site not in only:
