@@ -462,15 +462,6 @@ class Worksheet:
             self._cells[number] = cells
         return cells
 
-    def _cell_value(self, number: int, column: int) -> object:
-        """``value(number, column)``, from the bytes when the row was not parsed."""
-        if number not in self._rows and self._index is not None:
-            found = self._index.value(number, column, self.book.shared_strings)
-            if found is not _UNREAD:
-                return found
-        cell = self._row_cells(number).get(column)
-        return None if cell is None else self._read(cell)
-
     def column_values(self, column: int) -> dict[int, object]:
         """{row: value} of one column, for every row holding a cell there."""
         return self.columns_values([column])[column]
@@ -488,7 +479,7 @@ class Worksheet:
                 continue
             if number not in self._rows:  # from the bytes
                 for column in wanted:
-                    value = self._cell_value(number, column)
+                    value = self.value(number, column)
                     if value is not None:
                         found[column][number] = value
                 continue
@@ -556,8 +547,14 @@ class Worksheet:
         return True
 
     def value(self, row: int, column: int) -> object:
-        """str, int, float, bool or None; an error cell gives its text ('#N/A')."""
-        return self._cell_value(row, column)
+        """str, int, float, bool or None; an error cell gives its text ('#N/A'). Read from the
+        bytes when the row was not parsed."""
+        if row not in self._rows and self._index is not None:
+            found = self._index.value(row, column, self.book.shared_strings)
+            if found is not _UNREAD:
+                return found
+        cell = self._row_cells(row).get(column)
+        return None if cell is None else self._read(cell)
 
     def has_formula(self, row: int, column: int) -> bool:
         if row not in self._rows and self._index is not None:
