@@ -348,3 +348,12 @@ def test_a_relative_named_later_in_the_presenting_sentence_leaves_it_the_patient
 def test_case_subheadings_of_clinical_case_records(nlp, heading):
     doc = nlp(f"Introduction\nIt is rare.\n{heading}\nShe had fever.\nDiscussion\nRare.")
     assert section_of(doc, "She had fever") == "case"
+
+
+def test_announcement_in_a_citation_is_skipped_in_a_long_text_too():
+    # the citation check once held only for a text shorter than the announcements' reach
+    from pipeline.nlp.sections.patients import announced_patients
+    opening = ("A 52-year-old man presented with fever. Related articles: Fever of unknown origin: "
+               "report of three cases. Brown A, Green B. Am J Med. 2011;14:22-9. ")
+    assert announced_patients(opening) == 1
+    assert announced_patients(opening + "He was treated with antibiotics. " * 200) == 1

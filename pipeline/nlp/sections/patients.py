@@ -168,11 +168,11 @@ def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
     similar articles on an abstract page)."""
     patterns, reach = _announcements(path)
     citation = _citation(path)
-    for piece in (title or "", text[:reach]):
+    for in_text, piece in ((False, title or ""), (True, text[:reach])):
         for pattern in patterns:
             for match in pattern.finditer(piece):
                 sentence = piece[_sentence_start(piece, match.start()):_sentence_end(piece, match.end()) + 40]
-                if piece is text[:reach] and piece and citation.search(sentence):
+                if in_text and citation.search(sentence):
                     continue
                 return match
     return None
