@@ -103,7 +103,9 @@ class SectionDetector:
         flat = read_patterns(flattened)
         self.flat_min_line = int(flat["min_line"])
         self.flat_furniture_reach = int(flat["furniture_reach"])
-        names = sorted(set(flat["headings"]) | set(flat["furniture"]), key=len, reverse=True)
+        # longest first; ties by name, so that the pattern (its regex_cache key) is the same in
+        # every process: a set's order changes with string hashing
+        names = sorted(set(flat["headings"]) | set(flat["furniture"]), key=lambda name: (-len(name), name))
         self.flat_kinds = {name: "furniture" if name in flat["furniture"] else self.headings[name] for name in names}
         self.flat_pattern = regex_cache.compile(
             r"(?P<before>^|[.!?\])]\s+(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\.?\s+|[IVX]{1,4}\.\s+)?|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
