@@ -280,3 +280,19 @@ def test_the_bundle_keeps_at_most_as_many_other_codes_as_its_own(cache, monkeypa
     new_process(monkeypatch)
     held = regex_cache._current_bundle().held
     assert list(held) == [disk_cache.digest(regex_cache._ENGINE, str(SHORT[1][1]), SHORT[1][0])]
+
+
+def test_a_second_start_of_the_pipeline_compiles_and_writes_nothing(tmp_path):
+    # every pattern the components build is the same text in each process (no set's hash
+    # order in it), so a start after the first finds them all and leaves the cache as it is
+    import subprocess
+    import sys
+
+    def start(seed):
+        env = {**os.environ, "CASELIT_CACHE_DIR": str(tmp_path), "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", "from pipeline.nlp.build import build_nlp; build_nlp()"],
+                       env=env, check=True, timeout=300)
+        return {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in sorted(tmp_path.rglob("*")) if path.is_file()}
+
+    first = start("1")
+    assert start("2") == first
