@@ -9,6 +9,7 @@ import logging
 from pipeline import __version__
 from pipeline.commands import COMMANDS
 from pipeline.commands.common import EXIT_STATUS_HELP, FAILED, INTERRUPTED, CommandError, error
+from pipeline.spacy_import import defer_spacy_cli
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict]:
@@ -29,6 +30,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    defer_spacy_cli()  # spaCy's own CLI is ~0.3 s of every start and never used here
     parser, modules = _parser()
     args = parser.parse_args(argv)
     # readers warn through logging ("FILE: looks truncated"): one line each, like our errors

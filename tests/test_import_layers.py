@@ -9,7 +9,7 @@ import pytest
 PIPELINE = Path(__file__).parents[1] / "pipeline"
 # Earlier layers first; a package may import any package of an earlier layer.
 LAYERS = [
-    {"resources", "files"},
+    {"resources", "files", "spacy_import"},
     {"disk_cache"},
     {"regex_cache"},
     {"ingest"},
