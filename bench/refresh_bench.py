@@ -25,6 +25,10 @@ one CPU (``taskset``, when there is one), start-up and building the pipeline inc
 * ``extract one``: ``caselit extract tests/data/synthetic-cervix-report.txt -o x.jsonl
   --no-cache``, the shortest run there is.
 
+Each row also gives its ratio to ``spaCy alone`` measured in the same run (``python -c
+"import spacy; spacy.blank('en')"``, code caselit does not change): the machine's speed varies
+by a third from one run to the next, the ratios much less.
+
 Then the start-up profile of a fresh process (Python and the imports, building the pipeline
 component by component) and the same ``new only`` refresh phase by phase. The goals: the two
 refresh rows under 3 s, ``extract one`` under 2 s. Wall time suffers on a shared machine; the
@@ -170,12 +174,15 @@ def best(runs: list[tuple[float, float, str]]) -> tuple[float, float, str]:
     return min(r[0] for r in runs), min(r[1] for r in runs), runs[-1][2]
 
 
+BASELINE = "import spacy; spacy.blank('en')"
+
 STARTUP = """
 import time
 marks = [("start", time.perf_counter(), time.process_time())]
 def mark(name):
     marks.append((name, time.perf_counter(), time.process_time()))
 import pipeline.cli, pipeline.commands.refresh, pipeline.batch.refresh
+pipeline.spacy_import.defer_spacy_cli()  # as pipeline.cli.main does
 mark("import caselit's command modules")
 import spacy
 mark("import spaCy")
@@ -259,23 +266,30 @@ def main() -> None:
         build(work, args.rows, args.new)
         size = (work / "review.xlsx").stat().st_size / 2**20
         print(f"sheet: {args.rows} rows, {size:.1f} MB\n")
+        # The yardstick: plain spaCy (its own import, CLI included, and a blank English model),
+        # code caselit does not change, measured in this run: the ratios say how caselit's
+        # commands compare with it whatever this machine's speed today (it varies by a third).
+        wall, cpu, _ = best([timed(work, ["-c", BASELINE]) for _ in range(args.repeat)])
+        yardstick = wall
+        print(f"{'spaCy alone':>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  1.00x  (python, import spacy, spacy.blank('en'))")
         imports = ["-c", "import pipeline.batch.refresh, pipeline.commands.refresh, pipeline.nlp.build"]
         wall, cpu, _ = best([timed(work, imports) for _ in range(args.repeat)])
-        print(f"{'imports':>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  (python start-up and imports alone)")
+        print(f"{'imports':>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  {wall / yardstick:4.2f}x  "
+              f"(caselit's modules, spaCy imported as spaCy has it)")
         wall, cpu, summary = timed_cli(work, ["new"], build_cache=False)
-        print(f"{'first run':>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  caselit refresh review.xlsx new"
+        print(f"{'first run':>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  {wall / yardstick:4.2f}x  caselit refresh review.xlsx new"
               f"   (empty build cache)")
         for label, inputs in (("new only", ["new"]), ("whole folder", ["reports", "new"])):
             wall, cpu, summary = best([timed_cli(work, inputs) for _ in range(args.repeat)])
-            print(f"{label:>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  caselit refresh review.xlsx {' '.join(inputs)}"
+            print(f"{label:>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  {wall / yardstick:4.2f}x  caselit refresh review.xlsx {' '.join(inputs)}"
                   f"   [{summary}]")
         # the sheet the last whole-folder run wrote, the results cache it filled: nothing to do
         wall, cpu, summary = best([timed(work, ["-m", "pipeline", "refresh", "review.xlsx", "reports", "new",
                                                 "--cache-dir", "cache"]) for _ in range(args.repeat)])
-        print(f"{'nothing new':>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  caselit refresh review.xlsx reports new"
+        print(f"{'nothing new':>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  {wall / yardstick:4.2f}x  caselit refresh review.xlsx reports new"
               f"   (again)   [{summary}]")
         wall, cpu, _ = best([timed_extract(work) for _ in range(args.repeat)])
-        print(f"{'extract one':>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  caselit extract "
+        print(f"{'extract one':>12}: {wall:5.2f} s wall, {cpu:5.2f} s CPU  {wall / yardstick:4.2f}x  caselit extract "
               f"tests/data/synthetic-cervix-report.txt -o one.jsonl --no-cache")
         startup_profile(work)
         phases(work)
