@@ -181,6 +181,20 @@ def test_keys_of_different_parts_differ():
     assert disk_cache.digest("ab", "c") != disk_cache.digest("a", "bc")
 
 
+def test_a_data_key_follows_the_data_files_the_code_and_the_options(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASELIT_MODELS", str(tmp_path))
+    (tmp_path / "words.tsv").write_text("# a lexicon\nterm\nfever\n", encoding="utf-8")
+    reader = tmp_path / "reader.py"
+    reader.write_text("READ = 1\n", encoding="utf-8")
+    key = disk_cache.data_key(["words.tsv"], reader, "option=1")
+    assert disk_cache.data_key(["words.tsv"], reader, "option=1") == key  # the same in every process
+    assert disk_cache.data_key(["words.tsv"], reader, "option=2") != key
+    (tmp_path / "words.tsv").write_text("# a lexicon\nterm\nfever\nchills\n", encoding="utf-8")
+    edited = disk_cache.data_key(["words.tsv"], reader, "option=1")
+    reader.write_text("READ = 2\n", encoding="utf-8")
+    assert len({key, edited, disk_cache.data_key(["words.tsv"], reader, "option=1")}) == 3
+
+
 # Short patterns: one bundle entry for all of them, written by regex_cache.save().
 SHORT = [(r"\b(?P<n>\d{1,3})\s*(?:years?|yrs?)\b", re.IGNORECASE), (r"(?<![\w-])N[0-3]\b", 0), (r"\bno\s+evidence\b", 0)]
 

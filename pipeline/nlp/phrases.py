@@ -5,10 +5,10 @@ sites' three thousand written forms: a tenth of a second, most of the sites comp
 start-up). What the matcher keeps of a pattern is the sequence of its tokens' attribute
 (``LOWER``...) as StringStore hashes; ``PhraseMatcher.add`` takes such sequences as well as
 Docs (spaCy's own unpickling of a matcher adds them that way). The sequences are stored as JSON,
-keyed by everything they are made from: the data files and the code that reads them (given
-by the caller), spaCy's version, the language and the tokenizer's whole configuration (its
-affix patterns and exceptions, ``Tokenizer.to_bytes``), so that another tokenizer is another
-key. A miss tokenises as before, adds the Docs and stores their sequences.
+keyed by everything they are made from: the data files and the code that reads them (the
+caller's :func:`pipeline.disk_cache.data_key`), spaCy's version, the language and the
+tokenizer's whole configuration (its affix patterns and exceptions, ``Tokenizer.to_bytes``),
+so that another tokenizer is another key. A miss tokenises as before, adds the Docs and stores their sequences.
 """
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ def tokenizer_fingerprint(nlp: Language) -> str | None:
 
 def phrase_matcher(nlp: Language, attr: str, calls: Callable[[], Calls], *sources: str | bytes) -> PhraseMatcher:
     """A PhraseMatcher on ``attr`` with the patterns of ``calls()`` (``matcher.add(key,
-    [tokenised phrase, ...])`` for each, in order). ``sources`` are what ``calls`` is made from
-    (data files' and code's content): with the tokenizer's fingerprint they key the entry, and
-    ``calls`` runs only on a miss."""
+    [tokenised phrase, ...])`` for each, in order). ``sources`` name what ``calls`` is made from
+    (the data files' and code's key, :func:`pipeline.disk_cache.data_key`): with the tokenizer's
+    fingerprint they key the entry, and ``calls`` runs only on a miss."""
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
     fingerprint = tokenizer_fingerprint(nlp)
     if fingerprint is None:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline import regex_cache, resources
+from pipeline import disk_cache, regex_cache
 from pipeline.nlp.extensions import FINDING_GROUPS
 from pipeline.nlp.phrases import phrase_matcher
 from pipeline.nlp.text import doc_text, sentence_starts
-from pipeline.resources import models_dir, read_patterns, read_table
+from pipeline.resources import read_patterns, read_table
 
 FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
 BACKWARD_WINDOW = 6
@@ -72,8 +71,7 @@ class ContextQualifier:
             self.cues[key] = (row["category"], row["direction"])
             calls.append((key, [row["cue"]]))
         # the tokenised cues are kept in the build cache, keyed by the cue file and this code
-        self.matcher = phrase_matcher(nlp, "LOWER", lambda: calls, (models_dir() / cues).read_bytes(),
-                                      Path(__file__).read_bytes(), Path(resources.__file__).read_bytes())
+        self.matcher = phrase_matcher(nlp, "LOWER", lambda: calls, disk_cache.data_key([cues], __file__))
         spec = read_patterns(patterns)
         self.citation = regex_cache.compile(spec["citation"])
         self.reference_entry = regex_cache.compile(spec["reference_entry"])

@@ -17,17 +17,16 @@ import bisect
 import dataclasses
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import disk_cache, regex_cache, resources
+from pipeline import disk_cache, regex_cache
 from pipeline.nlp.base import ALNUM_RUN, Component, Finding, fill_template, trie_pattern
 from pipeline.nlp.procedures.model import Procedure
 from pipeline.nlp.text import lower_text, sentence_bounds
-from pipeline.resources import models_dir, read_patterns, read_table
+from pipeline.resources import read_patterns, read_table
 
 GROUP = "procedures"
 LABEL = "PROCEDURE"
@@ -164,8 +163,7 @@ def load_lexicon(path: str) -> Lexicon:
     JSON in the build cache (:mod:`pipeline.disk_cache`), keyed by the content of the file and
     of the code that reads it: parsing the file's thousands of rows and their forms was a
     tenth of a second of each start."""
-    key = disk_cache.files_digest([models_dir() / path], path, Path(__file__).read_bytes(),
-                                  Path(resources.__file__).read_bytes())
+    key = disk_cache.data_key([path], __file__, path)
     return disk_cache.cached("procedures", key, lambda: Lexicon.from_rows(read_table(path)),
                              Lexicon.to_json, Lexicon.from_json)
 
