@@ -18,33 +18,23 @@ FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists n
 BACKWARD_WINDOW = 6
 # A negation reaches further along a list of findings ("no evidence of hydronephrosis, para-aortic
 # lymphadenopathy, or liver metastases"; "no other abnormal findings, such as ascites or lung
-# metastasis") as long as no word between opens another clause (`list_breaks` of context.toml).
+# metastasis") as long as no word between opens another clause (`list_breaks` and
+# `clause_openers` of context.toml).
 LIST_WINDOW = 24
-CLAUSE_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "her", "his", "their", "on", "at", "in", "after"})
 MAX_REFERENCE_LINE = 500  # characters
 TREATMENT_GROUPS = ("drugs", "procedures")
 # A "sentence" longer than this is a run of sentences the segmenter could not split (a page
 # flattened to one line, citations between sentences): whose finding it is is read in a window
 # of SUBJECT_WINDOW tokens either side of the finding, not from cues a paragraph away.
 MAX_SENTENCE_TOKENS = 80
-# Pronouns that carry "the patient" of one sentence into the next ("Our patient ... . She ...").
-CHAIN_PRONOUNS = frozenset({"she", "he", "her", "his"})
-MAX_CHAIN = 8  # sentences a chain reaches back
+MAX_CHAIN = 8  # sentences a pronoun chain (`chain_pronouns` of context.toml) reaches back
 SUBJECT_WINDOW = 30
 # How far the clause of another person as subject reaches ("The donor, a 30-year-old man who
 # had been in the intensive care unit for a week, had received meropenem"), and how many
 # modifier words may stand before that person word ("the patient's younger brother").
 PERSON_WINDOW = 40
 MAX_PERSON_MODIFIERS = 6
-# Words before a verb of giving that make it a plan: "she will be started on", "to be given".
-MODALS = regex_cache.compile(r"^(?:will|would|should|could|may|might|can|must|shall|to)$", re.IGNORECASE)
 
-
-# With a citation marker, a verb of publishing or published patients make a sentence the
-# literature's ("Nakamura and Ito reported a 45-year-old man ... [2]", "both patients of an
-# earlier report [3]"), even without "et al".
-LITERATURE_WORD = regex_cache.compile(r"\b(?:reported|described|published|documented|patients|cases|reports?|series)\b",
-                             re.IGNORECASE)
 
 class ContextQualifier:
     """Sets ``_.section``, ``_.subject``, ``_.negated``, ``_.hypothetical`` and ``_.historical``
@@ -87,6 +77,11 @@ class ContextQualifier:
         self.person_clause_openers = regex_cache.compile(spec["person_clause_openers"], re.IGNORECASE)
         self.patient_nominative = regex_cache.compile(spec["patient_nominative"], re.IGNORECASE)
         self.person_compounds = regex_cache.compile(spec["person_compounds"], re.IGNORECASE)
+        self.relative_pronouns = frozenset(spec["relative_pronouns"])
+        self.chain_pronouns = frozenset(spec["chain_pronouns"])
+        self.clause_openers = frozenset(spec["clause_openers"])
+        self.modals = regex_cache.compile(spec["modals"], re.IGNORECASE)
+        self.literature_word = regex_cache.compile(spec["literature_word"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -181,13 +176,12 @@ class ContextQualifier:
             index -= 1
         return index < sentence_start or bool(self.person_clause_openers.match(doc[index].text))
 
-    @staticmethod
-    def _relative_clause(doc: Doc, end: int, finding: int) -> bool:
+    def _relative_clause(self, doc: Doc, end: int, finding: int) -> bool:
         """True when the finding stands in the relative clause after the person word ending at
         ``end`` ("a donor who had died of ...", "her brother, who received ..."), before the
         clause's next comma."""
         index = end + 1 if end < finding and doc[end].text == "," else end
-        if index >= finding or doc[index].lower_ not in ("who", "whose"):
+        if index >= finding or doc[index].lower_ not in self.relative_pronouns:
             return False
         return not any(t.text in (",", ";") for t in doc[index:finding])
 
@@ -197,7 +191,7 @@ class ContextQualifier:
         if index == 0:
             return False
         first = doc[starts[index]]
-        if first.lower_ not in CHAIN_PRONOUNS or first.text[:1].islower():
+        if first.lower_ not in self.chain_pronouns or first.text[:1].islower():
             return False
         previous = doc[starts[index - 1]]
         return "\n" not in text[previous.idx:first.idx]
@@ -207,12 +201,11 @@ class ContextQualifier:
         end = text.find("\n", sentence.end_char - 1)
         return text[start:end if end >= 0 else len(text)]
 
-    @staticmethod
-    def _cited_in_case(categories: set, section: str | None, weak: bool, sentence_text: str) -> bool:
+    def _cited_in_case(self, categories: set, section: str | None, weak: bool, sentence_text: str) -> bool:
         """True when a sentence with a citation marker is still the patient's: it stands in the
         case description (or, with a patient cue, on a page without headings), has no cue of the
         literature and speaks of no published patients or reports."""
-        if ("other", "sentence") in categories or LITERATURE_WORD.search(sentence_text):
+        if ("other", "sentence") in categories or self.literature_word.search(sentence_text):
             return False
         return section in ("case", "body") or section == "front" and weak
 
@@ -264,7 +257,7 @@ class ContextQualifier:
                 before = index - 1  # the word before the verb's auxiliaries: "will (be) started" is a plan
                 while before >= 0 and self.negation_glue.match(between[before].text):
                     before -= 1
-                if before < 0 or MODALS.match(between[before].text):
+                if before < 0 or self.modals.match(between[before].text):
                     return False
                 return True
         return False
@@ -277,7 +270,7 @@ class ContextQualifier:
         if any(self.list_breaks.match(t.text) for t in between):
             return False
         # "..., and a biopsy of the bone showed": "and" before a determiner starts a clause
-        return not any(a.lower_ == "and" and b.lower_ in CLAUSE_OPENERS for a, b in zip(between, between[1:]))
+        return not any(a.lower_ == "and" and b.lower_ in self.clause_openers for a, b in zip(between, between[1:]))
 
     def _qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
         flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
