@@ -220,7 +220,110 @@ def perturbations(templates: dict, name: str, title: str | None, body: str) -> d
     variants["unicode"] = unicode_variants(title + "\n\n" + body)
     variants["reference markers"] = title + "\n\n" + reference_markers(body, templates, name)
     variants["glued heading"] = glued_headings(templates, name, title, body)
+    variants.update(layouts(templates, name, title, body))
     return variants
+
+
+# -- article layouts (template keys of set D and later; sets A-C have none) -------------------
+
+def tail_size(parts: list[str]) -> int:
+    """How many closing sentences of a case are its course and outcome: the last one of a short
+    case, the last two of a longer one."""
+    return 1 if len(parts) < 8 else 2
+
+
+def outcome_section(body: str, headings: list[str]) -> str:
+    """The case under ``headings[:-1]`` and its closing sentences under the last heading (a
+    CARE "Follow-up and outcomes" or BMJ "Outcome and follow-up" section of their own)."""
+    parts = sentences(body)
+    if len(parts) < 3:
+        return headings[0] + "\n" + body
+    cut = len(parts) - tail_size(parts)
+    return split_case(" ".join(parts[:cut]), headings[:-1]) + "\n\n" + headings[-1] + "\n" + " ".join(parts[cut:])
+
+
+def structured_abstract(templates: dict, name: str, body: str) -> str:
+    """A structured abstract whose case part is the case's first and closing sentences."""
+    parts = sentences(body)
+    summary = parts[0] if len(parts) < 2 else parts[0] + " " + " ".join(parts[len(parts) - tail_size(parts):])
+    return pick(templates["abstracts"], name).replace("{case}", summary)
+
+
+def timeline_table(templates: dict, name: str, rows: list[str]) -> str:
+    """Sentences as the rows of a flattened "Timeline" table, each after a time label."""
+    table = pick(templates["timelines"], name)
+    labels = templates["timeline_labels"]
+    lines = [templates["timeline_row"].format(label=labels[index % len(labels)], event=row) for index, row in enumerate(rows)]
+    return table.replace("{rows}", "\n".join(lines))
+
+
+def with_legend(templates: dict, name: str, body: str) -> str:
+    """The case interrupted by a figure legend between two of its sentences (a PDF's or a web
+    page's text where the figure stands in the middle of the case presentation)."""
+    parts = sentences(body)
+    if len(parts) < 2:
+        return body
+    middle = len(parts) // 2
+    return " ".join(parts[:middle]) + "\n" + pick(templates["legends"], name) + "\n" + " ".join(parts[middle:])
+
+
+def running_heads(templates: dict, name: str, text: str) -> str:
+    """A PDF's text layer: wrapped lines, and a running head and page number every
+    ``running_every`` lines, wherever the page breaks (mid-paragraph, mid-sentence)."""
+    lines = hard_wrap(text).split("\n")
+    every = int(templates.get("running_every", 30))
+    out = []
+    for index, line in enumerate(lines):
+        if index and index % every == 0:
+            page_number = index // every + 1
+            out.append(pick(templates["running_heads"], name, str(page_number)).format(page=page_number))
+        out.append(line)
+    return "\n".join(out)
+
+
+def layouts(templates: dict, name: str, title: str, body: str) -> dict[str, str]:
+    """Perturbation name -> page text for the article layouts a template set describes."""
+    found = {}
+    intro = pick(templates["introduction"], name, "layout")
+    discussion = pick(templates["discussion"], name, "layout")
+    for style, headings in templates.get("outcome_styles", {}).items():
+        found[f"outcome section:{style}"] = title + "\n\n" + outcome_section(body, headings)
+    if "abstracts" in templates:
+        parts = sentences(body)
+        heading = pick(templates["body_case_headings"], name)
+        abstract = structured_abstract(templates, name, body)
+        found["abstract+body"] = "\n\n".join([title, abstract, intro, heading + "\n" + body, discussion])
+        if len(parts) >= 3:
+            shortened = " ".join(parts[:len(parts) - tail_size(parts)])
+            found["outcome in abstract only"] = "\n\n".join([title, abstract, intro, heading + "\n" + shortened, discussion])
+    if "boxes" in templates:
+        heading = pick(templates["body_case_headings"], name, "boxes")
+        boxes = [pick(templates["boxes"], name, str(index)) for index in range(2)]
+        found["boxes"] = "\n\n".join([title, intro, heading + "\n" + body, discussion] + boxes)
+    if "timelines" in templates:
+        parts = sentences(body)
+        if len(parts) >= 3:
+            cut = len(parts) - tail_size(parts)
+            heading = pick(templates["body_case_headings"], name, "timeline")
+            found["timeline"] = "\n\n".join([title, heading + "\n" + " ".join(parts[:cut]),
+                                              timeline_table(templates, name, parts[cut:]), discussion])
+    if "legends" in templates:
+        heading = pick(templates["body_case_headings"], name, "legend")
+        found["figure legend"] = "\n\n".join([title, intro, heading + "\n" + with_legend(templates, name, body), discussion])
+    if "running_heads" in templates:
+        heading = pick(templates["body_case_headings"], name, "pdf")
+        found["pdf pages"] = running_heads(templates, name, "\n\n".join([title, intro, heading + "\n" + body, discussion]))
+    return found
+
+
+def two_cases(templates: dict, name: str, first: str, second: str) -> str | None:
+    """Two base reports on one page as "Case 1" and "Case 2" (None when the set has no such layout)."""
+    if "case_pairs" not in templates:
+        return None
+    headings = pick(templates["case_pairs"], name)
+    opening = pick(templates["two_case_openings"], name)
+    return "\n\n".join([templates["two_case_title"], opening, headings[0] + "\n" + first, headings[1] + "\n" + second,
+                         pick(templates["discussion"], name, "pair")])
 
 
 # -- running and comparing --------------------------------------------------------------------
@@ -280,7 +383,12 @@ def main(argv=None) -> int:
     if args.dump:
         for name, title, body in bases:
             if args.dump in name:
-                for label, text in perturbations(templates, name, title, body).items():
+                variants = perturbations(templates, name, title, body)
+                position = [b[0] for b in bases].index(name)
+                paired = two_cases(templates, name, body, bases[(position + 1) % len(bases)][2])
+                if paired:
+                    variants["two cases"] = paired
+                for label, text in variants.items():
                     if not only or label in only:
                         print(f"===== {label}\n{text}\n")
                 return 0
@@ -293,13 +401,24 @@ def main(argv=None) -> int:
     field_diff: dict[str, Counter] = defaultdict(Counter)
     examples: dict[str, list] = defaultdict(list)
     every = []
-    for name, title, body in bases:
-        base = patient_rows(nlp, name, (title or templates["title"]) + "\n\n" + body)
-        for label, text in perturbations(templates, name, title, body).items():
+    base_rows = {}
+    for position, (name, title, body) in enumerate(bases):
+        base = base_rows.get(name) or patient_rows(nlp, name, (title or templates["title"]) + "\n\n" + body)
+        base_rows[name] = base
+        variants = {label: (text, base) for label, text in perturbations(templates, name, title, body).items()}
+        partner_name, _, partner_body = bases[(position + 1) % len(bases)]
+        paired = two_cases(templates, name, body, partner_body)
+        if paired and len(base) == 1:
+            partner = base_rows.get(partner_name) or patient_rows(
+                nlp, partner_name, (bases[(position + 1) % len(bases)][1] or templates["title"]) + "\n\n" + partner_body)
+            base_rows[partner_name] = partner
+            if len(partner) == 1:
+                variants["two cases"] = (paired, base + partner)
+        for label, (text, expected) in variants.items():
             if only and label not in only:
                 continue
             group = label.split(":")[0]
-            diff = differences(base, patient_rows(nlp, name, text))
+            diff = differences(expected, patient_rows(nlp, name, text))
             pairs[group] += 1
             if not diff:
                 same[group] += 1
@@ -317,7 +436,7 @@ def main(argv=None) -> int:
         print(f"{group:<22} {pairs[group]:>5} {same[group] / pairs[group]:>6.3f}  {fields}")
     print(f"{'ALL':<22} {total:>5} {sum(same.values()) / max(total, 1):>6.3f}")
     print("per field (share of pairs with the field identical): " + ", ".join(
-        f"{f} {1 - field_diff['ALL'][f] / max(total, 1):.3f}" for f in ("patients",) + FIELDS))
+        f"{f} {1 - field_diff['ALL'][f] / max(total, 1):.3f}" for f in ("patients", "outcome") + FIELDS[:-1]))
     if args.examples:
         for group, lines in examples.items():
             print(f"-- {group}")
