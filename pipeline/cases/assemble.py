@@ -317,13 +317,22 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
     unknown = compile_pattern(spec["unknown_primary"])
     if any(unknown.search(sentence) for sentence in {m.sentence for m in mentions}):
         return None
-    # "metastatic melanoma" with no primary named: the lesion presented is the metastasis
-    if any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) for m in by_group.get("histology", [])):
+    # "metastatic melanoma" with no primary named: the lesion presented is the metastasis, unless
+    # a sentence before the first "metastatic <type>" gives the lesion its type itself ("a lesion of
+    # the cervix, and biopsy revealed squamous cell carcinoma" ... "the node confirmed metastatic
+    # squamous cell carcinoma")
+    types = by_group.get("histology", [])
+    metastatic = [m.start for m in types if METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start])]
+    first_metastatic = min(metastatic, default=None)
+    typed_before = {m.sentence_start for m in types if first_metastatic is not None and m.start < first_metastatic}
+    if first_metastatic is not None and not typed_before:
         return None
     after, before = compile_pattern(spec["lesion_after"]), compile_pattern(spec["lesion_before"])
     for mention in sorted(sites, key=lambda m: m.start):
         if (mention.value.role != "mention" or mention.negated or mention.hypothetical
                 or mention.value.site == "lymph node"):
+            continue
+        if first_metastatic is not None and mention.sentence_start not in typed_before:
             continue
         offset_start, offset_end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
         # "a pulmonary nodule" is one lexicon phrase: its last word may be the lesion

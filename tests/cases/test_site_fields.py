@@ -416,3 +416,28 @@ def test_a_single_mass_named_before_its_organs_spread_is_the_primary(nlp):
 def test_several_masses_in_an_organ_called_spread_are_no_primary(nlp):
     text = ("A 60-year-old man had multiple liver masses, read as liver metastases. Biopsy revealed adenocarcinoma.")
     assert case_of(nlp, text).primary_site is None
+
+
+# ---- session 18: passages written for the tumour check -------------------------------------
+def test_a_lesion_typed_before_a_metastatic_node_is_the_primary(nlp):
+    text = ("A 44-year-old woman had postcoital bleeding. Examination showed a 3 cm lesion of the cervix, and "
+            "biopsy revealed squamous cell carcinoma. Aspiration of a supraclavicular node confirmed metastatic "
+            "squamous cell carcinoma.")
+    assert case_of(nlp, text).primary_site == "cervix"
+
+
+def test_a_metastatic_type_named_first_still_gives_no_lesion_primary(nlp):
+    text = ("A 60-year-old man had metastatic melanoma. CT showed a lesion of the small bowel, and biopsy "
+            "revealed melanoma.")
+    assert case_of(nlp, text).primary_site is None
+
+
+def test_an_organ_biopsy_with_an_acinar_type_is_the_primary(nlp):
+    text = "A 74-year-old man had urinary retention. Prostate biopsy showed acinar adenocarcinoma, Gleason score 8."
+    assert case_of(nlp, text).primary_site == "other"
+
+
+def test_a_cancer_treated_in_a_past_year_makes_no_cancer_case(nlp):
+    text = ("A 70-year-old woman was admitted with pneumonia. She had been treated for breast cancer in 1997 "
+            "with lumpectomy and had been disease free since. She recovered with antibiotics.")
+    assert case_of(nlp, text).primary_site is None

@@ -113,6 +113,10 @@ class SiteMatcher(Component):
         # "inguinal lymphadenopathy" in a report about a tumour: read as nodal disease (clinician reading)
         nodes = spec.get("nodes", {})
         self.node_finding = regex_cache.compile(nodes["finding"], re.IGNORECASE) if nodes.get("finding") else None
+        # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
+        across = spec.get("across", {})
+        self.across = ({key: regex_cache.compile(across[key]) for key in
+                        ("lesion_before", "lesion_after", "lesion_written", "confirm")} if across else None)
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
         """Lexicon sites with their roles, and the nodes and organs of TNM categories, as
@@ -159,6 +163,7 @@ class SiteMatcher(Component):
                     continue
             groups.append([span])
         out = []
+        lesions: list[int] = []  # indexes in `out` of plain mentions that name where a lesion is
         for index, group in enumerate(groups):
             sentence_start, sentence_end = bounds[bisect.bisect_right(starts, group[0].start_char) - 1]
             start, end = group[0].start_char, group[-1].end_char
@@ -180,8 +185,44 @@ class SiteMatcher(Component):
                         role, cue = "mention", None
                     elif role == "mention" and about_tumour and self._node_finding(site, span.text):
                         role, cue = "metastasis", span.text
+                if role == "mention" and about_tumour and self._lesion_at(left, right, span.text):
+                    lesions.append(len(out))
                 out.append(Finding(span.start_char, span.end_char, LABEL, Site(site=site, role=role, written=span.text, cue=cue)))
+        if lesions:
+            self._confirmed_next(text, bounds, starts, out, lesions)
         return out
+
+    def _lesion_at(self, left: str, right: str, written: str) -> bool:
+        """True when the site (or its list) is where a lesion is: "lesions in the liver",
+        "a hepatic lesion", "an osteolytic lesion" (the site phrase itself)."""
+        if self.across is None:
+            return False
+        return bool(self.across["lesion_written"].search(written) or self.across["lesion_before"].search(left)
+                    or self.across["lesion_after"].match(right))
+
+    def _confirmed_next(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
+        """A lesion's site becomes a metastasis when the next sentence of its paragraph calls the
+        lesion metastatic ("Biopsy confirmed metastatic breast carcinoma.", "These were considered
+        metastases."); when that sentence names a site of its own other than a primary ("biopsy of
+        the hepatic lesion confirmed ..."), only that same site is."""
+        for position in lesions:
+            finding = out[position]
+            sentence = bisect.bisect_right(starts, finding.start) - 1
+            if sentence + 1 >= len(bounds):
+                continue
+            (start, end), (next_start, next_end) = bounds[sentence], bounds[sentence + 1]
+            end = start + len(text[start:end].rstrip())
+            if "\n" in text[end:next_start]:
+                continue  # another paragraph
+            match = self.across["confirm"].match(text[next_start:next_end])
+            if not match:
+                continue
+            named = {f.value.site for f in out if next_start <= f.start < next_end and f.value.role != "primary"}
+            if named and finding.value.site not in named:
+                continue
+            value = finding.value
+            out[position] = Finding(finding.start, finding.end, finding.label,
+                                    Site(site=value.site, role="metastasis", written=value.written, cue=match.group("cue")))
 
     def _node_finding(self, site: str, written: str) -> bool:
         """True for a lymph-node phrase that is itself a finding ("para-aortic lymphadenopathy")."""

@@ -1,0 +1,64 @@
+"""A lesion named in one sentence and called metastatic in the next (issue 11, class 4), on
+sentences written for the tests: [across] of models/sites/roles.toml."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_stage", "caselit_sites")
+
+
+def roles(nlp, text):
+    doc = nlp(text)
+    return sorted({(s._.value.site, s._.value.role) for s in doc.spans["sites"]})
+
+
+@pytest.mark.parametrize(
+    "text, sites",
+    [
+        ("She had been treated for carcinoma of the breast. CT showed several nodules in both lungs and a "
+         "lesion in the liver. Biopsy confirmed metastatic breast carcinoma.", ["lung", "liver"]),
+        ("A man with renal cell carcinoma had thigh pain. Radiographs showed a lytic lesion in the distal "
+         "femur. Biopsy of the lesion revealed metastatic clear cell carcinoma.", ["bone"]),
+        ("A woman with small cell lung cancer developed ataxia. MRI showed two enhancing lesions in the "
+         "cerebellum. These were considered metastases and were irradiated.", ["brain"]),
+        ("A man with melanoma had jaundice. CT showed a hypodense pancreatic lesion. Fine-needle aspiration "
+         "showed melanoma cells and was judged to be a metastasis.", ["pancreas"]),
+    ],
+)
+def test_a_lesion_called_metastatic_in_the_next_sentence(nlp, text, sites):
+    found = roles(nlp, text)
+    assert all((site, "metastasis") in found for site in sites)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        # the next sentence confirms another lesion than this one
+        ("A man had colon cancer. CT showed a mass in the right lung. Biopsy of the hepatic lesion "
+         "confirmed metastatic adenocarcinoma.", "lung"),
+        # the next sentence says the lesion is no metastasis
+        ("A woman had breast cancer. CT showed a lesion in the liver. Biopsy showed no metastatic disease.",
+         "liver"),
+        # another paragraph
+        ("A woman had breast cancer. CT showed a lesion in the liver.\nBiopsy confirmed metastatic "
+         "carcinoma.", "liver"),
+        # the site is not where the lesion is
+        ("A man had lung cancer. The liver function tests were normal. Biopsy confirmed metastatic "
+         "carcinoma.", "liver"),
+        # the metastatic confirmation comes two sentences later, after another finding
+        ("A woman had breast cancer. CT showed a lesion in the liver. The spleen was normal. Biopsy "
+         "confirmed metastatic carcinoma.", "liver"),
+        # the biopsy clause says something else, the metastasis is another clause's
+        ("A woman had breast cancer. CT showed a lesion in the liver. Biopsy confirmed a haemangioma, and "
+         "PET showed metastatic nodes.", "liver"),
+    ],
+)
+def test_no_metastasis_across_sentences_for_another_lesion(nlp, text, site):
+    assert (site, "metastasis") not in roles(nlp, text)
+
+
+def test_no_spread_across_sentences_in_a_report_about_no_tumour(nlp):
+    text = ("A man had fever. CT showed multiple lesions in the liver. These were considered metastatic "
+            "abscesses and were drained.")
+    assert ("liver", "metastasis") not in roles(nlp, text)
