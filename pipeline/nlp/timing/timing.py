@@ -23,9 +23,6 @@ from pipeline.resources import read_patterns
 
 GROUP = "timing"
 LABEL = "RELATIVE_DATE"
-BEFORE = regex_cache.compile(r"before|prior|preceding|earlier|ahead", re.IGNORECASE)
-# A clause rather than a noun phrase after the relation word: "after she was diagnosed with ...".
-CLAUSE_START = regex_cache.compile(r"(?i:she|he|they|we|the\s+patient|her|his|it)\s+(?:was|were|had|has|is|underwent|received|developed|presented|started|completed|began)\b")
 WORD = regex_cache.compile(r"\S+")
 
 
@@ -70,6 +67,9 @@ class TimingMatcher(Component):
         self.not_a_point_before = regex_cache.compile(spec["not_a_point_before"])
         self.anchor_end = regex_cache.compile(spec["anchor_end"])
         self.anchor_max_words = int(spec["anchor_max_words"])
+        self.before = regex_cache.compile(spec["before_relation"], re.IGNORECASE)
+        self.clause_start = regex_cache.compile(spec["clause_start"])
+        self.anchor_word_events = {event: tuple(prefixes) for event, prefixes in spec["anchor_word_events"].items()}
 
     def find(self, doc: Doc, text: str):
         """Each relative time as a :class:`Finding`, normalised as it is found: an earlier
@@ -106,7 +106,7 @@ class TimingMatcher(Component):
         if unit is None:
             return None, match.end()
         relation = groups.get("relation")
-        before = groups.get("earlier") or (relation and BEFORE.match(relation))
+        before = groups.get("earlier") or (relation and self.before.match(relation))
         direction = row.get("direction") or ("before" if before else "after")
         end = match.end()
         if row.get("anchor"):
@@ -136,25 +136,18 @@ class TimingMatcher(Component):
             return self.numbers[parts[0]] + self.numbers[parts[1]]
         return None
 
-    @staticmethod
-    def _anchor_word(word: str) -> str:
+    def _anchor_word(self, word: str) -> str:
         """"postoperatively" -> "operation", "postpartum" -> "delivery", "post-chemotherapy" ->
-        "chemotherapy", "hospital" -> "admission"."""
+        "chemotherapy", "hospital" -> "admission" (``anchor_word_events`` of the patterns)."""
         word = re.sub(r"^post[\s\-]?", "", word.lower())
-        if word.startswith(("operat", "op", "surg")):
-            return "operation"
-        if word.startswith("partum"):
-            return "delivery"
-        if word.startswith("hospital"):
-            return "admission"
-        return word
+        return next((event for event, prefixes in self.anchor_word_events.items() if word.startswith(prefixes)), word)
 
     def _anchor(self, text: str, position: int) -> tuple[str, int]:
         """The event named after a relation word, and where it ends: up to the first
         punctuation mark, conjunction, subject or number, at most a few words ("the
         operation", "laparoscopic radical hysterectomy"); "" when none is named."""
         stretch = text[position : position + 160]
-        skip = CLAUSE_START.match(stretch.lstrip())
+        skip = self.clause_start.match(stretch.lstrip())
         start = len(stretch) - len(stretch.lstrip()) + (skip.end() if skip else 0)
         stop = self.anchor_end.search(stretch, start)
         stretch = stretch[: stop.start() if stop else len(stretch)]
