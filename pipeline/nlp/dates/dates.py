@@ -27,12 +27,6 @@ SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s+[A-Z][a-z]")
 WORD = LATIN_WORD
 
 
-# A line naming an article's section just before a "References" line makes it an entry of the
-# page's menu or table of contents, not the reference list's heading (the list's heading
-# follows the text of the last section).
-MENU_ITEM = regex_cache.compile(r"(?im)^[ \t]*(?:discussion|conclusions?|acknowledge?ments?|case reports?|introduction)[ \t]*\n[ \t]*\Z")
-
-
 @dataclass
 class Found:
     start: int
@@ -70,6 +64,7 @@ class DateMatcher(Component):
         self.citation_before = regex_cache.compile(spec["citation_before"])
         self.citation_window = int(spec["citation_window"])
         self.references_heading = regex_cache.compile(spec["references_heading"])
+        self.menu_item = regex_cache.compile(spec["menu_item"])
         self.year_excluded_before = regex_cache.compile(spec["year_excluded_before"])
         self.year_excluded_after = regex_cache.compile(spec["year_excluded_after"])
         self.in_identifier = regex_cache.compile(spec["in_identifier"])
@@ -178,7 +173,7 @@ class DateMatcher(Component):
         for heading in self.references_heading.finditer(text):
             line_start = text.rfind("\n", 0, heading.start()) + 1
             if heading.group("inline") or not text[line_start : heading.start()].strip():
-                if not heading.group("inline") and MENU_ITEM.search(text, 0, line_start):
+                if not heading.group("inline") and self.menu_item.search(text, 0, line_start):
                     continue  # "Discussion\nConclusion\nReferences" at a page's top: a menu
                 return heading.start()
         return len(text) + 1

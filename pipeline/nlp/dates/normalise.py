@@ -28,8 +28,6 @@ PATTERNS = "patterns/dates.toml"
 # Dates written alone, for parse_date(): ISO year-month and year (so that parse_date is
 # idempotent on its own output).
 ISO_PARTIAL = regex_cache.compile(r"(?P<year>(?:19|20)\d{2})(?:-(?P<month>0[1-9]|1[0-2]))?")
-# Words around a date that parse_date() sets aside: "in late October 1993", "on July 2003".
-LEAD_IN = regex_cache.compile(r"^(?:(?:in|on|since|by|during|from|until|till)\s+)?(?:(?:early|late|mid)(?:\s+|\s*-\s*))?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -54,6 +52,12 @@ def _month_regex(group: str, full_only: bool, patterns: str) -> str:
     names.sort(key=len, reverse=True)
     dot = "" if full_only else r"(?:\.(?!\d))?"
     return rf"(?<![A-Za-z])(?P<{group}>{'|'.join(names)})(?![a-z]){dot}"
+
+
+@lru_cache(maxsize=None)
+def lead_in(patterns: str = PATTERNS) -> re.Pattern:
+    """The words before a date that parse_date() sets aside (``lead_in`` of the patterns)."""
+    return regex_cache.compile(read_patterns(patterns)["lead_in"], re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -131,7 +135,7 @@ def parse_date(text: str, patterns: str = PATTERNS) -> tuple[str, str] | None:
     "year"; None when the text is not exactly one valid, unambiguous date. Never raises."""
     try:
         text = (text or "").strip()
-        text = LEAD_IN.sub("", text, count=1).strip().rstrip(".,;")
+        text = lead_in(patterns).sub("", text, count=1).strip().rstrip(".,;")
         if not text or len(text) > 60:
             return None
         partial = ISO_PARTIAL.fullmatch(text)
