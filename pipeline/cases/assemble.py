@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, PatientStart
-from pipeline.cases.patients import about_patient, group_sex, preamble, split_by_patient
+from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.labs import case_labs
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
@@ -51,6 +51,9 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
 def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT,
           several: bool = False) -> None:
     mine = [m for m in mentions if about_patient(m)]
+    followed = {id(m) for m in mentions if recommendation_followed(m, mine)}
+    if followed:  # a drug recommended, then the course told on: given (patients.recommendation_followed)
+        mine = [m for m in mentions if id(m) in followed or about_patient(m)]
     by_group: dict[str, list[Mention]] = {}
     for mention in mine:
         by_group.setdefault(mention.group, []).append(mention)

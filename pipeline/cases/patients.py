@@ -49,6 +49,32 @@ def about_patient(mention: Mention) -> bool:
     return mention.subject == "patient"
 
 
+# Where the narrative of the course goes on after a recommendation (see recommendation_followed).
+NARRATIVE_SECTIONS = frozenset({None, "body", "front", "abstract", "case"})
+
+
+def recommendation_followed(mention: Mention, kept: list[Mention]) -> bool:
+    """A drug of the patient's course that "was recommended" in a sentence weighing nothing
+    else, when ``kept`` (the case's findings) tell the course on after it, was given:
+    "Chemotherapy (taxol-carboplatin) was recommended, followed by cytoreduction. After six
+    months she ...". A refused recommendation is said, and its drugs are dropped by the drug
+    component; one that ends the narrative stays a plan."""
+    if mention.group != "drugs" or not mention.hypothetical or mention.section not in NARRATIVE_SECTIONS:
+        return False
+    recommendation, hedge = _recommendation()
+    if not recommendation.search(mention.sentence) or hedge.search(mention.sentence):
+        return False
+    if not about_patient(replace(mention, hypothetical=False)):
+        return False
+    return any(m.sentence_start > mention.sentence_start and m.section in NARRATIVE_SECTIONS for m in kept)
+
+
+@lru_cache(maxsize=None)
+def _recommendation() -> tuple[re.Pattern, re.Pattern]:
+    spec = read_patterns("drugs/patterns.toml")
+    return (re.compile(spec["recommendation"], re.IGNORECASE), re.compile(spec["recommendation_open"], re.IGNORECASE))
+
+
 def _weighs_a_differential(sentence: str) -> bool:
     return bool(_differential().search(sentence))
 

@@ -122,6 +122,12 @@ class DrugMatcher(Component):
         self.not_given_before = regex_cache.compile(spec["not_given_before"], flags)
         self.not_usable_after = regex_cache.compile(spec["not_usable_after"], flags)
         self.salt_words = frozenset(spec["salt_words"])
+        self.umbrella_end = regex_cache.compile(f"(?:{spec['umbrella_names']})$", flags)
+        self.umbrella_gap = regex_cache.compile(spec["umbrella_gap"], flags)
+        self.offer_words = regex_cache.compile(spec["offer_words"], flags)
+        self.refusal_words = regex_cache.compile(spec["refusal_words"], flags)
+        self.refusal_who = regex_cache.compile(spec["refusal_who"], flags)
+        self.refusal_given = regex_cache.compile(spec["refusal_given"], flags)
         # matched on the lowercased text, case-sensitively: several times faster over a long report
         self.list_cues = regex_cache.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})"
                                             f"|(?P<example>{spec['example_cue']})")
@@ -156,7 +162,7 @@ class DrugMatcher(Component):
     def matches(self, text: str) -> list[Match]:
         """The drug matches of ``text`` (character offsets), without a Doc."""
         lowered = fold(text)
-        matches = self._salts(lowered, self._scan(text, lowered))
+        matches = self._umbrellas(text, self._salts(lowered, self._scan(text, lowered)))
         matches = self._vitamin_lists(text, lowered, matches)
         return self._not_given(text, lowered, self._check_cues(text, matches))
 
@@ -201,6 +207,22 @@ class DrugMatcher(Component):
             if lowered[match.start:match.end] in self.salt_words and lowered[previous.end:match.start].isspace():
                 continue
             kept.append(match)
+        return kept
+
+    def _umbrellas(self, text: str, matches: list[Match]) -> list[Match]:
+        """Drops a class name written just before the drug of that class it introduces ("the
+        low-molecular-weight heparin enoxaparin", "LMWH (0.6 ml of enoxaparin)"): one drug given."""
+        if len(matches) < 2:
+            return matches
+        kept = []
+        for match, following in zip(matches, matches[1:]):
+            if (following.generics != match.generics
+                    and self.umbrella_end.search(text, max(0, match.start - 30), match.end)
+                    and following.start - match.end <= 30
+                    and self.umbrella_gap.match(text[match.end:following.start])):
+                continue
+            kept.append(match)
+        kept.append(matches[-1])
         return kept
 
     def _longest(self, text: str, lowered: str, start: int, first: str, end: int | None = None) -> Match | None:
@@ -313,6 +335,7 @@ class DrugMatcher(Component):
             return matches
         regions = self._not_given_lists(text, lowered)
         general = self._general_statements(text, matches)
+        refused = self._refused(text, matches) if self.refusal_words.search(text) else set()
         kept = []
         for match in matches:
             after = text[match.end : match.end + 60]
@@ -327,8 +350,42 @@ class DrugMatcher(Component):
                 continue
             if general and _inside(general, match.start):
                 continue
+            if match.start in refused:
+                continue
             kept.append(match)
         return kept
+
+    def _refused(self, text: str, matches: list[Match]) -> set[int]:
+        """The starts of the drugs of a treatment offered (recommended, planned) that the patient
+        then refused in the same sentence or at the start of the next one, with no verb of
+        giving between the offer, the drug and the refusal."""
+        refused = set()
+        for match in matches:
+            window_start = max(0, match.start - 300)
+            start = max((m.end() for m in SENTENCE_END.finditer(text, window_start, match.start)), default=window_start)
+            end_match = SENTENCE_END.search(text, match.end, match.end + 300)
+            end = end_match.start() if end_match else min(len(text), match.end + 300)
+            offers = list(self.offer_words.finditer(text, start, end))
+            if not offers:
+                continue
+            before = [o for o in offers if o.end() <= match.start]
+            if before and self.refusal_given.search(text, before[-1].end(), match.start):
+                continue
+            if self._refusal_in(text, match.end, end) or (
+                    end_match and self._refusal_in(text, end_match.end(), min(len(text), end_match.end() + 60), opening=True)):
+                refused.add(match.start)
+        return refused
+
+    def _refusal_in(self, text: str, start: int, end: int, opening: bool = False) -> bool:
+        """Whether the patient refuses between ``start`` and ``end`` with no verb of giving
+        before the refusal (``opening``: the refusal opens that stretch of text, a sentence)."""
+        for refusal in self.refusal_words.finditer(text, start, end):
+            if not self.refusal_who.search(text[max(start, refusal.start() - 40):refusal.start()]):
+                continue
+            if opening and len(text[start:refusal.start()].split()) > 4:
+                return False
+            return not self.refusal_given.search(text, start, refusal.start())
+        return False
 
     def _general_statements(self, text: str, matches: list[Match]) -> list[tuple[int, int]]:
         """(start, end) of each sentence with a drug that states how drugs are used in general

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import regex_cache
-from pipeline.nlp.base import Component, Finding
+from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.measures.model import Measure
 from pipeline.nlp.measures.quantities import Unit, convert, parse_quantity_number, parse_unit, quantity_grammar, unit_of
 from pipeline.nlp.measures.units import count_value, grammar, normalise_unitless, parse_number, to_float, unit_exponent, within
@@ -32,26 +32,6 @@ from pipeline.resources import read_table
 
 GROUP = "measures"
 YES = {"yes", "true", "1"}
-RESPECTIVELY = regex_cache.compile(r"\brespectively\b", re.IGNORECASE)
-# A number that stands for a time or an index, not a count: "on day 3, 12.5 ×10^9/L". Only a
-# lower-case "h" is hours: an upper-case "H" is a table's flag for a high result.
-NOT_A_COUNT_BEFORE = regex_cache.compile(r"\b(?:days?|POD|weeks?|months?|years?|cycles?|hours?|(?-i:h)|d|no\.?|grade|stage|aged?|at|on)\s*$", re.IGNORECASE)
-# What may follow a bare number for it to be a unit-less count ("WBC was 18.", "WBC of
-# 12,000 and CRP 50"): anything but a unit, a range ("3-5/hpf"), a dipstick grade ("2+"), a
-# bracketed interval ("6.8 (1.1-27)", an odds ratio and its confidence interval), a time
-# ("WBC 24 h later", "2 wk", "3 mo"; a lower-case h: "13.9 H" is a table's flag), a ratio
-# ("2-fold") or a number of things ("2 consecutive samples", "1 of the markers").
-UNIT_FOLLOWS = regex_cache.compile(
-    r"[\d.,]?\d|\s*[-–—~]\s*\d|\s*\+|\s*[(\[]\s*\d|\s*(?:%|[µμ°/×*^⁰¹²³⁴⁵⁶⁷⁸⁹]|[xX]\s*10|[A-Za-zµμ]+\s*/|(?:cells?|per|mg|g|mmol|mol|µmol|IU|U|ng|pg|fl|fL|mm|cm|days?|hours?|weeks?|months?|years?|times|fold|percent)\b)"
-    r"|\s*-?\s*(?:h|hrs?|wks?|mos?|mins?|d|yrs?|fold|consecutive|occasions?|samples?|measurements?|patients?|cases?|of\s+(?:the|these|those|all|\d))\b"
-)
-# A bare number continuing a dated course of counts after a count with its unit: the time of
-# the value before it, a comma or "and", the number, and its own time ("45.2 × 10^9/L on day 5,
-# 60.1 on day 7 and 80.3 on day 9").
-_TIME = r"\s+(?:on|at|after|by|in)\s+(?:the\s+)?(?:(?:post-?operative\s+)?day|POD|week|month|hour|following|next|second|third|fourth|fifth|sixth|seventh)\b[\w\s\-]{0,20}?"
-CONTINUED = regex_cache.compile(
-    r"(?:" + _TIME + r")?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?(?P<number>\d[\d,.]*\d|\d)(?=" + _TIME + r"(?:[,;.)]|\s+and\b|$))"
-)
 # A value restated in brackets right after another one: "12.3 ×10^9/L (85%)", "45 mg/L (4.5 mg/dL)".
 RESTATED = regex_cache.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
 
@@ -159,6 +139,14 @@ class MeasureMatcher(Component):
         self.result_owner = regex_cache.compile(spec["result_owner"])
         self.result_verb = regex_cache.compile(spec.get("result_verb", "(?!)"))
         self.general_statement = regex_cache.compile(spec.get("general_statement", "(?!)"))
+        self.respectively = regex_cache.compile(spec["respectively"], re.IGNORECASE)
+        self.not_a_count_before = regex_cache.compile(spec["not_a_count_before"], re.IGNORECASE)
+        self.unit_follows = regex_cache.compile(spec["unit_follows"])
+        self.continued = regex_cache.compile(fill_template(spec["continued"], {"time": spec["continued_time"]}))
+        self.keyword_joint = regex_cache.compile(spec["keyword_joint"])
+        self.value_follows = regex_cache.compile(spec["value_follows"])
+        self.range_or_list_before = regex_cache.compile(spec["range_or_list_before"])
+        self.other_unit_after_bracket = regex_cache.compile(spec["other_unit_after_bracket"])
         self.fluid = regex_cache.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
         self.fluid_after = regex_cache.compile(spec["fluid_after"], re.IGNORECASE | re.VERBOSE)
         self.fluid_sampling = regex_cache.compile(spec["fluid_sampling"], re.IGNORECASE | re.VERBOSE)
@@ -260,7 +248,7 @@ class MeasureMatcher(Component):
         merged: list[Keyword] = []
         for match in self.keywords.finditer(text, start, end):
             keyword = Keyword(match.start(), match.end(), self.keyword_family[match.lastgroup])
-            if merged and merged[-1].family == keyword.family and re.fullmatch(r"[\s()\[\]:]*(?:counts?|levels?)?[\s()\[\]:]*", text[merged[-1].end : keyword.start]):
+            if merged and merged[-1].family == keyword.family and self.keyword_joint.fullmatch(text[merged[-1].end : keyword.start]):
                 merged[-1].end = keyword.end
             else:
                 merged.append(keyword)
@@ -346,7 +334,7 @@ class MeasureMatcher(Component):
         if found is None or found.end() != cursor:
             return None
         before = text[max(0, found.start() - 12) : found.start()]
-        if NOT_A_COUNT_BEFORE.search(before) or re.search(r"(?:[-–—~,]|\bto|\band|\bor)\s*$", before) or re.search(r"\d\s*$", before):
+        if self.not_a_count_before.search(before) or self.range_or_list_before.search(before) or re.search(r"\d\s*$", before):
             return None
         low, high = parse_number(items[0].number, items[0].exponent), parse_number(items[1].number, items[1].exponent)
         return found if low is not None and high is not None and low < high else None
@@ -359,7 +347,7 @@ class MeasureMatcher(Component):
         if unit is not None:
             exponent = unit_exponent(unit, self.patterns)
             return count_value(number.group("number"), exponent, analyte.name, self.analytes_file) if exponent is not None else None
-        elif re.match(r"\s*(?:/|per\b|cells?\b|[hl]pf\b|HPF\b|LPF\b|high[\s\-]power)", text[bracket.end() : bracket.end() + 20]):
+        elif self.other_unit_after_bracket.match(text[bracket.end() : bracket.end() + 20]):
             return None  # another unit ("(5-10)/hpf", a urine sediment)
         else:
             low, high = parse_number(bracket.group("low"), -3), parse_number(bracket.group("high"), -3)
@@ -395,7 +383,7 @@ class MeasureMatcher(Component):
             separator = text[before.end("number") : cursor]
             if len(items) == 1 and separator.strip() == ",":
                 break
-            if NOT_A_COUNT_BEFORE.search(text, max(0, before.start() - 12), before.start()):
+            if self.not_a_count_before.search(text, max(0, before.start() - 12), before.start()):
                 break
             items.insert(0, Item(before.start("number"), before.end("number"), before.group("number"), last.unit_end, last.exponent, unit=last.unit))
             cursor = before.start("number")
@@ -440,7 +428,7 @@ class MeasureMatcher(Component):
         if not before:
             return None, False
         nearest = before[-1]
-        respectively = RESPECTIVELY.search(text, item.end, end)
+        respectively = self.respectively.search(text, item.end, end)
         if respectively and not any(item.end <= k.start <= respectively.start() for k in keywords):
             # "WBC, absolute neutrophils and monocytes were 178.1, 172.7 and 4.2 k/µL, respectively"
             values, previous_end = [], None
@@ -460,7 +448,7 @@ class MeasureMatcher(Component):
         number ("CRP on day 3 was 45 mg/L") and the value restated in brackets ("(85%)")."""
         last = None
         for match in self.item.finditer(text, keyword.end, first):
-            if not NOT_A_COUNT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            if not self.not_a_count_before.search(text, max(0, match.start() - 12), match.start()):
                 last = match
         return last is None or RESTATED.fullmatch(text, last.end(), first) is not None
 
@@ -580,7 +568,7 @@ class MeasureMatcher(Component):
     def _value_follows(self, text: str, keyword: Keyword) -> bool:
         """True when a number follows the keyword closely ("neutrophils 80%"): the keyword
         names that value, not the one before it."""
-        return re.match(r"[\s:=(]*(?:(?:of|was|were|is|at)\s+)?\d", text[keyword.end : keyword.end + 20]) is not None
+        return self.value_follows.match(text[keyword.end : keyword.end + 20]) is not None
 
     def _keyword_after(self, text: str, item: Item, keywords: re.Pattern | None = None) -> Keyword | None:
         """The keyword right after a percentage: "80% polymorphs", "12% lymphocytes"."""
@@ -661,7 +649,7 @@ class MeasureMatcher(Component):
         if number is None:
             return
         bracket = self.bracketed_reference.match(text, number.end()) if analyte.dimension == "count" and header is None else None
-        if bracket is None and UNIT_FOLLOWS.match(text, number.end()) and not self._slash_lost(text, number):
+        if bracket is None and self.unit_follows.match(text, number.end()) and not self._slash_lost(text, number):
             return
         item = Item(number.start("number"), number.end("number"), number.group("number"), number.end("number"), -3)
         if (item.start, item.end) in seen:
@@ -696,7 +684,7 @@ class MeasureMatcher(Component):
             return
         cursor = finding.end
         while True:
-            step = CONTINUED.match(text, cursor)
+            step = self.continued.match(text, cursor)
             if step is None:
                 return
             value = count_value(step.group("number"), exponent, "wbc", self.analytes_file)
