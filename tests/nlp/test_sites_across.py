@@ -62,3 +62,33 @@ def test_no_spread_across_sentences_in_a_report_about_no_tumour(nlp):
     text = ("A man had fever. CT showed multiple lesions in the liver. These were considered metastatic "
             "abscesses and were drained.")
     assert ("liver", "metastasis") not in roles(nlp, text)
+
+
+def test_a_pathological_fracture_called_metastatic_next(nlp):
+    text = ("A man with renal cell carcinoma sustained a pathological fracture of the left humerus. Histology "
+            "of the fracture site showed metastatic renal cell carcinoma.")
+    assert ("bone", "metastasis") in roles(nlp, text)
+
+
+# ---- the marrow's biopsy or aspirate is a test unless it finds a metastasis -----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this man with gastric cancer, bone marrow biopsy showed infiltration by metastatic adenocarcinoma.",
+        "In this woman with breast cancer, the bone marrow aspirate revealed carcinoma cells.",
+    ],
+)
+def test_a_marrow_biopsy_that_finds_a_metastasis(nlp, text):
+    assert ("bone marrow", "metastasis") in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this man with gastric cancer, bone marrow biopsy was normal.",
+        "In this woman with breast cancer, a bone marrow aspiration was done to exclude metastatic disease.",
+        "In this man with a neck mass, bone marrow biopsy showed lymphoma.",
+    ],
+)
+def test_a_marrow_biopsy_is_otherwise_no_site_of_disease(nlp, text):
+    assert ("bone marrow", "metastasis") not in roles(nlp, text)
