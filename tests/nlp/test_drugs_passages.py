@@ -1,0 +1,73 @@
+"""The drugs of short case passages written for these tests, read through the whole pipeline:
+regimen codes defined in the text, classes named with their drug, recommendations followed or
+refused, drugs of other patients and of the literature, medication lists."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def drugs(nlp, text):
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    return sorted({d for row in rows for d in row.drugs})
+
+
+PASSAGES = [
+    # a class written before its drug names one drug; the class alone stays a drug
+    ("A 71-year-old man with a deep vein thrombosis was treated with the low-molecular-weight heparin "
+     "enoxaparin 1 mg/kg twice daily and then with warfarin.", ["enoxaparin", "warfarin"]),
+    ("Acute coronary syndrome treatment was started with subcutaneous low-molecular-weight heparin "
+     "(0.8 ml of enoxaparin) in a 66-year-old man.", ["enoxaparin"]),
+    ("A 58-year-old woman with a pulmonary embolism received low-molecular-weight heparin.", ["heparin"]),
+    # a treatment offered or recommended, then refused
+    ("Postoperatively, the 57-year-old patient was offered chemotherapy with cisplatin and gemcitabine, "
+     "but she refused and died of disease seven months later.", []),
+    ("A 74-year-old woman had stage IIIC endometrial carcinoma. Adjuvant carboplatin and paclitaxel were "
+     "recommended. However, the patient declined further treatment.", []),
+    ("A 61-year-old woman was offered carboplatin, received two cycles and declined further treatment.",
+     ["carboplatin"]),
+    ("A 45-year-old woman received cisplatin but refused radiotherapy.", ["cisplatin"]),
+    # a recommendation followed by the rest of the course was carried out; one that ends the report is a plan
+    ("A 58-year-old woman had high-grade serous carcinoma of the ovary with omental deposits. Neoadjuvant "
+     "chemotherapy (carboplatin-paclitaxel) was recommended, followed by interval debulking surgery. She is "
+     "alive without disease at two years.", ["carboplatin", "paclitaxel"]),
+    ("A 63-year-old woman underwent hysterectomy for uterine serous carcinoma. Adjuvant chemotherapy with "
+     "carboplatin and paclitaxel was recommended.", []),
+    # regimen codes defined in the text, and the usual Chinese-journal abbreviations
+    ("A 48-year-old woman with stage IIIC ovarian carcinoma received six cycles of TP (paclitaxel and "
+     "cisplatin) regimen after surgery.", ["cisplatin", "paclitaxel"]),
+    ("A 47-year-old female patient received concurrent chemoradiotherapy with DDP, followed by two cycles "
+     "of 5-Fu plus DDP.", ["cisplatin", "fluorouracil"]),
+    ("A 42-year-old woman with gestational choriocarcinoma and lung metastases was treated with EMA-CO.",
+     ["cyclophosphamide", "dactinomycin", "etoposide", "methotrexate", "vincristine"]),
+    # drug classes without a named drug are none
+    ("A 61-year-old woman with stage IVB endometrial carcinoma was treated with platinum-based "
+     "chemotherapy and died 14 months later.", []),
+    # a hedged diagnosis does not take the drugs of its sentence
+    ("A 34-year-old woman presented with fever. Although bacterial meningitis could not be excluded, she "
+     "was given ceftriaxone and acyclovir.", ["aciclovir", "ceftriaxone"]),
+    # the discussion's other patients and the literature
+    ("Case report\nA 45-year-old woman with pemphigus vulgaris was treated with prednisolone and "
+     "azathioprine, and the lesions healed.\nDiscussion\nSmith et al. treated a similar patient with "
+     "rituximab. Mycophenolate mofetil has been used in refractory cases.", ["azathioprine", "prednisolone"]),
+    # a susceptibility panel and an allergy are no drugs given
+    ("A 72-year-old man developed urosepsis. Urine culture grew Escherichia coli susceptible to "
+     "nitrofurantoin and gentamicin. He received piperacillin-tazobactam for seven days.",
+     ["piperacillin", "tazobactam"]),
+    ("A 40-year-old woman with a known allergy to penicillin presented with cellulitis and was treated "
+     "with clindamycin.", ["clindamycin"]),
+    # a medication table flattened to text, with brand names
+    ("A 79-year-old woman was admitted after a fall.\nMedication | Dose\nLasix | 40 mg daily\nCoumadin | "
+     "3 mg daily\nHer INR was 4.2.", ["furosemide", "warfarin"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PASSAGES, ids=[p[0][:50] for p in PASSAGES])
+def test_drugs_of_a_passage(nlp, text, expected):
+    assert drugs(nlp, text) == expected
