@@ -441,3 +441,10 @@ def test_a_cancer_treated_in_a_past_year_makes_no_cancer_case(nlp):
     text = ("A 70-year-old woman was admitted with pneumonia. She had been treated for breast cancer in 1997 "
             "with lumpectomy and had been disease free since. She recovered with antibiotics.")
     assert case_of(nlp, text).primary_site is None
+
+
+def test_a_cancer_only_of_concern_makes_no_cancer_case(nlp):
+    text = ("A 37-year-old woman had cough. CT showed hilar lymphadenopathy and small nodules in both lungs, raising "
+            "concern for lymphoma or metastatic disease. Biopsy showed non-caseating granulomas of sarcoidosis.")
+    case = case_of(nlp, text)
+    assert case.primary_site is None and case.histology is None and case.metastasis_sites == []
