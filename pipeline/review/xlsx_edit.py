@@ -473,34 +473,55 @@ class Worksheet:
         if not columns:
             return found  # nothing to read: not a pass over every cell of the sheet
         wanted = set(columns)
-        last = max(wanted)
-        for number in self._numbers:
-            if number < first_row:
-                continue
-            if number not in self._rows:  # from the bytes
-                for column in wanted:
+        from_bytes = self._index.columns_values(wanted, first_row, self.book.shared_strings) if self._index else None
+        if from_bytes is None:
+            for number in self._numbers:
+                if number < first_row:
+                    continue
+                if number in self._rows:
+                    self._read_parsed(number, wanted, found)
+                    continue
+                for column in wanted:  # from the bytes
                     value = self.value(number, column)
                     if value is not None:
                         found[column][number] = value
-                continue
-            cells = self._cells.get(number)
-            if cells is not None:
-                pairs = [(c, cells[c]) for c in wanted if c in cells]
-            else:
-                pairs, previous = [], 0
-                for cell in self._rows[number].iterchildren(C):
-                    ref = cell.get("r")
-                    column = _column_of(ref) if ref else previous + 1
-                    previous = column
-                    if column in wanted:
-                        pairs.append((column, cell))
-                    elif column > last and ref:  # cells are in column order: the rest are further right
-                        break
-            for column, cell in pairs:
-                value = self._read(cell)
+            return found
+        parsed = [number for number in self._rows if number >= first_row]  # changed or added: read below
+        skip = set(parsed)
+        for column, values in from_bytes.items():
+            kept = found[column]
+            for number, value in values.items():
+                if number in skip:
+                    continue
+                if value is _UNREAD:  # not one of the plain forms: its row parsed
+                    value = self.value(number, column)
                 if value is not None:
-                    found[column][number] = value
+                    kept[number] = value
+        if parsed:
+            for number in parsed:
+                self._read_parsed(number, wanted, found)
+            found = {column: dict(sorted(values.items())) for column, values in found.items()}  # in row order
         return found
+
+    def _read_parsed(self, number: int, wanted: set[int], found: dict[int, dict[int, object]]) -> None:
+        """The values of the ``wanted`` columns of parsed row ``number`` into ``found``."""
+        cells = self._cells.get(number)
+        if cells is not None:
+            pairs = [(c, cells[c]) for c in wanted if c in cells]
+        else:
+            pairs, previous, last = [], 0, max(wanted)
+            for cell in self._rows[number].iterchildren(C):
+                ref = cell.get("r")
+                column = _column_of(ref) if ref else previous + 1
+                previous = column
+                if column in wanted:
+                    pairs.append((column, cell))
+                elif column > last and ref:  # cells are in column order: the rest are further right
+                    break
+        for column, cell in pairs:
+            value = self._read(cell)
+            if value is not None:
+                found[column][number] = value
 
     def rows_values(self) -> list[list[object]]:
         """Every row as a list of values from column A (rows without cells are skipped)."""
@@ -704,9 +725,8 @@ _ROWS_MARK = "caselit-rows-7d1f0c"
 _UNREAD = object()  # a value the bytes do not give: read it from the parsed row
 # A cell of one of the plain forms: empty, a value, or one inline string run. Anything else
 # (a formula, rich text, attributes on <v>) is read from the parsed row.
-_PLAIN_CELL = re.compile(
-    rb'<c r="([A-Z]{1,3})\d+"([^>]*?)(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)?</c>)'
-)
+_PLAIN_FORMS = rb'([^>]*?)(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)?</c>)'
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})\d+"' + _PLAIN_FORMS)
 _TYPE = re.compile(rb'\st="([^"]*)"')
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -919,6 +939,32 @@ class _RowIndex:
             return _UNREAD
         return _plain_value(match, shared_strings)
 
+    def columns_values(self, columns: set[int], first_row: int, shared_strings) -> dict[int, dict[int, object]] | None:
+        """{column: {row: value}} of the rows from ``first_row``, each column read in one pass
+        of the regex engine over the sheet's bytes instead of a search in each row: what
+        ``value`` gives (None included), _UNREAD where the row must be parsed to tell. None
+        when a cell is found outside its row (read row by row)."""
+        found: dict[int, dict[int, object]] = {}
+        data, spans = self.data, self.spans
+        if not spans:
+            return {column: {} for column in columns}
+        start, end = next(iter(spans.values()))[0], spans[next(reversed(spans))][1]
+        for column in columns:
+            values = found[column] = {}
+            for match in _column_cells(column).finditer(data, start, end):
+                number = int(match.group(1))
+                span = spans.get(number)
+                if span is None or not span[0] < match.start() < span[1]:
+                    return None
+                if number < first_row or number in values:  # a second cell of that name: the first, as value()
+                    continue
+                # the plain forms, as _PLAIN_CELL reads them; any other: the row parsed
+                values[number] = _UNREAD if match.group(2) is None else _plain_value(match, shared_strings)
+            for number in spans:  # no '<c r="B7"': no such cell, if every cell of the row is written so
+                if number >= first_row and number not in values and not self.is_plain(number):
+                    values[number] = _UNREAD
+        return found
+
     def row_values(self, number: int, shared_strings) -> dict[int, object] | None:
         """{column: value} of the row's cells, or None when the row must be parsed."""
         if not self.is_plain(number):
@@ -984,6 +1030,18 @@ class _RowIndex:
         if run is not None:
             out.append(self.data[run[0]:run[1]])
         return out
+
+
+_COLUMN_CELLS: dict[int, re.Pattern] = {}
+
+
+def _column_cells(column: int) -> re.Pattern:
+    """The cells of one column, '<c r="B(7)"', with the groups of _PLAIN_CELL where the cell
+    has one of its forms (the attributes group is None where it has another)."""
+    pattern = _COLUMN_CELLS.get(column)
+    if pattern is None:
+        pattern = _COLUMN_CELLS[column] = re.compile(rb'<c r="%s(\d+)"(?:%s)?' % (_letters(column), _PLAIN_FORMS))
+    return pattern
 
 
 def _plain_value(match: re.Match, shared_strings) -> object:

@@ -176,3 +176,24 @@ def test_rows_rewritten_whole_change_only_where_they_differ():
     most = [[f"other:{n}", None, n] for n in range(len(changed))]
     book.replace_rows("_caselit", most)  # most rows differ: written anew
     assert XlsxWorkbook(written(book)).worksheet("_caselit").rows_values() == [[f"other:{n}", None, n] for n in range(len(changed))]
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_columns_read_in_one_pass_are_those_read_row_by_row(monkeypatch, plain):
+    # a column is read in one pass over the bytes; a formula cell or rich text parses its row,
+    # and rows changed meanwhile are read from their element
+    rich = '<is><r><rPr><b/><color rgb="FF0000FF"/></rPr><t>bo</t></r><r><t>ld</t></r></is>'
+    rows = ROWS.replace(rich, "<is><t>bold</t></is>") if plain else ROWS
+    indexed = XlsxWorkbook(workbook(rows)).worksheet("cases")
+    assert indexed._index.columns_values({1, 2, 3, 4}, 1, indexed.book.shared_strings) is not None
+    whole = parsed_whole(workbook(rows), monkeypatch).worksheet("cases")
+    for sheet in (indexed, whole):
+        assert sheet.columns_values([1, 2, 3, 4]) == {
+            1: {1: "Report", 2: " a & b\n", 3: "bold", 5: "×10⁹/L <5>"}, 2: {1: "Age", 2: 40, 3: 0.75},
+            3: {1: "Notes", 2: "checked", 3: True, 5: "text result"}, 4: {1: "Sum", 2: 80, 3: "#N/A"}}
+        sheet.set_value(3, 2, None)
+        sheet.set_value(2, 3, "edited")
+        sheet.set_value(8, 2, 7)
+    assert indexed.columns_values([2, 3], first_row=2) == whole.columns_values([2, 3], first_row=2) == {
+        2: {2: 40, 8: 7}, 3: {2: "edited", 3: True, 5: "text result"}}
+    assert list(indexed.columns_values([2])[2]) == [1, 2, 8]  # in row order
