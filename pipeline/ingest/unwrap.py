@@ -27,6 +27,20 @@ MAX_LONG_SHARE = 0.05  # of the lines: those longer than the width (no wrap woul
 LONG_LINE = 1.15  # of the width
 JOIN_LINE = 0.6  # of the width: a line at least this long goes on on the next line
 SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
+# Running heads and feet of a PDF's pages (pdftotext keeps them between the lines of a paragraph
+# that the page break cut): short lines repeated on several pages, digits aside, that name a
+# page, a journal or the authors ("Page 3 of 6", "Case Rep Med 2021; 8: 211-216", "Smith et al.").
+# The PDF reader drops them by their place on the page; here the pages are gone, so a line is
+# taken for one when it repeats and carries such a sign, and bare page numbers when they count up.
+RUNNING_MAX = 100  # characters
+RUNNING_SIGN = re.compile(r"\d|\bet\s+al\b|\bpage\b|\bvol\b|\bdoi\b|\bjournal\b|\bcase\s+rep", re.IGNORECASE)
+NOT_RUNNING = re.compile(r"^\W*(?:case|patient|figure|fig|table|step|day|week|month|year|stage|grade|cycle)\b", re.IGNORECASE)
+# Next to a page number, a line that names a journal's issue or the authors is the same page's
+# running head even when it does not repeat ("Journal of X 2020; 4: 33-37" on one page only).
+HEAD_SIGN = re.compile(r"\bet\s+al\b|\bpage\b|\bvol(?:ume)?\b|\bdoi\b|\bjournal\b|\bcase\s+rep|\b(?:19|20)\d\d\s*[;,:]\s*\d",
+                       re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^\W{0,3}(?:page\s+)?(\d{1,3})(?:\s+(?:of|/)\s+\d{1,3})?\W{0,3}$", re.IGNORECASE)
+DIGITS = re.compile(r"\d+")
 ITEM_START = re.compile(r"^\s*(?:\[?\d{1,3}[.)\]]\s|[•·▪■*\-–—]\s)")
 
 
@@ -66,8 +80,12 @@ def unwrap(text: str) -> str:
         return text
     paragraphs: list[list[str]] = []
     previous = ""  # the last line of the open paragraph, "" when none is open
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    running = _running_lines(lines)
+    for index, line in enumerate(lines):
         line = line.strip()
+        if index in running:
+            continue  # the paragraph goes on across the page break
         if not line:
             paragraphs.append([])
             previous = ""
@@ -80,6 +98,33 @@ def unwrap(text: str) -> str:
     hyphenated = {m.group().lower() for m in HYPHENATED_WORD.finditer(text)}
     words = {w.lower() for w in WORD.findall(text)}
     return "\n".join(join_lines(lines, hyphenated, words) if lines else "" for lines in paragraphs)
+
+
+def _running_lines(lines: list[str]) -> set[int]:
+    """Indexes of the running heads, feet and page numbers among ``lines``.
+
+    >>> sorted(_running_lines(["a", "Doe et al.", "b", "2", "c", "Doe et al.", "d", "3", "e"]))
+    [1, 3, 5, 7]
+    """
+    keys: dict[str, list[int]] = {}
+    numbers: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        line = line.strip()
+        page = PAGE_NUMBER.match(line)
+        if page:
+            numbers.append((index, int(page.group(1))))
+        elif line and len(line) <= RUNNING_MAX and RUNNING_SIGN.search(line) and not NOT_RUNNING.match(line):
+            keys.setdefault(DIGITS.sub("#", line.lower()), []).append(index)
+    found = {index for indexes in keys.values() if len(indexes) >= 2 for index in indexes}
+    values = [value for _, value in numbers]
+    if len(numbers) >= 2 and all(a < b for a, b in zip(values, values[1:])):
+        found |= {index for index, _ in numbers}
+        for index, _ in numbers:
+            for near in (index - 1, index + 1):
+                line = lines[near].strip() if 0 <= near < len(lines) else ""
+                if line and len(line) <= RUNNING_MAX and HEAD_SIGN.search(line) and not NOT_RUNNING.match(line):
+                    found.add(near)
+    return found
 
 
 def _goes_on(previous: str, line: str, width: int) -> bool:

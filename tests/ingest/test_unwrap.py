@@ -3,7 +3,7 @@ texts with a paragraph or a sentence per line are left alone. Text written for t
 from pathlib import Path
 
 from pipeline.ingest.text import read_text
-from pipeline.ingest.unwrap import unwrap, wrap_width
+from pipeline.ingest.unwrap import _running_lines, unwrap, wrap_width
 
 WRAPPED = """Subcutaneous metastasis of endometrial carcinoma
 
@@ -54,3 +54,40 @@ def test_texts_with_a_sentence_or_a_paragraph_per_line_are_left_alone():
     assert unwrap(paragraphs) == paragraphs
     short = "Title\nA 40-year-old woman had a fever.\nShe recovered."
     assert unwrap(short) == short
+
+
+RUNNING_HEADS = """Case presentation
+A 58-year-old man was admitted in June 2019 with fever, weight loss and a
+painful swelling of the right knee that had grown over the previous six
+weeks. Aspiration of the joint yielded turbid fluid, and cultures grew a
+Mills et al.
+Page 2 of 5
+methicillin-sensitive Staphylococcus aureus. He was treated with
+intravenous cefazolin for two weeks followed by oral cefalexin, and the
+swelling of the knee settled within ten days of the start of treatment.
+His white cell count fell from 18.2 to 7.9 × 10^9/L over the first week,
+and the C-reactive protein returned to normal at the end of the course.
+A repeat aspiration was not needed, and he walked without support at the
+Journal of Joint Infections 2020; 4: 33-37
+3
+time of discharge. He remained well at six months, with no recurrence of
+the effusion and a normal range of movement of the knee on examination.
+Mills et al.
+Page 4 of 5
+Discussion
+Septic arthritis of a native joint in an adult is usually caused by
+staphylococci, and early drainage with antibiotics gives good results.
+"""
+
+
+def test_running_heads_and_page_numbers_of_a_pdf_text_are_dropped():
+    text = unwrap(RUNNING_HEADS)
+    assert "et al" not in text and "Page 2" not in text
+    case = next(line for line in text.splitlines() if line.startswith("A 58-year-old"))
+    assert "cultures grew a methicillin-sensitive Staphylococcus aureus" in case
+    assert "Joint Infections" not in case and "at the time of discharge" in case
+
+
+def test_a_line_repeated_without_a_page_sign_is_kept():
+    lines = ["Case 1", "text"] * 3 + ["Fever and cough"] * 2
+    assert _running_lines(lines) == set()
