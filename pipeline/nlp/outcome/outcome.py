@@ -69,6 +69,8 @@ class OutcomeMatcher(Component):
         self.thing_pronoun, self.thing_phrase = (
             (regex_cache.compile(things[0], re.IGNORECASE), regex_cache.compile(things[1], re.IGNORECASE))
             if all(things) else (None, None))
+        general = spec["subject"].get("general_after")
+        self.general_after = regex_cache.compile(general, re.IGNORECASE) if general else None
         readmission = spec.get("supersede", {}).get("readmission")
         self.readmission = regex_cache.compile(readmission, re.IGNORECASE) if readmission else None
 
@@ -119,7 +121,7 @@ class OutcomeMatcher(Component):
                 category=self.category_of[match.lastgroup],
                 written=text[start:end],
                 last_follow_up=last_follow_up,
-                subject_plural=self._plural_subject(before, text[start:end]),
+                subject_plural=self._plural_subject(before, text[start:end]) or self._general_statement(before, text[end:sentence[1]]),
                 subject_reported_group=self._reported_group_subject(before),
                 subject_other_person=self._other_person_subject(before),
                 readmitted_after=bisect_left(readmissions, sentence[1]) < len(readmissions),
@@ -143,6 +145,14 @@ class OutcomeMatcher(Component):
             sentence_start = stop.end()
         following = SENTENCE_END.search(text, end, end + 400)
         return sentence_start, following.end() if following else min(len(text), end + 400)
+
+    def _general_statement(self, before: str, after: str) -> bool:
+        """Whether the phrase opens a statement about published patients told after it
+        ("Complete recovery is described in fewer than half of the published cases"): no
+        singular subject before it in its sentence, a group of patients after it."""
+        if self.general_after is None or self.singular_subject.search(before):
+            return False
+        return bool(self.general_after.search(after))
 
     def _other_person_subject(self, before: str) -> bool:
         """Whether another person than the patient (a relative, a donor) is named before the
