@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import regex_cache
+from pipeline.nlp.base import fill_template
 from pipeline.nlp.sections.model import PATIENT_SECTIONS, PatientMarker, Section
 from pipeline.nlp.sections.patients import InlineStart, inline_patient_starts, introduced_patients, patient_number
 from pipeline.nlp.spans import char_span
@@ -98,7 +99,8 @@ class SectionDetector:
         cues = read_patterns(patient_text)
         self.presentation = regex_cache.compile(cues["presentation"], re.IGNORECASE)
         self.demographic_opening = regex_cache.compile(cues["demographic_opening"], re.IGNORECASE)
-        self.not_the_patient = regex_cache.compile(cues["not_the_patient"], re.IGNORECASE)
+        self.not_the_patient = regex_cache.compile(fill_template(cues["not_the_patient"], cues), re.IGNORECASE)
+        self.relative = regex_cache.compile(f"(?i:{cues['relatives']})")
         self.age = regex_cache.compile(cues["age"], re.IGNORECASE)
         flat = read_patterns(flattened)
         self.flat_min_line = int(flat["min_line"])
@@ -273,7 +275,7 @@ class SectionDetector:
             return False
         # a relative named after the opening is the patient's ("A 23-year-old man ... received
         # marrow from his mother"); one in the opening is the subject ("Her 40-year-old mother")
-        return not any(cue.start() < opening.end() + RELATIVE_REACH or not RELATIVE.fullmatch(cue.group())
+        return not any(cue.start() < opening.end() + RELATIVE_REACH or not self.relative.fullmatch(cue.group())
                        for cue in self.not_the_patient.finditer(sentence))
 
     def _by_content(self, text: str, sentences: list[tuple[int, int]], starts: list) -> list:
@@ -480,9 +482,8 @@ class SectionDetector:
 
 
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
-# A relative word of ``not_the_patient`` (models/sections/patient_text.toml), and how far after
-# an age-opened sentence's opening it still names the sentence's subject.
-RELATIVE = regex_cache.compile(r"(?i:mother|father|sister|brother|son|daughter|sibling|husband|wife)")
+# How far after an age-opened sentence's opening a relative word of ``not_the_patient``
+# (``relatives`` of models/sections/patient_text.toml) still names the sentence's subject.
 RELATIVE_REACH = 25
 # An upper-case heading run into a flattened page's text, after a sentence's end and before a
 # capitalised word: two or more capital words, or one long one.
