@@ -276,7 +276,8 @@ def running_heads(templates: dict, name: str, text: str) -> str:
     for index, line in enumerate(lines):
         if index and index % every == 0:
             page_number = index // every + 1
-            out.append(pick(templates["running_heads"], name, str(page_number)).format(page=page_number))
+            heads = pick(templates["running_heads"], name)  # a pair: even and odd pages
+            out.append(heads[page_number % 2].format(page=page_number))
         out.append(line)
     return "\n".join(out)
 
@@ -407,7 +408,9 @@ def main(argv=None) -> int:
         base_rows[name] = base
         variants = {label: (text, base) for label, text in perturbations(templates, name, title, body).items()}
         partner_name, _, partner_body = bases[(position + 1) % len(bases)]
-        paired = two_cases(templates, name, body, partner_body)
+        # two case descriptions only: the dev abstracts carry their own headings and introductions
+        plain_cases = name.startswith("maccrobat/") and partner_name.startswith("maccrobat/")
+        paired = two_cases(templates, name, body, partner_body) if plain_cases else None
         if paired and len(base) == 1:
             partner = base_rows.get(partner_name) or patient_rows(
                 nlp, partner_name, (bases[(position + 1) % len(bases)][1] or templates["title"]) + "\n\n" + partner_body)
