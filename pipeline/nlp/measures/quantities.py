@@ -32,19 +32,6 @@ from pipeline.nlp.base import fill_template
 from pipeline.resources import read_patterns
 
 PATTERNS = "patterns/measures.toml"
-MASS_NAMES = {"g": "g", "gm": "g", "gr": "g", "mg": "mg", "ug": "µg", "mcg": "µg", "ng": "ng", "pg": "pg"}
-VOLUME_NAMES = {"l": "L", "dl": "dL", "100ml": "dL", "ml": "mL"}
-# Units outside the concentration grammar: (dimension, power of ten to the dimension's base).
-FIXED_UNITS = {
-    "%": ("percent", 0),
-    "°C": ("temperature", 0),
-    "°F": ("temperature", 0),
-    "Gy": ("dose", 0),
-    "cGy": ("dose", -2),
-    "cm": ("length", 0),
-    "mm": ("length", -1),
-    "score": ("score", 0),
-}
 
 
 @dataclass(frozen=True)
@@ -73,18 +60,18 @@ def quantity_grammar(patterns: str = PATTERNS) -> dict:
         "mass": spec["mass_exponent"],
         "enzyme": spec["enzyme_exponent"],
         "volume": spec["concentration_volume_exponent"],
+        "volume_spellings": {key: tuple(starts) for key, starts in spec["concentration_volume_spellings"].items()},
+        "mass_names": spec["mass_names"],
+        "volume_names": spec["concentration_volume_names"],
+        # units outside the concentration grammar: name -> (dimension, power of ten to its base)
+        "fixed": {name: (dimension, int(power)) for name, (dimension, power) in spec["fixed_units"].items()},
     }
 
 
-def _volume_key(text: str) -> str:
+def _volume_key(text: str, spellings: dict[str, tuple[str, ...]]) -> str:
+    """The volume key of a written volume: "deciliter" -> "dl", "mL" -> "ml"."""
     key = re.sub(r"\s", "", text).lower()
-    if key.startswith(("deci", "dec")):
-        return "dl"
-    if key.startswith(("milli", "mili")):
-        return "ml"
-    if key.startswith(("liter", "litre")):
-        return "l"
-    return key
+    return next((volume for volume, starts in spellings.items() if key.startswith(starts)), key)
 
 
 def unit_of(match: re.Match, patterns: str = PATTERNS) -> Unit | None:
@@ -93,25 +80,25 @@ def unit_of(match: re.Match, patterns: str = PATTERNS) -> Unit | None:
     groups = match.groupdict()
     if groups.get("mass"):
         mass = groups["mass"].lower().replace("µ", "u").replace("μ", "u")
-        volume = _volume_key(groups.get("mass_volume") or "dl")  # "g%" is grams per 100 mL
+        volume = _volume_key(groups.get("mass_volume") or "dl", tables["volume_spellings"])  # "g%" is grams per 100 mL
         if mass not in tables["mass"] or volume not in tables["volume"]:
             return None
-        name = f"{MASS_NAMES[mass]}/{VOLUME_NAMES[volume]}"
+        name = f"{tables['mass_names'][mass]}/{tables['volume_names'][volume]}"
         return Unit("mass_concentration", name, int(tables["mass"][mass]) - int(tables["volume"][volume]))
     if groups.get("enzyme"):
         enzyme = groups["enzyme"].lower()
-        volume = _volume_key(groups.get("enzyme_volume") or "")
+        volume = _volume_key(groups.get("enzyme_volume") or "", tables["volume_spellings"])
         if enzyme not in tables["enzyme"] or volume not in tables["volume"]:
             return None
         prefix = {3: "k", -3: "m"}.get(int(tables["enzyme"][enzyme]), "")
-        name = f"{prefix}U/{VOLUME_NAMES[volume]}"
+        name = f"{prefix}U/{tables['volume_names'][volume]}"
         return Unit("enzyme_concentration", name, int(tables["enzyme"][enzyme]) - int(tables["volume"][volume]))
     for group, name in (("percent", "%"), ("celsius", "°C"), ("fahrenheit", "°F")):
         if groups.get(group):
-            return Unit(FIXED_UNITS[name][0], name, 0)
+            return Unit(tables["fixed"][name][0], name, 0)
     if groups.get("gray"):
         name = "cGy" if groups["gray"].startswith("c") else "Gy"
-        return Unit("dose", name, FIXED_UNITS[name][1])
+        return Unit("dose", name, tables["fixed"][name][1])
     return None
 
 
@@ -119,8 +106,9 @@ def unit_of(match: re.Match, patterns: str = PATTERNS) -> Unit | None:
 def parse_unit(text: str, patterns: str = PATTERNS) -> Unit | None:
     """A unit written alone ("mg/dL", "ng per liter", "°C", "cm", "score"), or None."""
     text = (text or "").strip()
-    if text in FIXED_UNITS:
-        dimension, exponent = FIXED_UNITS[text]
+    fixed = quantity_grammar(patterns)["fixed"]
+    if text in fixed:
+        dimension, exponent = fixed[text]
         return Unit(dimension, text, exponent)
     match = quantity_grammar(patterns)["unit"].fullmatch(text)
     return unit_of(match, patterns) if match else None
