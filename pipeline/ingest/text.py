@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from pipeline.ingest.errors import IngestError
+from pipeline.ingest.glued import separate_glued_headings
 from pipeline.ingest.metadata import text_metadata
 from pipeline.ingest.report import Report
 from pipeline.ingest.unwrap import unwrap
@@ -274,5 +275,6 @@ def read_text(data: bytes, path: Path) -> list[Report]:
     if not text:
         raise IngestError(path, "empty file (only whitespace)")
     text = unwrap(text)  # a PDF's text layer saved with hard line wraps
+    text = separate_glued_headings(text)  # a page's bold headings run into their text
     meta = text_metadata(text)
     return [Report(name=path.name, text=text, source=str(path), **meta)]

@@ -1,0 +1,58 @@
+"""Section headings that a scraped page glued to the text around them, put back on a line of
+their own ("BackgroundAlthough ...", "... chemotherapy.Case 2: A 48-year-old ...",
+"Background:Kawasaki disease ...").
+
+A page whose bold heading lost its line break reads as one run of text: the section tracker
+sees no heading, a structured abstract stays in its "Background" and its patient is left
+empty, a second patient runs into the first. The headings are in
+``models/ingest/glued_headings.toml``. A heading is taken for glued only when written as one
+(Capitalised or UPPER CASE, at a line's start or after a sentence's end) and it touches the
+sentence before it or the capitalised word after it with no space between; a heading with its
+spaces is left as it is, and so is a heading word inside a sentence ("... in the study.Results
+were ..." has no glued heading: "Results" is followed by a space and a lower-case word).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.resources import read_patterns
+
+_PATTERNS = "ingest/glued_headings.toml"
+
+
+@lru_cache(maxsize=1)
+def _glued() -> tuple[re.Pattern, re.Pattern]:
+    data = read_patterns(_PATTERNS)
+    forms = []
+    for name in sorted(data["headings"], key=len, reverse=True):  # longest first
+        forms += [re.escape(name[:1].upper() + name[1:]), re.escape(name.upper())]
+    heading = "(?:" + "|".join(forms) + ")"
+    # Glued to the sentence before: "... chemotherapy.Case 2: A", "... children.Case
+    # presentation:The" (a heading with its colon, or a numbered patient label).
+    before = re.compile(rf"(?<=[a-z0-9%)\]][.!?])(?P<head>{heading} ?:|{data['numbered']})(?= ?\S)")
+    # Glued to the word after, at a line's start or after a sentence's end: "BackgroundAlthough",
+    # "Case presentationCase 1:", "Background:Kawasaki".
+    after = re.compile(
+        rf"(?:^|(?<=[.!?)\]\"'’”]) ?)(?P<head>{heading})(?:(?P<colon> ?:)(?=\S)|(?=[A-Z][a-z]|[A-Z]{{2}}|[AI] |Case ?\d))",
+        re.MULTILINE,
+    )
+    return before, after
+
+
+def _split_after(match: re.Match) -> str:
+    lead = "" if match.start() == 0 or match.string[match.start() - 1] == "\n" else "\n"
+    return f"{lead}{match.group('head')}{(match.group('colon') or '').strip()}\n"
+
+
+def separate_glued_headings(text: str) -> str:
+    """``text`` with glued section headings on lines of their own.
+
+    >>> separate_glued_headings("BackgroundAlthough it is rare.Case presentationCase 1: A 63-year-old woman.")
+    'Background\\nAlthough it is rare.\\nCase presentation\\nCase 1: A 63-year-old woman.'
+    >>> separate_glued_headings("She died.Case 2: A 48-year-old woman. Results were poor.")
+    'She died.\\nCase 2: A 48-year-old woman. Results were poor.'
+    """
+    before, after = _glued()
+    text = before.sub(lambda m: "\n" + m.group("head"), text)
+    return after.sub(_split_after, text)
