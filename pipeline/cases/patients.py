@@ -36,7 +36,7 @@ def about_patient(mention: Mention) -> bool:
     """
     if mention.subject in NOT_THE_PATIENT and not _presents_patient(mention):
         return False
-    if mention.group in NEGATABLE and mention.negated:
+    if mention.group in NEGATABLE and mention.negated and not _given_despite_hedge(mention):
         return False
     if mention.group in HYPOTHETICAL_EXCLUDED and mention.hypothetical:
         return False
@@ -62,6 +62,8 @@ def recommendation_followed(mention: Mention, kept: list[Mention]) -> bool:
     if mention.group != "drugs" or not mention.hypothetical or mention.section not in NARRATIVE_SECTIONS:
         return False
     recommendation, hedge = _recommendation()
+    if _drug_patterns()["plan_done"].search(mention.sentence):  # "was recommended and administered"
+        return about_patient(replace(mention, hypothetical=False))
     if not recommendation.search(mention.sentence) or hedge.search(mention.sentence):
         return False
     if not about_patient(replace(mention, hypothetical=False)):
@@ -73,6 +75,30 @@ def recommendation_followed(mention: Mention, kept: list[Mention]) -> bool:
 def _recommendation() -> tuple[re.Pattern, re.Pattern]:
     spec = read_patterns("drugs/patterns.toml")
     return (re.compile(spec["recommendation"], re.IGNORECASE), re.compile(spec["recommendation_open"], re.IGNORECASE))
+
+
+def _given_despite_hedge(mention: Mention) -> bool:
+    """A drug negated only by a diagnosis left open before it ("an infarction could not be
+    excluded") that its clause says was given: "..., glucocorticoid and mannitol were used"."""
+    if mention.group != "drugs":
+        return False
+    patterns = _drug_patterns()
+    start = mention.start - mention.sentence_start
+    end = mention.end - mention.sentence_start
+    hedges = list(patterns["hedged_diagnosis"].finditer(mention.sentence, 0, max(0, start)))
+    if not hedges:
+        return False
+    between = mention.sentence[hedges[-1].end():start]
+    if patterns["hedge_negation"].search(between):
+        return False
+    return bool(patterns["drug_given_after"].match(mention.sentence, end) or patterns["drug_given_before"].search(between))
+
+
+@lru_cache(maxsize=None)
+def _drug_patterns() -> dict[str, re.Pattern]:
+    spec = read_patterns("drugs/patterns.toml")
+    names = ("plan_done", "hedged_diagnosis", "hedge_negation", "drug_given_after", "drug_given_before")
+    return {name: re.compile(spec[name], re.IGNORECASE) for name in names}
 
 
 def _weighs_a_differential(sentence: str) -> bool:

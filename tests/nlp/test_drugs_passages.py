@@ -39,6 +39,16 @@ PASSAGES = [
      "alive without disease at two years.", ["carboplatin", "paclitaxel"]),
     ("A 63-year-old woman underwent hysterectomy for uterine serous carcinoma. Adjuvant chemotherapy with "
      "carboplatin and paclitaxel was recommended.", []),
+    ("A 60-year-old woman underwent hysterectomy for endometrial serous carcinoma. Adjuvant chemotherapy "
+     "with paclitaxel and carboplatin was recommended and administered.", ["carboplatin", "paclitaxel"]),
+    # a diagnosis left open negates the diagnosis, not the drugs given in its sentence
+    ("A 68-year-old man became confused. Because a cerebral infarction could not be excluded, "
+     "dexamethasone, mannitol and a vasodilator were used.", ["dexamethasone", "mannitol"]),
+    ("A 30-year-old woman had fever. As meningitis could not be ruled out, ceftriaxone and vancomycin were "
+     "given empirically.", ["ceftriaxone", "vancomycin"]),
+    ("A 52-year-old man presented with jaundice. A drug reaction to amoxicillin could not be ruled out.", []),
+    ("A 41-year-old woman had a fever. Because infection could not be excluded, she did not receive "
+     "steroids such as prednisolone.", []),
     # regimen codes defined in the text, and the usual Chinese-journal abbreviations
     ("A 48-year-old woman with stage IIIC ovarian carcinoma received six cycles of TP (paclitaxel and "
      "cisplatin) regimen after surgery.", ["cisplatin", "paclitaxel"]),
