@@ -528,7 +528,9 @@ class Worksheet:
         rows = []
         every = None
         if self._index is not None and not self._rows:
-            every = self._index.all_values(self.book.shared_strings)
+            every = self._index.text_pairs(self.book.shared_strings)
+            if every is None:
+                every = self._index.all_values(self.book.shared_strings)
         for number in self._numbers:
             values = every.get(number) if every is not None else None
             if values is None and number not in self._rows and self._index is not None:
@@ -536,7 +538,9 @@ class Worksheet:
             if values is None:
                 cells = self._row_cells(number)
                 values = {column: self._read(cell) for column, cell in cells.items()}
-            if values:
+            if type(values) is list:  # [A, B] (text_pairs)
+                rows.append(values)
+            elif values:
                 row = [None] * max(values)
                 for column, value in values.items():
                     row[column - 1] = value
@@ -725,6 +729,9 @@ _ROWS_MARK = "caselit-rows-7d1f0c"
 _UNREAD = object()  # a value the bytes do not give: read it from the parsed row
 # A cell of one of the plain forms: empty, a value, or one inline string run. Anything else
 # (a formula, rich text, attributes on <v>) is read from the parsed row.
+# A row of two inline strings in A and B, as caselit and openpyxl write them (caselit's state).
+_INLINE_TEXT = rb'(?: s="\d+")? t="inlineStr"><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>'
+_TEXT_PAIR_ROW = re.compile(rb'<row r="(\d+)"[^>]*><c r="A\1"' + _INLINE_TEXT + rb'<c r="B\1"' + _INLINE_TEXT + rb"</row>")
 _PLAIN_FORMS = rb'([^>]*?)(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)?</c>)'
 _PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})\d+"' + _PLAIN_FORMS)
 _TYPE = re.compile(rb'\st="([^"]*)"')
@@ -963,6 +970,40 @@ class _RowIndex:
             for number in spans:  # no '<c r="B7"': no such cell, if every cell of the row is written so
                 if number >= first_row and number not in values and not self.is_plain(number):
                     values[number] = _UNREAD
+        return found
+
+    def text_pairs(self, shared_strings) -> dict[int, dict[int, object] | list[str]] | None:
+        """``all_values`` of a sheet whose rows (but a few) are two inline strings in A and B
+        (caselit's state: an ID and a JSON text), those rows as [A, B]: each row one match of
+        one regex, and every text decoded at once. None for other sheets."""
+        spans = self.spans
+        if len(spans) <= _FEW_ROWS:
+            return None
+        data = self.data
+        last = spans[next(reversed(spans))]
+        if _TEXT_PAIR_ROW.match(data, last[0], last[1]) is None:
+            return None  # not such a sheet: not a pass over it
+        matches = []
+        for match in _TEXT_PAIR_ROW.finditer(data, next(iter(spans.values()))[0], last[1]):
+            span = spans.get(int(match.group(1)))
+            if span is None or span != match.span():
+                return None
+            matches.append(match)
+        if len(spans) - len(matches) > _FEW_ROWS:
+            return None
+        raw = b"\0".join([text for match in matches for text in match.group(2, 3)])
+        texts = _xml_text(raw).split("\0")
+        if len(texts) != 2 * len(matches):  # a NUL in a text (not XML): read cell by cell
+            return None
+        found: dict[int, dict[int, object] | list[str]] = {}
+        for at, match in enumerate(matches):
+            found[int(match.group(1))] = texts[2 * at:2 * at + 2]
+        for number in spans:
+            if number not in found:  # the few other rows, as all_values reads them
+                values = self.row_values(number, shared_strings)
+                if values is None:
+                    return None
+                found[number] = values
         return found
 
     def row_values(self, number: int, shared_strings) -> dict[int, object] | None:

@@ -197,3 +197,23 @@ def test_columns_read_in_one_pass_are_those_read_row_by_row(monkeypatch, plain):
     assert indexed.columns_values([2, 3], first_row=2) == whole.columns_values([2, 3], first_row=2) == {
         2: {2: 40, 8: 7}, 3: {2: "edited", 3: True, 5: "text result"}}
     assert list(indexed.columns_values([2])[2]) == [1, 2, 8]  # in row order
+
+
+def test_rows_of_two_texts_are_read_as_a_full_parse_reads_them(monkeypatch):
+    # caselit's state: an ID and a JSON text a row, read one regex match a row and decoded at once
+    pairs = "".join(
+        f'<row r="{n}"><c r="A{n}"{" s=&quot;1&quot;".replace("&quot;", chr(34)) if n % 3 else ""} t="inlineStr">'
+        f'<is><t{" xml:space=" + chr(34) + "preserve" + chr(34) if n % 2 else ""}>doc:{n}#1</t></is></c>'
+        f'<c r="B{n}" t="inlineStr"><is><t>{{"n":{n},"text":"a &amp; b &#215; &lt;c&gt;\r\n"}}</t></is></c></row>'
+        for n in range(3, 40))
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>caselit review state</t></is></c><c r="B1"><v>1</v></c></row>'
+            '<row r="2"><c r="A2" t="inlineStr"><is><t>caselit ID</t></is></c><c r="B2" t="inlineStr"><is><t>State'
+            '</t></is></c></row>' + pairs + '<row r="41"><c r="A41" t="inlineStr"><is><t></t></is></c>'
+            '<c r="B41" t="inlineStr"><is><t>{}</t></is></c></row>')
+    indexed = XlsxWorkbook(workbook(rows)).worksheet("cases")
+    assert indexed._index.text_pairs(indexed.book.shared_strings) is not None
+    whole = parsed_whole(workbook(rows), monkeypatch).worksheet("cases")
+    read = indexed.rows_values()
+    assert read == whole.rows_values()
+    assert read[0] == ["caselit review state", 1] and read[5] == ["doc:6#1", '{"n":6,"text":"a & b × <c>\n"}']
+    assert read[-1] == ["", "{}"]
