@@ -46,6 +46,8 @@ def about_patient(mention: Mention) -> bool:
         return True
     if mention.group in WEIGHED_GROUPS and (mention.hypothetical or _weighs_a_differential(mention.sentence)):
         return False  # the discussion weighs "the differential diagnosis in our patient included lymphoma ..."
+    if mention.group == "drugs" and mention.subject == "probable" and _drug_patterns()["authors_gave"].search(mention.sentence):
+        return True  # the discussion tells what the authors gave: "We treated her with canakinumab"
     return mention.subject == "patient"
 
 
@@ -97,7 +99,7 @@ def _given_despite_hedge(mention: Mention) -> bool:
 @lru_cache(maxsize=None)
 def _drug_patterns() -> dict[str, re.Pattern]:
     spec = read_patterns("drugs/patterns.toml")
-    names = ("plan_done", "hedged_diagnosis", "hedge_negation", "drug_given_after", "drug_given_before")
+    names = ("plan_done", "hedged_diagnosis", "hedge_negation", "drug_given_after", "drug_given_before", "authors_gave")
     return {name: re.compile(spec[name], re.IGNORECASE) for name in names}
 
 

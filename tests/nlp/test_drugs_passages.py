@@ -66,6 +66,11 @@ PASSAGES = [
     ("Case report\nA 45-year-old woman with pemphigus vulgaris was treated with prednisolone and "
      "azathioprine, and the lesions healed.\nDiscussion\nSmith et al. treated a similar patient with "
      "rituximab. Mycophenolate mofetil has been used in refractory cases.", ["azathioprine", "prednisolone"]),
+    # in the discussion, what the authors gave their patient
+    ("Case presentation\nA 47-year-old woman had fever, arthralgia and a salmon-coloured rash, and "
+     "adult-onset Still's disease was diagnosed.\nDiscussion\nThe disease is a diagnosis of exclusion. We "
+     "treated her with canakinumab because of steroid dependence. Smith et al. described a 30-year-old "
+     "woman who was treated with rituximab.", ["canakinumab"]),
     # a susceptibility panel and an allergy are no drugs given
     ("A 72-year-old man developed urosepsis. Urine culture grew Escherichia coli susceptible to "
      "nitrofurantoin and gentamicin. He received piperacillin-tazobactam for seven days.",
