@@ -60,6 +60,10 @@ def sexes(nlp, text):
         ("Age/Sex: 61/M. Chief complaint: cough.", [61.0]),
         ("CASE REPORT: A 40-YEAR-OLD MAN WITH FEVER", [40.0]),
         ("A 40‐year‐old woman (Unicode hyphens).", [40.0]),
+        # month-old / day-old shorthand of paediatric notes
+        ("We saw a 5-mo.o. child with a swollen hip.", [0.42]),
+        ("A 6 m.o. boy had a fever for three days.", [0.5]),
+        ("An 18 d.o. female neonate was lethargic.", [0.05]),
     ],
 )
 def test_age_values(nlp, text, expected):
@@ -88,6 +92,7 @@ def test_age_values(nlp, text, expected):
         "A 1000-year-old mummy was studied.",
         "Patients aged 20-40 were included.",
         "The stage 54 tumour of 1e308 cells, aged 1e308.",
+        "The catheter was 5 m. Other lines were removed.",
     ],
 )
 def test_not_an_age(nlp, text):

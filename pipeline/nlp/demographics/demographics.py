@@ -169,7 +169,7 @@ class DemographicsMatcher(Component):
     @staticmethod
     def _unit(written: str | None) -> str:
         written = (written or "y").lower()
-        if written.startswith("mo"):
+        if written.startswith("mo") or written == "m":  # "m" only in "6 m.o."
             return "month"
         if written.startswith("w"):
             return "week"
