@@ -187,6 +187,7 @@ def test_wbc_values(nlp, text, expected):
         "She was 45 years old and her WBC was normal.",
         "The dose was 100 mg/m2 and the volume 109/L.",
         "CRP was 98 mg/L.",
+        "He ran a 10K race before the WBC was drawn.",
     ],
 )
 def test_not_a_wbc_value(nlp, text):
@@ -477,6 +478,10 @@ def test_odd_quantities_do_not_raise(nlp, text):
         ("White blood cell count was 33.7×10^9·L^-1 before surgery.", [33.7]),
         ("WBC 40.9×10~9·L~(-1) was found.", [40.9]),
         ("The WBC count rose to 57.1 ×109·L-1 after the operation.", [57.1]),
+        # thousands written "K" in clinical-note style, dash and adverb links
+        ("The CBC showed WBC- 14K with a left shift.", [14.0]),
+        ("Repeat labs: WBC is now 21k with 80% neutrophils.", [21.0]),
+        ("Her WBC was 9.5K the next morning.", [9.5]),
     ],
 )
 def test_rarer_wbc_forms(nlp, text, expected):

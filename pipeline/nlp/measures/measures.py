@@ -121,6 +121,7 @@ class MeasureMatcher(Component):
         self.bracket_open = regex_cache.compile(r"[(\[]\s*(?:" + spec["reference_label"] + r")?(?:[<>≤≥]=?\s*)?$")
         self.unitless_link = regex_cache.compile(spec["unitless_link"], re.VERBOSE)
         self.slash_lost_volume = regex_cache.compile(spec.get("slash_lost_volume", "(?!)"))
+        self.thousands_suffix = regex_cache.compile(spec.get("thousands_suffix", "(?!)"))
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3"
         self.header_unit = regex_cache.compile(r"\s*,?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
         self.comparators = [
@@ -649,6 +650,10 @@ class MeasureMatcher(Component):
         if number is None:
             return
         bracket = self.bracketed_reference.match(text, number.end()) if analyte.dimension == "count" and header is None else None
+        # "WBC 18K": thousands per µL, the number in 10^9/L
+        thousands = analyte.dimension == "count" and header is None and self.thousands_suffix.match(text, number.end())
+        if thousands:
+            exponent = 0
         if bracket is None and self.unit_follows.match(text, number.end()) and not self._slash_lost(text, number):
             return
         item = Item(number.start("number"), number.end("number"), number.group("number"), number.end("number"), -3)
