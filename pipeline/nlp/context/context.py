@@ -67,6 +67,7 @@ class ContextQualifier:
         self.reference_entry = regex_cache.compile(spec["reference_entry"])
         self.age_anchor = regex_cache.compile(spec["age_anchor"], re.IGNORECASE)
         self.terminators = regex_cache.compile(spec["terminators"], re.IGNORECASE)
+        self.conclusion = regex_cache.compile(spec["conclusion"], re.IGNORECASE) if spec.get("conclusion") else None
         self.list_breaks = regex_cache.compile(spec["list_breaks"], re.IGNORECASE) if spec.get("list_breaks") else None
         self.treatment_verbs = regex_cache.compile(spec["treatment_verbs"], re.IGNORECASE)
         self.negation_glue = regex_cache.compile(spec["negation_glue"], re.IGNORECASE)
@@ -262,6 +263,14 @@ class ContextQualifier:
                 return True
         return False
 
+    def _concluded(self, between) -> bool:
+        """True when a comma and a concluding participle stand between a cue and a finding
+        ("negative for E-cadherin, indicating gastric metastasis"): the conclusion is another clause."""
+        if self.conclusion is None:
+            return False
+        tokens = list(between)
+        return any(tokens[i].text == "," and self.conclusion.match(tokens[i + 1].text) for i in range(len(tokens) - 1))
+
     def _a_list(self, between: Span) -> bool:
         """True when the words between a negation and a finding are a list of findings: commas
         or "or"/"nor" between them and no word that opens another clause ("was", "she", ...)."""
@@ -292,6 +301,8 @@ class ContextQualifier:
             else:
                 continue
             if any(self.terminators.match(token.text) for token in between):
+                continue
+            if self._concluded(between):
                 continue
             # a verb of giving after other words gives the treatment to the patient: "he received a
             # kidney from his brother and was started on tacrolimus" (a relative as the subject of
