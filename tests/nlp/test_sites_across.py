@@ -92,3 +92,43 @@ def test_a_marrow_biopsy_that_finds_a_metastasis(nlp, text):
 )
 def test_a_marrow_biopsy_is_otherwise_no_site_of_disease(nlp, text):
     assert ("bone marrow", "metastasis") not in roles(nlp, text)
+
+
+# ---- session 18, batch 4: confirmations after a clause, the primary's own pathology ----------
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("A woman had ovarian carcinoma. MRI revealed an enhancing mass in the left parietal lobe. It was "
+         "resected, and pathology showed metastatic serous carcinoma.", "brain"),
+        ("A woman had colon cancer. CT showed a left adnexal mass. Oophorectomy was performed, and histology "
+         "showed metastatic adenocarcinoma.", "ovary"),
+        ("A woman had a uterine leiomyosarcoma. CT showed bilateral lung nodules. Biopsy of a nodule revealed "
+         "spindle cell sarcoma identical to the primary tumour.", "lung"),
+    ],
+)
+def test_a_lesion_confirmed_after_a_clause_or_by_the_primary_pathology(nlp, text, site):
+    assert (site, "metastasis") in roles(nlp, text)
+
+
+def test_a_lesion_with_the_primary_pathology_in_its_own_sentence(nlp):
+    text = ("A woman had endometrial serous carcinoma. CT showed new pulmonary nodules, the largest of which "
+            "was resected and showed serous carcinoma identical to the uterine tumour.")
+    assert ("lung", "metastasis") in roles(nlp, text)
+
+
+def test_a_lesion_unlike_the_primary_is_no_metastasis(nlp):
+    text = ("A woman had a uterine leiomyosarcoma. CT showed a lung nodule. Biopsy of the nodule revealed "
+            "adenocarcinoma, unlike the primary tumour.")
+    assert ("lung", "metastasis") not in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In cervical cancer, distant spread to the lung, bone and brain is more frequent than to the liver.",
+        "In endometrial cancer, the lung, liver and bone are the most common sites of recurrence.",
+    ],
+)
+def test_sites_that_are_the_subject_of_a_general_statement(nlp, text):
+    found = roles(nlp, text)
+    assert not [s for s, r in found if r in ("metastasis", "recurrence")]

@@ -116,7 +116,8 @@ class SiteMatcher(Component):
         # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
-                        ("lesion_before", "lesion_after", "lesion_written", "confirm")} if across else None)
+                        ("lesion_before", "lesion_after", "lesion_written", "confirm", "confirm_same")}
+                       if across else None)
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
         """Lexicon sites with their roles, and the nodes and organs of TNM categories, as
@@ -203,7 +204,8 @@ class SiteMatcher(Component):
     def _confirmed_next(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
         """A lesion's site becomes a metastasis when the next sentence of its paragraph calls the
         lesion metastatic ("Biopsy confirmed metastatic breast carcinoma.", "These were considered
-        metastases."); when that sentence names a site of its own other than a primary ("biopsy of
+        metastases.") or gives it the primary tumour's pathology ("... identical to the primary
+        tumour"); when that sentence names a site of its own other than a primary ("biopsy of
         the hepatic lesion confirmed ..."), only that same site is."""
         for position in lesions:
             finding = out[position]
@@ -214,7 +216,8 @@ class SiteMatcher(Component):
             end = start + len(text[start:end].rstrip())
             if "\n" in text[end:next_start]:
                 continue  # another paragraph
-            match = self.across["confirm"].match(text[next_start:next_end])
+            sentence_text = text[next_start:next_end]
+            match = self.across["confirm"].match(sentence_text) or self.across["confirm_same"].match(sentence_text)
             if not match:
                 continue
             named = {f.value.site for f in out if next_start <= f.start < next_end and f.value.role != "primary"}
