@@ -548,6 +548,8 @@ class Worksheet:
         numbers = self._numbers
         if not self.changed and len(rows) == len(numbers) and (not numbers or numbers[0] == 1 == numbers[-1] - len(numbers) + 1):
             self._values_read = [list(row) for row in rows]  # row n is rows[n - 1]: see update_rows
+        if not self.changed and self._max_column is None:  # each row's last cell was read: no pass for it
+            self._max_column = max(map(len, rows), default=0)
         return rows
 
     def update_rows(self, rows: list[list[object]]) -> bool:
@@ -704,7 +706,13 @@ _FEW_ROWS = 16  # rows update_rows changes one by one however short the sheet
 
 def _same_values(one: list[object], other: list[object]) -> bool:
     """The same values of the same types (True is not 1: a cell of each is written apart)."""
-    return one == other and list(map(type, one)) == list(map(type, other))
+    if len(one) != len(other):
+        return False
+    for value, previous in zip(one, other):
+        # the same object (a state row's text kept as read): no comparison
+        if value is not previous and (value != previous or type(value) is not type(previous)):
+            return False
+    return True
 
 
 def _typed(kind: str, text: str, shared_strings: Callable[[], list[str]]) -> object:

@@ -100,6 +100,7 @@ def test_the_bytes_give_the_values_a_full_parse_gives(monkeypatch):
         assert sheet.column_values(1) == {1: "Report", 2: " a & b\n", 3: "bold", 5: "×10⁹/L <5>"}
         assert sheet.style(2, 2) == "3" and sheet.style(5, 2) == "4"
     assert indexed.rows_values() == whole.rows_values()
+    assert indexed.max_column() == XlsxWorkbook(data).worksheet("cases").max_column() == 4
     assert indexed.columns_values([2, 4], first_row=2) == whole.columns_values([2, 4], first_row=2)
 
 
@@ -217,3 +218,4 @@ def test_rows_of_two_texts_are_read_as_a_full_parse_reads_them(monkeypatch):
     assert read == whole.rows_values()
     assert read[0] == ["caselit review state", 1] and read[5] == ["doc:6#1", '{"n":6,"text":"a & b × <c>\n"}']
     assert read[-1] == ["", "{}"]
+    assert indexed.max_column() == whole.max_column() == XlsxWorkbook(workbook(rows)).worksheet("cases").max_column() == 2
