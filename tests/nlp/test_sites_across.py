@@ -132,3 +132,20 @@ def test_a_lesion_unlike_the_primary_is_no_metastasis(nlp):
 def test_sites_that_are_the_subject_of_a_general_statement(nlp, text):
     found = roles(nlp, text)
     assert not [s for s, r in found if r in ("metastasis", "recurrence")]
+
+
+# ---- session 18, batch 5: short phrasings of oncology abstracts ----------------------------
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("A man with rectal adenocarcinoma underwent pulmonary metastasectomy for two nodules.", "lung"),
+        ("A woman with ovarian clear cell carcinoma had ascites containing malignant cells.", "peritoneum"),
+    ],
+)
+def test_more_metastasis_phrasings(nlp, text, site):
+    assert (site, "metastasis") in roles(nlp, text)
+
+
+def test_ascites_without_malignant_cells_is_no_metastasis(nlp):
+    assert ("peritoneum", "metastasis") not in roles(
+        nlp, "A woman with ovarian carcinoma had ascites containing no malignant cells.")
