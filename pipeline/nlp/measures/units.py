@@ -44,6 +44,7 @@ def grammar(patterns: str = PATTERNS) -> dict:
         "count": regex_cache.compile(number + r"\s*" + unit, re.VERBOSE),
         "volumes": spec["volume_exponent"],
         "prefixes": spec["prefix_exponent"],
+        "volume_spellings": [(regex_cache.compile(pattern), key) for pattern, key in spec["volume_spellings"]],
     }
 
 
@@ -56,21 +57,21 @@ def plausible_range(analyte: str, analytes: str = ANALYTES) -> tuple[float, floa
     return None
 
 
-def volume_key(volume: str) -> str:
-    """'µL', 'microlitre', 'mm³', 'mm^3', 'cu mm', 'liter' -> 'ul', 'ul', 'mm3', 'mm3', 'cmm', 'l'."""
+def volume_key(volume: str, patterns: str = PATTERNS) -> str:
+    """'µL', 'microlitre', 'mm³', 'mm^3', 'cu mm', 'liter' -> 'ul', 'ul', 'mm3', 'mm3', 'cmm', 'l':
+    the volume without spaces, points, brackets and markup, lower-cased, then rewritten by
+    ``volume_spellings`` of the patterns, one after the other."""
     key = re.sub(r"[\s.^()]|</?sup>", "", volume.lower()).replace("µ", "u").replace("μ", "u").replace("³", "3")
-    key = re.sub(r"^(?:micro|mc)", "u", key)
-    key = re.sub(r"(?:iter|itre)s?$", "", key)
-    if key.startswith("cubic"):
-        return "mm3"
-    return {"cumm": "cmm"}.get(key, key)
+    for pattern, replacement in grammar(patterns)["volume_spellings"]:
+        key = pattern.sub(replacement, key)
+    return key
 
 
 def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
     """The power of ten that turns the written number into 10^9/L, or None when the unit
     cannot be a count (a bare "109/L" without a multiplication sign, an unknown volume)."""
     tables = grammar(patterns)
-    key = volume_key(match.group("volume"))
+    key = volume_key(match.group("volume"), patterns)
     volume = tables["volumes"].get(key)
     if volume is None:
         return None
