@@ -86,3 +86,31 @@ PASSAGES = [
 @pytest.mark.parametrize("text, expected", PASSAGES, ids=[p[0][:50] for p in PASSAGES])
 def test_drugs_of_a_passage(nlp, text, expected):
     assert drugs(nlp, text) == expected
+
+
+@pytest.fixture(scope="module")
+def blank():
+    import spacy
+    from pipeline.nlp.drugs import factory  # noqa: F401  (registers caselit_drugs)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("caselit_drugs")
+    return nlp
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a code defined by its drugs means them, wherever the text writes it
+    ("She received four cycles of TP (docetaxel and cisplatin). After two cycles of TP she had neutropenia.",
+     ["cisplatin", "docetaxel"]),
+    ("GP regimen (gemcitabine plus carboplatin) was given for four cycles.", ["carboplatin", "gemcitabine"]),
+    ("TP regimen (paclitaxel liposome 135 mg/m2, nedaplatin 80 mg/m2) was given for 4 cycles.",
+     ["nedaplatin", "paclitaxel"]),
+    ("Docetaxel 75 mg/m2 plus cisplatin 75 mg/m2 (TP) was given; after 3 cycles of TP, CT showed a response.",
+     ["cisplatin", "docetaxel"]),
+    # the drugs written are part of the lexicon's reading: the code keeps it
+    ("She received six cycles of TC chemotherapy (paclitaxel 175 mg/m2) with carboplatin.", ["carboplatin", "paclitaxel"]),
+    ("She received 6 cycles of TC chemotherapy.", ["carboplatin", "paclitaxel"]),
+])
+def test_a_regimen_code_means_the_drugs_the_text_defines_it_by(blank, text, expected):
+    codes = {s.text: s._.value.generics for s in blank(text).spans["drugs"] if s.text.isupper()}
+    assert sorted({g for s in blank(text).spans["drugs"] for g in s._.value.generics}) == expected
+    assert all(set(generics) <= set(expected) for generics in codes.values())

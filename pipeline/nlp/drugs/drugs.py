@@ -33,6 +33,14 @@ BLANK_LINE = regex_cache.compile(r"\n[ \t]*\n")
 # What joins two names of one combination: "Carbo/Taxol", "carbo-paclitaxel", "Carbo + Taxol".
 JOINED = regex_cache.compile(r"\s*(?:[/+&-]|and|plus|with)\s*$", re.IGNORECASE)
 LONG_FORM_AFTER = regex_cache.compile(r"\s*\(\s*([A-Za-z][^()]{2,60}?)\s*\)")
+# A regimen code followed by the drugs it stands for in this text: "TP (docetaxel and
+# cisplatin)", "GP regimen (gemcitabine plus carboplatin)", "TC chemotherapy (paclitaxel 175
+# mg/m2, carboplatin AUC 5)": the bracket opens here, its drugs are the code's meaning.
+CODE_THEN_DRUGS = regex_cache.compile(r"[ \t]*(?:(?:-based|regimens?|chemotherapy|chemo|protocol|scheme|combination)[ \t]*){0,2}[(\[]")
+# ... or written after them in brackets: "docetaxel plus cisplatin (TP)".
+DRUGS_THEN_CODE = regex_cache.compile(r"[(\[][ \t]*$")
+# What joins the drugs of one regimen written out: "docetaxel plus cisplatin", "A, B and C", "A/B".
+REGIMEN_JOIN = regex_cache.compile(r"^(?:[\s,/+&-]|and|plus|with|combined\s+with|[\d.,]+\s*(?:mg|g|µg|mcg)(?:/(?:m2|m²|kg|day|d))?|AUC\s*=?\s*[\d.]+|on\s+days?\s+[\d,\s-]+(?:and\s+\d+)?|day\s+[\d,\s-]+|weekly|every\s+\d+\s+weeks|q\dw|i\.?v\.?|intravenous(?:ly)?|oral(?:ly)?)*$", re.IGNORECASE)
 
 
 def _inside(regions: list[tuple[int, int]], position: int) -> bool:
@@ -164,7 +172,7 @@ class DrugMatcher(Component):
         lowered = fold(text)
         matches = self._umbrellas(text, self._salts(lowered, self._scan(text, lowered)))
         matches = self._vitamin_lists(text, lowered, matches)
-        return self._not_given(text, lowered, self._check_cues(text, matches))
+        return self._defined_codes(text, self._not_given(text, lowered, self._check_cues(text, matches)))
 
     def _scan(self, text: str, lowered: str) -> list[Match]:
         """One pass over the words: a word that starts a lexicon name is matched to the longest
@@ -515,6 +523,57 @@ class DrugMatcher(Component):
         if not not_drugs:
             return matches
         return [m for m in matches if text[m.start : m.end] not in not_drugs]
+
+    def _defined_codes(self, text: str, matches: list[Match]) -> list[Match]:
+        """A regimen code that the text defines by the drugs it stands for ("TP (docetaxel and
+        cisplatin)", "docetaxel plus cisplatin (TP)") means those drugs wherever the text writes
+        it, not the lexicon's reading (TP: paclitaxel and cisplatin). Kept as the lexicon reads
+        it when the drugs written are part of that reading ("TC (paclitaxel 175 mg/m2)")."""
+        if not any(m.regimen for m in matches):
+            return matches
+        defined: dict[str, tuple[str, ...]] = {}
+        for index, match in enumerate(matches):
+            if not match.regimen or match.regimen in defined:
+                continue
+            drugs = self._drugs_after_code(text, matches, index) or self._drugs_before_code(text, matches, index)
+            if drugs and not set(drugs) <= set(match.generics):
+                defined[match.regimen] = drugs
+        if not defined:
+            return matches
+        return [m._replace(generics=defined[m.regimen]) if m.regimen in defined else m for m in matches]
+
+    @staticmethod
+    def _drugs_after_code(text: str, matches: list[Match], index: int) -> tuple[str, ...]:
+        """The generics of the drugs in the bracket right after the code at ``index``."""
+        code = matches[index]
+        opening = CODE_THEN_DRUGS.match(text, code.end)
+        if not opening:
+            return ()
+        closing = text.find(")" if text[opening.end() - 1] == "(" else "]", opening.end(), opening.end() + 160)
+        if closing < 0:
+            return ()
+        inner = [m for m in matches[index + 1:] if m.start < closing]
+        if not inner or inner[0].start < opening.end() or any(m.regimen for m in inner):
+            return ()
+        return tuple(dict.fromkeys(g for m in inner for g in m.generics))
+
+    @staticmethod
+    def _drugs_before_code(text: str, matches: list[Match], index: int) -> tuple[str, ...]:
+        """The generics of the drugs written out just before "(code)": "docetaxel plus cisplatin (TP)"."""
+        code = matches[index]
+        opening = DRUGS_THEN_CODE.search(text, max(0, code.start - 4), code.start)
+        if not opening or not re.match(r"[ \t]*[)\]]", text[code.end:code.end + 3]):
+            return ()
+        drugs: list[Match] = []
+        end = opening.start()
+        for match in reversed(matches[:index]):
+            if match.regimen or not REGIMEN_JOIN.match(text[match.end:end].strip()):
+                break
+            drugs.insert(0, match)
+            end = match.start
+        if len(drugs) < 2:
+            return ()
+        return tuple(dict.fromkeys(g for m in drugs for g in m.generics))
 
     def _findings(self, doc: Doc, text: str, matches: list[Match]) -> list[Finding]:
         """One finding per mention, over whole tokens; matches inside one token
