@@ -117,14 +117,16 @@ def _running_lines(lines: list[str]) -> set[int]:
             keys.setdefault(DIGITS.sub("#", line.lower()), []).append(index)
     found = {index for indexes in keys.values() if len(indexes) >= 2 for index in indexes}
     values = [value for _, value in numbers]
-    if len(numbers) >= 2 and all(a < b for a, b in zip(values, values[1:])):
-        found |= {index for index, _ in numbers}
-        for index, _ in numbers:
-            for near in (index - 1, index + 1):
-                line = lines[near].strip() if 0 <= near < len(lines) else ""
-                if line and len(line) <= RUNNING_MAX and HEAD_SIGN.search(line) and not NOT_RUNNING.match(line):
-                    found.add(near)
+    counting = len(numbers) >= 2 and all(a < b for a, b in zip(values, values[1:]))
+    for index, _ in numbers:
+        heads = [near for near in (index - 1, index + 1) if 0 <= near < len(lines) and _page_head(lines[near].strip())]
+        if counting or heads:  # page numbers that count up, or one beside its running head
+            found |= {index, *heads}
     return found
+
+
+def _page_head(line: str) -> bool:
+    return bool(line) and len(line) <= RUNNING_MAX and bool(HEAD_SIGN.search(line)) and not NOT_RUNNING.match(line)
 
 
 def _goes_on(previous: str, line: str, width: int) -> bool:

@@ -91,3 +91,8 @@ def test_running_heads_and_page_numbers_of_a_pdf_text_are_dropped():
 def test_a_line_repeated_without_a_page_sign_is_kept():
     lines = ["Case 1", "text"] * 3 + ["Fever and cough"] * 2
     assert _running_lines(lines) == set()
+
+
+def test_one_page_number_beside_its_running_head_is_dropped():
+    lines = ["the patient was", "2", "Journal of Joint Infections 2020; 4: 33-37", "treated with", "12 mg"]
+    assert _running_lines(lines) == {1, 2}
