@@ -157,7 +157,8 @@ class OutcomeMatcher(Component):
     def _other_person_subject(self, before: str) -> bool:
         """Whether another person than the patient (a relative, a donor) is named before the
         phrase with no "she"/"the patient" after it."""
-        others = [m.start() for m in self.other_person.finditer(before)]
+        reported = [m.span() for m in self.reported_group.finditer(before)]  # "mother and baby"
+        others = [m.start() for m in self.other_person.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
         patient = [m.start() for m in self.nominative.finditer(before)]
         return bool(others) and (not patient or patient[-1] < others[-1])
 
