@@ -22,7 +22,7 @@ from pipeline.batch.engine import open_runner
 from pipeline.batch.runner import FileResult, InputFile, hash_input
 from pipeline.batch.version import pipeline_version
 from pipeline.export.locks import ReviewLock
-from pipeline.ingest.discover import iter_input_paths
+from pipeline.ingest.discover import iter_input_texts
 from pipeline.review.sheet import RefreshSummary, ReportCases, Review, ReviewChanged, ReviewError, check_review_path
 
 # Merges of one refresh when another program keeps saving the sheet meanwhile.
@@ -104,12 +104,14 @@ def _refresh_locked(review_path: Path, inputs, jobs, cache_dir, use_cache, quiet
         review = Review.open(review_path, sheet=sheet, overrides=overrides)
         review.dry_run = dry_run
         if files is None:
-            files, texts = _read_input_paths(inputs, on_skip, cache_dir, use_cache)
-        # Paths as str for the 10,000 files of a folder: no pathlib hashing or formatting.
-        is_unchanged = [bool(f.file_hash) and review.is_unchanged(text, f.file_hash, version)
-                        for f, text in zip(files, texts)]
-        unchanged = [text for text, same in zip(texts, is_unchanged) if same]
-        rest = [f for f, same in zip(files, is_unchanged) if not same]
+            texts, hashes, files = _hashed_inputs(inputs, on_skip, cache_dir, use_cache)
+        # Paths as str for the 10,000 files of a folder: no pathlib hashing or formatting, and
+        # an InputFile (a Path) only for the files whose rows are not up to date.
+        is_unchanged = review.is_unchanged
+        same = [bool(file_hash) and is_unchanged(text, file_hash, version) for text, file_hash in zip(texts, hashes)]
+        unchanged = [text for text, up_to_date in zip(texts, same) if up_to_date]
+        rest = [files.get(text) or InputFile(Path(text), file_hash)
+                for text, file_hash, up_to_date in zip(texts, hashes, same) if not up_to_date]
         todo = [f for f in rest if f.path not in results]
         for result in _run(todo, jobs, cache_dir, use_cache, quiet, model, version, engine, scheduler):
             results[result.path] = result
@@ -150,27 +152,41 @@ def _read_inputs(inputs, on_skip, cache_dir, use_cache: bool) -> list[InputFile]
 
 def _read_input_paths(inputs, on_skip, cache_dir, use_cache: bool) -> tuple[list[InputFile], list[str]]:
     """``_read_inputs`` and the files' paths as str (``os.fspath`` of each ``InputFile.path``)."""
-    found = list(iter_input_paths(inputs, on_skip=on_skip))
-    texts = [text for _, text in found]
+    texts, hashes, files = _hashed_inputs(inputs, on_skip, cache_dir, use_cache)
+    return [files.get(text) or InputFile(Path(text), file_hash) for text, file_hash in zip(texts, hashes)], texts
+
+
+def _hashed_inputs(inputs, on_skip, cache_dir, use_cache: bool
+                   ) -> tuple[list[str], list[str | None], dict[str, InputFile]]:
+    """(the files' paths as str, the hash of each (None: see its InputFile), {path: InputFile}
+    of the files hashed now, errors included): ``_read_input_paths`` without an InputFile
+    for each file ``FileStats`` knows unchanged."""
+    texts = list(iter_input_texts(inputs, on_skip=on_skip))
+    files: dict[str, InputFile] = {}
     if not use_cache:
-        return [hash_input(InputFile(path, None)) for path, _ in found], texts
-    files, hashed = [], []
+        for text in texts:
+            files[text] = hash_input(InputFile(Path(text), None))
+        return texts, [files[text].file_hash for text in texts], files
+    hashes: list[str | None] = []
+    hashed = []
     with FileStats(Path(cache_dir) if cache_dir else default_cache_dir()) as stats:
         known = stats.known(texts)  # keyed by the str paths
-        for path, text in found:
-            if text in known:
-                files.append(InputFile(path, known[text]))
+        for text in texts:
+            file_hash = known.get(text)
+            if file_hash is not None:
+                hashes.append(file_hash)
                 continue
+            path = Path(text)
             try:  # before reading: a file written meanwhile no longer matches
                 status = os.stat(path)
             except OSError:
                 status = None
-            item = hash_input(InputFile(path, None))
-            files.append(item)
+            item = files[text] = hash_input(InputFile(path, None))
+            hashes.append(item.file_hash)
             if status is not None and not item.error:
                 hashed.append((path, status, item.file_hash))
         stats.record(hashed)
-    return files, texts
+    return texts, hashes, files
 
 
 def _run(todo, jobs, cache_dir, use_cache, quiet, model, version, engine, scheduler) -> list[FileResult]:

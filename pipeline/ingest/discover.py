@@ -47,22 +47,29 @@ def iter_input_paths(paths: str | os.PathLike | Iterable[str | os.PathLike],
                      on_skip: OnSkip | None = None) -> Iterator[tuple[Path, str]]:
     """``iter_input_files`` with each file's path as str too (``os.fspath`` of the Path, known
     from the walk: a caller keying 10,000 files by their path need not make it again)."""
+    return ((Path(text), text) for text in iter_input_texts(paths, on_skip))
+
+
+def iter_input_texts(paths: str | os.PathLike | Iterable[str | os.PathLike],
+                     on_skip: OnSkip | None = None) -> Iterator[str]:
+    """``iter_input_files`` as str paths (each the ``os.fspath`` of the Path it yields), no
+    Path made: a refresh of a folder of 10,000 reports it knows needs one only for the
+    files that changed."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     seen: set[str] = set()
-    folders: dict[str, str] = {}  # resolved folders of this call
+    folders: dict[str, str] = {}  # resolved folders of this call, with a separator at the end
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            # The walk works on str paths (a Path per file only for the files yielded).
-            found = ((Path(text), text, is_link) for text, is_link in _walk(path, on_skip))
+            found = _walk(path, on_skip)  # str paths
         else:
-            found = iter([(path, os.fspath(path), None)])
-        for file, text, is_link in found:
+            found = [(os.fspath(path), None)]
+        for text, is_link in found:
             key = _identity(text, folders, is_link)
             if key not in seen:
                 seen.add(key)
-                yield file, text
+                yield text
 
 
 def _identity(path: str, folders: dict[str, str], is_link: bool | None = None) -> str:
@@ -72,10 +79,10 @@ def _identity(path: str, folders: dict[str, str], is_link: bool | None = None) -
     try:
         folder, name = folder_and_name(path)
         if name not in ("", ".", "..") and not (os.path.islink(path) if is_link is None else is_link):
-            resolved = folders.get(folder)
-            if resolved is None:
-                resolved = folders[folder] = os.fspath(Path(folder or os.curdir).resolve())
-            return os.path.join(resolved, name)
+            prefix = folders.get(folder)
+            if prefix is None:  # os.path.join(resolved, name) below, the folder's part once
+                prefix = folders[folder] = os.path.join(os.fspath(Path(folder or os.curdir).resolve()), "")
+            return prefix + name
         return os.fspath(Path(path).resolve())
     except OSError:
         return os.fspath(Path(path).absolute())

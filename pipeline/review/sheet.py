@@ -321,9 +321,12 @@ class Review:
     def is_unchanged(self, source: str | os.PathLike, file_hash: str, version: str) -> bool:
         """The file's rows are up to date: same bytes, same pipeline, nothing flagged."""
         rows = self._by_source.get(self.source_key(source))
-        return bool(rows) and all(
-            r.file_hash == file_hash and r.version == version and r.get(STATUS_COLUMN) is None for r in rows
-        )
+        if not rows:
+            return False
+        for row in rows:  # one row a report, mostly: a loop, not a generator for each of 10,000 files
+            if row.file_hash != file_hash or row.version != version or row.get(STATUS_COLUMN) is not None:
+                return False
+        return True
 
     # --- the refresh ----------------------------------------------------------------------
 
