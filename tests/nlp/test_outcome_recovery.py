@@ -1,0 +1,47 @@
+"""Recovery wording of non-cancer case reports (issue 11, class 3; sentences written for the
+tests, session 18)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_outcome")
+
+
+def categories(nlp, text):
+    doc = nlp(text)
+    return [s._.value.category for s in doc.spans["outcome"]]
+
+
+@pytest.mark.parametrize("text", [
+    "She was sent home on the tenth postoperative day.",
+    "He was extubated on day 2 and went home three days later.",
+    "Complete functional recovery was noted at six months.",
+    "The papules faded over two weeks.",
+    "Since the operation she has been pain-free.",
+    "He was well when reviewed in clinic after eight weeks.",
+    "At the 6-month review the infant was thriving.",
+    "Her visual acuity returned to 6/9 in the right eye.",
+    "After a week of treatment his shortness of breath eased.",
+    "At the two-year check-up he had no complaints.",
+    "She was back home within a week of the operation.",
+    "Four months later he was walking without aids.",
+    "The fracture united in good alignment.",
+])
+def test_recovery_wording(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    "She had been pain-free until the week before admission.",
+    "The colour of the fluid faded slightly.",
+    "He was walking with a frame at discharge to the rehabilitation unit.",
+])
+def test_look_alikes_are_no_recovery(nlp, text):
+    assert "recovered" not in categories(nlp, text)
+
+
+def test_mother_and_baby_are_the_reported_patients(nlp):
+    doc = nlp("Mother and baby were discharged home on day 4.")
+    value = doc.spans["outcome"][0]._.value
+    assert value.subject_reported_group and not value.subject_other_person
