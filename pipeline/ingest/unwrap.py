@@ -34,7 +34,9 @@ SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
 # taken for one when it repeats and carries such a sign, and bare page numbers when they count up.
 RUNNING_MAX = 100  # characters
 RUNNING_SIGN = re.compile(r"\d|\bet\s+al\b|\bpage\b|\bvol\b|\bdoi\b|\bjournal\b|\bcase\s+rep", re.IGNORECASE)
-NOT_RUNNING = re.compile(r"^\W*(?:case|patient|figure|fig|table|step|day|week|month|year|stage|grade|cycle)\b", re.IGNORECASE)
+# ...but not a numbered heading or a table row ("Case 2", "Table 1", "Day 3", "Cycle 4").
+NOT_RUNNING = re.compile(r"^\W*(?:case|patient|figure|fig|table|step|day|week|month|year|stage|grade|cycle)\.?\s*(?:no\.?\s*)?(?:\d+|[ivx]+\b|[a-f]\b)",
+                         re.IGNORECASE)
 # Next to a page number, a line that names a journal's issue or the authors is the same page's
 # running head even when it does not repeat ("Journal of X 2020; 4: 33-37" on one page only).
 HEAD_SIGN = re.compile(r"\bet\s+al\b|\bpage\b|\bvol(?:ume)?\b|\bdoi\b|\bjournal\b|\bcase\s+rep|\b(?:19|20)\d\d\s*[;,:]\s*\d",

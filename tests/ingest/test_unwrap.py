@@ -96,3 +96,8 @@ def test_a_line_repeated_without_a_page_sign_is_kept():
 def test_one_page_number_beside_its_running_head_is_dropped():
     lines = ["the patient was", "2", "Journal of Joint Infections 2020; 4: 33-37", "treated with", "12 mg"]
     assert _running_lines(lines) == {1, 2}
+
+
+def test_a_journal_head_that_opens_with_case_is_a_running_head():
+    lines = ["text", "Case Reports in Medicine 2021; 8: 1-5", "more", "text", "Case Reports in Medicine 2021; 8: 1-5"]
+    assert _running_lines(lines) == {1, 4}
