@@ -308,6 +308,11 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
     spec = read_patterns(config.roles)["report"]
     if not spec.get("lesion_after") or histology.value.hedged:
         return None
+    # a type only weighed, in every sentence that names one ("Lymphoma was considered."), places no
+    # tumour in a lesion
+    weighed = compile_pattern(spec.get("weighed", "(?!)"))
+    if all(weighed.search(m.sentence) for m in by_group.get("histology", []) or [histology]):
+        return None
     sites = by_group.get("sites", [])
     first_spread = {}  # each organ called spread, with where it is first called so
     for m in sites:

@@ -456,3 +456,21 @@ def test_a_negative_stain_does_not_negate_the_metastasis_it_points_to(make_nlp):
             "GATA3 and negative for E-cadherin, indicating gastric metastasis of lobular breast cancer.")
     doc = nlp(text)
     assert "stomach" in assemble(Report(name="test.txt", text=text), as_mentions(doc, GROUPS), [])[0].metastasis_sites
+
+
+def test_a_recurrent_giant_cell_tumour_of_bone_is_no_cancer_case(nlp):
+    text = ("A 24-year-old woman had a giant cell tumour of the right distal femur treated by curettage. Two "
+            "years later the tumour recurred in the same location and was resected.")
+    assert case_of(nlp, text).primary_site is None
+
+
+def test_a_type_only_weighed_places_no_primary_in_a_lesion(nlp):
+    text = ("A 39-year-old man had fever. CT showed multiple small lesions in the liver and spleen. Lymphoma was "
+            "considered. Bone marrow biopsy showed granulomas with yeast forms.")
+    assert case_of(nlp, text).primary_site is None
+
+
+def test_a_type_weighed_once_and_then_established_still_places_its_lesion(nlp):
+    text = ("CT showed an expansile lytic lesion of the left maxilla. Biopsy was suggestive of chondrosarcoma. "
+            "The final histology was a high-grade chondrosarcoma.")
+    assert case_of(nlp, text).primary_site is not None

@@ -149,3 +149,17 @@ def test_more_metastasis_phrasings(nlp, text, site):
 def test_ascites_without_malignant_cells_is_no_metastasis(nlp):
     assert ("peritoneum", "metastasis") not in roles(
         nlp, "A woman with ovarian carcinoma had ascites containing no malignant cells.")
+
+
+# ---- session 18, batch 6: non-cancer reports ---------------------------------------------
+def test_a_disseminated_infection_is_no_metastasis(nlp):
+    text = ("Lymphoma was considered. Disseminated histoplasmosis involving the liver, spleen and bone marrow "
+            "was diagnosed.")
+    found = roles(nlp, text)
+    assert not [s for s, r in found if r == "metastasis"]
+
+
+def test_a_search_for_a_primary_is_no_primary(nlp):
+    text = ("Aspiration suggested a metastatic squamous cell carcinoma, and PET-CT was performed to look for a "
+            "primary tumour in the oropharynx.")
+    assert not [s for s, r in roles(nlp, text) if r == "primary"]
