@@ -115,3 +115,19 @@ def test_a_regimen_code_means_the_drugs_the_text_defines_it_by(blank, text, expe
     spans = list(doc.spans["drugs"])
     assert sorted({g for s in spans for g in s._.value.generics}) == expected
     assert all(set(s._.value.generics) <= set(expected) for s in spans if s.text.isupper())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She received six cycles of PC regimen.", ["carboplatin", "paclitaxel"]),
+    ("Patients with PC received gemcitabine-based chemotherapy.", ["gemcitabine"]),  # pancreatic cancer
+    ("An AP chest radiograph was taken before chemotherapy.", []),  # anteroposterior
+    ("She was treated with AP chemotherapy after surgery.", ["cisplatin", "doxorubicin"]),
+    ("He had CAP and received ceftriaxone; chemotherapy was delayed.", ["ceftriaxone"]),  # pneumonia
+    ("Three courses of CAP were given.", ["cisplatin", "cyclophosphamide", "doxorubicin"]),
+    ("She had a PE during the second chemotherapy cycle.", []),  # pulmonary embolism
+    ("She received 4 cycles of PE chemotherapy.", ["cisplatin", "etoposide"]),
+    ("He was started on HRZE.", ["ethambutol", "isoniazid", "pyrazinamide", "rifampicin"]),
+])
+def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, text, expected):
+    doc = blank(text)
+    assert sorted({g for s in doc.spans["drugs"] for g in s._.value.generics}) == expected

@@ -120,6 +120,8 @@ class DrugMatcher(Component):
         self.details = DetailReader(spec)
         self.cues = {"cue": regex_cache.compile(spec["cue"], flags), "chemo": regex_cache.compile(spec["chemo_cue"], flags)}
         self.cue_window = int(spec.get("cue_window", 80))
+        self.tight_after = regex_cache.compile(spec["tight_after"], flags)
+        self.tight_before = regex_cache.compile(spec["tight_before"], flags)
         self.endogenous_after = regex_cache.compile(spec["endogenous_after"], flags)
         self.endogenous_before = regex_cache.compile(spec["endogenous_before"], flags)
         self.admin_cue = regex_cache.compile(spec["admin_cue"], flags)
@@ -291,6 +293,11 @@ class DrugMatcher(Component):
                         self.admin_cue.search(before) or self.admin_cue.search(after) or self.admin_after.match(after)
                         or self.admin_cue.search(text, match.start, match.end)  # "intravenous iron"
                         or self._dose_in(text, match.end, len(after)) or self.details.any_dose.search(before)):
+                    kept.append(match)
+                continue
+            if match.cue == "tight":
+                # a code with an everyday meaning: a regimen word right beside it ("PC regimen")
+                if self.tight_after.match(after) or self.tight_before.search(before):
                     kept.append(match)
                 continue
             cue = self.cues[match.cue]

@@ -48,7 +48,8 @@ class Entry(NamedTuple):
     written: str  # the lexicon's own spelling, compared when ``case`` is set
     case: bool = False  # match only in the case written (DDP, MTX)
     cue: str = ""  # "cue": needs a treatment word nearby (G-CSF, interferon); "chemo": a chemotherapy word
-    #               (TC, PTX); "admin": an administration word in its clause and no measurement
+    #               (TC, PTX); "tight": a regimen word right beside it ("PC regimen", "cycles of AP");
+    #               "admin": an administration word in its clause and no measurement
     #               (analytes, nutrients, enzymes, organisms: see substances.tsv)
     regimen: str = ""  # the code's own spelling when the name is a regimen code (TC, FOLFOX4)
 
@@ -217,7 +218,7 @@ def parse_lexicon(files: tuple[str, ...], not_drugs: str, substances: str) -> tu
             targets = tuple(filter(None, generics.strip().split("|")))
             if not targets:
                 continue
-            cue = "chemo" if "chemo" in flags else "cue" if "cue" in flags else ""
+            cue = "tight" if "tight" in flags else "chemo" if "chemo" in flags else "cue" if "cue" in flags else ""
             regimen = written if kind == "regimen" else ""
             if "case" in flags:
                 # A case-sensitive abbreviation ("GEM") lives beside a lowercase name of the
@@ -228,7 +229,7 @@ def parse_lexicon(files: tuple[str, ...], not_drugs: str, substances: str) -> tu
     if substances:
         marked = read_substances(substances)
         for key, entry in entries.items():
-            if entry.cue != "chemo" and entry.generics and marked.marks(entry):
+            if entry.cue not in ("chemo", "tight") and entry.generics and marked.marks(entry):
                 entries[key] = entry._replace(cue="admin")
     # A name of several words that is not a drug ("low-molecular-weight heparin", "calcitonin
     # gene-related peptide") blocks the drug names inside it: an entry without generics.
