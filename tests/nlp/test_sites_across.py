@@ -163,3 +163,19 @@ def test_a_search_for_a_primary_is_no_primary(nlp):
     text = ("Aspiration suggested a metastatic squamous cell carcinoma, and PET-CT was performed to look for a "
             "primary tumour in the oropharynx.")
     assert not [s for s, r in roles(nlp, text) if r == "primary"]
+
+
+# ---- "pelvis" among bones; bone metastases "to" bones ----------------------------------------
+def test_the_pelvis_among_bones_is_a_bone(nlp):
+    found = roles(nlp, "In this woman with breast cancer, radiographs showed secondaries in the pelvis and femur.")
+    assert ("bone", "metastasis") in found and ("other", "metastasis") not in found
+
+
+def test_the_pelvis_alone_stays_other(nlp):
+    found = roles(nlp, "In this woman with cervical cancer, a mass in the pelvis and liver metastases were found.")
+    assert ("bone", "metastasis") not in found
+
+
+def test_bone_metastases_to_bones_name_no_primary(nlp):
+    found = roles(nlp, "In this man with prostate cancer, bone metastases to the ribs, pelvis and skull were found.")
+    assert ("bone", "primary") not in found

@@ -113,6 +113,10 @@ class SiteMatcher(Component):
         # "inguinal lymphadenopathy" in a report about a tumour: read as nodal disease (clinician reading)
         nodes = spec.get("nodes", {})
         self.node_finding = regex_cache.compile(nodes["finding"], re.IGNORECASE) if nodes.get("finding") else None
+        # "pelvis" among bones is the pelvic bone ([bone_list] of roles.toml)
+        bone_list = spec.get("bone_list", {})
+        self.bone_word = regex_cache.compile(bone_list["written"]) if bone_list.get("written") else None
+        self.bones = frozenset(bone_list.get("bones", ()))
         # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
@@ -174,8 +178,11 @@ class SiteMatcher(Component):
             left = text[max(sentence_start, start - REACH):start]
             right = text[end:right_end]
             memo: dict[int, re.Match | None] = {}
+            in_bones = self._among_bones(group)
             for span in group:
                 site, _, intrinsic = span.label_.partition("|")
+                if in_bones and self.bone_word.match(span.text):
+                    site = "bone"
                 if intrinsic:
                     role, cue = intrinsic, span.text
                 elif span.start_char in forced:
@@ -192,6 +199,11 @@ class SiteMatcher(Component):
         if lesions:
             self._confirmed_next(text, bounds, starts, out, lesions)
         return out
+
+    def _among_bones(self, group: list[Span]) -> bool:
+        """True when a list of sites names a bone ("the spine, pelvis and femur")."""
+        return (self.bone_word is not None and len(group) > 1
+                and any(span.label_.partition("|")[0] in self.bones for span in group))
 
     def _lesion_at(self, left: str, right: str, written: str) -> bool:
         """True when the site (or its list) is where a lesion is: "lesions in the liver",
