@@ -188,6 +188,7 @@ def test_wbc_values(nlp, text, expected):
         "The dose was 100 mg/m2 and the volume 109/L.",
         "CRP was 98 mg/L.",
         "He ran a 10K race before the WBC was drawn.",
+        "We review the leukemoid reaction (LKR) 12 13 seen with bladder cancer.",  # PDF line numbers
     ],
 )
 def test_not_a_wbc_value(nlp, text):
