@@ -157,6 +157,7 @@ def test_not_a_clinical_date(nlp, text):
         ("DOI: https://doi.org/10.21037/x-22-13\n2022-01-01\nGynecology and Pelvic Medicine", ["2022-01-01"]),
         ("Afr J Med Sci. 2002 Mar;31(1):75-7.", ["2002-03"]),
         ("Posted on: May 4, 2021, by : the editors", ["2021-05-04"]),
+        ("Date of Submission02-Jan-2019\nDate of Acceptance15-Mar-2019", ["2019-01-02", "2019-03-15"]),
         ("Jones AB, et al. Ophthalmic Surg. 2002 Sep.", ["2002-09"]),
         ("Case report\nShe was seen on 3 May 2011.\nReferences\n1. Lee K. Title. Lancet. 2010 Jan 5;375:1.", ["2010-01-05"]),
     ],
