@@ -81,25 +81,30 @@ def _recommendation() -> tuple[re.Pattern, re.Pattern]:
 
 def _given_despite_hedge(mention: Mention) -> bool:
     """A drug negated only by a diagnosis left open before it ("an infarction could not be
-    excluded") that its clause says was given: "..., glucocorticoid and mannitol were used"."""
+    excluded"), or by a negation of another clause ("the fever did not subside, and"), that its
+    own clause says was given: "..., glucocorticoid and mannitol were used", "... meropenem was
+    started"."""
     if mention.group != "drugs":
         return False
     patterns = _drug_patterns()
     start = mention.start - mention.sentence_start
     end = mention.end - mention.sentence_start
+    given_after = patterns["drug_given_after"].match(mention.sentence, end)
     hedges = list(patterns["hedged_diagnosis"].finditer(mention.sentence, 0, max(0, start)))
-    if not hedges:
-        return False
-    between = mention.sentence[hedges[-1].end():start]
-    if patterns["hedge_negation"].search(between):
-        return False
-    return bool(patterns["drug_given_after"].match(mention.sentence, end) or patterns["drug_given_before"].search(between))
+    if hedges:
+        between = mention.sentence[hedges[-1].end():start]
+        if not patterns["hedge_negation"].search(between):
+            return bool(given_after or patterns["drug_given_before"].search(between))
+    # "The fever did not subside, and meropenem was started": the negation ends at the clause break
+    negations = list(patterns["hedge_negation"].finditer(mention.sentence, 0, max(0, start)))
+    return bool(negations and given_after and patterns["clause_break"].search(mention.sentence, negations[-1].end(), start))
 
 
 @lru_cache(maxsize=None)
 def _drug_patterns() -> dict[str, re.Pattern]:
     spec = read_patterns("drugs/patterns.toml")
-    names = ("plan_done", "hedged_diagnosis", "hedge_negation", "drug_given_after", "drug_given_before", "authors_gave")
+    names = ("plan_done", "hedged_diagnosis", "hedge_negation", "drug_given_after", "drug_given_before", "authors_gave",
+             "clause_break")
     return {name: re.compile(spec[name], re.IGNORECASE) for name in names}
 
 

@@ -49,6 +49,12 @@ PASSAGES = [
     ("A 52-year-old man presented with jaundice. A drug reaction to amoxicillin could not be ruled out.", []),
     ("A 41-year-old woman had a fever. Because infection could not be excluded, she did not receive "
      "steroids such as prednisolone.", []),
+    # a negation of another clause ends at the clause break
+    ("A 38-year-old woman with immune thrombocytopenia was treated with dexamethasone without sustained "
+     "response, and romiplostim was then started.", ["dexamethasone", "romiplostim"]),
+    ("A 70-year-old man had pneumonia. The fever did not subside, and meropenem was started.", ["meropenem"]),
+    ("A 66-year-old man was admitted with sepsis. No antibiotics or steroids were given.", []),
+    ("A 50-year-old woman did not receive cisplatin, and carboplatin was not given either.", []),
     # regimen codes defined in the text, and the usual Chinese-journal abbreviations
     ("A 48-year-old woman with stage IIIC ovarian carcinoma received six cycles of TP (paclitaxel and "
      "cisplatin) regimen after surgery.", ["cisplatin", "paclitaxel"]),
