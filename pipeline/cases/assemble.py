@@ -98,7 +98,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
             if lesion:  # "a solitary pulmonary nodule was resected ... the tumour was a LCNEC"
                 case.primary_site = keep("primary_site", lesion.value.site, lesion)
 
-    stage = None if remote_only else _figo_stage(by_group.get("stage", []), case.primary_site)
+    stage = None if remote_only else _figo_stage(by_group.get("stage", []), case.primary_site, case.title)
     if stage:
         case.figo_stage = keep("figo_stage", stage.value.stage, stage)
 
@@ -583,14 +583,22 @@ def _nodal_stage(stage: str | None, primary_site: str | None) -> bool:
     return bool(stage and prefixes and stage.startswith(prefixes))
 
 
-def _figo_stage(stages: list[Mention], primary_site: str | None) -> Mention | None:
+def _figo_stage(stages: list[Mention], primary_site: str | None, title: str | None = None) -> Mention | None:
     """The first stage stated; FIGO stages belong to gynaecological primaries, so a bare
-    "stage IV" of a lung cancer is not one."""
+    "stage IV" of a lung cancer is not one. A title abbreviates ("Stage I vulvar carcinoma
+    with early relapse"): when the text then gives that stage's sub-stage ("stage IB"), the
+    sub-stage is the one stated."""
     gynaecological = _site_facts().get(primary_site or "", {}).get("figo") == "yes"
-    for mention in stages:
-        if mention.label == "FIGO_STAGE" and (mention.value.figo or gynaecological):
-            return mention
-    return None
+    figo = [m for m in stages if m.label == "FIGO_STAGE" and (m.value.figo or gynaecological)]
+    if not figo:
+        return None
+    first = figo[0]
+    if title and first.sentence.strip() and first.sentence.strip() in title:
+        stage = first.value.stage
+        refined = next((m for m in figo[1:] if m.value.stage != stage and m.value.stage.startswith(stage)
+                        and m.value.stage[len(stage)] not in "IV"), None)
+        return refined or first
+    return first
 
 
 def _age(demographics: list[Mention]) -> Mention | None:
