@@ -179,3 +179,27 @@ def test_the_pelvis_alone_stays_other(nlp):
 def test_bone_metastases_to_bones_name_no_primary(nlp):
     found = roles(nlp, "In this man with prostate cancer, bone metastases to the ribs, pelvis and skull were found.")
     assert ("bone", "primary") not in found
+
+
+# ---- involvement of a distant organ in a distant stage ---------------------------------------
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("She had stage IVB serous ovarian carcinoma with liver metastases and splenic involvement.", "spleen"),
+        ("He had pT3N1M1b gastric cancer with involvement of the adrenal gland.", "adrenal gland"),
+    ],
+)
+def test_involvement_of_a_distant_organ_in_a_distant_stage_is_spread(nlp, text, site):
+    assert (site, "metastasis") in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("She had stage IVA cervical cancer with bladder involvement.", "bladder"),
+        ("He had stage IIB lung cancer with pleural involvement.", "pleura"),
+        ("She had stage IVB cervical cancer with invasion of the bladder.", "bladder"),
+    ],
+)
+def test_involvement_in_a_local_stage_or_of_an_adjacent_organ_stays_local(nlp, text, site):
+    assert (site, "metastasis") not in roles(nlp, text)

@@ -117,6 +117,11 @@ class SiteMatcher(Component):
         bone_list = spec.get("bone_list", {})
         self.bone_word = regex_cache.compile(bone_list["written"]) if bone_list.get("written") else None
         self.bones = frozenset(bone_list.get("bones", ()))
+        # "involvement" of a distant organ in a sentence that stages the cancer IV/IVB/M1
+        distant = spec.get("distant_involvement", {})
+        self.distant_cue = regex_cache.compile(distant["cue"]) if distant.get("cue") else None
+        self.distant_stage = regex_cache.compile(distant["stage"]) if distant.get("stage") else None
+        self.distant_sites = frozenset(distant.get("sites", ()))
         # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
@@ -193,12 +198,22 @@ class SiteMatcher(Component):
                         role, cue = "mention", None
                     elif role == "mention" and about_tumour and self._node_finding(site, span.text):
                         role, cue = "metastasis", span.text
+                if role == "involvement" and self._distant(site, cue, sentence_start, sentence_end, text):
+                    role = "metastasis"
                 if role == "mention" and about_tumour and self._lesion_at(left, right, span.text):
                     lesions.append(len(out))
                 out.append(Finding(span.start_char, span.end_char, LABEL, Site(site=site, role=role, written=span.text, cue=cue)))
         if lesions:
             self._confirmed_next(text, bounds, starts, out, lesions)
         return out
+
+    def _distant(self, site: str, cue: str | None, sentence_start: int, sentence_end: int, text: str) -> bool:
+        """True for the "involvement" of a distant organ in a sentence that stages the cancer as
+        distant ("stage IVB ... splenic involvement"; [distant_involvement] of roles.toml)."""
+        if self.distant_stage is None or site not in self.distant_sites or not cue:
+            return False
+        return bool(self.distant_cue.match(cue.strip())
+                    and self.distant_stage.search(text, sentence_start, sentence_end))
 
     def _among_bones(self, group: list[Span]) -> bool:
         """True when a list of sites names a bone ("the spine, pelvis and femur")."""
