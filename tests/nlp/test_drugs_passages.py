@@ -137,3 +137,16 @@ def test_a_regimen_code_means_the_drugs_the_text_defines_it_by(blank, text, expe
 def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, text, expected):
     doc = blank(text)
     assert sorted({g for s in doc.spans["drugs"] for g in s._.value.generics}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She received two courses of Topotecin and Aqupla.", ["irinotecan", "nedaplatin"]),
+    ("Intravenous Kiovig 2 g/kg was infused over five days.", ["immunoglobulin"]),
+    ("Iron deficiency was corrected with Ferinject 1 g.", ["ferric carboxymaltose"]),
+    ("She received Randa 70 mg/m2 chemotherapy.", ["cisplatin"]),
+    ("Randa Smith and colleagues reported a similar case.", []),  # a first name
+    ("She received carbotaxol for six cycles.", ["carboplatin", "paclitaxel"]),
+])
+def test_brand_names_of_other_markets(blank, text, expected):
+    doc = blank(text)
+    assert sorted({g for s in doc.spans["drugs"] for g in s._.value.generics}) == expected
