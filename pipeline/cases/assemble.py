@@ -120,6 +120,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         local = mention.value.role == "recurrence" and _local_recurrence(mention)
         if (site != case.primary_site or local) and site not in sites:
             sites[site] = keep("metastasis_sites", site, mention)
+    for mention in [] if remote_only else _later_same_type(by_group, case, config):
+        if mention.value.site not in sites:  # "months later, biopsy of the liver lesion confirmed SCC"
+            sites[mention.value.site] = keep("metastasis_sites", mention.value.site, mention)
     if stage and "lymph node" not in sites and _nodal_stage(case.figo_stage, case.primary_site):
         # a FIGO stage defined by nodal disease (cervix IIIC1) affirms it, like pN1
         sites["lymph node"] = keep("metastasis_sites", "lymph node", stage)
@@ -217,6 +220,28 @@ def _primary_site(sites: list[Mention]) -> Mention | None:
     spread = {m.value.site for m in sites if m.value.role == "metastasis"}
     candidates = [m for m in _stated_primaries(sites) if not (m.value.site in spread and _bare_tumour(m.value.cue))]
     return _most_frequent(candidates, lambda v: v.site)
+
+
+def _later_same_type(by_group: dict[str, list[Mention]], case, config: AssemblyConfig = DEFAULT) -> list[Mention]:
+    """Another organ's lesion found later in the course whose pathology is the case's own type
+    ("Eight months later, surveillance CT detected a hepatic mass; biopsy of the liver lesion
+    confirmed squamous cell carcinoma" in a case of cervical squamous cell carcinoma): a site the
+    sentence reads as a primary, in a sentence that places it after the diagnosis (``[report] later``)
+    and names the case's type, is the cancer's spread. A second or new primary (``[report]
+    second_primary``) is not."""
+    if case.primary_site is None or case.histology is None:
+        return []
+    spec = read_patterns(config.roles)["report"]
+    if not spec.get("later"):
+        return []
+    later, second = compile_pattern(spec["later"]), compile_pattern(spec.get("second_primary", "(?!)"))
+    # only distant organs: "uterine" in an endometrial case, "rectal" in a colonic one is the same cancer
+    distant = set(read_patterns(config.roles).get("distant_involvement", {}).get("sites", ()))
+    typed = {m.sentence_start for m in by_group.get("histology", [])
+             if m.value.histology == case.histology and not m.negated and not m.value.hedged}
+    return [m for m in _stated_primaries(by_group.get("sites", []))
+            if m.value.site in distant and m.value.site != case.primary_site and not m.negated
+            and m.sentence_start in typed and later.search(m.sentence) and not second.search(m.sentence)]
 
 
 def _stated_primaries(sites: list[Mention]) -> list[Mention]:

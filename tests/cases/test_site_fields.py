@@ -474,3 +474,24 @@ def test_a_type_weighed_once_and_then_established_still_places_its_lesion(nlp):
     text = ("CT showed an expansile lytic lesion of the left maxilla. Biopsy was suggestive of chondrosarcoma. "
             "The final histology was a high-grade chondrosarcoma.")
     assert case_of(nlp, text).primary_site is not None
+
+
+def test_a_distant_lesion_of_the_same_type_found_later_is_spread(nlp):
+    text = ("A 49-year-old woman with squamous cell carcinoma of the cervix completed chemoradiotherapy with "
+            "cisplatin. Eight months later, surveillance CT detected a solitary hepatic mass; biopsy of the "
+            "liver lesion confirmed squamous cell carcinoma.")
+    assert "liver" in case_of(nlp, text).metastasis_sites
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # a new primary
+        "Five years later, a second primary squamous cell carcinoma of the lung was resected.",
+        # another type
+        "Two years later, biopsy of a lung mass confirmed adenocarcinoma.",
+    ],
+)
+def test_a_later_second_primary_or_another_type_is_no_spread(nlp, later):
+    text = ("A 60-year-old man had squamous cell carcinoma of the cervix treated with chemoradiotherapy. " + later)
+    assert "lung" not in case_of(nlp, text).metastasis_sites
