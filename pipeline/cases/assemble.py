@@ -136,7 +136,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 
     # in a report of several patients, only the drugs that are this patient's own (_own_drug):
     # the Drugs and the Treatments columns both read them from ``own``
-    own = [m for m in mine if not (several and m.group == "drugs" and not _own_drug(m))]
+    own = [m for m in mine if not (several and m.group == "drugs" and not _own_drug(m, case.case))]
     drugs = {}
     for mention in (m for m in own if m.group == "drugs"):
         for generic in mention.value.generics:
@@ -174,10 +174,18 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     case.evidence = evidence + _unused(mentions, evidence)
 
 
-def _own_drug(mention: Mention) -> bool:
+# A row of a table of patients flattened to text: the patient's number, then a cell break.
+TABLE_ROW = re.compile(r"\s*(?:(?:case|patient|pt)\.?\s*(?:no\.?\s*)?)?(\d{1,2})\s*(?:\||\t|\s{2,})", re.IGNORECASE)
+
+
+def _own_drug(mention: Mention, number: int = 0) -> bool:
     """In a report of several patients, a drug is this patient's when it stands in the patient's
     own case text or its sentence names the patient: a summary table or a conclusion after the
-    last case lists the drugs of every patient."""
+    last case lists the drugs of every patient. A row of a table of the patients ("1 | 61 |
+    Cisplatin + RT") is the patient's whose number opens it."""
+    row = TABLE_ROW.match(mention.sentence)
+    if row and number and 1 <= int(row.group(1)) <= 10:  # a patient's number, not a day or an age
+        return int(row.group(1)) == number
     return mention.section in (None, "case", "body") or mention.subject == "patient"
 
 

@@ -20,3 +20,18 @@ def drug_mention(section, subject="unknown"):
 ])
 def test_a_drug_of_a_multi_patient_report_comes_from_its_own_text(section, subject, own):
     assert _own_drug(drug_mention(section, subject)) is own
+
+
+def table_row_mention(row):
+    value = Drug(("cisplatin",), "Cisplatin", False)
+    return Mention("drugs", "DRUG", value, "Cisplatin", 10, 19, row, 0, "case", 0, "unknown")
+
+
+@pytest.mark.parametrize("row, number, own", [
+    ("1 | 61 | Cisplatin + RT", 1, True),
+    ("1 | 61 | Cisplatin + RT", 2, False),  # the first patient's row in the second patient's text
+    ("Case 2 | 54 | Cisplatin + RT", 2, True),
+    ("Cisplatin 40 mg/m2 was given weekly.", 2, True),  # no row: the patient's own case text
+])
+def test_a_row_of_a_table_of_patients_belongs_to_the_patient_it_numbers(row, number, own):
+    assert _own_drug(table_row_mention(row), number) is own
