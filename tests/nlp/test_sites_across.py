@@ -203,3 +203,20 @@ def test_involvement_of_a_distant_organ_in_a_distant_stage_is_spread(nlp, text, 
 )
 def test_involvement_in_a_local_stage_or_of_an_adjacent_organ_stays_local(nlp, text, site):
     assert (site, "metastasis") not in roles(nlp, text)
+
+
+# ---- the region imaged is no site of the finding ---------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this man with colon cancer, a CT scan of the abdomen and pelvis demonstrated metastatic disease in the liver.",
+        "In this man with a sarcoma, CT of his chest, abdomen and pelvis revealed extensive tumour recurrence.",
+    ],
+)
+def test_the_pelvis_imaged_is_no_site_of_the_finding(nlp, text):
+    assert not [s for s, r in roles(nlp, text) if s == "other" and r in ("metastasis", "recurrence")]
+
+
+def test_a_recurrence_in_the_pelvis_still_is(nlp):
+    found = roles(nlp, "In this woman with ovarian cancer, a recurrence in the pelvis was found.")
+    assert ("other", "recurrence") in found
