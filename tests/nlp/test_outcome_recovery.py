@@ -45,3 +45,23 @@ def test_mother_and_baby_are_the_reported_patients(nlp):
     doc = nlp("Mother and baby were discharged home on day 4.")
     value = doc.spans["outcome"][0]._.value
     assert value.subject_reported_group and not value.subject_other_person
+
+
+@pytest.mark.parametrize("text", [
+    "His neurological deficits gradually improved over three months.",
+    "Her serum sodium normalised within two days.",
+    "On the ward she continued to improve.",
+    "He was weaned off oxygen on day 4.",
+    "The graft was functioning well at the last review.",
+    "Two weeks later, the patient was afebrile.",
+])
+def test_improvement_of_the_patients_own_findings(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    "Her symptoms initially improved with fluids.",
+    "His weakness had not improved by the time of transfer.",
+])
+def test_a_passing_or_denied_improvement_is_no_recovery(nlp, text):
+    assert "recovered" not in categories(nlp, text)
