@@ -220,3 +220,21 @@ def test_the_pelvis_imaged_is_no_site_of_the_finding(nlp, text):
 def test_a_recurrence_in_the_pelvis_still_is(nlp):
     found = roles(nlp, "In this woman with ovarian cancer, a recurrence in the pelvis was found.")
     assert ("other", "recurrence") in found
+
+
+# ---- a site word before a lymph-node phrase names where the nodes are --------------------------
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("A man with liver cancer presented with a retroperitoneal metastatic lymph node.", "other"),
+        ("A woman with papillary thyroid carcinoma had cervical metastatic lymph nodes.", "cervix"),
+    ],
+)
+def test_the_location_of_metastatic_nodes_is_no_site_of_its_own(nlp, text, site):
+    found = roles(nlp, text)
+    assert (site, "metastasis") not in found and ("lymph node", "metastasis") in found
+
+
+def test_an_organ_metastasis_before_a_node_finding_stays(nlp):
+    found = roles(nlp, "She had colon cancer with liver metastases and enlarged lymph nodes.")
+    assert ("liver", "metastasis") in found

@@ -117,6 +117,9 @@ class SiteMatcher(Component):
         bone_list = spec.get("bone_list", {})
         self.bone_word = regex_cache.compile(bone_list["written"]) if bone_list.get("written") else None
         self.bones = frozenset(bone_list.get("bones", ()))
+        # "a retroperitoneal metastatic lymph node": the word names where the nodes are
+        node_location = spec.get("node_location", {})
+        self.node_location = regex_cache.compile(node_location["between"]) if node_location.get("between") else None
         # "involvement" of a distant organ in a sentence that stages the cancer IV/IVB/M1
         distant = spec.get("distant_involvement", {})
         self.distant_cue = regex_cache.compile(distant["cue"]) if distant.get("cue") else None
@@ -205,7 +208,21 @@ class SiteMatcher(Component):
                 out.append(Finding(span.start_char, span.end_char, LABEL, Site(site=site, role=role, written=span.text, cue=cue)))
         if lesions:
             self._confirmed_next(text, bounds, starts, out, lesions)
+        self._node_locations(text, out)
         return out
+
+    def _node_locations(self, text: str, out: list[Finding]):
+        """A site word right before a lymph-node phrase across finding words ("a retroperitoneal
+        metastatic lymph node", "cervical enlarged lymph nodes") is where the nodes are: a mention."""
+        if self.node_location is None:
+            return
+        for index in range(len(out) - 1):
+            here, after = out[index], out[index + 1]
+            if (here.value.site != "lymph node" and after.value.site == "lymph node" and here.end <= after.start
+                    and self.node_location.match(text[here.end:after.start])):
+                value = here.value
+                out[index] = Finding(here.start, here.end, here.label,
+                                     Site(site=value.site, role="mention", written=value.written, cue=None))
 
     def _distant(self, site: str, cue: str | None, sentence_start: int, sentence_end: int, text: str) -> bool:
         """True for the "involvement" of a distant organ in a sentence that stages the cancer as
