@@ -174,6 +174,10 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     case.evidence = evidence + _unused(mentions, evidence)
 
 
+# Where a patient's part of a report of several holds the patient's own text: the case
+# description, or an abstract that the "Case 2:" heading stands in ("Abstract ... Case 1: ...
+# Case 2: A 66-year-old woman ... was treated with cisplatin").
+OWN_DRUG_SECTIONS = frozenset({None, "case", "body", "abstract"})
 # A row of a table of patients flattened to text: the patient's number, then a cell break.
 TABLE_ROW = re.compile(r"\s*(?:(?:case|patient|pt)\.?\s*(?:no\.?\s*)?)?(\d{1,2})\s*(?:\||\t|\s{2,})", re.IGNORECASE)
 
@@ -186,7 +190,7 @@ def _own_drug(mention: Mention, number: int = 0) -> bool:
     row = TABLE_ROW.match(mention.sentence)
     if row and number and 1 <= int(row.group(1)) <= 10:  # a patient's number, not a day or an age
         return int(row.group(1)) == number
-    return mention.section in (None, "case", "body") or mention.subject == "patient"
+    return mention.section in OWN_DRUG_SECTIONS or mention.subject == "patient"
 
 
 def _unused(mentions: list[Mention], evidence: list[Evidence]) -> list[Evidence]:

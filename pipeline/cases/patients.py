@@ -157,6 +157,9 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
             last = _block(sentence[-1], boundaries)
             for index in range(last):
                 parts[index].extend(m for m in sentence if m.group in SHARED_GROUPS and _block(m, boundaries) > index)
+            if last < 0:  # before the first case: "Both patients received carboplatin and paclitaxel"
+                for part in parts:
+                    part.extend(m for m in sentence if m.group in PREAMBLE_SHARED_GROUPS)
     return [_relative_opening(part, start) for part, start in zip(parts, opening)]
 
 
@@ -188,6 +191,9 @@ def _relative_opening(part: list[Mention], start: PatientStart) -> list[Mention]
 
 # What a sentence about all the patients ("Both patients received cisplatin") gives each of them.
 SHARED_GROUPS = frozenset({"drugs", "outcome", "procedures"})
+# What a sentence about all the patients before the first case ("We report two women with
+# carcinosarcoma. Both patients received six cycles of carboplatin and paclitaxel") gives each.
+PREAMBLE_SHARED_GROUPS = frozenset({"drugs"})
 # Sections where the patients are described one after the other.
 DESCRIBING = frozenset({"case", "abstract", "front", "body", None})
 

@@ -16,6 +16,7 @@ def drug_mention(section, subject="unknown"):
     (None, "unknown", True),  # a text without headings
     ("conclusion", "unknown", False),  # a summary table after the last case lists every patient's drugs
     ("front", "probable", False),
+    ("abstract", "probable", True),  # "Abstract ... Case 1: ... Case 2: ... was treated with cisplatin"
     ("conclusion", "patient", True),  # "the second patient received cisplatin"
 ])
 def test_a_drug_of_a_multi_patient_report_comes_from_its_own_text(section, subject, own):

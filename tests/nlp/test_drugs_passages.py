@@ -94,6 +94,16 @@ def test_drugs_of_a_passage(nlp, text, expected):
     assert drugs(nlp, text) == expected
 
 
+def test_a_sentence_about_all_the_patients_before_the_first_case_gives_each_its_drugs(nlp):
+    # the "Case 2" heading stands in the abstract: the case's own drugs are read there too
+    text = ("Abstract\nWe report two women with ovarian carcinosarcoma. Both patients received six cycles of "
+            "carboplatin and paclitaxel after surgery.\nCase 1\nA 58-year-old woman underwent debulking surgery. "
+            "She is alive without disease.\nCase 2\nA 66-year-old woman had ascites and a pelvic mass. "
+            "At recurrence she was treated with cisplatin.")
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert [row.drugs for row in rows] == [["carboplatin", "paclitaxel"], ["carboplatin", "cisplatin", "paclitaxel"]]
+
+
 @pytest.fixture(scope="module")
 def blank():
     import spacy
