@@ -65,3 +65,15 @@ def test_improvement_of_the_patients_own_findings(nlp, text):
 ])
 def test_a_passing_or_denied_improvement_is_no_recovery(nlp, text):
     assert "recovered" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At the 3-month follow-up visit, an MRI showed a patent vessel and she had no focal deficit.", "recovered"),
+    ("Two years after the operation she is alive and free of infection.", "recovered"),
+    ("The baby was tolerating full oral feeds on day 5.", "recovered"),
+    ("Re-epithelialization was complete after two weeks of dressings.", "recovered"),
+    ("He was clinically euthyroid at the six-month review.", "recovered"),
+    ("The patient arrested in the operating room and could not be revived.", "died"),
+])
+def test_closing_sentences_of_full_texts(nlp, text, expected):
+    assert categories(nlp, text) == [expected]
