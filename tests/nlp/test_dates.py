@@ -158,6 +158,8 @@ def test_not_a_clinical_date(nlp, text):
         ("Afr J Med Sci. 2002 Mar;31(1):75-7.", ["2002-03"]),
         ("Posted on: May 4, 2021, by : the editors", ["2021-05-04"]),
         ("Date of Submission02-Jan-2019\nDate of Acceptance15-Mar-2019", ["2019-01-02", "2019-03-15"]),
+        ("PMC · DOI: 10.1234/abcd.2020.55 · Case Reports Journal · 2020-05-11\nA woman was seen on 2 May 2019.",
+         ["2020-05-11"]),
         ("Jones AB, et al. Ophthalmic Surg. 2002 Sep.", ["2002-09"]),
         ("Case report\nShe was seen on 3 May 2011.\nReferences\n1. Lee K. Title. Lancet. 2010 Jan 5;375:1.", ["2010-01-05"]),
     ],

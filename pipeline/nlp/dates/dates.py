@@ -60,6 +60,8 @@ class DateMatcher(Component):
         self.patterns = compiled_patterns(patterns)
         self.metadata_cue = regex_cache.compile(spec["metadata_cue"])
         self.metadata_window = int(spec["metadata_window"])
+        self.biblio_line = regex_cache.compile(spec.get("biblio_line", "(?!)"))
+        self.biblio_line_max = int(spec.get("biblio_line_max", 0))
         self.citation_after = regex_cache.compile(spec["citation_after"])
         self.citation_before = regex_cache.compile(spec["citation_before"])
         self.citation_window = int(spec["citation_window"])
@@ -188,6 +190,8 @@ class DateMatcher(Component):
         line_end = len(text) if line_end < 0 else line_end
         if text[line_start:line_end].strip(" \t\u00a0.,;:•") == text[start:end]:
             return True  # a date alone on its line: a page header, not a sentence
+        if line_end - line_start <= self.biblio_line_max and self.biblio_line.search(text, line_start, line_end):
+            return True  # a short line with a DOI or PMID: a citation or a page's article line
         if self.citation_after.match(text[end : end + 30]):
             return True
         return self.citation_before.search(text, max(line_start, start - self.citation_window), start) is not None
