@@ -83,12 +83,14 @@ def _given_despite_hedge(mention: Mention) -> bool:
     """A drug negated only by a diagnosis left open before it ("an infarction could not be
     excluded"), or by a negation of another clause ("the fever did not subside, and"), that its
     own clause says was given: "..., glucocorticoid and mannitol were used", "... meropenem was
-    started"."""
+    started"; or a negation that tells it was taken ("did not tolerate metformin")."""
     if mention.group != "drugs":
         return False
     patterns = _drug_patterns()
     start = mention.start - mention.sentence_start
     end = mention.end - mention.sentence_start
+    if patterns["exposure_negation"].search(mention.sentence[:max(0, start)]):
+        return True  # "did not tolerate metformin", "no response to rituximab": it was taken
     given_after = patterns["drug_given_after"].match(mention.sentence, end)
     hedges = list(patterns["hedged_diagnosis"].finditer(mention.sentence, 0, max(0, start)))
     if hedges:
@@ -104,7 +106,7 @@ def _given_despite_hedge(mention: Mention) -> bool:
 def _drug_patterns() -> dict[str, re.Pattern]:
     spec = read_patterns("drugs/patterns.toml")
     names = ("plan_done", "hedged_diagnosis", "hedge_negation", "drug_given_after", "drug_given_before", "authors_gave",
-             "clause_break")
+             "clause_break", "exposure_negation")
     return {name: re.compile(spec[name], re.IGNORECASE) for name in names}
 
 

@@ -55,6 +55,11 @@ PASSAGES = [
     ("A 70-year-old man had pneumonia. The fever did not subside, and meropenem was started.", ["meropenem"]),
     ("A 66-year-old man was admitted with sepsis. No antibiotics or steroids were given.", []),
     ("A 50-year-old woman did not receive cisplatin, and carboplatin was not given either.", []),
+    # a negation that tells the drug was taken
+    ("A 58-year-old man with diabetes did not tolerate metformin because of diarrhoea.", ["metformin"]),
+    ("A 12-year-old girl with immune thrombocytopenia failed to respond to IVIG, and rituximab was started.",
+     ["immunoglobulin", "rituximab"]),
+    ("A 60-year-old woman with ovarian cancer did not receive cisplatin.", []),
     # regimen codes defined in the text, and the usual Chinese-journal abbreviations
     ("A 48-year-old woman with stage IIIC ovarian carcinoma received six cycles of TP (paclitaxel and "
      "cisplatin) regimen after surgery.", ["cisplatin", "paclitaxel"]),
