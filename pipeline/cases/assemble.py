@@ -326,6 +326,11 @@ def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     organ = by_written.get(_type_key(histology.value.written)) or by_type.get(histology.value.histology)
     if organ is None:
         return None
+    # a type only weighed in every sentence that names one ("Hepatocellular carcinoma and metastasis
+    # were considered, but MRI showed focal nodular hyperplasia") names no organ of the patient's
+    weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
+    if all(weighed.search(m.sentence) for m in by_group.get("histology", []) or [histology]):
+        return None
     sites = by_group.get("sites", [])
     if by_group.get("stage") or any(m.value.role in ("metastasis", "recurrence") for m in sites):
         return organ

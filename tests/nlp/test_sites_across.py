@@ -238,3 +238,32 @@ def test_the_location_of_metastatic_nodes_is_no_site_of_its_own(nlp, text, site)
 def test_an_organ_metastasis_before_a_node_finding_stays(nlp):
     found = roles(nlp, "She had colon cancer with liver metastases and enlarged lymph nodes.")
     assert ("liver", "metastasis") in found
+
+
+# ---- session 18, batch 10 (measured once, then fixed) --------------------------------------
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("A woman had breast cancer. MRI showed two lesions in the left frontal lobe. They were resected and "
+         "proved to be metastases of her breast cancer.", "brain"),
+        ("A woman had cervical cancer. A bone scan showed a focus of uptake in the right ilium; biopsy revealed "
+         "metastatic squamous cell carcinoma.", "bone"),
+        ("A man had a renal mass. CT showed a lytic lesion of the T10 vertebra; he was diagnosed with metastatic "
+         "clear cell renal cell carcinoma.", "spine"),
+        ("In this woman with ovarian carcinoma the omentum was replaced by tumour.", "omentum"),
+        ("In this woman with ovarian carcinoma there were multiple tumour nodules on the peritoneum of the pelvis.",
+         "peritoneum"),
+    ],
+)
+def test_batch_ten_phrasings(nlp, text, site):
+    assert (site, "metastasis") in roles(nlp, text)
+
+
+def test_tumour_nodules_on_the_primary_organ_are_no_spread(nlp):
+    found = roles(nlp, "Multiple tumour nodules on the surface of the left ovary were seen in this serous carcinoma.")
+    assert ("ovary", "metastasis") not in found
+
+
+def test_a_semicolon_clause_about_another_finding_confirms_nothing(nlp):
+    text = "A woman had breast cancer. CT showed a lesion in the liver; PET showed metastatic nodes."
+    assert ("liver", "metastasis") not in roles(nlp, text)

@@ -246,20 +246,25 @@ class SiteMatcher(Component):
                     or self.across["lesion_after"].match(right))
 
     def _confirmed_next(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
-        """A lesion's site becomes a metastasis when the next sentence of its paragraph calls the
-        lesion metastatic ("Biopsy confirmed metastatic breast carcinoma.", "These were considered
+        """A lesion's site becomes a metastasis when the next sentence of its paragraph (or the clause
+        after a semicolon of its own sentence) calls the lesion metastatic ("Biopsy confirmed metastatic breast carcinoma.", "These were considered
         metastases.") or gives it the primary tumour's pathology ("... identical to the primary
         tumour"); when that sentence names a site of its own other than a primary ("biopsy of
         the hepatic lesion confirmed ..."), only that same site is."""
         for position in lesions:
             finding = out[position]
             sentence = bisect.bisect_right(starts, finding.start) - 1
-            if sentence + 1 >= len(bounds):
+            start, end = bounds[sentence]
+            semicolon = text.find(";", finding.end, end)
+            if semicolon >= 0:  # "a focus of uptake in the right ilium; biopsy revealed metastatic ..."
+                next_start, next_end = semicolon + 1, end
+            elif sentence + 1 < len(bounds):
+                next_start, next_end = bounds[sentence + 1]
+                end = start + len(text[start:end].rstrip())
+                if "\n" in text[end:next_start]:
+                    continue  # another paragraph
+            else:
                 continue
-            (start, end), (next_start, next_end) = bounds[sentence], bounds[sentence + 1]
-            end = start + len(text[start:end].rstrip())
-            if "\n" in text[end:next_start]:
-                continue  # another paragraph
             sentence_text = text[next_start:next_end]
             match = self.across["confirm"].match(sentence_text) or self.across["confirm_same"].match(sentence_text)
             if not match:

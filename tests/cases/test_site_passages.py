@@ -1,0 +1,48 @@
+"""Primary site and metastasis sites of short case passages read by the whole pipeline (context
+qualifiers included), on passages written for the tests (issue 11, classes 4 and 6)."""
+import pytest
+
+from pipeline.extraction import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def row(nlp, text):
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert len(rows) == 1
+    return rows[0]
+
+
+def test_a_type_only_weighed_names_no_organ(nlp):
+    text = ("A 36-year-old woman presented with abdominal pain. Ultrasound showed a 5 cm hepatic lesion. "
+            "Hepatocellular carcinoma and metastasis were considered, but MRI showed focal nodular hyperplasia. "
+            "She was managed conservatively.")
+    assert row(nlp, text).primary_site is None
+
+
+def test_a_negative_stain_does_not_negate_the_metastasis_it_points_to(nlp):
+    text = ("A 66-year-old woman had lobular carcinoma of the breast treated by mastectomy. Six years later "
+            "gastroscopy showed thickened folds, and biopsies showed cells positive for GATA3 and negative for "
+            "E-cadherin, indicating gastric metastasis of lobular breast cancer.")
+    case = row(nlp, text)
+    assert case.primary_site == "breast" and "stomach" in case.metastasis_sites
+
+
+def test_lesions_called_metastatic_in_the_next_sentence(nlp):
+    text = ("A 52-year-old woman had invasive ductal carcinoma of the left breast treated in 2015. Four years "
+            "later a CT scan showed multiple nodules in both lungs and two lesions in the liver. Biopsy "
+            "confirmed metastatic breast carcinoma. She received letrozole.")
+    assert row(nlp, text).metastasis_sites == ["liver", "lung"]
+
+
+def test_a_remote_cancer_and_a_relative_make_no_cancer_case(nlp):
+    text = ("A 71-year-old woman was admitted with fever and cough. She had been treated for breast cancer in "
+            "1998 and had been disease free since; her sister had died of metastatic ovarian cancer. Chest "
+            "radiograph showed consolidation, and she recovered with amoxicillin.")
+    case = row(nlp, text)
+    assert case.primary_site is None and case.metastasis_sites == []
