@@ -357,3 +357,15 @@ def test_announcement_in_a_citation_is_skipped_in_a_long_text_too():
                "report of three cases. Brown A, Green B. Am J Med. 2011;14:22-9. ")
     assert announced_patients(opening) == 1
     assert announced_patients(opening + "He was treated with antibiotics. " * 200) == 1
+
+
+def test_a_case_found_in_the_introduction_goes_on_under_a_heading_the_list_does_not_know():
+    import spacy
+    import pipeline.nlp.sections.factory  # noqa: F401  registers the component
+    nlp = spacy.blank("en")
+    nlp.add_pipe("caselit_sections")
+    text = ("A rare infection\nIntroduction\nThe infection is rare. We report the case of a 45-year-old man "
+            "with it.\n\nClinical evolution\nHe received antibiotics and recovered.\n\nDiscussion\nIt is rare.")
+    doc = nlp(text)
+    labels = [(s.label_, s.text.split()[0]) for s in doc.spans["sections"]]
+    assert labels == [("front", "A"), ("background", "Introduction"), ("case", "We"), ("discussion", "Discussion")]

@@ -295,8 +295,11 @@ class SectionDetector:
                 # "Introduction ... \nClinical vignette\nA 58-year-old man was admitted": a heading
                 # the list does not know ended the introduction; the case runs to the next known one
                 start = heading
-            elif reach == "paragraph":
+            elif reach == "paragraph" and not self._unknown_heading_after(text, _paragraph_end(text, start)):
                 stop = min(stop, _paragraph_end(text, start))
+            # else "... We report on a 57-year-old woman with X.\n\nClinical evolution\nShe ...": the
+            # introduction ended with its last paragraph; the case goes on under a heading the list
+            # does not know, to the next known one
             starts = _override(starts, start, stop, "case", "(case by content)")
         return self._fallback(text, sentences, starts)
 
@@ -318,6 +321,16 @@ class SectionDetector:
         if self.classify_line(line) not in (None, "case") or self.furniture_reach(line) or self.reference_entry.search(line):
             return None
         return heading_start + len(before[heading_start:]) - len(before[heading_start:].lstrip())
+
+    def _unknown_heading_after(self, text: str, position: int) -> bool:
+        """Whether the first non-blank line after ``position`` (a paragraph's end) is a heading
+        line the section list does not know, followed by a paragraph of text."""
+        following = text[position:].lstrip("\n \t")
+        line_start = len(text) - len(following)
+        line_end = _paragraph_end(text, line_start)
+        if line_end >= len(text) or not text[line_end:].strip():
+            return False
+        return self._unknown_heading_before(text, line_end + 1 + len(text[line_end + 1:]) - len(text[line_end + 1:].lstrip())) == line_start
 
     def _fallback(self, text: str, sentences: list[tuple[int, int]], starts: list) -> list:
         """When no sentence giving an age stands in a patient section, the paragraph of the first
