@@ -267,3 +267,23 @@ def test_tumour_nodules_on_the_primary_organ_are_no_spread(nlp):
 def test_a_semicolon_clause_about_another_finding_confirms_nothing(nlp):
     text = "A woman had breast cancer. CT showed a lesion in the liver; PET showed metastatic nodes."
     assert ("liver", "metastasis") not in roles(nlp, text)
+
+
+# ---- session 18, batch 11 (measured once, then fixed) --------------------------------------
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("A man had colon cancer. MRI showed two new lesions in segment VII of the liver. They were resected, and "
+         "histology confirmed metastases of colorectal origin.", "liver"),
+        ("A woman had cervical cancer. CT showed a 3 cm mass in the left lower lobe of the lung, and CT-guided "
+         "biopsy showed squamous cell carcinoma, p16 positive, consistent with metastasis from the cervix.", "lung"),
+    ],
+)
+def test_batch_eleven_phrasings(nlp, text, site):
+    assert (site, "metastasis") in roles(nlp, text)
+
+
+def test_a_biopsy_not_consistent_with_metastasis(nlp):
+    text = ("A woman had breast cancer. CT showed a mass in the left lung, and biopsy showed adenocarcinoma, "
+            "not consistent with metastasis.")
+    assert ("lung", "metastasis") not in roles(nlp, text)

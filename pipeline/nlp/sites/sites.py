@@ -128,7 +128,7 @@ class SiteMatcher(Component):
         # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
-                        ("lesion_before", "lesion_after", "lesion_written", "confirm", "confirm_same")}
+                        ("lesion_before", "lesion_after", "lesion_written", "confirm", "confirm_same", "clause")}
                        if across else None)
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
@@ -246,18 +246,20 @@ class SiteMatcher(Component):
                     or self.across["lesion_after"].match(right))
 
     def _confirmed_next(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
-        """A lesion's site becomes a metastasis when the next sentence of its paragraph (or the clause
-        after a semicolon of its own sentence) calls the lesion metastatic ("Biopsy confirmed metastatic breast carcinoma.", "These were considered
+        """A lesion's site becomes a metastasis when the next sentence of its paragraph calls the
+        lesion metastatic ("Biopsy confirmed metastatic breast carcinoma.", "These were considered
         metastases.") or gives it the primary tumour's pathology ("... identical to the primary
-        tumour"); when that sentence names a site of its own other than a primary ("biopsy of
-        the hepatic lesion confirmed ..."), only that same site is."""
+        tumour"); when its own sentence goes on in another clause (a semicolon, ", and" before a
+        biopsy: ``[across] clause``), that clause instead. When the confirming text names a site of
+        its own other than a primary ("biopsy of the hepatic lesion confirmed ..."), only that same
+        site is."""
         for position in lesions:
             finding = out[position]
             sentence = bisect.bisect_right(starts, finding.start) - 1
             start, end = bounds[sentence]
-            semicolon = text.find(";", finding.end, end)
-            if semicolon >= 0:  # "a focus of uptake in the right ilium; biopsy revealed metastatic ..."
-                next_start, next_end = semicolon + 1, end
+            clause = self.across["clause"].search(text, finding.end, end)
+            if clause:  # "a focus of uptake in the right ilium; biopsy revealed metastatic ..."
+                next_start, next_end = clause.end(), end
             elif sentence + 1 < len(bounds):
                 next_start, next_end = bounds[sentence + 1]
                 end = start + len(text[start:end].rstrip())
