@@ -107,7 +107,7 @@ def _walk(folder: Path, on_skip: OnSkip | None) -> list[tuple[str, bool | None]]
                 entries = list(entries)
         except OSError:
             continue  # unreadable folder: what it holds cannot be listed
-        names = [entry.name for entry in entries]
+        names: list[str] | None = None  # the folder's names, listed when a subfolder needs them
         for entry in entries:
             name = entry.name
             if name.startswith((".", "~$")):
@@ -117,6 +117,8 @@ def _walk(folder: Path, on_skip: OnSkip | None) -> list[tuple[str, bool | None]]
             except OSError:
                 is_dir = False
             if is_dir:
+                if names is None:
+                    names = [entry.name for entry in entries]
                 if not _skip_dir(name, names):
                     pending.append((entry.path, (*below, (name.casefold(), name))))
                 continue
