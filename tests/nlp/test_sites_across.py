@@ -287,3 +287,16 @@ def test_a_biopsy_not_consistent_with_metastasis(nlp):
     text = ("A woman had breast cancer. CT showed a mass in the left lung, and biopsy showed adenocarcinoma, "
             "not consistent with metastasis.")
     assert ("lung", "metastasis") not in roles(nlp, text)
+
+
+def test_lesions_of_a_list_called_metastatic_together(nlp):
+    text = ("A woman had lung adenocarcinoma. Staging showed a 2 cm left adrenal nodule and a single cerebellar "
+            "lesion, both regarded as metastatic.")
+    found = roles(nlp, text)
+    assert ("adrenal gland", "metastasis") in found and ("brain", "metastasis") in found
+
+
+def test_lesions_of_a_list_called_benign_together(nlp):
+    text = ("In this man with lung cancer, CT showed a nodule in the liver and a lesion in the spleen, both of "
+            "which were benign cysts.")
+    assert not [s for s, r in roles(nlp, text) if r == "metastasis"]

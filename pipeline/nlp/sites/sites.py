@@ -128,7 +128,8 @@ class SiteMatcher(Component):
         # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
-                        ("lesion_before", "lesion_after", "lesion_written", "confirm", "confirm_same", "clause")}
+                        ("lesion_before", "lesion_after", "lesion_written", "confirm", "confirm_same", "clause",
+                         "together")}
                        if across else None)
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
@@ -257,6 +258,10 @@ class SiteMatcher(Component):
             finding = out[position]
             sentence = bisect.bisect_right(starts, finding.start) - 1
             start, end = bounds[sentence]
+            together = self.across["together"].match(text[finding.end:end])
+            if together:  # "a left adrenal nodule and a cerebellar lesion, both regarded as metastatic"
+                self._upgrade(out, position, together.group("cue"))
+                continue
             clause = self.across["clause"].search(text, finding.end, end)
             if clause:  # "a focus of uptake in the right ilium; biopsy revealed metastatic ..."
                 next_start, next_end = clause.end(), end
@@ -274,9 +279,14 @@ class SiteMatcher(Component):
             named = {f.value.site for f in out if next_start <= f.start < next_end and f.value.role != "primary"}
             if named and finding.value.site not in named:
                 continue
-            value = finding.value
-            out[position] = Finding(finding.start, finding.end, finding.label,
-                                    Site(site=value.site, role="metastasis", written=value.written, cue=match.group("cue")))
+            self._upgrade(out, position, match.group("cue"))
+
+    @staticmethod
+    def _upgrade(out: list[Finding], position: int, cue: str):
+        finding = out[position]
+        value = finding.value
+        out[position] = Finding(finding.start, finding.end, finding.label,
+                                Site(site=value.site, role="metastasis", written=value.written, cue=cue))
 
     def _node_finding(self, site: str, written: str) -> bool:
         """True for a lymph-node phrase that is itself a finding ("para-aortic lymphadenopathy")."""
