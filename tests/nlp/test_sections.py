@@ -191,6 +191,18 @@ def test_references_are_still_excluded(nlp):
     assert section_of(doc, "Lee K.") == "references"
 
 
+@pytest.mark.parametrize("heading", ["Similar articles", "Cited by", "Related information",
+                                     "LinkOut - more resources"])
+def test_lists_of_other_articles_after_an_abstract_are_no_patient_text(nlp, heading):
+    # a PubMed abstract page goes on with titles of other articles, their drugs not the patient's
+    doc = nlp("Abstract\nA 52-year-old woman with cervical cancer received weekly cisplatin.\n"
+              "Keywords: cervical cancer; leukocytosis.\n"
+              f"{heading}\nTrastuzumab for HER2-positive endometrial cancer.\n"
+              "Lee K, et al. Cancer. 2018. PMID: 28888888")
+    assert section_of(doc, "52-year-old woman") == "abstract"
+    assert section_of(doc, "Trastuzumab for") == "references"
+
+
 # A web page flattened to one line: headings run into the text (issue 11, classes 1 and 5).
 FLATTENED = (
     "Gastric lymphoma in a young man: case report | Journal of Case Reports Skip to content Menu "

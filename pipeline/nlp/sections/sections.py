@@ -249,7 +249,8 @@ class SectionDetector:
         """Index of the last line of the furniture that starts at line ``index``."""
         bare = reach != "line" and len(lines[index].group().split()) <= BARE_FURNITURE_WORDS
         end = index
-        if bare and index + 1 < len(lines) and not self._presents_patient(lines[index + 1].group()):
+        following = lines[index + 1].group() if index + 1 < len(lines) else ""
+        if bare and following and not self._presents_patient(following) and not self.classify_line(following):
             end = index + 1  # "Keywords" / "Conflict of interest" alone: its text is the next line
         if reach == "block":
             while end + 1 < len(lines) and end - index < MAX_BLOCK_LINES:
