@@ -37,6 +37,8 @@ def qualify(nlp, text, word, group="sites"):
     ("No recurrence in the vaginal cuff or the pelvic cavity.", "pelvic cavity"),
     ("Bevacizumab was not given because of the recent bowel surgery.", "Bevacizumab"),
     ("In view of her renal function, cisplatin was withheld.", "cisplatin"),
+    # a list after the negation stays negated, its "and" opening no clause
+    ("She had no fever, chills, and lymph node enlargement.", "lymph node"),
 ])
 def test_negated(nlp, text, word):
     assert qualify(nlp, text, word)["negated"] is True
@@ -46,6 +48,10 @@ def test_negated(nlp, text, word):
     ("An autopsy revealed metastases to the liver and lungs.", "liver"),
     ("No fever was present, but CT showed liver metastasis.", "liver"),
     ("She received paclitaxel and cisplatin.", "cisplatin"),
+    # ", and" then a verb or a determiner: another clause the negation does not reach
+    ("There was no distant metastasis, and FIGO stage was IB.", "IB"),
+    ("CT showed no ascites, and the liver lesion measured 3 cm.", "liver"),
+    ("No nodes were enlarged, but bone scan was positive.", "bone"),
 ])
 def test_affirmed(nlp, text, word):
     assert qualify(nlp, text, word)["negated"] is False

@@ -271,6 +271,21 @@ class ContextQualifier:
         tokens = list(between)
         return any(tokens[i].text == "," and self.conclusion.match(tokens[i + 1].text) for i in range(len(tokens) - 1))
 
+    def _next_clause(self, between) -> bool:
+        """True when ", and" / ", but" opens another clause between a negation and a finding:
+        a determiner or possessive after it, or a verb before the finding ("no distant
+        metastasis, and FIGO stage was IB": the stage is not negated; "no fever, chills, and
+        night sweats" stays one list)."""
+        if self.list_breaks is None:
+            return False
+        tokens = list(between)
+        for i in range(len(tokens) - 2):
+            if tokens[i].text == "," and tokens[i + 1].lower_ in ("and", "but"):
+                rest = tokens[i + 2:]
+                if rest[0].lower_ in self.clause_openers or any(self.list_breaks.match(t.text) for t in rest):
+                    return True
+        return False
+
     def _a_list(self, between: Span) -> bool:
         """True when the words between a negation and a finding are a list of findings: commas
         or "or"/"nor" between them and no word that opens another clause ("was", "she", ...)."""
@@ -303,6 +318,8 @@ class ContextQualifier:
             if any(self.terminators.match(token.text) for token in between):
                 continue
             if self._concluded(between):
+                continue
+            if category == "negated" and direction == "forward" and self._next_clause(between):
                 continue
             # a verb of giving after other words gives the treatment to the patient: "he received a
             # kidney from his brother and was started on tacrolimus" (a relative as the subject of
