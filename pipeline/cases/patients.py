@@ -303,7 +303,7 @@ def _references(path: str) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(data["all_patients"]), re.compile(data["named_patient"])
 
 
-ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4}
 
 
 def _named(sentence: list[Mention], by_sex: dict[str, int], known: int,

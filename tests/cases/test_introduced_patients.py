@@ -187,3 +187,16 @@ def test_siblings_introduced_in_the_abstract_and_again_in_the_case_are_two_patie
             "6-year-old sister was admitted the same day with vomiting.\n" + SIBLINGS.split("\n", 2)[2])
     rows = cases(nlp, text)
     assert [(r.age, r.sex) for r in rows] == [(4, "male"), (6, "female")]
+
+
+def test_numeric_ordinals_of_a_series_abstract_give_a_row_each(nlp):
+    # "The 1st case ... The 2nd case ...": the numbering of English abstracts of Chinese and
+    # Japanese journals
+    text = ("Abstract\nWe report three cases of scalp metastasis. The 1st case was a 58-year-old man with "
+            "lung adenocarcinoma treated with gefitinib; he died six months later. The 2nd case was a "
+            "47-year-old woman with breast cancer who received docetaxel; she is alive with disease. The 3rd "
+            "case was a 66-year-old man with renal cell carcinoma treated with sunitinib.")
+    rows = cases(nlp, text)
+    assert [r.age for r in rows] == [58, 47, 66]
+    assert [r.drugs for r in rows] == [["gefitinib"], ["docetaxel"], ["sunitinib"]]
+    assert [r.outcome for r in rows][:2] == ["died", "alive with disease"]

@@ -17,6 +17,7 @@ from pipeline.resources import read_patterns
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
                 "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 
 
