@@ -79,6 +79,9 @@ def test_subject(nlp, text, word, subject):
     ("Chemotherapy with docetaxel was planned.", "docetaxel"),
     ("If the count rises, hydroxyurea would be started.", "hydroxyurea"),
     ("Tuberculosis must be considered in the differential diagnosis of ovarian carcinoma.", "ovarian"),
+    # the future of the report's own time: not yet received when it was written
+    ("No complications occurred, and she will be given cisplatin.", "cisplatin"),
+    ("He will receive four more cycles of gemcitabine.", "gemcitabine"),
 ])
 def test_hypothetical(nlp, text, word):
     assert qualify(nlp, text, word, group="drugs")["hypothetical"] is True

@@ -41,7 +41,7 @@ def test_the_menu_entries_of_dates_are_read_from_its_patterns(tmp_path):
 def test_the_modals_of_context_are_read_from_its_patterns(tmp_path):
     # "will be given" after other words is a plan, so the negation before it still reaches the drug
     patterns = edited(tmp_path, "context.toml", "'^(?:will|would|", "'^(?:would|")
-    text = "No complications occurred, and she will be given cisplatin."
+    text = "No complications occurred so she will be given cisplatin."
     for config, negated in (({}, True), ({"patterns": patterns}, False)):
         nlp = spacy.blank("en")
         nlp.add_pipe("caselit_sentences")
