@@ -74,18 +74,13 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
-def files_digest(paths: Iterable[Path], *extra: str | bytes) -> str:
-    """A key made of the content of ``paths`` (and ``extra`` parts): a file edited, another key."""
-    return digest(*extra, *(path.read_bytes() for path in paths))
-
-
 def data_key(data_files: Iterable[str], code_file: str | os.PathLike, *extra: str | bytes) -> str:
     """The key of an entry made from data files of ``models/`` (``data_files``, named relative
     to it) by the module whose ``__file__`` is ``code_file``: a SHA-256 of ``extra`` (the names
     or options the entry depends on), that module's code, pipeline.resources' (the loaders every
     data file is read with) and the files' content. An edited file, reader or loader: another key."""
     code = (Path(code_file).read_bytes(), Path(resources.__file__).read_bytes())
-    return files_digest([models_dir() / name for name in data_files], *extra, *code)
+    return digest(*extra, *code, *((models_dir() / name).read_bytes() for name in data_files))
 
 
 def write_entry(path: Path, data: bytes) -> None:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import regex_cache, resources
+from pipeline import disk_cache, regex_cache
 from pipeline.nlp.base import WORD_CHARS, Component, Finding, fill_template, unfound_span
 from pipeline.nlp.demographics.model import Age, Sex
 from pipeline.nlp.phrases import phrase_matcher
 from pipeline.nlp.text import anchor_windows, lower_text
-from pipeline.resources import models_dir, read_patterns, read_table
+from pipeline.resources import read_patterns, read_table
 
 GROUP = "demographics"
 MAX_AGE_YEARS = 130
@@ -78,8 +77,7 @@ class DemographicsMatcher(Component):
         # "male-to-female" too (not a person)
         # (patterns tokenised as written: "Mr." is one token, "mr." two; kept in the build cache)
         self.sex_matcher = phrase_matcher(nlp, "LOWER", lambda: [("SEX", [row["term"] for row in rows])],
-                                          (models_dir() / sex_words).read_bytes(), f"anatomy={anatomy}",
-                                          Path(__file__).read_bytes(), Path(resources.__file__).read_bytes())
+                                          disk_cache.data_key([sex_words], __file__, f"anatomy={anatomy}"))
         sex = spec["sex"]
         self.sex_exclude_before = regex_cache.compile(sex["exclude_before"], re.IGNORECASE)
         self.sex_exclude_after = regex_cache.compile(sex["exclude_after"], re.IGNORECASE)

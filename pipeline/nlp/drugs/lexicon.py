@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from pipeline import disk_cache, regex_cache, resources
+from pipeline import disk_cache, regex_cache
 from pipeline.nlp.base import ALNUM_RUN
 from pipeline.resources import models_dir, read_table
 
@@ -135,9 +134,8 @@ def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS, sub
     (:mod:`pipeline.disk_cache`), keyed by the content of the data files and of the code that
     reads them (this file, pipeline.resources), and its names are made into entries only for
     the first pieces a text has (:class:`CachedIndex`)."""
-    sources = [models_dir() / name for name in (*files, not_drugs, *([substances] if substances else []))]
-    key = disk_cache.files_digest(sources, repr((files, not_drugs, substances)), Path(__file__).read_bytes(),
-                                  Path(resources.__file__).read_bytes())
+    data_files = (*files, not_drugs, *([substances] if substances else []))
+    key = disk_cache.data_key(data_files, __file__, repr((files, not_drugs, substances)))
     return disk_cache.cached("drugs", key, lambda: Lexicon(*parse_lexicon(files, not_drugs, substances)),
                              _index_to_json, _index_from_json)
 

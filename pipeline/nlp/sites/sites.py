@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline import regex_cache, resources
+from pipeline import disk_cache, regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.phrases import phrase_matcher
 from pipeline.nlp.sites.model import Site
 from pipeline.nlp.text import lower_text, sentence_bounds
-from pipeline.resources import models_dir, read_patterns, read_table
+from pipeline.resources import read_patterns, read_table
 
 GROUP = "sites"
 STAGE_GROUP = "stage"  # the stage component's FIGO and TNM spans (it runs before this one)
@@ -84,9 +83,7 @@ class SiteMatcher(Component):
                  roles: str = "sites/roles.toml"):
         super().__init__(nlp, name)
         # the tokenised forms are kept in the build cache, keyed by the lexicon and this code
-        self.matcher = phrase_matcher(nlp, "LOWER", lambda: lexicon_phrases(lexicon),
-                                      (models_dir() / lexicon).read_bytes(), Path(__file__).read_bytes(),
-                                      Path(resources.__file__).read_bytes())
+        self.matcher = phrase_matcher(nlp, "LOWER", lambda: lexicon_phrases(lexicon), disk_cache.data_key([lexicon], __file__))
         spec = read_patterns(roles)
         parts = spec.get("parts", {})
         self.rules = []
