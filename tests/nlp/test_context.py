@@ -388,3 +388,71 @@ def test_a_donor_organ_is_the_recipients(nlp, text, word, group):
 ])
 def test_what_a_relative_tells_is_the_patients(nlp, text, word, group):
     assert qualify(nlp, text, word, group)["subject"] != "family"
+
+
+# A discussion sentence that opens with the patient and goes on to a group of published patients:
+# what follows the group is the group's.
+@pytest.mark.parametrize("text, word, group", [
+    ("Our patient's illness was milder than that of the adults described by Okafor, of whom five died and the "
+     "rest recovered after ceftazidime.", "died", "outcome"),
+    ("Our patient's illness was milder than that of the adults described by Okafor, of whom five died and the "
+     "rest recovered after ceftazidime.", "ceftazidime", "drugs"),
+    ("Like our patient, the 12 cases reported by Haldane presented with pain; in four of them the infection was "
+     "fatal despite vancomycin.", "vancomycin", "drugs"),
+    ("Our patient survived, in contrast with the series of Moreau, in which three of seven children died after "
+     "amphotericin B.", "amphotericin", "drugs"),
+    ("Our case resembles the patients reported by Tanaka and Mori, of whom two died of sepsis.", "died", "outcome"),
+    ("Our patient recovered fully, whereas among the published cases most died after heparin.", "heparin", "drugs"),
+])
+def test_what_a_group_of_published_patients_had_is_theirs(nlp, text, word, group):
+    assert qualify(nlp, text, word, group)["subject"] == "other"
+
+
+@pytest.mark.parametrize("text, word, group", [
+    # before the group, or after the patient speaks again
+    ("Our patient was treated with ampicillin, like the patients reported by Tanaka.", "ampicillin", "drugs"),
+    ("The adults described by Okafor died, whereas our patient recovered after ceftazidime.", "ceftazidime", "drugs"),
+    ("In four of them the infection was fatal; she recovered after ceftazidime.", "ceftazidime", "drugs"),
+    # the authors' own patients
+    ("We treated five patients, of whom two received linezolid.", "linezolid", "drugs"),
+    ("The two patients described in this report received rituximab.", "rituximab", "drugs"),
+])
+def test_the_patients_own_findings_beside_a_group(nlp, text, word, group):
+    assert qualify(nlp, text, word, group)["subject"] != "other"
+
+
+# An obstetric report: the mother and her baby together are the reported patients, not a relative.
+@pytest.mark.parametrize("text, word", [
+    ("Mother and baby were discharged home well on the fourth day.", "discharged"),
+    ("Both mother and neonate recovered fully.", "recovered"),
+    ("The mother and her infant were discharged in good condition.", "discharged"),
+    ("The infant and her mother went home after a week.", "went home"),
+])
+def test_mother_and_baby_are_the_patients(nlp, text, word):
+    assert qualify(nlp, text, word, "outcome")["subject"] not in ("family", "other")
+
+
+def test_a_mother_alone_is_still_a_relative(nlp):
+    assert qualify(nlp, "Her mother and her sister died of breast cancer.", "died", "outcome")["subject"] == "family"
+
+
+# On a page without headings, a sentence with a reference marker that tells a treatment given in
+# the past is the narrative's; a general statement with a marker stays the literature's.
+@pytest.mark.parametrize("text, word, literature", [
+    ("Hypotension developed and norepinephrine was infused [3].", "norepinephrine", False),
+    ("Amiodarone was administered intravenously [5, 6].", "Amiodarone", False),
+    ("Norepinephrine is the first-line vasopressor in septic shock [3].", "Norepinephrine", True),
+    ("In earlier reports, norepinephrine was infused [3].", "norepinephrine", True),
+    ("Norepinephrine is the first-line vasopressor (3).", "Norepinephrine", True),
+])
+def test_a_treatment_given_beside_a_reference_marker_on_a_page_without_headings(nlp, text, word, literature):
+    assert (qualify(nlp, text, word, "drugs")["subject"] == "other") is literature
+
+
+@pytest.mark.parametrize("text, word, literature", [
+    ("A 45-year-old woman had a breast mass. A biopsy showed a carcinoma with spread to the liver (4).", "liver", False),
+    ("A 45-year-old woman had a breast mass.\n\nSpread to the liver is common (4).", "liver", True),
+    ("Spread to the liver is common in this cancer (4).", "liver", True),
+])
+def test_a_cited_sentence_that_goes_on_from_the_patients_on_a_page_without_headings(nlp, text, word, literature):
+    assert (qualify(nlp, text, word)["subject"] == "other") is literature

@@ -381,3 +381,23 @@ def test_a_case_found_in_the_introduction_goes_on_under_a_heading_the_list_does_
     doc = nlp(text)
     labels = [(s.label_, s.text.split()[0]) for s in doc.spans["sections"]]
     assert labels == [("front", "A"), ("background", "Introduction"), ("case", "We"), ("discussion", "Discussion")]
+
+
+@pytest.mark.parametrize("text", [
+    "Introduction\nThe reaction is rare. A 65-year-old man given daptomycin died of respiratory failure (4), while a "
+    "72-year-old woman recovered after the drug was stopped.\n\nWe describe a 34-year-old woman with fever and a cough.",
+    "Introduction\nA 58-year-old woman treated with cyclophosphamide developed cystitis (2, 3) and died.\n\n"
+    "We describe a 34-year-old woman with fever and a cough.",
+    "Background\nA 30-year-old woman who received isotretinoin developed intracranial hypertension (7), and "
+    "tetracyclines carry the same risk.\n\nWe describe a 34-year-old woman with fever and a cough.",
+])
+def test_an_age_opened_sentence_with_a_reference_number_in_its_middle_is_the_literature(nlp, text):
+    doc = nlp(text)
+    assert section_of(doc, "died" if "died" in text else "developed") == "background"
+    assert section_of(doc, "We describe a 34-year-old") == "case"
+
+
+def test_numbers_in_round_brackets_that_enumerate_are_no_reference(nlp):
+    doc = nlp("Introduction\nThe disease is rare.\n\nA 40-year-old man presented with (1) fever, (2) a rash and "
+              "(3) weight loss.")
+    assert section_of(doc, "A 40-year-old man") == "case"

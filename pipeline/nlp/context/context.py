@@ -83,6 +83,11 @@ class ContextQualifier:
         self.clause_openers = frozenset(spec["clause_openers"])
         self.modals = regex_cache.compile(spec["modals"], re.IGNORECASE)
         self.literature_word = regex_cache.compile(spec["literature_word"], re.IGNORECASE)
+        self.group = regex_cache.compile(spec["group"]) if spec.get("group") else None
+        self.group_partitive = regex_cache.compile(spec["group_partitive"]) if spec.get("group_partitive") else None
+        self.own_group = regex_cache.compile(spec["own_group"]) if spec.get("own_group") else None
+        self.group_end = regex_cache.compile(spec["group_end"]) if spec.get("group_end") else None
+        self.dyad = regex_cache.compile(spec["dyad"]) if spec.get("dyad") else None
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -99,12 +104,19 @@ class ContextQualifier:
         # Token.sent walks the doc each time: look sentences up in one list instead.
         starts = sentence_starts(doc)
         cues_by_sentence: dict[int, list] = {}
+        dyads = self._dyads(doc, text)
         for match_id, start, end in self.matcher(doc):
             category, direction = self.cues[doc.vocab.strings[match_id]]
             sentence_start = starts[bisect.bisect_right(starts, start) - 1]
             if category in ("family", "person") and start != sentence_start and doc[start].text[:1].isupper():
                 continue  # an eponym or a name, not a relative: "Sister Mary Joseph nodule"
+            if category in ("family", "person") and any(s <= start < e for s, e in dyads):
+                continue  # "Mother and baby were discharged": the mother is the patient
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, category, direction))
+        for start, end in dyads:
+            sentence_start = starts[bisect.bisect_right(starts, start) - 1]
+            cues_by_sentence.setdefault(sentence_start, []).append((start, end, "patient", "weak"))
+        groups_by_sentence: dict[int, list[tuple[int, int]]] = {}
         subjects: dict[int, str] = {}
 
         def subject_of(index: int, depth: int = 0) -> str:
@@ -112,7 +124,9 @@ class ContextQualifier:
             if sentence_start not in subjects:
                 sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
                 sentence = doc[sentence_start:sentence_end]
-                subject = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text, section_at(sentence_start))
+                subject = self._subject(sentence, cues_by_sentence.get(sentence_start, []), text, section_at(sentence_start),
+                                        lambda: depth < MAX_CHAIN and self._same_paragraph(doc, text, starts, index)
+                                        and subject_of(index - 1, depth + 1) in ("patient", "probable"))
                 if subject == "probable" and depth < MAX_CHAIN and self._continues(doc, text, starts, index):
                     # "Our patient was a 60-year-old woman. She had taken tamoxifen": a pronoun
                     # that opens the next sentence of the paragraph still speaks of the patient
@@ -137,12 +151,47 @@ class ContextQualifier:
                     # "Ceftriaxone, which is commonly used for meningitis, was started": a general
                     # remark beside a treatment given in the past does not make it background
                     span._.subject = "probable"
+                if self.group is not None:
+                    if sentence_start not in groups_by_sentence:
+                        groups_by_sentence[sentence_start] = self._groups(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + len(doc[sentence_end - 1]))
+                    if self._in_group_clause(text, groups_by_sentence[sentence_start], span.start_char):
+                        span._.subject = "other"
                 if sections:
                     span._.section = section
                 self._qualify(doc, span, cues_by_sentence.get(sentence_start, []), group)
                 if self._other_persons(doc, span, cues_by_sentence.get(sentence_start, []), sentence_start):
                     span._.subject = "family"
         return doc
+
+    def _dyads(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """Token ranges of "mother and baby" (``dyad`` of context.toml): an obstetric report's
+        patients together, not a relative."""
+        if self.dyad is None:
+            return []
+        found = []
+        for match in self.dyad.finditer(text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                found.append((span.start, span.end))
+        return found
+
+    def _groups(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Character ranges of a sentence (``start``..``end``) that speak of a group of published
+        patients: from a group phrase ("the adults described by Okafor", "of whom") to the
+        sentence's end or to where the patient speaks again ("whereas our patient", ";")."""
+        sentence = text[start:end]
+        openings = [m.end() for m in self.group.finditer(sentence)]
+        if self.group_partitive is not None and not (self.own_group and self.own_group.search(sentence)):
+            openings += [m.end() for m in self.group_partitive.finditer(sentence)]
+        ranges = []
+        for opening in sorted(openings):
+            close = self.group_end.search(sentence, opening) if self.group_end is not None else None
+            ranges.append((start + opening, start + (close.start() if close else len(sentence))))
+        return ranges
+
+    @staticmethod
+    def _in_group_clause(text: str, ranges: list[tuple[int, int]], position: int) -> bool:
+        return any(start <= position < end for start, end in ranges)
 
     def _other_persons(self, doc: Doc, span: Span, cues: list, sentence_start: int) -> bool:
         """True when ``span`` stands in a clause whose subject is another person than the patient
@@ -186,6 +235,11 @@ class ContextQualifier:
             return False
         return not any(t.text in (",", ";") for t in doc[index:finding])
 
+    @staticmethod
+    def _same_paragraph(doc: Doc, text: str, starts: list[int], index: int) -> bool:
+        """True when sentence ``index`` follows the sentence before it in the same paragraph."""
+        return index > 0 and "\n\n" not in text[doc[starts[index - 1]].idx:doc[starts[index]].idx]
+
     def _continues(self, doc: Doc, text: str, starts: list[int], index: int) -> bool:
         """True when sentence ``index`` opens on a personal pronoun and follows the sentence before
         it in the same paragraph, within the reach of a pronoun chain."""
@@ -202,15 +256,26 @@ class ContextQualifier:
         end = text.find("\n", sentence.end_char - 1)
         return text[start:end if end >= 0 else len(text)]
 
-    def _cited_in_case(self, categories: set, section: str | None, weak: bool, sentence_text: str) -> bool:
+    def _cited_in_case(self, categories: set, section: str | None, weak: bool, sentence_text: str,
+                       narrative=None) -> bool:
         """True when a sentence with a citation marker is still the patient's: it stands in the
-        case description (or, with a patient cue, on a page without headings), has no cue of the
-        literature and speaks of no published patients or reports."""
+        case description (or, on a page without headings or in an abstract, has a patient cue,
+        tells a treatment given in the past or goes on from a sentence of the patient's in its
+        paragraph), has no
+        cue of the literature and speaks of no published patients or reports."""
         if ("other", "sentence") in categories or self.literature_word.search(sentence_text):
             return False
-        return section in ("case", "body") or section == "front" and weak
+        if section in ("case", "body"):
+            return True
+        # on a page without headings or in an abstract (where markers are rare), "Hypotension
+        # developed and norepinephrine was infused [3]", "She was febrile. Blood cultures grew
+        # E. coli (4).": the narrative's, as a pronoun or an age would make it
+        return section in ("front", "abstract") and (weak or bool(self.given_in_past.search(sentence_text))
+                                       or narrative is not None and narrative())
 
-    def _subject(self, sentence: Span, cues: list, text: str, section: str | None) -> str:
+    def _subject(self, sentence: Span, cues: list, text: str, section: str | None, narrative=None) -> str:
+        """The subject of a sentence from its cues; ``narrative`` (called only when needed) tells
+        whether the sentence goes on from one of the patient's in its paragraph."""
         plural = [c for c in cues if c[2:] == ("patient", "plural")]
         # "both of these patients": the reported patients, not the "these patients" of the literature
         cues = [c for c in cues if not (c[2] == "other" and any(p[0] <= c[0] and c[1] <= p[1] for p in plural))]
@@ -227,7 +292,7 @@ class ContextQualifier:
             # "Our patient received cisplatin [4]"
             if strong:
                 return "patient"
-            if not self._cited_in_case(categories, section, weak, sentence_text):
+            if not self._cited_in_case(categories, section, weak, sentence_text, narrative):
                 return "other"
             # in the case description, "He commenced gemcitabine and cisplatin [4]", "Bosentan was
             # initiated [4]": a marker alone supports a statement (a regimen, a method, a known
