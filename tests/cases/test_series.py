@@ -43,6 +43,12 @@ def test_a_case_number_cited_without_a_description_is_no_heading():
     ("The first patient was a 47-year-old man with fever. The second patient, a 12-year-old boy, had a rash.", [1, 2]),
     ("CASE PRESENTATION Case 1: A 70 yo woman. Case 2: A 66 yo woman.", [1, 2]),
     ("A 5-year-old girl had 2 seizures. Case 2 of the series was lost.", []),
+    # ordinal headings on a line of their own or run into the text; not prose that opens with one
+    ("Hyponatraemia: two cases\nFirst case\nA 44-year-old man was confused.\nSecond case\nA 67-year-old woman "
+     "was found unconscious.", [1, 2]),
+    ("Case series\nFIRST PATIENT: A 31-year-old woman had dyspnoea.\nSECOND PATIENT: A 27-year-old woman had "
+     "chest pain.", [1, 2]),
+    ("Introduction\nFirst case reports of the disease described a 40-year-old man.", []),
 ])
 def test_inline_starts(text, numbers):
     assert [s.number for s in inline_patient_starts(text)] == numbers
@@ -98,3 +104,11 @@ def test_a_status_of_both_patients_before_case_1_is_each_cases_outcome(nlp):
             "Case 2\nA 10-year-old girl, his sister, was admitted the same day. She was given pralidoxime.\n")
     rows = cases(nlp, text)
     assert [(r.age, r.outcome) for r in rows] == [(7, "recovered"), (10, "recovered")]
+
+
+def test_patients_under_ordinal_headings_get_a_row_each(nlp):
+    text = ("First case\nA 44-year-old man was admitted with confusion after a course of desmopressin. He recovered "
+            "fully.\n\nSecond case\nA 67-year-old woman with diabetes insipidus was found unconscious. She was given "
+            "hypertonic saline but died two days later.")
+    rows = cases(nlp, text, title="Hyponatraemia after desmopressin: two cases")
+    assert [(row.age, row.sex, row.outcome) for row in rows] == [(44, "male", "recovered"), (67, "female", "died")]
