@@ -94,6 +94,10 @@ def test_first_name(nlp, text, expected):
         "Squamous cells were seen in the smear.",
         "The scc of the report is lower case.",  # abbreviations only in their own case
         "A non-Hodgkin course was described.",
+        # genes and proteins named after a tumour are stains, not the patient's tumour
+        "The infiltrate was positive for Wilms tumour 1 (WT1) and negative for B-cell lymphoma 2 (BCL2).",
+        "Plasma cells expressed multiple myeloma oncogene 1.",
+        "Staining for B-cell lymphoma 6 protein was negative.",
     ],
 )
 def test_no_histology(nlp, text):
