@@ -70,6 +70,7 @@ class DateMatcher(Component):
         self.year_excluded_before = regex_cache.compile(spec["year_excluded_before"])
         self.year_excluded_after = regex_cache.compile(spec["year_excluded_after"])
         self.in_identifier = regex_cache.compile(spec["in_identifier"])
+        self.masked_year = regex_cache.compile(spec.get("masked_year", "(?!)"))
         self.anchor = regex_cache.compile(spec["anchor"])
         self.anchor_before = int(spec["anchor_before"])
         self.anchor_after = int(spec["anchor_after"])
@@ -83,7 +84,11 @@ class DateMatcher(Component):
         day_first = self._numeric_order(found)
         references_start = self._references_start(text)
         last_year = None
+        masked = [m.start() for m in self.masked_year.finditer(text)]
         for item in found:
+            while masked and masked[0] < item.start:
+                masked.pop(0)
+                last_year = None  # "In April 201X ... in late April": the year is not known
             metadata = item.start >= references_start or self._is_metadata(text, item.start, item.end)
             inferred = False
             if item.kind == "numeric":

@@ -65,6 +65,7 @@ class DemographicsMatcher(Component):
         self.age_exclude_before = regex_cache.compile(age["exclude_before"], re.IGNORECASE)
         self.age_exclude_after = regex_cache.compile(age["exclude_after"], re.IGNORECASE)
         self.at_age_before = regex_cache.compile(age["at_age_before"], re.IGNORECASE)
+        self.parent_before = regex_cache.compile(age.get("parent_before", "(?!)"), re.IGNORECASE)
         self.person_window = age["person_window"]
 
         rows = [r for r in read_table(sex_words) if anatomy or r["evidence"] != "anatomy"]
@@ -130,7 +131,7 @@ class DemographicsMatcher(Component):
                     unit=unit,
                     form=form,
                     noun=noun,
-                    relative=noun in self.relatives,
+                    relative=noun in self.relatives or self.parent_before.search(before) is not None,
                     sex=row["sex"] if row else None,
                 )
                 if unfound_span(doc, match.start(), match.end(), "AGE") is not None:
@@ -183,6 +184,10 @@ class DemographicsMatcher(Component):
                 break
             lowered = word.group(0).lower()
             if lowered in self.person_nouns:
+                # "a 26-year-old primigravida mother": the relative word ends the noun phrase
+                following = WORD.match(text, word.end() + 1) if text[word.end() : word.end() + 1] == " " else None
+                if following is not None and following.group(0).lower() in self.relatives and lowered not in self.relatives:
+                    return following.group(0).lower()
                 return lowered
         return None
 

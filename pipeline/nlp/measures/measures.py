@@ -122,6 +122,8 @@ class MeasureMatcher(Component):
         self.unitless_link = regex_cache.compile(spec["unitless_link"], re.VERBOSE)
         self.slash_lost_volume = regex_cache.compile(spec.get("slash_lost_volume", "(?!)"))
         self.thousands_suffix = regex_cache.compile(spec.get("thousands_suffix", "(?!)"))
+        self.bare_power = regex_cache.compile(spec.get("bare_power", "(?!)"))
+        self.row_cell = regex_cache.compile(spec.get("row_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3"
         self.header_unit = regex_cache.compile(r"\s*,?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
         self.comparators = [
@@ -278,11 +280,22 @@ class MeasureMatcher(Component):
                 for item in items:
                     item.reference = True
                 items.insert(0, Item(opening.start("number"), opening.end("number"), opening.group("number"), match.end(), exponent))
-            elif self._after_a_value(text, cursor, len(items) > 1):
+            elif self._after_a_value(text, cursor, len(items) > 1) or self._range_after_a_value(text, items):
                 # "7,730/µL (3,500-11,000/µL)": a reference range after the patient's value
                 for item in items:
                     item.reference = True
             yield items
+
+    def _range_after_a_value(self, text: str, items: list[Item]) -> bool:
+        """True for a dashed range written right after a count with its own unit, with only
+        spaces or a table's tab between: "TLC\t13400 cells/mm3\t4000-10000 cells/mm3" (the
+        next column holds the reference range), "WBC 13,200/µL 4,000-10,000/µL"."""
+        if len(items) != 2 or not re.fullmatch(r"\s*[-–—]\s*", text[items[0].end : items[1].start]):
+            return False
+        end = len(text[: items[0].start].rstrip(" \t\u00a0"))
+        if end == items[0].start or "\n" in text[end : items[0].start]:
+            return False
+        return any(match.end() == end for match in self.count.finditer(text, max(0, end - 40), end))
 
     def _restated(self, text: str, item: Item) -> bool:
         """True when ``item`` is the count right before its bracket written in another unit:
@@ -471,6 +484,10 @@ class MeasureMatcher(Component):
             return
         sentence, keywords = self._context(text, item.start)
         keyword, listed = self._assigned(text, item, sentence, keywords)
+        label = self._label_after(text, item) if not listed else None
+        if label is not None:
+            # "1,300 /µL WBC, 30,000 /µL platelets": the name written after the unit
+            keyword = label
         found = self._analyte(keyword.family, None) if keyword else None
         if found is None or not found[0].emit:
             return
@@ -566,6 +583,18 @@ class MeasureMatcher(Component):
         start += cut + 1
         return Keyword(start, start, "-")
 
+    def _label_after(self, text: str, item: Item) -> Keyword | None:
+        """The analyte's name written right after a value's own unit, with no value of its own
+        ("1,300 /µL WBC, 30,000 /µL platelets", "dropped to 1.8 × 10^9/L leukocytes"), as a
+        keyword standing at the value; None otherwise. Only spaces may stand between (a tab is
+        the next cell of a table)."""
+        if not self._has_own_unit(self.count, text, item):
+            return None
+        after = self._keyword_after(text, item)
+        if after is None or "\t" in text[item.unit_end : after.start] or self._value_follows(text, after):
+            return None
+        return Keyword(item.start, item.start, after.family)
+
     def _value_follows(self, text: str, keyword: Keyword) -> bool:
         """True when a number follows the keyword closely ("neutrophils 80%"): the keyword
         names that value, not the one before it."""
@@ -651,10 +680,12 @@ class MeasureMatcher(Component):
             return
         bracket = self.bracketed_reference.match(text, number.end()) if analyte.dimension == "count" and header is None else None
         # "WBC 18K": thousands per µL, the number in 10^9/L
-        thousands = analyte.dimension == "count" and header is None and self.thousands_suffix.match(text, number.end())
+        thousands = analyte.dimension == "count" and header is None and (
+            self.thousands_suffix.match(text, number.end()) or self.bare_power.match(text, number.end())
+        )
         if thousands:
             exponent = 0
-        if bracket is None and self.unit_follows.match(text, number.end()) and not self._slash_lost(text, number):
+        if bracket is None and not thousands and self.unit_follows.match(text, number.end()) and not self._slash_lost(text, number):
             return
         item = Item(number.start("number"), number.end("number"), number.group("number"), number.end("number"), -3)
         if (item.start, item.end) in seen:
@@ -663,21 +694,49 @@ class MeasureMatcher(Component):
         nearest, _ = self._assigned(text, item, sentence, keywords)
         if nearest is None or nearest.family != keyword.family or not nearest.start <= keyword.start < nearest.end:
             return
-        if exponent is not None:
-            value = count_value(item.number, exponent, analyte.name, self.analytes_file)
-        elif bracket is not None:
-            value = self._bracketed_result(text, number, bracket, analyte)
-        elif analyte.dimension == "count":
-            value = normalise_unitless(item.number, analyte.name, self.patterns, self.analytes_file)
-        else:
-            number = parse_quantity_number(item.number)
-            value = float(number) if number is not None and within(float(number), analyte.name, self.analytes_file) else None
+        value = self._unitless_value(text, item.number, exponent, number, bracket, analyte, header is not None)
         if value is None or self._in_other_fluid(text, keyword, item, sentence):
             return
         comparator, threshold = self._qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, value, analyte.unit, item.number, threshold, comparator)
         seen.add((item.start, item.end))
         spans.append(Finding(item.start, item.end, analyte.label, measure))
+        if bracket is None and not thousands:
+            self._add_row_cells(text, item, exponent, analyte, header is not None, measure, spans, seen)
+
+    def _unitless_value(self, text, number_text: str, exponent, number, bracket, analyte: Analyte, header: bool) -> float | None:
+        """A bare number's value in the analyte's unit: in the header's unit when a table row
+        names one (a header "×1000/mm3" over values of 1000 or more is a slip: they are per
+        mm3), from its bracketed reference range, or by its size."""
+        if exponent is not None:
+            value = count_value(number_text, exponent, analyte.name, self.analytes_file)
+            if value is None and header:
+                value = normalise_unitless(number_text, analyte.name, self.patterns, self.analytes_file)
+            return value
+        if bracket is not None:
+            return self._bracketed_result(text, number, bracket, analyte)
+        if analyte.dimension == "count":
+            return normalise_unitless(number_text, analyte.name, self.patterns, self.analytes_file)
+        parsed = parse_quantity_number(number_text)
+        return float(parsed) if parsed is not None and within(float(parsed), analyte.name, self.analytes_file) else None
+
+    def _add_row_cells(self, text: str, item: Item, exponent, analyte: Analyte, header: bool, first: Measure, spans, seen) -> None:
+        """The further cells of a table row after its first bare value ("WBC\t19,000\t10,000",
+        "WBC (x1000/mm3)\t26800\t24300\t25000": one column per time): each cell a bare number
+        alone, read like the first. A cell of another form (a range, a unit, a word) ends the row."""
+        cursor = item.end
+        while True:
+            cell = self.row_cell.match(text, cursor)
+            if cell is None:
+                return
+            start, end = cell.start("number"), cell.end("number")
+            value = self._unitless_value(text, cell.group("number"), exponent, cell, None, analyte, header)
+            if value is None or (start, end) in seen:
+                return
+            measure = Measure(analyte.label, value, analyte.unit, cell.group("number"), first.threshold, None)
+            seen.add((start, end))
+            spans.append(Finding(start, end, analyte.label, measure))
+            cursor = end
 
     def _add_continued(self, text: str, finding: Finding, spans, seen) -> None:
         """The bare counts that continue a dated course after a white-cell count with its unit:
