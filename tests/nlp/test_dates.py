@@ -198,3 +198,16 @@ def test_a_menu_entry_references_does_not_open_the_reference_list(nlp):
             "A 50-year-old man was admitted in March 2015.\nReferences\n1. Lee K. Title. Lancet. 2010 Jan 5;375:1.")
     assert clinical(nlp, text) == ["2015-03"]
     assert metadata(nlp, text) == ["2010-01-05"]
+
+
+def test_peer_review_block_dates_are_metadata(nlp):
+    text = ("The patient was discharged home on day 12.\n\nPeer-review model: Single blind\n\n"
+            "Peer-review started: October 2, 2021\n\nFirst decision: November 14, 2021\n\n"
+            "Article in press: January 20, 2022")
+    assert clinical(nlp, text) == []
+    assert metadata(nlp, text) == ["2021-10-02", "2021-11-14", "2022-01-20"]
+
+
+def test_an_anonymised_year_stops_year_inference(nlp):
+    text = "She was admitted on March 3, 2019. In May 202X, she noticed a swelling. In late May, she had fever."
+    assert clinical(nlp, text) == ["2019-03-03"]

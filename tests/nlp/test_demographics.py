@@ -259,3 +259,18 @@ def test_one_letter_sex_after_an_age(nlp, text, sex):
 def test_no_one_letter_sex(nlp, text):
     doc = nlp(text)
     assert not [s for s in doc.spans["demographics"] if s.label_ == "SEX" and s.text in ("M", "F")]
+
+
+def test_a_parents_age_in_a_birth_history_is_a_relatives(nlp):
+    doc = nlp("A term female newborn was born to a 31-year-old primigravida mother by vaginal delivery.")
+    (age,) = [s._.value for s in doc.spans["demographics"] if s.label_ == "AGE"]
+    assert age.years == 31 and age.relative
+    doc = nlp("The boy, born to a 29-year-old woman, was seen at the age of 20 days.")
+    assert [(a.years, a.relative) for a in (s._.value for s in doc.spans["demographics"] if s.label_ == "AGE")] == [
+        (29, True), (0.05, False)]
+
+
+def test_well_until_an_age_is_the_age_at_onset(nlp):
+    doc = nlp("She was fine until the age of 12 days, when she developed poor feeding.")
+    assert [(s._.value.years, s._.value.form) for s in doc.spans["demographics"] if s.label_ == "AGE"] == [(0.03, "at_age")]
+    assert ages(nlp, "Screening is advised until the age of 5 years.") == []

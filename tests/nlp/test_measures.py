@@ -168,6 +168,19 @@ def test_normalise_count_is_idempotent(whole, decimals, unit):
         ("WBC 15.2 (4.0-10.0 ×10^9/L) on admission.", [15.2]),
         ("Leukocytosis (white blood counts (WBC): 48×10/L) with neutrophils 91 %.", [48.0]),
         ("The WBC count on day 3, 12.5 x 10^9/L, had fallen.", [12.5]),  # not 3
+        # the name written after the value's unit
+        ("Laboratory tests showed 2,100 /µL WBC, 45,000 /µL platelets and a raised CRP.", [2.1]),
+        ("Admission labs: 3,400/µL white blood cells, 8.9 g/dL haemoglobin and 62,000/µL platelets.", [3.4]),
+        ("Her counts dropped to 1.8 × 10^9/L leukocytes and 40 × 10^9/L platelets on day 3.", [1.8]),
+        # a power of ten with no volume: thousands per µL
+        ("Blood tests revealed a white blood cell count of 18 x 103 and CRP of 120 mg/L.", [18.0]),
+        ("Total leucocyte count was 16 × 103 haemoglobin 9.1 gm%.", [16.0]),
+        # the further cells of a table row, and a '×1000/mm3' header over values per mm3
+        ("Leukocytes (x1000/mm3)\t15.2\t9.8\t7.1", [15.2, 9.8, 7.1]),
+        ("WBC (×10^9/L)\t21.4\t12.3\nCRP (mg/L)\t150\t40", [21.4, 12.3]),
+        ("Leukocytes\t17,500\t8,200\t\nHaemoglobin\t9.1\t11.0", [17.5, 8.2]),
+        ("Leukocytes (x1000/mm3)\t18400\t16100\t9900\t", [18.4, 16.1, 9.9]),
+        ("WBC\t12.3\t4.0-10.0\t", [12.3]),  # the range cell ends the row
     ],
 )
 def test_wbc_values(nlp, text, expected):
@@ -189,6 +202,7 @@ def test_wbc_values(nlp, text, expected):
         "CRP was 98 mg/L.",
         "He ran a 10K race before the WBC was drawn.",
         "We review the leukemoid reaction (LKR) 12 13 seen with bladder cancer.",  # PDF line numbers
+        "His blood work showed hyperleukocytosis with PNN at 21.3 x 103/uL.",  # French: neutrophils
     ],
 )
 def test_not_a_wbc_value(nlp, text):
@@ -682,3 +696,16 @@ def test_comparator_results_and_cut_offs(nlp, text, expected):
 def test_group_statistic_leaves_sizes_alone(nlp):
     doc = nlp("A mass with a mean diameter of 3 cm was found.")
     assert [(s.label_, s._.value.value, s._.value.threshold) for s in doc.spans["measures"]] == [("TUMOUR_SIZE", 3.0, False)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("TLC\t12400 cells/mm3\t4000-10000 cells/mm3\t", [12.4]),
+        ("White cell count\t14 800/mm3\t4 000-10 000/mm3", [14.8]),
+        ("WBC 13,200/µL 4,000-10,000/µL, CRP 80 mg/L.", [13.2]),
+        ("WBC 24.1 x 103/uL with PNN at 20.2 x 103/uL.", [24.1]),
+    ],
+)
+def test_range_cell_after_a_value_is_its_reference(nlp, text, expected):
+    assert wbc(nlp, text) == pytest.approx(expected)
