@@ -203,6 +203,8 @@ def test_wbc_values(nlp, text, expected):
         "He ran a 10K race before the WBC was drawn.",
         "We review the leukemoid reaction (LKR) 12 13 seen with bladder cancer.",  # PDF line numbers
         "His blood work showed hyperleukocytosis with PNN at 21.3 x 103/uL.",  # French: neutrophils
+        "White blood cell\t1,450×106/L\t28×106/L",  # a fluid's count: the caption names the CSF
+        "The findings: CRP, 150 mg/L; urinary leukocytes, 48.30/µL; and nitrite negative.",
     ],
 )
 def test_not_a_wbc_value(nlp, text):

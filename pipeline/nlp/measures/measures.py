@@ -26,7 +26,7 @@ from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.measures.model import Measure
 from pipeline.nlp.measures.quantities import Unit, convert, parse_quantity_number, parse_unit, quantity_grammar, unit_of
-from pipeline.nlp.measures.units import count_value, grammar, normalise_unitless, parse_number, to_float, unit_exponent, within
+from pipeline.nlp.measures.units import count_value, grammar, normalise_unitless, parse_number, per_litre_power, to_float, unit_exponent, within
 from pipeline.nlp.text import merge_windows
 from pipeline.resources import read_table
 
@@ -123,6 +123,7 @@ class MeasureMatcher(Component):
         self.slash_lost_volume = regex_cache.compile(spec.get("slash_lost_volume", "(?!)"))
         self.thousands_suffix = regex_cache.compile(spec.get("thousands_suffix", "(?!)"))
         self.bare_power = regex_cache.compile(spec.get("bare_power", "(?!)"))
+        self.fluid_powers = set(spec.get("fluid_litre_powers", []))
         self.row_cell = regex_cache.compile(spec.get("row_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3"
         self.header_unit = regex_cache.compile(r"\s*,?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
@@ -261,8 +262,8 @@ class MeasureMatcher(Component):
         """Each count match, with the numbers before it that share its unit, as Items."""
         for match in self.count.finditer(text):
             exponent = unit_exponent(match, self.patterns)
-            if exponent is None:
-                continue
+            if exponent is None or per_litre_power(match, self.patterns) in self.fluid_powers:
+                continue  # "1,706 × 10^6/L": a count of a body fluid (CSF), not of blood
             items = self._list(text, Item(match.start("number"), match.end("number"), match.group("number"), match.end(), exponent))
             if len(items) == 1 and self._restated(text, items[0]):
                 continue  # "15.3 × 10^9/L (15,300/µL)": the same count in another unit

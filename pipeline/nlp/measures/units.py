@@ -67,6 +67,19 @@ def volume_key(volume: str, patterns: str = PATTERNS) -> str:
     return key
 
 
+def per_litre_power(match: re.Match, patterns: str = PATTERNS) -> int | None:
+    """The power of ten of a count unit written per litre with a written power ("× 10^6/L" ->
+    6), or None for any other unit."""
+    tables = grammar(patterns)
+    if tables["volumes"].get(volume_key(match.group("volume"), patterns)) != 0:
+        return None
+    groups = match.groupdict()
+    written = groups.get("exp") or groups.get("paren") or groups.get("tagged") or groups.get("spaced") or groups.get("glued")
+    if groups.get("sup"):
+        written = groups["sup"].translate(SUPERSCRIPT_DIGITS)
+    return int(written) if written else None
+
+
 def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
     """The power of ten that turns the written number into 10^9/L, or None when the unit
     cannot be a count (a bare "109/L" without a multiplication sign, an unknown volume)."""
