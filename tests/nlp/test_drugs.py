@@ -363,6 +363,7 @@ def test_curated_regimens_are_regimen_rows():
         ("Potassium was 2.8 mmol/L and calcium 2.1 mmol/L.", []),
         # organisms and reagents
         ("Sputum cultures grew Pseudomonas aeruginosa and Candida albicans.", []),
+        ("Blood cultures grew Listeria monocytogenes and Bacteroides thetaiotaomicron.", []),
         ("Bronchoalveolar lavage yielded Aspergillus fumigatus.", []),
         ("The isolate was bile esculin-negative.", []),
         # the same substances given
