@@ -401,3 +401,69 @@ def test_numbers_in_round_brackets_that_enumerate_are_no_reference(nlp):
     doc = nlp("Introduction\nThe disease is rare.\n\nA 40-year-old man presented with (1) fever, (2) a rash and "
               "(3) weight loss.")
     assert section_of(doc, "A 40-year-old man") == "case"
+
+
+BOXES_AFTER_CONCLUSION = """Case report
+A 61-year-old man was admitted with fever and was given ceftriaxone.
+Conclusion
+Early biopsy settled the diagnosis.
+
+Key Clinical Message
+Most published patients were cured with itraconazole, but several died before it was started.
+
+Take-home messages
+Histoplasmosis can imitate lymphoma.
+Relapse after voriconazole has been described.
+
+What this case adds: an unusual site of the disease."""
+
+
+@pytest.mark.parametrize("phrase, section", [
+    ("A 61-year-old man", "case"),
+    ("Early biopsy settled", "conclusion"),
+    ("Most published patients", "furniture"),
+    ("Histoplasmosis can imitate", "furniture"),
+    ("Relapse after voriconazole", "furniture"),
+    ("an unusual site", "furniture"),
+])
+def test_a_box_of_lessons_reaches_over_its_prose_to_the_blank_line(nlp, phrase, section):
+    assert section_of(nlp(BOXES_AFTER_CONCLUSION), phrase) == section
+
+
+def test_a_box_of_lessons_stops_before_the_patient(nlp):
+    doc = nlp("Title of the report\nKey points: tumours of this kind recur.\n"
+              "A 45-year-old woman presented with a painless mass in her left breast.")
+    assert section_of(doc, "tumours of this kind") == "furniture"
+    assert section_of(doc, "A 45-year-old woman") == "front"
+
+
+LITERATURE_TABLE = """Case presentation
+A 58-year-old woman was treated with carboplatin and recovered.
+Discussion
+Table 2 lists the earlier reports.
+Table 2. Published cases of the tumour
+Author (year)\tAge/sex\tTreatment\tOutcome
+Meyer et al. (2009)\t47/F\tcisplatin\tDied
+Osei (2016) [7]\t66/M\tsurgery\tAlive
+Present case\t58/F\tcarboplatin\tAlive
+In most reports the tumour was found late.
+Conclusion
+The tumour is rare."""
+
+
+@pytest.mark.parametrize("phrase, section", [
+    ("Table 2 lists", "discussion"),
+    ("Table 2. Published", "references"),
+    ("Meyer et al.", "references"),
+    ("Present case", "references"),
+    ("In most reports", "discussion"),
+    ("The tumour is rare", "conclusion"),
+])
+def test_a_table_of_published_cases_in_the_discussion_is_the_literature(nlp, phrase, section):
+    assert section_of(nlp(LITERATURE_TABLE), phrase) == section
+
+
+def test_a_table_of_the_patients_values_stays_in_the_case(nlp):
+    doc = nlp("Case presentation\nA 58-year-old woman had fever.\nTable 1. Laboratory values\n"
+              "Test | Admission | Day 5\nWBC | 18.2 | 9.1\nCRP | 140 | 12\nDiscussion\nIt is rare.")
+    assert section_of(doc, "WBC | 18.2") == "case"

@@ -57,6 +57,7 @@ PROSE_VERB = regex_cache.compile(r"\b(?:is|are|was|were|has|have|had|been|be|pre
                         r"developed|complained|admitted|referred|diagnosed|report|present|describe)\b", re.IGNORECASE)
 PROSE_WORDS = 8
 MAX_BLOCK_LINES = 40
+MAX_BOX_LINES = 8  # a box of lessons ("Key Clinical Message", "Take-home messages") is short
 BARE_FURNITURE_WORDS = 4
 # A furniture line is a line of a page's apparatus, not a paragraph of the article's text.
 MAX_FURNITURE_WORDS = 80  # "Keywords", "Author information": the furniture's text is on the next line
@@ -252,6 +253,16 @@ class SectionDetector:
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if bare and following and not self._presents_patient(following) and not self.classify_line(following):
             end = index + 1  # "Keywords" / "Conflict of interest" alone: its text is the next line
+        if reach == "box":
+            # a box of lessons: its lines of prose up to a blank line or a heading
+            while end + 1 < len(lines) and end - index < MAX_BOX_LINES:
+                following = lines[end + 1]
+                if "\n\n" in following.string[lines[end].end():following.start()].replace(" ", "").replace("\t", ""):
+                    break
+                if self.classify_line(following.group()) or self.furniture_reach(following.group()) \
+                        or PATIENT_HEADING.match(following.group()) or self._presents_patient(following.group()):
+                    break
+                end += 1
         if reach == "block":
             while end + 1 < len(lines) and end - index < MAX_BLOCK_LINES:
                 following = lines[end + 1].group()
@@ -381,6 +392,7 @@ class SectionDetector:
                 starts = _override(starts, inline.start, _next_start(starts, inline.start, len(text)), "case", inline.heading[:80])
         bounds = sentence_bounds(doc, text)
         starts = self._by_content(text, bounds, starts)
+        starts = _literature_tables(text, starts)
         starts = self._review_after_patients(text, starts, [(m[0], patient_number(m[3])) for m in markers]
                                              + [(i.start, i.number) for i in inline_patients])
         taken = [(start, end) for start, end, _, _ in markers] + [(i.start, i.end) for i in inline_patients]
@@ -522,6 +534,42 @@ LITERATURE_REACH = 120
 @lru_cache(maxsize=None)
 def _literature(path: str) -> re.Pattern:
     return re.compile(read_patterns(path)["literature"])
+
+
+# A row of a table flattened to text: cells apart by tabs (HTML tables rendered to text) or by
+# " | ". A run of rows in the introduction or the discussion that dates or cites its rows
+# ("Kumar, 2017 | 52/M | ceftriaxone | Died") is a table of published cases: the literature's,
+# like a reference list, even where one row is "Present case" (the case description tells it).
+TABLE_ROW = regex_cache.compile(r"^[^\n]*?(?:\t|\s\|\s)[^\n]*?(?:\t|\s\|\s)[^\n]*$", re.MULTILINE)
+TABLE_CAPTION = regex_cache.compile(r"^\s*(?:table|tab\.)\s*\d{1,2}\b[^\n]{0,200}\n", re.IGNORECASE | re.MULTILINE)
+LITERATURE_ROW = regex_cache.compile(r"\b(?:19|20)\d\d\b|\bet\s+al\b|\[\d{1,3}\]|\b(?:authors?|references?|study|published)\b",
+                                     re.IGNORECASE)
+LITERATURE_TABLE_SECTIONS = frozenset({"background", "discussion"})
+MIN_TABLE_ROWS = 2
+
+
+def _literature_tables(text: str, starts: list) -> list:
+    """``starts`` with each table of published cases in the introduction or the discussion made a
+    ``references`` section, its caption line with it."""
+    runs, run = [], []
+    for row in TABLE_ROW.finditer(text):
+        if run and text[run[-1][1]:row.start()] != "\n":
+            runs.append(run)
+            run = []
+        run.append((row.start(), row.end()))
+    if run:
+        runs.append(run)
+    for run in runs:
+        start, stop = run[0][0], run[-1][1]
+        if len(run) < MIN_TABLE_ROWS or _section_at(starts, start)[1] not in LITERATURE_TABLE_SECTIONS:
+            continue
+        if sum(bool(LITERATURE_ROW.search(text, a, b)) for a, b in run) < MIN_TABLE_ROWS:
+            continue
+        caption = text.rfind("\n", 0, max(0, start - 1)) + 1
+        if TABLE_CAPTION.match(text, caption) and _section_at(starts, caption)[1] in LITERATURE_TABLE_SECTIONS:
+            start = caption
+        starts = _override(starts, start, min(stop + 1, len(text)), "references", "(table of published cases)")
+    return starts
 
 
 def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]], text: str) -> list:
