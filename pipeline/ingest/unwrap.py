@@ -34,9 +34,12 @@ SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
 # taken for one when it repeats and carries such a sign, and bare page numbers when they count up.
 RUNNING_MAX = 100  # characters
 RUNNING_SIGN = re.compile(r"\d|\bet\s+al\b|\bpage\b|\bvol\b|\bdoi\b|\bjournal\b|\bcase\s+rep", re.IGNORECASE)
-# ...but not a numbered heading or a table row ("Case 2", "Table 1", "Day 3", "Cycle 4").
-NOT_RUNNING = re.compile(r"^\W*(?:case|patient|figure|fig|table|step|day|week|month|year|stage|grade|cycle)\.?\s*(?:no\.?\s*)?(?:\d+|[ivx]+\b|[a-f]\b)",
-                         re.IGNORECASE)
+# ...but not a numbered heading or a table row ("Case 2", "Table 1", "Day 3", "Cycle 4"), nor a
+# heading ("Case report" as the article's type above its title and again over its case).
+NOT_RUNNING = re.compile(r"^\W*(?:case|patient|figure|fig|table|step|day|week|month|year|stage|grade|cycle)\.?\s*(?:no\.?\s*)?(?:\d+|[ivx]+\b|[a-f]\b)"
+                         r"|^\W*(?:\d{1,2}\.?\s*)?case\s+reports?\W*$", re.IGNORECASE)
+# A row of a table flattened to text (cells apart by tabs or " | ") is a line of its own.
+TABLE_ROW = re.compile(r"(?:\t|\s\|\s).*(?:\t|\s\|\s)")
 # Next to a page number, a line that names a journal's issue or the authors is the same page's
 # running head even when it does not repeat ("Journal of X 2020; 4: 33-37" on one page only).
 HEAD_SIGN = re.compile(r"\bet\s+al\b|\bpage\b|\bvol(?:ume)?\b|\bdoi\b|\bjournal\b|\bcase\s+rep|\b(?:19|20)\d\d\s*[;,:]\s*\d",
@@ -135,7 +138,7 @@ def _goes_on(previous: str, line: str, width: int) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``previous``: a full line goes
     on, unless the next one opens a list item or a reference entry, or is a short line after a
     sentence's end (a heading, a paragraph of one line)."""
-    if ITEM_START.match(line):
+    if ITEM_START.match(line) or TABLE_ROW.search(line) or TABLE_ROW.search(previous):
         return False
     if HYPHENATED_END.search(previous):
         return True  # "well-" / "leuko-": a word broken at the line's end

@@ -101,3 +101,17 @@ def test_one_page_number_beside_its_running_head_is_dropped():
 def test_a_journal_head_that_opens_with_case_is_a_running_head():
     lines = ["text", "Case Reports in Medicine 2021; 8: 1-5", "more", "text", "Case Reports in Medicine 2021; 8: 1-5"]
     assert _running_lines(lines) == {1, 4}
+
+
+def test_a_case_report_heading_repeated_as_the_article_type_is_no_running_head():
+    line = "A 45-year-old woman was admitted with fever and a white cell count of"
+    page = "Case Report\nA title\n\n" + "\n".join([line] * 6) + "\n\nCASE REPORT\n" + "\n".join([line] * 8) + "\n"
+    assert "CASE REPORT" in unwrap(page).splitlines()
+
+
+def test_table_rows_are_not_joined():
+    line = "A 45-year-old woman was admitted with fever and a white cell count of"
+    rows = "Author, year | Age/Sex | Treatment given | Outcome\nLee, 2011 | 50/M | cisplatin | Died\n"
+    text = unwrap("\n".join([line] * 14) + "\n" + rows)
+    assert "Author, year | Age/Sex | Treatment given | Outcome" in text.splitlines()
+    assert "Lee, 2011 | 50/M | cisplatin | Died" in text.splitlines()
