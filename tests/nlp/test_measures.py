@@ -172,6 +172,7 @@ def test_normalise_count_is_idempotent(whole, decimals, unit):
         ("Laboratory tests showed 2,100 /µL WBC, 45,000 /µL platelets and a raised CRP.", [2.1]),
         ("Admission labs: 3,400/µL white blood cells, 8.9 g/dL haemoglobin and 62,000/µL platelets.", [3.4]),
         ("Her counts dropped to 1.8 × 10^9/L leukocytes and 40 × 10^9/L platelets on day 3.", [1.8]),
+        ("WBC 18,000/mm3 neutrophil predominance, CRP 90 mg/L.", [18.0]),  # the name before holds
         # a power of ten with no volume: thousands per µL
         ("Blood tests revealed a white blood cell count of 18 x 103 and CRP of 120 mg/L.", [18.0]),
         ("Total leucocyte count was 16 × 103 haemoglobin 9.1 gm%.", [16.0]),

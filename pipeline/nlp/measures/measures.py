@@ -485,9 +485,10 @@ class MeasureMatcher(Component):
             return
         sentence, keywords = self._context(text, item.start)
         keyword, listed = self._assigned(text, item, sentence, keywords)
-        label = self._label_after(text, item) if not listed else None
+        # "1,300 /µL WBC, 30,000 /µL platelets": the name written after the unit, unless a name
+        # before is followed by this value ("WBC 18,000/mm3 neutrophil predominance")
+        label = self._label_after(text, item) if not listed and (keyword is None or not self._value_follows(text, keyword)) else None
         if label is not None:
-            # "1,300 /µL WBC, 30,000 /µL platelets": the name written after the unit
             keyword = label
         found = self._analyte(keyword.family, None) if keyword else None
         if found is None or not found[0].emit:
