@@ -27,6 +27,7 @@ def categories(nlp, text):
     "She was back home within a week of the operation.",
     "Four months later he was walking without aids.",
     "The fracture united in good alignment.",
+    "He was given intravenous ceftriaxone and recovered.",
 ])
 def test_recovery_wording(nlp, text):
     assert categories(nlp, text) == ["recovered"]
@@ -36,6 +37,7 @@ def test_recovery_wording(nlp, text):
     "She had been pain-free until the week before admission.",
     "The colour of the fluid faded slightly.",
     "He was walking with a frame at discharge to the rehabilitation unit.",
+    "Escherichia coli was grown and recovered from two blood cultures.",
 ])
 def test_look_alikes_are_no_recovery(nlp, text):
     assert "recovered" not in categories(nlp, text)
