@@ -365,7 +365,8 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
         if history.search(histology.sentence):
             return None
     unknown = compile_pattern(spec["unknown_primary"])
-    if any(unknown.search(sentence) for sentence in {m.sentence for m in mentions}):
+    # a reference list's or a sidebar's "metastases from an occult primary" is another article's
+    if any(unknown.search(sentence) for sentence in {m.sentence for m in mentions if m.section not in EXCLUDED_SECTIONS}):
         return None
     # "metastatic melanoma" with no primary named: the lesion presented is the metastasis, unless
     # a sentence before the first "metastatic <type>" gives the lesion its type itself ("a lesion of

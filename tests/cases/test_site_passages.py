@@ -46,3 +46,10 @@ def test_a_remote_cancer_and_a_relative_make_no_cancer_case(nlp):
             "radiograph showed consolidation, and she recovered with amoxicillin.")
     case = row(nlp, text)
     assert case.primary_site is None and case.metastasis_sites == []
+
+
+def test_an_occult_primary_in_the_reference_list_leaves_the_patients_primary(nlp):
+    text = ("Case presentation\nA 58-year-old man was referred for a left upper lobe lung mass with mediastinal "
+            "lymphadenopathy. Biopsy showed adenocarcinoma.\n"
+            "References\n1. Lind K, Moor P. Brain metastases from an occult primary: three cases. J Neurooncol Rep. 2015;3:11-4.\n")
+    assert row(nlp, text).primary_site == "lung"
