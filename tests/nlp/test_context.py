@@ -69,6 +69,10 @@ def test_affirmed(nlp, text, word):
     ("A mass was palpable in the vagina.", "vagina", "unknown"),
     ("Joishy SK, Walsh D. Ketorolac in cancer pain and bone metastases. J Pain Symptom Manage. 1998;15:86-90.", "bone", "other"),
     ("Lee H. Orbital metastasis of lung cancer. [PubMed] [CrossRef]", "lung", "other"),
+    # the case's own work-up is no literature "study"
+    ("Initial laboratory studies revealed leukocytosis and a raised creatinine.", "creatinine", "probable"),
+    ("Imaging studies showed a mass in the liver.", "liver", "probable"),
+    ("Several studies have reported metastasis to the liver.", "liver", "other"),
 ])
 def test_subject(nlp, text, word, subject):
     assert qualify(nlp, text, word)["subject"] == subject

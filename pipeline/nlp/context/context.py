@@ -277,8 +277,10 @@ class ContextQualifier:
         """The subject of a sentence from its cues; ``narrative`` (called only when needed) tells
         whether the sentence goes on from one of the patient's in its paragraph."""
         plural = [c for c in cues if c[2:] == ("patient", "plural")]
-        # "both of these patients": the reported patients, not the "these patients" of the literature
-        cues = [c for c in cues if not (c[2] == "other" and any(p[0] <= c[0] and c[1] <= p[1] for p in plural))]
+        # "both of these patients": the reported patients, not the "these patients" of the
+        # literature; "laboratory studies revealed": the patient's tests, not "studies"
+        patient = [c for c in cues if c[2] == "patient"]
+        cues = [c for c in cues if not (c[2] == "other" and any(p[0] <= c[0] and c[1] <= p[1] for p in patient))]
         categories = {(c[2], c[3]) for c in cues}
         strong = ("patient", "strong") in categories
         sentence_text = text[sentence.start_char:sentence.end_char]  # Span.text walks every token
