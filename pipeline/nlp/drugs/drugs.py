@@ -427,15 +427,19 @@ class DrugMatcher(Component):
         return merged
 
     def _general_tables(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each table of general treatment options: from its caption to the
-        next blank line (at most 3,000 characters)."""
+        """(start, end) of each table of general treatment options or of drug susceptibility:
+        from its caption to the blank line after its rows (at most 3,000 characters)."""
         regions = []
         position = text.find("Table")
         while position >= 0:  # str.find to the candidates: a regex scan of a long text costs more
             caption = self.general_table.match(text, position)
             if caption:
-                blank = BLANK_LINE.search(text, caption.end(), caption.end() + 3000)
-                regions.append((caption.start(), blank.start() if blank else min(len(text), caption.end() + 3000)))
+                # the rows start after the caption's line, which a blank line may follow
+                line_end = text.find("\n", caption.end())
+                after_caption = BLANK_LINE.match(text, line_end) if line_end >= 0 else None
+                rows_start = after_caption.end() if after_caption else caption.end()
+                blank = BLANK_LINE.search(text, rows_start, rows_start + 3000)
+                regions.append((caption.start(), blank.start() if blank else min(len(text), rows_start + 3000)))
             position = text.find("Table", position + 5)
         return regions
 
