@@ -708,6 +708,17 @@ def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:
             and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)]
 
 
+def _discharged_unrecovered(mention: Mention, unrecovered: re.Pattern | None) -> bool:
+    """Whether ``mention`` is a bare discharge ("was discharged home") in a sentence that says the
+    patient did not recover ("her sciatic nerve did not recover after the reduction, and she was
+    discharged home with an orthosis"): the discharge tells where the patient went, not a
+    recovery ("[negation] unrecovered" of models/outcome/outcome.toml). A discharge with its
+    condition ("discharged in good condition") stays a recovery."""
+    if unrecovered is None or mention.text.strip().lower() != "discharged":
+        return False
+    return unrecovered.search(mention.sentence) is not None
+
+
 def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None,
              config: AssemblyConfig = DEFAULT, one_patient: bool = False) -> Mention | None:
     """Status at last follow-up: death if stated; else the last status said to be current
@@ -751,11 +762,15 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
                 return True
         return False
 
+    unrecovered = read_patterns(config.outcome).get("negation", {}).get("unrecovered")
+    unrecovered = compile_pattern(unrecovered) if unrecovered else None
     candidates = []
     for mention in outcomes:
         category = mention.value.category if cancer else NON_CANCER_READING.get(mention.value.category)
         if category is None or (cancer and category == "recovered"):
             continue
+        if category == "recovered" and _discharged_unrecovered(mention, unrecovered):
+            continue  # "her nerve did not recover, and she was discharged with an orthosis"
         if mention.value.subject_plural or mention.value.subject_other_person or superseded(mention):
             continue  # a group's, a relative's or a donor's status; or out of date
         if one_patient and category == "recovered" and mention.value.readmitted_after:

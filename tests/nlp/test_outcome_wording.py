@@ -102,3 +102,18 @@ def test_response_short_of_complete(nlp, text):
 ])
 def test_look_alikes_of_a_response(nlp, text):
     assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "expired" a few words after the patient (session 18, blind full texts)
+    ("The patient was compassionately extubated and expired soon after.", ["died"]),
+    # a treatment told with its result
+    ("Antibiotics were adjusted to the culture, resulting in normalization of the inflammatory markers and "
+     "clinical improvement after 3 days.", ["recovered"]),
+])
+def test_full_text_wording(nlp, text, expected):
+    assert categories(nlp, text) == expected
+
+
+def test_an_expiring_document_is_no_death(nlp):
+    assert categories(nlp, "The patient's insurance card had expired in May.") == []
