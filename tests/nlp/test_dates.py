@@ -200,6 +200,15 @@ def test_a_menu_entry_references_does_not_open_the_reference_list(nlp):
     assert metadata(nlp, text) == ["2010-01-05"]
 
 
+def test_a_numbered_outline_entry_references_does_not_open_the_reference_list(nlp):
+    # an article page's outline numbers its sections ("4. Conclusion") before "References"
+    text = ("Outline\nAbstract\n1. Introduction\n2. Case presentation\n3. Discussion\n4. Conclusion\n"
+            "References\nCase presentation\nA 62-year-old woman was admitted in April 2016.\nReferences\n"
+            "1. Lee K. Title. Lancet. 2010 Jan 5;375:1.")
+    assert clinical(nlp, text) == ["2016-04"]
+    assert metadata(nlp, text) == ["2010-01-05"]
+
+
 def test_peer_review_block_dates_are_metadata(nlp):
     text = ("The patient was discharged home on day 12.\n\nPeer-review model: Single blind\n\n"
             "Peer-review started: October 2, 2021\n\nFirst decision: November 14, 2021\n\n"
