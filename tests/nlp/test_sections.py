@@ -437,6 +437,22 @@ def test_a_box_of_lessons_stops_before_the_patient(nlp):
     assert section_of(doc, "A 45-year-old woman") == "front"
 
 
+@pytest.mark.parametrize("page, phrase", [
+    # Elsevier's highlights: bullets about the disease and earlier cases, not the patient
+    ("Highlights\n• Liver failure after doxorubicin was seen in earlier cases.\n• Surgery is the mainstay.\n\n"
+     "Abstract\nA 52-year-old woman had a pelvic mass.", "Liver failure after"),
+    # BMJ Case Reports' learning points, and a numbered box
+    ("Case presentation\nA 52-year-old woman had a pelvic mass.\n\nLearning points/take home messages\n"
+     "Voriconazole is preferred in such patients.", "Voriconazole is preferred"),
+    ("Case presentation\nA 52-year-old woman had a pelvic mass.\n\nBox 1. Key points\n"
+     "Most patients are cured with surgery.", "Most patients are cured"),
+])
+def test_highlights_learning_points_and_numbered_boxes_are_boxes_of_lessons(nlp, page, phrase):
+    doc = nlp(page)
+    assert section_of(doc, phrase) == "furniture"
+    assert section_of(doc, "A 52-year-old woman") in ("abstract", "case")
+
+
 LITERATURE_TABLE = """Case presentation
 A 58-year-old woman was treated with carboplatin and recovered.
 Discussion
