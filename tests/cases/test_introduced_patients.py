@@ -200,3 +200,14 @@ def test_numeric_ordinals_of_a_series_abstract_give_a_row_each(nlp):
     assert [r.age for r in rows] == [58, 47, 66]
     assert [r.drugs for r in rows] == [["gefitinib"], ["docetaxel"], ["sunitinib"]]
     assert [r.outcome for r in rows][:2] == ["died", "alive with disease"]
+
+
+def test_a_cited_case_in_the_discussion_is_the_literature_s(nlp):
+    # "Case 3, a ... died [7]." in the discussion: a published patient, neither a row nor the
+    # report's patient's drugs and outcome
+    text = ("Case presentation\nA 61-year-old man was admitted with fever and a lung mass. Biopsy showed "
+            "histoplasmosis and he was given itraconazole. He recovered fully.\nDiscussion\nHistoplasmosis "
+            "may mimic lung cancer. Case 3, a 45-year-old woman treated with amphotericin B, died within a "
+            "week [7]. Early biopsy is therefore essential.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.drugs, r.outcome) for r in rows] == [(61, ["itraconazole"], "recovered")]

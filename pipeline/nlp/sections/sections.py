@@ -384,7 +384,8 @@ class SectionDetector:
         inline_patients = [inline for inline in inline_patient_starts(text, self.patients)
                            if not any(inline.start < end and start < inline.end for start, end, _, _ in markers)
                            and _section_at(starts, inline.start)[1] not in NO_PATIENTS
-                           and not self._literature_case(text, inline.end)]
+                           and not self._literature_case(text, inline.end)
+                           and not self._cited_in_prose(text, starts, inline)]
         # a patient's description is case text, as under a "Case 2" line (also inside an abstract or
         # the front of a page flattened to one line: "Case 1 A 9-year-old girl ... Case 2 ...")
         for inline in inline_patients:
@@ -469,6 +470,15 @@ class SectionDetector:
                 found.append((match.start() + len(match.group()) - len(match.group().lstrip()), following.start(),
                               section == "case"))
         return sorted(found)
+
+    def _cited_in_prose(self, text: str, starts: list, inline: InlineStart) -> bool:
+        """True when a "Case 3, a 45-year-old woman ... died [7]." stands in the introduction or
+        the discussion with a citation marker in its sentence: a published patient, not one of
+        the report's (a report's own "Case 2" opens its paragraph or has its own heading)."""
+        if _section_at(starts, inline.start)[1] not in ("background", "discussion"):
+            return False
+        end = SENTENCE_BREAK.search(text, inline.end)
+        return bool(self.citation.search(text, inline.start, end.end() if end else len(text)))
 
     def _literature_case(self, text: str, end: int) -> bool:
         """True when the description after a "Case 3" speaks of a patient of the literature
