@@ -73,10 +73,15 @@ def per_litre_power(match: re.Match, patterns: str = PATTERNS) -> int | None:
     tables = grammar(patterns)
     if tables["volumes"].get(volume_key(match.group("volume"), patterns)) != 0:
         return None
-    groups = match.groupdict()
-    written = groups.get("exp") or groups.get("paren") or groups.get("tagged") or groups.get("spaced") or groups.get("glued")
+    return _written_power(match.groupdict())
+
+
+def _written_power(groups: dict) -> int | None:
+    """The power of ten a count unit writes ("× 10^9", "x10(9)", "×10⁹", "10<sup>9</sup>", "x 10 9",
+    "x109"), or None when it writes none (a lost superscript, "thousand", a prefix)."""
     if groups.get("sup"):
-        written = groups["sup"].translate(SUPERSCRIPT_DIGITS)
+        return int(groups["sup"].translate(SUPERSCRIPT_DIGITS))
+    written = groups.get("exp") or groups.get("paren") or groups.get("tagged") or groups.get("spaced") or groups.get("glued")
     return int(written) if written else None
 
 
@@ -89,29 +94,22 @@ def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
     if volume is None:
         return None
     groups = match.groupdict()
-    needs_sign = False
-    if groups.get("exp") or groups.get("paren"):
-        power = int(groups.get("exp") or groups.get("paren"))
-    elif groups.get("sup"):
-        power = int(groups["sup"].translate(SUPERSCRIPT_DIGITS))
-    elif groups.get("tagged"):
-        power = int(groups["tagged"])
-    elif groups.get("spaced") or groups.get("glued"):
-        power, needs_sign = int(groups.get("spaced") or groups.get("glued")), True
-    elif groups.get("lost") is not None:
-        # "7× 10/L": the superscript vanished; 10^9/L and 10^3/µL are the usual forms
-        power, needs_sign = (9 if volume == 0 else 3 if volume == 6 else None), True
+    power = _written_power(groups)
+    # "x 10 9", "x109": a power without its superscript counts only after a multiplication sign
+    needs_sign = bool(groups.get("spaced") or groups.get("glued"))
+    if power is None:
+        if groups.get("lost") is not None:
+            # "7× 10/L": the superscript vanished; 10^9/L and 10^3/µL are the usual forms
+            power, needs_sign = (9 if volume == 0 else 3 if volume == 6 else None), True
+        elif groups.get("thousand"):
+            power, needs_sign = 3, True
+        elif groups.get("prefix"):
+            prefix = groups["prefix"]
+            power = tables["prefixes"].get(prefix, tables["prefixes"].get(prefix.lower().rstrip("s")))
+        else:
+            power = 0
         if power is None:
             return None
-    elif groups.get("thousand"):
-        power, needs_sign = 3, True
-    elif groups.get("prefix"):
-        prefix = groups["prefix"]
-        power = tables["prefixes"].get(prefix, tables["prefixes"].get(prefix.lower().rstrip("s")))
-        if power is None:
-            return None
-    else:
-        power = 0
     if needs_sign and not groups.get("sign"):
         return None
     spec = tables["spec"]
