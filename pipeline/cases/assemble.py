@@ -256,6 +256,13 @@ def _later_same_type(by_group: dict[str, list[Mention]], case, config: AssemblyC
             and m.sentence_start in typed and later.search(m.sentence) and not second.search(m.sentence)]
 
 
+def _type_only_weighed(histology: Mention, by_group: dict[str, list[Mention]], config: AssemblyConfig) -> bool:
+    """True when every sentence that names a type (``histology`` when none is grouped) only
+    weighs it (``[report] weighed`` of roles.toml: "Lymphoma was considered.")."""
+    weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
+    return all(weighed.search(m.sentence) for m in by_group.get("histology", []) or [histology])
+
+
 def _stated_primaries(sites: list[Mention]) -> list[Mention]:
     """The site mentions read as a primary and not only weighed ("a primary of the ovary was
     considered" is hypothetical)."""
@@ -326,10 +333,9 @@ def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     organ = by_written.get(_type_key(histology.value.written)) or by_type.get(histology.value.histology)
     if organ is None:
         return None
-    # a type only weighed in every sentence that names one ("Hepatocellular carcinoma and metastasis
-    # were considered, but MRI showed focal nodular hyperplasia") names no organ of the patient's
-    weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
-    if all(weighed.search(m.sentence) for m in by_group.get("histology", []) or [histology]):
+    # a type only weighed ("Hepatocellular carcinoma and metastasis were considered, but MRI
+    # showed focal nodular hyperplasia") names no organ of the patient's
+    if _type_only_weighed(histology, by_group, config):
         return None
     sites = by_group.get("sites", [])
     if by_group.get("stage") or any(m.value.role in ("metastasis", "recurrence") for m in sites):
@@ -350,10 +356,8 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
     spec = read_patterns(config.roles)["report"]
     if not spec.get("lesion_after") or histology.value.hedged:
         return None
-    # a type only weighed, in every sentence that names one ("Lymphoma was considered."), places no
-    # tumour in a lesion
-    weighed = compile_pattern(spec.get("weighed", "(?!)"))
-    if all(weighed.search(m.sentence) for m in by_group.get("histology", []) or [histology]):
+    # a type only weighed ("Lymphoma was considered.") places no tumour in a lesion
+    if _type_only_weighed(histology, by_group, config):
         return None
     sites = by_group.get("sites", [])
     first_spread = {}  # each organ called spread, with where it is first called so
