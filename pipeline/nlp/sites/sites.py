@@ -13,6 +13,7 @@ before this one, else from this component's own TNM patterns; M1 with named orga
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from spacy.language import Language
@@ -218,9 +219,7 @@ class SiteMatcher(Component):
             here, after = out[index], out[index + 1]
             if (here.value.site != "lymph node" and after.value.site == "lymph node" and here.end <= after.start
                     and self.node_location.match(text[here.end:after.start])):
-                value = here.value
-                out[index] = Finding(here.start, here.end, here.label,
-                                     Site(site=value.site, role="mention", written=value.written, cue=None))
+                _set_role(out, index, "mention", None)
 
     def _distant(self, site: str, cue: str | None, sentence_start: int, sentence_end: int, text: str) -> bool:
         """True for the "involvement" of a distant organ in a sentence that stages the cancer as
@@ -257,7 +256,7 @@ class SiteMatcher(Component):
             start, end = bounds[sentence]
             together = self.across["together"].match(text[finding.end:end])
             if together:  # "a left adrenal nodule and a cerebellar lesion, both regarded as metastatic"
-                self._upgrade(out, position, together.group("cue"))
+                _set_role(out, position, "metastasis", together.group("cue"))
                 continue
             clause = self.across["clause"].search(text, finding.end, end)
             if clause:  # "a focus of uptake in the right ilium; biopsy revealed metastatic ..."
@@ -276,14 +275,7 @@ class SiteMatcher(Component):
             named = {f.value.site for f in out if next_start <= f.start < next_end and f.value.role != "primary"}
             if named and finding.value.site not in named:
                 continue
-            self._upgrade(out, position, match.group("cue"))
-
-    @staticmethod
-    def _upgrade(out: list[Finding], position: int, cue: str):
-        finding = out[position]
-        value = finding.value
-        out[position] = Finding(finding.start, finding.end, finding.label,
-                                Site(site=value.site, role="metastasis", written=value.written, cue=cue))
+            _set_role(out, position, "metastasis", match.group("cue"))
 
     def _node_finding(self, site: str, written: str) -> bool:
         """True for a lymph-node phrase that is itself a finding ("para-aortic lymphadenopathy")."""
@@ -391,3 +383,7 @@ class SiteMatcher(Component):
         return forced, extra
 
 
+def _set_role(out: list[Finding], position: int, role: str, cue: str | None) -> None:
+    """The site finding at ``position`` of ``out`` read again with ``role`` and its ``cue``."""
+    finding = out[position]
+    out[position] = finding._replace(value=dataclasses.replace(finding.value, role=role, cue=cue))
