@@ -337,12 +337,12 @@ class SectionDetector:
     def _unknown_heading_after(self, text: str, position: int) -> bool:
         """Whether the first non-blank line after ``position`` (a paragraph's end) is a heading
         line the section list does not know, followed by a paragraph of text."""
-        following = text[position:].lstrip("\n \t")
-        line_start = len(text) - len(following)
+        line_start = len(text) - len(text[position:].lstrip("\n \t"))
         line_end = _paragraph_end(text, line_start)
-        if line_end >= len(text) or not text[line_end:].strip():
+        rest = text[line_end + 1:].lstrip()  # the paragraph after the heading line
+        if line_end >= len(text) or not rest:
             return False
-        return self._unknown_heading_before(text, line_end + 1 + len(text[line_end + 1:]) - len(text[line_end + 1:].lstrip())) == line_start
+        return self._unknown_heading_before(text, len(text) - len(rest)) == line_start
 
     def _fallback(self, text: str, sentences: list[tuple[int, int]], starts: list) -> list:
         """When no sentence giving an age stands in a patient section, the paragraph of the first
