@@ -186,6 +186,9 @@ def test_a_suspected_metastasis_that_was_confirmed_stays(nlp):
         ("After Klebsiella bacteraemia he developed metastatic endophthalmitis of the left eye.", "orbit"),
         ("In this woman on dialysis, CT showed metastatic calcification in the lungs.", "lung"),
         ("Cutaneous metastatic Crohn disease was biopsied from the thigh.", "skin"),
+        # a site before another disease, "metastatic" said of the infection after it
+        ("MRI showed lumbar spondylodiscitis with metastatic abscesses in both kidneys.", "spine"),
+        ("CT found hepatic candidiasis and metastatic foci of infection in the spleen.", "liver"),
     ],
 )
 def test_metastatic_said_of_no_tumour_is_no_metastasis(nlp, text, site):
@@ -195,6 +198,11 @@ def test_metastatic_said_of_no_tumour_is_no_metastasis(nlp, text, site):
 def test_metastatic_carcinoma_still_is(nlp):
     found = roles(nlp, "CT showed metastatic adenocarcinoma in the liver with calcification.")
     assert ("liver", "metastasis") in found
+
+
+def test_a_site_before_a_later_metastasis_word_still_is(nlp):
+    found = roles(nlp, "Nodules in the spleen were later confirmed to be metastatic.")
+    assert ("spleen", "metastasis") in found
 
 
 @pytest.mark.parametrize(
