@@ -22,7 +22,7 @@ _PATTERNS = "ingest/glued_headings.toml"
 
 
 @lru_cache(maxsize=1)
-def _glued() -> tuple[re.Pattern, re.Pattern]:
+def _glued() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     data = read_patterns(_PATTERNS)
     forms = []
     for name in sorted(data["headings"], key=len, reverse=True):  # longest first
@@ -37,12 +37,16 @@ def _glued() -> tuple[re.Pattern, re.Pattern]:
         rf"(?:^|(?<=[.!?)\]\"'’”]) ?)(?P<head>{heading})(?:(?P<colon> ?:)(?=\S)|(?=[A-Z][a-z]|[A-Z]{{2}}|[AI] |Case ?\d))",
         re.MULTILINE,
     )
-    return before, after
+    # A numbered patient label at a line's start or after a sentence's end glued to its first
+    # word: "Patient 2A previously well 24-year-old man" (models: numbered_glued).
+    label = re.compile(rf"(?:^|(?<=[.!?)\]]) )(?P<head>{data['numbered_glued']})", re.MULTILINE)
+    return before, after, label
 
 
 def _split_after(match: re.Match) -> str:
     lead = "" if match.start() == 0 or match.string[match.start() - 1] == "\n" else "\n"
-    return f"{lead}{match.group('head')}{(match.group('colon') or '').strip()}\n"
+    colon = match.groupdict().get("colon") or ""
+    return f"{lead}{match.group('head')}{colon.strip()}\n"
 
 
 def separate_glued_headings(text: str) -> str:
@@ -52,7 +56,12 @@ def separate_glued_headings(text: str) -> str:
     'Background\\nAlthough it is rare.\\nCase presentation\\nCase 1: A 63-year-old woman.'
     >>> separate_glued_headings("She died.Case 2: A 48-year-old woman. Results were poor.")
     'She died.\\nCase 2: A 48-year-old woman. Results were poor.'
+    >>> separate_glued_headings("She was weaned on day 9.\\nPatient 2A previously well 30-year-old man.")
+    'She was weaned on day 9.\\nPatient 2\\nA previously well 30-year-old man.'
+    >>> separate_glued_headings("Patient 2A was the proband's brother.")
+    "Patient 2A was the proband's brother."
     """
-    before, after = _glued()
+    before, after, label = _glued()
     text = before.sub(lambda m: "\n" + m.group("head"), text)
-    return after.sub(_split_after, text)
+    text = after.sub(_split_after, text)
+    return label.sub(_split_after, text)

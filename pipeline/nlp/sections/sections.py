@@ -392,6 +392,10 @@ class SectionDetector:
             if _section_at(starts, inline.start)[1] != "case":
                 starts = _override(starts, inline.start, _next_start(starts, inline.start, len(text)), "case", inline.heading[:80])
         bounds = sentence_bounds(doc, text)
+        first_patient = self._unnumbered_first(text, bounds, [m[0] for m in markers] + [i.start for i in inline_patients],
+                                               [patient_number(m[3]) for m in markers] + [i.number for i in inline_patients])
+        if first_patient is not None and _section_at(starts, first_patient)[1] != "case":
+            starts = _override(starts, first_patient, _next_start(starts, first_patient, len(text)), "case", "(patient 1)")
         starts = self._by_content(text, bounds, starts)
         starts = _literature_tables(text, starts)
         starts = self._review_after_patients(text, starts, [(m[0], patient_number(m[3])) for m in markers]
@@ -421,8 +425,29 @@ class SectionDetector:
             patients.append(char_span(doc, inline.start, inline.end, "PATIENT", value))
         patients = [m for m in patients if m is not None]
         patients += self._introduced_markers(doc, starts, patients, introduced)
+        if first_patient is not None:
+            patients.append(char_span(doc, first_patient, first_patient + 1, "PATIENT", PatientMarker(1, "(patient 1)", "implicit")))
+            patients = [m for m in patients if m is not None]
         doc.spans["patients"] = sorted(patients, key=lambda m: m.start_char)
         return doc
+
+    def _unnumbered_first(self, text: str, bounds: list[tuple[int, int]], positions: list[int],
+                          numbers: list[int]) -> int | None:
+        """Where patient 1 starts in a report whose numbered patients start at 2: a page that lost
+        the "Case 1" label (cut above it, or glued into a heading) still presents its first patient
+        before "Case 2" ("A 28-year-old woman presented ... Patient 2 A 24-year-old man ..."): the
+        first sentence before the first numbered patient that presents a patient (an age and a
+        presentation). None when the numbers start at 1 or no such sentence stands there."""
+        numbered = [(position, number) for position, number in zip(positions, numbers) if number]
+        if not numbered or min(number for _, number in numbered) < 2:
+            return None
+        first = min(position for position, _ in numbered)
+        for start, end in bounds:
+            if end > first:
+                return None
+            if self.age.search(text, start, end) and self._presents_patient(text[start:end]):
+                return start
+        return None
 
     def _review_after_patients(self, text: str, starts: list, patients: list[tuple[int, int]]) -> list:
         """A review with numbered illustrative patients goes on, after the last one, with its own

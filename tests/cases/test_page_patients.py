@@ -1,0 +1,58 @@
+"""Patients of scraped pages whose numbering or labels the page damaged (issue 11, class 8;
+session 19 pages): a "Patient 2" label glued to its first word, a page cut above "Case 1".
+Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.glued import separate_glued_headings
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def cases(nlp, text, title=None):
+    return report_cases(nlp, Report(name="t.txt", text=text, title=title))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She was weaned on day 9.\nPatient 2A previously well 30-year-old man.",
+     "She was weaned on day 9.\nPatient 2\nA previously well 30-year-old man."),
+    ("He left on day 3. Case 3The patient, a 50-year-old woman, was seen.",
+     "He left on day 3.\nCase 3\nThe patient, a 50-year-old woman, was seen."),
+    # a pedigree's patient 2A and a sub-case label are no glued labels
+    ("Patient 2A was the proband's brother.", "Patient 2A was the proband's brother."),
+    ("Case 2B showed the same variant.", "Case 2B showed the same variant."),
+])
+def test_a_numbered_patient_label_glued_to_its_first_word_stands_on_its_own_line(text, expected):
+    assert separate_glued_headings(text) == expected
+
+
+PAGE_CUT_ABOVE_CASE_1 = (
+    "A 31-year-old woman presented to the emergency department with fever and dyspnoea for 3 days. "
+    "Her white cell count was 14.2 x 10^9/L. She was given oseltamivir and recovered.\n"
+    "Patient 2\n"
+    "A previously well 45-year-old man was admitted with cough and fever. His white cell count was "
+    "3.9 x 10^9/L. He was given ceftriaxone.\n"
+)
+
+
+def test_a_page_whose_numbering_starts_at_patient_2_still_has_patient_1(nlp):
+    rows = cases(nlp, PAGE_CUT_ABOVE_CASE_1)
+    assert [(r.age, r.sex, r.wbc_values, r.drugs) for r in rows] == [
+        (31, "female", [14.2], ["oseltamivir"]), (45, "male", [3.9], ["ceftriaxone"])]
+
+
+def test_the_glued_label_of_patient_2_opens_its_row(nlp):
+    text = PAGE_CUT_ABOVE_CASE_1.replace("Patient 2\nA previously", "Patient 2A previously")
+    rows = cases(nlp, separate_glued_headings(text))  # as the reader does
+    assert [(r.age, r.sex) for r in rows] == [(31, "female"), (45, "male")]
+
+
+def test_a_case_2_cited_in_a_one_patient_report_opens_no_row(nlp):
+    text = ("Case presentation\nA 60-year-old man presented with jaundice. He was given ursodiol.\n"
+            "Discussion\nAs in case 2 of the series by Lee et al., the bilirubin fell.\n")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(60, "male")]
