@@ -712,3 +712,11 @@ def test_group_statistic_leaves_sizes_alone(nlp):
 )
 def test_range_cell_after_a_value_is_its_reference(nlp, text, expected):
     assert wbc(nlp, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He had a normal WCC (4.2 10 9 /L) and a raised CRP.", [4.2]),  # sign and superscript lost
+    ("Platelets were 10 9 /L.", []),
+])
+def test_a_count_that_lost_its_sign_and_superscript(nlp, text, expected):
+    assert wbc(nlp, text) == expected

@@ -14,6 +14,8 @@ Pure functions (no spaCy): the unit grammar and conversion tables live in
 21.06
 >>> normalise_count("5000", "×10^9/L") is None  # not a blood count
 True
+>>> normalise_count("4.2", " 10 9 /L")  # sign and superscript both lost
+4.2
 """
 from __future__ import annotations
 
@@ -95,8 +97,10 @@ def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
         return None
     groups = match.groupdict()
     power = _written_power(groups)
-    # "x 10 9", "x109": a power without its superscript counts only after a multiplication sign
-    needs_sign = bool(groups.get("spaced") or groups.get("glued"))
+    # "x 10 9", "x109": a power without its superscript counts only after a multiplication sign,
+    # except "4.2 10 9 /L": a page that lost both the sign and the superscript of "× 10⁹/L" still
+    # spaces them apart, and a number, "10", a digit and "/L" are no other reading
+    needs_sign = bool(groups.get("glued")) or bool(groups.get("spaced")) and volume != 0
     if power is None:
         if groups.get("lost") is not None:
             # "7× 10/L": the superscript vanished; 10^9/L and 10^3/µL are the usual forms
