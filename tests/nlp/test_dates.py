@@ -220,3 +220,15 @@ def test_peer_review_block_dates_are_metadata(nlp):
 def test_an_anonymised_year_stops_year_inference(nlp):
     text = "She was admitted on March 3, 2019. In May 202X, she noticed a swelling. In late May, she had fever."
     assert clinical(nlp, text) == ["2019-03-03"]
+
+
+# -- a post's dateline (session 19 pages) ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, metadata", [
+    ("The Case Files\n\nTuesday, July 08, 2014\nBy A. Author\n\nA 70-year-old woman presented.", True),
+    ("Upload: others\nDate post: 21-Oct-2020\nCategory: none", True),
+    ("On Monday, 3 May 2010, she was admitted with fever.", False),
+])
+def test_the_dateline_of_a_post_is_metadata(nlp, text, metadata):
+    doc = nlp(text)
+    assert [s._.value.metadata for s in doc.spans["dates"]] == [metadata]

@@ -61,6 +61,7 @@ class DateMatcher(Component):
         self.metadata_cue = regex_cache.compile(spec["metadata_cue"])
         self.metadata_window = int(spec["metadata_window"])
         self.biblio_line = regex_cache.compile(spec.get("biblio_line", "(?!)"))
+        self.dateline_lead = regex_cache.compile(spec.get("dateline_lead", "(?!)"))
         self.biblio_line_max = int(spec.get("biblio_line_max", 0))
         self.citation_after = regex_cache.compile(spec["citation_after"])
         self.citation_before = regex_cache.compile(spec["citation_before"])
@@ -193,8 +194,10 @@ class DateMatcher(Component):
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        if text[line_start:line_end].strip(" \t\u00a0.,;:•") == text[start:end]:
-            return True  # a date alone on its line: a page header, not a sentence
+        line = text[line_start:line_end].strip(" \t\u00a0.,;:•")
+        lead = self.dateline_lead.match(line)
+        if (line[lead.end():] if lead else line).strip(" \t\u00a0.,;:•") == text[start:end]:
+            return True  # a date alone on its line ("Tuesday, July 8, 2014"): a page header or a post's dateline
         if line_end - line_start <= self.biblio_line_max and self.biblio_line.search(text, line_start, line_end):
             return True  # a short line with a DOI or PMID: a citation or a page's article line
         if self.citation_after.match(text[end : end + 30]):
