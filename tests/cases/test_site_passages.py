@@ -53,3 +53,18 @@ def test_an_occult_primary_in_the_reference_list_leaves_the_patients_primary(nlp
             "lymphadenopathy. Biopsy showed adenocarcinoma.\n"
             "References\n1. Lind K, Moor P. Brain metastases from an occult primary: three cases. J Neurooncol Rep. 2015;3:11-4.\n")
     assert row(nlp, text).primary_site == "lung"
+
+
+def test_a_tumour_biopsy_that_found_granulomas_makes_no_cancer_case(nlp):
+    text = ("A 24-year-old man presented with fever and weight loss. Colonoscopy showed an ileocaecal tumour, "
+            "and biopsy of the caecal tumour revealed caseating granulomatous inflammation. He was treated for "
+            "intestinal tuberculosis with isoniazid and rifampicin and improved.")
+    assert row(nlp, text).primary_site is None
+
+
+def test_a_malignancy_only_raised_by_imaging_makes_no_type(nlp):
+    text = ("A 19-year-old woman presented with neck swelling. MRI showed skull erosions, raising suspicion for "
+            "metastasis or a haematological malignancy such as lymphoma. Node biopsy showed necrotising "
+            "granulomas and no malignant cells; she was treated for tuberculosis.")
+    case = row(nlp, text)
+    assert case.histology is None and case.metastasis_sites == []

@@ -204,6 +204,12 @@ def hedges(nlp, text):
          [("adenocarcinoma", True), ("lymphoma", True)]),
         ("A suspected ovarian mass was removed and pathology showed serous carcinoma.", [("serous carcinoma", False)]),
         ("Biopsy showed squamous cell carcinoma.", [("squamous cell carcinoma", False)]),
+        # a malignancy the imaging raised, resembled or was presumed to be (fresh reports, s19)
+        ("The skull lesions raised suspicion for a haematological malignancy such as lymphoma.", [("lymphoma", True)]),
+        ("Bulky nodes in the chest and abdomen, suggesting disseminated lymphoma.", [("lymphoma", True)]),
+        ("Its imaging features may overlap with those of leiomyosarcoma.", [("leiomyosarcoma", True)]),
+        ("The pelvic abscess closely resembled an ovarian serous carcinoma.", [("serous carcinoma", True)]),
+        ("The mass was presumed to be an adenocarcinoma and resected.", [("adenocarcinoma", True)]),
     ],
 )
 def test_hedged_names(nlp, text, expected):
@@ -280,3 +286,15 @@ def test_a_preoperative_reading_is_hedged(nlp, text):
 def test_a_diagnosis_given_after_the_operation_is_not_hedged(nlp):
     text = "After resection, histology confirmed a gastrointestinal stromal tumour of low risk."
     assert hedges(nlp, text) == [("gastrointestinal stromal tumor", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was referred to the regional Sarcoma Service for a thigh mass.",
+        "She was followed in the Lymphoma Clinic of another hospital.",
+        "The Melanoma Unit reviewed the images.",
+    ],
+)
+def test_a_service_named_after_a_cancer_is_no_type(nlp, text):
+    assert names(nlp, text) == []

@@ -265,3 +265,20 @@ def test_a_growing_nodule_is_no_invasion(nlp):
 
 def test_a_tumour_growing_into_an_organ_invades_it(nlp):
     assert ("bladder", "involvement") in roles(nlp, "The cervical carcinoma was growing into the bladder.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cancer the findings resembled, overlapped with or were presumed to be (fresh reports, s19)
+        ("Its imaging features overlap with pancreatic cancer.", ("pancreas", "mention")),
+        ("The inflammatory mass can resemble gastric carcinoma.", ("stomach", "mention")),
+        ("The nodule was presumed to be a lung cancer and resected.", ("lung", "mention")),
+        ("Imaging raised suspicion for ovarian cancer.", ("ovary", "mention")),
+        ("CT showed a pelvic mass suggesting cervical carcinoma.", ("cervix", "mention")),
+        # a service or clinic named after a cancer is no primary
+        ("She was referred to the Breast Cancer Unit for a second opinion.", ("breast", "mention")),
+    ],
+)
+def test_weighed_cancers_and_services_are_mentions(nlp, text, expected):
+    assert expected in roles(nlp, text)
