@@ -41,6 +41,7 @@ class PatientStart:
     start: int  # character offset in the report text
     kind: str = "heading"  # heading, inline, introduced (in the running text) or implicit (see PatientMarker)
     end: int = -1  # end of the words that introduce the patient ("her 10-year-old sister")
+    heading: str = ""  # those words, or the heading ("Case 2", "the younger brother")
 
 
 def _case_region_starts(sections: list) -> list[int]:
@@ -103,7 +104,7 @@ def doc_mentions(doc: Doc, offset: int = 0) -> tuple[list[Mention], list[Patient
             )
     patients = []
     if "patients" in doc.spans:
-        patients = [PatientStart(s._.value.number, s.start_char + offset, s._.value.kind, s.end_char + offset)
+        patients = [PatientStart(s._.value.number, s.start_char + offset, s._.value.kind, s.end_char + offset, s._.value.heading)
                     for s in doc.spans["patients"]]
     return mentions, patients
 

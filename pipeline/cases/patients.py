@@ -264,6 +264,8 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
             continue
         known = max(block, current)  # patients introduced so far
         who = _named(sentence, by_sex, known, references)
+        if who is None:
+            who = _named_by_birth_order(sentence[0].sentence, opening, known)
         if who == "all":
             for index in range(known + 1):
                 parts[index].extend(_for_patient(sentence, opening[index]))
@@ -326,6 +328,24 @@ def _named(sentence: list[Mention], by_sex: dict[str, int], known: int,
         if word.value.sex in by_sex and by_sex[word.value.sex] <= known:
             return by_sex[word.value.sex]
     return None
+
+
+# Words that tell siblings apart by birth order ("the younger brother", "the elder sister").
+BIRTH_ORDER = re.compile(r"\b(?:the\s+)?(?P<order>younger|elder|older|eldest|youngest)\s+(?P<kin>sister|brother|sibling|twin|son|daughter|girl|boy)\b",
+                         re.IGNORECASE)
+
+
+def _named_by_birth_order(text: str, opening: list[PatientStart], known: int) -> int | None:
+    """The patient a sentence names by the birth order it was introduced with ("The stenosis in
+    the younger brother did not respond": the patient introduced as "the younger brother"),
+    else None; None too when it names several."""
+    said = {(m.group("order").lower(), m.group("kin").lower()) for m in BIRTH_ORDER.finditer(text)}
+    found = set()
+    for index, start in enumerate(opening[:known + 1]):
+        head = BIRTH_ORDER.search(start.heading or "")
+        if head and (head.group("order").lower(), head.group("kin").lower()) in said:
+            found.add(index)
+    return found.pop() if len(found) == 1 else None
 
 
 def _as_introduced(sentence: list[Mention], start: PatientStart) -> list[Mention]:

@@ -56,3 +56,23 @@ def test_a_case_2_cited_in_a_one_patient_report_opens_no_row(nlp):
     text = ("Case presentation\nA 60-year-old man presented with jaundice. He was given ursodiol.\n"
             "Discussion\nAs in case 2 of the series by Lee et al., the bilirubin fell.\n")
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [(60, "male")]
+
+
+TWINS_BY_BIRTH_ORDER = (
+    "Abstract\nUlcerative colitis in a pair of monozygotic female twins is reported. At the age of 14, the "
+    "younger sister noticed bloody diarrhoea in May 2011. At 15 years of age, the elder sister also noticed "
+    "abdominal pain in March 2013. Both were diagnosed with ulcerative colitis on biopsy. The younger sister "
+    "needed a colectomy in October 2012. The elder sister was given mesalazine.\n"
+)
+
+
+def test_twins_told_apart_by_birth_order_get_a_row_each(nlp):
+    rows = cases(nlp, TWINS_BY_BIRTH_ORDER)
+    assert [(r.age, r.sex, r.dates, r.drugs) for r in rows] == [
+        (14, "female", ["2011-05", "2012-10"], []), (15, "female", ["2013-03"], ["mesalazine"])]
+
+
+def test_an_elder_sister_of_a_one_patient_report_is_family_history(nlp):
+    text = ("Case presentation\nA 14-year-old girl noticed bloody diarrhoea in May 2011. The elder sister "
+            "had the same disease at 20 years of age.\n")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(14, "female")]

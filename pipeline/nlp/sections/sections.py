@@ -523,16 +523,26 @@ class SectionDetector:
                 continue  # "Case 2\nA 10-year-old girl, his sister, ...": the heading's patient
             if _section_at(starts, intro.start)[1] in ("abstract", "front") and any(c > intro.start for c in case_starts):
                 continue  # the abstract retells what the case description tells again
-            head = intro.heading.lower().split()[-1]
+            words = intro.heading.lower().split()
+            # "the younger brother" and "the elder brother" are two patients, "the sister" one
+            head = " ".join(words[-2:]) if len(words) > 1 and words[-2] in BIRTH_ORDER else words[-1]
             if intro.number == 0 and head in heads:
                 continue  # "the sister" introduced once
             heads.add(head)
             before = [m._.value.number for m in markers + made if m.start_char < intro.start]
+            section_start = _section_at(starts, intro.start)[0]
+            if not before and intro.number == 0 and words[-2:-1] and words[-2] in BIRTH_ORDER \
+                    and not self.age.search(text, section_start, _sentence_stop_before(text, section_start, intro.start)):
+                # "Crohn's disease in male twins. At the age of 11, the younger brother ...": no
+                # patient was presented before the first sibling, who is patient 1
+                span = char_span(doc, intro.start, intro.end, "PATIENT", PatientMarker(1, intro.heading[:80], "introduced"))
+                if span is not None:
+                    made.append(span)
+                continue
             number = intro.number or (max(before, default=1) + 1)
             if number < 2 or number in [m._.value.number for m in markers + made]:
                 continue  # "the second patient" already opened by its heading
             if not before:
-                section_start = _section_at(starts, intro.start)[0]
                 first = char_span(doc, section_start, section_start + 1, "PATIENT", PatientMarker(1, "(patient 1)", "implicit"))
                 if first is not None:
                     made.append(first)
@@ -543,6 +553,14 @@ class SectionDetector:
 
 
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
+# Words that tell siblings apart by birth order ("the younger brother", "the elder sister").
+BIRTH_ORDER = frozenset({"younger", "elder", "older", "eldest", "youngest"})
+
+
+def _sentence_stop_before(text: str, start: int, position: int) -> int:
+    """The end of the last sentence that ends between ``start`` and ``position`` (``start`` when none)."""
+    stops = [m.end() for m in SENTENCE_BREAK.finditer(text, start, position)]
+    return stops[-1] if stops else start
 # How far after an age-opened sentence's opening a relative word of ``not_the_patient``
 # (``relatives`` of models/sections/patient_text.toml) still names the sentence's subject.
 RELATIVE_REACH = 25
