@@ -104,6 +104,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 
     sites = {}
     weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
+    mimicked = _mimic_report(mentions, config)
     spread = _without_benign_nodes(_spread(by_group.get("sites", []), mentions), mentions, config)
     for mention in [] if remote_only else spread + _reported_spread(mentions, config):
         site = mention.value.site
@@ -112,13 +113,15 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
             if site is None:
                 continue
         if case.primary_site is None and case.histology is None and (
-                not _metastasis_word(mention.value.cue) or mention.hypothetical or weighed.search(mention.sentence)):
+                not _metastasis_word(mention.value.cue) or mention.hypothetical or weighed.search(mention.sentence)
+                or mimicked):
             continue  # no cancer named: "spread", "recurrence", "involvement" speak of something else,
-            # and a metastasis only weighed ("a metastasis or a primary bone malignancy was considered") is none
+            # and a metastasis only weighed ("a metastasis or a primary bone malignancy was considered") is none,
+            # nor is one in a report of a disease that mimicked metastases ("misdiagnosed as metastasis")
         # a recurrence said to be local in the primary's own organ ("a local relapse in the breast",
         # "ipsilateral breast recurrence") is a site too; "recurrence of endometrial cancer" is not
         local = mention.value.role == "recurrence" and _local_recurrence(mention)
-        if (site != case.primary_site or local) and site not in sites:
+        if (site != case.primary_site or local or _contralateral(mention)) and site not in sites:
             sites[site] = keep("metastasis_sites", site, mention)
     for mention in [] if remote_only else _later_same_type(by_group, case, config):
         if mention.value.site not in sites:  # "months later, biopsy of the liver lesion confirmed SCC"
@@ -279,6 +282,11 @@ def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig
     primaries = _stated_primaries(sites)
     types = [m for m in by_group.get("histology", []) if not m.value.hedged]
     if not primaries and not types:
+        return False
+    # "a clear-cell tumour consistent with a metastasis of the renal cell carcinoma 17 years ago": the
+    # remote cancer's spread found now is the case's cancer (``[report] spread_of``)
+    spread_of = compile_pattern(read_patterns(config.roles)["report"].get("spread_of", "(?!)"))
+    if any(spread_of.search(m.sentence, 0, m.start - m.sentence_start) for m in primaries + types):
         return False
     history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     # a stage said in the same sentence of past history ("At age 40, she had been diagnosed with a
@@ -565,6 +573,24 @@ def _local_recurrence(mention: Mention) -> bool:
     return ("recurr" in low or "relaps" in low) and LOCAL.search(mention.sentence) is not None
 
 
+def _contralateral(mention: Mention) -> bool:
+    """True for a metastasis in the other one of a paired organ ("metastases ... to the other kidney",
+    "contralateral lung nodules" of a lung cancer: M1a), which is a site even though it is the primary's organ."""
+    if mention.value.role != "metastasis" or mention.value.site not in PAIRED_ORGANS:
+        return False
+    return CONTRALATERAL.search(mention.sentence, 0, max(0, mention.start - mention.sentence_start)) is not None
+
+
+def _mimic_report(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> bool:
+    """True when a sentence of the report says a disease mimicked or was misdiagnosed as a cancer or a
+    metastasis (``[report] mimicked``): in a case that names no cancer, its metastases are the mimic's."""
+    pattern = read_patterns(config.roles)["report"].get("mimicked")
+    if not pattern:
+        return False
+    mimicked = compile_pattern(pattern)
+    return any(mimicked.search(sentence) for sentence in {m.sentence for m in mentions})
+
+
 # The site the sites lexicon gives a local recurrence that names no organ (models/sites/sites.tsv).
 LOCAL_SITE = "local"
 # A sentence that speaks of local recurrence as a risk, a rate or something to prevent, not as an event
@@ -574,6 +600,9 @@ LOCAL_GENERIC = re.compile(r"(?i)(?<![\w-])(?:prevent\w*|reduc\w*|lower\w*|minim
                            r"uncommon|higher|lower|reported)|recurrence-free|relapse-free|free\s+survival)(?![\w-])")
 # "metastatic" (or "metastatic poorly differentiated") just before a type: the type of a spread.
 METASTATIC_BEFORE = re.compile(r"(?<![\w-])metasta\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# Paired organs: a metastasis to the other one is a site of its own (``_contralateral``).
+PAIRED_ORGANS = frozenset({"kidney", "lung", "breast", "ovary", "adrenal gland", "fallopian tube"})
+CONTRALATERAL = re.compile(r"(?i)(?<![\w-])(?:contralateral|opposite|other|remaining)\s+(?:[\w-]+\s+)?$")
 # Words that place a recurrence where the primary was.
 LOCAL = re.compile(r"(?i)(?<![\w-])(?:local(?:ly)?|loco-?regional(?:ly)?|ipsilateral|in-breast)(?![\w-])")
 

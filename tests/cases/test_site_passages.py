@@ -68,3 +68,24 @@ def test_a_malignancy_only_raised_by_imaging_makes_no_type(nlp):
             "granulomas and no malignant cells; she was treated for tuberculosis.")
     case = row(nlp, text)
     assert case.histology is None and case.metastasis_sites == []
+
+
+def test_a_metastasis_of_a_cancer_treated_years_ago_is_the_case_cancer(nlp):
+    text = ("A 77-year-old man was referred with several liver nodules on CT. A CT-guided liver biopsy showed a "
+            "clear-cell tumour consistent with a metastasis of the renal cell carcinoma resected 15 years ago.")
+    case = row(nlp, text)
+    assert case.primary_site == "kidney" and case.histology == "renal cell carcinoma"
+
+
+def test_a_metastasis_to_the_other_kidney_is_a_site(nlp):
+    text = ("A 58-year-old woman had a left nephrectomy for clear cell renal cell carcinoma. Five years later, CT "
+            "showed metastases to the pancreas and to the contralateral kidney.")
+    case = row(nlp, text)
+    assert case.primary_site == "kidney" and case.metastasis_sites == ["kidney", "pancreas"]
+
+
+def test_a_metastasis_heading_in_a_report_of_a_mimic_is_none(nlp):
+    text = ("We report a 66-year-old man with disseminated tuberculosis that was misdiagnosed as metastasis.\n"
+            "Case presentation\nLung metastasis\nHe was admitted with cough and fever. CT showed nodules in both "
+            "lungs. Sputum culture grew Mycobacterium tuberculosis and he improved on isoniazid.")
+    assert row(nlp, text).metastasis_sites == []

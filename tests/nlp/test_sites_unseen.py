@@ -278,6 +278,10 @@ def test_a_tumour_growing_into_an_organ_invades_it(nlp):
         ("CT showed a pelvic mass suggesting cervical carcinoma.", ("cervix", "mention")),
         # a service or clinic named after a cancer is no primary
         ("She was referred to the Breast Cancer Unit for a second opinion.", ("breast", "mention")),
+        # what a site's infiltrate or nodule is said to be
+        ("On histology, infiltrates of both bone and muscle were consistent with metastasis.", ("muscle", "metastasis")),
+        ("On histology, infiltrates of both bone and muscle were consistent with metastasis.", ("bone", "metastasis")),
+        ("The small liver nodules were compatible with metastases from the colon primary.", ("liver", "metastasis")),
     ],
 )
 def test_weighed_cancers_and_services_are_mentions(nlp, text, expected):
