@@ -76,3 +76,14 @@ def test_an_elder_sister_of_a_one_patient_report_is_family_history(nlp):
     text = ("Case presentation\nA 14-year-old girl noticed bloody diarrhoea in May 2011. The elder sister "
             "had the same disease at 20 years of age.\n")
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [(14, "female")]
+
+
+@pytest.mark.parametrize("title, text, rows", [
+    ("Simultaneous acute appendicitis in identical twins", "The twins presented within a day of each other.", 2),
+    (None, "Abstract\nWe report a rare case of simultaneous appendicitis in twins. Both were operated on.", 2),
+    # twins of a pregnancy: the mother is the patient
+    (None, "A 31-year-old woman was admitted at 36 weeks. A caesarean section was performed because of "
+           "the transverse presentation of twins.", 1),
+])
+def test_a_report_about_twins_has_two_rows(nlp, title, text, rows):
+    assert len(cases(nlp, text, title)) == rows

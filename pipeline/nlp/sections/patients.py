@@ -155,12 +155,18 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
     3
     >>> announced_patients("Only two cases have been reported. We report a 40-year-old woman.")
     1
+    >>> announced_patients("", title="Simultaneous acute appendicitis in identical twins")
+    2
+    >>> announced_patients("A woman of 30 delivered twins at 34 weeks. She was treated with labetalol.")
+    1
     >>> announced_patients("A 40-year-old woman had X. Similar articles Y in adults: report of two cases. "
     ...                    "Smith J, Lee K. J Clin Oncol. 2004;22:101-5.")
     1
     """
     match = _announcement(text, title, path)
-    return patient_number(match.group("count")) if match else 1
+    if match is None:
+        return 1
+    return 2 if match.groupdict().get("pair") else patient_number(match.group("count"))
 
 
 def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
