@@ -171,3 +171,9 @@ def test_odd_input(nlp, text):
 def test_docstring_example_runs_on_a_blank_pipeline():
     spacy.blank("en")
     assert doctest.testmod(stage_module).failed == 0
+
+
+def test_an_arabic_stage_after_an_adenocarcinoma(make_nlp):
+    nlp = make_nlp("caselit_stage")
+    doc = nlp("She was treated for serous ovarian adenocarcinoma stage 3c in 2012.")
+    assert [s._.value.stage for s in doc.spans["stage"]] == ["IIIC"]
