@@ -665,3 +665,69 @@ def test_agents_of_diagnostic_tests(nlp, text, expected):
 )
 def test_abbreviations_of_immunosuppressants_and_antiepileptics(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a susceptibility panel whose sentence names the isolate by a pronoun only
+        ("Sputum grew Escherichia coli. It was sensitive to amikacin and tigecycline. Meropenem was started.",
+         ["meropenem"]),
+        ("The wound swab grew Proteus. It was resistant to ampicillin but susceptible to cefepime.", []),
+        # a panel written as a table cell, with the method of the test
+        ("Kirby-Bauer disc diffusion\tSensitive-gentamicin, cotrimoxazole, linezolid", []),
+        # a table of resistance genes lists drugs tested, not given
+        ("Table 2 Bacterial resistance gene results\n\nGene\tClass\tDrugs\nmecA\tbeta-lactams\toxacillin cefoxitin\n\n"
+         "She was treated with vancomycin.", ["vancomycin"]),
+        # the patient herself is no isolate
+        ("She was sensitive to light. Paracetamol was given.", ["paracetamol"]),
+    ],
+)
+def test_susceptibility_panels_by_pronoun_table_cell_or_gene_table(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # biochemical identification of a microbe
+        ("The isolate was lactose fermenting and mannitol non-fermenting.", []),
+        ("He received mannitol 1 g/kg for raised intracranial pressure.", ["mannitol"]),
+        # serology of an immunoglobulin class
+        ("Her anti-tetanus immunoglobulin G antibody titres were low.", []),
+        ("She received intravenous immunoglobulin 2 g/kg.", ["immunoglobulin"]),
+        # the adjuvant of a vaccine
+        ("He had received an inactivated vaccine with an aluminium hydroxide adjuvant.", []),
+        ("Aluminium hydroxide 500 mg was given for dyspepsia.", ["aluminium hydroxide"]),
+        # a blood gas that spells out SO2, a reagent, a urine analyte
+        ("Blood gas: pH 7.41, sulfur dioxide 91%, lactate 2.1 mmol/L.", []),
+        ("Methyl red and Voges-Proskauer tests were positive.", []),
+        ("Urine orotic acid was normal.", []),
+    ],
+)
+def test_words_of_the_laboratory_are_no_drugs(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+def test_another_treatment_chosen_refuses_the_one_advised(nlp):
+    text = ("The patient was advised to take oral voriconazole. However, after discussion, he opted for "
+            "intravenous amphotericin B, which was started the same day.")
+    assert generics(nlp, text) == ["amphotericin b"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an INN written without its final e (German, Scandinavian, Slavic spelling)
+        ("Treatment included dexamethason 8 mg and ceftriaxon.", ["ceftriaxone", "dexamethasone"]),
+        ("She was given prednisolon for two weeks.", ["prednisolone"]),
+    ],
+)
+def test_inn_written_without_its_final_e(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+def test_examples_of_a_general_sentence_end_at_a_full_stop_glued_to_references(nlp):
+    text = ("Deficiencies such as biotin and selenium have been implicated in a few reports.10,11 "
+            "Our patient received zinc.")
+    assert generics(nlp, text) == ["zinc"]

@@ -21,7 +21,9 @@ from pipeline.resources import read_patterns
 
 GROUP = "drugs"
 LABEL = "DRUG"
-SENTENCE_END = regex_cache.compile(r"[.;!?]\s|\n")
+# A sentence ends at a full stop, semicolon or line break, also where reference numbers glue
+# to the full stop ("in a few case reports.10,11 While our patient ...").
+SENTENCE_END = regex_cache.compile(r"[.;!?]\s|\n|(?<=[a-z)\]])\.\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z])")
 # First words of the list cues of patterns.toml (susceptibility, allergy, example): a literal
 # prefilter, several times faster than the full cue pattern over a long lowercased report.
 LIST_CUE_WORDS = regex_cache.compile(r"sensitiv|susceptib|non|resistan|intermediate|antibiogram|mic|minimum|allerg|intoleran"

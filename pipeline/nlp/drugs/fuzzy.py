@@ -42,6 +42,10 @@ class FuzzyMatcher:
             if generic.isalpha() and len(generic) >= min_length - max_distance and self.suffix.search(generic):
                 index.setdefault(self._key(generic), []).append(generic)
         self.index = index
+        # German, Scandinavian and Slavic spellings drop the final e of an INN ("dexamethason",
+        # "ceftriaxon", "prednisolon"): such a word is that generic, at any edit budget.
+        self.without_final_e = {generic[:-1]: generic for generic in generics
+                                if generic.isalpha() and generic.endswith("e") and len(generic) > min_length}
         # Words repeat within and across reports: each is judged once.
         self.match = lru_cache(maxsize=50_000)(self._match)
 
@@ -54,6 +58,8 @@ class FuzzyMatcher:
     def _match(self, word: str) -> str | None:
         if not self.is_candidate(word):
             return None
+        if word in self.without_final_e:
+            return self.without_final_e[word]
         # A word that ends like a drug may be two edits away ("temolozomide"); any other only
         # one ("oxacilin").
         return self._lookup(word, self.max_distance if self.suffix.search(word) else 1)
