@@ -1,0 +1,75 @@
+"""Status wording of abstract pages and PMC bodies read blind for session 19 (sentences written
+for the tests, in the style of case reports)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_outcome")
+
+
+def categories(nlp, text):
+    doc = nlp(text)
+    return [s._.value.category for s in doc.spans["outcome"]]
+
+
+@pytest.mark.parametrize("text", [
+    # a list of findings that went away together
+    "Her fever, rash, facial swelling, and hepatitis gradually resolved over four weeks.",
+    "His cough, fever and breathlessness completely subsided after the drainage.",
+    # recovery with its degree
+    "Early thrombolysis led to a significant recovery of his speech.",
+    "Total recovery was reached after six weeks, with some loss of the palate.",
+    "She made a marked recovery.",
+    # a result or an outcome with several qualifiers
+    "The two-year review showed a good radiological and functional outcome.",
+    "We obtained a satisfactory result with open reduction and an external fixator.",
+    "The repair gave an excellent functional result.",
+    # a return of function
+    "At 6 months she walked without pain and resumed her normal gait and activities.",
+    "He resumed full-time work three months after the operation.",
+    # free of infection, of complications, of bleeding
+    "The boy remained infection free at the 12-month follow-up.",
+    "The patient was well and without complications at the one-year follow-up.",
+    "No further gastrointestinal bleeding was seen after the embolisation.",
+    "She was discharged under stable condition on day 9.",
+])
+def test_recovery_wording_of_pages(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    # the words of a recovery that say something else
+    "Fever, cough and dyspnoea that had not resolved prompted a second admission.",
+    "Good results have been reported with this technique in older series.",
+    "Her fever and rash resolved before she was seen, then came back overnight.",
+    "She felt well until three days before admission.",
+])
+def test_look_alikes_of_pages(nlp, text):
+    assert "recovered" not in categories(nlp, text)
+
+
+def test_recurrence_of_a_symptom_is_no_statement_on_a_tumour(nlp):
+    # a recovery of a symptom: a non-cancer case reads it as recovered, a cancer case drops it
+    text = "Her epilepsy was controlled with gabapentin without any recurrence of seizures."
+    assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    "At the last visit there was no recurrence of the thyroid carcinoma.",
+    "She remains well without recurrence of the disease.",
+    "Three years later there was no local recurrence.",
+])
+def test_recurrence_of_a_tumour_is_no_evidence_of_disease(nlp, text):
+    assert "no evidence of disease" in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a complication's course is no progression of a tumour
+    ("The lesion showed a rapid progression to gangrene of the soft palate.", []),
+    ("Further progression to respiratory failure required intubation.", []),
+    ("A rapid progression to widespread metastases followed.", ["progressive disease"]),
+    ("Imaging confirmed further progression of the liver lesions.", ["progressive disease"]),
+])
+def test_progression_to_a_complication(nlp, text, expected):
+    assert categories(nlp, text) == expected
