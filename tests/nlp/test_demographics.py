@@ -274,3 +274,18 @@ def test_well_until_an_age_is_the_age_at_onset(nlp):
     doc = nlp("She was fine until the age of 12 days, when she developed poor feeding.")
     assert [(s._.value.years, s._.value.form) for s in doc.spans["demographics"] if s.label_ == "AGE"] == [(0.03, "at_age")]
     assert ages(nlp, "Screening is advised until the age of 5 years.") == []
+
+
+@pytest.mark.parametrize("text, relative", [
+    # an obstetric report's patient is a mother: her own presentation follows
+    ("We describe a 33-year-old mother with lupus who presented at 30 weeks of gestation.", False),
+    ("A 28-year-old mother was admitted with eclampsia.", False),
+    # a parent of the patient
+    ("A 30-year-old mother of a boy who presented with fever.", True),
+    ("A 35-year-old mother brought her son, who presented with a rash.", True),
+    ("Her 40-year-old mother was admitted.", True),
+    ("A newborn born to a 26-year-old mother was admitted.", True),
+])
+def test_a_mother_who_presents_is_the_patient(nlp, text, relative):
+    [age] = found(nlp, text, "AGE")
+    assert age.relative is relative

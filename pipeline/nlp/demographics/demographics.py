@@ -66,6 +66,9 @@ class DemographicsMatcher(Component):
         self.age_exclude_after = regex_cache.compile(age["exclude_after"], re.IGNORECASE)
         self.at_age_before = regex_cache.compile(age["at_age_before"], re.IGNORECASE)
         self.parent_before = regex_cache.compile(age.get("parent_before", "(?!)"), re.IGNORECASE)
+        self.parent_presents = regex_cache.compile(age.get("parent_presents", "(?!)"), re.IGNORECASE)
+        self.parent_presents_blocker = regex_cache.compile(age.get("parent_presents_blocker", "(?!)"))
+        self.parent_article = regex_cache.compile(age.get("parent_article", "(?!)"))
         self.person_window = age["person_window"]
 
         rows = [r for r in read_table(sex_words) if anatomy or r["evidence"] != "anatomy"]
@@ -131,12 +134,23 @@ class DemographicsMatcher(Component):
                     unit=unit,
                     form=form,
                     noun=noun,
-                    relative=noun in self.relatives or self.parent_before.search(before) is not None,
+                    relative=(noun in self.relatives and not self._parent_is_patient(text, before, match.end(), noun))
+                    or self.parent_before.search(before) is not None,
                     sex=row["sex"] if row else None,
                 )
                 if unfound_span(doc, match.start(), match.end(), "AGE") is not None:
                     taken_until = match.end()
                     yield Finding(match.start(), match.end(), "AGE", value)
+
+    def _parent_is_patient(self, text: str, before: str, end: int, noun: str) -> bool:
+        """"A 41-year-old mother with diabetes who presented at 33 weeks": the parent is the
+        report's patient (an indefinite article, then a presentation of the parent's own)."""
+        if noun not in ("mother", "father") or not self.parent_article.search(before):
+            return False
+        after = text[end : end + 200]
+        noun_end = after.lower().find(noun) + len(noun)
+        presented = self.parent_presents.match(after, noun_end)
+        return presented is not None and not self.parent_presents_blocker.search(after, noun_end, presented.start("verb"))
 
     def _form(self, written: str, before: str) -> str:
         if self.at_age_before.search(before):
