@@ -71,7 +71,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         case.age = keep("age", age.value.years, age)
 
     # a "Case 2" part that names no primary falls back on the title and abstract
-    primary = _primary_site(by_group.get("sites", [])) or _primary_site([m for m in shared if m.group == "sites"])
+    primary = (_primary_site(by_group.get("sites", []), config)
+               or _primary_site([m for m in shared if m.group == "sites"], config))
     if primary and _benign_tumour_only(by_group, config):
         primary = None  # "a bladder tumour ... revealed an inverted papilloma": no cancer case
     # a cancer of the remote history only, named by its organ or its type ("a history of invasive
@@ -228,13 +229,18 @@ def mention_value(mention: Mention):
     return mention.text if mention.value is None else mention.value.norm()
 
 
-def _primary_site(sites: list[Mention]) -> Mention | None:
+def _primary_site(sites: list[Mention], config: AssemblyConfig = DEFAULT) -> Mention | None:
     """The site named most often as the primary. "considered in the differential diagnosis of
     ovarian carcinoma" names no primary; nor does "the orbital tumor" (a bare tumour word) of a
-    site the case's text calls a metastasis ("orbital masses as metastases")."""
+    site the case's text calls a metastasis ("orbital masses as metastases"). A primary named only in
+    a sentence of remote history ("treated for a breast cancer 25 years ago") gives way to one named
+    now ("she now presented with an ovarian cancer")."""
     spread = {m.value.site for m in sites if m.value.role == "metastasis"}
     candidates = [m for m in _stated_primaries(sites) if not (m.value.site in spread and _bare_tumour(m.value.cue))]
-    return _most_frequent(candidates, lambda v: v.site)
+    spec = read_patterns(config.roles)["report"]
+    history, remote = compile_pattern(spec["history"]), compile_pattern(spec.get("remote", "(?!)"))
+    current = [m for m in candidates if not (history.search(m.sentence) and remote.search(m.sentence))]
+    return _most_frequent(current or candidates, lambda v: v.site)
 
 
 def _later_same_type(by_group: dict[str, list[Mention]], case, config: AssemblyConfig = DEFAULT) -> list[Mention]:
@@ -412,6 +418,12 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
     return None
 
 
+def _type_organ(histology: Mention, config: AssemblyConfig = DEFAULT) -> str | None:
+    """The organ a type names by itself ("NSCLC" -> lung, "invasive ductal carcinoma" -> breast), or None."""
+    by_type, by_written = _type_organs(config.organs)
+    return by_written.get(_type_key(histology.value.written)) or by_type.get(histology.value.histology)
+
+
 def _type_key(written: str) -> str:
     return "".join(ch for ch in written.lower() if ch.isalnum()).removesuffix("s")
 
@@ -445,6 +457,12 @@ def _histology(mentions: list[Mention], sites: list[Mention] = (), primary_site:
         return None
     if primary_site:
         mentions = [m for m in mentions if _named_organ(m, sites) in (None, primary_site)] or mentions
+        # a type of one organ only (``histology/organs.tsv``) that is not the primary's is another
+        # cancer's ("papillary ductal carcinoma" of a breast cancer treated 29 years before the ovarian one)
+        own = [m for m in mentions if _type_organ(m, config) in (None, primary_site)]
+        if not own:
+            return None
+        mentions = own
     counts = Counter(m.value.histology for m in mentions)
     for mention in mentions:  # the final diagnosis outweighs the reads before it ("a biopsy read ...,
         if getattr(mention.value, "final", False):  # then a diagnosis of ... melanoma was established")

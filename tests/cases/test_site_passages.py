@@ -89,3 +89,11 @@ def test_a_metastasis_heading_in_a_report_of_a_mimic_is_none(nlp):
             "Case presentation\nLung metastasis\nHe was admitted with cough and fever. CT showed nodules in both "
             "lungs. Sputum culture grew Mycobacterium tuberculosis and he improved on isoniazid.")
     assert row(nlp, text).metastasis_sites == []
+
+
+def test_the_type_of_an_earlier_cancer_of_another_organ_is_not_the_cases(nlp):
+    text = ("A 70-year-old woman was treated for a left breast cancer 25 years ago; the pathology was invasive "
+            "ductal carcinoma. She now presented with a right ovarian cancer with peritoneal metastases and "
+            "underwent cytoreductive surgery.")
+    case = row(nlp, text)
+    assert case.primary_site == "ovary" and case.histology is None
