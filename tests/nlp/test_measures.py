@@ -720,3 +720,12 @@ def test_range_cell_after_a_value_is_its_reference(nlp, text, expected):
 ])
 def test_a_count_that_lost_its_sign_and_superscript(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The white blood count was 20.3 cells/ml.", [20.3]),  # thousands per µL, written per ml
+    ("Her WBC count was 15,000 cells/mL on admission.", [15.0]),  # per µL, written per ml
+    ("The CSF held 20 white cells/ml.", []),  # a body fluid
+])
+def test_a_small_count_per_ml_means_thousands_per_microlitre(nlp, text, expected):
+    assert wbc(nlp, text) == expected

@@ -26,7 +26,8 @@ from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.measures.model import Measure
 from pipeline.nlp.measures.quantities import Unit, convert, parse_quantity_number, parse_unit, quantity_grammar, unit_of
-from pipeline.nlp.measures.units import count_value, grammar, normalise_unitless, parse_number, per_litre_power, to_float, unit_exponent, within
+from pipeline.nlp.measures.units import (count_value, grammar, normalise_unitless, parse_number, per_litre_power, to_float,
+                                         unit_exponent, volume_key, within)
 from pipeline.nlp.text import merge_windows
 from pipeline.resources import read_table
 
@@ -124,6 +125,7 @@ class MeasureMatcher(Component):
         self.thousands_suffix = regex_cache.compile(spec.get("thousands_suffix", "(?!)"))
         self.bare_power = regex_cache.compile(spec.get("bare_power", "(?!)"))
         self.fluid_powers = set(spec.get("fluid_litre_powers", []))
+        self.ml_slip_below = float(spec.get("ml_slip_below", 0))
         self.row_cell = regex_cache.compile(spec.get("row_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3"
         self.header_unit = regex_cache.compile(r"\s*,?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
@@ -265,6 +267,7 @@ class MeasureMatcher(Component):
             if exponent is None or per_litre_power(match, self.patterns) in self.fluid_powers:
                 continue  # "1,706 × 10^6/L": a count of a body fluid (CSF), not of blood
             items = self._list(text, Item(match.start("number"), match.end("number"), match.group("number"), match.end(), exponent))
+            self._thousands_per_ml(match, items)
             if len(items) == 1 and self._restated(text, items[0]):
                 continue  # "15.3 × 10^9/L (15,300/µL)": the same count in another unit
             # "15.2 (4.0-10.0 ×10^9/L)": the bracketed numbers are a reference range and the
@@ -286,6 +289,17 @@ class MeasureMatcher(Component):
                 for item in items:
                     item.reference = True
             yield items
+
+    def _thousands_per_ml(self, match: re.Match, items: list[Item]) -> None:
+        """"A white blood count of 20.3 cells/ml": per millilitre with no power is read as a
+        slip for per µL ("21,060/ml"), but a number below ``ml_slip_below`` per µL is no blood
+        count; the writer meant thousands per µL, i.e. 10^9/L (20.3)."""
+        if match.group("volume") is None or volume_key(match.group("volume"), self.patterns) != "ml":
+            return
+        for item in items:
+            number = parse_number(item.number, item.exponent)
+            if item.exponent == -3 and number is not None and number < self.ml_slip_below:  # read as per µL
+                item.exponent = 0
 
     def _range_after_a_value(self, text: str, items: list[Item]) -> bool:
         """True for a dashed range written right after a count with its own unit, with only
