@@ -729,3 +729,14 @@ def test_a_count_that_lost_its_sign_and_superscript(nlp, text, expected):
 ])
 def test_a_small_count_per_ml_means_thousands_per_microlitre(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names caselit does not read (HbA1c, Ht value, PT-INR) still count in the list positions
+    ("The HbA1c value, WBC, RBC, Ht value, PT-INR and ferritin level were 6.1%, 7,300/µL (Neut/Lymp=2.1), "
+     "402 x 104/µL, 36.2%, 1.05 and 88 ng/mL, respectively.", [7.3]),
+    ("Hb, Ht and WBC were 9.1 g/dL, 30% and 12,400/µL, respectively.", [12.4]),
+    ("WBC, absolute neutrophils and monocytes were 178.1, 172.7 and 4.2 k/µL, respectively.", [178.1]),
+])
+def test_a_respectively_list_pairs_every_name_with_its_value(nlp, text, expected):
+    assert wbc(nlp, text) == expected

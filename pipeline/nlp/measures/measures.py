@@ -34,6 +34,10 @@ from pipeline.resources import read_table
 GROUP = "measures"
 YES = {"yes", "true", "1"}
 # A value restated in brackets right after another one: "12.3 ×10^9/L (85%)", "45 mg/L (4.5 mg/dL)".
+# The names of a "respectively" list ("HbA1c, WBC, Ht value and ferritin were ..."): split at
+# commas and "and", after the verb or colon that ends the list is taken off.
+LIST_SPLIT = regex_cache.compile(r",\s*(?:and\s+)?|\s+and\s+")
+LIST_VERB = regex_cache.compile(r"(?:\s+(?:were|was|are|is|of|measured|showed|revealed)\b)?[\s:=]*$")
 RESTATED = regex_cache.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
 
 
@@ -459,6 +463,9 @@ class MeasureMatcher(Component):
         nearest = before[-1]
         respectively = self.respectively.search(text, item.end, end)
         if respectively and not any(item.end <= k.start <= respectively.start() for k in keywords):
+            by_name = self._listed_by_name(text, item, start, respectively.start(), keywords)
+            if by_name is not None:
+                return by_name[0], True
             # "WBC, absolute neutrophils and monocytes were 178.1, 172.7 and 4.2 k/µL, respectively"
             values, previous_end = [], None
             for match in self.item.finditer(text, nearest.end, respectively.start()):
@@ -470,6 +477,40 @@ class MeasureMatcher(Component):
             if count > 1 and item.start in values[-count:]:
                 return before[-count:][values[-count:].index(item.start)], True
         return nearest, False
+
+    def _listed_by_name(self, text: str, item: Item, start: int, stop: int,
+                        keywords: list[Keyword]) -> tuple[Keyword | None] | None:
+        """In "HbA1c, WBC, RBC, Ht value and ferritin were 5.6%, 4,000/µL, 438 x 104/µL, 39.4% and
+        169 ng/mL, respectively", the name in the list position of the value, counting every
+        name of the list (also those caselit does not read: HbA1c, Ht): (its keyword,) or (None,)
+        when the name at that position is none of ``keywords``. None when the names and the
+        values do not pair up one to one (then the keywords alone are paired)."""
+        values, previous_end, depth = [], None, 0
+        first = None
+        for match in self.item.finditer(text, start, stop):
+            if not any(k.end <= match.start() for k in keywords):
+                continue  # a number before the list of names ("On day 3, ...")
+            if first is None:
+                first = match.start()
+            between = text[previous_end if previous_end is not None else first:match.start()]
+            depth = max(0, depth + between.count("(") + between.count("[") - between.count(")") - between.count("]"))
+            previous_end = match.end()
+            if depth == 0:  # "4,000/µL (Neut/Lymp=1.19)": a bracketed number restates or details
+                values.append(match.start())
+        if first is None or item.start not in values:
+            return None
+        names_text = LIST_VERB.sub("", text[start:first])
+        names = [n for n in LIST_SPLIT.split(names_text) if n.strip()]
+        if len(names) != len(values) or len(names) < 2:
+            return None
+        offsets, cursor = [], start
+        for name in names:
+            cursor = text.index(name, cursor)
+            offsets.append((cursor, cursor + len(name)))
+            cursor += len(name)
+        low, high = offsets[values.index(item.start)]
+        inside = [k for k in keywords if low <= k.start and k.end <= high]
+        return (inside[-1] if inside else None,)
 
     def _first_value_after(self, text: str, keyword: Keyword, first: int) -> bool:
         """True when no other value stands between the keyword and the value's list starting
