@@ -97,3 +97,18 @@ def test_the_type_of_an_earlier_cancer_of_another_organ_is_not_the_cases(nlp):
             "underwent cytoreductive surgery.")
     case = row(nlp, text)
     assert case.primary_site == "ovary" and case.histology is None
+
+
+def test_a_lymphoma_of_a_swelling_over_the_cheek_has_the_cheek_as_primary(nlp):
+    text = ("A 52-year-old man presented with a painful swelling over the left cheek. It was drained as cellulitis, "
+            "but fine-needle aspiration later showed non-Hodgkin lymphoma.")
+    case = row(nlp, text)
+    assert case.primary_site == "other" and case.histology == "lymphoma"
+
+
+def test_a_lesion_confirmed_by_biopsy_of_tumour_areas_in_the_liver(nlp):
+    text = ("A 79-year-old man had a nephrectomy for renal cell carcinoma 17 years ago. CT now showed multiple tumor "
+            "areas in the liver. A liver biopsy showed a clear-cell tumour consistent with a metastasis of the renal "
+            "cell carcinoma.")
+    case = row(nlp, text)
+    assert case.primary_site == "kidney" and case.metastasis_sites == ["liver"]

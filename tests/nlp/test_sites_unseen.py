@@ -282,6 +282,9 @@ def test_a_tumour_growing_into_an_organ_invades_it(nlp):
         ("On histology, infiltrates of both bone and muscle were consistent with metastasis.", ("muscle", "metastasis")),
         ("On histology, infiltrates of both bone and muscle were consistent with metastasis.", ("bone", "metastasis")),
         ("The small liver nodules were compatible with metastases from the colon primary.", ("liver", "metastasis")),
+        # a sarcoma of bone arises in the bone it is named in
+        ("Needle biopsy confirmed nonmetastatic osteosarcoma in the right distal femur.", ("bone", "primary")),
+        ("She was treated for Ewing sarcoma of the left fibula.", ("bone", "primary")),
         # a rate of the literature
         ("Only 2-5% of metastases to the gastrointestinal tract are found before death.", ("other", "mention")),
     ],
