@@ -740,3 +740,11 @@ def test_a_small_count_per_ml_means_thousands_per_microlitre(nlp, text, expected
 ])
 def test_a_respectively_list_pairs_every_name_with_its_value(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Blood counts showed white blood cells were elevated to 16.58 thous/uL with a left shift.", [16.58]),
+    ("The white blood cell (WBC) results came back elevated at 22.6, which was put down to pain.", [22.6]),
+])
+def test_printout_and_timeline_wordings_of_a_count(nlp, text, expected):
+    assert wbc(nlp, text) == expected
