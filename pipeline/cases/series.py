@@ -50,4 +50,30 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         row.sex = _implied_sex(row.primary_site) or group_sex
         row.evidence = [replace(item) for item in shared + outcome]
         rows.append(row)
+    _listed_demographics(first, rows)
     return rows
+
+
+# How far after an age its person word may stand ("a 34-year-old man", "aged 34, a man").
+PERSON_REACH = 30
+
+
+def _listed_demographics(first: Case, rows: list[Case]) -> None:
+    """The patients presented one after the other in the sentence that gives the first row its
+    age ("We report two cases: a 22-year-old woman admitted with ... and a 34-year-old man with
+    suspected FAP"): when that sentence holds exactly one age per row, each row takes its own
+    age, in order, and the sex word right after it."""
+    kept = next((e for e in first.evidence if e.field == "age" and e.kept), None)
+    if kept is None:
+        return
+    ages = sorted((e for e in first.evidence if e.field == "age" and e.sentence_start == kept.sentence_start), key=lambda e: e.start)
+    if len(ages) != len(rows) or ages[0].start != kept.start:
+        return
+    sexes = [e for e in first.evidence if e.field == "sex" and e.sentence_start == kept.sentence_start]
+    for row, age in zip(rows[1:], ages[1:]):
+        row.age = age.value
+        row.evidence.append(replace(age, kept=True))
+        word = next((e for e in sexes if 0 <= e.start - age.end <= PERSON_REACH), None)
+        if word is not None:
+            row.sex = word.value
+            row.evidence.append(replace(word, kept=True))

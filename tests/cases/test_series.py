@@ -112,3 +112,13 @@ def test_patients_under_ordinal_headings_get_a_row_each(nlp):
             "hypertonic saline but died two days later.")
     rows = cases(nlp, text, title="Hyponatraemia after desmopressin: two cases")
     assert [(row.age, row.sex, row.outcome) for row in rows] == [(44, "male", "recovered"), (67, "female", "died")]
+
+
+def test_patients_presented_one_after_the_other_in_one_sentence_take_their_own_age_and_sex():
+    from pipeline.api import report_cases
+    from pipeline.ingest.report import Report
+    from pipeline.nlp.build import build_nlp
+    text = ("Abstract\nWe report two cases of a rare syndrome: a 27-year-old woman was admitted with colicky pain "
+            "and a 41-year-old man was referred with anaemia. Both underwent surgery.")
+    rows = report_cases(build_nlp(), Report(name="t.txt", text=text))
+    assert [(r.age, r.sex) for r in rows] == [(27, "female"), (41, "male")]
