@@ -73,3 +73,42 @@ def test_recurrence_of_a_tumour_is_no_evidence_of_disease(nlp, text):
 ])
 def test_progression_to_a_complication(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a function of the patient's that comes back
+    "Unexpectedly she experienced improvement in vision after the operation.",
+    "Examination showed an increase in visual acuity from 6/12 to 6/6 in the left eye.",
+    "Over seven years the girl achieved good visual acuity in both eyes.",
+    "He regained normal hearing within a month.",
+    "The new glasses enabled the patient to return to daily activities.",
+])
+def test_a_function_that_comes_back(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    "There was no improvement in vision despite the injections.",
+    "An improvement in motor skills was noted after growth hormone.",
+    "Patients are often unable to return to work.",
+])
+def test_look_alikes_of_a_function_that_comes_back(nlp, text):
+    assert "recovered" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The infection took a fulminant course which resulted in the death of both infants.",
+    "Post-mortem histological findings included depletion of the thymus.",
+])
+def test_death_told_as_a_result(nlp, text):
+    assert categories(nlp, text) == ["died"]
+
+
+def test_death_of_a_group_named_in_the_phrase_is_the_reported_patients(nlp):
+    doc = nlp("The infection resulted in the death of both infants.")
+    (span,) = doc.spans["outcome"]
+    assert span._.value.subject_reported_group
+
+
+def test_a_rate_of_death_is_the_literature(nlp):
+    assert categories(nlp, "Untreated disease resulted in death in most of the reported cases.") == []

@@ -122,7 +122,8 @@ class OutcomeMatcher(Component):
                 written=text[start:end],
                 last_follow_up=last_follow_up,
                 subject_plural=self._plural_subject(before, text[start:end]) or self._general_statement(before, text[end:sentence[1]]),
-                subject_reported_group=self._reported_group_subject(before),
+                # "the death of both infants": the group named inside the phrase itself
+                subject_reported_group=self._reported_group_subject(before) or bool(self.reported_group.search(text[start:end])),
                 subject_other_person=self._other_person_subject(before),
                 readmitted_after=bisect_left(readmissions, sentence[1]) < len(readmissions),
             ))
