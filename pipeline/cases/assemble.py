@@ -127,6 +127,12 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     for mention in [] if remote_only else _later_same_type(by_group, case, config):
         if mention.value.site not in sites:  # "months later, biopsy of the liver lesion confirmed SCC"
             sites[mention.value.site] = keep("metastasis_sites", mention.value.site, mention)
+    if "other" in sites and GI_ORGANS & set(sites):
+        # "gastrointestinal metastases" of a case with a small bowel metastasis: the same one
+        other = next(e for e in evidence if e.field == "metastasis_sites" and e.value == "other")
+        if BROAD_GI.search(other.sentence[other.start - other.sentence_start:other.end - other.sentence_start]):
+            del sites["other"]
+            evidence.remove(other)
     if stage and "lymph node" not in sites and _nodal_stage(case.figo_stage, case.primary_site):
         # a FIGO stage defined by nodal disease (cervix IIIC1) affirms it, like pN1
         sites["lymph node"] = keep("metastasis_sites", "lymph node", stage)
@@ -618,6 +624,10 @@ LOCAL_GENERIC = re.compile(r"(?i)(?<![\w-])(?:prevent\w*|reduc\w*|lower\w*|minim
                            r"uncommon|higher|lower|reported)|recurrence-free|relapse-free|free\s+survival)(?![\w-])")
 # "metastatic" (or "metastatic poorly differentiated") just before a type: the type of a spread.
 METASTATIC_BEFORE = re.compile(r"(?<![\w-])metasta\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# The digestive tract named as a whole ("gastrointestinal metastases"): no site of its own beside a
+# metastasis in one of its organs.
+GI_ORGANS = frozenset({"stomach", "small intestine", "colon", "rectum"})
+BROAD_GI = re.compile(r"(?i)^(?:gastro-?intestinal|gi|digestive|bowel|intestinal)(?:\s+tract)?$")
 # Paired organs: a metastasis to the other one is a site of its own (``_contralateral``).
 PAIRED_ORGANS = frozenset({"kidney", "lung", "breast", "ovary", "adrenal gland", "fallopian tube"})
 CONTRALATERAL = re.compile(r"(?i)(?<![\w-])(?:contralateral|opposite|other|remaining)\s+(?:[\w-]+\s+)?$")

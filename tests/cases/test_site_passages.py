@@ -112,3 +112,11 @@ def test_a_lesion_confirmed_by_biopsy_of_tumour_areas_in_the_liver(nlp):
             "cell carcinoma.")
     case = row(nlp, text)
     assert case.primary_site == "kidney" and case.metastasis_sites == ["liver"]
+
+
+def test_gastrointestinal_metastases_beside_a_small_bowel_one_add_no_site(nlp):
+    text = ("Background: The interval between a melanoma and its gastrointestinal metastases is about four years.\n"
+            "Case report: We present a 61-year-old man operated on for a stage IB cutaneous melanoma who was "
+            "diagnosed 8 months later with a solitary small bowel metastasis.\n"
+            "Keywords: malignant melanoma, small bowel metastases, gastrointestinal metastases")
+    assert row(nlp, text).metastasis_sites == ["small intestine"]
