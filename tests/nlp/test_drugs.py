@@ -731,3 +731,32 @@ def test_examples_of_a_general_sentence_end_at_a_full_stop_glued_to_references(n
     text = ("Deficiencies such as biotin and selenium have been implicated in a few reports.10,11 "
             "Our patient received zinc.")
     assert generics(nlp, text) == ["zinc"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a code the text defines for drugs written just before it stands for them later
+        ("Remdesivir (RDV) is approved for COVID-19. On day 2 she was started on RDV and dexamethasone.",
+         ["dexamethasone", "remdesivir"]),
+        ("Nirmatrelvir/ritonavir (NMV/r) was authorised in 2021. He received NMV/r for five days.",
+         ["nirmatrelvir", "ritonavir"]),
+        # a bracket that does not abbreviate the drug defines nothing
+        ("Carboplatin (AUC5) was given on day 1.", ["carboplatin"]),
+        ("Vancomycin (VXT) levels were checked. VXT was continued.", ["vancomycin"]),
+    ],
+)
+def test_codes_the_text_defines_for_drugs(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+def test_drugs_the_patient_was_not_on(nlp):
+    text = ("Bradycardia is listed only with concomitant ivabradine or eplerenone, which our patient was not on. "
+            "Atropine 0.5 mg was given.")
+    assert generics(nlp, text) == ["atropine"]
+
+
+def test_a_possessive_subject_that_declined_is_no_refusal(nlp):
+    text = ("She was ordered nirmatrelvir 300 mg twice daily for a planned duration of 5 days. "
+            "Our patient's heart rate progressively declined after initiation.")
+    assert generics(nlp, text) == ["nirmatrelvir"]

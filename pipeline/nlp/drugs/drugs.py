@@ -35,6 +35,11 @@ BLANK_LINE = regex_cache.compile(r"\n[ \t]*\n")
 # What joins two names of one combination: "Carbo/Taxol", "carbo-paclitaxel", "Carbo + Taxol".
 JOINED = regex_cache.compile(r"\s*(?:[/+&-]|and|plus|with)\s*$", re.IGNORECASE)
 LONG_FORM_AFTER = regex_cache.compile(r"\s*\(\s*([A-Za-z][^()]{2,60}?)\s*\)")
+# A code in brackets right after drug names, which the text then uses for them: "nirmatrelvir/
+# ritonavir (NMV/r)", "hydroxychloroquine (HCQ)". Two to eight letters or digits, "/" or "-".
+CODE_IN_BRACKETS = regex_cache.compile(r"[ \t]*[(\[][ \t]*([A-Za-z][A-Za-z0-9/-]{1,7})[ \t]*[)\]]")
+# What joins the drug names such a code abbreviates: "nirmatrelvir/ritonavir", "A and B".
+DRUG_JOIN = regex_cache.compile(r"^(?:[ \t]*(?:[/+&-]|and|plus|with)[ \t]*|-)$", re.IGNORECASE)
 # A regimen code followed by the drugs it stands for in this text: "TP (docetaxel and
 # cisplatin)", "GP regimen (gemcitabine plus carboplatin)", "TC chemotherapy (paclitaxel 175
 # mg/m2, carboplatin AUC 5)": the bracket opens here, its drugs are the code's meaning.
@@ -49,6 +54,28 @@ def _inside(regions: list[tuple[int, int]], position: int) -> bool:
     """Whether ``position`` lies in one of ``regions`` (sorted, disjoint (start, end) pairs)."""
     index = bisect_right(regions, (position, float("inf"))) - 1
     return index >= 0 and regions[index][0] <= position < regions[index][1]
+
+
+def _abbreviates(code: str, written: str) -> bool:
+    """Whether ``code`` can abbreviate the drug names ``written`` (one word is enough): its first
+    letter starts them and its other letters and digits follow in order.
+
+    >>> _abbreviates("NMV/r", "nirmatrelvir ritonavir"), _abbreviates("HCQ", "hydroxychloroquine")
+    (True, True)
+    >>> _abbreviates("AUC5", "carboplatin")
+    False
+    """
+    letters = [c.lower() for c in code if c.isalnum()]
+    written = written.lower()
+    if len(letters) < 2 or not written.startswith(letters[0]):
+        return False
+    position = 1
+    for letter in letters[1:]:
+        position = written.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def spells(code: str, long_form: str) -> bool:
@@ -176,6 +203,7 @@ class DrugMatcher(Component):
         lowered = fold(text)
         matches = self._umbrellas(text, self._salts(lowered, self._scan(text, lowered)))
         matches = self._vitamin_lists(text, lowered, matches)
+        matches = self._text_defined_codes(text, matches)
         return self._defined_codes(text, self._not_given(text, lowered, self._check_cues(text, matches)))
 
     def _scan(self, text: str, lowered: str) -> list[Match]:
@@ -510,6 +538,46 @@ class DrugMatcher(Component):
                 entry = next((e for e in entries if e.generics), None)
                 if entry is not None:
                     found.append(Match(start, end, entry.generics, False, entry.cue or "admin"))
+        return sorted(matches + found) if found else matches
+
+    @staticmethod
+    def _text_defined_codes(text: str, matches: list[Match]) -> list[Match]:
+        """A code that the text defines for the drugs written just before it, "nirmatrelvir/
+        ritonavir (NMV/r)", "hydroxychloroquine (HCQ)", stands for those drugs wherever the text
+        writes it again ("She was started on dexamethasone and NMV/r"). The code's letters must
+        follow in order in the drug names, from their first letter, as an abbreviation's do."""
+        if not matches:
+            return matches
+        codes: dict[str, tuple[str, ...]] = {}
+        for index, match in enumerate(matches):
+            defined = CODE_IN_BRACKETS.match(text, match.end)
+            if not defined or (index + 1 < len(matches) and matches[index + 1].start < defined.end()):
+                continue
+            code = defined.group(1)
+            if code in codes or sum(c.isupper() for c in code) < 2:
+                continue
+            run = [match]
+            for before in reversed(matches[:index]):
+                if not DRUG_JOIN.match(text[before.end:run[0].start]):
+                    break
+                run.insert(0, before)
+            written = " ".join(text[m.start:m.end] for m in run)
+            # Only for names that are drugs wherever written: the code of an analyte, reagent or
+            # body substance ("dimethyl sulfoxide (DMSO)", "G-CSF") is mostly its laboratory or
+            # procedural sense.
+            if _abbreviates(code, written) and not any(m.cue for m in run):
+                codes[code] = tuple(dict.fromkeys(g for m in run for g in m.generics))
+        if not codes:
+            return matches
+        taken = [(m.start, m.end) for m in matches]
+        found = []
+        for code, generics in codes.items():
+            for use in regex_cache.compile(rf"(?<![\w/.-]){re.escape(code)}(?![\w/-])").finditer(text):
+                if text[use.start() - 1:use.start()] in ("(", "[") and text[use.end():use.end() + 1] in (")", "]"):
+                    continue  # the definition itself
+                if any(start < use.end() and use.start() < end for start, end in taken):
+                    continue
+                found.append(Match(use.start(), use.end(), generics))
         return sorted(matches + found) if found else matches
 
     def _not_abbreviations(self, doc: Doc, text: str, matches: list[Match]) -> list[Match]:
