@@ -75,6 +75,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
                or _primary_site([m for m in shared if m.group == "sites"], config))
     if primary and _benign_tumour_only(by_group, config):
         primary = None  # "a bladder tumour ... revealed an inverted papilloma": no cancer case
+    if primary and _unknown_primary_spread(primary, mentions, config):
+        primary = None  # "adrenal metastasis from an unknown primary": the adrenal tumour is no primary
     # a cancer of the remote history only, named by its organ or its type ("a history of invasive
     # ductal carcinoma treated by mastectomy eight years earlier"), makes no cancer case
     remote_only = bool(primary or by_group.get("histology")) and _past_cancer_only(by_group, config)
@@ -336,6 +338,18 @@ def _benign_tumour_only(by_group: dict[str, list[Mention]], config: AssemblyConf
     benign = compile_pattern(pattern)
     sentences = {m.sentence for group in by_group.values() for m in group if not m.negated}
     return any(benign.search(sentence) for sentence in sentences)
+
+
+def _unknown_primary_spread(primary: Mention, mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> bool:
+    """True when the report says its primary is unknown (``[report] unknown_primary``: "brain and
+    adrenal metastasis from unknown primary tumor") and names the organ read as the primary as a
+    metastasis ("the adrenal tumor was diagnosed as an adenocarcinoma" is that metastasis)."""
+    said = [m for m in mentions if m.section not in EXCLUDED_SECTIONS]
+    unknown = compile_pattern(read_patterns(config.roles)["report"]["unknown_primary"])
+    if not any(unknown.search(sentence) for sentence in {m.sentence for m in said}):
+        return False
+    return any(m.group == "sites" and m.value.site == primary.value.site and m.value.role == "metastasis"
+               and not m.negated for m in said)
 
 
 def _tnm_cue(cue: str | None) -> bool:

@@ -120,3 +120,12 @@ def test_gastrointestinal_metastases_beside_a_small_bowel_one_add_no_site(nlp):
             "diagnosed 8 months later with a solitary small bowel metastasis.\n"
             "Keywords: malignant melanoma, small bowel metastases, gastrointestinal metastases")
     assert row(nlp, text).metastasis_sites == ["small intestine"]
+
+
+def test_an_adrenal_metastasis_of_an_unknown_primary_is_no_adrenal_primary(nlp):
+    text = ("Brain and adrenal metastases from an unknown primary tumour: a case report\n"
+            "A 70-year-old man presented with hemiparesis, and MRI showed a ring-enhancing brain metastasis. PET-CT "
+            "found no primary. A year later a right adrenal mass appeared; after adrenalectomy, the adrenal tumour "
+            "was diagnosed as a poorly differentiated adenocarcinoma.")
+    case = row(nlp, text)
+    assert case.primary_site is None and "adrenal gland" in case.metastasis_sites
