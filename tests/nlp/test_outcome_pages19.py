@@ -112,3 +112,46 @@ def test_death_of_a_group_named_in_the_phrase_is_the_reported_patients(nlp):
 
 def test_a_rate_of_death_is_the_literature(nlp):
     assert categories(nlp, "Untreated disease resulted in death in most of the reported cases.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # the closing sentences of abstracts, written for the tests
+    "At the 1-year follow-up visit, the child was growing and developing normally.",
+    "The infant is now 18 months old and meeting all developmental milestones.",
+    "At 6 months she was pain free with full range of motion.",
+    "She was pain-free at the 6-month follow-up.",
+    "Her neurological examination was normal at the 3-month visit.",
+    "The patient fully regained consciousness on day 3.",
+    "The ulcer was completely re-epithelialized after six weeks of treatment.",
+    "Clinical and laboratory parameters returned to normal within two weeks.",
+    "All laboratory abnormalities normalized after withdrawal of the drug.",
+    "The patient's motor function was fully restored by the 3-month follow-up.",
+    "At last contact, 2 years after diagnosis, he was well and working.",
+    "She was doing fine at the two-month check-up.",
+    "Follow-up at one year revealed no residual deficit.",
+    "No neurological deficit remained at the 6-month follow-up.",
+    "The left ventricular ejection fraction recovered to 55% at 3 months.",
+])
+def test_closing_sentences_of_abstracts(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+def test_a_clearance_is_a_complete_resolution(nlp):
+    # a non-cancer case reads it as recovered (cases/assemble.py)
+    assert categories(nlp, "The follow-up radiograph showed complete clearance of the infiltrates.") == ["complete remission"]
+
+
+@pytest.mark.parametrize("text", [
+    # the history, a partial or a qualified return, or the age of a child
+    "She was born at term and was meeting her developmental milestones until the age of two.",
+    "He had been growing and developing normally until six months of age.",
+    "The ejection fraction recovered partially to 35%.",
+    "She was doing fine until two days before admission.",
+    "At 6 months of age she developed seizures and was pain free only with morphine.",
+    "Laboratory tests at admission showed that all laboratory parameters were normal.",
+    "He remains on hemodialysis three times a week.",
+    "She was lost to follow-up.",
+    "The patient declined further treatment and was discharged against medical advice.",
+])
+def test_look_alikes_of_closing_sentences(nlp, text):
+    assert "recovered" not in categories(nlp, text)
