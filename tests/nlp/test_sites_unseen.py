@@ -291,3 +291,21 @@ def test_a_tumour_growing_into_an_organ_invades_it(nlp):
 )
 def test_weighed_cancers_and_services_are_mentions(nlp, text, expected):
     assert expected in roles(nlp, text)
+
+
+def test_a_cancer_abbreviation_defined_in_the_text_names_its_primary(nlp_abbr):
+    doc = nlp_abbr("Endometrial carcinoma (EC) is common. A 58-year-old woman was treated for grade 2 endometrioid EC, "
+                   "and two years later a lung nodule proved to be a metastasis of her EC.")
+    found = [(s.text, s._.value.site, s._.value.role) for s in doc.spans["sites"]]
+    assert ("EC", "endometrium", "primary") in found
+    assert ("lung", "lung", "metastasis") in found or any(site == "lung" for _, site, _ in found)
+
+
+def test_an_abbreviation_of_something_else_names_no_site(nlp_abbr):
+    doc = nlp_abbr("Oral contraceptives (OC) were stopped. She had taken OC for ten years.")
+    assert [s.text for s in doc.spans["sites"]] == []
+
+
+@pytest.fixture(scope="module")
+def nlp_abbr(make_nlp):
+    return make_nlp("caselit_abbreviations", "caselit_stage", "caselit_sites")

@@ -8,7 +8,9 @@ that shares its cues ("metastases to the liver, lungs and vertebrae"). Negation 
 statements are left to the context component: a negated metastasis keeps its role. TNM N
 categories above N0 come from the stage component's spans (``doc.spans["stage"]``) when it ran
 before this one, else from this component's own TNM patterns; M1 with named organ and a bare
-"N2" next to a staging word are read here.
+"N2" next to a staging word are read here. A cancer's short form defined in the text ("Ovarian
+carcinoma (OC)") names the long form's primary where it stands alone later (the abbreviation
+detector's ``doc._.abbreviations``, when it ran before this component).
 """
 from __future__ import annotations
 
@@ -208,7 +210,31 @@ class SiteMatcher(Component):
         if lesions:
             self._confirmed_next(text, bounds, starts, out, lesions)
         self._node_locations(text, out)
+        out.extend(self._abbreviated_primaries(doc, out))
         return out
+
+    @staticmethod
+    def _abbreviated_primaries(doc: Doc, out: list[Finding]) -> list[Finding]:
+        """The short form of a cancer defined in the text ("Ovarian carcinoma (OC)", "pancreatic ductal
+        adenocarcinoma (PDAC)"), where it stands alone later ("a patient with high-grade serous OC"), names the
+        long form's primary site (the abbreviation detector's long forms, ``doc._.abbreviations``)."""
+        if not Doc.has_extension("abbreviations") or not doc._.abbreviations:
+            return []
+        taken = [(f.start, f.end) for f in out]
+        added = []
+        for short in doc._.abbreviations:
+            long = short._.long_form
+            if long is None:
+                continue
+            primaries = {f.value.site for f in out if f.value.role == "primary"
+                         and long.start_char <= f.start and f.end <= long.end_char}
+            if len(primaries) != 1 or any(s < short.end_char and short.start_char < e for s, e in taken):
+                continue
+            site = primaries.pop()
+            added.append(Finding(short.start_char, short.end_char, LABEL,
+                                 Site(site=site, role="primary", written=short.text, cue=short.text)))
+            taken.append((short.start_char, short.end_char))
+        return added
 
     def _node_locations(self, text: str, out: list[Finding]):
         """A site word right before a lymph-node phrase across finding words ("a retroperitoneal
