@@ -255,7 +255,17 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
         if block < 0 and not introduced:
             continue  # before patient 1: the preamble
         if introduced:
-            current = introduced[-1]
+            previous, current = current, introduced[-1]
+            head = opening[current].start
+            if previous != current and any(m.group == "demographics" and m.label == "AGE" and m.end <= head
+                                           and m.value.noun and not m.value.relative for m in sentence):
+                # "a 13-month-old boy and his 5-year-old sister": the sentence presents the
+                # patient before too (an age with its person word), whose age and sex words
+                # stand before the new one's ("At 15 years of age, the elder sister" has none)
+                earlier = [m for m in sentence if m.group == "demographics" and m.end <= head
+                           and (m.label == "SEX" or m.value.noun)]
+                parts[previous].extend(earlier)
+                sentence = [m for m in sentence if m not in earlier]
             parts[current].extend(_as_introduced(sentence, opening[current]))
             continue
         if block < first_intro:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.cases.record import Case
+from pipeline.cases.record import Case, Evidence
 from pipeline.ingest.report import Report
 from pipeline.nlp.sections.patients import announced_patients, announced_sex
-from pipeline.resources import read_table
+from pipeline.resources import read_patterns, read_table
 
 SHARED_FIELDS = ("primary_site", "histology")
 # An outcome sentence that speaks of every patient at once.
@@ -51,7 +51,43 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         row.evidence = [replace(item) for item in shared + outcome]
         rows.append(row)
     _listed_demographics(first, rows)
+    _listed_ages(report.text, rows, patients)
     return rows
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _listed_ages(text: str, rows: list[Case], patients: str) -> None:
+    """The announced patients' ages written together ("two siblings, aged five and 8 years"):
+    when no row has an age and the opening of the text gives exactly one age per row in one
+    phrase, each row takes its own, in order."""
+    if any(row.age is not None for row in rows):
+        return
+    spec = read_patterns(patients)
+    listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
+    reach = int(spec["announced_reach"])
+    for match in listed.finditer(text, 0, reach):
+        if not_after.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        words = re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())
+        ages = [int(w) if w.isdigit() else NUMBER_WORDS.get(w) for w in words]
+        if len(ages) != len(rows) or None in ages:
+            continue
+        scale = 1 / 12 if match.group("unit").lower().startswith("month") else 1
+        sex = LISTED_SEX.match(text, match.end())
+        for row, age in zip(rows, ages):
+            row.age = round(age * scale, 2) if scale != 1 else age
+            row.evidence.append(Evidence("age", row.age, match.group(), match.start(), match.end(), match.start()))
+            if sex is not None and row.sex is None:  # "in 4 and 17 years old male patients"
+                row.sex = "female" if sex.group(1).lower().startswith(("fe", "girl", "wom", "sis")) else "male"
+                row.evidence.append(Evidence("sex", row.sex, match.group(), sex.start(1), sex.end(1), match.start()))
+        return
+
+
+# The sex word right after a list of ages ("4 and 17 years old male patients", "... boys").
+LISTED_SEX = re.compile(r"\s*(female|male|girls|boys|women|men|sisters|brothers)\b", re.IGNORECASE)
 
 
 # How far after an age its person word may stand ("a 34-year-old man", "aged 34, a man").

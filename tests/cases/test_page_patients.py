@@ -87,3 +87,41 @@ def test_an_elder_sister_of_a_one_patient_report_is_family_history(nlp):
 ])
 def test_a_report_about_twins_has_two_rows(nlp, title, text, rows):
     assert len(cases(nlp, text, title)) == rows
+
+
+def test_numbered_case_histories_get_a_row_each(nlp):
+    text = ("Case history\n\nCase history #1\n\nA 58-year-old man presents with dyspnoea. He takes furosemide.\n\n"
+            "Case history #2\n\nA 70-year-old woman presents after a fall. She takes sertraline.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex, r.drugs) for r in rows] == [(58, "male", ["furosemide"]), (70, "female", ["sertraline"])]
+
+
+def test_another_case_opening_a_sentence_is_the_next_patient(nlp):
+    text = ("We report two cases of hyperleukocytosis. A six-year old girl presented with fever and a leukocyte "
+            "count of 120.5 x 10^9/L. Another case is of a two-month old female infant, who presented with "
+            "fever and a leukocyte count of 105.2 x 10^9/L.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.wbc_values) for r in rows] == [(6, [120.5]), (0.17, [105.2])]
+
+
+def test_another_case_after_the_literature_is_no_second_patient(nlp):
+    text = ("Here, we describe another case in a 60-year-old man who had eaten raw pork. He was given "
+            "doxycycline.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(60, "male")]
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Osteopetrosis in two siblings: two case reports",
+     "The two siblings, aged five and 8 years, were admitted with fever.", [(5, None), (8, None)]),
+    (None, "We presented two cases of appendicitis in 4 and 17 years old male patients. Both recovered.",
+     [(4, "male"), (17, "male")]),
+])
+def test_the_ages_of_announced_patients_written_together(nlp, title, text, expected):
+    assert [(r.age, r.sex) for r in cases(nlp, text, title)] == expected
+
+
+def test_a_sibling_presented_beside_the_first_patient(nlp):
+    text = ("We report a case of craniosynostosis in siblings: a 13-month-old boy and his five-and-a-half-year-old "
+            "sister. Neither parent is affected. The younger sibling has dolichocephaly.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(1.08, "male"), (5.5, "female")]

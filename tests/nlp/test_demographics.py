@@ -289,3 +289,7 @@ def test_well_until_an_age_is_the_age_at_onset(nlp):
 def test_a_mother_who_presents_is_the_patient(nlp, text, relative):
     [age] = found(nlp, text, "AGE")
     assert age.relative is relative
+
+
+def test_an_age_with_a_hyphenated_half(nlp):
+    assert ages(nlp, "We report a 13-month-old boy and his five-and-a-half-year-old sister.") == [1.08, 5.5]

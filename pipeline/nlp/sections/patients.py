@@ -91,6 +91,9 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     [(0, 'His sister')]
     >>> introduced_patients("A 7-year-old boy was admitted. His sister, aged 10, was admitted too.")
     []
+    >>> [(s.number, s.heading) for s in introduced_patients("We report X in siblings: a 13-month-old boy and "
+    ...     "his five-and-a-half-year-old sister. Neither parent is affected.")]
+    [(0, 'his five-and-a-half-year-old sister')]
     >>> [(s.number, s.heading) for s in introduced_patients("A 40-year-old man had a rash. "
     ...     "A second patient, a 52-year-old woman, had fever.")]
     [(2, 'A second patient')]
@@ -111,7 +114,12 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
             aged = patterns["age"].search(match.group()) or patterns["age"].search(following)
             presented = patterns["presenting"].search(following)
             if name == "introduced_kin":
-                if not several or not presented or patterns["kin_history"].search(following):
+                if not several or patterns["kin_history"].search(following):
+                    continue
+                # "siblings: a 13-month-old boy and his five-and-a-half-year-old sister": a
+                # second patient presented with her age beside the first needs no verb of her own
+                joined = aged and re.search(r"\band\s+$", text[max(0, match.start() - 8):match.start()])
+                if not presented and not joined:
                     continue
             elif not aged and not (presented and several and "twin" in match.group().lower()
                                    and not patterns["kin_history"].search(following)):
@@ -145,6 +153,11 @@ def _announcements(path: str) -> tuple[tuple[re.Pattern, ...], int]:
     return tuple(re.compile(p, re.MULTILINE) for p in data["announced"]), int(data["announced_reach"])
 
 
+@lru_cache(maxsize=None)
+def _title_announcements(path: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in read_patterns(path).get("announced_title", ()))
+
+
 def announced_patients(text: str, title: str | None = None, path: str = "sections/patients.toml") -> int:
     """How many patients the title or the opening of the text says the report describes
     (2-6), else 1.
@@ -157,6 +170,10 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
     1
     >>> announced_patients("", title="Simultaneous acute appendicitis in identical twins")
     2
+    >>> announced_patients("", title="Osteopetrosis in two siblings: two case reports")
+    2
+    >>> announced_patients("Osteopetrosis is rare; it was reported in two siblings before.")
+    1
     >>> announced_patients("A woman of 30 delivered twins at 34 weeks. She was treated with labetalol.")
     1
     >>> announced_patients("A 40-year-old woman had X. Similar articles Y in adults: report of two cases. "
@@ -176,7 +193,7 @@ def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
     patterns, reach = _announcements(path)
     citation = _citation(path)
     for in_text, piece in ((False, title or ""), (True, text[:reach])):
-        for pattern in patterns:
+        for pattern in patterns if in_text else patterns + _title_announcements(path):
             for match in pattern.finditer(piece):
                 sentence = piece[_sentence_start(piece, match.start()):_sentence_end(piece, match.end()) + 40]
                 if in_text and citation.search(sentence):

@@ -41,7 +41,7 @@ from pipeline.resources import read_patterns, read_table
 # "Case 1", "Case 2:", "Patient 2 -", "CASE II", "Case report 1" at the start of a line.
 # "Twin A", "Twin 2", "Sibling 1", "Case B" open a patient of a report on twins or siblings.
 PATIENT_HEADING = regex_cache.compile(
-    r"^\s*(?:(?i:case|patient)(?:\s+(?i:report|presentation|description))?|(?i:twin|sibling))\s*(?:(?i:no)\.?\s*)?#?\s*"
+    r"^\s*(?:(?i:case|patient)(?:\s+(?i:report|presentation|description|history|vignette|study))?|(?i:twin|sibling))\s*(?:(?i:no)\.?\s*)?#?\s*"
     r"(?P<number>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|i{1,3}|iv|v)|[A-F])\b\s*(?:[:.)\-–—]|$)",
 )
 LEADING_NUMBERING = regex_cache.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.)\s+")
@@ -518,6 +518,7 @@ class SectionDetector:
         text = doc.text
         case_starts = [start for start, section, _ in starts if section == "case"]
         heads = set()
+        birth_order_opens = None  # whether siblings named by birth order open the patients
         for intro in introduced:
             if any(m.end_char <= intro.start and not SENTENCE_BREAK.search(text, m.end_char, intro.start) for m in markers):
                 continue  # "Case 2\nA 10-year-old girl, his sister, ...": the heading's patient
@@ -531,14 +532,21 @@ class SectionDetector:
             heads.add(head)
             before = [m._.value.number for m in markers + made if m.start_char < intro.start]
             section_start = _section_at(starts, intro.start)[0]
-            if not before and intro.number == 0 and words[-2:-1] and words[-2] in BIRTH_ORDER \
-                    and not self.age.search(text, section_start, _sentence_stop_before(text, section_start, intro.start)):
-                # "Crohn's disease in male twins. At the age of 11, the younger brother ...": no
-                # patient was presented before the first sibling, who is patient 1
-                span = char_span(doc, intro.start, intro.end, "PATIENT", PatientMarker(1, intro.heading[:80], "introduced"))
-                if span is not None:
-                    made.append(span)
-                continue
+            if len(words) > 1 and words[0] == "the" and words[-2] in BIRTH_ORDER:
+                if birth_order_opens is None:
+                    # "Crohn's disease in male twins. At the age of 11, the younger brother ...":
+                    # no patient was presented before the first sibling named by birth order,
+                    # who is patient 1; after "a 13-month-old boy and his 5-year-old sister",
+                    # "the younger sibling" names one of them again and opens no patient
+                    birth_order_opens = not before and not self.age.search(
+                        text, section_start, _sentence_stop_before(text, section_start, intro.start))
+                if not birth_order_opens:
+                    continue
+                if not before:
+                    span = char_span(doc, intro.start, intro.end, "PATIENT", PatientMarker(1, intro.heading[:80], "introduced"))
+                    if span is not None:
+                        made.append(span)
+                    continue
             number = intro.number or (max(before, default=1) + 1)
             if number < 2 or number in [m._.value.number for m in markers + made]:
                 continue  # "the second patient" already opened by its heading
