@@ -778,9 +778,12 @@ def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:
     """Outcome statements of the discussion or conclusion that speak of no one else: when the
     case description states no status, "the reduction ... gave a favourable final outcome" in
     the discussion is the patient's (a statement of the literature, of other patients or of
-    patients in general carries a subject cue and stays out)."""
+    patients in general carries a subject cue and stays out). A status told with a history cue
+    and no "our patient" ("a previously described patient died of septic shock") is an earlier
+    report's or an earlier episode's."""
     return [m for m in mentions if m.group == "outcome" and m.section in ("discussion", "conclusion")
-            and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)]
+            and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)
+            and not (m.historical and m.subject != "patient")]
 
 
 def _discharged_unrecovered(mention: Mention, unrecovered: re.Pattern | None) -> bool:

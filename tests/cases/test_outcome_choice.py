@@ -101,6 +101,9 @@ def test_a_case_whose_only_cancer_is_remote_history_reads_recovery(full_nlp):
     ("Closed reduction and immobilisation of the elbow gave a favourable final outcome.", "recovered"),
     # the literature's or patients' in general: no fallback
     ("In a series of twelve children, most recovered after closed reduction [4].", None),
+    # an earlier report's patient (a history cue, no "our patient")
+    ("A previously described patient died of septic shock after an open reduction.", None),
+    ("Our patient, previously treated with a cast, recovered fully after the reduction.", "recovered"),
 ])
 def test_the_discussion_gives_the_status_only_when_the_case_states_none(full_nlp, discussion, expected):
     text = ("Case presentation\nA 34-year-old man fell from a ladder and dislocated his radial head. "

@@ -35,7 +35,7 @@ def categories(nlp, text):
     "She was discharged under stable condition on day 9.",
 ])
 def test_recovery_wording_of_pages(nlp, text):
-    assert categories(nlp, text) == ["recovered"]
+    assert set(categories(nlp, text)) == {"recovered"}
 
 
 @pytest.mark.parametrize("text", [
@@ -129,11 +129,12 @@ def test_a_rate_of_death_is_the_literature(nlp):
     "At last contact, 2 years after diagnosis, he was well and working.",
     "She was doing fine at the two-month check-up.",
     "Follow-up at one year revealed no residual deficit.",
+    "Six weeks later she walked without a limp and her inflammatory markers had normalised.",
     "No neurological deficit remained at the 6-month follow-up.",
     "The left ventricular ejection fraction recovered to 55% at 3 months.",
 ])
 def test_closing_sentences_of_abstracts(nlp, text):
-    assert categories(nlp, text) == ["recovered"]
+    assert set(categories(nlp, text)) == {"recovered"}
 
 
 def test_a_clearance_is_a_complete_resolution(nlp):
