@@ -301,6 +301,12 @@ def test_a_cancer_abbreviation_defined_in_the_text_names_its_primary(nlp_abbr):
     assert ("lung", "lung", "metastasis") in found or any(site == "lung" for _, site, _ in found)
 
 
+def test_a_weighed_cancer_abbreviation_names_no_primary(nlp_abbr):
+    doc = nlp_abbr("Autoimmune pancreatitis is hard to tell from pancreatic cancer (PC). The man was operated on "
+                   "under an initial suspicion of PC.")
+    assert ("PC", "primary") not in [(s.text, s._.value.role) for s in doc.spans["sites"]]
+
+
 def test_an_abbreviation_of_something_else_names_no_site(nlp_abbr):
     doc = nlp_abbr("Oral contraceptives (OC) were stopped. She had taken OC for ten years.")
     assert [s.text for s in doc.spans["sites"]] == []

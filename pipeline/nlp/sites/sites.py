@@ -210,27 +210,33 @@ class SiteMatcher(Component):
         if lesions:
             self._confirmed_next(text, bounds, starts, out, lesions)
         self._node_locations(text, out)
-        out.extend(self._abbreviated_primaries(doc, out))
+        out.extend(self._abbreviated_primaries(doc, text, bounds, starts, out))
         return out
 
-    @staticmethod
-    def _abbreviated_primaries(doc: Doc, out: list[Finding]) -> list[Finding]:
+    def _abbreviated_primaries(self, doc: Doc, text: str, bounds, starts, out: list[Finding]) -> list[Finding]:
         """The short form of a cancer defined in the text ("Ovarian carcinoma (OC)", "pancreatic ductal
         adenocarcinoma (PDAC)"), where it stands alone later ("a patient with high-grade serous OC"), names the
-        long form's primary site (the abbreviation detector's long forms, ``doc._.abbreviations``)."""
+        long form's primary site (the abbreviation detector's long forms, ``doc._.abbreviations``), unless its
+        own words weigh it ("an initial suspicion of PC"): the cue rules read it as "<site> cancer"."""
         if not Doc.has_extension("abbreviations") or not doc._.abbreviations:
             return []
         taken = [(f.start, f.end) for f in out]
         added = []
         for short in doc._.abbreviations:
             long = short._.long_form
-            if long is None:
-                continue
+            if long is None or 0 <= short.start_char - long.end_char <= 3:
+                continue  # the definition itself: its long form is read already
             primaries = {f.value.site for f in out if f.value.role == "primary"
                          and long.start_char <= f.start and f.end <= long.end_char}
             if len(primaries) != 1 or any(s < short.end_char and short.start_char < e for s, e in taken):
                 continue
             site = primaries.pop()
+            sentence_start, sentence_end = bounds[max(0, bisect.bisect_right(starts, short.start_char) - 1)]
+            left = text[max(sentence_start, short.start_char - REACH):short.start_char]
+            right = " cancer" + text[short.end_char:min(sentence_end, short.end_char + REACH)]
+            role, cue = self._role(site, left, right, {}, short.text)
+            if role != "primary":
+                continue
             added.append(Finding(short.start_char, short.end_char, LABEL,
                                  Site(site=site, role="primary", written=short.text, cue=short.text)))
             taken.append((short.start_char, short.end_char))
