@@ -125,3 +125,10 @@ def test_a_sibling_presented_beside_the_first_patient(nlp):
             "sister. Neither parent is affected. The younger sibling has dolichocephaly.")
     rows = cases(nlp, text)
     assert [(r.age, r.sex) for r in rows] == [(1.08, "male"), (5.5, "female")]
+
+
+def test_patients_described_by_their_decade_open_their_numbered_parts(nlp):
+    text = ("We report two cases of hyponatremia after bowel preparation. Case 1: The patient, a man in his 70s, "
+            "was admitted for a resection. His serum sodium was 122 mEq/L. Case 2: A patient in her 60s was "
+            "scheduled for colonoscopy. Her serum sodium was 107 mEq/L.")
+    assert [r.sex for r in cases(nlp, text)] == ["male", "female"]
