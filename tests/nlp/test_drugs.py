@@ -760,3 +760,25 @@ def test_a_possessive_subject_that_declined_is_no_refusal(nlp):
     text = ("She was ordered nirmatrelvir 300 mg twice daily for a planned duration of 5 days. "
             "Our patient's heart rate progressively declined after initiation.")
     assert generics(nlp, text) == ["nirmatrelvir"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Immunotherapy with rituximab could not be administered because she developed pneumonia.", []),
+        ("She received cisplatin on day 1, but carboplatin could not be given until day 8.", ["carboplatin", "cisplatin"]),
+    ],
+)
+def test_a_drug_that_could_not_be_administered(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Septic shock was unresponsive to vasopressor therapy (noradrenaline).", ["norepinephrine"]),
+        ("Serum norepinephrine was elevated at 900 pg/mL.", []),
+    ],
+)
+def test_a_hormone_named_with_its_vasopressor_class_is_given(nlp, text, expected):
+    assert generics(nlp, text) == expected
