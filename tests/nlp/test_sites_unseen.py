@@ -285,6 +285,9 @@ def test_a_tumour_growing_into_an_organ_invades_it(nlp):
         # a sarcoma of bone arises in the bone it is named in
         ("Needle biopsy confirmed nonmetastatic osteosarcoma in the right distal femur.", ("bone", "primary")),
         ("She was treated for Ewing sarcoma of the left fibula.", ("bone", "primary")),
+        # a melanoma called metastatic in an organ other than the skin
+        ("Resection confirmed metastatic melanoma of the ileum.", ("small intestine", "metastasis")),
+        ("The excised nodule was a metastatic melanoma of the skin of the back.", ("skin", "primary")),
         # a rate of the literature
         ("Only 2-5% of metastases to the gastrointestinal tract are found before death.", ("other", "mention")),
     ],
