@@ -167,6 +167,25 @@ def test_a_recovery_before_a_new_admission_is_an_earlier_episode(nlp, text, expe
     assert chosen_in_one_patient_report(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an improvement that the course undoes: no status at the end
+        ("His condition improved over two days. On day 5 the fever returned and a second collection was "
+         "drained. He remains in hospital on intravenous antibiotics.", None),
+        ("Her symptoms resolved on steroids. Two weeks later her condition deteriorated.", None),
+        # a recovery told after the worsening is the status
+        ("Her condition deteriorated on day 3. After drainage she recovered and was discharged on day 12.",
+         "recovered"),
+        # "not" and a return "to" baseline are no worsening
+        ("The rash resolved with steroids and her symptoms have not returned.", "recovered"),
+        ("He was discharged on day 6; his pain returned to baseline levels.", "recovered"),
+    ],
+)
+def test_a_recovery_undone_by_a_later_worsening(nlp, text, expected):
+    assert chosen_in_one_patient_report(nlp, text) == expected
+
+
 def test_a_new_admission_in_a_report_of_several_patients_may_be_the_next_patients(nlp):
     text = "He was discharged home on day 6. The second patient was readmitted a week later."
     assert chosen(nlp, text) == "recovered"
