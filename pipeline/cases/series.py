@@ -97,8 +97,8 @@ PERSON_REACH = 30
 def _listed_demographics(first: Case, rows: list[Case]) -> None:
     """The patients presented one after the other in the sentence that gives the first row its
     age ("We report two cases: a 22-year-old woman admitted with ... and a 34-year-old man with
-    suspected FAP"): when that sentence holds exactly one age per row, each row takes its own
-    age, in order, and the sex word right after it."""
+    suspected FAP"): when that sentence holds exactly one age per row, each with its person word
+    right after it, each row takes its own age and that word's sex, in order."""
     kept = next((e for e in first.evidence if e.field == "age" and e.kept), None)
     if kept is None:
         return
@@ -106,10 +106,11 @@ def _listed_demographics(first: Case, rows: list[Case]) -> None:
     if len(ages) != len(rows) or ages[0].start != kept.start:
         return
     sexes = [e for e in first.evidence if e.field == "sex" and e.sentence_start == kept.sentence_start]
-    for row, age in zip(rows[1:], ages[1:]):
+    words = [next((e for e in sexes if 0 <= e.start - age.end <= PERSON_REACH), None) for age in ages]
+    if None in words:
+        return  # "a CT at 7 months of age ... and at 3 years of age": one patient's ages, no persons
+    for row, age, word in zip(rows[1:], ages[1:], words[1:]):
         row.age = age.value
         row.evidence.append(replace(age, kept=True))
-        word = next((e for e in sexes if 0 <= e.start - age.end <= PERSON_REACH), None)
-        if word is not None:
-            row.sex = word.value
-            row.evidence.append(replace(word, kept=True))
+        row.sex = word.value
+        row.evidence.append(replace(word, kept=True))

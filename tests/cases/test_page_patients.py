@@ -132,3 +132,16 @@ def test_patients_described_by_their_decade_open_their_numbered_parts(nlp):
             "was admitted for a resection. His serum sodium was 122 mEq/L. Case 2: A patient in her 60s was "
             "scheduled for colonoscopy. Her serum sodium was 107 mEq/L.")
     assert [r.sex for r in cases(nlp, text)] == ["male", "female"]
+
+
+def test_a_mother_daughter_pair_is_two_patients(nlp):
+    text = ("Abstract\nThis case report describes a mother–daughter pair diagnosed with familial "
+            "hypercholesterolaemia after an incidental finding in the daughter.")
+    assert [r.sex for r in cases(nlp, text)] == ["female", "female"]
+
+
+def test_one_patients_ages_at_two_examinations_open_no_second_row(nlp):
+    text = ("We report two cases, a boy and his mother. The boy had a CT scan at 7 months of age and a second "
+            "one at 3 years of age.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2 and rows[1].age is None

@@ -220,9 +220,20 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
     'female'
     >>> announced_sex("We report two patients, a man and a woman, with X.") is None
     True
+    >>> announced_sex("This case report describes a mother–daughter pair diagnosed with X.")
+    'female'
+    >>> announced_sex("Benign macrocephaly in a mother-son pair.") is None
+    True
     """
     match = _announcement(text, title, path)
     if match is None:
         return None
+    if match.groupdict().get("pair"):  # "a mother–daughter pair": both words say the sex
+        words = re.split(r"[\s–—-]+", match.group("pair").lower())
+        said = {PAIR_SEX.get(word) for word in words}
+        return said.pop() if len(said) == 1 else None
     said = {sex for sex, words in GROUP_SEX if words.search(match.group())}
     return said.pop() if len(said) == 1 else None
+
+
+PAIR_SEX = {"mother": "female", "daughter": "female", "sister": "female", "father": "male", "son": "male", "brother": "male"}
