@@ -156,3 +156,28 @@ def test_a_clearance_is_a_complete_resolution(nlp):
 ])
 def test_look_alikes_of_closing_sentences(nlp, text):
     assert "recovered" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He has had no further symptoms since.",
+    "Currently, the patient leads a normal life.",
+    "The patient is now completely independent in activities of daily living.",
+    "She returned to her previous level of function.",
+    "Control radiographs showed good consolidation of the fracture.",
+    "The cosmetic and functional results were excellent.",
+    "The patient is satisfied with the result.",
+    "Healing was uneventful.",
+    "She had an excellent response to the treatment.",
+    "His mental status returned to baseline.",
+])
+def test_closing_sentences_of_full_texts(nlp, text):
+    assert set(categories(nlp, text)) == {"recovered"}
+
+
+@pytest.mark.parametrize("text", [
+    "She had had no further symptoms until last month, when the pain came back.",
+    "Functional results were good in most published series.",
+    "She had a complete response to the treatment.",
+])
+def test_look_alikes_of_closing_sentences_of_full_texts(nlp, text):
+    assert "recovered" not in categories(nlp, text)
