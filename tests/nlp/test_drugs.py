@@ -721,6 +721,11 @@ def test_another_treatment_chosen_refuses_the_one_advised(nlp):
         # an INN written without its final e (German, Scandinavian, Slavic spelling)
         ("Treatment included dexamethason 8 mg and ceftriaxon.", ["ceftriaxone", "dexamethasone"]),
         ("She was given prednisolon for two weeks.", ["prednisolone"]),
+        # French spellings add an e, Latin ones of pharmacopoeias end in -um
+        ("He was given paracetamole 1 g and cisplatinum 75 mg/m2.", ["cisplatin", "paracetamol"]),
+        # a misspelt analyte still needs a word of giving
+        ("Serum albumine was 2.1 g/dL.", []),
+        ("She received an albumine infusion.", ["albumin"]),
     ],
 )
 def test_inn_written_without_its_final_e(nlp, text, expected):

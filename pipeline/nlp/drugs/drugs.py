@@ -234,7 +234,10 @@ class DrugMatcher(Component):
             elif len(piece) >= fuzzy_length:
                 generic = self.fuzzy.match(piece)
                 if generic:
-                    misspelt.append(Match(word.start(), word.end(), (generic,), True, ""))
+                    # a misspelt analyte or hormone ("albumine") needs what its name needs
+                    entries = self.lexicon.by_first.get(generic, ((), {}))[1].get((generic,), ())
+                    cue = next((e.cue for e in entries if e.cue), "")
+                    misspelt.append(Match(word.start(), word.end(), (generic,), True, cue))
         return sorted(matches + misspelt) if misspelt else matches
 
     def _salts(self, lowered: str, matches: list[Match]) -> list[Match]:

@@ -42,10 +42,18 @@ class FuzzyMatcher:
             if generic.isalpha() and len(generic) >= min_length - max_distance and self.suffix.search(generic):
                 index.setdefault(self._key(generic), []).append(generic)
         self.index = index
-        # German, Scandinavian and Slavic spellings drop the final e of an INN ("dexamethason",
-        # "ceftriaxon", "prednisolon"): such a word is that generic, at any edit budget.
-        self.without_final_e = {generic[:-1]: generic for generic in generics
-                                if generic.isalpha() and generic.endswith("e") and len(generic) > min_length}
+        # National spellings of an INN: German, Scandinavian and Slavic ones drop its final e
+        # ("dexamethason", "ceftriaxon"), French ones add one ("paracetamole", "fluorouracile"),
+        # Latin ones of pharmacopoeias end in -um ("cisplatinum", "ceftriaxonum"). Such a word is
+        # that generic, whatever its edit distance.
+        self.spellings: dict[str, str] = {}
+        for generic in generics:
+            if not generic.isalpha() or len(generic) < min_length - 1:
+                continue
+            stem = generic[:-1] if generic.endswith("e") else generic
+            for variant in (stem, generic + "e", stem + "um"):
+                if variant != generic and len(variant) >= min_length:
+                    self.spellings.setdefault(variant, generic)
         # Words repeat within and across reports: each is judged once.
         self.match = lru_cache(maxsize=50_000)(self._match)
 
@@ -58,8 +66,8 @@ class FuzzyMatcher:
     def _match(self, word: str) -> str | None:
         if not self.is_candidate(word):
             return None
-        if word in self.without_final_e:
-            return self.without_final_e[word]
+        if word in self.spellings:
+            return self.spellings[word]
         # A word that ends like a drug may be two edits away ("temolozomide"); any other only
         # one ("oxacilin").
         return self._lookup(word, self.max_distance if self.suffix.search(word) else 1)
