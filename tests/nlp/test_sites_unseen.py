@@ -288,6 +288,9 @@ def test_a_tumour_growing_into_an_organ_invades_it(nlp):
         # a melanoma called metastatic in an organ other than the skin
         ("Resection confirmed metastatic melanoma of the ileum.", ("small intestine", "metastasis")),
         ("The excised nodule was a metastatic melanoma of the skin of the back.", ("skin", "primary")),
+        # a node whose aspiration confirmed the cancer
+        ("Aspiration of a right supraclavicular lymph node confirmed adenocarcinoma of the breast.",
+         ("lymph node", "metastasis")),
         # a rate of the literature
         ("Only 2-5% of metastases to the gastrointestinal tract are found before death.", ("other", "mention")),
     ],
