@@ -181,3 +181,22 @@ def test_closing_sentences_of_full_texts(nlp, text):
 ])
 def test_look_alikes_of_closing_sentences_of_full_texts(nlp, text):
     assert "recovered" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At 24 months of follow-up, there is no sign of local or distant recurrence.", "no evidence of disease"),
+    ("CT scans at 3 and 6 months showed no residual tumor.", "no evidence of disease"),
+    ("The tumour markers normalised and imaging showed no active disease.", "no evidence of disease"),
+    ("After four cycles, the tumour had decreased by 60%.", "partial response"),
+])
+def test_cancer_statuses_of_closing_sentences(nlp, text, expected):
+    assert categories(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The surgical margins showed no residual tumour.",
+    "The tumour decreased by 10% after two cycles.",
+    "The staging CT at admission showed no distant disease.",
+])
+def test_look_alikes_of_cancer_statuses(nlp, text):
+    assert categories(nlp, text) == []
