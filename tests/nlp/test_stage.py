@@ -177,3 +177,16 @@ def test_an_arabic_stage_after_an_adenocarcinoma(make_nlp):
     nlp = make_nlp("caselit_stage")
     doc = nlp("She was treated for serous ovarian adenocarcinoma stage 3c in 2012.")
     assert [s._.value.stage for s in doc.spans["stage"]] == ["IIIC"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The first patient had a IIB FIGO stage cervical cancer.", ["IIB"]),
+        ("It progressed to IVA FIGO stage within a year.", ["IVA"]),
+        ("The patient fulfilled type II FIGO criteria.", []),
+    ],
+)
+def test_a_stage_written_before_the_word_figo(nlp, text, expected):
+    doc = nlp(text)
+    assert [s._.value.stage for s in doc.spans["stage"] if s.label_ == "FIGO_STAGE"] == expected

@@ -47,6 +47,9 @@ class StageMatcher(Component):
         spec = read_patterns(patterns)
         self.roman = regex_cache.compile(spec["lead"] + spec["stage"], re.IGNORECASE)
         self.arabic = regex_cache.compile(spec["lead"] + spec["arabic_stage"], re.IGNORECASE)
+        # "a IIB FIGO stage cervical cancer": the stage before the word FIGO
+        self.trailing = (regex_cache.compile(r"(?<![A-Za-z0-9])" + spec["stage"].rstrip() + spec["trail"], re.IGNORECASE)
+                         if spec.get("trail") else None)
         self.arabic_context = regex_cache.compile(spec["arabic_context"], re.IGNORECASE)
         self.exclude_before = regex_cache.compile(spec["exclude_before"], re.IGNORECASE)
         self.exclude_after = regex_cache.compile(spec.get("exclude_after", "(?!)"), re.IGNORECASE)
@@ -67,6 +70,10 @@ class StageMatcher(Component):
         found = []
         for low, high in anchor_windows(lower_text(text), ANCHORS, 20, 80):
             found += [(m, None) for m in self.roman.finditer(text, low, high)]
+            if self.trailing is not None:
+                taken = [(m.start("stage"), m.end()) for m, _ in found]
+                found += [(m, None) for m in self.trailing.finditer(text, low, high)
+                          if not any(s < m.end("stage") and m.start("stage") < e for s, e in taken)]
             for match in self.arabic.finditer(text, low, high):
                 window = text[max(0, match.start() - 40) : match.end() + 40]
                 if match.group("figo") and "figo" in match.group("figo").lower() or self.arabic_context.search(window):
