@@ -787,3 +787,15 @@ def test_a_drug_that_could_not_be_administered(nlp, text, expected):
 )
 def test_a_hormone_named_with_its_vasopressor_class_is_given(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She received paclitaxel and carboplatin plus Bev 15 mg/kg every three weeks.",
+         ["bevacizumab", "carboplatin", "paclitaxel"]),
+        ("The Bev group was larger.", []),
+    ],
+)
+def test_bev_is_bevacizumab_near_a_chemotherapy_word(nlp, text, expected):
+    assert generics(nlp, text) == expected

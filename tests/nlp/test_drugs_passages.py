@@ -82,6 +82,14 @@ PASSAGES = [
      "adult-onset Still's disease was diagnosed.\nDiscussion\nThe disease is a diagnosis of exclusion. We "
      "treated her with canakinumab because of steroid dependence. Smith et al. described a 30-year-old "
      "woman who was treated with rituximab.", ["canakinumab"]),
+    # in the discussion, a sentence that opens on the patient being given a drug (session 19)
+    ("Case report\nA 22-year-old woman had a yolk sac tumour of the ovary and underwent surgery.\n"
+     "Discussion\nYolk sac tumours are chemosensitive. She was treated with BEP, the standard regimen. In a "
+     "series by Smith et al., patients received carboplatin and etoposide. The patient also received "
+     "enoxaparin prophylaxis after surgery.", ["bleomycin", "cisplatin", "enoxaparin", "etoposide"]),
+    # the diluent of a drug is no fluid given (session 19)
+    ("A 30-year-old woman received cisplatin 20 mg/m2 on days 1-5; each dose was diluted in 500 mL of "
+     "normal saline.", ["cisplatin"]),
     # a susceptibility panel and an allergy are no drugs given
     ("A 72-year-old man developed urosepsis. Urine culture grew Escherichia coli susceptible to "
      "nitrofurantoin and gentamicin. He received piperacillin-tazobactam for seven days.",
