@@ -291,6 +291,9 @@ def test_a_tumour_growing_into_an_organ_invades_it(nlp):
         # a node whose aspiration confirmed the cancer
         ("Aspiration of a right supraclavicular lymph node confirmed adenocarcinoma of the breast.",
          ("lymph node", "metastasis")),
+        # a cancer foreseen
+        ("Untreated, the polyposis will lead to the development of colon cancer.", ("colon", "mention")),
+        ("Such adenomas may progress to rectal carcinoma.", ("rectum", "mention")),
         # a rate of the literature
         ("Only 2-5% of metastases to the gastrointestinal tract are found before death.", ("other", "mention")),
     ],
