@@ -298,3 +298,9 @@ def test_a_diagnosis_given_after_the_operation_is_not_hedged(nlp):
 )
 def test_a_service_named_after_a_cancer_is_no_type(nlp, text):
     assert names(nlp, text) == []
+
+
+def test_a_bare_name_of_a_report_that_calls_it_benign_is_no_type(nlp):
+    assert names(nlp, "Imaging suggested a mediastinal teratoma, and resection showed a mature teratoma.") == []
+    assert names(nlp, "It was an immature teratoma with foci of mature teratoma; the teratoma was resected.") == [
+        "teratoma", "teratoma"]

@@ -113,10 +113,13 @@ class HistologyMatcher(Component):
         matches = list(self.pattern.finditer(text))
         bounds = sentence_bounds(doc, text) if matches else []
         foreign = self._foreign_abbreviations(text, matches)
+        benign_heads = self._benign_heads(matches)
         for index, match in enumerate(matches):
             histology = self._normalise(match.group(0))
             if histology is None or histology == NOT_A_TYPE or match.group(0) in foreign:
                 continue
+            if self._key(match.group(0)) in benign_heads:
+                continue  # "teratoma" of a report whose pathology says "mature teratoma": that benign tumour
             if self._benign(text, match.start(), bounds):
                 continue
             # a grade belongs to the nearest name: never reach past a neighbouring one
@@ -127,6 +130,21 @@ class HistologyMatcher(Component):
             final = not hedged and self._final(text, match.start(), bounds)
             value = Histology(histology=histology, written=match.group(0), grade=grade, hedged=hedged, final=final)
             yield Finding(match.start(), match.end(), LABEL, value)
+
+    def _benign_heads(self, matches: list[re.Match]) -> set[str]:
+        """The bare names (keys) that the text also writes as a benign lesion of the lexicon ("mature
+        teratoma", "benign cystic teratoma": histology '-'), unless it also writes a malignant form of
+        them ("immature teratoma"): a bare "teratoma" there is the benign one."""
+        heads, malignant = set(), set()
+        for match in matches:
+            written = match.group(0)
+            head = self._key(written.split()[-1])
+            histology = self._normalise(written)
+            if histology == NOT_A_TYPE and len(written.split()) > 1:
+                heads.add(head)
+            elif histology is not None and self._key(written) != head:
+                malignant.add(head)
+        return heads - malignant
 
     def _hedged(self, text: str, start: int, end: int, bounds) -> bool:
         sentence_start, sentence_end = next(((s, e) for s, e in bounds if s <= start < e), (0, len(text)))
