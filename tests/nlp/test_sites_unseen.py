@@ -294,6 +294,10 @@ def test_a_tumour_growing_into_an_organ_invades_it(nlp):
         # a cancer foreseen
         ("Untreated, the polyposis will lead to the development of colon cancer.", ("colon", "mention")),
         ("Such adenomas may progress to rectal carcinoma.", ("rectum", "mention")),
+        # the organ an endoscopy looked into holds the cancer it found
+        ("Cystoscopy revealed a high-grade urothelial carcinoma.", ("bladder", "primary")),
+        ("Colonoscopy and biopsy showed a moderately differentiated adenocarcinoma.", ("colon", "primary")),
+        ("Colonoscopy revealed ulcerative colitis.", ("colon", "mention")),
         # a rate of the literature
         ("Only 2-5% of metastases to the gastrointestinal tract are found before death.", ("other", "mention")),
     ],
