@@ -124,7 +124,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         # a recurrence said to be local in the primary's own organ ("a local relapse in the breast",
         # "ipsilateral breast recurrence") is a site too; "recurrence of endometrial cancer" is not
         local = mention.value.role == "recurrence" and _local_recurrence(mention)
-        if (site != case.primary_site or local or _contralateral(mention)) and site not in sites:
+        if (site != case.primary_site or local or _contralateral(mention) or _elsewhere_in_system(mention)) \
+                and site not in sites:
             sites[site] = keep("metastasis_sites", site, mention)
     for mention in [] if remote_only else _later_same_type(by_group, case, config):
         if mention.value.site not in sites:  # "months later, biopsy of the liver lesion confirmed SCC"
@@ -619,6 +620,14 @@ def _contralateral(mention: Mention) -> bool:
     return CONTRALATERAL.search(mention.sentence, 0, max(0, mention.start - mention.sentence_start)) is not None
 
 
+def _elsewhere_in_system(mention: Mention) -> bool:
+    """True for a metastasis named as such in an organ system spread through the body whose primary
+    arose in it ("bone metastases" of a femoral osteosarcoma, "skin metastases" of a cutaneous melanoma):
+    another part of that system, a distant site."""
+    return (mention.value.role == "metastasis" and mention.value.site in BODY_SYSTEMS
+            and "metasta" in (mention.value.cue or "").lower())
+
+
 def _mimic_report(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> bool:
     """True when a sentence of the report says a disease mimicked or was misdiagnosed as a cancer or a
     metastasis (``[report] mimicked``): in a case that names no cancer, its metastases are the mimic's."""
@@ -642,6 +651,8 @@ METASTATIC_BEFORE = re.compile(r"(?<![\w-])metasta\w*\s+(?:[\w-]+\s+){0,2}$", re
 # metastasis in one of its organs.
 GI_ORGANS = frozenset({"stomach", "small intestine", "colon", "rectum"})
 BROAD_GI = re.compile(r"(?i)^(?:gastro-?intestinal|gi|digestive|bowel|intestinal)(?:\s+tract)?$")
+# Organ systems spread through the body: a metastasis elsewhere in the primary's system is a site of its own.
+BODY_SYSTEMS = frozenset({"bone", "skin", "soft tissue", "muscle"})
 # Paired organs: a metastasis to the other one is a site of its own (``_contralateral``).
 PAIRED_ORGANS = frozenset({"kidney", "lung", "breast", "ovary", "adrenal gland", "fallopian tube"})
 CONTRALATERAL = re.compile(r"(?i)(?<![\w-])(?:contralateral|opposite|other|remaining)\s+(?:[\w-]+\s+)?$")

@@ -129,3 +129,10 @@ def test_an_adrenal_metastasis_of_an_unknown_primary_is_no_adrenal_primary(nlp):
             "was diagnosed as a poorly differentiated adenocarcinoma.")
     case = row(nlp, text)
     assert case.primary_site is None and "adrenal gland" in case.metastasis_sites
+
+
+def test_bone_metastases_of_a_bone_sarcoma_are_a_site(nlp):
+    text = ("A 15-year-old boy had an osteosarcoma of the left femur treated by amputation and chemotherapy. "
+            "A year later CT showed lung nodules and a bone scan showed multiple bone metastases.")
+    case = row(nlp, text)
+    assert case.primary_site == "bone" and "bone" in case.metastasis_sites
