@@ -298,6 +298,7 @@ def test_a_tumour_growing_into_an_organ_invades_it(nlp):
         ("Cystoscopy revealed a high-grade urothelial carcinoma.", ("bladder", "primary")),
         ("Colonoscopy and biopsy showed a moderately differentiated adenocarcinoma.", ("colon", "primary")),
         ("Colonoscopy revealed ulcerative colitis.", ("colon", "mention")),
+        ("Six months later he was found to have boney metastases.", ("bone", "metastasis")),
         # a rate of the literature
         ("Only 2-5% of metastases to the gastrointestinal tract are found before death.", ("other", "mention")),
     ],
