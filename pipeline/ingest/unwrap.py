@@ -44,6 +44,17 @@ TABLE_ROW = re.compile(r"(?:\t|\s\|\s).*(?:\t|\s\|\s)")
 # running head even when it does not repeat ("Journal of X 2020; 4: 33-37" on one page only).
 HEAD_SIGN = re.compile(r"\bet\s+al\b|\bpage\b|\bvol(?:ume)?\b|\bdoi\b|\bjournal\b|\bcase\s+rep|\b(?:19|20)\d\d\s*[;,:]\s*\d",
                        re.IGNORECASE)
+# A line that names the journal's issue is page furniture even when it appears only once (a short
+# report has one page of each of the two running heads): "Volume 10  Issue 8" / "Vol. 4, No. 2",
+# a journal's web address beside a date ("WJCC https://www.wjgnet.com  March 16, 2022"), or a
+# line that ends on a citation of the issue ("Case Rep Oncol 2020;13(2):45-52"). A sentence of the
+# case never ends on such pages, nor names a volume and an issue together.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+ISSUE_LINE = re.compile(
+    r"\bvol(?:ume)?\.?\s*\d+\W{0,3}\s*(?:issue|no|number|nr)\.?\s*\d+"
+    r"|^(?=.*(?:https?://|\bwww\.)\S)(?=.*\b(?:" + _MONTH + r"\.?\s+\d{1,2},?|\d{1,2}\s+" + _MONTH + r"\.?,?)\s+(?:19|20)\d\d\b)"
+    r"|\b(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*[a-z]?\d+(?:\s*[-–]\s*[a-z]?\d+)?\s*$",
+    re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^\W{0,3}(?:page\s+)?(\d{1,3})(?:\s+(?:of|/)\s+\d{1,3})?\W{0,3}$", re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
 ITEM_START = re.compile(r"^\s*(?:\[?\d{1,3}[.)\]]\s|[•·▪■*\-–—]\s)")
@@ -121,6 +132,7 @@ def _running_lines(lines: list[str]) -> set[int]:
         elif line and len(line) <= RUNNING_MAX and RUNNING_SIGN.search(line) and not NOT_RUNNING.match(line):
             keys.setdefault(DIGITS.sub("#", line.lower()), []).append(index)
     found = {index for indexes in keys.values() if len(indexes) >= 2 for index in indexes}
+    found |= {index for indexes in keys.values() for index in indexes if ISSUE_LINE.search(lines[index])}
     values = [value for _, value in numbers]
     counting = len(numbers) >= 2 and all(a < b for a, b in zip(values, values[1:]))
     for index, _ in numbers:

@@ -1,5 +1,6 @@
 """Hard-wrapped plain texts (a PDF's text layer saved as text) are joined back into paragraphs;
 texts with a paragraph or a sentence per line are left alone. Text written for these tests."""
+import pytest
 from pathlib import Path
 
 from pipeline.ingest.text import read_text
@@ -115,3 +116,24 @@ def test_table_rows_are_not_joined():
     text = unwrap("\n".join([line] * 14) + "\n" + rows)
     assert "Author, year | Age/Sex | Treatment given | Outcome" in text.splitlines()
     assert "Lee, 2011 | 50/M | cisplatin | Died" in text.splitlines()
+
+
+# -- a running head met once (session 19 pages2) ---------------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    "WJCC https://www.wjgnet.com  May 6, 2021  Volume 9  Issue 13",
+    "Annals of Clinical Cases - Vol. 4, No. 2, April-June 2019",
+    "Case Rep Nephrol 2018;7(1):12-18",
+])
+def test_a_line_naming_the_journal_issue_is_a_running_head_even_once(head):
+    line = "A 61-year-old man was admitted with a productive cough and a fever of"
+    page = "\n".join([line] * 8) + "\nThe chest radiograph showed a consolidation of the right lower lo-\n"
+    page += head + "\nbe and a small effusion.\n" + "\n".join([line] * 6) + "\n"
+    text = unwrap(page)
+    assert head.split()[0] not in text
+    assert "right lower lobe and a small effusion." in text
+
+
+def test_a_sentence_with_a_web_address_and_a_year_is_kept():
+    lines = ["the trial was registered at www.clinicaltrials.gov in 2019 and", "text", "more"]
+    assert _running_lines(lines) == set()

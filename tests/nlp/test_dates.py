@@ -232,3 +232,8 @@ def test_an_anonymised_year_stops_year_inference(nlp):
 def test_the_dateline_of_a_post_is_metadata(nlp, text, metadata):
     doc = nlp(text)
     assert [s._.value.metadata for s in doc.spans["dates"]] == [metadata]
+
+
+def test_the_date_of_a_journal_issue_line_is_metadata(nlp):
+    doc = nlp("Annals of Clinical Cases  March 16, 2022  Volume 10  Issue 8\nA 50-year-old woman with a history of asthma was admitted on 4 June 2020.")
+    assert [s._.value.metadata for s in doc.spans["dates"]] == [True, False]
