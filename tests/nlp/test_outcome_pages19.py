@@ -200,3 +200,28 @@ def test_cancer_statuses_of_closing_sentences(nlp, text, expected):
 ])
 def test_look_alikes_of_cancer_statuses(nlp, text):
     assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Withdrawal of the drug led to resolution of both his symptoms and laboratory markers.", "recovered"),
+    ("After discharge the infant was followed up to 1 year old, with good prognosis and no carditis.", "recovered"),
+    ("She was given prednisolone, and there was a striking clinical improvement.", "recovered"),
+    ("We describe a 52-year-old man with a liver abscess who was treated and responded to antibiotics.", "recovered"),
+    ("The patient had a rapid and aggressive clinical course, terminating in death.", "died"),
+])
+def test_summaries_of_the_course_in_abstracts(nlp, text, expected):
+    assert categories(nlp, text) == [expected]
+
+
+def test_both_of_them_are_the_reported_patients(nlp):
+    doc = nlp("A leukemoid reaction was diagnosed and both of them died shortly thereafter.")
+    (span,) = doc.spans["outcome"]
+    assert span._.value.subject_reported_group and not span._.value.subject_plural
+
+
+@pytest.mark.parametrize("text", [
+    "Patients with this disease have a good prognosis.",
+    "She was followed up for two years.",
+])
+def test_look_alikes_of_summaries(nlp, text):
+    assert categories(nlp, text) == []
