@@ -66,7 +66,9 @@ def wrap_width(text: str) -> int | None:
     >>> wrap_width("One sentence per line.\\n" * 20) is None
     True
     """
-    lines = [line.rstrip() for line in text[:SAMPLE_CHARACTERS].split("\n") if line.strip()]
+    sample = text[:SAMPLE_CHARACTERS].split("\n")
+    running = _running_lines(sample)  # a running head wider than the column is no overlong line
+    lines = [line.rstrip() for index, line in enumerate(sample) if line.strip() and index not in running]
     if len(lines) < MIN_LINES:
         return None
     lengths = sorted(len(line) for line in lines)

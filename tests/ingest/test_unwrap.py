@@ -126,7 +126,7 @@ def test_table_rows_are_not_joined():
     "Case Rep Nephrol 2018;7(1):12-18",
 ])
 def test_a_line_naming_the_journal_issue_is_a_running_head_even_once(head):
-    line = "A 61-year-old man was admitted with a productive cough and a fever of"
+    line = "An elderly man was admitted with a productive cough and a high fever of"
     page = "\n".join([line] * 8) + "\nThe chest radiograph showed a consolidation of the right lower lo-\n"
     page += head + "\nbe and a small effusion.\n" + "\n".join([line] * 6) + "\n"
     text = unwrap(page)
@@ -137,3 +137,11 @@ def test_a_line_naming_the_journal_issue_is_a_running_head_even_once(head):
 def test_a_sentence_with_a_web_address_and_a_year_is_kept():
     lines = ["the trial was registered at www.clinicaltrials.gov in 2019 and", "text", "more"]
     assert _running_lines(lines) == set()
+
+
+def test_running_heads_wider_than_the_column_do_not_hide_the_wrap():
+    line = "An elderly man was admitted with a productive cough and a high fever of"
+    head = "International Journal of Case Reports and Clinical Images - Volume 12, Issue 3, July-September 2020"
+    page = "\n".join(([line] * 9 + [head]) * 3 + [line] * 4 + ["39 C."])
+    assert wrap_width(page) is not None
+    assert "International Journal" not in unwrap(page)
