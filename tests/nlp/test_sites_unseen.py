@@ -299,6 +299,8 @@ def test_a_tumour_growing_into_an_organ_invades_it(nlp):
         ("Colonoscopy and biopsy showed a moderately differentiated adenocarcinoma.", ("colon", "primary")),
         ("Colonoscopy revealed ulcerative colitis.", ("colon", "mention")),
         ("Six months later he was found to have boney metastases.", ("bone", "metastasis")),
+        # an organ's complication caused by a metastasis in it
+        ("She presented with a small bowel obstruction due to melanoma metastasis.", ("small intestine", "metastasis")),
         # a rate of the literature
         ("Only 2-5% of metastases to the gastrointestinal tract are found before death.", ("other", "mention")),
     ],
