@@ -225,3 +225,20 @@ def test_both_of_them_are_the_reported_patients(nlp):
 ])
 def test_look_alikes_of_summaries(nlp, text):
     assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When she came back three weeks later, the tumour had disappeared.", ["complete remission"]),
+    ("A surveillance CT a month after treatment showed over 90% tumour reduction.", ["partial response"]),
+    ("A 20% tumour reduction was seen after two cycles.", []),
+])
+def test_a_tumour_that_disappears_or_shrinks(nlp, text, expected):
+    assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "At the 11-month visit nine lesions had disappeared.",
+    "The skin nodule disappeared within four weeks.",
+])
+def test_one_lesion_of_several_that_disappears_is_no_remission(nlp, text):
+    assert "complete remission" not in categories(nlp, text)
