@@ -483,3 +483,21 @@ def test_a_table_of_the_patients_values_stays_in_the_case(nlp):
     doc = nlp("Case presentation\nA 58-year-old woman had fever.\nTable 1. Laboratory values\n"
               "Test | Admission | Day 5\nWBC | 18.2 | 9.1\nCRP | 140 | 12\nDiscussion\nIt is rare.")
     assert section_of(doc, "WBC | 18.2") == "case"
+
+
+# -- "Case 2 is a girl ..." (session 19 pages2) -----------------------------------------------------
+
+def test_a_numbered_label_made_the_subject_of_a_patient_opens_its_part():
+    from pipeline.nlp.sections.patients import inline_patient_starts
+    text = ("We describe two children with the same syndrome.\n\nCase 1 was a male infant born at 30 weeks "
+            "gestation. He needed ventilation for two weeks and then oxygen at home for many months while "
+            "his growth was followed in the clinic and his anaemia was treated with transfusions.\n\n"
+            "Case 2 is a girl born at term after a normal pregnancy. She had feeding problems in the first "
+            "year of life and was admitted at 14 months of age with pneumonia.")
+    assert [(s.number, s.heading) for s in inline_patient_starts(text)] == [(1, "Case 1"), (2, "Case 2")]
+
+
+def test_a_case_cited_in_the_discussion_opens_no_part():
+    from pipeline.nlp.sections.patients import inline_patient_starts
+    text = "In the discussion, as in case 2, the count was high and nothing more is said of her."
+    assert inline_patient_starts(text) == []

@@ -39,10 +39,10 @@ class InlineStart:
 
 
 @lru_cache(maxsize=None)
-def _patterns(path: str) -> tuple[tuple[tuple[re.Pattern, int], ...], re.Pattern]:
+def _patterns(path: str) -> tuple[tuple[tuple[re.Pattern, int], ...], re.Pattern, re.Pattern]:
     data = read_patterns(path)
     starts = tuple((re.compile(entry["pattern"], re.MULTILINE), int(entry["reach"])) for entry in data["starts"])
-    return starts, re.compile(data["age"])
+    return starts, re.compile(data["age"]), re.compile(data.get("subject_after", "(?!)"))
 
 
 def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> list[InlineStart]:
@@ -53,12 +53,15 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
     >>> [(s.number, s.heading) for s in starts]
     [(1, 'Case 1'), (2, 'Case 2')]
     """
-    candidates, age = _patterns(path)
+    candidates, age, subject = _patterns(path)
     found = []
     for pattern, reach in candidates:
         for match in pattern.finditer(text):
             number = patient_number(match.group("number"))
-            if not number or not age.search(text, match.end(), match.end() + reach):
+            # a patient is described after the label: an age, or the label made the subject
+            # of a patient ("Case 2 is a girl born at term")
+            described = age.search(text, match.end(), match.end() + reach) or subject.match(text, match.end())
+            if not number or not described:
                 continue
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip()))
     # two patterns may find the same heading: one start per place
