@@ -53,6 +53,8 @@ def sexes(nlp, text):
         ("A two and a half-year-old girl was seen.", [2.5]),
         ("He was 6 and a half years of age at presentation.", [6.5]),
         ("A 2 years and 6 months old girl had a fever.", [2.5]),
+        ("Two year six months old male child with a history of seizures presented with fever.", [2.5]),
+        ("A 3 years, 4 months old boy was referred for a cough.", [3.33]),
         ("A woman (54 years) presented with pelvic pain.", [54.0]),
         ("A female patient, 61 years, was referred.", [61.0]),
         ("A man of 47 years presented with haematuria.", [47.0]),

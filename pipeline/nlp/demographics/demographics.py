@@ -171,7 +171,8 @@ class DemographicsMatcher(Component):
             if match.groupdict().get("half"):
                 number += 0.5  # "4 and a half years old"
             if match.groupdict().get("months"):
-                number += int(match.group("months")) / 12  # "2 years and 3 months old"
+                months = match.group("months").lower()  # "2 years and 3 months old", "two year six months old"
+                number += (int(months) if months.isdigit() else self.number_words[months]) / 12
         except (KeyError, ValueError, IndexError):
             return None
         years = number * self.unit_years[self._unit(match.groupdict().get("unit"))]
