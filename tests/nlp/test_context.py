@@ -72,6 +72,8 @@ def test_affirmed(nlp, text, word):
     # the case's own work-up is no literature "study"
     ("Initial laboratory studies revealed leukocytosis and a raised creatinine.", "creatinine", "probable"),
     ("Imaging studies showed a mass in the liver.", "liver", "probable"),
+    ("Routine blood chemistry studies were normal, and the white cell count was high.", "white", "probable"),
+    ("Radiographic studies showed a lesion in the femur.", "femur", "probable"),
     ("Several studies have reported metastasis to the liver.", "liver", "other"),
 ])
 def test_subject(nlp, text, word, subject):
