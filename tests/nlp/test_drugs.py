@@ -799,3 +799,17 @@ def test_a_hormone_named_with_its_vasopressor_class_is_given(nlp, text, expected
 )
 def test_bev_is_bevacizumab_near_a_chemotherapy_word(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a discharge with a body substance that is also a drug gives it
+        ("He was discharged from the hospital with insulin for his new diabetes.", ["insulin"]),
+        ("Fasting insulin was 4 mU/L at discharge.", []),
+        # a given name of an author list that is also a brand name
+        ("Authors: Maria Lopes, Camila Souza and Pedro Alves.", []),
+    ],
+)
+def test_discharge_medication_and_author_names(nlp, text, expected):
+    assert generics(nlp, text) == expected

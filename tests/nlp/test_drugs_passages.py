@@ -33,6 +33,13 @@ PASSAGES = [
     ("A 61-year-old woman was offered carboplatin, received two cycles and declined further treatment.",
      ["carboplatin"]),
     ("A 45-year-old woman received cisplatin but refused radiotherapy.", ["cisplatin"]),
+    # the refusal told first, the offer in the next sentence; "elected not to", "opted not to"
+    ("A 58-year-old man had a liver metastasis resected. Adjuvant therapy was discussed but the patient "
+     "refused. We had offered him capecitabine for six months.", []),
+    ("A 62-year-old woman declined surgery. She was then offered paclitaxel and received four cycles.",
+     ["paclitaxel"]),
+    ("A 47-year-old woman with breast cancer was offered adjuvant tamoxifen, but she elected not to take it.", []),
+    ("A 66-year-old man was recommended gemcitabine; he opted not to receive chemotherapy.", []),
     # a recommendation followed by the rest of the course was carried out; one that ends the report is a plan
     ("A 58-year-old woman had high-grade serous carcinoma of the ovary with omental deposits. Neoadjuvant "
      "chemotherapy (carboplatin-paclitaxel) was recommended, followed by interval debulking surgery. She is "

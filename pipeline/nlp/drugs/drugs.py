@@ -422,7 +422,22 @@ class DrugMatcher(Component):
             if self._refusal_in(text, match.end, end) or (
                     end_match and self._refusal_in(text, end_match.end(), min(len(text), end_match.end() + 60), opening=True)):
                 refused.add(match.start)
+            elif before and self._refusal_told_first(text, start, match.start):
+                refused.add(match.start)
         return refused
+
+    def _refusal_told_first(self, text: str, sentence_start: int, drug_start: int) -> bool:
+        """Whether the sentence just before the offer's sentence tells the patient's refusal and
+        nothing up to the drug says it was given ("... but the patient refused. We had offered
+        him capecitabine")."""
+        if sentence_start <= 0:
+            return False
+        window_start = max(0, sentence_start - 300)
+        previous = max((m.end() for m in SENTENCE_END.finditer(text, window_start, max(window_start, sentence_start - 1))),
+                       default=window_start)
+        refusals = [r for r in self.refusal_words.finditer(text, previous, sentence_start)
+                    if self.refusal_who.search(text[max(previous, r.start() - 40):r.start()])]
+        return bool(refusals) and not self.refusal_given.search(text, refusals[-1].end(), drug_start)
 
     def _refusal_in(self, text: str, start: int, end: int, opening: bool = False) -> bool:
         """Whether the patient refuses between ``start`` and ``end`` with no verb of giving
