@@ -33,6 +33,12 @@ def categories(nlp, text):
     "The patient was well and without complications at the one-year follow-up.",
     "No further gastrointestinal bleeding was seen after the embolisation.",
     "She was discharged under stable condition on day 9.",
+    # a good response, a rapid improvement, a regained function, "is well" now
+    "Antibiotics were stopped after six weeks with a good clinical response.",
+    "He had a prompt response to intravenous methylprednisolone.",
+    "Clinical improvement was rapid after the drainage.",
+    "At six weeks she had regained full range of motion of the knee.",
+    "At the time of writing, the patient is well.",
 ])
 def test_recovery_wording_of_pages(nlp, text):
     assert set(categories(nlp, text)) == {"recovered"}
@@ -44,6 +50,10 @@ def test_recovery_wording_of_pages(nlp, text):
     "Good results have been reported with this technique in older series.",
     "Her fever and rash resolved before she was seen, then came back overnight.",
     "She felt well until three days before admission.",
+    "She had a good response to bronchodilators in the past, but this time she was intubated.",
+    "The response rate was good in the published series.",
+    "He is well known to our department.",
+    "She is well aware of the risks of surgery.",
 ])
 def test_look_alikes_of_pages(nlp, text):
     assert "recovered" not in categories(nlp, text)
