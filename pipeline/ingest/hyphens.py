@@ -16,6 +16,9 @@ HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
 WORD_START = re.compile(r"^([a-z][^\W\d_]*)")
 HYPHENATED_WORD = re.compile(r"\b[^\W\d_]+-[^\W\d_]+\b")
 WORD = re.compile(r"[^\W\d_]+")
+# A word a PDF broke at a line end whose line break became a space ("sib- lings", "le- sions",
+# "twin- ning"): the text layer of a page flattened to running text.
+SPACED_BREAK = re.compile(r"(?<!\w)([^\W\d_]+)- ([a-z][^\W\d_]*)\b")
 
 
 def join_lines(lines: list[str], hyphenated: set[str], words: set[str]) -> str:
@@ -50,3 +53,26 @@ def _kept_hyphens() -> frozenset[str]:
     from pipeline.resources import read_table
 
     return frozenset(row["prefix"].lower() for row in read_table("ingest/hyphenation.tsv"))
+
+
+def rejoin_spaced_breaks(text: str) -> str:
+    """``text`` with words broken at a flattened line end ("sib- lings") whole again, when the
+    report writes the whole word elsewhere ("siblings"); "pre- and postoperative", "2- to
+    3-fold" and compounds the report hyphenates elsewhere are left as they are.
+
+    >>> rejoin_spaced_breaks("Four half-sib- lings were seen. The siblings had nodules; pre- and post-natal.")
+    'Four half-siblings were seen. The siblings had nodules; pre- and post-natal.'
+    """
+    if "- " not in text:
+        return text
+    words = {w.lower() for w in WORD.findall(text)}
+    hyphenated = {m.group().lower() for m in HYPHENATED_WORD.finditer(text)}
+
+    def repair(match: re.Match) -> str:
+        left, right = match.group(1), match.group(2)
+        whole = (left + right).lower()
+        if whole in words and f"{left}-{right}".lower() not in hyphenated:
+            return left + right
+        return match.group()
+
+    return SPACED_BREAK.sub(repair, text)

@@ -179,3 +179,13 @@ def test_long_runs_of_one_mark_are_shortened(tmp_path):
     text = read_report(path)[0].text
     assert "=" * 20 in text and "=" * 21 not in text
     assert "(((cisplatin)))" in text
+
+
+def test_a_word_broken_at_a_flattened_line_end_is_whole_again():
+    from pipeline.ingest.text import read_text
+    text = ("Three half-sib- lings had soft tissue nodules at birth. The siblings were followed. "
+            "Multiple le- sions regressed; the lesions of the pre- and postnatal period were not biopsied.")
+    from pathlib import Path
+    report = read_text(text.encode(), Path("x.txt"))[0]
+    assert "half-siblings" in report.text and "Multiple lesions" in report.text
+    assert "pre- and postnatal" in report.text
