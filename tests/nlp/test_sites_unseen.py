@@ -331,3 +331,22 @@ def test_an_abbreviation_of_something_else_names_no_site(nlp_abbr):
 @pytest.fixture(scope="module")
 def nlp_abbr(make_nlp):
     return make_nlp("caselit_abbreviations", "caselit_stage", "caselit_sites")
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        # in a report about a tumour, what else "originates" somewhere is no primary
+        ("In this man with a rectal cancer, ventricular premature beats were found to originate "
+         "from the right ventricular outflow tract.", "heart"),
+        ("In this woman with breast cancer, the bleeding originated from a duodenal ulcer.", "small intestine"),
+        ("In this man with lung cancer, CT showed a fistula arising from the sigmoid colon.", "colon"),
+    ],
+)
+def test_what_else_originates_somewhere_is_no_primary(nlp, text, site):
+    assert (site, "primary") not in roles(nlp, text)
+
+
+def test_a_mass_arising_from_an_organ_still_is_its_primary(nlp):
+    found = roles(nlp, "In this woman, a solid ovarian carcinoma was found arising from the left ovary.")
+    assert ("ovary", "primary") in found
