@@ -52,7 +52,33 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         rows.append(row)
     _listed_demographics(first, rows)
     _listed_ages(report.text, rows, patients)
+    _listed_sexes(report.text, rows, patients)
     return rows
+
+
+# The sex a person word of a listed pair gives ("a boy and his mother").
+PERSON_SEX = {"boy": "male", "man": "male", "male": "male", "son": "male", "brother": "male", "father": "male",
+              "girl": "female", "woman": "female", "female": "female", "daughter": "female", "sister": "female",
+              "mother": "female"}
+PERSON_WORD = re.compile(r"\b(" + "|".join(PERSON_SEX) + r")\b", re.IGNORECASE)
+
+
+def _listed_sexes(text: str, rows: list[Case], patients: str) -> None:
+    """The announced patients listed in apposition with a person word each ("two cases, a boy
+    and his mother", "First cousins, a male and a female"): a row with no sex takes its
+    person's, in order, when the list holds one person per row."""
+    spec = read_patterns(patients)
+    listed = re.compile(spec.get("listed_persons", "(?!)"))
+    for match in listed.finditer(text, 0, int(spec["announced_reach"])):
+        words = list(PERSON_WORD.finditer(match.group("persons")))
+        if len(words) != len(rows):
+            continue
+        start = match.start("persons")
+        for row, word in zip(rows, words):
+            if row.sex is None:
+                row.sex = PERSON_SEX[word.group(1).lower()]
+                row.evidence.append(Evidence("sex", row.sex, match.group(), start + word.start(1), start + word.end(1), start))
+        return
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -122,3 +122,17 @@ def test_patients_presented_one_after_the_other_in_one_sentence_take_their_own_a
             "and a 41-year-old man was referred with anaemia. Both underwent surgery.")
     rows = report_cases(build_nlp(), Report(name="t.txt", text=text))
     assert [(r.age, r.sex) for r in rows] == [(27, "female"), (41, "male")]
+
+
+# -- patients listed in apposition (session 19 pages2) ---------------------------------------------
+
+def test_a_boy_and_his_mother_are_two_rows_with_their_own_sex(nlp):
+    text = ("Familial megalencephaly. We report two cases, a boy and his mother. The boy had a large head "
+            "and normal development. The mother also had a large head.")
+    assert [row.sex for row in cases(nlp, text)] == ["male", "female"]
+
+
+def test_cousins_a_male_and_a_female_are_two_rows(nlp):
+    text = ("Summary. First cousins, a male and a female, with a new type of nail dysplasia are described. "
+            "Both had thin hair and small teeth.")
+    assert [row.sex for row in cases(nlp, text)] == ["male", "female"]
