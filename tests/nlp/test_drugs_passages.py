@@ -33,6 +33,13 @@ PASSAGES = [
     ("A 61-year-old woman was offered carboplatin, received two cycles and declined further treatment.",
      ["carboplatin"]),
     ("A 45-year-old woman received cisplatin but refused radiotherapy.", ["cisplatin"]),
+    # a regimen code after "chemotherapy" in brackets is the regimen, not a definition of the words before it
+    ("We describe a 68-year-old woman with gastric lymphoma who responded well to chemotherapy (R-CHOP).",
+     ["cyclophosphamide", "doxorubicin", "prednisone", "rituximab", "vincristine"]),
+    # the patient's own trial participation is no literature
+    ("A 49-year-old woman with melanoma developed colitis. She was taken off study in May, prednisolone "
+     "was tapered and budesonide was added.", ["budesonide", "prednisolone"]),
+    ("A 59-year-old man had lung cancer. Previous studies found that pemetrexed was effective.", []),
     # the refusal told first, the offer in the next sentence; "elected not to", "opted not to"
     ("A 58-year-old man had a liver metastasis resected. Adjuvant therapy was discussed but the patient "
      "refused. We had offered him capecitabine for six months.", []),

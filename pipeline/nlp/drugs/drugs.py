@@ -167,6 +167,7 @@ class DrugMatcher(Component):
         self.refusal_words = regex_cache.compile(spec["refusal_words"], flags)
         self.refusal_who = regex_cache.compile(spec["refusal_who"], flags)
         self.refusal_given = regex_cache.compile(spec["refusal_given"], flags)
+        self.treatment_long_form = regex_cache.compile(spec["treatment_long_form"], flags)
         # matched on the lowercased text, case-sensitively: several times faster over a long report
         self.list_cues = regex_cache.compile(f"(?P<susceptibility>{spec['susceptibility_cue']})|(?P<allergy>{spec['allergy_cue']})"
                                             f"|(?P<example>{spec['example_cue']})")
@@ -603,14 +604,17 @@ class DrugMatcher(Component):
         (central venous pressure)" is no cyclophosphamide, vincristine and prednisone. Long
         forms come from the abbreviation detector (``doc._.abbreviations``) when it ran, and
         from a code followed by its long form in brackets, which the detector leaves to
-        brackets of more than three words."""
+        brackets of more than three words. A long form that names a chemotherapy ("responded well
+        to cytotoxic chemotherapy (R-CHOP)", which the detector spells from "responded") is the
+        regimen's own description: the code stays a drug."""
         if not matches:
             return matches
         not_drugs = set()
         if Doc.has_extension("abbreviations"):
             for short in doc._.abbreviations or ():
                 long = short._.long_form
-                if long is not None and short.text not in not_drugs and not self._scan(long.text, fold(long.text)):
+                if long is not None and short.text not in not_drugs and not self._scan(long.text, fold(long.text)) \
+                        and not self.treatment_long_form.search(long.text):
                     not_drugs.add(short.text)
         for match in matches:
             code = text[match.start : match.end]
