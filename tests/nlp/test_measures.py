@@ -748,3 +748,14 @@ def test_a_respectively_list_pairs_every_name_with_its_value(nlp, text, expected
 ])
 def test_printout_and_timeline_wordings_of_a_count(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+# -- "TC" / total count (session 19 pages2) ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Investigations:\nTC: 15.5K, N: 50, L: 37, Hb: 10.9, Platelets: 296", [15.5]),
+    ("Blood counts showed TC 12,400/cumm with 80% neutrophils.", [12.4]),
+    ("Lipid profile: TC: 210 mg/dL, LDL 130 mg/dL.", []),
+])
+def test_total_count_is_the_white_cell_count_before_a_cell_unit(nlp, text, expected):
+    assert wbc(nlp, text) == expected
