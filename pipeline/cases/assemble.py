@@ -169,9 +169,11 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # a metastasis of the patient's that the row keeps: "lytic lesions consistent with bony
     # metastasis ... diagnostic of KS" is a tumour report whose type the lexicon did not read)
     cancer = case.primary_site is not None or case.histology is not None or bool(case.metastasis_sites)
-    by_group["outcome"] = sorted(by_group.get("outcome", []) + _negated_elsewhere(mentions, config), key=lambda m: m.start)
+    by_group["outcome"] = sorted((m for m in by_group.get("outcome", []) + _negated_elsewhere(mentions, config)
+                                  if _numbered_for(m, case.case)), key=lambda m: m.start)
     outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer, config, one_patient=not several) or _outcome(
-        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group], site_mentions, cancer, config) or _outcome(
+        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group and _numbered_for(m, case.case)],
+        site_mentions, cancer, config) or _outcome(
         _discussed_outcomes(mentions), by_group.get("sites", []), cancer, config)
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
@@ -756,6 +758,12 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
             return keep("sex", sex, next(m for m in pool if m.value.sex == sex))
     implied = _site_facts().get(case.primary_site or "", {}).get("sex")
     return implied or None
+
+
+def _numbered_for(outcome: Mention, number: int) -> bool:
+    """Whether a status is this row's as far as patients' numbers go: one said of "cases 1 and
+    3" is theirs only; one said of nobody by number is anyone's."""
+    return not outcome.value.cases or number in outcome.value.cases
 
 
 def _group_outcomes(mentions: list[Mention]) -> list[Mention]:

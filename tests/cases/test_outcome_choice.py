@@ -227,3 +227,34 @@ def test_a_cancer_of_the_history_not_put_years_back_is_the_cases(full_nlp):
             "with a desquamating rash. He was given zinc sulfate and the rash resolved.")
     case = only_case(full_nlp, text)
     assert case.histology == "mucinous adenocarcinoma"
+
+
+def outcomes_of_series(nlp, closing):
+    text = ("Osteomyelitis in three children: a case series\n\n"
+            "Case 1\nA 7-year-old boy presented with fever and thigh pain. MRI showed osteomyelitis of the femur.\n\n"
+            "Case 2\nA 9-year-old girl presented with a limp. Blood cultures grew Staphylococcus aureus.\n\n"
+            "Case 3\nA 4-year-old boy presented with a swollen ankle and fever.\n\n"
+            f"Outcome\n{closing}\n\nDiscussion\nOsteomyelitis is common in children.\n")
+    return [case.outcome for case in report_cases(nlp, Report(name="t.txt", text=text))]
+
+
+@pytest.mark.parametrize(
+    "closing, expected",
+    [
+        # patients named by their numbers: those rows only
+        ("Cases 1 and 3 recovered fully. Case 2 died of septic shock on day 4.", ["recovered", "died", "recovered"]),
+        ("Patients 1-3 were discharged home without sequelae.", ["recovered", "recovered", "recovered"]),
+        ("Cases 2 and 3 made a full recovery.", [None, "recovered", "recovered"]),
+        # a group named without numbers is every row's, as before
+        ("All three children made a full recovery.", ["recovered", "recovered", "recovered"]),
+    ],
+)
+def test_a_status_of_patients_named_by_number_is_theirs_only(full_nlp, closing, expected):
+    assert outcomes_of_series(full_nlp, closing) == expected
+
+
+def test_a_numbered_patient_of_the_literature_gives_no_status(full_nlp):
+    text = ("Case report\nA 60-year-old man presented with fever and back pain. MRI showed spondylodiscitis. "
+            "He was treated with ceftriaxone.\n\nDiscussion\nIn the series of Lee et al., patient 1 died of "
+            "sepsis and patients 2 and 3 recovered [4].\n")
+    assert only_case(full_nlp, text).outcome is None

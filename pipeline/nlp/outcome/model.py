@@ -30,6 +30,9 @@ class Outcome:
     # the nearest subject is the report's own patients as a group ("both patients recovered",
     # "the two children were discharged"): in a multi-patient report, every patient's status
     subject_reported_group: bool = False
+    # that group named by the patients' numbers ("cases 1 and 3 recovered", "patients 2-4 died"):
+    # the status of those rows only
+    cases: tuple[int, ...] = ()
     # the nearest subject is another person than the patient: a relative, a donor, the fetus
     # ("her brother died in an accident")
     subject_other_person: bool = False

@@ -124,6 +124,7 @@ class OutcomeMatcher(Component):
                 subject_plural=self._plural_subject(before, text[start:end]) or self._general_statement(before, text[end:sentence[1]]),
                 # "the death of both infants": the group named inside the phrase itself
                 subject_reported_group=self._reported_group_subject(before) or bool(self.reported_group.search(text[start:end])),
+                cases=self._numbered_cases(before, text[start:end]),
                 subject_other_person=self._other_person_subject(before),
                 readmitted_after=bisect_left(readmissions, sentence[1]) < len(readmissions),
             ))
@@ -163,6 +164,13 @@ class OutcomeMatcher(Component):
         patient = [m.start() for m in self.nominative.finditer(before)]
         return bool(others) and (not patient or patient[-1] < others[-1])
 
+    def _numbered_cases(self, before: str, written: str) -> tuple[int, ...]:
+        """The patients' numbers of the group named as the subject ("Cases 1 and 3 recovered",
+        "in patients 2-4 the fever settled"), or () when the group is not named by numbers."""
+        groups = list(self.reported_group.finditer(written)) or list(self.reported_group.finditer(before))
+        numbers = groups[-1].groupdict().get("numbers") if groups else None
+        return case_numbers(numbers) if numbers else ()
+
     def _reported_group_subject(self, before: str) -> bool:
         """Whether the nearest subject word before the phrase is the reported patients as a group."""
         reported = [m.span() for m in self.reported_group.finditer(before)]
@@ -182,3 +190,20 @@ class OutcomeMatcher(Component):
             plural = plural[:-1]
         singular = [m.start() for m in self.singular_subject.finditer(before)] + [a for a, _ in reported]
         return bool(plural) and (not singular or plural[-1].start() > max(singular))
+
+
+def case_numbers(written: str) -> tuple[int, ...]:
+    """The numbers of a written list of patients' numbers, ranges expanded.
+
+    >>> case_numbers("1 and 3")
+    (1, 3)
+    >>> case_numbers("2-4")
+    (2, 3, 4)
+    >>> case_numbers("1, 2, and 5")
+    (1, 2, 5)
+    """
+    found: list[int] = []
+    for first, last in re.findall(r"(\d{1,2})(?:\s*(?:[-–]|to)\s*(\d{1,2}))?", written):
+        low, high = int(first), int(last or first)
+        found.extend(range(low, high + 1) if 0 < high - low < 10 else [low])
+    return tuple(sorted(set(found)))
