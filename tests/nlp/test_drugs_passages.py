@@ -33,6 +33,9 @@ PASSAGES = [
     ("A 61-year-old woman was offered carboplatin, received two cycles and declined further treatment.",
      ["carboplatin"]),
     ("A 45-year-old woman received cisplatin but refused radiotherapy.", ["cisplatin"]),
+    # the authors' suggestion of another regimen is no drug given
+    ("A 64-year-old man with metastatic squamous carcinoma was treated with cisplatin and gemcitabine. "
+     "Carboplatin may be a safer partner in elderly patients.", ["cisplatin", "gemcitabine"]),
     # a regimen code after "chemotherapy" in brackets is the regimen, not a definition of the words before it
     ("We describe a 68-year-old woman with gastric lymphoma who responded well to chemotherapy (R-CHOP).",
      ["cyclophosphamide", "doxorubicin", "prednisone", "rituximab", "vincristine"]),
