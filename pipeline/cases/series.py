@@ -29,6 +29,8 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     """``cases`` with a row added for every announced patient after the first, when the text
     was read as one patient's; unchanged otherwise."""
     if len(cases) != 1:
+        if len(cases) == 2:
+            _group_age(report.text, cases, patients)  # twins read as two parts share their age
         return cases
     count = announced_patients(report.text, report.title, patients)
     if count < 2:
@@ -53,7 +55,39 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     _listed_demographics(first, rows)
     _listed_ages(report.text, rows, patients)
     _listed_sexes(report.text, rows, patients)
+    _group_age(report.text, rows, patients)
     return rows
+
+
+# One age given to the group of patients ("38-year-old female identical twins", "45-year-old
+# twin sisters"): every patient of the group has it (twins are born together); the words
+# between say their sex.
+GROUP_AGE = re.compile(r"\b(?P<age>\d{1,3})[\s‐–-]*(?:years?|yrs?)[\s‐–-]*old\s+(?P<words>(?:[\w-]+\s+){0,4}?)"
+                       r"(?P<group>twins|twin\s+(?:sisters|brothers|girls|boys))\b", re.IGNORECASE)
+GROUP_WORD_SEX = (("female", re.compile(r"\b(?:female|women|sisters|girls)\b", re.IGNORECASE)),
+                  ("male", re.compile(r"\b(?:male|men|brothers|boys)\b", re.IGNORECASE)))
+
+
+def _group_age(text: str, rows: list[Case], patients: str) -> None:
+    """Twins given one age together in the opening ("38 year-old mirror-image Asian female
+    identical twins presented with ..."): rows without an age take it, and the sex its words say."""
+    if all(row.age is not None for row in rows[1:]):
+        return
+    reach = int(read_patterns(patients)["announced_reach"])
+    match = GROUP_AGE.search(text, 0, reach)
+    if match is None:
+        return
+    age = float(match.group("age"))
+    said = {sex for sex, words in GROUP_WORD_SEX if words.search(match.group("words") + match.group("group"))}
+    sex = said.pop() if len(said) == 1 else None
+    for row in rows:
+        if row.age is None or row is rows[0]:
+            if row.age is None:
+                row.age = age
+                row.evidence.append(Evidence("age", age, match.group(), match.start("age"), match.end("age"), match.start()))
+            if sex is not None and row.sex is None:
+                row.sex = sex
+                row.evidence.append(Evidence("sex", sex, match.group(), match.start("words"), match.end("group"), match.start()))
 
 
 # The sex a person word of a listed pair gives ("a boy and his mother").

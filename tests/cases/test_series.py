@@ -136,3 +136,19 @@ def test_cousins_a_male_and_a_female_are_two_rows(nlp):
     text = ("Summary. First cousins, a male and a female, with a new type of nail dysplasia are described. "
             "Both had thin hair and small teeth.")
     assert [row.sex for row in cases(nlp, text)] == ["male", "female"]
+
+
+def test_twins_given_one_age_together_each_have_it(nlp):
+    text = ("Case presentation: 41 year-old female identical twins presented with hip "
+            "pain on opposite sides. MRI showed a small cyst of the femoral head in each.")
+    rows = cases(nlp, text, title="Hip cysts in identical twins")
+    assert [(row.age, row.sex) for row in rows] == [(41.0, "female"), (41.0, "female")]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("This is the first case report of monozygotic twins with the same rare cyst.", 2),
+    ("Case presentation: 27 year-old male identical twins presented with knee pain.", 2),
+    ("A 30-year-old woman delivered twins at 34 weeks and had a seizure.", 1),
+])
+def test_twins_as_the_subject_of_the_report_are_announced(text, count):
+    assert announced_patients(text) == count
