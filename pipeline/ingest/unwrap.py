@@ -67,8 +67,7 @@ def wrap_width(text: str) -> int | None:
     True
     """
     sample = text[:SAMPLE_CHARACTERS].split("\n")
-    running = _running_lines(sample)  # a running head wider than the column is no overlong line
-    lines = [line.rstrip() for index, line in enumerate(sample) if line.strip() and index not in running]
+    lines = [line.rstrip() for line in sample if line.strip()]
     if len(lines) < MIN_LINES:
         return None
     lengths = sorted(len(line) for line in lines)
@@ -80,7 +79,10 @@ def wrap_width(text: str) -> int | None:
         return None
     if sum(1 for line in full if not SENTENCE_END.search(line)) < MIN_OPEN_SHARE * len(full):
         return None
-    if sum(1 for length in lengths if length > LONG_LINE * width) > MAX_LONG_SHARE * len(lines):
+    running = _running_lines(sample)  # a running head wider than the column is no overlong line
+    overlong = sum(1 for index, line in enumerate(sample)
+                   if len(line.rstrip()) > LONG_LINE * width and index not in running)
+    if overlong > MAX_LONG_SHARE * len(lines):
         return None
     return width
 
