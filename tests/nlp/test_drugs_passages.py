@@ -33,6 +33,16 @@ PASSAGES = [
     ("A 61-year-old woman was offered carboplatin, received two cycles and declined further treatment.",
      ["carboplatin"]),
     ("A 45-year-old woman received cisplatin but refused radiotherapy.", ["cisplatin"]),
+    # the pharmacology of a prodrug and a drug's known toxicity told in general are no drugs given
+    ("A 57-year-old man with rectal cancer received capecitabine. Capecitabine, an oral prodrug of "
+     "5-fluorouracil (5-FU), has efficacy comparable with 5-FU.", ["capecitabine"]),
+    ("A 66-year-old woman received tegafur, which is metabolized in the liver to fluorouracil.", ["tegafur"]),
+    ("A 57-year-old man received capecitabine. Although 5-FU cardiotoxicity is usually reversible, it can "
+     "be fatal.", ["capecitabine"]),
+    ("A 70-year-old man received 5-FU and developed side effects of 5-FU including mucositis.", ["fluorouracil"]),
+    # an active recommendation with a schedule, followed by the course, was carried out
+    ("A 61-year-old woman had recurrent ovarian cancer. Her oncologist recommended six monthly cycles of "
+     "gemcitabine. She tolerated gemcitabine for six months.", ["gemcitabine"]),
     # the authors' suggestion of another regimen is no drug given
     ("A 64-year-old man with metastatic squamous carcinoma was treated with cisplatin and gemcitabine. "
      "Carboplatin may be a safer partner in elderly patients.", ["cisplatin", "gemcitabine"]),
