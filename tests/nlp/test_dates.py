@@ -237,3 +237,11 @@ def test_the_dateline_of_a_post_is_metadata(nlp, text, metadata):
 def test_the_date_of_a_journal_issue_line_is_metadata(nlp):
     doc = nlp("Annals of Clinical Cases  March 16, 2022  Volume 10  Issue 8\nA 50-year-old woman with a history of asthma was admitted on 4 June 2020.")
     assert [s._.value.metadata for s in doc.spans["dates"]] == [True, False]
+
+
+def test_the_publication_day_written_again_without_its_cue_is_metadata(nlp):
+    text = ("Mar 3, 2018 - a snippet of the article's text ...\nClin Case Rep, Publication Date: 3 March 2018\n"
+            "A 61-year-old man with a long history of smoking was admitted on 12 January 2018 with haemoptysis.")
+    doc = nlp(text)
+    assert [(s._.value.iso, s._.value.metadata) for s in doc.spans["dates"]] == [
+        ("2018-03-03", True), ("2018-03-03", True), ("2018-01-12", False)]

@@ -10,7 +10,7 @@ one (the nearest full date before them), and whether a date is publication metad
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -86,6 +86,7 @@ class DateMatcher(Component):
         references_start = self._references_start(text)
         last_year = None
         masked = [m.start() for m in self.masked_year.finditer(text)]
+        findings = []
         for item in found:
             while masked and masked[0] < item.start:
                 masked.pop(0)
@@ -110,7 +111,16 @@ class DateMatcher(Component):
             if not metadata and not inferred:
                 last_year = item.year
             date = DateValue(value, precision_of(value), text[item.start : item.end], inferred, metadata)
-            yield Finding(item.start, item.end, LABEL, date)
+            findings.append(Finding(item.start, item.end, LABEL, date))
+        # The publication's own day written again without its cue (a document-sharing page's
+        # snippet "Feb 28, 2017 - ..." above "Publication Date: 28 February 2017") is metadata
+        # too: a clinical event on the very day of publication is not a case report's.
+        published = {f.value.iso for f in findings if f.value.metadata and f.value.precision == "day"}
+        for finding in findings:
+            date = finding.value
+            if not date.metadata and date.precision == "day" and date.iso in published:
+                finding = Finding(finding.start, finding.end, LABEL, replace(date, metadata=True))
+            yield finding
 
     def _find(self, text: str):
         windows = self._windows(text)
