@@ -759,3 +759,13 @@ def test_printout_and_timeline_wordings_of_a_count(nlp, text, expected):
 ])
 def test_total_count_is_the_white_cell_count_before_a_cell_unit(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, threshold", [
+    ("Tests showed leukocytosis (29 570/mm3) and lower platelet count (71 000/mm3).", False),
+    ("Tests showed leukocytosis (18,200/mm3) and higher CRP levels than before.", False),
+    ("A WBC count of 50,000/mm3 or higher defines the reaction.", True),
+])
+def test_a_comparator_word_of_the_next_finding_is_no_threshold(nlp, text, threshold):
+    doc = nlp(text)
+    assert [s._.value.threshold for s in doc.spans["measures"] if s.label_ == "WBC"] == [threshold]
