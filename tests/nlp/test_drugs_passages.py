@@ -53,6 +53,8 @@ PASSAGES = [
     ("A 49-year-old woman with melanoma developed colitis. She was taken off study in May, prednisolone "
      "was tapered and budesonide was added.", ["budesonide", "prednisolone"]),
     ("A 59-year-old man had lung cancer. Previous studies found that pemetrexed was effective.", []),
+    ("A 77-year-old man had fever after nivolumab. Once these studies returned negative, antibiotics were "
+     "stopped and he was started on methylprednisolone.", ["methylprednisolone", "nivolumab"]),
     # the refusal told first, the offer in the next sentence; "elected not to", "opted not to"
     ("A 58-year-old man had a liver metastasis resected. Adjuvant therapy was discussed but the patient "
      "refused. We had offered him capecitabine for six months.", []),
