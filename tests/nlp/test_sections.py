@@ -501,3 +501,9 @@ def test_a_case_cited_in_the_discussion_opens_no_part():
     from pipeline.nlp.sections.patients import inline_patient_starts
     text = "In the discussion, as in case 2, the count was high and nothing more is said of her."
     assert inline_patient_starts(text) == []
+
+
+def test_a_numbered_subsection_after_case_report_opens_no_patient():
+    from pipeline.nlp.sections.patients import inline_patient_starts
+    text = "CASE REPORT\n\n2.1. Outcome\nA 71-year-old man was admitted with abdominal pain."
+    assert inline_patient_starts(text) == []
