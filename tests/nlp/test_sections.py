@@ -507,3 +507,11 @@ def test_a_numbered_subsection_after_case_report_opens_no_patient():
     from pipeline.nlp.sections.patients import inline_patient_starts
     text = "CASE REPORT\n\n2.1. Outcome\nA 71-year-old man was admitted with abdominal pain."
     assert inline_patient_starts(text) == []
+
+
+def test_an_ordinal_heading_alone_on_its_line_opens_its_patient_past_another_sentence():
+    from pipeline.nlp.sections.patients import inline_patient_starts
+    text = ("The first case\nA 52-year-old woman was admitted with fever.\n\nThe second case\n"
+            "The ethics committee of our hospital approved the publication of this report and waived consent.\n"
+            "In 2015, a 70-year-old man presented with palpitations.")
+    assert [(s.number, s.heading) for s in inline_patient_starts(text)] == [(1, "The first case"), (2, "The second case")]
