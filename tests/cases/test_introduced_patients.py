@@ -211,3 +211,31 @@ def test_a_cited_case_in_the_discussion_is_the_literature_s(nlp):
             "week [7]. Early biopsy is therefore essential.")
     rows = cases(nlp, text)
     assert [(r.age, r.drugs, r.outcome) for r in rows] == [(61, ["itraconazole"], "recovered")]
+
+
+TWO_IN_ONE_PARAGRAPH = (
+    "Pulmonary embolism after travel in two adults: case reports\n\n"
+    "Abstract\nA 48-year-old man presented with sudden dyspnoea after a long flight; CT angiography showed "
+    "bilateral pulmonary emboli and he was treated with rivaroxaban. A 69-year-old woman presented with "
+    "syncope and a right ventricular thrombus and received alteplase followed by heparin. Both were "
+    "discharged in good condition.\n"
+)
+
+
+def test_two_patients_told_in_one_paragraph_get_a_row_each(nlp):
+    rows = cases(nlp, TWO_IN_ONE_PARAGRAPH)
+    assert [(r.age, r.sex) for r in rows] == [(48, "male"), (69, "female")]
+    assert rows[0].drugs == ["rivaroxaban"] and rows[1].drugs == ["alteplase", "heparin"]
+    assert [r.outcome for r in rows] == ["recovered", "recovered"]
+
+
+def test_the_same_patient_presented_again_opens_no_row(nlp):
+    text = ("Two adults with pulmonary embolism\n\nA 48-year-old man presented with dyspnoea and was given "
+            "rivaroxaban. Case discussion: a 48-year-old man presented to us with dyspnoea after a flight.\n")
+    assert len(introduced_patients(text)) == 0
+
+
+def test_a_one_patient_report_presenting_a_relative_opens_no_row(nlp):
+    text = ("Case report\nA 48-year-old man presented with dyspnoea and was given rivaroxaban. "
+            "A 70-year-old woman, his mother, presented with the same symptoms years ago.\n")
+    assert len(cases(nlp, text)) == 1

@@ -77,6 +77,7 @@ def _introductions(path: str) -> dict[str, re.Pattern]:
     names = ("introduced_ordinal", "introduced_another", "introduced_kin", "presenting", "kin_history", "several",
              "literature")
     found = {name: re.compile(data[name]) for name in names}
+    found["introduced_presented"] = re.compile(data["introduced_presented"]) if "introduced_presented" in data else None
     found["age"] = re.compile(data["age"])
     found["reach"] = int(data["introduced_reach"])
     return found
@@ -129,10 +130,39 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 continue  # "The other twin developed NEC" of a report on twins; not "... developed normally"
             number = patient_number(match.group("number")) if "number" in match.groupdict() else 0
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip(), "introduced"))
+    if several and patterns["introduced_presented"] is not None:
+        found += _presented_again(text, patterns)
     unique = {}
     for start in sorted(found, key=lambda s: (s.start, -s.end)):
         unique.setdefault(start.start, start)
     return list(unique.values())
+
+
+def _presented_again(text: str, patterns: dict) -> list[InlineStart]:
+    """Sentences after the first that present a person of another age or sex ("A 55-year-old
+    man presented ... A 75-year-old woman presented ..."), in a report about several patients.
+
+    >>> patterns = _introductions("sections/patients.toml")
+    >>> [s.heading for s in _presented_again("A 55-year-old man presented with dyspnoea. "
+    ...     "A 75-year-old woman presented with syncope.", patterns)]
+    ['A 75-year-old woman']
+    >>> _presented_again("A 55-year-old man presented with dyspnoea. A 55-year-old man was admitted again.", patterns)
+    []
+    """
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for match in patterns["introduced_presented"].finditer(text):
+        following = text[match.end():min(_sentence_end(text, match.end()), match.end() + patterns["reach"])]
+        if not patterns["presenting"].search(following):
+            continue
+        sentence = text[_sentence_start(text, match.start()):_sentence_end(text, match.end())]
+        if patterns["literature"].search(sentence):
+            continue
+        who = (" ".join(re.findall(r"\d+(?:\.\d)?|[a-z]+", match.group("age").lower())[:2]), match.group("person").lower())
+        if seen and who not in seen:
+            found.append(InlineStart(match.start(), match.end(), 0, match.group().strip(), "introduced"))
+        seen.add(who)
+    return found
 
 
 SENTENCE_END = regex_cache.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|\n")
