@@ -39,6 +39,9 @@ def categories(nlp, text):
     "Clinical improvement was rapid after the drainage.",
     "At six weeks she had regained full range of motion of the knee.",
     "At the time of writing, the patient is well.",
+    "She showed complete clinical and biochemical improvement.",
+    "He was much improved at the two-week visit.",
+    "She has been followed up for two years without complications.",
 ])
 def test_recovery_wording_of_pages(nlp, text):
     assert set(categories(nlp, text)) == {"recovered"}
@@ -252,3 +255,13 @@ def test_a_tumour_that_disappears_or_shrinks(nlp, text, expected):
 ])
 def test_one_lesion_of_several_that_disappears_is_no_remission(nlp, text):
     assert "complete remission" not in categories(nlp, text)
+
+
+def test_a_relative_who_tells_the_patients_status_is_no_other_person(nlp):
+    doc = nlp("Her parents reported complete resolution of the episodes.")
+    assert [s._.value.subject_other_person for s in doc.spans["outcome"]] == [False]
+
+
+def test_a_relatives_own_status_stays_theirs(nlp):
+    doc = nlp("His father had a myocardial infarction and recovered fully.")
+    assert all(s._.value.subject_other_person for s in doc.spans["outcome"])

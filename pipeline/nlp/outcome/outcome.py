@@ -64,6 +64,8 @@ class OutcomeMatcher(Component):
         self.singular_subject = regex_cache.compile(spec["subject"]["singular"], re.IGNORECASE)
         self.reported_group = regex_cache.compile(spec["subject"]["reported"], re.IGNORECASE)
         self.other_person = regex_cache.compile(spec["subject"]["other_person"], re.IGNORECASE)
+        reporter = spec["subject"].get("reporter")
+        self.reporter = regex_cache.compile(reporter, re.IGNORECASE) if reporter else None
         self.nominative = regex_cache.compile(spec["subject"]["nominative"], re.IGNORECASE)
         things = spec["subject"].get("thing_pronoun"), spec["subject"].get("thing_phrase")
         self.thing_pronoun, self.thing_phrase = (
@@ -158,11 +160,14 @@ class OutcomeMatcher(Component):
 
     def _other_person_subject(self, before: str) -> bool:
         """Whether another person than the patient (a relative, a donor) is named before the
-        phrase with no "she"/"the patient" after it."""
+        phrase with no "she"/"the patient" after it, and does not tell the patient's status ("her
+        parents reported complete resolution of the episodes")."""
         reported = [m.span() for m in self.reported_group.finditer(before)]  # "mother and baby"
         others = [m.start() for m in self.other_person.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
         patient = [m.start() for m in self.nominative.finditer(before)]
-        return bool(others) and (not patient or patient[-1] < others[-1])
+        if not others or (patient and patient[-1] > others[-1]):
+            return False
+        return not (self.reporter and self.reporter.search(before, others[-1]))
 
     def _numbered_cases(self, before: str, written: str) -> tuple[int, ...]:
         """The patients' numbers of the group named as the subject ("Cases 1 and 3 recovered",
