@@ -813,3 +813,16 @@ def test_bev_is_bevacizumab_near_a_chemotherapy_word(nlp, text, expected):
 )
 def test_discharge_medication_and_author_names(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She was started on intravenous Piptaz for the pneumonia.", {"piperacillin", "tazobactam"}),
+        ("Antibiotics were changed to pip-tazo on day 3.", {"piperacillin", "tazobactam"}),
+        ("For constipation he was given MiraLAX daily.", {"macrogol"}),
+        ("Polyethylene glycol 3350 was given for bowel preparation.", {"macrogol"}),
+    ],
+)
+def test_ward_short_forms_and_laxative_brands(nlp, text, expected):
+    assert set(generics(nlp, text)) == expected
