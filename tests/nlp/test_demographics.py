@@ -196,6 +196,9 @@ def test_not_a_sex(nlp, text):
         ("It is frequent in female patients.", True),
         ("A female patient presented.", False),
         ("The woman recovered.", False),
+        # one age after an indefinite article: a slip of the pen for one person
+        ("A 71-year-old women presented with abdominal pain.", False),
+        ("Most 70-year-old women have osteopenia.", True),
     ],
 )
 def test_plural_marks_groups(nlp, text, plural):

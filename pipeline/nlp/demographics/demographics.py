@@ -86,6 +86,8 @@ class DemographicsMatcher(Component):
         self.sex_exclude_before = regex_cache.compile(sex["exclude_before"], re.IGNORECASE)
         self.sex_exclude_after = regex_cache.compile(sex["exclude_after"], re.IGNORECASE)
         self.plural_after = regex_cache.compile(sex["plural_after"], re.IGNORECASE)
+        singular = sex.get("singular_before")
+        self.singular_before = regex_cache.compile(singular, re.IGNORECASE) if singular else None
         self.pronoun_exclude_after = regex_cache.compile(sex["pronoun_exclude_after"], re.IGNORECASE)
         self.obstetric = [regex_cache.compile(p) for p in sex["obstetric_patterns"]]  # on lower-cased text
         self.shorthand = [regex_cache.compile(p) for p in sex.get("shorthand_patterns", [])]  # on the text as written
@@ -235,6 +237,8 @@ class DemographicsMatcher(Component):
             if evidence == "pronoun" and self.pronoun_exclude_after.search(after):
                 continue
             plural = row["number"] == "plural" or (evidence == "word" and bool(self.plural_after.search(after)))
+            if plural and evidence == "word" and self.singular_before and self.singular_before.search(text, max(0, start - 30), start):
+                plural = False  # "a 71-year-old women presented": one person, a slip of the pen
             value = Sex(sex=row["sex"], written=written, evidence=evidence, plural=plural)
             if unfound_span(doc, start, end, "SEX") is not None:
                 yield Finding(start, end, "SEX", value)
