@@ -65,17 +65,7 @@ def _abbreviates(code: str, written: str) -> bool:
     >>> _abbreviates("AUC5", "carboplatin")
     False
     """
-    letters = [c.lower() for c in code if c.isalnum()]
-    written = written.lower()
-    if len(letters) < 2 or not written.startswith(letters[0]):
-        return False
-    position = 1
-    for letter in letters[1:]:
-        position = written.find(letter, position)
-        if position < 0:
-            return False
-        position += 1
-    return True
+    return sum(c.isalnum() for c in code) >= 2 and _letters_follow(code, written)
 
 
 def spells(code: str, long_form: str) -> bool:
@@ -87,13 +77,19 @@ def spells(code: str, long_form: str) -> bool:
     >>> spells("TC", "paclitaxel and carboplatin")
     False
     """
+    return len(long_form.split()) >= 2 and _letters_follow(code, long_form)
+
+
+def _letters_follow(code: str, written: str) -> bool:
+    """Whether ``written`` starts with the code's first letter and holds its other letters and
+    digits in order (case-insensitive)."""
     letters = [c.lower() for c in code if c.isalnum()]
-    long_form = long_form.lower()
-    if not letters or not long_form.startswith(letters[0]) or len(long_form.split()) < 2:
+    written = written.lower()
+    if not letters or not written.startswith(letters[0]):
         return False
     position = 1
     for letter in letters[1:]:
-        position = long_form.find(letter, position)
+        position = written.find(letter, position)
         if position < 0:
             return False
         position += 1
