@@ -769,3 +769,15 @@ def test_total_count_is_the_white_cell_count_before_a_cell_unit(nlp, text, expec
 def test_a_comparator_word_of_the_next_finding_is_no_threshold(nlp, text, threshold):
     doc = nlp(text)
     assert [s._.value.threshold for s in doc.spans["measures"] if s.label_ == "WBC"] == [threshold]
+
+
+# -- a count whose slash before µL the page lost (session 19) -----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("On day 3 she had thrombocytopenia (20,000 µL) and leukocytosis (15,000 µL).", [15.0]),
+    ("The white cell count was 7200 µL on admission.", [7.2]),
+    # a volume, not a count
+    ("With leukocytosis suspected, 200 µL of whole blood was sent for a smear.", []),
+])
+def test_a_count_that_lost_its_slash_before_microlitre(nlp, text, expected):
+    assert wbc(nlp, text) == expected
