@@ -239,3 +239,17 @@ def test_a_one_patient_report_presenting_a_relative_opens_no_row(nlp):
     text = ("Case report\nA 48-year-old man presented with dyspnoea and was given rivaroxaban. "
             "A 70-year-old woman, his mother, presented with the same symptoms years ago.\n")
     assert len(cases(nlp, text)) == 1
+
+
+def test_a_lower_case_case_label_in_an_abstract_opens_its_patient(nlp):
+    text = ("Two cases of necrotizing fasciitis\n\nAbstract\nNecrotizing fasciitis is a rapidly progressive "
+            "infection. Two cases are reported. case 1 was a 61-year-old man with diabetes who was given "
+            "meropenem. Case 2 was a 44-year-old woman who received clindamycin and died on day 3.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex, r.drugs) for r in rows] == [(61, "male", ["meropenem"]), (44, "female", ["clindamycin"])]
+
+
+def test_a_lower_case_case_cited_in_the_discussion_opens_no_patient(nlp):
+    text = ("Case report\nA 61-year-old man with diabetes was given meropenem.\n\nDiscussion\nAs in the "
+            "series of Lee, case 2 was a 44-year-old woman [3]. Early surgery matters.\n")
+    assert len(cases(nlp, text)) == 1
