@@ -826,3 +826,17 @@ def test_discharge_medication_and_author_names(nlp, text, expected):
 )
 def test_ward_short_forms_and_laxative_brands(nlp, text, expected):
     assert set(generics(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person "on" the drug right before its name takes it (a home medication)
+        ("A 58-year-old diabetic man on insulin presented with fever.", {"insulin"}),
+        ("He was started on meropen and vancomycin.", {"meropenem", "vancomycin"}),
+        # a person "on" something else, the substance measured
+        ("A man on dialysis had a low insulin level.", set()),
+    ],
+)
+def test_a_person_on_a_substance_takes_it(nlp, text, expected):
+    assert set(generics(nlp, text)) == expected
