@@ -366,8 +366,7 @@ def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     ``histology/organs.tsv``), for a case whose text names no primary site. A type named only in
     a sentence of past history, with no stage, metastasis or recurrence now, makes no cancer case
     (as in :func:`_past_cancer_only`)."""
-    by_type, by_written = _type_organs(config.organs)
-    organ = by_written.get(_type_key(histology.value.written)) or by_type.get(histology.value.histology)
+    organ = _type_organ(histology, config)
     if organ is None:
         return None
     # a type only weighed ("Hepatocellular carcinoma and metastasis were considered, but MRI

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pipeline.cases.record import Case, Evidence
 from pipeline.ingest.report import Report
-from pipeline.nlp.sections.patients import announced_patients, announced_sex
+from pipeline.nlp.sections.patients import PERSON_SEX, announced_patients, announced_sex, patient_number
 from pipeline.resources import read_patterns, read_table
 
 SHARED_FIELDS = ("primary_site", "histology")
@@ -90,10 +90,7 @@ def _group_age(text: str, rows: list[Case], patients: str) -> None:
                 row.evidence.append(Evidence("sex", sex, match.group(), match.start("words"), match.end("group"), match.start()))
 
 
-# The sex a person word of a listed pair gives ("a boy and his mother").
-PERSON_SEX = {"boy": "male", "man": "male", "male": "male", "son": "male", "brother": "male", "father": "male",
-              "girl": "female", "woman": "female", "female": "female", "daughter": "female", "sister": "female",
-              "mother": "female"}
+# A person word of a listed pair ("a boy and his mother").
 PERSON_WORD = re.compile(r"\b(" + "|".join(PERSON_SEX) + r")\b", re.IGNORECASE)
 
 
@@ -115,10 +112,6 @@ def _listed_sexes(text: str, rows: list[Case], patients: str) -> None:
         return
 
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12}
-
-
 def _listed_ages(text: str, rows: list[Case], patients: str) -> None:
     """The announced patients' ages written together ("two siblings, aged five and 8 years"):
     when no row has an age and the opening of the text gives exactly one age per row in one
@@ -132,7 +125,7 @@ def _listed_ages(text: str, rows: list[Case], patients: str) -> None:
         if not_after.search(text, max(0, match.start() - 30), match.start()):
             continue
         words = re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())
-        ages = [int(w) if w.isdigit() else NUMBER_WORDS.get(w) for w in words]
+        ages = [int(w) if w.isdigit() else (patient_number(w) or None) for w in words]
         if len(ages) != len(rows) or None in ages:
             continue
         scale = 1 / 12 if match.group("unit").lower().startswith("month") else 1

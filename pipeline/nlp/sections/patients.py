@@ -16,6 +16,7 @@ from pipeline import regex_cache
 from pipeline.resources import read_patterns
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12,
                 "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                 "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
                 "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
@@ -263,10 +264,13 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
         return None
     if match.groupdict().get("pair"):  # "a mother–daughter pair": both words say the sex
         words = re.split(r"[\s–—-]+", match.group("pair").lower())
-        said = {PAIR_SEX.get(word) for word in words}
+        said = {PERSON_SEX.get(word) for word in words}
         return said.pop() if len(said) == 1 else None
     said = {sex for sex, words in GROUP_SEX if words.search(match.group())}
     return said.pop() if len(said) == 1 else None
 
 
-PAIR_SEX = {"mother": "female", "daughter": "female", "sister": "female", "father": "male", "son": "male", "brother": "male"}
+# The sex a person or kinship word gives ("a mother–daughter pair", "a boy and his mother").
+PERSON_SEX = {"boy": "male", "man": "male", "male": "male", "son": "male", "brother": "male", "father": "male",
+              "girl": "female", "woman": "female", "female": "female", "daughter": "female", "sister": "female",
+              "mother": "female"}
