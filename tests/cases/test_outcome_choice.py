@@ -258,3 +258,13 @@ def test_a_numbered_patient_of_the_literature_gives_no_status(full_nlp):
             "He was treated with ceftriaxone.\n\nDiscussion\nIn the series of Lee et al., patient 1 died of "
             "sepsis and patients 2 and 3 recovered [4].\n")
     assert only_case(full_nlp, text).outcome is None
+
+
+def test_numbers_named_before_another_subject_do_not_bind_the_status(full_nlp):
+    # "cases 1 and 2" are not the subject of "she died": the third patient's status stays hers
+    rows = outcomes_of_series(full_nlp, "Unlike cases 1 and 2, she died of septic shock on day 4.")
+    assert rows[2] == "died"
+
+
+def test_a_patient_named_by_number_alone_is_that_row(full_nlp):
+    assert outcomes_of_series(full_nlp, "Patient 2 died of septic shock on day 4.") == [None, "died", None]

@@ -119,15 +119,20 @@ class OutcomeMatcher(Component):
                     sentence = self._sentence_bounds(text, start, end)
                 last_follow_up = bool(self.last_follow_up.search(text, *sentence))
             before = text[max(sentence[0], start - SUBJECT_WINDOW) : start]
+            written = text[start:end]
+            groups = list(self.reported_group.finditer(before))  # the report's own patients as a group
+            reported = [m.span() for m in groups]
+            # "the death of both infants": the group named inside the phrase itself
+            inside = list(self.reported_group.finditer(written))
+            group_subject = self._reported_group_subject(before, reported) or bool(inside)
             yield Finding(start, end, "OUTCOME", Outcome(
                 category=self.category_of[match.lastgroup],
-                written=text[start:end],
+                written=written,
                 last_follow_up=last_follow_up,
-                subject_plural=self._plural_subject(before, text[start:end]) or self._general_statement(before, text[end:sentence[1]]),
-                # "the death of both infants": the group named inside the phrase itself
-                subject_reported_group=self._reported_group_subject(before) or bool(self.reported_group.search(text[start:end])),
-                cases=self._numbered_cases(before, text[start:end]),
-                subject_other_person=self._other_person_subject(before),
+                subject_plural=self._plural_subject(before, written, reported) or self._general_statement(before, text[end:sentence[1]]),
+                subject_reported_group=group_subject,
+                cases=_numbered_cases((inside or groups)[-1]) if group_subject else (),
+                subject_other_person=self._other_person_subject(before, reported),
                 readmitted_after=bisect_left(readmissions, sentence[1]) < len(readmissions),
             ))
 
@@ -158,43 +163,44 @@ class OutcomeMatcher(Component):
             return False
         return bool(self.general_after.search(after))
 
-    def _other_person_subject(self, before: str) -> bool:
+    def _other_person_subject(self, before: str, reported: list[tuple[int, int]]) -> bool:
         """Whether another person than the patient (a relative, a donor) is named before the
         phrase with no "she"/"the patient" after it, and does not tell the patient's status ("her
-        parents reported complete resolution of the episodes")."""
-        reported = [m.span() for m in self.reported_group.finditer(before)]  # "mother and baby"
+        parents reported complete resolution of the episodes"). ``reported``: the spans of the
+        report's own patients named as a group in ``before`` ("mother and baby")."""
         others = [m.start() for m in self.other_person.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
         patient = [m.start() for m in self.nominative.finditer(before)]
         if not others or (patient and patient[-1] > others[-1]):
             return False
         return not (self.reporter and self.reporter.search(before, others[-1]))
 
-    def _numbered_cases(self, before: str, written: str) -> tuple[int, ...]:
-        """The patients' numbers of the group named as the subject ("Cases 1 and 3 recovered",
-        "in patients 2-4 the fever settled"), or () when the group is not named by numbers."""
-        groups = list(self.reported_group.finditer(written)) or list(self.reported_group.finditer(before))
-        numbers = groups[-1].groupdict().get("numbers") if groups else None
-        return case_numbers(numbers) if numbers else ()
-
-    def _reported_group_subject(self, before: str) -> bool:
-        """Whether the nearest subject word before the phrase is the reported patients as a group."""
-        reported = [m.span() for m in self.reported_group.finditer(before)]
-        others = [m.start() for m in self.singular_subject.finditer(before)] + [
+    def _reported_group_subject(self, before: str, reported: list[tuple[int, int]]) -> bool:
+        """Whether the nearest subject word before the phrase is the reported patients as a group
+        (``reported``: their spans in ``before``; a word inside one, the "patient" of "patient 2",
+        is part of it)."""
+        others = [m.start() for m in self.singular_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)] + [
             m.start() for m in self.plural_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)
         ]
         return bool(reported) and (not others or reported[-1][0] > max(others))
 
-    def _plural_subject(self, before: str, written: str) -> bool:
+    def _plural_subject(self, before: str, written: str, reported: list[tuple[int, int]]) -> bool:
         """Whether the nearest subject word before the phrase names a group other than the
-        reported patients ("both patients recovered" speaks of the report's own patients).
-        "They" before a phrase that things do ("the symptoms resolved within a year and they
-        have not recurred") stands for the things, not for a group of people."""
-        reported = [m.span() for m in self.reported_group.finditer(before)]
+        reported patients (``reported``: their spans in ``before``; "both patients recovered"
+        speaks of the report's own patients). "They" before a phrase that things do ("the
+        symptoms resolved within a year and they have not recurred") stands for the things, not
+        for a group of people."""
         plural = [m for m in self.plural_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
         if plural and self.thing_pronoun and self.thing_pronoun.fullmatch(plural[-1].group()) and self.thing_phrase.search(written):
             plural = plural[:-1]
         singular = [m.start() for m in self.singular_subject.finditer(before)] + [a for a, _ in reported]
         return bool(plural) and (not singular or plural[-1].start() > max(singular))
+
+
+def _numbered_cases(group: re.Match) -> tuple[int, ...]:
+    """The patients' numbers of a group named by them ("Cases 1 and 3 recovered", "in patients
+    2-4 the fever settled"; the ``numbers`` group of ``[subject] reported``), or ()."""
+    numbers = group.groupdict().get("numbers")
+    return case_numbers(numbers) if numbers else ()
 
 
 def case_numbers(written: str) -> tuple[int, ...]:
