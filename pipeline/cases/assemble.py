@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
-from pipeline.cases.mentions import Mention, PatientStart
+from pipeline.cases.mentions import Mention, PatientStart, stated_primaries
+from pipeline.cases.outcome import case_outcome, group_outcomes
 from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.labs import case_labs
 from pipeline.cases.record import Case, Evidence
@@ -19,12 +19,6 @@ from pipeline.ingest.report import Report
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 from pipeline.resources import compile_pattern, read_patterns, read_table
 
-# Outcome categories that end the story whatever is said before them.
-FINAL_OUTCOMES = ("died",)
-# Statuses that a later recurrence or metastasis of the patient makes out of date.
-SUPERSEDED_BY_RELAPSE = frozenset({"complete remission", "no evidence of disease", "partial response", "recovered"})
-# How a non-cancer case's outcome phrases read (the others say nothing of its outcome).
-NON_CANCER_READING = {"complete remission": "recovered", "no evidence of disease": "recovered", "recovered": "recovered", "died": "died"}
 
 
 def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart],
@@ -32,7 +26,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     """One Case per patient; ``config``: the components' data files (AssemblyConfig.of(nlp))."""
     shared = [m for m in preamble(mentions, starts) if about_patient(m)]
     # "the two children were discharged" in one case's part is every case's status
-    shared += [m for m in _group_outcomes(mentions) if m not in shared]
+    shared += [m for m in group_outcomes(mentions) if m not in shared]
     cases = []
     parts = split_by_patient(mentions, starts, config.patients)
     for number, part in enumerate(parts, 1):
@@ -169,12 +163,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # a metastasis of the patient's that the row keeps: "lytic lesions consistent with bony
     # metastasis ... diagnostic of KS" is a tumour report whose type the lexicon did not read)
     cancer = case.primary_site is not None or case.histology is not None or bool(case.metastasis_sites)
-    by_group["outcome"] = sorted((m for m in by_group.get("outcome", []) + _negated_elsewhere(mentions, config)
-                                  if _numbered_for(m, case.case)), key=lambda m: m.start)
-    outcome = _outcome(by_group.get("outcome", []), by_group.get("sites", []), cancer, config, one_patient=not several) or _outcome(
-        [m for m in shared if m.group == "outcome" and m.value.subject_reported_group and _numbered_for(m, case.case)],
-        site_mentions, cancer, config) or _outcome(
-        _discussed_outcomes(mentions), by_group.get("sites", []), cancer, config)
+    outcome = case_outcome(by_group.get("outcome", []), mentions, shared, by_group.get("sites", []), site_mentions,
+                           cancer, case.case, several, config)
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
@@ -247,7 +237,7 @@ def _primary_site(sites: list[Mention], config: AssemblyConfig = DEFAULT) -> Men
     a sentence of remote history ("treated for a breast cancer 25 years ago") gives way to one named
     now ("she now presented with an ovarian cancer")."""
     spread = {m.value.site for m in sites if m.value.role == "metastasis"}
-    candidates = [m for m in _stated_primaries(sites) if not (m.value.site in spread and _bare_tumour(m.value.cue))]
+    candidates = [m for m in stated_primaries(sites) if not (m.value.site in spread and _bare_tumour(m.value.cue))]
     spec = read_patterns(config.roles)["report"]
     history, remote = compile_pattern(spec["history"]), compile_pattern(spec.get("remote", "(?!)"))
     current = [m for m in candidates if not (history.search(m.sentence) and remote.search(m.sentence))]
@@ -271,7 +261,7 @@ def _later_same_type(by_group: dict[str, list[Mention]], case, config: AssemblyC
     distant = set(read_patterns(config.roles).get("distant_involvement", {}).get("sites", ()))
     typed = {m.sentence_start for m in by_group.get("histology", [])
              if m.value.histology == case.histology and not m.negated and not m.value.hedged}
-    return [m for m in _stated_primaries(by_group.get("sites", []))
+    return [m for m in stated_primaries(by_group.get("sites", []))
             if m.value.site in distant and m.value.site != case.primary_site and not m.negated
             and m.sentence_start in typed and later.search(m.sentence) and not second.search(m.sentence)]
 
@@ -283,12 +273,6 @@ def _type_only_weighed(histology: Mention, by_group: dict[str, list[Mention]], c
     return all(weighed.search(m.sentence) for m in by_group.get("histology", []) or [histology])
 
 
-def _stated_primaries(sites: list[Mention]) -> list[Mention]:
-    """The site mentions read as a primary and not only weighed ("a primary of the ovary was
-    considered" is hypothetical)."""
-    return [m for m in sites if m.value.role == "primary" and not m.hypothetical]
-
-
 def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:
     """True when every primary and every type the case names stands in a sentence of past history
     ("a mastectomy for breast cancer eight years before her admission", "a history of invasive
@@ -296,7 +280,7 @@ def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig
     recurrence): a non-cancer case with a remote cancer in its history (ANNOTATION.md:
     primary_site null when the case is not a cancer case)."""
     sites = by_group.get("sites", [])
-    primaries = _stated_primaries(sites)
+    primaries = stated_primaries(sites)
     types = [m for m in by_group.get("histology", []) if not m.value.hedged]
     if not primaries and not types:
         return False
@@ -327,7 +311,7 @@ def _benign_tumour_only(by_group: dict[str, list[Mention]], config: AssemblyConf
     case names no type, stage or metastasis, and a sentence of the case names a benign lesion
     (``[report] benign`` of roles.toml: "revealed a Warthin tumour", "a gastric leiomyoma")."""
     sites = by_group.get("sites", [])
-    primaries = _stated_primaries(sites)
+    primaries = stated_primaries(sites)
     if not primaries or not all(_bare_tumour(m.value.cue) for m in primaries):
         return False
     if by_group.get("stage") or any(not m.value.hedged for m in by_group.get("histology", [])):
@@ -757,128 +741,3 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
             return keep("sex", sex, next(m for m in pool if m.value.sex == sex))
     implied = _site_facts().get(case.primary_site or "", {}).get("sex")
     return implied or None
-
-
-def _numbered_for(outcome: Mention, number: int) -> bool:
-    """Whether a status is this row's as far as patients' numbers go: one said of "cases 1 and
-    3" is theirs only; one said of nobody by number is anyone's."""
-    return not outcome.value.cases or number in outcome.value.cases
-
-
-def _group_outcomes(mentions: list[Mention]) -> list[Mention]:
-    """Statuses said of the report's own patients as a group ("both patients recovered", "the
-    children were discharged on day 10"), wherever they stand."""
-    return [m for m in mentions if m.group == "outcome" and m.value.subject_reported_group and about_patient(m)]
-
-
-def _negated_elsewhere(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
-    """Outcome statements that the context component marked negated for a negation of an
-    earlier clause ("she did not develop ototoxicity and was discharged home"): the patient's
-    status after all ("[negation]" of models/outcome/outcome.toml)."""
-    negation = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome).get("negation", {}).items()}
-    if not {"cue", "clause"} <= negation.keys():
-        return []  # a patterns file without the table: the context component's negation stands
-    found = []
-    for m in mentions:
-        if m.group != "outcome" or not m.negated or not about_patient(replace(m, negated=False)):
-            continue
-        before = m.sentence[: max(0, m.start - m.sentence_start)]
-        cues = [c.end() for c in negation["cue"].finditer(before)]
-        if not cues:
-            continue
-        clauses = [c.end() for c in negation["clause"].finditer(before, cues[-1])]
-        if clauses:
-            found.append(replace(m, negated=False))
-    return found
-
-
-def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:
-    """Outcome statements of the discussion or conclusion that speak of no one else: when the
-    case description states no status, "the reduction ... gave a favourable final outcome" in
-    the discussion is the patient's (a statement of the literature, of other patients or of
-    patients in general carries a subject cue and stays out). A status told with a history cue
-    and no "our patient" ("a previously described patient died of septic shock") is an earlier
-    report's or an earlier episode's."""
-    return [m for m in mentions if m.group == "outcome" and m.section in ("discussion", "conclusion")
-            and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)
-            and not (m.historical and m.subject != "patient")]
-
-
-def _discharged_unrecovered(mention: Mention, unrecovered: re.Pattern | None) -> bool:
-    """Whether ``mention`` is a bare discharge ("was discharged home") in a sentence that says the
-    patient did not recover ("her sciatic nerve did not recover after the reduction, and she was
-    discharged home with an orthosis"): the discharge tells where the patient went, not a
-    recovery ("[negation] unrecovered" of models/outcome/outcome.toml). A discharge with its
-    condition ("discharged in good condition") stays a recovery."""
-    if unrecovered is None or mention.text.strip().lower() != "discharged":
-        return False
-    return unrecovered.search(mention.sentence) is not None
-
-
-def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None,
-             config: AssemblyConfig = DEFAULT, one_patient: bool = False) -> Mention | None:
-    """Status at last follow-up: death if stated; else the last status said to be current
-    ("at the last follow-up", "at present"); else the last status written.
-
-    ``cancer``: whether the case has a primary cancer, as its row says (default: any primary
-    site among ``sites``). A case with a primary cancer reads the cancer statuses; "recovered" is the status of a
-    non-cancer case (ANNOTATION.md), whose "complete resolution", "doing well" or "no
-    recurrence" mean recovery and whose "stable" or "progressive" say nothing of the contract's
-    values. In a cancer case, a remission followed, in a later sentence of the same section, by a
-    recurrence, or by a metastasis told as an event ("six months later, lung metastases were
-    found") or to a site not named before it, is no longer the status; a general comment
-    ("[relapse]" of models/outcome/outcome.toml) does not count (an
-    abstract's summary and the case description each tell the story in order; one section's
-    remission is not undone by another section's retelling).
-
-    ``one_patient``: the report tells one patient's story, so that a recovery of a non-cancer
-    case followed by a new admission of the patient ("she was readmitted", "at the current
-    admission") is an earlier episode's, not the status at the end ("[supersede]" of
-    models/outcome/outcome.toml; in a report of several patients the admission may be the next
-    patient's)."""
-    if cancer is None:
-        cancer = bool(_stated_primaries(sites))
-    relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
-    relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome)["relapse"].items()}
-
-    def superseded(outcome: Mention) -> bool:
-        if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
-            return False
-        if outcome.value.category == "no evidence of disease" and any(
-            r.sentence_start == outcome.sentence_start and r.start < outcome.start for r in relapses
-        ):
-            return True  # "metastases to the skin and spleen without local recurrence": the spread, not a status
-        later = [r for r in relapses if r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start]
-        known = {r.value.site for r in relapses if r.section_start == outcome.section_start and r.sentence_start <= outcome.sentence_start}
-        for r in later:
-            event = relapse["event"].search(r.sentence) is not None
-            if relapse["comment"].search(r.sentence) and not event:
-                continue  # "an option for patients with cervical metastases"
-            if r.value.role == "recurrence" or r.value.site not in known or event:
-                return True
-        return False
-
-    unrecovered = read_patterns(config.outcome).get("negation", {}).get("unrecovered")
-    unrecovered = compile_pattern(unrecovered) if unrecovered else None
-    candidates = []
-    for mention in outcomes:
-        category = mention.value.category if cancer else NON_CANCER_READING.get(mention.value.category)
-        if category is None or (cancer and category == "recovered"):
-            continue
-        if category == "recovered" and _discharged_unrecovered(mention, unrecovered):
-            continue  # "her nerve did not recover, and she was discharged with an orthosis"
-        if mention.value.subject_plural or mention.value.subject_other_person or superseded(mention):
-            continue  # a group's, a relative's or a donor's status; or out of date
-        if one_patient and category == "recovered" and mention.value.readmitted_after:
-            continue  # an earlier episode's recovery: the patient came back after it
-        if category != mention.value.category:
-            mention = replace(mention, value=replace(mention.value, category=category))
-        candidates.append(mention)
-    if not candidates:
-        return None
-    for category in FINAL_OUTCOMES:
-        final = [m for m in candidates if m.value.category == category]
-        if final:
-            return final[-1]
-    follow_up = [m for m in candidates if m.value.last_follow_up]
-    return (follow_up or candidates)[-1]

@@ -44,6 +44,12 @@ class PatientStart:
     heading: str = ""  # those words, or the heading ("Case 2", "the younger brother")
 
 
+def stated_primaries(sites: list[Mention]) -> list[Mention]:
+    """The site mentions read as a primary and not only weighed ("a primary of the ovary was
+    considered" is hypothetical)."""
+    return [m for m in sites if m.value.role == "primary" and not m.hypothetical]
+
+
 def _case_region_starts(sections: list) -> list[int]:
     """The start of each section, a run of "case" sections in a row taking the first one's."""
     starts = []

@@ -3,7 +3,7 @@ the tests."""
 import pytest
 
 from pipeline.api import report_cases
-from pipeline.cases.assemble import _outcome
+from pipeline.cases.outcome import _outcome
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
 from mention_helpers import as_mentions

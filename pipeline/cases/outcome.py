@@ -1,0 +1,161 @@
+"""The outcome cell of a case: which of the patient's status statements is the status at last
+follow-up (ANNOTATION.md: "status at last follow-up"), and which statements said elsewhere in the
+report (of both patients, in the discussion, after a negated clause) count for it."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.cases.config import DEFAULT, AssemblyConfig
+from pipeline.cases.mentions import Mention, stated_primaries
+from pipeline.cases.patients import about_patient
+from pipeline.resources import compile_pattern, read_patterns
+
+# Outcome categories that end the story whatever is said before them.
+FINAL_OUTCOMES = ("died",)
+# Statuses that a later recurrence or metastasis of the patient makes out of date.
+SUPERSEDED_BY_RELAPSE = frozenset({"complete remission", "no evidence of disease", "partial response", "recovered"})
+# How a non-cancer case's outcome phrases read (the others say nothing of its outcome).
+NON_CANCER_READING = {"complete remission": "recovered", "no evidence of disease": "recovered", "recovered": "recovered", "died": "died"}
+
+
+def _numbered_for(outcome: Mention, number: int) -> bool:
+    """Whether a status is this row's as far as patients' numbers go: one said of "cases 1 and
+    3" is theirs only; one said of nobody by number is anyone's."""
+    return not outcome.value.cases or number in outcome.value.cases
+
+
+def group_outcomes(mentions: list[Mention]) -> list[Mention]:
+    """Statuses said of the report's own patients as a group ("both patients recovered", "the
+    children were discharged on day 10"), wherever they stand."""
+    return [m for m in mentions if m.group == "outcome" and m.value.subject_reported_group and about_patient(m)]
+
+
+def _negated_elsewhere(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
+    """Outcome statements that the context component marked negated for a negation of an
+    earlier clause ("she did not develop ototoxicity and was discharged home"): the patient's
+    status after all ("[negation]" of models/outcome/outcome.toml)."""
+    negation = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome).get("negation", {}).items()}
+    if not {"cue", "clause"} <= negation.keys():
+        return []  # a patterns file without the table: the context component's negation stands
+    found = []
+    for m in mentions:
+        if m.group != "outcome" or not m.negated or not about_patient(replace(m, negated=False)):
+            continue
+        before = m.sentence[: max(0, m.start - m.sentence_start)]
+        cues = [c.end() for c in negation["cue"].finditer(before)]
+        if not cues:
+            continue
+        clauses = [c.end() for c in negation["clause"].finditer(before, cues[-1])]
+        if clauses:
+            found.append(replace(m, negated=False))
+    return found
+
+
+def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:
+    """Outcome statements of the discussion or conclusion that speak of no one else: when the
+    case description states no status, "the reduction ... gave a favourable final outcome" in
+    the discussion is the patient's (a statement of the literature, of other patients or of
+    patients in general carries a subject cue and stays out). A status told with a history cue
+    and no "our patient" ("a previously described patient died of septic shock") is an earlier
+    report's or an earlier episode's."""
+    return [m for m in mentions if m.group == "outcome" and m.section in ("discussion", "conclusion")
+            and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)
+            and not (m.historical and m.subject != "patient")]
+
+
+def _discharged_unrecovered(mention: Mention, unrecovered: re.Pattern | None) -> bool:
+    """Whether ``mention`` is a bare discharge ("was discharged home") in a sentence that says the
+    patient did not recover ("her sciatic nerve did not recover after the reduction, and she was
+    discharged home with an orthosis"): the discharge tells where the patient went, not a
+    recovery ("[negation] unrecovered" of models/outcome/outcome.toml). A discharge with its
+    condition ("discharged in good condition") stays a recovery."""
+    if unrecovered is None or mention.text.strip().lower() != "discharged":
+        return False
+    return unrecovered.search(mention.sentence) is not None
+
+
+def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None,
+             config: AssemblyConfig = DEFAULT, one_patient: bool = False) -> Mention | None:
+    """Status at last follow-up: death if stated; else the last status said to be current
+    ("at the last follow-up", "at present"); else the last status written.
+
+    ``cancer``: whether the case has a primary cancer, as its row says (default: any primary
+    site among ``sites``). A case with a primary cancer reads the cancer statuses; "recovered" is the status of a
+    non-cancer case (ANNOTATION.md), whose "complete resolution", "doing well" or "no
+    recurrence" mean recovery and whose "stable" or "progressive" say nothing of the contract's
+    values. In a cancer case, a remission followed, in a later sentence of the same section, by a
+    recurrence, or by a metastasis told as an event ("six months later, lung metastases were
+    found") or to a site not named before it, is no longer the status; a general comment
+    ("[relapse]" of models/outcome/outcome.toml) does not count (an
+    abstract's summary and the case description each tell the story in order; one section's
+    remission is not undone by another section's retelling).
+
+    ``one_patient``: the report tells one patient's story, so that a recovery of a non-cancer
+    case followed by a new admission of the patient ("she was readmitted", "at the current
+    admission") is an earlier episode's, not the status at the end ("[supersede]" of
+    models/outcome/outcome.toml; in a report of several patients the admission may be the next
+    patient's)."""
+    if cancer is None:
+        cancer = bool(stated_primaries(sites))
+    relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
+    relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome)["relapse"].items()}
+
+    def superseded(outcome: Mention) -> bool:
+        if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
+            return False
+        if outcome.value.category == "no evidence of disease" and any(
+            r.sentence_start == outcome.sentence_start and r.start < outcome.start for r in relapses
+        ):
+            return True  # "metastases to the skin and spleen without local recurrence": the spread, not a status
+        later = [r for r in relapses if r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start]
+        known = {r.value.site for r in relapses if r.section_start == outcome.section_start and r.sentence_start <= outcome.sentence_start}
+        for r in later:
+            event = relapse["event"].search(r.sentence) is not None
+            if relapse["comment"].search(r.sentence) and not event:
+                continue  # "an option for patients with cervical metastases"
+            if r.value.role == "recurrence" or r.value.site not in known or event:
+                return True
+        return False
+
+    unrecovered = read_patterns(config.outcome).get("negation", {}).get("unrecovered")
+    unrecovered = compile_pattern(unrecovered) if unrecovered else None
+    candidates = []
+    for mention in outcomes:
+        category = mention.value.category if cancer else NON_CANCER_READING.get(mention.value.category)
+        if category is None or (cancer and category == "recovered"):
+            continue
+        if category == "recovered" and _discharged_unrecovered(mention, unrecovered):
+            continue  # "her nerve did not recover, and she was discharged with an orthosis"
+        if mention.value.subject_plural or mention.value.subject_other_person or superseded(mention):
+            continue  # a group's, a relative's or a donor's status; or out of date
+        if one_patient and category == "recovered" and mention.value.readmitted_after:
+            continue  # an earlier episode's recovery: the patient came back after it
+        if category != mention.value.category:
+            mention = replace(mention, value=replace(mention.value, category=category))
+        candidates.append(mention)
+    if not candidates:
+        return None
+    for category in FINAL_OUTCOMES:
+        final = [m for m in candidates if m.value.category == category]
+        if final:
+            return final[-1]
+    follow_up = [m for m in candidates if m.value.last_follow_up]
+    return (follow_up or candidates)[-1]
+
+
+def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Mention], sites: list[Mention],
+                 site_mentions: list[Mention], cancer: bool, number: int, several: bool,
+                 config: AssemblyConfig = DEFAULT) -> Mention | None:
+    """The outcome of patient ``number``: from the statements of the patient's own part
+    (``own``, with those freed of a negation of an earlier clause); else from a status said of
+    the report's patients as a group (``shared``: "both patients recovered" before "Case 1");
+    else from the discussion, when it speaks of no one else. ``sites``: the part's site
+    mentions, ``site_mentions`` those with the shared ones; ``several``: the report has several
+    patients (a readmission may then be the next patient's)."""
+    own = sorted((m for m in own + _negated_elsewhere(mentions, config) if _numbered_for(m, number)),
+                 key=lambda m: m.start)
+    group = [m for m in shared if m.group == "outcome" and m.value.subject_reported_group and _numbered_for(m, number)]
+    return (_outcome(own, sites, cancer, config, one_patient=not several)
+            or _outcome(group, site_mentions, cancer, config)
+            or _outcome(_discussed_outcomes(mentions), sites, cancer, config))
