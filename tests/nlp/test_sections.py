@@ -515,3 +515,75 @@ def test_an_ordinal_heading_alone_on_its_line_opens_its_patient_past_another_sen
             "The ethics committee of our hospital approved the publication of this report and waived consent.\n"
             "In 2015, a 70-year-old man presented with palpitations.")
     assert [(s.number, s.heading) for s in inline_patient_starts(text)] == [(1, "The first case"), (2, "The second case")]
+
+
+# -- session 20: labels glued to the sentence before, headings in other languages, ages in words
+
+
+def test_a_label_glued_to_the_sentence_before_opens_its_section(nlp):
+    # a page whose block elements lost their spacing: "... is rare.Patient concerns:We report"
+    doc = nlp("Abstract\nRationale:Sarcoidosis of the heart is rare and often fatal.Patient concerns:We report a man "
+              "with palpitations.Lessons:Cardiac sarcoidosis should be suspected early.")
+    assert section_of(doc, "Sarcoidosis of the heart") == "background"
+    assert section_of(doc, "We report a man") == "case"
+    assert section_of(doc, "Cardiac sarcoidosis should") == "conclusion"
+
+
+def test_a_label_glued_at_the_end_of_its_line_opens_the_next_line(nlp):
+    doc = nlp("Introduction:\nChildren exposed to smear-positive relatives often develop disease.Case Presentation:\n"
+              "We saw two brothers of an infected father.Discussion:\nProphylaxis is not always enough.")
+    assert section_of(doc, "We saw two brothers") == "case"
+    assert section_of(doc, "Prophylaxis is not") == "discussion"
+
+
+def test_a_clinical_report_label_of_a_structured_abstract_opens_the_case(nlp):
+    doc = nlp("Occult bacteremia. INTRODUCTION: Bacteremia may pass unnoticed. CLINICAL REPORT: Four year-old girl "
+              "with fever and limping. She was given amoxicillin. DISCUSSION: Such cases are rare.")
+    assert section_of(doc, "Four year-old girl") == "case"
+    assert section_of(doc, "Such cases are rare") == "discussion"
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("Relato de caso", "case"), ("Caso clínico", "case"), ("Presentación de caso", "case"),
+    ("Cas clinique", "case"), ("Kasuistik", "case"), ("Клинический случай", "case"),
+    ("Resumen", "abstract"), ("Discusión", "discussion"), ("Referências", "references"),
+])
+def test_headings_in_other_languages_open_their_section(nlp, heading, section):
+    doc = nlp(f"Title of the page\n{heading}\nThe text under the heading stands here.\n")
+    assert section_of(doc, "The text under the heading") == section
+
+
+def test_a_heading_in_another_language_beside_its_english_twin(nlp):
+    doc = nlp("Introdução\nA doença é rara.\nIntroduction\nThe disease is rare [1].\nRelato de caso\nPaciente de 40 anos.\n"
+              "Case report\nA 40-year-old woman was admitted.\nDiscussão\nO caso mostra.\nDiscussion\nThe case shows.")
+    assert section_of(doc, "The disease is rare") == "background"
+    assert section_of(doc, "A 40-year-old woman") == "case"
+    assert section_of(doc, "The case shows") == "discussion"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A five-year-old girl was brought with fever.",
+    "An eighty-two-year-old man was admitted with dyspnoea.",
+    "Three year-old boy with fever and a limp.",
+])
+def test_an_age_in_words_presents_the_patient(sentence):
+    import spacy
+    detector = sections_module.SectionDetector(spacy.blank("en"))
+    assert detector._presents_patient(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two year-old children are at risk of this infection.",
+    "Her forty-year-old mother had diabetes.",
+])
+def test_an_age_in_words_of_a_group_or_a_relative_presents_no_patient(sentence):
+    import spacy
+    detector = sections_module.SectionDetector(spacy.blank("en"))
+    assert not detector._presents_patient(sentence)
+
+
+def test_the_patient_paragraph_with_an_age_in_words_is_found_after_a_misread_heading(nlp):
+    doc = nlp("Author information\nDepartment of Paediatrics, City Hospital\nConflict of interest\nNone declared.\n"
+              "References\n1. Doe J. Sepsis in children. Lancet 2001.\n\nA six-year-old boy was admitted with fever "
+              "and was given ceftriaxone.")
+    assert section_of(doc, "A six-year-old boy") == "case"

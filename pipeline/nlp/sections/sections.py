@@ -49,8 +49,15 @@ LEADING_MARKS = regex_cache.compile(r"^[\s*†‡§#•·▪■►>\-–—]+")
 LINE = regex_cache.compile(r"[^\n]+")
 MAX_HEADING_WORDS = 8
 # "... is rare. Patient concerns: A 48-year-old woman": a capitalised label of up to four words
-# and a colon right after a sentence's end, followed by the label's text.
-INLINE_LABEL = regex_cache.compile(r"(?<=[.!?])\s+(?P<label>[A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,3})\s*:\s+(?=[A-Z0-9(\"“])")
+# and a colon right after a sentence's end, followed by the label's text. A page whose block
+# elements lost their spacing glues the label to the sentence before and to its text ("... is
+# rare.Patient concerns:We report", "... decades.Case Presentation:" ending its line); only a
+# label of headings.tsv opens a section, so the glued form is read too.
+# Letters of the label may be accented or Cyrillic ("Presentación de caso:", "Клинический случай:").
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
+_LETTERS = r"(?:[^\W\d_]|['’])"
+INLINE_LABEL = regex_cache.compile(rf"(?<=[.!?])\s*(?P<label>[{_CAPITAL}]{_LETTERS}*(?:[ -]{_LETTERS}+){{0,3}})\s*:"
+                                   rf"(?:\s+(?=[{_CAPITAL}0-9(\"“])|(?=[{_CAPITAL}])|\s*$)")
 # A furniture block goes on over lines that are not prose: names, affiliations, e-mail
 # addresses, bullet points. Prose: a line of some length with a verb of a sentence.
 PROSE_VERB = regex_cache.compile(r"\b(?:is|are|was|were|has|have|had|been|be|presented|showed|revealed|underwent|received|"
@@ -99,10 +106,10 @@ class SectionDetector:
         self.furniture = [(regex_cache.compile(row["pattern"], re.IGNORECASE), row["reach"]) for row in read_table(furniture)]
         cues = read_patterns(patient_text)
         self.presentation = regex_cache.compile(cues["presentation"], re.IGNORECASE)
-        self.demographic_opening = regex_cache.compile(cues["demographic_opening"], re.IGNORECASE)
+        self.demographic_opening = regex_cache.compile(fill_template(cues["demographic_opening"], cues), re.IGNORECASE)
         self.not_the_patient = regex_cache.compile(fill_template(cues["not_the_patient"], cues), re.IGNORECASE)
         self.relative = regex_cache.compile(f"(?i:{cues['relatives']})")
-        self.age = regex_cache.compile(cues["age"], re.IGNORECASE)
+        self.age = regex_cache.compile(fill_template(cues["age"], cues), re.IGNORECASE)
         flat = read_patterns(flattened)
         self.flat_min_line = int(flat["min_line"])
         self.flat_furniture_reach = int(flat["furniture_reach"])
