@@ -103,7 +103,7 @@ def test_a_lymphoma_of_a_swelling_over_the_cheek_has_the_cheek_as_primary(nlp):
     text = ("A 52-year-old man presented with a painful swelling over the left cheek. It was drained as cellulitis, "
             "but fine-needle aspiration later showed non-Hodgkin lymphoma.")
     case = row(nlp, text)
-    assert case.primary_site == "other" and case.histology == "lymphoma"
+    assert case.primary_site == "other" and case.histology == "non-hodgkin lymphoma"
 
 
 def test_a_lesion_confirmed_by_biopsy_of_tumour_areas_in_the_liver(nlp):

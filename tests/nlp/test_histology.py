@@ -47,7 +47,7 @@ def names(nlp, text):
         ("A uterine carcinosarcoma was resected.", "carcinosarcoma"),
         ("A malignant mixed Mullerian tumor of the uterus.", "carcinosarcoma"),
         ("A malignant melanoma of the vagina.", "melanoma"),
-        ("A diffuse large B-cell lymphoma of the cervix.", "lymphoma"),
+        ("A diffuse large B-cell lymphoma of the cervix.", "diffuse large b-cell lymphoma"),
         ("A G-CSF producing undifferentiated endometrial sarcoma.", "undifferentiated sarcoma"),
         ("Low-grade undifferentiated uterine sarcoma.", "undifferentiated sarcoma"),
         ("Advanced Undifferentiated Endometrial Carcinoma with NED.", "undifferentiated carcinoma"),
@@ -68,7 +68,7 @@ def names(nlp, text):
         ("A squamous non-small cell lung cancer of the right upper lobe.", "squamous cell carcinoma"),
         ("He had non-squamous NSCLC with an EGFR mutation.", "non-small cell carcinoma"),
         ("SCC arising in ovarian mature cystic teratoma.", "squamous cell carcinoma"),
-        ("An immature teratoma of the ovary.", "teratoma"),
+        ("An immature teratoma of the ovary.", "immature teratoma"),
         ("Medullary thyroid carcinoma was confirmed on thyroidectomy.", "medullary carcinoma"),
         ("FNAC suggested medullary carcinoma of thyroid.", "medullary carcinoma"),
         ("A papillary thyroid carcinoma with nodal spread.", "papillary carcinoma"),
@@ -303,4 +303,4 @@ def test_a_service_named_after_a_cancer_is_no_type(nlp, text):
 def test_a_bare_name_of_a_report_that_calls_it_benign_is_no_type(nlp):
     assert names(nlp, "Imaging suggested a mediastinal teratoma, and resection showed a mature teratoma.") == []
     assert names(nlp, "It was an immature teratoma with foci of mature teratoma; the teratoma was resected.") == [
-        "teratoma", "teratoma"]
+        "immature teratoma", "teratoma"]
