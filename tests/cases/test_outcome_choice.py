@@ -5,8 +5,8 @@ import pytest
 from pipeline.api import report_cases
 from pipeline.cases.outcome import _outcome
 from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
 from mention_helpers import as_mentions
+from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: the shared fixture)
 
 
 @pytest.fixture(scope="module")
@@ -78,14 +78,6 @@ def test_a_relatives_death_is_not_the_patients(nlp):
     assert chosen(nlp, text) == "recovered"
 
 
-@pytest.fixture(scope="module")
-def full_nlp():
-    return build_nlp()
-
-
-def only_case(nlp, text):
-    [case] = report_cases(nlp, Report(name="t.txt", text=text))
-    return case
 
 
 def test_a_case_whose_only_cancer_is_remote_history_reads_recovery(full_nlp):

@@ -2,19 +2,9 @@
 "fulltexts"), on reports written for the tests."""
 import pytest
 
-from pipeline.api import report_cases
-from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
+from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: the shared fixture)
 
 
-@pytest.fixture(scope="module")
-def full_nlp():
-    return build_nlp()
-
-
-def only_case(nlp, text):
-    [case] = report_cases(nlp, Report(name="t.txt", text=text))
-    return case
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -7,19 +7,7 @@ from pipeline.nlp.outcome import outcome as outcome_module
 from pipeline.nlp.outcome.model import CATEGORIES
 from pipeline.resources import read_patterns
 
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_outcome")
-
-
-def outcomes(nlp, text):
-    doc = nlp(text)  # the spans live as long as their doc
-    return [s._.value for s in doc.spans["outcome"]]
-
-
-def categories(nlp, text):
-    return [o.category for o in outcomes(nlp, text)]
+from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the shared fixture)
 
 
 @pytest.mark.parametrize(

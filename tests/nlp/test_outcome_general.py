@@ -2,10 +2,7 @@
 reported patient (sentences written for the tests)."""
 import pytest
 
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_outcome")
+from outcome_helpers import nlp  # noqa: F401 (the shared fixture)
 
 
 def plural(nlp, text):

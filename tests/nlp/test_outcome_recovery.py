@@ -2,15 +2,7 @@
 tests, session 18)."""
 import pytest
 
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_outcome")
-
-
-def categories(nlp, text):
-    doc = nlp(text)
-    return [s._.value.category for s in doc.spans["outcome"]]
+from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixture)
 
 
 @pytest.mark.parametrize("text", [

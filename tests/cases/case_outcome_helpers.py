@@ -1,0 +1,20 @@
+"""Shared by the outcome tests of the case assembly (tests/cases/test_outcome_*.py): the full
+pipeline, built once per module, and the one row of a report written for a test. A test module
+imports the fixture by name (``from case_outcome_helpers import full_nlp``)."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    """The pipeline as caselit builds it."""
+    return build_nlp()
+
+
+def only_case(nlp, text):
+    """The single row of a one-patient report."""
+    [case] = report_cases(nlp, Report(name="t.txt", text=text))
+    return case
