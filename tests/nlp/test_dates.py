@@ -245,3 +245,17 @@ def test_the_publication_day_written_again_without_its_cue_is_metadata(nlp):
     doc = nlp(text)
     assert [(s._.value.iso, s._.value.metadata) for s in doc.spans["dates"]] == [
         ("2018-03-03", True), ("2018-03-03", True), ("2018-01-12", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "21 February 2022: Articles\nA 36-year-old man presented with fever.",
+    "March 3, 2020 | Case Reports\nA 52-year-old woman was admitted.",
+    "12 Aug 2020 · Latest news\nA 29-year-old woman was seen for headache.",
+])
+def test_a_banner_date_before_a_page_section_name_is_no_clinical_date(nlp, text):
+    assert clinical(nlp, text) == []
+
+
+def test_a_timeline_date_before_an_event_stays_clinical(nlp):
+    text = "Timeline\n12 March 2019: admission with fever\n15 March 2019: Case reviewed by the team"
+    assert clinical(nlp, text) == ["2019-03-12", "2019-03-15"]

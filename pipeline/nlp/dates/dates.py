@@ -62,6 +62,7 @@ class DateMatcher(Component):
         self.metadata_window = int(spec["metadata_window"])
         self.biblio_line = regex_cache.compile(spec.get("biblio_line", "(?!)"))
         self.dateline_lead = regex_cache.compile(spec.get("dateline_lead", "(?!)"))
+        self.dateline_label = regex_cache.compile(spec.get("dateline_label", "(?!)"))
         self.biblio_line_max = int(spec.get("biblio_line_max", 0))
         self.citation_after = regex_cache.compile(spec["citation_after"])
         self.citation_before = regex_cache.compile(spec["citation_before"])
@@ -208,6 +209,8 @@ class DateMatcher(Component):
         lead = self.dateline_lead.match(line)
         if (line[lead.end():] if lead else line).strip(" \t\u00a0.,;:•") == text[start:end]:
             return True  # a date alone on its line ("Tuesday, July 8, 2014"): a page header or a post's dateline
+        if line.startswith(text[start:end]) and self.dateline_label.fullmatch(line[end - start:]):
+            return True  # "21 February 2022: Articles": a banner's or a listing's date
         if line_end - line_start <= self.biblio_line_max and self.biblio_line.search(text, line_start, line_end):
             return True  # a short line with a DOI or PMID: a citation or a page's article line
         if self.citation_after.match(text[end : end + 30]):
