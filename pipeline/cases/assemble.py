@@ -76,7 +76,12 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     remote_only = bool(primary or by_group.get("histology")) and _past_cancer_only(by_group, config)
     if remote_only:  # the remote cancer's nodes (its TNM, nodes read as diseased) are no spread now
         primary = None
-    if primary:
+    marrow = None if remote_only else _marrow_type(
+        by_group.get("histology", []) or [m for m in shared if m.group == "histology"], by_group, config)
+    if marrow:  # a leukaemia or myeloma arises in the marrow: its masses elsewhere ("a retro-orbital
+        # myeloid sarcoma ... bone marrow biopsy confirmed AML") are its deposits, not its primary
+        case.primary_site = keep("primary_site", MARROW, marrow)
+    elif primary:
         case.primary_site = keep("primary_site", primary.value.site, primary)
 
     case.sex = _sex(demographics, case, keep)
@@ -95,7 +100,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
             if lesion:  # "a solitary pulmonary nodule was resected ... the tumour was a LCNEC"
                 case.primary_site = keep("primary_site", lesion.value.site, lesion)
 
-    stage = None if remote_only else _figo_stage(by_group.get("stage", []), case.primary_site, case.title)
+    stage = None if remote_only else _figo_stage(by_group.get("stage", []), case.primary_site, case.title,
+                                                 by_group.get("sites", []))
     if stage:
         case.figo_stage = keep("figo_stage", stage.value.stage, stage)
 
@@ -178,6 +184,11 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
             setattr(case, name, keep(name, staging[name], mention))
     case.evidence = evidence + _unused(mentions, evidence)
 
+
+# The organ of a leukaemia or myeloma (``histology/organs.tsv``), and how far from a stage its organ is
+# written ("stage IB2 cervical cancer", "cervical carcinoma, FIGO stage IB2": a few words)
+MARROW = "bone marrow"
+STAGE_ORGAN_REACH = 30
 
 # Where a patient's part of a report of several holds the patient's own text: the case
 # description, or an abstract that the "Case 2:" heading stands in ("Abstract ... Case 1: ...
@@ -522,7 +533,8 @@ def _histology_with_site(mentions: list[Mention], primary_site: str | None,
                  if m.group == "sites" and m.value.site == primary_site and m.value.role == "primary"}
     pool = [m for m in mentions if m.group == "histology" and m.sentence_start in with_site
             and not m.negated and not m.hypothetical and m.subject != "generic" and m.section not in EXCLUDED_SECTIONS]
-    return _histology(pool, config=config)
+    # "a case of gastric carcinoma and renal cell carcinoma": the other organ's type is not the primary's
+    return _histology(pool, primary_site=primary_site, config=config)
 
 
 @lru_cache(maxsize=None)
@@ -697,13 +709,16 @@ def _nodal_stage(stage: str | None, primary_site: str | None) -> bool:
     return bool(stage and prefixes and stage.startswith(prefixes))
 
 
-def _figo_stage(stages: list[Mention], primary_site: str | None, title: str | None = None) -> Mention | None:
+def _figo_stage(stages: list[Mention], primary_site: str | None, title: str | None = None,
+                sites: list[Mention] = ()) -> Mention | None:
     """The first stage stated; FIGO stages belong to gynaecological primaries, so a bare
-    "stage IV" of a lung cancer is not one. A title abbreviates ("Stage I vulvar carcinoma
-    with early relapse"): when the text then gives that stage's sub-stage ("stage IB"), the
-    sub-stage is the one stated."""
+    "stage IV" of a lung cancer is not one, nor is a stage written with another organ's cancer
+    ("chemoradiotherapy for stage IB2 cervical cancer" of a case of a later endometrial cancer). A
+    title abbreviates ("Stage I vulvar carcinoma with early relapse"): when the text then gives that
+    stage's sub-stage ("stage IB"), the sub-stage is the one stated."""
     gynaecological = _site_facts().get(primary_site or "", {}).get("figo") == "yes"
-    figo = [m for m in stages if m.label == "FIGO_STAGE" and (m.value.figo or gynaecological)]
+    figo = [m for m in stages if m.label == "FIGO_STAGE" and (m.value.figo or gynaecological)
+            and not _other_organs_stage(m, sites, primary_site)]
     if not figo:
         return None
     first = figo[0]
@@ -713,6 +728,28 @@ def _figo_stage(stages: list[Mention], primary_site: str | None, title: str | No
                         and m.value.stage[len(stage)] not in "IV"), None)
         return refined or first
     return first
+
+
+def _other_organs_stage(stage: Mention, sites: list[Mention], primary_site: str | None) -> bool:
+    """True when the organ named right by the stage ("stage IB2 cervical cancer", "ovarian cancer,
+    FIGO stage IIIC") is a primary other than the case's."""
+    if primary_site is None:
+        return False
+    near = {m.value.site for m in stated_primaries(sites) if m.sentence_start == stage.sentence_start
+            and (0 <= m.start - stage.end <= STAGE_ORGAN_REACH or 0 <= stage.start - m.end <= STAGE_ORGAN_REACH)}
+    return bool(near) and primary_site not in near
+
+
+def _marrow_type(histology: list[Mention], by_group: dict[str, list[Mention]],
+                 config: AssemblyConfig = DEFAULT) -> Mention | None:
+    """The case's type when it is a disease of the bone marrow (``histology/organs.tsv``: leukaemias,
+    myeloma), named as the patient's (not only hedged, weighed or of the past history alone)."""
+    best = _histology(histology, config=config)
+    if best is None or _type_organ(best, config) != MARROW or _type_only_weighed(best, by_group, config):
+        return None
+    history = compile_pattern(read_patterns(config.roles)["report"]["history"])
+    current = [m for m in histology if not m.value.hedged and not history.search(m.sentence)]
+    return best if current else None
 
 
 def _age(demographics: list[Mention]) -> Mention | None:

@@ -44,3 +44,38 @@ def test_a_type_that_names_its_organ(nlp, text, site, histology):
 ])
 def test_the_named_entity_is_kept(nlp, text, histology):
     assert row(nlp, text).histology == histology
+
+
+def test_a_leukaemia_has_the_marrow_as_primary_over_its_deposit(nlp):
+    text = ("A 52-year-old man presented with proptosis. MRI showed a retro-orbital mass, and biopsy showed a "
+            "myeloid sarcoma. Bone marrow biopsy confirmed acute myeloid leukaemia, and induction chemotherapy "
+            "was given.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == ("bone marrow", "acute myeloid leukemia")
+
+
+def test_a_leukaemia_only_ruled_out_gives_no_primary(nlp):
+    text = ("A 40-year-old woman presented with fever and a leukocyte count of 60,000/µL. Chronic myeloid "
+            "leukaemia was ruled out, and pneumonia was treated with antibiotics.")
+    case = row(nlp, text)
+    assert case.primary_site is None and case.histology is None
+
+
+def test_the_stage_of_an_earlier_cancer_of_another_organ_is_not_the_cases(nlp):
+    text = ("A 45-year-old woman had chemoradiotherapy for stage IB2 cervical cancer twelve years ago. She now "
+            "presented with bleeding, and an endometrial cancer was diagnosed on curettage.")
+    case = row(nlp, text)
+    assert case.primary_site == "endometrium" and case.figo_stage is None
+
+
+def test_a_second_organs_type_in_the_title_sentence_is_not_the_primarys(nlp):
+    text = ("We present a case of gastric carcinoma and renal cell carcinoma in a 64-year-old man. He "
+            "underwent total gastrectomy for the gastric cancer and a nephrectomy.")
+    case = row(nlp, text)
+    assert case.primary_site == "stomach" and case.histology is None
+
+
+def test_an_abbreviation_defined_for_a_type_is_that_type(nlp):
+    text = ("Ewing's sarcoma (ES) is a bone tumour of youth. We report a calcaneal ES in a 15-year-old boy, "
+            "first treated as osteomyelitis.")
+    assert row(nlp, text).histology == "ewing sarcoma"

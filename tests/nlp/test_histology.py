@@ -304,3 +304,12 @@ def test_a_bare_name_of_a_report_that_calls_it_benign_is_no_type(nlp):
     assert names(nlp, "Imaging suggested a mediastinal teratoma, and resection showed a mature teratoma.") == []
     assert names(nlp, "It was an immature teratoma with foci of mature teratoma; the teratoma was resected.") == [
         "immature teratoma", "teratoma"]
+
+
+def test_an_abbreviation_the_text_defines_for_a_type(nlp):
+    text = "Myeloid sarcoma (MS) is rare. In our patient, MS involved the cervical nodes."
+    assert names(nlp, text) == ["myeloid sarcoma", "myeloid sarcoma"]
+
+
+def test_an_abbreviation_whose_initials_are_not_the_names_is_no_type(nlp):
+    assert names(nlp, "Myeloid sarcoma (XY) is rare. XY was seen.") == ["myeloid sarcoma"]

@@ -23,6 +23,10 @@ LABEL = "HISTOLOGY"
 ROMAN = {"I": "1", "II": "2", "III": "3"}
 NOT_A_TYPE = "-"  # a benign lesion with a tumour word in its name ("mature cystic teratoma")
 WORD = LATIN_WORD
+# "Ewing's sarcoma (ES)": a bracketed abbreviation right after a name (two to six letters, the
+# first a capital), and the possessive dropped before its initials are read
+ABBREVIATION_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*[),;]")
+POSSESSIVE = re.compile(r"['\u2019]s(?![A-Za-z])")
 
 
 class HistologyMatcher(Component):
@@ -114,22 +118,47 @@ class HistologyMatcher(Component):
         bounds = sentence_bounds(doc, text) if matches else []
         foreign = self._foreign_abbreviations(text, matches)
         benign_heads = self._benign_heads(matches)
-        for index, match in enumerate(matches):
-            histology = self._normalise(match.group(0))
-            if histology is None or histology == NOT_A_TYPE or match.group(0) in foreign:
+        names = [(m.start(), m.end(), m.group(0), self._normalise(m.group(0))) for m in matches]
+        names = sorted(names + self._defined_abbreviations(text, matches))
+        for index, (start, end, written, histology) in enumerate(names):
+            if histology is None or histology == NOT_A_TYPE or written in foreign:
                 continue
-            if self._key(match.group(0)) in benign_heads:
+            if self._key(written) in benign_heads:
                 continue  # "teratoma" of a report whose pathology says "mature teratoma": that benign tumour
-            if self._benign(text, match.start(), bounds):
+            if self._benign(text, start, bounds):
                 continue
             # a grade belongs to the nearest name: never reach past a neighbouring one
-            low = matches[index - 1].end() if index else 0
-            high = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-            grade = self._grade(text, match.start(), match.end(), bounds, low, high)
-            hedged = self._hedged(text, match.start(), match.end(), bounds)
-            final = not hedged and self._final(text, match.start(), bounds)
-            value = Histology(histology=histology, written=match.group(0), grade=grade, hedged=hedged, final=final)
-            yield Finding(match.start(), match.end(), LABEL, value)
+            low = names[index - 1][1] if index else 0
+            high = names[index + 1][0] if index + 1 < len(names) else len(text)
+            grade = self._grade(text, start, end, bounds, low, high)
+            hedged = self._hedged(text, start, end, bounds)
+            final = not hedged and self._final(text, start, bounds)
+            value = Histology(histology=histology, written=written, grade=grade, hedged=hedged, final=final)
+            yield Finding(start, end, LABEL, value)
+
+    def _defined_abbreviations(self, text: str, matches: list[re.Match]) -> list[tuple[int, int, str, str]]:
+        """The later uses of an abbreviation the text defines for a type the lexicon knows ("Ewing's
+        sarcoma (ES) ... a calcaneal ES", "myeloid sarcoma (MS) of the cervical nodes"), as (start,
+        end, written, histology). A definition is a bracketed abbreviation right after the name, whose
+        letters are the initials of the words before it ("primary bone marrow lymphoma (PBML)");
+        abbreviations the lexicon has are read by the lexicon."""
+        found = []
+        for match in matches:
+            definition = ABBREVIATION_AFTER.match(text, match.end())
+            if definition is None:
+                continue
+            abbreviation = definition.group(1)
+            histology = self._normalise(match.group(0))
+            if abbreviation in self.names or histology in (None, NOT_A_TYPE):
+                continue
+            letters = abbreviation.lower()
+            before = POSSESSIVE.sub("", text[max(0, match.end() - 120):match.end()])
+            words = WORD.findall(before)[-len(letters):]
+            if len(words) < len(letters) or "".join(w[0] for w in words).lower() != letters:
+                continue
+            use = re.compile(r"(?<![\w-])" + re.escape(abbreviation) + r"(?![\w-])")
+            found += [(m.start(), m.end(), abbreviation, histology) for m in use.finditer(text, definition.end())]
+        return found
 
     def _benign_heads(self, matches: list[re.Match]) -> set[str]:
         """The bare names (keys) that the text also writes as a benign lesion of the lexicon ("mature
