@@ -52,6 +52,30 @@ def _negated_elsewhere(mentions: list[Mention], config: AssemblyConfig = DEFAULT
     return found
 
 
+def _patients_clause(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
+    """Outcome statements of the case description that the context component gave to the
+    literature for a cue told after them in their sentence ("the patient remained clinically
+    stable, exceeding the survival documented in the literature for similar cases"): the clause
+    of the status names the patient ("she", "the patient") and nothing before the phrase speaks
+    of the literature or of other patients ("[subject] literature" of
+    models/outcome/outcome.toml), so the cue is a later clause's and the status the patient's."""
+    spec = read_patterns(config.outcome)["subject"]
+    if "literature" not in spec:
+        return []
+    literature, patient = compile_pattern(spec["literature"]), compile_pattern(spec["nominative"])
+    found = []
+    for m in mentions:
+        if m.group != "outcome" or m.subject not in ("other", "generic") or m.section not in ("case", "body"):
+            continue
+        if m.value.subject_plural or m.value.subject_other_person or not about_patient(replace(m, subject="probable")):
+            continue
+        before = m.sentence[: max(0, m.start - m.sentence_start)]
+        if literature.search(before) or not patient.search(before[-80:] + m.text):
+            continue
+        found.append(replace(m, subject="probable"))
+    return found
+
+
 def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:
     """Outcome statements of the discussion or conclusion that speak of no one else: when the
     case description states no status, "the reduction ... gave a favourable final outcome" in
@@ -148,12 +172,14 @@ def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Menti
                  site_mentions: list[Mention], cancer: bool, number: int, several: bool,
                  config: AssemblyConfig = DEFAULT) -> Mention | None:
     """The outcome of patient ``number``: from the statements of the patient's own part
-    (``own``, with those freed of a negation of an earlier clause); else from a status said of
+    (``own``, with those freed of a negation of an earlier clause and those whose clause names
+    the patient though a later clause of the sentence speaks of the literature); else from a status said of
     the report's patients as a group (``shared``: "both patients recovered" before "Case 1");
     else from the discussion, when it speaks of no one else. ``sites``: the part's site
     mentions, ``site_mentions`` those with the shared ones; ``several``: the report has several
     patients (a readmission may then be the next patient's)."""
-    own = sorted((m for m in own + _negated_elsewhere(mentions, config) if _numbered_for(m, number)),
+    own = sorted((m for m in own + _negated_elsewhere(mentions, config) + _patients_clause(mentions, config)
+                  if _numbered_for(m, number)),
                  key=lambda m: m.start)
     group = [m for m in shared if m.group == "outcome" and m.value.subject_reported_group and _numbered_for(m, number)]
     return (_outcome(own, sites, cancer, config, one_patient=not several)

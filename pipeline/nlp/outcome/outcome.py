@@ -38,7 +38,8 @@ class OutcomeMatcher(Component):
     def __init__(self, nlp: Language, name: str = "caselit_outcome", patterns: str = "outcome/outcome.toml"):
         super().__init__(nlp, name)
         spec = read_patterns(patterns)
-        parts = {"verbs": spec["abbreviations"]["verbs"]}
+        # "{verbs}" and the parts of [templates] ("{remission_kind}", "{time_after}") in phrases
+        parts = {"verbs": spec["abbreviations"]["verbs"], **spec.get("templates", {})}
         # Two alternations; the group name says which category matched. Phrases in lower case
         # run on the lower-cased text without IGNORECASE (several times faster in Python's re);
         # phrases with upper-case abbreviations run on the text itself.
