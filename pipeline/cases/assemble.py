@@ -87,8 +87,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     case.sex = _sex(demographics, case, keep)
 
     site_mentions = by_group.get("sites", []) + [m for m in shared if m.group == "sites"]
-    histology = (_histology(by_group.get("histology", []) or [m for m in shared if m.group == "histology"],
-                            site_mentions, case.primary_site, config)
+    typed = _without_keyword_mimics(by_group.get("histology", []) or [m for m in shared if m.group == "histology"],
+                                    mentions)
+    histology = (_histology(typed, site_mentions, case.primary_site, config)
                  or _histology_with_site(mentions, case.primary_site, config))
     if histology and not remote_only:
         case.histology = keep("histology", histology.value.histology, histology)
@@ -189,6 +190,11 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 # written ("stage IB2 cervical cancer", "cervical carcinoma, FIGO stage IB2": a few words)
 MARROW = "bone marrow"
 STAGE_ORGAN_REACH = 30
+# A keyword list: an optional "Keywords:" label, then three or more short terms between commas or
+# semicolons ("Ewing sarcoma, Osteomyelitis, Periosteal reaction"), and no clause among them.
+KEYWORD_LIST = re.compile(r"(?i)^\s*(?:key\s*-?\s*words?\s*:?\s*)?(?:[^,;.:]{1,40}?[,;]\s*){2,}[^,;.:]{1,40}\.?\s*$")
+CLAUSE_WORD = re.compile(r"(?i)(?<![\w-])(?:is|are|was|were|has|had|have|showed|revealed|presented|underwent|"
+                         r"received|diagnosed|developed|considered)(?![\w-])")
 
 # Where a patient's part of a report of several holds the patient's own text: the case
 # description, or an abstract that the "Case 2:" heading stands in ("Abstract ... Case 1: ...
@@ -361,7 +367,7 @@ def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     ``histology/organs.tsv``), for a case whose text names no primary site. A type named only in
     a sentence of past history, with no stage, metastasis or recurrence now, makes no cancer case
     (as in :func:`_past_cancer_only`)."""
-    organ = _type_organ(histology, config)
+    organ = _type_organ(histology, config, fallback=True)
     if organ is None:
         return None
     # a type only weighed ("Hepatocellular carcinoma and metastasis were considered, but MRI
@@ -435,10 +441,15 @@ def _lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mention
     return None
 
 
-def _type_organ(histology: Mention, config: AssemblyConfig = DEFAULT) -> str | None:
-    """The organ a type names by itself ("NSCLC" -> lung, "invasive ductal carcinoma" -> breast), or None."""
+def _type_organ(histology: Mention, config: AssemblyConfig = DEFAULT, fallback: bool = False) -> str | None:
+    """The organ a type names by itself ("NSCLC" -> lung, "invasive ductal carcinoma" -> breast), or None;
+    with ``fallback``, also the organ a type mostly arises in ("osteosarcoma" -> bone), for a case
+    that names no primary."""
     by_type, by_written = _type_organs(config.organs)
-    return by_written.get(_type_key(histology.value.written)) or by_type.get(histology.value.histology)
+    organ = by_written.get(_type_key(histology.value.written)) or by_type.get(histology.value.histology)
+    if organ is None and fallback:
+        organ = _fallback_organs(config.organs).get(histology.value.histology)
+    return organ
 
 
 def _type_key(written: str) -> str:
@@ -452,9 +463,15 @@ def _type_organs(path: str) -> tuple[dict[str, str], dict[str, str]]:
     for row in read_table(path):
         if row["kind"] == "written":
             by_written[_type_key(row["key"])] = row["site"]
-        else:
+        elif row["kind"] == "histology":
             by_type[row["key"]] = row["site"]
     return by_type, by_written
+
+
+@lru_cache(maxsize=None)
+def _fallback_organs(path: str) -> dict[str, str]:
+    """Normalised type -> the organ it mostly arises in (kind 'fallback' of ``histology/organs.tsv``)."""
+    return {row["key"]: row["site"] for row in read_table(path) if row["kind"] == "fallback"}
 
 
 def _bare_tumour(cue: str | None) -> bool:
@@ -507,6 +524,23 @@ def _histology(mentions: list[Mention], sites: list[Mention] = (), primary_site:
         if own:
             return own[0]
     return tied[0]
+
+
+def _without_keyword_mimics(histology: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The types without those named only in a keyword list ("Ewing sarcoma, Osteomyelitis, Periosteal
+    reaction") of a report whose sentences name them only as a possibility, a mimic or in general
+    ("osteomyelitis with suspected Ewing sarcoma", "Ewing sarcoma can masquerade as osteomyelitis"):
+    a report's keywords name its topic, and the mimicked cancer is part of it."""
+    said = {}  # each type: named for the patient in a sentence that is no keyword list
+    for mention in mentions:
+        if mention.group == "histology" and not _keyword_list(mention.sentence):
+            name = mention.value.histology
+            said[name] = said.get(name, False) or not (mention.value.hedged or mention.subject == "generic")
+    return [m for m in histology if not (_keyword_list(m.sentence) and said.get(m.value.histology) is False)]
+
+
+def _keyword_list(sentence: str) -> bool:
+    return KEYWORD_LIST.match(sentence) is not None and CLAUSE_WORD.search(sentence) is None
 
 
 def _named_organ(histology: Mention, sites: list[Mention]) -> str | None:

@@ -79,3 +79,32 @@ def test_an_abbreviation_defined_for_a_type_is_that_type(nlp):
     text = ("Ewing's sarcoma (ES) is a bone tumour of youth. We report a calcaneal ES in a 15-year-old boy, "
             "first treated as osteomyelitis.")
     assert row(nlp, text).histology == "ewing sarcoma"
+
+
+def test_a_bone_sarcoma_without_a_bone_read_is_of_bone(nlp):
+    text = ("A 15-year-old boy had knee pain for two months. Histological examination confirmed the clinical "
+            "diagnosis of osteosarcoma, and neoadjuvant chemotherapy was given.")
+    assert row(nlp, text).primary_site == "bone"
+
+
+def test_an_extraskeletal_form_is_of_soft_tissue(nlp):
+    text = ("A 60-year-old woman presented with a thigh swelling. Excision showed an extraskeletal osteosarcoma, "
+            "and she received adjuvant chemotherapy.")
+    assert row(nlp, text).primary_site in ("soft tissue", "muscle")
+
+
+def test_a_cancer_named_only_in_the_keywords_of_a_mimic_report_is_not_the_patients(nlp):
+    text = ("Chronic osteomyelitis of the tibia with suspected Ewing sarcoma in a 9 year old girl: a case report\n\n"
+            "Ewing sarcoma can masquerade as osteomyelitis, with fever and bone pain common to both. We report "
+            "chronic osteomyelitis of the tibia in a healthy 9 year old girl. An abscess was drained and biopsy "
+            "showed inflammatory cells. She was treated with antibiotics and recovered.\n\n"
+            "Ewing sarcoma, Osteomyelitis, Periosteal reaction\n")
+    case = row(nlp, text)
+    assert case.primary_site is None and case.histology is None
+
+
+def test_keywords_of_a_cancer_report_still_count(nlp):
+    text = ("Chronic myeloid leukaemia presenting as priapism\n\nA 17-year-old boy presented with a painful "
+            "erection for two days. Bone marrow aspiration confirmed chronic myeloid leukaemia.\n\n"
+            "Keywords: Chronic myeloid leukaemia; Priapism; Hyperleukocytosis\n")
+    assert row(nlp, text).histology == "chronic myeloid leukemia"
