@@ -840,3 +840,37 @@ def test_ward_short_forms_and_laxative_brands(nlp, text, expected):
 )
 def test_a_person_on_a_substance_takes_it(nlp, text, expected):
     assert set(generics(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # session 20: a pronoun subject of a susceptibility sentence is the microbe before it
+        ("The isolate was resistant to oxacillin. It demonstrated sensitivity to linezolid and doxycycline. "
+         "She was given vancomycin.", ["vancomycin"]),
+        # a pronoun with no microbe before it: not a panel
+        ("The tumour recurred after six cycles. It showed resistance to cisplatin.", ["cisplatin"]),
+        # rows of a susceptibility table, whatever its caption
+        ("Table 2 Results\nAntibiotic\tMIC\tInterpretation\nCefepime\t4\tSensitive\nMeropenem\t>8\tR\n\n"
+         "He was treated with cefepime 2 g every 8 hours.", ["cefepime"]),
+        ("Table 3 Sensitivities of the Klebsiella isolate\nColistin\t0.5\nTigecycline\t1\n\nShe received meropenem.",
+         ["meropenem"]),
+        # generated generics reduced to the INN (generic_forms.toml)
+        ("He was started on Subutex 8 mg daily.", ["buprenorphine"]),
+        ("Solu-Medrol 125 mg was given every 24 hours.", ["methylprednisolone"]),
+        ("Heparin was reversed with protamine.", ["heparin", "protamine"]),
+        ("Potassium citrate and magnesium sulfate were given.", ["magnesium sulfate", "potassium citrate"]),
+        # misspellings: a name written apart at a chemical prefix, an uncommon ending
+        ("She received methyl prednisone 250 mg IV daily for 3 days.", ["methylprednisolone"]),
+        ("Hydroxy chloroquine 200 mg twice daily was continued.", ["hydroxychloroquine"]),
+        ("Diuresis with IV bumetamide was given.", ["bumetanide"]),
+        ("A methyl group and a methyl ester were described.", []),
+        # a microorganism named after its resistance is no drug
+        ("Sepsis from carbapenem-resistant Pseudomonas aeruginosa treated with meropenem.", ["meropenem"]),
+        # a patient put on a substance takes it; a French brand
+        ("He was put on noradrenaline and Inexium.", ["esomeprazole", "norepinephrine"]),
+        ("She was fluid resuscitated with 3 liters of lactated ringers.", ["ringer's lactate"]),
+    ],
+)
+def test_session20_drug_families(nlp, text, expected):
+    assert generics(nlp, text) == expected

@@ -32,6 +32,7 @@ LIST_CUE_WORDS = regex_cache.compile(r"sensitiv|susceptib|non|resistan|intermedi
 GLUED = regex_cache.compile(r"([a-z]{4,}?)(\d+(?:mg|g|mcg|ug|µg|μg|iu|u|ml)?)$")
 GLUED_UNITS = frozenset({"mg", "ug", "cg", "µg", "μg", "iu", "ml"})
 BLANK_LINE = regex_cache.compile(r"\n[ \t]*\n")
+SPLIT_NEXT = regex_cache.compile(r"[ ]([a-z]{5,})\b")  # the word after a chemical prefix written apart
 # What joins two names of one combination: "Carbo/Taxol", "carbo-paclitaxel", "Carbo + Taxol".
 JOINED = regex_cache.compile(r"\s*(?:[/+&-]|and|plus|with)\s*$", re.IGNORECASE)
 LONG_FORM_AFTER = regex_cache.compile(r"\s*\(\s*([A-Za-z][^()]{2,60}?)\s*\)")
@@ -54,6 +55,17 @@ def _inside(regions: list[tuple[int, int]], position: int) -> bool:
     """Whether ``position`` lies in one of ``regions`` (sorted, disjoint (start, end) pairs)."""
     index = bisect_right(regions, (position, float("inf"))) - 1
     return index >= 0 and regions[index][0] <= position < regions[index][1]
+
+
+def _merged(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The regions sorted and overlapping ones joined, as _inside wants them."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _abbreviates(code: str, written: str) -> bool:
@@ -175,9 +187,12 @@ class DrugMatcher(Component):
         self.given_words = regex_cache.compile(spec["given_words"], flags)
         self.general_table = regex_cache.compile(spec["general_table"], flags)
         self.microbes = regex_cache.compile(spec["microbes"], flags)
+        self.microbe_pronoun = regex_cache.compile(spec["microbe_pronoun"], flags)
+        self.panel_row = regex_cache.compile(spec["panel_row"], re.MULTILINE)  # "S"/"R" cells: case matters
         self.list_until = regex_cache.compile(spec["list_until"], flags)
         self.vitamin_list = regex_cache.compile(spec["vitamin_list"])  # case matters: the letters are capitals
         settings = spec["fuzzy"]
+        self.split_prefixes = frozenset(settings["split_prefixes"])
         self.fuzzy = (
             FuzzyMatcher(
                 self.lexicon.generics,
@@ -215,6 +230,12 @@ class DrugMatcher(Component):
             if word.start() < last_end:
                 continue
             piece = word.group()
+            if piece in self.split_prefixes:
+                joined = self._joined_name(lowered, word)
+                if joined is not None:
+                    (misspelt if joined.fuzzy else matches).append(joined)
+                    last_end = joined.end
+                    continue
             if piece in first_pieces:
                 match = self._longest(text, lowered, word.start(), piece)
                 if match is not None:
@@ -236,6 +257,24 @@ class DrugMatcher(Component):
                     cue = next((e.cue for e in entries if e.cue), "")
                     misspelt.append(Match(word.start(), word.end(), (generic,), True, cue))
         return sorted(matches + misspelt) if misspelt else matches
+
+    def _joined_name(self, lowered: str, word) -> Match | None:
+        """A drug name written as two words at a chemical prefix ("methyl prednisolone", "hydroxy
+        chloroquine", "methyl prednisone"): the joined word, if it is a generic or a misspelt one."""
+        following = SPLIT_NEXT.match(lowered, word.end())
+        if following is None:
+            return None
+        joined = word.group() + following.group(1)
+        entries = [e for e in self.lexicon.by_first.get(joined, ((), {}))[1].get((joined,), ()) if not e.case]
+        if entries:
+            entry = entries[0]
+            if entry.cue or not entry.generics:
+                return None  # a name that needs a cue, or no drug: too rare written apart to be worth it
+            return Match(word.start(), following.end(1), entry.generics, False, "")
+        generic = self.fuzzy.match(joined) if self.fuzzy is not None else None
+        if generic is None:
+            return None
+        return Match(word.start(), following.end(1), (generic,), True, "")
 
     def _salts(self, lowered: str, matches: list[Match]) -> list[Match]:
         """Drops a counter-ion written right after a drug as part of its salt's name ("sildenafil
@@ -502,7 +541,7 @@ class DrugMatcher(Component):
             sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, window_start, cue.start())), default=window_start)
             until = self.list_until.search(text, cue.end(), cue.end() + 300)
             end = until.start() if until else min(len(text), cue.end() + 300)
-            if cue.group("susceptibility") and not self.microbes.search(text, sentence_start, end):
+            if cue.group("susceptibility") and not self._speaks_of_microbes(text, sentence_start, end):
                 continue
             if cue.group("example"):
                 sentence_end = SENTENCE_END.search(text, cue.end(), cue.end() + 300)
@@ -512,7 +551,27 @@ class DrugMatcher(Component):
                 regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
             else:
                 regions.append((cue.end(), end))
-        return regions
+        rows = self._panel_rows(text)
+        return _merged(regions + rows) if rows else regions
+
+    def _panel_rows(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each row of a susceptibility table: a tab-separated line with a cell
+        reading Sensitive, Resistant, Intermediate (or S, R, I), whatever its caption."""
+        if "\t" not in text:
+            return []
+        return [(row.start(), row.end()) for row in self.panel_row.finditer(text)]
+
+    def _speaks_of_microbes(self, text: str, sentence_start: int, end: int) -> bool:
+        """A susceptibility sentence names a microbe, or opens on a pronoun ("It demonstrated
+        sensitivity to linezolid") whose antecedent, the sentence before, names one."""
+        if self.microbes.search(text, sentence_start, end):
+            return True
+        if not self.microbe_pronoun.match(text, sentence_start):
+            return False
+        window_start = max(0, sentence_start - 400)
+        ends = [m.end() for m in SENTENCE_END.finditer(text, window_start, max(window_start, sentence_start - 2))]
+        previous_start = ends[-1] if ends else window_start
+        return bool(self.microbes.search(text, previous_start, sentence_start))
 
     def _procedure_fluid(self, text: str, match: Match) -> bool:
         """A fluid that a procedure uses (a flush, an irrigation, a lavage, a distension

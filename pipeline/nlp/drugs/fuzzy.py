@@ -42,6 +42,14 @@ class FuzzyMatcher:
             if generic.isalpha() and len(generic) >= min_length - max_distance and self.suffix.search(generic):
                 index.setdefault(self._key(generic), []).append(generic)
         self.index = index
+        # Generics of any ending ("bumetanide"), tried only for a word that ends like a drug name
+        # ("bumetamide") and only when no generic of a drug-name ending is near: a word of any
+        # other ending ("pipeline", "splenium") would meet a plant or element name too often.
+        other: dict[tuple[str, str], list[str]] = {}
+        for generic in generics:
+            if generic.isalpha() and len(generic) >= min_length - max_distance and not self.suffix.search(generic):
+                other.setdefault(self._key(generic), []).append(generic)
+        self.other_index = other
         # National spellings of an INN: German, Scandinavian and Slavic ones drop its final e
         # ("dexamethason", "ceftriaxon"), French ones add one ("paracetamole", "fluorouracile"),
         # Latin ones of pharmacopoeias end in -um ("cisplatinum", "ceftriaxonum"). Such a word is
@@ -70,12 +78,14 @@ class FuzzyMatcher:
             return self.spellings[word]
         # A word that ends like a drug may be two edits away ("temolozomide"); any other only
         # one ("oxacilin").
-        return self._lookup(word, self.max_distance if self.suffix.search(word) else 1)
+        if not self.suffix.search(word):
+            return self._lookup(word, 1)
+        return self._lookup(word, self.max_distance) or self._lookup(word, self.max_distance, self.other_index)
 
-    def _lookup(self, word: str, limit: int) -> str | None:
+    def _lookup(self, word: str, limit: int, index: dict | None = None) -> str | None:
         """The one generic closest to ``word`` within ``limit`` edits, if unambiguous."""
         best: list[tuple[int, str]] = []
-        for generic in self.index.get(self._key(word), ()):
+        for generic in (self.index if index is None else index).get(self._key(word), ()):
             distance = edit_distance(word, generic, limit)
             if distance <= limit:
                 best.append((distance, generic))

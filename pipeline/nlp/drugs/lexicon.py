@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pipeline import disk_cache, regex_cache
 from pipeline.nlp.base import ALNUM_RUN
-from pipeline.resources import models_dir, read_table
+from pipeline.resources import models_dir, read_patterns, read_table
 
 PIECE = regex_cache.compile(r"[^\W_]+|[^\w\s]")
 WORD = ALNUM_RUN
@@ -22,7 +22,9 @@ WORD = ALNUM_RUN
 FOLD = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "’": "'", "‘": "'", "`": "'", "＋": "+"})
 TO_FOLD = regex_cache.compile("[‐‑‒–—−’‘`＋]")
 
-FILES = ("drugs/generated.tsv", "drugs/inn.tsv", "drugs/curated.tsv")  # later files take precedence
+GENERATED = "drugs/generated.tsv"
+FILES = (GENERATED, "drugs/inn.tsv", "drugs/curated.tsv")  # later files take precedence
+FORMS = "drugs/generic_forms.toml"  # how a generated generic reduces to its INN
 NOT_DRUGS = "drugs/not_drugs.tsv"
 SUBSTANCES = "drugs/substances.tsv"
 
@@ -134,7 +136,7 @@ def load_lexicon(files: tuple[str, ...] = FILES, not_drugs: str = NOT_DRUGS, sub
     (:mod:`pipeline.disk_cache`), keyed by the content of the data files and of the code that
     reads them (this file, pipeline.resources), and its names are made into entries only for
     the first pieces a text has (:class:`CachedIndex`)."""
-    data_files = (*files, not_drugs, *([substances] if substances else []))
+    data_files = (*files, not_drugs, *([substances] if substances else []), FORMS)
     key = disk_cache.data_key(data_files, __file__, repr((files, not_drugs, substances)))
     return disk_cache.cached("drugs", key, lambda: Lexicon(*parse_lexicon(files, not_drugs, substances)),
                              _index_to_json, _index_from_json)
@@ -204,16 +206,47 @@ class CachedIndex(Mapping):
         return first in self._stored
 
 
+def generic_reducer(rows: dict[str, list[tuple[str, str, str, str]]]):
+    """A function mapping a generated generic to the INN a reviewer writes (generic_forms.toml):
+    "buprenorphine sublingual and buccal" -> buprenorphine, "vasopressins" -> vasopressin; the
+    generics of the hand-written files and the salts of elements stay as they are."""
+    spec = read_patterns(FORMS)
+    suffix = regex_cache.compile(spec["form_suffix"])
+    elements = frozenset(spec["element_bases"])
+    hand = {g for name, table in rows.items() if name != GENERATED for _, gs, _, _ in table for g in gs.split("|") if g}
+    known = {g for table in rows.values() for _, gs, _, _ in table for g in gs.split("|") if g}
+    written = {w.lower() for table in rows.values() for w, _, _, _ in table}
+
+    @lru_cache(maxsize=None)
+    def reduce(generic: str) -> str:
+        if generic in hand:
+            return generic
+        form = suffix.search(generic)
+        if form:
+            base = generic[: form.start()]
+            if base in known and base not in elements and base.split()[0] not in elements:
+                return base
+        if generic.endswith("s") and not generic.endswith("ss") and (generic[:-1] in written or generic[:-1] in known):
+            return generic[:-1]
+        return generic
+
+    return reduce
+
+
 def parse_lexicon(files: tuple[str, ...], not_drugs: str, substances: str) -> tuple[dict, set]:
     """The entries of the lexicon files (keyed by their pieces) and the names that are no drugs."""
     excluded = {pieces(row["written"]) for row in read_table(not_drugs)}
     entries: dict[tuple[str, ...], Entry] = {}
+    rows = {name: read_rows(name) for name in files}
+    reduce = generic_reducer(rows) if GENERATED in rows else None
     for name in files:
-        for written, generics, flags, kind in read_rows(name):
+        for written, generics, flags, kind in rows[name]:
             key = pieces(written)
             if not key or key in excluded or not key[0][0].isalnum():
                 continue
             targets = tuple(filter(None, generics.strip().split("|")))
+            if reduce is not None and name == GENERATED:
+                targets = tuple(dict.fromkeys(reduce(t) for t in targets))
             if not targets:
                 continue
             cue = "tight" if "tight" in flags else "chemo" if "chemo" in flags else "cue" if "cue" in flags else ""
