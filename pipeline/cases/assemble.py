@@ -76,11 +76,16 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     remote_only = bool(primary or by_group.get("histology")) and _past_cancer_only(by_group, config)
     if remote_only:  # the remote cancer's nodes (its TNM, nodes read as diseased) are no spread now
         primary = None
-    marrow = None if remote_only else _marrow_type(
-        by_group.get("histology", []) or [m for m in shared if m.group == "histology"], by_group, config)
+    types = by_group.get("histology", []) or [m for m in shared if m.group == "histology"]
+    marrow = None if remote_only else _marrow_type(types, by_group, config)
+    final = None if remote_only or marrow else _final_type_organ(types, config)
     if marrow:  # a leukaemia or myeloma arises in the marrow: its masses elsewhere ("a retro-orbital
         # myeloid sarcoma ... bone marrow biopsy confirmed AML") are its deposits, not its primary
         case.primary_site = keep("primary_site", MARROW, marrow)
+    elif final and (primary is None or primary.value.site != final[0]):
+        # "the final diagnosis was peripheral SCLC with metastases in the liver" of a man said to have
+        # a bladder carcinoma: the final diagnosis names the primary
+        case.primary_site = keep("primary_site", final[0], final[1])
     elif primary:
         case.primary_site = keep("primary_site", primary.value.site, primary)
 
@@ -772,6 +777,15 @@ def _other_organs_stage(stage: Mention, sites: list[Mention], primary_site: str 
     near = {m.value.site for m in stated_primaries(sites) if m.sentence_start == stage.sentence_start
             and (0 <= m.start - stage.end <= STAGE_ORGAN_REACH or 0 <= stage.start - m.end <= STAGE_ORGAN_REACH)}
     return bool(near) and primary_site not in near
+
+
+def _final_type_organ(histology: list[Mention], config: AssemblyConfig = DEFAULT) -> tuple[str, Mention] | None:
+    """The organ named by the types of the case's final diagnosis (``final`` of histology.toml: "the
+    final diagnosis was SCLC with liver metastases") when they name one (``histology/organs.tsv``),
+    with the mention that names it."""
+    named = [(organ, m) for m in histology if getattr(m.value, "final", False) and not m.value.hedged
+             and not m.negated and (organ := _type_organ(m, config))]
+    return named[0] if named and len({organ for organ, _ in named}) == 1 else None
 
 
 def _marrow_type(histology: list[Mention], by_group: dict[str, list[Mention]],

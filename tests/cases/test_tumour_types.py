@@ -108,3 +108,12 @@ def test_keywords_of_a_cancer_report_still_count(nlp):
             "erection for two days. Bone marrow aspiration confirmed chronic myeloid leukaemia.\n\n"
             "Keywords: Chronic myeloid leukaemia; Priapism; Hyperleukocytosis\n")
     assert row(nlp, text).histology == "chronic myeloid leukemia"
+
+
+def test_the_final_diagnosis_names_the_primary_over_a_hearsay_one(nlp):
+    text = ("A 74-year-old man was admitted in hepatic coma. His family said he had a bladder carcinoma diagnosed "
+            "months before. He died the same day. At autopsy the liver was full of nodules, and the prostate held "
+            "a small adenocarcinoma. The final diagnosis was a peripheral SCLC with liver and bone metastases and "
+            "a synchronous occult adenocarcinoma of the prostate.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == ("lung", "small cell carcinoma")
