@@ -31,6 +31,8 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     if len(cases) != 1:
         if len(cases) == 2:
             _group_age(report.text, cases, patients)  # twins read as two parts share their age
+        if len(cases) > 1:
+            _group_sex(report.text, report.title, cases, patients)
         return cases
     count = announced_patients(report.text, report.title, patients)
     if count < 2:
@@ -56,6 +58,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     _listed_ages(report.text, rows, patients)
     _listed_sexes(report.text, rows, patients)
     _group_age(report.text, rows, patients)
+    _group_sex(report.text, report.title, rows, patients)
     return rows
 
 
@@ -88,6 +91,26 @@ def _group_age(text: str, rows: list[Case], patients: str) -> None:
             if sex is not None and row.sex is None:
                 row.sex = sex
                 row.evidence.append(Evidence("sex", sex, match.group(), match.start("words"), match.end("group"), match.start()))
+
+
+def _group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> None:
+    """The patients named in the title or the opening as a group of one sex ("dizygotic male
+    twins", "twin sisters", "two brothers"): every row without a sex of its own takes it, the
+    second twin whose part has no sex word as much as the first. Nothing when the opening
+    names groups of both sexes."""
+    spec = read_patterns(patients)
+    opening = (title or "") + "\n" + text[:int(spec["announced_reach"])]
+    found = [(sex, match) for sex in ("female", "male")
+             for match in [re.search(spec.get(f"group_sex_{sex}", "(?!)"), opening)] if match]
+    if len(found) != 1:
+        return
+    sex, match = found[0]
+    offset = len(title or "") + 1
+    for row in rows:
+        if row.sex is None:
+            row.sex = sex
+            start = match.start() - offset
+            row.evidence.append(Evidence("sex", sex, match.group(), max(0, start), max(0, start) + len(match.group()), max(0, start)))
 
 
 # A person word of a listed pair ("a boy and his mother").

@@ -152,3 +152,40 @@ def test_twins_given_one_age_together_each_have_it(nlp):
 ])
 def test_twins_as_the_subject_of_the_report_are_announced(text, count):
     assert announced_patients(text) == count
+
+
+# -- session 20: the cases of a counted group; a group of one sex gives every row its sex
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The cases of the two brothers are presented. The older one had a swollen jaw.", 2),
+    ("We report the cases of three sisters with the same rash.", 3),
+    ("Previously, the cases of two patients were reported. We report a 40-year-old woman.", 1),
+    ("The cases of two sisters [4] showed the same rash. We saw a 40-year-old woman.", 1),
+])
+def test_the_cases_of_a_counted_group_announce_its_patients(text, count):
+    assert announced_patients(text) == count
+
+
+def test_twins_named_as_a_group_of_one_sex_give_the_second_row_its_sex(nlp):
+    text = ("We present a case of dizygotic male twins born at 35 weeks. Case 1: on day 12, twin A became febrile "
+            "and was given ampicillin. Case 2: twin B stayed well until day 20, when fever began.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2
+    assert [row.sex for row in rows] == ["male", "male"]
+
+
+def test_brothers_described_together_are_both_male(nlp):
+    text = ("Cherubism is rare. The cases of the two brothers are presented. Both had a swollen jaw. "
+            "The older one had poor vision.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2
+    assert [row.sex for row in rows] == ["male", "male"]
+
+
+def test_groups_of_both_sexes_give_no_row_a_sex(nlp):
+    text = ("The eight siblings were four brothers and four sisters. Case 1: the third child, aged 57 years, "
+            "had a haemorrhage. Case 2: the eldest child, aged 65 years, had a haemorrhage too.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2
+    assert rows[0].sex is None and rows[1].sex is None
