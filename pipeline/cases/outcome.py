@@ -178,10 +178,13 @@ def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Menti
     else from the discussion, when it speaks of no one else. ``sites``: the part's site
     mentions, ``site_mentions`` those with the shared ones; ``several``: the report has several
     patients (a readmission may then be the next patient's)."""
+    # a summary table's numbered rows are the patients of a series; in a one-patient report a
+    # numbered row is a published case's
     own = sorted((m for m in own + _negated_elsewhere(mentions, config) + _patients_clause(mentions, config)
-                  if _numbered_for(m, number)),
+                  if _numbered_for(m, number) and (several or not m.value.table_row)),
                  key=lambda m: m.start)
-    group = [m for m in shared if m.group == "outcome" and m.value.subject_reported_group and _numbered_for(m, number)]
+    group = [m for m in shared if m.group == "outcome" and m.value.subject_reported_group and _numbered_for(m, number)
+             and (several or not m.value.table_row)]
     return (_outcome(own, sites, cancer, config, one_patient=not several)
             or _outcome(group, site_mentions, cancer, config)
             or _outcome(_discussed_outcomes(mentions), sites, cancer, config))

@@ -40,6 +40,9 @@ class Outcome:
     # to the emergency department", "at the current admission"): a recovery told before it is
     # an earlier episode's, not the status at the end of the report
     readmitted_after: bool = False
+    # the phrase stands in a summary table's row of a numbered patient ("2<TAB>51<TAB>M<TAB>Died"):
+    # ``cases`` holds that number; in a report of one patient the number is a published case's
+    table_row: bool = False
 
     def norm(self) -> str:
         """The value of the table's ``outcome`` field: the category.

@@ -52,6 +52,17 @@ class OutcomeMatcher(Component):
                 group = f"p{len(self.category_of)}"
                 self.category_of[group] = category
                 (cased if "(?-i:" in phrase else plain).append(f"(?P<{group}>{fill_template(phrase, parts)})")
+        # A status word that is a whole cell of a table ("Recovered", "Died"): read only in the
+        # row of a patient of the report ([table] cells)
+        self.table_only: set[str] = set()
+        for category, phrases in spec.get("table", {}).get("cells", {}).items():
+            if category not in CATEGORIES:
+                raise ValueError(f"{patterns}: unknown outcome category {category!r}")
+            for phrase in phrases:
+                group = f"p{len(self.category_of)}"
+                self.category_of[group] = category
+                self.table_only.add(group)
+                plain.append(f"(?P<{group}>(?<=\t)(?:{phrase})(?=[ \t]*(?:\t|\n|$)))")
         self.plain = regex_cache.compile("|".join(plain))
         self.cased = regex_cache.compile("|".join(cased), re.IGNORECASE)
         self.stems = spec["anchors"]["stems"]
@@ -76,6 +87,9 @@ class OutcomeMatcher(Component):
         self.general_after = regex_cache.compile(general, re.IGNORECASE) if general else None
         readmission = spec.get("supersede", {}).get("readmission")
         self.readmission = regex_cache.compile(readmission, re.IGNORECASE) if readmission else None
+        table = spec.get("table", {})
+        self.row_label = regex_cache.compile(table["row"], re.IGNORECASE) if "row" in table else None
+        self.column_label = regex_cache.compile(table["header"], re.IGNORECASE) if "header" in table else None
 
     def find(self, doc: Doc, text: str):
         """Each status phrase as a :class:`Finding`, normalised as it is found: which phrases
@@ -109,6 +123,9 @@ class OutcomeMatcher(Component):
                 end = bracket.end()
             if self.exclude_before.search(text[max(0, start - 50) : start]) or self.exclude_after.search(text[end : end + 30]):
                 continue
+            row = self._table_row_patient(text, start)
+            if match.lastgroup in self.table_only and not row:
+                continue  # a status cell outside a numbered patient's row (a table of the literature)
             span = unfound_span(doc, start, end, "OUTCOME")
             if span is None:
                 continue
@@ -130,12 +147,51 @@ class OutcomeMatcher(Component):
                 category=self.category_of[match.lastgroup],
                 written=written,
                 last_follow_up=last_follow_up,
-                subject_plural=self._plural_subject(before, written, reported) or self._general_statement(before, text[end:sentence[1]]),
-                subject_reported_group=group_subject,
-                cases=_numbered_cases((inside or groups)[-1]) if group_subject else (),
+                subject_plural=False if row else (
+                    self._plural_subject(before, written, reported) or self._general_statement(before, text[end:sentence[1]])),
+                subject_reported_group=group_subject or bool(row),
+                cases=(row,) if row else _numbered_cases((inside or groups)[-1]) if group_subject else (),
                 subject_other_person=self._other_person_subject(before, reported),
                 readmitted_after=bisect_left(readmissions, sentence[1]) < len(readmissions),
+                table_row=bool(row),
             ))
+
+    def _table_row_patient(self, text: str, start: int) -> int | None:
+        """The patient's number of a table row that holds the phrase: a tab-separated line whose
+        first cell is the number ("Case 2", "P2", or "2" under a column headed "Patient", "Case"
+        or "No."), as a summary table of a series gives each patient's outcome ("[table]" of
+        models/outcome/outcome.toml); None elsewhere."""
+        if self.row_label is None:
+            return None
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start: line_end if line_end >= 0 else len(text)]
+        if "\t" not in line:
+            return None
+        first = line.split("\t", 1)[0].strip()
+        label = self.row_label.fullmatch(first)
+        if not label or first.find("\t") >= 0 or start - line_start <= len(first):
+            return None  # not a numbered row, or the phrase is the label itself
+        if not label.group("number").isdigit() or not 0 < int(label.group("number")) <= 30:
+            return None
+        if not first.isdigit():
+            return int(label.group("number"))  # "Case 2", "Patient 2", "P2": labelled in the row
+        # a bare number: the rows above up to the header must be numbered too, under a column
+        # that names the patients ("Patient", "Case", "No.")
+        position = line_start
+        for _ in range(40):
+            if position == 0:
+                return None
+            above_start = text.rfind("\n", 0, position - 1) + 1
+            above = text[above_start: position - 1]
+            position = above_start
+            if "\t" not in above:
+                return None
+            cell = above.split("\t", 1)[0].strip()
+            if self.row_label.fullmatch(cell):
+                continue
+            return int(label.group("number")) if self.column_label and self.column_label.fullmatch(cell) else None
+        return None
 
     @staticmethod
     def _sentence_of_tokens(doc: Doc, start: int, end: int, limit: int = 300) -> tuple[int, int]:
