@@ -350,3 +350,54 @@ def test_what_else_originates_somewhere_is_no_primary(nlp, text, site):
 def test_a_mass_arising_from_an_organ_still_is_its_primary(nlp):
     found = roles(nlp, "In this woman, a solid ovarian carcinoma was found arising from the left ovary.")
     assert ("ovary", "primary") in found
+
+
+# ---- "metastatic" said of what is no tumour, and a cue that belongs to the next site (session 20) ----
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("CT in this dialysis patient confirmed metastatic pulmonary calcification.", "lung"),
+        ("She was treated for metastatic vulvar Crohn's disease with azathioprine.", "vulva"),
+        ("The diabetic man developed metastatic ocular infection from a liver abscess.", "orbit"),
+    ],
+)
+def test_metastatic_said_of_no_tumour_before_the_site(nlp, text, site):
+    assert (site, "metastasis") not in roles(nlp, text)
+
+
+def test_a_report_whose_only_tumour_word_is_metastatic_calcification_is_about_no_tumour(nlp):
+    found = roles(nlp, "A 70-year-old man on haemodialysis had metastatic calcification. Multiple cutaneous "
+                       "nodules were noted on the thigh.")
+    assert ("skin", "metastasis") not in found and ("soft tissue", "metastasis") not in found
+
+
+def test_a_site_called_a_metastasis_beside_a_metastatic_calcification(nlp):
+    found = roles(nlp, "In this man, metastatic calcification was seen together with pulmonary metastases "
+                       "from a renal cell carcinoma.")
+    assert ("lung", "metastasis") in found and ("kidney", "primary") in found
+
+
+@pytest.mark.parametrize(
+    "text, bystander, metastatic",
+    [
+        ("He had several cutaneous melanoma lesions with two metastatic lymph nodes.", "skin", "lymph node"),
+        ("CT showed a hepatic cyst and metastatic lymph nodes in the mediastinum.", "liver", "lymph node"),
+    ],
+)
+def test_metastatic_right_before_the_next_site_is_that_sites(nlp, text, bystander, metastatic):
+    found = roles(nlp, text)
+    assert (bystander, "metastasis") not in found and (metastatic, "metastasis") in found
+
+
+def test_a_later_metastatic_still_reaches_back_at_the_sentence_end(nlp):
+    assert ("spleen", "metastasis") in roles(nlp, "Nodules were seen in the spleen, later proven metastatic.")
+
+
+def test_an_effusion_diagnosed_as_the_cancer_is_a_pleural_metastasis(nlp):
+    found = roles(nlp, "A right pleural effusion was diagnosed as small cell carcinoma on thoracoscopic biopsy.")
+    assert ("pleura", "metastasis") in found
+
+
+def test_a_primary_malignant_bone_tumour_is_a_primary(nlp):
+    found = roles(nlp, "Ewing sarcoma is a primary malignant bone tumour that may recur as metastatic disease.")
+    assert ("bone", "metastasis") not in found

@@ -106,7 +106,8 @@ class SiteMatcher(Component):
         self.tnm_m1 = regex_cache.compile(tnm["m1"])
         self.tnm_codes = dict(tnm["codes"])
         self.tnm_code = regex_cache.compile(r"\b(" + "|".join(map(re.escape, self.tnm_codes)) + r")\b")
-        self.tumour = regex_cache.compile(spec["document"]["tumour"], re.IGNORECASE)
+        # its parts ({not_tumour}): "metastatic calcification" is no tumour word
+        self.tumour = regex_cache.compile(fill_template(spec["document"]["tumour"], parts), re.IGNORECASE)
         needs = spec["document"].get("tumour_needs", ())
         self.tumour_needs = tuple(n for n in needs if not n.startswith("|"))
         self.tumour_needs_exact = tuple(n[1:] for n in needs if n.startswith("|"))
