@@ -864,6 +864,7 @@ def test_a_person_on_a_substance_takes_it(nlp, text, expected):
         ("She received methyl prednisone 250 mg IV daily for 3 days.", ["methylprednisolone"]),
         ("Hydroxy chloroquine 200 mg twice daily was continued.", ["hydroxychloroquine"]),
         ("Diuresis with IV bumetamide was given.", ["bumetanide"]),
+        ("Levetiracitam 500 mg twice daily was started.", ["levetiracetam"]),
         ("A methyl group and a methyl ester were described.", []),
         # a microorganism named after its resistance is no drug
         ("Sepsis from carbapenem-resistant Pseudomonas aeruginosa treated with meropenem.", ["meropenem"]),
