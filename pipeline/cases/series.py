@@ -56,6 +56,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         rows.append(row)
     _listed_demographics(first, rows)
     _listed_ages(report.text, rows, patients)
+    _listed_person_ages(report.text, rows, patients)
     _listed_sexes(report.text, rows, patients)
     _group_age(report.text, rows, patients)
     _group_sex(report.text, report.title, rows, patients)
@@ -160,6 +161,39 @@ def _listed_ages(text: str, rows: list[Case], patients: str) -> None:
                 row.sex = "female" if sex.group(1).lower().startswith(("fe", "girl", "wom", "sis")) else "male"
                 row.evidence.append(Evidence("sex", row.sex, match.group(), sex.start(1), sex.end(1), match.start()))
         return
+
+
+def _listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
+    """The announced patients listed each with a person word and an age in one sentence of the
+    opening ("The older brother aged 15 and the younger brother aged 14 years"): when no row has
+    an age and the sentence lists exactly one person per row, each row takes its own age and, if
+    it has none, the sex of its person word, in order."""
+    if any(row.age is not None for row in rows):
+        return
+    spec = read_patterns(patients)
+    pattern = re.compile(spec.get("listed_person_age", "(?!)"))
+    reach = int(spec["announced_reach"])
+    by_sentence: dict[int, list[re.Match]] = {}
+    for match in pattern.finditer(text, 0, reach):
+        by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
+    for start, found in sorted(by_sentence.items()):
+        if len(found) != len(rows):
+            continue
+        for row, match in zip(rows, found):
+            months = (match.group("unit") or "").lower().startswith("month")
+            row.age = round(int(match.group("age")) / 12, 2) if months else int(match.group("age"))
+            row.evidence.append(Evidence("age", row.age, match.group(), match.start("age"), match.end("age"), start))
+            sex = PERSON_SEX.get(match.group("person").lower())
+            if sex is not None and row.sex is None:
+                row.sex = sex
+                row.evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), start))
+        return
+
+
+def _sentence_begin(text: str, position: int) -> int:
+    """Start of the sentence holding ``position`` (after the last ". " before it)."""
+    stop = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
+    return 0 if stop < 0 else stop + 1
 
 
 # The sex word right after a list of ages ("4 and 17 years old male patients", "... boys").

@@ -189,3 +189,16 @@ def test_groups_of_both_sexes_give_no_row_a_sex(nlp):
     rows = cases(nlp, text)
     assert len(rows) == 2
     assert rows[0].sex is None and rows[1].sex is None
+
+
+def test_siblings_listed_with_their_ages_take_one_each(nlp):
+    text = ("Cherubism is rare. The cases of the two brothers are presented. The older brother aged 15 and the "
+            "younger brother aged 14 years had a swollen jaw. The parents were unaffected.")
+    rows = cases(nlp, text)
+    assert [(row.age, row.sex) for row in rows] == [(15, "male"), (14, "male")]
+
+
+def test_a_relative_listed_with_an_age_in_a_one_patient_report_is_no_row(nlp):
+    text = "A 40-year-old woman was admitted with a rash. Her brother, aged 45, had had the same rash."
+    rows = cases(nlp, text)
+    assert len(rows) == 1 and rows[0].age == 40
