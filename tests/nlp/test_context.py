@@ -164,6 +164,8 @@ def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
     ("With no evidence of recurrence she was continued on tamoxifen.", "tamoxifen", "drugs", False),
     ("He had no known allergies and was started on penicillin.", "penicillin", "drugs", False),
     ("No other medication was given apart from paracetamol.", "paracetamol", "drugs", False),
+    ("He did not tolerate oral linezolid and was changed to tedizolid.", "tedizolid", "drugs", False),
+    ("She was not improving on vancomycin and was transitioned to daptomycin.", "daptomycin", "drugs", False),
     # ... not when the verb is what is negated
     ("She was not given cisplatin because of renal failure.", "cisplatin", "drugs", True),
     ("He was never started on steroids.", "steroids", "drugs", True),
