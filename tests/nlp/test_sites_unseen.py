@@ -401,3 +401,20 @@ def test_an_effusion_diagnosed_as_the_cancer_is_a_pleural_metastasis(nlp):
 def test_a_primary_malignant_bone_tumour_is_a_primary(nlp):
     found = roles(nlp, "Ewing sarcoma is a primary malignant bone tumour that may recur as metastatic disease.")
     assert ("bone", "metastasis") not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Staging CT showed hepatosplenic metastases.", {"liver", "spleen"}),
+        ("She developed osteomedullary metastases two years later.", {"bone", "bone marrow"}),
+        ("Osteomuscular and pleuropulmonary metastases were treated.", {"bone", "muscle", "pleura", "lung"}),
+        ("He had hepato-splenic metastatic deposits.", {"liver", "spleen"}),
+    ],
+)
+def test_a_compound_adjective_names_each_of_its_sites(nlp, text, expected):
+    assert {site for site, role in roles(nlp, text) if role == "metastasis"} == expected
+
+
+def test_a_compound_adjective_without_a_cue_is_a_mention_of_both(nlp):
+    assert roles(nlp, "Ultrasound showed no hepatosplenic lesions.") == [("liver", "mention"), ("spleen", "mention")]

@@ -33,6 +33,7 @@ GROUP = "sites"
 STAGE_GROUP = "stage"  # the stage component's FIGO and TNM spans (it runs before this one)
 LABEL = "SITE"
 NOT_A_SITE = "-"
+COMPOUND = "+"  # a lexicon site "liver+spleen": a compound adjective naming two sites
 REACH = 200  # characters of context read on each side (a long list of sites fits)
 TNM_HINT = regex_cache.compile(r"[NM][0-3xX]")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
@@ -189,8 +190,8 @@ class SiteMatcher(Component):
             right = text[end:right_end]
             memo: dict[int, re.Match | None] = {}
             in_bones = self._among_bones(group)
-            for span in group:
-                site, _, intrinsic = span.label_.partition("|")
+            for span, site, label in self._each_site(group):
+                intrinsic = span.label_.partition("|")[2]
                 if in_bones and self.bone_word.match(span.text):
                     site = "bone"
                 if intrinsic:
@@ -207,12 +208,22 @@ class SiteMatcher(Component):
                     role = "metastasis"
                 if role == "mention" and about_tumour and self._lesion_at(left, right, span.text):
                     lesions.append(len(out))
-                out.append(Finding(span.start_char, span.end_char, LABEL, Site(site=site, role=role, written=span.text, cue=cue)))
+                out.append(Finding(span.start_char, span.end_char, label, Site(site=site, role=role, written=span.text, cue=cue)))
         if lesions:
             self._confirmed_next(text, bounds, starts, out, lesions)
         self._node_locations(text, out)
         out.extend(self._abbreviated_primaries(doc, text, bounds, starts, out))
         return out
+
+    @staticmethod
+    def _each_site(group: list[Span]):
+        """(span, site, label) of each site a lexicon phrase names: one, or each part of a compound
+        adjective written "a+b" in the lexicon ("hepatosplenic" is liver and spleen); the second part
+        gets its own label so that both findings of the same words keep their values."""
+        for span in group:
+            site = span.label_.partition("|")[0]
+            for index, part in enumerate(site.split(COMPOUND)):
+                yield span, part, LABEL if index == 0 else f"{LABEL}{COMPOUND}{index}"
 
     def _abbreviated_primaries(self, doc: Doc, text: str, bounds, starts, out: list[Finding]) -> list[Finding]:
         """The short form of a cancer defined in the text ("Ovarian carcinoma (OC)", "pancreatic ductal
