@@ -781,3 +781,57 @@ def test_a_comparator_word_of_the_next_finding_is_no_threshold(nlp, text, thresh
 ])
 def test_a_count_that_lost_its_slash_before_microlitre(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+# -- session 20: word families, scraped tables, prefixes (sentences written for these tests) ---
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Laboratory work-up showed leukopenia (800/uL) and thrombocytopenia (76,000/uL).", [0.8]),
+        ("She had leucopenia of 2.4 × 10^9/L on admission.", [2.4]),
+        ("Grade 3 leukocytopenia (1.6 × 10^9/L) developed on day 12.", [1.6]),
+        ("A white blood cell count that rose to 61 prompted a smear.", [61.0]),
+        ("Leukocytes were 13.5 Giga/L and CRP 80 mg/L.", [13.5]),
+        ("Leukocytes 11.2 Mrd/l (German Milliarden).", [11.2]),
+    ],
+)
+def test_low_count_words_prefixes_and_relative_clauses(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leukopenia is defined as a white blood cell count below 4,000/µL.",
+        "Leukopenia and thrombocytopenia (platelets 52 × 10^9/L) were noted.",
+        "He developed neutropenia (ANC 0.3 × 10^9/L) and leukopenia.",
+        "Leucopenia occurred in 14 of 52 patients (27%).",
+        "A white cell count which rose to 3 times the upper limit was noted.",
+    ],
+)
+def test_low_count_words_are_no_values_alone(nlp, text):
+    assert wbc(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a table scraped from a web page keeps its cell borders
+        ("Test | Day 1 | Day 4 | Unit\nWBC | 11.8 | 16.3 | 10^9/L\nHb | 10.9 | 9.7 | g/dL", [11.8, 16.3]),
+        ("Parameter | Unit | Day 1 | Day 4\nWBC | ×10^9/L | 11.8 | 16.3", [11.8, 16.3]),
+        ("WBC | 14.1 | 4.0-10.0 | ×10^9/L", [14.1]),
+        # the reference-range column after the results
+        ("Test | Visit | Admission | Reference\nWBC | 5.9 x 103/µL | 9.2 x 103/µL | 4.5-11.0 x 103/µL", [5.9, 9.2]),
+    ],
+)
+def test_scraped_table_rows(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Test | Value | Unit\nUrine WBC | 30 | /hpf", "Sample | Analyte | Value | Unit\nCSF | WBC | 380 | cells/µL"],
+)
+def test_scraped_table_rows_of_other_fluids(nlp, text):
+    assert wbc(nlp, text) == []

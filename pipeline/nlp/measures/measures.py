@@ -38,6 +38,9 @@ YES = {"yes", "true", "1"}
 # commas and "and", after the verb or colon that ends the list is taken off.
 LIST_SPLIT = regex_cache.compile(r",\s*(?:and\s+)?|\s+and\s+")
 LIST_VERB = regex_cache.compile(r"(?:\s+(?:were|was|are|is|of|measured|showed|revealed)\b)?[\s:=]*$")
+# The gap between two cells of a table row: spaces or tabs, with at most one cell border ("|")
+# of a table scraped from a web page.
+CELL_GAP = regex_cache.compile(r"[ \t\u00a0]*(?:\|[ \t\u00a0]*)?$")
 RESTATED = regex_cache.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
 
 
@@ -131,8 +134,9 @@ class MeasureMatcher(Component):
         self.fluid_powers = set(spec.get("fluid_litre_powers", []))
         self.ml_slip_below = float(spec.get("ml_slip_below", 0))
         self.row_cell = regex_cache.compile(spec.get("row_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
-        # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3"
-        self.header_unit = regex_cache.compile(r"\s*,?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
+        # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3",
+        # "WBC | ×10^9/L | 12.3" (a scraped table's unit column)
+        self.header_unit = regex_cache.compile(r"\s*[,|]?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
         self.comparators = [
             (regex_cache.compile(r"(?<![A-Za-z])" + row["pattern"] + r"\s*(?:of\s+|than\s+)?$", re.IGNORECASE), row["symbol"], row["threshold"])
             for row in spec["comparator"]
@@ -307,11 +311,12 @@ class MeasureMatcher(Component):
 
     def _range_after_a_value(self, text: str, items: list[Item]) -> bool:
         """True for a dashed range written right after a count with its own unit, with only
-        spaces or a table's tab between: "TLC\t13400 cells/mm3\t4000-10000 cells/mm3" (the
-        next column holds the reference range), "WBC 13,200/µL 4,000-10,000/µL"."""
+        spaces or a table's tab or one cell border between: "TLC\t13400 cells/mm3\t4000-10000
+        cells/mm3" (the next column holds the reference range), "WBC | 8.4 x 103/µL | 4.8-10.8 x
+        103/µL |" (a table scraped with its borders), "WBC 13,200/µL 4,000-10,000/µL"."""
         if len(items) != 2 or not re.fullmatch(r"\s*[-–—]\s*", text[items[0].end : items[1].start]):
             return False
-        end = len(text[: items[0].start].rstrip(" \t\u00a0"))
+        end = CELL_GAP.search(text, max(0, items[0].start - 20), items[0].start).start()
         if end == items[0].start or "\n" in text[end : items[0].start]:
             return False
         return any(match.end() == end for match in self.count.finditer(text, max(0, end - 40), end))
