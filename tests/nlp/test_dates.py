@@ -259,3 +259,43 @@ def test_a_banner_date_before_a_page_section_name_is_no_clinical_date(nlp, text)
 def test_a_timeline_date_before_an_event_stays_clinical(nlp):
     text = "Timeline\n12 March 2019: admission with fever\n15 March 2019: Case reviewed by the team"
     assert clinical(nlp, text) == ["2019-03-12", "2019-03-15"]
+
+
+# -- session 20: numeric month and year; meetings (sentences written for these tests) ----------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Between 10/2016 and 01/2017 she received four cycles.", ["2016-10", "2017-01"]),
+        ("Since 07.2015 he has been on haemodialysis.", ["2015-07"]),
+        ("In 4/2020 a recurrence was found.", ["2020-04"]),
+    ],
+)
+def test_numeric_month_and_year(nlp, text, expected):
+    assert clinical(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The protocol was approved by the ethics board (No. 11/2019).",
+        "The score was 7/2015 points.",
+    ],
+)
+def test_numeric_month_and_year_needs_a_preposition(nlp, text):
+    assert clinical(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("This case was presented in part at the Annual Meeting of the Society, November 2018, Boston.", ["2018-11"]),
+        ("Poster presented at the 12th European Congress, Vienna, 6 June 2017.", ["2017-06-06"]),
+    ],
+)
+def test_meeting_dates_are_metadata(nlp, text, expected):
+    assert metadata(nlp, text) == expected
+
+
+def test_a_clinical_meeting_is_no_metadata_cue(nlp):
+    assert clinical(nlp, "The tumour board meeting on 4 May 2018 advised surgery.") == ["2018-05-04"]
