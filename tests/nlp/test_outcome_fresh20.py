@@ -59,3 +59,49 @@ def test_a_symptom_free_time_before_the_illness_is_no_recovery(nlp, text):
 ])
 def test_a_remission_not_achieved_is_no_status(nlp, text):
     assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a finding of the patient's, named by a determiner, that resolves or heals
+    "The hepatitis resolved after withdrawal of the drug.",
+    "Her skin re-epithelialised within three weeks.",
+    "All of the nodules regressed over the following year.",
+    "His pneumonia cleared on the follow-up radiograph.",
+    # fever that settles; a disorder that responds to its treatment
+    "The fever defervesced within 48 hours.",
+    "She defervesced on the third day of ceftriaxone.",
+    "The cellulitis responded to intravenous flucloxacillin.",
+    "He responded well to oral prednisolone.",
+    # the step down from intensive care
+    "He was extubated on day 5 and transferred to the ward.",
+    # well at a follow-up; normal findings at a follow-up
+    "At follow-up 6 months later, the patient was well.",
+    "She was well at her 6-week postnatal check.",
+    "At the 3-month visit his neurological examination was normal.",
+    "Repeat echocardiography showed normalisation of left ventricular function.",
+    # an effusion that does not come back; alive at discharge
+    "The effusion did not reaccumulate.",
+    "She was alive at discharge.",
+    "The chest radiograph showed complete clearing of the infiltrates.",
+])
+def test_end_of_course_families_of_a_non_cancer_case(nlp, text):
+    assert "recovered" in categories(nlp, text) or categories(nlp, text) == ["complete remission"]
+
+
+@pytest.mark.parametrize("text", [
+    "Her symptoms had resolved before admission.",
+    "The lesions did not resolve despite antifungal therapy.",
+    "The fever never subsided.",
+    "He responded poorly to steroids.",
+    "She did not respond to intravenous immunoglobulin.",
+    "She was well until three days before admission.",
+    "He was well known to the renal team.",
+    "The child was well-nourished and alert.",
+    "She was well hydrated on examination.",
+    "At presentation, her examination was normal apart from a murmur.",
+    "He was extubated but required reintubation two days later.",
+    "The baby was well at birth.",
+    "The infiltrates cleared, but she developed a new fever on day 9.",
+])
+def test_what_is_no_end_of_course(nlp, text):
+    assert "recovered" not in categories(nlp, text)
