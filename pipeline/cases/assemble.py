@@ -99,17 +99,29 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     if histology and not remote_only:
         case.histology = keep("histology", histology.value.histology, histology)
         organ = None if case.primary_site else _organ_of_type(histology, by_group, config)
+        lesion = None if case.primary_site or organ else _lesion_site(histology, by_group, mentions, config)
+        # a type mostly of one tissue ("osteosarcoma", "synovial sarcoma"), for a case with no primary read, or
+        # only a region read as 'other' ("a myxoid liposarcoma of the thigh": a limb is no organ of the list)
+        tissue = None if organ or lesion or case.primary_site not in (None, OTHER_SITE) else \
+            _organ_of_type(histology, by_group, config, fallback=True)
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)
-        elif not case.primary_site:
-            lesion = _lesion_site(histology, by_group, mentions, config)
-            if lesion:  # "a solitary pulmonary nodule was resected ... the tumour was a LCNEC"
-                case.primary_site = keep("primary_site", lesion.value.site, lesion)
+        elif lesion:  # "a solitary pulmonary nodule was resected ... the tumour was a LCNEC"
+            case.primary_site = keep("primary_site", lesion.value.site, lesion)
+        elif tissue:
+            evidence[:] = [e for e in evidence if e.field != "primary_site"]
+            case.primary_site = keep("primary_site", tissue, histology)
 
     stage = None if remote_only else _figo_stage(by_group.get("stage", []), case.primary_site, case.title,
                                                  by_group.get("sites", []))
     if stage:
         case.figo_stage = keep("figo_stage", stage.value.stage, stage)
+    if case.primary_site and not case.histology and not marrow and not by_group.get("stage") \
+            and _mimic_primary_only(by_group, mentions, config):
+        # "autoimmune pancreatitis mimicking pancreatic cancer ... an evocative image of pancreatic tumor":
+        # an organ named as the mimicked cancer's, with no type, stage or spread of a cancer, is no primary
+        evidence[:] = [e for e in evidence if e.field != "primary_site"]
+        case.primary_site = None
 
     sites = {}
     weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
@@ -194,6 +206,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 # The organ of a leukaemia or myeloma (``histology/organs.tsv``), and how far from a stage its organ is
 # written ("stage IB2 cervical cancer", "cervical carcinoma, FIGO stage IB2": a few words)
 MARROW = "bone marrow"
+OTHER_SITE = "other"
 STAGE_ORGAN_REACH = 30
 # A keyword list: an optional "Keywords:" label, then three or more short terms between commas or
 # semicolons ("Ewing sarcoma, Osteomyelitis, Periosteal reaction"), and no clause among them.
@@ -367,12 +380,13 @@ def _tnm_cue(cue: str | None) -> bool:
 
 
 def _organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
-                   config: AssemblyConfig = DEFAULT) -> str | None:
+                   config: AssemblyConfig = DEFAULT, fallback: bool = False) -> str | None:
     """The organ a case's type names by itself ("NSCLC" -> lung, "hepatoblastoma" -> liver;
     ``histology/organs.tsv``), for a case whose text names no primary site. A type named only in
     a sentence of past history, with no stage, metastasis or recurrence now, makes no cancer case
     (as in :func:`_past_cancer_only`)."""
-    organ = _type_organ(histology, config, fallback=True)
+    organ = _type_organ(histology, config) if not fallback else _fallback_organs(config.organs).get(
+        histology.value.histology)
     if organ is None:
         return None
     # a type only weighed ("Hepatocellular carcinoma and metastasis were considered, but MRI
@@ -786,6 +800,21 @@ def _final_type_organ(histology: list[Mention], config: AssemblyConfig = DEFAULT
     named = [(organ, m) for m in histology if getattr(m.value, "final", False) and not m.value.hedged
              and not m.negated and (organ := _type_organ(m, config))]
     return named[0] if named and len({organ for organ, _ in named}) == 1 else None
+
+
+def _mimic_primary_only(by_group: dict[str, list[Mention]], mentions: list[Mention],
+                        config: AssemblyConfig = DEFAULT) -> bool:
+    """True when the report says a disease mimicked a cancer (``mimic_report`` of histology.toml:
+    "autoimmune pancreatitis mimicking pancreatic cancer", "often misdiagnosed as pancreatic cancer") and
+    the case affirms no metastasis or recurrence of one."""
+    pattern = read_patterns(config.histology).get("mimic_report")
+    if not pattern:
+        return False
+    if any(m.value.role in ("metastasis", "recurrence") and _metastasis_word(m.value.cue) and not m.negated
+           and not m.hypothetical for m in by_group.get("sites", [])):
+        return False
+    mimic = compile_pattern(pattern)
+    return any(mimic.search(sentence) for sentence in {m.sentence for m in mentions})
 
 
 def _marrow_type(histology: list[Mention], by_group: dict[str, list[Mention]],

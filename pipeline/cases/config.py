@@ -28,6 +28,7 @@ class AssemblyConfig:
     outcome: str = "outcome/outcome.toml"
     parents: str = "histology/parents.tsv"
     organs: str = "histology/organs.tsv"
+    histology: str = "histology/histology.toml"
     patients: str = "sections/patients.toml"
 
     @classmethod
@@ -42,6 +43,7 @@ class AssemblyConfig:
             outcome=configured("caselit_outcome", "patterns", cls.outcome),
             parents=configured("caselit_histology", "parents", cls.parents),
             organs=configured("caselit_histology", "organs", cls.organs),
+            histology=configured("caselit_histology", "patterns", cls.histology),
             patients=configured("caselit_sections", "patients", cls.patients),
         )
 

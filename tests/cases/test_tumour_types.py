@@ -117,3 +117,23 @@ def test_the_final_diagnosis_names_the_primary_over_a_hearsay_one(nlp):
             "a synchronous occult adenocarcinoma of the prostate.")
     case = row(nlp, text)
     assert (case.primary_site, case.histology) == ("lung", "small cell carcinoma")
+
+
+def test_a_soft_tissue_sarcoma_of_a_limb_is_of_soft_tissue(nlp):
+    text = ("Synovial sarcoma of the forearm: a case report\n\nA 29-year-old man noticed a slowly growing swelling "
+            "of the left forearm. Excision showed a monophasic synovial sarcoma.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == ("soft tissue", "synovial sarcoma")
+
+
+def test_an_organ_of_the_mimicked_cancer_is_no_primary(nlp):
+    text = ("IgG4-related sclerosing cholangitis mimicking pancreatic cancer\n\nA 58-year-old man presented with "
+            "painless jaundice and an image evocative of a pancreatic tumour. Serum IgG4 was high, and he "
+            "recovered on prednisolone.")
+    assert row(nlp, text).primary_site is None
+
+
+def test_a_cancer_named_with_its_spread_in_a_mimic_report_keeps_its_primary(nlp):
+    text = ("Gastric cancer mimicking lymphoma\n\nA 61-year-old woman had a gastric cancer with liver metastases "
+            "and received chemotherapy.")
+    assert row(nlp, text).primary_site == "stomach"
