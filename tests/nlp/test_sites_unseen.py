@@ -418,3 +418,50 @@ def test_a_compound_adjective_names_each_of_its_sites(nlp, text, expected):
 
 def test_a_compound_adjective_without_a_cue_is_a_mention_of_both(nlp):
     assert roles(nlp, "Ultrasound showed no hepatosplenic lesions.") == [("liver", "mention"), ("spleen", "mention")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The tumour was staged T3N1M1a pul.", {"lymph node", "lung"}),
+        ("He had stage IV disease (T2 N0 M1 HEP).", {"liver"}),
+        ("Final staging was pT3 pN2 M1b OSS, HEP.", {"lymph node", "bone", "liver"}),
+    ],
+)
+def test_m1_with_a_site_code_after_it(nlp, text, expected):
+    assert {site for site, role in roles(nlp, text) if role == "metastasis"} == expected
+
+
+def test_a_lower_case_english_word_after_m1_is_no_site_code(nlp):
+    assert roles(nlp, "Patients staged M1 per protocol received chemotherapy.") == []
+
+
+@pytest.mark.parametrize(
+    "text, metastasis, primary",
+    [
+        ("The liver biopsy showed adenocarcinoma consistent with a gastric primary.", "liver", "stomach"),
+        ("Biopsy of the vertebral lesion confirmed adenocarcinoma of pulmonary origin.", "spine", "lung"),
+        ("Biopsy of the liver mass revealed carcinoma, most likely from a pancreatic cancer.", "liver", "pancreas"),
+        ("A cervical lymph node aspirate showed squamous cell carcinoma of oesophageal origin.", "lymph node", "other"),
+    ],
+)
+def test_a_sampled_organ_whose_cancer_comes_from_another_is_a_metastasis(nlp, text, metastasis, primary):
+    found = roles(nlp, text)
+    assert (metastasis, "metastasis") in found and (primary, "primary") in found
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("Biopsy of the cervix showed squamous cell carcinoma of the cervix.", "cervix"),
+        ("Cystoscopic biopsy of the bladder revealed urothelial carcinoma of the bladder dome.", "bladder"),
+        ("In this man with renal failure, a biopsy later showed adenocarcinoma of pulmonary origin.", "kidney"),
+    ],
+)
+def test_no_origin_elsewhere_without_another_organ_or_a_sampled_one(nlp, text, site):
+    assert (site, "metastasis") not in roles(nlp, text)
+
+
+def test_a_pleural_effusion_with_malignant_cells_is_pleural_spread(nlp):
+    assert ("pleura", "metastasis") in roles(nlp, "Thoracentesis drained a pleural effusion with malignant cells.")
+    assert ("pleura", "metastasis") not in roles(nlp, "A pleural effusion with no malignant cells was drained.")

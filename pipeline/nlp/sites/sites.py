@@ -107,6 +107,8 @@ class SiteMatcher(Component):
         self.tnm_m1 = regex_cache.compile(tnm["m1"])
         self.tnm_codes = dict(tnm["codes"])
         self.tnm_code = regex_cache.compile(r"\b(" + "|".join(map(re.escape, self.tnm_codes)) + r")\b")
+        # a code written after the category without brackets is read in either case ("M1a pul")
+        self.tnm_code_any_case = regex_cache.compile(r"\b(" + "|".join(map(re.escape, self.tnm_codes)) + r")\b", re.IGNORECASE)
         # its parts ({not_tumour}): "metastatic calcification" is no tumour word
         self.tumour = regex_cache.compile(fill_template(spec["document"]["tumour"], parts), re.IGNORECASE)
         needs = spec["document"].get("tumour_needs", ())
@@ -127,6 +129,11 @@ class SiteMatcher(Component):
         self.distant_cue = regex_cache.compile(distant["cue"]) if distant.get("cue") else None
         self.distant_stage = regex_cache.compile(distant["stage"]) if distant.get("stage") else None
         self.distant_sites = frozenset(distant.get("sites", ()))
+        # a sampled organ whose cancer has another organ's origin ([origin_elsewhere] of roles.toml)
+        origin = spec.get("origin_elsewhere", {})
+        self.origin = ({key: regex_cache.compile(fill_template(origin[key], parts)) for key in
+                        ("subject_left", "subject_right", "finding", "origin", "origin_cancer")}
+                       if origin else None)
         # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
@@ -212,6 +219,8 @@ class SiteMatcher(Component):
         if lesions:
             self._confirmed_next(text, bounds, starts, out, lesions)
         self._node_locations(text, out)
+        if about_tumour:
+            self._origin_elsewhere(text, bounds, starts, out)
         out.extend(self._abbreviated_primaries(doc, text, bounds, starts, out))
         return out
 
@@ -253,6 +262,38 @@ class SiteMatcher(Component):
                                  Site(site=site, role="primary", written=short.text, cue=short.text)))
             taken.append((short.start_char, short.end_char))
         return added
+
+    def _origin_elsewhere(self, text: str, bounds, starts, out: list[Finding]):
+        """An organ sampled (its biopsy, mass, lesion or aspirate) whose cancer the same sentence gives
+        another organ's origin ("the liver biopsy showed adenocarcinoma consistent with a gastric
+        primary", "biopsy of the vertebral lesion confirmed adenocarcinoma of pulmonary origin") is a
+        metastasis, and the other organ the primary."""
+        if self.origin is None:
+            return
+        for index, here in enumerate(out[:-1]):
+            if here.value.role not in ("primary", "mention"):
+                continue
+            sentence_start, sentence_end = bounds[bisect.bisect_right(starts, here.start) - 1]
+            after = next((i for i in range(index + 1, len(out)) if out[i].start >= here.end), None)
+            if after is None or out[after].start >= sentence_end or out[after].value.site == here.value.site:
+                continue
+            between = text[here.end:out[after].start]
+            left = text[max(sentence_start, here.start - REACH):here.start]
+            if not (self.origin["subject_left"].search(left) or self.origin["subject_right"].match(between)):
+                continue
+            found = self.origin["finding"].match(between)
+            if not found:
+                continue
+            rest = text[out[after].end:sentence_end]
+            joined = found.group("cue").lower()
+            origin = self.origin["origin"].match(rest) or (
+                joined != "of" and self.origin["origin_cancer"].match(rest))
+            if not origin:
+                continue
+            cue = text[here.end + found.start("cue"):out[after].end + origin.end()]
+            _set_role(out, index, "metastasis", cue)
+            if out[after].value.role != "primary":
+                _set_role(out, after, "primary", cue)
 
     def _node_locations(self, text: str, out: list[Finding]):
         """A site word right before a lymph-node phrase across finding words ("a retroperitoneal
@@ -415,15 +456,16 @@ class SiteMatcher(Component):
             m1_matches.extend(self.tnm_m1.finditer(text, low, high))
         site_starts = [s.start_char for s in sites]
         for match in m1_matches:
-            group = "organs" if match.group("organs") else "after"
+            group = next(g for g in ("organs", "codes", "after") if match.group(g))
             low, high = match.start(group), match.end(group)
             first = bisect.bisect_left(site_starts, low)
             for span in sites[first:]:
                 if span.start_char >= high:
                     break
                 forced[span.start_char] = match.group("m")
-            for code in self.tnm_code.finditer(text, low, high):
-                add(code.start(), code.end(), self.tnm_codes[code.group(1)], match.group("m"))
+            codes = self.tnm_code_any_case if group == "codes" else self.tnm_code
+            for code in codes.finditer(text, low, high):
+                add(code.start(), code.end(), self.tnm_codes[code.group(1).upper()], match.group("m"))
         return forced, extra
 
 
