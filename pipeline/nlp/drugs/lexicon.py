@@ -19,8 +19,15 @@ from pipeline.resources import models_dir, read_patterns, read_table
 PIECE = regex_cache.compile(r"[^\W_]+|[^\w\s]")
 WORD = ALNUM_RUN
 # Dashes and quotes folded to ASCII; each maps one character to one, so offsets are kept.
-FOLD = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "’": "'", "‘": "'", "`": "'", "＋": "+"})
-TO_FOLD = regex_cache.compile("[‐‑‒–—−’‘`＋]")
+# The accented letters of French, Spanish, Portuguese, Italian and German drug names too
+# ("Lévothyrox", "Rocéphine", "métronidazole", "amoxicilina"): a name matches with or without its
+# accents (session 20).
+ACCENTS = {"á": "a", "à": "a", "â": "a", "ä": "a", "ã": "a", "å": "a", "é": "e", "è": "e", "ê": "e", "ë": "e",
+           "í": "i", "ì": "i", "î": "i", "ï": "i", "ó": "o", "ò": "o", "ô": "o", "ö": "o", "õ": "o",
+           "ú": "u", "ù": "u", "û": "u", "ü": "u", "ç": "c", "ñ": "n"}
+FOLD = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "’": "'", "‘": "'", "`": "'", "＋": "+",
+                      **ACCENTS})
+TO_FOLD = regex_cache.compile("[‐‑‒–—−’‘`＋" + "".join(ACCENTS) + "]")
 
 GENERATED = "drugs/generated.tsv"
 FILES = (GENERATED, "drugs/inn.tsv", "drugs/curated.tsv")  # later files take precedence
