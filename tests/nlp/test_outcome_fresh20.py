@@ -105,3 +105,14 @@ def test_end_of_course_families_of_a_non_cancer_case(nlp, text):
 ])
 def test_what_is_no_end_of_course(nlp, text):
     assert "recovered" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One year later she remained off opioids with no reports of abdominal pain.", ["recovered"]),
+    ("Three months later he had no complaints of chest pain.", ["recovered"]),
+    ("At follow-up she reported no episodes of abdominal pain.", ["recovered"]),
+    # before the illness: no time after a treatment
+    ("Before admission she reported no episodes of pain.", []),
+])
+def test_no_reports_of_a_symptom_at_a_later_time(nlp, text, expected):
+    assert categories(nlp, text) == expected
