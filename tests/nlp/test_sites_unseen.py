@@ -465,3 +465,13 @@ def test_no_origin_elsewhere_without_another_organ_or_a_sampled_one(nlp, text, s
 def test_a_pleural_effusion_with_malignant_cells_is_pleural_spread(nlp):
     assert ("pleura", "metastasis") in roles(nlp, "Thoracentesis drained a pleural effusion with malignant cells.")
     assert ("pleura", "metastasis") not in roles(nlp, "A pleural effusion with no malignant cells was drained.")
+
+
+def test_metastatic_lesions_of_the_next_site_are_not_the_mass_before_them(nlp):
+    found = roles(nlp, "CT showed a mass in the pancreas with metastatic lesions in the liver.")
+    assert ("pancreas", "metastasis") not in found and ("liver", "metastasis") in found
+
+
+def test_metastatic_cancer_from_the_next_site_still_names_the_lesions_before(nlp):
+    found = roles(nlp, "Masses in the liver and lungs were found to be metastatic adenocarcinoma from the colon.")
+    assert ("liver", "metastasis") in found and ("lung", "metastasis") in found
