@@ -835,3 +835,27 @@ def test_scraped_table_rows(nlp, text, expected):
 )
 def test_scraped_table_rows_of_other_fluids(nlp, text):
     assert wbc(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("His WBC was 13.6 on day 2 and 19.1 on day 4.", [13.6, 19.1]),
+        ("WBC 21 → 14 → 8 over the first week of antibiotics.", [21.0, 14.0, 8.0]),
+        ("WBC was 16,200 on day 1 and 9,800 on day 6.", [16.2, 9.8]),
+    ],
+)
+def test_bare_course_after_a_bare_count(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("WBC was 13.6 on day 2 and platelets 120 on day 4.", [13.6]),
+        ("WBC 21 → CRP 40 mg/L on the next day.", [21.0]),
+        ("WBC 12 → 30 mg/L of CRP.", [12.0]),
+    ],
+)
+def test_bare_course_stops_at_another_analyte(nlp, text, expected):
+    assert wbc(nlp, text) == expected

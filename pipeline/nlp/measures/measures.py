@@ -157,6 +157,7 @@ class MeasureMatcher(Component):
         self.not_a_count_before = regex_cache.compile(spec["not_a_count_before"], re.IGNORECASE)
         self.unit_follows = regex_cache.compile(spec["unit_follows"])
         self.continued = regex_cache.compile(fill_template(spec["continued"], {"time": spec["continued_time"]}))
+        self.arrow_step = regex_cache.compile(spec.get("arrow_step", "(?!)"))
         self.keyword_joint = regex_cache.compile(spec["keyword_joint"])
         self.value_follows = regex_cache.compile(spec["value_follows"])
         self.range_or_list_before = regex_cache.compile(spec["range_or_list_before"])
@@ -765,6 +766,16 @@ class MeasureMatcher(Component):
         spans.append(Finding(item.start, item.end, analyte.label, measure))
         if bracket is None and not thousands:
             self._add_row_cells(text, item, exponent, analyte, header is not None, measure, spans, seen)
+        if analyte.name == "wbc" and not measure.threshold and bracket is None:
+            # "WBC was 15.2 on day 3 and 18.4 on day 5", "WBC 18 → 12 → 9": the later bare
+            # numbers are read in the scale the first was read in
+            scale = exponent if exponent is not None else 0 if thousands else self._unitless_scale(item.number)
+            self._continue_course(text, item.end, scale, analyte.unit, spans, seen)
+
+    def _unitless_scale(self, number_text: str) -> int:
+        """The exponent a bare count was read in: per µL from 1000 up, else 10^9/L."""
+        number = parse_number(number_text, -3)
+        return -3 if number is not None and number >= 1000 else 0
 
     def _unitless_value(self, text, number_text: str, exponent, number, bracket, analyte: Analyte, header: bool) -> float | None:
         """A bare number's value in the analyte's unit: in the header's unit when a table row
@@ -808,19 +819,32 @@ class MeasureMatcher(Component):
         exponent = unit_exponent(match, self.patterns) if match is not None else None
         if exponent is None or match.end() != finding.end:
             return
-        cursor = finding.end
+        self._continue_course(text, finding.end, exponent, finding.value.unit, spans, seen)
+
+    def _continue_course(self, text: str, cursor: int, exponent: int, unit: str, spans, seen) -> None:
+        """The bare counts after a white-cell count at ``cursor``, read in its scale
+        (``exponent``): each with its own time ("60.1 on day 7 and 80.3 on day 9"), or each
+        after an arrow ("18 → 12 → 9": a course, with no unit of its own)."""
         while True:
-            step = self.continued.match(text, cursor)
+            step = self.continued.match(text, cursor) or self._arrow_step(text, cursor)
             if step is None:
                 return
             value = count_value(step.group("number"), exponent, "wbc", self.analytes_file)
             start, end = step.start("number"), step.end("number")
             if value is None or (start, end) in seen:
                 return
-            measure = Measure("WBC", value, finding.value.unit, step.group("number"))
+            measure = Measure("WBC", value, unit, step.group("number"))
             seen.add((start, end))
             spans.append(Finding(start, end, "WBC", measure))
             cursor = end
+
+    def _arrow_step(self, text: str, cursor: int) -> re.Match | None:
+        """The next value of a course written with arrows ("WBC 18 → 12 → 9"): a bare number
+        after the arrow, with no unit of its own (with one, it is a list of its own)."""
+        step = self.arrow_step.match(text, cursor)
+        if step is None or self.unit_follows.match(text, step.end("number")):
+            return None
+        return step
 
     def _slash_lost(self, text: str, number: re.Match) -> bool:
         """True for a count of 1000 or more followed by a per-µL volume without its slash
