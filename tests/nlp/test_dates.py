@@ -299,3 +299,18 @@ def test_meeting_dates_are_metadata(nlp, text, expected):
 
 def test_a_clinical_meeting_is_no_metadata_cue(nlp):
     assert clinical(nlp, "The tumour board meeting on 4 May 2018 advised surgery.") == ["2018-05-04"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Apr 9, 2019 | Posted by in Cardiology | Comments Off on the case", ["2019-04-09"]),
+        ("October 2, 2017 — Updated by the editors", ["2017-10-02"]),
+    ],
+)
+def test_a_page_footer_date_is_metadata(nlp, text, expected):
+    assert metadata(nlp, text) == expected
+
+
+def test_a_clinical_date_before_a_word_of_publishing_is_kept_in_the_sentence(nlp):
+    assert clinical(nlp, "On 4 May 2018 he was admitted; the scan was reported the next day.") == ["2018-05-04"]

@@ -65,6 +65,7 @@ class DateMatcher(Component):
         self.dateline_label = regex_cache.compile(spec.get("dateline_label", "(?!)"))
         self.biblio_line_max = int(spec.get("biblio_line_max", 0))
         self.citation_after = regex_cache.compile(spec["citation_after"])
+        self.metadata_after = regex_cache.compile(spec.get("metadata_after", "(?!)"))
         self.citation_before = regex_cache.compile(spec["citation_before"])
         self.citation_window = int(spec["citation_window"])
         self.references_heading = regex_cache.compile(spec["references_heading"])
@@ -213,8 +214,8 @@ class DateMatcher(Component):
             return True  # "21 February 2022: Articles": a banner's or a listing's date
         if line_end - line_start <= self.biblio_line_max and self.biblio_line.search(text, line_start, line_end):
             return True  # a short line with a DOI or PMID: a citation or a page's article line
-        if self.citation_after.match(text[end : end + 30]):
-            return True
+        if self.citation_after.match(text[end : end + 30]) or self.metadata_after.match(text[end : end + 40]):
+            return True  # a reference's volume and pages, or a page's "| Posted by" after its date
         return self.citation_before.search(text, max(line_start, start - self.citation_window), start) is not None
 
     def _in_identifier(self, text: str, start: int, end: int) -> bool:
