@@ -475,3 +475,14 @@ def test_metastatic_lesions_of_the_next_site_are_not_the_mass_before_them(nlp):
 def test_metastatic_cancer_from_the_next_site_still_names_the_lesions_before(nlp):
     found = roles(nlp, "Masses in the liver and lungs were found to be metastatic adenocarcinoma from the colon.")
     assert ("liver", "metastasis") in found and ("lung", "metastasis") in found
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("In 1995, after her mastectomy for breast cancer, a recurrent tumor was found in her chest wall.", "other"),
+        ("In this woman with cervical cancer, a recurrent mass was detected in the vaginal vault.", "vagina"),
+    ],
+)
+def test_a_recurrent_lesion_found_in_a_site(nlp, text, site):
+    assert (site, "recurrence") in roles(nlp, text)
