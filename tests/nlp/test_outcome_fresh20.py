@@ -116,3 +116,20 @@ def test_what_is_no_end_of_course(nlp, text):
 ])
 def test_no_reports_of_a_symptom_at_a_later_time(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # RECIST: a new lesion is progression; a shrinkage of 30% or more with the noun first is a
+    # partial response; a second-line treatment under way is a disease still there
+    ("New liver metastases appeared after six cycles.", ["progressive disease"]),
+    ("A new lung nodule was found on the 6-month CT.", ["progressive disease"]),
+    ("Imaging after three cycles showed shrinkage of the tumour by 50%.", ["partial response"]),
+    ("CT showed a reduction in the size of the liver metastases of 45%.", ["partial response"]),
+    ("The patient is currently receiving second-line chemotherapy.", ["alive with disease"]),
+    # no new lesion; a rash; a small shrinkage
+    ("No new metastases were found.", []),
+    ("New skin lesions appeared after the second dose.", []),
+    ("CT showed shrinkage of the tumour by 10%.", []),
+])
+def test_cancer_status_families(nlp, text, expected):
+    assert categories(nlp, text) == expected
