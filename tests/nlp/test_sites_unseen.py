@@ -486,3 +486,15 @@ def test_metastatic_cancer_from_the_next_site_still_names_the_lesions_before(nlp
 )
 def test_a_recurrent_lesion_found_in_a_site(nlp, text, site):
     assert (site, "recurrence") in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("Renal carcinoma has been shown to spread to the lungs, brain or liver in 16% of cases.", "lung"),
+        ("Pleural metastases occur in up to 20% of patients with breast cancer.", "pleura"),
+        ("Adrenal metastases were described in approximately 5-10% of autopsy series.", "adrenal gland"),
+    ],
+)
+def test_a_rate_after_the_sites_is_a_statement_of_the_literature(nlp, text, site):
+    assert (site, "metastasis") not in roles(nlp, text)
