@@ -859,3 +859,33 @@ def test_bare_course_after_a_bare_count(nlp, text, expected):
 )
 def test_bare_course_stops_at_another_analyte(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the table's unit after the name, the reference range after the value
+        ("WBC (10^9/L) 16.4 (4.0-10.0)", [16.4]),
+        ("WBC, 10^9/L: 16.4 [4.0–10.0]", [16.4]),
+        # a laboratory flag between the value and its reference range
+        ("WBC 16.4* (4.0-10.0) × 10^9/L", [16.4]),
+        ("WBC 16.4 H [4.0–10.0] × 10^9/L", [16.4]),
+        # the reference range with its unit heads the row, the value follows it
+        ("Leukocytes (4.0–10.0 × 10^9/L): 16.4", [16.4]),
+        ("White cell count [4.0–11.0 × 10^9/L] 2.7", [2.7]),
+    ],
+)
+def test_value_range_and_unit_in_any_order(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a time after the bracket is no value: the bracket is the patient's own range
+        ("He had leukocytosis (15-20 × 10^9/L) 3 days later.", [15.0, 20.0]),
+        ("White cells (11-13 × 10^9/L) 2 of the 3 samples.", [11.0, 13.0]),
+    ],
+)
+def test_a_bracketed_range_after_the_name_needs_a_bare_value_after_it(nlp, text, expected):
+    assert wbc(nlp, text) == expected

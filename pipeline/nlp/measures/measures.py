@@ -123,6 +123,7 @@ class MeasureMatcher(Component):
         self.reference_open = regex_cache.compile(spec["number"] + r"\s*[(\[]\s*$", re.VERBOSE)
         self.flat_reference = regex_cache.compile(spec["number"] + spec.get("flat_reference_gap", "(?!)"), re.VERBOSE)
         self.bracketed_reference = regex_cache.compile(spec.get("bracketed_reference", "(?!)"))
+        self.header_range_result = regex_cache.compile(r"\s*[)\]]\s*[:=]?\s*" + spec["number"], re.VERBOSE)
         self.reference_bounds = spec.get("reference_range_bounds", {})
         self.count_unit = tables["unit"]
         self.reference_labelled = regex_cache.compile(spec["number"] + r"\s*[(\[]\s*" + spec["reference_label"] + "$", re.VERBOSE)
@@ -297,7 +298,29 @@ class MeasureMatcher(Component):
                 # "7,730/µL (3,500-11,000/µL)": a reference range after the patient's value
                 for item in items:
                     item.reference = True
+            else:
+                result = self._result_after_header_range(text, items, match.end())
+                if result is not None:
+                    # "Leukocytes (4.0–10.0 × 10^9/L): 15.6": the range heads the row, the
+                    # number after it is the patient's value in the range's unit
+                    for item in items:
+                        item.reference = True
+                    items.append(Item(result.start("number"), result.end("number"), result.group("number"), result.end("number"), exponent))
             yield items
+
+    def _result_after_header_range(self, text: str, items: list[Item], unit_end: int) -> re.Match | None:
+        """The bare number after a dashed range with its unit in brackets right after an
+        analyte's name ("Leukocytes (4.0–10.0 × 10^9/L): 15.6", "WBC count [4.0–10.0 ×
+        10^9/L] 15.6"): the range is the reference of the value written after it; None otherwise."""
+        if len(items) != 2 or not re.fullmatch(r"\s*[-–—]\s*", text[items[0].end : items[1].start]):
+            return None
+        if not re.search(r"[(\[]\s*$", text[max(0, items[0].start - 3) : items[0].start]):
+            return None
+        after = self.header_range_result.match(text, unit_end)
+        if after is None or self.unit_follows.match(text, after.end("number")):
+            return None
+        low, high = parse_number(items[0].number, items[0].exponent), parse_number(items[1].number, items[1].exponent)
+        return after if low is not None and high is not None and low < high else None
 
     def _thousands_per_ml(self, match: re.Match, items: list[Item]) -> None:
         """"A white blood count of 20.3 cells/ml": per millilitre with no power is read as a
@@ -741,7 +764,8 @@ class MeasureMatcher(Component):
         number = self.number.match(text, link.end())
         if number is None:
             return
-        bracket = self.bracketed_reference.match(text, number.end()) if analyte.dimension == "count" and header is None else None
+        # "WBC 12.3 (4.0-10.0)", and with the table's unit after the name: "WBC (10^9/L) 12.3 (4.0-10.0)"
+        bracket = self.bracketed_reference.match(text, number.end()) if analyte.dimension == "count" else None
         # "WBC 18K": thousands per µL, the number in 10^9/L
         thousands = analyte.dimension == "count" and header is None and (
             self.thousands_suffix.match(text, number.end()) or self.bare_power.match(text, number.end())
