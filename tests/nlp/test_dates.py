@@ -314,3 +314,29 @@ def test_a_page_footer_date_is_metadata(nlp, text, expected):
 
 def test_a_clinical_date_before_a_word_of_publishing_is_kept_in_the_sentence(nlp):
     assert clinical(nlp, "On 4 May 2018 he was admitted; the scan was reported the next day.") == ["2018-05-04"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Between 2014 and 2016 she received three courses of chemotherapy.", ["2014", "2016"]),
+        ("From 2012 to 2015 he was treated with imatinib.", ["2012", "2015"]),
+        ("In 2018-2019 she had four admissions for cholangitis.", ["2018", "2019"]),
+        ("At the end of 2017 he developed ascites.", ["2017"]),
+    ],
+)
+def test_ranges_of_years_and_the_end_of_a_year(nlp, text, expected):
+    assert clinical(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A review of studies published between 2010 and 2018 found 12 similar cases.",
+        "Ethical approval was obtained on 6 February 2019 (reference 14/2019).",
+        "The protocol was approved by the institutional review board on 2 April 2018.",
+        "Written consent was obtained from her mother on 11 June 2020.",
+    ],
+)
+def test_study_years_approvals_and_consent_are_no_clinical_dates(nlp, text):
+    assert clinical(nlp, text) == []

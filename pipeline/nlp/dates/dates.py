@@ -161,6 +161,9 @@ class DateMatcher(Component):
 
     def _dates_of(self, text: str, match: re.Match, kind: str, start: int, end: int):
         groups = match.groupdict()
+        if groups.get("year1"):  # "between 2015 and 2017": the first year of a range of years
+            literature = self._about_literature(text, match.start(), end)
+            yield Found(match.start("year1"), match.end("year1"), kind, int(groups["year1"]), literature=literature)
         if kind == "numeric":
             yield Found(start, end, kind, int(groups["year"]), numbers=(int(groups["a"]), int(groups["b"])))
             return
