@@ -128,6 +128,17 @@ PASSAGES = [
     # a medication table flattened to text, with brand names
     ("A 79-year-old woman was admitted after a fall.\nMedication | Dose\nLasix | 40 mg daily\nCoumadin | "
      "3 mg daily\nHer INR was 4.2.", ["furosemide", "warfarin"]),
+    # session 20: a consulting service recommends a named drug and the course goes on: given; a
+    # recommendation for a contingency stays a plan
+    ("A 56-year-old man had Empedobacter bacteremia. Once sensitivities were complete, the infectious disease "
+     "service recommended shifting to intravenous cefepime for 7 days. His fever resolved and he was "
+     "discharged home.", ["cefepime"]),
+    ("A 33-year-old man bled after TIPS and received vitamin K. In case of life-threatening bleeding, "
+     "prothrombin complex concentrate was recommended. His hemoglobin stabilized and he was discharged.",
+     ["phytomenadione"]),
+    # a contrast medium of an enema is no drug (WHO ATC V08)
+    ("A 27-year-old woman received metronidazole; a Gastrografin enema (diatrizoate) showed a stenosis.",
+     ["metronidazole"]),
 ]
 
 
