@@ -73,7 +73,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         primary = None  # "adrenal metastasis from an unknown primary": the adrenal tumour is no primary
     # a cancer of the remote history only, named by its organ or its type ("a history of invasive
     # ductal carcinoma treated by mastectomy eight years earlier"), makes no cancer case
-    remote_only = bool(primary or by_group.get("histology")) and _past_cancer_only(by_group, config)
+    remote_only = bool(primary or by_group.get("histology")) and (
+        _past_cancer_only(by_group, config) or _late_effect_only(by_group, config))
     if remote_only:  # the remote cancer's nodes (its TNM, nodes read as diseased) are no spread now
         primary = None
     types = by_group.get("histology", []) or [m for m in shared if m.group == "histology"]
@@ -339,6 +340,38 @@ def _past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig
            and not (_tnm_cue(m.value.cue) and history.search(m.sentence)) for m in sites):
         return False
     return all(history.search(m.sentence) for m in primaries)
+
+
+def _late_effect_only(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:
+    """True for a report of a late effect of a cancer's treatment ("lymphedema 11 years following
+    breast cancer surgery", "aortic stenosis 35 years after radiotherapy for Hodgkin lymphoma",
+    ``late_effect`` of histology.toml) whose case says nothing of a cancer now: no sentence outside the
+    late effect and the history diagnoses one (``diagnosed_now``: "an endometrial cancer was diagnosed",
+    "biopsy revealed ...") and no stage, metastasis or recurrence is affirmed outside them."""
+    spec = read_patterns(config.histology)
+    if not spec.get("late_effect") or not spec.get("diagnosed_now"):
+        return False
+    late, now = compile_pattern(spec["late_effect"]), compile_pattern(spec["diagnosed_now"])
+    history = compile_pattern(read_patterns(config.roles)["report"]["history"])
+    cancers = [m for m in stated_primaries(by_group.get("sites", [])) if not m.negated] + [
+        m for m in by_group.get("histology", []) if not m.value.hedged and not m.negated]
+    if not any(late.search(m.sentence) for m in cancers):
+        return False
+
+    def past(mention: Mention) -> bool:
+        return late.search(mention.sentence) is not None or history.search(mention.sentence) is not None
+
+    if any(now.search(m.sentence) and not past(m) for m in cancers):
+        return False
+    # "metastatic clear cell renal cell carcinoma to pancreas 24 years after radical nephrectomy": spread now
+    if any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) and not history.search(m.sentence)
+           for m in cancers):
+        return False
+    if any(not past(m) for m in by_group.get("stage", [])):
+        return False
+    # a metastasis or recurrence found now is the cancer's, even "19 years following primary treatment"
+    return not any(m.value.role in ("metastasis", "recurrence") and _metastasis_word(m.value.cue) and not m.negated
+                   and not m.hypothetical and not history.search(m.sentence) for m in by_group.get("sites", []))
 
 
 def _benign_tumour_only(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:

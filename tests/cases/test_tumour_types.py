@@ -137,3 +137,25 @@ def test_a_cancer_named_with_its_spread_in_a_mimic_report_keeps_its_primary(nlp)
     text = ("Gastric cancer mimicking lymphoma\n\nA 61-year-old woman had a gastric cancer with liver metastases "
             "and received chemotherapy.")
     assert row(nlp, text).primary_site == "stomach"
+
+
+def test_a_late_effect_of_a_cancers_treatment_is_no_cancer_case(nlp):
+    text = ("Mitral stenosis 30 years after mediastinal radiotherapy for Hodgkin lymphoma\n\nA 52-year-old woman "
+            "treated for Hodgkin lymphoma with mantle irradiation 30 years ago presented with dyspnoea. "
+            "Echocardiography showed severe mitral stenosis, and she underwent valve replacement.")
+    case = row(nlp, text)
+    assert case.primary_site is None and case.histology is None
+
+
+def test_a_new_cancer_diagnosed_after_an_earlier_ones_treatment_is_the_case(nlp):
+    text = ("Angiosarcoma of the breast 9 years after radiotherapy for breast cancer\n\nA 70-year-old woman had "
+            "lumpectomy and radiotherapy 9 years ago. She now presented with purple skin nodules of the breast, "
+            "and biopsy revealed an angiosarcoma.")
+    assert row(nlp, text).histology == "angiosarcoma"
+
+
+def test_a_late_metastasis_keeps_the_remote_cancer(nlp):
+    text = ("A 70-year-old man had a nephrectomy for clear cell renal cell carcinoma. Twenty years after the "
+            "nephrectomy, CT showed pancreatic metastases, and he received sunitinib.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == ("kidney", "clear cell carcinoma")
