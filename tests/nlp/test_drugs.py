@@ -871,6 +871,7 @@ def test_a_person_on_a_substance_takes_it(nlp, text, expected):
         # a patient put on a substance takes it; a French brand
         ("He was put on noradrenaline and Inexium.", ["esomeprazole", "norepinephrine"]),
         ("She was fluid resuscitated with 3 liters of lactated ringers.", ["ringer's lactate"]),
+        ("He was prescribed salt tablets and midodrine; salt intake was encouraged.", ["midodrine", "sodium chloride"]),
         # accents folded; French brand names (ANSM database)
         ("Elle a reçu du métronidazole puis de la Rocéphine.", ["ceftriaxone", "metronidazole"]),
         ("Home treatment: Kardégic 75 mg, Tahor 40 mg and Lévothyrox 100 µg.",
