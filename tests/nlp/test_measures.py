@@ -889,3 +889,18 @@ def test_value_range_and_unit_in_any_order(nlp, text, expected):
 )
 def test_a_bracketed_range_after_the_name_needs_a_bare_value_after_it(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Routine labs showed a WBC count of 148 K/UL (80% neutrophils).", [148.0]),
+        ("WBC 11.9 X10E3/UL, HGB 10.2 G/DL", [11.9]),
+    ],
+)
+def test_printout_capitals(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+def test_enzyme_units_per_litre_are_no_counts(nlp):
+    assert wbc(nlp, "WBC normal; ALT 30 U/L and AST 45 U/L.") == []
