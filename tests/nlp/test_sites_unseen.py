@@ -498,3 +498,38 @@ def test_a_recurrent_lesion_found_in_a_site(nlp, text, site):
 )
 def test_a_rate_after_the_sites_is_a_statement_of_the_literature(nlp, text, site):
     assert (site, "metastasis") not in roles(nlp, text)
+
+
+def test_metastatic_before_a_sentence_end_with_a_space_still_reaches_back(nlp):
+    found = roles(nlp, "Echocardiography detected two intracardiac nodules suggestive of metastatic tumors. "
+                       "Chemotherapy was given.")
+    assert ("heart", "metastasis") in found
+
+
+@pytest.mark.parametrize(
+    "text, site, role",
+    [
+        ("We report a case of metastatic hepatic melanoma in a 45-year-old man.", "liver", "metastasis"),
+        ("He had metastatic cutaneous melanoma of the back.", "skin", "primary"),
+    ],
+)
+def test_a_visceral_organ_between_metastatic_and_melanoma(nlp, text, site, role):
+    assert (site, role) in roles(nlp, text)
+
+
+def test_a_high_recurrence_rate_is_no_recurrence(nlp):
+    found = roles(nlp, "Leiomyosarcoma usually develops in the myometrium and has a high recurrence rate.")
+    assert ("uterus", "recurrence") not in found
+
+
+@pytest.mark.parametrize(
+    "text, site, role",
+    [
+        ("CT showed bilateral lung involvement and widespread soft tissue and rib metastases.", "lung", "metastasis"),
+        ("She had liver metastases and splenic involvement.", "spleen", "metastasis"),
+        ("Cervical cancer with bladder involvement and lung metastases.", "bladder", "involvement"),
+        ("Lung cancer with pleural involvement but no distant metastases.", "pleura", "involvement"),
+    ],
+)
+def test_distant_involvement_beside_metastases(nlp, text, site, role):
+    assert (site, role) in roles(nlp, text)

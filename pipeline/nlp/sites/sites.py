@@ -129,6 +129,9 @@ class SiteMatcher(Component):
         self.distant_cue = regex_cache.compile(distant["cue"]) if distant.get("cue") else None
         self.distant_stage = regex_cache.compile(distant["stage"]) if distant.get("stage") else None
         self.distant_sites = frozenset(distant.get("sites", ()))
+        self.distant_beside = ((regex_cache.compile(fill_template(distant["beside_after"], parts)),
+                                regex_cache.compile(fill_template(distant["beside_before"], parts)))
+                               if distant.get("beside_after") else None)
         # a sampled organ whose cancer has another organ's origin ([origin_elsewhere] of roles.toml)
         origin = spec.get("origin_elsewhere", {})
         self.origin = ({key: regex_cache.compile(fill_template(origin[key], parts)) for key in
@@ -211,7 +214,8 @@ class SiteMatcher(Component):
                         role, cue = "mention", None
                     elif role == "mention" and about_tumour and self._node_finding(site, span.text):
                         role, cue = "metastasis", span.text
-                if role == "involvement" and self._distant(site, cue, sentence_start, sentence_end, text):
+                if role == "involvement" and (self._distant(site, cue, sentence_start, sentence_end, text)
+                                              or self._beside_metastases(site, cue, left, text[end:sentence_end])):
                     role = "metastasis"
                 if role == "mention" and about_tumour and self._lesion_at(left, right, span.text):
                     lesions.append(len(out))
@@ -313,6 +317,16 @@ class SiteMatcher(Component):
             return False
         return bool(self.distant_cue.match(cue.strip())
                     and self.distant_stage.search(text, sentence_start, sentence_end))
+
+    def _beside_metastases(self, site: str, cue: str | None, left: str, right: str) -> bool:
+        """True for the "involvement" of a distant organ joined to metastases of other sites in one
+        phrase ("bilateral lung involvement and widespread soft tissue and rib metastases", "liver
+        metastases and splenic involvement"; [distant_involvement] beside_after / beside_before)."""
+        if self.distant_beside is None or site not in self.distant_sites or not cue:
+            return False
+        if not self.distant_cue.match(cue.strip()):
+            return False
+        return bool(self.distant_beside[0].match(right) or self.distant_beside[1].search(left))
 
     def _among_bones(self, group: list[Span]) -> bool:
         """True when a list of sites names a bone ("the spine, pelvis and femur")."""
