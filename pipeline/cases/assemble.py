@@ -214,6 +214,10 @@ STAGE_ORGAN_REACH = 30
 KEYWORD_LIST = re.compile(r"(?i)^\s*(?:key\s*-?\s*words?\s*:?\s*)?(?:[^,;.:]{1,40}?[,;]\s*){2,}[^,;.:]{1,40}\.?\s*$")
 CLAUSE_WORD = re.compile(r"(?i)(?<![\w-])(?:is|are|was|were|has|had|have|showed|revealed|presented|underwent|"
                          r"received|diagnosed|developed|considered)(?![\w-])")
+# A cancer's spread or relapse affirmed in a sentence ("metastases", "relapsed", "recurrence of"), not denied
+# ("no signs of recurrent disease", "without relapse", "free of metastasis": ``SPREAD_DENIED`` just before).
+SPREAD_WORD = re.compile(r"(?i)(?<![\w-])(?:relaps\w*|recurr\w*|metasta\w*)(?![\w-])")
+SPREAD_DENIED = re.compile(r"(?i)(?<![\w-])(?:no|not|without|free\s+of|absence\s+of|neither|nor)(?![\w-])[^.;,]{0,30}$")
 
 # Where a patient's part of a report of several holds the patient's own text: the case
 # description, or an abstract that the "Case 2:" heading stands in ("Abstract ... Case 1: ...
@@ -363,15 +367,20 @@ def _late_effect_only(by_group: dict[str, list[Mention]], config: AssemblyConfig
 
     if any(now.search(m.sentence) and not past(m) for m in cancers):
         return False
-    # "metastatic clear cell renal cell carcinoma to pancreas 24 years after radical nephrectomy": spread now
-    if any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) and not history.search(m.sentence)
-           for m in cancers):
+    # "metastatic clear cell renal cell carcinoma to pancreas 24 years after radical nephrectomy", "a
+    # retroperitoneal seminoma relapse 23 years after surgery": a spread or relapse said now is the cancer's
+    if any(_spread_affirmed(m.sentence) and not history.search(m.sentence) for m in cancers):
         return False
     if any(not past(m) for m in by_group.get("stage", [])):
         return False
     # a metastasis or recurrence found now is the cancer's, even "19 years following primary treatment"
     return not any(m.value.role in ("metastasis", "recurrence") and _metastasis_word(m.value.cue) and not m.negated
                    and not m.hypothetical and not history.search(m.sentence) for m in by_group.get("sites", []))
+
+
+def _spread_affirmed(sentence: str) -> bool:
+    """True when the sentence says a spread or relapse that it does not deny."""
+    return any(not SPREAD_DENIED.search(sentence, 0, m.start()) for m in SPREAD_WORD.finditer(sentence))
 
 
 def _benign_tumour_only(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:

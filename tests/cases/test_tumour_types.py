@@ -159,3 +159,15 @@ def test_a_late_metastasis_keeps_the_remote_cancer(nlp):
             "nephrectomy, CT showed pancreatic metastases, and he received sunitinib.")
     case = row(nlp, text)
     assert (case.primary_site, case.histology) == ("kidney", "clear cell carcinoma")
+
+
+def test_a_remission_years_after_the_diagnosis_is_no_late_effect(nlp):
+    text = ("A 57-year-old man with primary bone marrow diffuse large B-cell lymphoma was treated with R-CHOP and "
+            "remains in complete remission 3 years after the initial diagnosis.")
+    assert row(nlp, text).histology == "diffuse large b-cell lymphoma"
+
+
+def test_a_relapse_long_after_surgery_keeps_the_cancer(nlp):
+    text = ("A 66-year-old man had an orchiectomy for seminoma in 1995. He presented with a retroperitoneal "
+            "seminoma relapse 25 years after the orchiectomy and received cisplatin-based chemotherapy.")
+    assert row(nlp, text).histology == "seminoma"
