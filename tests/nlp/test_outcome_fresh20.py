@@ -133,3 +133,24 @@ def test_no_reports_of_a_symptom_at_a_later_time(nlp, text, expected):
 ])
 def test_cancer_status_families(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # summary wording of abstracts
+    ("The patient was treated successfully with oral fluconazole.", ["recovered"]),
+    ("Surgical excision resulted in a cure.", ["recovered"]),
+    ("Clinical cure was achieved after six weeks of antibiotics.", ["recovered"]),
+    ("Treatment with corticosteroids produced a dramatic response.", ["recovered"]),
+    ("The patient survived.", ["recovered"]),
+    # a time survived is the time to death; a response that did not come; rates
+    ("She survived 14 months after the diagnosis.", ["died"]),
+    ("He survived for two weeks.", []),
+    ("There was no good response to steroids.", []),
+    ("Good response rates have been reported.", []),
+])
+def test_summary_wording_of_abstracts(nlp, text, expected):
+    assert categories(nlp, text) == expected
+
+
+def test_a_good_response_of_the_past_is_no_status(nlp):
+    assert categories(nlp, "He had a good response to steroids previously, but relapsed this winter.") == []
