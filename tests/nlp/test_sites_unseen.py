@@ -533,3 +533,9 @@ def test_a_high_recurrence_rate_is_no_recurrence(nlp):
 )
 def test_distant_involvement_beside_metastases(nlp, text, site, role):
     assert (site, role) in roles(nlp, text)
+
+
+def test_latin_names_of_bones_and_muscles_in_a_list_of_metastases(nlp):
+    found = roles(nlp, "She had metastatic thyroid carcinoma to the bilateral lung, left caput humeri, left triceps "
+                       "brachii muscle and right collum ossis femoris.")
+    assert {site for site, role in found if role == "metastasis"} == {"lung", "bone", "muscle"}
