@@ -904,3 +904,16 @@ def test_printout_capitals(nlp, text, expected):
 
 def test_enzyme_units_per_litre_are_no_counts(nlp):
     assert wbc(nlp, "WBC normal; ALT 30 U/L and AST 45 U/L.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Her WBC count of 13.1 × 10^9/L was above the normal range (4–10 × 10^9/L).", [13.1]),
+        ("The leukocytes, 2.2 × 10^9/L, were below the reference (4.0–11.0 × 10^9/L).", [2.2]),
+        ("The WBC count was normal at 6.9.", [6.9]),
+        ("His WBC remained high at 24,500.", [24.5]),
+    ],
+)
+def test_reference_words_before_a_bracket_and_states_at_a_value(nlp, text, expected):
+    assert wbc(nlp, text) == expected

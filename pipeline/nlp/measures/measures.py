@@ -123,6 +123,7 @@ class MeasureMatcher(Component):
         self.reference_open = regex_cache.compile(spec["number"] + r"\s*[(\[]\s*$", re.VERBOSE)
         self.flat_reference = regex_cache.compile(spec["number"] + spec.get("flat_reference_gap", "(?!)"), re.VERBOSE)
         self.bracketed_reference = regex_cache.compile(spec.get("bracketed_reference", "(?!)"))
+        self.reference_word_bracket = regex_cache.compile(spec.get("reference_word_bracket", "(?!)"))
         self.header_range_result = regex_cache.compile(r"\s*[)\]]\s*[:=]?\s*" + spec["number"], re.VERBOSE)
         self.reference_bounds = spec.get("reference_range_bounds", {})
         self.count_unit = tables["unit"]
@@ -294,7 +295,9 @@ class MeasureMatcher(Component):
                 for item in items:
                     item.reference = True
                 items.insert(0, Item(opening.start("number"), opening.end("number"), opening.group("number"), match.end(), exponent))
-            elif self._after_a_value(text, cursor, len(items) > 1) or self._range_after_a_value(text, items):
+            elif (self._after_a_value(text, cursor, len(items) > 1) or self._range_after_a_value(text, items)
+                  or (len(items) == 2 and self.reference_word_bracket.search(text, max(0, cursor - 40), cursor))):
+                # "... was higher than normal (4–10 × 10^9/L)": a bracketed range named a reference
                 # "7,730/µL (3,500-11,000/µL)": a reference range after the patient's value
                 for item in items:
                     item.reference = True
