@@ -76,16 +76,27 @@ def _patients_clause(mentions: list[Mention], config: AssemblyConfig = DEFAULT) 
     return found
 
 
-def _discussed_outcomes(mentions: list[Mention]) -> list[Mention]:
+def _discussed_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Outcome statements of the discussion or conclusion that speak of no one else: when the
     case description states no status, "the reduction ... gave a favourable final outcome" in
     the discussion is the patient's (a statement of the literature, of other patients or of
     patients in general carries a subject cue and stays out). A status told with a history cue
     and no "our patient" ("a previously described patient died of septic shock") is an earlier
-    report's or an earlier episode's."""
+    report's or an earlier episode's; one told after a cue of the literature in its sentence ("in
+    one such case ... was reported in a patient ..., which was treated successfully") is the
+    literature's ("[subject] literature" of models/outcome/outcome.toml)."""
+    literature = read_patterns(config.outcome)["subject"].get("literature")
+    literature = compile_pattern(literature) if literature else None
+
+    def of_the_literature(m: Mention) -> bool:
+        # "In one such case, an abscess was reported in a patient ..., which was treated
+        # successfully": a cue of the literature before the phrase in its sentence
+        return m.subject != "patient" and literature is not None and bool(
+            literature.search(m.sentence[: max(0, m.start - m.sentence_start)]))
+
     return [m for m in mentions if m.group == "outcome" and m.section in ("discussion", "conclusion")
             and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)
-            and not (m.historical and m.subject != "patient")]
+            and not (m.historical and m.subject != "patient") and not of_the_literature(m)]
 
 
 def _discharged_unrecovered(mention: Mention, unrecovered: re.Pattern | None) -> bool:
@@ -187,4 +198,4 @@ def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Menti
              and (several or not m.value.table_row)]
     return (_outcome(own, sites, cancer, config, one_patient=not several)
             or _outcome(group, site_mentions, cancer, config)
-            or _outcome(_discussed_outcomes(mentions), sites, cancer, config))
+            or _outcome(_discussed_outcomes(mentions, config), sites, cancer, config))

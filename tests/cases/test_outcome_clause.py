@@ -21,3 +21,16 @@ INFECTION = ("Case report\nA 40-year-old woman was admitted with a psoas abscess
 ])
 def test_a_literature_cue_after_the_patients_status_leaves_it_the_patients(full_nlp, head, closing, expected):
     assert only_case(full_nlp, head + closing + "\n").outcome == expected
+
+
+@pytest.mark.parametrize("discussion, expected", [
+    # the literature's case, told in the discussion: no fallback
+    ("In one such case, an epidural abscess was reported in a patient who was not immunocompromised, which "
+     "was treated successfully with a six-week course of antibiotics.", None),
+    # our patient, told in the discussion
+    ("After the second revision our patient recovered fully and walks without pain.", "recovered"),
+])
+def test_the_discussion_fallback_leaves_the_literatures_cases_out(full_nlp, discussion, expected):
+    text = ("Case report\nA 73-year-old man had a chronic infection of his hip prosthesis and underwent two "
+            "revisions.\nDiscussion\n" + discussion + "\n")
+    assert only_case(full_nlp, text).outcome == expected
