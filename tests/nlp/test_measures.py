@@ -917,3 +917,21 @@ def test_enzyme_units_per_litre_are_no_counts(nlp):
 )
 def test_reference_words_before_a_bracket_and_states_at_a_value(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Her WBC improved from 26 to 12 after drainage.", [26.0, 12.0]),
+        ("The white cell count went up from 9,800 to 21,400 overnight.", [9.8, 21.4]),
+        # a table's header unit: "10" and its power after a sign with no number before it
+        ("Test | Day 1 | Day 4\nWhite blood cell count × 103/μL | 6.1 | 10.4", [6.1, 10.4]),
+        ("WBC count (×10^9/L)\t11.6\t14.9", [11.6, 14.9]),
+    ],
+)
+def test_bare_ranges_and_header_units(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+def test_a_range_end_with_a_unit_of_its_own_is_no_count(nlp):
+    assert wbc(nlp, "The WBC fell from 14 to 8 days after surgery.") == [14.0]

@@ -123,6 +123,7 @@ class MeasureMatcher(Component):
         self.reference_open = regex_cache.compile(spec["number"] + r"\s*[(\[]\s*$", re.VERBOSE)
         self.flat_reference = regex_cache.compile(spec["number"] + spec.get("flat_reference_gap", "(?!)"), re.VERBOSE)
         self.bracketed_reference = regex_cache.compile(spec.get("bracketed_reference", "(?!)"))
+        self.unit_alone = regex_cache.compile(r"[x×X*∗·]\s*$")
         self.reference_word_bracket = regex_cache.compile(spec.get("reference_word_bracket", "(?!)"))
         self.header_range_result = regex_cache.compile(r"\s*[)\]]\s*[:=]?\s*" + spec["number"], re.VERBOSE)
         self.reference_bounds = spec.get("reference_range_bounds", {})
@@ -138,7 +139,7 @@ class MeasureMatcher(Component):
         self.row_cell = regex_cache.compile(spec.get("row_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3",
         # "WBC | ×10^9/L | 12.3" (a scraped table's unit column)
-        self.header_unit = regex_cache.compile(r"\s*[,|]?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
+        self.header_unit = regex_cache.compile(r"(?:\s+(?:counts?|levels?))?\s*[,|]?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
         self.comparators = [
             (regex_cache.compile(r"(?<![A-Za-z])" + row["pattern"] + r"\s*(?:of\s+|than\s+)?$", re.IGNORECASE), row["symbol"], row["threshold"])
             for row in spec["comparator"]
@@ -160,6 +161,7 @@ class MeasureMatcher(Component):
         self.unit_follows = regex_cache.compile(spec["unit_follows"])
         self.continued = regex_cache.compile(fill_template(spec["continued"], {"time": spec["continued_time"]}))
         self.arrow_step = regex_cache.compile(spec.get("arrow_step", "(?!)"))
+        self.range_end_step = regex_cache.compile(spec.get("range_end_step", "(?!)"))
         self.keyword_joint = regex_cache.compile(spec["keyword_joint"])
         self.value_follows = regex_cache.compile(spec["value_follows"])
         self.range_or_list_before = regex_cache.compile(spec["range_or_list_before"])
@@ -277,6 +279,8 @@ class MeasureMatcher(Component):
             exponent = unit_exponent(match, self.patterns)
             if exponent is None or per_litre_power(match, self.patterns) in self.fluid_powers:
                 continue  # "1,706 × 10^6/L": a count of a body fluid (CSF), not of blood
+            if self.unit_alone.search(text, max(0, match.start("number") - 4), match.start("number")) and match.group("number").startswith("10"):
+                continue  # "White blood cell count × 103/µL | 5.7": a header's unit, "10" then its power
             items = self._list(text, Item(match.start("number"), match.end("number"), match.group("number"), match.end(), exponent))
             self._thousands_per_ml(match, items)
             if len(items) == 1 and self._restated(text, items[0]):
@@ -797,7 +801,24 @@ class MeasureMatcher(Component):
             # "WBC was 15.2 on day 3 and 18.4 on day 5", "WBC 18 → 12 → 9": the later bare
             # numbers are read in the scale the first was read in
             scale = exponent if exponent is not None else 0 if thousands else self._unitless_scale(item.number)
-            self._continue_course(text, item.end, scale, analyte.unit, spans, seen)
+            cursor = item.end
+            if link.group().rstrip().endswith("from"):  # "WBC rose from 21 to 31"
+                cursor = self._range_end(text, cursor, scale, analyte.unit, spans, seen)
+            self._continue_course(text, cursor, scale, analyte.unit, spans, seen)
+
+    def _range_end(self, text: str, cursor: int, exponent: int, unit: str, spans, seen) -> int:
+        """The bare end of a course written "from 21 to 31" after its bare start, read in the
+        start's scale; returns the position after it (or ``cursor`` when there is none)."""
+        step = self.range_end_step.match(text, cursor)
+        if step is None or self.unit_follows.match(text, step.end("number")):
+            return cursor
+        value = count_value(step.group("number"), exponent, "wbc", self.analytes_file)
+        start, end = step.start("number"), step.end("number")
+        if value is None or (start, end) in seen:
+            return cursor
+        seen.add((start, end))
+        spans.append(Finding(start, end, "WBC", Measure("WBC", value, unit, step.group("number"))))
+        return end
 
     def _unitless_scale(self, number_text: str) -> int:
         """The exponent a bare count was read in: per µL from 1000 up, else 10^9/L."""
