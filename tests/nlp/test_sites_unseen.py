@@ -539,3 +539,31 @@ def test_latin_names_of_bones_and_muscles_in_a_list_of_metastases(nlp):
     found = roles(nlp, "She had metastatic thyroid carcinoma to the bilateral lung, left caput humeri, left triceps "
                        "brachii muscle and right collum ossis femoris.")
     assert {site for site, role in found if role == "metastasis"} == {"lung", "bone", "muscle"}
+
+
+def test_a_tumour_that_involved_a_layer_beside_nodal_metastasis_is_no_spread(nlp):
+    found = roles(nlp, "The tumor involved the proper muscle layer and metastasis was found in four of 56 regional "
+                       "lymph nodes.")
+    assert ("muscle", "metastasis") not in found and ("lymph node", "metastasis") in found
+
+
+@pytest.mark.parametrize(
+    "text, site, role",
+    [
+        ("In this woman with breast cancer, PET-CT revealed new lesions in the liver, consistent with disease "
+         "progression.", "liver", "metastasis"),
+        ("In this man with lung cancer, he had widespread disease involving the liver and bones.", "bone", "metastasis"),
+        ("In this man with lung cancer, the disease progressed with new liver nodules.", "liver", "metastasis"),
+        ("In this woman with ovarian cancer, staging CT demonstrated extensive peritoneal disease.", "peritoneum",
+         "metastasis"),
+        ("In this man with gastric cancer, a left supraclavicular lymph node was positive for carcinoma.", "lymph node",
+         "metastasis"),
+        ("In this man with colon cancer, histology revealed tumour in 2 of 15 lymph nodes.", "lymph node", "metastasis"),
+        ("In this man with melanoma, tumour cells were found in the cerebrospinal fluid.", "brain", "metastasis"),
+        ("Cerebrospinal fluid analysis showed 200 cells.", "brain", "mention"),
+        ("In this man with lung cancer, there was no progression and no new lesions in the liver.", "liver", "mention"),
+        ("In this woman with cervical cancer, extensive disease involving the vagina was seen.", "vagina", "involvement"),
+    ],
+)
+def test_progression_widespread_disease_and_positive_nodes(nlp, text, site, role):
+    assert (site, role) in roles(nlp, text)

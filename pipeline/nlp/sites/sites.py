@@ -324,7 +324,7 @@ class SiteMatcher(Component):
         metastases and splenic involvement"; [distant_involvement] beside_after / beside_before)."""
         if self.distant_beside is None or site not in self.distant_sites or not cue:
             return False
-        if not self.distant_cue.match(cue.strip()):
+        if cue.strip().lower() != "involvement":  # the noun: "the tumor involved the muscle layer" is extension
             return False
         return bool(self.distant_beside[0].match(right) or self.distant_beside[1].search(left))
 
