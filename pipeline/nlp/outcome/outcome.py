@@ -21,6 +21,21 @@ SUBJECT_WINDOW = 150  # characters before a phrase where its subject is looked f
 SENTENCE_END = regex_cache.compile(r"[.!?](?=\s+[A-Z0-9(\[\"“])|\n")
 
 
+# Sections that retell or comment on the course rather than continue it: a worsening or an
+# admission told there ("the patient deteriorated into septic shock" in the discussion, of the
+# course before the discharge) does not undo a recovery the case description ends with.
+RETELLING_SECTIONS = frozenset({"background", "discussion", "conclusion", "references", "back", "furniture"})
+
+
+def _in_the_story(doc: Doc, position: int) -> bool:
+    """Whether the character ``position`` stands where the patient's course is told, as far as
+    the report's sections say (a text without sections is all story)."""
+    for section in doc.spans.get("sections", ()):
+        if section.start_char <= position < section.end_char:
+            return section.label_ not in RETELLING_SECTIONS
+    return True
+
+
 class OutcomeMatcher(Component):
     """Puts outcome statements in ``doc.spans["outcome"]`` (label ``OUTCOME``) with an
     :class:`Outcome` in ``Span._.value``.
@@ -111,7 +126,8 @@ class OutcomeMatcher(Component):
         for window_start, window_end in merge_windows(abbreviations, 80, 10, len(text)):
             found += self.cased.finditer(text, window_start, window_end)
         has_sentences = len(doc) > 1 and doc[len(doc) - 1].is_sent_start is not None
-        readmissions = [m.start() for m in self.readmission.finditer(text)] if self.readmission else []
+        readmissions = ([m.start() for m in self.readmission.finditer(text) if _in_the_story(doc, m.start())]
+                        if self.readmission else [])
         taken_until = -1
         sentence, last_follow_up = (-1, -1), False  # character bounds of the last sentence seen
         for match in sorted(found, key=lambda m: (m.start(), -m.end())):

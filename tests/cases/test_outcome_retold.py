@@ -1,0 +1,23 @@
+"""A worsening or an admission told in a section that retells or comments on the course (the
+discussion, the conclusion, the background) does not undo the recovery the case description
+ends with; told in the case description after the recovery, it still does. Reports written for
+the tests."""
+import pytest
+
+from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: the shared fixture)
+
+CASE = ("Case presentation\nA 34-year-old man presented with fever and a painful thigh. An abscess of the "
+        "vastus lateralis was drained and he received ceftriaxone. He was discharged in good condition on day 14.\n")
+
+
+@pytest.mark.parametrize("later, expected", [
+    # the discussion retells the course before the discharge
+    ("Discussion\nPyomyositis is rare. In our patient the course was complicated: the patient deteriorated "
+     "into septic shock on day 3, which responded to fluids.\n", "recovered"),
+    ("Conclusion\nThe patient was readmitted once for drainage before he recovered; early drainage is essential.\n",
+     "recovered"),
+    # told in the case description after the discharge, the readmission is the later story
+    ("He was readmitted two weeks later with a recurrent collection.\n\nDiscussion\nPyomyositis is rare.\n", None),
+])
+def test_a_worsening_retold_after_the_case_does_not_undo_its_recovery(full_nlp, later, expected):
+    assert only_case(full_nlp, CASE + "\n" + later).outcome == expected
