@@ -127,7 +127,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     sites = {}
     weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
     mimicked = _mimic_report(mentions, config)
-    spread = _without_benign_nodes(_spread(by_group.get("sites", []), mentions), mentions, config)
+    spread = _without_benign_nodes(_spread(by_group.get("sites", []), mentions, config), mentions, config)
     for mention in [] if remote_only else spread + _reported_spread(mentions, config):
         site = mention.value.site
         if site == LOCAL_SITE:  # "a local recurrence was observed": at the primary's own site
@@ -655,20 +655,55 @@ def _site_facts() -> dict[str, dict[str, str]]:
     return {row["site"]: row for row in read_table("cases/sites.tsv")}
 
 
-def _spread(kept: list[Mention], mentions: list[Mention]) -> list[Mention]:
+def _spread(kept: list[Mention], mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """The case's metastasis and recurrence mentions, without a site only suspected ("a liver
     lesion suspicious for metastasis") that a later sentence rules out ("no metastasis in the
-    liver"); a suspicion never ruled out stays (reviewers record a site treated as a relapse)."""
+    liver"); a suspicion never ruled out stays (reviewers record a site treated as a relapse).
+    A metastasis the sentence only suspects ("a PET scan for suspected osseous metastases") is also
+    ruled out by a later pathology sentence of that site that finds a benign disease ("core biopsies
+    from the sacrum showed non-caseating granulomata": ``[report] suspected_spread`` and ``benign``)."""
     spread = [m for m in kept if m.value.role in ("metastasis", "recurrence")]
     affirmed = {m.value.site for m in spread if not m.hypothetical}
     ruled_out = {}
     for m in mentions:
         if m.group == "sites" and m.negated and m.value.role in ("metastasis", "recurrence"):
             ruled_out[m.value.site] = max(ruled_out.get(m.value.site, -1), m.sentence_start)
+    benign_after = _benign_pathology(mentions, config)
     return [
         m for m in spread
-        if m.value.site in affirmed or not m.hypothetical or ruled_out.get(m.value.site, -1) <= m.sentence_start
+        if (m.value.site in affirmed or not m.hypothetical or ruled_out.get(m.value.site, -1) <= m.sentence_start)
+        and not _suspicion_ruled_out(m, benign_after, config)
     ]
+
+
+def _site_family(site: str) -> str:
+    """Bone and spine are one skeleton for a suspicion and its biopsy ("osseous metastases" / "the sacrum")."""
+    return "bone" if site in ("bone", "spine") else site
+
+
+def _benign_pathology(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> dict[str, int]:
+    """The last sentence start, by site family, of a pathology sentence naming that site and a benign
+    disease ("biopsy of the femur lesion was diagnostic of sarcoidosis with no evidence of cancer")."""
+    spec = read_patterns(config.roles)["report"]
+    if not spec.get("benign") or not spec.get("pathology"):
+        return {}
+    benign, pathology = compile_pattern(spec["benign"], 0), compile_pattern(spec["pathology"], 0)
+    found: dict[str, int] = {}
+    for m in mentions:
+        if m.group == "sites" and pathology.search(m.sentence) and benign.search(m.sentence):
+            family = _site_family(m.value.site)
+            found[family] = max(found.get(family, -1), m.sentence_start)
+    return found
+
+
+def _suspicion_ruled_out(mention: Mention, benign_after: dict[str, int], config: AssemblyConfig = DEFAULT) -> bool:
+    if benign_after.get(_site_family(mention.value.site), -1) <= mention.sentence_start:
+        return False
+    pattern = read_patterns(config.roles)["report"].get("suspected_spread")
+    if not pattern:
+        return False
+    before = mention.sentence[:max(0, mention.start - mention.sentence_start)]
+    return compile_pattern(pattern, 0).search(before) is not None
 
 
 def _without_benign_nodes(spread: list[Mention], mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:

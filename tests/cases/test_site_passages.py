@@ -136,3 +136,23 @@ def test_bone_metastases_of_a_bone_sarcoma_are_a_site(nlp):
             "A year later CT showed lung nodules and a bone scan showed multiple bone metastases.")
     case = row(nlp, text)
     assert case.primary_site == "bone" and "bone" in case.metastasis_sites
+
+
+def test_a_suspected_metastasis_that_a_biopsy_shows_benign_is_no_site(nlp):
+    text = ("A 64-year-old man with known prostate cancer underwent PET/CT for suspected osseous metastases after "
+            "MRI showed lesions in the sacrum and iliac bones. Core biopsies from the sacrum showed non-caseating "
+            "granulomata, consistent with sarcoidosis. He was followed without treatment.")
+    assert row(nlp, text).metastasis_sites == []
+
+
+def test_a_suspected_metastasis_confirmed_by_biopsy_stays(nlp):
+    text = ("A 64-year-old man with known prostate cancer underwent PET/CT for suspected osseous metastases after "
+            "MRI showed lesions in the sacrum. Core biopsies from the sacrum showed metastatic adenocarcinoma. "
+            "He started androgen deprivation.")
+    assert "bone" in row(nlp, text).metastasis_sites or "spine" in row(nlp, text).metastasis_sites
+
+
+def test_a_benign_biopsy_of_another_organ_keeps_the_suspected_site(nlp):
+    text = ("A 70-year-old woman with breast cancer had PET/CT for suspected liver metastases. A biopsy of a "
+            "lung nodule showed a granuloma. Liver biopsy later confirmed metastatic breast carcinoma.")
+    assert "liver" in row(nlp, text).metastasis_sites
