@@ -567,3 +567,15 @@ def test_a_tumour_that_involved_a_layer_beside_nodal_metastasis_is_no_spread(nlp
 )
 def test_progression_widespread_disease_and_positive_nodes(nlp, text, site, role):
     assert (site, role) in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site, role",
+    [
+        ("Pathology revealed metastatic urothelial carcinoma replacing nearly the entire testis.", "other", "metastasis"),
+        ("A pancreatic carcinoma extending to the stomach and lymph nodes was found.", "lymph node", "metastasis"),
+        ("A pancreatic carcinoma extending to the stomach and lymph nodes was found.", "stomach", "involvement"),
+    ],
+)
+def test_nodes_involved_and_an_organ_replaced_by_metastatic_cancer(nlp, text, site, role):
+    assert (site, role) in roles(nlp, text)

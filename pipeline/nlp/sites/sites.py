@@ -33,7 +33,8 @@ GROUP = "sites"
 STAGE_GROUP = "stage"  # the stage component's FIGO and TNM spans (it runs before this one)
 LABEL = "SITE"
 NOT_A_SITE = "-"
-COMPOUND = "+"  # a lexicon site "liver+spleen": a compound adjective naming two sites
+COMPOUND = "+"
+NODE = "lymph node"  # a lexicon site "liver+spleen": a compound adjective naming two sites
 REACH = 200  # characters of context read on each side (a long list of sites fits)
 TNM_HINT = regex_cache.compile(r"[NM][0-3xX]")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
@@ -214,6 +215,8 @@ class SiteMatcher(Component):
                         role, cue = "mention", None
                     elif role == "mention" and about_tumour and self._node_finding(site, span.text):
                         role, cue = "metastasis", span.text
+                if role == "involvement" and site == NODE:
+                    role = "metastasis"  # nodes are involved by spread, never by direct extension (TNM N)
                 if role == "involvement" and (self._distant(site, cue, sentence_start, sentence_end, text)
                                               or self._beside_metastases(site, cue, left, text[end:sentence_end])):
                     role = "metastasis"
