@@ -579,3 +579,17 @@ def test_progression_widespread_disease_and_positive_nodes(nlp, text, site, role
 )
 def test_nodes_involved_and_an_organ_replaced_by_metastatic_cancer(nlp, text, site, role):
     assert (site, role) in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site, role",
+    [
+        ("Follicular carcinoma can metastasize to lungs, bones and brain via the blood.", "bone", "mention"),
+        ("Gastric cancer commonly metastasizes to the liver and lungs.", "liver", "mention"),
+        ("This sarcoma tends to spread to the lungs.", "lung", "mention"),
+        ("In 2019 her cancer metastasized to the liver.", "liver", "metastasis"),
+        ("The tumour may have spread to the liver.", "liver", "metastasis"),
+    ],
+)
+def test_what_a_cancer_can_or_usually_does_is_no_metastasis(nlp, text, site, role):
+    assert (site, role) in roles(nlp, text)
