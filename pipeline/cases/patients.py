@@ -276,6 +276,8 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
         who = _named(sentence, by_sex, known, references)
         if who is None:
             who = _named_by_birth_order(sentence[0].sentence, opening, known)
+        if who is None:
+            who = _named_by_kin(sentence[0].sentence, opening, known)
         if who == "all":
             for index in range(known + 1):
                 parts[index].extend(_for_patient(sentence, opening[index]))
@@ -332,8 +334,9 @@ def _named(sentence: list[Mention], by_sex: dict[str, int], known: int,
         index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
         if 0 <= index <= known:
             return index
+    # a person word before a pronoun: "His 10-year-old sister also had ..." names the sister
     words = sorted((m for m in sentence if m.group == "demographics" and m.label == "SEX" and not m.value.plural),
-                   key=lambda m: m.start)
+                   key=lambda m: (m.value.pronoun, m.start))
     for word in words:
         if word.value.sex in by_sex and by_sex[word.value.sex] <= known:
             return by_sex[word.value.sex]
@@ -356,6 +359,25 @@ def _named_by_birth_order(text: str, opening: list[PatientStart], known: int) ->
         if head and (head.group("order").lower(), head.group("kin").lower()) in said:
             found.add(index)
     return found.pop() if len(found) == 1 else None
+
+
+# A sentence whose subject is a relative ("His 10-year-old sister also had ...", "The sister
+# was treated with ..."): the kin word in its first few words.
+KIN_SUBJECT = re.compile(r"^\W*(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,3}?(?P<kin>sister|brother|sibling|twin|son|daughter|cousin)\b",
+                         re.IGNORECASE)
+
+
+def _named_by_kin(text: str, opening: list[PatientStart], known: int) -> int | None:
+    """The patient introduced by the kin word that is the sentence's subject ("His 10-year-old
+    sister also manifested ...": the patient introduced as "his younger sister"), else None;
+    None too when several patients were introduced by that word."""
+    subject = KIN_SUBJECT.match(text)
+    if subject is None:
+        return None
+    kin = subject.group("kin").lower()
+    found = [index for index, start in enumerate(opening[:known + 1])
+             if start.kind == "introduced" and (start.heading or "").lower().split()[-1:] == [kin]]
+    return found[0] if len(found) == 1 else None
 
 
 def _as_introduced(sentence: list[Mention], start: PatientStart) -> list[Mention]:

@@ -148,7 +148,8 @@ def _listed_ages(text: str, rows: list[Case], patients: str) -> None:
     for match in listed.finditer(text, 0, reach):
         if not_after.search(text, max(0, match.start() - 30), match.start()):
             continue
-        words = re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())
+        # "6- and 2-year-old": the suspended hyphen is no part of the number
+        words = [w.strip("-‐‑–") for w in re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())]
         ages = [int(w) if w.isdigit() else (patient_number(w) or None) for w in words]
         if len(ages) != len(rows) or None in ages:
             continue
@@ -197,7 +198,8 @@ def _sentence_begin(text: str, position: int) -> int:
 
 
 # The sex word right after a list of ages ("4 and 17 years old male patients", "... boys").
-LISTED_SEX = re.compile(r"\s*(female|male|girls|boys|women|men|sisters|brothers)\b", re.IGNORECASE)
+# A word or two may stand between: "6- and 2-year-old Japanese boys".
+LISTED_SEX = re.compile(r"\s*(?:(?!and\b|or\b|with\b)[A-Za-z][\w-]*\s+){0,2}?(female|male|girls|boys|women|men|sisters|brothers)\b", re.IGNORECASE)
 
 
 # How far after an age its person word may stand ("a 34-year-old man", "aged 34, a man").

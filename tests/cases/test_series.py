@@ -202,3 +202,31 @@ def test_a_relative_listed_with_an_age_in_a_one_patient_report_is_no_row(nlp):
     text = "A 40-year-old woman was admitted with a rash. Her brother, aged 45, had had the same rash."
     rows = cases(nlp, text)
     assert len(rows) == 1 and rows[0].age == 40
+
+
+@pytest.mark.parametrize("title, text, count", [
+    ("Case report: lupus in monozygotic twins with the same serology", "", 2),
+    ("Progeria in siblings: a recessive pattern", "", 2),
+    ("Preeclampsia in a mother of twins", "A woman delivered twins at 34 weeks.", 1),
+    (None, "Here we report a pair of sibs, 6- and 2-year-old boys, with tibial defects.", 2),
+    (None, "Family study. Two affected siblings, 3 asymptomatic siblings and their parents were examined.", 2),
+    (None, "She has two affected sisters and a healthy brother.", 1),
+    (None, "Therefore, we report here on three cases of infants weighing under 300 g.", 3),
+    (None, "This is a case report on 38 year old monozygotic female twins whom presented with lupus.", 2),
+])
+def test_pairs_affected_relatives_and_titles_announce_patients(title, text, count):
+    assert announced_patients(text, title) == count
+
+
+def test_siblings_with_a_suspended_hyphen_take_their_ages_and_the_sex_after_an_adjective(nlp):
+    text = ("Case report. Here we report a pair of sibs, 6- and 2-year-old Japanese boys, with tibial "
+            "hemimelia. The elder brother had a short tibia and the younger brother had no tibia.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(6, "male"), (2, "male")]
+
+
+def test_a_sister_named_again_with_her_age_is_the_same_patient(nlp):
+    text = ("Abstract. We describe two siblings with intellectual disability. Samples were collected from the "
+            "proband, his younger sister and parents who had presented at our hospital. The proband was a "
+            "12-year-old boy who had presented with language delay. His 10-year-old sister also manifested "
+            "delayed motor development.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(12, "male"), (10, "female")]

@@ -68,6 +68,12 @@ def sexes(nlp, text):
         ("We saw a 5-mo.o. child with a swollen hip.", [0.42]),
         ("A 6 m.o. boy had a fever for three days.", [0.5]),
         ("An 18 d.o. female neonate was lethargic.", [0.05]),
+        # a newborn's age in hours is 0 years
+        ("We saw 9-hour-old conjoined twins in the sick babies unit.", [0.0]),
+        ("The newborn tested positive at 24 hours of age.", [0.0]),
+        # non-breaking hyphens (U+2011) and en dashes of publishers' pages
+        ("A 41\u2011year\u2011old woman was admitted with fever.", [41.0]),
+        ("A 41\u2013year\u2013old man was admitted with fever.", [41.0]),
     ],
 )
 def test_age_values(nlp, text, expected):

@@ -191,6 +191,8 @@ class DemographicsMatcher(Component):
             return "week"
         if written.startswith("d"):
             return "day"
+        if written.startswith("h"):
+            return "hour"
         return "year"
 
     def _person_after(self, text: str, end: int) -> str | None:

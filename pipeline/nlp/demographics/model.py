@@ -10,7 +10,7 @@ class Age:
 
     years: float
     written: str
-    unit: str = "year"  # "year", "month", "week" or "day", as written
+    unit: str = "year"  # "year", "month", "week", "day" or "hour", as written
     # how the age is stated: "adjective" ("a 40-year-old woman"), "stated" ("40 years of age",
     # "was 40 years old"), "aged" ("aged 40", "Age: 40") or "at_age" ("at the age of 12", "at
     # age 12", which often dates an earlier event such as menarche or a first diagnosis)

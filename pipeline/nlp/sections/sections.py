@@ -534,8 +534,8 @@ class SectionDetector:
             words = intro.heading.lower().split()
             # "the younger brother" and "the elder brother" are two patients, "the sister" one
             head = " ".join(words[-2:]) if len(words) > 1 and words[-2] in BIRTH_ORDER else words[-1]
-            if intro.number == 0 and head in heads:
-                continue  # "the sister" introduced once
+            if intro.number == 0 and (head in heads or (head == words[-1] and any(h.split()[-1] == head for h in heads))):
+                continue  # "the sister" introduced once; "his younger sister ... His 10-year-old sister" too
             heads.add(head)
             before = [m._.value.number for m in markers + made if m.start_char < intro.start]
             section_start = _section_at(starts, intro.start)[0]
