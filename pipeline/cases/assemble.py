@@ -930,5 +930,8 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
             counts = Counter(m.value.sex for m in pool)
             sex = counts.most_common(1)[0][0]
             return keep("sex", sex, next(m for m in pool if m.value.sex == sex))
+    if age is not None and age.value.sex and not age.value.relative and age.value.noun:
+        # "a 30-year-female", "an 85-year-oldman": the sex word is glued into the age's token
+        return keep("sex", age.value.sex, age)
     implied = _site_facts().get(case.primary_site or "", {}).get("sex")
     return implied or None

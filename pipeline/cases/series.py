@@ -35,7 +35,11 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             _group_sex(report.text, report.title, cases, patients)
         return cases
     count = announced_patients(report.text, report.title, patients)
+    persons = _enumerated_persons(report.text, patients) if count < 2 else []
+    if count < 2 and len(persons) > 1:
+        count = len(persons)
     if count < 2:
+        _newborn_ages(report, cases, patients)
         return cases
     first = cases[0]
     shared = [e for e in first.evidence if e.field in SHARED_FIELDS and getattr(first, e.field) == e.value]
@@ -60,7 +64,85 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     _listed_sexes(report.text, rows, patients)
     _group_age(report.text, rows, patients)
     _group_sex(report.text, report.title, rows, patients)
+    for row, (sex, word) in zip(rows, persons):  # "a young girl, her father, her uncle and ..."
+        if sex is not None:
+            row.sex = sex
+            row.evidence.append(replace(word, value=sex))
+    _newborn_ages(report, rows, patients)
     return rows
+
+
+def _enumerated_persons(text: str, patients: str) -> list[tuple[str | None, Evidence]]:
+    """The relatives listed as the joint subject of a diagnosis in the opening ("a young girl,
+    her father, her uncle and her grandfather were diagnosed with ..."): (sex, evidence) of each
+    person word in order, else an empty list."""
+    spec = read_patterns(patients)
+    if "enumerated_persons" not in spec:
+        return []
+    person = spec["enumerated_person"]
+    listed = re.compile(spec["enumerated_persons"].replace("{person}", person))
+    match = listed.search(text, 0, int(spec["announced_reach"]))
+    if match is None:
+        return []
+    sexes = {row["term"].lower(): row["sex"] or None for row in read_table("demographics/sex.tsv")}
+    start = match.start("persons")
+    return [(sexes.get(word.group().lower()),
+             Evidence("sex", None, match.group(), start + word.start(), start + word.end(), match.start()))
+            for word in re.finditer(rf"(?i)\b{person}\b", match.group("persons"))]
+
+
+def _newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
+    """A report about a newborn (issue 11): a row the text gives no age is a newborn at birth,
+    age 0 (neonatal reports say "born at 28 weeks' gestation", "birth weight 800 g", which are
+    no ages); and in a one-patient report, an age that belongs to the mother ("A 20-year-old
+    primipara ... delivered a female infant", "born to a primiparous 30-year-old woman") is the
+    mother's, not the newborn's: the row's age is 0. Nothing when an adult's age is stated before
+    the newborn is presented (an obstetric report of the mother)."""
+    spec = read_patterns(patients)
+    reach = int(spec["announced_reach"])
+    text = report.text
+    title_said = bool(report.title and re.search(spec.get("newborn_title", "(?!)"), report.title, re.IGNORECASE))
+    presented = re.search(spec.get("newborn_presented", "(?!)"), text[:reach], re.IGNORECASE | re.MULTILINE)
+    adult = re.search(spec.get("adult_age", "(?!)"), text[:reach], re.IGNORECASE)
+    if not title_said and (presented is None or (adult is not None and adult.start() < presented.start())):
+        return
+    if presented is not None:
+        evidence = Evidence("age", 0, presented.group(), presented.start(), presented.end(), presented.start())
+    else:
+        evidence = Evidence("age", 0, report.title or "", 0, 0, 0, qualifiers=("title",))
+    for row in rows:
+        if row.age is None:
+            row.age = 0
+            row.evidence.append(replace(evidence))
+    if len(rows) != 1:
+        return
+    row = rows[0]
+    if row.age and _maternal_age(text, row, spec):
+        row.age = 0
+        row.evidence.append(replace(evidence))
+    # the newborn's own sex word ("the male neonate", "a baby girl"), not the mother's "woman"
+    said = NEWBORN_SEX.search(text, 0, reach)
+    if said is not None:
+        group = "sex" if said.group("sex") else "sex2"
+        sex = "female" if said.group(group).lower() in ("female", "girl") else "male"
+        if row.sex != sex:
+            row.sex = sex
+            row.evidence.append(Evidence("sex", sex, said.group(), said.start(group), said.end(group), said.start()))
+
+
+# A newborn's own sex word: "a female infant", "the male neonate", "a baby girl", "newborn boy".
+NEWBORN_SEX = re.compile(r"\b(?:(?P<sex>female|male)\s+(?:preterm\s+|term\s+|premature\s+)?(?:newborn|neonate|infant|baby)"
+                         r"|(?:newborn|baby)\s+(?P<sex2>girl|boy))\b", re.IGNORECASE)
+
+
+def _maternal_age(text: str, row: Case, spec: dict) -> bool:
+    """True when the row's age is written with the mother's words ("a 20-year-old primipara")."""
+    kept = next((e for e in row.evidence if e.field == "age" and e.kept and e.value == row.age), None)
+    if kept is None:
+        return False
+    after, before = text[kept.end:kept.end + 40], text[max(0, kept.start - 25):kept.start]
+    return bool(re.search(spec.get("maternal_after", "(?!)"), after, re.IGNORECASE)
+                or re.search(spec.get("maternal_before", "(?!)"), before, re.IGNORECASE))
 
 
 # One age given to the group of patients ("38-year-old female identical twins", "45-year-old

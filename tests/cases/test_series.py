@@ -230,3 +230,55 @@ def test_a_sister_named_again_with_her_age_is_the_same_patient(nlp):
             "12-year-old boy who had presented with language delay. His 10-year-old sister also manifested "
             "delayed motor development.")
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [(12, "male"), (10, "female")]
+
+
+NEWBORN_REPORTS = [
+    # the mother's age and obstetric words are hers; the newborn is 0 at birth
+    ("Extremely low birth weight in a preterm newborn: a case report",
+     "Methods: A 22-year-old primipara was admitted at 24 gestational weeks. She delivered vaginally at 26 weeks "
+     "a live female infant of 700 g. The child was discharged on day 50 of life in good condition.", (0, "female")),
+    # a newborn presented with no age word
+    ("Survivors of very low birth weight infants: case report",
+     "Case: A female infant, gestational age 30 weeks, birth weight 900 g, born to a G2P1 mother with preterm "
+     "labour. CPAP was given. She was discharged at 40 days.", (0, "female")),
+    # the newborn's own sex word, not the mother's "woman"
+    ("Covid-19 in a neonate",
+     "Introduction: we present a case of Covid-19 in a newborn from an infected mother. The male neonate was "
+     "born by vaginal delivery in a primiparous 31-year-old woman. He was discharged on day 20.", (0, "male")),
+    # the mother's own report: her age stays
+    ("Preeclampsia with HELLP syndrome: a case report",
+     "A 30-year-old primigravida at 34 weeks presented with headache and hypertension. A healthy infant was "
+     "delivered by caesarean section. She recovered well.", (30, "female")),
+]
+
+
+@pytest.mark.parametrize("title, text, expected", NEWBORN_REPORTS)
+def test_a_newborn_report_gives_the_newborn_age_0_not_the_mothers_age(nlp, title, text, expected):
+    rows = cases(nlp, text, title)
+    assert [(r.age, r.sex) for r in rows] == [expected]
+
+
+def test_newborns_of_an_announced_series_are_0(nlp):
+    text = ("We report here on three cases of low birthweight infants born at 23 weeks. The infant in case 1 died "
+            "of hepatic rupture. The infant in case 2 survived. The infant in case 3 did well.")
+    assert [r.age for r in cases(nlp, text, "Extremely preterm infants: case series")] == [0, 0, 0]
+
+
+def test_relatives_diagnosed_together_are_a_row_each_with_their_sex(nlp):
+    text = ("Case report. In this family a young girl, her father, her uncle and her grandfather were diagnosed "
+            "with the deletion syndrome. The grandfather had arthritis. The girl had speech delay.")
+    assert [r.sex for r in cases(nlp, text)] == ["female", "male", "male", "male"]
+
+
+def test_relatives_of_the_patient_diagnosed_before_are_no_rows(nlp):
+    text = ("Case report. A 45-year-old woman presented with fever. Her son and her husband were diagnosed with "
+            "influenza a week before. She recovered.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(45, "female")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Case report. A 30-year-female presented with a rash of the face. Biopsy showed lupus.", (30, "female")),
+    ("Case report. An 85-year-oldman was admitted with chest pain. The ECG showed infarction.", (85, "male")),
+])
+def test_a_sex_word_glued_into_the_age_gives_the_sex(nlp, text, expected):
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [expected]

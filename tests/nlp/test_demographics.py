@@ -71,6 +71,11 @@ def sexes(nlp, text):
         # a newborn's age in hours is 0 years
         ("We saw 9-hour-old conjoined twins in the sick babies unit.", [0.0]),
         ("The newborn tested positive at 24 hours of age.", [0.0]),
+        # a bare duration before a person word, and a noun glued to "old"
+        ("A 14-year boy presented with fever.", [14.0]),
+        ("A 30-year-female presented with a rash.", [30.0]),
+        ("An 85-year-oldman was admitted with chest pain.", [85.0]),
+        ("A 3-month infant was seen with fever.", [0.25]),
         # non-breaking hyphens (U+2011) and en dashes of publishers' pages
         ("A 41\u2011year\u2011old woman was admitted with fever.", [41.0]),
         ("A 41\u2013year\u2013old man was admitted with fever.", [41.0]),
@@ -104,6 +109,9 @@ def test_age_values(nlp, text, expected):
         "Patients aged 20-40 were included.",
         "The stage 54 tumour of 1e308 cells, aged 1e308.",
         "The catheter was 5 m. Other lines were removed.",
+        "She had a 3-month history of cough.",
+        "A 5-day course of antibiotics was given to the child.",
+        "Infants under 6 months children were excluded.",
     ],
 )
 def test_not_an_age(nlp, text):
