@@ -29,6 +29,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     """``cases`` with a row added for every announced patient after the first, when the text
     was read as one patient's; unchanged otherwise."""
     if len(cases) != 1:
+        _respective_ages(report.text, cases, patients)
         if len(cases) == 2:
             _group_age(report.text, cases, patients)  # twins read as two parts share their age
         if len(cases) > 1:
@@ -61,6 +62,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     _listed_demographics(first, rows)
     _listed_ages(report.text, rows, patients)
     _listed_person_ages(report.text, rows, patients)
+    _respective_ages(report.text, rows, patients)
     _listed_sexes(report.text, rows, patients)
     _group_age(report.text, rows, patients)
     _group_sex(report.text, report.title, rows, patients)
@@ -243,6 +245,43 @@ def _listed_ages(text: str, rows: list[Case], patients: str) -> None:
             if sex is not None and row.sex is None:  # "in 4 and 17 years old male patients"
                 row.sex = "female" if sex.group(1).lower().startswith(("fe", "girl", "wom", "sis")) else "male"
                 row.evidence.append(Evidence("sex", row.sex, match.group(), sex.start(1), sex.end(1), match.start()))
+        return
+
+
+# A sentence that gives each patient its own value in one list ("Both patients were aged 45 and
+# 52 years, respectively", "The two patients, aged 45 and 52 years, ...").
+RESPECTIVE = re.compile(r"\brespectively\b|\b(?:both|the\s+(?:two|three|four)\s+(?:\w+\s+)?)(?:patients|cases|children|siblings|twins|sisters|brothers|women|men)\b",
+                        re.IGNORECASE)
+
+
+def _respective_ages(text: str, rows: list[Case], patients: str) -> None:
+    """Patients described under their own headings, whose ages the opening gives together for
+    all of them ("Both patients were aged 45 and 52 years, respectively"): a row with no age of
+    its own takes its age from that list, in order, when the list holds one age per row and
+    agrees with every age the rows have."""
+    if all(row.age is not None for row in rows):
+        return
+    spec = read_patterns(patients)
+    listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
+    for match in listed.finditer(text, 0, int(spec["announced_reach"])):
+        if not_after.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        begin = _sentence_begin(text, match.start())
+        stop = text.find(". ", match.end())
+        if not RESPECTIVE.search(text[begin:stop if stop > 0 else len(text)]):
+            continue
+        words = [w.strip("-‐‑–") for w in re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())]
+        ages = [int(w) if w.isdigit() else (patient_number(w) or None) for w in words]
+        if len(ages) != len(rows) or None in ages:
+            continue
+        scale = 1 / 12 if match.group("unit").lower().startswith("month") else 1
+        ages = [round(age * scale, 2) if scale != 1 else age for age in ages]
+        if any(row.age is not None and row.age != age for row, age in zip(rows, ages)):
+            continue
+        for row, age in zip(rows, ages):
+            if row.age is None:
+                row.age = age
+                row.evidence.append(Evidence("age", age, match.group(), match.start(), match.end(), begin))
         return
 
 

@@ -282,3 +282,22 @@ def test_relatives_of_the_patient_diagnosed_before_are_no_rows(nlp):
 ])
 def test_a_sex_word_glued_into_the_age_gives_the_sex(nlp, text, expected):
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [expected]
+
+
+def test_ages_given_respectively_for_both_patients_reach_each_row(nlp):
+    text = ("Case report. We report two patients with cervical cancer. Both patients were aged 45 and 52 years, "
+            "respectively. Case 1 was treated with cisplatin. Case 2 was treated with carboplatin.")
+    assert [r.age for r in cases(nlp, text)] == [45, 52]
+
+
+def test_a_neonate_born_at_weeks_of_gestation_is_0(nlp):
+    text = ("Case report. A male neonate was born at 35 weeks of gestation by caesarean section. On day 3 of life "
+            "he developed jaundice.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(0, "male")]
+
+
+def test_an_ordinal_of_a_kin_word_is_a_birth_order_not_a_patient_number():
+    from pipeline.nlp.sections.patients import introduced_patients
+    text = ("Aneurysms in three siblings. We present three of eight siblings. The third sister, aged 57 years, "
+            "presented with a haemorrhage.")
+    assert [s.number for s in introduced_patients(text)] == [0]
