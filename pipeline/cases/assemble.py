@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, PatientStart, stated_primaries
-from pipeline.cases.outcome import case_outcome, group_outcomes
+from pipeline.cases.outcome import case_outcome, group_outcomes, series_outcomes
 from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.labs import case_labs
 from pipeline.cases.record import Case, Evidence
@@ -39,7 +39,10 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
             case.evidence.append(Evidence("sex", case.sex, together.sentence, together.start, together.end,
                                           together.sentence_start, together.qualifiers))
         cases.append(case)
-    return series_cases(report, cases, config.patients)
+    rows = series_cases(report, cases, config.patients)
+    # patients announced but told together: each added row's status said of it by number or as a group
+    series_outcomes(rows[len(cases):], mentions, shared, config)
+    return rows
 
 
 def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT,

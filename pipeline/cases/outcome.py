@@ -9,6 +9,7 @@ from dataclasses import replace
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, stated_primaries
 from pipeline.cases.patients import about_patient
+from pipeline.cases.record import Case, Evidence
 from pipeline.resources import compile_pattern, read_patterns
 
 # Outcome categories that end the story whatever is said before them.
@@ -199,3 +200,22 @@ def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Menti
     return (_outcome(own, sites, cancer, config, one_patient=not several)
             or _outcome(group, site_mentions, cancer, config)
             or _outcome(_discussed_outcomes(mentions, config), sites, cancer, config))
+
+
+def series_outcomes(rows: list[Case], mentions: list[Mention], shared: list[Mention],
+                    config: AssemblyConfig = DEFAULT) -> None:
+    """Outcome cells of the rows added for patients announced but told together ("We report 2
+    cases - a 75-year-old woman and a 39-year-old man ... patient 1 died ...; patient 2
+    recovered"; cases/series.py): each row's status is the one said of it by number or order
+    ("patient 2", "the second patient") or of the patients as a group ("both died", "we describe
+    two patients who died"), chosen as a part's would be; a row that none speaks of keeps what
+    it was given."""
+    for row in rows:
+        cancer = row.primary_site is not None or row.histology is not None or bool(row.metastasis_sites)
+        outcome = case_outcome([], mentions, shared, [], [], cancer, row.case, True, config)
+        if outcome is None:
+            continue
+        row.outcome = outcome.value.category
+        row.evidence = [e for e in row.evidence if e.field != "outcome"]
+        row.evidence.append(Evidence("outcome", row.outcome, outcome.sentence, outcome.start, outcome.end,
+                                     outcome.sentence_start, outcome.qualifiers))

@@ -158,12 +158,21 @@ class OutcomeMatcher(Component):
             reported = [m.span() for m in groups]
             # "the death of both infants": the group named inside the phrase itself
             inside = list(self.reported_group.finditer(written))
+            # "the second patient survived": the group's words run into the phrase
+            inside += [m for m in self.reported_group.finditer(text, max(sentence[0], start - 40), end) if m.start() < start < m.end()]
             group_subject = self._reported_group_subject(before, reported) or bool(inside)
+            if not group_subject and not reported:
+                # "In both patients the tumour progressed. They died a year later.": "they"
+                # opening the sentence stands for the group the sentence before named
+                antecedent = self._group_antecedent(text, sentence[0], before)
+                if antecedent is not None:
+                    groups, reported, group_subject = [antecedent], [], True
+            anaphora = group_subject and not reported and not inside
             yield Finding(start, end, "OUTCOME", Outcome(
                 category=self.category_of[match.lastgroup],
                 written=written,
                 last_follow_up=last_follow_up,
-                subject_plural=False if row else (
+                subject_plural=False if row or anaphora else (
                     self._plural_subject(before, written, reported) or self._general_statement(before, text[end:sentence[1]])),
                 subject_reported_group=group_subject or bool(row),
                 cases=(row,) if row else _numbered_cases((inside or groups)[-1]) if group_subject else (),
@@ -236,6 +245,26 @@ class OutcomeMatcher(Component):
             return False
         return bool(self.general_after.search(after))
 
+    def _group_antecedent(self, text: str, sentence_start: int, before: str) -> re.Match | None:
+        """The report's own patients named as a group in the sentence before, when the phrase's
+        subject is a "they" or "these" that opens its sentence, with no other subject word between
+        it and the phrase ("Both patients relapsed. They died within a year."): the pronoun's
+        antecedent. None otherwise (a "they" of things, "they have not recurred", is not one)."""
+        opening = re.match(r"\s*(?:(?:however|unfortunately|eventually|finally|subsequently|later),?\s+)?(they|these\s+(?:two|three|four|five)\s+patients)\b",
+                           before, re.IGNORECASE)
+        if not opening or self.singular_subject.search(before, opening.end()):
+            return None
+        window = max(0, sentence_start - 300)
+        previous = text[window: sentence_start].rstrip().rstrip(".")
+        start = max(previous.rfind(". "), previous.rfind(".\n"), previous.rfind("\n"))
+        if start < 0 and window > 0:
+            return None  # the sentence before is not all there
+        last = previous[start + 1:]
+        groups = list(self.reported_group.finditer(last))
+        if not groups or self.singular_subject.search(last, groups[-1].end()):
+            return None
+        return groups[-1]
+
     def _other_person_subject(self, before: str, reported: list[tuple[int, int]]) -> bool:
         """Whether another person than the patient (a relative, a donor) is named before the
         phrase with no "she"/"the patient" after it, and does not tell the patient's status ("her
@@ -269,11 +298,17 @@ class OutcomeMatcher(Component):
         return bool(plural) and (not singular or plural[-1].start() > max(singular))
 
 
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
 def _numbered_cases(group: re.Match) -> tuple[int, ...]:
     """The patients' numbers of a group named by them ("Cases 1 and 3 recovered", "in patients
-    2-4 the fever settled"; the ``numbers`` group of ``[subject] reported``), or ()."""
-    numbers = group.groupdict().get("numbers")
-    return case_numbers(numbers) if numbers else ()
+    2-4 the fever settled"; the ``numbers`` group of ``[subject] reported``) or by their order
+    ("the second patient died"; the ``ordinal`` group), or ()."""
+    named = group.groupdict()
+    if named.get("ordinal"):
+        return (ORDINALS[named["ordinal"].lower()],)
+    return case_numbers(named["numbers"]) if named.get("numbers") else ()
 
 
 def case_numbers(written: str) -> tuple[int, ...]:

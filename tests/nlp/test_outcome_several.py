@@ -1,0 +1,47 @@
+"""Statuses of reports with several patients: patients named by their order ("the second
+patient"), announced by the authors ("we describe two patients who ..."), or standing for a
+group named in the sentence before ("They died ..."); sentences written for the tests."""
+import pytest
+
+from outcome_helpers import nlp, outcomes  # noqa: F401 (nlp: the shared fixture)
+
+
+@pytest.mark.parametrize(
+    "text, cases",
+    [
+        ("The first patient died of refractory shock on day 4.", (1,)),
+        ("The second patient survived after six weeks of antifungal therapy.", (2,)),
+        ("The third child was discharged home on day 12.", (3,)),
+    ],
+)
+def test_a_patient_named_by_order_is_that_row(nlp, text, cases):
+    [found] = outcomes(nlp, text)
+    assert found.subject_reported_group and found.cases == cases and not found.subject_plural
+
+
+def test_patients_announced_by_the_authors_are_the_reports_own(nlp):
+    [found] = outcomes(nlp, "Here we describe two patients who were bitten by vipers and who died despite antivenom.")
+    assert found.subject_reported_group and not found.subject_plural and found.cases == ()
+
+
+def test_they_opening_a_sentence_stands_for_the_group_before(nlp):
+    found = outcomes(nlp, "In both patients the lymphoma progressed despite salvage therapy. They died within a year.")
+    assert found[-1].category == "died" and found[-1].subject_reported_group and not found[-1].subject_plural
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a group of the literature before "they"
+        "Most patients with this toxin recover. They are usually discharged within a week.",
+        # "they" of things
+        "The lesions regressed after excision. They have not recurred.",
+    ],
+)
+def test_they_without_a_reported_group_before_is_not_the_patients(nlp, text):
+    assert not any(o.subject_reported_group for o in outcomes(nlp, text))
+
+
+def test_the_other_two_are_not_the_one_patient(nlp):
+    found = outcomes(nlp, "One woman recovered after transplantation, while the other two died of cerebral haemorrhage.")
+    assert [(o.category, o.subject_plural) for o in found] == [("recovered", False), ("died", True)]
