@@ -464,3 +464,47 @@ def test_a_treatment_given_beside_a_reference_marker_on_a_page_without_headings(
 ])
 def test_a_cited_sentence_that_goes_on_from_the_patients_on_a_page_without_headings(nlp, text, word, literature):
     assert (qualify(nlp, text, word)["subject"] == "other") is literature
+
+
+# Session 20 (context helper): exceptions under a negation, conditions after a treatment, advice
+# to give a treatment, and reference markers glued to a full stop. Sentences written for the test.
+@pytest.mark.parametrize("text, word, group", [
+    ("She denied taking any medicines other than paracetamol.", "paracetamol", "drugs"),
+    ("No lesions were found aside from a small nodule in the liver.", "liver", "sites"),
+    ("He took no regular drugs with the exception of aspirin.", "aspirin", "drugs"),
+])
+def test_exception_affirmed(nlp, text, word, group):
+    assert qualify(nlp, text, word, group)["negated"] is False
+
+
+def test_exception_needs_to_stand_between(nlp):
+    # an exception before the negation does not lift it
+    text = "Apart from the aspirin, cisplatin was not given."
+    assert qualify(nlp, text, "cisplatin", "drugs")["negated"] is True
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The team suggested adding vancomycin if the fever persisted.", "vancomycin"),
+    ("Rifampicin was to be added should the cultures stay positive.", "Rifampicin"),
+    ("The oncologist advised starting tamoxifen after surgery.", "tamoxifen"),
+    ("We considered switching to meropenem.", "meropenem"),
+    ("Oral prednisolone in case of relapse was discussed with the family.", "prednisolone"),
+])
+def test_plan_hypothetical(nlp, text, word):
+    assert qualify(nlp, text, word, "drugs")["hypothetical"] is True
+
+
+@pytest.mark.parametrize("text, word, group", [
+    ("She was given paracetamol if febrile.", "paracetamol", "drugs"),
+    ("He received ceftriaxone and, if needed, oxygen.", "ceftriaxone", "drugs"),
+    ("CT suggested liver metastasis.", "liver", "sites"),
+    ("The biopsy suggested adenocarcinoma of the lung.", "lung", "sites"),
+])
+def test_not_a_plan(nlp, text, word, group):
+    assert qualify(nlp, text, word, group)["hypothetical"] is False
+
+
+def test_glued_citation_part(nlp):
+    text = ("She was admitted with encephalitis.[1] Her course was described in a case series of "
+            "patients with encephalitis.[2] She received intravenous immunoglobulin on day 40.")
+    assert qualify(nlp, text, "immunoglobulin", "drugs")["subject"] != "other"

@@ -88,6 +88,8 @@ class ContextQualifier:
         self.own_group = regex_cache.compile(spec["own_group"]) if spec.get("own_group") else None
         self.group_end = regex_cache.compile(spec["group_end"]) if spec.get("group_end") else None
         self.dyad = regex_cache.compile(spec["dyad"]) if spec.get("dyad") else None
+        self.advice = regex_cache.compile(spec["advice"]) if spec.get("advice") else None
+        self.glued_citation = regex_cache.compile(spec["glued_citation"]) if spec.get("glued_citation") else None
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -116,6 +118,9 @@ class ContextQualifier:
         for start, end in dyads:
             sentence_start = starts[bisect.bisect_right(starts, start) - 1]
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, "patient", "weak"))
+        for start, end in self._token_ranges(doc, text, self.advice):
+            sentence_start = starts[bisect.bisect_right(starts, start) - 1]
+            cues_by_sentence.setdefault(sentence_start, []).append((start, end, "hypothetical", "forward"))
         groups_by_sentence: dict[int, list[tuple[int, int]]] = {}
         subjects: dict[int, str] = {}
 
@@ -141,7 +146,11 @@ class ContextQualifier:
                 sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
                 span._.subject = subject_of(index)
                 section = section_at(span.start)
-                if sentence_end - sentence_start > MAX_SENTENCE_TOKENS:
+                part = self._glued_part(doc, text, sentence_start, sentence_end, span.start)
+                if part is not None:
+                    near = [c for c in cues_by_sentence.get(sentence_start, []) if c[0] >= part[0] and c[1] <= part[1]]
+                    span._.subject = self._subject(doc[part[0]:part[1]], near, text, section)
+                elif sentence_end - sentence_start > MAX_SENTENCE_TOKENS:
                     window_start = max(sentence_start, span.start - SUBJECT_WINDOW)
                     window_end = min(sentence_end, span.end + SUBJECT_WINDOW)
                     near = [c for c in cues_by_sentence.get(sentence_start, []) if c[0] >= window_start and c[1] <= window_end]
@@ -152,9 +161,13 @@ class ContextQualifier:
                     # remark beside a treatment given in the past does not make it background
                     span._.subject = "probable"
                 if self.group is not None:
-                    if sentence_start not in groups_by_sentence:
-                        groups_by_sentence[sentence_start] = self._groups(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + len(doc[sentence_end - 1]))
-                    if self._in_group_clause(text, groups_by_sentence[sentence_start], span.start_char):
+                    if part is not None:  # a group of published patients ends with its glued sentence
+                        ranges = self._groups(text, doc[part[0]].idx, doc[part[1] - 1].idx + len(doc[part[1] - 1]))
+                    else:
+                        if sentence_start not in groups_by_sentence:
+                            groups_by_sentence[sentence_start] = self._groups(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + len(doc[sentence_end - 1]))
+                        ranges = groups_by_sentence[sentence_start]
+                    if self._in_group_clause(text, ranges, span.start_char):
                         span._.subject = "other"
                 if sections:
                     span._.section = section
@@ -174,6 +187,38 @@ class ContextQualifier:
             if span is not None:
                 found.append((span.start, span.end))
         return found
+
+    @staticmethod
+    def _token_ranges(doc: Doc, text: str, pattern) -> list[tuple[int, int]]:
+        """Token ranges of the matches of ``pattern`` in the text (none when it is not set)."""
+        if pattern is None:
+            return []
+        found = []
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                found.append((span.start, span.end))
+        return found
+
+    def _glued_part(self, doc: Doc, text: str, sentence_start: int, sentence_end: int,
+                    token: int) -> tuple[int, int] | None:
+        """The token range of the part of a sentence that ``token`` stands in, when reference
+        markers glued to full stops (``glued_citation`` of context.toml: "findings.[1] He
+        received") join several sentences into it; None when the sentence is one."""
+        if self.glued_citation is None:
+            return None
+        first, last = doc[sentence_start], doc[sentence_end - 1]
+        begin, end = first.idx, last.idx + len(last)
+        cuts = [m.end() for m in self.glued_citation.finditer(text, begin, end)]
+        if not cuts:
+            return None
+        position = doc[token].idx
+        lower = max([c for c in cuts if c <= position], default=begin)
+        upper = min([c for c in cuts if c > position], default=end)
+        part = doc.char_span(lower, upper, alignment_mode="expand")
+        if part is None or (part.start == sentence_start and part.end == sentence_end):
+            return None
+        return part.start, part.end
 
     def _groups(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Character ranges of a sentence (``start``..``end``) that speak of a group of published
@@ -282,8 +327,8 @@ class ContextQualifier:
         patient = [c for c in cues if c[2] == "patient"]
         cues = [c for c in cues if not (c[2] == "other" and any(p[0] <= c[0] and c[1] <= p[1] for p in patient))]
         categories = {(c[2], c[3]) for c in cues}
-        strong = ("patient", "strong") in categories
         sentence_text = text[sentence.start_char:sentence.end_char]  # Span.text walks every token
+        strong = ("patient", "strong") in categories
         weak = ("patient", "weak") in categories or bool(self.age_anchor.search(sentence_text))
         family = ("family", "forward") in categories and not strong
         line = self._line(text, sentence)
@@ -363,15 +408,39 @@ class ContextQualifier:
         # "..., and a biopsy of the bone showed": "and" before a determiner starts a clause
         return not any(a.lower_ == "and" and b.lower_ in self.clause_openers for a, b in zip(between, between[1:]))
 
+    def _conditional(self, doc: Doc, span: Span, cues: list) -> bool:
+        """True when a condition follows the finding in its clause ("metronidazole if the
+        diarrhoea persists", "rituximab in case of relapse"; `conditional` cues of cues.tsv): a
+        plan, unless a verb of giving in the past stands before it in its sentence ("She was
+        given paracetamol if febrile") or a comma or conjunction opens another clause between."""
+        for start, end, category, _ in cues:
+            if category != "conditional" or start < span.end or start - span.end >= BACKWARD_WINDOW:
+                continue
+            between = doc[span.end:start]
+            if any(t.text in (",", ";", ":") or t.lower_ in ("and", "but", "or", "then") for t in between):
+                continue
+            if any(self.terminators.match(t.text) for t in between):
+                continue
+            sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+            if self.given_in_past.search(doc.text, sentence.start_char, span.start_char):
+                continue
+            return True
+        return False
+
     def _qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
         flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
         # a treatment that failed was given: the "not" of "did not respond to", the "no" of "no
         # improvement despite" negate no drug or procedure (NegEx's pseudo-negations)
         failed = [(c[0], c[1]) for c in cues if c[2] == "pseudo"] if group in TREATMENT_GROUPS else []
+        # "denied taking any medications other than ibuprofen": the exception is affirmed
+        exceptions = [(c[0], c[1]) for c in cues if c[2] == "exception"]
         for start, end, category, direction in cues:
             if category not in flags or start < span.end and end > span.start:
                 continue
             if failed and category == "negated" and any(s <= start and end <= e for s, e in failed):
+                continue
+            if category == "negated" and direction == "forward" \
+                    and any(end <= s and e <= span.start for s, e in exceptions):
                 continue
             if direction == "forward" and end <= span.start and span.start - end < FORWARD_WINDOW:
                 between = doc[end:span.start]
@@ -397,6 +466,8 @@ class ContextQualifier:
             if category == "family" and any(self.patient_nominative.match(t.text) for t in between):
                 continue  # "her mother gave her paracetamol", "his father had diabetes and he ..."
             flags[category] = True
+        if not flags["hypothetical"] and self._conditional(doc, span, cues):
+            flags["hypothetical"] = True
         # a refusal negates the treatment refused, not what is said next ("and died")
         span._.negated = flags["negated"] or flags["refused"] and group in TREATMENT_GROUPS
         # "She completed the planned six cycles of carboplatin": a plan carried out
