@@ -124,6 +124,9 @@ def _newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
         row.evidence.append(replace(evidence))
     # the newborn's own sex word ("the male neonate", "a baby girl"), not the mother's "woman"
     said = NEWBORN_SEX.search(text, 0, reach)
+    if said is None and row.sex is not None and _mothers_sex(text, row, spec):
+        row.sex = None  # "The mother of the index case is a 16-year-old pregnant woman": hers
+        return
     if said is not None:
         group = "sex" if said.group("sex") else "sex2"
         sex = "female" if said.group(group).lower() in ("female", "girl") else "male"
@@ -135,6 +138,18 @@ def _newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
 # A newborn's own sex word: "a female infant", "the male neonate", "a baby girl", "newborn boy".
 NEWBORN_SEX = re.compile(r"\b(?:(?P<sex>female|male)\s+(?:preterm\s+|term\s+|premature\s+)?(?:newborn|neonate|infant|baby)"
                          r"|(?:newborn|baby)\s+(?P<sex2>girl|boy))\b", re.IGNORECASE)
+
+
+def _mothers_sex(text: str, row: Case, spec: dict) -> bool:
+    """True when every word that gives the row its sex (pronouns aside) stands in a sentence
+    about the newborn's mother ("The mother of the index case is a 16-year-old pregnant woman")."""
+    maternal = re.compile(spec.get("maternal_sentence", "(?!)"), re.IGNORECASE)
+    words = [e for e in row.evidence if e.field == "sex" and e.value == row.sex
+             and text[e.start:e.end].lower() not in PRONOUNS]
+    return bool(words) and all(maternal.search(e.sentence) for e in words)
+
+
+PRONOUNS = frozenset({"she", "her", "hers", "herself", "he", "him", "his", "himself"})
 
 
 def _maternal_age(text: str, row: Case, spec: dict) -> bool:

@@ -301,3 +301,17 @@ def test_an_ordinal_of_a_kin_word_is_a_birth_order_not_a_patient_number():
     text = ("Aneurysms in three siblings. We present three of eight siblings. The third sister, aged 57 years, "
             "presented with a haemorrhage.")
     assert [s.number for s in introduced_patients(text)] == [0]
+
+
+def test_siblings_listed_with_birth_orders_and_ages_are_a_row_each(nlp):
+    text = ("Aneurysms found in three of eight siblings are presented. The patients were the third sister, aged "
+            "57 years, the eldest brother, aged 65 years, and the eldest sister, aged 72 years.")
+    rows = cases(nlp, text, "Intracranial aneurysms in three siblings")
+    assert [(r.age, r.sex) for r in rows] == [(57, "female"), (65, "male"), (72, "female")]
+
+
+def test_the_mothers_sex_words_do_not_give_the_newborn_a_sex(nlp):
+    text = ("Case report. We report a 37 weeks gestation newborn who tested positive at 24 hours of age. The mother "
+            "of the index case is a 16-year-old pregnant woman who presented with rupture of membranes. She was "
+            "given paracetamol.")
+    assert [(r.age, r.sex) for r in cases(nlp, text, "Covid-19 in a newborn")] == [(0, None)]

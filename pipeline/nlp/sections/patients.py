@@ -81,6 +81,7 @@ def _introductions(path: str) -> dict[str, re.Pattern]:
     found["introduced_presented"] = re.compile(data["introduced_presented"]) if "introduced_presented" in data else None
     found["age"] = re.compile(data["age"])
     found["reach"] = int(data["introduced_reach"])
+    found["listed_person_age"] = re.compile(data.get("listed_person_age", "(?!)"))
     return found
 
 
@@ -116,6 +117,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
             sentence = text[_sentence_start(text, match.start()):sentence_end]
             if patterns["literature"].search(sentence):
                 continue
+            if several and len(patterns["listed_person_age"].findall(sentence)) > 1:
+                continue  # "the third sister, aged 57, and the eldest brother, aged 65": a list (cases/series.py)
             aged = patterns["age"].search(match.group()) or patterns["age"].search(following)
             presented = patterns["presenting"].search(following)
             if name == "introduced_kin":
