@@ -197,6 +197,12 @@ def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Menti
                  key=lambda m: m.start)
     group = [m for m in shared if m.group == "outcome" and m.value.subject_reported_group and _numbered_for(m, number)
              and (several or not m.value.table_row)]
+    # "In both patients the tumour progressed. They died a year later.": a death said of the
+    # group after the row's own first status ends the row's story too (one told before it, in
+    # another patient's part, may be of the patients told so far only)
+    later_deaths = [m for m in group if m.value.category in FINAL_OUTCOMES and own and m.start > own[0].start
+                    and all(m is not o for o in own)]
+    own = sorted(own + later_deaths, key=lambda m: m.start)
     return (_outcome(own, sites, cancer, config, one_patient=not several)
             or _outcome(group, site_mentions, cancer, config)
             or _outcome(_discussed_outcomes(mentions, config), sites, cancer, config))

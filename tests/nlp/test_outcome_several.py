@@ -45,3 +45,26 @@ def test_they_without_a_reported_group_before_is_not_the_patients(nlp, text):
 def test_the_other_two_are_not_the_one_patient(nlp):
     found = outcomes(nlp, "One woman recovered after transplantation, while the other two died of cerebral haemorrhage.")
     assert [(o.category, o.subject_plural) for o in found] == [("recovered", False), ("died", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He could not be revived and death was announced at 21:40.",
+        "Death was declared two hours after admission.",
+        "Life support was withdrawn on day 27 because of absent brain activity.",
+        "Life-sustaining treatment was eventually withdrawn.",
+    ],
+)
+def test_death_certified_or_life_support_withdrawn_is_a_death(nlp, text):
+    assert "died" in [o.category for o in outcomes(nlp, text)]
+
+
+def test_withdrawal_of_life_support_only_discussed_is_no_death(nlp):
+    assert "died" not in [o.category for o in outcomes(nlp, "The family discussed withdrawal of life support, but she improved.")]
+
+
+def test_attending_the_emergency_department_after_a_discharge_is_a_new_admission(nlp):
+    found = outcomes(nlp, "She was discharged on day 9. Two weeks later the patient attended the emergency department "
+                          "of our hospital with fever.")
+    assert found[0].readmitted_after
