@@ -508,3 +508,15 @@ def test_glued_citation_part(nlp):
     text = ("She was admitted with encephalitis.[1] Her course was described in a case series of "
             "patients with encephalitis.[2] She received intravenous immunoglobulin on day 40.")
     assert qualify(nlp, text, "immunoglobulin", "drugs")["subject"] != "other"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The liver lesions were initially thought to be metastases.", "liver"),
+    ("The nodule was presumed to be a metastasis from the kidney.", "kidney"),
+])
+def test_provisional_reading_hypothetical(nlp, text, word):
+    assert qualify(nlp, text, word)["hypothetical"] is True
+
+
+def test_considered_to_be_a_stage_is_no_hedge(nlp):
+    assert qualify(nlp, "The tumour was considered to be stage IB.", "IB")["hypothetical"] is False
