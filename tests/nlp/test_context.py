@@ -520,3 +520,12 @@ def test_provisional_reading_hypothetical(nlp, text, word):
 
 def test_considered_to_be_a_stage_is_no_hedge(nlp):
     assert qualify(nlp, "The tumour was considered to be stage IB.", "IB")["hypothetical"] is False
+
+
+@pytest.mark.parametrize("text, word, subject", [
+    ("It is mainly the application of coenzyme Q10 and carnitine.", "carnitine", "generic"),
+    ("The main treatment strategy is supportive care with thiamine.", "thiamine", "generic"),
+    ("Our patient's treatment strategy included rituximab.", "rituximab", "patient"),
+])
+def test_general_management_is_background(nlp, text, word, subject):
+    assert qualify(nlp, text, word, "drugs")["subject"] == subject
