@@ -34,6 +34,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             _group_age(report.text, cases, patients)  # twins read as two parts share their age
         if len(cases) > 1:
             _group_sex(report.text, report.title, cases, patients)
+            _newborn_ages(report, cases, patients)  # "Twin A\nA male infant born at 34 weeks ..."
         return cases
     count = announced_patients(report.text, report.title, patients)
     persons = _enumerated_persons(report.text, patients) if count < 2 else []

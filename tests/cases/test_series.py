@@ -315,3 +315,16 @@ def test_the_mothers_sex_words_do_not_give_the_newborn_a_sex(nlp):
             "of the index case is a 16-year-old pregnant woman who presented with rupture of membranes. She was "
             "given paracetamol.")
     assert [(r.age, r.sex) for r in cases(nlp, text, "Covid-19 in a newborn")] == [(0, None)]
+
+
+def test_twins_run_into_the_text_keep_the_text_order_and_their_own_sex(nlp):
+    text = ("Case presentation\nTwin B, a girl, developed fever on day 3 and received ampicillin. Twin A, a boy, "
+            "developed lethargy on day 5 and received cefotaxime.\n")
+    rows = cases(nlp, text, "Neonatal sepsis in twins")
+    assert [(r.age, r.sex, r.drugs) for r in rows] == [(0, "female", ["ampicillin"]), (0, "male", ["cefotaxime"])]
+
+
+def test_newborn_twins_under_headings_are_0(nlp):
+    text = ("Case presentation\nTwin A\nA male infant born at 34 weeks developed fever on day 3. He received "
+            "ampicillin.\nTwin B\nA female infant developed lethargy on day 5. She received cefotaxime.\n")
+    assert [(r.age, r.sex) for r in cases(nlp, text, "Neonatal sepsis in twins")] == [(0, "male"), (0, "female")]
