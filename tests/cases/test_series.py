@@ -328,3 +328,10 @@ def test_newborn_twins_under_headings_are_0(nlp):
     text = ("Case presentation\nTwin A\nA male infant born at 34 weeks developed fever on day 3. He received "
             "ampicillin.\nTwin B\nA female infant developed lethargy on day 5. She received cefotaxime.\n")
     assert [(r.age, r.sex) for r in cases(nlp, text, "Neonatal sepsis in twins")] == [(0, "male"), (0, "female")]
+
+
+def test_adult_twins_with_no_age_are_no_newborns(nlp):
+    text = ("Problem. We studied identical female twins born in 1977 with lupus and Sjogren syndrome. Twin A had "
+            "cervical dysplasia; twin B had vaginal carcinoma.")
+    rows = cases(nlp, text, "Autoimmune and oncological diseases in identical female twins")
+    assert [r.age for r in rows] == [None, None]
