@@ -511,6 +511,17 @@ def test_glued_citation_part(nlp):
 
 
 @pytest.mark.parametrize("text, word", [
+    # a citation glued after the patient's own treatment belongs to neither part it separates
+    ("Paclitaxel was stopped after one cycle two years ago.[4,5] She died of sepsis six weeks later.", "Paclitaxel"),
+    ("Carboplatin was given for four cycles.[3] The patient died of sepsis six weeks later.", "Carboplatin"),
+    ("We saw a woman with carcinoma of the cervix and granulocytosis.[2] Leukocytosis rose to "
+     "58,000/uL and resolved after radiotherapy.", "Leukocytosis"),
+])
+def test_glued_citation_is_no_cue_of_either_part(nlp, text, word):
+    assert qualify(nlp, text, word, "drugs")["subject"] != "other"
+
+
+@pytest.mark.parametrize("text, word", [
     ("The liver lesions were initially thought to be metastases.", "liver"),
     ("The nodule was presumed to be a metastasis from the kidney.", "kidney"),
 ])

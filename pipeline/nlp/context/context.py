@@ -209,12 +209,15 @@ class ContextQualifier:
             return None
         first, last = doc[sentence_start], doc[sentence_end - 1]
         begin, end = first.idx, last.idx + len(last)
-        cuts = [m.end() for m in self.glued_citation.finditer(text, begin, end)]
+        # each part ends at its full stop and the next begins after the marker: the marker is
+        # neither's cue (a citation beside the patient's own treatment, "... paclitaxel five
+        # years ago.[4] The patient died", does not make either sentence the literature's)
+        cuts = [(m.start() + 1, m.end()) for m in self.glued_citation.finditer(text, begin, end)]
         if not cuts:
             return None
         position = doc[token].idx
-        lower = max([c for c in cuts if c <= position], default=begin)
-        upper = min([c for c in cuts if c > position], default=end)
+        lower = max([after for stop, after in cuts if after <= position], default=begin)
+        upper = min([stop for stop, after in cuts if stop > position], default=end)
         part = doc.char_span(lower, upper, alignment_mode="expand")
         if part is None or (part.start == sentence_start and part.end == sentence_end):
             return None
