@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, PatientStart, stated_primaries
-from pipeline.cases.outcome import case_outcome, group_outcomes, series_outcomes
+from pipeline.cases.outcome import case_outcome, group_outcomes, series_outcomes, title_outcome
 from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.labs import case_labs
 from pipeline.cases.record import Case, Evidence
@@ -42,6 +42,8 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     rows = series_cases(report, cases, config.patients)
     # patients announced but told together: each added row's status said of it by number or as a group
     series_outcomes(rows[len(cases):], mentions, shared, config)
+    if len(rows) == 1:
+        title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
     return rows
 
 

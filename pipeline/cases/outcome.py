@@ -225,3 +225,25 @@ def series_outcomes(rows: list[Case], mentions: list[Mention], shared: list[Ment
         row.evidence = [e for e in row.evidence if e.field != "outcome"]
         row.evidence.append(Evidence("outcome", row.outcome, outcome.sentence, outcome.start, outcome.end,
                                      outcome.sentence_start, outcome.qualifiers))
+
+
+def title_outcome(row: Case, text: str, config: AssemblyConfig = DEFAULT) -> None:
+    """The outcome cell of a one-patient report whose text states no status the row takes, from
+    a title that calls the case fatal ("Fatal disseminated strongyloidiasis in a kidney
+    transplant recipient": "[title]" of models/outcome/outcome.toml). The evidence is the title
+    where the text holds it; a title the text does not hold gives nothing (no evidence, no cell)."""
+    if row.outcome is not None or not row.title:
+        return
+    patterns = read_patterns(config.outcome).get("title", {})
+    if not {"died", "not"} <= patterns.keys():
+        return
+    title = " ".join(row.title.split())
+    match = compile_pattern(patterns["died"]).search(title)
+    if match is None or compile_pattern(patterns["not"]).search(title):
+        return
+    start = text.find(title)
+    if start < 0:
+        return
+    row.outcome = "died"
+    row.evidence.append(Evidence("outcome", "died", title, start + match.start(), start + match.end(), start,
+                                 ("subject=patient", "section=title")))

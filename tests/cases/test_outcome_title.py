@@ -1,0 +1,44 @@
+"""A one-patient report whose title calls the case fatal and whose text states no status the row
+takes: the patient died (models/outcome/outcome.toml [title]). Reports written for the tests."""
+import pytest
+
+from case_outcome_helpers import full_nlp  # noqa: F401 (the shared fixture)
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+
+BODY = ("Case presentation\nA 52-year-old man, three months after kidney transplantation, presented with "
+        "fever and abdominal pain. Larvae were found in his sputum. He received ivermectin and required "
+        "mechanical ventilation for respiratory failure.\n")
+
+
+def outcome_of(nlp, title, body=BODY):
+    [case] = report_cases(nlp, Report(name="t.txt", text=title + "\n\n" + body, title=title))
+    return case
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Fatal disseminated strongyloidiasis in a renal transplant recipient", "died"),
+    ("A fatal case of disseminated strongyloidiasis after kidney transplantation", "died"),
+    ("Disseminated strongyloidiasis with a fatal outcome in a transplant recipient", "died"),
+    # a danger, a survival, or several patients: no death of this patient
+    ("Near-fatal disseminated strongyloidiasis in a renal transplant recipient", None),
+    ("Potentially fatal strongyloidiasis successfully treated with ivermectin", None),
+    ("Fatal strongyloidiasis in transplant recipients: a case series", None),
+    ("Disseminated strongyloidiasis in a renal transplant recipient", None),
+])
+def test_a_fatal_title(full_nlp, title, expected):
+    case = outcome_of(full_nlp, title)
+    assert case.outcome == expected
+    if expected:
+        [evidence] = [e for e in case.evidence if e.field == "outcome" and e.kept]
+        assert evidence.sentence == title
+
+
+def test_the_text_status_wins_over_the_title(full_nlp):
+    body = BODY + "He improved and was discharged in good condition on day 30.\n"
+    assert outcome_of(full_nlp, "Fatal strongyloidiasis in a transplant recipient?", body).outcome == "recovered"
+
+
+def test_a_status_in_the_narrative_present(full_nlp):
+    body = BODY + "Despite treatment his condition deteriorated and he succumbs to multiorgan failure on day 9.\n"
+    assert outcome_of(full_nlp, "Disseminated strongyloidiasis in a renal transplant recipient", body).outcome == "died"
