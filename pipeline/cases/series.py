@@ -248,21 +248,31 @@ def _listed_ages(text: str, rows: list[Case], patients: str) -> None:
     for match in listed.finditer(text, 0, reach):
         if not_after.search(text, max(0, match.start() - 30), match.start()):
             continue
-        # "6- and 2-year-old": the suspended hyphen is no part of the number
-        words = [w.strip("-‐‑–") for w in re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())]
-        ages = [int(w) if w.isdigit() else (patient_number(w) or None) for w in words]
-        if len(ages) != len(rows) or None in ages:
+        ages = _listed_age_values(match, len(rows))
+        if ages is None:
             continue
-        scale = 1 / 12 if match.group("unit").lower().startswith("month") else 1
         sex = LISTED_SEX.match(text, match.end())
         for row, age in zip(rows, ages):
-            row.age = round(age * scale, 2) if scale != 1 else age
+            row.age = age
             row.evidence.append(Evidence("age", row.age, match.group(), match.start(), match.end(), match.start()))
             if sex is not None and row.sex is None:  # "in 4 and 17 years old male patients"
                 row.sex = "female" if sex.group(1).lower().startswith(("fe", "girl", "wom", "sis")) else "male"
                 row.evidence.append(Evidence("sex", row.sex, match.group(), sex.start(1), sex.end(1), match.start()))
         return
 
+
+
+def _listed_age_values(match: re.Match, count: int) -> list | None:
+    """The ages of a ``listed_ages`` match in years ("6- and 2-year-old", "aged five and 8
+    years", "3 and 7 months"), or None unless it gives exactly ``count`` readable ages."""
+    # "6- and 2-year-old": the suspended hyphen is no part of the number
+    words = [w.strip("-‐‑–") for w in re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())]
+    ages = [int(w) if w.isdigit() else (patient_number(w) or None) for w in words]
+    if len(ages) != count or None in ages:
+        return None
+    if match.group("unit").lower().startswith("month"):
+        return [round(age / 12, 2) for age in ages]
+    return ages
 
 # A sentence that gives each patient its own value in one list ("Both patients were aged 45 and
 # 52 years, respectively", "The two patients, aged 45 and 52 years, ...").
@@ -286,12 +296,9 @@ def _respective_ages(text: str, rows: list[Case], patients: str) -> None:
         stop = text.find(". ", match.end())
         if not RESPECTIVE.search(text[begin:stop if stop > 0 else len(text)]):
             continue
-        words = [w.strip("-‐‑–") for w in re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())]
-        ages = [int(w) if w.isdigit() else (patient_number(w) or None) for w in words]
-        if len(ages) != len(rows) or None in ages:
+        ages = _listed_age_values(match, len(rows))
+        if ages is None:
             continue
-        scale = 1 / 12 if match.group("unit").lower().startswith("month") else 1
-        ages = [round(age * scale, 2) if scale != 1 else age for age in ages]
         if any(row.age is not None and row.age != age for row, age in zip(rows, ages)):
             continue
         for row, age in zip(rows, ages):
