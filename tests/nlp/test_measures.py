@@ -935,3 +935,57 @@ def test_bare_ranges_and_header_units(nlp, text, expected):
 
 def test_a_range_end_with_a_unit_of_its_own_is_no_count(nlp):
     assert wbc(nlp, "The WBC fell from 14 to 8 days after surgery.") == [14.0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the counted cells named between the power and the volume
+        ("A blood count showed leukocytosis (14.6 × 10 3 leukocytes/µL) with a left shift.", [14.6]),
+        ("The white cell count was 7.9 × 10^9 leucocytes/L on the third day.", [7.9]),
+        ("The white cell count was 18,700 leukocytes/mm3 before the operation.", [18.7]),
+        # a superscript in the markdown of a converted paper keeps its closing caret
+        ("WBC 12.8 × 10^9^/L and platelets 310 × 10^9^/L", [12.8]),
+    ],
+)
+def test_cell_words_and_carets_inside_the_unit(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+def test_cells_named_in_the_unit_of_another_fluid_are_no_blood_count(nlp):
+    assert wbc(nlp, "The cerebrospinal fluid held 240 leukocytes/µL with 70% lymphocytes.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the header's power lost its superscript and has no sign, but stands alone in brackets
+        ("| Parameter | Result | Range |\n| WBC (109/L) | 2.6 | 4-10 |\n| Platelets (109/L) | 95 | 150-400 |", [2.6]),
+        ("WCC [109/L]\t17.3\t3.5-11", [17.3]),
+        ("Leukocytes | 109/L | 5.4 | 8.9", [5.4, 8.9]),
+    ],
+)
+def test_a_header_unit_alone_needs_no_sign(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+def test_a_bare_glued_power_after_a_number_still_needs_a_sign(nlp):
+    # "109/L" right after a number is no unit of it: the number is not read as a count
+    assert wbc(nlp, "WBC 12 109/L") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a header row naming the reference column is no qualifier of the rows below it
+        ("| Test | Patient | Reference range |\n|---|---|---|\n| WBC (10^9/L) | 11.4 | 4-10 |", [11.4]),
+        ("Test\tPatient\tNormal range\nLeukocytes (×10^9/L)\t2.9\t4.0-11.0", [2.9]),
+    ],
+)
+def test_a_header_row_with_reference_words_does_not_make_a_threshold(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+def test_reference_words_in_the_row_itself_still_make_a_threshold(nlp):
+    # a row labelled as the normal range, in a table flattened onto one line
+    assert wbc(nlp, "Normal range | WBC 4.0-10.0 × 10^9/L") == []

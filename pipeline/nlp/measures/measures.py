@@ -762,7 +762,7 @@ class MeasureMatcher(Component):
         if analyte is None:
             return
         header = self.header_unit.match(text, keyword.end) if analyte.dimension == "count" else None
-        exponent = unit_exponent(header, self.patterns) if header is not None else None
+        exponent = unit_exponent(header, self.patterns, alone=self._set_apart(header)) if header is not None else None
         if header is not None and exponent is None:
             return
         link = self.unitless_link.match(text, header.end() if header else keyword.end)
@@ -805,6 +805,13 @@ class MeasureMatcher(Component):
             if link.group().rstrip().endswith("from"):  # "WBC rose from 21 to 31"
                 cursor = self._range_end(text, cursor, scale, analyte.unit, spans, seen)
             self._continue_course(text, cursor, scale, analyte.unit, spans, seen)
+
+    @staticmethod
+    def _set_apart(header: re.Match) -> bool:
+        """True for a table's unit written in brackets or in a cell of its own after the
+        analyte's name ("WBC (109/L)", "WCC [109/L]", "WBC | 109/L |"): nothing but the name
+        stands before it, so a power whose superscript was lost ("109") is still a power."""
+        return bool(re.match(r"[^(\[|]*[(\[|]", header.group()))
 
     def _range_end(self, text: str, cursor: int, exponent: int, unit: str, spans, seen) -> int:
         """The bare end of a course written "from 21 to 31" after its bare start, read in the
@@ -909,6 +916,11 @@ class MeasureMatcher(Component):
         bracket so that another value's "(normal range ...)" does not leak in."""
         lead = text[max(sentence[0], keyword.start - 60) : keyword.start]
         cut = max(lead.rfind(c) for c in "0123456789;)")
+        # a table's header row ("| Parameter | Patient | Reference range |") ends at the line
+        # break before the keyword's row: its words qualify the columns, not this value
+        line_break = lead.rfind("\n")
+        if line_break > cut and re.search(r"[|\t]", lead[:line_break].rsplit("\n", 1)[-1]):
+            cut = line_break
         return lead[cut + 1 :]
 
     def _qualifiers(self, text: str, keyword: Keyword, item: Item, sentence) -> tuple[str | None, bool]:

@@ -87,9 +87,11 @@ def _written_power(groups: dict) -> int | None:
     return int(written) if written else None
 
 
-def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
+def unit_exponent(match: re.Match, patterns: str = PATTERNS, alone: bool = False) -> int | None:
     """The power of ten that turns the written number into 10^9/L, or None when the unit
-    cannot be a count (a bare "109/L" without a multiplication sign, an unknown volume)."""
+    cannot be a count (a bare "109/L" without a multiplication sign, an unknown volume).
+    ``alone``: the unit heads a table row or column by itself ("WBC (109/L) | 3.3"), with no
+    number before it that "109" could be confused with, so a lost superscript needs no sign."""
     tables = grammar(patterns)
     key = volume_key(match.group("volume"), patterns)
     volume = tables["volumes"].get(key)
@@ -114,7 +116,7 @@ def unit_exponent(match: re.Match, patterns: str = PATTERNS) -> int | None:
             power = 0
         if power is None:
             return None
-    if needs_sign and not groups.get("sign"):
+    if needs_sign and not groups.get("sign") and not alone:
         return None
     spec = tables["spec"]
     if key in spec.get("litre_slip_volumes", ()) and power >= spec.get("litre_slip_min_power", 99):
