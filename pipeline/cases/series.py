@@ -18,7 +18,46 @@ from pipeline.resources import read_patterns, read_table
 
 SHARED_FIELDS = ("primary_site", "histology")
 # An outcome sentence that speaks of every patient at once.
-JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:two|three|four|five|six)\s+(?:\w+\s+)?(?:patients|cases|women|men))\b", re.IGNORECASE)
+JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:two|three|four|five|six)\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:patients|children|twins|siblings))\b", re.IGNORECASE)
+# A drug sentence that speaks of every patient at once: "These patients were treated with
+# pulse methylprednisolone", "Both men were treated with ceftriaxone", "They received ...", or
+# "We treated two patients ... with X" when the count is the report's (see _given_to_all).
+GIVEN_TO_ALL = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each\s+of\s+them|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men|children)"
+                          r"|the\s+(?:patients|children|twins|siblings))\b", re.IGNORECASE)
+COUNTED_GROUP = re.compile(r"\b(?P<count>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|children|women|men|infants|siblings|twins)\b",
+                           re.IGNORECASE)
+
+
+# Where the announced patients' own course is told (not the introduction or the discussion).
+TOLD_SECTIONS = frozenset({"section=front", "section=abstract", "section=case", "section=body", "section=None"})
+
+
+def _group_given(evidence: Evidence, first: Case) -> bool:
+    """A drug of the first row, or one left out only because its sentence's subject read as
+    other patients' ("These patients were treated with X": the report's patients, in a report
+    read as one patient's), told where the patients' course is told and neither negated nor
+    hypothetical."""
+    if evidence.kept:
+        return evidence.value in first.drugs
+    flags = set(evidence.qualifiers)
+    section = {f for f in flags if f.startswith("section=")}
+    subject = {f for f in flags if f.startswith("subject=")}
+    return (subject <= {"subject=other"} and bool(section) and section <= TOLD_SECTIONS
+            and not flags - subject - section)
+
+
+def _unkept(evidence: list[Evidence]) -> list[Evidence]:
+    return [replace(e, kept=False) for e in evidence]
+
+
+def _given_to_all(sentence: str, count: int) -> bool:
+    """True when a sentence that names a drug speaks of all ``count`` patients of the report
+    ("All four patients received X", "We treated two patients with X" in a report of two; not
+    "Two patients received X" in a report of three)."""
+    counted = [patient_number(m.group("count")) for m in COUNTED_GROUP.finditer(sentence)]
+    if counted:
+        return all(number == count for number in counted)
+    return bool(GIVEN_TO_ALL.search(sentence))
 
 
 def _implied_sex(site: str | None) -> str | None:
@@ -46,6 +85,12 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     first = cases[0]
     shared = [e for e in first.evidence if e.field in SHARED_FIELDS and getattr(first, e.field) == e.value]
     outcome = [e for e in first.evidence if e.field == "outcome" and e.value == first.outcome and JOINT.search(e.sentence)]
+    # a drug told of all the patients at once ("These patients were treated with X") is each one's
+    drugs = [replace(e, kept=True) for e in first.evidence if e.field == "drugs" and _group_given(e, first)
+             and _given_to_all(e.sentence, count)]
+    first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
+    first.evidence = [e for e in first.evidence if not (e.field == "drugs" and not e.kept and e in _unkept(drugs))] + [
+        e for e in drugs if e not in first.evidence]
     group_sex = announced_sex(report.text, report.title, patients)
     if first.sex is None:
         first.sex = _implied_sex(first.primary_site) or group_sex
@@ -58,7 +103,8 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         # the sex the shared primary site implies (cervix: female), else the one the announcement
         # gives them all ("two young women")
         row.sex = _implied_sex(row.primary_site) or group_sex
-        row.evidence = [replace(item) for item in shared + outcome]
+        row.evidence = [replace(item) for item in shared + outcome + drugs]
+        row.drugs = sorted({item.value for item in drugs})
         rows.append(row)
     _listed_demographics(first, rows)
     _listed_ages(report.text, rows, patients)
@@ -97,7 +143,7 @@ def _enumerated_persons(text: str, patients: str) -> list[tuple[str | None, Evid
 def _newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
     """A report about a newborn (issue 11): a row the text gives no age is a newborn at birth,
     age 0 (neonatal reports say "born at 28 weeks' gestation", "birth weight 800 g", which are
-    no ages); and in a one-patient report, an age that belongs to the mother ("A 20-year-old
+    no ages); and an age that belongs to the mother ("A 20-year-old
     primipara ... delivered a female infant", "born to a primiparous 30-year-old woman") is the
     mother's, not the newborn's: the row's age is 0. Nothing when an adult's age is stated before
     the newborn is presented (an obstetric report of the mother)."""
@@ -114,15 +160,13 @@ def _newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
     else:
         evidence = Evidence("age", 0, report.title or "", 0, 0, 0, qualifiers=("title",))
     for row in rows:
-        if row.age is None:
-            row.age = 0
+        if row.age is None or _maternal_age(text, row, spec):
+            row.age = 0  # (twins "born to a 28-year-old primigravida" as much as one newborn)
             row.evidence.append(replace(evidence))
     if len(rows) != 1:
+        _labelled_twin_sexes(text, rows, spec)
         return
     row = rows[0]
-    if row.age and _maternal_age(text, row, spec):
-        row.age = 0
-        row.evidence.append(replace(evidence))
     # the newborn's own sex word ("the male neonate", "a baby girl"), not the mother's "woman"
     said = NEWBORN_SEX.search(text, 0, reach)
     if said is None and row.sex is not None and _mothers_sex(text, row, spec):
@@ -134,6 +178,22 @@ def _newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
         if row.sex != sex:
             row.sex = sex
             row.evidence.append(Evidence("sex", sex, said.group(), said.start(group), said.end(group), said.start()))
+
+
+def _labelled_twin_sexes(text: str, rows: list[Case], spec: dict) -> None:
+    """Twins of a newborn report labelled after their sex word ("a live female (Twin A) ...
+    a male infant (Twin B)"): each row takes the sex of its label (A or 1 the first row), over
+    the words its part holds (the mother's "woman" and "she" among them)."""
+    labelled = re.compile(spec.get("labelled_twin", "(?!)"))
+    said: dict[int, re.Match] = {}
+    for match in labelled.finditer(text, 0, int(spec["announced_reach"])):
+        said.setdefault(patient_number(match.group("label").upper()) - 1, match)
+    if sorted(said) != list(range(len(rows))):
+        return
+    for index, match in said.items():
+        sex = PERSON_SEX[match.group("person").lower()]
+        rows[index].sex = sex
+        rows[index].evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), match.start()))
 
 
 # A newborn's own sex word: "a female infant", "the male neonate", "a baby girl", "newborn boy".
@@ -168,6 +228,8 @@ def _maternal_age(text: str, row: Case, spec: dict) -> bool:
 # between say their sex.
 GROUP_AGE = re.compile(r"\b(?P<age>\d{1,3})[\s‐–-]*(?:years?|yrs?)[\s‐–-]*old\s+(?P<words>(?:[\w-]+\s+){0,4}?)"
                        r"(?P<group>twins|twin\s+(?:sisters|brothers|girls|boys))\b", re.IGNORECASE)
+# Twins of another pregnancy, not the patients: "She is a mother of healthy 3-year-old twins".
+OTHER_TWINS = re.compile(r"\b(?:of|has|had|have|with)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 GROUP_WORD_SEX = (("female", re.compile(r"\b(?:female|women|sisters|girls)\b", re.IGNORECASE)),
                   ("male", re.compile(r"\b(?:male|men|brothers|boys)\b", re.IGNORECASE)))
 
@@ -178,7 +240,7 @@ def _group_age(text: str, rows: list[Case], patients: str) -> None:
     if all(row.age is not None for row in rows[1:]):
         return
     reach = int(read_patterns(patients)["announced_reach"])
-    match = GROUP_AGE.search(text, 0, reach)
+    match = next((m for m in GROUP_AGE.finditer(text, 0, reach) if not OTHER_TWINS.search(text, max(0, m.start() - 40), m.start())), None)
     if match is None:
         return
     age = float(match.group("age"))
@@ -220,8 +282,8 @@ PERSON_WORD = re.compile(r"\b(" + "|".join(PERSON_SEX) + r")\b", re.IGNORECASE)
 
 def _listed_sexes(text: str, rows: list[Case], patients: str) -> None:
     """The announced patients listed in apposition with a person word each ("two cases, a boy
-    and his mother", "First cousins, a male and a female"): a row with no sex takes its
-    person's, in order, when the list holds one person per row."""
+    and his mother", "First cousins, a male and a female"): each row takes its person's sex,
+    in order, when the list holds one person per row."""
     spec = read_patterns(patients)
     listed = re.compile(spec.get("listed_persons", "(?!)"))
     for match in listed.finditer(text, 0, int(spec["announced_reach"])):
@@ -230,9 +292,9 @@ def _listed_sexes(text: str, rows: list[Case], patients: str) -> None:
             continue
         start = match.start("persons")
         for row, word in zip(rows, words):
-            if row.sex is None:
-                row.sex = PERSON_SEX[word.group(1).lower()]
-                row.evidence.append(Evidence("sex", row.sex, match.group(), start + word.start(1), start + word.end(1), start))
+            # over the first row's own sex too: it was read from every patient's words at once
+            row.sex = PERSON_SEX[word.group(1).lower()]
+            row.evidence.append(Evidence("sex", row.sex, match.group(), start + word.start(1), start + word.end(1), start))
         return
 
 

@@ -82,6 +82,7 @@ def _introductions(path: str) -> dict[str, re.Pattern]:
     found["age"] = re.compile(data["age"])
     found["reach"] = int(data["introduced_reach"])
     found["listed_person_age"] = re.compile(data.get("listed_person_age", "(?!)"))
+    found["listed_aged_person"] = re.compile(data.get("listed_aged_person", "(?!)"))
     return found
 
 
@@ -119,6 +120,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 continue
             if several and len(patterns["listed_person_age"].findall(sentence)) > 1:
                 continue  # "the third sister, aged 57, and the eldest brother, aged 65": a list (cases/series.py)
+            if several and len(patterns["listed_aged_person"].findall(sentence)) > 2:
+                continue  # "a 57-year-old man, his 60-year-old sister, and 81-year-old mother": a list too
             aged = patterns["age"].search(match.group()) or patterns["age"].search(following)
             presented = patterns["presenting"].search(following)
             if name == "introduced_kin":
@@ -127,7 +130,13 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 # "siblings: a 13-month-old boy and his five-and-a-half-year-old sister": a
                 # second patient presented with her age beside the first needs no verb of her own
                 joined = aged and re.search(r"\band\s+$", text[max(0, match.start() - 8):match.start()])
-                if not presented and not joined:
+                # "The older sibling, who was 18 years old at the first visit, had ...": a sibling
+                # named by birth order with an age of its own is described, verb or none
+                # (its own age: "the older brother, when she was 11 years old" is the sister's)
+                own_age = patterns["age"].search(following)
+                ordered = (own_age and BIRTH_ORDER_NAMED.match(match.group())
+                           and not OTHER_PERSON.search(following, 0, own_age.start()))
+                if not presented and not joined and not ordered:
                     continue
             elif not aged and not (presented and several and "twin" in match.group().lower()
                                    and not patterns["kin_history"].search(following)):
@@ -140,6 +149,12 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     for start in sorted(found, key=lambda s: (s.start, -s.end)):
         unique.setdefault(start.start, start)
     return list(unique.values())
+
+
+# A sibling named by its birth order ("the older sibling", "The younger sister").
+BIRTH_ORDER_NAMED = regex_cache.compile(r"(?i)the\s+(?:younger|elder|older|eldest|youngest)\b")
+# A pronoun that makes the age after it another person's.
+OTHER_PERSON = regex_cache.compile(r"(?i)\b(?:he|she|his|her|they|their)\b")
 
 
 def _presented_again(text: str, patterns: dict) -> list[InlineStart]:
@@ -265,9 +280,9 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
     match = _announcement(text, title, path)
     if match is None:
         return None
-    if match.groupdict().get("pair"):  # "a mother–daughter pair": both words say the sex
+    if match.groupdict().get("pair"):  # "a mother–daughter pair", "twin sisters": the person words say the sex
         words = re.split(r"[\s–—-]+", match.group("pair").lower())
-        said = {PERSON_SEX.get(word) for word in words}
+        said = {PERSON_SEX.get(word) or PERSON_SEX.get(word.removesuffix("s")) for word in words} - {None}
         return said.pop() if len(said) == 1 else None
     said = {sex for sex, words in GROUP_SEX if words.search(match.group())}
     return said.pop() if len(said) == 1 else None

@@ -1,0 +1,109 @@
+"""Patients described together: how many rows a report of relatives, twins or a small series
+announces, what one sentence tells of all of them, and which words are a newborn's mother's.
+Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+from pipeline.nlp.sections.patients import announced_patients, announced_sex, introduced_patients
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def cases(nlp, text, title=None):
+    return report_cases(nlp, Report(name="t.txt", text=text, title=title))
+
+
+@pytest.mark.parametrize("title, text, count", [
+    # twins named by a kin word or as infants, relatives named one by one, a count after the colon
+    ("Kawasaki disease in dizygotic twin brothers", "", 2),
+    ("Neuroblastoma in infant twins with the same mutation", "", 2),
+    ("Wilson disease in a brother and sister", "", 2),
+    ("Myasthenia gravis in a mother and her daughter", "", 2),
+    ("Pulse steroids in transverse myelitis: three cases of full recovery", "", 3),
+    # a sentence of the opening telling the illness of both
+    (None, "Abstract Both infants developed bilious vomiting on the second day of life.", 2),
+    # not: a mother's twins, the newborns of a mother's report, relatives of one patient
+    ("Pre-eclampsia in a mother of twins", "", 1),
+    (None, "A 31-year-old woman delivered twins. Both infants were born healthy.", 1),
+    ("Gout in a man whose brother and sister were healthy", "", 1),
+])
+def test_announced_count(title, text, count):
+    assert announced_patients(text, title) == count
+
+
+@pytest.mark.parametrize("title, sex", [
+    ("Kawasaki disease in dizygotic twin brothers", "male"),
+    ("Myasthenia gravis in a mother and her daughter", "female"),
+    ("Wilson disease in a brother and sister", None),
+])
+def test_announced_sex_of_relatives_named_together(title, sex):
+    assert announced_sex("", title) == sex
+
+
+def test_a_list_of_three_aged_relatives_introduces_none_of_them_and_gives_a_row_each(nlp):
+    text = ("Three patients, a 44-year-old woman, her 47-year-old brother, and 70-year-old father, "
+            "developed the disease within two years. All were treated surgically.")
+    assert introduced_patients(text, "Sarcoidosis in a family") == []
+    rows = cases(nlp, text, "Sarcoidosis in a family")
+    assert [(r.age, r.sex) for r in rows] == [(44, "female"), (47, "male"), (70, "male")]
+
+
+def test_two_aged_relatives_still_introduce_the_second():
+    text = "We report the disease in siblings: a 2-year-old boy and his 6-year-old sister. Both were well."
+    assert [s.heading for s in introduced_patients(text)] == ["his 6-year-old sister"]
+
+
+def test_siblings_named_by_birth_order_with_their_own_ages_each_open_a_row(nlp):
+    text = ("We describe two siblings with the disorder. The elder sibling, who was 16 years old at the first "
+            "visit, had hearing loss and poor sight. He died of sepsis a year later. The younger sister presented "
+            "with him, when she was 9 years old, with mild visual loss. She improved and is well at present.")
+    starts = introduced_patients(text)
+    assert [s.heading for s in starts] == ["The elder sibling", "The younger sister"]
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(16, "male"), (9, "female")]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Abstract We report four cases of severe pneumonia. These patients were treated with intravenous "
+     "dexamethasone and all of them improved.", 4),
+    ("Abstract We treated two patients with severe tetanus with intrathecal baclofen. Both improved.", 2),
+])
+def test_a_drug_told_of_all_the_patients_is_each_rows(nlp, text, count):
+    rows = cases(nlp, text)
+    assert len(rows) == count
+    assert all(row.drugs for row in rows)
+    assert len({tuple(row.drugs) for row in rows}) == 1
+
+
+def test_a_drug_of_some_of_the_patients_is_not_copied(nlp):
+    text = ("Abstract We report three cases of severe pneumonia. Two patients received intravenous dexamethasone "
+            "and recovered.")
+    rows = cases(nlp, text)
+    assert len(rows) == 3
+    assert [bool(row.drugs) for row in rows[1:]] == [False, False]
+
+
+def test_persons_listed_with_a_word_between_give_each_row_its_sex(nlp):
+    text = "This report describes measles encephalitis in two siblings: a Syrian girl and her younger brother."
+    rows = cases(nlp, text, "Measles encephalitis in a sister and brother")
+    assert [r.sex for r in rows] == ["female", "male"]
+
+
+def test_twins_born_to_a_mother_of_stated_age_are_newborns_and_take_the_sex_of_their_label(nlp):
+    text = ("A 29-year-old woman who was pregnant with twins was admitted at 25 weeks in labour. A live male "
+            "(Twin A) weighing 700 g and a live female infant (Twin B) weighing 650 g were delivered. "
+            "Both newborns were intubated and given surfactant. She is a mother of healthy 4-year-old twins.")
+    rows = cases(nlp, text, "Survival of extremely preterm twins")
+    assert [(r.age, r.sex) for r in rows] == [(0, "male"), (0, "female")]
+
+
+def test_the_age_of_the_mother_the_twins_are_born_to_is_not_theirs(nlp):
+    text = ("Abstract Both infants developed abdominal distension on the third day of life. A twin girl and boy "
+            "were born to an unbooked 35-year-old woman at 33 weeks. The girl was discharged home.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(0, "female"), (0, "male")]
