@@ -540,3 +540,42 @@ def test_considered_to_be_a_stage_is_no_hedge(nlp):
 ])
 def test_general_management_is_background(nlp, text, word, subject):
     assert qualify(nlp, text, word, "drugs")["subject"] == subject
+
+
+def subjects(nlp, text, words, group="drugs"):
+    """The subject of each of ``words`` (first occurrence), placed as findings of ``group``."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for word in words:
+        start = text.index(word)
+        spans.append(char_span(doc, start, start + len(word), "X"))
+    doc.spans[group] = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [s._.subject for s in doc.spans[group]]
+
+
+@pytest.mark.parametrize("text, word, subject", [
+    # a person introduced by a sentence of the literature: the paragraph goes on with that story
+    ("Title\nDiscussion\nLi et al. reported a 50-year-old woman with the same tumour [3]. She received "
+     "imatinib for two years.", "imatinib", "other"),
+    ("Title\nDiscussion\nIn the case published by Ruiz in 2004 [9], the patient was a 33-year-old man. "
+     "Blood cultures stayed sterile. He was given daptomycin.", "daptomycin", "other"),
+    ("Title\nDiscussion\nOkafor described an elderly man with a similar rash [2]. This patient was "
+     "treated with dapsone.", "dapsone", "other"),
+    ("Title\nBackground\nA previous report described a 41-year-old woman with this syndrome [5]. She was "
+     "given tocilizumab and improved.", "tocilizumab", "other"),
+    # ... until our patient is named, a new paragraph begins, or no person was introduced
+    ("Title\nDiscussion\nLi et al. reported a 50-year-old woman with the same tumour [3]. Our patient "
+     "received imatinib for two years.", "imatinib", "patient"),
+    ("Title\nDiscussion\nLi et al. reported a 50-year-old woman with the same tumour [3].\n\nShe received "
+     "imatinib for two years.", "imatinib", "probable"),
+    ("Title\nDiscussion\nSuch tumours respond to kinase inhibitors [3]. She received imatinib for two "
+     "years.", "imatinib", "probable"),
+    # the case section is the patient's
+    ("Title\nCase report\nA 50-year-old woman was seen, as in a report of a 40-year-old man [3]. She "
+     "received imatinib.", "imatinib", "probable"),
+])
+def test_the_story_of_a_published_patient_goes_on_in_its_paragraph(make_nlp, text, word, subject):
+    nlp = make_nlp("caselit_sections", "caselit_context")
+    assert subjects(nlp, text, [word]) == [subject]

@@ -108,6 +108,8 @@ def test_not_a_drug(nlp, text):
         ("We observed a long response to temolozomide.", "temolozomide", "temozolomide"),
         ("He was treated with oxacilin 2 g/day.", "oxacilin", "oxacillin"),
         ("Gemcitibine was given on days 1 and 8.", "Gemcitibine", "gemcitabine"),
+        # the aminoglycoside stem -kacin written with a c
+        ("Amicacin 15 mg/kg was added.", "Amicacin", "amikacin"),
     ],
 )
 def test_misspellings(nlp, text, written, generic):

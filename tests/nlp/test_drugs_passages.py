@@ -139,6 +139,23 @@ PASSAGES = [
     # a contrast medium of an enema is no drug (WHO ATC V08)
     ("A 27-year-old woman received metronidazole; a Gastrografin enema (diatrizoate) showed a stenosis.",
      ["metronidazole"]),
+    # a published patient introduced in the discussion: the next sentences of the paragraph tell
+    # that patient's story, by pronoun, "the patient" or "this patient", until ours is named again
+    ("Case report\nA 58-year-old woman with endocarditis was given ceftriaxone.\n\nDiscussion\nPark et al. "
+     "reported a 35-year-old man with the same organism [6]. His fever persisted for a week. He was treated "
+     "with linezolid and rifampicin and recovered.", ["ceftriaxone"]),
+    ("Case report\nA 64-year-old man with pyelonephritis was given meropenem.\n\nDiscussion\nKhan described an "
+     "immunocompetent woman with a renal abscess [4]. This patient declined surgery and was managed with "
+     "voriconazole for six weeks.", ["meropenem"]),
+    ("Case report\nA 58-year-old woman with endocarditis was given ceftriaxone.\n\nDiscussion\nPark et al. "
+     "reported a 35-year-old man with the same organism [6]. In our patient, the fever settled once "
+     "gentamicin was added.", ["ceftriaxone", "gentamicin"]),
+    ("Case report\nA 58-year-old woman with endocarditis was given ceftriaxone.\n\nDiscussion\nEndocarditis "
+     "due to this organism is rare [3]. She was also treated with gentamicin.", ["ceftriaxone", "gentamicin"]),
+    # ... and the patient's own earlier treatment told in the discussion after a sentence adverb
+    ("Case report\nA 58-year-old woman with endocarditis was given ceftriaxone.\n\nDiscussion\nHer blood "
+     "cultures of a year before had been read as contaminated. Of note, she was treated with a ten-day "
+     "course of moxifloxacin at that time.", ["ceftriaxone", "moxifloxacin"]),
 ]
 
 
@@ -209,6 +226,10 @@ def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, t
     ("She received Randa 70 mg/m2 chemotherapy.", ["cisplatin"]),
     ("Randa Smith and colleagues reported a similar case.", []),  # a first name
     ("She received carbotaxol for six cycles.", ["carboplatin", "paclitaxel"]),
+    # German and Central European brands
+    ("Blood pressure was lowered with Ebrantil 25 mg intravenously.", ["urapidil"]),
+    ("He was switched to oral Ciprobay and Torem.", ["ciprofloxacin", "torasemide"]),
+    ("Prophylaxis with Eusaprim forte was continued.", ["sulfamethoxazole", "trimethoprim"]),
 ])
 def test_brand_names_of_other_markets(blank, text, expected):
     doc = blank(text)

@@ -90,6 +90,10 @@ class ContextQualifier:
         self.dyad = regex_cache.compile(spec["dyad"]) if spec.get("dyad") else None
         self.advice = regex_cache.compile(spec["advice"]) if spec.get("advice") else None
         self.glued_citation = regex_cache.compile(spec["glued_citation"]) if spec.get("glued_citation") else None
+        self.literature_person = regex_cache.compile(spec["literature_person"], re.IGNORECASE) \
+            if spec.get("literature_person") else None
+        self.anaphoric_patient_cues = frozenset(spec.get("anaphoric_patient_cues", ()))
+        self.literature_sections = frozenset(spec.get("literature_sections", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -136,8 +140,37 @@ class ContextQualifier:
                     # "Our patient was a 60-year-old woman. She had taken tamoxifen": a pronoun
                     # that opens the next sentence of the paragraph still speaks of the patient
                     subject = "patient" if subject_of(index - 1, depth + 1) == "patient" else subject
+                if subject in ("probable", "patient") and depth < MAX_CHAIN \
+                        and section_at(sentence_start) in self.literature_sections \
+                        and self._points_back(doc, cues_by_sentence.get(sentence_start, []), subject) \
+                        and after_published_person(index, depth):
+                    # "Ahmad reported a man with pyelonephritis [5]. This patient was managed with
+                    # flucytosine": the story of the published patient goes on
+                    subject = "other"
+                    stories.add(index)
                 subjects[sentence_start] = subject
             return subjects[sentence_start]
+
+        stories: set[int] = set()  # sentences that go on with a published patient's story
+
+        def after_published_person(index: int, depth: int) -> bool:
+            """True when, going back through the paragraph past sentences that name no one, the
+            first sentence with a subject is the literature's and introduces a person there
+            (``literature_person``), or goes on with such a story."""
+            if self.literature_person is None:
+                return False
+            for before in range(index - 1, max(index - 1 - MAX_CHAIN, -1), -1):
+                if not self._same_paragraph(doc, text, starts, before + 1):
+                    return False
+                subject = subject_of(before, depth + 1)
+                if before in stories:
+                    return True
+                if subject == "other":
+                    end = starts[before + 1]
+                    return bool(self.literature_person.search(text, doc[starts[before]].idx, doc[end - 1].idx + len(doc[end - 1])))
+                if subject == "patient":
+                    return False
+            return False
 
         for group in groups:
             for span in doc.spans[group]:
@@ -175,6 +208,16 @@ class ContextQualifier:
                 if self._other_persons(doc, span, cues_by_sentence.get(sentence_start, []), sentence_start):
                     span._.subject = "family"
         return doc
+
+    def _points_back(self, doc: Doc, cues: list, subject: str) -> bool:
+        """True when the sentence names its person only in words that point back to the person
+        last spoken of: a pronoun or "the patient" (a probable subject), or "this patient"
+        (``anaphoric_patient_cues``) as its only strong cue; not "our patient", "both patients"."""
+        if subject == "probable":
+            return True
+        strong = [doc[start:end].text.lower() for start, end, category, direction in cues
+                  if category == "patient" and direction in ("strong", "plural")]
+        return bool(strong) and all(cue in self.anaphoric_patient_cues for cue in strong)
 
     def _dyads(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """Token ranges of "mother and baby" (``dyad`` of context.toml): an obstetric report's
