@@ -106,6 +106,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         row.evidence = [replace(item) for item in shared + outcome + drugs]
         row.drugs = sorted({item.value for item in drugs})
         rows.append(row)
+    _one_and_the_other(first, rows)
     _listed_demographics(first, rows)
     _listed_ages(report.text, rows, patients)
     _listed_person_ages(report.text, rows, patients)
@@ -119,6 +120,45 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             row.evidence.append(replace(word, value=sex))
     _newborn_ages(report, rows, patients)
     return rows
+
+
+# A sentence that tells two patients apart: "One twin relapsed and died, but the other is in
+# complete remission", "the first patient died, while the second is alive".
+ONE_AND_OTHER = re.compile(r"\b(?:one|the\s+first)\b(?:\s+(?:of\s+(?:them|the\s+\w+)|twin|patient|child|sibling|case|brother|sister|infant))?"
+                           r"[^.;]*?\b(?P<other>the\s+(?:other|second))\b", re.IGNORECASE)
+# Qualifiers that make an outcome no one's status.
+NOT_A_STATUS = frozenset({"negated", "hypothetical", "historical"})
+
+
+def _one_and_the_other(first: Case, rows: list[Case]) -> None:
+    """Two announced patients whose outcome or histology one sentence tells apart ("One twin
+    relapsed and died, but the other is in complete remission", "diagnosed at 9 and 11 years,
+    one with T-cell lymphoma and the other with T-cell leukaemia"): the value before "the
+    other" is the first row's, the one after it the second's."""
+    if len(rows) != 2:
+        return
+    for field in ("outcome", "histology"):
+        told: dict[int, list[Evidence]] = {}
+        for item in first.evidence:
+            if item.field == field and not NOT_A_STATUS & set(item.qualifiers):
+                told.setdefault(item.sentence_start, []).append(item)
+        for sentence_start, items in sorted(told.items()):
+            split = ONE_AND_OTHER.search(items[0].sentence)
+            if split is None:
+                continue
+            other = sentence_start + split.start("other")
+            before = {item.value for item in items if item.start < other}
+            after = [item for item in items if item.start >= other]
+            if len(before) != 1 or len({item.value for item in after}) != 1 or before == {after[0].value}:
+                continue
+            own = before.pop()
+            shared = getattr(first, field)
+            if shared not in (None, own, after[0].value) or getattr(rows[1], field) not in (None, shared):
+                continue  # a value of its own that the sentence does not give
+            setattr(first, field, own)
+            setattr(rows[1], field, after[0].value)
+            rows[1].evidence = [e for e in rows[1].evidence if e.field != field] + [replace(after[0], kept=True)]
+            break
 
 
 def _enumerated_persons(text: str, patients: str) -> list[tuple[str | None, Evidence]]:

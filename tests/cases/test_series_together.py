@@ -107,3 +107,17 @@ def test_the_age_of_the_mother_the_twins_are_born_to_is_not_theirs(nlp):
             "were born to an unbooked 35-year-old woman at 33 weeks. The girl was discharged home.")
     rows = cases(nlp, text)
     assert [(r.age, r.sex) for r in rows] == [(0, "female"), (0, "male")]
+
+
+def test_one_and_the_other_give_each_announced_patient_its_own_outcome(nlp):
+    text = ("Abstract We report two identical twins with acute myeloid leukaemia. One twin relapsed and died, "
+            "while the other remains in complete remission five years after diagnosis.")
+    rows = cases(nlp, text)
+    assert [r.outcome for r in rows] == ["died", "complete remission"]
+
+
+def test_one_and_the_other_give_each_announced_patient_its_own_histology(nlp):
+    text = ("We describe a pair of identical twins who were diagnosed at 4 and 6 years of age, one with Burkitt "
+            "lymphoma and the other with acute myeloid leukemia.")
+    rows = cases(nlp, text, "Concordant malignancy in identical twins")
+    assert [r.histology for r in rows] == ["burkitt lymphoma", "acute myeloid leukemia"]
