@@ -133,6 +133,12 @@ class SiteMatcher(Component):
         self.distant_beside = ((regex_cache.compile(fill_template(distant["beside_after"], parts)),
                                 regex_cache.compile(fill_template(distant["beside_before"], parts)))
                                if distant.get("beside_after") else None)
+        # a list of spread sites broken by head nouns ([list_continuation] of roles.toml)
+        listed = spec.get("list_continuation", {})
+        self.list_between = (regex_cache.compile(fill_template(listed["between"], parts), re.IGNORECASE)
+                             if listed.get("between") else None)
+        self.list_not_after = (regex_cache.compile(fill_template(listed["not_after"], parts), re.IGNORECASE)
+                               if listed.get("not_after") else None)
         # a sampled organ whose cancer has another organ's origin ([origin_elsewhere] of roles.toml)
         origin = spec.get("origin_elsewhere", {})
         self.origin = ({key: regex_cache.compile(fill_template(origin[key], parts)) for key in
@@ -227,6 +233,8 @@ class SiteMatcher(Component):
             self._confirmed_next(text, bounds, starts, out, lesions)
         self._node_locations(text, out)
         if about_tumour:
+            self._list_continuation(text, out)
+        if about_tumour:
             self._origin_elsewhere(text, bounds, starts, out)
         out.extend(self._abbreviated_primaries(doc, text, bounds, starts, out))
         return out
@@ -312,6 +320,19 @@ class SiteMatcher(Component):
             if (here.value.site != "lymph node" and after.value.site == "lymph node" and here.end <= after.start
                     and self.node_location.match(text[here.end:after.start])):
                 _set_role(out, index, "mention", None)
+
+    def _list_continuation(self, text: str, out: list[Finding]):
+        """A plain mention that continues a list of spread sites past an item's head noun ("metastases
+        to ... gastric mucosa, peritoneum, rectal mass, and bone"): it takes that item's role and cue."""
+        if self.list_between is None:
+            return
+        for index in range(1, len(out)):
+            here, before = out[index], out[index - 1]
+            if here.value.role != "mention" or before.value.role not in ("metastasis", "recurrence"):
+                continue
+            if before.end <= here.start and self.list_between.match(text[before.end:here.start]) and not (
+                    self.list_not_after and self.list_not_after.match(text[here.end:here.end + REACH])):
+                _set_role(out, index, before.value.role, before.value.cue)
 
     def _distant(self, site: str, cue: str | None, sentence_start: int, sentence_end: int, text: str) -> bool:
         """True for the "involvement" of a distant organ in a sentence that stages the cancer as

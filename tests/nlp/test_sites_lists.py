@@ -1,0 +1,63 @@
+"""Site roles of lists, generic habits and revised readings, on sentences written for the tests
+(issue 11: fresh oncology reports)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_sites")
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return [(s._.value.site, s._.value.role) for s in doc.spans["sites"]]
+
+
+def roles_of(nlp, text, role):
+    return sorted({site for site, r in found(nlp, text) if r == role})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Biopsies proved metastases to the cervical lymph nodes, duodenal mucosa, peritoneum, sigmoid wall, and liver.",
+     ["liver", "lymph node", "peritoneum", "small intestine"]),
+    ("She had metastatic disease with spread to the mediastinal nodes, the pleural surface, and the adrenal gland.",
+     ["adrenal gland", "lymph node", "pleura"]),
+])
+def test_a_list_of_spread_sites_goes_on_past_an_items_head_noun(nlp, text, expected):
+    assert set(expected) <= set(roles_of(nlp, text, "metastasis"))
+
+
+@pytest.mark.parametrize("text, site", [
+    ("He had metastases to the liver, the left lung base, and bone pain from old fractures.", "bone"),
+    ("Metastases were seen in the liver, the patient was given oxaliplatin, and the spleen was normal.", "spleen"),
+    ("Laparotomy found metastases to the liver capsule, the omental fat, and the spleen was spared.", "spleen"),
+])
+def test_a_symptom_or_a_new_clause_ends_the_list(nlp, text, site):
+    assert (site, "metastasis") not in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, site", [
+    ("As a rule, metastases of this sarcoma occur in the lungs.", "lung"),
+    ("Metastases usually develop in the liver.", "liver"),
+])
+def test_what_happens_as_a_rule_is_no_finding_of_the_patient(nlp, text, site):
+    assert (site, "metastasis") not in found(nlp, text)
+
+
+def test_a_metastasis_said_to_have_occurred_stays(nlp):
+    assert roles_of(nlp, "Two years later, metastases occurred in the lungs.", "metastasis") == ["lung"]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("With a preoperative diagnosis of hepatic cancer, a segmentectomy was performed.", "liver"),
+    ("Swellings of the arm and pelvis were initially diagnosed as a metastatic ovarian tumour.", "ovary"),
+    ("Such a lesion is difficult to distinguish from primary gastric cancer.", "stomach"),
+    ("Endoscopy could not differentiate it from a pancreatic carcinoma.", "pancreas"),
+])
+def test_a_reading_before_surgery_revised_or_weighed_is_a_mention(nlp, text, site):
+    assert (site, "mention") in found(nlp, text)
+
+
+def test_sampled_organs_consistent_with_metastatic_disease_hold_the_metastasis(nlp):
+    text = "At laparotomy, biopsies of the omentum and the spleen were taken, which were consistent with metastatic melanoma."
+    assert roles_of(nlp, text, "metastasis") == ["omentum", "spleen"]
