@@ -214,6 +214,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 MARROW = "bone marrow"
 OTHER_SITE = "other"
 STAGE_ORGAN_REACH = 30
+SPREAD_OF_REACH = 40  # "liver metastasis of the previously resected colon cancer": a few words
 # A keyword list: an optional "Keywords:" label, then three or more short terms between commas or
 # semicolons ("Ewing sarcoma, Osteomyelitis, Periosteal reaction"), and no clause among them.
 KEYWORD_LIST = re.compile(r"(?i)^\s*(?:key\s*-?\s*words?\s*:?\s*)?(?:[^,;.:]{1,40}?[,;]\s*){2,}[^,;.:]{1,40}\.?\s*$")
@@ -283,10 +284,28 @@ def _primary_site(sites: list[Mention], config: AssemblyConfig = DEFAULT) -> Men
     now ("she now presented with an ovarian cancer")."""
     spread = {m.value.site for m in sites if m.value.role == "metastasis"}
     candidates = [m for m in stated_primaries(sites) if not (m.value.site in spread and _bare_tumour(m.value.cue))]
+    # "a gastric metastasis from breast cancer": the stomach's own "gastric adenocarcinoma" on biopsy was
+    # that metastasis, unless no other organ is read as a primary
+    elsewhere = _metastasis_of_another(sites, config)
+    candidates = [m for m in candidates if m.value.site not in elsewhere] or candidates
     spec = read_patterns(config.roles)["report"]
     history, remote = compile_pattern(spec["history"]), compile_pattern(spec.get("remote", "(?!)"))
     current = [m for m in candidates if not (history.search(m.sentence) and remote.search(m.sentence))]
     return _most_frequent(current or candidates, lambda v: v.site)
+
+
+def _metastasis_of_another(sites: list[Mention], config: AssemblyConfig = DEFAULT) -> set[str]:
+    """The organs the case calls the metastasis of another organ's cancer, in one phrase ("a late liver
+    metastasis of colon cancer", "gastric metastasis from breast cancer": ``[report] spread_of`` before
+    the origin); a metastasis of a cancer of the same organ ("intrapulmonary metastasis of the lung
+    cancer") is no such organ."""
+    spread_of = compile_pattern(read_patterns(config.roles)["report"].get("spread_of", "(?!)"))
+    origins = [m for m in stated_primaries(sites) if not m.negated
+               and spread_of.search(m.sentence, 0, m.start - m.sentence_start)]
+    return {m.value.site for m in sites
+            if m.value.role == "metastasis" and not m.negated and not m.hypothetical
+            and any(o.sentence_start == m.sentence_start and o.value.site != m.value.site
+                    and 0 <= o.start - m.end <= SPREAD_OF_REACH for o in origins)}
 
 
 def _later_same_type(by_group: dict[str, list[Mention]], case, config: AssemblyConfig = DEFAULT) -> list[Mention]:

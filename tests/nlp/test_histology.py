@@ -313,3 +313,14 @@ def test_an_abbreviation_the_text_defines_for_a_type(nlp):
 
 def test_an_abbreviation_whose_initials_are_not_the_names_is_no_type(nlp):
     assert names(nlp, "Myeloid sarcoma (XY) is rare. XY was seen.") == ["myeloid sarcoma"]
+
+
+def test_a_preoperative_diagnosis_among_alternatives_is_hedged(nlp):
+    text = ("With a preoperative diagnosis of intrahepatic cholangiocarcinoma or a late metastasis, a right "
+            "hepatectomy was performed.")
+    assert hedges(nlp, text) == [("cholangiocarcinoma", True)]
+
+
+def test_a_type_a_lesion_is_hard_to_tell_apart_from_is_hedged(nlp):
+    text = "Such a metastasis is difficult to distinguish from a primary gastric adenocarcinoma."
+    assert hedges(nlp, text) == [("adenocarcinoma", True)]

@@ -1,0 +1,45 @@
+"""Which site is the primary when a reading is revised: a preoperative diagnosis, a type of another organ
+than the case's cancer, a metastasis told apart from a primary of its organ (case passages written for
+the tests; issue 11: fresh oncology reports)."""
+import pytest
+
+from pipeline.extraction import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def row(nlp, text):
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert len(rows) == 1
+    return rows[0]
+
+
+def test_a_type_of_another_organ_than_the_primary_is_not_the_cases(nlp):
+    text = ("A 70-year-old man had undergone resection of a sigmoid colon cancer eight years earlier. CT showed a "
+            "4-cm hepatic mass. Intrahepatic cholangiocarcinoma was diagnosed and a left hepatectomy was performed. "
+            "This is a case of a late liver metastasis of colon cancer.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology, case.metastasis_sites) == ("colon", None, ["liver"])
+
+
+def test_a_preoperative_diagnosis_is_no_primary(nlp):
+    text = ("A 66-year-old woman had a laparoscopic colectomy for colon cancer nine years ago. Follow-up CT found a "
+            "liver tumour. With a preoperative diagnosis of intrahepatic cholangiocarcinoma or a late liver "
+            "metastasis, a partial hepatectomy was performed. The final diagnosis was a colorectal liver metastasis.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == ("colon", None)
+    assert "liver" in case.metastasis_sites
+
+
+def test_a_metastasis_told_apart_from_a_primary_of_its_organ(nlp):
+    text = ("A 52-year-old woman presented with melaena and was later diagnosed with a gastric metastasis from "
+            "breast cancer. Such lesions are difficult to distinguish from primary gastric cancer. Gastrectomy "
+            "showed metastatic invasive lobular carcinoma of the breast.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology, case.metastasis_sites) == (
+        "breast", "invasive lobular carcinoma", ["stomach"])
