@@ -989,3 +989,35 @@ def test_a_header_row_with_reference_words_does_not_make_a_threshold(nlp, text, 
 def test_reference_words_in_the_row_itself_still_make_a_threshold(nlp):
     # a row labelled as the normal range, in a table flattened onto one line
     assert wbc(nlp, "Normal range | WBC 4.0-10.0 × 10^9/L") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the blood named right before the keyword, after the sampling of another fluid
+        ("Thoracentesis gave cloudy fluid with 12,400 cells/µL; her blood leukocyte count was 17,600/µL.", [17.6]),
+        ("Urinalysis found pyuria and the serum WBC was 14.9 × 10^9/L.", [14.9]),
+        ("A paracentesis was done, and the peripheral WBC was 10.2 × 10^9/L.", [10.2]),
+    ],
+)
+def test_a_blood_count_named_after_another_fluid_sampling(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+def test_the_other_fluid_sampled_still_excludes_its_own_count(nlp):
+    assert wbc(nlp, "Thoracentesis showed a WBC of 12,400/µL in the fluid and no organisms.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one column per sample: the column headed by another fluid is not blood
+        ("Test | Blood | CSF\nWBC (/µL) | 13,100 | 420", [13.1]),
+        ("Test\tCerebrospinal fluid\tSerum\nLeukocytes (/mm3)\t980\t16,300", [16.3]),
+        ("| Analyte | Pleural fluid | Blood |\n|---|---|---|\n| WBC | 2,300/mm3 | 8,900/mm3 |", [8.9]),
+        # a column per day stays read
+        ("Day | 1 | 4 | 8\nWBC (×10^9/L) | 21.5 | 14.2 | 9.9", [21.5, 14.2, 9.9]),
+    ],
+)
+def test_table_columns_of_another_fluid(nlp, text, expected):
+    assert wbc(nlp, text) == expected

@@ -169,6 +169,7 @@ class MeasureMatcher(Component):
         self.fluid = regex_cache.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
         self.fluid_after = regex_cache.compile(spec["fluid_after"], re.IGNORECASE | re.VERBOSE)
         self.fluid_sampling = regex_cache.compile(spec["fluid_sampling"], re.IGNORECASE | re.VERBOSE)
+        self.blood_qualifier = regex_cache.compile(spec.get("blood_qualifier", "(?!)"), re.IGNORECASE | re.VERBOSE)
         self.sentence_end = regex_cache.compile(spec["sentence_end"])
         self.max_distance = int(spec.get("max_keyword_distance", 250))
         self.max_quantity_distance = int(spec.get("max_quantity_distance", 100))
@@ -603,6 +604,8 @@ class MeasureMatcher(Component):
         value = to_float(number, item.exponent)
         if not within(value, analyte.name, self.analytes_file) or self._in_other_fluid(text, keyword, item, sentence):
             return
+        if self._in_other_fluid_column(text, item.start):
+            return
         end = item.unit_end if self._has_own_unit(self.count, text, item) else item.end
         comparator, threshold = self._qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, value, analyte.unit, text[item.start : end], threshold or item.reference, comparator)
@@ -794,7 +797,8 @@ class MeasureMatcher(Component):
         comparator, threshold = self._qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, value, analyte.unit, item.number, threshold, comparator)
         seen.add((item.start, item.end))
-        spans.append(Finding(item.start, item.end, analyte.label, measure))
+        if not self._in_other_fluid_column(text, item.start):  # "WBC | 560 | 14,200" under "CSF | Blood"
+            spans.append(Finding(item.start, item.end, analyte.label, measure))
         if bracket is None and not thousands:
             self._add_row_cells(text, item, exponent, analyte, header is not None, measure, spans, seen)
         if analyte.name == "wbc" and not measure.threshold and bracket is None:
@@ -863,7 +867,8 @@ class MeasureMatcher(Component):
                 return
             measure = Measure(analyte.label, value, analyte.unit, cell.group("number"), first.threshold, None)
             seen.add((start, end))
-            spans.append(Finding(start, end, analyte.label, measure))
+            if not self._in_other_fluid_column(text, start):
+                spans.append(Finding(start, end, analyte.label, measure))
             cursor = end
 
     def _add_continued(self, text: str, finding: Finding, spans, seen) -> None:
@@ -914,14 +919,22 @@ class MeasureMatcher(Component):
     def _lead_in(self, text: str, keyword: Keyword, sentence) -> str:
         """The few words before the keyword ("defined as", "typically"), cut at a number or
         bracket so that another value's "(normal range ...)" does not leak in."""
-        lead = text[max(sentence[0], keyword.start - 60) : keyword.start]
+        start = max(sentence[0], keyword.start - 60, self._row_start(text, keyword.start))
+        lead = text[start : keyword.start]
         cut = max(lead.rfind(c) for c in "0123456789;)")
-        # a table's header row ("| Parameter | Patient | Reference range |") ends at the line
-        # break before the keyword's row: its words qualify the columns, not this value
-        line_break = lead.rfind("\n")
-        if line_break > cut and re.search(r"[|\t]", lead[:line_break].rsplit("\n", 1)[-1]):
-            cut = line_break
         return lead[cut + 1 :]
+
+    @staticmethod
+    def _row_start(text: str, position: int) -> int:
+        """The start of the line of ``position`` when the line above is a table row (it holds a
+        cell border "|" or a tab), else 0: a table's header row ("| Parameter | Patient |
+        Reference range |", "| Analyte | Ascitic fluid | Blood |") qualifies the columns below it,
+        not the words of the next row, and is read cell by cell (_in_other_fluid_column)."""
+        line_start = text.rfind("\n", 0, position) + 1
+        if line_start == 0:
+            return 0
+        above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+        return line_start if "|" in above or "\t" in above else 0
 
     def _qualifiers(self, text: str, keyword: Keyword, item: Item, sentence) -> tuple[str | None, bool]:
         between = text[keyword.end : item.start]
@@ -959,8 +972,46 @@ class MeasureMatcher(Component):
         return self.result_verb.search(text, start, end) is not None and self.general_statement.search(text, start, end) is None
 
     def _in_other_fluid(self, text: str, keyword: Keyword, item: Item, sentence) -> bool:
+        # "his blood leukocyte count": the words before the keyword then name no other fluid
+        blood = self.blood_qualifier.search(text, max(sentence[0], keyword.start - 30), keyword.start) is not None
+        row = self._row_start(text, keyword.start)
+        before = keyword.start if blood else max(sentence[0], keyword.start - 40, row)
         return (
-            self.fluid.search(text, max(sentence[0], keyword.start - 40), item.start) is not None
-            or self.fluid_sampling.search(text, sentence[0], keyword.start) is not None
+            self.fluid.search(text, before, item.start) is not None
+            or (not blood and self.fluid_sampling.search(text, max(sentence[0], row), keyword.start) is not None)
             or self.fluid_after.search(text, item.end, sentence[1]) is not None
         )
+
+    def _in_other_fluid_column(self, text: str, position: int) -> bool:
+        """True when ``position`` lies in a table cell whose column heading names another fluid
+        than blood ("Parameter | Blood | CSF" over "WBC (/µL) | 14,200 | 560": 560 is the CSF's)."""
+        line_start = text.rfind("\n", 0, position) + 1
+        line_end = text.find("\n", position)
+        row = text[line_start : line_end if line_end >= 0 else len(text)]
+        separator = "|" if "|" in row else "\t" if "\t" in row else None
+        if separator is None:
+            return False
+        heading = self._table_heading(text, line_start, separator)
+        if heading is None:
+            return False
+        cells = heading.split(separator)
+        column = text.count(separator, line_start, position)
+        return column < len(cells) and self.fluid.search(cells[column]) is not None
+
+    @staticmethod
+    def _table_heading(text: str, line_start: int, separator: str, most_lines: int = 40) -> str | None:
+        """The first line of the table the line at ``line_start`` belongs to (the lines above it
+        that hold the same cell separator; a markdown rule "|---|---|" is skipped), or None when
+        the line is the table's first."""
+        heading, end = None, line_start - 1
+        for _ in range(most_lines):
+            if end < 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            if separator not in line:
+                break
+            if not re.fullmatch(r"[\s|:\-–]*", line):
+                heading = line
+            end = start - 1
+        return heading
