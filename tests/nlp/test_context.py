@@ -579,3 +579,12 @@ def subjects(nlp, text, words, group="drugs"):
 def test_the_story_of_a_published_patient_goes_on_in_its_paragraph(make_nlp, text, word, subject):
     nlp = make_nlp("caselit_sections", "caselit_context")
     assert subjects(nlp, text, [word]) == [subject]
+
+
+@pytest.mark.parametrize("text, word, hypothetical", [
+    ("She was scheduled to receive R-CHOP but developed a fever.", "R-CHOP", True),
+    ("He was scheduled for a second course of cisplatin.", "cisplatin", True),
+    ("She was scheduled for six cycles of paclitaxel, which she completed.", "paclitaxel", False),
+])
+def test_a_treatment_scheduled_is_a_plan(nlp, text, word, hypothetical):
+    assert qualify(nlp, text, word, "drugs")["hypothetical"] is hypothetical

@@ -110,6 +110,9 @@ def test_not_a_drug(nlp, text):
         ("Gemcitibine was given on days 1 and 8.", "Gemcitibine", "gemcitabine"),
         # the aminoglycoside stem -kacin written with a c
         ("Amicacin 15 mg/kg was added.", "Amicacin", "amikacin"),
+        # a salt glued on in German
+        ("Sie nahm Cyproteronacetat seit zwei Jahren.", "Cyproteronacetat", "cyproterone"),
+        ("Postoperativ erhielt er Ondansetronhydrochlorid.", "Ondansetronhydrochlorid", "ondansetron"),
     ],
 )
 def test_misspellings(nlp, text, written, generic):
@@ -882,4 +885,29 @@ def test_a_person_on_a_substance_takes_it(nlp, text, expected):
     ],
 )
 def test_session20_drug_families(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word a line end broke, its hyphen kept: the whole name, not its first word
+    ("Eclampsia was treated with magnesium sul-fate 4 g.", ["magnesium sulfate"]),
+    ("Eclampsia was treated with magnesium sul- fate 4 g.", ["magnesium sulfate"]),
+    ("Eclampsia was treated with magnesium sul-\nfate 4 g.", ["magnesium sulfate"]),
+    ("Her blood pressure fell after labe-talol and hydrala-zine.", ["hydralazine", "labetalol"]),
+    # compounds of two words stay as they are
+    ("He received co-trimoxazole and anti-thymocyte globulin.", ["antithymocyte immunoglobulin", "sulfamethoxazole", "trimethoprim"]),
+])
+def test_a_name_broken_at_a_line_end(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a salt glued on makes a product: a hormone so written is given, not measured
+    ("She had taken estradiolvalerat for two years.", ["estradiol"]),
+    ("Sie erhielt Morphinsulfat und Metamizol-Natrium.", ["metamizole", "morphine"]),
+    # the hormone measured is no drug; its caproate ester is
+    ("Her 17-hydroxyprogesterone was 30 ng/mL.", []),
+    ("She received 17-hydroxyprogesterone caproate 250 mg weekly.", ["hydroxyprogesterone"]),
+])
+def test_salts_and_hormones(nlp, text, expected):
     assert generics(nlp, text) == expected

@@ -108,6 +108,18 @@ def _letters_follow(code: str, written: str) -> bool:
     return True
 
 
+class _Piece(NamedTuple):
+    """A piece of text as ``PIECE`` finds it, or two joined across a broken word's hyphen."""
+    text: str
+    stop: int
+
+    def group(self) -> str:
+        return self.text
+
+    def end(self) -> int:
+        return self.stop
+
+
 class Match(NamedTuple):
     start: int
     end: int
@@ -201,6 +213,7 @@ class DrugMatcher(Component):
                 settings["min_length"],
                 settings["max_distance"],
                 settings["ending_length"],
+                tuple(settings.get("glued_salts", ())),
             )
             if fuzzy
             else None
@@ -249,12 +262,16 @@ class DrugMatcher(Component):
                     match = self._longest(text, lowered, word.start(), glued.group(1), word.start() + glued.end(1))
                     if match is not None and match.generics:
                         matches.append(match)
+            elif (broken := self._broken_word(text, lowered, word)) is not None:
+                # a name broken at a line end, its hyphen kept ("labe-talol", "sul- fate")
+                matches.append(broken)
+                last_end = broken.end
             elif len(piece) >= fuzzy_length:
                 generic = self.fuzzy.match(piece)
                 if generic:
                     # a misspelt analyte or hormone ("albumine") needs what its name needs
                     entries = self.lexicon.by_first.get(generic, ((), {}))[1].get((generic,), ())
-                    cue = next((e.cue for e in entries if e.cue), "")
+                    cue = "" if self.fuzzy.salted(piece) else next((e.cue for e in entries if e.cue), "")
                     misspelt.append(Match(word.start(), word.end(), (generic,), True, cue))
         return sorted(matches + misspelt) if misspelt else matches
 
@@ -328,7 +345,48 @@ class DrugMatcher(Component):
             other = self._longest_in(text, start, joined[: lengths[0]], lengths, names)
             if other is not None and (best is None or other.end > best.end):
                 best = other
+        if lengths[0] > 1 and lowered.find("-", start, start + 80) >= 0:
+            # "magnesium sul-fate": a later word of the name broken at a line end
+            other = self._longest_in(text, start, self._unbroken(lowered, start, lengths[0]), lengths, names)
+            if other is not None and other.generics and (best is None or other.end > best.end):
+                best = other
         return best
+
+    def _unbroken(self, lowered: str, start: int, size: int) -> list:
+        """The first ``size`` pieces from ``start``, a word broken by a hyphen at a line end
+        ("sul-fate", "sul- fate", "sul-" at a line end) read whole when the whole word is a word of the lexicon's names
+        and neither part alone is."""
+        found = list(PIECE.finditer(lowered, start, min(len(lowered), start + 40 * size)))
+        out: list = []
+        index = 0
+        while index < len(found) and len(out) < size:
+            piece = found[index]
+            if index + 2 < len(found):
+                hyphen, rest = found[index + 1], found[index + 2]
+                whole = piece.group() + rest.group()
+                if (hyphen.group() == "-" and piece.end() == hyphen.start()
+                        and lowered[hyphen.end():rest.start()] in ("", " ", "\n")
+                        and piece.group().isalpha() and rest.group().isalpha()
+                        and whole in self.lexicon.known_words
+                        and piece.group() not in self.lexicon.known_words and rest.group() not in self.lexicon.known_words):
+                    out.append(_Piece(whole, rest.end()))
+                    index += 3
+                    continue
+            out.append(piece)
+            index += 1
+        return out
+
+    def _broken_word(self, text: str, lowered: str, word) -> Match | None:
+        """A drug name whose first word a line end broke, its hyphen kept ("labe-talol", "cef- triaxone")."""
+        if lowered[word.end():word.end() + 1] != "-":
+            return None
+        pieces_ = self._unbroken(lowered, word.start(), 1)
+        whole = pieces_[0].group() if pieces_ else ""
+        if whole == word.group() or whole not in self.lexicon.first_pieces:
+            return None
+        lengths, names = self.lexicon.by_first[whole]
+        match = self._longest_in(text, word.start(), self._unbroken(lowered, word.start(), lengths[0]), lengths, names)
+        return match if match is not None and match.generics and not match.cue else None
 
     def _longest_in(self, text: str, start: int, following: list, lengths: list[int], names: dict) -> Match | None:
         sequence = tuple(p.group() for p in following)

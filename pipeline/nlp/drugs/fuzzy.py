@@ -31,12 +31,17 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 class FuzzyMatcher:
-    def __init__(self, generics, known_words, suffixes: str, min_length: int = 8, max_distance: int = 2, ending_length: int = 3):
+    def __init__(self, generics, known_words, suffixes: str, min_length: int = 8, max_distance: int = 2, ending_length: int = 3,
+                 glued_salts: tuple[str, ...] = ()):
         self.suffix = regex_cache.compile(suffixes)
+        # German and other national names write the salt glued to the drug ("Cyproteronacetat",
+        # "Ondansetronhydrochlorid", "Morphinsulfat"): the drug is the part before the salt.
+        self.glued_salts = tuple(sorted(glued_salts, key=len, reverse=True))
         self.min_length = min_length
         self.max_distance = max_distance
         self.ending_length = ending_length
         self.known_words = known_words
+        self.generics = frozenset(g for g in generics if g.isalpha())
         index: dict[tuple[str, str], list[str]] = {}
         for generic in generics:
             if generic.isalpha() and len(generic) >= min_length - max_distance and self.suffix.search(generic):
@@ -76,11 +81,34 @@ class FuzzyMatcher:
             return None
         if word in self.spellings:
             return self.spellings[word]
+        salted = self._without_salt(word)
+        if salted is not None:
+            return salted
         # A word that ends like a drug may be two edits away ("temolozomide"); any other only
         # one ("oxacilin").
         if not self.suffix.search(word):
             return self._lookup(word, 1)
         return self._lookup(word, self.max_distance) or self._lookup(word, self.max_distance, self.other_index)
+
+    def salted(self, word: str) -> bool:
+        """Whether ``word`` is a drug with its salt glued on: a product, never a body substance
+        ("estradiolvalerat" is given, where "estradiol" may be measured)."""
+        return self.is_candidate(word) and word not in self.spellings and self._without_salt(word) is not None
+
+    def _without_salt(self, word: str) -> str | None:
+        """The generic of a name written with its salt glued on ("cyproteronacetat" ->
+        cyproterone), when the part before the salt is a generic or a national spelling of one."""
+        for salt in self.glued_salts:
+            if word.endswith(salt) and len(word) - len(salt) >= 5:
+                stem = word[: -len(salt)].rstrip("-")
+                if stem in self.generics:
+                    return stem
+                if stem + "e" in self.generics:  # "morphin", "ondansetron": the German drops the e
+                    return stem + "e"
+                if stem in self.spellings:
+                    return self.spellings[stem]
+                return None
+        return None
 
     def _lookup(self, word: str, limit: int, index: dict | None = None) -> str | None:
         """The one generic closest to ``word`` within ``limit`` edits, if unambiguous."""
