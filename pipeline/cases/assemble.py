@@ -38,6 +38,8 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
             case.sex = together.value.sex
             case.evidence.append(Evidence("sex", case.sex, together.sentence, together.start, together.end,
                                           together.sentence_start, together.qualifiers))
+        if case.sex is None:  # "metastatic lesions of the uterus, fallopian tubes and ovaries" of "Patient K."
+            _sex_of_spread(case)
         cases.append(case)
     rows = series_cases(report, cases, config.patients)
     # patients announced but told together: each added row's status said of it by number or as a group
@@ -936,6 +938,19 @@ def _age(demographics: list[Mention]) -> Mention | None:
     ages = [m for m in demographics if m.label == "AGE" and not m.value.relative]
     preferred = [m for m in ages if m.value.form != "at_age"]
     return (preferred or ages or [None])[0]
+
+
+def _sex_of_spread(case: Case) -> None:
+    """The sex the case's metastasis sites imply when no word of the text names it (an ovary, a uterus
+    only a woman has: ``cases/sites.tsv``), with the evidence of that site."""
+    facts = _site_facts()
+    implied = [e for e in case.evidence if e.field == "metastasis_sites" and e.kept
+               and facts.get(e.value, {}).get("sex")]
+    if implied and len({facts[e.value]["sex"] for e in implied}) == 1:
+        first = implied[0]
+        case.sex = facts[first.value]["sex"]
+        case.evidence.append(Evidence("sex", case.sex, first.sentence, first.start, first.end,
+                                      first.sentence_start, first.qualifiers))
 
 
 def _sex(demographics: list[Mention], case: Case, keep) -> str | None:

@@ -43,3 +43,14 @@ def test_a_metastasis_told_apart_from_a_primary_of_its_organ(nlp):
     case = row(nlp, text)
     assert (case.primary_site, case.histology, case.metastasis_sites) == (
         "breast", "invasive lobular carcinoma", ["stomach"])
+
+
+def test_a_metastasis_to_an_organ_only_women_have_gives_the_sex(nlp):
+    text = ("Patient R. had an amputation for an osteosarcoma of the tibia in 2018. Two years later, metastases to "
+            "the uterus and both ovaries were resected.")
+    assert row(nlp, text).sex == "female"
+
+
+def test_a_metastasis_to_an_organ_of_either_sex_gives_none(nlp):
+    text = "Patient R. had an amputation for an osteosarcoma of the tibia in 2018. Two years later, lung metastases were resected."
+    assert row(nlp, text).sex is None
