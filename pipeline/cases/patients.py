@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS, PATIENT_SECTIONS
+from pipeline.nlp.sections.patients import patient_number
 from pipeline.resources import read_patterns
 
 NOT_THE_PATIENT = frozenset({"other", "generic", "family"})
@@ -155,13 +156,13 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
                 parts[named].append(mention)
             elif own >= 0:
                 parts[own].append(mention)
-        if named is None and _about_all(sentence, _references(patients)):
+        if named is None and _about_all(sentence, _references(patients), len(boundaries)):
             last = _block(sentence[-1], boundaries)
             for index in range(last):
                 parts[index].extend(m for m in sentence if m.group in SHARED_GROUPS and _block(m, boundaries) > index)
             if last < 0:  # before the first case: "Both patients received carboplatin and paclitaxel"
-                for part in parts:
-                    part.extend(m for m in sentence if m.group in PREAMBLE_SHARED_GROUPS)
+                for index, part in enumerate(parts):
+                    part.extend(_as_the_patients(_preamble_shared(sentence, index, len(parts))))
     return [_relative_opening(part, start) for part, start in zip(parts, opening)]
 
 
@@ -194,8 +195,37 @@ def _relative_opening(part: list[Mention], start: PatientStart) -> list[Mention]
 # What a sentence about all the patients ("Both patients received cisplatin") gives each of them.
 SHARED_GROUPS = frozenset({"drugs", "outcome", "procedures"})
 # What a sentence about all the patients before the first case ("We report two women with
-# carcinosarcoma. Both patients received six cycles of carboplatin and paclitaxel") gives each.
-PREAMBLE_SHARED_GROUPS = frozenset({"drugs"})
+# carcinosarcoma. Both patients received six cycles of carboplatin and paclitaxel", "Two
+# patients were diagnosed with stage IVB disease") gives each.
+PREAMBLE_SHARED_GROUPS = frozenset({"drugs", "stage"})
+# ... and what it gives them one by one in its order ("with involvement of the tibia and the
+# cervical spine, respectively").
+RESPECTIVE_GROUPS = frozenset({"sites"})
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _preamble_shared(sentence: list[Mention], index: int, count: int) -> list[Mention]:
+    """The mentions of a sentence about all ``count`` patients before the first case that are
+    patient ``index``'s: the drugs and stage it gives all of them, and, when it says
+    "respectively" and names one site of spread per patient, the site in that patient's place."""
+    shared = [m for m in sentence if m.group in PREAMBLE_SHARED_GROUPS]
+    if RESPECTIVELY.search(sentence[0].sentence):
+        sites = sorted((m for m in sentence if m.group in RESPECTIVE_GROUPS and not m.negated
+                        and getattr(m.value, "role", None) == "metastasis"), key=lambda m: m.start)
+        if len(sites) == count:
+            shared.append(sites[index])
+    return shared
+
+
+def _as_the_patients(mentions: list[Mention]) -> list[Mention]:
+    """Mentions of a sentence that names the report's patients ("Two patients were diagnosed
+    with ...", "Both children were treated with ..."), as theirs: a subject the context
+    component left undecided is the patients'."""
+    return [replace(m, subject="patient") if m.subject in UNDECIDED else m for m in mentions]
+
+
+# Subjects the context component gives a sentence whose person it cannot tell.
+UNDECIDED = frozenset({"unknown", "probable"})
 # Sections where the patients are described one after the other.
 DESCRIBING = frozenset({"case", "abstract", "front", "body", None})
 
@@ -204,9 +234,21 @@ def _block(mention: Mention, boundaries: list[int]) -> int:
     return bisect.bisect_right(boundaries, mention.start) - 1
 
 
-def _about_all(sentence: list[Mention], references: tuple[re.Pattern, re.Pattern]) -> bool:
-    """True when the sentence speaks of all the patients at once ("Both patients were discharged")."""
-    return bool(references[0].search(sentence[0].sentence))
+def _about_all(sentence: list[Mention], references: tuple[re.Pattern, re.Pattern], count: int = 0) -> bool:
+    """True when the sentence speaks of all the patients at once ("Both patients were discharged",
+    or, opening it, the report's count of them: "Two patients were diagnosed with ..." in a report
+    of two, not of three)."""
+    if references[0].search(sentence[0].sentence):
+        return True
+    counted = COUNTED_SUBJECT.match(sentence[0].sentence)
+    return bool(counted and count and patient_number(counted.group("count")) == count)
+
+
+# A sentence opening on a count of patients as its subject: "Two patients were diagnosed with",
+# "Cases: Three children had ...".
+COUNTED_SUBJECT = re.compile(r"^\W*(?:[A-Z][a-z]+:\s*)?(?P<count>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[2-6])\s+(?:[\w-]+\s+)?"
+                             r"(?:patients|cases|children|women|men|siblings|twins|infants|brothers|sisters)\s+"
+                             r"(?:were|had|received|underwent|developed|presented|showed)\b")
 
 
 def _named_after_cases(sentence: list[Mention], boundaries: list[int],
@@ -278,9 +320,9 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
             who = _named_by_birth_order(sentence[0].sentence, opening, known)
         if who is None:
             who = _named_by_kin(sentence[0].sentence, opening, known)
-        if who == "all":
+        if who == "all":  # "Both children were treated with ceftriaxone": the patients' own
             for index in range(known + 1):
-                parts[index].extend(_for_patient(sentence, opening[index]))
+                parts[index].extend(_for_patient(_as_the_patients(sentence), opening[index]))
             continue
         if who is not None:
             current = who

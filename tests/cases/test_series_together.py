@@ -121,3 +121,56 @@ def test_one_and_the_other_give_each_announced_patient_its_own_histology(nlp):
             "lymphoma and the other with acute myeloid leukemia.")
     rows = cases(nlp, text, "Concordant malignancy in identical twins")
     assert [r.histology for r in rows] == ["burkitt lymphoma", "acute myeloid leukemia"]
+
+
+def test_ordinal_labels_opening_the_care_of_each_patient_open_their_parts(nlp):
+    text = ("Ovarian cancer with skin metastasis at diagnosis: two cases\n"
+            "Background: Spread to the skin at diagnosis is rare. Cases: Two patients were diagnosed with stage IVB "
+            "ovarian cancer. The first case was treated with six cycles of paclitaxel, but she died 4 months later. "
+            "The second case received surgery followed by docetaxel, but she died 3 months later.")
+    rows = cases(nlp, text, "Ovarian cancer with skin metastasis at diagnosis: two cases")
+    assert [r.drugs for r in rows] == [["paclitaxel"], ["docetaxel"]]
+    assert [r.figo_stage for r in rows] == ["IVB", "IVB"]
+    assert [r.outcome for r in rows] == ["died", "died"]
+
+
+def test_an_ordinal_label_of_the_literature_opens_no_part():
+    from pipeline.nlp.sections.patients import inline_patient_starts
+    text = "The first case was reported by Lee in 1990. The second case was reported in 1995."
+    assert inline_patient_starts(text) == []
+
+
+def test_a_sentence_about_all_the_patients_before_the_cases_gives_each_its_site_in_order(nlp):
+    text = ("Two patients were diagnosed with metastatic breast cancer involving the lung and the liver, respectively. "
+            "Case 1 A 51-year-old woman received letrozole. Case 2 A 62-year-old woman received tamoxifen.")
+    rows = cases(nlp, text)
+    assert [r.metastasis_sites for r in rows] == [["lung"], ["liver"]]
+
+
+def test_a_count_that_is_not_all_the_patients_shares_nothing(nlp):
+    text = ("Two patients were treated with cisplatin. Case 1 A 51-year-old woman had a rash. Case 2 A 62-year-old "
+            "woman had fever. Case 3 A 70-year-old woman had pain.")
+    rows = cases(nlp, text)
+    assert [r.drugs for r in rows] == [[], [], []]
+
+
+def test_members_of_a_family_are_announced_and_a_relative_told_with_her_age_is_a_patient(nlp):
+    text = ("Two members of a Greek family are affected with hereditary ataxia. One, a male, has had the disease since "
+            "early childhood and is still walking at the age of 14. In his sister, the first signs appeared at the age "
+            "of 17, and the disease is advancing quickly.")
+    assert announced_patients(text) == 2
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(14, "male"), (17, "female")]
+
+
+def test_two_members_of_her_family_are_no_announcement():
+    assert announced_patients("A 40-year-old woman had ataxia. Two members of her family had died of it.") == 1
+
+
+def test_the_drugs_both_children_were_given_are_each_ones(nlp):
+    text = ("We describe measles in siblings. A previously healthy 3-year-old girl was admitted with fever and rash. "
+            "Her younger brother developed the same rash five days later. Both children were treated with vitamin A "
+            "and ribavirin, and both recovered.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2
+    assert all("ribavirin" in row.drugs for row in rows)

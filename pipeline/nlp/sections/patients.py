@@ -40,9 +40,10 @@ class InlineStart:
 
 
 @lru_cache(maxsize=None)
-def _patterns(path: str) -> tuple[tuple[tuple[re.Pattern, int], ...], re.Pattern, re.Pattern]:
+def _patterns(path: str) -> tuple[tuple[tuple[re.Pattern, int, bool], ...], re.Pattern, re.Pattern]:
     data = read_patterns(path)
-    starts = tuple((re.compile(entry["pattern"], re.MULTILINE), int(entry["reach"])) for entry in data["starts"])
+    starts = tuple((re.compile(entry["pattern"], re.MULTILINE), int(entry["reach"]), bool(entry.get("described", False)))
+                   for entry in data["starts"])
     return starts, re.compile(data["age"]), re.compile(data.get("subject_after", "(?!)"))
 
 
@@ -56,12 +57,13 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
     """
     candidates, age, subject = _patterns(path)
     found = []
-    for pattern, reach in candidates:
+    for pattern, reach, self_described in candidates:
         for match in pattern.finditer(text):
             number = patient_number(match.group("number"))
             # a patient is described after the label: an age, or the label made the subject
-            # of a patient ("Case 2 is a girl born at term")
-            described = age.search(text, match.end(), match.end() + reach) or subject.match(text, match.end())
+            # of a patient ("Case 2 is a girl born at term"), or of the patient's care (a
+            # pattern marked ``described``: "The second case received surgery")
+            described = self_described or age.search(text, match.end(), match.end() + reach) or subject.match(text, match.end())
             if not number or not described:
                 continue
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip()))
@@ -136,7 +138,10 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 own_age = patterns["age"].search(following)
                 ordered = (own_age and BIRTH_ORDER_NAMED.match(match.group())
                            and not OTHER_PERSON.search(following, 0, own_age.start()))
-                if not presented and not joined and not ordered:
+                # "In his sister, the first symptoms appeared at the age of 15": the relative
+                # the sentence is about, with an age of its own
+                about = own_age and IN_RELATIVE.search(text, max(0, match.start() - 6), match.start())
+                if not presented and not joined and not ordered and not about:
                     continue
             elif not aged and not (presented and several and "twin" in match.group().lower()
                                    and not patterns["kin_history"].search(following)):
@@ -153,6 +158,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
 
 # A sibling named by its birth order ("the older sibling", "The younger sister").
 BIRTH_ORDER_NAMED = regex_cache.compile(r"(?i)the\s+(?:younger|elder|older|eldest|youngest)\b")
+# A sentence opening on the relative it tells of: "In his sister, ...", "In her brother, ...".
+IN_RELATIVE = regex_cache.compile(r"(?:^|[.!?]\s)In\s+$")
 # A pronoun that makes the age after it another person's.
 OTHER_PERSON = regex_cache.compile(r"(?i)\b(?:he|she|his|her|they|their)\b")
 
