@@ -1021,3 +1021,20 @@ def test_the_other_fluid_sampled_still_excludes_its_own_count(nlp):
 )
 def test_table_columns_of_another_fluid(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the unit written once, in the reference column after bare values (one column per day)
+        ("Test\tDay 1\tDay 4\tReference range\nLeukocytes\t15.2\t22.8\t4.0–10.0 × 10^9/L", [15.2, 22.8]),
+        ("| WBC | 8.9 | 12.6 | 3.5-9.5 ×10^9/L |", [8.9, 12.6]),
+        ("WBC | 14,100 | 4,000-11,000/µL", [14.1]),
+    ],
+)
+def test_a_reference_range_cell_after_bare_values(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+def test_a_range_of_the_patient_outside_a_table_stays_a_value(nlp):
+    assert wbc(nlp, "Her WBC was 9.1; it later ranged 15-20 × 10^9/L.") == [9.1, 15.0, 20.0]

@@ -137,6 +137,8 @@ class MeasureMatcher(Component):
         self.fluid_powers = set(spec.get("fluid_litre_powers", []))
         self.ml_slip_below = float(spec.get("ml_slip_below", 0))
         self.row_cell = regex_cache.compile(spec.get("row_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
+        # a table cell holding a bare number, ending where the next cell's gap begins
+        self.bare_cell_before = regex_cache.compile(r"(?:^|[\t|])[ \u00a0]*" + spec["number"] + r"[ \u00a0]*$", re.VERBOSE | re.MULTILINE)
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3",
         # "WBC | ×10^9/L | 12.3" (a scraped table's unit column)
         self.header_unit = regex_cache.compile(r"(?:\s+(?:counts?|levels?))?\s*[,|]?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
@@ -345,13 +347,18 @@ class MeasureMatcher(Component):
         """True for a dashed range written right after a count with its own unit, with only
         spaces or a table's tab or one cell border between: "TLC\t13400 cells/mm3\t4000-10000
         cells/mm3" (the next column holds the reference range), "WBC | 8.4 x 103/µL | 4.8-10.8 x
-        103/µL |" (a table scraped with its borders), "WBC 13,200/µL 4,000-10,000/µL"."""
+        103/µL |" (a table scraped with its borders), "WBC 13,200/µL 4,000-10,000/µL"; and, in a
+        table row, after a cell holding a bare number: "White blood cells\t13.5\t30.1\t4.0–10.0 ×
+        103/µL" (the unit written once, in the reference column after one column per day)."""
         if len(items) != 2 or not re.fullmatch(r"\s*[-–—]\s*", text[items[0].end : items[1].start]):
             return False
         end = CELL_GAP.search(text, max(0, items[0].start - 20), items[0].start).start()
-        if end == items[0].start or "\n" in text[end : items[0].start]:
+        gap = text[end : items[0].start]
+        if end == items[0].start or "\n" in gap:
             return False
-        return any(match.end() == end for match in self.count.finditer(text, max(0, end - 40), end))
+        if any(match.end() == end for match in self.count.finditer(text, max(0, end - 40), end)):
+            return True
+        return ("\t" in gap or "|" in gap) and self.bare_cell_before.search(text, max(0, end - 20), end) is not None
 
     def _restated(self, text: str, item: Item) -> bool:
         """True when ``item`` is the count right before its bracket written in another unit:
