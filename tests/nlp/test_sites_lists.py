@@ -61,3 +61,42 @@ def test_a_reading_before_surgery_revised_or_weighed_is_a_mention(nlp, text, sit
 def test_sampled_organs_consistent_with_metastatic_disease_hold_the_metastasis(nlp):
     text = "At laparotomy, biopsies of the omentum and the spleen were taken, which were consistent with metastatic melanoma."
     assert roles_of(nlp, text, "metastasis") == ["omentum", "spleen"]
+
+
+TUMOUR = "She had an adenocarcinoma. "
+
+
+@pytest.mark.parametrize("text, site", [
+    ("CT revealed carcinomatous peritonitis.", "peritoneum"),
+    ("Thoracoscopy confirmed pleuritis carcinomatosa.", "pleura"),
+    ("Chest CT suggested lymphangitis carcinomatosa.", "lung"),
+])
+def test_carcinomatous_inflammation_of_a_serosa_is_its_metastasis(nlp, text, site):
+    assert (site, "metastasis") in found(nlp, TUMOUR + text)
+
+
+def test_what_the_metastases_involve_is_a_metastasis(nlp):
+    text = TUMOUR + "The metastases had involved the liver, the spleen and both adrenal glands."
+    assert roles_of(nlp, text, "metastasis") == ["adrenal gland", "liver", "spleen"]
+
+
+def test_what_the_tumour_involves_stays_an_extension(nlp):
+    assert ("bladder", "involvement") in found(nlp, TUMOUR + "The tumour involved the bladder wall.")
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Metastatic nodules were seen in segments 2 and 3 of the liver.", "liver"),
+    ("MRI showed a metastasis to the body of the third lumbar vertebra.", "spine"),
+    ("Metastases to the para-aortic and pelvic lymph nodes were found.", "lymph node"),
+])
+def test_a_part_of_the_organ_or_a_coordinated_adjective_before_it_keeps_the_metastasis(nlp, text, site):
+    assert (site, "metastasis") in found(nlp, TUMOUR + text)
+
+
+def test_a_recurrent_mass_is_a_recurrence(nlp):
+    assert ("other", "recurrence") in found(nlp, TUMOUR + "Two years later a recurrent pelvic mass was resected.")
+
+
+def test_a_nodal_region_coordinated_with_nodes_is_no_organ(nlp):
+    text = TUMOUR + "PET showed metastatic mediastinal and hilar lymph nodes."
+    assert roles_of(nlp, text, "metastasis") == ["lymph node"]

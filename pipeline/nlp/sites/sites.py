@@ -125,6 +125,8 @@ class SiteMatcher(Component):
         # "a retroperitoneal metastatic lymph node": the word names where the nodes are
         node_location = spec.get("node_location", {})
         self.node_location = regex_cache.compile(node_location["between"]) if node_location.get("between") else None
+        self.node_region = (regex_cache.compile(node_location["region"]), regex_cache.compile(node_location["coordinated"])) \
+            if node_location.get("region") else None
         # "involvement" of a distant organ in a sentence that stages the cancer IV/IVB/M1
         distant = spec.get("distant_involvement", {})
         self.distant_cue = regex_cache.compile(distant["cue"]) if distant.get("cue") else None
@@ -312,7 +314,8 @@ class SiteMatcher(Component):
 
     def _node_locations(self, text: str, out: list[Finding]):
         """A site word right before a lymph-node phrase across finding words ("a retroperitoneal
-        metastatic lymph node", "cervical enlarged lymph nodes") is where the nodes are: a mention."""
+        metastatic lymph node", "cervical enlarged lymph nodes"), or a nodal region coordinated with one
+        ("mediastinal and hilar lymph nodes"), is where the nodes are: a mention."""
         if self.node_location is None:
             return
         for index in range(len(out) - 1):
@@ -320,6 +323,10 @@ class SiteMatcher(Component):
             if (here.value.site != "lymph node" and after.value.site == "lymph node" and here.end <= after.start
                     and self.node_location.match(text[here.end:after.start])):
                 _set_role(out, index, "mention", None)
+            elif (self.node_region and here.value.site != "lymph node" and after.value.site == "lymph node"
+                  and here.end <= after.start and self.node_region[0].match(here.value.written)
+                  and self.node_region[1].match(text[here.end:after.start])):
+                _set_role(out, index, "mention", None)  # "mediastinal and hilar lymph nodes"
 
     def _list_continuation(self, text: str, out: list[Finding]):
         """A plain mention that continues a list of spread sites past an item's head noun ("metastases
