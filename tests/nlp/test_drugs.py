@@ -911,3 +911,14 @@ def test_a_name_broken_at_a_line_end(nlp, text, expected):
 ])
 def test_salts_and_hormones(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # British and US names normalise to the INN, with their esters dropped
+    ("He used a beclomethasone dipropionate nasal spray.", ["beclometasone"]),
+    ("Mometasone furoate cream was applied twice daily.", ["mometasone"]),
+    ("Intubation followed succinylcholine 100 mg.", ["suxamethonium"]),
+    ("Simethicone and dimethicone were given for bloating.", ["dimeticone", "simeticone"]),
+])
+def test_other_names_normalise_to_the_inn(nlp, text, expected):
+    assert generics(nlp, text) == expected

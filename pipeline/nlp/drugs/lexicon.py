@@ -30,7 +30,8 @@ FOLD = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"
 TO_FOLD = regex_cache.compile("[‐‑‒–—−’‘`＋" + "".join(ACCENTS) + "]")
 
 GENERATED = "drugs/generated.tsv"
-FILES = (GENERATED, "drugs/inn.tsv", "drugs/curated.tsv")  # later files take precedence
+INN = "drugs/inn.tsv"
+FILES = (GENERATED, INN, "drugs/curated.tsv")  # later files take precedence
 FORMS = "drugs/generic_forms.toml"  # how a generated generic reduces to its INN
 NOT_DRUGS = "drugs/not_drugs.tsv"
 SUBSTANCES = "drugs/substances.tsv"
@@ -221,11 +222,17 @@ def generic_reducer(rows: dict[str, list[tuple[str, str, str, str]]]):
     suffix = regex_cache.compile(spec["form_suffix"])
     elements = frozenset(spec["element_bases"])
     hand = {g for name, table in rows.items() if name != GENERATED for _, gs, _, _ in table for g in gs.split("|") if g}
+    # inn.tsv renames the package's canonical names when generated.tsv is built; a rename added
+    # since ("beclomethasone" -> beclometasone) applies at load time too, so that the table need
+    # not be rebuilt for it (single-drug renames only: a combination keeps its own row).
+    renames = {w.lower(): gs for w, gs, _, _ in rows.get(INN, ()) if gs and "|" not in gs and gs != w.lower()}
     known = {g for table in rows.values() for _, gs, _, _ in table for g in gs.split("|") if g}
     written = {w.lower() for table in rows.values() for w, _, _, _ in table}
 
     @lru_cache(maxsize=None)
     def reduce(generic: str) -> str:
+        if generic in renames:
+            return renames[generic]
         if generic in hand:
             return generic
         form = suffix.search(generic)
