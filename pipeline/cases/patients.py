@@ -324,10 +324,48 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
             for index in range(known + 1):
                 parts[index].extend(_for_patient(_as_the_patients(sentence), opening[index]))
             continue
+        split = _split_by_persons(sentence, by_sex, known, opening)
+        if split:  # "The boy was treated with penicillamine and the girl with zinc": each its own
+            for index, own in split:
+                parts[index].extend(_for_patient(_as_the_patients(own), opening[index]))
+            current = split[-1][0]
+            continue
         if who is not None:
             current = who
+            sentence = _as_the_patients(sentence)  # the sentence names the patient it tells of
         parts[current].extend(_for_patient(sentence, opening[current]))
     return parts
+
+
+def _split_by_persons(sentence: list[Mention], by_sex: dict[str, int], known: int,
+                      opening: list[PatientStart]) -> list[tuple[int, list[Mention]]]:
+    """A sentence that names two patients of different sex by their person words ("The boy was
+    treated with penicillamine and the girl with zinc", "the brother received X, while his sister
+    received Y"), split at each person word: a mention goes with the person named last before it
+    (the first one for those before any). Empty when it names fewer than two patients that way. A
+    parent's word names no patient unless a patient was introduced by it ("The boy's mother gave
+    him X" is the boy's sentence)."""
+    heads = {(start.heading or "").lower().split()[-1:][0] for start in opening if start.heading}
+    words = sorted((m for m in sentence if m.group == "demographics" and m.label == "SEX" and not m.value.plural
+                    and not m.value.pronoun and m.value.sex in by_sex and by_sex[m.value.sex] <= known
+                    and (m.text.lower() not in PARENT_WORDS or m.text.lower() in heads)),
+                   key=lambda m: m.start)
+    if len({by_sex[w.value.sex] for w in words}) < 2:
+        return []
+    owners: dict[int, list[Mention]] = {}
+    order: list[int] = []
+    for mention in sorted(sentence, key=lambda m: m.start):
+        before = [w for w in words if w.start <= mention.start]
+        index = by_sex[(before[-1] if before else words[0]).value.sex]
+        if index not in owners:
+            owners[index] = []
+            order.append(index)
+        owners[index].append(mention)
+    return [(index, owners[index]) for index in order]
+
+
+# Words of a patient's parent or spouse (see _split_by_persons).
+PARENT_WORDS = frozenset({"mother", "father", "parent", "grandmother", "grandfather", "wife", "husband", "aunt", "uncle"})
 
 
 def _sentences(mentions: list[Mention]) -> list[tuple[int, list[Mention]]]:

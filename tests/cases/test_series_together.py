@@ -174,3 +174,24 @@ def test_the_drugs_both_children_were_given_are_each_ones(nlp):
     rows = cases(nlp, text)
     assert len(rows) == 2
     assert all("ribavirin" in row.drugs for row in rows)
+
+
+def test_the_ordinal_alone_with_the_next_patient_in_apposition_opens_its_part(nlp):
+    text = ("We describe two patients with tetanus. The first patient, a 30-year-old man, stepped on a nail and was "
+            "treated with metronidazole. The second, a 45-year-old woman, had an ear infection and received penicillin.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex, r.drugs) for r in rows] == [(30, "male", ["metronidazole"]),
+                                                        (45, "female", ["benzylpenicillin"])]
+
+
+@pytest.mark.parametrize("text, drugs", [
+    # one sentence naming both patients by their person words: each takes what follows its word
+    ("We report two cases of Wilson disease. The patients were a 14-year-old boy and his 17-year-old sister. "
+     "The boy was treated with penicillamine and the girl with zinc acetate.", [["penicillamine"], ["zinc acetate"]]),
+    # a parent's word names no patient
+    ("We report two cases of Wilson disease. The patients were a 14-year-old boy and his 17-year-old sister. "
+     "The boy's mother said he had been given ibuprofen. The sister received zinc acetate.",
+     [["ibuprofen"], ["zinc acetate"]]),
+])
+def test_a_sentence_naming_both_patients_gives_each_its_own(nlp, text, drugs):
+    assert [r.drugs for r in cases(nlp, text)] == drugs
