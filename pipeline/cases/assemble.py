@@ -132,6 +132,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         case.primary_site = None
 
     sites = {}
+    # the words of the primary read from a site mention ("prostate"), for two organs outside the site list
+    primary_written = primary.value.written if primary and primary.value.site == case.primary_site else None
     weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
     mimicked = _mimic_report(mentions, config)
     spread = _without_benign_nodes(_spread(by_group.get("sites", []), mentions, config), mentions, config)
@@ -150,7 +152,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         # a recurrence said to be local in the primary's own organ ("a local relapse in the breast",
         # "ipsilateral breast recurrence") is a site too; "recurrence of endometrial cancer" is not
         local = mention.value.role == "recurrence" and _local_recurrence(mention)
-        if (site != case.primary_site or local or _contralateral(mention) or _elsewhere_in_system(mention)) \
+        if (site != case.primary_site or local or _contralateral(mention) or _elsewhere_in_system(mention)
+                or _another_organ_outside_the_list(mention, site, case.primary_site, primary_written)) \
                 and site not in sites:
             sites[site] = keep("metastasis_sites", site, mention)
     for mention in [] if remote_only else _later_same_type(by_group, case, config):
@@ -216,6 +219,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 MARROW = "bone marrow"
 OTHER_SITE = "other"
 STAGE_ORGAN_REACH = 30
+ORGAN_STEM = 5  # letters that tell two organs' words apart ("testi-" / "prost-"; "pelvis" / "pelvic" are one)
 SPREAD_OF_REACH = 40  # "liver metastasis of the previously resected colon cancer": a few words
 # A keyword list: an optional "Keywords:" label, then three or more short terms between commas or
 # semicolons ("Ewing sarcoma, Osteomyelitis, Periosteal reaction"), and no clause among them.
@@ -758,6 +762,20 @@ def _local_site(mention: Mention, primary_site: str | None, spread: list[Mention
            and m.value.role == "recurrence" for m in spread):
         return None
     return primary_site
+
+
+def _another_organ_outside_the_list(mention: Mention, site: str, primary_site: str | None,
+                                    primary_written: str | None) -> bool:
+    """True for a metastasis in an organ outside the site list of a primary outside it too ("a testicular
+    metastasis" of a prostate cancer: both "other"): the words name two organs, not one (their first
+    letters differ: "testicular" / "prostate", not "pelvis" / "pelvic")."""
+    if site != OTHER_SITE or primary_site != OTHER_SITE or not primary_written:
+        return False
+    return _organ_stem(mention.value.written) != _organ_stem(primary_written)
+
+
+def _organ_stem(written: str) -> str:
+    return "".join(ch for ch in written.lower() if ch.isalpha())[:ORGAN_STEM]
 
 
 def _local_recurrence(mention: Mention) -> bool:

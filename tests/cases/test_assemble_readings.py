@@ -54,3 +54,17 @@ def test_a_metastasis_to_an_organ_only_women_have_gives_the_sex(nlp):
 def test_a_metastasis_to_an_organ_of_either_sex_gives_none(nlp):
     text = "Patient R. had an amputation for an osteosarcoma of the tibia in 2018. Two years later, lung metastases were resected."
     assert row(nlp, text).sex is None
+
+
+def test_two_organs_outside_the_site_list_are_a_primary_and_its_metastasis(nlp):
+    text = ("A 70-year-old man had been treated for prostate cancer six years earlier. He now presented with a "
+            "testicular mass, and orchiectomy showed a testicular metastasis of prostatic adenocarcinoma.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.metastasis_sites) == ("other", ["other"])
+
+
+def test_one_organ_outside_the_site_list_written_twice_is_no_metastasis(nlp):
+    text = ("A 60-year-old man underwent resection of a pelvic liposarcoma. Two years later a recurrence of the "
+            "liposarcoma was found in the pelvis and resected.")
+    case = row(nlp, text)
+    assert case.metastasis_sites == []

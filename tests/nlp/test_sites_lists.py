@@ -100,3 +100,13 @@ def test_a_recurrent_mass_is_a_recurrence(nlp):
 def test_a_nodal_region_coordinated_with_nodes_is_no_organ(nlp):
     text = TUMOUR + "PET showed metastatic mediastinal and hilar lymph nodes."
     assert roles_of(nlp, text, "metastasis") == ["lymph node"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bone scan was also consistent with metastatic disease.", ("bone", "metastasis")),
+    ("A bone scan showed liver metastases.", ("bone", "mention")),
+    ("CT and bone scan revealed metastases in the liver.", ("bone", "mention")),
+    ("Bone scintigraphy was negative for metastases.", ("bone", "mention")),
+])
+def test_a_bone_scan_names_the_skeleton_only_for_what_it_shows_of_it(nlp, text, expected):
+    assert expected in found(nlp, TUMOUR + text)
