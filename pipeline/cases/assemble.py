@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, PatientStart, stated_primaries
-from pipeline.cases.outcome import case_outcome, group_outcomes, series_outcomes, title_outcome
+from pipeline.cases.outcome import case_outcome, group_outcomes, may_be_mother, series_outcomes, title_outcome
 from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.labs import case_labs
 from pipeline.cases.record import Case, Evidence
@@ -199,7 +199,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # metastasis ... diagnostic of KS" is a tumour report whose type the lexicon did not read)
     cancer = case.primary_site is not None or case.histology is not None or bool(case.metastasis_sites)
     outcome = case_outcome(by_group.get("outcome", []), mentions, shared, by_group.get("sites", []), site_mentions,
-                           cancer, case.case, several, config)
+                           cancer, case.case, several, config, mother=may_be_mother(case))
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 

@@ -20,6 +20,17 @@ SUPERSEDED_BY_RELAPSE = frozenset({"complete remission", "no evidence of disease
 NON_CANCER_READING = {"complete remission": "recovered", "no evidence of disease": "recovered", "recovered": "recovered", "died": "died"}
 
 
+# The youngest age at which a patient's report may be her pregnancy's (a newborn's status is then
+# another person's): below it the row's woman is a child (ANNOTATION.md ages in years).
+MOTHER_MIN_AGE = 12
+
+
+def may_be_mother(case: Case) -> bool:
+    """Whether the row's patient is a woman old enough to be the mother of a newborn the report
+    tells of (its status, "the baby died on day 2", is then not hers)."""
+    return case.sex == "female" and case.age is not None and case.age >= MOTHER_MIN_AGE
+
+
 def _numbered_for(outcome: Mention, number: int) -> bool:
     """Whether a status is this row's as far as patients' numbers go: one said of "cases 1 and
     3" is theirs only; one said of nobody by number is anyone's."""
@@ -53,6 +64,15 @@ def _negated_elsewhere(mentions: list[Mention], config: AssemblyConfig = DEFAULT
     return found
 
 
+def _mothers_own(mentions: list[Mention]) -> list[Mention]:
+    """Outcome statements of "the mother" ("the mother made a good recovery and was discharged on
+    day 5") that the context component gave to a relative: in the report of a pregnant or
+    delivered woman they are the patient's own (called for an adult woman's row only)."""
+    return [replace(m, subject="probable") for m in mentions
+            if m.group == "outcome" and m.value.subject_mother and m.subject not in ("patient", "probable", "unknown")
+            and about_patient(replace(m, subject="probable"))]
+
+
 def _patients_clause(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Outcome statements of the case description that the context component gave to the
     literature for a cue told after them in their sentence ("the patient remained clinically
@@ -64,6 +84,7 @@ def _patients_clause(mentions: list[Mention], config: AssemblyConfig = DEFAULT) 
     if "literature" not in spec:
         return []
     literature, patient = compile_pattern(spec["literature"]), compile_pattern(spec["nominative"])
+    comparison = compile_pattern(spec["comparison"]) if spec.get("comparison") else None
     found = []
     for m in mentions:
         if m.group != "outcome" or m.subject not in ("other", "generic") or m.section not in ("case", "body"):
@@ -71,10 +92,23 @@ def _patients_clause(mentions: list[Mention], config: AssemblyConfig = DEFAULT) 
         if m.value.subject_plural or m.value.subject_other_person or not about_patient(replace(m, subject="probable")):
             continue
         before = m.sentence[: max(0, m.start - m.sentence_start)]
-        if literature.search(before) or not patient.search(before[-80:] + m.text):
-            continue
+        cues = list(literature.finditer(before))
+        if cues:
+            # "Similar to previously reported cases, the patient recovered": a comparison, then
+            # the patient's own clause after the last cue of the literature
+            own_clause = before[cues[-1].end():] + m.text
+            if comparison is None or not comparison.search(before) or not patient.search(own_clause):
+                continue
+        elif not (patient.search(before[-80:] + m.text) or _definite_finding(m.text)):
+            continue  # "the abscess had resolved on CT, similar to the cases reported by Lee": the patient's finding
         found.append(replace(m, subject="probable"))
     return found
+
+
+def _definite_finding(written: str) -> bool:
+    """Whether a status phrase opens with a finding of the patient's named by a definite or
+    possessive article ("the abscess had resolved", "her rash cleared")."""
+    return re.match(r"(?:the|her|his)\s", written, re.IGNORECASE) is not None
 
 
 def _discussed_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
@@ -86,14 +120,21 @@ def _discussed_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAUL
     report's or an earlier episode's; one told after a cue of the literature in its sentence ("in
     one such case ... was reported in a patient ..., which was treated successfully") is the
     literature's ("[subject] literature" of models/outcome/outcome.toml)."""
-    literature = read_patterns(config.outcome)["subject"].get("literature")
-    literature = compile_pattern(literature) if literature else None
+    subject = read_patterns(config.outcome)["subject"]
+    literature = compile_pattern(subject["literature"]) if subject.get("literature") else None
+    indefinite = compile_pattern(subject["indefinite"]) if subject.get("indefinite") else None
+    own_patient = compile_pattern(subject["own_patient"]) if subject.get("own_patient") else None
 
     def of_the_literature(m: Mention) -> bool:
         # "In one such case, an abscess was reported in a patient ..., which was treated
         # successfully": a cue of the literature before the phrase in its sentence
-        return m.subject != "patient" and literature is not None and bool(
-            literature.search(m.sentence[: max(0, m.start - m.sentence_start)]))
+        before = m.sentence[: max(0, m.start - m.sentence_start)]
+        if m.subject != "patient" and literature is not None and literature.search(before):
+            return True
+        # "One patient died of respiratory failure": a patient the discussion names without the
+        # report's own article, in a sentence that does not name the report's patient
+        return (indefinite is not None and bool(indefinite.search(before + m.text))
+                and not (own_patient is not None and own_patient.search(m.sentence)))
 
     return [m for m in mentions if m.group == "outcome" and m.section in ("discussion", "conclusion")
             and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)
@@ -111,8 +152,24 @@ def _discharged_unrecovered(mention: Mention, unrecovered: re.Pattern | None) ->
     return unrecovered.search(mention.sentence) is not None
 
 
+def _history_reader(config: AssemblyConfig = DEFAULT):
+    """A test of whether a status is told as the history before the presentation ("he had
+    recovered from an episode of pneumonia in 2019": "[history]" of models/outcome/outcome.toml),
+    or None when the patterns file has no such table."""
+    spec = read_patterns(config.outcome).get("history", {})
+    if not {"pluperfect", "before"} <= spec.keys():
+        return None
+    pluperfect, before = compile_pattern(spec["pluperfect"]), compile_pattern(spec["before"])
+
+    def told_as_history(mention: Mention) -> bool:
+        up_to_phrase = mention.sentence[: max(0, mention.end - mention.sentence_start)]
+        return bool(pluperfect.search(up_to_phrase)) and bool(before.search(mention.sentence))
+
+    return told_as_history
+
+
 def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None,
-             config: AssemblyConfig = DEFAULT, one_patient: bool = False) -> Mention | None:
+             config: AssemblyConfig = DEFAULT, one_patient: bool = False, mother: bool = False) -> Mention | None:
     """Status at last follow-up: death if stated; else the last status said to be current
     ("at the last follow-up", "at present"); else the last status written.
 
@@ -131,7 +188,11 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
     case followed by a new admission of the patient ("she was readmitted", "at the current
     admission") is an earlier episode's, not the status at the end ("[supersede]" of
     models/outcome/outcome.toml; in a report of several patients the admission may be the next
-    patient's)."""
+    patient's).
+
+    ``mother``: the row is a woman who may be a mother (an adult female patient), so that a
+    newborn's status ("the baby died on day 2") is another person's and "the mother made a good
+    recovery" hers; otherwise "the mother" is another person, as in a newborn's report."""
     if cancer is None:
         cancer = bool(stated_primaries(sites))
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
@@ -156,6 +217,7 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
 
     unrecovered = read_patterns(config.outcome).get("negation", {}).get("unrecovered")
     unrecovered = compile_pattern(unrecovered) if unrecovered else None
+    told_as_history = _history_reader(config)
     candidates = []
     for mention in outcomes:
         category = mention.value.category if cancer else NON_CANCER_READING.get(mention.value.category)
@@ -163,10 +225,15 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
             continue
         if category == "recovered" and _discharged_unrecovered(mention, unrecovered):
             continue  # "her nerve did not recover, and she was discharged with an orthosis"
-        if mention.value.subject_plural or mention.value.subject_other_person or superseded(mention):
-            continue  # a group's, a relative's or a donor's status; or out of date
+        other_person = mention.value.subject_other_person and not (mother and mention.value.subject_mother)
+        if mother and mention.value.subject_newborn:
+            other_person = True  # "the baby died on day 2" in the mother's report
+        if mention.value.subject_plural or other_person or superseded(mention):
+            continue  # a group's, a relative's, a donor's or a newborn's status; or out of date
         if one_patient and category == "recovered" and mention.value.readmitted_after:
             continue  # an earlier episode's recovery: the patient came back after it
+        if category not in FINAL_OUTCOMES and told_as_history is not None and told_as_history(mention):
+            continue  # "he had recovered from an episode of pneumonia in 2019": the history
         if category != mention.value.category:
             mention = replace(mention, value=replace(mention.value, category=category))
         candidates.append(mention)
@@ -182,17 +249,19 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
 
 def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Mention], sites: list[Mention],
                  site_mentions: list[Mention], cancer: bool, number: int, several: bool,
-                 config: AssemblyConfig = DEFAULT) -> Mention | None:
+                 config: AssemblyConfig = DEFAULT, mother: bool = False) -> Mention | None:
     """The outcome of patient ``number``: from the statements of the patient's own part
     (``own``, with those freed of a negation of an earlier clause and those whose clause names
     the patient though a later clause of the sentence speaks of the literature); else from a status said of
     the report's patients as a group (``shared``: "both patients recovered" before "Case 1");
     else from the discussion, when it speaks of no one else. ``sites``: the part's site
     mentions, ``site_mentions`` those with the shared ones; ``several``: the report has several
-    patients (a readmission may then be the next patient's)."""
+    patients (a readmission may then be the next patient's); ``mother``: the row is an adult
+    woman, whose report may be a pregnant woman's (see :func:`_outcome`)."""
     # a summary table's numbered rows are the patients of a series; in a one-patient report a
     # numbered row is a published case's
-    own = sorted((m for m in own + _negated_elsewhere(mentions, config) + _patients_clause(mentions, config)
+    mothers = _mothers_own(mentions) if mother else []
+    own = sorted((m for m in own + _negated_elsewhere(mentions, config) + _patients_clause(mentions, config) + mothers
                   if _numbered_for(m, number) and (several or not m.value.table_row)),
                  key=lambda m: m.start)
     group = [m for m in shared if m.group == "outcome" and m.value.subject_reported_group and _numbered_for(m, number)
@@ -203,7 +272,7 @@ def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Menti
     later_deaths = [m for m in group if m.value.category in FINAL_OUTCOMES and own and m.start > own[0].start
                     and all(m is not o for o in own)]
     own = sorted(own + later_deaths, key=lambda m: m.start)
-    return (_outcome(own, sites, cancer, config, one_patient=not several)
+    return (_outcome(own, sites, cancer, config, one_patient=not several, mother=mother)
             or _outcome(group, site_mentions, cancer, config)
             or _outcome(_discussed_outcomes(mentions, config), sites, cancer, config))
 

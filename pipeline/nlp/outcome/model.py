@@ -36,6 +36,12 @@ class Outcome:
     # the nearest subject is another person than the patient: a relative, a donor, the fetus
     # ("her brother died in an accident")
     subject_other_person: bool = False
+    # the nearest subject is a newborn ("the baby died on day 2"): the patient of a newborn's
+    # report, another person in a report of the mother
+    subject_newborn: bool = False
+    # the other person named is "the mother" ("the mother made a good recovery"), not "her
+    # mother": the patient herself in a report of a pregnant woman
+    subject_mother: bool = False
     # a later sentence tells a new admission of the patient ("she was readmitted", "he returned
     # to the emergency department", "at the current admission"): a recovery told before it is
     # an earlier episode's, not the status at the end of the report

@@ -94,6 +94,9 @@ class OutcomeMatcher(Component):
         reporter = spec["subject"].get("reporter")
         self.reporter = regex_cache.compile(reporter, re.IGNORECASE) if reporter else None
         self.nominative = regex_cache.compile(spec["subject"]["nominative"], re.IGNORECASE)
+        newborn, mother = spec["subject"].get("newborn"), spec["subject"].get("mother")
+        self.newborn = regex_cache.compile(newborn, re.IGNORECASE) if newborn else None
+        self.mother = regex_cache.compile(mother, re.IGNORECASE) if mother else None
         things = spec["subject"].get("thing_pronoun"), spec["subject"].get("thing_phrase")
         self.thing_pronoun, self.thing_phrase = (
             (regex_cache.compile(things[0], re.IGNORECASE), regex_cache.compile(things[1], re.IGNORECASE))
@@ -177,7 +180,9 @@ class OutcomeMatcher(Component):
                 subject_reported_group=group_subject or bool(row),
                 cases=(row,) if row else _numbered_cases((inside or groups)[-1]) if group_subject else (),
                 subject_other_person=self._other_person_subject(before, reported),
-                readmitted_after=bisect_left(readmissions, sentence[1]) < len(readmissions),
+                subject_newborn=self._newborn_subject(before, reported),
+                subject_mother=self._mother_subject(before, reported),
+                readmitted_after=bisect_left(readmissions, end) < len(readmissions),
                 table_row=bool(row),
             ))
 
@@ -276,6 +281,30 @@ class OutcomeMatcher(Component):
             return False
         return not (self.reporter and self.reporter.search(before, others[-1]))
 
+    def _newborn_subject(self, before: str, reported: list[tuple[int, int]]) -> bool:
+        """Whether the nearest subject word before the phrase is a newborn ("the baby died on
+        day 2", "the neonate was discharged"): the patient of a newborn's report, another person
+        in a report of the mother ("[subject] newborn" of models/outcome/outcome.toml)."""
+        if self.newborn is None:
+            return False
+        babies = [m for m in self.newborn.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        if not babies:
+            return False
+        last = babies[-1]
+        others = [m.start() for m in self.singular_subject.finditer(before)
+                  if not any(a <= m.start() < b for a, b in reported) and not last.start() <= m.start() < last.end()]
+        others += [m.start() for m in self.other_person.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        return not others or last.start() > max(others)
+
+    def _mother_subject(self, before: str, reported: list[tuple[int, int]]) -> bool:
+        """Whether the other person named before the phrase is "the mother" ("the mother made a
+        good recovery"): the patient of a report of a pregnant woman, another person in a
+        newborn's; never "her mother" (a relative's, "[subject] mother")."""
+        if self.mother is None or not self._other_person_subject(before, reported):
+            return False
+        others = [m for m in self.other_person.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        return any(m.start() <= others[-1].start() < m.end() for m in self.mother.finditer(before))
+
     def _reported_group_subject(self, before: str, reported: list[tuple[int, int]]) -> bool:
         """Whether the nearest subject word before the phrase is the reported patients as a group
         (``reported``: their spans in ``before``; a word inside one, the "patient" of "patient 2",
@@ -295,6 +324,9 @@ class OutcomeMatcher(Component):
         if plural and self.thing_pronoun and self.thing_pronoun.fullmatch(plural[-1].group()) and self.thing_phrase.search(written):
             plural = plural[:-1]
         singular = [m.start() for m in self.singular_subject.finditer(before)] + [a for a, _ in reported]
+        opening = self.singular_subject.match(written)
+        if opening:  # "..., like most patients in the literature, she recovered": the phrase names its subject
+            singular.append(len(before) + opening.start())
         return bool(plural) and (not singular or plural[-1].start() > max(singular))
 
 
