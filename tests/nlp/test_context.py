@@ -588,3 +588,27 @@ def test_the_story_of_a_published_patient_goes_on_in_its_paragraph(make_nlp, tex
 ])
 def test_a_treatment_scheduled_is_a_plan(nlp, text, word, hypothetical):
     assert qualify(nlp, text, word, "drugs")["hypothetical"] is hypothetical
+
+
+@pytest.mark.parametrize("text, word, negated", [
+    # a refusal negates the treatment refused, not the one given in the next clause
+    ("The family refused surgery, and the patient was treated with ciprofloxacin.", "ciprofloxacin", False),
+    ("She refused surgery and was given oral ciprofloxacin instead.", "ciprofloxacin", False),
+    ("She refused chemotherapy with carboplatin and paclitaxel.", "carboplatin", True),
+    ("She declined further cisplatin.", "cisplatin", True),
+])
+def test_a_refusal_ends_at_a_treatment_given_after_it(nlp, text, word, negated):
+    assert qualify(nlp, text, word, "drugs")["negated"] is negated
+
+
+@pytest.mark.parametrize("text, word, subject", [
+    # other patients or the general case in a leading clause, the patient after its comma
+    ("Because most patients respond to steroids, she was given prednisolone.", "prednisolone", "probable"),
+    ("Like other patients with this syndrome, he responded to tocilizumab.", "tocilizumab", "probable"),
+    ("As in other patients with this disease, the patient was given dexamethasone.", "dexamethasone", "probable"),
+    # ... but not when the drug is the general case's
+    ("Like other patients with this syndrome, tocilizumab is usually given.", "tocilizumab", "other"),
+    ("In most patients, she was given nothing but tocilizumab.", "tocilizumab", "other"),
+])
+def test_a_leading_clause_about_others_leaves_the_patient_the_subject(nlp, text, word, subject):
+    assert qualify(nlp, text, word, "drugs")["subject"] == subject

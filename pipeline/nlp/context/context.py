@@ -94,6 +94,7 @@ class ContextQualifier:
             if spec.get("literature_person") else None
         self.anaphoric_patient_cues = frozenset(spec.get("anaphoric_patient_cues", ()))
         self.literature_sections = frozenset(spec.get("literature_sections", ()))
+        self.leading_clause_openers = frozenset(spec.get("leading_clause_openers", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         groups = [g for g in FINDING_GROUPS if g in doc.spans and len(doc.spans[g])]
@@ -208,6 +209,21 @@ class ContextQualifier:
                 if self._other_persons(doc, span, cues_by_sentence.get(sentence_start, []), sentence_start):
                     span._.subject = "family"
         return doc
+
+    def _leading_clause_end(self, sentence: Span) -> int | None:
+        """The token index of the comma that ends a leading clause (``leading_clause_openers``)
+        when the patient ("she", "he", "the patient", "our patient") is the subject right after it."""
+        if not self.leading_clause_openers or not len(sentence) or sentence[0].lower_ not in self.leading_clause_openers:
+            return None
+        comma = next((t.i for t in sentence if t.text == ","), None)
+        if comma is None or comma + 1 >= sentence.end:
+            return None
+        after = sentence.doc[comma + 1]
+        if after.lower_ in ("she", "he"):
+            return comma
+        if after.lower_ in ("the", "our", "this") and comma + 2 < sentence.end and sentence.doc[comma + 2].lower_ == "patient":
+            return comma
+        return None
 
     def _points_back(self, doc: Doc, cues: list, subject: str) -> bool:
         """True when the sentence names its person only in words that point back to the person
@@ -367,6 +383,11 @@ class ContextQualifier:
     def _subject(self, sentence: Span, cues: list, text: str, section: str | None, narrative=None) -> str:
         """The subject of a sentence from its cues; ``narrative`` (called only when needed) tells
         whether the sentence goes on from one of the patient's in its paragraph."""
+        leading = self._leading_clause_end(sentence)
+        if leading is not None:
+            # "Because most patients respond to steroids, she was given prednisolone": the
+            # others are the leading clause's, the sentence is the patient's
+            cues = [c for c in cues if not (c[2] in ("other", "generic") and c[3] == "sentence" and c[1] <= leading)]
         plural = [c for c in cues if c[2:] == ("patient", "plural")]
         # "both of these patients": the reported patients, not the "these patients" of the
         # literature; "laboratory studies revealed": the patient's tests, not "studies"
@@ -505,8 +526,10 @@ class ContextQualifier:
                 continue
             # a verb of giving after other words gives the treatment to the patient: "he received a
             # kidney from his brother and was started on tacrolimus" (a relative as the subject of
-            # the giving is read by _other_persons)
-            if category in ("negated", "hypothetical", "family") and group in TREATMENT_GROUPS and direction == "forward" \
+            # the giving is read by _other_persons); "The family refused surgery, and the patient
+            # was treated with ciprofloxacin": the refusal is of the surgery
+            if category in ("negated", "hypothetical", "family", "refused") and group in TREATMENT_GROUPS \
+                    and direction == "forward" \
                     and self._given_after(between):
                 continue
             if category == "family" and any(self.patient_nominative.match(t.text) for t in between):
