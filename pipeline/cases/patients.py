@@ -41,6 +41,8 @@ def about_patient(mention: Mention) -> bool:
         return False
     if mention.group in HYPOTHETICAL_EXCLUDED and mention.hypothetical:
         return False
+    if _advised_age(mention):
+        return False
     if mention.section in EXCLUDED_SECTIONS:
         return False
     if mention.section is None or mention.section in PATIENT_SECTIONS or mention.section == "body":
@@ -50,6 +52,17 @@ def about_patient(mention: Mention) -> bool:
     if mention.group == "drugs" and mention.subject == "probable" and _drug_patterns()["authors_gave"].search(mention.sentence):
         return True  # the discussion tells what the authors gave: "We treated her with canakinumab"
     return mention.subject == "patient"
+
+
+def _advised_age(mention: Mention) -> bool:
+    """An age in a sentence of advice that presents no patient ("All infants should receive the
+    vaccine beginning at 2 months of age"): the age of a recommendation, not the patient's."""
+    return (mention.group == "demographics" and mention.label == "AGE" and mention.hypothetical
+            and not mention.presenting and mention.subject in UNDECIDED_AGE)
+
+
+# Subjects of an advised age that is nobody's (a patient's own sentence reads "patient").
+UNDECIDED_AGE = frozenset({"unknown", "generic"})
 
 
 # Where the narrative of the course goes on after a recommendation (see recommendation_followed).

@@ -71,6 +71,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         _respective_ages(report.text, cases, patients)
         if len(cases) == 2:
             _group_age(report.text, cases, patients)  # twins read as two parts share their age
+            _co_twin_age(report, cases, patients)
         if len(cases) > 1:
             _group_sex(report.text, report.title, cases, patients)
             _newborn_ages(report, cases, patients)  # "Twin A\nA male infant born at 34 weeks ..."
@@ -294,6 +295,26 @@ def _group_age(text: str, rows: list[Case], patients: str) -> None:
             if sex is not None and row.sex is None:
                 row.sex = sex
                 row.evidence.append(Evidence("sex", sex, match.group(), match.start("words"), match.end("group"), match.start()))
+
+
+# A report about twins: its title or opening names them ("... in identical twins", "Twin A").
+TWINS = re.compile(r"\btwins?\b", re.IGNORECASE)
+
+
+def _co_twin_age(report: Report, rows: list[Case], patients: str) -> None:
+    """Twins read as two parts, one of which the text gives no age ("A previously healthy
+    1-year-old boy ... His twin brother developed similar symptoms eight days later"): twins are
+    born together, so the other's age in whole years is its age too (an infant's age in months is
+    not: twins fall ill weeks apart)."""
+    reach = int(read_patterns(patients)["announced_reach"])
+    if len(rows) != 2 or not TWINS.search((report.title or "") + " " + report.text[:reach]):
+        return
+    aged = [row for row in rows if row.age is not None]
+    if len(aged) != 1 or aged[0].age < 1 or not float(aged[0].age).is_integer():
+        return
+    other = next(row for row in rows if row.age is None)
+    other.age = aged[0].age
+    other.evidence += [replace(e) for e in aged[0].evidence if e.field == "age" and e.kept and e.value == aged[0].age][:1]
 
 
 def _group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> None:

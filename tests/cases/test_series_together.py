@@ -195,3 +195,19 @@ def test_the_ordinal_alone_with_the_next_patient_in_apposition_opens_its_part(nl
 ])
 def test_a_sentence_naming_both_patients_gives_each_its_own(nlp, text, drugs):
     assert [r.drugs for r in cases(nlp, text)] == drugs
+
+
+def test_an_age_of_advice_is_no_patients_age(nlp):
+    text = ("We report meningitis in twins. A previously healthy 2-year-old boy was admitted with fever. His twin "
+            "brother developed similar symptoms five days later. All infants should receive the vaccine beginning at "
+            "2 months of age.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2
+    assert rows[0].age == 2
+    assert rows[1].age != round(2 / 12, 2)
+
+
+def test_a_twin_without_an_age_of_its_own_has_its_co_twins_age_in_years(nlp):
+    text = ("We report meningitis in identical twins. A previously healthy 2-year-old boy was admitted with fever. "
+            "His twin brother developed similar symptoms five days later and was admitted too.")
+    assert [r.age for r in cases(nlp, text)] == [2, 2]
