@@ -190,3 +190,13 @@ def test_an_arabic_stage_after_an_adenocarcinoma(make_nlp):
 def test_a_stage_written_before_the_word_figo(nlp, text, expected):
     doc = nlp(text)
     assert [s._.value.stage for s in doc.spans["stage"] if s.label_ == "FIGO_STAGE"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Despite close follow-up, a third-stage ovarian cancer developed.", ["III"]),
+    ("She was referred with a fourth stage carcinoma of the cervix.", ["IV"]),
+    ("The third stage of labour was managed actively.", []),
+    ("On the second stage of the operation the ovaries were inspected; the cancer was small.", []),
+])
+def test_a_stage_written_as_an_ordinal_before_a_cancer_word(nlp, text, expected):
+    assert stages(nlp, text) == expected

@@ -21,6 +21,7 @@ GROUP = "stage"
 ANCHORS = ("figo", "stag")
 TNM_HINT = regex_cache.compile(r"[TNM](?:is|[0-4xX])")
 UNICODE_ROMAN = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV"}
+ORDINAL_STAGES = {"first": "I", "second": "II", "third": "III", "fourth": "IV"}  # "a third-stage ovarian cancer"
 
 
 class StageMatcher(Component):
@@ -51,6 +52,7 @@ class StageMatcher(Component):
         self.trailing = (regex_cache.compile(r"(?<![A-Za-z0-9])" + spec["stage"].rstrip() + spec["trail"], re.IGNORECASE)
                          if spec.get("trail") else None)
         self.arabic_context = regex_cache.compile(spec["arabic_context"], re.IGNORECASE)
+        self.ordinal = regex_cache.compile(spec["ordinal_stage"], re.IGNORECASE) if spec.get("ordinal_stage") else None
         self.exclude_before = regex_cache.compile(spec["exclude_before"], re.IGNORECASE)
         self.exclude_after = regex_cache.compile(spec.get("exclude_after", "(?!)"), re.IGNORECASE)
         self.version = regex_cache.compile(fill_template(spec["version"], {"year": spec["year"]}), re.IGNORECASE)
@@ -78,6 +80,10 @@ class StageMatcher(Component):
                 window = text[max(0, match.start() - 40) : match.end() + 40]
                 if match.group("figo") and "figo" in match.group("figo").lower() or self.arabic_context.search(window):
                     found.append((match, ("I", "II", "III", "IV")[int(match.group("stage")) - 1]))
+            for match in self.ordinal.finditer(text, low, high) if self.ordinal else ():
+                after = re.split(r"[.;]", text[match.end() : match.end() + 40], maxsplit=1)[0]
+                if self.arabic_context.search(after):  # "third-stage ovarian cancer", not "third stage of labour"
+                    found.append((match, ORDINAL_STAGES[match.group("stage").lower()]))
         for match, roman in found:
             bounds = bounds or sentence_bounds(doc, text)
             yield "stage", match, roman, bounds
