@@ -211,3 +211,19 @@ def test_a_twin_without_an_age_of_its_own_has_its_co_twins_age_in_years(nlp):
     text = ("We report meningitis in identical twins. A previously healthy 2-year-old boy was admitted with fever. "
             "His twin brother developed similar symptoms five days later and was admitted too.")
     assert [r.age for r in cases(nlp, text)] == [2, 2]
+
+
+def test_a_table_with_one_column_per_patient_gives_each_row_its_column(nlp):
+    text = ("Two cases of fever in cervical cancer\nCase 1\nA 45-year-old woman presented with fever.\nCase 2\n"
+            "A 52-year-old woman presented with pelvic pain.\nTable 1 Findings\n | Case 1 | Case 2\n"
+            "WBC (x10^9/L) | 18.2 | 25.6\nTreatment | cisplatin | carboplatin")
+    rows = cases(nlp, text)
+    assert [(r.wbc_values, r.drugs) for r in rows] == [([18.2], ["cisplatin"]), ([25.6], ["carboplatin"])]
+
+
+def test_a_table_of_one_patients_days_moves_nothing(nlp):
+    text = ("Two cases of fever in cervical cancer\nCase 1\nA 45-year-old woman presented with fever.\nCase 2\n"
+            "A 52-year-old woman presented with pelvic pain.\nTable 1 Course of case 2\n | Day 1 | Day 5\n"
+            "WBC (x10^9/L) | 18.2 | 25.6")
+    rows = cases(nlp, text)
+    assert [r.wbc_values for r in rows] == [[], [18.2, 25.6]]
