@@ -91,3 +91,20 @@ def test_a_death_told_with_a_participle(nlp, text):
 def test_all_of_the_efforts_is_no_group_of_people(nlp):
     [outcome] = [o for o in __import__("outcome_helpers").outcomes(nlp, "Despite all efforts, the patient expired on day 3.")]
     assert outcome.category == "died" and not outcome.subject_plural
+
+
+@pytest.mark.parametrize("text", [
+    "Given his deterioration and poor prognosis, palliation was appropriate.",
+    "Because of further progression she was referred for best supportive care.",
+    "Despite these treatments, the condition progressed.",
+])
+def test_a_decline_that_leads_to_palliation_is_progression(nlp, text):
+    assert categories(nlp, text) == ["progressive disease"]
+
+
+@pytest.mark.parametrize("text", [
+    "Given the risk of deterioration, the palliative care team was consulted early.",
+    "Palliative care was offered at diagnosis.",
+])
+def test_palliation_without_a_decline_is_no_progression(nlp, text):
+    assert "progressive disease" not in categories(nlp, text)
