@@ -152,6 +152,13 @@ PASSAGES = [
      "gentamicin was added.", ["ceftriaxone", "gentamicin"]),
     ("Case report\nA 58-year-old woman with endocarditis was given ceftriaxone.\n\nDiscussion\nEndocarditis "
      "due to this organism is rare [3]. She was also treated with gentamicin.", ["ceftriaxone", "gentamicin"]),
+    # ward shorthand of combinations and fluids; an option for later and a drug never taken are not given
+    ("A 61-year-old man received amp/sulbactam, then oral amox-clav, and 50 mL of D50 for hypoglycaemia.",
+     ["amoxicillin", "ampicillin", "clavulanic acid", "glucose", "sulbactam"]),
+    ("A 45-year-old man after kidney transplantation was maintained on tacrolimus and MMF.",
+     ["mycophenolate mofetil", "tacrolimus"]),
+    ("A 52-year-old woman had breast cancer resected. Tamoxifen could be considered in the future. "
+     "Methotrexate toxicity was excluded as she had never received methotrexate.", []),
     # ... and the patient's own earlier treatment told in the discussion after a sentence adverb
     ("Case report\nA 58-year-old woman with endocarditis was given ceftriaxone.\n\nDiscussion\nHer blood "
      "cultures of a year before had been read as contaminated. Of note, she was treated with a ten-day "
