@@ -110,3 +110,14 @@ def test_a_nodal_region_coordinated_with_nodes_is_no_organ(nlp):
 ])
 def test_a_bone_scan_names_the_skeleton_only_for_what_it_shows_of_it(nlp, text, expected):
     assert expected in found(nlp, TUMOUR + text)
+
+
+def test_a_metastasis_weighed_in_a_differential_listed_after_it_is_a_mention(nlp):
+    text = TUMOUR + "Adrenal metastasis, adenoma and pheochromocytoma were considered in the differential diagnosis."
+    assert ("adrenal gland", "mention") in found(nlp, text)
+
+
+def test_a_mass_in_the_contralateral_organ_called_metastatic_by_the_next_sentence(nlp):
+    text = ("She had breast cancer treated by mastectomy. She presented with a new mass in the contralateral "
+            "breast. Biopsy showed metastatic ductal carcinoma.")
+    assert ("breast", "metastasis") in found(nlp, text)
