@@ -233,8 +233,8 @@ def _preamble_shared(sentence: list[Mention], index: int, count: int) -> list[Me
 def _as_the_patients(mentions: list[Mention]) -> list[Mention]:
     """Mentions of a sentence that names the report's patients ("Two patients were diagnosed
     with ...", "Both children were treated with ..."), as theirs: a subject the context
-    component left undecided is the patients'."""
-    return [replace(m, subject="patient") if m.subject in UNDECIDED else m for m in mentions]
+    component left undecided is the patients' (not in advice: "All infants should receive ...")."""
+    return [replace(m, subject="patient") if m.subject in UNDECIDED and not m.hypothetical else m for m in mentions]
 
 
 # Subjects the context component gives a sentence whose person it cannot tell.
@@ -325,7 +325,7 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
             continue
         if block < first_intro:
             current = block
-            parts[block].extend(sentence)
+            parts[block].extend(_told_of(sentence))
             continue
         known = max(block, current)  # patients introduced so far
         who = _named(sentence, by_sex, known, references)
@@ -346,8 +346,18 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
         if who is not None:
             current = who
             sentence = _as_the_patients(sentence)  # the sentence names the patient it tells of
-        parts[current].extend(_for_patient(sentence, opening[current]))
+        parts[current].extend(_for_patient(_told_of(sentence), opening[current]))
     return parts
+
+
+def _told_of(sentence: list[Mention]) -> list[Mention]:
+    """A sentence of the narrative that goes back and forth between the patients, where it
+    tells their course (not the discussion): the patient it was given to is its subject, though
+    the context component left it undecided ("A 4-month-old girl was admitted ... and treated
+    with etoposide")."""
+    if sentence[0].section not in DESCRIBING:
+        return sentence
+    return _as_the_patients(sentence)
 
 
 def _split_by_persons(sentence: list[Mention], by_sex: dict[str, int], known: int,

@@ -227,3 +227,26 @@ def test_a_table_of_one_patients_days_moves_nothing(nlp):
             "WBC (x10^9/L) | 18.2 | 25.6")
     rows = cases(nlp, text)
     assert [r.wbc_values for r in rows] == [[], [18.2, 25.6]]
+
+
+def test_all_three_told_after_the_last_case_is_every_cases(nlp):
+    text = ("Abstract We describe three children with tetanus. Case 1: a 6-year-old boy stepped on a nail. Case 2: a "
+            "9-year-old girl had an ear infection. Case 3: an 8-year-old boy cut his foot. All three were treated "
+            "with metronidazole.")
+    assert [r.drugs for r in cases(nlp, text)] == [["metronidazole"]] * 3
+
+
+def test_siblings_told_in_one_paragraph_without_headings_keep_their_own_drugs(nlp):
+    text = ("We report familial lymphohistiocytosis in two siblings. A 4-month-old girl was admitted with fever and "
+            "was treated with etoposide and dexamethasone; she died of sepsis. Two years later, her 3-month-old "
+            "brother presented with fever. He received etoposide and ciclosporin.")
+    rows = cases(nlp, text)
+    assert [(r.sex, r.drugs) for r in rows] == [("female", ["dexamethasone", "etoposide"]),
+                                                ("male", ["ciclosporin", "etoposide"])]
+
+
+def test_a_mother_and_her_daughter_reported_together_are_two_patients(nlp):
+    text = ("We report a mother and her daughter with thyroid cancer. A 45-year-old woman presented with a neck mass "
+            "and underwent thyroidectomy. Her 19-year-old daughter was diagnosed with papillary carcinoma a year later.")
+    assert announced_patients(text) == 2
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(45, "female"), (19, "female")]
