@@ -121,3 +121,15 @@ def test_a_mass_in_the_contralateral_organ_called_metastatic_by_the_next_sentenc
     text = ("She had breast cancer treated by mastectomy. She presented with a new mass in the contralateral "
             "breast. Biopsy showed metastatic ductal carcinoma.")
     assert ("breast", "metastasis") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A metastatic lesion was found in the left adrenal gland.", ["adrenal gland"]),
+    ("At laparotomy, tumour nodules were found on the diaphragm and the omentum.", ["omentum", "other"]),
+])
+def test_a_metastatic_lesion_found_in_an_organ_and_tumour_nodules_on_a_serosa(nlp, text, expected):
+    assert roles_of(nlp, TUMOUR + text, "metastasis") == expected
+
+
+def test_tumour_nodules_of_a_solid_organ_need_more_than_that(nlp):
+    assert ("lung", "metastasis") not in found(nlp, TUMOUR + "Tumour nodules were found in the right lung.")
