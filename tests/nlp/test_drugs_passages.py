@@ -159,6 +159,12 @@ PASSAGES = [
      ["mycophenolate mofetil", "tacrolimus"]),
     ("A 52-year-old woman had breast cancer resected. Tamoxifen could be considered in the future. "
      "Methotrexate toxicity was excluded as she had never received methotrexate.", []),
+    # a drug of misuse is no medicine given; a treatment after a history of drug use is
+    ("A 29-year-old woman had years of intravenous drug use (IVDU), up to 1 g/d of fentanyl. She was "
+     "started on methadone.", ["methadone"]),
+    ("A 35-year-old man with a history of intravenous drug use was treated with vancomycin.", ["vancomycin"]),
+    ("A 41-year-old man with fentanyl abuse and endocarditis received daptomycin.", ["daptomycin"]),
+    ("A 38-year-old man with opioid use disorder was started on buprenorphine.", ["buprenorphine"]),
     # ... and the patient's own earlier treatment told in the discussion after a sentence adverb
     ("Case report\nA 58-year-old woman with endocarditis was given ceftriaxone.\n\nDiscussion\nHer blood "
      "cultures of a year before had been read as contaminated. Of note, she was treated with a ten-day "

@@ -179,6 +179,9 @@ class DrugMatcher(Component):
         self.measured_before = regex_cache.compile(spec["measured_before"], flags)
         self.not_given_after = regex_cache.compile(spec["not_given_after"], flags)
         self.not_given_before = regex_cache.compile(spec["not_given_before"], flags)
+        self.misuse_before = regex_cache.compile(spec["misuse_before"], flags)
+        self.misuse_gap = regex_cache.compile(spec["misuse_gap"], flags)
+        self.misuse_after = regex_cache.compile(spec["misuse_after"], flags)
         self.not_usable_after = regex_cache.compile(spec["not_usable_after"], flags)
         self.salt_words = frozenset(spec["salt_words"])
         self.umbrella_end = regex_cache.compile(f"(?:{spec['umbrella_names']})$", flags)
@@ -486,6 +489,8 @@ class DrugMatcher(Component):
                 continue
             if self.not_usable_after.match(text, match.end, match.end + 120):
                 continue
+            if self._misused(text, match):
+                continue
             if self._part_of_code(text, match) or self._procedure_fluid(text, match):
                 continue
             if regions and _inside(regions, match.start):
@@ -496,6 +501,15 @@ class DrugMatcher(Component):
                 continue
             kept.append(match)
         return kept
+
+    def _misused(self, text: str, match: Match) -> bool:
+        """Whether the drug is named as a substance of misuse in its clause ("intravenous drug use
+        (IVDU), up to 2 g/d of fentanyl", "fentanyl abuse"), with no verb of giving between the
+        misuse word and the drug ("a history of drug use, treated with methadone" is given)."""
+        if self.misuse_after.match(text, match.end, match.end + 40):
+            return True
+        before = self.misuse_before.search(text[max(0, match.start - 90):match.start])
+        return before is not None and not self.misuse_gap.search(before.group("gap"))
 
     def _refused(self, text: str, matches: list[Match]) -> set[int]:
         """The starts of the drugs of a treatment offered (recommended, planned) that the patient
