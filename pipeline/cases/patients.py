@@ -321,7 +321,7 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
                            and (m.label == "SEX" or m.value.noun)]
                 parts[previous].extend(earlier)
                 sentence = [m for m in sentence if m not in earlier]
-            parts[current].extend(_as_introduced(sentence, opening[current]))
+            parts[current].extend(_told_of(_as_introduced(sentence, opening[current])))
             continue
         if block < first_intro:
             current = block

@@ -108,7 +108,6 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         row.evidence = [replace(item) for item in shared + outcome + drugs]
         row.drugs = sorted({item.value for item in drugs})
         rows.append(row)
-    _one_and_the_other(first, rows)
     _listed_demographics(first, rows)
     _listed_ages(report.text, rows, patients)
     _listed_person_ages(report.text, rows, patients)
@@ -120,6 +119,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         if sex is not None:
             row.sex = sex
             row.evidence.append(replace(word, value=sex))
+    _one_and_the_other(first, rows)  # after the sexes: "The woman recovered, while the man died"
     _newborn_ages(report, rows, patients)
     return rows
 
@@ -135,8 +135,9 @@ NOT_A_STATUS = frozenset({"negated", "hypothetical", "historical"})
 def _one_and_the_other(first: Case, rows: list[Case]) -> None:
     """Two announced patients whose outcome or histology one sentence tells apart ("One twin
     relapsed and died, but the other is in complete remission", "diagnosed at 9 and 11 years,
-    one with T-cell lymphoma and the other with T-cell leukaemia"): the value before "the
-    other" is the first row's, the one after it the second's."""
+    one with T-cell lymphoma and the other with T-cell leukaemia", or by their person words when
+    they differ in sex: "The woman recovered, while the man died"): the value before the second
+    name is its first patient's, the one after it the second's."""
     if len(rows) != 2:
         return
     for field in ("outcome", "histology"):
@@ -145,10 +146,11 @@ def _one_and_the_other(first: Case, rows: list[Case]) -> None:
             if item.field == field and not NOT_A_STATUS & set(item.qualifiers):
                 told.setdefault(item.sentence_start, []).append(item)
         for sentence_start, items in sorted(told.items()):
-            split = ONE_AND_OTHER.search(items[0].sentence)
+            split = _two_named(items[0].sentence, rows)
             if split is None:
                 continue
-            other = sentence_start + split.start("other")
+            offset, (one, two) = split
+            other = sentence_start + offset
             before = {item.value for item in items if item.start < other}
             after = [item for item in items if item.start >= other]
             if len(before) != 1 or len({item.value for item in after}) != 1 or before == {after[0].value}:
@@ -157,10 +159,31 @@ def _one_and_the_other(first: Case, rows: list[Case]) -> None:
             shared = getattr(first, field)
             if shared not in (None, own, after[0].value) or getattr(rows[1], field) not in (None, shared):
                 continue  # a value of its own that the sentence does not give
-            setattr(first, field, own)
-            setattr(rows[1], field, after[0].value)
-            rows[1].evidence = [e for e in rows[1].evidence if e.field != field] + [replace(after[0], kept=True)]
+            setattr(rows[one], field, own)
+            setattr(rows[two], field, after[0].value)
+            kept = replace(after[0] if two else next(i for i in items if i.value == own), kept=True)
+            rows[1].evidence = [e for e in rows[1].evidence if e.field != field] + [kept]
             break
+
+
+# The person words of two patients of different sex, with their article: "the woman ... the man".
+NAMED_PERSON = re.compile(r"\bthe\s+(?P<person>woman|man|boy|girl|mother|father|son|daughter|brother|sister)\b", re.IGNORECASE)
+
+
+def _two_named(sentence: str, rows: list[Case]) -> tuple[int, tuple[int, int]] | None:
+    """Where a sentence starts telling of the second of two patients, and which rows it tells of
+    first and second: after "one ... the other", or at the second of two person words whose sexes
+    are the two rows' ("The woman recovered, while the man died"). None when it names neither way."""
+    split = ONE_AND_OTHER.search(sentence)
+    if split is not None:
+        return split.start("other"), (0, 1)
+    sexes = [row.sex for row in rows]
+    if None in sexes or len(set(sexes)) != 2:
+        return None
+    named = [(m, PERSON_SEX[m.group("person").lower()]) for m in NAMED_PERSON.finditer(sentence)]
+    if len(named) != 2 or named[0][1] == named[1][1]:
+        return None
+    return named[1][0].start(), (sexes.index(named[0][1]), sexes.index(named[1][1]))
 
 
 def _enumerated_persons(text: str, patients: str) -> list[tuple[str | None, Evidence]]:

@@ -250,3 +250,22 @@ def test_a_mother_and_her_daughter_reported_together_are_two_patients(nlp):
             "and underwent thyroidectomy. Her 19-year-old daughter was diagnosed with papillary carcinoma a year later.")
     assert announced_patients(text) == 2
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [(45, "female"), (19, "female")]
+
+
+@pytest.mark.parametrize("text, rows_expected", [
+    ("We present two cases of pyomyositis. The first was a 34-year-old woman who was treated with cefazolin. "
+     "The second was a 56-year-old man who received clindamycin.", [(34, ["cefazolin"]), (56, ["clindamycin"])]),
+    ("We describe two patients with scurvy. Patient A, a 30-year-old woman, was given ascorbic acid. Patient B, "
+     "a 40-year-old man, received iron.", [(30, ["ascorbic acid"]), (40, ["iron"])]),
+    ("Here we report two cases of melioidosis. In the first case, a 56-year-old woman presented with fever and was "
+     "treated with ceftazidime. In the second case, a 61-year-old man presented with a liver abscess and was "
+     "treated with meropenem.", [(56, ["ceftazidime"]), (61, ["meropenem"])]),
+])
+def test_more_ways_of_opening_each_patient(nlp, text, rows_expected):
+    assert [(r.age, r.drugs) for r in cases(nlp, text)] == rows_expected
+
+
+def test_the_person_words_of_two_patients_tell_their_outcomes_apart(nlp):
+    text = ("We report two patients, a 35-year-old woman and a 62-year-old man, with cryptococcal meningitis. Both "
+            "were treated with amphotericin B. The woman recovered, while the man died.")
+    assert [r.outcome for r in cases(nlp, text)] == ["recovered", "died"]
