@@ -102,6 +102,14 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     site_mentions = by_group.get("sites", []) + [m for m in shared if m.group == "sites"]
     typed = _without_keyword_mimics(by_group.get("histology", []) or [m for m in shared if m.group == "histology"],
                                     mentions)
+    if case.primary_site == OTHER_SITE and not remote_only and not marrow:
+        # "a Merkel cell carcinoma of the cheek": a region outside the site list gives way to the organ the
+        # case's own type names by itself (histology/organs.tsv)
+        own_type = _histology(typed, config=config)
+        organ = _type_organ(own_type, config) if own_type else None
+        if organ and organ != OTHER_SITE:
+            evidence[:] = [e for e in evidence if e.field != "primary_site"]
+            case.primary_site = keep("primary_site", organ, own_type)
     histology = (_histology(typed, site_mentions, case.primary_site, config)
                  or _histology_with_site(mentions, case.primary_site, config))
     if histology and not remote_only:

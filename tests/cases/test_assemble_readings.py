@@ -68,3 +68,19 @@ def test_one_organ_outside_the_site_list_written_twice_is_no_metastasis(nlp):
             "liposarcoma was found in the pelvis and resected.")
     case = row(nlp, text)
     assert case.metastasis_sites == []
+
+
+@pytest.mark.parametrize("text, site, histology", [
+    ("A 66-year-old man had a Merkel cell carcinoma of the cheek with cervical lymph node metastases.",
+     "skin", "merkel cell carcinoma"),
+    ("A 59-year-old woman had an invasive lobular carcinoma of the axillary tail with bone metastases.",
+     "breast", "invasive lobular carcinoma"),
+])
+def test_a_region_outside_the_site_list_gives_way_to_the_organ_the_type_names(nlp, text, site, histology):
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == (site, histology)
+
+
+def test_a_type_of_no_single_organ_leaves_a_region_outside_the_list(nlp):
+    case = row(nlp, "A 72-year-old man had an adenocarcinoma of the prostate with bone metastases.")
+    assert (case.primary_site, case.histology) == ("other", "adenocarcinoma")
