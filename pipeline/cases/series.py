@@ -120,13 +120,17 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             row.sex = sex
             row.evidence.append(replace(word, value=sex))
     _one_and_the_other(first, rows)  # after the sexes: "The woman recovered, while the man died"
+    _drugs_told_apart(first, rows)
     _newborn_ages(report, rows, patients)
     return rows
 
 
 # A sentence that tells two patients apart: "One twin relapsed and died, but the other is in
-# complete remission", "the first patient died, while the second is alive".
-ONE_AND_OTHER = re.compile(r"\b(?:one|the\s+first)\b(?:\s+(?:of\s+(?:them|the\s+\w+)|twin|patient|child|sibling|case|brother|sister|infant))?"
+# complete remission", "the first patient died, while the second is alive" (not "one cycle of
+# X ... the second cycle": "one" names a patient, or is the subject of a verb of the course).
+ONE_AND_OTHER = re.compile(r"\b(?:one(?:\s+(?:of\s+(?:them|the\s+\w+)|twin|patient|child|sibling|case|brother|sister|infant)\b"
+                           r"|(?=\s+(?:with|was|is|had|has|relapsed|died|developed|received|remained|survived|recovered)\b))"
+                           r"|the\s+first\s+(?:twin|patient|child|sibling|case|brother|sister|infant)\b)"
                            r"[^.;]*?\b(?P<other>the\s+(?:other|second))\b", re.IGNORECASE)
 # Qualifiers that make an outcome no one's status.
 NOT_A_STATUS = frozenset({"negated", "hypothetical", "historical"})
@@ -164,6 +168,35 @@ def _one_and_the_other(first: Case, rows: list[Case]) -> None:
             kept = replace(after[0] if two else next(i for i in items if i.value == own), kept=True)
             rows[1].evidence = [e for e in rows[1].evidence if e.field != field] + [kept]
             break
+
+
+def _drugs_told_apart(first: Case, rows: list[Case]) -> None:
+    """Two announced patients whose drugs one sentence tells apart ("The woman received
+    azithromycin and the man levofloxacin", "one was given X and the other Y"): a drug named after
+    the second patient's name is that patient's, not the first row's (unless another sentence
+    gives it the first row too)."""
+    if len(rows) != 2:
+        return
+    told: dict[int, list[Evidence]] = {}
+    for item in first.evidence:
+        if item.field == "drugs" and item.kept:
+            told.setdefault(item.sentence_start, []).append(item)
+    for sentence_start, items in sorted(told.items()):
+        split = _two_named(items[0].sentence, rows)
+        if split is None:
+            continue
+        offset, order = split
+        for item in items:
+            owner = rows[order[0] if item.start < sentence_start + offset else order[1]]
+            other = rows[1 - rows.index(owner)]
+            if item.value not in owner.drugs:
+                owner.drugs = sorted(set(owner.drugs) | {item.value})
+                owner.evidence.append(item)
+            elsewhere = any(e.field == "drugs" and e.kept and e.value == item.value and e.sentence_start != sentence_start
+                            for e in other.evidence)
+            if item.value in other.drugs and not elsewhere:
+                other.drugs = [drug for drug in other.drugs if drug != item.value]
+                other.evidence = [e for e in other.evidence if e is not item] + [replace(item, kept=False)]
 
 
 # The person words of two patients of different sex, with their article: "the woman ... the man".
@@ -443,9 +476,9 @@ def _listed_sexes(text: str, rows: list[Case], patients: str) -> None:
 
 def _listed_ages(text: str, rows: list[Case], patients: str) -> None:
     """The announced patients' ages written together ("two siblings, aged five and 8 years"):
-    when no row has an age and the opening of the text gives exactly one age per row in one
-    phrase, each row takes its own, in order."""
-    if any(row.age is not None for row in rows):
+    when no row but the first has an age and the opening of the text gives exactly one age per
+    row in one phrase, starting with the first row's, each row takes its own, in order."""
+    if any(row.age is not None for row in rows[1:]):
         return
     spec = read_patterns(patients)
     listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
@@ -454,8 +487,8 @@ def _listed_ages(text: str, rows: list[Case], patients: str) -> None:
         if not_after.search(text, max(0, match.start() - 30), match.start()):
             continue
         ages = _listed_age_values(match, len(rows))
-        if ages is None:
-            continue
+        if ages is None or rows[0].age not in (None, ages[0]):
+            continue  # (the first row's age, read from the list's first number, agrees)
         sex = LISTED_SEX.match(text, match.end())
         for row, age in zip(rows, ages):
             row.age = age

@@ -269,3 +269,17 @@ def test_the_person_words_of_two_patients_tell_their_outcomes_apart(nlp):
     text = ("We report two patients, a 35-year-old woman and a 62-year-old man, with cryptococcal meningitis. Both "
             "were treated with amphotericin B. The woman recovered, while the man died.")
     assert [r.outcome for r in cases(nlp, text)] == ["recovered", "died"]
+
+
+def test_drugs_told_apart_by_the_patients_person_words(nlp):
+    text = ("Two patients (a 45-year-old woman and a 70-year-old man) with legionellosis are reported. The woman "
+            "received azithromycin and the man levofloxacin.")
+    assert [(r.age, r.drugs) for r in cases(nlp, text)] == [(45, ["azithromycin"]), (70, ["levofloxacin"])]
+
+
+def test_one_cycle_and_the_second_cycle_tell_no_patients_apart(nlp):
+    text = ("We report two sisters, aged 23 and 27 years, with ovarian dysgerminoma. One cycle of bleomycin was "
+            "given, and the second cycle was given with cisplatin.")
+    rows = cases(nlp, text)
+    assert [r.age for r in rows] == [23, 27]
+    assert "cisplatin" in rows[0].drugs
