@@ -145,6 +145,11 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
     mimicked = _mimic_report(mentions, config)
     spread = _without_benign_nodes(_spread(by_group.get("sites", []), mentions, config), mentions, config)
+    # "ovarian endometrioid adenocarcinoma with infiltration of the greater omentum and peritoneum": what an
+    # ovarian cancer involves there is its spread (``serosal_spread`` of cases/sites.tsv)
+    serosal = set((_site_facts().get(case.primary_site or "", {}).get("serosal_spread") or "").split())
+    spread += [m for m in by_group.get("sites", []) if m.value.role == "involvement" and m.value.site in serosal
+               and not m.negated and not m.hypothetical]
     for mention in [] if remote_only else spread + _reported_spread(mentions, config):
         site = mention.value.site
         if site == LOCAL_SITE:  # "a local recurrence was observed": at the primary's own site

@@ -84,3 +84,14 @@ def test_a_region_outside_the_site_list_gives_way_to_the_organ_the_type_names(nl
 def test_a_type_of_no_single_organ_leaves_a_region_outside_the_list(nlp):
     case = row(nlp, "A 72-year-old man had an adenocarcinoma of the prostate with bone metastases.")
     assert (case.primary_site, case.histology) == ("other", "adenocarcinoma")
+
+
+def test_what_an_ovarian_cancer_infiltrates_in_the_omentum_and_peritoneum_is_its_spread(nlp):
+    text = ("A 60-year-old woman underwent laparotomy. Histology showed ovarian serous carcinoma with infiltration "
+            "of the greater omentum and the pelvic peritoneum.")
+    assert row(nlp, text).metastasis_sites == ["omentum", "peritoneum"]
+
+
+def test_what_a_cervical_cancer_infiltrates_stays_its_extension(nlp):
+    text = "A 50-year-old woman had a cervical squamous cell carcinoma with infiltration of the bladder wall."
+    assert row(nlp, text).metastasis_sites == []

@@ -133,3 +133,8 @@ def test_a_metastatic_lesion_found_in_an_organ_and_tumour_nodules_on_a_serosa(nl
 
 def test_tumour_nodules_of_a_solid_organ_need_more_than_that(nlp):
     assert ("lung", "metastasis") not in found(nlp, TUMOUR + "Tumour nodules were found in the right lung.")
+
+
+def test_an_infiltration_on_a_wall_and_the_items_listed_after_it(nlp):
+    text = TUMOUR + "It showed infiltration on the anterior wall of the omental sac, greater omentum, and peritoneum."
+    assert roles_of(nlp, text, "involvement") == ["omentum", "peritoneum"]

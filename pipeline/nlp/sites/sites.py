@@ -335,7 +335,7 @@ class SiteMatcher(Component):
             return
         for index in range(1, len(out)):
             here, before = out[index], out[index - 1]
-            if here.value.role != "mention" or before.value.role not in ("metastasis", "recurrence"):
+            if here.value.role != "mention" or before.value.role not in ("metastasis", "recurrence", "involvement"):
                 continue
             if before.end <= here.start and self.list_between.match(text[before.end:here.start]) and not (
                     self.list_not_after and self.list_not_after.match(text[here.end:here.end + REACH])):
