@@ -922,3 +922,15 @@ def test_salts_and_hormones(nlp, text, expected):
 ])
 def test_other_names_normalise_to_the_inn(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Spanish, Portuguese, Italian and German names of the report's language
+    ("Se administró insulina y heparina.", ["heparin", "insulin"]),
+    ("Recibió furosemida y ketamina.", ["furosemide", "ketamine"]),
+    ("Er erhielt Cotrimoxazol und Tranexamsäure.", ["sulfamethoxazole", "tranexamic acid", "trimethoprim"]),
+    ("Recebeu dipirona e sulfato de magnesio.", ["magnesium sulfate", "metamizole"]),
+    ("Noradrenalin was infused at 0.1 µg/kg/min.", ["norepinephrine"]),
+])
+def test_names_in_the_language_of_the_report(nlp, text, expected):
+    assert generics(nlp, text) == expected

@@ -258,6 +258,12 @@ class DrugMatcher(Component):
                     if match.generics:  # a name without generics only blocks the drugs inside it
                         matches.append(match)
                     last_end = match.end
+                elif len(piece) >= fuzzy_length and (spelt := self.fuzzy.spelling(piece)):
+                    # a national spelling that only starts longer names of the lexicon
+                    # ("insulina" of "insulina glargina"): the generic it spells
+                    entries = self.lexicon.by_first.get(spelt, ((), {}))[1].get((spelt,), ())
+                    misspelt.append(Match(word.start(), word.end(), (spelt,), True,
+                                          next((e.cue for e in entries if e.cue), "")))
             elif piece[-1].isdigit() or piece[-2:] in GLUED_UNITS:
                 # a name glued to its dose in a scraped table ("Methadone260mg", "Duloxetine30mg")
                 glued = GLUED.match(piece)

@@ -57,14 +57,18 @@ class FuzzyMatcher:
         self.other_index = other
         # National spellings of an INN: German, Scandinavian and Slavic ones drop its final e
         # ("dexamethason", "ceftriaxon"), French ones add one ("paracetamole", "fluorouracile"),
-        # Latin ones of pharmacopoeias end in -um ("cisplatinum", "ceftriaxonum"). Such a word is
-        # that generic, whatever its edit distance.
+        # Latin ones of pharmacopoeias end in -um ("cisplatinum", "ceftriaxonum"), Romance ones
+        # in -a ("heparina", "dexametasona" after its th). Such a word is that generic, whatever
+        # its edit distance.
         self.spellings: dict[str, str] = {}
         for generic in generics:
             if not generic.isalpha() or len(generic) < min_length - 1:
                 continue
             stem = generic[:-1] if generic.endswith("e") else generic
-            for variant in (stem, generic + "e", stem + "um"):
+            # Spanish, Portuguese and Italian end them in -a ("heparina", "insulina",
+            # "dexametasona", "furosemida") where the INN ends in -in, -an, -one, -ine or -ide.
+            romance = stem + "a" if generic.endswith(("in", "an", "one", "ine", "ide")) else stem
+            for variant in (stem, generic + "e", stem + "um", romance):
                 if variant != generic and len(variant) >= min_length:
                     self.spellings.setdefault(variant, generic)
         # Words repeat within and across reports: each is judged once.
@@ -89,6 +93,11 @@ class FuzzyMatcher:
         if not self.suffix.search(word):
             return self._lookup(word, 1)
         return self._lookup(word, self.max_distance) or self._lookup(word, self.max_distance, self.other_index)
+
+    def spelling(self, word: str) -> str | None:
+        """The generic that ``word`` is a national spelling of ("insulina", "dexamethason"), known
+        word of the lexicon or not; no edit distance."""
+        return self.spellings.get(word)
 
     def salted(self, word: str) -> bool:
         """Whether ``word`` is a drug with its salt glued on: a product, never a body substance
