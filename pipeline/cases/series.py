@@ -120,7 +120,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             row.sex = sex
             row.evidence.append(replace(word, value=sex))
     _one_and_the_other(first, rows)  # after the sexes: "The woman recovered, while the man died"
-    _drugs_told_apart(first, rows)
+    _told_apart(first, rows)
     _newborn_ages(report, rows, patients)
     return rows
 
@@ -170,37 +170,40 @@ def _one_and_the_other(first: Case, rows: list[Case]) -> None:
             break
 
 
-def _drugs_told_apart(first: Case, rows: list[Case]) -> None:
-    """Two announced patients whose drugs one sentence tells apart ("The woman received
-    azithromycin and the man levofloxacin", "one was given X and the other Y"): a drug named after
+def _told_apart(first: Case, rows: list[Case]) -> None:
+    """Two announced patients whose drugs or sites of spread one sentence tells apart ("The woman
+    received azithromycin and the man levofloxacin", "a man with a metastasis to the thumb and a
+    woman with one to the gluteal muscle", "one was given X and the other Y"): a value named after
     the second patient's name is that patient's, not the first row's (unless another sentence
     gives it the first row too)."""
     if len(rows) != 2:
         return
-    told: dict[int, list[Evidence]] = {}
-    for item in first.evidence:
-        if item.field == "drugs" and item.kept:
-            told.setdefault(item.sentence_start, []).append(item)
-    for sentence_start, items in sorted(told.items()):
-        split = _two_named(items[0].sentence, rows)
-        if split is None:
-            continue
-        offset, order = split
-        for item in items:
-            owner = rows[order[0] if item.start < sentence_start + offset else order[1]]
-            other = rows[1 - rows.index(owner)]
-            if item.value not in owner.drugs:
-                owner.drugs = sorted(set(owner.drugs) | {item.value})
-                owner.evidence.append(item)
-            elsewhere = any(e.field == "drugs" and e.kept and e.value == item.value and e.sentence_start != sentence_start
-                            for e in other.evidence)
-            if item.value in other.drugs and not elsewhere:
-                other.drugs = [drug for drug in other.drugs if drug != item.value]
-                other.evidence = [e for e in other.evidence if e is not item] + [replace(item, kept=False)]
+    for field in ("drugs", "metastasis_sites"):
+        told: dict[int, list[Evidence]] = {}
+        for item in first.evidence:
+            if item.field == field and item.kept:
+                told.setdefault(item.sentence_start, []).append(item)
+        for sentence_start, items in sorted(told.items()):
+            split = _two_named(items[0].sentence, rows)
+            if split is None:
+                continue
+            offset, order = split
+            for item in items:
+                owner = rows[order[0] if item.start < sentence_start + offset else order[1]]
+                other = rows[1 - rows.index(owner)]
+                if item.value not in getattr(owner, field):
+                    setattr(owner, field, sorted(set(getattr(owner, field)) | {item.value}))
+                    owner.evidence.append(item)
+                elsewhere = any(e.field == field and e.kept and e.value == item.value and e.sentence_start != sentence_start
+                                for e in other.evidence)
+                if item.value in getattr(other, field) and not elsewhere:
+                    setattr(other, field, [value for value in getattr(other, field) if value != item.value])
+                    other.evidence = [e for e in other.evidence if e is not item] + [replace(item, kept=False)]
 
 
-# The person words of two patients of different sex, with their article: "the woman ... the man".
-NAMED_PERSON = re.compile(r"\bthe\s+(?P<person>woman|man|boy|girl|mother|father|son|daughter|brother|sister)\b", re.IGNORECASE)
+# The person words of two patients of different sex, with their article: "the woman ... the man",
+# "a man with ... and a woman with ...".
+NAMED_PERSON = re.compile(r"\b(?:the|an?)\s+(?P<person>woman|man|boy|girl|mother|father|son|daughter|brother|sister)\b", re.IGNORECASE)
 
 
 def _two_named(sentence: str, rows: list[Case]) -> tuple[int, tuple[int, int]] | None:
@@ -461,8 +464,8 @@ def _listed_sexes(text: str, rows: list[Case], patients: str) -> None:
     and his mother", "First cousins, a male and a female"): each row takes its person's sex,
     in order, when the list holds one person per row."""
     spec = read_patterns(patients)
-    listed = re.compile(spec.get("listed_persons", "(?!)"))
-    for match in listed.finditer(text, 0, int(spec["announced_reach"])):
+    lists = [re.compile(spec.get(key, "(?!)")) for key in ("listed_persons", "listed_persons_described")]
+    for match in (m for listed in lists for m in listed.finditer(text, 0, int(spec["announced_reach"]))):
         words = list(PERSON_WORD.finditer(match.group("persons")))
         if len(words) != len(rows):
             continue

@@ -283,3 +283,13 @@ def test_one_cycle_and_the_second_cycle_tell_no_patients_apart(nlp):
     rows = cases(nlp, text)
     assert [r.age for r in rows] == [23, 27]
     assert "cisplatin" in rows[0].drugs
+
+
+@pytest.mark.parametrize("text", [
+    "We report two cases of lung adenocarcinoma that presented with distant spread: a man with a metastasis to the "
+    "liver and a woman with a metastasis to the brain. Both were treated with osimertinib.",
+    "We report two patients, a 58-year-old man and a 64-year-old woman, with lung adenocarcinoma. The man had "
+    "metastases to the liver, and the woman had metastases to the brain.",
+])
+def test_sites_of_spread_told_apart_by_the_patients_person_words(nlp, text):
+    assert [(r.sex, r.metastasis_sites) for r in cases(nlp, text)] == [("male", ["liver"]), ("female", ["brain"])]
