@@ -612,3 +612,19 @@ def test_a_refusal_ends_at_a_treatment_given_after_it(nlp, text, word, negated):
 ])
 def test_a_leading_clause_about_others_leaves_the_patient_the_subject(nlp, text, word, subject):
     assert qualify(nlp, text, word, "drugs")["subject"] == subject
+
+
+@pytest.mark.parametrize("text, word, hypothetical", [
+    # a plan still to come or in abeyance
+    ("She was to be started on imatinib after recovery.", "imatinib", True),
+    ("Treatment with rituximab is pending insurance approval.", "rituximab", True),
+    ("She was referred to oncology for consideration of pembrolizumab.", "pembrolizumab", True),
+    ("Tamoxifen was offered but she preferred observation.", "Tamoxifen", True),
+    ("A trial of azathioprine is being considered.", "azathioprine", True),
+    # ... carried out, or the words speaking of something else
+    ("She was offered cisplatin and completed four cycles.", "cisplatin", False),
+    ("Pending the culture results, ceftriaxone was started.", "ceftriaxone", False),
+    ("After consideration of the risks, heparin was started.", "heparin", False),
+])
+def test_a_treatment_still_to_come_is_a_plan(nlp, text, word, hypothetical):
+    assert qualify(nlp, text, word, "drugs")["hypothetical"] is hypothetical
