@@ -319,3 +319,34 @@ def test_a_mother_who_presents_is_the_patient(nlp, text, relative):
 
 def test_an_age_with_a_hyphenated_half(nlp):
     assert ages(nlp, "We report a 13-month-old boy and his five-and-a-half-year-old sister.") == [1.08, 5.5]
+
+
+@pytest.mark.parametrize(
+    "text, years, form",
+    [
+        # an age "at the age of" that dates the referral or the admission is the presentation's
+        ("At the age of 4 months, the boy was referred to our unit for poor weight gain.", 0.33, "stated"),
+        ("At the age of 9, this girl presented with a limp.", 9.0, "stated"),
+        ("She was admitted to the paediatric ward at the age of 3 weeks.", 0.06, "stated"),
+        # ...not an earlier event, nor a visit of any kind
+        ("She was admitted with a history of menarche at the age of 11.", 11.0, "at_age"),
+        ("At the age of 2, she had surgery for a cleft palate.", 2.0, "at_age"),
+        ("The girl was seen at the age of 20 days.", 0.05, "at_age"),
+    ],
+)
+def test_an_age_at_referral_is_the_presentation_age(nlp, text, years, form):
+    [age] = found(nlp, text, "AGE")
+    assert (age.years, age.form) == (years, form)
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("The infant was transferred to us at 12 d of age.", 0.03),
+        ("He was first seen at 6 wks of age.", 0.11),
+        ("A two-and-half year old girl had fever.", 2.5),
+        ("A one and half year old boy had cough.", 1.5),
+    ],
+)
+def test_abbreviated_units_and_a_half_without_its_article(nlp, text, years):
+    assert ages(nlp, text) == [years]

@@ -65,6 +65,8 @@ class DemographicsMatcher(Component):
         self.age_exclude_before = regex_cache.compile(age["exclude_before"], re.IGNORECASE)
         self.age_exclude_after = regex_cache.compile(age["exclude_after"], re.IGNORECASE)
         self.at_age_before = regex_cache.compile(age["at_age_before"], re.IGNORECASE)
+        self.at_age_presents_after = regex_cache.compile(age.get("at_age_presents_after", "(?!)"), re.IGNORECASE)
+        self.at_age_presents_before = regex_cache.compile(age.get("at_age_presents_before", "(?!)"), re.IGNORECASE)
         self.parent_before = regex_cache.compile(age.get("parent_before", "(?!)"), re.IGNORECASE)
         self.parent_presents = regex_cache.compile(age.get("parent_presents", "(?!)"), re.IGNORECASE)
         self.parent_presents_blocker = regex_cache.compile(age.get("parent_presents_blocker", "(?!)"))
@@ -127,7 +129,7 @@ class DemographicsMatcher(Component):
                 if years is None:
                     continue
                 unit = self._unit(match.groupdict().get("unit"))
-                form = self._form(text[match.start() : match.end()], before)
+                form = self._form(text, match.start(), match.end(), before)
                 noun = self._person_after(text, match.end())
                 row = self.sex_words.get(noun or "")
                 value = Age(
@@ -154,14 +156,21 @@ class DemographicsMatcher(Component):
         presented = self.parent_presents.match(after, noun_end)
         return presented is not None and not self.parent_presents_blocker.search(after, noun_end, presented.start("verb"))
 
-    def _form(self, written: str, before: str) -> str:
+    def _form(self, text: str, start: int, end: int, before: str) -> str:
+        written = text[start:end]
         if self.at_age_before.search(before):
-            return "at_age"
+            return "stated" if self._presents_at_age(text, start, end) else "at_age"
         if written[:3].lower() == "age":
             return "aged"
         if STATED_BEFORE.search(before) or OF_AGE.search(written):
             return "stated"
         return "adjective"
+
+    def _presents_at_age(self, text: str, start: int, end: int) -> bool:
+        """"At the age of 6 months, the girl was referred ...", "He was admitted at the age of 3
+        weeks": an age "at the age of" that dates the referral or admission itself."""
+        return (self.at_age_presents_after.search(text[end : end + 80]) is not None
+                or self.at_age_presents_before.search(text[max(0, start - 120) : start]) is not None)
 
     def _years(self, match: re.Match) -> float | None:
         try:

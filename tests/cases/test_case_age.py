@@ -1,0 +1,35 @@
+"""Which age a row gets: the first age given for the patient at presentation (ANNOTATION.md),
+an infant's as a fraction of a year. Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def age(nlp, text):
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert len(rows) == 1
+    return rows[0].age
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the referral's age, not an earlier episode told after it
+        ("At the age of 6 months, the girl was referred to our clinic for failure to thrive. As a "
+         "3-week-old neonate, she had received a blood transfusion for anaemia.", 0.5),
+        # an earlier event "at the age of" still gives way to the presentation's age
+        ("At the age of 2, she had surgery for a cleft palate. The 7-year-old girl now presented "
+         "with a fever.", 7.0),
+        ("A boy was referred to our hospital at 27 d of age because of jaundice.", 0.07),
+        ("A one-and-half year old boy presented with fever and cough for five days.", 1.5),
+    ],
+)
+def test_the_age_at_presentation(nlp, text, expected):
+    assert age(nlp, text) == expected
