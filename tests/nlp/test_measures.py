@@ -1038,3 +1038,18 @@ def test_a_reference_range_cell_after_bare_values(nlp, text, expected):
 
 def test_a_range_of_the_patient_outside_a_table_stays_a_value(nlp):
     assert wbc(nlp, "Her WBC was 9.1; it later ranged 15-20 × 10^9/L.") == [9.1, 15.0, 20.0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Her white cell count was 4.2 × 10^9/L, of which 0.6 × 10^9/L were neutrophils.", [4.2]),
+        ("A leukocyte count of 19,800/µL, of which 17,100/µL were mostly segmented neutrophils.", [19.8]),
+    ],
+)
+def test_a_part_of_the_count_named_after_a_verb_is_not_the_total(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+def test_a_later_count_with_a_verb_and_no_cell_name_stays_the_total(nlp):
+    assert wbc(nlp, "The WBC was 12.1 × 10^9/L on day 1; on day 3 it was 15.8 × 10^9/L.") == [12.1, 15.8]

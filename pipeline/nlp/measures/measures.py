@@ -172,6 +172,7 @@ class MeasureMatcher(Component):
         self.fluid_after = regex_cache.compile(spec["fluid_after"], re.IGNORECASE | re.VERBOSE)
         self.fluid_sampling = regex_cache.compile(spec["fluid_sampling"], re.IGNORECASE | re.VERBOSE)
         self.blood_qualifier = regex_cache.compile(spec.get("blood_qualifier", "(?!)"), re.IGNORECASE | re.VERBOSE)
+        self.counted_as = regex_cache.compile(spec.get("counted_as", "(?!)"), re.IGNORECASE | re.VERBOSE)
         self.sentence_end = regex_cache.compile(spec["sentence_end"])
         self.max_distance = int(spec.get("max_keyword_distance", 250))
         self.max_quantity_distance = int(spec.get("max_quantity_distance", 100))
@@ -704,10 +705,14 @@ class MeasureMatcher(Component):
         return self.value_follows.match(text[keyword.end : keyword.end + 20]) is not None
 
     def _keyword_after(self, text: str, item: Item, keywords: re.Pattern | None = None) -> Keyword | None:
-        """The keyword right after a percentage: "80% polymorphs", "12% lymphocytes"."""
+        """The keyword right after a percentage: "80% polymorphs", "12% lymphocytes", or after
+        a verb that names what the value counted: "of which 0.4 × 10^9/L were neutrophils"."""
         position = item.unit_end
         while position < len(text) and text[position] in " \t\u00a0":
             position += 1
+        verb = self.counted_as.match(text, position)
+        if verb is not None:
+            position = verb.end()
         match = (keywords or self.keywords).match(text, position)
         return Keyword(match.start(), match.end(), self.keyword_family[match.lastgroup]) if match else None
 
