@@ -121,6 +121,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             row.evidence.append(replace(word, value=sex))
     _one_and_the_other(first, rows)  # after the sexes: "The woman recovered, while the man died"
     _told_apart(first, rows)
+    _respective_values(first, rows)
     _newborn_ages(report, rows, patients)
     return rows
 
@@ -180,8 +181,8 @@ def _told_apart(first: Case, rows: list[Case]) -> None:
         return
     for field in ("drugs", "metastasis_sites"):
         told: dict[int, list[Evidence]] = {}
-        for item in first.evidence:
-            if item.field == field and item.kept:
+        for item in first.evidence:  # (a value named again in the sentence is kept once: read both)
+            if item.field == field and (item.kept or item.value in getattr(first, field) and not NOT_A_STATUS & set(item.qualifiers)):
                 told.setdefault(item.sentence_start, []).append(item)
         for sentence_start, items in sorted(told.items()):
             split = _two_named(items[0].sentence, rows)
@@ -193,12 +194,47 @@ def _told_apart(first: Case, rows: list[Case]) -> None:
                 other = rows[1 - rows.index(owner)]
                 if item.value not in getattr(owner, field):
                     setattr(owner, field, sorted(set(getattr(owner, field)) | {item.value}))
-                    owner.evidence.append(item)
+                    owner.evidence.append(replace(item, kept=True))
                 elsewhere = any(e.field == field and e.kept and e.value == item.value and e.sentence_start != sentence_start
                                 for e in other.evidence)
-                if item.value in getattr(other, field) and not elsewhere:
+                both = sum(1 for e in items if e.value == item.value and e is not item and
+                           (e.start < sentence_start + offset) != (item.start < sentence_start + offset))
+                if item.value in getattr(other, field) and not elsewhere and not both:
                     setattr(other, field, [value for value in getattr(other, field) if value != item.value])
                     other.evidence = [e for e in other.evidence if e is not item] + [replace(item, kept=False)]
+
+
+# "The former was treated with X, the latter with Y".
+FORMER_LATTER = re.compile(r"\bthe\s+former\b[^.;]*?\b(?P<other>the\s+latter)\b", re.IGNORECASE)
+# The patients' numbers inside a sentence: "Patient 1 received X, whereas patient 2 ...".
+NUMBERED_PATIENT = re.compile(r"\b(?:patient|case)\s*(?:#|no\.?\s*)?(?P<number>[1-6])\b(?!\s*(?:%|years?|months?|weeks?|days?))",
+                              re.IGNORECASE)
+
+
+def _respective_values(first: Case, rows: list[Case]) -> None:
+    """Announced patients given one value each in one list ("were treated with olaparib and
+    niraparib, respectively"): a sentence that says "respectively" and names as many drugs (or
+    sites of spread) as there are rows gives each row its own, in order."""
+    for field in ("drugs", "metastasis_sites"):
+        told: dict[int, list[Evidence]] = {}
+        for item in first.evidence:
+            if item.field == field and item.kept:
+                told.setdefault(item.sentence_start, []).append(item)
+        for items in told.values():
+            values = []
+            for item in sorted(items, key=lambda e: e.start):
+                if item.value not in values:
+                    values.append(item.value)
+            if len(values) != len(rows) or not RESPECTIVELY.search(items[0].sentence):
+                continue
+            for row, value in zip(rows, values):
+                others = set(values) - {value}
+                elsewhere = {e.value for e in row.evidence if e.field == field and e.kept and e.sentence_start != items[0].sentence_start}
+                setattr(row, field, sorted((set(getattr(row, field)) - (others - elsewhere)) | {value}))
+                row.evidence.append(next(replace(e, kept=True) for e in items if e.value == value))
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
 # The person words of two patients of different sex, with their article: "the woman ... the man",
@@ -210,9 +246,12 @@ def _two_named(sentence: str, rows: list[Case]) -> tuple[int, tuple[int, int]] |
     """Where a sentence starts telling of the second of two patients, and which rows it tells of
     first and second: after "one ... the other", or at the second of two person words whose sexes
     are the two rows' ("The woman recovered, while the man died"). None when it names neither way."""
-    split = ONE_AND_OTHER.search(sentence)
+    split = ONE_AND_OTHER.search(sentence) or FORMER_LATTER.search(sentence)
     if split is not None:
         return split.start("other"), (0, 1)
+    labels = [m for m in NUMBERED_PATIENT.finditer(sentence) if 1 <= int(m.group("number")) <= len(rows)]
+    if len(labels) == 2 and labels[0].group("number") != labels[1].group("number"):
+        return labels[1].start(), (int(labels[0].group("number")) - 1, int(labels[1].group("number")) - 1)
     sexes = [row.sex for row in rows]
     if None in sexes or len(set(sexes)) != 2:
         return None

@@ -293,3 +293,20 @@ def test_one_cycle_and_the_second_cycle_tell_no_patients_apart(nlp):
 ])
 def test_sites_of_spread_told_apart_by_the_patients_person_words(nlp, text):
     assert [(r.sex, r.metastasis_sites) for r in cases(nlp, text)] == [("male", ["liver"]), ("female", ["brain"])]
+
+
+@pytest.mark.parametrize("text, drugs", [
+    ("We report two patients with visceral leishmaniasis. Patient 1 received miltefosine, whereas patient 2 was "
+     "treated with paromomycin.", [["miltefosine"], ["paromomycin"]]),
+    ("We report a 30-year-old man and a 45-year-old woman with brucellosis. The former was treated with doxycycline "
+     "and rifampicin, the latter with doxycycline and streptomycin.",
+     [["doxycycline", "rifampicin"], ["doxycycline", "streptomycin"]]),
+    ("Two women, aged 41 and 56 years, with ovarian cancer were treated with olaparib and niraparib, respectively.",
+     [["olaparib"], ["niraparib"]]),
+])
+def test_drugs_of_two_patients_told_in_one_sentence(nlp, text, drugs):
+    assert [r.drugs for r in cases(nlp, text)] == drugs
+
+
+def test_a_man_and_his_wife_are_no_announcement_of_two():
+    assert announced_patients("We report a 30-year-old man and his 28-year-old wife, who cared for him.") == 1
