@@ -159,6 +159,10 @@ PASSAGES = [
      ["mycophenolate mofetil", "tacrolimus"]),
     ("A 52-year-old woman had breast cancer resected. Tamoxifen could be considered in the future. "
      "Methotrexate toxicity was excluded as she had never received methotrexate.", []),
+    # regimen codes of lymphoma, myeloma and biliary cancer
+    ("A 67-year-old man with relapsed lymphoma received salvage R-ICE.", ["carboplatin", "etoposide", "ifosfamide", "rituximab"]),
+    ("A 58-year-old woman with myeloma was treated with VRd induction.", ["bortezomib", "dexamethasone", "lenalidomide"]),
+    ("A 63-year-old man with cholangiocarcinoma received gem/cis for four cycles.", ["cisplatin", "gemcitabine"]),
     # a drug of misuse is no medicine given; a treatment after a history of drug use is
     ("A 29-year-old woman had years of intravenous drug use (IVDU), up to 1 g/d of fentanyl. She was "
      "started on methadone.", ["methadone"]),
