@@ -310,3 +310,11 @@ def test_drugs_of_two_patients_told_in_one_sentence(nlp, text, drugs):
 
 def test_a_man_and_his_wife_are_no_announcement_of_two():
     assert announced_patients("We report a 30-year-old man and his 28-year-old wife, who cared for him.") == 1
+
+
+def test_a_mothers_report_naming_both_her_newborns_is_one_patients(nlp):
+    text = ("A 32-year-old woman with a dichorionic twin pregnancy presented at 31 weeks with epigastric pain and "
+            "hypertension. She was given magnesium sulfate, and a caesarean section was performed. Both newborns were "
+            "admitted to the neonatal unit. She recovered.")
+    rows = cases(nlp, text, "Twin pregnancy complicated by HELLP syndrome")
+    assert [(r.age, r.sex) for r in rows] == [(32, "female")]

@@ -258,7 +258,21 @@ def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
                 if in_text and citation.search(sentence):
                     continue
                 return match
-    return None
+    return _newborns_announced(text[:reach], title, path)
+
+
+def _newborns_announced(opening: str, title: str | None, path: str) -> re.Match | None:
+    """Two newborns named together in the opening ("Both infants developed bloody stool"), in a
+    report about them: the title names newborns, or no adult's age stands before (a mother's
+    report tells "Both newborns were admitted to the neonatal unit" of a patient's babies)."""
+    spec = read_patterns(path)
+    match = re.search(spec.get("announced_newborns", "(?!)"), opening)
+    if match is None:
+        return None
+    if title and re.search(spec.get("newborn_title", "(?!)"), title, re.IGNORECASE):
+        return match
+    adult = re.search(spec.get("adult_age", "(?!)"), opening, re.IGNORECASE)
+    return match if adult is None or adult.start() > match.start() else None
 
 
 @lru_cache(maxsize=None)
