@@ -318,3 +318,16 @@ def test_a_mothers_report_naming_both_her_newborns_is_one_patients(nlp):
             "admitted to the neonatal unit. She recovered.")
     rows = cases(nlp, text, "Twin pregnancy complicated by HELLP syndrome")
     assert [(r.age, r.sex) for r in rows] == [(32, "female")]
+
+
+def test_members_of_the_family_who_had_the_disease_before_are_no_announcement():
+    text = "Introduction\nTwo members of the same family had died of this disease. We report a 40-year-old man with it."
+    assert announced_patients(text) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "In the past year we treated two patients with similar symptoms. Here we report a 40-year-old woman with X.",
+    "We have previously treated two patients with this condition. We report a 40-year-old woman with X.",
+])
+def test_patients_the_authors_treated_before_are_no_announcement(text):
+    assert announced_patients(text) == 1
