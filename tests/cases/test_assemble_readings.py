@@ -95,3 +95,9 @@ def test_what_an_ovarian_cancer_infiltrates_in_the_omentum_and_peritoneum_is_its
 def test_what_a_cervical_cancer_infiltrates_stays_its_extension(nlp):
     text = "A 50-year-old woman had a cervical squamous cell carcinoma with infiltration of the bladder wall."
     assert row(nlp, text).metastasis_sites == []
+
+
+def test_a_papillary_microcarcinoma_names_the_thyroid(nlp):
+    case = row(nlp, "A 35-year-old woman had lung and bone metastases of a papillary thyroid microcarcinoma.")
+    assert (case.primary_site, case.histology, case.metastasis_sites) == ("thyroid", "papillary carcinoma",
+                                                                          ["bone", "lung"])

@@ -138,3 +138,21 @@ def test_tumour_nodules_of_a_solid_organ_need_more_than_that(nlp):
 def test_an_infiltration_on_a_wall_and_the_items_listed_after_it(nlp):
     text = TUMOUR + "It showed infiltration on the anterior wall of the omental sac, greater omentum, and peritoneum."
     assert roles_of(nlp, text, "involvement") == ["omentum", "peritoneum"]
+
+
+def test_a_nodal_region_right_before_abbreviated_nodes_is_no_organ(nlp):
+    text = TUMOUR + "The following year, metastases were detected in the left cervical LNs."
+    assert roles_of(nlp, text, "metastasis") == ["lymph node"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He presented with diaphragm, pancreatic, and liver tumors from PTC.", ["liver", "other", "pancreas"]),
+    ("CT showed lung nodules from the known breast cancer.", ["lung"]),
+    ("Cytology of the pleural effusion revealed pleural-seeded ESCC cells.", ["pleura"]),
+])
+def test_lesions_from_a_cancer_and_seeded_cells_in_an_effusion_are_metastases(nlp, text, expected):
+    assert roles_of(nlp, TUMOUR + text, "metastasis") == expected
+
+
+def test_lesions_from_an_infection_are_not(nlp):
+    assert roles_of(nlp, TUMOUR + "CT showed lung nodules from TB.", "metastasis") == []
