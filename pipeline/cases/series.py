@@ -324,10 +324,10 @@ def _labelled_twin_sexes(text: str, rows: list[Case], spec: dict) -> None:
     """Twins of a newborn report labelled after their sex word ("a live female (Twin A) ...
     a male infant (Twin B)"): each row takes the sex of its label (A or 1 the first row), over
     the words its part holds (the mother's "woman" and "she" among them)."""
-    labelled = re.compile(spec.get("labelled_twin", "(?!)"))
     said: dict[int, re.Match] = {}
-    for match in labelled.finditer(text, 0, int(spec["announced_reach"])):
-        said.setdefault(patient_number(match.group("label").upper()) - 1, match)
+    for key in ("labelled_twin", "labelled_twin_after"):  # "a live female (Twin A)", "Twin A, a male"
+        for match in re.finditer(spec.get(key, "(?!)"), text[:int(spec["announced_reach"])]):
+            said.setdefault(patient_number(match.group("label").upper()) - 1, match)
     if sorted(said) != list(range(len(rows))):
         return
     for index, match in said.items():

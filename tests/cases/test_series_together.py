@@ -331,3 +331,10 @@ def test_members_of_the_family_who_had_the_disease_before_are_no_announcement():
 ])
 def test_patients_the_authors_treated_before_are_no_announcement(text):
     assert announced_patients(text) == 1
+
+
+def test_twins_labelled_with_their_sex_in_apposition_born_to_a_young_mother(nlp):
+    text = ("Twin A, a male, and twin B, a female, were born at 35 weeks to a 19-year-old mother with untreated "
+            "syphilis. Both twins were treated with benzylpenicillin for 10 days. Twin A developed hepatomegaly.")
+    rows = cases(nlp, text, "Congenital syphilis in dizygotic twins")
+    assert [(r.age, r.sex, r.drugs) for r in rows] == [(0, "male", ["benzylpenicillin"]), (0, "female", ["benzylpenicillin"])]
