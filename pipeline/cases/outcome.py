@@ -37,10 +37,32 @@ def _numbered_for(outcome: Mention, number: int) -> bool:
     return not outcome.value.cases or number in outcome.value.cases
 
 
-def group_outcomes(mentions: list[Mention]) -> list[Mention]:
+def group_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Statuses said of the report's own patients as a group ("both patients recovered", "the
-    children were discharged on day 10"), wherever they stand."""
-    return [m for m in mentions if m.group == "outcome" and m.value.subject_reported_group and about_patient(m)]
+    children were discharged on day 10"), wherever they stand. A status said of the group by
+    its own words ("neither of these cases has shown any sign of recurrence", "in these cases,
+    early antivenom resulted in successful recoveries") is the group's though the context
+    component took "these cases" for other patients, unless another cue of the literature
+    stands before it in its sentence."""
+    subject = read_patterns(config.outcome)["subject"]
+    reported = compile_pattern(subject["reported"])
+    literature = compile_pattern(subject["literature"]) if subject.get("literature") else None
+
+    def names_own_group(m: Mention) -> bool:
+        if m.subject not in ("other", "generic"):
+            return False
+        before = m.sentence[: max(0, m.start - m.sentence_start)]
+        if reported.match(m.text) is None and reported.search(before) is None:
+            return False
+        # the group's own words ("in these cases") are no cue of the literature; another one is
+        # ("in the outbreak reported by Lee, the patients recovered")
+        rest = reported.sub(lambda g: " " * len(g.group()), before)
+        if literature is not None and literature.search(rest):
+            return False
+        return about_patient(replace(m, subject="probable"))
+
+    return [m for m in mentions if m.group == "outcome" and m.value.subject_reported_group
+            and (about_patient(m) or names_own_group(m))]
 
 
 def _negated_elsewhere(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:

@@ -195,7 +195,8 @@ def test_look_alikes_of_closing_sentences_of_full_texts(nlp, text):
     ("After four cycles, the tumour had decreased by 60%.", "partial response"),
 ])
 def test_cancer_statuses_of_closing_sentences(nlp, text, expected):
-    assert categories(nlp, text) == [expected]
+    # (markers back to normal and a clear scan are two statements of the same status)
+    assert set(categories(nlp, text)) == {expected}
 
 
 @pytest.mark.parametrize("text", [

@@ -1,0 +1,36 @@
+"""The status of the report's own patients told as a group by words the context component reads
+as other patients' ("these cases", "neither of these cases"): every row's, unless another cue of the
+literature stands before it (reports written for the tests)."""
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from case_outcome_helpers import full_nlp  # noqa: F401 (the shared fixture)
+
+
+def outcomes(nlp, text):
+    return [c.outcome for c in report_cases(nlp, Report(name="t.txt", text=text))]
+
+
+def test_neither_of_these_cases_is_every_numbered_rows(full_nlp):
+    text = ("We describe two women with endometrial carcinoma. Case 1. A 55-year-old woman underwent hysterectomy "
+            "for endometrioid carcinoma. Case 2. A 61-year-old woman underwent hysterectomy for serous carcinoma. "
+            "After five years, neither of these cases has shown any sign of tumour recurrence.")
+    assert outcomes(full_nlp, text) == ["no evidence of disease", "no evidence of disease"]
+
+
+def test_in_these_cases_is_the_announced_patients(full_nlp):
+    text = ("Two brothers were bitten by the same krait while sleeping. Both developed ptosis within hours. They "
+            "received polyvalent antivenom. In these cases, early antivenom resulted in successful recoveries.")
+    assert outcomes(full_nlp, text) == ["recovered", "recovered"]
+
+
+def test_a_group_of_the_literature_in_the_discussion_is_not_the_patients(full_nlp):
+    text = ("Case presentation\nA 45-year-old man presented with botulism after eating canned fish. He was "
+            "intubated and given antitoxin.\n\nDiscussion\nBotulism is rare. In the outbreak reported by Lee et al., "
+            "the patients recovered after antitoxin.\n")
+    assert outcomes(full_nlp, text) == [None]
+
+
+def test_a_tumour_marker_back_to_undetectable_ends_a_cancer_case_without_disease(full_nlp):
+    text = ("A 68-year-old man had prostate adenocarcinoma with a testicular metastasis. After orchidectomy his PSA "
+            "fell to undetectable levels and he needed no further treatment.")
+    assert outcomes(full_nlp, text) == ["no evidence of disease"]

@@ -1,0 +1,61 @@
+"""A status told as the result of a treatment or as the patients' own achievement (sentences written
+for the tests, in the style of case-report abstracts and journal pages): a successful recovery, the
+resolution a treatment leads to, an improvement named by its kind, a negated sign of recurrence with
+a perfect tense, a tumour marker back to normal, a group's recovery and favourable outcomes."""
+import pytest
+
+from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the shared fixture)
+
+
+@pytest.mark.parametrize("text", [
+    "She received two vials of antivenom, which resulted in a successful recovery.",
+    "Prompt dialysis led to successful recoveries in the two sisters.",
+    "The regimen was changed to linezolid, resulting in resolution of the fever and swelling.",
+    "Drainage of the collection led to a rapid resolution of the abscess.",
+    "He showed spontaneous neurological improvement within two weeks.",
+    "She showed gradual functional improvement over the following month.",
+    "The boy made marked motor improvement during rehabilitation.",
+])
+def test_a_result_of_the_treatment_is_a_recovery(nlp, text):
+    assert "recovered" in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a specimen's recovery, a treatment given until a resolution, an improvement denied
+    "The successful recovery of the organism from blood cultures guided the choice of antibiotic.",
+    "Cefazolin was continued until resolution of the vegetation was documented.",
+    "She showed no neurological improvement after three days.",
+])
+def test_wordings_of_the_same_families_that_tell_no_recovery(nlp, text):
+    assert "recovered" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Five years after the operation she has not shown any sign of recurrence.",
+    "At the last visit, both cases have not revealed any signs of recurrence.",
+    "After four years, neither of these cases has shown any sign of tumour recurrence.",
+    "After orchidectomy his PSA fell to undetectable levels and he received no further treatment.",
+    "Three months after surgery the serum CA-125 level returned to the normal range.",
+    "His alpha-fetoprotein became undetectable after two cycles.",
+])
+def test_no_sign_of_recurrence_and_a_marker_back_to_normal_are_no_evidence_of_disease(nlp, text):
+    assert "no evidence of disease" in categories(nlp, text)
+
+
+def test_neither_of_the_reported_cases_is_their_group(nlp):
+    [found] = outcomes(nlp, "After four years, neither of these cases has shown any sign of tumour recurrence.")
+    assert found.subject_reported_group and not found.subject_plural
+
+
+@pytest.mark.parametrize("text", [
+    "Despite severe weakness, the patients recovered from their paralysis within weeks.",
+    "All three patients showed favourable outcomes in terms of oxygen need.",
+    "In these cases, early antivenom resulted in successful recoveries.",
+])
+def test_a_status_of_the_reported_patients_told_together_is_their_groups(nlp, text):
+    found = [o for o in outcomes(nlp, text) if o.category == "recovered"]
+    assert found and all(o.subject_reported_group and not o.subject_plural for o in found)
+
+
+def test_favourable_outcomes_of_the_literature_are_no_status(nlp):
+    assert categories(nlp, "Early surgery is associated with favourable outcomes in most series.") == []
