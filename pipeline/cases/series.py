@@ -322,14 +322,19 @@ def _newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
 
 def _labelled_twin_sexes(text: str, rows: list[Case], spec: dict) -> None:
     """Twins of a newborn report labelled after their sex word ("a live female (Twin A) ...
-    a male infant (Twin B)"): each row takes the sex of its label (A or 1 the first row), over
-    the words its part holds (the mother's "woman" and "she" among them)."""
-    said: dict[int, re.Match] = {}
+    a male infant (Twin B)", "Twin A, a male, and twin B, a female"): each row takes the sex of
+    its twin, in the order the text names them, over the words its part holds (the mother's
+    "woman" and "she" among them)."""
+    by_label: dict[str, re.Match] = {}
     for key in ("labelled_twin", "labelled_twin_after"):  # "a live female (Twin A)", "Twin A, a male"
         for match in re.finditer(spec.get(key, "(?!)"), text[:int(spec["announced_reach"])]):
-            said.setdefault(patient_number(match.group("label").upper()) - 1, match)
-    if sorted(said) != list(range(len(rows))):
+            label = match.group("label").upper()
+            if label not in by_label or match.start() < by_label[label].start():
+                by_label[label] = match
+    if len(by_label) != len(rows):
         return
+    # the rows follow the text's order of the twins ("Twin B, a girl, ... Twin A, a boy, ...")
+    said = dict(enumerate(sorted(by_label.values(), key=lambda m: m.start())))
     for index, match in said.items():
         sex = PERSON_SEX[match.group("person").lower()]
         rows[index].sex = sex
