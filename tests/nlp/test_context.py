@@ -606,8 +606,12 @@ def test_a_refusal_ends_at_a_treatment_given_after_it(nlp, text, word, negated):
     ("Because most patients respond to steroids, she was given prednisolone.", "prednisolone", "probable"),
     ("Like other patients with this syndrome, he responded to tocilizumab.", "tocilizumab", "probable"),
     ("As in other patients with this disease, the patient was given dexamethasone.", "dexamethasone", "probable"),
+    # in the case description, a treatment given in the past after the leading clause
+    ("Title\nCase report\nFollowing the protocol of our unit for patients with sepsis, meropenem was started.",
+     "meropenem", "unknown"),
     # ... but not when the drug is the general case's
     ("Like other patients with this syndrome, tocilizumab is usually given.", "tocilizumab", "other"),
+    ("Title\nDiscussion\nFollowing the protocol of Li et al. [3], meropenem was started.", "meropenem", "other"),
     ("In most patients, she was given nothing but tocilizumab.", "tocilizumab", "other"),
 ])
 def test_a_leading_clause_about_others_leaves_the_patient_the_subject(nlp, text, word, subject):

@@ -159,6 +159,14 @@ PASSAGES = [
      ["mycophenolate mofetil", "tacrolimus"]),
     ("A 52-year-old woman had breast cancer resected. Tamoxifen could be considered in the future. "
      "Methotrexate toxicity was excluded as she had never received methotrexate.", []),
+    # in the case description, a leading clause about other patients or the literature before a
+    # treatment given in the past; in the discussion the same wording is the literature's
+    ("Case report\nA 34-year-old man had neuroleptic malignant syndrome. As recommended for patients with NMS, "
+     "dantrolene was given.", ["dantrolene"]),
+    ("Case report\nA 61-year-old woman had vasculitis. As described by Smith et al. [4], rituximab was "
+     "administered weekly.", ["rituximab"]),
+    ("Case report\nA 61-year-old woman had vasculitis and was given prednisolone.\n\nDiscussion\nAs described "
+     "by Smith et al. [4], rituximab was administered weekly.", ["prednisolone"]),
     # regimen codes of lymphoma, myeloma and biliary cancer
     ("A 67-year-old man with relapsed lymphoma received salvage R-ICE.", ["carboplatin", "etoposide", "ifosfamide", "rituximab"]),
     ("A 58-year-old woman with myeloma was treated with VRd induction.", ["bortezomib", "dexamethasone", "lenalidomide"]),

@@ -210,9 +210,11 @@ class ContextQualifier:
                     span._.subject = "family"
         return doc
 
-    def _leading_clause_end(self, sentence: Span) -> int | None:
+    def _leading_clause_end(self, sentence: Span, text: str, section: str | None) -> int | None:
         """The token index of the comma that ends a leading clause (``leading_clause_openers``)
-        when the patient ("she", "he", "the patient", "our patient") is the subject right after it."""
+        when the patient ("she", "he", "the patient", "our patient") is the subject right after it,
+        or, in the case description, a treatment given in the past ("As recommended for patients
+        with NMS, dantrolene was given")."""
         if not self.leading_clause_openers or not len(sentence) or sentence[0].lower_ not in self.leading_clause_openers:
             return None
         comma = next((t.i for t in sentence if t.text == ","), None)
@@ -222,6 +224,8 @@ class ContextQualifier:
         if after.lower_ in ("she", "he"):
             return comma
         if after.lower_ in ("the", "our", "this") and comma + 2 < sentence.end and sentence.doc[comma + 2].lower_ == "patient":
+            return comma
+        if section in ("case", "body") and self.given_after_treatment.match(text, sentence.doc[comma].idx + 1, sentence.end_char):
             return comma
         return None
 
@@ -383,7 +387,7 @@ class ContextQualifier:
     def _subject(self, sentence: Span, cues: list, text: str, section: str | None, narrative=None) -> str:
         """The subject of a sentence from its cues; ``narrative`` (called only when needed) tells
         whether the sentence goes on from one of the patient's in its paragraph."""
-        leading = self._leading_clause_end(sentence)
+        leading = self._leading_clause_end(sentence, text, section)
         if leading is not None:
             # "Because most patients respond to steroids, she was given prednisolone": the
             # others are the leading clause's, the sentence is the patient's
@@ -395,6 +399,9 @@ class ContextQualifier:
         cues = [c for c in cues if not (c[2] == "other" and any(p[0] <= c[0] and c[1] <= p[1] for p in patient))]
         categories = {(c[2], c[3]) for c in cues}
         sentence_text = text[sentence.start_char:sentence.end_char]  # Span.text walks every token
+        if leading is not None:
+            # a citation or a publishing verb of the leading clause is that clause's
+            sentence_text = text[sentence.doc[leading].idx + 1:sentence.end_char]
         strong = ("patient", "strong") in categories
         weak = ("patient", "weak") in categories or bool(self.age_anchor.search(sentence_text))
         family = ("family", "forward") in categories and not strong
