@@ -15,6 +15,9 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
     "He showed spontaneous neurological improvement within two weeks.",
     "She showed gradual functional improvement over the following month.",
     "The boy made marked motor improvement during rehabilitation.",
+    # a follow-up without complications, told either way round
+    "There were no long-term complications based on the follow-up endoscopy.",
+    "After discharge she was followed up in the clinic, and no complications were observed.",
 ])
 def test_a_result_of_the_treatment_is_a_recovery(nlp, text):
     assert "recovered" in categories(nlp, text)
@@ -25,6 +28,8 @@ def test_a_result_of_the_treatment_is_a_recovery(nlp, text):
     "The successful recovery of the organism from blood cultures guided the choice of antibiotic.",
     "Cefazolin was continued until resolution of the vegetation was documented.",
     "She showed no neurological improvement after three days.",
+    # the operation's own course, not a later visit
+    "No complications were observed during the procedure.",
 ])
 def test_wordings_of_the_same_families_that_tell_no_recovery(nlp, text):
     assert "recovered" not in categories(nlp, text)
