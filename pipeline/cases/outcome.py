@@ -95,12 +95,18 @@ def _mothers_own(mentions: list[Mention]) -> list[Mention]:
             and about_patient(replace(m, subject="probable"))]
 
 
+# Sections that tell the patient's own story: the case description and, in a page or an abstract,
+# the summary of it ("..., she succumbed to her illness, highlighting the difficulties in patients with
+# many conditions": the abstract's status with a later clause about patients in general).
+PATIENTS_CLAUSE_SECTIONS = ("case", "body", "abstract", "front")
+
+
 def _patients_clause(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Outcome statements of the case description that the context component gave to the
     literature for a cue told after them in their sentence ("the patient remained clinically
-    stable, exceeding the survival documented in the literature for similar cases"): the clause
-    of the status names the patient ("she", "the patient") and nothing before the phrase speaks
-    of the literature or of other patients ("[subject] literature" of
+    stable, exceeding the survival documented in the literature for similar cases"), in the case
+    description or the abstract that sums it up: the clause of the status names the patient
+    ("she", "the patient") and nothing before the phrase speaks of the literature or of other patients ("[subject] literature" of
     models/outcome/outcome.toml), so the cue is a later clause's and the status the patient's."""
     spec = read_patterns(config.outcome)["subject"]
     if "literature" not in spec:
@@ -109,7 +115,7 @@ def _patients_clause(mentions: list[Mention], config: AssemblyConfig = DEFAULT) 
     comparison = compile_pattern(spec["comparison"]) if spec.get("comparison") else None
     found = []
     for m in mentions:
-        if m.group != "outcome" or m.subject not in ("other", "generic") or m.section not in ("case", "body"):
+        if m.group != "outcome" or m.subject not in ("other", "generic") or m.section not in PATIENTS_CLAUSE_SECTIONS:
             continue
         if m.value.subject_plural or m.value.subject_other_person or not about_patient(replace(m, subject="probable")):
             continue

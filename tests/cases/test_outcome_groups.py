@@ -34,3 +34,28 @@ def test_a_tumour_marker_back_to_undetectable_ends_a_cancer_case_without_disease
     text = ("A 68-year-old man had prostate adenocarcinoma with a testicular metastasis. After orchidectomy his PSA "
             "fell to undetectable levels and he needed no further treatment.")
     assert outcomes(full_nlp, text) == ["no evidence of disease"]
+
+
+def test_friends_who_died_are_other_people(full_nlp):
+    text = ("A 40-year-old man drank home-brewed spirit with four friends. The friends became ill after drinking the said "
+            "liquor and died within a day. He presented with blurred vision and was treated with fomepizole.")
+    assert outcomes(full_nlp, text) == [None]
+
+
+def test_an_abstracts_status_with_a_later_clause_about_patients_in_general_is_the_patients(full_nlp):
+    text = ("Abstract\nWe present a 68-year-old woman with diabetes and dementia who was found unresponsive. A perforated "
+            "duodenal ulcer was diagnosed. Sadly, despite emergency laparotomy, she succumbed to septic shock, "
+            "underlining the risks in patients with many chronic conditions.")
+    assert outcomes(full_nlp, text) == ["died"]
+
+
+def test_a_lasting_disability_stated_now_undoes_an_earlier_resolution(full_nlp):
+    text = ("We report a boy born with congenital toxoplasmosis who received pyrimethamine and sulfadiazine for a year, "
+            "with complete resolution of the hepatitis. Currently he has severe developmental delay and epilepsy.")
+    assert outcomes(full_nlp, text) == [None]
+
+
+def test_a_recovery_without_a_later_disability_stays(full_nlp):
+    text = ("We report a boy born with congenital toxoplasmosis who received pyrimethamine and sulfadiazine for a year, "
+            "with complete resolution of the hepatitis. Currently he is thriving.")
+    assert outcomes(full_nlp, text) == ["recovered"]
