@@ -156,3 +156,14 @@ def test_lesions_from_a_cancer_and_seeded_cells_in_an_effusion_are_metastases(nl
 
 def test_lesions_from_an_infection_are_not(nlp):
     assert roles_of(nlp, TUMOUR + "CT showed lung nodules from TB.", "metastasis") == []
+
+
+def test_a_list_of_spread_sites_goes_on_past_a_part_of_an_organ_and_a_bare_and(nlp):
+    text = TUMOUR + ("Laparoscopy showed miliary spread on the parietal peritoneum, the surface of the small intestine "
+                     "and the diaphragm.")
+    assert roles_of(nlp, text, "metastasis") == ["other", "peritoneum", "small intestine"]
+
+
+def test_a_soft_tissue_density_is_a_radiological_word_not_a_site(nlp):
+    text = TUMOUR + "CT showed abdominal lymphadenopathy and a soft tissue density lesion in the left lung."
+    assert "soft tissue" not in {site for site, _ in found(nlp, text)}
