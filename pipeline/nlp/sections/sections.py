@@ -120,6 +120,15 @@ class SectionDetector:
         self.flat_pattern = regex_cache.compile(
             r"(?P<before>^|[.!?\])]\s+(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\.?\s+|[IVX]{1,4}\.\s+)?|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
             + r"))(?=(?P<colon>\s*:)?\s+[A-Z0-9\[(])")
+        # The same headings glued to their first sentence in a line of ordinary length (PDF
+        # text reflowed into paragraphs: "1. Introduction Salmonella are ...", "CASE PRESENTATION
+        # A 52-year-old man ...", "... reported [1]. Case Report An 81-year-old man ..."): only at
+        # the line's start (numbering allowed) or after a sentence's end, never after a colon,
+        # and followed by a capitalised word.
+        self.glued_pattern = regex_cache.compile(
+            r"(?:^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+)?|(?<=[.!?\])])\s+(?:\d{1,2}\.\s+|[IVX]{1,4}\.\s+)?)(?P<head>(?i:"
+            + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names if n not in flat["furniture"])
+            + r"))(?=\s+[A-Z])(?!\s*:)")
         context = read_patterns(context_patterns)
         self.citation = regex_cache.compile(context["citation"])
         self.reference_entry = regex_cache.compile(context["reference_entry"])
@@ -192,6 +201,8 @@ class SectionDetector:
             inside = [entry for entry in inside if entry[1]]
             if len(line) >= self.flat_min_line:
                 inside += self._flattened_starts(line)
+            elif not section:
+                inside += self._glued_starts(line)
             taken = set()
             for position, section, heading in sorted(inside, key=lambda s: s[0]):
                 if position in taken:
@@ -252,6 +263,25 @@ class SectionDetector:
                 continue
             starts.append((start, kind, head))
         return starts
+
+    def _glued_starts(self, line: str) -> list[tuple[int, str, str | None]]:
+        """Section starts of headings glued to the first sentence of their section in a line of
+        ordinary length ("1. Introduction Salmonella are ...", "... [1]. Case Report An
+        81-year-old man ..."). A case heading counts only before a sentence presenting the
+        patient: a title ("Case Report A Case of ...") or a running head ("Case Report Efficacy
+        of ...") opens nothing."""
+        found = []
+        for match in self.glued_pattern.finditer(line):
+            head = match.group("head")
+            if not _written_as_heading(head):
+                continue  # "the discussion" in running text
+            kind = self.flat_kinds[re.sub(r"\s+", " ", head.lower())]
+            if kind == "case" and not self._presents_patient(line[match.end("head"):_sentence_stop(line, match.end("head") + 1)]):
+                continue
+            if kind != "case" and line[:match.start("head")].strip(" \t0123456789.IVX"):
+                continue  # "... We report a case. Conclusion This ..." ends an abstract's paragraph, not its page
+            found.append((match.start("head"), kind, head))
+        return found
 
     def _block_end(self, lines: list, index: int, reach: str) -> int:
         """Index of the last line of the furniture that starts at line ``index``."""
@@ -570,6 +600,11 @@ class SectionDetector:
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
 # Words that tell siblings apart by birth order ("the younger brother", "the elder sister").
 BIRTH_ORDER = frozenset({"younger", "elder", "older", "eldest", "youngest"})
+
+
+def _written_as_heading(head: str) -> bool:
+    """"Case report", "Case Report", "CASE REPORT"; not "case report" nor "DIScussion"."""
+    return head[0].isupper() and (head.isupper() or not head[1:2].isupper())
 
 
 def _sentence_stop_before(text: str, start: int, position: int) -> int:

@@ -1,0 +1,64 @@
+"""Headings glued to the first sentence of their section in lines of ordinary length (PDF text
+reflowed into paragraphs, pages whose headings lost their line break but kept a space)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_sections")
+
+
+def section_of(doc, phrase):
+    start = doc.text.index(phrase)
+    return next(s.label_ for s in doc.spans["sections"] if s.start_char <= start < s.end_char)
+
+
+PDF_PAGE = """Journal of Rare Infections Volume 3, Article ID 1234, 4 pages
+
+A 52-year-old man was admitted with fever and was treated with ceftriaxone.
+
+1. Introduction Infections of this kind were treated with vancomycin in earlier reports.
+"""
+
+
+def test_a_numbered_heading_glued_to_its_first_sentence_opens_its_section(nlp):
+    doc = nlp(PDF_PAGE)
+    assert section_of(doc, "Infections of this kind") == "background"
+    assert section_of(doc, "A 52-year-old man") != "background"
+
+
+def test_upper_case_headings_glued_to_their_text_at_a_line_start(nlp):
+    doc = nlp("Title of a report\n\nCASE PRESENTATION A 52-year-old man was admitted with fever. "
+              "He was treated with cefazolin.\n\nDISCUSSION Other patients received vancomycin [2].\n")
+    assert section_of(doc, "He was treated") == "case"
+    assert section_of(doc, "Other patients") == "discussion"
+
+
+def test_a_case_heading_after_a_sentence_end_opens_the_case(nlp):
+    doc = nlp("Title of a report\n\nThis infection is rare in adults and seldom reported [1]. Case Report "
+              "An 81-year-old man was admitted with fever. He was treated with cefazolin.\n")
+    assert section_of(doc, "He was treated") == "case"
+
+
+def test_a_title_or_running_head_after_case_report_opens_no_case(nlp):
+    doc = nlp("Case Report A Case Report of Acute Cholecystitis due to a Rare Organism\n\n"
+              "Department of Medicine, City Hospital, Town\n")
+    assert section_of(doc, "Department of Medicine") == "front"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Introduction of a nasogastric tube was uneventful.",
+    "The discussion With the family was long.",
+    "He was well. Conclusion Of the treatment was planned for May.",
+])
+def test_heading_words_in_running_text_open_nothing(nlp, sentence):
+    doc = nlp(f"Case presentation\n\nA 60-year-old woman was admitted. {sentence} She went home.\n")
+    assert section_of(doc, "She went home") == "case"
+
+
+def test_a_heading_after_a_sentence_end_other_than_the_case_stays_in_its_paragraph(nlp):
+    # "... we report a case. Conclusion Early surgery ..." ends an abstract's paragraph; the lines
+    # after it are not the conclusion's
+    doc = nlp("Abstract\n\nA rare tumour. We report a case. Conclusion Early surgery helps.\n\n"
+              "A 45-year-old woman was admitted with pain. She was given cefazolin.\n")
+    assert section_of(doc, "She was given") != "conclusion"
