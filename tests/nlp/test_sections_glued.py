@@ -62,3 +62,21 @@ def test_a_heading_after_a_sentence_end_other_than_the_case_stays_in_its_paragra
     doc = nlp("Abstract\n\nA rare tumour. We report a case. Conclusion Early surgery helps.\n\n"
               "A 45-year-old woman was admitted with pain. She was given cefazolin.\n")
     assert section_of(doc, "She was given") != "conclusion"
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    from pipeline.nlp.build import build_nlp
+    return build_nlp()
+
+
+def test_a_case_study_label_run_into_the_first_sentence_keeps_the_patient(full_nlp):
+    # "Case study:" is the report's own label, no study of the literature
+    doc = full_nlp("Rights and permissions\nThis article is licensed under a Creative Commons licence.\n"
+                   "Case study: A 15-year-old girl was admitted on 12 January 2022 with fever.\n")
+    assert {s.text: s._.subject for s in doc.spans["demographics"]}["15-year-old"] != "other"
+
+
+def test_a_case_study_of_the_literature_stays_the_literature(full_nlp):
+    doc = full_nlp("Discussion\n\nIn a case study by Smith et al., a 40-year-old woman received cefazolin.\n")
+    assert {s.text: s._.subject for s in doc.spans["demographics"]}["40-year-old"] == "other"
