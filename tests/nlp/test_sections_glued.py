@@ -80,3 +80,20 @@ def test_a_case_study_label_run_into_the_first_sentence_keeps_the_patient(full_n
 def test_a_case_study_of_the_literature_stays_the_literature(full_nlp):
     doc = full_nlp("Discussion\n\nIn a case study by Smith et al., a 40-year-old woman received cefazolin.\n")
     assert {s.text: s._.subject for s in doc.spans["demographics"]}["40-year-old"] == "other"
+
+
+def test_a_discussion_run_into_a_short_flattened_page_is_no_patient_text(nlp):
+    doc = nlp("Title of a report Correspondence Address: Dr. A. Author, City. Source of Support: None "
+              "Introduction Abscesses follow trauma [1]. Case Report A 47-year-old man presented with a swelling. "
+              "He was discharged in good condition. Discussion Other authors used linezolid [3]. "
+              "Earlier, a 30-year-old man died despite meropenem [4].\n")
+    assert section_of(doc, "He was discharged") == "case"
+    assert section_of(doc, "Other authors used") == "discussion"
+    assert section_of(doc, "Earlier, a 30-year-old") == "discussion"
+
+
+def test_a_discussion_after_a_sentence_end_holds_to_its_line_end_only(nlp):
+    doc = nlp("Case presentation\n\nA 50-year-old woman was admitted. She was well. Discussion Such cases are rare.\n"
+              "She was given cefazolin on day 2.\n")
+    assert section_of(doc, "Such cases are rare") == "discussion"
+    assert section_of(doc, "She was given cefazolin") == "case"

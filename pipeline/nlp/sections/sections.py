@@ -58,6 +58,9 @@ _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 _LETTERS = r"(?:[^\W\d_]|['’])"
 INLINE_LABEL = regex_cache.compile(rf"(?<=[.!?])\s*(?P<label>[{_CAPITAL}]{_LETTERS}*(?:[ -]{_LETTERS}+){{0,3}})\s*:"
                                    rf"(?:\s+(?=[{_CAPITAL}0-9(\"“])|(?=[{_CAPITAL}])|\s*$)")
+# After a sentence's end inside a line of ordinary length, the headings that open a section up
+# to the line's end: the discussion and the references, which tell of other patients.
+MID_LINE_KINDS = frozenset({"discussion", "references"})
 # A furniture block goes on over lines that are not prose: names, affiliations, e-mail
 # addresses, bullet points. Prose: a line of some length with a verb of a sentence.
 PROSE_VERB = regex_cache.compile(r"\b(?:is|are|was|were|has|have|had|been|be|presented|showed|revealed|underwent|received|"
@@ -204,6 +207,7 @@ class SectionDetector:
             elif not section:
                 inside += self._glued_starts(line)
             taken = set()
+            line_open = starts[-1][1:]
             for position, section, heading in sorted(inside, key=lambda s: s[0]):
                 if position in taken:
                     continue  # "Introduction:" found both as a label and as a flattened heading
@@ -212,6 +216,8 @@ class SectionDetector:
                     flat_resume = starts[-1][1:]
                 if section == "resume":
                     section, heading = flat_resume
+                if section == "line_resume":
+                    section, heading = line_open
                 _push(starts, (match.start() + position, section, heading))
             patient = PATIENT_HEADING.match(line)
             if patient and len(line.split()) <= 12 or patient and ":" in line[:20]:
@@ -269,8 +275,11 @@ class SectionDetector:
         ordinary length ("1. Introduction Salmonella are ...", "... [1]. Case Report An
         81-year-old man ..."). A case heading counts only before a sentence presenting the
         patient: a title ("Case Report A Case of ...") or a running head ("Case Report Efficacy
-        of ...") opens nothing."""
+        of ...") opens nothing. After a sentence's end, a discussion or reference heading holds
+        to the line's end (a short page flattened to one line: "... discharged. Discussion Other
+        authors used ..."), and the other headings open nothing there."""
         found = []
+        bounded = False
         for match in self.glued_pattern.finditer(line):
             head = match.group("head")
             if not _written_as_heading(head):
@@ -279,8 +288,14 @@ class SectionDetector:
             if kind == "case" and not self._presents_patient(line[match.end("head"):_sentence_stop(line, match.end("head") + 1)]):
                 continue
             if kind != "case" and line[:match.start("head")].strip(" \t0123456789.IVX"):
-                continue  # "... We report a case. Conclusion This ..." ends an abstract's paragraph, not its page
+                if kind not in MID_LINE_KINDS:
+                    continue
+                bounded = True
             found.append((match.start("head"), kind, head))
+        if bounded:
+            # after a sentence's end a heading holds to the end of its line: "... We report a
+            # case. Conclusion This ..." ends an abstract's paragraph, not its page
+            found.append((len(line), "line_resume", None))
         return found
 
     def _block_end(self, lines: list, index: int, reach: str) -> int:
