@@ -632,3 +632,18 @@ def test_a_leading_clause_about_others_leaves_the_patient_the_subject(nlp, text,
 ])
 def test_a_treatment_still_to_come_is_a_plan(nlp, text, word, hypothetical):
     assert qualify(nlp, text, word, "drugs")["hypothetical"] is hypothetical
+
+
+@pytest.mark.parametrize("text, word, group, subject", [
+    # the pathology of the case is the patient's, not "studies" of the literature
+    ("The histopathological studies confirmed a serous carcinoma of the ovary.", "ovary", "sites", "probable"),
+    ("Immunohistochemical study showed infiltration of the omentum.", "omentum", "sites", "probable"),
+    ("Previous studies confirmed spread to the omentum in such tumours.", "omentum", "sites", "other"),
+    # a family cue of a leading clause stops at its comma when an indefinite article opens the subject
+    ("Because of her strong family history of breast cancer, a 45-year-old woman was referred.",
+     "45-year-old", "demographics", "probable"),
+    ("Given a family history of colon cancer in her father, a colonoscopy was performed.", "colon", "sites", "family"),
+    ("Her mother had a 45-year-old friend with breast cancer.", "breast", "sites", "family"),
+])
+def test_the_cases_own_studies_and_a_new_subject_after_a_family_clause(nlp, text, word, group, subject):
+    assert qualify(nlp, text, word, group=group)["subject"] == subject

@@ -426,6 +426,14 @@ class ContextQualifier:
             return "family"
         return "probable" if weak else "unknown"
 
+    @staticmethod
+    def _new_person_after_clause(between: Span) -> bool:
+        """A leading clause's family cue ("Because of her family history of breast cancer,") ends
+        at its comma: the indefinite article right after it opens the sentence's own subject ("a
+        41-year-old woman was referred"), a person the family cue does not describe."""
+        words = [t.text for t in between]
+        return len(words) >= 2 and words[-2] == "," and words[-1].lower() in ("a", "an")
+
     def _carried_out(self, span: Span) -> bool:
         """Whether the sentence of a treatment says it was carried out ("completed", "tolerated",
         "ceftriaxone was started")."""
@@ -541,6 +549,8 @@ class ContextQualifier:
                 continue
             if category == "family" and any(self.patient_nominative.match(t.text) for t in between):
                 continue  # "her mother gave her paracetamol", "his father had diabetes and he ..."
+            if category == "family" and self._new_person_after_clause(between):
+                continue  # "Because of her family history of X, a 41-year-old woman was referred"
             flags[category] = True
         if not flags["hypothetical"] and self._conditional(doc, span, cues):
             flags["hypothetical"] = True
