@@ -1,0 +1,27 @@
+"""Other names of the discussion and the conclusion open their sections, so the discussion's
+general statements on drugs stay out of the case."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_sections")
+
+
+def section_of(doc, phrase):
+    start = doc.text.index(phrase)
+    return next(s.label_ for s in doc.spans["sections"] if s.start_char <= start < s.end_char)
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("Case discussion", "discussion"), ("Clinical discussion", "discussion"),
+    ("Discussion of the case", "discussion"), ("Review and discussion", "discussion"),
+    ("Discussion and review of literature", "discussion"), ("Commentary", "discussion"),
+    ("Brief review of literature", "discussion"), ("Literature survey", "discussion"),
+    ("Summary and conclusion", "conclusion"), ("Final considerations", "conclusion"),
+])
+def test_other_names_of_the_discussion_and_conclusion(nlp, heading, section):
+    doc = nlp(f"Case presentation\n\nA 52-year-old man was admitted with fever.\n\n{heading}\n\n"
+              "Linezolid is given when the organism resists the first drug.\n")
+    assert section_of(doc, "Linezolid is given") == section
+    assert section_of(doc, "A 52-year-old man") == "case"
