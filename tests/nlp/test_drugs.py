@@ -938,3 +938,15 @@ def test_other_names_normalise_to_the_inn(nlp, text, expected):
 ])
 def test_names_in_the_language_of_the_report(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the interferons by their kind: beta is the fibroblast interferon, alfa the leukocyte one
+    ("He had been treated with human fibroblast interferon (Hu IFN-β) for three years.", ["interferon beta"]),
+    ("She was started on interferon-beta for relapsing multiple sclerosis.", ["interferon beta"]),
+    ("He received leukocyte interferon for hepatitis B.", ["interferon alfa"]),
+    # interferon gamma is an analyte (not_drugs.tsv): its release assay gives nothing
+    ("An interferon-gamma release assay was negative.", []),
+])
+def test_interferons_by_kind(nlp, text, expected):
+    assert generics(nlp, text) == expected
