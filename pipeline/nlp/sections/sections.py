@@ -66,6 +66,13 @@ MID_LINE_KINDS = frozenset({"discussion", "references"})
 PROSE_VERB = regex_cache.compile(r"\b(?:is|are|was|were|has|have|had|been|be|presented|showed|revealed|underwent|received|"
                         r"developed|complained|admitted|referred|diagnosed|report|present|describe)\b", re.IGNORECASE)
 PROSE_WORDS = 8
+# A two-column PDF page read line by line runs a furniture label of one column into the case of
+# the other ("Correspondence to He was treated with intravenous flucloxacillin and his"): the
+# patient's sentence after the label makes the line the case's, not furniture.
+COLUMN_PROSE = regex_cache.compile(
+    r"^(?:\S+\s+){0,2}?(?:He|She|They|The\s+patient|Our\s+patient|His|Her|Their)\b(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:was|were|is|are|had|has|have|received|underwent|presented|developed|showed|complained|remained|"
+    r"recovered|improved|died|denied|reported)\b")
 MAX_BLOCK_LINES = 40
 MAX_BOX_LINES = 8  # a box of lessons ("Key Clinical Message", "Take-home messages") is short
 BARE_FURNITURE_WORDS = 4
@@ -165,8 +172,9 @@ class SectionDetector:
         if len(text.split()) > MAX_FURNITURE_WORDS:
             return None  # a paragraph that opens with furniture ("OPEN ACCESS *Correspondence: ... Abstract ...")
         for pattern, reach in self.furniture:
-            if pattern.match(text):
-                return reach
+            label = pattern.match(text)
+            if label:
+                return None if COLUMN_PROSE.match(text[label.end():].lstrip(" :;,.")) else reach
         return None
 
     def _heading_starts(self, text: str) -> tuple[list[tuple[int, str, str | None]], list]:
