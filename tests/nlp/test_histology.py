@@ -324,3 +324,13 @@ def test_a_preoperative_diagnosis_among_alternatives_is_hedged(nlp):
 def test_a_type_a_lesion_is_hard_to_tell_apart_from_is_hedged(nlp):
     text = "Such a metastasis is difficult to distinguish from a primary gastric adenocarcinoma."
     assert hedges(nlp, text) == [("adenocarcinoma", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # acute myeloid leukaemias named by their lineage keep that name; Kaposi's sarcoma is its own type
+    ("Marrow aspirate showed acute megakaryoblastic leukaemia.", ["acute megakaryoblastic leukemia"]),
+    ("She was diagnosed with acute monoblastic leukemia (FAB M5a).", ["acute monocytic leukemia"]),
+    ("Biopsy of the plaque confirmed Kaposi's sarcoma.", ["kaposi sarcoma"]),
+])
+def test_named_subtypes(nlp, text, expected):
+    assert names(nlp, text)[:1] == expected
