@@ -42,6 +42,9 @@ def test_wordings_of_the_same_families_that_tell_no_recovery(nlp, text):
     "After orchidectomy his PSA fell to undetectable levels and he received no further treatment.",
     "Three months after surgery the serum CA-125 level returned to the normal range.",
     "His alpha-fetoprotein became undetectable after two cycles.",
+    # the patient's own disease-free survival with its length
+    "In the younger sister, disease-free survival is now 12 years.",
+    "She completed adjuvant radiotherapy, with a disease-free survival of 30 months at the last visit.",
 ])
 def test_no_sign_of_recurrence_and_a_marker_back_to_normal_are_no_evidence_of_disease(nlp, text):
     assert "no evidence of disease" in categories(nlp, text)
@@ -60,6 +63,10 @@ def test_neither_of_the_reported_cases_is_their_group(nlp):
 def test_a_status_of_the_reported_patients_told_together_is_their_groups(nlp, text):
     found = [o for o in outcomes(nlp, text) if o.category == "recovered"]
     assert found and all(o.subject_reported_group and not o.subject_plural for o in found)
+
+
+def test_a_disease_free_survival_rate_of_a_series_is_no_status(nlp):
+    assert categories(nlp, "The 5-year disease-free survival was 80% in the largest series.") == []
 
 
 def test_favourable_outcomes_of_the_literature_are_no_status(nlp):
