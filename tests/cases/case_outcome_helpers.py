@@ -1,6 +1,6 @@
 """Shared by the outcome tests of the case assembly (tests/cases/test_outcome_*.py): the full
-pipeline, built once per module, and the one row of a report written for a test. A test module
-imports the fixture by name (``from case_outcome_helpers import full_nlp``)."""
+pipeline, built once per module, the one row of a report written for a test and the outcomes of all
+its rows. A test module imports the fixture by name (``from case_outcome_helpers import full_nlp``)."""
 import pytest
 
 from pipeline.api import report_cases
@@ -18,3 +18,8 @@ def only_case(nlp, text):
     """The single row of a one-patient report."""
     [case] = report_cases(nlp, Report(name="t.txt", text=text))
     return case
+
+
+def outcomes(nlp, text):
+    """The outcome of every row of a report, in row order."""
+    return [case.outcome for case in report_cases(nlp, Report(name="t.txt", text=text))]

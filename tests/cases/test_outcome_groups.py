@@ -1,13 +1,7 @@
 """The status of the report's own patients told as a group by words the context component reads
 as other patients' ("these cases", "neither of these cases"): every row's, unless another cue of the
 literature stands before it (reports written for the tests)."""
-from pipeline.api import report_cases
-from pipeline.ingest.report import Report
-from case_outcome_helpers import full_nlp  # noqa: F401 (the shared fixture)
-
-
-def outcomes(nlp, text):
-    return [c.outcome for c in report_cases(nlp, Report(name="t.txt", text=text))]
+from case_outcome_helpers import full_nlp, outcomes  # noqa: F401 (the shared fixture)
 
 
 def test_neither_of_these_cases_is_every_numbered_rows(full_nlp):

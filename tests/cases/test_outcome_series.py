@@ -1,13 +1,7 @@
 """Outcome cells of patients announced together and told in one text (no "Case 1" heading):
 each row takes the status said of it by number, by order, or of the patients as a group;
 reports written for the tests."""
-from pipeline.api import report_cases
-from pipeline.ingest.report import Report
-from case_outcome_helpers import full_nlp  # noqa: F401 (the shared fixture)
-
-
-def outcomes(nlp, text):
-    return [c.outcome for c in report_cases(nlp, Report(name="t.txt", text=text))]
+from case_outcome_helpers import full_nlp, outcomes  # noqa: F401 (the shared fixture)
 
 
 def test_numbered_statuses_go_to_their_rows(full_nlp):
