@@ -1,0 +1,151 @@
+"""Facts told apart in one sentence of a report that describes its announced patients together
+(``cases/series.py``): "One twin relapsed and died, while the other is in complete remission",
+"Patient 1 received X, whereas patient 2 ...", the former and the latter, values given
+"respectively", and sentences that name each patient by a person word ("The woman received
+azithromycin and the man levofloxacin"). Each row takes what is said of it."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.cases.record import Case, Evidence
+from pipeline.nlp.sections.patients import PERSON_SEX
+
+
+# A sentence that tells two patients apart: "One twin relapsed and died, but the other is in
+# complete remission", "the first patient died, while the second is alive" (not "one cycle of
+# X ... the second cycle": "one" names a patient, or is the subject of a verb of the course).
+ONE_AND_OTHER = re.compile(r"\b(?:one(?:\s+(?:of\s+(?:them|the\s+\w+)|twin|patient|child|sibling|case|brother|sister|infant)\b"
+                           r"|(?=\s+(?:with|was|is|had|has|relapsed|died|developed|received|remained|survived|recovered)\b))"
+                           r"|the\s+first\s+(?:twin|patient|child|sibling|case|brother|sister|infant)\b)"
+                           r"[^.;]*?\b(?P<other>the\s+(?:other|second))\b", re.IGNORECASE)
+
+
+# Qualifiers that make an outcome no one's status.
+NOT_A_STATUS = frozenset({"negated", "hypothetical", "historical"})
+
+
+def one_and_the_other(first: Case, rows: list[Case]) -> None:
+    """Two announced patients whose outcome or histology one sentence tells apart ("One twin
+    relapsed and died, but the other is in complete remission", "diagnosed at 9 and 11 years,
+    one with T-cell lymphoma and the other with T-cell leukaemia", or by their person words when
+    they differ in sex: "The woman recovered, while the man died"): the value before the second
+    name is its first patient's, the one after it the second's."""
+    if len(rows) != 2:
+        return
+    for field in ("outcome", "histology"):
+        told: dict[int, list[Evidence]] = {}
+        for item in first.evidence:
+            if item.field == field and not NOT_A_STATUS & set(item.qualifiers):
+                told.setdefault(item.sentence_start, []).append(item)
+        for sentence_start, items in sorted(told.items()):
+            split = _two_named(items[0].sentence, rows)
+            if split is None:
+                continue
+            offset, (one, two) = split
+            other = sentence_start + offset
+            before = {item.value for item in items if item.start < other}
+            after = [item for item in items if item.start >= other]
+            if len(before) != 1 or len({item.value for item in after}) != 1 or before == {after[0].value}:
+                continue
+            own = before.pop()
+            shared = getattr(first, field)
+            if shared not in (None, own, after[0].value) or getattr(rows[1], field) not in (None, shared):
+                continue  # a value of its own that the sentence does not give
+            setattr(rows[one], field, own)
+            setattr(rows[two], field, after[0].value)
+            kept = replace(after[0] if two else next(i for i in items if i.value == own), kept=True)
+            rows[1].evidence = [e for e in rows[1].evidence if e.field != field] + [kept]
+            break
+
+
+def told_apart(first: Case, rows: list[Case]) -> None:
+    """Two announced patients whose drugs or sites of spread one sentence tells apart ("The woman
+    received azithromycin and the man levofloxacin", "a man with a metastasis to the thumb and a
+    woman with one to the gluteal muscle", "one was given X and the other Y"): a value named after
+    the second patient's name is that patient's, not the first row's (unless another sentence
+    gives it the first row too)."""
+    if len(rows) != 2:
+        return
+    for field in ("drugs", "metastasis_sites"):
+        told: dict[int, list[Evidence]] = {}
+        for item in first.evidence:  # (a value named again in the sentence is kept once: read both)
+            if item.field == field and (item.kept or item.value in getattr(first, field) and not NOT_A_STATUS & set(item.qualifiers)):
+                told.setdefault(item.sentence_start, []).append(item)
+        for sentence_start, items in sorted(told.items()):
+            split = _two_named(items[0].sentence, rows)
+            if split is None:
+                continue
+            offset, order = split
+            for item in items:
+                owner = rows[order[0] if item.start < sentence_start + offset else order[1]]
+                other = rows[1 - rows.index(owner)]
+                if item.value not in getattr(owner, field):
+                    setattr(owner, field, sorted(set(getattr(owner, field)) | {item.value}))
+                    owner.evidence.append(replace(item, kept=True))
+                elsewhere = any(e.field == field and e.kept and e.value == item.value and e.sentence_start != sentence_start
+                                for e in other.evidence)
+                both = sum(1 for e in items if e.value == item.value and e is not item and
+                           (e.start < sentence_start + offset) != (item.start < sentence_start + offset))
+                if item.value in getattr(other, field) and not elsewhere and not both:
+                    setattr(other, field, [value for value in getattr(other, field) if value != item.value])
+                    other.evidence = [e for e in other.evidence if e is not item] + [replace(item, kept=False)]
+
+
+# "The former was treated with X, the latter with Y".
+FORMER_LATTER = re.compile(r"\bthe\s+former\b[^.;]*?\b(?P<other>the\s+latter)\b", re.IGNORECASE)
+
+
+# The patients' numbers inside a sentence: "Patient 1 received X, whereas patient 2 ...".
+NUMBERED_PATIENT = re.compile(r"\b(?:patient|case)\s*(?:#|no\.?\s*)?(?P<number>[1-6])\b(?!\s*(?:%|years?|months?|weeks?|days?))",
+                              re.IGNORECASE)
+
+
+def respective_values(first: Case, rows: list[Case]) -> None:
+    """Announced patients given one value each in one list ("were treated with olaparib and
+    niraparib, respectively"): a sentence that says "respectively" and names as many drugs (or
+    sites of spread) as there are rows gives each row its own, in order."""
+    for field in ("drugs", "metastasis_sites"):
+        told: dict[int, list[Evidence]] = {}
+        for item in first.evidence:
+            if item.field == field and item.kept:
+                told.setdefault(item.sentence_start, []).append(item)
+        for items in told.values():
+            values = []
+            for item in sorted(items, key=lambda e: e.start):
+                if item.value not in values:
+                    values.append(item.value)
+            if len(values) != len(rows) or not RESPECTIVELY.search(items[0].sentence):
+                continue
+            for row, value in zip(rows, values):
+                others = set(values) - {value}
+                elsewhere = {e.value for e in row.evidence if e.field == field and e.kept and e.sentence_start != items[0].sentence_start}
+                setattr(row, field, sorted((set(getattr(row, field)) - (others - elsewhere)) | {value}))
+                row.evidence.append(next(replace(e, kept=True) for e in items if e.value == value))
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+# The person words of two patients of different sex, with their article: "the woman ... the man",
+# "a man with ... and a woman with ...".
+NAMED_PERSON = re.compile(r"\b(?:the|an?)\s+(?P<person>woman|man|boy|girl|mother|father|son|daughter|brother|sister)\b", re.IGNORECASE)
+
+
+def _two_named(sentence: str, rows: list[Case]) -> tuple[int, tuple[int, int]] | None:
+    """Where a sentence starts telling of the second of two patients, and which rows it tells of
+    first and second: after "one ... the other", or at the second of two person words whose sexes
+    are the two rows' ("The woman recovered, while the man died"). None when it names neither way."""
+    split = ONE_AND_OTHER.search(sentence) or FORMER_LATTER.search(sentence)
+    if split is not None:
+        return split.start("other"), (0, 1)
+    labels = [m for m in NUMBERED_PATIENT.finditer(sentence) if 1 <= int(m.group("number")) <= len(rows)]
+    if len(labels) == 2 and labels[0].group("number") != labels[1].group("number"):
+        return labels[1].start(), (int(labels[0].group("number")) - 1, int(labels[1].group("number")) - 1)
+    sexes = [row.sex for row in rows]
+    if None in sexes or len(set(sexes)) != 2:
+        return None
+    named = [(m, PERSON_SEX[m.group("person").lower()]) for m in NAMED_PERSON.finditer(sentence)]
+    if len(named) != 2 or named[0][1] == named[1][1]:
+        return None
+    return named[1][0].start(), (sexes.index(named[0][1]), sexes.index(named[1][1]))

@@ -1,0 +1,246 @@
+"""Ages and sexes of patients told together (``cases/series.py``): relatives listed as the joint
+subject of a diagnosis, one age given to a group of twins, ages and sexes listed in order or
+"respectively", and the person words of an announcement ("a Turkish boy and his younger
+sister")."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.cases.record import Case, Evidence
+from pipeline.nlp.sections.patients import PERSON_SEX, patient_number
+from pipeline.resources import read_patterns, read_table
+
+
+def enumerated_persons(text: str, patients: str) -> list[tuple[str | None, Evidence]]:
+    """The relatives listed as the joint subject of a diagnosis in the opening ("a young girl,
+    her father, her uncle and her grandfather were diagnosed with ..."): (sex, evidence) of each
+    person word in order, else an empty list."""
+    spec = read_patterns(patients)
+    if "enumerated_persons" not in spec:
+        return []
+    person = spec["enumerated_person"]
+    listed = re.compile(spec["enumerated_persons"].replace("{person}", person))
+    match = listed.search(text, 0, int(spec["announced_reach"]))
+    if match is None:
+        return []
+    sexes = {row["term"].lower(): row["sex"] or None for row in read_table("demographics/sex.tsv")}
+    start = match.start("persons")
+    return [(sexes.get(word.group().lower()),
+             Evidence("sex", None, match.group(), start + word.start(), start + word.end(), match.start()))
+            for word in re.finditer(rf"(?i)\b{person}\b", match.group("persons"))]
+
+
+# One age given to the group of patients ("38-year-old female identical twins", "45-year-old
+# twin sisters"): every patient of the group has it (twins are born together); the words
+# between say their sex.
+GROUP_AGE = re.compile(r"\b(?P<age>\d{1,3})[\s‐–-]*(?:years?|yrs?)[\s‐–-]*old\s+(?P<words>(?:[\w-]+\s+){0,4}?)"
+                       r"(?P<group>twins|twin\s+(?:sisters|brothers|girls|boys))\b", re.IGNORECASE)
+
+
+# Twins of another pregnancy, not the patients: "She is a mother of healthy 3-year-old twins".
+OTHER_TWINS = re.compile(r"\b(?:of|has|had|have|with)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+GROUP_WORD_SEX = (("female", re.compile(r"\b(?:female|women|sisters|girls)\b", re.IGNORECASE)),
+                  ("male", re.compile(r"\b(?:male|men|brothers|boys)\b", re.IGNORECASE)))
+
+
+def group_age(text: str, rows: list[Case], patients: str) -> None:
+    """Twins given one age together in the opening ("38 year-old mirror-image Asian female
+    identical twins presented with ..."): rows without an age take it, and the sex its words say."""
+    if all(row.age is not None for row in rows[1:]):
+        return
+    reach = int(read_patterns(patients)["announced_reach"])
+    match = next((m for m in GROUP_AGE.finditer(text, 0, reach) if not OTHER_TWINS.search(text, max(0, m.start() - 40), m.start())), None)
+    if match is None:
+        return
+    age = float(match.group("age"))
+    said = {sex for sex, words in GROUP_WORD_SEX if words.search(match.group("words") + match.group("group"))}
+    sex = said.pop() if len(said) == 1 else None
+    for row in rows:
+        if row.age is None or row is rows[0]:
+            if row.age is None:
+                row.age = age
+                row.evidence.append(Evidence("age", age, match.group(), match.start("age"), match.end("age"), match.start()))
+            if sex is not None and row.sex is None:
+                row.sex = sex
+                row.evidence.append(Evidence("sex", sex, match.group(), match.start("words"), match.end("group"), match.start()))
+
+
+def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> None:
+    """The patients named in the title or the opening as a group of one sex ("dizygotic male
+    twins", "twin sisters", "two brothers"): every row without a sex of its own takes it, the
+    second twin whose part has no sex word as much as the first. Nothing when the opening
+    names groups of both sexes."""
+    spec = read_patterns(patients)
+    opening = (title or "") + "\n" + text[:int(spec["announced_reach"])]
+    found = [(sex, match) for sex in ("female", "male")
+             for match in [re.search(spec.get(f"group_sex_{sex}", "(?!)"), opening)] if match]
+    if len(found) != 1:
+        return
+    sex, match = found[0]
+    offset = len(title or "") + 1
+    for row in rows:
+        if row.sex is None:
+            row.sex = sex
+            start = match.start() - offset
+            row.evidence.append(Evidence("sex", sex, match.group(), max(0, start), max(0, start) + len(match.group()), max(0, start)))
+
+
+# A person word of a listed pair ("a boy and his mother").
+PERSON_WORD = re.compile(r"\b(" + "|".join(PERSON_SEX) + r")\b", re.IGNORECASE)
+
+
+def listed_sexes(text: str, rows: list[Case], patients: str) -> None:
+    """The announced patients listed in apposition with a person word each ("two cases, a boy
+    and his mother", "First cousins, a male and a female"): each row takes its person's sex,
+    in order, when the list holds one person per row."""
+    spec = read_patterns(patients)
+    lists = [re.compile(spec.get(key, "(?!)")) for key in ("listed_persons", "listed_persons_described")]
+    for match in (m for listed in lists for m in listed.finditer(text, 0, int(spec["announced_reach"]))):
+        words = list(PERSON_WORD.finditer(match.group("persons")))
+        if len(words) != len(rows):
+            continue
+        start = match.start("persons")
+        for row, word in zip(rows, words):
+            # over the first row's own sex too: it was read from every patient's words at once
+            row.sex = PERSON_SEX[word.group(1).lower()]
+            row.evidence.append(Evidence("sex", row.sex, match.group(), start + word.start(1), start + word.end(1), start))
+        return
+
+
+def listed_ages(text: str, rows: list[Case], patients: str) -> None:
+    """The announced patients' ages written together ("two siblings, aged five and 8 years"):
+    when no row but the first has an age and the opening of the text gives exactly one age per
+    row in one phrase, starting with the first row's, each row takes its own, in order."""
+    if any(row.age is not None for row in rows[1:]):
+        return
+    spec = read_patterns(patients)
+    listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
+    reach = int(spec["announced_reach"])
+    for match in listed.finditer(text, 0, reach):
+        if not_after.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        ages = _listed_age_values(match, len(rows))
+        if ages is None or rows[0].age not in (None, ages[0]):
+            continue  # (the first row's age, read from the list's first number, agrees)
+        sex = LISTED_SEX.match(text, match.end())
+        for row, age in zip(rows, ages):
+            row.age = age
+            row.evidence.append(Evidence("age", row.age, match.group(), match.start(), match.end(), match.start()))
+            if sex is not None and row.sex is None:  # "in 4 and 17 years old male patients"
+                row.sex = "female" if sex.group(1).lower().startswith(("fe", "girl", "wom", "sis")) else "male"
+                row.evidence.append(Evidence("sex", row.sex, match.group(), sex.start(1), sex.end(1), match.start()))
+        return
+
+
+def _listed_age_values(match: re.Match, count: int) -> list | None:
+    """The ages of a ``listed_ages`` match in years ("6- and 2-year-old", "aged five and 8
+    years", "3 and 7 months"), or None unless it gives exactly ``count`` readable ages."""
+    # "6- and 2-year-old": the suspended hyphen is no part of the number
+    words = [w.strip("-‐‑–") for w in re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())]
+    ages = [int(w) if w.isdigit() else (patient_number(w) or None) for w in words]
+    if len(ages) != count or None in ages:
+        return None
+    if match.group("unit").lower().startswith("month"):
+        return [round(age / 12, 2) for age in ages]
+    return ages
+
+
+# A sentence that gives each patient its own value in one list ("Both patients were aged 45 and
+# 52 years, respectively", "The two patients, aged 45 and 52 years, ...").
+RESPECTIVE = re.compile(r"\brespectively\b|\b(?:both|the\s+(?:two|three|four)\s+(?:\w+\s+)?)(?:patients|cases|children|siblings|twins|sisters|brothers|women|men)\b",
+                        re.IGNORECASE)
+
+
+def respective_ages(text: str, rows: list[Case], patients: str) -> None:
+    """Patients described under their own headings, whose ages the opening gives together for
+    all of them ("Both patients were aged 45 and 52 years, respectively"): a row with no age of
+    its own takes its age from that list, in order, when the list holds one age per row and
+    agrees with every age the rows have."""
+    if all(row.age is not None for row in rows):
+        return
+    spec = read_patterns(patients)
+    listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
+    for match in listed.finditer(text, 0, int(spec["announced_reach"])):
+        if not_after.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        begin = _sentence_begin(text, match.start())
+        stop = text.find(". ", match.end())
+        if not RESPECTIVE.search(text[begin:stop if stop > 0 else len(text)]):
+            continue
+        ages = _listed_age_values(match, len(rows))
+        if ages is None:
+            continue
+        if any(row.age is not None and row.age != age for row, age in zip(rows, ages)):
+            continue
+        for row, age in zip(rows, ages):
+            if row.age is None:
+                row.age = age
+                row.evidence.append(Evidence("age", age, match.group(), match.start(), match.end(), begin))
+        return
+
+
+def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
+    """The announced patients listed each with a person word and an age in one sentence of the
+    opening ("The older brother aged 15 and the younger brother aged 14 years"): when no row has
+    an age and the sentence lists exactly one person per row, each row takes its own age and, if
+    it has none, the sex of its person word, in order."""
+    if any(row.age is not None for row in rows):
+        return
+    spec = read_patterns(patients)
+    pattern = re.compile(spec.get("listed_person_age", "(?!)"))
+    reach = int(spec["announced_reach"])
+    by_sentence: dict[int, list[re.Match]] = {}
+    for match in pattern.finditer(text, 0, reach):
+        by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
+    for start, found in sorted(by_sentence.items()):
+        if len(found) != len(rows):
+            continue
+        for row, match in zip(rows, found):
+            months = (match.group("unit") or "").lower().startswith("month")
+            row.age = round(int(match.group("age")) / 12, 2) if months else int(match.group("age"))
+            row.evidence.append(Evidence("age", row.age, match.group(), match.start("age"), match.end("age"), start))
+            sex = PERSON_SEX.get(match.group("person").lower())
+            if sex is not None and row.sex is None:
+                row.sex = sex
+                row.evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), start))
+        return
+
+
+def _sentence_begin(text: str, position: int) -> int:
+    """Start of the sentence holding ``position`` (after the last ". " before it)."""
+    stop = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
+    return 0 if stop < 0 else stop + 1
+
+
+# The sex word right after a list of ages ("4 and 17 years old male patients", "... boys").
+# A word or two may stand between: "6- and 2-year-old Japanese boys".
+LISTED_SEX = re.compile(r"\s*(?:(?!and\b|or\b|with\b)[A-Za-z][\w-]*\s+){0,2}?(female|male|girls|boys|women|men|sisters|brothers)\b", re.IGNORECASE)
+
+
+# How far after an age its person word may stand ("a 34-year-old man", "aged 34, a man").
+PERSON_REACH = 30
+
+
+def listed_demographics(first: Case, rows: list[Case]) -> None:
+    """The patients presented one after the other in the sentence that gives the first row its
+    age ("We report two cases: a 22-year-old woman admitted with ... and a 34-year-old man with
+    suspected FAP"): when that sentence holds exactly one age per row, each with its person word
+    right after it, each row takes its own age and that word's sex, in order."""
+    kept = next((e for e in first.evidence if e.field == "age" and e.kept), None)
+    if kept is None:
+        return
+    ages = sorted((e for e in first.evidence if e.field == "age" and e.sentence_start == kept.sentence_start), key=lambda e: e.start)
+    if len(ages) != len(rows) or ages[0].start != kept.start:
+        return
+    sexes = [e for e in first.evidence if e.field == "sex" and e.sentence_start == kept.sentence_start]
+    words = [next((e for e in sexes if 0 <= e.start - age.end <= PERSON_REACH), None) for age in ages]
+    if None in words:
+        return  # "a CT at 7 months of age ... and at 3 years of age": one patient's ages, no persons
+    for row, age, word in zip(rows[1:], ages[1:], words[1:]):
+        row.age = age.value
+        row.evidence.append(replace(age, kept=True))
+        row.sex = word.value
+        row.evidence.append(replace(word, kept=True))

@@ -1,0 +1,120 @@
+"""Newborn reports (``cases/series.py``): a newborn's age is 0 at birth, the mother's age and sex
+are hers, not the newborn's, twins labelled with their sex take it, and a twin with no age
+takes its co-twin's age in whole years."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.cases.record import Case, Evidence
+from pipeline.ingest.report import Report
+from pipeline.nlp.sections.patients import PERSON_SEX
+from pipeline.resources import read_patterns
+
+
+def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
+    """A report about a newborn (issue 11): a row the text gives no age is a newborn at birth,
+    age 0 (neonatal reports say "born at 28 weeks' gestation", "birth weight 800 g", which are
+    no ages); and an age that belongs to the mother ("A 20-year-old
+    primipara ... delivered a female infant", "born to a primiparous 30-year-old woman") is the
+    mother's, not the newborn's: the row's age is 0. Nothing when an adult's age is stated before
+    the newborn is presented (an obstetric report of the mother)."""
+    spec = read_patterns(patients)
+    reach = int(spec["announced_reach"])
+    text = report.text
+    title_said = bool(report.title and re.search(spec.get("newborn_title", "(?!)"), report.title, re.IGNORECASE))
+    presented = re.search(spec.get("newborn_presented", "(?!)"), text[:reach], re.IGNORECASE | re.MULTILINE)
+    adult = re.search(spec.get("adult_age", "(?!)"), text[:reach], re.IGNORECASE)
+    if not title_said and (presented is None or (adult is not None and adult.start() < presented.start())):
+        return
+    if presented is not None:
+        evidence = Evidence("age", 0, presented.group(), presented.start(), presented.end(), presented.start())
+    else:
+        evidence = Evidence("age", 0, report.title or "", 0, 0, 0, qualifiers=("title",))
+    for row in rows:
+        if row.age is None or _maternal_age(text, row, spec):
+            row.age = 0  # (twins "born to a 28-year-old primigravida" as much as one newborn)
+            row.evidence.append(replace(evidence))
+    if len(rows) != 1:
+        _labelled_twin_sexes(text, rows, spec)
+        return
+    row = rows[0]
+    # the newborn's own sex word ("the male neonate", "a baby girl"), not the mother's "woman"
+    said = NEWBORN_SEX.search(text, 0, reach)
+    if said is None and row.sex is not None and _mothers_sex(text, row, spec):
+        row.sex = None  # "The mother of the index case is a 16-year-old pregnant woman": hers
+        return
+    if said is not None:
+        group = "sex" if said.group("sex") else "sex2"
+        sex = "female" if said.group(group).lower() in ("female", "girl") else "male"
+        if row.sex != sex:
+            row.sex = sex
+            row.evidence.append(Evidence("sex", sex, said.group(), said.start(group), said.end(group), said.start()))
+
+
+def _labelled_twin_sexes(text: str, rows: list[Case], spec: dict) -> None:
+    """Twins of a newborn report labelled after their sex word ("a live female (Twin A) ...
+    a male infant (Twin B)", "Twin A, a male, and twin B, a female"): each row takes the sex of
+    its twin, in the order the text names them, over the words its part holds (the mother's
+    "woman" and "she" among them)."""
+    by_label: dict[str, re.Match] = {}
+    for key in ("labelled_twin", "labelled_twin_after"):  # "a live female (Twin A)", "Twin A, a male"
+        for match in re.finditer(spec.get(key, "(?!)"), text[:int(spec["announced_reach"])]):
+            label = match.group("label").upper()
+            if label not in by_label or match.start() < by_label[label].start():
+                by_label[label] = match
+    if len(by_label) != len(rows):
+        return
+    # the rows follow the text's order of the twins ("Twin B, a girl, ... Twin A, a boy, ...")
+    said = dict(enumerate(sorted(by_label.values(), key=lambda m: m.start())))
+    for index, match in said.items():
+        sex = PERSON_SEX[match.group("person").lower()]
+        rows[index].sex = sex
+        rows[index].evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), match.start()))
+
+
+# A newborn's own sex word: "a female infant", "the male neonate", "a baby girl", "newborn boy".
+NEWBORN_SEX = re.compile(r"\b(?:(?P<sex>female|male)\s+(?:preterm\s+|term\s+|premature\s+)?(?:newborn|neonate|infant|baby)"
+                         r"|(?:newborn|baby)\s+(?P<sex2>girl|boy))\b", re.IGNORECASE)
+
+
+def _mothers_sex(text: str, row: Case, spec: dict) -> bool:
+    """True when every word that gives the row its sex (pronouns aside) stands in a sentence
+    about the newborn's mother ("The mother of the index case is a 16-year-old pregnant woman")."""
+    maternal = re.compile(spec.get("maternal_sentence", "(?!)"), re.IGNORECASE)
+    words = [e for e in row.evidence if e.field == "sex" and e.value == row.sex
+             and text[e.start:e.end].lower() not in PRONOUNS]
+    return bool(words) and all(maternal.search(e.sentence) for e in words)
+
+
+PRONOUNS = frozenset({"she", "her", "hers", "herself", "he", "him", "his", "himself"})
+
+
+def _maternal_age(text: str, row: Case, spec: dict) -> bool:
+    """True when the row's age is written with the mother's words ("a 20-year-old primipara")."""
+    kept = next((e for e in row.evidence if e.field == "age" and e.kept and e.value == row.age), None)
+    if kept is None:
+        return False
+    after, before = text[kept.end:kept.end + 40], text[max(0, kept.start - 25):kept.start]
+    return bool(re.search(spec.get("maternal_after", "(?!)"), after, re.IGNORECASE)
+                or re.search(spec.get("maternal_before", "(?!)"), before, re.IGNORECASE))
+
+
+# A report about twins: its title or opening names them ("... in identical twins", "Twin A").
+TWINS = re.compile(r"\btwins?\b", re.IGNORECASE)
+
+
+def co_twin_age(report: Report, rows: list[Case], patients: str) -> None:
+    """Twins read as two parts, one of which the text gives no age ("A previously healthy
+    1-year-old boy ... His twin brother developed similar symptoms eight days later"): twins are
+    born together, so the other's age in whole years is its age too (an infant's age in months is
+    not: twins fall ill weeks apart)."""
+    reach = int(read_patterns(patients)["announced_reach"])
+    if len(rows) != 2 or not TWINS.search((report.title or "") + " " + report.text[:reach]):
+        return
+    aged = [row for row in rows if row.age is not None]
+    if len(aged) != 1 or aged[0].age < 1 or not float(aged[0].age).is_integer():
+        return
+    other = next(row for row in rows if row.age is None)
+    other.age = aged[0].age
+    other.evidence += [replace(e) for e in aged[0].evidence if e.field == "age" and e.kept and e.value == aged[0].age][:1]
