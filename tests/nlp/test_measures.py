@@ -573,6 +573,7 @@ def test_unit_slip_per_millilitre(nlp):
         ("Leukozytose: Leukocytes were 12.3 Gpt/l and CRP 80 mg/l.", [12.3]),
         ("Leukocytes 15.4 Tsd/µl on the second day.", [15.4]),
         ("CBC: WBC 12.3 thou/µL, Hb 9.1 g/dL.", [12.3]),
+        ("CBC: WBC 9.7 ths/uL, platelets 210 ths/uL.", [9.7]),
         ("WBC 15.4 × 10^3/mm^3", [15.4]),
         ("Total leucocyte count was 1,23,000 cells/cumm.", [123.0]),
     ],
