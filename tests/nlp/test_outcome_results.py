@@ -71,3 +71,16 @@ def test_a_disease_free_survival_rate_of_a_series_is_no_status(nlp):
 
 def test_favourable_outcomes_of_the_literature_are_no_status(nlp):
     assert categories(nlp, "Early surgery is associated with favourable outcomes in most series.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lesions unchanged on follow-up imaging: neither shrinkage nor growth
+    ("At 18 months the liver lesions have not changed in size.", True),
+    ("Follow-up CT showed no change in the size of the lung nodules.", True),
+    ("The pulmonary metastases remained radiologically unchanged for two years.", True),
+    # ...not a change of treatment, nor a symptom unchanged
+    ("The regimen was not changed despite the rash.", False),
+    ("Her headache was unchanged after paracetamol.", False),
+])
+def test_lesions_unchanged_are_stable_disease(nlp, text, expected):
+    assert ("stable disease" in categories(nlp, text)) is expected
