@@ -275,7 +275,7 @@ class OutcomeMatcher(Component):
         phrase with no "she"/"the patient" after it, and does not tell the patient's status ("her
         parents reported complete resolution of the episodes"). ``reported``: the spans of the
         report's own patients named as a group in ``before`` ("mother and baby")."""
-        others = [m.start() for m in self.other_person.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        others = [m.start() for m in _outside(self.other_person, before, reported)]
         patient = [m.start() for m in self.nominative.finditer(before)]
         if not others or (patient and patient[-1] > others[-1]):
             return False
@@ -287,13 +287,13 @@ class OutcomeMatcher(Component):
         in a report of the mother ("[subject] newborn" of models/outcome/outcome.toml)."""
         if self.newborn is None:
             return False
-        babies = [m for m in self.newborn.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        babies = _outside(self.newborn, before, reported)
         if not babies:
             return False
         last = babies[-1]
-        others = [m.start() for m in self.singular_subject.finditer(before)
-                  if not any(a <= m.start() < b for a, b in reported) and not last.start() <= m.start() < last.end()]
-        others += [m.start() for m in self.other_person.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        others = [m.start() for m in _outside(self.singular_subject, before, reported)
+                  if not last.start() <= m.start() < last.end()]
+        others += [m.start() for m in _outside(self.other_person, before, reported)]
         return not others or last.start() > max(others)
 
     def _mother_subject(self, before: str, reported: list[tuple[int, int]]) -> bool:
@@ -302,16 +302,15 @@ class OutcomeMatcher(Component):
         newborn's; never "her mother" (a relative's, "[subject] mother")."""
         if self.mother is None or not self._other_person_subject(before, reported):
             return False
-        others = [m for m in self.other_person.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        others = _outside(self.other_person, before, reported)
         return any(m.start() <= others[-1].start() < m.end() for m in self.mother.finditer(before))
 
     def _reported_group_subject(self, before: str, reported: list[tuple[int, int]]) -> bool:
         """Whether the nearest subject word before the phrase is the reported patients as a group
         (``reported``: their spans in ``before``; a word inside one, the "patient" of "patient 2",
         is part of it)."""
-        others = [m.start() for m in self.singular_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)] + [
-            m.start() for m in self.plural_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)
-        ]
+        others = [m.start() for m in _outside(self.singular_subject, before, reported)
+                  + _outside(self.plural_subject, before, reported)]
         return bool(reported) and (not others or reported[-1][0] > max(others))
 
     def _plural_subject(self, before: str, written: str, reported: list[tuple[int, int]]) -> bool:
@@ -320,7 +319,7 @@ class OutcomeMatcher(Component):
         speaks of the report's own patients). "They" before a phrase that things do ("the
         symptoms resolved within a year and they have not recurred") stands for the things, not
         for a group of people."""
-        plural = [m for m in self.plural_subject.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
+        plural = _outside(self.plural_subject, before, reported)
         if plural and self.thing_pronoun and self.thing_pronoun.fullmatch(plural[-1].group()) and self.thing_phrase.search(written):
             plural = plural[:-1]
         singular = [m.start() for m in self.singular_subject.finditer(before)] + [a for a, _ in reported]
@@ -328,6 +327,13 @@ class OutcomeMatcher(Component):
         if opening:  # "..., like most patients in the literature, she recovered": the phrase names its subject
             singular.append(len(before) + opening.start())
         return bool(plural) and (not singular or plural[-1].start() > max(singular))
+
+
+def _outside(pattern: re.Pattern, before: str, reported: list[tuple[int, int]]) -> list[re.Match]:
+    """The matches of ``pattern`` in ``before`` that start outside the spans of the report's own
+    patients named as a group (``reported``: a word inside one, the "patient" of "patient 2",
+    is part of it)."""
+    return [m for m in pattern.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
 
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
