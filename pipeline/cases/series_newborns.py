@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from pipeline.cases.record import Case, Evidence
 from pipeline.ingest.report import Report
-from pipeline.nlp.sections.patients import PERSON_SEX
+from pipeline.nlp.sections.patients import PERSON_SEX, newborn_report
 from pipeline.resources import read_patterns
 
 
@@ -22,10 +22,8 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
     spec = read_patterns(patients)
     reach = int(spec["announced_reach"])
     text = report.text
-    title_said = bool(report.title and re.search(spec.get("newborn_title", "(?!)"), report.title, re.IGNORECASE))
     presented = re.search(spec.get("newborn_presented", "(?!)"), text[:reach], re.IGNORECASE | re.MULTILINE)
-    adult = re.search(spec.get("adult_age", "(?!)"), text[:reach], re.IGNORECASE)
-    if not title_said and (presented is None or (adult is not None and adult.start() < presented.start())):
+    if not newborn_report(text[:reach], report.title, presented, patients):
         return
     if presented is not None:
         evidence = Evidence("age", 0, presented.group(), presented.start(), presented.end(), presented.start())

@@ -263,16 +263,23 @@ def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
 
 def _newborns_announced(opening: str, title: str | None, path: str) -> re.Match | None:
     """Two newborns named together in the opening ("Both infants developed bloody stool"), in a
-    report about them: the title names newborns, or no adult's age stands before (a mother's
-    report tells "Both newborns were admitted to the neonatal unit" of a patient's babies)."""
+    report about them (see :func:`newborn_report`: a mother's report tells "Both newborns were
+    admitted to the neonatal unit" of a patient's babies)."""
+    match = re.search(read_patterns(path).get("announced_newborns", "(?!)"), opening)
+    return match if match is not None and newborn_report(opening, title, match, path) else None
+
+
+def newborn_report(opening: str, title: str | None, newborn: re.Match | None, path: str = "sections/patients.toml") -> bool:
+    """Whether a report is about its newborn(s): its title names newborns, or its opening names
+    one (``newborn``, a match in ``opening``) with no adult's age before it (a report of the
+    mother gives her own age first: "A 30-year-old primigravida ... delivered a boy")."""
     spec = read_patterns(path)
-    match = re.search(spec.get("announced_newborns", "(?!)"), opening)
-    if match is None:
-        return None
     if title and re.search(spec.get("newborn_title", "(?!)"), title, re.IGNORECASE):
-        return match
+        return True
+    if newborn is None:
+        return False
     adult = re.search(spec.get("adult_age", "(?!)"), opening, re.IGNORECASE)
-    return match if adult is None or adult.start() > match.start() else None
+    return adult is None or adult.start() > newborn.start()
 
 
 @lru_cache(maxsize=None)
