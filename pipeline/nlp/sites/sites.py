@@ -236,7 +236,6 @@ class SiteMatcher(Component):
         self._node_locations(text, out)
         if about_tumour:
             self._list_continuation(text, out)
-        if about_tumour:
             self._origin_elsewhere(text, bounds, starts, out)
         out.extend(self._abbreviated_primaries(doc, text, bounds, starts, out))
         return out
@@ -320,13 +319,13 @@ class SiteMatcher(Component):
             return
         for index in range(len(out) - 1):
             here, after = out[index], out[index + 1]
-            if (here.value.site != "lymph node" and after.value.site == "lymph node" and here.end <= after.start
-                    and self.node_location.match(text[here.end:after.start])):
+            if here.value.site == "lymph node" or after.value.site != "lymph node" or here.end > after.start:
+                continue
+            between = text[here.end:after.start]
+            coordinated = (self.node_region is not None and self.node_region[0].match(here.value.written)
+                           and self.node_region[1].match(between))  # "mediastinal and hilar lymph nodes"
+            if self.node_location.match(between) or coordinated:
                 _set_role(out, index, "mention", None)
-            elif (self.node_region and here.value.site != "lymph node" and after.value.site == "lymph node"
-                  and here.end <= after.start and self.node_region[0].match(here.value.written)
-                  and self.node_region[1].match(text[here.end:after.start])):
-                _set_role(out, index, "mention", None)  # "mediastinal and hilar lymph nodes"
 
     def _list_continuation(self, text: str, out: list[Finding]):
         """A plain mention that continues a list of spread sites past an item's head noun ("metastases
