@@ -261,9 +261,7 @@ class DrugMatcher(Component):
                 elif len(piece) >= fuzzy_length and (spelt := self.fuzzy.spelling(piece)):
                     # a national spelling that only starts longer names of the lexicon
                     # ("insulina" of "insulina glargina"): the generic it spells
-                    entries = self.lexicon.by_first.get(spelt, ((), {}))[1].get((spelt,), ())
-                    misspelt.append(Match(word.start(), word.end(), (spelt,), True,
-                                          next((e.cue for e in entries if e.cue), "")))
+                    misspelt.append(Match(word.start(), word.end(), (spelt,), True, self._cue_of(spelt)))
             elif piece[-1].isdigit() or piece[-2:] in GLUED_UNITS:
                 # a name glued to its dose in a scraped table ("Methadone260mg", "Duloxetine30mg")
                 glued = GLUED.match(piece)
@@ -279,10 +277,15 @@ class DrugMatcher(Component):
                 generic = self.fuzzy.match(piece)
                 if generic:
                     # a misspelt analyte or hormone ("albumine") needs what its name needs
-                    entries = self.lexicon.by_first.get(generic, ((), {}))[1].get((generic,), ())
-                    cue = "" if self.fuzzy.salted(piece) else next((e.cue for e in entries if e.cue), "")
+                    cue = "" if self.fuzzy.salted(piece) else self._cue_of(generic)
                     misspelt.append(Match(word.start(), word.end(), (generic,), True, cue))
         return sorted(matches + misspelt) if misspelt else matches
+
+    def _cue_of(self, generic: str) -> str:
+        """The cue the lexicon's one-word name ``generic`` needs ("cue" for a body substance that
+        is also a drug), or ""."""
+        entries = self.lexicon.by_first.get(generic, ((), {}))[1].get((generic,), ())
+        return next((e.cue for e in entries if e.cue), "")
 
     def _joined_name(self, lowered: str, word) -> Match | None:
         """A drug name written as two words at a chemical prefix ("methyl prednisolone", "hydroxy
