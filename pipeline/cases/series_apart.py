@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.cases.patients import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
 from pipeline.nlp.sections.patients import PERSON_SEX
 
@@ -123,8 +124,6 @@ def respective_values(first: Case, rows: list[Case]) -> None:
                 setattr(row, field, sorted((set(getattr(row, field)) - (others - elsewhere)) | {value}))
                 row.evidence.append(next(replace(e, kept=True) for e in items if e.value == value))
 
-
-RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
 # The person words of two patients of different sex, with their article: "the woman ... the man",
