@@ -31,6 +31,17 @@ def may_be_mother(case: Case) -> bool:
     return case.sex == "female" and case.age is not None and case.age >= MOTHER_MIN_AGE
 
 
+def _about_patient_once_its_own(mention: Mention) -> bool:
+    """Whether a status the context component gave to someone else would be the patient's were its
+    subject the patient's (its section and qualifiers allow it)."""
+    return about_patient(replace(mention, subject="probable"))
+
+
+def _optional_pattern(spec: dict, key: str) -> re.Pattern | None:
+    """The pattern ``key`` of a table of models/outcome/outcome.toml, or None when it has none."""
+    return compile_pattern(spec[key]) if spec.get(key) else None
+
+
 def _numbered_for(outcome: Mention, number: int) -> bool:
     """Whether a status is this row's as far as patients' numbers go: one said of "cases 1 and
     3" is theirs only; one said of nobody by number is anyone's."""
@@ -46,7 +57,7 @@ def group_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAULT) ->
     stands before it in its sentence."""
     subject = read_patterns(config.outcome)["subject"]
     reported = compile_pattern(subject["reported"])
-    literature = compile_pattern(subject["literature"]) if subject.get("literature") else None
+    literature = _optional_pattern(subject, "literature")
 
     def names_own_group(m: Mention) -> bool:
         if m.subject not in ("other", "generic"):
@@ -59,7 +70,7 @@ def group_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAULT) ->
         rest = reported.sub(lambda g: " " * len(g.group()), before)
         if literature is not None and literature.search(rest):
             return False
-        return about_patient(replace(m, subject="probable"))
+        return _about_patient_once_its_own(m)
 
     return [m for m in mentions if m.group == "outcome" and m.value.subject_reported_group
             and (about_patient(m) or names_own_group(m))]
@@ -92,7 +103,7 @@ def _mothers_own(mentions: list[Mention]) -> list[Mention]:
     delivered woman they are the patient's own (called for an adult woman's row only)."""
     return [replace(m, subject="probable") for m in mentions
             if m.group == "outcome" and m.value.subject_mother and m.subject not in ("patient", "probable", "unknown")
-            and about_patient(replace(m, subject="probable"))]
+            and _about_patient_once_its_own(m)]
 
 
 # Sections that tell the patient's own story: the case description and, in a page or an abstract,
@@ -112,12 +123,12 @@ def _patients_clause(mentions: list[Mention], config: AssemblyConfig = DEFAULT) 
     if "literature" not in spec:
         return []
     literature, patient = compile_pattern(spec["literature"]), compile_pattern(spec["nominative"])
-    comparison = compile_pattern(spec["comparison"]) if spec.get("comparison") else None
+    comparison = _optional_pattern(spec, "comparison")
     found = []
     for m in mentions:
         if m.group != "outcome" or m.subject not in ("other", "generic") or m.section not in PATIENTS_CLAUSE_SECTIONS:
             continue
-        if m.value.subject_plural or m.value.subject_other_person or not about_patient(replace(m, subject="probable")):
+        if m.value.subject_plural or m.value.subject_other_person or not _about_patient_once_its_own(m):
             continue
         before = m.sentence[: max(0, m.start - m.sentence_start)]
         cues = list(literature.finditer(before))
@@ -149,9 +160,9 @@ def _discussed_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAUL
     one such case ... was reported in a patient ..., which was treated successfully") is the
     literature's ("[subject] literature" of models/outcome/outcome.toml)."""
     subject = read_patterns(config.outcome)["subject"]
-    literature = compile_pattern(subject["literature"]) if subject.get("literature") else None
-    indefinite = compile_pattern(subject["indefinite"]) if subject.get("indefinite") else None
-    own_patient = compile_pattern(subject["own_patient"]) if subject.get("own_patient") else None
+    literature = _optional_pattern(subject, "literature")
+    indefinite = _optional_pattern(subject, "indefinite")
+    own_patient = _optional_pattern(subject, "own_patient")
 
     def of_the_literature(m: Mention) -> bool:
         # "In one such case, an abscess was reported in a patient ..., which was treated
