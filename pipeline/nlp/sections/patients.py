@@ -141,7 +141,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 # "In his sister, the first symptoms appeared at the age of 15": the relative
                 # the sentence is about, with an age of its own
                 about = own_age and IN_RELATIVE.search(text, max(0, match.start() - 6), match.start())
-                if not presented and not joined and not ordered and not about:
+                if not presented and not joined and not ordered and not about and not _described_relative(
+                        match, following, own_age, text[_sentence_start(text, match.start()):match.start()], patterns):
                     continue
             elif not aged and not (presented and several and "twin" in match.group().lower()
                                    and not patterns["kin_history"].search(following)):
@@ -156,6 +157,22 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     return list(unique.values())
 
 
+def _described_relative(match: re.Match, following: str, own_age: re.Match | None, before: str, patterns: dict) -> bool:
+    """In a report about several patients, a relative introduced with an age of its own is a
+    patient described, whatever verb follows: the age in the words that name it ("her
+    2-year-old sister began to have fevers", "this patient's three-year-old child") or set
+    beside them ("his son, then aged 44, ...", "The elder, currently 7 years and 9 months old,
+    walked alone"); so is a sibling named by birth order as the subject of its own sentence
+    ("The older brother achieved remission ... The younger brother developed ...")."""
+    if patterns["age"].search(match.group()):
+        return True
+    if own_age is not None and APPOSED.match(following[:own_age.start()]) and not OTHER_PERSON.search(following, 0, own_age.start()):
+        return True
+    return bool(BIRTH_ORDER_NAMED.match(match.group())) and not before.strip()
+
+
+# Words between a relative's name and an age set beside it: ", then ", " (", ", currently 7 years and ".
+APPOSED = regex_cache.compile(r"(?i)\s*[,(]\s*(?:(?:then|now|currently|at\s+present|who\s+(?:was|is))\s+)?(?:\d{1,3}\s+years?\s+and\s+)?$")
 # A sibling named by its birth order ("the older sibling", "The younger sister").
 BIRTH_ORDER_NAMED = regex_cache.compile(r"(?i)the\s+(?:younger|elder|older|eldest|youngest)\b")
 # A sentence opening on the relative it tells of: "In his sister, ...", "In her brother, ...".

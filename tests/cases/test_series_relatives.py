@@ -1,0 +1,59 @@
+"""Relatives who are patients of the same report, told in running text without "Case N"
+headings: a relative introduced with an age of its own, and siblings named by birth order, each
+open a row; the relatives of a one-patient report open none. Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+from pipeline.nlp.sections.patients import introduced_patients
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def cases(nlp, text, title=None):
+    return report_cases(nlp, Report(name="t.txt", text=text, title=title))
+
+
+@pytest.mark.parametrize("text, heading", [
+    # the age in the words that name the relative, whatever verb tells the illness
+    ("Measles in siblings. A 6-year-old boy had a rash for three days. A week later his 3-year-old "
+     "sister began to cough.", "his 3-year-old sister"),
+    ("Scabies: mother-and-child cases. A 31-year-old woman had itching lesions of the wrist, and the "
+     "same lesions appeared on the hands of this patient's four-year-old child.", "this patient's four-year-old child"),
+    # the age set beside the name
+    ("Gout in a father and son. The father, aged 70, had tophi. Ten years later his son, then aged 41, "
+     "came with a swollen toe.", "his son"),
+])
+def test_a_relative_introduced_with_an_age_of_its_own_is_a_patient_of_a_report_about_several(text, heading):
+    assert [s.heading for s in introduced_patients(text)] == [heading]
+
+
+@pytest.mark.parametrize("text", [
+    "A 6-year-old boy had a rash for three days. A week later his 3-year-old sister began to cough.",
+    "Measles in siblings. A 6-year-old boy had a rash. His 3-year-old sister was healthy.",
+])
+def test_an_aged_relative_of_a_one_patient_report_or_a_healthy_one_is_no_patient(text):
+    assert introduced_patients(text) == []
+
+
+def test_siblings_named_by_birth_order_as_the_subjects_of_their_sentences_open_a_row_each(nlp):
+    text = ("Fatal sibling cases of a storage disease\n\nThe older brother improved on enzyme therapy but "
+            "developed seizures. He died at home. The younger brother had hepatomegaly at birth and was "
+            "treated with imiglucerase. He is alive.")
+    assert [s.heading for s in introduced_patients(text)] == ["The older brother", "The younger brother"]
+    rows = cases(nlp, text)
+    assert len(rows) == 2
+    assert rows[0].outcome == "died" and "imiglucerase" in rows[1].drugs and "imiglucerase" not in rows[0].drugs
+
+
+def test_a_sibling_named_by_birth_order_alone_with_an_age_beside_it_opens_the_next_row(nlp):
+    text = ("Hearing loss in sisters. We describe two sisters with the syndrome. The younger sister, now 5 years "
+            "old, has never walked and had seizures. The elder, currently 8 years and 2 months old, walks and "
+            "has no seizures.")
+    assert [s.heading for s in introduced_patients(text)] == ["The younger sister", "The elder"]
+    rows = cases(nlp, text)
+    assert [r.age for r in rows] == [5, 8.17]
