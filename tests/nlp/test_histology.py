@@ -334,3 +334,35 @@ def test_a_type_a_lesion_is_hard_to_tell_apart_from_is_hedged(nlp):
 ])
 def test_named_subtypes(nlp, text, expected):
     assert names(nlp, text)[:1] == expected
+
+
+@pytest.fixture(scope="module")
+def nlp_abbreviations(make_nlp):
+    return make_nlp("caselit_abbreviations", "caselit_histology")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # letters taken from inside the words, not only from their initials (Schwartz & Hearst)
+    ("Microinvasive adenocarcinoma (MIAC) is rare in pregnancy. A case of MIAC was treated by conization.",
+     ["adenocarcinoma", "adenocarcinoma"]),
+    ("Uterine leiomyosarcoma (ULMS) seldom spreads to the heart. Our patient had ULMS and a cardiac mass.",
+     ["leiomyosarcoma", "leiomyosarcoma"]),
+    ("Ovarian carcinosarcoma (OCS) is aggressive; the OCS of our patient was bilateral.",
+     ["carcinosarcoma", "carcinosarcoma"]),
+    ("Small-cell neuroendocrine cervical carcinoma (NECC) is rare. She received etoposide for NECC.",
+     ["small cell carcinoma", "small cell carcinoma"]),
+    ("A stage IC clear cell carcinoma (CCC) was removed; ten years later CCC arose in the other ovary.",
+     ["clear cell carcinoma", "clear cell carcinoma"]),
+])
+def test_a_short_form_the_detector_pairs_with_a_type_is_that_type(nlp_abbreviations, text, expected):
+    assert names(nlp_abbreviations, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the long form goes on past the name: the short form stands for something else
+    ("The squamous cell carcinoma antigen (SCCAg) was high, and SCCAg fell after surgery.", []),
+    ("A squamous cell carcinoma risk score (SCCRS) was computed; the SCCRS was low.",
+     ["squamous cell carcinoma"]),
+])
+def test_a_short_form_of_a_longer_phrase_is_no_type(nlp_abbreviations, text, expected):
+    assert names(nlp_abbreviations, text) == expected

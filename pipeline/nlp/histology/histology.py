@@ -3,7 +3,9 @@
 
 One regex built from the lexicon (``models/histology/histology.tsv``), longest names first, with
 room for organ words before the last word of a name ("squamous cell cervical carcinoma",
-"undifferentiated endometrial sarcoma"). A bare "carcinoma" or "tumour" is never a type.
+"undifferentiated endometrial sarcoma"). A bare "carcinoma" or "tumour" is never a type. A short
+form the text defines for a type ("microinvasive adenocarcinoma (MIAC)") is that type where it is
+used later (the abbreviation detector's ``doc._.abbreviations``, when it ran before this component).
 """
 from __future__ import annotations
 
@@ -119,7 +121,8 @@ class HistologyMatcher(Component):
         foreign = self._foreign_abbreviations(text, matches)
         benign_heads = self._benign_heads(matches)
         names = [(m.start(), m.end(), m.group(0), self._normalise(m.group(0))) for m in matches]
-        names = sorted(names + self._defined_abbreviations(text, matches))
+        names += self._defined_abbreviations(text, matches)
+        names = sorted(names + self._detected_abbreviations(doc, names))
         for index, (start, end, written, histology) in enumerate(names):
             if histology is None or histology == NOT_A_TYPE or written in foreign:
                 continue
@@ -158,6 +161,34 @@ class HistologyMatcher(Component):
                 continue
             use = re.compile(r"(?<![\w-])" + re.escape(abbreviation) + r"(?![\w-])")
             found += [(m.start(), m.end(), abbreviation, histology) for m in use.finditer(text, definition.end())]
+        return found
+
+    def _detected_abbreviations(self, doc: Doc, names: list[tuple[int, int, str, str | None]]
+                                ) -> list[tuple[int, int, str, str]]:
+        """The later uses of a short form the abbreviation detector pairs with a type's name
+        (``doc._.abbreviations``, Schwartz & Hearst, when it ran before this component), as (start,
+        end, written, histology): "microinvasive adenocarcinoma (MIAC) ... a case of MIAC",
+        "uterine leiomyosarcoma (ULMS) ... ULMS-derived", whose letters come from inside the words
+        as well as from their initials. The long form must end with the name, so that it is the
+        type the short form stands for: "squamous cell carcinoma antigen (SCC-Ag)" is an antigen
+        and "anaplastic lymphoma kinase (ALK)" an enzyme. Short forms the lexicon has are read by
+        the lexicon, and a use already read as a name is not read twice."""
+        if not Doc.has_extension("abbreviations") or not doc._.abbreviations:
+            return []
+        taken = {(start, end) for start, end, _, _ in names}
+        found = []
+        for short in doc._.abbreviations:
+            long = short._.long_form
+            if long is None or short.text in self.names or 0 <= short.start_char - long.end_char <= 3:
+                continue  # the lexicon's own abbreviation, or the definition itself
+            if any(start < short.end_char and short.start_char < end for start, end in taken):
+                continue
+            types = {histology for start, end, _, histology in names
+                     if start < long.end_char and long.start_char < end and end >= long.end_char
+                     and histology not in (None, NOT_A_TYPE)}
+            if len(types) == 1:
+                found.append((short.start_char, short.end_char, short.text, types.pop()))
+                taken.add((short.start_char, short.end_char))
         return found
 
     def _benign_heads(self, matches: list[re.Match]) -> set[str]:
