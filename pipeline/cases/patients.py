@@ -325,7 +325,7 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
             continue
         if block < first_intro:
             current = block
-            parts[block].extend(_told_of(sentence))
+            parts[block].extend(_told_of(_named_as_kin(sentence, opening[first_intro:])))
             continue
         known = max(block, current)  # patients introduced so far
         who = _named(sentence, by_sex, known, references)
@@ -348,6 +348,33 @@ def _interleaved(mentions: list[Mention], opening: list[PatientStart],
             sentence = _as_the_patients(sentence)  # the sentence names the patient it tells of
         parts[current].extend(_for_patient(_told_of(sentence), opening[current]))
     return parts
+
+
+# The kin words of the patient a relative is introduced after ("his son": the father or the
+# mother; "her sister": a sibling), by the kin word of the introduction.
+PARENTS = frozenset({"mother", "father", "parent"})
+SIBLINGS = frozenset({"sister", "brother", "sibling"})
+CONVERSE_KIN = {"son": PARENTS, "daughter": PARENTS, "child": PARENTS, "infant": PARENTS, "baby": PARENTS,
+                "sister": SIBLINGS, "brother": SIBLINGS, "sibling": SIBLINGS, "twin": frozenset({"twin"}),
+                "cousin": frozenset({"cousin"})}
+# A pronoun that makes a kin word another person's relative ("his father").
+OWNER = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _named_as_kin(sentence: list[Mention], introduced: list[PatientStart]) -> list[Mention]:
+    """A sentence of the first patient of a report whose later patients are introduced as its
+    relatives, that names it by the kin word those relatives make it ("A father and son ...
+    The father, aged 63, ... his son, then aged 44"): the word and the age are the patient's
+    own, not a relative's. A kin word with an owner ("his father") stays a relative's."""
+    kins = {word for start in introduced if start.kind == "introduced"
+            for word in CONVERSE_KIN.get(((start.heading or "").lower().split() or [""])[-1], ())}
+    words = sorted((m for m in sentence if m.group == "demographics" and m.label == "SEX" and not m.value.plural
+                    and not m.value.pronoun), key=lambda m: m.start)
+    if not words or words[0].text.lower() not in kins or OWNER.search(words[0].sentence[:words[0].start - words[0].sentence_start]):
+        return sentence
+    head = words[0]
+    own = [replace(head, value=replace(head.value, evidence="word"), subject="patient")]
+    return own + _for_patient([m for m in sentence if m is not head], PatientStart(1, head.start, "introduced", head.end))
 
 
 def _told_of(sentence: list[Mention]) -> list[Mention]:

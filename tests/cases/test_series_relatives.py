@@ -57,3 +57,18 @@ def test_a_sibling_named_by_birth_order_alone_with_an_age_beside_it_opens_the_ne
     assert [s.heading for s in introduced_patients(text)] == ["The younger sister", "The elder"]
     rows = cases(nlp, text)
     assert [r.age for r in rows] == [5, 8.17]
+
+
+def test_the_first_patient_named_by_the_kin_word_its_introduced_relative_makes_it_keeps_its_age(nlp):
+    text = ("Gout in a father and son. The father, aged 70, had tophi and was treated with allopurinol. "
+            "Ten years later his son, then aged 41, came with a swollen toe and was given colchicine.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(70, "male"), (41, "male")]
+    assert rows[0].drugs == ["allopurinol"] and rows[1].drugs == ["colchicine"]
+
+
+def test_a_kin_word_with_an_owner_in_the_first_patients_part_stays_a_relatives(nlp):
+    text = ("Measles in siblings. A 6-year-old boy had a rash; his father, aged 40, had no rash. "
+            "A week later his 3-year-old sister began to cough.")
+    rows = cases(nlp, text)
+    assert [r.age for r in rows] == [6, 3]
