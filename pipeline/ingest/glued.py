@@ -19,6 +19,7 @@ from functools import lru_cache
 from pipeline.resources import read_patterns
 
 _PATTERNS = "ingest/glued_headings.toml"
+_WORDS = "ingest/glued_words.toml"
 
 
 @lru_cache(maxsize=1)
@@ -65,3 +66,30 @@ def separate_glued_headings(text: str) -> str:
     text = before.sub(lambda m: "\n" + m.group("head"), text)
     text = after.sub(_split_after, text)
     return label.sub(_split_after, text)
+
+
+@lru_cache(maxsize=1)
+def _glued_age() -> tuple[re.Pattern, re.Pattern]:
+    data = read_patterns(_WORDS)
+    words = "|".join(sorted(map(re.escape, data["before"]), key=len, reverse=True))
+    # "a52-year-old", "aged52 years": the word before the number keeps its place, a space follows
+    before = re.compile(rf"\b(?P<word>{words})(?={data['number_unit']})")
+    # "7-year-oldWhite", "45 years oldMale": the age phrase, then a space before the next word
+    after = re.compile(rf"(?<![\w.,])(?P<age>{data['number_unit']}{data['old']})(?=[A-Z][a-z])")
+    return before, after
+
+
+def separate_glued_ages(text: str) -> str:
+    """``text`` with the space put back where a page ran a patient's age phrase into the word
+    before or after it (``models/ingest/glued_words.toml``).
+
+    >>> separate_glued_ages("We present a52-year-old woman.")
+    'We present a 52-year-old woman.'
+    >>> separate_glued_ages("Susie is a previously healthy 7-year-oldWhite female.")
+    'Susie is a previously healthy 7-year-old White female.'
+    >>> separate_glued_ages("The data52 years ago and a 40-year-old man; the threshold was 5 years.")
+    'The data52 years ago and a 40-year-old man; the threshold was 5 years.'
+    """
+    before, after = _glued_age()
+    text = before.sub(lambda m: m.group("word") + " ", text)
+    return after.sub(lambda m: m.group("age") + " ", text)
