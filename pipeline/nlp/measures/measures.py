@@ -137,6 +137,8 @@ class MeasureMatcher(Component):
         self.fluid_powers = set(spec.get("fluid_litre_powers", []))
         self.ml_slip_below = float(spec.get("ml_slip_below", 0))
         self.row_cell = regex_cache.compile(spec.get("row_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
+        bare_number = spec["number"].replace("?P<number>", "?:")
+        self.row_reference_cell = regex_cache.compile(spec.get("row_reference_cell", "(?!)").replace("{number}", bare_number), re.VERBOSE)
         # a table cell holding a bare number, ending where the next cell's gap begins
         self.bare_cell_before = regex_cache.compile(r"(?:^|[\t|])[ \u00a0]*" + spec["number"] + r"[ \u00a0]*$", re.VERBOSE | re.MULTILINE)
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3",
@@ -783,7 +785,10 @@ class MeasureMatcher(Component):
         link = self.unitless_link.match(text, header.end() if header else keyword.end)
         if link is None:
             return
-        number = self.number.match(text, link.end())
+        # "WBC (/µL)\t3,300-9,000\t12,000\t25,200": the reference column comes first, the
+        # patient's values in the cells after it
+        past_reference = self._past_reference_cell(text, keyword, link, analyte)
+        number = self.row_cell.match(text, past_reference) if past_reference is not None else self.number.match(text, link.end())
         if number is None:
             return
         # "WBC 12.3 (4.0-10.0)", and with the table's unit after the name: "WBC (10^9/L) 12.3 (4.0-10.0)"
@@ -794,7 +799,8 @@ class MeasureMatcher(Component):
         )
         if thousands:
             exponent = 0
-        if bracket is None and not thousands and self.unit_follows.match(text, number.end()) and not self._slash_lost(text, number):
+        if (bracket is None and not thousands and past_reference is None and self.unit_follows.match(text, number.end())
+                and not self._slash_lost(text, number)):
             return
         item = Item(number.start("number"), number.end("number"), number.group("number"), number.end("number"), -3)
         if (item.start, item.end) in seen:
@@ -821,6 +827,27 @@ class MeasureMatcher(Component):
             if link.group().rstrip().endswith("from"):  # "WBC rose from 21 to 31"
                 cursor = self._range_end(text, cursor, scale, analyte.unit, spans, seen)
             self._continue_course(text, cursor, scale, analyte.unit, spans, seen)
+
+    def _past_reference_cell(self, text: str, keyword: Keyword, link: re.Match, analyte: Analyte) -> int | None:
+        """The end of a table row's reference-range cell when it stands right after the
+        analyte's name (and the name's unit) and before the cells of the patient's values: "White
+        blood cell count (/µL)\t3,300-9,000\t12,000\t25,200", "WBC (×10^9/L) | 4–12 | 3.55". The
+        row must be a table's (a tab or cell border before the range) and the range a plausible
+        white-cell reference range (``reference_range_bounds``, per µL or in 10^9/L); None
+        otherwise."""
+        if analyte.name != "wbc" or not self.reference_bounds:
+            return None
+        cell = self.row_reference_cell.match(text, link.end())
+        if cell is None or not re.search(r"[\t|]", text[keyword.end : cell.start()]):
+            return None
+        low, high = parse_number(cell.group("low"), -3), parse_number(cell.group("high"), -3)
+        if low is None or high is None or not low < high:
+            return None
+        scale = 1000 if high >= 1000 else 1
+        (low_min, low_max), (high_min, high_max) = self.reference_bounds["low"], self.reference_bounds["high"]
+        if not (low_min <= low / scale <= low_max and high_min <= high / scale <= high_max):
+            return None
+        return cell.end()
 
     @staticmethod
     def _set_apart(header: re.Match) -> bool:

@@ -1,0 +1,57 @@
+"""Table rows of white-cell counts whose cells are laid out in ways the sentence readers do not
+see: the laboratory's reference range in its own column between the analyte's name and the
+patient's values. Sentences and rows written for these tests."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_measures")
+
+
+def wbc(nlp, text):
+    doc = nlp(text)
+    return [s._.value.value for s in doc.spans["measures"] if s.label_ == "WBC" and not s._.value.threshold]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the reference column first, then one column per day; the unit in the name's cell
+        ("Parameter\tNormal\tDay 1\tDay 3\tDay 6\nLeukocytes (/mm3)\t4,000-10,000\t15,400\t21,900\t8,700\n",
+         [15.4, 21.9, 8.7]),
+        ("Parameter\t\tNormal\t\tAdmission\t\tDischarge\nWBC (×10^9/L)\t\t4.5–11.0\t\t18.2\t\t6.4\n", [18.2, 6.4]),
+        # a tilde between the range's ends, a unit with its superscript lost
+        ("Item\tRef.\tBefore\tAfter\nWhite cell count (×109/L)\t3.5~9.5\t27.30\t11.05\n", [27.3, 11.05]),
+        # a table scraped with its cell borders; a paediatric range
+        ("| Test | Range | Week 1 | Week 2 |\n| WBC (10^9/L) | 5–13 | 2.1 | 7.8 |\n", [2.1, 7.8]),
+        # no unit at all: the values are read by their size
+        ("Test\tReference\tDay 2\tDay 9\nWBC\t4.0-10.0\t31.4\t12.6\n", [31.4, 12.6]),
+        ("Test\tReference\tDay 2\tDay 9\nTotal leucocyte count\t4000-11000\t31400\t12600\n", [31.4, 12.6]),
+    ],
+)
+def test_values_after_a_reference_range_column(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a range that is no white-cell reference range is not skipped over
+        "Test\tRange\tDay 1\nWBC (×10^9/L)\t150-400\t12.1\n",
+        # a range in a sentence is not a table's column
+        "The reference WBC is 4.0-10.0 and 12.2 was not reached.",
+    ],
+)
+def test_a_range_that_is_no_reference_column_is_not_skipped(nlp, text):
+    assert 12.1 not in wbc(nlp, text) and 12.2 not in wbc(nlp, text)
+
+
+def test_the_reference_column_of_another_analyte_is_left_alone(nlp):
+    text = "Test\tRange\tDay 1\tDay 2\nPlatelets (×10^9/L)\t150-400\t98\t120\nWBC (×10^9/L)\t4.0-10.0\t13.3\t9.9\n"
+    assert wbc(nlp, text) == [13.3, 9.9]
+
+
+def test_a_reference_column_before_a_cell_of_another_fluid(nlp):
+    text = "Test\tNormal\tBlood\tCSF\nWBC (/µL)\t4,000-10,000\t14,200\t560\n"
+    assert wbc(nlp, text) == [14.2]
