@@ -123,8 +123,9 @@ def listed_ages(text: str, rows: list[Case], patients: str) -> None:
         if not_after.search(text, max(0, match.start() - 30), match.start()):
             continue
         ages = _listed_age_values(match, len(rows))
-        if ages is None or rows[0].age not in (None, ages[0]):
+        if ages is None or rows[0].age not in (None, ages[0]) and not _read_from(rows[0], match):
             continue  # (the first row's age, read from the list's first number, agrees)
+        rows[0].evidence = [e for e in rows[0].evidence if not (e.field == "age" and _inside(e, match))]
         sex = LISTED_SEX.match(text, match.end())
         for row, age in zip(rows, ages):
             row.age = age
@@ -135,17 +136,54 @@ def listed_ages(text: str, rows: list[Case], patients: str) -> None:
         return
 
 
+def _inside(evidence: Evidence, match: re.Match) -> bool:
+    return match.start() <= evidence.start < match.end()
+
+
+def _read_from(row: Case, match: re.Match) -> bool:
+    """Whether the row's age was read from a number of the list itself (one part of "one aged
+    five and a half months, and the other aged six months"): the list then gives it again."""
+    return any(e.field == "age" and e.value == row.age and _inside(e, match) for e in row.evidence)
+
+
 def _listed_age_values(match: re.Match, count: int) -> list | None:
     """The ages of a ``listed_ages`` match in years ("6- and 2-year-old", "aged five and 8
     years", "3 and 7 months"), or None unless it gives exactly ``count`` readable ages."""
-    # "6- and 2-year-old": the suspended hyphen is no part of the number
-    words = [w.strip("-‐‑–") for w in re.split(r"\s*,\s*|,?\s+and\s+", match.group("ages").lower())]
-    ages = [int(w) if w.isdigit() else (patient_number(w) or None) for w in words]
+    if match.groupdict().get("one"):  # "one aged five and a half months, and the other aged six months"
+        said = [(match.group("one"), match.group("one_unit")), (match.group("other"), match.group("other_unit"))]
+    else:
+        # "6- and 2-year-old": the suspended hyphen is no part of the number; "aged 5½ years and
+        # 7½ years": a unit after each number is the last one's
+        words = [w for w in re.split(r"\s*,\s*|,?\s+and\s+(?!a[-\s]half)", match.group("ages").lower())]
+        units = {unit.lower().rstrip("s") for unit in re.findall(r"years?|months?", match.group(0), re.IGNORECASE)}
+        if len(units) > 1:
+            return None  # "5 years and 7 months" is one age, not two
+        said = [(UNIT_AFTER.sub("", w).strip("-‐‑– "), match.group("unit")) for w in words]
+    ages = [_age_value(number, unit) for number, unit in said]
     if len(ages) != count or None in ages:
         return None
-    if match.group("unit").lower().startswith("month"):
-        return [round(age / 12, 2) for age in ages]
     return ages
+
+
+# A unit written after a number of a list of ages ("5½ years and 7½ years").
+UNIT_AFTER = re.compile(r"[\s‐‑–-]*(?:years?|months?)(?:[\s‐‑–-]+old)?$", re.IGNORECASE)
+# A half year or month written after the number ("5½", "five and a half", "4.5").
+HALF = re.compile(r"(?:½|[-\s]and[-\s]a[-\s]half|\.5)$", re.IGNORECASE)
+
+
+def _age_value(number: str, unit: str) -> float | int | None:
+    """The age in years of a number and its unit ("5½", "years" -> 5.5; "five and a half",
+    "months" -> 0.46), None when the number cannot be read."""
+    number = number.lower().strip()
+    half = 0.5 if HALF.search(number) else 0
+    number = HALF.sub("", number)
+    value = int(number) if number.isdigit() else (patient_number(number) or None)
+    if value is None:
+        return None
+    value += half
+    if unit.lower().startswith("month"):
+        return round(value / 12, 2)
+    return value
 
 
 # A sentence that gives each patient its own value in one list ("Both patients were aged 45 and

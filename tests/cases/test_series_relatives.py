@@ -72,3 +72,20 @@ def test_a_kin_word_with_an_owner_in_the_first_patients_part_stays_a_relatives(n
             "A week later his 3-year-old sister began to cough.")
     rows = cases(nlp, text)
     assert [r.age for r in rows] == [6, 3]
+
+
+@pytest.mark.parametrize("text, ages", [
+    # a unit and a half after each number
+    ("Two female siblings, aged 4½ years and 9½ years, had the same rash. Both improved.", [4.5, 9.5]),
+    ("We report two brothers, aged 3.5 years and 6 years, with the same rash. Both improved.", [3.5, 6]),
+    # one and the other, each with its age
+    ("Two male siblings, one aged three and a half months, and the other aged nine months, had the same "
+     "rash. Both improved.", [0.29, 0.75]),
+])
+def test_ages_listed_together_with_halves_or_one_and_the_other_give_each_row_its_own(nlp, text, ages):
+    assert [r.age for r in cases(nlp, text)] == ages
+
+
+def test_a_list_of_years_and_months_is_one_age_not_two(nlp):
+    rows = cases(nlp, "We report two brothers with the same rash, aged 5 years and 7 months at onset. Both improved.")
+    assert rows[1].age != 7 and rows[1].age != 0.58
