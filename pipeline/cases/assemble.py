@@ -307,10 +307,37 @@ def _primary_site(sites: list[Mention], config: AssemblyConfig = DEFAULT) -> Men
     # that metastasis, unless no other organ is read as a primary
     elsewhere = _metastasis_of_another(sites, config)
     candidates = [m for m in candidates if m.value.site not in elsewhere] or candidates
+    candidates = _without_spread_named_elsewhere(candidates, sites, config)
     spec = read_patterns(config.roles)["report"]
     history, remote = compile_pattern(spec["history"]), compile_pattern(spec.get("remote", "(?!)"))
     current = [m for m in candidates if not (history.search(m.sentence) and remote.search(m.sentence))]
     return _most_frequent(current or candidates, lambda v: v.site)
+
+
+def _without_spread_named_elsewhere(candidates: list[Mention], sites: list[Mention],
+                                    config: AssemblyConfig = DEFAULT) -> list[Mention]:
+    """The primary candidates less those of an organ the case calls a metastasis ("Krukenberg tumours",
+    "bilateral ovarian metastasis") when another organ is named the primary in so many words ("a small
+    primary tumour located in the sigmoid colon", "metastatic primary colonic adenocarcinoma"): the
+    metastatic organ's own tumour words ("bilateral ovarian carcinoma") were that spread. Nothing changes
+    when the metastatic organ is named the primary too, or no other organ is."""
+    spec = read_patterns(config.roles)["report"]
+    if "named_primary_cue" not in spec:
+        return candidates
+    cue, before = compile_pattern(spec["named_primary_cue"]), compile_pattern(spec["named_primary_before"])
+    weighed, reach = compile_pattern(spec["weighed"]), int(spec.get("named_primary_reach", 60))
+
+    def named(mention: Mention) -> bool:
+        left = mention.sentence[:mention.start - mention.sentence_start]
+        if weighed.search(left[-reach:]):
+            return False
+        return bool(cue.match(mention.value.cue or "") or before.search(left))
+
+    spread = {m.value.site for m in sites if m.value.role == "metastasis" and not m.negated and not m.hypothetical}
+    named_sites = {m.value.site for m in candidates if named(m)}
+    if not named_sites - spread:
+        return candidates
+    return [m for m in candidates if m.value.site not in spread - named_sites] or candidates
 
 
 def _metastasis_of_another(sites: list[Mention], config: AssemblyConfig = DEFAULT) -> set[str]:

@@ -101,3 +101,31 @@ def test_a_papillary_microcarcinoma_names_the_thyroid(nlp):
     case = row(nlp, "A 35-year-old woman had lung and bone metastases of a papillary thyroid microcarcinoma.")
     assert (case.primary_site, case.histology, case.metastasis_sites) == ("thyroid", "papillary carcinoma",
                                                                           ["bone", "lung"])
+
+
+
+@pytest.mark.parametrize("text, primary, spread", [
+    # an eponym of the spread, the primary named by its cue
+    ("A 40-year-old woman presented with a bilateral ovarian carcinoma. Krukenberg tumours were diagnosed at "
+     "surgery, and colonoscopy then found a small primary tumour located in the sigmoid colon.", "colon", "ovary"),
+    ("A 47-year-old woman had bilateral ovarian cancer on ultrasound. At laparotomy the ovarian cancer was judged "
+     "to be Krukenberg tumours, and the primary was in the stomach.", "stomach", "ovary"),
+    # the metastatic organ's reading weighed ("suggestive of primary ..."), the other organ named primary
+    # before its type
+    ("A 65-year-old woman was initially diagnosed with bilateral ovarian carcinoma and bowel obstruction. Frozen "
+     "section was suggestive of primary ovarian adenocarcinoma; the final report showed metastatic primary "
+     "colonic adenocarcinoma with Krukenberg tumours. Colonic adenocarcinoma and ovarian mucinous "
+     "adenocarcinoma differ in prognosis.", "colon", "ovary"),
+])
+def test_an_organ_called_a_metastasis_gives_way_to_an_organ_named_the_primary(nlp, text, primary, spread):
+    case = row(nlp, text)
+    assert case.primary_site == primary
+    assert spread in case.metastasis_sites
+
+
+def test_an_organ_named_the_primary_itself_keeps_its_metastasis_elsewhere(nlp):
+    # the other organ's "primary" is weighed: the ovary stays the case's primary
+    text = ("A 61-year-old woman had a primary ovarian serous carcinoma with metastasis to the contralateral ovary "
+            "and the omentum. A primary gastric tumour was suspected but excluded by endoscopy.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.metastasis_sites) == ("ovary", ["omentum", "ovary"])
