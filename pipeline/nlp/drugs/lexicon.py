@@ -21,7 +21,7 @@ WORD = ALNUM_RUN
 # Dashes and quotes folded to ASCII; each maps one character to one, so offsets are kept.
 # The accented letters of French, Spanish, Portuguese, Italian and German drug names too
 # ("Lévothyrox", "Rocéphine", "métronidazole", "amoxicilina"): a name matches with or without its
-# accents (session 20).
+# accents.
 ACCENTS = {"á": "a", "à": "a", "â": "a", "ä": "a", "ã": "a", "å": "a", "é": "e", "è": "e", "ê": "e", "ë": "e",
            "í": "i", "ì": "i", "î": "i", "ï": "i", "ó": "o", "ò": "o", "ô": "o", "ö": "o", "õ": "o",
            "ú": "u", "ù": "u", "û": "u", "ü": "u", "ç": "c", "ñ": "n"}
