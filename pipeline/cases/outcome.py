@@ -16,6 +16,9 @@ from pipeline.resources import compile_pattern, read_patterns
 FINAL_OUTCOMES = ("died",)
 # Statuses that a later recurrence or metastasis of the patient makes out of date.
 SUPERSEDED_BY_RELAPSE = frozenset({"complete remission", "no evidence of disease", "partial response", "recovered"})
+# The responses of a cancer case that a later statement of well-being alone ("she is doing well")
+# does not replace.
+RESPONSES = frozenset({"complete remission", "partial response", "stable disease"})
 # How a non-cancer case's outcome phrases read (the others say nothing of its outcome).
 NON_CANCER_READING = {"complete remission": "recovered", "no evidence of disease": "recovered", "recovered": "recovered", "died": "died"}
 
@@ -283,7 +286,23 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
         if final:
             return final[-1]
     follow_up = [m for m in candidates if m.value.last_follow_up]
-    return (follow_up or candidates)[-1]
+    chosen = (follow_up or candidates)[-1]
+    if cancer and _wellbeing_only(chosen, config):
+        # "a complete metabolic response ... she has been doing well": the response stands
+        responses = [m for m in candidates if m.value.category in RESPONSES and m.start < chosen.start]
+        if responses:
+            return responses[-1]
+    return chosen
+
+
+def _wellbeing_only(mention: Mention, config: AssemblyConfig = DEFAULT) -> bool:
+    """Whether a cancer case's "no evidence of disease" statement tells the patient's well-being
+    only ("she has been doing well", "alive and well"), naming neither the disease nor a test of
+    it ("[wellbeing] names_disease" of models/outcome/outcome.toml)."""
+    if mention.value.category != "no evidence of disease":
+        return False
+    pattern = read_patterns(config.outcome).get("wellbeing", {}).get("names_disease")
+    return bool(pattern) and compile_pattern(pattern).search(mention.text) is None
 
 
 def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Mention], sites: list[Mention],

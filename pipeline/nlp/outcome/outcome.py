@@ -86,6 +86,8 @@ class OutcomeMatcher(Component):
         self.bracketed = regex_cache.compile(spec["abbreviations"]["bracketed"], re.IGNORECASE)
         self.exclude_before = regex_cache.compile(spec["exclude"]["before"], re.IGNORECASE)
         self.exclude_after = regex_cache.compile(spec["exclude"]["after"], re.IGNORECASE)
+        arrested = spec["exclude"].get("arrested")
+        self.arrested = regex_cache.compile(arrested, re.IGNORECASE) if arrested else None
         self.last_follow_up = regex_cache.compile(spec["follow_up"]["last"], re.IGNORECASE)
         self.plural_subject = regex_cache.compile(spec["subject"]["plural"], re.IGNORECASE)
         self.singular_subject = regex_cache.compile(spec["subject"]["singular"], re.IGNORECASE)
@@ -142,6 +144,8 @@ class OutcomeMatcher(Component):
                 end = bracket.end()
             if self.exclude_before.search(text[max(0, start - 50) : start]) or self.exclude_after.search(text[end : end + 30]):
                 continue
+            if self._arrested(text, start, match.lastgroup):
+                continue  # "the stabilization of disease progression": what a treatment holds back
             row = self._table_row_patient(text, start)
             if match.lastgroup in self.table_only and not row:
                 continue  # a status cell outside a numbered patient's row (a table of the literature)
@@ -185,6 +189,14 @@ class OutcomeMatcher(Component):
                 readmitted_after=bisect_left(readmissions, end) < len(readmissions),
                 table_row=bool(row),
             ))
+
+    def _arrested(self, text: str, start: int, group: str) -> bool:
+        """Whether a progression phrase is the object of a word that stops it ("the stabilization
+        of disease progression", "to halt the progression of the disease": "[exclude] arrested"
+        of models/outcome/outcome.toml): the progression held back, not one the patient had."""
+        if self.arrested is None or self.category_of[group] != "progressive disease":
+            return False
+        return self.arrested.search(text[max(0, start - 60): start]) is not None
 
     def _table_row_patient(self, text: str, start: int) -> int | None:
         """The patient's number of a table row that holds the phrase: a tab-separated line whose
