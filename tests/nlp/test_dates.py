@@ -222,7 +222,7 @@ def test_an_anonymised_year_stops_year_inference(nlp):
     assert clinical(nlp, text) == ["2019-03-03"]
 
 
-# -- a post's dateline (session 19 pages) ----------------------------------------------------------
+# -- a post's dateline ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, metadata", [
     ("The Case Files\n\nTuesday, July 08, 2014\nBy A. Author\n\nA 70-year-old woman presented.", True),
@@ -261,7 +261,7 @@ def test_a_timeline_date_before_an_event_stays_clinical(nlp):
     assert clinical(nlp, text) == ["2019-03-12", "2019-03-15"]
 
 
-# -- session 20: numeric month and year; meetings (sentences written for these tests) ----------
+# -- numeric month and year; meetings (sentences written for these tests) ---------------------
 
 @pytest.mark.parametrize(
     "text, expected",

@@ -850,7 +850,7 @@ def test_a_person_on_a_substance_takes_it(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # session 20: a pronoun subject of a susceptibility sentence is the microbe before it
+        # a pronoun subject of a susceptibility sentence is the microbe before it
         ("The isolate was resistant to oxacillin. It demonstrated sensitivity to linezolid and doxycycline. "
          "She was given vancomycin.", ["vancomycin"]),
         # a pronoun with no microbe before it: not a panel
@@ -884,7 +884,7 @@ def test_a_person_on_a_substance_takes_it(nlp, text, expected):
         ("He was started on Tazocilline and Rifater.", ["isoniazid", "piperacillin", "pyrazinamide", "rifampicin", "tazobactam"]),
     ],
 )
-def test_session20_drug_families(nlp, text, expected):
+def test_drug_families_of_other_spellings_and_brands(nlp, text, expected):
     assert generics(nlp, text) == expected
 
 

@@ -1,5 +1,4 @@
-"""Drug names and gates found on blind full-text case reports (session 18, helper "fulltexts"),
-on sentences written for the tests in the style of case reports."""
+"""Drug names and gates of full-text case reports, on sentences written for the tests in the style of case reports."""
 import pytest
 
 

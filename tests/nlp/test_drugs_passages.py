@@ -111,12 +111,12 @@ PASSAGES = [
      "adult-onset Still's disease was diagnosed.\nDiscussion\nThe disease is a diagnosis of exclusion. We "
      "treated her with canakinumab because of steroid dependence. Smith et al. described a 30-year-old "
      "woman who was treated with rituximab.", ["canakinumab"]),
-    # in the discussion, a sentence that opens on the patient being given a drug (session 19)
+    # in the discussion, a sentence that opens on the patient being given a drug
     ("Case report\nA 22-year-old woman had a yolk sac tumour of the ovary and underwent surgery.\n"
      "Discussion\nYolk sac tumours are chemosensitive. She was treated with BEP, the standard regimen. In a "
      "series by Smith et al., patients received carboplatin and etoposide. The patient also received "
      "enoxaparin prophylaxis after surgery.", ["bleomycin", "cisplatin", "enoxaparin", "etoposide"]),
-    # the diluent of a drug is no fluid given (session 19)
+    # the diluent of a drug is no fluid given
     ("A 30-year-old woman received cisplatin 20 mg/m2 on days 1-5; each dose was diluted in 500 mL of "
      "normal saline.", ["cisplatin"]),
     # a susceptibility panel and an allergy are no drugs given
@@ -128,7 +128,7 @@ PASSAGES = [
     # a medication table flattened to text, with brand names
     ("A 79-year-old woman was admitted after a fall.\nMedication | Dose\nLasix | 40 mg daily\nCoumadin | "
      "3 mg daily\nHer INR was 4.2.", ["furosemide", "warfarin"]),
-    # session 20: a consulting service recommends a named drug and the course goes on: given; a
+    # a consulting service recommends a named drug and the course goes on: given; a
     # recommendation for a contingency stays a plan
     ("A 56-year-old man had Empedobacter bacteremia. Once sensitivities were complete, the infectious disease "
      "service recommended shifting to intravenous cefepime for 7 days. His fever resolved and he was "
