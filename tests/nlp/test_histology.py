@@ -366,3 +366,13 @@ def test_a_short_form_the_detector_pairs_with_a_type_is_that_type(nlp_abbreviati
 ])
 def test_a_short_form_of_a_longer_phrase_is_no_type(nlp_abbreviations, text, expected):
     assert names(nlp_abbreviations, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Staging laparotomy confirmed a high-grade serous tubo-ovarian carcinoma.", ["serous carcinoma"]),
+    # gene names that hold a tumour's name (HGNC): no type
+    ("Immunostaining for anaplastic lymphoma kinase (ALK) was negative.", []),
+    ("FISH found an Ewing sarcoma breakpoint region 1 rearrangement.", []),
+])
+def test_organ_words_and_gene_names_around_a_type(nlp, text, expected):
+    assert names(nlp, text) == expected
