@@ -55,3 +55,36 @@ def test_the_reference_column_of_another_analyte_is_left_alone(nlp):
 def test_a_reference_column_before_a_cell_of_another_fluid(nlp):
     text = "Test\tNormal\tBlood\tCSF\nWBC (/µL)\t4,000-10,000\t14,200\t560\n"
     assert wbc(nlp, text) == [14.2]
+
+
+# -- counts of a joint's fluid (sentences written for these tests) ------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the sampling of a joint named in its inflections: aspirate, aspiration, aspirated
+        ("Blood WBC was 9.4 × 10^9/L. The hip aspiration showed a white cell count of 85,000/µL.", [9.4]),
+        ("Aspiration of the left knee returned a leukocyte count of 48,500/mm3.", []),
+        ("An intra-articular aspirate had a WBC count of 112,000/µL; her serum WBC was 13.1 × 10^9/L.", [13.1]),
+        ("Shoulder aspirates showed a white cell count of 62,000/µL.", []),
+        # the cells named after the value: the fluid is read before the value
+        ("Her synovial fluid contained 38 thousand WBCs, mostly neutrophils.", []),
+        ("The pleural fluid held 2,400 leukocytes/µL and no organisms.", []),
+    ],
+)
+def test_counts_of_a_joint_fluid_are_not_blood(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an aspiration that is no joint's: the blood count stays
+        ("After an aspiration pneumonia her white cell count was 16.2 × 10^9/L.", [16.2]),
+        ("A bone marrow aspirate was hypocellular; the WBC was 2.1 × 10^9/L.", [2.1]),
+        # a blood sample named right before a value with its cells after it
+        ("Peripheral blood 14.5 × 10^9/L leukocytes were counted on day 2.", [14.5]),
+    ],
+)
+def test_other_aspirations_leave_the_blood_count(nlp, text, expected):
+    assert wbc(nlp, text) == expected

@@ -1011,13 +1011,18 @@ class MeasureMatcher(Component):
         return self.result_verb.search(text, start, end) is not None and self.general_statement.search(text, start, end) is None
 
     def _in_other_fluid(self, text: str, keyword: Keyword, item: Item, sentence) -> bool:
+        """True when the clause of the value names another fluid than blood before it (or an
+        "in the pleural fluid" after it). The name of the cells may stand before the value ("the
+        pleural fluid WBC was 2,300/µL") or after it ("the synovial fluid showed 10 thousand
+        WBCs"): the words are read back from whichever comes first."""
+        anchor = min(keyword.start, item.start)
         # "his blood leukocyte count": the words before the keyword then name no other fluid
-        blood = self.blood_qualifier.search(text, max(sentence[0], keyword.start - 30), keyword.start) is not None
-        row = self._row_start(text, keyword.start)
-        before = keyword.start if blood else max(sentence[0], keyword.start - 40, row)
+        blood = self.blood_qualifier.search(text, max(sentence[0], anchor - 30), anchor) is not None
+        row = self._row_start(text, anchor)
+        before = anchor if blood else max(sentence[0], anchor - 40, row)
         return (
             self.fluid.search(text, before, item.start) is not None
-            or (not blood and self.fluid_sampling.search(text, max(sentence[0], row), keyword.start) is not None)
+            or (not blood and self.fluid_sampling.search(text, max(sentence[0], row), anchor) is not None)
             or self.fluid_after.search(text, item.end, sentence[1]) is not None
         )
 
