@@ -587,3 +587,20 @@ def test_the_patient_paragraph_with_an_age_in_words_is_found_after_a_misread_hea
               "References\n1. Doe J. Sepsis in children. Lancet 2001.\n\nA six-year-old boy was admitted with fever "
               "and was given ceftriaxone.")
     assert section_of(doc, "A six-year-old boy") == "case"
+
+
+@pytest.mark.parametrize("label", ["Keyphrases", "Key phrases:", "Index terms", "Subjects", "Topics:", "Tags"])
+def test_an_index_term_list_under_an_abstract_is_furniture(nlp, label):
+    doc = nlp("A rare tumour of the vulva\nA 70-year-old woman had a vulvar mass and was treated with surgery alone.\n"
+              f"{label}\n- vulvar neoplasms\n- lymph node metastasis\n- breast cancer\n- tamoxifen\n"
+              "Introduction\nVulvar cancer is rare.")
+    assert section_of(doc, "A 70-year-old woman") == "front"
+    assert section_of(doc, "- lymph node metastasis") == "furniture"
+    assert section_of(doc, "- tamoxifen") == "furniture"
+    assert section_of(doc, "Vulvar cancer is rare") == "background"
+
+
+def test_a_subject_sentence_is_not_furniture(nlp):
+    doc = nlp("Case presentation\nA 70-year-old woman had a vulvar mass.\n"
+              "Topics of her follow-up visits were pain and wound care, which improved over weeks.")
+    assert section_of(doc, "Topics of her follow-up") == "case"
