@@ -350,3 +350,39 @@ def test_an_age_at_referral_is_the_presentation_age(nlp, text, years, form):
 )
 def test_abbreviated_units_and_a_half_without_its_article(nlp, text, years):
     assert ages(nlp, text) == [years]
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        # years and months, with the short units of paediatric follow-up and with or without "and":
+        # every age form reads the months after its years
+        ("Insulin was started at 3 yr and 9 mo of age.", 3.75),
+        ("The boy, aged 5 years and 4 months, had a limp.", 5.33),
+        ("A girl aged 6 years 3 months was referred.", 6.25),
+        ("He was referred at age 8 years, 6 months.", 8.5),
+        ("She was seen at the age of 12 and 3 months.", 12.25),
+        ("Seizures began at 9 yr and 2 mo old.", 9.17),
+        ("The child was two years and three months of age.", 2.25),
+        # the short units and the one letter of summary lines, right before the person word
+        ("A 63y female was seen for a cough.", 63.0),
+        ("A 63 y man was seen for a cough.", 63.0),
+        ("A 4 mo infant was seen for a cough.", 0.33),
+        ("A 5 wk infant had jaundice.", 0.1),
+    ],
+)
+def test_years_and_months_and_short_units_in_every_form(nlp, text, years):
+    assert ages(nlp, text) == [years]
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        # months that date a later event, or come after a comma with no unit of years, are not the age's
+        ("She was diagnosed at the age of 40 and 5 months later had surgery.", 40.0),
+        ("The man, aged 61, 4 months after the operation, was well.", 61.0),
+        ("At 7 years and 2 months after the transplant he relapsed; he was aged 30.", 30.0),
+    ],
+)
+def test_months_of_a_later_event_are_not_the_age(nlp, text, years):
+    assert ages(nlp, text) == [years]

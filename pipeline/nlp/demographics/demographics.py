@@ -57,7 +57,9 @@ class DemographicsMatcher(Component):
         self.fractions = spec["fractions"]
         number = self._number_pattern(age["digits"])
         # lower-case patterns run on the lower-cased text without IGNORECASE (much faster in re)
-        self.age_patterns = [regex_cache.compile(fill_template(p, {"number": number})) for p in age["patterns"]]
+        # "{months_part}": the months of an age given in years and months, one grammar for every form
+        parts = {"number": number, "months_part": age.get("months_part", "(?!)")}
+        self.age_patterns = [regex_cache.compile(fill_template(p, parts)) for p in age["patterns"]]
         self.age_stems = age["stems"]
         self.age_before_stem = age["before_stem"]
         # an age starts with a digit, a number word, "age", or a person word ("a woman (54 years)")
@@ -181,8 +183,8 @@ class DemographicsMatcher(Component):
                 number = float(sum(self.number_words[p] for p in parts))
             if match.groupdict().get("half"):
                 number += 0.5  # "4 and a half years old"
-            if match.groupdict().get("months"):
-                months = match.group("months").lower()  # "2 years and 3 months old", "two year six months old"
+            if match.groupdict().get("months") and self._unit(match.groupdict().get("unit")) == "year":
+                months = match.group("months").lower()  # "2 years and 3 months old", "aged 15 and 11 months"
                 number += (int(months) if months.isdigit() else self.number_words[months]) / 12
         except (KeyError, ValueError, IndexError):
             return None
