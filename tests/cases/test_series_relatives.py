@@ -89,3 +89,12 @@ def test_ages_listed_together_with_halves_or_one_and_the_other_give_each_row_its
 def test_a_list_of_years_and_months_is_one_age_not_two(nlp):
     rows = cases(nlp, "We report two brothers with the same rash, aged 5 years and 7 months at onset. Both improved.")
     assert rows[1].age != 7 and rows[1].age != 0.58
+
+
+def test_siblings_of_a_pubmed_abstract_keep_their_rows_above_the_publication_type_line(nlp):
+    text = ("Fatal sibling cases of a storage disease\n\nJ Rare Dis. 2010;3:1-5.\n\nAbstract\n\nThe older brother "
+            "improved on enzyme therapy but developed seizures. He died at home. The younger brother had "
+            "hepatomegaly at birth and was treated with imiglucerase. He is alive.\n\nPublication types\n"
+            "Case Reports\n")
+    rows = cases(nlp, text)
+    assert len(rows) == 2 and rows[0].outcome == "died" and rows[1].drugs == ["imiglucerase"]

@@ -576,7 +576,10 @@ class SectionDetector:
         of the first introduction ("implicit")."""
         made = []
         text = doc.text
-        case_starts = [start for start, section, _ in starts if section == "case"]
+        # a case description after the abstract holds more than its heading: a PubMed page's
+        # "Publication types • Case Reports" line is no case the abstract retells
+        case_starts = [start for index, (start, section, _) in enumerate(starts) if section == "case"
+                       and len(text[start:starts[index + 1][0] if index + 1 < len(starts) else len(text)].strip()) > CASE_TEXT]
         heads = set()
         birth_order_opens = None  # whether siblings named by birth order open the patients
         for intro in introduced:
@@ -621,6 +624,8 @@ class SectionDetector:
 
 
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
+# The fewest characters of a case section that describes a patient (more than a heading line).
+CASE_TEXT = 40
 # Words that tell siblings apart by birth order ("the younger brother", "the elder sister").
 BIRTH_ORDER = frozenset({"younger", "elder", "older", "eldest", "youngest"})
 
