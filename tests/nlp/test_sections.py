@@ -604,3 +604,27 @@ def test_a_subject_sentence_is_not_furniture(nlp):
     doc = nlp("Case presentation\nA 70-year-old woman had a vulvar mass.\n"
               "Topics of her follow-up visits were pain and wound care, which improved over weeks.")
     assert section_of(doc, "Topics of her follow-up") == "case"
+
+
+@pytest.mark.parametrize("dateline", [
+    "Oncology Reports · 14 March 2019",
+    "Cureus · Jun 2022",
+    "10:30 - 10:45 Tuesday, 12th October, 2021",
+    "Thursday, April 7, 2022",
+    "Sat 3 Sep 2016",
+])
+def test_a_page_dateline_is_furniture(nlp, dateline):
+    doc = nlp(f"{dateline}\nA rare cause of fever: case report\n"
+              "A 44-year-old man was admitted on 2 March 2019 with fever and was given ceftriaxone.")
+    assert section_of(doc, dateline) == "furniture"
+    assert section_of(doc, "A 44-year-old man") == "front"
+
+
+@pytest.mark.parametrize("line", [
+    "On Monday, March 2, 2020, she was admitted with pain.",
+    "Admission to the ward · the second course followed in March 2020 after recovery.",
+    "March 2020",
+])
+def test_a_dated_sentence_or_a_timeline_date_is_not_a_dateline(nlp, line):
+    doc = nlp(f"Case presentation\nA 44-year-old man had fever.\n{line}\nHe recovered.")
+    assert section_of(doc, line) == "case"
