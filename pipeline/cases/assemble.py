@@ -212,7 +212,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # metastasis ... diagnostic of KS" is a tumour report whose type the lexicon did not read)
     cancer = case.primary_site is not None or case.histology is not None or bool(case.metastasis_sites)
     outcome = case_outcome(by_group.get("outcome", []), mentions, shared, by_group.get("sites", []), site_mentions,
-                           cancer, case.case, several, config, mother=may_be_mother(case))
+                           cancer, case.case, several, config, mother=may_be_mother(case), title=case.title)
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 

@@ -305,9 +305,25 @@ def _wellbeing_only(mention: Mention, config: AssemblyConfig = DEFAULT) -> bool:
     return bool(pattern) and compile_pattern(pattern).search(mention.text) is None
 
 
+def _outside_title(mentions: list[Mention], title: str | None) -> list[Mention]:
+    """The mentions whose sentence is not the report's title (nor a part of it): a title tells the
+    course of the case ("Rapid progression of a liver tumour ...", "Recovery from ..."), not the
+    status at last follow-up; a title that calls the case fatal is read by :func:`title_outcome`."""
+    wanted = " ".join((title or "").split()).lower()
+    if not wanted:
+        return mentions
+    return [m for m in mentions if not _is_title(m.sentence, wanted)]
+
+
+def _is_title(sentence: str, title: str) -> bool:
+    """Whether a sentence, whitespace-normalised, is the (normalised, lower-case) title or a part of it."""
+    written = " ".join(sentence.split()).lower().rstrip(".")
+    return bool(written) and written in title
+
+
 def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Mention], sites: list[Mention],
                  site_mentions: list[Mention], cancer: bool, number: int, several: bool,
-                 config: AssemblyConfig = DEFAULT, mother: bool = False) -> Mention | None:
+                 config: AssemblyConfig = DEFAULT, mother: bool = False, title: str | None = None) -> Mention | None:
     """The outcome of patient ``number``: from the statements of the patient's own part
     (``own``, with those freed of a negation of an earlier clause and those whose clause names
     the patient though a later clause of the sentence speaks of the literature); else from a status said of
@@ -315,7 +331,9 @@ def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Menti
     else from the discussion, when it speaks of no one else. ``sites``: the part's site
     mentions, ``site_mentions`` those with the shared ones; ``several``: the report has several
     patients (a readmission may then be the next patient's); ``mother``: the row is an adult
-    woman, whose report may be a pregnant woman's (see :func:`_outcome`)."""
+    woman, whose report may be a pregnant woman's (see :func:`_outcome`); ``title``: the report's
+    title, whose sentence gives no status (see :func:`_outside_title`)."""
+    own, mentions, shared = (_outside_title(found, title) for found in (own, mentions, shared))
     # a summary table's numbered rows are the patients of a series; in a one-patient report a
     # numbered row is a published case's
     mothers = _mothers_own(mentions) if mother else []
@@ -345,7 +363,7 @@ def series_outcomes(rows: list[Case], mentions: list[Mention], shared: list[Ment
     it was given."""
     for row in rows:
         cancer = row.primary_site is not None or row.histology is not None or bool(row.metastasis_sites)
-        outcome = case_outcome([], mentions, shared, [], [], cancer, row.case, True, config)
+        outcome = case_outcome([], mentions, shared, [], [], cancer, row.case, True, config, title=row.title)
         if outcome is None:
             continue
         row.outcome = outcome.value.category

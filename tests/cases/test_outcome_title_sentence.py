@@ -1,0 +1,39 @@
+"""A report's title tells the course of the case, not the status at last follow-up: its sentence
+gives no outcome, except a title that calls the case fatal (sentences written for the tests)."""
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+
+from case_outcome_helpers import full_nlp  # noqa: F401 (full_nlp: the shared fixture)
+
+
+def row(nlp, title, body):
+    [case] = report_cases(nlp, Report(name="t.txt", text=f"{title}\n\n{body}", title=title))
+    return case
+
+
+def test_progression_in_the_title_is_no_status(full_nlp):
+    case = row(full_nlp, "Rapid progression of a hepatocellular carcinoma producing G-CSF: a case report",
+               "A 67-year-old man was admitted with fever. CT showed a liver mass of 9 cm. Biopsy showed "
+               "hepatocellular carcinoma. Lenvatinib was started.")
+    assert case.outcome is None
+
+
+def test_recovery_in_the_title_is_no_status(full_nlp):
+    case = row(full_nlp, "Full recovery from severe tetanus in an unvaccinated boy",
+               "A 9-year-old boy presented with trismus and spasms after a foot wound. He received "
+               "metronidazole and tetanus immunoglobulin in the intensive care unit.")
+    assert case.outcome is None
+
+
+def test_the_text_status_after_a_title_stays(full_nlp):
+    case = row(full_nlp, "Rapid progression of a hepatocellular carcinoma producing G-CSF: a case report",
+               "A 67-year-old man was admitted with fever. Biopsy showed hepatocellular carcinoma. Despite "
+               "lenvatinib he died of liver failure two months later.")
+    assert case.outcome == "died"
+
+
+def test_a_fatal_title_still_gives_death(full_nlp):
+    case = row(full_nlp, "Fatal disseminated strongyloidiasis in a kidney transplant recipient",
+               "A 52-year-old man with a kidney transplant presented with abdominal pain and diarrhoea. "
+               "Larvae were seen in the sputum. Ivermectin was started.")
+    assert case.outcome == "died"
