@@ -167,3 +167,23 @@ def test_a_list_of_spread_sites_goes_on_past_a_part_of_an_organ_and_a_bare_and(n
 def test_a_soft_tissue_density_is_a_radiological_word_not_a_site(nlp):
     text = TUMOUR + "CT showed abdominal lymphadenopathy and a soft tissue density lesion in the left lung."
     assert "soft tissue" not in {site for site, _ in found(nlp, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tokenizer keeps a slash-joined token whole: each of its words is read as the lexicon reads it
+    ("Two months later she had widespread cutaneous/subcutaneous metastases.",
+     [("skin", "metastasis"), ("soft tissue", "metastasis")]),
+    ("CT showed new hepatic/pulmonary metastases.", [("liver", "metastasis"), ("lung", "metastasis")]),
+    # the words after the token belong to each of its parts
+    ("Dissection found metastases in the pelvic/para-aortic lymph nodes.",
+     [("lymph node", "metastasis"), ("lymph node", "metastasis"), ("lymph node", "metastasis")]),
+    ("She later developed bone/soft tissue metastases.", [("bone", "metastasis"), ("soft tissue", "metastasis")]),
+    # the first part ends a phrase the word before begins
+    ("Metastases in the gall bladder/biliary tract were resected.", [("other", "metastasis"), ("other", "metastasis")]),
+])
+def test_the_words_of_a_slash_joined_token_are_sites(nlp, text, expected):
+    assert sorted(found(nlp, text)) == sorted(expected)
+
+
+def test_a_slash_joined_token_of_no_site_words_gives_none(nlp):
+    assert found(nlp, "Signs/symptoms resolved and the and/or criteria were met on 12/05/2019.") == []

@@ -2,7 +2,8 @@
 each is for the cancer: its primary, a metastasis, a recurrence, an invasion or a mention.
 
 Sites come from a lexicon (``models/sites/sites.tsv``) matched with a PhraseMatcher on lower
-case, the longest phrase winning. Roles come from cue rules (``models/sites/roles.toml``) read
+case, the longest phrase winning; the words of a slash-joined token ("cutaneous/subcutaneous",
+"pelvic/para-aortic lymph nodes"), which the tokenizer keeps whole, are looked up one by one. Roles come from cue rules (``models/sites/roles.toml``) read
 on both sides of the site within its sentence; sites joined by "and" / commas form one list
 that shares its cues ("metastases to the liver, lungs and vertebrae"). Negation and background
 statements are left to the context component: a negated metastasis keeps its role. TNM N
@@ -35,6 +36,8 @@ LABEL = "SITE"
 NOT_A_SITE = "-"
 COMPOUND = "+"
 NODE = "lymph node"  # a lexicon site "liver+spleen": a compound adjective naming two sites
+SLASH_LABELS = 10  # labels kept apart for each part of a slash-joined token (a part may be a compound)
+SLASH_TAIL = 3  # words after a slash-joined token read with each of its parts ("pelvic/para-aortic lymph nodes")
 REACH = 200  # characters of context read on each side (a long list of sites fits)
 TNM_HINT = regex_cache.compile(r"[NM][0-3xX]")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
@@ -71,6 +74,20 @@ def lexicon_phrases(lexicon: str) -> list[tuple[str, list[str]]]:
     return [(key, sorted(forms)) for key, forms in forms_by_key.items()]
 
 
+@dataclasses.dataclass(frozen=True)
+class SlashPart:
+    """One site word of a token that joins words with slashes ("cutaneous/subcutaneous", "liver/lung"),
+    which the tokenizer keeps whole and the phrase matcher therefore never sees; it stands where a
+    matched Span stands (its characters, its words and its "site|role" key). ``index`` tells the parts
+    of one token apart, so that each finding over the same token keeps its own value."""
+
+    start_char: int
+    end_char: int
+    text: str
+    label_: str
+    index: int
+
+
 class SiteMatcher(Component):
     """Puts site mentions in ``doc.spans["sites"]`` with a :class:`Site` in ``Span._.value``.
 
@@ -89,6 +106,8 @@ class SiteMatcher(Component):
         super().__init__(nlp, name)
         # the tokenised forms are kept in the build cache, keyed by the lexicon and this code
         self.matcher = phrase_matcher(nlp, "LOWER", lambda: lexicon_phrases(lexicon), disk_cache.data_key([lexicon], __file__))
+        # the written forms by key, for the parts of slash-joined tokens
+        self.forms = {form: key for key, forms in lexicon_phrases(lexicon) for form in forms}
         spec = read_patterns(roles)
         parts = spec.get("parts", {})
         self.rules = []
@@ -180,10 +199,49 @@ class SiteMatcher(Component):
             start -= 1
         return self.tumour.search(text, start) is not None
 
-    def _lexicon_sites(self, doc: Doc) -> list[Span]:
+    def _lexicon_sites(self, doc: Doc) -> list[Span | SlashPart]:
         found = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
         # the longest phrase wins: "cervical lymph node" is a node, "cervix" is not there
-        return [s for s in filter_spans(found) if not s.label_.startswith(NOT_A_SITE + "|")]
+        kept = filter_spans(found)
+        parts = self._slash_parts(doc, {i for span in kept for i in range(span.start, span.end)})
+        sites = [s for s in kept if not s.label_.startswith(NOT_A_SITE + "|")]
+        return sorted(sites + parts, key=lambda s: s.start_char) if parts else sites
+
+    def _slash_parts(self, doc: Doc, taken: set[int]) -> list[SlashPart]:
+        """The site words of tokens that join words with slashes ("widespread cutaneous/subcutaneous
+        metastasis", "liver/lung lesions"), each read as the lexicon reads it. The words after the token
+        belong to every part ("pelvic/para-aortic lymph nodes" are pelvic and para-aortic lymph nodes),
+        and the first part may end a phrase begun by the token before ("gall bladder/biliary tract": the
+        gall bladder)."""
+        parts = []
+        for token in doc:
+            if "/" not in token.text or token.i in taken or len(token.text) < 5:
+                continue
+            tail = [t.lower_ for t in doc[token.i + 1:token.i + 1 + SLASH_TAIL]]
+            words = token.text.split("/")
+            offset = token.idx
+            for index, word in enumerate(words):
+                start, end = offset, offset + len(word)
+                offset = end + 1
+                key = self._slash_key(word.lower(), tail)
+                if index == 0 and token.i and token.i - 1 not in taken:
+                    before = doc[token.i - 1]
+                    joined = self.forms.get(f"{before.lower_} {word.lower()}")
+                    if joined is not None and before.idx + len(before.text) + 1 == start:
+                        start, key = before.idx, joined
+                if key is None or key.startswith(NOT_A_SITE + "|"):
+                    continue
+                parts.append(SlashPart(start, end, doc.text[start:end], key, index))
+        return parts
+
+    def _slash_key(self, word: str, tail: list[str]) -> str | None:
+        """The lexicon key of a slash-joined word with the longest run of the words after the token that
+        makes a lexicon phrase with it ("para-aortic" + "lymph nodes"), or of the word alone."""
+        for length in range(len(tail), 0, -1):
+            key = self.forms.get(" ".join([word, *tail[:length]]))
+            if key is not None:
+                return key
+        return self.forms.get(word)
 
     def _assign_roles(self, doc, text, sites, bounds, forced, about_tumour=True) -> list[Finding]:
         starts = [b[0] for b in bounds]
@@ -247,8 +305,9 @@ class SiteMatcher(Component):
         gets its own label so that both findings of the same words keep their values."""
         for span in group:
             site = span.label_.partition("|")[0]
+            first = SLASH_LABELS * getattr(span, "index", 0)  # the parts of one slash-joined token
             for index, part in enumerate(site.split(COMPOUND)):
-                yield span, part, LABEL if index == 0 else f"{LABEL}{COMPOUND}{index}"
+                yield span, part, LABEL if first + index == 0 else f"{LABEL}{COMPOUND}{first + index}"
 
     def _abbreviated_primaries(self, doc: Doc, text: str, bounds, starts, out: list[Finding]) -> list[Finding]:
         """The short form of a cancer defined in the text ("Ovarian carcinoma (OC)", "pancreatic ductal
