@@ -6,6 +6,15 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline.cases.interleaved import (
+    DESCRIBING,
+    ORDINALS,
+    as_introduced,
+    as_the_patients,
+    by_sentence,
+    interleaved_parts,
+    reference_patterns,
+)
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS, PATIENT_SECTIONS
 from pipeline.nlp.sections.patients import patient_number
@@ -152,30 +161,30 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
 
     When a patient is introduced inside the running text ("Her sister, aged 12, was
     admitted"), the narrative may go back and forth between the patients: from there on each
-    sentence is given to the patient it names (see :func:`_interleaved`). ``patients``: the
+    sentence is given to the patient it names (see :func:`interleaved_parts`). ``patients``: the
     sections component's patterns file (how the text refers to all or one of the patients)."""
     opening = _openings(starts)
     if len(opening) < 2:
         return [mentions]
     boundaries = [s.start for s in opening]
     if any(s.kind == "introduced" for s in opening):
-        return _interleaved(mentions, opening, _references(patients))
+        return interleaved_parts(mentions, opening, reference_patterns(patients))
     parts: list[list[Mention]] = [[] for _ in boundaries]
-    for _, sentence in _sentences(mentions):
-        named = _named_after_cases(sentence, boundaries, _references(patients))
+    for _, sentence in by_sentence(mentions):
+        named = _named_after_cases(sentence, boundaries, reference_patterns(patients))
         for mention in sentence:
             own = _block(mention, boundaries)
             if named is not None:
                 parts[named].append(mention)
             elif own >= 0:
                 parts[own].append(mention)
-        if named is None and _about_all(sentence, _references(patients), len(boundaries)):
+        if named is None and _about_all(sentence, reference_patterns(patients), len(boundaries)):
             last = _block(sentence[-1], boundaries)
             for index in range(last):
                 parts[index].extend(m for m in sentence if m.group in SHARED_GROUPS and _block(m, boundaries) > index)
             if last < 0:  # before the first case: "Both patients received carboplatin and paclitaxel"
                 for index, part in enumerate(parts):
-                    part.extend(_as_the_patients(_preamble_shared(sentence, index, len(parts))))
+                    part.extend(as_the_patients(_preamble_shared(sentence, index, len(parts))))
     return [_relative_opening(part, start) for part, start in zip(parts, opening)]
 
 
@@ -202,7 +211,7 @@ def _relative_opening(part: list[Mention], start: PatientStart) -> list[Mention]
     rest = [m for m in part if m.sentence_start != first or m.start < start.start]
     sentence = [m for m in opening if not (m.group == "demographics" and m.label == "SEX" and m.start < head.start)]
     own = PatientStart(start.number, head.start, "introduced", head.end)
-    return sorted(rest + _as_introduced(sentence, own), key=lambda m: m.start)
+    return sorted(rest + as_introduced(sentence, own), key=lambda m: m.start)
 
 
 # What a sentence about all the patients ("Both patients received cisplatin") gives each of them.
@@ -228,19 +237,6 @@ def _preamble_shared(sentence: list[Mention], index: int, count: int) -> list[Me
         if len(sites) == count:
             shared.append(sites[index])
     return shared
-
-
-def _as_the_patients(mentions: list[Mention]) -> list[Mention]:
-    """Mentions of a sentence that names the report's patients ("Two patients were diagnosed
-    with ...", "Both children were treated with ..."), as theirs: a subject the context
-    component left undecided is the patients' (not in advice: "All infants should receive ...")."""
-    return [replace(m, subject="patient") if m.subject in UNDECIDED and not m.hypothetical else m for m in mentions]
-
-
-# Subjects the context component gives a sentence whose person it cannot tell.
-UNDECIDED = frozenset({"unknown", "probable"})
-# Sections where the patients are described one after the other.
-DESCRIBING = frozenset({"case", "abstract", "front", "body", None})
 
 
 def _block(mention: Mention, boundaries: list[int]) -> int:
@@ -283,263 +279,6 @@ def _openings(starts: list[PatientStart]) -> list[PatientStart]:
     for start in sorted(starts, key=lambda s: s.start):
         first_of.setdefault(start.number, start)
     return sorted(first_of.values(), key=lambda s: s.start) if len(first_of) > 1 else []
-
-
-def _interleaved(mentions: list[Mention], opening: list[PatientStart],
-                 references: tuple[re.Pattern, re.Pattern]) -> list[list[Mention]]:
-    """Parts of a report whose later patients are introduced in the running text. Before the
-    first introduction, the parts are blocks as for headings. From it on, sentence by sentence:
-    the sentence that introduces a patient is that patient's; a sentence about all of them
-    ("Both children were transferred", "the siblings") is everyone's; one that names a patient
-    ("the first patient", "the sister", or a pronoun or sex word when the patients differ in
-    sex: "He was kept on ventilation") is that patient's; any other goes on with the patient
-    of the sentence before."""
-    boundaries = [s.start for s in opening]
-    first_intro = next(i for i, s in enumerate(opening) if s.kind == "introduced")
-    sexes = [_sex_of(mentions, opening, index) for index in range(len(opening))]
-    by_sex = {}
-    if None not in sexes and len(set(sexes)) == len(sexes):
-        by_sex = {sex: index for index, sex in enumerate(sexes)}
-    parts: list[list[Mention]] = [[] for _ in opening]
-    current = 0
-    for _, sentence in _sentences(mentions):
-        first = min(m.start for m in sentence)
-        block = bisect.bisect_right(boundaries, first) - 1
-        end = sentence[0].sentence_start + len(sentence[0].sentence)
-        introduced = [i for i, s in enumerate(opening) if s.kind == "introduced" and sentence[0].sentence_start <= s.start < end]
-        if block < 0 and not introduced:
-            continue  # before patient 1: the preamble
-        if introduced:
-            previous, current = current, introduced[-1]
-            head = opening[current].start
-            if previous != current and any(m.group == "demographics" and m.label == "AGE" and m.end <= head
-                                           and m.value.noun and not m.value.relative for m in sentence):
-                # "a 13-month-old boy and his 5-year-old sister": the sentence presents the
-                # patient before too (an age with its person word), whose age and sex words
-                # stand before the new one's ("At 15 years of age, the elder sister" has none)
-                earlier = [m for m in sentence if m.group == "demographics" and m.end <= head
-                           and (m.label == "SEX" or m.value.noun)]
-                parts[previous].extend(earlier)
-                sentence = [m for m in sentence if m not in earlier]
-            parts[current].extend(_told_of(_as_introduced(sentence, opening[current])))
-            continue
-        if block < first_intro:
-            current = block
-            parts[block].extend(_told_of(_named_as_kin(sentence, opening[first_intro:])))
-            continue
-        known = max(block, current)  # patients introduced so far
-        who = _named(sentence, by_sex, known, references)
-        if who is None:
-            who = _named_by_birth_order(sentence[0].sentence, opening, known)
-        if who is None:
-            who = _named_by_kin(sentence[0].sentence, opening, known)
-        if who == "all":  # "Both children were treated with ceftriaxone": the patients' own
-            for index in range(known + 1):
-                parts[index].extend(_for_patient(_as_the_patients(sentence), opening[index]))
-            continue
-        split = _split_by_persons(sentence, by_sex, known, opening)
-        if split:  # "The boy was treated with penicillamine and the girl with zinc": each its own
-            for index, own in split:
-                parts[index].extend(_for_patient(_as_the_patients(own), opening[index]))
-            current = split[-1][0]
-            continue
-        if who is not None:
-            current = who
-            sentence = _as_the_patients(sentence)  # the sentence names the patient it tells of
-        parts[current].extend(_for_patient(_told_of(sentence), opening[current]))
-    return parts
-
-
-# The kin words of the patient a relative is introduced after ("his son": the father or the
-# mother; "her sister": a sibling), by the kin word of the introduction.
-PARENTS = frozenset({"mother", "father", "parent"})
-SIBLINGS = frozenset({"sister", "brother", "sibling"})
-CONVERSE_KIN = {"son": PARENTS, "daughter": PARENTS, "child": PARENTS, "infant": PARENTS, "baby": PARENTS,
-                "sister": SIBLINGS, "brother": SIBLINGS, "sibling": SIBLINGS, "twin": frozenset({"twin"}),
-                "cousin": frozenset({"cousin"})}
-# A pronoun that makes a kin word another person's relative ("his father").
-OWNER = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
-def _named_as_kin(sentence: list[Mention], introduced: list[PatientStart]) -> list[Mention]:
-    """A sentence of the first patient of a report whose later patients are introduced as its
-    relatives, that names it by the kin word those relatives make it ("A father and son ...
-    The father, aged 63, ... his son, then aged 44"): the word and the age are the patient's
-    own, not a relative's. A kin word with an owner ("his father") stays a relative's."""
-    kins = {word for start in introduced if start.kind == "introduced"
-            for word in CONVERSE_KIN.get(((start.heading or "").lower().split() or [""])[-1], ())}
-    words = sorted((m for m in sentence if m.group == "demographics" and m.label == "SEX" and not m.value.plural
-                    and not m.value.pronoun), key=lambda m: m.start)
-    if not words or words[0].text.lower() not in kins or OWNER.search(words[0].sentence[:words[0].start - words[0].sentence_start]):
-        return sentence
-    head = words[0]
-    own = [replace(head, value=replace(head.value, evidence="word"), subject="patient")]
-    return own + _for_patient([m for m in sentence if m is not head], PatientStart(1, head.start, "introduced", head.end))
-
-
-def _told_of(sentence: list[Mention]) -> list[Mention]:
-    """A sentence of the narrative that goes back and forth between the patients, where it
-    tells their course (not the discussion): the patient it was given to is its subject, though
-    the context component left it undecided ("A 4-month-old girl was admitted ... and treated
-    with etoposide")."""
-    if sentence[0].section not in DESCRIBING:
-        return sentence
-    return _as_the_patients(sentence)
-
-
-def _split_by_persons(sentence: list[Mention], by_sex: dict[str, int], known: int,
-                      opening: list[PatientStart]) -> list[tuple[int, list[Mention]]]:
-    """A sentence that names two patients of different sex by their person words ("The boy was
-    treated with penicillamine and the girl with zinc", "the brother received X, while his sister
-    received Y"), split at each person word: a mention goes with the person named last before it
-    (the first one for those before any). Empty when it names fewer than two patients that way. A
-    parent's word names no patient unless a patient was introduced by it ("The boy's mother gave
-    him X" is the boy's sentence)."""
-    heads = {(start.heading or "").lower().split()[-1:][0] for start in opening if start.heading}
-    words = sorted((m for m in sentence if m.group == "demographics" and m.label == "SEX" and not m.value.plural
-                    and not m.value.pronoun and m.value.sex in by_sex and by_sex[m.value.sex] <= known
-                    and (m.text.lower() not in PARENT_WORDS or m.text.lower() in heads)),
-                   key=lambda m: m.start)
-    if len({by_sex[w.value.sex] for w in words}) < 2:
-        return []
-    owners: dict[int, list[Mention]] = {}
-    order: list[int] = []
-    for mention in sorted(sentence, key=lambda m: m.start):
-        before = [w for w in words if w.start <= mention.start]
-        index = by_sex[(before[-1] if before else words[0]).value.sex]
-        if index not in owners:
-            owners[index] = []
-            order.append(index)
-        owners[index].append(mention)
-    return [(index, owners[index]) for index in order]
-
-
-# Words of a patient's parent or spouse (see _split_by_persons).
-PARENT_WORDS = frozenset({"mother", "father", "parent", "grandmother", "grandfather", "wife", "husband", "aunt", "uncle"})
-
-
-def _sentences(mentions: list[Mention]) -> list[tuple[int, list[Mention]]]:
-    grouped: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        grouped.setdefault(mention.sentence_start, []).append(mention)
-    return sorted(grouped.items())
-
-
-def _sex_of(mentions: list[Mention], opening: list[PatientStart], index: int) -> str | None:
-    """The sex of patient ``index``: the person word that introduces it ("sister"), else the
-    first sex word of its part (a pronoun only when no word says it)."""
-    start = opening[index]
-    stop = opening[index + 1].start if index + 1 < len(opening) else None
-    words = [m for m in mentions if m.group == "demographics" and m.label == "SEX" and not m.value.plural
-             and m.start >= start.start and (stop is None or m.start < stop)]
-    if start.kind == "introduced":
-        head = [m for m in words if m.end <= start.end]
-        if head:
-            return head[-1].value.sex
-    said = [m for m in words if m.value.evidence in ("word", "title")] or [m for m in words if m.value.pronoun]
-    return said[0].value.sex if said else None
-
-
-@lru_cache(maxsize=None)
-def _references(path: str) -> tuple[re.Pattern, re.Pattern]:
-    """(all the patients at once, one patient named) of ``models/sections/patients.toml``."""
-    data = read_patterns(path)
-    return re.compile(data["all_patients"]), re.compile(data["named_patient"])
-
-
-ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4}
-
-
-def _named(sentence: list[Mention], by_sex: dict[str, int], known: int,
-           references: tuple[re.Pattern, re.Pattern]) -> int | str | None:
-    """Which patient a sentence names: an index, "all", or None when it names none."""
-    text = sentence[0].sentence
-    everyone, named = references
-    if everyone.search(text):
-        return "all"
-    name = named.search(text)
-    if name:
-        if name.group("proband"):
-            return 0
-        index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
-        if 0 <= index <= known:
-            return index
-    # a person word before a pronoun: "His 10-year-old sister also had ..." names the sister
-    words = sorted((m for m in sentence if m.group == "demographics" and m.label == "SEX" and not m.value.plural),
-                   key=lambda m: (m.value.pronoun, m.start))
-    for word in words:
-        if word.value.sex in by_sex and by_sex[word.value.sex] <= known:
-            return by_sex[word.value.sex]
-    return None
-
-
-# Words that tell siblings apart by birth order ("the younger brother", "the elder sister").
-BIRTH_ORDER = re.compile(r"\b(?:the\s+)?(?P<order>younger|elder|older|eldest|youngest)\s+(?P<kin>sister|brother|sibling|twin|son|daughter|girl|boy)\b",
-                         re.IGNORECASE)
-
-
-def _named_by_birth_order(text: str, opening: list[PatientStart], known: int) -> int | None:
-    """The patient a sentence names by the birth order it was introduced with ("The stenosis in
-    the younger brother did not respond": the patient introduced as "the younger brother"),
-    else None; None too when it names several."""
-    said = {(m.group("order").lower(), m.group("kin").lower()) for m in BIRTH_ORDER.finditer(text)}
-    found = set()
-    for index, start in enumerate(opening[:known + 1]):
-        head = BIRTH_ORDER.search(start.heading or "")
-        if head and (head.group("order").lower(), head.group("kin").lower()) in said:
-            found.add(index)
-    return found.pop() if len(found) == 1 else None
-
-
-# A sentence whose subject is a relative ("His 10-year-old sister also had ...", "The sister
-# was treated with ..."): the kin word in its first few words.
-KIN_SUBJECT = re.compile(r"^\W*(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,3}?(?P<kin>sister|brother|sibling|twin|son|daughter|cousin)\b",
-                         re.IGNORECASE)
-
-
-def _named_by_kin(text: str, opening: list[PatientStart], known: int) -> int | None:
-    """The patient introduced by the kin word that is the sentence's subject ("His 10-year-old
-    sister also manifested ...": the patient introduced as "his younger sister"), else None;
-    None too when several patients were introduced by that word."""
-    subject = KIN_SUBJECT.match(text)
-    if subject is None:
-        return None
-    kin = subject.group("kin").lower()
-    found = [index for index, start in enumerate(opening[:known + 1])
-             if start.kind == "introduced" and (start.heading or "").lower().split()[-1:] == [kin]]
-    return found[0] if len(found) == 1 else None
-
-
-def _as_introduced(sentence: list[Mention], start: PatientStart) -> list[Mention]:
-    """The mentions of the sentence that introduces a patient, as that patient's: the person
-    word that introduces it ("sister") and its age are its own, not a relative's; the sex words
-    before that word ("the boy's", "her") speak of another patient."""
-    head = [m for m in sentence if m.group == "demographics" and m.label == "SEX" and start.start <= m.start and m.end <= start.end]
-    head_start = head[-1].start if head else None
-    out = []
-    for mention in sentence:
-        if mention.group == "demographics" and mention.label == "SEX":
-            if mention.start == head_start:
-                mention = replace(mention, value=replace(mention.value, evidence="word"))
-            elif mention.start < start.end:
-                continue
-        out.append(mention)
-    return _for_patient(out, start)
-
-
-def _for_patient(sentence: list[Mention], start: PatientStart) -> list[Mention]:
-    """A patient introduced as a relative ("her sister") is a patient: its sentences speak of
-    the reported patient, not of family history, and its age is the patient's age."""
-    if start.kind != "introduced":
-        return sentence
-    out = []
-    for mention in sentence:
-        if mention.subject == "family":
-            mention = replace(mention, subject="patient")
-        if mention.group == "demographics" and mention.label == "AGE" and mention.value.relative:
-            mention = replace(mention, value=replace(mention.value, relative=False))
-        out.append(mention)
-    return out
 
 
 def preamble(mentions: list[Mention], starts: list[PatientStart]) -> list[Mention]:
