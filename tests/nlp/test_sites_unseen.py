@@ -317,6 +317,23 @@ def test_a_cancer_abbreviation_defined_in_the_text_names_its_primary(nlp_abbr):
     assert ("lung", "lung", "metastasis") in found or any(site == "lung" for _, site, _ in found)
 
 
+@pytest.mark.parametrize("text, short, site", [
+    # the organ named right after the bracket of the definition
+    ("Clear cell carcinoma (CCC) of the ovary is often linked to endometriosis. At 38 she had stage IC CCC "
+     "removed.", "CCC", "ovary"),
+    ("Microinvasive adenocarcinoma (MIAC) of the uterine cervix is rare in pregnancy. We report MIAC treated by "
+     "conization in a pregnant woman.", "MIAC", "cervix"),
+])
+def test_a_cancer_abbreviation_defined_before_its_organ_names_that_primary(nlp_abbr, text, short, site):
+    doc = nlp_abbr(text)
+    assert (short, site, "primary") in [(s.text, s._.value.site, s._.value.role) for s in doc.spans["sites"]]
+
+
+def test_an_abbreviation_of_no_cancer_before_an_organ_names_no_primary(nlp_abbr):
+    doc = nlp_abbr("Squamous cell carcinoma antigen (SCCAg) of the serum was raised; SCCAg fell after treatment.")
+    assert [s.text for s in doc.spans["sites"] if s.text == "SCCAg"] == []
+
+
 def test_a_weighed_cancer_abbreviation_names_no_primary(nlp_abbr):
     doc = nlp_abbr("Autoimmune pancreatitis is hard to tell from pancreatic cancer (PC). The man was operated on "
                    "under an initial suspicion of PC.")

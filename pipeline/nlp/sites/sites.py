@@ -3,14 +3,16 @@ each is for the cancer: its primary, a metastasis, a recurrence, an invasion or 
 
 Sites come from a lexicon (``models/sites/sites.tsv``) matched with a PhraseMatcher on lower
 case, the longest phrase winning; the words of a slash-joined token ("cutaneous/subcutaneous",
-"pelvic/para-aortic lymph nodes"), which the tokenizer keeps whole, are looked up one by one. Roles come from cue rules (``models/sites/roles.toml``) read
-on both sides of the site within its sentence; sites joined by "and" / commas form one list
+"pelvic/para-aortic lymph nodes"), which the tokenizer keeps whole, are looked up one by one.
+Roles come from cue rules (``models/sites/roles.toml``) read on both sides of the site within its
+sentence; sites joined by "and" / commas form one list
 that shares its cues ("metastases to the liver, lungs and vertebrae"). Negation and background
 statements are left to the context component: a negated metastasis keeps its role. TNM N
 categories above N0 come from the stage component's spans (``doc.spans["stage"]``) when it ran
 before this one, else from this component's own TNM patterns; M1 with named organ and a bare
 "N2" next to a staging word are read here. A cancer's short form defined in the text ("Ovarian
-carcinoma (OC)") names the long form's primary where it stands alone later (the abbreviation
+carcinoma (OC)", "clear cell carcinoma (CCC) of the ovary") names the long form's primary, or the organ
+its definition names right after the bracket, where it stands alone later (the abbreviation
 detector's ``doc._.abbreviations``, when it ran before this component).
 """
 from __future__ import annotations
@@ -165,6 +167,10 @@ class SiteMatcher(Component):
         self.origin = ({key: regex_cache.compile(fill_template(origin[key], parts)) for key in
                         ("subject_left", "subject_right", "finding", "origin", "origin_cancer")}
                        if origin else None)
+        # a short form defined before its organ ([abbreviated_primary] of roles.toml)
+        abbreviated = spec.get("abbreviated_primary", {})
+        self.abbreviated = ((regex_cache.compile(fill_template(abbreviated["long"], parts)),
+                             regex_cache.compile(abbreviated["after"])) if abbreviated else None)
         # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
@@ -323,7 +329,7 @@ class SiteMatcher(Component):
             if long is None or 0 <= short.start_char - long.end_char <= 3:
                 continue  # the definition itself: its long form is read already
             primaries = {f.value.site for f in out if f.value.role == "primary"
-                         and long.start_char <= f.start and f.end <= long.end_char}
+                         and long.start_char <= f.start and f.end <= long.end_char} or self._organ_after(long, text, out)
             if len(primaries) != 1 or any(s < short.end_char and short.start_char < e for s, e in taken):
                 continue
             site = primaries.pop()
@@ -337,6 +343,14 @@ class SiteMatcher(Component):
                                  Site(site=site, role="primary", written=short.text, cue=short.text)))
             taken.append((short.start_char, short.end_char))
         return added
+
+    def _organ_after(self, long: Span, text: str, out: list[Finding]) -> set[str]:
+        """The organ a cancer's definition names right after its short form ("clear cell carcinoma (CCC) of
+        the ovary"), whatever role its own sentence gives it: the long form's primary."""
+        if self.abbreviated is None or not self.abbreviated[0].search(long.text):
+            return set()
+        return {f.value.site for f in out if long.end_char < f.start <= long.end_char + REACH
+                and self.abbreviated[1].match(text[long.end_char:f.start])}
 
     def _origin_elsewhere(self, text: str, bounds, starts, out: list[Finding]):
         """An organ sampled (its biopsy, mass, lesion or aspirate) whose cancer the same sentence gives
