@@ -628,3 +628,20 @@ def test_a_page_dateline_is_furniture(nlp, dateline):
 def test_a_dated_sentence_or_a_timeline_date_is_not_a_dateline(nlp, line):
     doc = nlp(f"Case presentation\nA 44-year-old man had fever.\n{line}\nHe recovered.")
     assert section_of(doc, line) == "case"
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("REFERENCES (24)", "references"),
+    ("Cited by (7)", "references"),
+    ("Abstract▴Top", "abstract"),
+    ("Discussion ↑ Back to top", "discussion"),
+    ("Case presentation [edit]", "case"),
+])
+def test_a_heading_with_its_page_decoration_opens_its_section(nlp, heading, section):
+    doc = nlp(f"A rare tumour\n{heading}\nSmith J. Tumours of the kidney treated with sunitinib. 2019;3:1-4.")
+    assert section_of(doc, "Smith J.") == section
+
+
+def test_a_count_after_a_word_that_is_no_heading_is_left_alone(nlp):
+    doc = nlp("Case presentation\nA 50-year-old man had pain.\nPlatelets (245)\nHe recovered.")
+    assert section_of(doc, "Platelets (245)") == "case"
