@@ -10,6 +10,11 @@ empty, a second patient runs into the first. The headings are in
 sentence before it or the capitalised word after it with no space between; a heading with its
 spaces is left as it is, and so is a heading word inside a sentence ("... in the study.Results
 were ..." has no glued heading: "Results" is followed by a space and a lower-case word).
+
+The same lost spacing runs a patient's age phrase into the words beside it ("We present
+a52-year-old woman", "a healthy 7-year-oldWhite female"): the age is then no age for the
+demographics and its sentence no patient cue for the section tracker; ``separate_glued_ages``
+puts the space back (``models/ingest/glued_words.toml``).
 """
 from __future__ import annotations
 
