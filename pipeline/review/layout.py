@@ -28,7 +28,7 @@ def find_header(rows: Sequence[Sequence[object]], overrides: dict | None = None)
 
 
 def sheet_rows(sheet, limit: int = HEADER_SEARCH_ROWS) -> list[tuple[int, list[object]]]:
-    """(row number, values from column A) of the first ``limit`` rows of an xlsx_edit Worksheet."""
+    """(row number, values from column A) of the first ``limit`` rows of an xlsx_sheet Worksheet."""
     width = max(sheet.max_column(), 1)
     numbers = sheet.row_numbers()[:limit]
     return [(n, [sheet.value(n, c) for c in range(1, width + 1)]) for n in numbers]

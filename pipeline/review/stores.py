@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from pipeline.export.table import format_number
-from pipeline.review.xlsx_edit import Worksheet
+from pipeline.review.xlsx_sheet import Worksheet
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 # Values longer than this are remembered by a hash: the state must fit in one sheet cell.

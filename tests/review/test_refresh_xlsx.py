@@ -8,7 +8,8 @@ import pytest
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 
-from pipeline.review.xlsx_edit import WorkbookError, XlsxWorkbook, column_index, column_letter
+from pipeline.review.xlsx_cells import column_index, column_letter
+from pipeline.review.xlsx_edit import WorkbookError, XlsxWorkbook
 
 
 def workbook_bytes(rows=(("Report", "Age", "Notes"), ("a.txt", 40, "ok"), ("b.txt", 55, None)), extra=None):
