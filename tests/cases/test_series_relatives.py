@@ -101,3 +101,19 @@ def test_siblings_of_a_pubmed_abstract_keep_their_rows_above_the_publication_typ
             "Case Reports\n")
     rows = cases(nlp, text)
     assert len(rows) == 2 and rows[0].outcome == "died" and rows[1].drugs == ["imiglucerase"]
+
+
+def test_an_ordinal_patient_of_a_report_that_announces_as_many_opens_its_row_without_an_age(nlp):
+    text = ("Abstract We report two patients with lung metastases of a skin cancer. In our first patient, a "
+            "heavy smoker, the nodule was resected. Our second patient, a young never-smoker, was confirmed as "
+            "having a metastasis to the liver on biopsy.")
+    assert [s.heading for s in introduced_patients(text)] == ["Our second patient"]
+    rows = cases(nlp, text)
+    assert len(rows) == 2 and rows[1].metastasis_sites == ["liver"] and "liver" not in rows[0].metastasis_sites
+
+
+def test_an_ordinal_patient_beyond_the_announced_count_or_in_a_one_patient_report_opens_nothing():
+    assert introduced_patients("A 60-year-old man had a rash. The second patient in the literature, a "
+                               "woman, was reported by Smith.") == []
+    assert introduced_patients("We report two patients with a rash. The third patient, a woman, was "
+                               "treated elsewhere.") == []

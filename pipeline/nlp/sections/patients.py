@@ -110,8 +110,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     patterns = _introductions(path)
     reach = patterns["reach"]
     _, opening = _announcements(path)
-    several = any(patterns["several"].search(piece) for piece in (title or "", text[:opening])) or (
-        announced_patients(text, title, path) > 1)
+    announced = announced_patients(text, title, path)
+    several = any(patterns["several"].search(piece) for piece in (title or "", text[:opening])) or announced > 1
     found = []
     for name in ("introduced_ordinal", "introduced_another", "introduced_kin"):
         for match in patterns[name].finditer(text):
@@ -145,8 +145,11 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                         match, following, own_age, text[_sentence_start(text, match.start()):match.start()], patterns):
                     continue
             elif not aged and not (presented and several and "twin" in match.group().lower()
-                                   and not patterns["kin_history"].search(following)):
-                continue  # "The other twin developed NEC" of a report on twins; not "... developed normally"
+                                   and not patterns["kin_history"].search(following)) and not (
+                    name == "introduced_ordinal" and 2 <= patient_number(match.group("number")) <= announced):
+                # "The other twin developed NEC" of a report on twins; not "... developed normally";
+                # "Our second patient, a young never-smoker, ..." of a report that announces two
+                continue
             number = patient_number(match.group("number")) if "number" in match.groupdict() else 0
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip(), "introduced"))
     if several and patterns["introduced_presented"] is not None:
