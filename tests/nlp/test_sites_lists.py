@@ -187,3 +187,18 @@ def test_the_words_of_a_slash_joined_token_are_sites(nlp, text, expected):
 
 def test_a_slash_joined_token_of_no_site_words_gives_none(nlp):
     assert found(nlp, "Signs/symptoms resolved and the and/or criteria were met on 12/05/2019.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "CT showed metastatic lymphadenopathy in the left axilla.",
+    "There were enlarged metastatic lymph nodes in the neck.",
+    "A metastatic node in the right inguinal region was excised.",
+    "PET showed lymph node metastases in the mediastinum.",
+])
+def test_a_region_right_after_a_node_phrase_is_where_the_nodes_are(nlp, text):
+    assert roles_of(nlp, text, "metastasis") == ["lymph node"]
+
+
+def test_a_region_after_a_node_phrase_and_another_clause_keeps_its_role(nlp):
+    text = "She had metastatic lymph nodes and a metastasis in the thigh."
+    assert roles_of(nlp, text, "metastasis") == ["lymph node", "other"]

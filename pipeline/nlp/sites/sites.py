@@ -38,6 +38,7 @@ LABEL = "SITE"
 NOT_A_SITE = "-"
 COMPOUND = "+"
 NODE = "lymph node"  # a lexicon site "liver+spleen": a compound adjective naming two sites
+OTHER = "other"  # a region outside the site list
 SLASH_LABELS = 10  # labels kept apart for each part of a slash-joined token (a part may be a compound)
 SLASH_TAIL = 3  # words after a slash-joined token read with each of its parts ("pelvic/para-aortic lymph nodes")
 REACH = 200  # characters of context read on each side (a long list of sites fits)
@@ -148,6 +149,7 @@ class SiteMatcher(Component):
         self.node_location = regex_cache.compile(node_location["between"]) if node_location.get("between") else None
         self.node_region = (regex_cache.compile(node_location["region"]), regex_cache.compile(node_location["coordinated"])) \
             if node_location.get("region") else None
+        self.node_region_after = regex_cache.compile(node_location["after"]) if node_location.get("after") else None
         # "involvement" of a distant organ in a sentence that stages the cancer IV/IVB/M1
         distant = spec.get("distant_involvement", {})
         self.distant_cue = regex_cache.compile(distant["cue"]) if distant.get("cue") else None
@@ -386,12 +388,17 @@ class SiteMatcher(Component):
 
     def _node_locations(self, text: str, out: list[Finding]):
         """A site word right before a lymph-node phrase across finding words ("a retroperitoneal
-        metastatic lymph node", "cervical enlarged lymph nodes"), or a nodal region coordinated with one
-        ("mediastinal and hilar lymph nodes"), is where the nodes are: a mention."""
+        metastatic lymph node", "cervical enlarged lymph nodes"), a nodal region coordinated with one
+        ("mediastinal and hilar lymph nodes"), or a region outside the site list right after one
+        ("lymphadenopathy in the left axilla"), is where the nodes are: a mention."""
         if self.node_location is None:
             return
         for index in range(len(out) - 1):
             here, after = out[index], out[index + 1]
+            if (here.value.site == NODE and after.value.site == OTHER and self.node_region_after is not None
+                    and here.end <= after.start and self.node_region_after.match(text[here.end:after.start])):
+                _set_role(out, index + 1, "mention", None)  # "lymphadenopathy in the left axilla"
+                continue
             if here.value.site == "lymph node" or after.value.site != "lymph node" or here.end > after.start:
                 continue
             between = text[here.end:after.start]
