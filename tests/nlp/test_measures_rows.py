@@ -28,6 +28,12 @@ def wbc(nlp, text):
         # no unit at all: the values are read by their size
         ("Test\tReference\tDay 2\tDay 9\nWBC\t4.0-10.0\t31.4\t12.6\n", [31.4, 12.6]),
         ("Test\tReference\tDay 2\tDay 9\nTotal leucocyte count\t4000-11000\t31400\t12600\n", [31.4, 12.6]),
+        # the range written with "to", or in brackets in its cell
+        ("Marker\tNormal values\tPre-op\tPost-op\nWBC (×10^9/L)\t4.0 to 11.0\t16.8\t10.2\n", [16.8, 10.2]),
+        ("Marker\tNormal values\tPre-op\tPost-op\nWBC (×10^9/L)\t[4.0-11.0]\t16.8\t10.2\n", [16.8, 10.2]),
+        ("| Marker | Normal | Visit 1 | Visit 2 |\n| Leukocytes (/µL) | (4,000–10,000) | 2,900 | 3,400 |\n", [2.9, 3.4]),
+        # the unit in a cell of its own before the range
+        ("Marker\tUnit\tNormal\tWeek 1\tWeek 4\nWBC\t×10^9/L\t4.0-10.0\t1.8\t5.5\n", [1.8, 5.5]),
     ],
 )
 def test_values_after_a_reference_range_column(nlp, text, expected):

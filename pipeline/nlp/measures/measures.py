@@ -41,6 +41,9 @@ LIST_VERB = regex_cache.compile(r"(?:\s+(?:were|was|are|is|of|measured|showed|re
 # The gap between two cells of a table row: spaces or tabs, with at most one cell border ("|")
 # of a table scraped from a web page.
 CELL_GAP = regex_cache.compile(r"[ \t\u00a0]*(?:\|[ \t\u00a0]*)?$")
+# The start of the next cell of a table row: tabs or one cell border (none when the text before
+# already ended with them).
+CELL_START = regex_cache.compile(r"[ ]*(?:\t+|\|)?[ ]*")
 RESTATED = regex_cache.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
 
 
@@ -782,12 +785,13 @@ class MeasureMatcher(Component):
         exponent = unit_exponent(header, self.patterns, alone=self._set_apart(header)) if header is not None else None
         if header is not None and exponent is None:
             return
-        link = self.unitless_link.match(text, header.end() if header else keyword.end)
-        if link is None:
-            return
+        name_end = header.end() if header else keyword.end
         # "WBC (/µL)\t3,300-9,000\t12,000\t25,200": the reference column comes first, the
         # patient's values in the cells after it
-        past_reference = self._past_reference_cell(text, keyword, link, analyte)
+        past_reference = self._past_reference_cell(text, keyword.end, name_end, analyte)
+        link = self.unitless_link.match(text, name_end) if past_reference is None else None
+        if past_reference is None and link is None:
+            return
         number = self.row_cell.match(text, past_reference) if past_reference is not None else self.number.match(text, link.end())
         if number is None:
             return
@@ -824,21 +828,21 @@ class MeasureMatcher(Component):
             # numbers are read in the scale the first was read in
             scale = exponent if exponent is not None else 0 if thousands else self._unitless_scale(item.number)
             cursor = item.end
-            if link.group().rstrip().endswith("from"):  # "WBC rose from 21 to 31"
+            if link is not None and link.group().rstrip().endswith("from"):  # "WBC rose from 21 to 31"
                 cursor = self._range_end(text, cursor, scale, analyte.unit, spans, seen)
             self._continue_course(text, cursor, scale, analyte.unit, spans, seen)
 
-    def _past_reference_cell(self, text: str, keyword: Keyword, link: re.Match, analyte: Analyte) -> int | None:
+    def _past_reference_cell(self, text: str, keyword_end: int, name_end: int, analyte: Analyte) -> int | None:
         """The end of a table row's reference-range cell when it stands right after the
-        analyte's name (and the name's unit) and before the cells of the patient's values: "White
-        blood cell count (/µL)\t3,300-9,000\t12,000\t25,200", "WBC (×10^9/L) | 4–12 | 3.55". The
-        row must be a table's (a tab or cell border before the range) and the range a plausible
-        white-cell reference range (``reference_range_bounds``, per µL or in 10^9/L); None
-        otherwise."""
+        analyte's name (and the name's unit, ending at ``name_end``) and before the cells of the
+        patient's values: "White blood cell count (/µL)\t3,300-9,000\t12,000\t25,200", "WBC
+        (×10^9/L) | [4–12] | 3.55". The row must be a table's (tabs or a cell border before the
+        range) and the range a plausible white-cell reference range (``reference_range_bounds``,
+        per µL or in 10^9/L); None otherwise."""
         if analyte.name != "wbc" or not self.reference_bounds:
             return None
-        cell = self.row_reference_cell.match(text, link.end())
-        if cell is None or not re.search(r"[\t|]", text[keyword.end : cell.start()]):
+        cell = self.row_reference_cell.match(text, CELL_START.match(text, name_end).end())
+        if cell is None or not re.search(r"[\t|]", text[keyword_end : cell.start()]):
             return None
         low, high = parse_number(cell.group("low"), -3), parse_number(cell.group("high"), -3)
         if low is None or high is None or not low < high:
