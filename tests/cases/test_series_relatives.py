@@ -38,6 +38,9 @@ def test_a_relative_introduced_with_an_age_of_its_own_is_a_patient_of_a_report_a
     # familial cases or twin pairs of the literature make no report about several patients
     "Familial cases and twin pairs are known. A 50-year-old woman had a goitre; her 47-year-old sister, "
     "operated on in 2001, takes levothyroxine.",
+    # a sibling named by birth order who carries the variant without the disease
+    "Deafness in siblings? A 9-year-old boy had hearing loss. His siblings were tested. The younger sister "
+    "carried the same variant and had no symptoms.",
 ])
 def test_an_aged_relative_of_a_one_patient_report_or_a_healthy_one_is_no_patient(text):
     assert introduced_patients(text) == []
