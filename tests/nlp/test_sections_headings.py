@@ -25,3 +25,18 @@ def test_other_names_of_the_discussion_and_conclusion(nlp, heading, section):
               "Linezolid is given when the organism resists the first drug.\n")
     assert section_of(doc, "Linezolid is given") == section
     assert section_of(doc, "A 52-year-old man") == "case"
+
+
+@pytest.mark.parametrize("introduction, method, results", [
+    ("Introducción:", "Métodos:", "Resultados:"),
+    ("Introdução:", "Material e métodos:", "Resultados:"),
+    ("Introduction :", "Matériel et méthodes :", "Résultats :"),
+    ("Einleitung:", "Methoden:", "Ergebnisse:"),
+])
+def test_a_poster_abstract_in_imrad_form_keeps_its_patient_in_other_languages(nlp, introduction, method, results):
+    doc = nlp(f"Congress poster\n\n{introduction} Chest pain in children is rarely cardiac.\n\n"
+              f"{method} A 9-year-old boy was admitted with chest pain.\n\n"
+              f"{results} Echocardiography was normal.\nHe was discharged home on the second day.\n")
+    assert section_of(doc, "Chest pain in children") == "background"
+    assert section_of(doc, "A 9-year-old boy") == "case"
+    assert section_of(doc, "He was discharged home") == "case"
