@@ -47,25 +47,24 @@ from pipeline.export import table as table_module
 from pipeline.review.stores import MemoryTable, XlsxTable, canonical, remembered
 from pipeline.export.safe import csv_text, xlsx_text
 from pipeline.export.writers import CSV_ENCODING, atomic_output
-from pipeline.review.xlsx_edit import WorkbookError, XlsxWorkbook
+from pipeline.review.xlsx_edit import XlsxWorkbook
 from pipeline.review.conflicts import CONFLICT_COLUMNS, CONFLICTS_SHEET, Conflict, conflicts_file
-from pipeline.review.errors import ReviewChanged, ReviewError
+from pipeline.review.errors import ReviewChanged, ReviewError  # noqa: F401 (callers import them from here)
 from pipeline.review.headers import Header, map_headers
-from pipeline.review.layout import HEADER_SEARCH_ROWS, find_header, find_sheet
 from pipeline.review.matching import RowIndex, doi_key, first_author, pmcid_key, pmid_key, report_keys
 from pipeline.review.merge import CONFLICT, UNKNOWN, WRITE, cell_action
+from pipeline.review.opening import (
+    CASES_SHEET, ID_COLUMN, check_review_path, open_existing, read_if_present,
+)
 from pipeline.review.state import (
-    STATE_COLUMNS, STATE_FORMAT, STATE_MARK, STATE_NOTE, STATE_SHEET, StateRow, parse_state, state_file,
+    STATE_COLUMNS, STATE_FORMAT, STATE_MARK, STATE_NOTE, STATE_SHEET, StateRow, state_file,
 )
 from pipeline.review.style import ColumnStyle
 
-ID_COLUMN = "caselit ID"
 STATUS_COLUMN = "caselit status"
 SOURCE_MISSING = "source file missing"
 CASE_GONE = "case no longer found in the report"
 
-CASES_SHEET = "cases"
-SUPPORTED_REVIEWS = (".xlsx", ".csv")
 _UNKNOWN = UNKNOWN  # no remembered value: a column caselit did not write before
 # Columns a reviewer's table may have that caselit fills from the report's metadata, beyond
 # the exporter's.
@@ -175,121 +174,17 @@ class Review:
         path = Path(path)
         suffix = path.suffix.lower()
         check_review_path(path)
-        data = _read_if_present(path)
+        data = read_if_present(path)
         if data is None:
             text_form = xlsx_text if suffix == ".xlsx" else csv_text
             read = {path: None} if suffix == ".xlsx" else {path: None, state_file(path): None}
             return cls(path, MemoryTable([*machine_columns(), ID_COLUMN], [], text_form), {}, read=read,
                        overrides=overrides)
-        if suffix == ".xlsx":
-            return cls._open_xlsx(path, data, sheet, overrides)
-        return cls._open_csv(path, data, overrides)
+        opened = open_existing(path, data, sheet, overrides)
+        return cls(path, opened.table, opened.state, book=opened.book, delimiter=opened.delimiter,
+                   state_columns=opened.state_columns, read=opened.read, adopted=opened.adopted,
+                   layout=opened.layout, overrides=overrides)
 
-    @classmethod
-    def _open_xlsx(cls, path: Path, data: bytes, sheet: str | None = None,
-                   overrides: dict[str, str | None] | None = None) -> Review:
-        try:
-            book = XlsxWorkbook(data)  # from the bytes read: what is checked before saving
-        except WorkbookError as error:
-            raise ReviewError(f"{path}: {error}; it was left unchanged") from None
-        try:
-            if STATE_SHEET not in book.sheet_names():
-                return cls._adopt_xlsx(path, data, book, sheet, overrides)
-            try:
-                state, state_columns, layout = parse_state(book.worksheet(STATE_SHEET).rows_values())
-            except ReviewError as error:
-                raise ReviewError(f"{path}: {error}; it was left unchanged") from None
-            names = book.sheet_names()
-            first = [layout["sheet"]] if layout.get("sheet") in names else []
-            for name in first + [CASES_SHEET] + [n for n in names if n != CASES_SHEET]:
-                if name in names and name != STATE_SHEET:
-                    header_row = _id_header_row(book.worksheet(name))
-                    if header_row:
-                        table = XlsxTable(book.worksheet(name), xlsx_text, header_row)
-                        layout.update(sheet=name, header_row=header_row)
-                        return cls(path, table, state, book=book, state_columns=state_columns,
-                                   read={path: data}, adopted=bool(layout.get("adopted")), layout=layout,
-                                   overrides=overrides)
-        except ReviewError:
-            raise
-        except Exception as error:  # a damaged part: report it, touch nothing
-            raise ReviewError(f"{path}: cannot read it ({type(error).__name__}: {error}); it was left unchanged") from None
-        raise ReviewError(_not_ours(path, f"no sheet has a {ID_COLUMN!r} column"))
-
-    @classmethod
-    def _adopt_xlsx(cls, path: Path, data: bytes, book: XlsxWorkbook, sheet: str | None,
-                    overrides: dict[str, str | None] | None) -> Review:
-        if sheet is not None and sheet not in book.sheet_names():
-            raise ReviewError(f"{path}: no sheet named {sheet!r} (it has {', '.join(map(repr, book.sheet_names()))}); "
-                              "it was left unchanged")
-        found = find_sheet(book, sheet, overrides)
-        if found is None:
-            raise ReviewError(_no_table(path))
-        name, header_row = found
-        table = XlsxTable(book.worksheet(name), xlsx_text, header_row)
-        layout = {"sheet": name, "header_row": header_row, "adopted": True}
-        return cls(path, table, {}, book=book, read={path: data}, adopted=True, layout=layout, overrides=overrides)
-
-    @classmethod
-    def _open_csv(cls, path: Path, data: bytes, overrides: dict[str, str | None] | None = None) -> Review:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:  # saved by Excel in the Windows code page
-            text = data.decode("cp1252", errors="replace")
-        delimiter = _delimiter(text)
-        try:
-            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        except csv.Error as error:
-            raise ReviewError(f"{path}: not a readable CSV file ({error}); it was left unchanged") from None
-        at = next((i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if ID_COLUMN in [c.strip() for c in row]), 0)
-        header = [cell.strip() or None for cell in rows[at]] if rows else []
-        if ID_COLUMN not in header:
-            return cls._adopt_csv(path, data, rows, delimiter, overrides)
-        sidecar = state_file(path)
-        state_data = _read_if_present(sidecar)
-        try:
-            if state_data is None:
-                raise FileNotFoundError(sidecar)
-            stored = json.loads(state_data.decode("utf-8"))
-            if stored.get(STATE_MARK) != STATE_FORMAT:
-                raise ValueError(f"not a state file of format {STATE_FORMAT}")
-            state_columns = [str(c) for c in stored["value columns"]]
-            state = {row.key: row for row in (StateRow.from_row(r, state_columns) for r in stored["rows"])}
-        except FileNotFoundError:
-            raise ReviewError(f"{path}: its state file {sidecar.name} is missing, so caselit cannot tell "
-                              "your edits from its own; the sheet was left unchanged") from None
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as error:
-            raise ReviewError(f"{path}: its state file {sidecar.name} is damaged ({error}); "
-                              "the sheet was left unchanged") from None
-        data_rows = [[cell if cell != "" else None for cell in row] for row in rows[at + 1:]]
-        layout = stored.get("layout") if isinstance(stored.get("layout"), dict) else {}
-        return cls(path, MemoryTable(header, data_rows, csv_text, preamble=rows[:at]), state, delimiter=delimiter,
-                   state_columns=state_columns, read={path: data, sidecar: state_data},
-                   adopted=bool(layout.get("adopted")), layout=layout, overrides=overrides)
-
-    @classmethod
-    def _adopt_csv(cls, path: Path, data: bytes, rows: list[list[str]], delimiter: str,
-                   overrides: dict[str, str | None] | None) -> Review:
-        at, score = find_header(rows, overrides)
-        # A title line above the table says nothing of the separator: the one under which a
-        # header row reads best is the table's.
-        head = "\n".join(data.decode("utf-8-sig", errors="replace").splitlines()[:HEADER_SEARCH_ROWS])
-        for other in (",", ";", "\t"):
-            if other != delimiter:
-                other_rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=other))
-                other_at, other_score = find_header(other_rows, overrides)
-                if other_score > score:
-                    text = data.decode("utf-8-sig", errors="replace")
-                    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=other))
-                    at, score, delimiter = other_at, other_score, other
-        if at < 0:
-            raise ReviewError(_no_table(path))
-        header = [cell.strip() or None for cell in rows[at]]
-        data_rows = [[cell if cell != "" else None for cell in row] for row in rows[at + 1:]]
-        table = MemoryTable(header, data_rows, csv_text, preamble=rows[:at])
-        sidecar = state_file(path)
-        return cls(path, table, {}, delimiter=delimiter, read={path: data, sidecar: _read_if_present(sidecar)},
-                   adopted=True, layout={"header_row": at + 1, "adopted": True}, overrides=overrides)
 
     # --- what needs work ------------------------------------------------------------------
 
@@ -629,7 +524,7 @@ class Review:
     def _now_read(self, path: Path) -> None:
         """``path`` was just written by this refresh: what is on disk now is what it wrote."""
         if path in self.read:
-            self.read[path] = _read_if_present(path)
+            self.read[path] = read_if_present(path)
 
     def backup_path(self) -> Path:
         """review.xlsx -> review.bak.xlsx: the sheet as it was before the last refresh."""
@@ -765,35 +660,6 @@ class Review:
             self.conflicts = []
 
 
-def check_review_path(path: Path) -> None:
-    """Raise ReviewError when ``path`` cannot be a review sheet (before any work)."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_REVIEWS:
-        raise ReviewError(f"{path}: refresh keeps .xlsx or .csv review sheets, not {suffix or 'this file'}")
-    if path.is_dir():
-        raise ReviewError(f"{path}: is a folder")
-
-
-def _not_ours(path: Path, why: str) -> str:
-    return (f"{path}: not a review sheet kept by caselit refresh ({why}); it was left unchanged. "
-            f"Start one with: caselit refresh NEW{path.suffix} REPORTS...")
-
-
-def _id_header_row(sheet) -> int | None:
-    """The row holding the caselit ID header: 1 in caselit's own sheets, lower in an adopted
-    sheet with a title above its table."""
-    for number in [1] + sheet.row_numbers()[:HEADER_SEARCH_ROWS]:
-        if ID_COLUMN in XlsxTable(sheet, xlsx_text, number).columns:
-            return number
-    return None
-
-
-def _no_table(path: Path) -> str:
-    return (f"{path}: no sheet has a header row caselit recognises (Age, Sex, FIGO, Pathology, DOI, ...); "
-            "it was left unchanged. Name your columns with --map \"Your header=caselit column\", or start a "
-            f"new review with: caselit refresh NEW{path.suffix} REPORTS...")
-
-
 def _plain_id(value: object, state: dict) -> bool:
     """``value`` is a caselit ID of ``state`` as it writes them, so its own ``canonical`` form
     (text with a '#': not a number; no surrounding space, no carriage return): no comparison
@@ -814,13 +680,6 @@ def _plain(value: object) -> object:
         if value.is_integer():
             return int(value)
     return value
-
-
-def _delimiter(text: str) -> str:
-    """The separator of the header line: Excel saves ';' in locales with a decimal comma."""
-    first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: (counts[d], d == ","))
 
 
 def _csv_value(value: object) -> object:
@@ -874,16 +733,6 @@ def _existing(folder: str, sources: set[str]) -> set[str]:
             if os.path.exists(os.path.join(folder, source)):
                 found.add(source)
     return found
-
-
-def _read_if_present(path: Path) -> bytes | None:
-    """The file's bytes; None when it does not exist."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise ReviewError(f"{path}: cannot read it ({error.strerror or error})") from None
 
 
 def _differs(path: Path, data: bytes | None) -> bool:
