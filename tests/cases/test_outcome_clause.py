@@ -1,5 +1,5 @@
 """A status whose clause names the patient, in a sentence that goes on to the literature
-(session 20, issue 11; reports written for the tests)."""
+(reports written for the tests)."""
 import pytest
 
 from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: the shared fixture)

@@ -1,5 +1,5 @@
 """The summary table of a case series gives each patient's status in that patient's row
-(session 20, issue 11; reports written for the tests)."""
+(reports written for the tests)."""
 from case_outcome_helpers import full_nlp  # noqa: F401 (the shared fixture)
 from pipeline.api import report_cases
 from pipeline.ingest.report import Report

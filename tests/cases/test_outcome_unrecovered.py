@@ -1,5 +1,5 @@
-"""A discharge told together with a recovery that did not happen (session 18, helper
-"fulltexts"), on reports written for the tests."""
+"""A discharge told together with a recovery that did not happen, on reports written for the
+tests."""
 import pytest
 
 from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: the shared fixture)

@@ -751,7 +751,7 @@ def test_printout_and_timeline_wordings_of_a_count(nlp, text, expected):
     assert wbc(nlp, text) == expected
 
 
-# -- "TC" / total count (session 19 pages2) ----------------------------------------------------------
+# -- "TC" / total count ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
     ("Investigations:\nTC: 15.5K, N: 50, L: 37, Hb: 10.9, Platelets: 296", [15.5]),
@@ -772,7 +772,7 @@ def test_a_comparator_word_of_the_next_finding_is_no_threshold(nlp, text, thresh
     assert [s._.value.threshold for s in doc.spans["measures"] if s.label_ == "WBC"] == [threshold]
 
 
-# -- a count whose slash before µL the page lost (session 19) -----------------------------------------
+# -- a count whose slash before µL the page lost -----------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
     ("On day 3 she had thrombocytopenia (20,000 µL) and leukocytosis (15,000 µL).", [15.0]),
@@ -784,7 +784,7 @@ def test_a_count_that_lost_its_slash_before_microlitre(nlp, text, expected):
     assert wbc(nlp, text) == expected
 
 
-# -- session 20: word families, scraped tables, prefixes (sentences written for these tests) ---
+# -- word families, scraped tables, prefixes (sentences written for these tests) --------------
 
 @pytest.mark.parametrize(
     "text, expected",

@@ -1,5 +1,5 @@
 """Recovery wording of non-cancer case reports (issue 11, class 3; sentences written for the
-tests, session 18)."""
+tests)."""
 import pytest
 
 from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixture)

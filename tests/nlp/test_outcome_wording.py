@@ -1,4 +1,4 @@
-"""Status wording found on case reports read blind for session 17 (sentences written for the
+"""Status wording found on case reports (sentences written for the
 tests, in the style of case reports)."""
 import pytest
 
@@ -97,7 +97,7 @@ def test_look_alikes_of_a_response(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # "expired" a few words after the patient (session 18, blind full texts)
+    # "expired" a few words after the patient
     ("The patient was compassionately extubated and expired soon after.", ["died"]),
     # a treatment told with its result
     ("Antibiotics were adjusted to the culture, resulting in normalization of the inflammatory markers and "

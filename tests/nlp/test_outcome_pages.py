@@ -1,4 +1,4 @@
-"""Status wording of abstract pages and PMC bodies read blind for session 19 (sentences written
+"""Status wording of abstract pages and PMC bodies (sentences written
 for the tests, in the style of case reports)."""
 import pytest
 

@@ -1,4 +1,4 @@
-"""Status wording of fresh full texts read blind for session 20 (issue 11; sentences written for
+"""Status wording of full-text case reports (sentences written for
 the tests, in the style of case reports): remissions named by their kind, and a symptom-free
 follow-up told with its time written number first."""
 import pytest
