@@ -55,7 +55,7 @@ def test_ctrl_c_is_one_line_keeps_the_table_and_the_finished_reports(tmp_path, f
 
 
 def test_ctrl_c_ends_the_worker_processes_at_once(tmp_path, folder, capsys, monkeypatch):
-    wait, workers = runner.futures.wait, []
+    workers = []
     # children that earlier tests of the session left running are not this batch's workers
     before = {child.pid for child in multiprocessing.active_children()}
 
