@@ -216,10 +216,12 @@ class CachedIndex(Mapping):
 
 def generic_reducer(rows: dict[str, list[tuple[str, str, str, str]]]):
     """A function mapping a generated generic to the INN a reviewer writes (generic_forms.toml):
-    "buprenorphine sublingual and buccal" -> buprenorphine, "vasopressins" -> vasopressin; the
+    "buprenorphine sublingual and buccal" -> buprenorphine, "vasopressins" -> vasopressin,
+    "intravenous sodium bicarbonate" -> sodium bicarbonate; the
     generics of the hand-written files and the salts of elements stay as they are."""
     spec = read_patterns(FORMS)
     suffix = regex_cache.compile(spec["form_suffix"])
+    prefix = regex_cache.compile(spec["form_prefix"])
     elements = frozenset(spec["element_bases"])
     hand = {g for name, table in rows.items() if name != GENERATED for _, gs, _, _ in table for g in gs.split("|") if g}
     # inn.tsv renames the package's canonical names when generated.tsv is built; a rename added
@@ -235,6 +237,9 @@ def generic_reducer(rows: dict[str, list[tuple[str, str, str, str]]]):
             return renames[generic]
         if generic in hand:
             return generic
+        route = prefix.match(generic)
+        if route and generic[route.end():] in known:
+            return reduce(generic[route.end():])
         form = suffix.search(generic)
         if form:
             base = generic[: form.start()]

@@ -1,0 +1,42 @@
+"""How a drug name reads when the text measures what a medicine is also named for, and how a name
+written with its route reads: coagulation factors of a work-up are measured, not given
+(models/drugs/substances.tsv); a route word before a generated generic is no part of the INN
+(models/drugs/generic_forms.toml). Sentences written for the tests."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_drugs")
+
+
+def generics(nlp, text):
+    doc = nlp(text)  # kept alive while its spans are read
+    return sorted({g for s in doc.spans["drugs"] for g in s._.value.generics})
+
+
+@pytest.mark.parametrize("text", [
+    "Factor VII activity was markedly reduced at 4% (normal 65-180%).",
+    "Factor II activity was 52% and factor X activity 60%.",
+    "The prothrombin level was low, with factor XIII within the reference range.",
+    "Von Willebrand factor antigen was 35% and protein C activity 48%.",
+    "Factor VIII was 210%, compatible with an acute-phase response.",
+])
+def test_a_measured_coagulation_factor_is_no_drug(nlp, text):
+    assert generics(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Factor VIII concentrate was infused before the operation.", ["beroctocog alfa"]),
+    ("Factor VII 30 µg/kg was given intravenously for the bleeding.", ["coagulation factor vii human"]),
+])
+def test_a_coagulation_factor_given_stays_a_drug(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Intravenous sodium bicarbonate 100 mEq was given for the acidosis.", ["sodium bicarbonate"]),
+    ("She received intravenous sodium bicarbonate and calcium gluconate.", ["calcium gluconate", "sodium bicarbonate"]),
+])
+def test_a_route_word_is_no_part_of_the_generic(nlp, text, expected):
+    assert generics(nlp, text) == expected
