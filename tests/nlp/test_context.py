@@ -466,7 +466,7 @@ def test_a_cited_sentence_that_goes_on_from_the_patients_on_a_page_without_headi
     assert (qualify(nlp, text, word)["subject"] == "other") is literature
 
 
-# Session 20 (context helper): exceptions under a negation, conditions after a treatment, advice
+# Exceptions under a negation, conditions after a treatment, advice
 # to give a treatment, and reference markers glued to a full stop. Sentences written for the test.
 @pytest.mark.parametrize("text, word, group", [
     ("She denied taking any medicines other than paracetamol.", "paracetamol", "drugs"),
