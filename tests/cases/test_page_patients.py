@@ -1,5 +1,5 @@
-"""Patients of scraped pages whose numbering or labels the page damaged (issue 11, class 8;
-session 19 pages): a "Patient 2" label glued to its first word, a page cut above "Case 1".
+"""Patients of scraped pages whose numbering or labels the page damaged (issue 11, class 8):
+a "Patient 2" label glued to its first word, a page cut above "Case 1".
 Texts written for these tests."""
 import pytest
 

@@ -124,7 +124,7 @@ def test_patients_presented_one_after_the_other_in_one_sentence_take_their_own_a
     assert [(r.age, r.sex) for r in rows] == [(27, "female"), (41, "male")]
 
 
-# -- patients listed in apposition (session 19 pages2) ---------------------------------------------
+# -- patients listed in apposition ----------------------------------------------------------------
 
 def test_a_boy_and_his_mother_are_two_rows_with_their_own_sex(nlp):
     text = ("Familial megalencephaly. We report two cases, a boy and his mother. The boy had a large head "
@@ -154,7 +154,7 @@ def test_twins_as_the_subject_of_the_report_are_announced(text, count):
     assert announced_patients(text) == count
 
 
-# -- session 20: the cases of a counted group; a group of one sex gives every row its sex
+# -- the cases of a counted group; a group of one sex gives every row its sex
 
 
 @pytest.mark.parametrize("text, count", [
