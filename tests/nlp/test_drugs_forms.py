@@ -40,3 +40,23 @@ def test_a_coagulation_factor_given_stays_a_drug(nlp, text, expected):
 ])
 def test_a_route_word_is_no_part_of_the_generic(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her home medications were HCTZ 25 mg and amlodipine.", ["amlodipine", "hydrochlorothiazide"]),
+    ("MSO4 2 mg IV was given every 4 hours for pain.", ["morphine"]),
+    ("ZnSO4 220 mg daily was prescribed.", ["zinc sulfate"]),
+    ("He was given TNK for the inferior STEMI.", ["tenecteplase"]),
+    ("TPA 0.9 mg/kg was infused over an hour.", ["alteplase"]),
+    ("FK506 was started after the transplant and FK-506 levels were monitored.", ["tacrolimus"]),
+])
+def test_a_drug_name_abbreviation_of_the_ismp_list_reads_as_its_drug(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Serum TPA was 210 U/L and CEA 4.1 ng/mL.",
+    "The MS plaques enhanced on MRI.",
+])
+def test_an_abbreviation_with_another_sense_is_no_drug(nlp, text):
+    assert generics(nlp, text) == []
