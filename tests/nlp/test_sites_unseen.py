@@ -610,3 +610,17 @@ def test_nodes_involved_and_an_organ_replaced_by_metastatic_cancer(nlp, text, si
 )
 def test_what_a_cancer_can_or_usually_does_is_no_metastasis(nlp, text, site, role):
     assert (site, role) in roles(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She had a serous cystadenocarcinoma of the ovary.",
+    "Bilateral ovarian mucinous cystadenocarcinomas were removed.",
+])
+def test_a_cystadenocarcinoma_names_its_primary(nlp_abbr, text):
+    doc = nlp_abbr(text)
+    assert ("ovary", "primary") in [(s._.value.site, s._.value.role) for s in doc.spans["sites"]]
+
+
+def test_a_cystadenoma_names_no_primary(nlp_abbr):
+    doc = nlp_abbr("She had a mucinous cystadenoma of the ovary.")
+    assert ("ovary", "primary") not in [(s._.value.site, s._.value.role) for s in doc.spans["sites"]]
