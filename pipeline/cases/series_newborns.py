@@ -33,8 +33,6 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
         if row.age is None or _maternal_age(text, row, spec):
             row.age = 0  # (twins "born to a 28-year-old primigravida" as much as one newborn)
             row.evidence.append(replace(evidence))
-        elif _parents_years(text, row):
-            _take_own_age(row, evidence)
     if len(rows) != 1:
         _labelled_twin_sexes(text, rows, spec)
         return
@@ -98,35 +96,6 @@ def _maternal_age(text: str, row: Case, spec: dict) -> bool:
     after, before = text[kept.end:kept.end + 40], text[max(0, kept.start - 25):kept.start]
     return bool(re.search(spec.get("maternal_after", "(?!)"), after, re.IGNORECASE)
                 or re.search(spec.get("maternal_before", "(?!)"), before, re.IGNORECASE))
-
-
-def _parents_years(text: str, row: Case) -> bool:
-    """True when the newborn's row holds an age of a parent's years that its sentence does not
-    present as the adult the report is about (see ``[newborn]`` of demographics/patterns.toml)."""
-    spec = _newborn_spec()
-    if row.age is None or row.age < spec["parent_age_from"]:
-        return False
-    kept = next((e for e in row.evidence if e.field == "age" and e.kept and e.value == row.age), None)
-    if kept is None:
-        return False
-    after = kept.sentence[max(0, kept.end - kept.sentence_start):]
-    return re.search(spec["adult_presents"], after, re.IGNORECASE) is None
-
-
-def _take_own_age(row: Case, at_birth: Evidence) -> None:
-    """The newborn's row takes its first own age ("at 3 months of age"), or 0 at birth; the parent's
-    age stays in the evidence, kept out."""
-    spec = _newborn_spec()
-    own = next((e for e in row.evidence if e.field == "age" and isinstance(e.value, (int, float))
-                and e.value < spec["own_age_below"]), None)
-    row.evidence = [replace(e, kept=False) if e.field == "age" and e.kept else e for e in row.evidence]
-    chosen = replace(own, kept=True) if own is not None else replace(at_birth)
-    row.age = chosen.value
-    row.evidence.append(chosen)
-
-
-def _newborn_spec() -> dict:
-    return read_patterns("demographics/patterns.toml")["newborn"]
 
 
 # A report about twins: its title or opening names them ("... in identical twins", "Twin A").
