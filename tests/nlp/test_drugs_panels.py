@@ -1,0 +1,33 @@
+"""The antibiotics of a culture's susceptibility report are tested, not given, also when the
+report leaves out the subject ("Sensitive to ...", the isolate named in the sentence before)
+(models/drugs/patterns.toml `microbe_pronoun`). Sentences written for the tests."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_drugs")
+
+
+def generics(nlp, text):
+    doc = nlp(text)  # kept alive while its spans are read
+    return sorted({g for s in doc.spans["drugs"] for g in s._.value.generics})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pus culture grew Proteus mirabilis. Sensitive to ceftriaxone and amikacin. She was given cefuroxime.",
+     ["cefuroxime"]),
+    ("Urine culture grew Klebsiella oxytoca +++. Resistant to ampicillin; susceptible to meropenem.", []),
+    ("The blood culture yielded Enterococcus faecalis. Highly susceptible to vancomycin.", []),
+])
+def test_a_subjectless_susceptibility_report_names_no_drug_given(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was allergic to nothing and was started on amoxicillin. Sensitive to touch, the wound was dressed.",
+     ["amoxicillin"]),
+    ("She had a fever. Sensitive to the risk of bleeding, we gave tranexamic acid.", ["tranexamic acid"]),
+])
+def test_a_sentence_opening_on_sensitive_without_a_microbe_keeps_its_drugs(nlp, text, expected):
+    assert generics(nlp, text) == expected
