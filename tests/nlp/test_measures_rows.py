@@ -94,3 +94,33 @@ def test_counts_of_a_joint_fluid_are_not_blood(nlp, text, expected):
 )
 def test_other_aspirations_leave_the_blood_count(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a table flattened one cell per line: name, patient's value, reference range
+        ("Test\nResult\nNormal range\nLeukocytes\n21.4 × 10^9/L\n4.0 – 10.0 × 10^9/L\nPlatelets\n310 × 10^9/L\n150 – 400 × 10^9/L\n",
+         [21.4]),
+        ("WBC\n2,900/mm3\n4,500-11,000/mm3\nHemoglobin\n9.8 g/dL\n", [2.9]),
+        # the patient's value without its unit, the unit written once in the range's cell
+        ("White cell count\n17.6\n3.5-9.5 ×10^9/L\n", [17.6]),
+    ],
+)
+def test_a_reference_range_on_the_line_under_the_value(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # words after the range on its line: a course of the patient's values
+        ("Her WBC was 11.2 ×10^9/L on admission\n14.6-19.8 ×10^9/L over the next three days.", [11.2, 14.6, 19.8]),
+        # a sentence above the range, not a cell holding one value
+        ("The leukocyte count was 9.1 ×10^9/L on admission and rose\n12.5-16.0 ×10^9/L", [9.1, 12.5, 16.0]),
+        # a range alone under the analyte's name is the patient's
+        ("Leukocytes\n15.2-18.4 ×10^9/L\n", [15.2, 18.4]),
+    ],
+)
+def test_a_range_on_its_own_line_that_is_no_reference_cell(nlp, text, expected):
+    assert wbc(nlp, text) == expected

@@ -309,6 +309,7 @@ class MeasureMatcher(Component):
                     item.reference = True
                 items.insert(0, Item(opening.start("number"), opening.end("number"), opening.group("number"), match.end(), exponent))
             elif (self._after_a_value(text, cursor, len(items) > 1) or self._range_after_a_value(text, items)
+                  or self._range_line_after_a_value(text, items, match.end())
                   or (len(items) == 2 and self.reference_word_bracket.search(text, max(0, cursor - 40), cursor))):
                 # "... was higher than normal (4–10 × 10^9/L)": a bracketed range named a reference
                 # "7,730/µL (3,500-11,000/µL)": a reference range after the patient's value
@@ -365,6 +366,31 @@ class MeasureMatcher(Component):
         if any(match.end() == end for match in self.count.finditer(text, max(0, end - 40), end)):
             return True
         return ("\t" in gap or "|" in gap) and self.bare_cell_before.search(text, max(0, end - 20), end) is not None
+
+    def _range_line_after_a_value(self, text: str, items: list[Item], unit_end: int) -> bool:
+        """True for a dashed range with its unit alone on its line, right under a line that
+        holds one value alone: a table flattened one cell per line keeps the row's cells in
+        order, the patient's value then the reference range ("WBC\n33.0 x 10^9/L\n4.0 - 11.0
+        x 10^9/L\nRBC ..."), as the tab or border of `_range_after_a_value` does on one line.
+        A range followed by words on its line ("15.2-18.4 ×10^9/L on the following days") is a
+        course of values, and a line under a sentence is not a table's cell."""
+        if len(items) != 2 or not re.fullmatch(r"\s*[-–—]\s*", text[items[0].end : items[1].start]):
+            return False
+        line_start = text.rfind("\n", 0, items[0].start) + 1
+        line_end = text.find("\n", unit_end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_start == 0 or text[line_start : items[0].start].strip() or text[unit_end:line_end].strip():
+            return False
+        above_end = line_start - 1
+        above_start = text.rfind("\n", 0, above_end) + 1
+        above = text[above_start:above_end].rstrip()
+        if not above:
+            return False
+        value_end = above_start + len(above)
+        if self.bare_cell_before.fullmatch(above) is not None:
+            return True  # "33.0" alone on the line above: a bare value's cell
+        return any(match.start("number") == above_start + len(above) - len(above.lstrip()) and match.end() == value_end
+                   for match in self.count.finditer(text, above_start, value_end))
 
     def _restated(self, text: str, item: Item) -> bool:
         """True when ``item`` is the count right before its bracket written in another unit:
