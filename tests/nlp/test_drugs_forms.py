@@ -60,3 +60,21 @@ def test_a_drug_name_abbreviation_of_the_ismp_list_reads_as_its_drug(nlp, text, 
 ])
 def test_an_abbreviation_with_another_sense_is_no_drug(nlp, text):
     assert generics(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Nor-adrenaline 0.2 µg/kg/min was started for the shock.",
+    "A nor adrenaline infusion was started for the shock.",
+    "Nor-epinephrine 0.1 µg/kg/min was started for the shock.",
+])
+def test_noradrenaline_written_in_two_words_is_norepinephrine_alone(nlp, text):
+    assert generics(nlp, text) == ["norepinephrine"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rifampicin resistance was not detected by the assay.",
+    "Vancomycin resistance was found in the enterococcal isolate.",
+    "Linezolid non-susceptibility was confirmed.",
+])
+def test_the_resistance_to_a_drug_is_no_drug_given(nlp, text):
+    assert generics(nlp, text) == []
