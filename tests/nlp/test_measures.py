@@ -1054,3 +1054,30 @@ def test_a_part_of_the_count_named_after_a_verb_is_not_the_total(nlp, text, expe
 
 def test_a_later_count_with_a_verb_and_no_cell_name_stays_the_total(nlp):
     assert wbc(nlp, "The WBC was 12.1 × 10^9/L on day 1; on day 3 it was 15.8 × 10^9/L.") == [12.1, 15.8]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare value's own unit in brackets after it: the bracket sets the unit apart, as a
+        # table header's brackets do, so a power whose superscript was lost is still a power
+        ("Her white cell count was 31.7 (109/L) with toxic granulation.", [31.7]),
+        ("Leukocytes 2.4 (×10^9/L), platelets 61 (×10^9/L)", [2.4]),
+        ("WBC 19.2* (10^3/µL) Hb 8.1 (g/dL)", [19.2]),
+        ("The leukocyte count was 14,600 (cells/mm3) on day 2.", [14.6]),
+    ],
+)
+def test_a_unit_in_brackets_after_a_bare_value(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bracket of another kind after a bare value is no unit of it
+        ("The WBC was 12 (10 days later, 15) and CRP fell.", []),
+        ("WBC 9.6 (4.0-10.0)", [9.6]),
+    ],
+)
+def test_other_brackets_after_a_bare_value_are_no_unit(nlp, text, expected):
+    assert wbc(nlp, text) == expected

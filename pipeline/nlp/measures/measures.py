@@ -147,6 +147,9 @@ class MeasureMatcher(Component):
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3",
         # "WBC | ×10^9/L | 12.3" (a scraped table's unit column)
         self.header_unit = regex_cache.compile(r"(?:\s+(?:counts?|levels?))?\s*[,|]?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
+        # a bare value's own unit in brackets right after it, a laboratory's flag for a high or
+        # low result may stand between: "WBC 48.8* (10^3/mm3)", "white cell count 29.6 (109 cells/L)"
+        self.bracketed_unit = regex_cache.compile(r"[ \t]*(?:[*↑↓]|HH?|LL?)?[ \t]*[(\[][ \t]*" + spec["unit"] + r"[ \t]*[)\]]", re.VERBOSE)
         self.comparators = [
             (regex_cache.compile(r"(?<![A-Za-z])" + row["pattern"] + r"\s*(?:of\s+|than\s+)?$", re.IGNORECASE), row["symbol"], row["threshold"])
             for row in spec["comparator"]
@@ -829,7 +832,14 @@ class MeasureMatcher(Component):
         )
         if thousands:
             exponent = 0
-        if (bracket is None and not thousands and past_reference is None and self.unit_follows.match(text, number.end())
+        own_unit = self.bracketed_unit.match(text, number.end()) if analyte.dimension == "count" and header is None else None
+        if own_unit is not None:
+            # the bracket sets the unit apart as a table's header does: a power whose
+            # superscript was lost ("109") is still a power
+            exponent = unit_exponent(own_unit, self.patterns, alone=True)
+            if exponent is None:
+                return
+        if (bracket is None and not thousands and own_unit is None and past_reference is None and self.unit_follows.match(text, number.end())
                 and not self._slash_lost(text, number)):
             return
         item = Item(number.start("number"), number.end("number"), number.group("number"), number.end("number"), -3)
