@@ -31,3 +31,13 @@ def test_a_subjectless_susceptibility_report_names_no_drug_given(nlp, text, expe
 ])
 def test_a_sentence_opening_on_sensitive_without_a_microbe_keeps_its_drugs(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The drug sensitivity results showed that she was sensitive to linezolid and intermediate to clindamycin. "
+     "She was given ceftriaxone.", ["ceftriaxone"]),
+    ("Sensitivity testing showed the patient to be susceptible to doxycycline only.", []),
+    ("Culture and sensitivity: sensitive to nitrofurantoin and fosfomycin.", []),
+])
+def test_a_susceptibility_report_named_only_by_its_test_names_no_drug_given(nlp, text, expected):
+    assert generics(nlp, text) == expected
