@@ -2,7 +2,8 @@
 """Learn the keep / leave-out decision of findings and compare it with the rules.
 
 usage: python scripts/train_keep_model.py [--shared ../shared] [--out out/eval-learn] [--extract]
-                                          [--folds 5] [--C 0.3] [--with-rules] [--final]
+                                          [--folds 5] [--C 0.1] [--with-rules] [--crossed] [--final]
+                                          [--train NAME=GOLD.jsonl,PRED.jsonl ...] [--test NAME=GOLD.jsonl,PRED.jsonl ...]
 
 Reads caselit's JSONL of dev, fulltext, onc2 and MACCROBAT from ``--out`` (``--extract``
 writes it first, with ``caselit extract FOLDER -o OUT/SET.jsonl --no-cache -q``). Every
@@ -20,9 +21,16 @@ its scored fields only, ages within 0.02 as its scorer does). Features: see
   values; a field with no candidate keeps the rules' value, e.g. a sex implied by the site),
   scored the way score_all.py scores.
 
+``--train`` adds another annotated set to the training documents (every document of it): its
+gold in the ``caselit evaluate`` format and caselit's JSONL of its texts. A gold document may
+list the fields its annotators labelled (``"labelled": ["age", "sex", "outcome"]``): only those
+give samples and scores. ``--test`` names a set scored once, with the held-out third, by
+``--final``.
+
 ``--final`` (once, at the very end) fits on every non-held-out document, writes the model to
 ``models/keep/keep_model.json`` and prints the held-out third's scores only: no document of
-it is ever printed.
+it is ever printed. With ``--rows DIR`` it also writes the re-derived rows of each scored set
+(``DIR/<set>-with-rules.jsonl``, ``DIR/<set>-plain.jsonl``) for ``caselit evaluate``.
 """
 from __future__ import annotations
 
@@ -84,6 +92,18 @@ def match(set_name: str, field: str, value, gold) -> bool:
     return got in wanted
 
 
+def doc_fields(set_name: str, gold_doc: dict) -> tuple:
+    """The contract fields a gold document was labelled for: MACCROBAT's scored fields, the
+    ``labelled`` list of a set whose annotators kept to a few fields, else all; minus ``unscored``."""
+    unscored = set(gold_doc.get("unscored", []))
+    if set_name == "maccrobat":
+        fields = MACCROBAT_FIELDS
+    else:
+        labelled = gold_doc.get("labelled")
+        fields = tuple(f for f in CANDIDATE_FIELDS if f in labelled) if labelled else CANDIDATE_FIELDS
+    return tuple(f for f in fields if f not in unscored)
+
+
 class Case:
     """One predicted row with its gold case and its candidates."""
 
@@ -92,17 +112,24 @@ class Case:
         self.group = f"{set_name}/{doc}"
 
 
-def load(shared: Path, out: Path, split: str) -> tuple[list[Case], dict]:
+def load(shared: Path, out: Path, split: str, extra: dict | None = None) -> tuple[list[Case], dict]:
     """Cases of the ``split`` ("train": outside the held-out third, "heldout": inside it) and,
-    per set, the gold documents of the split (to count what no row predicts)."""
+    per set, the gold documents of the split (to count what no row predicts). ``extra``: set
+    name -> (gold, predictions) of sets used whole (training sets for "train", test sets for
+    "heldout")."""
     cases, golds = [], {}
+    sources = {}
     for name in SETS:
         folder, gold_path = set_paths(shared, name)
         aside = heldout([p.name for p in folder.iterdir() if p.is_file()]) if name in ("fulltext", "onc2") else set()
+        sources[name] = (gold_path, out / f"{name}.jsonl", lambda d, aside=aside: (d in aside) == (split == "heldout"))
+    for name, (gold_path, pred_path) in (extra or {}).items():
+        sources[name] = (Path(gold_path), Path(pred_path), lambda d: True)
+    for name, (gold_path, pred_path, wanted_doc) in sources.items():
         gold_docs = {g["doc"]: g for g in read_jsonl(gold_path)}
-        wanted = {d for d in gold_docs if (d in aside) == (split == "heldout")}
+        wanted = {d for d in gold_docs if wanted_doc(d)}
         golds[name] = {d: gold_docs[d] for d in wanted}
-        for row in read_jsonl(out / f"{name}.jsonl"):
+        for row in read_jsonl(pred_path):
             doc = Path(str(row.get("doc", ""))).name
             if doc not in wanted:
                 continue
@@ -110,14 +137,11 @@ def load(shared: Path, out: Path, split: str) -> tuple[list[Case], dict]:
             gold_cases = gold_doc.get("cases", [])
             index = int(row.get("case", 1) or 1)
             gold = gold_cases[index - 1] if index <= len(gold_cases) else {}
-            fields = CANDIDATE_FIELDS
-            if name == "maccrobat":
-                fields = tuple(f for f in MACCROBAT_FIELDS if f not in set(gold_doc.get("unscored", [])))
-            cases.append(Case(name, doc, row, gold, fields))
+            cases.append(Case(name, doc, row, gold, doc_fields(name, gold_doc)))
     return cases, golds
 
 
-def samples(cases: list[Case], with_rules: bool):
+def samples(cases: list[Case], with_rules: bool, crossed: bool = False):
     """One sample per (mention, value): features, label, and the candidate it speaks for."""
     feats, labels, groups, candidates = [], [], [], []
     for case_index, case in enumerate(cases):
@@ -127,7 +151,7 @@ def samples(cases: list[Case], with_rules: bool):
             field = record.get("field")
             if field not in case.fields:
                 continue
-            for value, features in candidate_features(record, context, case.row if with_rules else None):
+            for value, features in candidate_features(record, context, case.row if with_rules else None, crossed):
                 feats.append(features)
                 labels.append(match(case.set, field, value, case.gold.get(field)))
                 groups.append(case.group)
@@ -230,14 +254,15 @@ def model_rows(cases: list[Case], scores: dict, threshold: float, thresholds: di
 
 def end_to_end(cases: list[Case], rows: list[dict], golds: dict) -> dict:
     """set -> field -> [tp, fp, fn], as caselit evaluate (and MACCROBAT's score.py) count."""
-    fields_of = {"maccrobat": MACCROBAT_FIELDS + ("wbc_max",)}
     counts = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     predicted = defaultdict(dict)
     for case, row in zip(cases, rows):
         predicted[(case.set, case.doc)][int(row.get("case", 1) or 1)] = row
     for set_name, docs in golds.items():
-        fields = fields_of.get(set_name, SCALARS + ("wbc_max",) + tuple(LIST_FIELDS))
         for doc, gold_doc in docs.items():
+            labelled = doc_fields(set_name, gold_doc)  # wbc_max goes with wbc_values
+            fields = [f for f in SCALARS + ("wbc_max",) + tuple(sorted(LIST_FIELDS, key=CANDIDATE_FIELDS.index))
+                      if f in labelled or (f == "wbc_max" and "wbc_values" in labelled)]
             unscored = set(gold_doc.get("unscored", []))
             gold_cases = gold_doc.get("cases", [])
             got_cases = predicted.get((set_name, doc), {})
@@ -369,9 +394,11 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default=str(ROOT / "out" / "eval-learn"))
     parser.add_argument("--extract", action="store_true", help="run caselit extract on the four sets first")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--C", type=float, default=0.3, help="inverse L2 strength of the logistic regression")
+    parser.add_argument("--C", type=float, default=0.1, help="inverse L2 strength of the logistic regression")
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--with-rules", action="store_true", help="also give the model the rules' decision")
+    parser.add_argument("--crossed", action="store_true",
+                        help="with --with-rules: also cross every feature with the rules' decision")
     parser.add_argument("--weighted", action="store_true", help="weigh each candidate value 1 (1/mentions a sample)")
     parser.add_argument("--write-model", action="store_true",
                         help="fit on all non-held-out documents and write models/keep/keep_model.json")
@@ -380,6 +407,11 @@ def main(argv=None) -> int:
     parser.add_argument("--fields", default=",".join(CANDIDATE_FIELDS),
                         help="the fields the model decides (the others stay the rules'): a hybrid line is printed")
     parser.add_argument("--seed", type=int, help="shuffle the documents into folds with this seed")
+    parser.add_argument("--train", action="append", default=[], metavar="NAME=GOLD,PRED",
+                        help="another annotated set to train on, whole: its gold and caselit's JSONL of its texts")
+    parser.add_argument("--test", action="append", default=[], metavar="NAME=GOLD,PRED",
+                        help="a set scored once by --final, with the held-out third")
+    parser.add_argument("--rows", help="with --final: write the re-derived rows of each scored set here")
     parser.add_argument("--learner", choices=("logistic", "boosting"), default="logistic",
                         help="boosting: gradient-boosted trees, cross-validation only, for comparison")
     args = parser.parse_args(argv)
@@ -391,8 +423,10 @@ def main(argv=None) -> int:
     shared, out = Path(args.shared), Path(args.out)
     if args.extract:
         extract(shared, out)
-    cases, golds = load(shared, out, "train")
-    feats, labels, groups, candidates = samples(cases, args.with_rules)
+    cases, golds = load(shared, out, "train", named_sets(parser, args.train))
+    if args.crossed and not args.with_rules:
+        parser.error("--crossed needs --with-rules")
+    feats, labels, groups, candidates = samples(cases, args.with_rules, args.crossed)
     print(f"{len(cases)} rows of {len(set(groups))} documents; {len(feats)} samples, {sum(labels)} positive;"
           f" by set: {dict(Counter(c.set for c in cases))}")
     thresholds: dict = {}
@@ -408,7 +442,7 @@ def main(argv=None) -> int:
     vectorizer, model = fit(feats, labels, groups, args.C, weights)
     meta = {"model": "logistic regression over pipeline/cases/keep_model.py features",
             "trained": date.today().isoformat(), "C": args.C, "min_docs": MIN_DOCS,
-            "samples": len(feats), "documents": len(set(groups)), "with_rules": args.with_rules,
+            "samples": len(feats), "documents": len(set(groups)), "with_rules": args.with_rules, "crossed": args.crossed,
             "weighted": args.weighted, "fields": list(fields)}
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(json.dumps(as_json(vectorizer, model, args.threshold, thresholds, meta), indent=0) + "\n")
@@ -416,19 +450,46 @@ def main(argv=None) -> int:
     if not args.final:
         return 0
     # the held-out third, once: the shipped model, and the same model without the rules' decision
-    variants = [(args.with_rules, vectorizer, model)]
+    variants = [(args.with_rules, vectorizer, model)]  # the plain variant is never crossed
     if args.with_rules:
         plain = samples(cases, False)
         variants.append((False, *fit(plain[0], plain[1], plain[2], args.C, weights)))
-    test_cases, test_golds = load(shared, out, "heldout")
+    test_cases, test_golds = load(shared, out, "heldout", named_sets(parser, args.test))
     test_golds = {k: v for k, v in test_golds.items() if v}
     for with_rules, vectorizer, model in variants:
-        t_feats, t_labels, t_groups, t_candidates = samples(test_cases, with_rules)
+        t_feats, t_labels, t_groups, t_candidates = samples(test_cases, with_rules, with_rules and args.crossed)
         scores = candidate_scores(t_candidates, predict(vectorizer, model, t_feats))
         report(f"held-out third, model {'with' if with_rules else 'without'} the rules' decision as a feature"
                f" (fitted on all {len(set(groups))} other documents)",
                test_cases, t_candidates, t_labels, scores, test_golds, args.threshold, thresholds, fields)
+        if args.rows:
+            write_rows(Path(args.rows), "with-rules" if with_rules else "plain", test_cases,
+                       model_rows(test_cases, scores, args.threshold, thresholds, fields))
     return 0
+
+
+def named_sets(parser, specs: list[str]) -> dict:
+    """``NAME=GOLD,PRED`` -> {NAME: (GOLD, PRED)}."""
+    sets = {}
+    for spec in specs:
+        name, _, paths = spec.partition("=")
+        gold, _, pred = paths.partition(",")
+        if not (name and gold and pred) or name in SETS:
+            parser.error(f"expected NAME=GOLD.jsonl,PRED.jsonl with a new NAME, got {spec!r}")
+        sets[name] = (gold, pred)
+    return sets
+
+
+def write_rows(folder: Path, variant: str, cases: list[Case], rows: list[dict]) -> None:
+    """One JSONL per scored set of the rows the model re-derived, for ``caselit evaluate``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    by_set = defaultdict(list)
+    for case, row in zip(cases, rows):
+        by_set[case.set].append(row)
+    for set_name, set_rows in by_set.items():
+        with (folder / f"{set_name}-{variant}.jsonl").open("w", encoding="utf-8") as handle:
+            for row in set_rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -231,10 +231,12 @@ def mention_features(record, context: CaseContext) -> dict[str, float]:
     return features
 
 
-def candidate_features(record, context: CaseContext, row: Mapping | None = None) -> list[tuple[object, dict]]:
+def candidate_features(record, context: CaseContext, row: Mapping | None = None,
+                       crossed: bool = False) -> list[tuple[object, dict]]:
     """(value, features) for each candidate value of one evidence record. With the rules' row
     (the case as ``caselit extract`` wrote it), the rules' decision is a feature too: whether
-    this mention is the evidence of a kept value, and whether its value is in the row."""
+    this mention is the evidence of a kept value, and whether its value is in the row.
+    ``crossed``: every feature is also crossed with that decision (``crossed_with_rules``)."""
     field = _get(record, "field")
     base = mention_features(record, context)
     if row is not None and _get(record, "kept"):
@@ -244,7 +246,19 @@ def candidate_features(record, context: CaseContext, row: Mapping | None = None)
         features = dict(base)
         if row is not None and in_row(row, field, value):
             features["rules_row"] = features[f"{field}|rules_row"] = 1.0
-        out.append((value, features))
+        out.append((value, crossed_with_rules(features) if crossed and row is not None else features))
+    return out
+
+
+def crossed_with_rules(features: Mapping[str, float]) -> dict[str, float]:
+    """The features once more, prefixed by the rules' decision on the value (``kept:`` when it
+    is in the rules' row, ``left:`` when not). With the rules' decision as a plain feature, a
+    linear model can only shift every value the same way; crossed, the same words can weigh
+    differently against a value the rules kept (is it a false positive?) and one they left out
+    (is it a value they missed?)."""
+    side = "kept:" if "rules_row" in features else "left:"
+    out = dict(features)
+    out.update({side + name: value for name, value in features.items()})
     return out
 
 
@@ -274,6 +288,7 @@ def case_scores(model: Mapping, evidence: Iterable, row: Mapping | None = None) 
     evidence = list(evidence)
     context = CaseContext(evidence)
     uses_rules = bool(model.get("with_rules"))
+    crossed = bool(model.get("crossed"))
     if uses_rules and row is None:
         raise ValueError("this model reads the rules' decision: pass the rules' row")
     fields = set(model.get("fields") or CANDIDATE_FIELDS)
@@ -282,7 +297,7 @@ def case_scores(model: Mapping, evidence: Iterable, row: Mapping | None = None) 
         field = _get(record, "field")
         if field not in fields:
             continue
-        for value, features in candidate_features(record, context, row if uses_rules else None):
+        for value, features in candidate_features(record, context, row if uses_rules else None, crossed):
             key = (field, _norm(value))
             scores[key] = max(scores.get(key, 0.0), probability(model, features))
     return scores

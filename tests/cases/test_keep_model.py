@@ -5,7 +5,8 @@ import math
 import pytest
 
 from pipeline.cases.keep_model import (
-    DEFAULT_MODEL, CaseContext, case_scores, decide, load_model, mention_features, probability, split_values,
+    CANDIDATE_FIELDS, DEFAULT_MODEL, CaseContext, candidate_features, case_scores, crossed_with_rules, decide,
+    load_model, mention_features, probability, split_values,
 )
 
 
@@ -98,10 +99,47 @@ def test_a_model_trained_with_the_rules_decision_needs_the_rules_row():
     assert scores[("drugs", "carboplatin")] > 0.9 > scores[("drugs", "vancomycin")]
 
 
+def test_crossed_features_say_whether_the_rules_kept_the_value():
+    features = {"bias": 1.0, "drugs|w=received": 1.0, "rules_row": 1.0}
+    crossed = crossed_with_rules(features)
+    assert crossed["kept:drugs|w=received"] == 1.0 and crossed["drugs|w=received"] == 1.0
+    assert not any(name.startswith("left:") for name in crossed)
+    assert crossed_with_rules({"bias": 1.0})["left:bias"] == 1.0
+
+
+def test_a_crossed_model_weighs_the_same_words_apart_for_kept_and_left_out_values():
+    records = case_records()
+    row = {"drugs": ["carboplatin", "paclitaxel"]}
+    context = CaseContext(records)
+    (_, kept), = candidate_features(records[2], context, row, crossed=True)
+    (_, left), = candidate_features(records[4], context, row, crossed=True)
+    assert kept["kept:rules_row"] == 1.0 and "left:bias" not in kept
+    assert left["left:drugs|bias"] == 1.0 and "rules_row" not in left
+    # a hand-made model that trusts the rules, except that a word near a left-out value can
+    # bring it back (the word weighs nothing near a kept one) and a negation leaves it out
+    model = {"intercept": 0.0, "with_rules": True, "crossed": True,
+             "weights": {"kept:rules_row": 4.0, "left:bias": -4.0, "left:drugs|w=susceptible": 6.0,
+                         "left:drugs|negated": -8.0, "kept:drugs|w=susceptible": 0.0}}
+    scores = case_scores(model, records, row)
+    assert scores[("drugs", "carboplatin")] > 0.5
+    assert scores[("drugs", "linezolid")] > 0.5
+    assert scores[("drugs", "oxacillin")] < 0.5
+
+
 @pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="no trained model in models/keep/")
 def test_the_shipped_model_prefers_a_given_drug_to_a_susceptibility_panel():
-    model = load_model()
+    # scored on every field, not only those the shipped model would decide
+    model = dict(load_model(), fields=list(CANDIDATE_FIELDS))
     records = case_records()
     row = {"drugs": ["carboplatin", "paclitaxel"]}  # what the rules kept
     scores = case_scores(model, records, row if model.get("with_rules") else None)
     assert scores[("drugs", "carboplatin")] > 0.5 > scores[("drugs", "oxacillin")]
+
+
+@pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="no trained model in models/keep/")
+def test_the_shipped_model_decides_only_its_own_fields():
+    model = load_model()
+    row = {"age": 54, "sex": "female", "drugs": ["carboplatin", "paclitaxel"]}
+    decided = decide(model, case_records(), row if model.get("with_rules") else None)
+    assert set(decided) <= set(model["fields"])
+    assert decided.get("sex") == "female"
