@@ -1,4 +1,5 @@
-"""Sections of a case report from its heading lines and its content, and "Case N" patient markers.
+"""Sections of a case report from its heading lines (read by ``headings.HeadingReader``) and its
+content, and "Case N" patient markers.
 
 Works on plain text and on HTML rendered to text (headings on lines of their own). A line
 opens a section when it is a known heading (``models/sections/headings.tsv``), alone or
@@ -32,56 +33,15 @@ from spacy.tokens import Doc
 
 from pipeline import regex_cache
 from pipeline.nlp.base import fill_template
+from pipeline.nlp.sections.headings import (
+    LINE, MAX_HEADING_WORDS, PATIENT_HEADING, SENTENCE_BREAK, HeadingReader, sentence_stop,
+)
 from pipeline.nlp.sections.model import PATIENT_SECTIONS, PatientMarker, Section
 from pipeline.nlp.sections.patients import InlineStart, inline_patient_starts, introduced_patients, patient_number
 from pipeline.nlp.spans import char_span
 from pipeline.nlp.text import doc_text, sentence_bounds
-from pipeline.resources import read_patterns, read_table
+from pipeline.resources import read_patterns
 
-# "Case 1", "Case 2:", "Patient 2 -", "CASE II", "Case report 1" at the start of a line.
-# "Twin A", "Twin 2", "Sibling 1", "Case B" open a patient of a report on twins or siblings.
-PATIENT_HEADING = regex_cache.compile(
-    r"^\s*(?:(?i:case|patient)(?:\s+(?i:report|presentation|description|history|vignette|study))?|(?i:twin|sibling))\s*(?:(?i:no)\.?\s*)?#?\s*"
-    r"(?P<number>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|i{1,3}|iv|v)|[A-F])\b\s*(?:[:.)\-–—]|$)",
-)
-LEADING_NUMBERING = regex_cache.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.)\s+")
-LEADING_MARKS = regex_cache.compile(r"^[\s*†‡§#•·▪■►>\-–—]+")
-LINE = regex_cache.compile(r"[^\n]+")
-MAX_HEADING_WORDS = 8
-# What a web page prints after a heading's words: a count of the items under it ("References
-# (20)", "Cited by (12)"), a link back to the top ("Abstract▴Top", "Discussion ↑ Back to top"),
-# a wiki's "[edit]". The heading is read without it.
-HEADING_DECORATION = regex_cache.compile(r"\s*(?:\(\s*\d{1,4}\s*\)|[▴▲↑⇧]\s*(?:back\s+to\s+)?top|\bback\s+to\s+top|\[\s*edit\s*\])\s*$")
-# "... is rare. Patient concerns: A 48-year-old woman": a capitalised label of up to four words
-# and a colon right after a sentence's end, followed by the label's text. A page whose block
-# elements lost their spacing glues the label to the sentence before and to its text ("... is
-# rare.Patient concerns:We report", "... decades.Case Presentation:" ending its line); only a
-# label of headings.tsv opens a section, so the glued form is read too.
-# Letters of the label may be accented or Cyrillic ("Presentación de caso:", "Клинический случай:").
-_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
-_LETTERS = r"(?:[^\W\d_]|['’])"
-INLINE_LABEL = regex_cache.compile(rf"(?<=[.!?])\s*(?P<label>[{_CAPITAL}]{_LETTERS}*(?:[ -]{_LETTERS}+){{0,3}})\s*:"
-                                   rf"(?:\s+(?=[{_CAPITAL}0-9(\"“])|(?=[{_CAPITAL}])|\s*$)")
-# After a sentence's end inside a line of ordinary length, the headings that open a section up
-# to the line's end: the discussion and the references, which tell of other patients.
-MID_LINE_KINDS = frozenset({"discussion", "references"})
-# A furniture block goes on over lines that are not prose: names, affiliations, e-mail
-# addresses, bullet points. Prose: a line of some length with a verb of a sentence.
-PROSE_VERB = regex_cache.compile(r"\b(?:is|are|was|were|has|have|had|been|be|presented|showed|revealed|underwent|received|"
-                        r"developed|complained|admitted|referred|diagnosed|report|present|describe)\b", re.IGNORECASE)
-PROSE_WORDS = 8
-# A two-column PDF page read line by line runs a furniture label of one column into the case of
-# the other ("Correspondence to He was treated with intravenous flucloxacillin and his"): the
-# patient's sentence after the label makes the line the case's, not furniture.
-COLUMN_PROSE = regex_cache.compile(
-    r"^(?:\S+\s+){0,2}?(?:He|She|They|The\s+patient|Our\s+patient|His|Her|Their)\b(?:\s+[\w-]+){0,3}?\s+"
-    r"(?:was|were|is|are|had|has|have|received|underwent|presented|developed|showed|complained|remained|"
-    r"recovered|improved|died|denied|reported)\b")
-MAX_BLOCK_LINES = 40
-MAX_BOX_LINES = 8  # a box of lessons ("Key Clinical Message", "Take-home messages") is short
-BARE_FURNITURE_WORDS = 4
-# A furniture line is a line of a page's apparatus, not a paragraph of the article's text.
-MAX_FURNITURE_WORDS = 80  # "Keywords", "Author information": the furniture's text is on the next line
 # A case description found by content in the introduction covers its paragraph; in back
 # matter or references, where a misread heading put it, the rest of that section.
 CONTENT_REACH = {"background": "paragraph", "back": "section", "references": "section", "furniture": "section"}
@@ -114,234 +74,18 @@ class SectionDetector:
                  patients: str = "sections/patients.toml"):
         self.name = name
         self.patients = patients  # "Case 2" run into the text
-        self.headings = {row["heading"]: row["section"] for row in read_table(headings)}
-        longest = max(len(h.split()) for h in self.headings)
-        self.max_words = max(MAX_HEADING_WORDS, longest)
-        self.furniture = [(regex_cache.compile(row["pattern"], re.IGNORECASE), row["reach"]) for row in read_table(furniture)]
         cues = read_patterns(patient_text)
         self.presentation = regex_cache.compile(cues["presentation"], re.IGNORECASE)
         self.demographic_opening = regex_cache.compile(fill_template(cues["demographic_opening"], cues), re.IGNORECASE)
         self.not_the_patient = regex_cache.compile(fill_template(cues["not_the_patient"], cues), re.IGNORECASE)
         self.relative = regex_cache.compile(f"(?i:{cues['relatives']})")
         self.age = regex_cache.compile(fill_template(cues["age"], cues), re.IGNORECASE)
-        flat = read_patterns(flattened)
-        self.flat_min_line = int(flat["min_line"])
-        self.flat_furniture_reach = int(flat["furniture_reach"])
-        # longest first; ties by name, so that the pattern (its regex_cache key) is the same in
-        # every process: a set's order changes with string hashing
-        names = sorted(set(flat["headings"]) | set(flat["furniture"]), key=lambda name: (-len(name), name))
-        self.flat_kinds = {name: "furniture" if name in flat["furniture"] else self.headings[name] for name in names}
-        self.flat_pattern = regex_cache.compile(
-            r"(?P<before>^|[.!?\])]\s+(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\.?\s+|[IVX]{1,4}\.\s+)?|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-            + r"))(?=(?P<colon>\s*:)?\s+[A-Z0-9\[(])")
-        # The same headings glued to their first sentence in a line of ordinary length (PDF
-        # text reflowed into paragraphs: "1. Introduction Salmonella are ...", "CASE PRESENTATION
-        # A 52-year-old man ...", "... reported [1]. Case Report An 81-year-old man ..."): only at
-        # the line's start (numbering allowed) or after a sentence's end, never after a colon,
-        # and followed by a capitalised word.
-        self.glued_pattern = regex_cache.compile(
-            r"(?:^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+)?|(?<=[.!?\])])\s+(?:\d{1,2}\.\s+|[IVX]{1,4}\.\s+)?)(?P<head>(?i:"
-            + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names if n not in flat["furniture"])
-            + r"))(?=\s+[A-Z])(?!\s*:)")
         context = read_patterns(context_patterns)
         self.citation = regex_cache.compile(context["citation"])
         self.reference_entry = regex_cache.compile(context["reference_entry"])
+        self.reader = HeadingReader(self._presents_patient, headings, furniture, flattened)
 
-    # -- headings -------------------------------------------------------------------------
-
-    def classify_line(self, line: str) -> str | None:
-        """The section a heading line opens, or None when the line is not a heading."""
-        text = LEADING_NUMBERING.sub("", line).strip().rstrip(":.").strip().lower()
-        text = re.sub(r"\s+", " ", text)
-        if not text or len(text.split()) > self.max_words:
-            return None
-        if text in self.headings:
-            return self.headings[text]
-        bare = HEADING_DECORATION.sub("", text).rstrip(":.").strip()
-        if bare != text and bare in self.headings:
-            return self.headings[bare]
-        head, colon, _ = text.partition(":")
-        if colon and head.strip() in self.headings:
-            return self.headings[head.strip()]
-        words = text.split()
-        # "INTRODUCTION CASE REPORT": several headings merged on one line (two-column PDF text)
-        if 1 < len(words) <= 4 and line.strip().isupper():
-            found = {self.headings[w] for w in words if w in self.headings}
-            found |= {self.headings[" ".join(words[i:i + 2])] for i in range(len(words) - 1) if " ".join(words[i:i + 2]) in self.headings}
-            if len(found) > 1:
-                return "body"
-        return None
-
-    def furniture_reach(self, line: str) -> str | None:
-        """How far the furniture on this line reaches ("line", "label", "block"), or None when
-        the line is not page furniture."""
-        text = LEADING_MARKS.sub("", LEADING_NUMBERING.sub("", line)).strip()
-        if len(text.split()) > MAX_FURNITURE_WORDS:
-            return None  # a paragraph that opens with furniture ("OPEN ACCESS *Correspondence: ... Abstract ...")
-        for pattern, reach in self.furniture:
-            label = pattern.match(text)
-            if label:
-                return None if COLUMN_PROSE.match(text[label.end():].lstrip(" :;,.")) else reach
-        return None
-
-    def _heading_starts(self, text: str) -> tuple[list[tuple[int, str, str | None]], list]:
-        """Section starts (offset, section, heading) from heading and furniture lines, and the
-        (start, end, line) of "Case N" markers."""
-        starts: list[tuple[int, str, str | None]] = [(0, "front", None)]
-        markers = []
-        lines = list(LINE.finditer(text))
-        furniture_until = -1  # index of the last line of the current furniture block
-        resume: tuple[str, str | None] = ("front", None)
-        flat_resume: tuple[str, str | None] = ("front", None)
-        bare_headings: list[tuple[int, tuple]] = []  # (line index, start) of lines that are only a heading
-        for index, match in enumerate(lines):
-            line = match.group()
-            if index <= furniture_until:
-                continue
-            begin = match.start() + len(line) - len(line.lstrip())
-            if index == furniture_until + 1 and furniture_until >= 0 and starts[-1][1] == "furniture":
-                _push(starts, (begin, *resume))
-            reach = self.furniture_reach(line)
-            if reach:
-                if starts[-1][1] != "furniture":
-                    resume = starts[-1][1:]
-                    _push(starts, (begin, "furniture", line.strip()[:80]))
-                furniture_until = self._block_end(lines, index, reach)
-                continue
-            inline = line.split(":", 1)[0] if ":" in line[:40] else line
-            section = self.classify_line(line) or (self.classify_line(inline + ":") if inline is not line else None)
-            if section:
-                _push(starts, (begin, section, line.strip()[:80]))
-                if inline is line:
-                    bare_headings.append((index, starts[-1]))
-            inside = [(label.start("label"), self.headings.get(re.sub(r"\s+", " ", label.group("label").lower())),
-                       line[label.start("label"):label.end()].strip()) for label in INLINE_LABEL.finditer(line)]
-            inside = [entry for entry in inside if entry[1]]
-            if len(line) >= self.flat_min_line:
-                inside += self._flattened_starts(line)
-            elif not section:
-                inside += self._glued_starts(line)
-            taken = set()
-            line_open = starts[-1][1:]
-            for position, section, heading in sorted(inside, key=lambda s: s[0]):
-                if position in taken:
-                    continue  # "Introduction:" found both as a label and as a flattened heading
-                taken.add(position)
-                if section == "furniture" and starts[-1][1] != "furniture":
-                    flat_resume = starts[-1][1:]
-                if section == "resume":
-                    section, heading = flat_resume
-                if section == "line_resume":
-                    section, heading = line_open
-                _push(starts, (match.start() + position, section, heading))
-            patient = PATIENT_HEADING.match(line)
-            if patient and len(line.split()) <= 12 or patient and ":" in line[:20]:
-                markers.append((match.start(), match.start() + len(patient.group().rstrip()), line.strip()[:80], patient.group("number")))
-                if starts[-1][1] not in ("case", "abstract"):
-                    _push(starts, (begin, "case", line.strip()[:80]))
-        return _without_menus(starts, bare_headings, text), markers
-
-    def _flattened_starts(self, line: str) -> list[tuple[int, str, str | None]]:
-        """Section starts inside a page flattened to one line: headings written as headings after a
-        sentence's end, and furniture reaching to the next heading."""
-        found = []
-        for match in self.flat_pattern.finditer(line):
-            head = match.group("head")
-            if not (head[0].isupper() and (head.isupper() or not head[1:2].isupper())):
-                continue  # "discussion" in running text; "DIScussion" is no heading either
-            kind = self.flat_kinds[re.sub(r"\s+", " ", head.lower())]
-            plain_space = match.group("before") in (" ", "")
-            if kind != "furniture" and plain_space and not head.isupper() and not match.group("colon") and match.start() > 0:
-                found.append((match.start("head"), match.end("head"), kind, head, True))  # weak: only after furniture
-                continue
-            found.append((match.start("head"), match.end("head"), kind, head, False))
-        # a table of contents or a menu: three or more headings in a row open nothing...
-        runs, run = [], []
-        for entry in found:
-            if run and line[run[-1][1]:entry[0]].strip():
-                runs.append(run)
-                run = []
-            run.append(entry)
-        if run:
-            runs.append(run)
-        # the last heading of a menu may be the real one, the text following it
-        entries = [e for r in runs for e in r if len(r) < 3 or e[2] == "furniture" or e is r[-1]]
-        starts: list[tuple[int, str, str | None]] = []
-        furniture_end = -1
-        furniture_head_end = -1
-        for start, end, kind, head, weak in entries:
-            if weak and (start > furniture_end or not line[furniture_head_end:start].strip()):
-                continue  # "Publication types Case Reports": the furniture's value, no heading
-            if kind == "furniture":
-                furniture_head_end = end
-                starts.append((start, "furniture", head))
-                following = next((e[0] for e in entries if e[0] >= end and e[2] != "furniture"), None)
-                if following is not None and following - end <= self.flat_furniture_reach:
-                    furniture_end = following
-                else:
-                    furniture_end = min(len(line), end + self.flat_furniture_reach)
-                    starts.append((furniture_end, "resume", None))
-                continue
-            starts.append((start, kind, head))
-        return starts
-
-    def _glued_starts(self, line: str) -> list[tuple[int, str, str | None]]:
-        """Section starts of headings glued to the first sentence of their section in a line of
-        ordinary length ("1. Introduction Salmonella are ...", "... [1]. Case Report An
-        81-year-old man ..."). A case heading counts only before a sentence presenting the
-        patient: a title ("Case Report A Case of ...") or a running head ("Case Report Efficacy
-        of ...") opens nothing. After a sentence's end, a discussion or reference heading holds
-        to the line's end (a short page flattened to one line: "... discharged. Discussion Other
-        authors used ..."), and the other headings open nothing there."""
-        found = []
-        bounded = False
-        for match in self.glued_pattern.finditer(line):
-            head = match.group("head")
-            if not _written_as_heading(head):
-                continue  # "the discussion" in running text
-            kind = self.flat_kinds[re.sub(r"\s+", " ", head.lower())]
-            if kind == "case" and not self._presents_patient(line[match.end("head"):_sentence_stop(line, match.end("head") + 1)]):
-                continue
-            if kind != "case" and line[:match.start("head")].strip(" \t0123456789.IVX"):
-                if kind not in MID_LINE_KINDS:
-                    continue
-                bounded = True
-            found.append((match.start("head"), kind, head))
-        if bounded:
-            # after a sentence's end a heading holds to the end of its line: "... We report a
-            # case. Conclusion This ..." ends an abstract's paragraph, not its page
-            found.append((len(line), "line_resume", None))
-        return found
-
-    def _block_end(self, lines: list, index: int, reach: str) -> int:
-        """Index of the last line of the furniture that starts at line ``index``."""
-        bare = reach != "line" and len(lines[index].group().split()) <= BARE_FURNITURE_WORDS
-        end = index
-        following = lines[index + 1].group() if index + 1 < len(lines) else ""
-        if bare and following and not self._presents_patient(following) and not self.classify_line(following):
-            end = index + 1  # "Keywords" / "Conflict of interest" alone: its text is the next line
-        if reach == "box":
-            # a box of lessons: its lines of prose up to a blank line or a heading
-            while end + 1 < len(lines) and end - index < MAX_BOX_LINES:
-                following = lines[end + 1]
-                if "\n\n" in following.string[lines[end].end():following.start()].replace(" ", "").replace("\t", ""):
-                    break
-                if self.classify_line(following.group()) or self.furniture_reach(following.group()) \
-                        or PATIENT_HEADING.match(following.group()) or self._presents_patient(following.group()):
-                    break
-                end += 1
-        if reach == "block":
-            while end + 1 < len(lines) and end - index < MAX_BLOCK_LINES:
-                following = lines[end + 1].group()
-                if self._is_prose(following) or self.classify_line(following):
-                    break
-                end += 1
-        return end
-
-    def _is_prose(self, line: str) -> bool:
-        return len(line.split()) >= PROSE_WORDS and bool(PROSE_VERB.search(line)) or self._presents_patient(line)
-
-    # -- content ----------------------------------------------------------------------------
+    # -- content (the headings: headings.HeadingReader) ---------------------------------------
 
     def _presents_patient(self, sentence: str) -> bool:
         """True when the sentence introduces the reported patient."""
@@ -397,7 +141,7 @@ class SectionDetector:
         words = line.split()
         if not (0 < len(words) <= MAX_HEADING_WORDS and line[0].isupper() and line[-1] not in ".,;!?"):
             return None
-        if self.classify_line(line) not in (None, "case") or self.furniture_reach(line) or self.reference_entry.search(line):
+        if self.reader.classify_line(line) not in (None, "case") or self.reader.furniture_reach(line) or self.reference_entry.search(line):
             return None
         return heading_start + len(before[heading_start:]) - len(before[heading_start:].lstrip())
 
@@ -444,7 +188,7 @@ class SectionDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        starts, markers = self._heading_starts(text)
+        starts, markers = self.reader.starts(text)
         markers = [m for m in markers if _section_at(starts, m[0])[1] not in NO_PATIENTS
                    and not self._literature_case(text, m[1])]
         # "Case 2" run into the text of a flattened page or an abstract ("In case two, a 56-year-old...")
@@ -528,7 +272,7 @@ class SectionDetector:
             return starts
         last = max(position for position, _ in patients)
         for head_start, head_end, known in self._unknown_headings(text, last):
-            following = text[head_end:_sentence_stop(text, head_end)]
+            following = text[head_end:sentence_stop(text, head_end)]
             if ONE_PATIENT.search(following) or known and TOLD.search(following):
                 continue  # the last patient's own subheading ("Treatment Surgery was performed on both")
             stop = next((s[0] for s in starts if s[0] > head_start and s[1] != "case"), len(text))
@@ -546,7 +290,7 @@ class SectionDetector:
             head = match.group("head")
             if len(head.split()) == 1 and len(head) < 7:
                 continue  # an abbreviation ("CT", "FOLFOX")
-            section = self.classify_line(head)
+            section = self.reader.classify_line(head)
             if section in (None, "case") and not PATIENT_HEADING.match(head):
                 found.append((match.start("head"), match.end("head"), section == "case"))
         for match in LINE.finditer(text, after):
@@ -555,10 +299,10 @@ class SectionDetector:
             if not (0 < len(words) <= MAX_HEADING_WORDS and line[0].isupper() and line[-1] not in ".:;,!?"):
                 continue
             following = LINE.search(text, match.end())
-            if following is None or not self._is_prose(following.group()):
+            if following is None or not self.reader.is_prose(following.group()):
                 continue
-            section = self.classify_line(line)
-            if section in (None, "case") and not PATIENT_HEADING.match(line) and not self.furniture_reach(line):
+            section = self.reader.classify_line(line)
+            if section in (None, "case") and not PATIENT_HEADING.match(line) and not self.reader.furniture_reach(line):
                 found.append((match.start() + len(match.group()) - len(match.group().lstrip()), following.start(),
                               section == "case"))
         return sorted(found)
@@ -630,16 +374,10 @@ class SectionDetector:
         return made
 
 
-SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
 # The fewest characters of a case section that describes a patient (more than a heading line).
 CASE_TEXT = 40
 # Words that tell siblings apart by birth order ("the younger brother", "the elder sister").
 BIRTH_ORDER = frozenset({"younger", "elder", "older", "eldest", "youngest"})
-
-
-def _written_as_heading(head: str) -> bool:
-    """"Case report", "Case Report", "CASE REPORT"; not "case report" nor "DIScussion"."""
-    return head[0].isupper() and (head.isupper() or not head[1:2].isupper())
 
 
 def _sentence_stop_before(text: str, start: int, position: int) -> int:
@@ -658,11 +396,6 @@ TOLD = regex_cache.compile(r"\b(?:was|were|had|underwent|received|showed|reveale
 # A sentence about one patient: a singular pronoun, "the patient", an age.
 ONE_PATIENT = regex_cache.compile(r"\b(?:he|she|his|her|him|hers|the\s+patient|our\s+patient|this\s+patient|this\s+case)\b|"
                          r"\d{1,3}[-\s](?:year|month)s?[-\s]old\b", re.IGNORECASE)
-
-
-def _sentence_stop(text: str, position: int) -> int:
-    found = SENTENCE_BREAK.search(text, position)
-    return found.start() + 1 if found else len(text)
 
 
 # How far after a "Case N" its description may name the literature.
@@ -708,43 +441,6 @@ def _literature_tables(text: str, starts: list) -> list:
             start = caption
         starts = _override(starts, start, min(stop + 1, len(text)), "references", "(table of published cases)")
     return starts
-
-
-def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]], text: str) -> list:
-    """``starts`` without the headings of a table of contents or a menu: three or more heading
-    lines in a row, with nothing but blank lines between them."""
-    menu, run = set(), []
-    for index, start in bare_headings:
-        if run and index != run[-1][0] + 1:
-            if len(run) >= 3:
-                menu.update(id(s) for _, s in run)
-            run = []
-        run.append((index, start))
-    if len(run) >= 3:
-        menu.update(id(s) for _, s in run)
-    if not menu:
-        return starts
-    # a section resumed after page furniture that stood below the menu resumes what was open
-    # before the menu, not the menu's last heading ("... Conclusion\nReferences\nDOI ...\nA 48-year-old")
-    kept, before_menu, menu_heads = [], ("front", None), set()
-    for start in starts:
-        if id(start) in menu:
-            menu_heads.add(start[1:])
-            continue
-        if start[1:] in menu_heads and not (start[2] and text.startswith(start[2], start[0])):
-            start = (start[0], *before_menu)  # a resumed section, not the heading written again
-        else:
-            before_menu = start[1:] if start[1] != "furniture" else before_menu
-        kept.append(start)
-    return kept
-
-
-def _push(starts: list, entry: tuple[int, str, str | None]) -> None:
-    """Append a section start; one at the very position of the last one replaces it."""
-    if starts and starts[-1][0] == entry[0]:
-        starts[-1] = entry
-    else:
-        starts.append(entry)
 
 
 def _section_at(starts: list, position: int) -> tuple[int, str, str | None]:
