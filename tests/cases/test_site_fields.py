@@ -109,19 +109,19 @@ def _suspected_then(nlp, text, ruled_out_from):
 
 
 def test_suspected_metastasis_ruled_out_later_is_dropped(nlp):
-    from pipeline.cases.assemble import _spread
+    from pipeline.cases.spread import spread_sites
     text = ("After surgery for endometrial cancer, CT showed a liver lesion suspicious for metastasis. "
             "Biopsy showed a haemangioma and no metastasis in the liver.")
     kept, every = _suspected_then(nlp, text, text.index("Biopsy"))
-    assert [m.value.site for m in _spread(kept, every)] == []
+    assert [m.value.site for m in spread_sites(kept, every)] == []
 
 
 def test_suspected_metastasis_never_ruled_out_stays(nlp):
-    from pipeline.cases.assemble import _spread
+    from pipeline.cases.spread import spread_sites
     text = ("After surgery for endometrial cancer, CT showed a liver lesion suspicious for metastasis. "
             "She received chemotherapy.")
     kept, every = _suspected_then(nlp, text, len(text))
-    assert [m.value.site for m in _spread(kept, every)] == ["liver"]
+    assert [m.value.site for m in spread_sites(kept, every)] == ["liver"]
 
 
 def _as_other(mentions, before):
@@ -130,26 +130,26 @@ def _as_other(mentions, before):
 
 
 def test_metastasis_in_a_case_report_title_confirmed_by_the_text(nlp):
-    from pipeline.cases.assemble import _reported_spread
+    from pipeline.cases.spread import reported_spread
     text = ("Venous metastasis of endometrial stromal sarcoma: a case report. A 45-year-old woman had an "
             "endometrial stromal sarcoma; a tumour plug was found in the ovarian vein with venous metastasis.")
     mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 45"))
-    assert [m.value.site for m in _reported_spread(mentions)] == ["other"]
+    assert [m.value.site for m in reported_spread(mentions)] == ["other"]
 
 
 def test_metastasis_in_a_title_not_confirmed_by_the_text_is_left_out(nlp):
-    from pipeline.cases.assemble import _reported_spread
+    from pipeline.cases.spread import reported_spread
     text = "Liver metastasis of endometrial cancer: a case report. A 45-year-old woman had endometrial cancer."
     mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 45"))
-    assert _reported_spread(mentions) == []
+    assert reported_spread(mentions) == []
 
 
 def test_keywords_line_counts_when_confirmed(nlp):
-    from pipeline.cases.assemble import _reported_spread
+    from pipeline.cases.spread import reported_spread
     text = ("Keywords: brain metastases; vulvar cancer. A 51-year-old woman with vulvar cancer developed lung "
             "and cerebral metastases.")
     mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 51"))
-    assert [m.value.site for m in _reported_spread(mentions)] == ["brain"]
+    assert [m.value.site for m in reported_spread(mentions)] == ["brain"]
 
 
 def test_a_type_only_suspected_is_not_the_cases(nlp):

@@ -1,0 +1,75 @@
+"""The organs the annotation's site list knows, as the cases stage reads them: the organ a
+cancer type names (models/cases/sites.tsv), the site facts of models/cases, and word stems
+that tell organs apart."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.cases.config import DEFAULT, AssemblyConfig
+from pipeline.cases.mentions import Mention
+from pipeline.resources import compile_pattern, read_patterns, read_table
+
+
+# The organ of a leukaemia or myeloma (``histology/organs.tsv``), and how far from a stage its organ is
+# written ("stage IB2 cervical cancer", "cervical carcinoma, FIGO stage IB2": a few words)
+MARROW = "bone marrow"
+
+
+OTHER_SITE = "other"
+
+
+ORGAN_STEM = 5  # letters that tell two organs' words apart ("testi-" / "prost-"; "pelvis" / "pelvic" are one)
+
+
+def type_only_weighed(histology: Mention, by_group: dict[str, list[Mention]], config: AssemblyConfig) -> bool:
+    """True when every sentence that names a type (``histology`` when none is grouped) only
+    weighs it (``[report] weighed`` of roles.toml: "Lymphoma was considered.")."""
+    weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
+    return all(weighed.search(m.sentence) for m in by_group.get("histology", []) or [histology])
+
+
+def type_organ(histology: Mention, config: AssemblyConfig = DEFAULT, fallback: bool = False) -> str | None:
+    """The organ a type names by itself ("NSCLC" -> lung, "invasive ductal carcinoma" -> breast), or None;
+    with ``fallback``, also the organ a type mostly arises in ("osteosarcoma" -> bone), for a case
+    that names no primary."""
+    by_type, by_written = type_organs(config.organs)
+    organ = by_written.get(type_key(histology.value.written)) or by_type.get(histology.value.histology)
+    if organ is None and fallback:
+        organ = fallback_organs(config.organs).get(histology.value.histology)
+    return organ
+
+
+def type_key(written: str) -> str:
+    return "".join(ch for ch in written.lower() if ch.isalnum()).removesuffix("s")
+
+
+@lru_cache(maxsize=None)
+def type_organs(path: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(normalised type -> organ, written type key -> organ) of ``histology/organs.tsv``."""
+    by_type, by_written = {}, {}
+    for row in read_table(path):
+        if row["kind"] == "written":
+            by_written[type_key(row["key"])] = row["site"]
+        elif row["kind"] == "histology":
+            by_type[row["key"]] = row["site"]
+    return by_type, by_written
+
+
+@lru_cache(maxsize=None)
+def fallback_organs(path: str) -> dict[str, str]:
+    """Normalised type -> the organ it mostly arises in (kind 'fallback' of ``histology/organs.tsv``)."""
+    return {row["key"]: row["site"] for row in read_table(path) if row["kind"] == "fallback"}
+
+
+@lru_cache(maxsize=1)
+def site_facts() -> dict[str, dict[str, str]]:
+    return {row["site"]: row for row in read_table("cases/sites.tsv")}
+
+
+def site_family(site: str) -> str:
+    """Bone and spine are one skeleton for a suspicion and its biopsy ("osseous metastases" / "the sacrum")."""
+    return "bone" if site in ("bone", "spine") else site
+
+
+def organ_stem(written: str) -> str:
+    return "".join(ch for ch in written.lower() if ch.isalpha())[:ORGAN_STEM]
