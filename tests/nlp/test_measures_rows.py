@@ -124,3 +124,9 @@ def test_a_reference_range_on_the_line_under_the_value(nlp, text, expected):
 )
 def test_a_range_on_its_own_line_that_is_no_reference_cell(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+def test_a_reference_range_line_with_the_scraped_cell_borders(nlp):
+    # a page that keeps each cell's border at the start of its line
+    text = "Leukocytes\n| 19.4 x 109/L\n| 3.5–10.0 x 109/L\n|\nPlatelets\n| 410 x 109/L\n| 150–450 x 109/L\n|"
+    assert wbc(nlp, text) == [19.4]

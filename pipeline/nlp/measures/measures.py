@@ -382,18 +382,20 @@ class MeasureMatcher(Component):
         line_start = text.rfind("\n", 0, items[0].start) + 1
         line_end = text.find("\n", unit_end)
         line_end = len(text) if line_end < 0 else line_end
-        if line_start == 0 or text[line_start : items[0].start].strip() or text[unit_end:line_end].strip():
+        # a scraped table may keep a cell border at the start of each line ("| 4.0–11.0 x 10^9/L")
+        if line_start == 0 or text[line_start : items[0].start].strip(" \t|") or text[unit_end:line_end].strip(" \t|"):
             return False
         above_end = line_start - 1
         above_start = text.rfind("\n", 0, above_end) + 1
-        above = text[above_start:above_end].rstrip()
-        if not above:
-            return False
+        above = text[above_start:above_end].rstrip(" \t|")
+        value_start = above_start + len(above) - len(above.lstrip(" \t|"))
         value_end = above_start + len(above)
-        if self.bare_cell_before.fullmatch(above) is not None:
+        if value_start >= value_end:
+            return False
+        if self.number.fullmatch(text, value_start, value_end) is not None:
             return True  # "33.0" alone on the line above: a bare value's cell
-        return any(match.start("number") == above_start + len(above) - len(above.lstrip()) and match.end() == value_end
-                   for match in self.count.finditer(text, above_start, value_end))
+        return any(match.start("number") == value_start and match.end() == value_end
+                   for match in self.count.finditer(text, value_start, value_end))
 
     def _restated(self, text: str, item: Item) -> bool:
         """True when ``item`` is the count right before its bracket written in another unit:
