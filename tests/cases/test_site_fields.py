@@ -418,7 +418,7 @@ def test_several_masses_in_an_organ_called_spread_are_no_primary(nlp):
     assert case_of(nlp, text).primary_site is None
 
 
-# ---- session 18: passages written for the tumour check -------------------------------------
+# ---- passages written for the tests -------------------------------------------------------
 def test_a_lesion_typed_before_a_metastatic_node_is_the_primary(nlp):
     text = ("A 44-year-old woman had postcoital bleeding. Examination showed a 3 cm lesion of the cervix, and "
             "biopsy revealed squamous cell carcinoma. Aspiration of a supraclavicular node confirmed metastatic "

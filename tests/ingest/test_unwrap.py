@@ -118,7 +118,7 @@ def test_table_rows_are_not_joined():
     assert "Lee, 2011 | 50/M | cisplatin | Died" in text.splitlines()
 
 
-# -- a running head met once (session 19 pages2) ---------------------------------------------------
+# -- a running head met once -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("head", [
     "WJCC https://www.wjgnet.com  May 6, 2021  Volume 9  Issue 13",

@@ -485,7 +485,7 @@ def test_a_table_of_the_patients_values_stays_in_the_case(nlp):
     assert section_of(doc, "WBC | 18.2") == "case"
 
 
-# -- "Case 2 is a girl ..." (session 19 pages2) -----------------------------------------------------
+# -- "Case 2 is a girl ..." --------------------------------------------------------------------------
 
 def test_a_numbered_label_made_the_subject_of_a_patient_opens_its_part():
     from pipeline.nlp.sections.patients import inline_patient_starts
@@ -517,7 +517,7 @@ def test_an_ordinal_heading_alone_on_its_line_opens_its_patient_past_another_sen
     assert [(s.number, s.heading) for s in inline_patient_starts(text)] == [(1, "The first case"), (2, "The second case")]
 
 
-# -- session 20: labels glued to the sentence before, headings in other languages, ages in words
+# -- labels glued to the sentence before, headings in other languages, ages in words
 
 
 def test_a_label_glued_to_the_sentence_before_opens_its_section(nlp):

@@ -94,7 +94,7 @@ def test_a_marrow_biopsy_is_otherwise_no_site_of_disease(nlp, text):
     assert ("bone marrow", "metastasis") not in roles(nlp, text)
 
 
-# ---- session 18, batch 4: confirmations after a clause, the primary's own pathology ----------
+# ---- confirmations after a clause, the primary's own pathology ----------
 @pytest.mark.parametrize(
     "text, site",
     [
@@ -134,7 +134,7 @@ def test_sites_that_are_the_subject_of_a_general_statement(nlp, text):
     assert not [s for s, r in found if r in ("metastasis", "recurrence")]
 
 
-# ---- session 18, batch 5: short phrasings of oncology abstracts ----------------------------
+# ---- short phrasings of oncology abstracts ----------------------------
 @pytest.mark.parametrize(
     "text, site",
     [
@@ -151,7 +151,7 @@ def test_ascites_without_malignant_cells_is_no_metastasis(nlp):
         nlp, "A woman with ovarian carcinoma had ascites containing no malignant cells.")
 
 
-# ---- session 18, batch 6: non-cancer reports ---------------------------------------------
+# ---- non-cancer reports ----------------------------------------------------------------
 def test_a_disseminated_infection_is_no_metastasis(nlp):
     text = ("Lymphoma was considered. Disseminated histoplasmosis involving the liver, spleen and bone marrow "
             "was diagnosed.")
@@ -240,7 +240,7 @@ def test_an_organ_metastasis_before_a_node_finding_stays(nlp):
     assert ("liver", "metastasis") in found
 
 
-# ---- session 18, batch 10 (measured once, then fixed) --------------------------------------
+# ---- more wordings -------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, site",
     [
@@ -269,7 +269,7 @@ def test_a_semicolon_clause_about_another_finding_confirms_nothing(nlp):
     assert ("liver", "metastasis") not in roles(nlp, text)
 
 
-# ---- session 18, batch 11 (measured once, then fixed) --------------------------------------
+# ---- more wordings, second set ------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, site",
     [

@@ -122,7 +122,7 @@ def test_a_metastasis_said_after_a_semicolon(nlp):
     assert ("spleen", "metastasis") in roles(nlp, text)
 
 
-# ---- session 17: phrasings found on blind-labelled reports ---------------------------------
+# ---- phrasings found on published reports -------------------------------------------------
 @pytest.mark.parametrize(
     "text, sites",
     [
@@ -369,7 +369,7 @@ def test_a_mass_arising_from_an_organ_still_is_its_primary(nlp):
     assert ("ovary", "primary") in found
 
 
-# ---- "metastatic" said of what is no tumour, and a cue that belongs to the next site (session 20) ----
+# ---- "metastatic" said of what is no tumour, and a cue that belongs to the next site ----
 @pytest.mark.parametrize(
     "text, site",
     [
