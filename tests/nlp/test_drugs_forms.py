@@ -4,15 +4,7 @@ written with its route reads: coagulation factors of a work-up are measured, not
 (models/drugs/generic_forms.toml). Sentences written for the tests."""
 import pytest
 
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_drugs")
-
-
-def generics(nlp, text):
-    doc = nlp(text)  # kept alive while its spans are read
-    return sorted({g for s in doc.spans["drugs"] for g in s._.value.generics})
+from drug_helpers import generics, nlp  # noqa: F401 (nlp: the shared fixture)
 
 
 @pytest.mark.parametrize("text", [
