@@ -106,12 +106,37 @@ _LINES_TO_SCAN = 40
 
 
 def guess_title(text: str) -> str | None:
-    """The first line that looks like an article title, or None.
+    """The first line that looks like an article title, or None. A later line of the page's head
+    that names the article's type the way a case report's title ends ("...: a case report and
+    literature review", "Report of two cases") is the title rather than a navigation item above it
+    ("Journals & Books").
 
     >>> guess_title("Skip to main content\\n\\nLeukaemoid reaction in cancer\\n\\nAbstract")
     'Leukaemoid reaction in cancer'
+    >>> guess_title("Journals & Books\\nCutaneous metastasis of cervical cancer: a case report\\nAbstract")
+    'Cutaneous metastasis of cervical cancer: a case report'
     >>> guess_title("Abstract\\nA 51-year-old woman presented with a breast lump. She had a fever.")
     """
+    candidates = _title_lines(text)
+    named = next((line for line in candidates if _TYPE_ENDING.search(line)), None)
+    return _tidy(named or candidates[0]) if candidates else None
+
+
+# How a case report's title names its type at its end, after a colon, a dash or a full stop
+# (": a case report", "- case report and review of the literature", ". Report of a case") or
+# with "and"/"with" ("... and literature review"); a journal's name ("Journal of Medical Case
+# Reports", "BMJ Case Reports") has no such separator.
+_TYPE_ENDING = re.compile(
+    r"(?:[:.\-–—]\s*(?:an?\s+)?(?:case\s+reports?|case\s+series|(?:a\s+)?report\s+of\s+(?:a|an|one|two|three|four|five|\d+)"
+    r"\s+(?:\w+\s+)?cases?)|\b(?:and|with)\s+(?:an?\s+)?(?:review\s+of\s+(?:the\s+)?literature|literature\s+review))\W*$",
+    re.IGNORECASE,
+)
+
+
+def _title_lines(text: str) -> list[str]:
+    """The lines of the page's head that may be its title, in order, up to the first line of the
+    body; a page scraped to one line gives its <title> alone."""
+    found: list[str] = []
     scanned = 0
     for raw in _lines(text):
         line = raw.strip(" \t•·*#-–—")  # bullets, Markdown heading marks and bold
@@ -122,19 +147,20 @@ def guess_title(text: str) -> str | None:
             break
         if len(line) > _LONG_LINE:
             if scanned == 1:  # a page scraped to one line starts with its <title>
-                return _scraped_title(line)
-            return None
+                scraped = _scraped_title(line)
+                return [scraped] if scraped else []
+            return found
         if _SECTION.fullmatch(line):
-            return None
+            return found
         if _LABEL.fullmatch(line) or _JUNK.search(line) or _BREADCRUMB.search(line):
             continue
         if _is_body(line):
-            return None
+            return found
         if (_AFFILIATION.search(line) and "," in line) or _is_author_line(line):
             continue
         if _looks_like_title(line):
-            return _tidy(line)
-    return None
+            found.append(line)
+    return found
 
 
 def _lines(text: str):

@@ -105,3 +105,17 @@ def test_markdown_title():
     assert guess_title("# Renal metastasis of cervical cancer\n\n## Abstract\n") == (
         "Renal metastasis of cervical cancer"
     )
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Journals & Books\nSearch\nCutaneous metastasis of cervical cancer: a case report\nAbstract\nA woman ...",
+     "Cutaneous metastasis of cervical cancer: a case report"),
+    ("Menu\nArticles\nLeiomyosarcoma of the vulva. Report of a case and review of the literature\nAbstract",
+     "Leiomyosarcoma of the vulva. Report of a case and review of the literature"),
+    ("CASE REPORT article\nUterine sarcoma in fibroids: case report and literature review\nAbstract",
+     "Uterine sarcoma in fibroids: case report and literature review"),
+    # a journal's name that ends with "Case Reports" is no title's type
+    ("Leukaemoid reaction in cancer\nBMJ Case Reports\nAbstract", "Leukaemoid reaction in cancer"),
+])
+def test_a_line_naming_the_reports_type_is_the_title_over_navigation_above_it(text, expected):
+    assert guess_title(text) == expected
