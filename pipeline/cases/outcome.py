@@ -316,9 +316,16 @@ def _outside_title(mentions: list[Mention], title: str | None) -> list[Mention]:
 
 
 def _is_title(sentence: str, title: str) -> bool:
-    """Whether a sentence, whitespace-normalised, is the (normalised, lower-case) title or a part of it."""
+    """Whether a sentence, whitespace-normalised, is the (normalised, lower-case) title or a part of it,
+    or holds the whole title: a citation of the report ("How to cite this article: Kumar R, Nair P.
+    Rapid progression of ...: a case report. J Clin Res 2019") tells no status either."""
     written = " ".join(sentence.split()).lower().rstrip(".")
-    return bool(written) and written in title
+    return bool(written) and (written in title or len(title) >= MIN_CITED_TITLE and title in written)
+
+
+# A title this long is the report's own when a sentence holds it whole (not a phrase such as
+# "case report" that any sentence may hold).
+MIN_CITED_TITLE = 30
 
 
 def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Mention], sites: list[Mention],

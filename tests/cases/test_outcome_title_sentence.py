@@ -37,3 +37,17 @@ def test_a_fatal_title_still_gives_death(full_nlp):
                "A 52-year-old man with a kidney transplant presented with abdominal pain and diarrhoea. "
                "Larvae were seen in the sputum. Ivermectin was started.")
     assert case.outcome == "died"
+
+
+def test_a_citation_of_the_report_holding_its_title_is_no_status(full_nlp):
+    title = "Rapid progression of a hepatocellular carcinoma producing G-CSF: a case report and literature review"
+    body = ("How to cite this article:\nLee K, Park J. " + title + ". J Case Rep 2019;4:12-5\n\n"
+            "A 67-year-old man was admitted with fever. Biopsy showed hepatocellular carcinoma. Lenvatinib was started.")
+    assert row(full_nlp, title, body).outcome is None
+
+
+def test_a_sentence_holding_a_short_phrase_of_the_title_still_counts(full_nlp):
+    # "Tetanus" alone is no title a status sentence could cite
+    case = row(full_nlp, "Tetanus", "A 9-year-old boy presented with trismus after a foot wound. He received "
+               "metronidazole. The boy recovered fully from tetanus and was discharged home.")
+    assert case.outcome == "recovered"
