@@ -4,15 +4,7 @@ import pytest
 
 from pipeline.nlp.sections import sections as sections_module
 
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_sections")
-
-
-def section_of(doc, phrase):
-    start = doc.text.index(phrase)
-    return next(s.label_ for s in doc.spans["sections"] if s.start_char <= start < s.end_char)
+from section_helpers import nlp, section_of  # noqa: F401 (nlp: the shared fixture)
 
 
 REPORT = """Skip to main content

@@ -2,15 +2,7 @@
 the other does not take the patient's sentence out of the report."""
 import pytest
 
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_sections")
-
-
-def section_of(doc, phrase):
-    start = doc.text.index(phrase)
-    return next(s.label_ for s in doc.spans["sections"] if s.start_char <= start < s.end_char)
+from section_helpers import nlp, section_of  # noqa: F401 (nlp: the shared fixture)
 
 
 @pytest.mark.parametrize("line", [
