@@ -66,7 +66,7 @@ class DrugMatcher(Component):
         self.details = DetailReader(spec)
         self.treatment_long_form = regex_cache.compile(spec["treatment_long_form"], re.IGNORECASE)
         settings = spec["fuzzy"]
-        self.fuzzy = (
+        misspellings = (
             FuzzyMatcher(
                 self.lexicon.generics,
                 self.lexicon.known_words,
@@ -79,7 +79,7 @@ class DrugMatcher(Component):
             if fuzzy
             else None
         )
-        self.names = NameScanner(self.lexicon, self.fuzzy, spec)
+        self.names = NameScanner(self.lexicon, misspellings, spec)  # the scanner alone reads misspellings
         self.gate = TreatmentGate(spec, self.details)
 
     def find(self, doc: Doc, text: str):
