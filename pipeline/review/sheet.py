@@ -48,6 +48,8 @@ from pipeline.review.stores import MemoryTable, XlsxTable, canonical, remembered
 from pipeline.export.safe import csv_text, xlsx_text
 from pipeline.export.writers import CSV_ENCODING, atomic_output
 from pipeline.review.xlsx_edit import XlsxWorkbook
+from pipeline.review.details import replace_detail_rows
+from pipeline.review.disk import differs, existing_sources, write_atomically, write_csv
 from pipeline.review.conflicts import CONFLICT_COLUMNS, CONFLICTS_SHEET, Conflict, conflicts_file
 from pipeline.review.errors import ReviewChanged, ReviewError  # noqa: F401 (callers import them from here)
 from pipeline.review.headers import Header, map_headers
@@ -70,14 +72,6 @@ _UNKNOWN = UNKNOWN  # no remembered value: a column caselit did not write before
 # the exporter's.
 REFERENCE_COLUMNS = ("First author",)
 _IDENTIFIERS = {"DOI": doi_key, "PMID": pmid_key, "PMCID": pmcid_key}
-# The detail sheets ``caselit extract`` writes beside the table: caselit's, kept current for
-# the reports a refresh reads when the workbook has them.
-DETAIL_SHEETS = {
-    "treatments": (table_module.TREATMENT_COLUMNS, table_module.treatment_rows),
-    "labs": (table_module.LAB_COLUMNS, table_module.lab_rows),
-    "timeline": (table_module.TIMELINE_COLUMNS, table_module.timeline_rows),
-    "evidence": (table_module.EVIDENCE_COLUMNS, table_module.evidence_rows),
-}
 
 
 def machine_columns() -> tuple[str, ...]:
@@ -236,8 +230,35 @@ class Review:
         failed = list(failed)
         summary.failed = len(failed)
         failed_keys = {self.source_key(p) for p in failed}
+        self._index_rows(self._map_columns(summary))
+        by_doc: dict[str, dict[int, StateRow]] = {}
+        for row in self.state.values():
+            by_doc.setdefault(row.doc_id, {})[row.case] = row
+        seen: dict[str, str | os.PathLike] = {}  # document ids met in this run -> their file
+        for path in unchanged:
+            for row in self._by_source.get(self.source_key(path), ()):
+                seen.setdefault(row.doc_id, path)
+                summary.unchanged += 1
+        matches, duplicate, claimed = self._claim_rows(reports, by_doc, seen)
+        also = _also_read_from(reports, duplicate)
+        for report, old_doc, is_duplicate in zip(reports, matches, duplicate):
+            if is_duplicate:
+                summary.duplicates.append((report.source, report.doc_id))
+                continue
+            old_cases = by_doc.get(old_doc, {}) if old_doc else {}
+            self._refresh_report(report, old_cases, also.get(report.doc_id, []), version, summary)
+        others = [row for row in self.state.values() if row.doc_id not in claimed and row.source not in failed_keys]
+        exists = existing_sources(os.path.abspath(self.path.parent), {row.source for row in others})
+        for row in others:
+            if row.source not in exists:
+                summary.flagged += self._update(row, {STATUS_COLUMN: SOURCE_MISSING}, summary)
+        self.conflicts.extend(summary.conflicts)
+        return summary
+
+    def _index_rows(self, columns: dict[str, int]) -> None:
+        """Which table row each caselit ID is on, and the rows caselit does not know yet (an
+        adopted sheet's); new rows take the look of the reviewer's last one."""
         table = self.table
-        columns = self._map_columns(summary)
         self._rows_by_key: dict[str, int] = {}
         unkeyed: list[int] = []  # rows caselit does not know yet (an adopted sheet's)
         ids = table.column_values(columns[ID_COLUMN])
@@ -263,20 +284,15 @@ class Review:
                 table.use_style_of(max(keyed) if keyed else None)
         self._unkeyed_rows, self._unkeyed = unkeyed, None  # indexed when a report needs it
 
-        by_doc: dict[str, dict[int, StateRow]] = {}
-        for row in self.state.values():
-            by_doc.setdefault(row.doc_id, {})[row.case] = row
+    def _claim_rows(self, reports: Sequence[ReportCases], by_doc: dict[str, dict[int, StateRow]],
+                    seen: dict[str, str | os.PathLike]) -> tuple[list[str | None], list[bool], set[str]]:
+        """Which earlier rows each report takes (the document id they were written for, or
+        None), which reports are duplicates, and every document id claimed.
+
+        First the rows with the report's document id, then, for the rest, those read from the
+        same file (a text edited without a DOI changes its hash); a document met twice is a
+        duplicate."""
         by_file = {(row.source, row.report): row.doc_id for row in self.state.values()}
-        seen: dict[str, str | os.PathLike] = {}  # document ids met in this run -> their file
-
-        for path in unchanged:
-            for row in self._by_source.get(self.source_key(path), ()):
-                seen.setdefault(row.doc_id, path)
-                summary.unchanged += 1
-
-        # Which earlier rows each report takes: first those with its document id, then, for
-        # the rest, those read from the same file (a text edited without a DOI changes its
-        # hash); a document met twice is a duplicate.
         matches: list[str | None] = [None] * len(reports)
         claimed: set[str] = set(seen)
         duplicate = [False] * len(reports)
@@ -291,59 +307,46 @@ class Review:
             if not duplicate[index] and matches[index] is None and old_doc and old_doc not in claimed:
                 matches[index] = old_doc
                 claimed.add(old_doc)
+        return matches, duplicate, claimed
 
+    def _refresh_report(self, report: ReportCases, old_cases: dict[int, StateRow], also: list[str],
+                        version: str, summary: RefreshSummary) -> None:
+        """Write one report's cases into their rows (``old_cases``: case number -> its row),
+        append the new ones and flag the rows of cases no longer found. ``also``: the other
+        files the same article was read from, listed in its Report cell."""
+        source = self.source_key(report.source)
+        self._refreshed[report.name] = report.cases
+        if not old_cases and self._unkeyed_rows:
+            old_cases = self._adopt_rows(report, source, version, summary)
         # The rows as plain values (case_row), not a pandas frame: a refresh never loads pandas.
         columns_of_row = tuple(table_module.CASE_COLUMNS)
-        # One article, one row: the files it was also read from are listed in its Report cell.
-        also: dict[str, list[str]] = {}
-        for report, is_duplicate in zip(reports, duplicate):
-            if is_duplicate and report.name not in also.setdefault(report.doc_id, []):
-                also[report.doc_id].append(report.name)
-        for report, old_doc, is_duplicate in zip(reports, matches, duplicate):
-            if is_duplicate:
-                summary.duplicates.append((report.source, report.doc_id))
+        numbers = set()
+        for case in report.cases:
+            values = {name: _plain(value) for name, value in zip(columns_of_row, table_module.case_row(case))}
+            values[STATUS_COLUMN] = None
+            if "First author" in self._columns:
+                values["First author"] = first_author(case)
+            if also and values.get("Report"):
+                values["Report"] = table_module.LIST_SEPARATOR.join(dict.fromkeys([str(values["Report"]), *also]))
+            values = self._styled(values)
+            numbers.add(case.case)
+            row = old_cases.get(case.case)
+            if row is None:
+                self._add(report, source, case.case, values, version)
+                summary.added += 1
                 continue
-            source = self.source_key(report.source)
-            self._refreshed[report.name] = report.cases
-            old_cases = by_doc.get(old_doc, {}) if old_doc else {}
-            if not old_cases and self._unkeyed_rows:
-                old_cases = self._adopt_rows(report, source, version, summary)
-            numbers = set()
-            for case in report.cases:
-                values = {name: _plain(value) for name, value in zip(columns_of_row, table_module.case_row(case))}
-                values[STATUS_COLUMN] = None
-                if "First author" in self._columns:
-                    values["First author"] = first_author(case)
-                if also.get(report.doc_id) and values.get("Report"):
-                    values["Report"] = table_module.LIST_SEPARATOR.join(
-                        dict.fromkeys([str(values["Report"]), *also[report.doc_id]]))
-                values = self._styled(values)
-                numbers.add(case.case)
-                row = old_cases.get(case.case)
-                if row is None:
-                    self._add(report, source, case.case, values, version)
-                    summary.added += 1
-                    continue
-                before = (row.doc_id, row.source, row.report, row.file_hash, row.version)
-                row.doc_id, row.source, row.report = report.doc_id, source, report.name
-                row.file_hash, row.version = report.file_hash, version
-                if before != (row.doc_id, row.source, row.report, row.file_hash, row.version):
-                    self.dirty, row.text = True, None
-                if self._update(row, values, summary):
-                    summary.updated += 1
-                else:
-                    summary.unchanged += 1
-            for number, row in old_cases.items():
-                if number not in numbers:
-                    summary.flagged += self._update(row, {STATUS_COLUMN: CASE_GONE}, summary)
-
-        others = [row for row in self.state.values() if row.doc_id not in claimed and row.source not in failed_keys]
-        exists = _existing(os.path.abspath(self.path.parent), {row.source for row in others})
-        for row in others:
-            if row.source not in exists:
-                summary.flagged += self._update(row, {STATUS_COLUMN: SOURCE_MISSING}, summary)
-        self.conflicts.extend(summary.conflicts)
-        return summary
+            before = (row.doc_id, row.source, row.report, row.file_hash, row.version)
+            row.doc_id, row.source, row.report = report.doc_id, source, report.name
+            row.file_hash, row.version = report.file_hash, version
+            if before != (row.doc_id, row.source, row.report, row.file_hash, row.version):
+                self.dirty, row.text = True, None
+            if self._update(row, values, summary):
+                summary.updated += 1
+            else:
+                summary.unchanged += 1
+        for number, row in old_cases.items():
+            if number not in numbers:
+                summary.flagged += self._update(row, {STATUS_COLUMN: CASE_GONE}, summary)
 
     def _new_key(self, doc_id: str, case: int) -> str:
         key = f"{doc_id}#{case}"
@@ -532,7 +535,7 @@ class Review:
 
     def changed_on_disk(self) -> list[Path]:
         """The files read (the sheet, a CSV's state file) that are no longer as they were read."""
-        return [path for path, data in self.read.items() if _differs(path, data)]
+        return [path for path, data in self.read.items() if differs(path, data)]
 
     def _check_unchanged(self) -> None:
         """Raise ReviewChanged when a file read was saved meanwhile by another program: called
@@ -553,9 +556,9 @@ class Review:
         saved = None
         if backup and not self.is_new:
             saved = self.backup_path()  # the sheet this refresh merged, as it was read
-            _write_atomically(saved, self.read[self.path])
+            write_atomically(saved, self.read[self.path])
             if self.path.suffix.lower() == ".csv" and self.read.get(state_file(self.path)) is not None:
-                _write_atomically(state_file(saved), self.read[state_file(self.path)])
+                write_atomically(state_file(saved), self.read[state_file(self.path)])
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.path.suffix.lower() == ".xlsx":
             self._save_xlsx()
@@ -611,33 +614,17 @@ class Review:
                 row = sheet.max_row + 1
                 for column, value in enumerate(values, 1):
                     sheet.set_value(row, column, value)
-        self._update_detail_sheets(book)
+        if self._refreshed:
+            replace_detail_rows(book, self._refreshed)
+            self._refreshed = {}
         book.save(self.path, before_replace=self._check_unchanged)
         self._now_read(self.path)
         self.conflicts = []
 
-    def _update_detail_sheets(self, book: XlsxWorkbook) -> None:
-        """The rows of the reports read now replace theirs in the evidence, treatments, labs and
-        timeline sheets a workbook from ``caselit extract`` has (values only: they are
-        caselit's); a sheet whose header is no longer caselit's is the reviewer's, left alone."""
-        if not self._refreshed:
-            return
-        names = set(book.sheet_names())
-        for name, (columns, rows_of) in DETAIL_SHEETS.items():
-            if name not in names:
-                continue
-            existing = book.worksheet(name).rows_values()
-            if not existing or tuple(existing[0][:len(columns)]) != tuple(columns):
-                continue
-            kept = [row for row in existing[1:] if not row or row[0] not in self._refreshed]
-            new = [list(row) for cases in self._refreshed.values() for case in cases for row in rows_of(case)]
-            book.replace_rows(name, [list(columns), *kept, *new])
-        self._refreshed = {}
-
     def _save_csv(self) -> None:
         table = self.table
         with atomic_output(self.path, before_replace=self._check_unchanged) as handle:
-            _write_csv(handle, [*table.preamble, table.columns, *table.padded_rows()], self.delimiter)
+            write_csv(handle, [*table.preamble, table.columns, *table.padded_rows()], self.delimiter)
         self._now_read(self.path)
         # The sheet first, then the state: should only the sheet be new, its cells equal
         # caselit's new values and the next refresh sets the state right.
@@ -656,8 +643,18 @@ class Review:
                 with log.open(encoding=CSV_ENCODING, newline="") as existing:
                     previous = list(csv.reader(existing))[1:]
             with atomic_output(log) as handle:
-                _write_csv(handle, [list(CONFLICT_COLUMNS), *previous, *self._conflict_rows()], ",")
+                write_csv(handle, [list(CONFLICT_COLUMNS), *previous, *self._conflict_rows()], ",")
             self.conflicts = []
+
+
+def _also_read_from(reports: Sequence[ReportCases], duplicate: list[bool]) -> dict[str, list[str]]:
+    """{document id: the other files it was read from}: one article, one row, whose Report
+    cell lists every file it was read from."""
+    also: dict[str, list[str]] = {}
+    for report, is_duplicate in zip(reports, duplicate):
+        if is_duplicate and report.name not in also.setdefault(report.doc_id, []):
+            also[report.doc_id].append(report.name)
+    return also
 
 
 def _plain_id(value: object, state: dict) -> bool:
@@ -680,71 +677,3 @@ def _plain(value: object) -> object:
         if value.is_integer():
             return int(value)
     return value
-
-
-def _csv_value(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _write_csv(handle, rows: list[list[object]], delimiter: str) -> None:
-    text = io.TextIOWrapper(handle, encoding=CSV_ENCODING, newline="")
-    writer = csv.writer(text, delimiter=delimiter)
-    for row in rows:
-        writer.writerow([_csv_value(v) for v in row])
-    text.flush()
-    text.detach()
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    with atomic_output(target) as handle:
-        handle.write(data)
-
-
-# A folder holding this many of the files looked for is listed once instead of each file
-# looked up (a stat each: 10,000 rows of one folder).
-_LISTED_FOLDER = 64
-
-
-def _existing(folder: str, sources: set[str]) -> set[str]:
-    """The ``sources`` (paths relative to ``folder``) that exist, as ``os.path.exists`` says."""
-    by_folder: dict[str, list[tuple[str, str]]] = {}
-    for source in sources:  # 'reports/a.txt': the keys are POSIX paths (source_key)
-        below, _, name = source.rpartition("/")
-        by_folder.setdefault(below, []).append((source, name))
-    found = set()
-    for below, files in by_folder.items():
-        directory = os.path.join(folder, below) if below else folder
-        listed: set[str] = set()
-        if len(files) >= _LISTED_FOLDER:
-            try:  # links are looked up: one to nowhere does not exist
-                with os.scandir(directory) as entries:
-                    listed = {entry.name for entry in entries if not entry.is_symlink()}
-            except OSError:
-                pass
-        if listed:  # the listed ones at once (10,000 rows of one folder)
-            found.update(source for source, name in files if name in listed)
-            files = [(source, name) for source, name in files if name not in listed]
-        for source, name in files:
-            # Not listed: looked up, as a case-insensitive file system finds other spellings.
-            if os.path.exists(os.path.join(folder, source)):
-                found.add(source)
-    return found
-
-
-def _differs(path: Path, data: bytes | None) -> bool:
-    """Whether the file at ``path`` is not (or no longer) ``data`` (None: missing). The whole
-    content is compared: a one-cell edit saved within the same second can keep the size and
-    the modification time."""
-    try:
-        if path.stat().st_size != (-1 if data is None else len(data)):
-            return True
-        return path.read_bytes() != data
-    except FileNotFoundError:
-        return data is not None
-    except OSError:
-        return True
-
