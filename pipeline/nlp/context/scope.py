@@ -1,0 +1,173 @@
+"""How far a ConText cue reaches (NegEx's windows, lists, clauses, treatments given after a
+negation, conditions after a finding), and the qualifiers it sets on a finding:
+``_.negated``, ``_.hypothetical``, ``_.historical``, and ``_.subject`` for a relative's."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from pipeline import regex_cache
+
+FORWARD_WINDOW = 10  # tokens a forward cue reaches (NegEx uses 5 words; lists need more)
+BACKWARD_WINDOW = 6
+# A negation reaches further along a list of findings ("no evidence of hydronephrosis, para-aortic
+# lymphadenopathy, or liver metastases"; "no other abnormal findings, such as ascites or lung
+# metastasis") as long as no word between opens another clause (`list_breaks` and
+# `clause_openers` of context.toml).
+LIST_WINDOW = 24
+TREATMENT_GROUPS = ("drugs", "procedures")
+
+
+class CueScope:
+    """Sets the qualifiers of one finding from the cues of its sentence, for ``ContextQualifier``."""
+
+    def __init__(self, spec: dict):
+        self.clause_openers = frozenset(spec["clause_openers"])
+        self.conclusion = regex_cache.compile(spec["conclusion"], re.IGNORECASE) if spec.get("conclusion") else None
+        self.given_after_treatment = regex_cache.compile(spec["given_after_treatment"], re.IGNORECASE)
+        self.given_in_past = regex_cache.compile(spec["given_in_past"], re.IGNORECASE)
+        self.list_breaks = regex_cache.compile(spec["list_breaks"], re.IGNORECASE) \
+            if spec.get("list_breaks") else None
+        self.modals = regex_cache.compile(spec["modals"], re.IGNORECASE)
+        self.negation_glue = regex_cache.compile(spec["negation_glue"], re.IGNORECASE)
+        self.patient_nominative = regex_cache.compile(spec["patient_nominative"], re.IGNORECASE)
+        self.terminators = regex_cache.compile(spec["terminators"], re.IGNORECASE)
+        self.treatment_done = regex_cache.compile(spec["treatment_done"], re.IGNORECASE)
+        self.treatment_verbs = regex_cache.compile(spec["treatment_verbs"], re.IGNORECASE)
+
+    def qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
+        flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
+        # a treatment that failed was given: the "not" of "did not respond to", the "no" of "no
+        # improvement despite" negate no drug or procedure (NegEx's pseudo-negations)
+        failed = [(c[0], c[1]) for c in cues if c[2] == "pseudo"] if group in TREATMENT_GROUPS else []
+        # "denied taking any medications other than ibuprofen": the exception is affirmed
+        exceptions = [(c[0], c[1]) for c in cues if c[2] == "exception"]
+        for start, end, category, direction in cues:
+            if category not in flags or start < span.end and end > span.start:
+                continue
+            if failed and category == "negated" and any(s <= start and end <= e for s, e in failed):
+                continue
+            if category == "negated" and direction == "forward" \
+                    and any(end <= s and e <= span.start for s, e in exceptions):
+                continue
+            if direction == "forward" and end <= span.start and span.start - end < FORWARD_WINDOW:
+                between = doc[end:span.start]
+            elif direction == "forward" and end <= span.start and span.start - end < LIST_WINDOW \
+                    and category == "negated" and group not in TREATMENT_GROUPS and self._a_list(doc[end:span.start]):
+                between = doc[end:span.start]
+            elif direction == "backward" and start >= span.end and start - span.end < BACKWARD_WINDOW:
+                between = doc[span.end:start]
+            else:
+                continue
+            if any(self.terminators.match(token.text) for token in between):
+                continue
+            if self._concluded(between):
+                continue
+            if category == "negated" and direction == "forward" and self._next_clause(between):
+                continue
+            # a verb of giving after other words gives the treatment to the patient: "he received a
+            # kidney from his brother and was started on tacrolimus" (a relative as the subject of
+            # the giving is read by _other_persons); "The family refused surgery, and the patient
+            # was treated with ciprofloxacin": the refusal is of the surgery
+            if category in ("negated", "hypothetical", "family", "refused") and group in TREATMENT_GROUPS \
+                    and direction == "forward" \
+                    and self._given_after(between):
+                continue
+            if category == "family" and any(self.patient_nominative.match(t.text) for t in between):
+                continue  # "her mother gave her paracetamol", "his father had diabetes and he ..."
+            if category == "family" and self._new_person_after_clause(between):
+                continue  # "Because of her family history of X, a 41-year-old woman was referred"
+            flags[category] = True
+        if not flags["hypothetical"] and self._conditional(doc, span, cues):
+            flags["hypothetical"] = True
+        # a refusal negates the treatment refused, not what is said next ("and died")
+        span._.negated = flags["negated"] or flags["refused"] and group in TREATMENT_GROUPS
+        # "She completed the planned six cycles of carboplatin": a plan carried out
+        span._.hypothetical = flags["hypothetical"] and not (group in TREATMENT_GROUPS and self._carried_out(span))
+        span._.historical = flags["historical"]
+        if flags["family"]:
+            span._.subject = "family"
+
+    def _conditional(self, doc: Doc, span: Span, cues: list) -> bool:
+        """True when a condition follows the finding in its clause ("metronidazole if the
+        diarrhoea persists", "rituximab in case of relapse"; `conditional` cues of cues.tsv): a
+        plan, unless a verb of giving in the past stands before it in its sentence ("She was
+        given paracetamol if febrile") or a comma or conjunction opens another clause between."""
+        for start, end, category, _ in cues:
+            if category != "conditional" or start < span.end or start - span.end >= BACKWARD_WINDOW:
+                continue
+            between = doc[span.end:start]
+            if any(t.text in (",", ";", ":") or t.lower_ in ("and", "but", "or", "then") for t in between):
+                continue
+            if any(self.terminators.match(t.text) for t in between):
+                continue
+            sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+            if self.given_in_past.search(doc.text, sentence.start_char, span.start_char):
+                continue
+            return True
+        return False
+
+    def _a_list(self, between: Span) -> bool:
+        """True when the words between a negation and a finding are a list of findings: commas
+        or "or"/"nor" between them and no word that opens another clause ("was", "she", ...)."""
+        if self.list_breaks is None or not any(t.text in (",", "or", "nor") for t in between):
+            return False
+        if any(self.list_breaks.match(t.text) for t in between):
+            return False
+        # "..., and a biopsy of the bone showed": "and" before a determiner starts a clause
+        return not any(a.lower_ == "and" and b.lower_ in self.clause_openers for a, b in zip(between, between[1:]))
+
+    def _next_clause(self, between) -> bool:
+        """True when ", and" / ", but" opens another clause between a negation and a finding:
+        a determiner or possessive after it, or a verb before the finding ("no distant
+        metastasis, and FIGO stage was IB": the stage is not negated; "no fever, chills, and
+        night sweats" stays one list)."""
+        if self.list_breaks is None:
+            return False
+        tokens = list(between)
+        for i in range(len(tokens) - 2):
+            if tokens[i].text == "," and tokens[i + 1].lower_ in ("and", "but"):
+                rest = tokens[i + 2:]
+                if rest[0].lower_ in self.clause_openers or any(self.list_breaks.match(t.text) for t in rest):
+                    return True
+        return False
+
+    def _concluded(self, between) -> bool:
+        """True when a comma and a concluding participle stand between a cue and a finding
+        ("negative for E-cadherin, indicating gastric metastasis"): the conclusion is another clause."""
+        if self.conclusion is None:
+            return False
+        tokens = list(between)
+        return any(tokens[i].text == "," and self.conclusion.match(tokens[i + 1].text) for i in range(len(tokens) - 1))
+
+    def _given_after(self, between: Span) -> bool:
+        """Whether a verb of giving stands between a negation and a treatment with other words
+        before it: "No complications occurred, and he was discharged on aspirin" (given), not
+        "was not given cisplatin" (the verb is what is negated)."""
+        for index, token in enumerate(between):
+            if self.treatment_verbs.match(token.text):
+                before = index - 1  # the word before the verb's auxiliaries: "will (be) started" is a plan
+                while before >= 0 and self.negation_glue.match(between[before].text):
+                    before -= 1
+                if before < 0 or self.modals.match(between[before].text):
+                    return False
+                return True
+        return False
+
+    def _carried_out(self, span: Span) -> bool:
+        """Whether the sentence of a treatment says it was carried out ("completed", "tolerated",
+        "ceftriaxone was started")."""
+        text = span.doc.text
+        if self.given_after_treatment.match(text, span.end_char, span.end_char + 120):
+            return True
+        sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+        return any(self.treatment_done.match(token.text) for token in sentence)
+
+    @staticmethod
+    def _new_person_after_clause(between: Span) -> bool:
+        """A leading clause's family cue ("Because of her family history of breast cancer,") ends
+        at its comma: the indefinite article right after it opens the sentence's own subject ("a
+        41-year-old woman was referred"), a person the family cue does not describe."""
+        words = [t.text for t in between]
+        return len(words) >= 2 and words[-2] == "," and words[-1].lower() in ("a", "an")
