@@ -173,6 +173,9 @@ class SiteMatcher(Component):
         abbreviated = spec.get("abbreviated_primary", {})
         self.abbreviated = ((regex_cache.compile(fill_template(abbreviated["long"], parts)),
                              regex_cache.compile(abbreviated["after"])) if abbreviated else None)
+        # "micrometastasis", "oligometastatic": the metastasis word after its prefix ([prefixed_metastasis])
+        prefixed = spec.get("prefixed_metastasis", {})
+        self.metastasis_prefix = regex_cache.compile(prefixed["prefix"]) if prefixed.get("prefix") else None
         # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
@@ -186,13 +189,23 @@ class SiteMatcher(Component):
         the cues is the value kept)."""
         if not text.strip():
             return []
+        written, text = text, self._prefixes_blanked(text)
         sites = self._lexicon_sites(doc)
         bounds = sentence_bounds(doc, text)
         forced, extra = self._tnm(doc, text, sites)
         # in a report about no tumour at all, cue words speak of something else (an infection
         # "spread to the lungs", a "recurrent dislocation"): no primary, metastasis, recurrence
         about_tumour = self._about_tumour(text)
-        return extra + self._assign_roles(doc, text, sites, bounds, forced, about_tumour)
+        found = extra + self._assign_roles(doc, text, sites, bounds, forced, about_tumour)
+        return found if written is text else [_cue_as_written(f, text, written) for f in found]
+
+    def _prefixes_blanked(self, text: str) -> str:
+        """The text with the size or number prefix of a metastasis word blanked ("micrometastasis" ->
+        "     metastasis", "oligometastatic" -> "    metastatic"), character offsets kept: the cue rules,
+        written for the bare word, read a micrometastasis or an oligometastasis as a metastasis."""
+        if self.metastasis_prefix is None or "metasta" not in text.lower():
+            return text
+        return self.metastasis_prefix.sub(lambda match: " " * len(match.group(0)), text)
 
     def _about_tumour(self, text: str) -> bool:
         if not self.tumour_needs and not self.tumour_needs_exact:
@@ -591,6 +604,21 @@ class SiteMatcher(Component):
             for code in codes.finditer(text, low, high):
                 add(code.start(), code.end(), self.tnm_codes[code.group(1).upper()], match.group("m"))
         return forced, extra
+
+
+def _cue_as_written(finding: Finding, read: str, written: str) -> Finding:
+    """The finding with its cue as the text writes it ("revealed micrometastases"), where the cue rules
+    read it in the text with a prefix blanked ("revealed      metastases"): the occurrence of the cue
+    nearest the site, its characters taken from the written text (offsets are the same in both)."""
+    cue = finding.value.cue
+    if not cue or "  " not in cue:
+        return finding
+    low, high = max(0, finding.start - 2 * REACH), min(len(read), finding.end + 2 * REACH)
+    starts = [m.start() for m in re.finditer(re.escape(cue), read[low:high])]
+    if not starts:
+        return finding
+    start = low + min(starts, key=lambda s: abs(low + s - finding.start))
+    return finding._replace(value=dataclasses.replace(finding.value, cue=written[start:start + len(cue)]))
 
 
 def _set_role(out: list[Finding], position: int, role: str, cue: str | None) -> None:

@@ -1,0 +1,60 @@
+"""Site roles of metastasis words with a prefix and of serosal findings written before the serosa,
+on sentences written for the tests (issue 11: fresh oncology reports)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_sites")
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return [(s._.value.site, s._.value.role, s._.value.cue) for s in doc.spans["sites"]]
+
+
+def roles_of(nlp, text, role):
+    return sorted({site for site, r, _ in found(nlp, text) if r == role})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Frozen section of the sentinel node showed a micrometastasis.", ["lymph node"]),
+    ("A micrometastasis was detected in the right obturator node.", ["lymph node"]),
+    ("Ultrastaging found micro-metastases in two pelvic lymph nodes.", ["lymph node"]),
+    ("Macrometastases were found in two axillary nodes.", ["lymph node"]),
+    ("She was treated for oligometastatic disease in the lungs.", ["lung"]),
+    ("Oligometastases to the liver and adrenal gland were ablated.", ["adrenal gland", "liver"]),
+    ("He developed hepatic oligometastases two years later.", ["liver"]),
+])
+def test_a_metastasis_named_by_its_size_or_number_is_a_metastasis(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
+
+
+def test_the_cue_of_a_prefixed_metastasis_word_is_written_as_the_text_has_it(nlp):
+    cues = [cue for site, role, cue in found(nlp, "Sentinel node biopsy revealed micrometastases.") if role == "metastasis"]
+    assert cues == ["revealed micrometastases"]
+
+
+@pytest.mark.parametrize("text", [
+    "The microscopic examination of the liver was normal.",
+    "A micro-RNA panel of the lung tissue was sent.",
+])
+def test_words_that_only_begin_like_the_prefixes_change_nothing(nlp, text):
+    assert roles_of(nlp, text, "metastasis") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In this patient with ovarian carcinoma, laparoscopy found small nodules on the peritoneum and omentum.",
+     ["omentum", "peritoneum"]),
+    ("Staging CT of her gastric cancer showed nodular thickening of the greater omentum.", ["omentum"]),
+    ("For the known colon cancer, CT showed irregular thickening of the omentum.", ["omentum"]),
+    ("At surgery for the endometrial carcinoma, implants were seen over the pelvic peritoneum.", ["peritoneum"]),
+    ("Restaging of the pancreatic cancer showed new omental thickening.", ["omentum"]),
+])
+def test_serosal_findings_of_a_tumour_written_before_the_serosa_are_its_spread(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
+
+
+def test_serosal_findings_in_a_report_about_no_tumour_are_mentions(nlp):
+    text = "Tuberculous peritonitis: CT showed smooth thickening of the peritoneum and ascites."
+    assert roles_of(nlp, text, "metastasis") == []
