@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
+from pipeline.cases.course_dates import course_dates
 from pipeline.cases.figo import choose_figo_stage, nodal_stage
 from pipeline.cases.histology_choice import choose_histology, histology_with_site, marrow_type, without_keyword_mimics
 from pipeline.cases.labs import case_labs
@@ -208,7 +209,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     case.drugs = sorted(drugs)
 
     dates = {}
-    for mention in by_group.get("dates", []):
+    for mention in course_dates(by_group.get("dates", []), mine):
         if not mention.value.metadata and mention.value.iso not in dates:
             dates[mention.value.iso] = keep("dates", mention.value.iso, mention)
     case.dates = sorted(dates)

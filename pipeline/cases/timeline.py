@@ -341,14 +341,15 @@ def _anchor_patterns(anchor: str) -> tuple[re.Pattern, ...]:
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{3,}", anchor) if w.lower() not in GENERAL_WORDS]
     if words:
         patterns.append(re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE))
-    for kind in _event_kinds():
+    for kind in event_kinds():
         if kind["anchor"].search(anchor):
             patterns.append(kind["event"])
     return tuple(patterns)
 
 
 @lru_cache(maxsize=None)
-def _event_kinds() -> tuple[dict, ...]:
+def event_kinds() -> tuple[dict, ...]:
+    """The kinds of clinical events of ``cases/event_anchors.tsv``: kind, anchor and event patterns."""
     return tuple(
         {"kind": row["kind"], "anchor": re.compile(row["anchor"], re.IGNORECASE), "event": re.compile(row["event"], re.IGNORECASE)}
         for row in read_table(EVENT_ANCHORS)
