@@ -67,11 +67,57 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
             if not number or not described:
                 continue
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip()))
+    found += labelled_series(text, found, path)
     # two patterns may find the same heading: one start per place
     unique = {}
     for start in sorted(found, key=lambda s: (s.start, -s.end)):
         unique.setdefault(start.start, start)
     return list(unique.values())
+
+
+def labelled_series(text: str, found: list[InlineStart], path: str = "sections/patients.toml") -> list[InlineStart]:
+    """The labels of a series of patients each made the subject of its own sentence ("Patient 1
+    is a 12-year-old male ... Patient 2 is a 4-month-old female", "Patient A displayed ...
+    Patient B presented with ..."), which ``found`` (the starts described by an age) lacks.
+
+    A label with no age after it opens a patient's part only as a member of a series: the
+    first label of each number, together with ``found``, runs 1, 2, ... (or A, B, ...) in text
+    order without a gap, and has two members or more. A case cited alone in a discussion ("Case
+    3 had a similar course") is no series.
+
+    >>> [(s.number, s.heading) for s in labelled_series("Methods Patient 1 is a boy. Patient 2 is a girl.", [])]
+    [(1, 'Patient 1'), (2, 'Patient 2')]
+    >>> labelled_series("The findings differed from those of our earlier series, where Patient 2 had fever.", [])
+    []
+    """
+    pattern = _series_label(path)
+    labels = [InlineStart(m.start(), m.end(), patient_number(m.group("number")), m.group().strip())
+              for m in pattern.finditer(text)]
+    taken = {s.start for s in found}
+    for family in sorted({_label_family(s) for s in labels}):
+        first: dict[int, InlineStart] = {}
+        for start in sorted((s for s in found + labels if _label_family(s) == family), key=lambda s: s.start):
+            first.setdefault(start.number, start)
+        series = []
+        while len(series) + 1 in first:
+            series.append(first[len(series) + 1])
+        if len(series) > 1 and all(a.start < b.start for a, b in zip(series, series[1:])):
+            return [s for s in series if s.start not in taken]
+    return []
+
+
+def _label_family(start: InlineStart) -> tuple[str, bool]:
+    """How a label names its patient: the word ("case", "patient") and whether by a letter. A
+    series is labelled one way throughout ("Patient A ... Patient B"); "Case 1 ... Patient 2"
+    is none."""
+    words = start.heading.lower().split()
+    word = next((w for w in words if w in ("case", "patient")), "")
+    return word, words[-1].isalpha() and len(words[-1]) == 1
+
+
+@lru_cache(maxsize=None)
+def _series_label(path: str) -> re.Pattern:
+    return re.compile(read_patterns(path).get("series_label", "(?!)"))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,48 @@
+"""Patients of a small series named by labels made the subject of their own sentences ("Patient 1
+is a ...", "Patient A displayed ..."), with or without an age after the label, and a label run
+into a heading before it ("Patients and methods Patient 1 is ..."). Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+from pipeline.nlp.sections.patients import inline_patient_starts
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def cases(nlp, text, title=None):
+    return report_cases(nlp, Report(name="t.txt", text=text, title=title))
+
+
+def test_numbered_labels_after_a_run_in_heading_open_a_row_each(nlp):
+    text = ("Background Rare syndromes deserve attention. Patients and methods Patient 1 is a 9-year-old "
+            "boy referred for squint. His left eye did not abduct. Patient 2 is a 3-month-old girl admitted "
+            "with poor feeding. Her right hand was small. Conclusion Both children were followed up.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(9, "male"), (0.25, "female")]
+
+
+def test_lettered_labels_without_ages_open_a_row_each(nlp):
+    text = ("On 3 May 2019 two women fell ill after a wedding meal. Patient A had vomiting and was given "
+            "ondansetron. Patient B presented with bloody diarrhoea and received ciprofloxacin. Stool "
+            "cultures grew Salmonella in both.")
+    rows = cases(nlp, text)
+    assert [r.drugs for r in rows] == [["ondansetron"], ["ciprofloxacin"]]
+
+
+@pytest.mark.parametrize("text", [
+    # a case of another series cited alone
+    "A 52-year-old man presented with fever. He recovered. Discussion As in the series of Lee, Patient 2 had fever too.",
+    # a series must start at its first member
+    "A 52-year-old man presented with fever. Patient 2 had a rash and Patient 3 had a cough in an earlier report.",
+])
+def test_a_label_outside_a_series_opens_no_row(nlp, text):
+    assert len(cases(nlp, text)) == 1
+
+
+def test_a_series_label_needs_a_verb_of_its_own():
+    text = "Patient 1 and Patient 2 of the cohort are listed in Table 1. Patient 1 data were incomplete."
+    assert inline_patient_starts(text) == []
