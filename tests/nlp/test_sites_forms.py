@@ -1,5 +1,6 @@
-"""Site roles of metastasis words with a prefix and of serosal findings written before the serosa,
-on sentences written for the tests (issue 11: fresh oncology reports)."""
+"""Site roles of metastasis words with a prefix, of serosal findings written before the serosa and of the
+subsites of the larynx, pharynx and mouth, on sentences written for the tests (issue 11: fresh oncology
+reports)."""
 import pytest
 
 
@@ -58,3 +59,13 @@ def test_serosal_findings_of_a_tumour_written_before_the_serosa_are_its_spread(n
 def test_serosal_findings_in_a_report_about_no_tumour_are_mentions(nlp):
     text = "Tuberculous peritonitis: CT showed smooth thickening of the peritoneum and ascites."
     assert roles_of(nlp, text, "metastasis") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subsite of the larynx joins the list the metastasis cue opens
+    ("His melanoma had spread: a metastasis on the vocal cord and in the sternum were found.", ["bone", "other"]),
+    ("Metastases to the supraglottic larynx and the liver were biopsied.", ["liver", "other"]),
+    ("The lung cancer metastasized to the soft palate.", ["other"]),
+])
+def test_subsites_of_the_larynx_pharynx_and_mouth_are_sites(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
