@@ -332,3 +332,47 @@ def is_mimic_report(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -
         return False
     mimicked = compile_pattern(pattern)
     return any(mimicked.search(sentence) for sentence in {m.sentence for m in mentions})
+
+
+REGIONS = "cases/regions.toml"
+# primary sites a region's words may have given ("hand" -> bone, "thigh" -> other) or none read: the
+# ones a type written of a body region replaces by its tissue; an organ read is kept
+REGION_READINGS = (None, "other", "bone", "soft tissue", "muscle")
+
+
+def type_tissue(histology: str | None) -> str | None:
+    """The tissue a type arises in when written of a body region (``[[tissue]]`` of cases/regions.toml:
+    a skin carcinoma or melanoma -> skin, a soft tissue sarcoma -> soft tissue, a bone sarcoma -> bone);
+    None for a type of no such family or one of an organ (carcinosarcoma, lymphoma)."""
+    if not histology:
+        return None
+    for family in read_patterns(REGIONS)["tissue"]:
+        if compile_pattern(family["types"]).fullmatch(histology):
+            return family["site"] or None
+    return None
+
+
+def region_of_type(mention: Mention) -> bool:
+    """True when a type is written with a body region ("squamous cell carcinoma (SCC) of the dorsum of
+    the right hand", "liposarcoma in the left thigh", "left thigh recurrent liposarcoma")."""
+    spec = read_patterns(REGIONS)
+    region = spec["region"]
+    after = compile_pattern(spec["after"].replace("{region}", region))
+    before = compile_pattern(spec["before"].replace("{region}", region))
+    offset_start, offset_end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+    right = mention.sentence[offset_end:offset_end + int(spec.get("reach", 120))]
+    return bool(after.match(right) or before.search(mention.sentence[:offset_start]))
+
+
+def region_tissue(histology: Mention, types: list[Mention], primary_site: str | None) -> str | None:
+    """The tissue of a case whose type is written of a body region, not an organ (ICD-O-3's ill-defined
+    sites of the limbs, trunk wall and face): "a squamous cell carcinoma of the hand" is of the skin though
+    "hand" reads as bone, "a liposarcoma of the thigh" of the soft tissue though "thigh" is no organ of the
+    list. Only when the primary read is none, 'other' or a tissue a region's words give; a type that is a
+    possibility, a mimic or denied says nothing of where the tumour is."""
+    tissue = type_tissue(histology.value.histology)
+    if tissue is None or primary_site == tissue or primary_site not in REGION_READINGS:
+        return None
+    written = [m for m in types if type_tissue(m.value.histology) == tissue
+               and not m.value.hedged and not m.negated and not METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start])]
+    return tissue if any(region_of_type(m) for m in written) else None

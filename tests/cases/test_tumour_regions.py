@@ -1,0 +1,74 @@
+"""A type written of a body region (a limb, the trunk wall, the face) is of the tissue its family arises
+in, not of an organ the region's word names (ICD-O-3's ill-defined sites, cases/regions.toml), on case
+passages written for the tests."""
+import pytest
+
+from pipeline.cases.primary import type_tissue
+from pipeline.extraction import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def row(nlp, text):
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert len(rows) == 1
+    return rows[0]
+
+
+@pytest.mark.parametrize("histology, tissue", [
+    ("squamous cell carcinoma", "skin"),
+    ("melanoma", "skin"),
+    ("basal cell carcinoma", "skin"),
+    ("liposarcoma", "soft tissue"),
+    ("myxoid liposarcoma", "soft tissue"),
+    ("undifferentiated pleomorphic sarcoma", "soft tissue"),
+    ("leiomyosarcoma", "soft tissue"),
+    ("osteosarcoma", "bone"),
+    ("ewing sarcoma", "bone"),
+    ("carcinosarcoma", None),
+    ("endometrial stromal sarcoma", None),
+    ("diffuse large b-cell lymphoma", None),
+    ("adenocarcinoma", None),
+    (None, None),
+])
+def test_the_tissue_of_a_family_of_types(histology, tissue):
+    assert type_tissue(histology) == tissue
+
+
+@pytest.mark.parametrize("text, site", [
+    ("A 79-year-old farmer had a non-healing ulcer on the back of his left hand for a year. Excision showed "
+     "a squamous cell carcinoma of the dorsum of the left hand, and the margins were clear.", "skin"),
+    ("A 66-year-old woman noticed a pigmented patch on her right sole. Wide excision confirmed an acral "
+     "melanoma on the right sole, Breslow thickness 2 mm.", "skin"),
+    ("A 47-year-old man presented with a slowly growing swelling of the right thigh. MRI and core biopsy "
+     "showed a liposarcoma in the right thigh, which was excised with wide margins.", "soft tissue"),
+    ("A 52-year-old woman underwent excision of a right thigh recurrent liposarcoma; the specimen showed "
+     "clear margins.", "soft tissue"),
+    ("A 70-year-old man presented with a painless mass of the forearm. Biopsy showed a leiomyosarcoma of "
+     "the left forearm, and he underwent wide resection.", "soft tissue"),
+])
+def test_a_type_written_of_a_body_region_is_of_its_tissue(nlp, text, site):
+    assert row(nlp, text).primary_site == site
+
+
+def test_an_organ_read_is_kept_whatever_region_the_type_is_written_of(nlp):
+    text = ("A 64-year-old man with a lung squamous cell carcinoma developed a painful swelling of the thumb; "
+            "biopsy showed metastatic squamous cell carcinoma of the right thumb.")
+    assert row(nlp, text).primary_site == "lung"
+
+
+def test_a_type_only_suspected_of_a_region_places_no_tumour_there(nlp):
+    text = ("A 58-year-old man presented with a swelling of the left thigh, suspicious for a liposarcoma of "
+            "the thigh. Excision showed a benign lipoma.")
+    assert row(nlp, text).primary_site != "soft tissue"
+
+
+def test_a_lymphoma_of_a_limb_is_left_to_the_sites_read(nlp):
+    text = ("A 61-year-old woman presented with a mass of the left arm. Biopsy showed a diffuse large B-cell "
+            "lymphoma of the left arm, and R-CHOP was given.")
+    assert row(nlp, text).primary_site in (None, "other", "soft tissue")
