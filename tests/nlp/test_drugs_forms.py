@@ -70,3 +70,26 @@ def test_noradrenaline_written_in_two_words_is_norepinephrine_alone(nlp, text):
 ])
 def test_the_resistance_to_a_drug_is_no_drug_given(nlp, text):
     assert generics(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was started on timolol eye drops twice daily for glaucoma.", ["timolol"]),
+    ("Dexamethasone eye drops were prescribed after the operation.", ["dexamethasone"]),
+    ("She was given clotrimazole lozenges five times a day.", ["clotrimazole"]),
+    ("A goserelin implant was placed subcutaneously every 28 days.", ["goserelin"]),
+    ("One litre of Ringer's lactate solution was infused.", ["ringer's lactate"]),
+])
+def test_a_dosage_form_word_is_no_part_of_the_generic(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was given recombinant tissue-type plasminogen activator within the window.", ["alteplase"]),
+    ("Tissue type plasminogen activator 0.9 mg/kg was infused over an hour.", ["alteplase"]),
+    ("Urokinase-type plasminogen activator was instilled into the catheter.", ["urokinase"]),
+    ("Urokinase 4400 IU/kg was given for the occluded graft.", ["urokinase"]),
+    ("She was switched to neutral protamine Hagedorn insulin at bedtime.", ["insulin"]),
+    ("Protamine zinc insulin was stopped and glargine begun.", ["insulin", "insulin glargine"]),
+])
+def test_a_product_named_after_another_substance_is_that_product(nlp, text, expected):
+    assert generics(nlp, text) == expected

@@ -240,11 +240,15 @@ def generic_reducer(rows: dict[str, list[tuple[str, str, str, str]]]):
         route = prefix.match(generic)
         if route and generic[route.end():] in known:
             return reduce(generic[route.end():])
+        # The longest run of form words first, then shorter ones: "carmellose sodium eye drops"
+        # is not "carmellose" (no generic) but "carmellose sodium", "ringer's lactate solution"
+        # is "ringer's lactate" although "lactate" is also a salt word.
         form = suffix.search(generic)
-        if form:
+        while form:
             base = generic[: form.start()]
             if base in known and base not in elements and base.split()[0] not in elements:
                 return base
+            form = suffix.search(generic, form.start() + 1)
         if generic.endswith("s") and not generic.endswith("ss") and (generic[:-1] in written or generic[:-1] in known):
             return generic[:-1]
         return generic
