@@ -26,7 +26,6 @@ from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.measures.model import Measure
 from pipeline.nlp.measures.quantities import Unit, convert, parse_quantity_number, parse_unit, quantity_grammar, unit_of
-from pipeline.nlp.measures.slips import stray_thousand_power
 from pipeline.nlp.measures.units import (count_value, grammar, normalise_unitless, parse_number, per_litre_power, to_float,
                                          unit_exponent, volume_key, within)
 from pipeline.nlp.text import merge_windows
@@ -296,9 +295,6 @@ class MeasureMatcher(Component):
                 continue  # "White blood cell count × 103/µL | 5.7": a header's unit, "10" then its power
             items = self._list(text, Item(match.start("number"), match.end("number"), match.group("number"), match.end(), exponent))
             self._thousands_per_ml(match, items)
-            for item in items:
-                if stray_thousand_power(item.number, match, self.patterns):
-                    item.exponent = -3  # "6250 × 10^3/mm3": a per-µL count, the power a slip
             if len(items) == 1 and self._restated(text, items[0]):
                 continue  # "15.3 × 10^9/L (15,300/µL)": the same count in another unit
             # "15.2 (4.0-10.0 ×10^9/L)": the bracketed numbers are a reference range and the

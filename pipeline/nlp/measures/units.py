@@ -78,11 +78,6 @@ def per_litre_power(match: re.Match, patterns: str = PATTERNS) -> int | None:
     return _written_power(match.groupdict())
 
 
-def written_power(match: re.Match) -> int | None:
-    """The power of ten a count unit match writes, or None (see ``_written_power``)."""
-    return _written_power(match.groupdict())
-
-
 def _written_power(groups: dict) -> int | None:
     """The power of ten a count unit writes ("× 10^9", "x10(9)", "×10⁹", "10<sup>9</sup>", "x 10 9",
     "x109"), or None when it writes none (a lost superscript, "thousand", a prefix)."""

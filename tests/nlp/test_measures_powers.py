@@ -1,0 +1,45 @@
+"""Powers of ten whose superscript was lost in copy-paste (the count unit grammar of
+models/patterns/measures.toml). Sentences written for the tests."""
+import pytest
+
+from pipeline.nlp.measures.units import normalise_count
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_measures")
+
+
+def wbc(nlp, text):
+    doc = nlp(text)
+    return [s._.value.value for s in doc.spans["measures"] if s.label_ == "WBC" and not s._.value.threshold]
+
+
+# -- 10^10 and 10^11 with the superscript lost ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    "number, written, expected",
+    [
+        ("1.2", " × 1010/L", 12.0),
+        ("1.32", "×1010/L", 13.2),
+        ("0.86", " x 1011/L", 86.0),
+        ("1.2", " × 10 10 /L", 12.0),  # the superscript rendered as spaced digits
+    ],
+)
+def test_lost_superscript_of_ten_and_eleven(number, written, expected):
+    assert normalise_count(number, written) == pytest.approx(expected)
+
+
+def test_lost_superscript_needs_a_multiplication_sign():
+    assert normalise_count("1.2", " 1010/L") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On admission the white cell count was 9.1 × 109/L; two days later it was 1.54 × 1010/L.", [9.1, 15.4]),
+        ("Leukocytosis (2.3 × 1010/L) and a red cell count of 3.9 × 1012/L were noted.", [23.0]),
+    ],
+)
+def test_lost_superscript_in_sentences(nlp, text, expected):
+    assert wbc(nlp, text) == expected
