@@ -385,3 +385,19 @@ def test_organ_words_and_gene_names_around_a_type(nlp, text, expected):
 ])
 def test_a_cystadenocarcinoma_is_its_type(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The nasopharyngeal biopsy showed an undifferentiated nonkeratinizing carcinoma.", ["undifferentiated carcinoma"]),
+        ("Undifferentiated Non-Keratinising Carcinoma was reported on the biopsy.", ["undifferentiated carcinoma"]),
+        ("She had an undifferentiated non-keratinizing nasopharyngeal carcinoma.", ["undifferentiated carcinoma"]),
+        ("A squamous keratinizing cancer of the vulva was excised.", ["squamous cell carcinoma"]),
+        ("The lesion was a squamous poorly keratinising carcinoma.", ["squamous cell carcinoma"]),
+        # the qualifier alone with a bare head names no type
+        ("He had a nasopharyngeal non-keratinizing carcinoma.", []),
+    ],
+)
+def test_a_keratinisation_word_inside_a_name_is_dropped(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -52,7 +52,10 @@ class HistologyMatcher(Component):
         self.parents, self.organs = parents, organs  # read by case assembly, from the pipe's config
         spec = read_patterns(patterns)
         heads = set(spec["heads"])
-        organ_slot = f"(?:{spec['organ']}[\\s-]+){{0,2}}"
+        # the slot before a name's last word: organ words, and the qualifiers the contract drops from a
+        # type ("undifferentiated nonkeratinizing carcinoma", "squamous keratinizing cancer")
+        slot_words = f"(?:{spec['organ']}|{spec['dropped']})" if spec.get("dropped") else spec["organ"]
+        organ_slot = f"(?:{slot_words}[\\s-]+){{0,2}}"
         self.names: dict[str, str] = {}  # lower-case or exact written form -> histology
         self.abbreviations: set[str] = set()  # the exact-case forms ("SCC", "RCC")
         alternatives = []
@@ -87,6 +90,8 @@ class HistologyMatcher(Component):
         )
         self.separators = regex_cache.compile(r"[\s,-]+")
         self.organ_word = regex_cache.compile(rf"(?<![\w-]){spec['organ']}(?![\w-])", re.IGNORECASE)
+        self.dropped_word = (regex_cache.compile(rf"(?<![\w-]){spec['dropped']}(?![\w-])", re.IGNORECASE)
+                             if spec.get("dropped") else None)
         self.keys = {self._key(k): v for k, v in self.names.items()}
         self.grade = regex_cache.compile(spec["grade"], re.IGNORECASE)
         self.grade_reach = int(spec.get("grade_reach", 60))
@@ -111,8 +116,11 @@ class HistologyMatcher(Component):
     def _normalise(self, written: str) -> str | None:
         if written in self.names:  # abbreviations are stored in their exact case
             return self.names[written]
-        return (self.names.get(written.lower()) or self.keys.get(self._key(written))
-                or self.keys.get(self._key(self.organ_word.sub(" ", written))))
+        found = (self.names.get(written.lower()) or self.keys.get(self._key(written))
+                 or self.keys.get(self._key(self.organ_word.sub(" ", written))))
+        if found is None and self.dropped_word is not None:  # "undifferentiated nonkeratinizing carcinoma"
+            found = self.keys.get(self._key(self.organ_word.sub(" ", self.dropped_word.sub(" ", written))))
+        return found
 
     def find(self, doc: Doc, text: str):
         """Each histological type as a :class:`Finding` with its grade and hedge."""
