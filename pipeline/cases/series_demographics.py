@@ -32,10 +32,18 @@ def enumerated_persons(text: str, patients: str) -> list[tuple[str | None, Evide
 
 
 # One age given to the group of patients ("38-year-old female identical twins", "45-year-old
-# twin sisters"): every patient of the group has it (twins are born together); the words
-# between say their sex.
-GROUP_AGE = re.compile(r"\b(?P<age>\d{1,3})[\s‐–-]*(?:years?|yrs?)[\s‐–-]*old\s+(?P<words>(?:[\w-]+\s+){0,4}?)"
-                       r"(?P<group>twins|twin\s+(?:sisters|brothers|girls|boys))\b", re.IGNORECASE)
+# twin sisters", "5-day-old twins"), or set after the group in its own clause ("Monozygotic
+# female adolescent twins, aged 16 years", "twins dying at 12 weeks of age"): every patient of
+# the group has it (twins are born together); the words of the group say their sex. A
+# gestational age ("twins born at 35 weeks of gestation") is no age: an age after the group
+# must be "aged N" or "N ... of age"/"N ... old".
+AGE_UNIT = r"(?P<unit>years?|yrs?|months?|weeks?|days?)"
+GROUP = r"(?P<group>twins|twin\s+(?:sisters|brothers|girls|boys))\b"
+GROUP_AGE = re.compile(r"\b(?P<age>\d{1,3})[\s‐–-]*" + AGE_UNIT + r"[\s‐–-]*old\s+(?P<words>(?:[\w-]+\s+){0,4}?)" + GROUP,
+                       re.IGNORECASE)
+GROUP_AGE_AFTER = re.compile(r"\b(?P<words>(?:[\w-]+\s+){0,4}?)" + GROUP + r"[^.;()]{0,40}?\b(?:aged\s+|at\s+(?:the\s+age\s+of\s+)?)"
+                             r"(?P<age>\d{1,3})\s*" + AGE_UNIT.replace("unit", "after_unit") + r"?(?P<tail>\s+(?:of\s+age|old))?",
+                             re.IGNORECASE)
 
 
 # Twins of another pregnancy, not the patients: "She is a mother of healthy 3-year-old twins".
@@ -45,17 +53,45 @@ OTHER_TWINS = re.compile(r"\b(?:of|has|had|have|with)\s+(?:[\w-]+\s+){0,2}$", re
 GROUP_WORD_SEX = (("female", re.compile(r"\b(?:female|women|sisters|girls)\b", re.IGNORECASE)),
                   ("male", re.compile(r"\b(?:male|men|brothers|boys)\b", re.IGNORECASE)))
 
+# Days in a year, to write an age in weeks or days as a fraction of a year (ANNOTATION.md: years).
+DAYS_A_YEAR = 365.25
+
+
+def _group_age(text: str, reach: int) -> tuple[float, re.Match] | None:
+    """The age one phrase of the opening gives a group of twins, in years, with its match."""
+    found = [m for m in GROUP_AGE.finditer(text, 0, reach)] + [
+        m for m in GROUP_AGE_AFTER.finditer(text, 0, reach)
+        if m.group("after_unit") and (m.group("tail") or "aged" in m.group().lower()[m.end("group") - m.start():])]
+    for match in sorted(found, key=lambda m: m.start()):
+        if OTHER_TWINS.search(text, max(0, match.start() - 40), match.start("group")):
+            continue
+        unit = (match.groupdict().get("unit") or match.group("after_unit")).lower()
+        return _in_years(int(match.group("age")), unit), match
+    return None
+
+
+def _in_years(number: int, unit: str) -> float | int:
+    """An age of ``number`` ``unit`` (years, months, weeks or days) in years, two decimals."""
+    if unit.startswith("month"):
+        return round(number / 12, 2)
+    if unit.startswith("week"):
+        return round(number * 7 / DAYS_A_YEAR, 2)
+    if unit.startswith("day"):
+        return round(number / DAYS_A_YEAR, 2)
+    return number
+
 
 def group_age(text: str, rows: list[Case], patients: str) -> None:
     """Twins given one age together in the opening ("38 year-old mirror-image Asian female
-    identical twins presented with ..."): rows without an age take it, and the sex its words say."""
+    identical twins presented with ...", "monozygotic twins dying at 12 weeks of age"): rows
+    without an age take it, and the sex its words say."""
     if all(row.age is not None for row in rows[1:]):
         return
     reach = int(read_patterns(patients)["announced_reach"])
-    match = next((m for m in GROUP_AGE.finditer(text, 0, reach) if not OTHER_TWINS.search(text, max(0, m.start() - 40), m.start())), None)
-    if match is None:
+    found = _group_age(text, reach)
+    if found is None:
         return
-    age = float(match.group("age"))
+    age, match = found
     said = {sex for sex, words in GROUP_WORD_SEX if words.search(match.group("words") + match.group("group"))}
     sex = said.pop() if len(said) == 1 else None
     for row in rows:

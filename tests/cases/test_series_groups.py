@@ -1,0 +1,60 @@
+"""What a report tells of a group of its patients at once gives each of them: the age of twins
+written before or after the group in any unit ("5-day-old twins", "twins, aged 15 years",
+"twins dying at 10 weeks of age") and the sex of the group ("two adult males", "female teenage
+twins", "the twins were girls"). Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.cases.series_demographics import _group_age
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def cases(nlp, text, title=None):
+    return report_cases(nlp, Report(name="t.txt", text=text, title=title))
+
+
+@pytest.mark.parametrize("text, age", [
+    ("We describe dizygotic twins who died in their sleep at 10 weeks of age.", 0.19),
+    ("Monozygotic male teenage twins, aged 15 years, were referred for short stature.", 15),
+    ("Dizygotic 9-day-old twins were brought in with jaundice.", 0.02),
+    ("Identical twin sisters aged 7 months were admitted with bronchiolitis.", 0.58),
+    ("Two 41-year-old twins presented with the same rash.", 41),
+])
+def test_one_age_is_given_to_a_group_of_twins(text, age):
+    found = _group_age(text, 2500)
+    assert found is not None and found[0] == age
+
+
+@pytest.mark.parametrize("text", [
+    "A male twin was born at 35 weeks of gestation and admitted for apnoea.",  # a gestational age
+    "The patient is a mother of 3-year-old twins and presented with a breast lump.",  # another's twins
+    "The twins were delivered at 34 weeks and fed by tube.",  # no age of the twins
+])
+def test_no_age_is_read_for_twins_from_a_gestation_or_another_persons_twins(text):
+    assert _group_age(text, 2500) is None
+
+
+def test_twins_whose_age_follows_the_group_both_take_it(nlp):
+    text = ("Monozygotic male teenage twins, aged 15 years, were referred for short stature. "
+            "Twin 1 had delayed bone age. Twin 2 had a small pituitary gland.")
+    rows = cases(nlp, text, title="Growth hormone deficiency in identical twins")
+    assert [(r.age, r.sex) for r in rows] == [(15, "male"), (15, "male")]
+
+
+def test_twins_named_women_after_the_group_are_both_women(nlp):
+    text = ("We report acute cholecystitis in identical twins. The identical twins were women in their third "
+            "decade who presented within two days of each other with right upper quadrant pain.")
+    rows = cases(nlp, text, title="Simultaneous cholecystitis in identical twins")
+    assert [r.sex for r in rows] == ["female", "female"]
+
+
+def test_two_adult_males_are_both_men(nlp):
+    text = ("On 2 June 2018 two adult males presented with diplopia after eating home-canned fish. "
+            "Patient A was intubated. Patient B recovered without ventilation.")
+    assert [r.sex for r in cases(nlp, text)] == ["male", "male"]
