@@ -56,6 +56,19 @@ def test_serosal_findings_of_a_tumour_written_before_the_serosa_are_its_spread(n
     assert roles_of(nlp, text, "metastasis") == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Two years after surgery for her ovarian carcinoma, the umbilical tumour was excised.", ["umbilicus"]),
+    ("In this gastric cancer, umbilical and omental tumors were resected together.", ["omentum", "umbilicus"]),
+    ("For the colon cancer, a periumbilical mass was biopsied.", ["umbilicus"]),
+])
+def test_a_tumour_of_the_umbilicus_or_omentum_in_a_report_about_a_cancer_is_its_spread(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
+
+
+def test_a_peritoneal_tumour_written_as_primary_stays_the_primary(nlp):
+    assert roles_of(nlp, "She was treated for a primary peritoneal tumour.", "primary") == ["peritoneum"]
+
+
 def test_serosal_findings_in_a_report_about_no_tumour_are_mentions(nlp):
     text = "Tuberculous peritonitis: CT showed smooth thickening of the peritoneum and ascites."
     assert roles_of(nlp, text, "metastasis") == []
