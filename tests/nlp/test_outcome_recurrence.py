@@ -1,0 +1,33 @@
+"""A recurrence told as the patient's own event, with the verbs reports use for it (sentences
+written for the tests): "had a ... recurrence", "suffered a relapse", "was found to have recurrent
+...", "was diagnosed with recurrent ..." read as progression. A recurrence denied, a series'
+count told without an article, an interval or a rate named after the recurrence are not."""
+import pytest
+
+from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixture)
+
+
+@pytest.mark.parametrize("text", [
+    "A 59-year-old man who had a loco-regional recurrence nine years after his colectomy.",
+    "Eleven years after surgery she had a late recurrence in the pelvis.",
+    "He has had an isolated nodal relapse.",
+    "She suffered an early relapse in the para-aortic nodes.",
+    "Fourteen months later, he sustained a distant recurrence in the lung.",
+    "He returned with rectal bleeding and was found to have recurrent rectal adenocarcinoma.",
+    "In 2019 she was diagnosed with recurrent ovarian cancer.",
+    "Biopsy of the vault showed that she was found to have a recurrent squamous carcinoma.",
+])
+def test_a_recurrence_of_the_patient_is_progression(nlp, text):
+    assert "progressive disease" in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She had no recurrence during six years of surveillance.",
+    "He had a recurrence-free interval of eight years.",
+    "Of the twelve patients, four had recurrence in the regional nodes.",
+    "The patient had a low risk of relapse.",
+    "She had a recurrence rate far below the average.",
+    "Recurrent ovarian cancer is usually treated with chemotherapy.",
+])
+def test_a_recurrence_denied_counted_or_named_by_another_noun_is_no_progression(nlp, text):
+    assert "progressive disease" not in categories(nlp, text)
