@@ -93,3 +93,22 @@ def test_a_dosage_form_word_is_no_part_of_the_generic(nlp, text, expected):
 ])
 def test_a_product_named_after_another_substance_is_that_product(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was given activated recombinant human protein C for the septic shock.", ["drotrecogin alfa"]),
+    ("Recombinant human activated protein C was infused for 96 hours.", ["drotrecogin alfa"]),
+    ("She was treated with vasopressors and activated C protein in the unit.", ["drotrecogin alfa"]),
+    ("Intravenous triiodothyronine 20 µg twice daily was started.", ["liothyronine"]),
+])
+def test_a_recombinant_protein_or_hormone_named_by_what_it_is_reads_as_its_inn(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Free triiodothyronine was 2.9 pg/mL, within the reference range.", []),
+    ("A man with non-insulin-dependent diabetes mellitus was admitted with fever.", []),
+    ("Her noninsulin-dependent diabetes was controlled with metformin.", ["metformin"]),
+])
+def test_a_measured_hormone_or_a_diagnosis_holding_a_drug_name_is_no_drug(nlp, text, expected):
+    assert generics(nlp, text) == expected
