@@ -139,7 +139,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
             case.primary_site = keep("primary_site", tissue, histology)
         # "a squamous cell carcinoma of the dorsum of the hand", "a liposarcoma in the left thigh": a type
         # written of a body region is of the tissue its family arises in (cases/regions.toml)
-        region = None if marrow else region_tissue(histology, typed, case.primary_site)
+        region = None if marrow else region_tissue(histology, typed, case.primary_site, mine)
         if region:
             evidence[:] = [e for e in evidence if e.field != "primary_site"]
             case.primary_site = keep("primary_site", region, histology)

@@ -364,15 +364,31 @@ def region_of_type(mention: Mention) -> bool:
     return bool(after.match(right) or before.search(mention.sentence[:offset_start]))
 
 
-def region_tissue(histology: Mention, types: list[Mention], primary_site: str | None) -> str | None:
+def lesion_in_region(mentions: list[Mention]) -> bool:
+    """True when a sentence of the case places its lesion in a body region ("an ulcerated nodule on the
+    dorsum of his right hand", "a painless swelling in the left thigh"; ``lesion`` of cases/regions.toml)
+    and does not call it a metastasis or a recurrence."""
+    spec = read_patterns(REGIONS)
+    lesion = compile_pattern(spec["lesion"].replace("{region}", spec["region"]))
+    spread = compile_pattern(spec["spread"])
+    sentences = {m.sentence for m in mentions if not m.negated and not m.hypothetical}
+    return any(lesion.search(s) and not spread.search(s) for s in sentences)
+
+
+def region_tissue(histology: Mention, types: list[Mention], primary_site: str | None,
+                  mentions: list[Mention] = ()) -> str | None:
     """The tissue of a case whose type is written of a body region, not an organ (ICD-O-3's ill-defined
     sites of the limbs, trunk wall and face): "a squamous cell carcinoma of the hand" is of the skin though
     "hand" reads as bone, "a liposarcoma of the thigh" of the soft tissue though "thigh" is no organ of the
-    list. Only when the primary read is none, 'other' or a tissue a region's words give; a type that is a
-    possibility, a mimic or denied says nothing of where the tumour is."""
+    list; the same when a sentence of the case places its lesion in a region and another names the type
+    ("an ulcerated nodule on the dorsum of his hand ... biopsy showed squamous cell carcinoma"). Only when
+    the primary read is none, 'other' or a tissue a region's words give; a type that is a possibility, a
+    mimic or denied says nothing of where the tumour is, nor a region of a "metastatic" type."""
     tissue = type_tissue(histology.value.histology)
     if tissue is None or primary_site == tissue or primary_site not in REGION_READINGS:
         return None
-    written = [m for m in types if type_tissue(m.value.histology) == tissue
-               and not m.value.hedged and not m.negated and not METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start])]
-    return tissue if any(region_of_type(m) for m in written) else None
+    own = [m for m in types if type_tissue(m.value.histology) == tissue and not m.value.hedged and not m.negated]
+    # "metastatic melanoma": the lesion of a region is the spread of a primary elsewhere
+    if not own or any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) for m in own):
+        return None
+    return tissue if any(region_of_type(m) for m in own) or lesion_in_region(mentions) else None

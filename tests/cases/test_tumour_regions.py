@@ -56,6 +56,23 @@ def test_a_type_written_of_a_body_region_is_of_its_tissue(nlp, text, site):
     assert row(nlp, text).primary_site == site
 
 
+@pytest.mark.parametrize("text, site", [
+    ("An 81-year-old man presented with an ulcerated nodule on the dorsum of his right hand. Biopsy showed "
+     "squamous cell carcinoma, and it was excised with a 6 mm margin.", "skin"),
+    ("A 59-year-old woman noticed a pigmented lesion on her left heel. Excision showed melanoma, Breslow "
+     "thickness 1.4 mm.", "skin"),
+    ("A 44-year-old man presented with a painless mass in the right thigh. Core biopsy showed a liposarcoma, "
+     "and wide excision was performed.", "soft tissue"),
+])
+def test_a_lesion_placed_in_a_region_gives_the_tissue_of_the_type_named_apart(nlp, text, site):
+    assert row(nlp, text).primary_site == site
+
+
+def test_a_metastatic_type_in_a_region_is_no_primary_there(nlp):
+    text = "A 63-year-old man presented with a nodule on his scalp; biopsy showed metastatic melanoma."
+    assert row(nlp, text).primary_site != "skin"
+
+
 def test_an_organ_read_is_kept_whatever_region_the_type_is_written_of(nlp):
     text = ("A 64-year-old man with a lung squamous cell carcinoma developed a painful swelling of the thumb; "
             "biopsy showed metastatic squamous cell carcinoma of the right thumb.")
