@@ -82,3 +82,21 @@ def test_serosal_findings_in_a_report_about_no_tumour_are_mentions(nlp):
 ])
 def test_subsites_of_the_larynx_pharynx_and_mouth_are_sites(nlp, text, expected):
     assert roles_of(nlp, text, "metastasis") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("For her known breast cancer, a core biopsy of the liver confirmed the nodules as metastatic carcinoma.", ["liver"]),
+    ("Fine-needle aspiration of the left adrenal mass showed metastatic adenocarcinoma.", ["adrenal gland"]),
+    ("He was diagnosed with metastatic renal cell carcinoma on a lung nodule biopsy.", ["lung"]),
+    ("She had metastatic gastric adenocarcinoma in a liver core biopsy.", ["liver"]),
+])
+def test_a_sample_of_the_site_that_its_pathology_calls_metastatic_is_a_metastasis(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In this lung cancer patient, a biopsy of the liver showed no metastasis.",
+    "A biopsy of the liver showed steatosis; the metastatic work-up of her colon cancer was negative.",
+])
+def test_a_sample_of_the_site_with_no_metastasis_found_is_not_one(nlp, text):
+    assert "liver" not in roles_of(nlp, text, "metastasis")
