@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.cases.record import Case, Evidence
 from pipeline.nlp.sections.patients import PERSON_SEX, patient_number
@@ -31,21 +32,6 @@ def enumerated_persons(text: str, patients: str) -> list[tuple[str | None, Evide
             for word in re.finditer(rf"(?i)\b{person}\b", match.group("persons"))]
 
 
-# One age given to the group of patients ("38-year-old female identical twins", "45-year-old
-# twin sisters", "5-day-old twins"), or set after the group in its own clause ("Monozygotic
-# female adolescent twins, aged 16 years", "twins dying at 12 weeks of age"): every patient of
-# the group has it (twins are born together); the words of the group say their sex. A
-# gestational age ("twins born at 35 weeks of gestation") is no age: an age after the group
-# must be "aged N" or "N ... of age"/"N ... old".
-AGE_UNIT = r"(?P<unit>years?|yrs?|months?|weeks?|days?)"
-GROUP = r"(?P<group>twins|twin\s+(?:sisters|brothers|girls|boys))\b"
-GROUP_AGE = re.compile(r"\b(?P<age>\d{1,3})[\s‐–-]*" + AGE_UNIT + r"[\s‐–-]*old\s+(?P<words>(?:[\w-]+\s+){0,4}?)" + GROUP,
-                       re.IGNORECASE)
-GROUP_AGE_AFTER = re.compile(r"\b(?P<words>(?:[\w-]+\s+){0,4}?)" + GROUP + r"[^.;()]{0,40}?\b(?:aged\s+|at\s+(?:the\s+age\s+of\s+)?)"
-                             r"(?P<age>\d{1,3})\s*" + AGE_UNIT.replace("unit", "after_unit") + r"?(?P<tail>\s+(?:of\s+age|old))?",
-                             re.IGNORECASE)
-
-
 # Twins of another pregnancy, not the patients: "She is a mother of healthy 3-year-old twins".
 OTHER_TWINS = re.compile(r"\b(?:of|has|had|have|with)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -57,17 +43,25 @@ GROUP_WORD_SEX = (("female", re.compile(r"\b(?:female|women|sisters|girls)\b", r
 DAYS_A_YEAR = 365.25
 
 
-def _group_age(text: str, reach: int) -> tuple[float, re.Match] | None:
-    """The age one phrase of the opening gives a group of twins, in years, with its match."""
-    found = [m for m in GROUP_AGE.finditer(text, 0, reach)] + [
-        m for m in GROUP_AGE_AFTER.finditer(text, 0, reach)
-        if m.group("after_unit") and (m.group("tail") or "aged" in m.group().lower()[m.end("group") - m.start():])]
-    for match in sorted(found, key=lambda m: m.start()):
+def _group_age(text: str, reach: int, patients: str = "sections/patients.toml") -> tuple[float, re.Match] | None:
+    """The age one phrase of the opening gives a group of twins (``group_age_before`` and
+    ``group_age_after`` of the patterns file), in years, with its match: every patient of the
+    group has it, twins being born together."""
+    before, after = _group_age_patterns(patients)
+    found = sorted([*before.finditer(text, 0, reach), *after.finditer(text, 0, reach)], key=lambda m: m.start())
+    for match in found:
         if OTHER_TWINS.search(text, max(0, match.start() - 40), match.start("group")):
             continue
-        unit = (match.groupdict().get("unit") or match.group("after_unit")).lower()
-        return _in_years(int(match.group("age")), unit), match
+        said = match.groupdict()
+        age, unit = (said["age"], said["unit"]) if said["age"] else (said["age_at"], said["unit_at"])
+        return _in_years(int(age), unit.lower()), match
     return None
+
+
+@lru_cache(maxsize=None)
+def _group_age_patterns(patients: str) -> tuple[re.Pattern, re.Pattern]:
+    spec = read_patterns(patients)
+    return re.compile(spec["group_age_before"]), re.compile(spec["group_age_after"])
 
 
 def _in_years(number: int, unit: str) -> float | int:
@@ -88,7 +82,7 @@ def group_age(text: str, rows: list[Case], patients: str) -> None:
     if all(row.age is not None for row in rows[1:]):
         return
     reach = int(read_patterns(patients)["announced_reach"])
-    found = _group_age(text, reach)
+    found = _group_age(text, reach, patients)
     if found is None:
         return
     age, match = found
@@ -98,7 +92,8 @@ def group_age(text: str, rows: list[Case], patients: str) -> None:
         if row.age is None or row is rows[0]:
             if row.age is None:
                 row.age = age
-                row.evidence.append(Evidence("age", age, match.group(), match.start("age"), match.end("age"), match.start()))
+                number = "age" if match.groupdict()["age"] else "age_at"
+                row.evidence.append(Evidence("age", age, match.group(), match.start(number), match.end(number), match.start()))
             if sex is not None and row.sex is None:
                 row.sex = sex
                 row.evidence.append(Evidence("sex", sex, match.group(), match.start("words"), match.end("group"), match.start()))
