@@ -68,6 +68,12 @@ def test_a_lesion_placed_in_a_region_gives_the_tissue_of_the_type_named_apart(nl
     assert row(nlp, text).primary_site == site
 
 
+def test_a_swelling_of_the_face_gives_no_skin_to_a_type_named_apart(nlp):
+    text = ("A 57-year-old man presented with a painful swelling of the face. Biopsy of the maxillary sinus mass "
+            "showed squamous cell carcinoma.")
+    assert row(nlp, text).primary_site != "skin"
+
+
 def test_a_metastatic_type_in_a_region_is_no_primary_there(nlp):
     text = "A 63-year-old man presented with a nodule on his scalp; biopsy showed metastatic melanoma."
     assert row(nlp, text).primary_site != "skin"
