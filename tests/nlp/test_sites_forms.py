@@ -100,3 +100,16 @@ def test_a_sample_of_the_site_that_its_pathology_calls_metastatic_is_a_metastasi
 ])
 def test_a_sample_of_the_site_with_no_metastasis_found_is_not_one(nlp, text):
     assert "liver" not in roles_of(nlp, text, "metastasis")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her lung adenocarcinoma presented with malignant pleural and pericardial effusions.", ["pericardium", "pleura"]),
+    ("Neoplastic pericardial and pleural effusions were drained in this breast cancer patient.", ["pericardium", "pleura"]),
+])
+def test_serosal_adjectives_under_one_qualifier_and_head_share_them(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
+
+
+def test_serosal_adjectives_with_no_qualifier_stay_mentions(nlp):
+    text = "In her breast cancer, heart failure caused pleural and pericardial effusions."
+    assert roles_of(nlp, text, "metastasis") == []

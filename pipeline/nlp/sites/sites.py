@@ -176,6 +176,10 @@ class SiteMatcher(Component):
         # "micrometastasis", "oligometastatic": the metastasis word after its prefix ([prefixed_metastasis])
         prefixed = spec.get("prefixed_metastasis", {})
         self.metastasis_prefix = regex_cache.compile(prefixed["prefix"]) if prefixed.get("prefix") else None
+        # "malignant pleural and pericardial effusions": one qualifier and head for the list ([shared_head])
+        shared = spec.get("shared_head", {})
+        self.shared_head = ((regex_cache.compile(shared["qualifier"]), regex_cache.compile(shared["head"]),
+                             frozenset(shared.get("sites", ()))) if shared.get("qualifier") else None)
         # a lesion of one sentence called metastatic by the next ([across] of roles.toml)
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
@@ -310,6 +314,7 @@ class SiteMatcher(Component):
                 if role == "mention" and about_tumour and self._lesion_at(left, right, span.text):
                     lesions.append(len(out))
                 out.append(Finding(span.start_char, span.end_char, label, Site(site=site, role=role, written=span.text, cue=cue)))
+            self._shared_head(group, left, out)
         if lesions:
             self._confirmed_next(text, bounds, starts, out, lesions)
         self._node_locations(text, out)
@@ -318,6 +323,22 @@ class SiteMatcher(Component):
             self._origin_elsewhere(text, bounds, starts, out)
         out.extend(self._abbreviated_primaries(doc, text, bounds, starts, out))
         return out
+
+    def _shared_head(self, group: list[Span], left: str, out: list[Finding]):
+        """The serosal adjectives of one coordination that share the head noun of its last item and the
+        qualifier before the first ("malignant pleural and pericardial effusions": a malignant pleural
+        effusion and a malignant pericardial one) are the spread the whole phrase names ([shared_head] of
+        roles.toml), as "malignant pleural effusion" written alone is."""
+        if self.shared_head is None or len(group) < 2:
+            return
+        qualifier, head, sites = self.shared_head
+        found = qualifier.search(left)
+        if not found or not head.search(group[-1].text):
+            return
+        cue = f"{found.group(0).strip()} ... {group[-1].text}"
+        for position in range(len(out) - len(list(self._each_site(group))), len(out)):
+            if out[position].value.site in sites and out[position].value.role == "mention":
+                _set_role(out, position, "metastasis", cue)
 
     @staticmethod
     def _each_site(group: list[Span]):
