@@ -45,3 +45,12 @@ def test_a_progression_free_survival_of_the_patient_is_stable_disease(nlp, text)
 def test_a_series_summary_or_an_ended_survival_is_no_status(nlp, text):
     found = categories(nlp, text)
     assert "no evidence of disease" not in found and "stable disease" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "PFS was 8 months in the nivolumab arm of the trial.",
+    "Disease-free survival was 30 months in the surgical group.",
+])
+def test_a_survival_of_a_trials_arm_or_a_group_is_no_status(nlp, text):
+    found = categories(nlp, text)
+    assert "no evidence of disease" not in found and "stable disease" not in found
