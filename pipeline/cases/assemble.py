@@ -16,8 +16,8 @@ from pipeline.cases.outcome import case_outcome, group_outcomes, may_be_mother, 
 from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.primary import (
     benign_tumour_only, choose_primary_site, final_type_organ, is_mimic_report, late_effect_only,
-    later_same_type, lesion_site, mimic_primary_only, organ_of_type, past_cancer_only, region_tissue,
-    unknown_primary_spread,
+    later_same_type, lesion_site, mimic_primary_only, organ_of_type, organ_written_before, past_cancer_only,
+    region_tissue, unknown_primary_spread,
 )
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
@@ -137,6 +137,10 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         elif tissue:
             evidence[:] = [e for e in evidence if e.field != "primary_site"]
             case.primary_site = keep("primary_site", tissue, histology)
+        # "primary uterine non-Hodgkin's lymphoma": an organ word right before the type's name is its organ
+        before = None if case.primary_site or marrow else organ_written_before(typed, site_mentions)
+        if before:
+            case.primary_site = keep("primary_site", before.value.site, before)
         # "a squamous cell carcinoma of the dorsum of the hand", "a liposarcoma in the left thigh": a type
         # written of a body region is of the tissue its family arises in (cases/regions.toml)
         region = None if marrow else region_tissue(histology, typed, case.primary_site, mine)

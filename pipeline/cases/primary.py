@@ -393,3 +393,23 @@ def region_tissue(histology: Mention, types: list[Mention], primary_site: str | 
     if not own or any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) for m in own):
         return None
     return tissue if any(region_of_type(m) for m in own) or lesion_in_region(mentions) else None
+
+
+# what may stand between an organ's word and the type it names: a space or a hyphen, "primary"
+ORGAN_TYPE_GAP = re.compile(r"^[\s-]*(?:primary[\s-]+)?$", re.IGNORECASE)
+
+
+def organ_written_before(types: list[Mention], sites: list[Mention]) -> Mention | None:
+    """The organ word written right before one of the case's type names ("primary uterine non-Hodgkin's
+    lymphoma", "breast non-Hodgkin lymphoma"), for a case whose text gives no primary otherwise: the
+    organ the name is of, whatever words the name is made of. Not a type that is a possibility, a
+    mimic or denied, nor a lymph node (the spread of many types)."""
+    own = [m for m in types if not m.value.hedged and not m.negated and not m.hypothetical]
+    for site in sorted(sites, key=lambda m: m.start):
+        if site.negated or site.hypothetical or site.value.site == "lymph node" or site.value.role == "metastasis":
+            continue
+        for histology in own:
+            if histology.sentence_start == site.sentence_start and 0 <= histology.start - site.end <= 12 \
+                    and ORGAN_TYPE_GAP.match(histology.sentence[site.end - site.sentence_start:histology.start - histology.sentence_start]):
+                return site
+    return None

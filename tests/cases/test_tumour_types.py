@@ -171,3 +171,19 @@ def test_a_relapse_long_after_surgery_keeps_the_cancer(nlp):
     text = ("A 66-year-old man had an orchiectomy for seminoma in 1995. He presented with a retroperitoneal "
             "seminoma relapse 25 years after the orchiectomy and received cisplatin-based chemotherapy.")
     assert row(nlp, text).histology == "seminoma"
+
+
+@pytest.mark.parametrize("text, site", [
+    ("A 66-year-old woman with postmenopausal bleeding was diagnosed with primary uterine non-Hodgkin's "
+     "lymphoma and received six cycles of R-CHOP.", "uterus"),
+    ("A 48-year-old woman underwent biopsy of a breast lump, which showed a breast non-Hodgkin lymphoma.",
+     "breast"),
+    ("A 71-year-old man was found to have a primary gastric Hodgkin lymphoma on endoscopic biopsy.", "stomach"),
+])
+def test_an_organ_word_right_before_a_types_name_is_its_organ(nlp, text, site):
+    assert row(nlp, text).primary_site == site
+
+
+def test_a_node_before_a_types_name_is_no_primary_organ(nlp):
+    text = "A 50-year-old man had a cervical lymph node non-Hodgkin lymphoma treated with rituximab."
+    assert row(nlp, text).primary_site is None
