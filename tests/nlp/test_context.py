@@ -297,6 +297,30 @@ def test_a_negation_after_another_treatment_leaves_it_given(nlp, text, word):
     assert qualify(nlp, text, word, "drugs")["negated"] is False
 
 
+# A treatment considered, deferred, avoided or ruled out and not given; written for these tests.
+@pytest.mark.parametrize("text, word", [
+    ("Vancomycin was not considered because the isolate was susceptible.", "Vancomycin"),
+    ("Steroids were deferred until the cultures were negative.", "Steroids"),
+    ("Heparin was contraindicated owing to the intracranial bleed.", "Heparin"),
+    ("Methotrexate was avoided because of her renal function.", "Methotrexate"),
+    ("Rituximab was not pursued given the infection.", "Rituximab"),
+    ("Thrombolysis with alteplase was not indicated.", "alteplase"),
+    ("Cisplatin was omitted from the second cycle.", "Cisplatin"),
+    ("We decided against warfarin after the fall.", "warfarin"),
+])
+def test_a_treatment_ruled_out_is_negated(nlp, text, word):
+    assert qualify(nlp, text, word, "drugs")["negated"] is True
+
+
+@pytest.mark.parametrize("text, word", [
+    # the treatment given after a treatment ruled out
+    ("Vancomycin was not considered, and she was given cefazolin.", "cefazolin"),
+    ("Heparin was contraindicated; fondaparinux was started.", "fondaparinux"),
+])
+def test_a_treatment_given_after_another_ruled_out_stays_given(nlp, text, word):
+    assert qualify(nlp, text, word, "drugs")["negated"] is False
+
+
 # A citation marker in the case description supports a statement (a regimen, a method); the
 # sentence stays the patient's unless it speaks of the literature (scripts/perturb_check.py:
 # reference markers). Sentences written for these tests.
