@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.measures.model import Measure
+from pipeline.nlp.measures import table_rows
 from pipeline.nlp.measures.quantities import Unit, convert, parse_quantity_number, parse_unit, quantity_grammar, unit_of
 from pipeline.nlp.measures.units import (count_value, grammar, normalise_unitless, parse_number, per_litre_power, to_float,
                                          unit_exponent, volume_key, within)
@@ -146,7 +147,16 @@ class MeasureMatcher(Component):
         self.bare_cell_before = regex_cache.compile(r"(?:^|[\t|])[ \u00a0]*" + spec["number"] + r"[ \u00a0]*$", re.VERBOSE | re.MULTILINE)
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3",
         # "WBC | ×10^9/L | 12.3" (a scraped table's unit column)
-        self.header_unit = regex_cache.compile(r"(?:\s+(?:counts?|levels?))?\s*[,|]?\s*[(\[]?\s*" + spec["unit"] + r"\s*[)\]]?", re.VERBOSE)
+        # the laboratory's reference range may share the name's bracket with the unit, before or
+        # after it: "WBC (×10^9/L, 4.8-18.5)", "WBC (4.8-18.5; ×10^9/L)"
+        self.header_unit = regex_cache.compile(
+            r"(?:\s+(?:counts?|levels?))?\s*[,|]?\s*(?:" + spec.get("name_bracket_range_first", "(?!)") + r"|[(\[])?\s*" + spec["unit"]
+            + r"(?:" + spec.get("name_bracket_range", "(?!)") + r")?\s*[)\]]?", re.VERBOSE)
+        # the reading of table layouts the sentences do not show (table_rows.py)
+        self.spaced_row_last_cell = regex_cache.compile(spec.get("spaced_row_last_cell", "(?!)").replace("{unit}", spec["unit"]), re.VERBOSE)
+        self.column_value_cell = regex_cache.compile(spec.get("column_value_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
+        self.reference_row = regex_cache.compile(spec.get("reference_row", "(?!)"), re.IGNORECASE)
+        self.comma_reference_link = regex_cache.compile(spec.get("comma_reference_link", "(?!)"))
         # a bare value's own unit in brackets right after it, a laboratory's flag for a high or
         # low result may stand between: "WBC 48.8* (10^3/mm3)", "white cell count 29.6 (109 cells/L)"
         self.bracketed_unit = regex_cache.compile(r"[ \t]*(?:[*↑↓]|HH?|LL?)?[ \t]*[(\[][ \t]*" + spec["unit"] + r"[ \t]*[)\]]", re.VERBOSE)
@@ -817,10 +827,15 @@ class MeasureMatcher(Component):
         if header is not None and exponent is None:
             return
         name_end = header.end() if header else keyword.end
+        # "Day | WBC (×10^9/L) | Hb" over "1 | 12.1 | 10.2": the name heads a column of values
+        if analyte.name == "wbc" and self._add_column(text, name_end, keyword, exponent, analyte, spans, seen):
+            return
         # "WBC (/µL)\t3,300-9,000\t12,000\t25,200": the reference column comes first, the
         # patient's values in the cells after it
         past_reference = self._past_reference_cell(text, keyword.end, name_end, analyte)
         link = self.unitless_link.match(text, name_end) if past_reference is None else None
+        if link is None and past_reference is None and header is None and analyte.dimension == "count":
+            link = self.comma_reference_link.match(text, name_end)  # "white blood cells, 8.79 (3.5–9.5) × 10^9/L"
         if past_reference is None and link is None:
             return
         number = self.row_cell.match(text, past_reference) if past_reference is not None else self.number.match(text, link.end())
@@ -860,7 +875,7 @@ class MeasureMatcher(Component):
         if not self._in_other_fluid_column(text, item.start):  # "WBC | 560 | 14,200" under "CSF | Blood"
             spans.append(Finding(item.start, item.end, analyte.label, measure))
         if bracket is None and not thousands:
-            self._add_row_cells(text, item, exponent, analyte, header is not None, measure, spans, seen)
+            self._add_row_cells(text, item, exponent, analyte, header is not None, measure, spans, seen, keyword.start)
         if analyte.name == "wbc" and not measure.threshold and bracket is None:
             # "WBC was 15.2 on day 3 and 18.4 on day 5", "WBC 18 → 12 → 9": the later bare
             # numbers are read in the scale the first was read in
@@ -933,11 +948,16 @@ class MeasureMatcher(Component):
         parsed = parse_quantity_number(number_text)
         return float(parsed) if parsed is not None and within(float(parsed), analyte.name, self.analytes_file) else None
 
-    def _add_row_cells(self, text: str, item: Item, exponent, analyte: Analyte, header: bool, first: Measure, spans, seen) -> None:
+    def _add_row_cells(self, text: str, item: Item, exponent, analyte: Analyte, header: bool, first: Measure, spans, seen,
+                       label_start: int | None = None) -> None:
         """The further cells of a table row after its first bare value ("WBC\t19,000\t10,000",
         "WBC (x1000/mm3)\t26800\t24300\t25000": one column per time): each cell a bare number
-        alone, read like the first. A cell of another form (a range, a unit, a word) ends the row."""
+        alone, read like the first. A cell of another form (a range, a unit, a word) ends the row.
+        A row whose name starts its line may have only spaces between its cells (`_add_spaced_cells`)."""
         cursor = item.end
+        if label_start is not None and self.row_cell.match(text, cursor) is None and table_rows.starts_its_line(text, label_start):
+            self._add_spaced_cells(text, item, exponent, analyte, header, first, spans, seen)
+            return
         while True:
             cell = self.row_cell.match(text, cursor)
             if cell is None:
@@ -951,6 +971,57 @@ class MeasureMatcher(Component):
             if not self._in_other_fluid_column(text, start):
                 spans.append(Finding(start, end, analyte.label, measure))
             cursor = end
+
+    def _add_spaced_cells(self, text: str, item: Item, exponent, analyte: Analyte, header: bool, first: Measure, spans, seen) -> None:
+        """The values of a table row flattened with spaces only between its cells, after the
+        first ("WBC (x10^9/L) 12.1 15.3 22.8 18.0", "White blood cells 12.1 15.3 22.8 18.0
+        (4.0-10.0)"): the rest of the line must be bare numbers, and, last, one cell of a unit or a
+        reference range (table_rows.spaced_values); the unit there reads the values when the name
+        gave none."""
+        values, last = table_rows.spaced_values(text, item.end, self.number, self.spaced_row_last_cell)
+        if last is not None and last.group("unit") and exponent is None:
+            exponent = unit_exponent(last, self.patterns, alone=True)
+            header = exponent is not None
+            if exponent is None:
+                return  # another unit: no count
+        for cell in values:
+            start, end = cell.start("number"), cell.end("number")
+            value = self._unitless_value(text, cell.group("number"), exponent, cell, None, analyte, header)
+            if value is None or (start, end) in seen:
+                return
+            seen.add((start, end))
+            spans.append(Finding(start, end, analyte.label, Measure(analyte.label, value, analyte.unit, cell.group("number"), first.threshold, None)))
+
+    def _add_column(self, text: str, name_end: int, keyword: Keyword, exponent, analyte: Analyte, spans, seen) -> bool:
+        """The values of a table column headed by the analyte's name, one row per day, date or
+        patient ("Day | WBC (×10^9/L) | Hb" over "1 | 12.1 | 10.2" and "3 | 15.3 | 9.8"): each
+        row's cell in the name's column, a bare number (a flag may follow), read in the header's
+        unit, else in a row of units under the header, else by its size. Rows of reference
+        values or units, and rows of another fluid ("CSF | 560 | ..."), give no value. False when
+        the name heads no column (table_rows.header_column)."""
+        column = table_rows.header_column(text, keyword.start, name_end)
+        if column is None:
+            return False
+        line_start, line_end = table_rows.line_bounds(text, keyword.start)
+        width = len(table_rows.cells(text, line_start, line_end))
+        for row in table_rows.rows_below(text, line_end, width):
+            label, cell = row[0], row[column]
+            if self.reference_row.match(text, label.start) or self.fluid.search(text, label.start, label.end):
+                continue
+            unit = self.count_unit.fullmatch(text, cell.start, cell.end) if exponent is None else None
+            if unit is not None:
+                exponent = unit_exponent(unit, self.patterns, alone=True)
+                continue
+            value_cell = self.column_value_cell.fullmatch(text, cell.start, cell.end)
+            if value_cell is None:
+                continue
+            start, end = value_cell.start("number"), value_cell.end("number")
+            value = self._unitless_value(text, value_cell.group("number"), exponent, value_cell, None, analyte, True)
+            if value is None or (start, end) in seen:
+                continue
+            seen.add((start, end))
+            spans.append(Finding(start, end, analyte.label, Measure(analyte.label, value, analyte.unit, value_cell.group("number"))))
+        return True
 
     def _add_continued(self, text: str, finding: Finding, spans, seen) -> None:
         """The bare counts that continue a dated course after a white-cell count with its unit:
