@@ -113,3 +113,18 @@ def test_serosal_adjectives_under_one_qualifier_and_head_share_them(nlp, text, e
 def test_serosal_adjectives_with_no_qualifier_stay_mentions(nlp):
     text = "In her breast cancer, heart failure caused pleural and pericardial effusions."
     assert roles_of(nlp, text, "metastasis") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In her breast cancer, multiple osteolytic lesions in the ribs, spine and pelvis were seen.", ["bone", "spine"]),
+    ("A year after his prostate cancer was treated, CT found osteoblastic lesions of the sacrum.", ["spine"]),
+    ("In this renal cell carcinoma, X-rays of the skull and femur showed several lytic lesions.", ["bone"]),
+    ("Staging of the lung cancer found a vertebral lytic lesion.", ["spine"]),
+])
+def test_lytic_or_blastic_bone_lesions_of_a_tumour_are_its_skeletal_spread(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
+
+
+def test_lytic_bone_lesions_in_a_report_about_no_tumour_are_mentions(nlp):
+    text = "Chronic osteomyelitis: radiographs of the femur showed several lytic lesions."
+    assert roles_of(nlp, text, "metastasis") == []
