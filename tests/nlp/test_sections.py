@@ -266,6 +266,17 @@ def test_a_menu_of_heading_lines_opens_nothing(nlp):
     assert section_of(doc, "Lymphoma is rare") == "discussion"
 
 
+@pytest.mark.parametrize("text", [
+    "Case Report\nCase Report\nCase presentation",  # nothing but a menu
+    "Abstract\nIntroduction\nCase Report\nA 31-year-old man presented with epigastric pain.",
+])
+def test_a_menu_at_the_very_top_leaves_the_front_matter_before_the_text(nlp, text):
+    doc = nlp(text)
+    assert section_of(doc, text[:8]) == "front"
+    if "31-year-old" in text:
+        assert section_of(doc, "A 31-year-old man") == "front"
+
+
 def test_numbered_headings_and_comment_inside_a_flattened_page(nlp):
     text = ("1. Introduction " + "Sarcoma of the uterus is rare. " * 70 + "2. Case Report A 45-year-old woman had a "
             "mass. She received ifosfamide. 3. Comment Ifosfamide and doxorubicin are often combined.")

@@ -318,6 +318,10 @@ def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]], text: s
         else:
             before_menu = start[1:] if start[1] != "furniture" else before_menu
         kept.append(start)
+    if not kept or kept[0][0] != 0:
+        # a menu at the very top took the start of the text with it: what stands before the
+        # first heading kept is the front matter, as in a text without a menu
+        kept.insert(0, (0, "front", None))
     return kept
 
 
