@@ -6,7 +6,9 @@ case, the longest phrase winning; the words of a slash-joined token ("cutaneous/
 "pelvic/para-aortic lymph nodes"), which the tokenizer keeps whole, are looked up one by one.
 Roles come from cue rules (``models/sites/roles.toml``) read on both sides of the site within its
 sentence; sites joined by "and" / commas form one list
-that shares its cues ("metastases to the liver, lungs and vertebrae"). Negation and background
+that shares its cues ("metastases to the liver, lungs and vertebrae"), and serosal adjectives of one list
+share its qualifier and head noun ("malignant pleural and pericardial effusions"). A metastasis word with a
+size or number prefix ("micrometastasis", "oligometastatic") is read as the bare word. Negation and background
 statements are left to the context component: a negated metastasis keeps its role. TNM N
 categories above N0 come from the stage component's spans (``doc.spans["stage"]``) when it ran
 before this one, else from this component's own TNM patterns; M1 with named organ and a bare
