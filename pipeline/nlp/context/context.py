@@ -9,7 +9,7 @@ import bisect
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline import disk_cache, regex_cache
 from pipeline.nlp.context.scope import TREATMENT_GROUPS, CueScope
@@ -69,14 +69,17 @@ class ContextQualifier:
             return doc
         text = doc_text(doc)
         sections = list(doc.spans["sections"]) if "sections" in doc.spans else []
-        section_starts = [s.start for s in sections]
-
-        def section_at(token: int) -> str | None:
-            """The label of the section token ``token`` stands in (the first one before any)."""
-            return sections[max(bisect.bisect_right(section_starts, token) - 1, 0)].label_ if sections else None
-
         # Token.sent walks the doc each time: look sentences up in one list instead.
         starts = sentence_starts(doc)
+        walk = SentenceWalk(doc, text, starts, sections, self._cues_by_sentence(doc, text, starts), self.subjects,
+                            self.literature_sections, self.literature_person)
+        for group in groups:
+            for span in doc.spans[group]:
+                self._qualify_span(walk, span, group)
+        return doc
+
+    def _cues_by_sentence(self, doc: Doc, text: str, starts: list[int]) -> dict[int, list]:
+        """{sentence start: its cues as (start token, end token, category, direction)}."""
         cues_by_sentence: dict[int, list] = {}
         dyads = self._dyads(doc, text)
         for match_id, start, end in self.matcher(doc):
@@ -93,89 +96,42 @@ class ContextQualifier:
         for start, end in self._token_ranges(doc, text, self.advice):
             sentence_start = starts[bisect.bisect_right(starts, start) - 1]
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, "hypothetical", "forward"))
-        groups_by_sentence: dict[int, list[tuple[int, int]]] = {}
-        subjects: dict[int, str] = {}
+        return cues_by_sentence
 
-        def subject_of(index: int, depth: int = 0) -> str:
-            sentence_start = starts[index]
-            if sentence_start not in subjects:
-                sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
-                sentence = doc[sentence_start:sentence_end]
-                subject = self.subjects.subject(sentence, cues_by_sentence.get(sentence_start, []), text, section_at(sentence_start),
-                                        lambda: depth < MAX_CHAIN and self.subjects.same_paragraph(doc, text, starts, index)
-                                        and subject_of(index - 1, depth + 1) in ("patient", "probable"))
-                if subject == "probable" and depth < MAX_CHAIN and self.subjects.continues(doc, text, starts, index):
-                    # "Our patient was a 60-year-old woman. She had taken tamoxifen": a pronoun
-                    # that opens the next sentence of the paragraph still speaks of the patient
-                    subject = "patient" if subject_of(index - 1, depth + 1) == "patient" else subject
-                if subject in ("probable", "patient") and depth < MAX_CHAIN \
-                        and section_at(sentence_start) in self.literature_sections \
-                        and self.subjects.points_back(doc, cues_by_sentence.get(sentence_start, []), subject) \
-                        and after_published_person(index, depth):
-                    # "Ahmad reported a man with pyelonephritis [5]. This patient was managed with
-                    # flucytosine": the story of the published patient goes on
-                    subject = "other"
-                    stories.add(index)
-                subjects[sentence_start] = subject
-            return subjects[sentence_start]
-
-        stories: set[int] = set()  # sentences that go on with a published patient's story
-
-        def after_published_person(index: int, depth: int) -> bool:
-            """True when, going back through the paragraph past sentences that name no one, the
-            first sentence with a subject is the literature's and introduces a person there
-            (``literature_person``), or goes on with such a story."""
-            if self.literature_person is None:
-                return False
-            for before in range(index - 1, max(index - 1 - MAX_CHAIN, -1), -1):
-                if not self.subjects.same_paragraph(doc, text, starts, before + 1):
-                    return False
-                subject = subject_of(before, depth + 1)
-                if before in stories:
-                    return True
-                if subject == "other":
-                    end = starts[before + 1]
-                    return bool(self.literature_person.search(text, doc[starts[before]].idx, doc[end - 1].idx + len(doc[end - 1])))
-                if subject == "patient":
-                    return False
-            return False
-
-        for group in groups:
-            for span in doc.spans[group]:
-                index = bisect.bisect_right(starts, span.start) - 1
-                sentence_start = starts[index]
-                sentence_end = starts[index + 1] if index + 1 < len(starts) else len(doc)
-                span._.subject = subject_of(index)
-                section = section_at(span.start)
-                part = self.subjects.glued_part(doc, text, sentence_start, sentence_end, span.start)
-                if part is not None:
-                    near = [c for c in cues_by_sentence.get(sentence_start, []) if c[0] >= part[0] and c[1] <= part[1]]
-                    span._.subject = self.subjects.subject(doc[part[0]:part[1]], near, text, section)
-                elif sentence_end - sentence_start > MAX_SENTENCE_TOKENS:
-                    window_start = max(sentence_start, span.start - SUBJECT_WINDOW)
-                    window_end = min(sentence_end, span.end + SUBJECT_WINDOW)
-                    near = [c for c in cues_by_sentence.get(sentence_start, []) if c[0] >= window_start and c[1] <= window_end]
-                    span._.subject = self.subjects.subject(doc[window_start:window_end], near, text, section)
-                if span._.subject == "generic" and group in TREATMENT_GROUPS \
-                        and self.given_in_past.search(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + 1):
-                    # "Ceftriaxone, which is commonly used for meningitis, was started": a general
-                    # remark beside a treatment given in the past does not make it background
-                    span._.subject = "probable"
-                if self.subjects.group is not None:
-                    if part is not None:  # a group of published patients ends with its glued sentence
-                        ranges = self.subjects.groups(text, doc[part[0]].idx, doc[part[1] - 1].idx + len(doc[part[1] - 1]))
-                    else:
-                        if sentence_start not in groups_by_sentence:
-                            groups_by_sentence[sentence_start] = self.subjects.groups(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + len(doc[sentence_end - 1]))
-                        ranges = groups_by_sentence[sentence_start]
-                    if self.subjects.in_group_clause(text, ranges, span.start_char):
-                        span._.subject = "other"
-                if sections:
-                    span._.section = section
-                self.scope.qualify(doc, span, cues_by_sentence.get(sentence_start, []), group)
-                if self.subjects.other_persons(doc, span, cues_by_sentence.get(sentence_start, []), sentence_start):
-                    span._.subject = "family"
-        return doc
+    def _qualify_span(self, walk: SentenceWalk, span: Span, group: str) -> None:
+        """Set the section, subject and qualifiers of one finding."""
+        doc, text = walk.doc, walk.text
+        index = bisect.bisect_right(walk.starts, span.start) - 1
+        sentence_start, sentence_end = walk.sentence_range(index)
+        cues = walk.cues.get(sentence_start, [])
+        span._.subject = walk.subject_of(index)
+        section = walk.section_at(span.start)
+        part = self.subjects.glued_part(doc, text, sentence_start, sentence_end, span.start)
+        if part is not None:
+            near = [c for c in cues if c[0] >= part[0] and c[1] <= part[1]]
+            span._.subject = self.subjects.subject(doc[part[0]:part[1]], near, text, section)
+        elif sentence_end - sentence_start > MAX_SENTENCE_TOKENS:
+            window_start = max(sentence_start, span.start - SUBJECT_WINDOW)
+            window_end = min(sentence_end, span.end + SUBJECT_WINDOW)
+            near = [c for c in cues if c[0] >= window_start and c[1] <= window_end]
+            span._.subject = self.subjects.subject(doc[window_start:window_end], near, text, section)
+        if span._.subject == "generic" and group in TREATMENT_GROUPS \
+                and self.given_in_past.search(text, doc[sentence_start].idx, doc[sentence_end - 1].idx + 1):
+            # "Ceftriaxone, which is commonly used for meningitis, was started": a general
+            # remark beside a treatment given in the past does not make it background
+            span._.subject = "probable"
+        if self.subjects.group is not None:
+            if part is not None:  # a group of published patients ends with its glued sentence
+                ranges = self.subjects.groups(text, doc[part[0]].idx, doc[part[1] - 1].idx + len(doc[part[1] - 1]))
+            else:
+                ranges = walk.groups_of(sentence_start, sentence_end)
+            if self.subjects.in_group_clause(text, ranges, span.start_char):
+                span._.subject = "other"
+        if walk.sections:
+            span._.section = section
+        self.scope.qualify(doc, span, cues, group)
+        if self.subjects.other_persons(doc, span, cues, sentence_start):
+            span._.subject = "family"
 
     def _dyads(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """Token ranges of "mother and baby" (``dyad`` of context.toml): an obstetric report's
@@ -200,3 +156,85 @@ class ContextQualifier:
             if span is not None:
                 found.append((span.start, span.end))
         return found
+
+
+class SentenceWalk:
+    """One doc's sentences as the context pipe walks them: their cues, their sections, and
+    their subjects, each read once (``subject_of``), a pronoun or "this patient" taking the
+    subject of the sentences before it in its paragraph."""
+
+    def __init__(self, doc: Doc, text: str, starts: list[int], sections: list[Span], cues: dict[int, list],
+                 subjects: SentenceSubjects, literature_sections: frozenset, literature_person):
+        self.doc, self.text, self.starts, self.sections, self.cues = doc, text, starts, sections, cues
+        self.reader = subjects
+        self.literature_sections = literature_sections
+        self.literature_person = literature_person
+        self._section_starts = [s.start for s in sections]
+        self._subjects: dict[int, str] = {}
+        self._groups: dict[int, list[tuple[int, int]]] = {}
+        self._stories: set[int] = set()  # sentences that go on with a published patient's story
+
+    def sentence_range(self, index: int) -> tuple[int, int]:
+        """The token range of sentence ``index``."""
+        starts = self.starts
+        return starts[index], starts[index + 1] if index + 1 < len(starts) else len(self.doc)
+
+    def section_at(self, token: int) -> str | None:
+        """The label of the section token ``token`` stands in (the first one before any)."""
+        if not self.sections:
+            return None
+        return self.sections[max(bisect.bisect_right(self._section_starts, token) - 1, 0)].label_
+
+    def groups_of(self, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
+        """The character ranges of a sentence that speak of a group of published patients."""
+        if sentence_start not in self._groups:
+            doc = self.doc
+            self._groups[sentence_start] = self.reader.groups(
+                self.text, doc[sentence_start].idx, doc[sentence_end - 1].idx + len(doc[sentence_end - 1]))
+        return self._groups[sentence_start]
+
+    def subject_of(self, index: int, depth: int = 0) -> str:
+        """The subject of sentence ``index``; ``depth``: sentences already gone back through."""
+        doc, text, starts, reader = self.doc, self.text, self.starts, self.reader
+        sentence_start, sentence_end = self.sentence_range(index)
+        if sentence_start not in self._subjects:
+            sentence = doc[sentence_start:sentence_end]
+            cues = self.cues.get(sentence_start, [])
+            subject = reader.subject(sentence, cues, text, self.section_at(sentence_start),
+                                     lambda: depth < MAX_CHAIN and reader.same_paragraph(doc, text, starts, index)
+                                     and self.subject_of(index - 1, depth + 1) in ("patient", "probable"))
+            if subject == "probable" and depth < MAX_CHAIN and reader.continues(doc, text, starts, index):
+                # "Our patient was a 60-year-old woman. She had taken tamoxifen": a pronoun
+                # that opens the next sentence of the paragraph still speaks of the patient
+                subject = "patient" if self.subject_of(index - 1, depth + 1) == "patient" else subject
+            if subject in ("probable", "patient") and depth < MAX_CHAIN \
+                    and self.section_at(sentence_start) in self.literature_sections \
+                    and reader.points_back(doc, cues, subject) \
+                    and self._after_published_person(index, depth):
+                # "Ahmad reported a man with pyelonephritis [5]. This patient was managed with
+                # flucytosine": the story of the published patient goes on
+                subject = "other"
+                self._stories.add(index)
+            self._subjects[sentence_start] = subject
+        return self._subjects[sentence_start]
+
+    def _after_published_person(self, index: int, depth: int) -> bool:
+        """True when, going back through the paragraph past sentences that name no one, the
+        first sentence with a subject is the literature's and introduces a person there
+        (``literature_person``), or goes on with such a story."""
+        if self.literature_person is None:
+            return False
+        doc, starts = self.doc, self.starts
+        for before in range(index - 1, max(index - 1 - MAX_CHAIN, -1), -1):
+            if not self.reader.same_paragraph(doc, self.text, starts, before + 1):
+                return False
+            subject = self.subject_of(before, depth + 1)
+            if before in self._stories:
+                return True
+            if subject == "other":
+                end = starts[before + 1]
+                return bool(self.literature_person.search(self.text, doc[starts[before]].idx,
+                                                          doc[end - 1].idx + len(doc[end - 1])))
+            if subject == "patient":
+                return False
+        return False
