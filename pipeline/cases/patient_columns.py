@@ -1,5 +1,6 @@
 """A table with one column per patient, flattened to text ("| Case 1 | Case 2" above "WBC
-(x10^9/L) | 18.2 | 25.6"): each value goes to the row of its column's patient."""
+(x10^9/L) | 18.2 | 25.6"), or one row per patient ("Case 2 | 25.6 | 8.7" under "Patient | WBC |
+Hb"): each value goes to the row of its column's or its row's patient."""
 from __future__ import annotations
 
 import re
@@ -32,7 +33,7 @@ def table_columns(text: str, rows: list[Case]) -> None:
         for item in row.evidence:
             if item.field not in COLUMN_FIELDS or not item.kept:
                 continue
-            number = _column_patient(text, item.start)
+            number = _column_patient(text, item.start) or _row_patient(text, item.start)
             if number and number != row.case and 1 <= number <= len(rows):
                 moves.append((row, rows[number - 1], item))
     for source, target, item in moves:
@@ -69,3 +70,16 @@ def _column_patient(text: str, position: int) -> int:
             return int(match.group("number")) if match else 0
         end = start - 1
     return 0
+
+
+def _row_patient(text: str, position: int) -> int:
+    """The patient number that the first cell of a table row names, for a cell at ``position``
+    further along that row: a table with one row per patient ("Patient | WBC | Hb" above "Case
+    2 | 48.9 | 8.7"); 0 when the row names none or the position is in its first cell."""
+    line_start = text.rfind("\n", 0, position) + 1
+    cells = CELL_BREAK.split(text[line_start:position])
+    if len(cells) < 2:
+        return 0
+    first = next((cell for cell in cells[:-1] if cell.strip()), "")
+    match = COLUMN_PATIENT.match(first)
+    return int(match.group("number")) if match else 0
