@@ -127,3 +127,19 @@ def test_a_header_cell_heads_a_column_only_over_rows_of_its_width():
     assert table_rows.header_column(text, start, start + 3) is None
     text = "WBC\t12.1\t15.3\nHb\t10\t9\n"
     assert table_rows.header_column(text, 0, 3) is None  # the first cell labels a row
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a caption naming another fluid over the header: that fluid's column
+        ("Urinalysis\nDay | WBC | RBC\n1 | 12 | 3\n", []),
+        ("Table 2 Cerebrospinal fluid findings\n\nDay\tWBC\tProtein\n1\t560\t1.2\n", []),
+        # a caption of blood counts, and a paragraph naming a fluid before the table, leave it the blood's
+        ("Table 1 Blood counts\nDay\tWBC\tHb\n1\t12.1\t10\n", [12.1]),
+        ("A chest drain was placed for the pleural effusion and the fluid was sent for culture, cytology "
+         "and biochemistry on the same day.\nDay\tWBC\tHb\n1\t12.1\t10\n", [12.1]),
+    ],
+)
+def test_a_column_under_a_caption_naming_another_fluid(nlp, text, expected):
+    assert wbc(nlp, text) == expected

@@ -997,12 +997,16 @@ class MeasureMatcher(Component):
         patient ("Day | WBC (×10^9/L) | Hb" over "1 | 12.1 | 10.2" and "3 | 15.3 | 9.8"): each
         row's cell in the name's column, a bare number (a flag may follow), read in the header's
         unit, else in a row of units under the header, else by its size. Rows of reference
-        values or units, and rows of another fluid ("CSF | 560 | ..."), give no value. False when
-        the name heads no column (table_rows.header_column)."""
+        values or units, rows of another fluid ("CSF | 560 | ..."), and a table whose caption
+        names another fluid ("Urinalysis", "Table 2 CSF findings") give no value. False when the
+        name heads no column (table_rows.header_column)."""
         column = table_rows.header_column(text, keyword.start, name_end)
         if column is None:
             return False
         line_start, line_end = table_rows.line_bounds(text, keyword.start)
+        caption = table_rows.caption_above(text, line_start)
+        if caption is not None and (self.fluid.search(text, *caption) or self.fluid_sampling.search(text, *caption)):
+            return True  # "Urinalysis" or "Table 2 CSF findings" over the header: another fluid's column
         width = len(table_rows.cells(text, line_start, line_end))
         for row in table_rows.rows_below(text, line_end, width):
             label, cell = row[0], row[column]

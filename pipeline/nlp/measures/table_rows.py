@@ -26,6 +26,8 @@ CELL_SEPARATOR = regex_cache.compile(r"[ \u00a0]*[\t|][ \t\u00a0]*|[ \u00a0]{2,}
 RULE_LINE = regex_cache.compile(r"[\s|:\-–—+=]*")
 # The most rows a column is followed down.
 MOST_ROWS = 60
+# The longest line above a table that is read as its caption, in characters.
+MOST_CAPTION = 100
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,20 @@ def header_column(text: str, cell_start: int, cell_end: int) -> int | None:
         return None
     rows = rows_below(text, end, len(header))
     return index if next(rows, None) is not None else None
+
+
+def caption_above(text: str, line_start: int) -> tuple[int, int] | None:
+    """(start, end) of the nearest line above the header line starting at ``line_start`` that
+    holds words, skipping blank lines, when it is short enough to be a table's caption or the
+    heading over it ("Table 2 Cerebrospinal fluid", "Urinalysis"); None when it is a paragraph
+    of the text (a sentence naming a fluid there does not title the table) or at the text's start."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return (start, end) if end - start <= MOST_CAPTION else None
+        end = start - 1
+    return None
 
 
 def rows_below(text: str, header_end: int, width: int):
