@@ -12,7 +12,9 @@ the keyword's family and the unit's dimension name the analyte (``models/measure
 a NEUT keyword with a count is the neutrophil count, with a percentage the neutrophil
 fraction). Temperatures, radiation doses and tumour sizes are known from their unit alone.
 Only analytes marked ``emit`` are written out; the others are known so that their values are
-not taken for another analyte's.
+not taken for another analyte's. A white-cell count's table row or column is read cell by cell:
+the cells of the layouts flattened without tabs or borders (values side by side with spaces, a
+column under the name in the header row) are found by table_rows.py.
 """
 from __future__ import annotations
 
