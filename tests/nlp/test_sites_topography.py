@@ -1,0 +1,90 @@
+"""Anatomical words of the ICD-O-3 topography and Terminologia Anatomica that case reports write, mapped to
+the annotation's site list, and the phrases listed whole so that a site word inside them names no other
+organ, on sentences written for the tests (issue 11: words no report of the development sets held)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_sites")
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return [(s._.value.site, s._.value.role) for s in doc.spans["sites"]]
+
+
+def sites(nlp, text):
+    return sorted({site for site, _ in found(nlp, text)})
+
+
+def metastases(nlp, text):
+    return sorted({site for site, role in found(nlp, text) if role == "metastasis"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bones (ICD-O-3 C40-C41): the skull, the girdles and the parts of long bones
+    ("A calvarial metastasis was excised with the overlying scalp.", ["bone"]),
+    ("Imaging showed metastases to the clivus and the petrous apex.", ["bone"]),
+    ("Imaging showed a metastasis in the right zygomatic arch.", ["bone"]),
+    ("Metastases were seen in the manubrium and the left acromion.", ["bone"]),
+    ("A lytic metastasis of the greater trochanter caused a fracture.", ["bone"]),
+    ("There was a metastatic lesion in the femoral diaphysis.", ["bone"]),
+    ("Metastases involved the metaphyseal region of the tibia.", ["bone"]),
+    ("Bone scan found a metastasis in the right sacroiliac joint.", ["bone"]),
+    # the spine (C41.2)
+    ("MRI showed a metastasis in the spinous process of the fourth lumbar vertebra.", ["spine"]),
+    ("MRI revealed an intraspinal metastasis compressing the cord.", ["spine"]),
+    # the brain and its coverings (C70-C71)
+    ("MRI revealed metastases in the falx cerebri.", ["brain"]),
+    ("A metastasis invaded the superior sagittal sinus.", ["brain"]),
+    ("Metastatic deposits were found in the corpus callosum and the centrum semiovale.", ["brain"]),
+    ("A suprasellar metastasis compressed the optic chiasm.", ["brain"]),
+    ("A metastasis was found in the right cerebellopontine angle.", ["brain"]),
+    # the eye and its adnexa (C69)
+    ("A metastasis of the ciliary body caused secondary glaucoma.", ["orbit"]),
+    ("He developed a metastasis in the left lacrimal sac.", ["orbit"]),
+    # the breast (C50): its quadrants and the area of the nipple
+    ("A retroareolar metastasis was excised.", ["breast"]),
+    ("A metastatic nodule in the upper outer quadrant was biopsied.", ["breast"]),
+    # digestive and urinary subsites
+    ("Metastatic melanoma was found in a Meckel's diverticulum.", ["small intestine"]),
+    ("A metastasis arose in the urachal remnant.", ["bladder"]),
+    ("Metastatic deposits were found in the falciform ligament.", ["peritoneum"]),
+    ("A nodule in the gastrocolic ligament was consistent with metastasis.", ["omentum"]),
+    ("She had an intrathyroidal metastasis of renal cell carcinoma.", ["thyroid"]),
+    # organs outside the site list (male genital organs, ampulla, bile ducts, sinuses)
+    ("Orchiectomy showed a metastasis in the left testicle.", ["other"]),
+    ("The metastasis involved the epididymis and the spermatic cord.", ["other"]),
+    ("A periampullary metastasis caused jaundice.", ["other"]),
+    ("A metastasis was found in the common hepatic duct.", ["other"]),
+    ("A metastasis was found in the left sphenoid sinus.", ["other"]),
+])
+def test_topography_words_name_their_site(nlp, text, expected):
+    assert metastases(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a phrase listed whole keeps a site word inside it from naming its own organ
+    ("A metastasis was found in the cervical oesophagus.", ["other"]),
+    ("The needle was inserted two centimetres medial to the anterior superior iliac spine.", ["bone"]),
+    ("A mass arose from the choroid plexus of the lateral ventricle.", ["brain"]),
+    ("Stenting of the common hepatic duct relieved the jaundice.", ["other"]),
+    ("The tumour was in the upper outer quadrant of the left breast.", ["breast"]),
+    ("Pus drained from the nasolacrimal duct.", ["orbit"]),
+])
+def test_a_phrase_listed_whole_names_one_site(nlp, text, expected):
+    assert sites(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # words whose sense is mostly no site are not in the lexicon
+    "He was chewing gum at the time of the fall.",
+    "She presented with right upper quadrant pain.",
+    "The fundus was examined after dilating the pupils.",
+    "Loose areolar tissue separated the layers.",
+    "The drug was given as an intramuscular injection.",
+    "He reported infantile colic in his history.",
+])
+def test_words_mostly_no_site_give_no_site(nlp, text):
+    assert sites(nlp, text) == []
