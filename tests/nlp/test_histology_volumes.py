@@ -70,6 +70,12 @@ def names(nlp, text):
     ("Orchiectomy showed a spermatocytic seminoma.", "spermatocytic tumor"),
     ("Retroperitoneal nodes from a non-seminomatous germ cell tumour.", "nonseminomatous germ cell tumor"),
     ("A malignant Leydig cell tumour with lung metastases.", "malignant leydig cell tumor"),
+    # the malignant form of a tumour whose bare name is benign
+    ("Excision showed a malignant granular cell tumour of the thigh.", "malignant granular cell tumor"),
+    ("A malignant glomus tumor of the forearm.", "malignant glomus tumor"),
+    ("The resected lesion was an anaplastic ganglioglioma.", "anaplastic ganglioglioma"),
+    ("She had a JAK2-mutated MPN with marked thrombocytosis.", "myeloproliferative neoplasm"),
+    ("Nasal biopsy confirmed ENKTL, nasal type.", "nk/t-cell lymphoma"),
 ])
 def test_a_type_of_the_further_volumes(nlp, text, expected):
     assert names(nlp, text)[0] == expected
@@ -82,6 +88,7 @@ def test_a_type_of_the_further_volumes(nlp, text, expected):
     "Antibodies against the glomerular basement membrane (GBM) were found.",  # defined as something else
     "Stains for anti-GBM antibodies were negative.",
     "A subependymoma of the fourth ventricle.",  # the benign ependymal tumour is a word of its own
+    "A granular cell tumour of the tongue was excised.",  # benign without 'malignant'
 ])
 def test_names_that_are_no_cancer_type(nlp, text):
     assert names(nlp, text) == []
@@ -114,6 +121,8 @@ def row(nlp, text):
      "blastic plasmacytoid dendritic cell neoplasm"),
     ("A 58-year-old man had a tonsillar mass. This sarcoma was a follicular dendritic cell sarcoma on "
      "immunohistochemistry.", "other", "follicular dendritic cell sarcoma"),
+    ("A 66-year-old woman had a platelet count of 900 x 10^9/L. A myeloproliferative neoplasm was diagnosed, "
+     "and marrow biopsy confirmed essential thrombocythaemia.", "bone marrow", "essential thrombocythemia"),
 ])
 def test_the_case_takes_the_entity_and_its_organ(full, text, site, histology):
     case = row(full, text)
