@@ -59,6 +59,9 @@ def metastases(nlp, text):
     ("A periampullary metastasis caused jaundice.", ["other"]),
     ("A metastasis was found in the common hepatic duct.", ["other"]),
     ("A metastasis was found in the left sphenoid sinus.", ["other"]),
+    # the renal calyces (C65), the perirectal space and the pelvic muscles
+    ("Urography showed a metastasis in the upper pole calyx.", ["kidney"]),
+    ("A metastasis was found in the left levator ani.", ["muscle"]),
 ])
 def test_topography_words_name_their_site(nlp, text, expected):
     assert metastases(nlp, text) == expected
@@ -72,6 +75,13 @@ def test_topography_words_name_their_site(nlp, text, expected):
     ("Stenting of the common hepatic duct relieved the jaundice.", ["other"]),
     ("The tumour was in the upper outer quadrant of the left breast.", ["breast"]),
     ("Pus drained from the nasolacrimal duct.", ["orbit"]),
+    # the skin of the external genitalia is its organ's (ICD-O-3 C51.9, C63.2)
+    ("A recurrence was found in the vulvar skin near the clitoris.", ["vulva"]),
+    ("There was a nodule on the scrotal skin.", ["other"]),
+    # a vessel named after an organ is not the organ
+    ("The pancreatic tumour encased the splenic artery and the superior mesenteric vein.", ["pancreas"]),
+    ("A tumour thrombus extended into the left renal vein.", []),
+    ("Embolisation of the uterine artery stopped the bleeding.", []),
 ])
 def test_a_phrase_listed_whole_names_one_site(nlp, text, expected):
     assert sites(nlp, text) == expected
