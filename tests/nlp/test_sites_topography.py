@@ -62,6 +62,14 @@ def metastases(nlp, text):
     # the renal calyces (C65), the perirectal space and the pelvic muscles
     ("Urography showed a metastasis in the upper pole calyx.", ["kidney"]),
     ("A metastasis was found in the left levator ani.", ["muscle"]),
+    # Latin plurals and older names of bones, the girdles, the eyeball's coats, the dural sac
+    ("Bone scan showed metastases in both femora and humeri.", ["bone"]),
+    ("X-rays showed a metastasis in the tenth dorsal vertebra.", ["spine"]),
+    ("A metastasis was found in the left hemipelvis.", ["bone"]),
+    ("He developed a metastasis of the jaw.", ["bone"]),
+    ("An episcleral metastasis was excised.", ["orbit"]),
+    ("MRI showed metastases in the cerebellar vermis.", ["brain"]),
+    ("Metastatic deposits were seen within the thecal sac.", ["spine"]),
 ])
 def test_topography_words_name_their_site(nlp, text, expected):
     assert metastases(nlp, text) == expected
@@ -82,6 +90,8 @@ def test_topography_words_name_their_site(nlp, text, expected):
     ("The pancreatic tumour encased the splenic artery and the superior mesenteric vein.", ["pancreas"]),
     ("A tumour thrombus extended into the left renal vein.", []),
     ("Embolisation of the uterine artery stopped the bleeding.", []),
+    # the heart's muscle is the heart
+    ("Biopsy showed carcinoma infiltrating the heart muscle.", ["heart"]),
 ])
 def test_a_phrase_listed_whole_names_one_site(nlp, text, expected):
     assert sites(nlp, text) == expected
