@@ -97,6 +97,17 @@ def test_a_phrase_listed_whole_names_one_site(nlp, text, expected):
     assert sites(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("CT showed a retro-peritoneal metastasis.", ["other"]),
+    ("A sub-cutaneous metastasis was excised from the flank.", ["soft tissue"]),
+    ("A supra-renal metastasis was found on staging.", ["adrenal gland"]),
+    ("Intra-hepatic metastases were seen on ultrasound.", ["liver"]),
+    ("MRI revealed intra-cranial metastases.", ["brain"]),
+])
+def test_a_prefixed_adjective_written_with_a_hyphen_names_its_site(nlp, text, expected):
+    assert metastases(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     # words whose sense is mostly no site are not in the lexicon
     "He was chewing gum at the time of the fall.",
