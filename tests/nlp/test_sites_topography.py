@@ -108,6 +108,16 @@ def test_a_prefixed_adjective_written_with_a_hyphen_names_its_site(nlp, text, ex
     assert metastases(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Examination showed a Sister Mary Joseph node.", ("umbilicus", "metastasis")),
+    ("Laparotomy found a Krukenberg's tumor on the left.", ("ovary", "metastasis")),
+    ("A Schnitzler's metastasis was felt on rectal examination.", ("peritoneum", "metastasis")),
+    ("Troisier sign was noted on examination of the neck.", ("lymph node", "metastasis")),
+])
+def test_eponymous_metastases_in_their_other_spellings(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
 @pytest.mark.parametrize("text", [
     # words whose sense is mostly no site are not in the lexicon
     "He was chewing gum at the time of the fall.",
