@@ -14,23 +14,42 @@ fraction). Temperatures, radiation doses and tumour sizes are known from their u
 Only analytes marked ``emit`` are written out; the others are known so that their values are
 not taken for another analyte's. A white-cell count's table row or column is read cell by cell:
 the cells of the layouts flattened without tabs or borders (values side by side with spaces, a
-column under the name in the header row) are found by table_rows.py.
+column under the name in the header row) are found by table_rows.py. Whether a value is a
+patient's result or a threshold, and blood's or another fluid's, is read by qualifiers.py; the
+keyword, number and analyte records it passes around are in matches.py.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
-from pipeline.nlp.measures.model import Measure
 from pipeline.nlp.measures import table_rows
-from pipeline.nlp.measures.quantities import Unit, convert, parse_quantity_number, parse_unit, quantity_grammar, unit_of
-from pipeline.nlp.measures.units import (count_value, grammar, normalise_unitless, parse_number, per_litre_power, to_float,
-                                         unit_exponent, volume_key, within)
+from pipeline.nlp.measures.matches import Analyte, Item, Keyword
+from pipeline.nlp.measures.model import Measure
+from pipeline.nlp.measures.qualifiers import ValueQualifiers
+from pipeline.nlp.measures.quantities import (
+    Unit,
+    convert,
+    parse_quantity_number,
+    parse_unit,
+    quantity_grammar,
+    unit_of,
+)
+from pipeline.nlp.measures.units import (
+    count_value,
+    grammar,
+    normalise_unitless,
+    parse_number,
+    per_litre_power,
+    to_float,
+    unit_exponent,
+    volume_key,
+    within,
+)
 from pipeline.nlp.text import merge_windows
 from pipeline.resources import read_table
 
@@ -48,45 +67,6 @@ CELL_GAP = regex_cache.compile(r"[ \t\u00a0]*(?:\|[ \t\u00a0]*)?$")
 # already ended with them).
 CELL_START = regex_cache.compile(r"[ ]*(?:\t+|\|)?[ ]*")
 RESTATED = regex_cache.compile(r"\s*(?:[^\s\d()\[\]]{1,12}\s*)?[(\[]\s*")
-
-
-@dataclass
-class Keyword:
-    start: int
-    end: int
-    family: str
-
-
-@dataclass
-class Item:
-    """One number of a value: its characters, the unit text it shares, its exponent to 10^9/L
-    (counts) or the :class:`Unit` it is written in (other quantities)."""
-
-    start: int
-    end: int
-    number: str
-    unit_end: int
-    exponent: int
-    reference: bool = False  # inside "(4.0-10.0 ×10^9/L)" after a patient's value
-    unit: Unit | None = None  # None: a cell count
-    near: bool = False  # a keyword of an analyte measured in ``unit`` stands near
-
-
-@dataclass(frozen=True)
-class Analyte:
-    """A row of the analyte table."""
-
-    name: str
-    family: str
-    emit: bool
-    dimension: str
-    unit: str
-    unitless: bool
-    slips: dict = field(default_factory=dict, hash=False, compare=False)
-
-    @property
-    def label(self) -> str:
-        return self.name.upper()
 
 
 class MeasureMatcher(Component):
@@ -162,22 +142,6 @@ class MeasureMatcher(Component):
         # a bare value's own unit in brackets right after it, a laboratory's flag for a high or
         # low result may stand between: "WBC 48.8* (10^3/mm3)", "white cell count 29.6 (109 cells/L)"
         self.bracketed_unit = regex_cache.compile(r"[ \t]*(?:[*↑↓]|HH?|LL?)?[ \t]*[(\[][ \t]*" + spec["unit"] + r"[ \t]*[)\]]", re.VERBOSE)
-        self.comparators = [
-            (regex_cache.compile(r"(?<![A-Za-z])" + row["pattern"] + r"\s*(?:of\s+|than\s+)?$", re.IGNORECASE), row["symbol"], row["threshold"])
-            for row in spec["comparator"]
-        ]
-        self.comparators_after = [
-            (regex_cache.compile(row["pattern"], re.IGNORECASE), row["symbol"], row["threshold"]) for row in spec.get("comparator_after", [])
-        ]
-        self.definition = regex_cache.compile(spec["definition"], re.IGNORECASE | re.VERBOSE)
-        self.group_statistic = regex_cache.compile(spec.get("group_statistic", "(?!)"))
-        self.normal_status = regex_cache.compile(spec.get("normal_status", "(?!)"))
-        self.reference_label_after = regex_cache.compile(spec.get("reference_label_after", "(?!)"))
-        self.group_statistic_before = regex_cache.compile(spec.get("group_statistic_before", "(?!)"))
-        self.result_link = regex_cache.compile(spec["result_link"])
-        self.result_owner = regex_cache.compile(spec["result_owner"])
-        self.result_verb = regex_cache.compile(spec.get("result_verb", "(?!)"))
-        self.general_statement = regex_cache.compile(spec.get("general_statement", "(?!)"))
         self.respectively = regex_cache.compile(spec["respectively"], re.IGNORECASE)
         self.not_a_count_before = regex_cache.compile(spec["not_a_count_before"], re.IGNORECASE)
         self.unit_follows = regex_cache.compile(spec["unit_follows"])
@@ -188,10 +152,7 @@ class MeasureMatcher(Component):
         self.value_follows = regex_cache.compile(spec["value_follows"])
         self.range_or_list_before = regex_cache.compile(spec["range_or_list_before"])
         self.other_unit_after_bracket = regex_cache.compile(spec["other_unit_after_bracket"])
-        self.fluid = regex_cache.compile(spec["fluid"], re.IGNORECASE | re.VERBOSE)
-        self.fluid_after = regex_cache.compile(spec["fluid_after"], re.IGNORECASE | re.VERBOSE)
-        self.fluid_sampling = regex_cache.compile(spec["fluid_sampling"], re.IGNORECASE | re.VERBOSE)
-        self.blood_qualifier = regex_cache.compile(spec.get("blood_qualifier", "(?!)"), re.IGNORECASE | re.VERBOSE)
+        self.qualify = ValueQualifiers(spec)
         self.counted_as = regex_cache.compile(spec.get("counted_as", "(?!)"), re.IGNORECASE | re.VERBOSE)
         self.sentence_end = regex_cache.compile(spec["sentence_end"])
         self.max_distance = int(spec.get("max_keyword_distance", 250))
@@ -658,12 +619,12 @@ class MeasureMatcher(Component):
         if number is None:
             return
         value = to_float(number, item.exponent)
-        if not within(value, analyte.name, self.analytes_file) or self._in_other_fluid(text, keyword, item, sentence):
+        if not within(value, analyte.name, self.analytes_file) or self.qualify.in_other_fluid(text, keyword, item, sentence):
             return
-        if self._in_other_fluid_column(text, item.start):
+        if self.qualify.in_other_fluid_column(text, item.start):
             return
         end = item.unit_end if self._has_own_unit(self.count, text, item) else item.end
-        comparator, threshold = self._qualifiers(text, keyword, item, sentence)
+        comparator, threshold = self.qualify.qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, value, analyte.unit, text[item.start : end], threshold or item.reference, comparator)
         seen.add((item.start, item.end))
         spans.append(Finding(item.start, end, analyte.label, measure))
@@ -698,7 +659,7 @@ class MeasureMatcher(Component):
             analyte, read = found
             if keyword.start > item.start:  # "80% polymorphs": qualifiers read the words before
                 keyword = Keyword(item.start, item.start, keyword.family)
-            if self._in_other_fluid(text, keyword, item, sentence):
+            if self.qualify.in_other_fluid(text, keyword, item, sentence):
                 return
         if not analyte.emit:
             return
@@ -719,7 +680,7 @@ class MeasureMatcher(Component):
         if not within(value, analyte.name, self.analytes_file):
             return
         end = item.unit_end if self._has_own_unit(self.quantity, text, item) else item.end
-        comparator, threshold = self._qualifiers(text, keyword, item, sentence)
+        comparator, threshold = self.qualify.qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, value, analyte.unit, text[item.start : end], threshold or item.reference, comparator, fractions=fractions)
         seen.add((item.start, item.end))
         spans.append(Finding(item.start, end, analyte.label, measure))
@@ -810,7 +771,7 @@ class MeasureMatcher(Component):
             return
         item = Item(match.start(), match.end(), parts[0][0], match.end(), 0)
         keyword = self._words_before(text, sentence, item.start)
-        comparator, threshold = self._qualifiers(text, keyword, item, sentence)
+        comparator, threshold = self.qualify.qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, largest, analyte.unit, match.group(), threshold, comparator, dimensions=tuple(dimensions))
         seen.add((match.start(), match.end()))
         spans.append(Finding(match.start(), match.end(), analyte.label, measure))
@@ -869,12 +830,12 @@ class MeasureMatcher(Component):
         if nearest is None or nearest.family != keyword.family or not nearest.start <= keyword.start < nearest.end:
             return
         value = self._unitless_value(text, item.number, exponent, number, bracket, analyte, header is not None)
-        if value is None or self._in_other_fluid(text, keyword, item, sentence):
+        if value is None or self.qualify.in_other_fluid(text, keyword, item, sentence):
             return
-        comparator, threshold = self._qualifiers(text, keyword, item, sentence)
+        comparator, threshold = self.qualify.qualifiers(text, keyword, item, sentence)
         measure = Measure(analyte.label, value, analyte.unit, item.number, threshold, comparator)
         seen.add((item.start, item.end))
-        if not self._in_other_fluid_column(text, item.start):  # "WBC | 560 | 14,200" under "CSF | Blood"
+        if not self.qualify.in_other_fluid_column(text, item.start):  # "WBC | 560 | 14,200" under "CSF | Blood"
             spans.append(Finding(item.start, item.end, analyte.label, measure))
         if bracket is None and not thousands:
             self._add_row_cells(text, item, exponent, analyte, header is not None, measure, spans, seen, keyword.start)
@@ -970,7 +931,7 @@ class MeasureMatcher(Component):
                 return
             measure = Measure(analyte.label, value, analyte.unit, cell.group("number"), first.threshold, None)
             seen.add((start, end))
-            if not self._in_other_fluid_column(text, start):
+            if not self.qualify.in_other_fluid_column(text, start):
                 spans.append(Finding(start, end, analyte.label, measure))
             cursor = end
 
@@ -1007,12 +968,12 @@ class MeasureMatcher(Component):
             return False
         line_start, line_end = table_rows.line_bounds(text, keyword.start)
         caption = table_rows.caption_above(text, line_start)
-        if caption is not None and (self.fluid.search(text, *caption) or self.fluid_sampling.search(text, *caption)):
+        if caption is not None and (self.qualify.fluid.search(text, *caption) or self.qualify.fluid_sampling.search(text, *caption)):
             return True  # "Urinalysis" or "Table 2 CSF findings" over the header: another fluid's column
         width = len(table_rows.cells(text, line_start, line_end))
         for row in table_rows.rows_below(text, line_end, width):
             label, cell = row[0], row[column]
-            if self.reference_row.match(text, label.start) or self.fluid.search(text, label.start, label.end):
+            if self.reference_row.match(text, label.start) or self.qualify.fluid.search(text, label.start, label.end):
                 continue
             unit = self.count_unit.fullmatch(text, cell.start, cell.end) if exponent is None else None
             if unit is not None:
@@ -1073,108 +1034,3 @@ class MeasureMatcher(Component):
         return value is not None and value >= 1000
 
     # -- qualifiers ------------------------------------------------------------------------
-
-    def _lead_in(self, text: str, keyword: Keyword, sentence) -> str:
-        """The few words before the keyword ("defined as", "typically"), cut at a number or
-        bracket so that another value's "(normal range ...)" does not leak in."""
-        start = max(sentence[0], keyword.start - 60, self._row_start(text, keyword.start))
-        lead = text[start : keyword.start]
-        cut = max(lead.rfind(c) for c in "0123456789;)")
-        return lead[cut + 1 :]
-
-    @staticmethod
-    def _row_start(text: str, position: int) -> int:
-        """The start of the line of ``position`` when the line above is a table row (it holds a
-        cell border "|" or a tab), else 0: a table's header row ("| Parameter | Patient |
-        Reference range |", "| Analyte | Ascitic fluid | Blood |") qualifies the columns below it,
-        not the words of the next row, and is read cell by cell (_in_other_fluid_column)."""
-        line_start = text.rfind("\n", 0, position) + 1
-        if line_start == 0:
-            return 0
-        above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
-        return line_start if "|" in above or "\t" in above else 0
-
-    def _qualifiers(self, text: str, keyword: Keyword, item: Item, sentence) -> tuple[str | None, bool]:
-        between = text[keyword.end : item.start]
-        after = text[item.unit_end : item.unit_end + 30]
-        comparator, threshold = None, False
-        for pattern, symbol, is_threshold in self.comparators:
-            found = pattern.search(between[-40:])
-            if found:
-                # "rose to over 140,000/µL": a result with its comparator, not a cut-off
-                result = (
-                    self.result_link.search(between[-40:][: found.start()])
-                    or self.result_owner.search(text, max(sentence[0], keyword.start - 40), keyword.start)
-                    or (keyword.family != "-" and self._told_as_result(text, item, sentence))
-                )
-                comparator, threshold = symbol, bool(is_threshold) and not result
-                break
-        else:
-            for pattern, symbol, is_threshold in self.comparators_after:
-                if pattern.match(after):
-                    comparator, threshold = symbol, bool(is_threshold)
-                    break
-        # a closed bracket between the keyword and the value qualifies its own numbers
-        outside = self.normal_status.sub(" ", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", between))
-        lead_in = self._lead_in(text, keyword, sentence)
-        if self.definition.search(lead_in) or self.definition.search(outside) or self.reference_label_after.search(outside):
-            threshold = True
-        elif keyword.family != "-" and (self.group_statistic_before.search(lead_in) or self.group_statistic.search(outside)):
-            threshold = True
-        return comparator, threshold
-
-    def _told_as_result(self, text: str, item: Item, sentence) -> bool:
-        """True when the sentence tells the value as a finding of the patient: a past-tense verb
-        of finding or course, and no word of a general statement."""
-        start, end = sentence
-        return self.result_verb.search(text, start, end) is not None and self.general_statement.search(text, start, end) is None
-
-    def _in_other_fluid(self, text: str, keyword: Keyword, item: Item, sentence) -> bool:
-        """True when the clause of the value names another fluid than blood before it (or an
-        "in the pleural fluid" after it). The name of the cells may stand before the value ("the
-        pleural fluid WBC was 2,300/µL") or after it ("the synovial fluid showed 10 thousand
-        WBCs"): the words are read back from whichever comes first."""
-        anchor = min(keyword.start, item.start)
-        # "his blood leukocyte count": the words before the keyword then name no other fluid
-        blood = self.blood_qualifier.search(text, max(sentence[0], anchor - 30), anchor) is not None
-        row = self._row_start(text, anchor)
-        before = anchor if blood else max(sentence[0], anchor - 40, row)
-        return (
-            self.fluid.search(text, before, item.start) is not None
-            or (not blood and self.fluid_sampling.search(text, max(sentence[0], row), anchor) is not None)
-            or self.fluid_after.search(text, item.end, sentence[1]) is not None
-        )
-
-    def _in_other_fluid_column(self, text: str, position: int) -> bool:
-        """True when ``position`` lies in a table cell whose column heading names another fluid
-        than blood ("Parameter | Blood | CSF" over "WBC (/µL) | 14,200 | 560": 560 is the CSF's)."""
-        line_start = text.rfind("\n", 0, position) + 1
-        line_end = text.find("\n", position)
-        row = text[line_start : line_end if line_end >= 0 else len(text)]
-        separator = "|" if "|" in row else "\t" if "\t" in row else None
-        if separator is None:
-            return False
-        heading = self._table_heading(text, line_start, separator)
-        if heading is None:
-            return False
-        cells = heading.split(separator)
-        column = text.count(separator, line_start, position)
-        return column < len(cells) and self.fluid.search(cells[column]) is not None
-
-    @staticmethod
-    def _table_heading(text: str, line_start: int, separator: str, most_lines: int = 40) -> str | None:
-        """The first line of the table the line at ``line_start`` belongs to (the lines above it
-        that hold the same cell separator; a markdown rule "|---|---|" is skipped), or None when
-        the line is the table's first."""
-        heading, end = None, line_start - 1
-        for _ in range(most_lines):
-            if end < 0:
-                break
-            start = text.rfind("\n", 0, end) + 1
-            line = text[start:end]
-            if separator not in line:
-                break
-            if not re.fullmatch(r"[\s|:\-–]*", line):
-                heading = line
-            end = start - 1
-        return heading
