@@ -1,19 +1,9 @@
 """Powers of ten whose superscript was lost in copy-paste (the count unit grammar of
 models/patterns/measures.toml). Sentences written for the tests."""
 import pytest
+from measure_helpers import nlp, wbc  # noqa: F401 (nlp: the shared fixture)
 
 from pipeline.nlp.measures.units import normalise_count
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_measures")
-
-
-def wbc(nlp, text):
-    doc = nlp(text)
-    return [s._.value.value for s in doc.spans["measures"] if s.label_ == "WBC" and not s._.value.threshold]
-
 
 # -- 10^10 and 10^11 with the superscript lost ---------------------------------------------------
 

@@ -2,16 +2,7 @@
 see: the laboratory's reference range in its own column between the analyte's name and the
 patient's values. Sentences and rows written for these tests."""
 import pytest
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_measures")
-
-
-def wbc(nlp, text):
-    doc = nlp(text)
-    return [s._.value.value for s in doc.spans["measures"] if s.label_ == "WBC" and not s._.value.threshold]
+from measure_helpers import nlp, wbc  # noqa: F401 (nlp: the shared fixture)
 
 
 @pytest.mark.parametrize(

@@ -4,18 +4,9 @@ with one row per day, a reference range in the bracket of the row's name, and a 
 the name and a value whose range comes before its unit. Rows and sentences written for these
 tests."""
 import pytest
+from measure_helpers import nlp, wbc  # noqa: F401 (nlp: the shared fixture)
 
 from pipeline.nlp.measures import table_rows
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_measures")
-
-
-def wbc(nlp, text):
-    doc = nlp(text)
-    return [s._.value.value for s in doc.spans["measures"] if s.label_ == "WBC" and not s._.value.threshold]
 
 
 @pytest.mark.parametrize(
