@@ -2,21 +2,7 @@
 than the case's cancer, a metastasis told apart from a primary of its organ (case passages written for
 the tests; issue 11: fresh oncology reports)."""
 import pytest
-
-from pipeline.extraction import report_cases
-from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
-
-def row(nlp, text):
-    rows = report_cases(nlp, Report(name="t.txt", text=text))
-    assert len(rows) == 1
-    return rows[0]
+from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
 
 
 def test_a_type_of_another_organ_than_the_primary_is_not_the_cases(nlp):
@@ -101,7 +87,6 @@ def test_a_papillary_microcarcinoma_names_the_thyroid(nlp):
     case = row(nlp, "A 35-year-old woman had lung and bone metastases of a papillary thyroid microcarcinoma.")
     assert (case.primary_site, case.histology, case.metastasis_sites) == ("thyroid", "papillary carcinoma",
                                                                           ["bone", "lung"])
-
 
 
 @pytest.mark.parametrize("text, primary, spread", [

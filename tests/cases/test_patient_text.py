@@ -2,24 +2,10 @@
 page furniture or a misread heading stands before the patient's paragraph, and the drugs of the
 discussion and of the literature stay out. Texts written for these tests."""
 import pytest
+from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
 
-from pipeline.api import report_cases
 from pipeline.cases.mentions import Mention
 from pipeline.cases.patients import about_patient
-from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
-
-def row(nlp, text):
-    rows = report_cases(nlp, Report(name="t.txt", text=text))
-    assert len(rows) == 1
-    return rows[0]
-
 
 FURNITURE_FIRST = """Leiomyosarcoma of the uterus: a case report
 Author information

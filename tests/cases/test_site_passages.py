@@ -1,21 +1,6 @@
 """Primary site and metastasis sites of short case passages read by the whole pipeline (context
 qualifiers included), on passages written for the tests (issue 11, classes 4 and 6)."""
-import pytest
-
-from pipeline.extraction import report_cases
-from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
-
-def row(nlp, text):
-    rows = report_cases(nlp, Report(name="t.txt", text=text))
-    assert len(rows) == 1
-    return rows[0]
+from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
 
 
 def test_a_type_only_weighed_names_no_organ(nlp):

@@ -2,22 +2,9 @@
 in, not of an organ the region's word names (ICD-O-3's ill-defined sites, cases/regions.toml), on case
 passages written for the tests."""
 import pytest
+from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
 
 from pipeline.cases.primary import type_tissue
-from pipeline.extraction import report_cases
-from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
-
-def row(nlp, text):
-    rows = report_cases(nlp, Report(name="t.txt", text=text))
-    assert len(rows) == 1
-    return rows[0]
 
 
 @pytest.mark.parametrize("histology, tissue", [

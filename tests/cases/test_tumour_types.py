@@ -2,21 +2,7 @@
 itself, on case passages written for the tests (issue 11: haematological, renal, paediatric and
 bone tumours of fresh reports)."""
 import pytest
-
-from pipeline.extraction import report_cases
-from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
-
-def row(nlp, text):
-    rows = report_cases(nlp, Report(name="t.txt", text=text))
-    assert len(rows) == 1
-    return rows[0]
+from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
 
 
 @pytest.mark.parametrize("text, site, histology", [

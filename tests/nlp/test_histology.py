@@ -2,18 +2,9 @@ import doctest
 
 import pytest
 import spacy
+from histology_helpers import names, nlp  # noqa: F401 (nlp: the shared fixture)
 
 from pipeline.nlp.histology import histology as histology_module
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_histology")
-
-
-def names(nlp, text):
-    doc = nlp(text)
-    return [s._.value.histology for s in doc.spans["histology"]]
 
 
 @pytest.mark.parametrize(

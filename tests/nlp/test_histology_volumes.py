@@ -3,20 +3,11 @@
 genital tumours), on sentences written for the tests: each family's names, spellings and short forms, the
 broader name a report also uses (parents.tsv) and the organ such a type mostly arises in (organs.tsv)."""
 import pytest
+from histology_helpers import names, nlp  # noqa: F401 (nlp: the shared fixture)
 
 from pipeline.extraction import report_cases
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_histology")
-
-
-def names(nlp, text):
-    doc = nlp(text)
-    return [s._.value.histology for s in doc.spans["histology"]]
 
 
 @pytest.mark.parametrize("text, expected", [

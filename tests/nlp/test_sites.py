@@ -2,19 +2,10 @@ import doctest
 
 import pytest
 import spacy
+from site_helpers import found, nlp  # noqa: F401 (nlp: the shared fixture)
 
 from pipeline.nlp.sites import sites as sites_module
 from pipeline.nlp.sites.sites import written_forms
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_sites")
-
-
-def found(nlp, text):
-    doc = nlp(text)
-    return [(s._.value.site, s._.value.role) for s in doc.spans["sites"]]
 
 
 def roles_of(nlp, text, role):

@@ -1,16 +1,7 @@
 """Site roles of lists, generic habits and revised readings, on sentences written for the tests
 (issue 11: fresh oncology reports)."""
 import pytest
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_sites")
-
-
-def found(nlp, text):
-    doc = nlp(text)
-    return [(s._.value.site, s._.value.role) for s in doc.spans["sites"]]
+from site_helpers import found, nlp  # noqa: F401 (nlp: the shared fixture)
 
 
 def roles_of(nlp, text, role):

@@ -2,16 +2,7 @@
 the annotation's site list, and the phrases listed whole so that a site word inside them names no other
 organ, on sentences written for the tests (issue 11: words no report of the development sets held)."""
 import pytest
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_sites")
-
-
-def found(nlp, text):
-    doc = nlp(text)
-    return [(s._.value.site, s._.value.role) for s in doc.spans["sites"]]
+from site_helpers import found, nlp  # noqa: F401 (nlp: the shared fixture)
 
 
 def sites(nlp, text):
