@@ -356,7 +356,7 @@ def region_of_type(mention: Mention) -> bool:
     """True when a type is written with a body region ("squamous cell carcinoma (SCC) of the dorsum of
     the right hand", "liposarcoma in the left thigh", "left thigh recurrent liposarcoma")."""
     spec = read_patterns(REGIONS)
-    region = f"(?:{spec['limbs']}|{spec['face']})"
+    region = spec["region"]
     after = compile_pattern(spec["after"].replace("{region}", region))
     before = compile_pattern(spec["before"].replace("{region}", region))
     offset_start, offset_end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
@@ -365,12 +365,11 @@ def region_of_type(mention: Mention) -> bool:
 
 
 def lesion_in_region(mentions: list[Mention]) -> bool:
-    """True when a sentence of the case places its lesion in a limb or on the trunk ("an ulcerated nodule
-    on the dorsum of his right hand", "a painless swelling in the left thigh"; ``lesion`` of
-    cases/regions.toml) and does not call it a metastasis or a recurrence. Not the face: a sinus or parotid
-    cancer swells it too."""
+    """True when a sentence of the case places its lesion in a body region ("an ulcerated nodule on the
+    dorsum of his right hand", "a painless swelling in the left thigh"; ``lesion`` of cases/regions.toml)
+    and does not call it a metastasis or a recurrence."""
     spec = read_patterns(REGIONS)
-    lesion = compile_pattern(spec["lesion"].replace("{region}", spec["limbs"]))
+    lesion = compile_pattern(spec["lesion"].replace("{region}", spec["region"]))
     spread = compile_pattern(spec["spread"])
     sentences = {m.sentence for m in mentions if not m.negated and not m.hypothetical}
     return any(lesion.search(s) and not spread.search(s) for s in sentences)
