@@ -241,12 +241,14 @@ class Review:
                 summary.unchanged += 1
         matches, duplicate, claimed = self._claim_rows(reports, by_doc, seen)
         also = _also_read_from(reports, duplicate)
+        # The rows as plain values (case_row), not a pandas frame: a refresh never loads pandas.
+        columns_of_row = tuple(table_module.CASE_COLUMNS)
         for report, old_doc, is_duplicate in zip(reports, matches, duplicate):
             if is_duplicate:
                 summary.duplicates.append((report.source, report.doc_id))
                 continue
             old_cases = by_doc.get(old_doc, {}) if old_doc else {}
-            self._refresh_report(report, old_cases, also.get(report.doc_id, []), version, summary)
+            self._refresh_report(report, old_cases, also.get(report.doc_id, []), version, columns_of_row, summary)
         others = [row for row in self.state.values() if row.doc_id not in claimed and row.source not in failed_keys]
         exists = existing_sources(os.path.abspath(self.path.parent), {row.source for row in others})
         for row in others:
@@ -310,16 +312,15 @@ class Review:
         return matches, duplicate, claimed
 
     def _refresh_report(self, report: ReportCases, old_cases: dict[int, StateRow], also: list[str],
-                        version: str, summary: RefreshSummary) -> None:
+                        version: str, columns_of_row: tuple[str, ...], summary: RefreshSummary) -> None:
         """Write one report's cases into their rows (``old_cases``: case number -> its row),
         append the new ones and flag the rows of cases no longer found. ``also``: the other
-        files the same article was read from, listed in its Report cell."""
+        files the same article was read from, listed in its Report cell; ``columns_of_row``: the
+        names of ``case_row``'s values."""
         source = self.source_key(report.source)
         self._refreshed[report.name] = report.cases
         if not old_cases and self._unkeyed_rows:
             old_cases = self._adopt_rows(report, source, version, summary)
-        # The rows as plain values (case_row), not a pandas frame: a refresh never loads pandas.
-        columns_of_row = tuple(table_module.CASE_COLUMNS)
         numbers = set()
         for case in report.cases:
             values = {name: _plain(value) for name, value in zip(columns_of_row, table_module.case_row(case))}

@@ -196,8 +196,9 @@ class SentenceWalk:
     def subject_of(self, index: int, depth: int = 0) -> str:
         """The subject of sentence ``index``; ``depth``: sentences already gone back through."""
         doc, text, starts, reader = self.doc, self.text, self.starts, self.reader
-        sentence_start, sentence_end = self.sentence_range(index)
+        sentence_start = starts[index]
         if sentence_start not in self._subjects:
+            _, sentence_end = self.sentence_range(index)
             sentence = doc[sentence_start:sentence_end]
             cues = self.cues.get(sentence_start, [])
             subject = reader.subject(sentence, cues, text, self.section_at(sentence_start),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline import regex_cache
+from pipeline.nlp.measures import table_rows
 from pipeline.nlp.measures.matches import Item, Keyword
 
 
@@ -91,9 +92,8 @@ class ValueQualifiers:
     def in_other_fluid_column(self, text: str, position: int) -> bool:
         """True when ``position`` lies in a table cell whose column heading names another fluid
         than blood ("Parameter | Blood | CSF" over "WBC (/µL) | 14,200 | 560": 560 is the CSF's)."""
-        line_start = text.rfind("\n", 0, position) + 1
-        line_end = text.find("\n", position)
-        row = text[line_start : line_end if line_end >= 0 else len(text)]
+        line_start, line_end = table_rows.line_bounds(text, position)
+        row = text[line_start:line_end]
         separator = "|" if "|" in row else "\t" if "\t" in row else None
         if separator is None:
             return False
