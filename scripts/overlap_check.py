@@ -2,6 +2,7 @@
 """Which texts of a folder are the same article as a document of the development sets.
 
 usage: python scripts/overlap_check.py FOLDER [FOLDER ...] [--shared ../shared] [--min-share 0.2]
+                                      [--against EARLIER_FOLDER ...]
 
 A fresh batch of reports, gathered to measure caselit on text no rule was written for, is worth
 nothing where it repeats a development document: the same article printed on another site (a
@@ -12,6 +13,9 @@ third one, which aligns whatever furniture shifts the words), and a text sharing
 ``--min-share`` of its shingles with a development document is listed with that document,
 ``HELD-OUT`` marking the set-aside thirds of ``fulltext`` and ``onc2`` (``score_all.heldout``),
 whose errors nobody may read. Exit status 1 when any text repeats a held-out document.
+
+``--against`` adds folders of earlier batches (and MACCROBAT's ``texts/``) to what is compared: a
+report already labelled and read in an earlier round is not fresh either, whatever its name.
 
     >>> sorted(shingles("one two three four five six seven eight nine ten"))[:1]
     ['one two three four five six seven eight']
@@ -53,13 +57,25 @@ def development_index(shared: Path) -> dict[str, set[str]]:
     return index
 
 
+def add_folder(index: dict[str, set[str]], folder: Path) -> None:
+    """Every text under `folder` (an earlier batch), labelled by its path, into `index`."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        label = f"earlier {path}"
+        for shingle in shingles(path.read_text(encoding="utf-8", errors="replace"), step=1):
+            index[shingle].add(label)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--min-share", type=float, default=0.2)
+    parser.add_argument("--against", type=Path, action="append", default=[],
+                        help="a folder of earlier batches' texts to compare with too (repeatable)")
     args = parser.parse_args(argv)
     index = development_index(args.shared)
+    for folder in args.against:
+        add_folder(index, folder)
     if not index:
         sys.exit(f"overlap_check: no development set under {args.shared / 'eval'}")
     repeats = held_out = 0
@@ -74,7 +90,7 @@ def main(argv=None) -> int:
                     repeats += 1
                     held_out += label.endswith("HELD-OUT")
                     print(f"{path}: {count}/{len(own)} shingles of {label}")
-    print(f"{repeats} text(s) repeat a development document, {held_out} of them a held-out one")
+    print(f"{repeats} text(s) repeat a development document or an earlier text, {held_out} of them a held-out one")
     return 1 if held_out else 0
 
 

@@ -14,6 +14,10 @@ OTHER = ("A 60-year-old man was admitted with chest pain and dyspnoea after a lo
          "tomography showed bilateral pulmonary emboli. He was treated with enoxaparin and then "
          "apixaban, and he was discharged in good condition on the fifth day of his stay.")
 
+EARLIER = ("A 12-year-old boy was brought with a limp and a painful swollen knee for three days. Aspiration "
+           "of the joint grew Staphylococcus aureus and he was treated with cefazolin and then oral "
+           "cefalexin for four weeks, after which he walked without pain.")
+
 
 def shared_sets(root: Path) -> Path:
     for name, files in {"dev": {"a.txt": OTHER}, "onc2": {"x1.txt": OTHER, "x2.txt": OTHER, "x3.txt": ARTICLE},
@@ -38,3 +42,17 @@ def test_an_article_printed_again_is_found_and_its_held_out_original_named(tmp_p
     out = capsys.readouterr().out
     assert "page-repository.txt" in out and "onc2/x3.txt HELD-OUT" in out
     assert "fresh.txt" not in out
+
+
+def test_a_report_of_an_earlier_batch_is_found_under_another_name(tmp_path, capsys):
+    shared = shared_sets(tmp_path / "shared")
+    earlier = tmp_path / "earlier" / "texts"
+    earlier.mkdir(parents=True)
+    (earlier / "r1.txt").write_text(EARLIER, encoding="utf-8")
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "portal-copy.txt").write_text("Download PDF\n" + EARLIER + "\nCite this article",
+                                           encoding="utf-8")
+    assert overlap_check.main([str(batch), "--shared", str(shared), "--against", str(earlier.parent)]) == 0
+    out = capsys.readouterr().out
+    assert "portal-copy.txt" in out and "earlier" in out and "r1.txt" in out
