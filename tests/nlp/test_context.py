@@ -85,12 +85,22 @@ def test_subject(nlp, text, word, subject):
     ("Chemotherapy with docetaxel was planned.", "docetaxel"),
     ("If the count rises, hydroxyurea would be started.", "hydroxyurea"),
     ("Tuberculosis must be considered in the differential diagnosis of ovarian carcinoma.", "ovarian"),
+    # the differential told by its other forms, before or after its candidates
+    ("Ovarian malignancy was included in the differential diagnosis because of a raised CA-125.", "Ovarian"),
+    ("At that point the differential included lymphoma and tuberculosis.", "lymphoma"),
+    ("Possible diagnoses were a gastrointestinal stromal tumour or a leiomyoma.", "leiomyoma"),
+    ("A neuroendocrine tumour remained among the differential diagnoses.", "neuroendocrine"),
     # the future of the report's own time: not yet received when it was written
     ("No complications occurred, and she will be given cisplatin.", "cisplatin"),
     ("He will receive four more cycles of gemcitabine.", "gemcitabine"),
 ])
 def test_hypothetical(nlp, text, word):
     assert qualify(nlp, text, word, group="drugs")["hypothetical"] is True
+
+
+def test_a_white_cell_differential_weighs_no_diagnosis(nlp):
+    text = "The white cell differential was 80% neutrophils, and a biopsy showed lymphoma."
+    assert qualify(nlp, text, "lymphoma")["hypothetical"] is False
 
 
 def test_section_is_recorded(nlp):
