@@ -5,7 +5,9 @@ The definitions are those of the annotation guide's scorer: a gold line per docu
 (``{"doc": ..., "case": N, field: value, ...}``, as ``caselit extract -o X.jsonl`` writes).
 Scalars score as right / wrong / missing / spurious (a gold list of scalars lists accepted
 alternatives); list fields score as sets; numbers compare rounded to 2 decimals, text
-case- and space-insensitively.
+case- and space-insensitively. A gold line may name the fields its annotator labelled
+(``"labelled": ["age", "sex", "drugs"]``): the other fields of that document are not scored,
+so a sheet labelled for some columns only still measures those columns.
 """
 from __future__ import annotations
 
@@ -119,11 +121,14 @@ def evaluate(gold: Iterable[dict], predicted: Iterable[dict]) -> Report:
         doc = os.path.basename(document["doc"])
         gold_cases = document.get("cases", [])
         cases = by_doc.get(doc, {})
+        labelled = set(document.get("labelled") or SCALAR_FIELDS + LIST_FIELDS)
         extra = [n for n in cases if n > len(gold_cases)]
         for index in range(1, len(gold_cases) + len(extra) + 1):
             expected = gold_cases[index - 1] if index <= len(gold_cases) else {}
             got = cases.get(index, {})
             for name in SCALAR_FIELDS:
+                if name not in labelled:
+                    continue
                 wanted = expected.get(name)
                 alternatives = {normalise(v) for v in wanted} if isinstance(wanted, list) else {normalise(wanted)}
                 alternatives.discard(None)
@@ -137,6 +142,8 @@ def evaluate(gold: Iterable[dict], predicted: Iterable[dict]) -> Report:
                 if alternatives or value is not None:
                     report.misses.append(Miss(doc, index, name, sorted(map(str, alternatives)), value))
             for name in LIST_FIELDS:
+                if name not in labelled:
+                    continue
                 wanted, values = as_set(expected.get(name)), as_set(got.get(name))
                 c = counts[name]
                 c.tp += len(wanted & values)

@@ -37,6 +37,16 @@ def test_misses_name_document_case_and_field():
     assert ("a.txt", 1, "drugs") in misses and ("b.txt", 2, "age") in misses and ("b.txt", 3, "age") in misses
 
 
+def test_fields_not_labelled_are_not_scored():
+    gold = [{"doc": "c.txt", "labelled": ["age", "sex", "drugs"], "cases": [{"age": 30, "sex": "male", "drugs": []}]}]
+    pred = [{"doc": "c.txt", "case": 1, "age": 30, "sex": "male", "drugs": ["heparin"], "primary_site": "liver",
+             "dates": ["2019-05"]}]
+    report = evaluate(gold, pred)
+    assert report.fields["drugs"].fp == 1  # a labelled field scores as always
+    assert report.fields["primary_site"].fp == 0 and report.fields["dates"].fp == 0
+    assert {m.field for m in report.misses} == {"drugs"}
+
+
 def test_command(tmp_path, capsys):
     gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
     gold.write_text("\n".join(json.dumps(g) for g in GOLD))
