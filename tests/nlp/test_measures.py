@@ -556,6 +556,28 @@ def test_unit_slip_per_millilitre(nlp):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # cells are whole: a per-µL (per-mm³) count with a decimal fraction lost its "× 10^3"
+        ("Two weeks later her total leucocyte count was 3.4/µL.", [3.4]),
+        ("Blood tests: haemoglobin 9.9 g/dL, white cells 16.25/mm3, platelets 98,000/mm3.", [16.25]),
+        ("His WBC count rose from 6.1/μL to 22.8/μL over three days.", [6.1, 22.8]),
+        ("The white blood cell count was 4.9 cells/cu mm on day 2.", [4.9]),
+        # whole numbers and three-digit groups keep their per-µL reading
+        ("The white cell count was 640/µL after the second cycle.", [0.64]),
+        ("Leukocytes 9.250/µL with 80% neutrophils.", [9.25]),
+        ("A leukocyte count of 14,300/mm3 was noted.", [14.3]),
+    ],
+)
+def test_unit_slip_fraction_per_microlitre(nlp, text, expected):
+    assert wbc(nlp, text) == pytest.approx(expected)
+
+
+def test_fraction_per_microlitre_of_another_fluid_stays_out(nlp):
+    assert wbc(nlp, "The cerebrospinal fluid held 2.5 white cells/µL and protein 0.4 g/L.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # hyphenated house style and British abbreviations
         ("On arrival her white-cell count was 18,400 per cubic millimeter.", [18.4]),
         ("The white-blood-cell count was 18.4 × 10^9 per liter.", [18.4]),

@@ -122,6 +122,7 @@ class MeasureMatcher(Component):
         self.bare_power = regex_cache.compile(spec.get("bare_power", "(?!)"))
         self.fluid_powers = set(spec.get("fluid_litre_powers", []))
         self.ml_slip_below = float(spec.get("ml_slip_below", 0))
+        self.fraction_slip_volumes = set(spec.get("fraction_slip_volumes", []))
         self.row_cell = regex_cache.compile(spec.get("row_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
         bare_number = spec["number"].replace("?P<number>", "?:")
         self.row_reference_cell = regex_cache.compile(spec.get("row_reference_cell", "(?!)").replace("{number}", bare_number), re.VERBOSE)
@@ -268,6 +269,7 @@ class MeasureMatcher(Component):
                 continue  # "White blood cell count × 103/µL | 5.7": a header's unit, "10" then its power
             items = self._list(text, Item(match.start("number"), match.end("number"), match.group("number"), match.end(), exponent))
             self._thousands_per_ml(match, items)
+            self._thousands_with_a_fraction(match, items)
             if len(items) == 1 and self._restated(text, items[0]):
                 continue  # "15.3 × 10^9/L (15,300/µL)": the same count in another unit
             # "15.2 (4.0-10.0 ×10^9/L)": the bracketed numbers are a reference range and the
@@ -324,6 +326,17 @@ class MeasureMatcher(Component):
         for item in items:
             number = parse_number(item.number, item.exponent)
             if item.exponent == -3 and number is not None and number < self.ml_slip_below:  # read as per µL
+                item.exponent = 0
+
+    def _thousands_with_a_fraction(self, match: re.Match, items: list[Item]) -> None:
+        """"A WBC count of 11.5/µL": a count per µL (or mm³) with no power of ten and a decimal
+        fraction counts no whole cells; the writer dropped the "× 10^3" of thousands per µL, so
+        the number is already in 10^9/L (11.5). "11.570/µL" groups thousands and stays 11,570/µL."""
+        if match.group("volume") is None or volume_key(match.group("volume"), self.patterns) not in self.fraction_slip_volumes:
+            return
+        for item in items:
+            number = parse_number(item.number, item.exponent)
+            if item.exponent == -3 and number is not None and number != number.to_integral_value():
                 item.exponent = 0
 
     def _range_after_a_value(self, text: str, items: list[Item]) -> bool:
