@@ -22,8 +22,9 @@ from pipeline.cases.primary import (
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
 from pipeline.cases.spread import (
-    BROAD_GI, GI_ORGANS, LOCAL_SITE, another_organ_outside_the_list, elsewhere_in_system, is_contralateral,
-    local_recurrence, local_site, metastasis_word, reported_spread, spread_sites, without_benign_nodes,
+    BROAD_GI, GI_ORGANS, LOCAL_SITE, another_organ_outside_the_list, elsewhere_in_system, haematolymphoid_spread,
+    is_contralateral, local_recurrence, local_site, metastasis_word, reported_spread, spread_sites,
+    without_benign_nodes,
 )
 from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
@@ -170,6 +171,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     serosal = set((site_facts().get(case.primary_site or "", {}).get("serosal_spread") or "").split())
     spread += [m for m in by_group.get("sites", []) if m.value.role == "involvement" and m.value.site in serosal
                and not m.negated and not m.hypothetical]
+    # a lymphoma's or leukaemia's spread is the organs it involves; its nodes are the disease itself
+    spread = haematolymphoid_spread(spread, by_group.get("sites", []), case.histology, case.primary_site, config)
     for mention in [] if remote_only else spread + reported_spread(mentions, config):
         site = mention.value.site
         if site == LOCAL_SITE:  # "a local recurrence was observed": at the primary's own site

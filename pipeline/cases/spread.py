@@ -112,6 +112,33 @@ def without_benign_nodes(spread: list[Mention], mentions: list[Mention], config:
     return spread
 
 
+# The site-list name of lymph nodes.
+NODE = "lymph node"
+
+
+def haematolymphoid(histology: str | None, config: AssemblyConfig = DEFAULT) -> bool:
+    """True for a cancer of the blood-forming or lymphoid tissues: a lymphoma, leukaemia or myeloma
+    (``[haematolymphoid]`` of roles.toml)."""
+    pattern = read_patterns(config.roles).get("haematolymphoid", {}).get("types")
+    return bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
+
+
+def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histology: str | None,
+                           primary_site: str | None, config: AssemblyConfig = DEFAULT) -> list[Mention]:
+    """The spread of a lymphoma, leukaemia or myeloma, written as the involvement of other organs, not as
+    their metastasis: the organs it involves, infiltrates or invades beyond its own site ("T-cell lymphoma
+    with bone marrow invasion", "lesions involving the femur") are its spread, and its lymph nodes are the
+    disease itself (read from a finding or an involvement: "axillary lymphadenopathy"), unless they are
+    named as metastases. A region outside the site list ("mediastinal involvement") is left out. Other
+    cancers' spread is returned as it is."""
+    if not haematolymphoid(histology, config):
+        return spread
+    kept = [m for m in spread if m.value.site != NODE or "metasta" in (m.value.cue or "").lower()]
+    involved = [m for m in sites if m.value.role == "involvement" and not m.negated and not m.hypothetical
+                and m.value.site not in (NODE, OTHER_SITE, primary_site) and m not in kept]
+    return kept + involved
+
+
 # The site the sites lexicon gives a local recurrence that names no organ (models/sites/sites.tsv).
 LOCAL_SITE = "local"
 

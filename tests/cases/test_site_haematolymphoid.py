@@ -1,0 +1,59 @@
+"""Metastasis sites of lymphomas, leukaemias and myelomas, whose spread is written as the involvement of
+other organs and whose nodes are the disease itself (``haematolymphoid_spread`` of cases/spread.py), on
+passages written for the tests and read by the whole pipeline."""
+import pytest
+
+from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
+from pipeline.cases.spread import haematolymphoid
+
+
+@pytest.mark.parametrize("histology", [
+    "diffuse large b-cell lymphoma", "peripheral t-cell lymphoma", "hodgkin lymphoma", "acute myeloid leukemia",
+    "chronic lymphocytic leukaemia", "multiple myeloma", "myeloid sarcoma", "mycosis fungoides",
+])
+def test_haematolymphoid_types(histology):
+    assert haematolymphoid(histology)
+
+
+@pytest.mark.parametrize("histology", [
+    None, "squamous cell carcinoma", "adenocarcinoma", "leiomyosarcoma", "melanoma", "lymphoepithelioma-like carcinoma",
+])
+def test_other_types_are_not_haematolymphoid(histology):
+    assert not haematolymphoid(histology)
+
+
+def test_organs_a_lymphoma_involves_are_its_spread(nlp):
+    text = ("A 58-year-old man noticed a painful swelling of the right calf. MRI showed a soft tissue mass with "
+            "further lesions involving the tibia and the gastrocnemius muscle. Biopsy revealed diffuse large B-cell "
+            "lymphoma. He received six cycles of R-CHOP.")
+    assert row(nlp, text).metastasis_sites == ["bone", "muscle"]
+
+
+def test_marrow_invasion_of_a_lymphoma_is_its_spread(nlp):
+    text = ("A 30-year-old woman with fever and night sweats was found to have a peripheral T-cell lymphoma of "
+            "the cervical lymph nodes with bone marrow infiltration on trephine biopsy.")
+    assert row(nlp, text).metastasis_sites == ["bone marrow"]
+
+
+def test_denied_involvement_is_no_spread(nlp):
+    text = ("A 64-year-old man had a follicular lymphoma of the inguinal lymph nodes. Staging showed no "
+            "involvement of the bone marrow, liver or spleen.")
+    assert row(nlp, text).metastasis_sites == []
+
+
+def test_a_lymphomas_enlarged_nodes_are_the_disease_itself(nlp):
+    text = ("A 47-year-old man presented with bilateral axillary lymphadenopathy and enlarged cervical lymph "
+            "nodes. Excisional biopsy of an axillary node showed mantle cell lymphoma.")
+    assert row(nlp, text).metastasis_sites == []
+
+
+def test_a_carcinomas_involvement_of_a_neighbour_stays_no_spread(nlp):
+    text = ("A 61-year-old woman had squamous cell carcinoma of the cervix involving the upper vagina, "
+            "FIGO stage IIA1. She was treated with radical hysterectomy.")
+    assert row(nlp, text).metastasis_sites == []
+
+
+def test_a_carcinomas_enlarged_nodes_stay_nodal_disease(nlp):
+    text = ("A 55-year-old woman with adenocarcinoma of the right breast had enlarged right axillary lymph "
+            "nodes on ultrasound.")
+    assert row(nlp, text).metastasis_sites == ["lymph node"]
