@@ -98,9 +98,10 @@ def interleaved_parts(mentions: list[Mention], opening: list[PatientStart],
 # mother; "her sister": a sibling), by the kin word of the introduction.
 PARENTS = frozenset({"mother", "father", "parent"})
 SIBLINGS = frozenset({"sister", "brother", "sibling"})
+SPOUSES = frozenset({"wife", "husband", "spouse"})
 CONVERSE_KIN = {"son": PARENTS, "daughter": PARENTS, "child": PARENTS, "infant": PARENTS, "baby": PARENTS,
                 "sister": SIBLINGS, "brother": SIBLINGS, "sibling": SIBLINGS, "twin": frozenset({"twin"}),
-                "cousin": frozenset({"cousin"})}
+                "cousin": frozenset({"cousin"}), "husband": SPOUSES, "wife": SPOUSES, "spouse": SPOUSES}
 # A pronoun that makes a kin word another person's relative ("his father").
 OWNER = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 

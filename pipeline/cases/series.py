@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.cases.patient_columns import table_columns
 from pipeline.cases.record import Case, Evidence
@@ -26,8 +27,8 @@ from pipeline.cases.series_demographics import (
 )
 from pipeline.cases.series_newborns import co_twin_age, newborn_ages
 from pipeline.ingest.report import Report
-from pipeline.nlp.sections.patients import announced_patients, announced_sex, patient_number
-from pipeline.resources import read_table
+from pipeline.nlp.sections.patients import announced_patients, announced_sex, counted_subject, patient_number, with_persons
+from pipeline.resources import read_patterns, read_table
 
 
 SHARED_FIELDS = ("primary_site", "histology")
@@ -44,8 +45,14 @@ GIVEN_TO_ALL = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each\s+of\s+them|they
                           r"|the\s+(?:patients|children|twins|siblings))\b", re.IGNORECASE)
 
 
-COUNTED_GROUP = re.compile(r"\b(?P<count>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|children|women|men|infants|siblings|twins)\b",
-                           re.IGNORECASE)
+# A counted group of the report's patients anywhere in a sentence ("We treated two patients
+# with X"), in the plural words of the patterns file ({persons}).
+COUNTED_GROUP = r"\b(?P<count>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,2}?{persons}\b"
+
+
+@lru_cache(maxsize=None)
+def _counted_group(patients: str) -> re.Pattern:
+    return re.compile(with_persons(COUNTED_GROUP, read_patterns(patients)), re.IGNORECASE)
 
 
 # Where the announced patients' own course is told (not the introduction or the discussion).
@@ -70,14 +77,21 @@ def _unkept(evidence: list[Evidence]) -> list[Evidence]:
     return [replace(e, kept=False) for e in evidence]
 
 
-def _given_to_all(sentence: str, count: int) -> bool:
+def _given_to_all(sentence: str, count: int, patients: str = "sections/patients.toml") -> bool:
     """True when a sentence that names a drug speaks of all ``count`` patients of the report
     ("All four patients received X", "We treated two patients with X" in a report of two; not
     "Two patients received X" in a report of three)."""
-    counted = [patient_number(m.group("count")) for m in COUNTED_GROUP.finditer(sentence)]
+    counted = [patient_number(m.group("count")) for m in _counted_group(patients).finditer(sentence)]
     if counted:
         return all(number == count for number in counted)
     return bool(GIVEN_TO_ALL.search(sentence))
+
+
+def _told_of_all(sentence: str, count: int, patients: str) -> bool:
+    """True when a sentence speaks of every patient at once: by a joint word ("both patients
+    died", "they recovered") or by opening on the report's count of them as its subject ("Two
+    inpatients of one hospital ward died" in a report of two)."""
+    return bool(JOINT.search(sentence)) or counted_subject(sentence, patients) == count
 
 
 def _implied_sex(site: str | None) -> str | None:
@@ -106,10 +120,10 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         return cases
     first = cases[0]
     shared = [e for e in first.evidence if e.field in SHARED_FIELDS and getattr(first, e.field) == e.value]
-    outcome = [e for e in first.evidence if e.field == "outcome" and e.value == first.outcome and JOINT.search(e.sentence)]
+    outcome = [e for e in first.evidence if e.field == "outcome" and e.value == first.outcome and _told_of_all(e.sentence, count, patients)]
     # a drug told of all the patients at once ("These patients were treated with X") is each one's
     drugs = [replace(e, kept=True) for e in first.evidence if e.field == "drugs" and _group_given(e, first)
-             and _given_to_all(e.sentence, count)]
+             and _given_to_all(e.sentence, count, patients)]
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
     first.evidence = [e for e in first.evidence if not (e.field == "drugs" and not e.kept and e in _unkept(drugs))] + [
         e for e in drugs if e not in first.evidence]

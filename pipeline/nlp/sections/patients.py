@@ -211,17 +211,23 @@ def _described_relative(match: re.Match, following: str, own_age: re.Match | Non
     patient described, whatever verb follows: the age in the words that name it ("her
     2-year-old sister began to have fevers", "this patient's three-year-old child") or set
     beside them ("his son, then aged 44, ...", "The elder, currently 7 years and 9 months old,
-    walked alone"); so is a sibling named by birth order as the subject of its own sentence
+    walked alone") or as the person its age makes it ("her husband was a 73-year-old man"); so is a
+    sibling named by birth order as the subject of its own sentence
     ("The older brother achieved remission ... The younger brother developed ...")."""
     if patterns["age"].search(match.group()):
         return True
     if own_age is not None and APPOSED.match(following[:own_age.start()]) and not OTHER_PERSON.search(following, 0, own_age.start()):
         return True
+    if own_age is not None and DESCRIBED_AS.match(following[:own_age.start()]):
+        return True  # "Her husband was a 73-year-old man who ...": the relative presented as a person
     return bool(BIRTH_ORDER_NAMED.match(match.group())) and not before.strip()
 
 
 # Words between a relative's name and an age set beside it: ", then ", " (", ", currently 7 years and ".
 APPOSED = regex_cache.compile(r"(?i)\s*[,(]\s*(?:(?:then|now|currently|at\s+present|who\s+(?:was|is))\s+)?(?:\d{1,3}\s+years?\s+and\s+)?$")
+# A relative described by the person its age makes it: "Her husband was a 73 y.o. man", "his
+# brother, a 10-year-old boy," (the age then stands right after the article).
+DESCRIBED_AS = regex_cache.compile(r"(?i)\s*(?:,\s*|(?:was|is)\s+)an?\s+$")
 # A sibling named by its birth order ("the older sibling", "The younger sister").
 BIRTH_ORDER_NAMED = regex_cache.compile(r"(?i)the\s+(?:younger|elder|older|eldest|youngest)\b")
 # A sentence opening on the relative it tells of: "In his sister, ...", "In her brother, ...".
@@ -272,15 +278,48 @@ def _sentence_start(text: str, position: int) -> int:
     return start
 
 
+def with_persons(pattern: str, data: dict) -> str:
+    """``pattern`` with the patterns file's shared pieces put in: ``{counted_subject}`` (a
+    sentence whose subject is a counted group of patients) and ``{persons}`` (the plural words
+    for the patients), so that every pattern reads a group of patients with one vocabulary."""
+    return (pattern.replace("{counted_subject}", data.get("counted_subject", "(?!)"))
+            .replace("{persons}", data.get("persons_plural", "(?:patients|cases)")))
+
+
 @lru_cache(maxsize=None)
 def _announcements(path: str) -> tuple[tuple[re.Pattern, ...], int]:
     data = read_patterns(path)
-    return tuple(re.compile(p, re.MULTILINE) for p in data["announced"]), int(data["announced_reach"])
+    return tuple(re.compile(with_persons(p, data), re.MULTILINE) for p in data["announced"]), int(data["announced_reach"])
 
 
 @lru_cache(maxsize=None)
 def _title_announcements(path: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in read_patterns(path).get("announced_title", ()))
+    data = read_patterns(path)
+    return tuple(re.compile(with_persons(p, data)) for p in data.get("announced_title", ()))
+
+
+@lru_cache(maxsize=None)
+def _counted_subject(path: str) -> re.Pattern:
+    data = read_patterns(path)
+    return re.compile(with_persons(data.get("counted_subject", "(?!)"), data))
+
+
+def counted_subject(sentence: str, path: str = "sections/patients.toml") -> int:
+    """The size of the group of patients a sentence opens on as its subject, told with a verb of
+    their illness or care ("Two inpatients of one hospital ward died" → 2), else 0: such a
+    sentence tells every one of them what it says.
+
+    >>> counted_subject("Two inpatients of one hospital ward died.")
+    2
+    >>> counted_subject("A cluster of 5 family members, a mother and 4 children, were hospitalized for pneumonia.")
+    5
+    >>> counted_subject("Two cases of this tumour were reported in 1990.")
+    0
+    >>> counted_subject("Only two cases have been described.")
+    0
+    """
+    match = _counted_subject(path).match(sentence.lstrip())
+    return patient_number(match.group("count")) if match else 0
 
 
 def announced_patients(text: str, title: str | None = None, path: str = "sections/patients.toml") -> int:
@@ -384,5 +423,6 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
 
 # The sex a person or kinship word gives ("a mother–daughter pair", "a boy and his mother").
 PERSON_SEX = {"boy": "male", "man": "male", "male": "male", "son": "male", "brother": "male", "father": "male",
+              "husband": "male",
               "girl": "female", "woman": "female", "female": "female", "daughter": "female", "sister": "female",
-              "mother": "female"}
+              "mother": "female", "wife": "female"}

@@ -1,0 +1,86 @@
+"""A report that counts its patients as a group ("Two inpatients of one ward died", "A cluster
+of 5 family members ... were hospitalized", "We report the story of two newborns", "We report a
+married couple ...") gets a row per patient; what the counting sentence tells of the group is
+every patient's. Counts of the literature's patients are none. Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+from pipeline.nlp.sections.patients import announced_patients, counted_subject
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def cases(nlp, text, title=None):
+    return report_cases(nlp, Report(name="t.txt", text=text, title=title))
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Abstract\nThree outpatients of a dialysis unit developed fever within one week. Blood cultures grew Serratia.", 3),
+    ("A group of four family members, a father and three daughters, were admitted with vomiting after a meal.", 4),
+    ("Mushrooms are often mistaken. Two adolescents from a boarding school were hospitalized with liver failure.", 2),
+    ("Rare presentations are reviewed. Three cases of this tumour, in the lung, the liver and the skin respectively, "
+     "are described.", 3),
+    ("Such lesions are rare. Two cases of sarcoidosis which were first seen as skin nodules, in the scalp and the "
+     "shin respectively, are presented.", 2),
+    ("We report the stories of two neonates who were born with blisters.", 2),
+    ("We describe here the course of three toddlers who swallowed button batteries.", 3),
+    ("We report here an elderly couple who developed botulism after eating home-canned beans.", 2),
+    ("We present a husband and wife with simultaneous legionellosis.", 2),
+])
+def test_a_counted_group_of_patients_announces_them(text, count):
+    assert announced_patients(text) == count
+
+
+@pytest.mark.parametrize("text", [
+    "Only two inpatients have been described with this complication. A 50-year-old man presented with fever.",
+    "This tumour is rare. Three cases of it were described in 1990. We present a 61-year-old woman.",
+    "Two outpatients developed the same reaction in an earlier series [4]. A 44-year-old man was admitted.",
+    "A 30-year-old woman presented with fever. Her two children had been ill the week before.",
+])
+def test_counts_of_other_people_announce_nobody(text):
+    assert announced_patients(text) == 1
+
+
+def test_a_sentence_opening_on_the_group_is_about_every_patient():
+    assert counted_subject("Two toddlers of the same nursery died of sepsis.") == 2
+    assert counted_subject("A cluster of 3 family members, a mother and two sons, were hospitalized.") == 3
+    assert counted_subject("Two toddlers had been reported before.") == 0
+    assert counted_subject("The two toddlers were siblings.") == 0
+
+
+def test_what_the_counting_sentence_tells_is_each_patients(nlp):
+    text = ("Abstract\nTwo inpatients of a surgical ward died after an infusion. Contamination of the "
+            "infusion bags with Klebsiella was confirmed. Precautions were taken on the ward afterwards.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2
+    assert [r.outcome for r in rows] == ["died", "died"]
+
+
+def test_a_counted_cluster_gets_a_row_per_member(nlp):
+    text = ("A cluster of 4 family members, a grandmother and 3 grandchildren, were hospitalized with "
+            "influenza pneumonia. Oseltamivir was given to the household contacts.")
+    assert len(cases(nlp, text)) == 4
+
+
+def test_spouses_reported_together_get_a_row_each_with_their_age(nlp):
+    text = ("Background: Two spouses with the same rare disease are seldom seen. We report here a married "
+            "couple who developed myasthenia gravis within a year. Results: The husband is a 66 y.o. man who "
+            "developed ptosis in March of 2019. He was treated with pyridostigmine. His wife was a 63 y.o. "
+            "woman who began to have diplopia in 2020. She received prednisone.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(66, "male"), (63, "female")]
+    assert rows[0].drugs == ["pyridostigmine"]
+    assert rows[1].drugs == ["prednisone"]
+
+
+def test_one_patient_report_mentioning_her_husband_keeps_one_row(nlp):
+    text = ("A 52-year-old woman presented with fever and jaundice. Her husband was a 55-year-old man who "
+            "had been treated for hepatitis B. She received entecavir and recovered.")
+    rows = cases(nlp, text)
+    assert len(rows) == 1
+    assert (rows[0].age, rows[0].sex) == (52, "female")
