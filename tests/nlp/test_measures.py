@@ -578,6 +578,25 @@ def test_fraction_per_microlitre_of_another_fluid_stays_out(nlp):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # the finding's count in brackets right after it, with no count unit
+        ("On arrival she had a marked leucocytosis (23 400) and a CRP of 210 mg/L.", [23.4]),
+        ("Blood tests showed leukopenia (1,850) with lymphopenia.", [1.85]),
+        ("Investigations revealed leukocytosis (15,2 × 103) and neutrophilia.", [15.2]),
+        ("His white cell count (12.6 x 10^3) was above the normal range.", [12.6]),
+        ("Leukocytosis (31200) persisted until day 5.", [31.2]),
+        # a citation, a range or a bracketed comparator is no such count
+        ("Leukocytosis is frequent in this infection (14).", []),
+        ("Leukocytosis has been described in several series (14,15).", []),
+        ("Leukocytosis (> 12,000) defines the syndrome in children.", []),
+    ],
+)
+def test_count_in_brackets_after_the_finding(nlp, text, expected):
+    assert wbc(nlp, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # hyphenated house style and British abbreviations
         ("On arrival her white-cell count was 18,400 per cubic millimeter.", [18.4]),
         ("The white-blood-cell count was 18.4 × 10^9 per liter.", [18.4]),
