@@ -1,0 +1,66 @@
+"""Names a reviewer writes as another INN: US adopted and former British names whose INN differs
+(models/drugs/inn.tsv, from the WHO INN lists, the USAN Council's and the MHRA's lists), the
+other names of human normal immunoglobulin and the specific immunoglobulins by their
+pharmacopoeia names (models/drugs/curated.tsv), and gentian violet, a stain as well as an
+antiseptic (models/drugs/substances.tsv). Sentences written for the tests."""
+import pytest
+
+from drug_helpers import generics, nlp  # noqa: F401 (nlp: the shared fixture)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cosyntropin 250 µg was given intravenously and cortisol measured an hour later.", ["tetracosactide"]),
+    ("Tetracosactrin 250 µg was injected intramuscularly.", ["tetracosactide"]),
+    ("She was discharged on ursodiol 300 mg twice daily.", ["ursodeoxycholic acid"]),
+    ("Ovulation was induced with clomiphene 50 mg from day 5.", ["clomifene"]),
+    ("Ergonovine 0.2 mg was given for the uterine atony.", ["ergometrine"]),
+    ("Benztropine 1 mg was added for the dystonia.", ["benzatropine"]),
+    ("He had taken chlorthalidone 25 mg daily for years.", ["chlortalidone"]),
+    ("Her seizures were treated with sulthiame.", ["sultiame"]),
+    ("She took ethinyloestradiol as a contraceptive.", ["ethinylestradiol"]),
+    ("Eformoterol and budesonide were inhaled twice daily.", ["budesonide", "formoterol"]),
+])
+def test_a_us_or_british_name_reads_as_its_inn(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He received a single dose of penicillin G benzathine 2.4 million units.", ["benzathine benzylpenicillin"]),
+    ("Procaine penicillin was given intramuscularly for ten days.", ["procaine benzylpenicillin"]),
+])
+def test_a_penicillin_salt_reads_as_its_inn(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She received IgIV 2 g/kg over five days.",
+    "IGIV 400 mg/kg/day was infused for five days.",
+    "Monthly SCIG was continued at home.",
+    "Intravenous gamma globulin was started for the thrombocytopenia.",
+    "He was given gamma globulin 1 g/kg on two days.",
+])
+def test_other_names_of_normal_immunoglobulin(nlp, text):
+    assert generics(nlp, text) == ["immunoglobulin"]
+
+
+def test_a_measured_gamma_globulin_is_no_drug(nlp):
+    assert generics(nlp, "Serum protein electrophoresis showed a gamma globulin of 2.1 g/dL.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The newborn received hepatitis B immune globulin and the first vaccine dose.", ["hepatitis b immunoglobulin"]),
+    ("HBIG was given within 12 hours of birth.", ["hepatitis b immunoglobulin"]),
+    ("Rho(D) immune globulin was given at 28 weeks.", ["anti-d immunoglobulin"]),
+    ("She was given varicella zoster immune globulin after the exposure.", ["varicella immunoglobulin"]),
+    ("The wound was cleaned and tetanus immune globulin was given.", ["tetanus immunoglobulin"]),
+])
+def test_a_specific_immunoglobulin_is_not_normal_immunoglobulin(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+def test_gentian_violet_given_is_its_inn(nlp):
+    assert generics(nlp, "The erosions were painted with gentian violet twice a day.") == ["methylrosanilinium chloride"]
+
+
+def test_the_crystal_violet_of_a_gram_stain_is_no_drug(nlp):
+    assert generics(nlp, "The smear was stained with crystal violet and safranin.") == []
