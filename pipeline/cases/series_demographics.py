@@ -111,12 +111,34 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
     if len(found) != 1:
         return
     sex, match = found[0]
+    if _joined_to_other_sex(opening, match, sex):
+        return  # "three patients (one male and two females)": the group is a part of them
     offset = len(title or "") + 1
     for row in rows:
         if row.sex is None:
             row.sex = sex
             start = match.start() - offset
             row.evidence.append(Evidence("sex", sex, match.group(), max(0, start), max(0, start) + len(match.group()), max(0, start)))
+
+
+def _joined_to_other_sex(opening: str, match: re.Match, sex: str) -> bool:
+    """True when the group of one sex is listed with a person of the other ("one male and two
+    females", "two girls and a boy"): the patients are of both sexes."""
+    before = opening[max(0, match.start() - 40):match.start()]
+    after = opening[match.end():match.end() + 40]
+    joined_before = re.search(r"\b(?P<words>(?:\w+\s+){1,3})(?:and|&)\s+$", before)
+    joined_after = re.match(r"\s*(?:and|&)\s+(?P<words>(?:\w+\s*){1,3})", after)
+    return any(joined and _names_sex(joined.group("words"), "male" if sex == "female" else "female")
+               for joined in (joined_before, joined_after))
+
+
+def _names_sex(words: str, sex: str) -> bool:
+    """Whether ``words`` hold a person word of ``sex``, in the singular or the plural."""
+    for word in re.findall(r"[a-z]+", words.lower()):
+        singular = {"men": "man", "women": "woman"}.get(word, word.removesuffix("s"))
+        if PERSON_SEX.get(word) == sex or PERSON_SEX.get(singular) == sex:
+            return True
+    return False
 
 
 # A person word of a listed pair ("a boy and his mother").

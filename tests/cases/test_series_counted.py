@@ -31,6 +31,11 @@ def cases(nlp, text, title=None):
     ("We describe here the course of three toddlers who swallowed button batteries.", 3),
     ("We report here an elderly couple who developed botulism after eating home-canned beans.", 2),
     ("We present a husband and wife with simultaneous legionellosis.", 2),
+    ("Here, the authors report a series of four children (three boys and a girl) who swallowed magnets.", 4),
+    ("Pancreatitis after mumps: report of three adolescents.", 3),
+    ("The present study reports two cases of gout in young women.", 2),
+    ("The current report describes three brothers with the same myopathy.", 3),
+    ("Herein, the authors present two infants with congenital syphilis.", 2),
 ])
 def test_a_counted_group_of_patients_announces_them(text, count):
     assert announced_patients(text) == count
@@ -41,6 +46,9 @@ def test_a_counted_group_of_patients_announces_them(text, count):
     "This tumour is rare. Three cases of it were described in 1990. We present a 61-year-old woman.",
     "Two outpatients developed the same reaction in an earlier series [4]. A 44-year-old man was admitted.",
     "A 30-year-old woman presented with fever. Her two children had been ill the week before.",
+    "In a series of five patients, the drug was stopped. We present a 61-year-old man with gout.",
+    "Magnets were removed endoscopically in a series of four children [7]. A 6-year-old boy swallowed two magnets.",
+    "This case report describes a 40-year-old woman whose two children had measles.",
 ])
 def test_counts_of_other_people_announce_nobody(text):
     assert announced_patients(text) == 1
@@ -84,3 +92,17 @@ def test_one_patient_report_mentioning_her_husband_keeps_one_row(nlp):
     rows = cases(nlp, text)
     assert len(rows) == 1
     assert (rows[0].age, rows[0].sex) == (52, "female")
+
+
+def test_a_series_of_both_sexes_gives_nobody_the_sex_of_its_larger_part(nlp):
+    text = ("Here, the authors report a series of three patients (one male and two females) who developed "
+            "a second and a third primary cancer. All were treated by a multidisciplinary board.")
+    rows = cases(nlp, text)
+    assert len(rows) == 3
+    assert [r.sex for r in rows] == [None, None, None]
+
+
+def test_a_series_of_one_sex_gives_every_row_its_sex(nlp):
+    text = ("We report a series of three women who developed a second and a third primary cancer. "
+            "All were treated by a multidisciplinary board.")
+    assert [r.sex for r in cases(nlp, text)] == ["female", "female", "female"]

@@ -280,10 +280,12 @@ def _sentence_start(text: str, position: int) -> int:
 
 def with_persons(pattern: str, data: dict) -> str:
     """``pattern`` with the patterns file's shared pieces put in: ``{counted_subject}`` (a
-    sentence whose subject is a counted group of patients) and ``{persons}`` (the plural words
-    for the patients), so that every pattern reads a group of patients with one vocabulary."""
+    sentence whose subject is a counted group of patients), ``{persons}`` (the plural words
+    for the patients) and ``{authors}`` (the authors as the subject of their report), so that
+    every pattern reads a group of patients, and the authors reporting it, with one vocabulary."""
     return (pattern.replace("{counted_subject}", data.get("counted_subject", "(?!)"))
-            .replace("{persons}", data.get("persons_plural", "(?:patients|cases)")))
+            .replace("{persons}", data.get("persons_plural", "(?:patients|cases)"))
+            .replace("{authors}", data.get("authors_subject", "(?:we)")))
 
 
 @lru_cache(maxsize=None)
