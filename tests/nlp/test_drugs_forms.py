@@ -112,3 +112,23 @@ def test_a_recombinant_protein_or_hormone_named_by_what_it_is_reads_as_its_inn(n
 ])
 def test_a_measured_hormone_or_a_diagnosis_holding_a_drug_name_is_no_drug(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of the broken name is a word of another name of the lexicon ("metro", "cipro", "nate")
+    ("She was started on intravenous metro-nidazole 500 mg every 8 hours.", ["metronidazole"]),
+    ("He was switched to oral cipro-floxacin for two weeks.", ["ciprofloxacin"]),
+    ("Treatment was sodium stibogluco-nate 20 mg/kg/day for 20 days.", ["sodium stibogluconate"]),
+    ("Benz-nidazole was restarted after the rash had settled.", ["benznidazole"]),
+    ("She received pent-amidine for the relapse.", ["pentamidine"]),
+])
+def test_a_name_broken_at_a_line_end_reads_whole_when_a_part_is_another_word(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She received amoxicillin-clavulanate for the otitis.", ["amoxicillin", "clavulanic acid"]),
+    ("Piperacillin-tazobactam was given for seven days.", ["piperacillin", "tazobactam"]),
+])
+def test_two_names_joined_by_a_hyphen_stay_two_drugs(nlp, text, expected):
+    assert generics(nlp, text) == expected

@@ -78,6 +78,11 @@ class NameScanner:
                     continue
             if piece in first_pieces:
                 match = self._longest(text, lowered, word.start(), piece)
+                broken = self._broken_word(text, lowered, word)
+                if broken is not None and (match is None or broken.end > match.end):
+                    # a name broken at a line end whose first part is a name too ("cipro-floxacin"
+                    # is ciprofloxacin, not the brand Cipro and a misspelt "floxacin")
+                    match = broken
                 if match is not None:
                     if match.generics:  # a name without generics only blocks the drugs inside it
                         matches.append(match)
@@ -191,7 +196,9 @@ class NameScanner:
     def _unbroken(self, lowered: str, start: int, size: int) -> list:
         """The first ``size`` pieces from ``start``, a word broken by a hyphen at a line end
         ("sul-fate", "sul- fate", "sul-" at a line end) read whole when the whole word is a word of the lexicon's names
-        and neither part alone is."""
+        and one of its parts alone is not: a part may happen to be a word of another name
+        ("metro-nidazole", "stibogluco-nate", "Benz-nidazole"), but two words of names joined by
+        a hyphen are two words."""
         found = list(PIECE.finditer(lowered, start, min(len(lowered), start + 40 * size)))
         out: list = []
         index = 0
@@ -204,7 +211,7 @@ class NameScanner:
                         and lowered[hyphen.end():rest.start()] in ("", " ", "\n")
                         and piece.group().isalpha() and rest.group().isalpha()
                         and whole in self.lexicon.known_words
-                        and piece.group() not in self.lexicon.known_words and rest.group() not in self.lexicon.known_words):
+                        and (piece.group() not in self.lexicon.known_words or rest.group() not in self.lexicon.known_words)):
                     out.append(_Piece(whole, rest.end()))
                     index += 3
                     continue
