@@ -210,6 +210,31 @@ def _history_reader(config: AssemblyConfig = DEFAULT):
     return told_as_history
 
 
+# The statuses a summing-up sentence may end on after the spread it names ("the first report of
+# metastatic leiomyosarcoma to the pancreas managed by enucleation, with no recurrence").
+FAVOURABLE = frozenset({"complete remission", "no evidence of disease", "recovered"})
+
+
+def _continued_after(spread: Mention, status: Mention, continued: re.Pattern | None) -> bool:
+    """Whether the words between a spread and a status after it in their sentence carry the story
+    on to a later state ("was diagnosed with liver metastasis and has remained free from
+    recurrence": "[relapse] continued" of models/outcome/outcome.toml), so that the status is the
+    patient's at the end rather than a description of the spread."""
+    if continued is None:
+        return False
+    between = spread.sentence[max(0, spread.end - spread.sentence_start): max(0, status.start - spread.sentence_start)]
+    return continued.search(between) is not None
+
+
+def _summed_up(spread: Mention, outcomes: list[Mention]) -> bool:
+    """Whether a spread told after a status stands in a sentence that itself ends on a favourable
+    status of the patient after it ("metastatic leiomyosarcoma to the pancreas being managed by
+    enucleation, with a successful follow-up and no recurrence", "the metastatic lesions disappeared"):
+    a summing-up of the course that the status already ended, not a relapse after it."""
+    return any(o.sentence_start == spread.sentence_start and o.start > spread.start
+               and o.value.category in FAVOURABLE for o in outcomes)
+
+
 def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None = None,
              config: AssemblyConfig = DEFAULT, one_patient: bool = False, mother: bool = False) -> Mention | None:
     """Status at last follow-up: death if stated; else the last status said to be current
@@ -244,10 +269,12 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
         if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
             return False
         if outcome.value.category == "no evidence of disease" and any(
-            r.sentence_start == outcome.sentence_start and r.start < outcome.start for r in relapses
+            r.sentence_start == outcome.sentence_start and r.start < outcome.start
+            and not _continued_after(r, outcome, relapse.get("continued")) for r in relapses
         ):
             return True  # "metastases to the skin and spleen without local recurrence": the spread, not a status
-        later = [r for r in relapses if r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start]
+        later = [r for r in relapses if r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start
+                 and not _summed_up(r, outcomes)]
         known = {r.value.site for r in relapses if r.section_start == outcome.section_start and r.sentence_start <= outcome.sentence_start}
         for r in later:
             event = relapse["event"].search(r.sentence) is not None
