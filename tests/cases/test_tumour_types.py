@@ -173,3 +173,11 @@ def test_an_organ_word_right_before_a_types_name_is_its_organ(nlp, text, site):
 def test_a_node_before_a_types_name_is_no_primary_organ(nlp):
     text = "A 50-year-old man had a cervical lymph node non-Hodgkin lymphoma treated with rituximab."
     assert row(nlp, text).primary_site is None
+
+
+
+def test_a_precursor_lymphoblastic_neoplasm_is_of_the_marrow(nlp):
+    text = ("A 24-year-old man presented with fever and pancytopenia. Bone marrow aspiration showed 40% blasts, "
+            "and flow cytometry confirmed B precursor lymphoblastic leukemia/lymphoma.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == ("bone marrow", "acute lymphoblastic leukemia")

@@ -392,3 +392,21 @@ def test_a_cystadenocarcinoma_is_its_type(nlp, text, expected):
 )
 def test_a_keratinisation_word_inside_a_name_is_dropped(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flow cytometry of the marrow showed B precursor lymphoblastic leukemia/lymphoma.",
+        "She was treated for T-lymphoblastic leukaemia/lymphoma with a mediastinal mass.",
+        "A diagnosis of precursor B-cell lymphoblastic leukemia/lymphoma was made in 2001.",
+        "The boy had B-lymphoblastic leukaemia in first remission.",
+        "Immunophenotyping confirmed B-cell precursor acute lymphoblastic leukemia.",
+    ],
+)
+def test_precursor_lymphoid_neoplasms_under_each_who_name(nlp, text):
+    assert names(nlp, text) == ["acute lymphoblastic leukemia"]
+
+
+def test_a_lymphoblastic_lymphoma_stays_a_lymphoma(nlp):
+    assert names(nlp, "Mediastinal biopsy showed T-lymphoblastic lymphoma.") == ["lymphoblastic lymphoma"]
