@@ -29,8 +29,10 @@ def choose_histology(mentions: list[Mention], sites: list[Mention] = (), primary
     type written for another organ than the case's primary ("squamous cervical cancer" first
     diagnosed, then "serous adenocarcinoma of the ovary" metastatic to the cervix) counts only
     when no type is written for the primary's organ or without an organ. A type named as a
-    possibility or a misdiagnosis ("suspicious for squamous cell carcinoma") is not the case's."""
-    mentions = [m for m in mentions if not (m.value.hedged)]
+    possibility or a misdiagnosis ("suspicious for squamous cell carcinoma") is not the case's, nor one
+    named only in a sentence that weighs it ("the findings led us to consider a submucosal tumour, including
+    GIST": the context component's hypothetical cues)."""
+    mentions = [m for m in mentions if not (m.value.hedged or m.hypothetical)]
     if not mentions:
         return None
     if primary_site:

@@ -175,6 +175,29 @@ def test_a_node_before_a_types_name_is_no_primary_organ(nlp):
     assert row(nlp, text).primary_site is None
 
 
+def test_a_type_only_weighed_in_the_case_is_no_type(nlp):
+    # a differential the case weighs ("led us to consider ..., including GIST") names no type of the
+    # patient's when nothing else does (issue 11: a benign lesion first taken for a tumour)
+    text = ("A 58-year-old man presented with a submucosal bulge of the gastric antrum found on endoscopy. "
+            "The endoscopic findings led us to consider a submucosal tumour, including GIST or leiomyoma. "
+            "At laparoscopy the wall of the stomach was normal, and a reactive lymph node was removed.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == (None, None)
+
+
+def test_a_type_weighed_then_diagnosed_is_the_type(nlp):
+    text = ("A 63-year-old woman had a pelvic mass; the differential diagnosis included leiomyosarcoma. "
+            "Hysterectomy was performed and histology showed a leiomyosarcoma of the uterus.")
+    assert row(nlp, text).histology == "leiomyosarcoma"
+
+
+def test_a_benign_tumour_first_suggested_as_a_cancer_has_no_type(nlp):
+    text = ("A 47-year-old woman presented with epigastric pain. Computed tomography suggested a "
+            "gastrointestinal stromal tumor of the stomach. A wedge resection was performed and "
+            "immunohistochemistry confirmed a benign schwannoma.")
+    case = row(nlp, text)
+    assert case.histology is None
+
 
 def test_a_precursor_lymphoblastic_neoplasm_is_of_the_marrow(nlp):
     text = ("A 24-year-old man presented with fever and pancytopenia. Bone marrow aspiration showed 40% blasts, "

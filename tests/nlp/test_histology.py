@@ -201,6 +201,18 @@ def hedges(nlp, text):
         ("Its imaging features may overlap with those of leiomyosarcoma.", [("leiomyosarcoma", True)]),
         ("The pelvic abscess closely resembled an ovarian serous carcinoma.", [("serous carcinoma", True)]),
         ("The mass was presumed to be an adenocarcinoma and resected.", [("adenocarcinoma", True)]),
+        # the verb's other forms and the misreadings besides "misdiagnosed as" (issue 11: benign tumours read
+        # first as a cancer)
+        ("Computed tomography suggested a leiomyosarcoma of the small bowel.", [("leiomyosarcoma", True)]),
+        ("Endoscopic ultrasound suggests an adenocarcinoma of the antrum.", [("adenocarcinoma", True)]),
+        ("The surgeons first thought of lymphoma because of the bulky nodes.", [("lymphoma", True)]),
+        ("The nodule had been hiding as a squamous cell carcinoma for a year.", [("squamous cell carcinoma", True)]),
+        ("Frozen sections were misinterpreted as serous carcinoma.", [("serous carcinoma", True)]),
+        ("The smear was misread as small cell carcinoma by the first laboratory.", [("small cell carcinoma", True)]),
+        ("The lesion was misclassified as a melanoma on dermoscopy.", [("melanoma", True)]),
+        # pathology that "suggested morphology and expression of" a type names it (no article after the verb)
+        ("Staining of the specimen suggested morphology and expression of lung adenocarcinoma.",
+         [("adenocarcinoma", False)]),
     ],
 )
 def test_hedged_names(nlp, text, expected):
