@@ -115,6 +115,8 @@ def test_parse_date_reads_formatted_dates_and_is_idempotent(day, layout):
         ("Blood tests on 25.08.2012 and 03.09.2012 were normal.", ["2012-08-25", "2012-09-03"]),
         ("Scans on 08/25/2012 and 09/03/2012 were clear.", ["2012-08-25", "2012-09-03"]),
         ("Surgery was performed on 15 Jan 2014; a relapse followed in mid-June.", ["2014-01-15", "2014-06"]),
+        # "who" opens a relative clause; only the capitals name the World Health Organization
+        ("A 60-year-old woman who was operated on in 2008 presented with a cough.", ["2008"]),
     ],
 )
 def test_clinical_dates(nlp, text, expected):
@@ -133,6 +135,7 @@ def test_clinical_dates(nlp, text, expected):
         "The term was coined in 1949 by Sir Hamilton Bailey.",
         "It was first reported in 1949 by a surgeon.",
         "Since the FIGO staging was revised in 2018, nodes count.",
+        "The tumour was graded by the WHO in 2016 as grade 2.",
         "Of 2019 patients, 40 had leukocytosis.",
         "She may come back in may.",
         "The full text is at http://www.example.org/text.asp?2016/4/2/80/196232 online.",
