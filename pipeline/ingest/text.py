@@ -222,6 +222,10 @@ def append_superscript(pieces: list[str], raw: str) -> None:
     pieces.append(rendered)
 
 
+# A middle dot between digits is a decimal point, The Lancet's house style ("11·5 × 10⁹/L", "aged
+# 2·5 years", "0·5 mg/kg"), not a product: the patterns read "."; one character for one, so offsets
+# hold. "3·10⁹/L" (a dot before a power of ten) stays a product.
+_DECIMAL_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)(?!10\s*(?:[\u2070-\u2079\u00b9\u00b2\u00b3^]|\*\*|[eE]\d))")
 MAX_RUN = 20
 _LONG_RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_RUN)
 # Texts are normalised a block of lines at a time: each pass copies the text and a regex with
@@ -239,6 +243,8 @@ def normalize_text(text: str) -> str:
 
     >>> normalize_text("WBC\\u00a010⁹/L\\r\\nleuko\\u00adcytosis\\x0c")
     'WBC 10⁹/L\\nleukocytosis'
+    >>> normalize_text("WBC 11·5 × 10⁹/L; 3·10⁹/L")
+    'WBC 11.5 × 10⁹/L; 3·10⁹/L'
     """
     if len(text) <= BLOCK_CHARACTERS:
         return _normalize_block(text).strip()
@@ -261,6 +267,8 @@ def _normalize_block(text: str) -> str:
         text = _NEWLINES.sub("\n", text)
         text = _ODD_SPACES.sub(" ", text)
         text = _INVISIBLE.sub("", text)
+        if "\u00b7" in text:
+            text = _DECIMAL_DOT.sub(".", text)
     text = text.replace("\x0c", "\n")
     text = _CONTROL.sub(" ", text)
     # spaCy's tokenizers take quadratic time on a long run of one punctuation mark ("=====",

@@ -87,6 +87,9 @@ def test_report_fields(tmp_path):
         ("ﬁbrosis, 5 ㎎/㎏, 38.5℃", "fibrosis, 5 mg/kg, 38.5°C"),
         # ...but not where folding changes the value or the word
         ("10⁹/L, mm³, CO₂, 1½ years, Taxol™, 38.5ºC, 4 µL", "10⁹/L, mm³, CO₂, 1½ years, Taxol™, 38.5ºC, 4 µL"),
+        # a middle dot between digits is a decimal point (Lancet style), not before a power of ten
+        ("aged 2·5 years, leucocytes 11·5 × 10⁹/L", "aged 2.5 years, leucocytes 11.5 × 10⁹/L"),
+        ("3·10⁹/L, 2·10^9/L, Vol 12 · 2019", "3·10⁹/L, 2·10^9/L, Vol 12 · 2019"),
     ],
 )
 def test_normalize_text(raw, expected):
