@@ -7,7 +7,7 @@ import re
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
-from pipeline.cases.organs import OTHER_SITE, organ_stem, site_family
+from pipeline.cases.organs import MARROW, OTHER_SITE, organ_stem, site_family
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 from pipeline.resources import compile_pattern, read_patterns
 
@@ -123,17 +123,26 @@ def haematolymphoid(histology: str | None, config: AssemblyConfig = DEFAULT) -> 
     return bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
 
 
+def arises_in_marrow(histology: str | None, primary_site: str | None, config: AssemblyConfig = DEFAULT) -> bool:
+    """True for a case whose cancer arises in the bone marrow: its primary read as the marrow, or a type of
+    ``marrow_types`` ([haematolymphoid] of roles.toml: leukaemias, myeloma, Waldenstrom's)."""
+    pattern = read_patterns(config.roles).get("haematolymphoid", {}).get("marrow_types")
+    return primary_site == MARROW or bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
+
+
 def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histology: str | None,
                            primary_site: str | None, config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """The spread of a lymphoma, leukaemia or myeloma, written as the involvement of other organs, not as
     their metastasis: the organs it involves, infiltrates or invades beyond its own site ("T-cell lymphoma
     with bone marrow invasion", "lesions involving the femur") are its spread, and its lymph nodes are the
     disease itself (read from a finding or an involvement: "axillary lymphadenopathy"), unless they are
-    named as metastases. A region outside the site list ("mediastinal involvement") is left out. Other
-    cancers' spread is returned as it is."""
+    named as metastases or the disease arises in the marrow (a leukaemia's, myeloma's or Waldenstrom's
+    nodes are its spread beyond the marrow). A region outside the site list ("mediastinal involvement")
+    is left out. Other cancers' spread is returned as it is."""
     if not haematolymphoid(histology, config):
         return spread
-    kept = [m for m in spread if m.value.site != NODE or "metasta" in (m.value.cue or "").lower()]
+    marrow = arises_in_marrow(histology, primary_site, config)
+    kept = [m for m in spread if m.value.site != NODE or marrow or "metasta" in (m.value.cue or "").lower()]
     involved = [m for m in sites if m.value.role == "involvement" and not m.negated and not m.hypothetical
                 and m.value.site not in (NODE, OTHER_SITE, primary_site) and m not in kept]
     return kept + involved

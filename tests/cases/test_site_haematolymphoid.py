@@ -4,7 +4,7 @@ passages written for the tests and read by the whole pipeline."""
 import pytest
 
 from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
-from pipeline.cases.spread import haematolymphoid
+from pipeline.cases.spread import arises_in_marrow, haematolymphoid
 
 
 @pytest.mark.parametrize("histology", [
@@ -57,3 +57,17 @@ def test_a_carcinomas_enlarged_nodes_stay_nodal_disease(nlp):
     text = ("A 55-year-old woman with adenocarcinoma of the right breast had enlarged right axillary lymph "
             "nodes on ultrasound.")
     assert row(nlp, text).metastasis_sites == ["lymph node"]
+
+
+def test_nodes_of_a_marrow_disease_are_its_spread(nlp):
+    text = ("A 70-year-old man had chronic lymphocytic leukaemia diagnosed on a bone marrow biopsy. Two years "
+            "later CT showed enlarged mediastinal and para-aortic lymph nodes.")
+    assert row(nlp, text).metastasis_sites == ["lymph node"]
+
+
+@pytest.mark.parametrize("histology, marrow", [
+    ("lymphoplasmacytic lymphoma", True), ("multiple myeloma", True), ("acute lymphoblastic leukemia", True),
+    ("diffuse large b-cell lymphoma", False), ("follicular lymphoma", False),
+])
+def test_diseases_of_the_marrow(histology, marrow):
+    assert arises_in_marrow(histology, None) is marrow
