@@ -45,6 +45,15 @@ SLASH_LABELS = 10  # labels kept apart for each part of a slash-joined token (a 
 SLASH_TAIL = 3  # words after a slash-joined token read with each of its parts ("pelvic/para-aortic lymph nodes")
 REACH = 200  # characters of context read on each side (a long list of sites fits)
 TNM_HINT = regex_cache.compile(r"[NM][0-3xX]")
+# A one-word organ adjective with "intra" before it ("intracolonic", "intra-splenic" when the tokenizer
+# keeps it whole): group 1 is the adjective.
+INTRA_WORD = regex_cache.compile(r"^intra-?([a-z]{4,})$")
+# The nouns of a lesion or of spread such an adjective qualifies ("intracolonic metastases", "intramuscular
+# deposits", "intrasplenic lesions", "an intrarenal mass").
+INTRA_HEAD = regex_cache.compile(r"^(?:metasta\w*|micrometasta\w*|deposits?|lesions?|nodules?|masse?s?|"
+                                 r"tumou?rs?|recurren\w*|relapses?|spread|implants?|seeding|dissemination|"
+                                 r"involvement|infiltrat\w*|extension|invasion|foci|focus|secondaries)$")
+LOCAL = "local"  # the lexicon's site of a local recurrence that names no organ
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
 # letter, or a line break, ends the context.
 
@@ -230,7 +239,8 @@ class SiteMatcher(Component):
         found = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
         # the longest phrase wins: "cervical lymph node" is a node, "cervix" is not there
         kept = filter_spans(found)
-        parts = self._slash_parts(doc, {i for span in kept for i in range(span.start, span.end)})
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        parts = self._slash_parts(doc, taken) + self._prefixed_parts(doc, taken)
         sites = [s for s in kept if not s.label_.startswith(NOT_A_SITE + "|")]
         return sorted(sites + parts, key=lambda s: s.start_char) if parts else sites
 
@@ -259,6 +269,25 @@ class SiteMatcher(Component):
                 if key is None or key.startswith(NOT_A_SITE + "|"):
                     continue
                 parts.append(SlashPart(start, end, doc.text[start:end], key, index))
+        return parts
+
+    def _prefixed_parts(self, doc: Doc, taken: set[int]) -> list[SlashPart]:
+        """Organ adjectives written with "intra" before them in one word ("intracolonic metastases",
+        "intramuscular deposits", "intrasplenic lesions"), which the lexicon lists only in part: the word
+        is the organ its rest names when it qualifies a lesion or its spread (the next word, ``INTRA_HEAD``);
+        else it mostly names a route or a space ("intramuscular injection", "intraperitoneal chemotherapy",
+        "intrauterine device") and gives nothing. A rest the lexicon does not name, or names as a region
+        outside the site list ("intrapelvic", "intraintestinal": "other") or as no site, gives nothing; a
+        word the lexicon lists itself ("intradural") or a phrase it belongs to is read as the lexicon reads it."""
+        parts = []
+        for token in doc:
+            if token.i in taken or token.i + 1 >= len(doc) or not INTRA_HEAD.match(doc[token.i + 1].lower_):
+                continue
+            match = INTRA_WORD.match(token.lower_)
+            key = self.forms.get(match.group(1)) if match else None
+            if key is None or key.startswith((NOT_A_SITE + "|", OTHER + "|", LOCAL + "|")):
+                continue
+            parts.append(SlashPart(token.idx, token.idx + len(token.text), token.text, key, 0))
         return parts
 
     def _slash_key(self, word: str, tail: list[str]) -> str | None:
