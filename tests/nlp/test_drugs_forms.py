@@ -132,3 +132,22 @@ def test_a_name_broken_at_a_line_end_reads_whole_when_a_part_is_another_word(nlp
 ])
 def test_two_names_joined_by_a_hyphen_stay_two_drugs(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a slip in the drug-name ending: no generic shares the misspelt word's ending
+    ("Empirical vancomysin and meropenem were started for the sepsis.", ["meropenem", "vancomycin"]),
+    ("He had completed radiotherapy with weekly cetuximib.", ["cetuximab"]),
+    ("Lorazepem 2 mg was given intravenously for the seizure.", ["lorazepam"]),
+])
+def test_a_misspelt_ending_reads_as_its_drug(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The carbonate and phosphate levels were within normal limits.",
+    "A predominantly lymphocytic infiltrate was seen in the dermis.",
+    "Vancouver criteria were applied to the classification.",
+])
+def test_an_english_word_sharing_a_drugs_first_letters_is_no_drug(nlp, text):
+    assert generics(nlp, text) == []

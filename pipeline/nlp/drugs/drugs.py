@@ -75,6 +75,7 @@ class DrugMatcher(Component):
                 settings["max_distance"],
                 settings["ending_length"],
                 tuple(settings.get("glued_salts", ())),
+                settings.get("prefix_length", 4),
             )
             if fuzzy
             else None

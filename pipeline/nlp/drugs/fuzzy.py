@@ -2,7 +2,9 @@
 
 Conservative on purpose: only words that the lexicon does not know, that are long and end like
 a drug name are tried, and only against generics with the same first letter and the same
-ending, so an English word is never turned into a drug.
+ending, so an English word is never turned into a drug. A slip in the ending itself
+("vancomysin", "cetuximib", "lorazepem") is tried last, at one edit, against the generics of a
+drug-name ending that share the word's first letters.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 class FuzzyMatcher:
     def __init__(self, generics, known_words, suffixes: str, min_length: int = 8, max_distance: int = 2, ending_length: int = 3,
-                 glued_salts: tuple[str, ...] = ()):
+                 glued_salts: tuple[str, ...] = (), prefix_length: int = 4):
         self.suffix = regex_cache.compile(suffixes)
         # German and other national names write the salt glued to the drug ("Cyproteronacetat",
         # "Ondansetronhydrochlorid", "Morphinsulfat"): the drug is the part before the salt.
@@ -55,6 +57,14 @@ class FuzzyMatcher:
             if generic.isalpha() and len(generic) >= min_length - max_distance and not self.suffix.search(generic):
                 other.setdefault(self._key(generic), []).append(generic)
         self.other_index = other
+        # Generics of a drug-name ending by their first letters: a word one slip away from one of
+        # them in its last letters ("vancomysin", "cetuximib") keys neither index above.
+        self.prefix_length = prefix_length
+        by_prefix: dict[str, list[str]] = {}
+        for generic in generics:
+            if generic.isalpha() and len(generic) >= min_length - 1 and self.suffix.search(generic):
+                by_prefix.setdefault(generic[:prefix_length], []).append(generic)
+        self.prefix_index = by_prefix
         # National spellings of an INN: German, Scandinavian and Slavic ones drop its final e
         # ("dexamethason", "ceftriaxon"), French ones add one ("paracetamole", "fluorouracile"),
         # Latin ones of pharmacopoeias end in -um ("cisplatinum", "ceftriaxonum"), Romance ones
@@ -91,8 +101,18 @@ class FuzzyMatcher:
         # A word that ends like a drug may be two edits away ("temolozomide"); any other only
         # one ("oxacilin").
         if not self.suffix.search(word):
-            return self._lookup(word, 1)
-        return self._lookup(word, self.max_distance) or self._lookup(word, self.max_distance, self.other_index)
+            return self._lookup(word, 1) or self._slip_in_ending(word)
+        return (self._lookup(word, self.max_distance) or self._lookup(word, self.max_distance, self.other_index)
+                or self._slip_in_ending(word))
+
+    def _slip_in_ending(self, word: str) -> str | None:
+        """The one generic of a drug-name ending, with the same first letters, that ``word`` is a
+        single edit away from: a slip in the ending ("vancomysin" -> vancomycin)."""
+        best = sorted((edit_distance(word, generic, 1), generic) for generic in self.prefix_index.get(word[:self.prefix_length], ()))
+        best = [pair for pair in best if pair[0] <= 1]
+        if not best or (len(best) > 1 and best[0][0] == best[1][0]):
+            return None
+        return best[0][1]
 
     def spelling(self, word: str) -> str | None:
         """The generic that ``word`` is a national spelling of ("insulina", "dexamethason"), known
