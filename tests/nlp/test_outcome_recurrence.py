@@ -31,3 +31,23 @@ def test_a_recurrence_of_the_patient_is_progression(nlp, text):
 ])
 def test_a_recurrence_denied_counted_or_named_by_another_noun_is_no_progression(nlp, text):
     assert "progressive disease" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "After the radical hysterectomy she received adjuvant radiotherapy and never had any recurrence.",
+    "Five years on, we have not found any recurrence of the tumour.",
+    "She completed six cycles of carboplatin, without any proof of relapse to date.",
+    "The lung nodule was resected and he has been followed for three years without re-recurrence.",
+    "He has not shown signs of local recurrence since the operation.",
+])
+def test_a_recurrence_denied_by_never_not_or_without_is_no_evidence_of_disease(nlp, text):
+    assert "no evidence of disease" in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The vault nodule was not a recurrence but a second primary tumour.",
+    "It is not clear whether a relapse will occur.",
+    "Without treatment, relapses are frequent in this disease.",
+])
+def test_a_negation_of_something_else_near_a_recurrence_is_no_status(nlp, text):
+    assert "no evidence of disease" not in categories(nlp, text)
