@@ -204,3 +204,15 @@ def test_a_precursor_lymphoblastic_neoplasm_is_of_the_marrow(nlp):
             "and flow cytometry confirmed B precursor lymphoblastic leukemia/lymphoma.")
     case = row(nlp, text)
     assert (case.primary_site, case.histology) == ("bone marrow", "acute lymphoblastic leukemia")
+
+
+def test_a_melanoma_with_no_organ_named_is_of_the_skin(nlp):
+    text = ("A 44-year-old man noticed a dark lesion that had grown over six months. Excision biopsy showed "
+            "a nodular melanoma with a Breslow thickness of 4 mm.")
+    assert row(nlp, text).primary_site == "skin"
+
+
+def test_a_melanoma_written_with_its_organ_keeps_the_organ(nlp):
+    text = ("A 61-year-old woman presented with vaginal bleeding. Biopsy of a vaginal mass showed a mucosal "
+            "melanoma of the vagina.")
+    assert row(nlp, text).primary_site == "vagina"
