@@ -422,3 +422,15 @@ def test_precursor_lymphoid_neoplasms_under_each_who_name(nlp, text):
 
 def test_a_lymphoblastic_lymphoma_stays_a_lymphoma(nlp):
     assert names(nlp, "Mediastinal biopsy showed T-lymphoblastic lymphoma.") == ["lymphoblastic lymphoma"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Core biopsy showed a moderately differentiated breast carcinoma NST, grade 2.",
+        "Histology: carcinoma of no special type, with a Ki-67 of 30%.",
+        "The lumpectomy specimen held a ductal carcinoma of no special type.",
+    ],
+)
+def test_no_special_type_without_invasive_is_the_breasts_invasive_carcinoma(nlp, text):
+    assert names(nlp, text) == ["invasive carcinoma of no special type"]
