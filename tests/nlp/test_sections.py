@@ -225,6 +225,27 @@ def test_headings_inside_a_flattened_page(nlp, phrase, section):
     assert section_of(nlp(FLATTENED), phrase) == section
 
 
+TEACHING_CASE = ("Clinical Presentation A 30-year-old woman presented with fever and a rash. Questions What is "
+                 "the most likely diagnosis? Discussion " + "Many drugs are used for this infection in the region. " * 45
+                 + "The Case Continued{mark} She was treated with doxycycline and recovered. Summary Box "
+                 + "Resistance to chloroquine is common. " * 10)
+
+
+@pytest.mark.parametrize("mark", ["…", "...", ""])
+def test_the_case_continued_after_a_discussion_is_the_case_again(nlp, mark):
+    """A case-based teaching format tells the course in parts, with a discussion between them."""
+    doc = nlp(TEACHING_CASE.format(mark=mark))
+    assert section_of(doc, "She was treated with doxycycline") == "case"
+    assert section_of(doc, "Many drugs are used") == "discussion"
+
+
+@pytest.mark.parametrize("line", ["The Case Continued…", "CASE CONTINUED", "The case (continued)"])
+def test_the_case_continued_on_a_line_of_its_own(nlp, line):
+    doc = nlp(f"Case presentation\nA 30-year-old woman had a rash.\nDiscussion\nDrugs vary.\n{line}\n"
+              "She was treated with doxycycline.")
+    assert section_of(doc, "She was treated") == "case"
+
+
 def test_a_table_of_contents_in_a_flattened_page_opens_nothing(nlp):
     doc = nlp(FLATTENED)
     assert section_of(doc, "Table of Contents") == "front"

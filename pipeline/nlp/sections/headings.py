@@ -78,7 +78,7 @@ class HeadingReader:
         self.flat_kinds = {name: "furniture" if name in flat["furniture"] else self.headings[name] for name in names}
         self.flat_pattern = regex_cache.compile(
             r"(?P<before>^|[.!?\])]\s+(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\.?\s+|[IVX]{1,4}\.\s+)?|\s{2,}|\s)(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-            + r"))(?=(?P<colon>\s*:)?\s+[A-Z0-9\[(])")
+            + r"))(?=(?P<colon>\s*:)?(?:…|\.\.\.)?\s+[A-Z0-9\[(])")  # "The Case Continued… The patient"
         # The same headings glued to their first sentence in a line of ordinary length (PDF
         # text reflowed into paragraphs: "1. Introduction Salmonella are ...", "CASE PRESENTATION
         # A 52-year-old man ...", "... reported [1]. Case Report An 81-year-old man ..."): only at
@@ -87,11 +87,11 @@ class HeadingReader:
         self.glued_pattern = regex_cache.compile(
             r"(?:^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+)?|(?<=[.!?\])])\s+(?:\d{1,2}\.\s+|[IVX]{1,4}\.\s+)?)(?P<head>(?i:"
             + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names if n not in flat["furniture"])
-            + r"))(?=\s+[A-Z])(?!\s*:)")
+            + r"))(?=(?:…|\.\.\.)?\s+[A-Z])(?!\s*:)")
 
     def classify_line(self, line: str) -> str | None:
         """The section a heading line opens, or None when the line is not a heading."""
-        text = LEADING_NUMBERING.sub("", line).strip().rstrip(":.").strip().lower()
+        text = LEADING_NUMBERING.sub("", line).strip().rstrip(":.…").strip().lower()  # "The Case Continued…"
         text = re.sub(r"\s+", " ", text)
         if not text or len(text.split()) > self.max_words:
             return None
