@@ -229,6 +229,10 @@ def organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
         histology.value.histology)
     if organ is None:
         return None
+    # "a mass in the adrenal gland; biopsy showed metastatic melanoma": a type the case names only as a spread
+    # says nothing of the organ it mostly arises in
+    if fallback and called_metastatic(histology, by_group):
+        return None
     # a type only weighed ("Hepatocellular carcinoma and metastasis were considered, but MRI
     # showed focal nodular hyperplasia") names no organ of the patient's
     if type_only_weighed(histology, by_group, config):
@@ -238,6 +242,14 @@ def organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
         return organ
     history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     return None if history.search(histology.sentence) else organ
+
+
+def called_metastatic(histology: Mention, by_group: dict[str, list[Mention]]) -> bool:
+    """True when the case writes its type as a spread ("metastatic melanoma", "metastatic poorly
+    differentiated melanoma"), as :func:`lesion_site` reads it: its primary is elsewhere or unknown."""
+    same = [m for m in by_group.get("histology", [])
+            if m.value.histology == histology.value.histology and not m.value.hedged and not m.negated]
+    return any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) for m in same)
 
 
 def lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mentions: list[Mention],

@@ -216,3 +216,9 @@ def test_a_melanoma_written_with_its_organ_keeps_the_organ(nlp):
     text = ("A 61-year-old woman presented with vaginal bleeding. Biopsy of a vaginal mass showed a mucosal "
             "melanoma of the vagina.")
     assert row(nlp, text).primary_site == "vagina"
+
+
+def test_a_melanoma_the_case_calls_metastatic_gives_no_organ(nlp):
+    text = ("A 57-year-old woman presented with jaundice. Imaging showed several liver masses, and biopsy "
+            "showed metastatic melanoma; no primary lesion was found on skin examination.")
+    assert row(nlp, text).primary_site is None
