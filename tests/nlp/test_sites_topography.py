@@ -120,3 +120,16 @@ def test_eponymous_metastases_in_their_other_spellings(nlp, text, expected):
 ])
 def test_words_mostly_no_site_give_no_site(nlp, text):
     assert sites(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Colposcopy showed a metastasis on the posterior lip of the cervix.",
+    "The ovarian carcinoma had spread to the anterior lip of cervix.",
+    "A metastatic nodule was found on the lip of the uterine cervix.",
+])
+def test_the_lips_of_the_cervix_are_the_cervix(nlp, text):
+    assert metastases(nlp, text) == ["cervix"]
+
+
+def test_the_lip_of_the_mouth_stays_other(nlp):
+    assert metastases(nlp, "Biopsy showed a metastasis of the lung carcinoma to the lower lip.") == ["other"]
