@@ -178,7 +178,8 @@ class SiteMatcher(Component):
         # a sampled organ whose cancer has another organ's origin ([origin_elsewhere] of roles.toml)
         origin = spec.get("origin_elsewhere", {})
         self.origin = ({key: regex_cache.compile(fill_template(origin[key], parts)) for key in
-                        ("subject_left", "subject_right", "finding", "origin", "origin_cancer")}
+                        ("subject_left", "subject_right", "finding", "origin", "origin_cancer", "origin_end",
+                         "finding_typed", "cancer_then_sample")}
                        if origin else None)
         # a short form defined before its organ ([abbreviated_primary] of roles.toml)
         abbreviated = spec.get("abbreviated_primary", {})
@@ -435,21 +436,47 @@ class SiteMatcher(Component):
                 continue
             between = text[here.end:out[after].start]
             left = text[max(sentence_start, here.start - REACH):here.start]
+            rest = text[out[after].end:sentence_end]
+            if self._sampled_after_its_cancer(here, out[after], between, rest):
+                # "papillary thyroid cancer on a cervical lymph node biopsy": the node holds the thyroid's cancer
+                _set_role(out, after, "metastasis", text[here.start:out[after].end])
+                continue
             if not (self.origin["subject_left"].search(left) or self.origin["subject_right"].match(between)):
+                continue
+            typed = self._typed_origin(here, out[after], between, rest)
+            if typed is not None:
+                # "a scalp lesion found to have poorly differentiated thyroid carcinoma"
+                _set_role(out, index, "metastasis", typed)
                 continue
             found = self.origin["finding"].match(between)
             if not found:
                 continue
-            rest = text[out[after].end:sentence_end]
             joined = found.group("cue").lower()
             origin = self.origin["origin"].match(rest) or (
-                joined != "of" and self.origin["origin_cancer"].match(rest))
+                joined != "of" and self.origin["origin_cancer"].match(rest)) or (
+                joined == "from" and self.origin["origin_end"].match(rest))
             if not origin:
                 continue
             cue = text[here.end + found.start("cue"):out[after].end + origin.end()]
             _set_role(out, index, "metastasis", cue)
             if out[after].value.role != "primary":
                 _set_role(out, after, "primary", cue)
+
+    def _typed_origin(self, sampled: Finding, other: Finding, between: str, rest: str) -> str | None:
+        """The cue ("found to have poorly differentiated thyroid carcinoma") when a sampled organ, not a region
+        outside the site list, holds a cancer written with another organ's adjective; else None."""
+        if sampled.value.site == OTHER or other.value.role != "primary":
+            return None
+        found = self.origin["finding_typed"].match(between)
+        cancer = self.origin["origin_cancer"].match(rest) if found else None
+        return (between[found.start():] + other.value.written + rest[:cancer.end()]).strip() if cancer else None
+
+    def _sampled_after_its_cancer(self, organ: Finding, sampled: Finding, between: str, rest: str) -> bool:
+        """An organ's cancer named first and the sample that held it after ("papillary thyroid cancer on a
+        cervical lymph node biopsy"): the sampled site, not a region outside the site list, is a metastasis."""
+        return (organ.value.role == "primary" and sampled.value.role == "mention" and sampled.value.site != OTHER
+                and self.origin["cancer_then_sample"].match(between) is not None
+                and self.origin["subject_right"].match(rest) is not None)
 
     def _node_locations(self, text: str, out: list[Finding]):
         """A site word right before a lymph-node phrase across finding words ("a retroperitoneal
