@@ -19,6 +19,9 @@ from drug_helpers import generics, nlp  # noqa: F401 (nlp: the shared fixture)
     ("Her seizures were treated with sulthiame.", ["sultiame"]),
     ("She took ethinyloestradiol as a contraceptive.", ["ethinylestradiol"]),
     ("Eformoterol and budesonide were inhaled twice daily.", ["budesonide", "formoterol"]),
+    ("Pyrilamine was part of the cold remedy she had taken.", ["mepyramine"]),
+    ("He used echothiophate eye drops for his glaucoma.", ["ecothiopate"]),
+    ("Meclofenamate 100 mg three times daily was prescribed for the pain.", ["meclofenamic acid"]),
 ])
 def test_a_us_or_british_name_reads_as_its_inn(nlp, text, expected):
     assert generics(nlp, text) == expected
