@@ -229,9 +229,10 @@ def organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
         histology.value.histology)
     if organ is None:
         return None
-    # "a mass in the adrenal gland; biopsy showed metastatic melanoma": a type the case names only as a spread
-    # says nothing of the organ it mostly arises in
-    if fallback and called_metastatic(histology, by_group):
+    # "liver masses; biopsy showed metastatic melanoma; no primary lesion was found": a type the case
+    # names only as a spread of a primary it says is unknown gives no organ. Without that word the
+    # usual organ stands: annotators write skin for a metastatic melanoma whose primary is not told.
+    if fallback and called_metastatic(histology, by_group) and primary_said_unknown(by_group, config):
         return None
     # a type only weighed ("Hepatocellular carcinoma and metastasis were considered, but MRI
     # showed focal nodular hyperplasia") names no organ of the patient's
@@ -250,6 +251,14 @@ def called_metastatic(histology: Mention, by_group: dict[str, list[Mention]]) ->
     same = [m for m in by_group.get("histology", [])
             if m.value.histology == histology.value.histology and not m.value.hedged and not m.negated]
     return any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) for m in same)
+
+
+def primary_said_unknown(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:
+    """True when a sentence of the report (outside references and back matter) says its primary is
+    unknown or was not found (``[report] unknown_primary`` of the roles file)."""
+    unknown = compile_pattern(read_patterns(config.roles)["report"]["unknown_primary"])
+    sentences = {m.sentence for group in by_group.values() for m in group if m.section not in EXCLUDED_SECTIONS}
+    return any(unknown.search(sentence) for sentence in sentences)
 
 
 def lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mentions: list[Mention],

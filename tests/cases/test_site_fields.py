@@ -357,7 +357,7 @@ def test_the_lesion_a_case_presents_gives_the_primary_of_its_type(nlp, text, sit
     "text",
     [
         # the lesion is said to be a metastasis, or the primary to be unknown
-        "A 60-year-old man had a mass in the right adrenal gland. Biopsy showed metastatic melanoma.",
+        "A 60-year-old man had a mass in the right adrenal gland. Biopsy showed metastatic adenocarcinoma.",
         "A 70-year-old woman had a lesion of the left femur. Biopsy showed adenocarcinoma of unknown primary.",
         # no type of cancer: a benign nodule names no primary
         "A 40-year-old woman had a thyroid nodule; fine-needle aspiration showed a colloid nodule.",
@@ -429,7 +429,13 @@ def test_a_lesion_typed_before_a_metastatic_node_is_the_primary(nlp):
 def test_a_metastatic_type_named_first_still_gives_no_lesion_primary(nlp):
     text = ("A 60-year-old man had metastatic melanoma. CT showed a lesion of the small bowel, and biopsy "
             "revealed melanoma.")
-    assert case_of(nlp, text).primary_site is None
+    # the lesion's organ is no primary; a melanoma whose primary is not told is the skin's
+    assert case_of(nlp, text).primary_site == "skin"
+
+
+def test_a_metastasis_of_a_type_mostly_of_one_organ_is_not_the_organ_of_its_lesion(nlp):
+    text = "A 60-year-old man had a mass in the right adrenal gland. Biopsy showed metastatic melanoma."
+    assert case_of(nlp, text).primary_site == "skin"
 
 
 def test_an_organ_biopsy_with_an_acinar_type_is_the_primary(nlp):
