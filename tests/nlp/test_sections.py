@@ -237,6 +237,8 @@ def test_the_case_continued_after_a_discussion_is_the_case_again(nlp, mark):
     doc = nlp(TEACHING_CASE.format(mark=mark))
     assert section_of(doc, "She was treated with doxycycline") == "case"
     assert section_of(doc, "Many drugs are used") == "discussion"
+    # the book's closing box of lessons speaks of the disease, not of the patient
+    assert section_of(doc, "Resistance to chloroquine") == "furniture"
 
 
 @pytest.mark.parametrize("line", ["The Case Continued…", "CASE CONTINUED", "The case (continued)"])
