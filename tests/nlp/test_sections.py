@@ -124,6 +124,36 @@ def test_bare_furniture_label_takes_its_next_line(nlp):
     assert section_of(doc, "Lung cancer is common") == "background"
 
 
+@pytest.mark.parametrize("legend", [
+    "Abbreviations: CRP, C-reactive protein; Hb, haemoglobin; WBC, white blood cells.",
+    "ABBREVIATIONS: ALT, alanine aminotransferase; INR, international normalised ratio",
+    "Abbreviation: ICU, intensive care unit.",
+    "List of abbreviations: CT, computed tomography; MRI, magnetic resonance imaging",
+    "Abbreviations used: PET, positron emission tomography",
+])
+def test_an_abbreviation_legend_inside_the_case_closes_only_itself(nlp, legend):
+    doc = nlp("Case presentation\nA 7-month-old boy was admitted with fever and vomiting.\n"
+              "Table 1. Laboratory values on admission\n" + legend + "\n"
+              "On day 3 he became drowsy and was given intravenous ceftriaxone.\nDiscussion\nMeningitis is rare.")
+    assert section_of(doc, legend[:12]) == "furniture"
+    assert section_of(doc, "On day 3 he became drowsy") == "case"
+    assert section_of(doc, "Meningitis is rare") == "discussion"
+
+
+def test_the_abbreviations_heading_over_its_list_still_opens_the_back_matter(nlp):
+    doc = nlp("Case presentation\nA 70-year-old woman had a fall.\nDiscussion\nFalls are common.\n"
+              "Abbreviations\nCT: computed tomography\nICU: intensive care unit\nReferences\n1. Doe J. Falls. BMJ 2001;1:1.")
+    assert section_of(doc, "CT: computed tomography") == "back"
+    assert section_of(doc, "Doe J.") == "references"
+
+
+def test_an_abbreviation_legend_in_the_front_matter_is_no_patient_text(nlp):
+    doc = nlp("A man with a rare tumour\nAbbreviations: MIBG, metaiodobenzylguanidine; SDH, succinate dehydrogenase\n"
+              "Case presentation\nA 35-year-old man presented with palpitations.")
+    assert section_of(doc, "Abbreviations: MIBG") == "furniture"
+    assert section_of(doc, "A 35-year-old man") == "case"
+
+
 def test_key_messages_box_is_furniture_and_the_case_after_it_is_kept(nlp):
     doc = nlp("Title of the report\nKey messages\nSarcoma is rare\nSurgery is the mainstay\n"
               "A 36 year old lady presented with a lump in her thigh that had grown over six months.")
