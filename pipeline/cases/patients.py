@@ -146,7 +146,10 @@ def _presents_patient(mention: Mention) -> bool:
     """An age or sex word of a sentence that presents the patient ("A 7-year-old boy ... was
     referred for an imaging study") is the patient's, though a word of it reads as another
     subject's ("study" as a research study). A relative's age ("her 40-year-old mother") is no
-    presentation of the patient."""
+    presentation of the patient; the age of the child a parent is named after ("The parents of a
+    45-day-old girl were referred") is the child's."""
+    if mention.label == "AGE" and mention.value.kin_named:
+        return True  # "the mother of a 5-year-old boy": the boy's age, whoever the sentence's subject
     if not mention.presenting or mention.subject == "family":
         return False
     return not (mention.label == "AGE" and mention.value.relative) and not (mention.label == "SEX" and mention.value.relative)

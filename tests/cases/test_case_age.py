@@ -33,3 +33,19 @@ def age(nlp, text):
 )
 def test_the_age_at_presentation(nlp, text, expected):
     assert age(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the sentence speaks of the parent, the age of the child it names is the patient's
+        ("A three-day history of cough and a rash prompted the mother of a 7-year-old boy to bring "
+         "her son to the practice. He was febrile.", 7.0),
+        ("The parents of a 25-day-old girl were sent to our unit by their midwife. She had been "
+         "feeding poorly since birth.", 0.07),
+        # the patient's own age comes first and stays
+        ("A 29-year-old woman, the mother of a 3-year-old boy, presented with headache.", 29.0),
+    ],
+)
+def test_the_age_of_the_child_a_parent_is_named_after(nlp, text, expected):
+    assert age(nlp, text) == expected

@@ -386,3 +386,18 @@ def test_years_and_months_and_short_units_in_every_form(nlp, text, years):
 )
 def test_months_of_a_later_event_are_not_the_age(nlp, text, years):
     assert ages(nlp, text) == [years]
+
+
+@pytest.mark.parametrize("text, kin_named", [
+    # the child a parent or carer is named after: the age is the child's
+    ("Three days of cough led the mother of a 4-year-old girl to call the surgery.", True),
+    ("The parents of a 20-day-old boy brought him to the clinic.", True),
+    ("The anxious grandfather of the 10-month-old infant noticed a swelling.", True),
+    # a kin word after an indefinite article describes the patient herself
+    ("A mother of a 2-year-old son was admitted with chest pain.", False),
+    # the age's own noun is a relative: still the relative's
+    ("The father of his 6-year-old brother was a smoker.", False),
+    ("Parents of 3-year-old children were asked to fill in a form.", False),
+])
+def test_the_child_a_parent_is_named_after(nlp, text, kin_named):
+    assert [a.kin_named for a in found(nlp, text, "AGE")] == [kin_named]

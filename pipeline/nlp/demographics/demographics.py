@@ -73,6 +73,7 @@ class DemographicsMatcher(Component):
         self.parent_presents = regex_cache.compile(age.get("parent_presents", "(?!)"), re.IGNORECASE)
         self.parent_presents_blocker = regex_cache.compile(age.get("parent_presents_blocker", "(?!)"))
         self.parent_article = regex_cache.compile(age.get("parent_article", "(?!)"))
+        self.kin_of_before = regex_cache.compile(age.get("kin_of_before", "(?!)"), re.IGNORECASE)
         self.person_window = age["person_window"]
 
         rows = [r for r in read_table(sex_words) if anatomy or r["evidence"] != "anatomy"]
@@ -143,6 +144,7 @@ class DemographicsMatcher(Component):
                     relative=(noun in self.relatives and not self._parent_is_patient(text, before, match.end(), noun))
                     or self.parent_before.search(before) is not None,
                     sex=row["sex"] if row else None,
+                    kin_named=noun not in self.relatives and self.kin_of_before.search(before) is not None,
                 )
                 if unfound_span(doc, match.start(), match.end(), "AGE") is not None:
                     taken_until = match.end()

@@ -17,6 +17,9 @@ class Age:
     form: str = "adjective"
     noun: str | None = None  # the person word that follows ("woman", "patient", "sister"), lowercased
     relative: bool = False  # that word names a relative ("her 10-year-old sister")
+    # the child a parent or carer is named after ("the mother of a 5-year-old boy"): the patient's
+    # age, though the sentence's subject is the parent
+    kin_named: bool = False
     sex: str | None = None  # the sex that word states ("woman" -> "female"), if any
 
     def norm(self) -> float:
