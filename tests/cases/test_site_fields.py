@@ -493,3 +493,18 @@ def test_a_distant_lesion_of_the_same_type_found_later_is_spread(nlp):
 def test_a_later_second_primary_or_another_type_is_no_spread(nlp, later):
     text = ("A 60-year-old man had squamous cell carcinoma of the cervix treated with chemoradiotherapy. " + later)
     assert "lung" not in case_of(nlp, text).metastasis_sites
+
+
+def test_a_mass_found_later_in_another_organ_is_a_metastasis_site(nlp):
+    text = ("A 70-year-old man underwent total gastrectomy for gastric adenocarcinoma. Forty months later he "
+            "presented with a splenic mass and underwent splenectomy.")
+    case = case_of(nlp, text)
+    assert case.primary_site == "stomach"
+    assert case.metastasis_sites == ["spleen"]
+
+
+def test_a_mass_found_later_in_the_primary_organ_keeps_the_primary(nlp):
+    text = ("A 64-year-old man had a papillary urothelial carcinoma of the kidney removed by nephroureterectomy. "
+            "In follow-up imaging, a small papillary tumour in the bladder was found and resected.")
+    case = case_of(nlp, text)
+    assert case.primary_site == "kidney"

@@ -196,7 +196,7 @@ class SiteMatcher(Component):
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
                         ("lesion_before", "lesion_after", "lesion_written", "confirm", "confirm_same", "clause",
-                         "together")}
+                         "together", "found_later", "found_later_benign")}
                        if across else None)
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
@@ -349,6 +349,7 @@ class SiteMatcher(Component):
             self._shared_head(group, left, out)
         if lesions:
             self._confirmed_next(text, bounds, starts, out, lesions)
+            self._found_later(text, bounds, starts, out, lesions)
         self._node_locations(text, out)
         if about_tumour:
             self._list_continuation(text, out)
@@ -577,6 +578,23 @@ class SiteMatcher(Component):
             if named and finding.value.site not in named:
                 continue
             _set_role(out, position, "metastasis", match.group("cue"))
+
+    def _found_later(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
+        """A lesion whose own sentence places it later in the tumour's course ("a splenic mass 40 months
+        later", "re-staging revealed a small lung nodule", "three months postoperatively, a vaginal stump
+        mass was detected") is the cancer's spread there, unless the sentence reads it as benign or as
+        another primary (``[across] found_later`` / ``found_later_benign``). Its cue keeps the lesion word,
+        so it weighs as a finding, not as a metastasis named outright."""
+        for position in lesions:
+            finding = out[position]
+            if finding.value.role != "mention" or finding.value.site == LOCAL:
+                continue
+            start, end = bounds[bisect.bisect_right(starts, finding.start) - 1]
+            sentence = text[start:end]
+            later = self.across["found_later"].search(sentence)
+            if later is None or self.across["found_later_benign"].search(sentence):
+                continue
+            _set_role(out, position, "recurrence", f"lesion {later.group(0)}")
 
     def _node_finding(self, site: str, written: str) -> bool:
         """True for a lymph-node phrase that is itself a finding ("para-aortic lymphadenopathy")."""

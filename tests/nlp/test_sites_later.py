@@ -1,0 +1,47 @@
+"""A lesion told as found later in a tumour's course is its spread or recurrence there ([across]
+found_later of models/sites/roles.toml), on sentences written for the tests."""
+import pytest
+
+from site_helpers import found, nlp  # noqa: F401  (the fixture is registered by name)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("She underwent a hemicolectomy for colon adenocarcinoma. Eighteen months later, a 2-cm hepatic "
+         "mass was detected.", "liver"),
+        ("He was treated with gastrectomy for gastric cancer. Restaging CT showed a new nodule in the right "
+         "lung.", "lung"),
+        ("A man with clear cell renal carcinoma was well. At the 24-month follow-up, a pancreatic lesion was "
+         "seen on imaging.", "pancreas"),
+        ("The uterine leiomyosarcoma was resected. Two years after the operation, pulmonary nodules "
+         "appeared on the chest radiograph.", "lung"),
+        ("Following surgery for endometrial carcinoma, a vaginal vault mass was found on surveillance "
+         "imaging.", "vagina"),
+        ("After a mastectomy for breast carcinoma she remained well until she presented with a splenic "
+         "mass three years afterwards.", "spleen"),
+    ],
+)
+def test_a_lesion_found_later_is_spread(nlp, text, site):
+    assert (site, "recurrence") in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        # a benign reading or another primary in the same sentence
+        ("She underwent a hemicolectomy for colon adenocarcinoma. Six months later a simple hepatic cyst was "
+         "seen on ultrasound.", "liver"),
+        ("He had a gastrectomy for gastric cancer. Two years later a thyroid nodule was removed and proved "
+         "to be a second primary.", "thyroid"),
+        # no time of the course: a lesion at presentation is left to the other rules
+        ("A woman with colon adenocarcinoma had a hepatic mass on the staging CT.", "liver"),
+    ],
+)
+def test_a_lesion_without_a_later_time_or_read_as_benign_is_no_spread(nlp, text, site):
+    assert (site, "recurrence") not in found(nlp, text)
+
+
+def test_no_tumour_no_spread(nlp):
+    text = "Three months after the fall, a splenic mass was found, which was a haematoma."
+    assert all(role == "mention" for _, role in found(nlp, text))
