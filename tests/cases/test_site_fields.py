@@ -508,3 +508,14 @@ def test_a_mass_found_later_in_the_primary_organ_keeps_the_primary(nlp):
             "In follow-up imaging, a small papillary tumour in the bladder was found and resected.")
     case = case_of(nlp, text)
     assert case.primary_site == "kidney"
+
+
+@pytest.mark.parametrize("opening", ["The authors report", "Authors describe", "The present paper presents",
+                                     "This communication reports", "Herein we present"])
+def test_metastasis_of_a_report_sentence_with_the_authors_or_the_paper_as_subject(nlp, opening):
+    from pipeline.cases.spread import reported_spread
+    text = (f"{opening} a surgically treated adrenal metastasis from a renal carcinoma. The adrenal gland "
+            "was removed; histology showed a metastasis of clear cell carcinoma in the adrenal gland.")
+    first_end = text.index(". The") + 1
+    mentions = _as_other(as_mentions(nlp(text), GROUPS), first_end)
+    assert "adrenal gland" in [m.value.site for m in reported_spread(mentions) if m.start < first_end]
