@@ -94,6 +94,18 @@ def _told_of_all(sentence: str, count: int, patients: str) -> bool:
     return bool(JOINT.search(sentence)) or counted_subject(sentence, patients) == count
 
 
+# What a sentence tells apart for each patient ("in the bone and skeletal muscle respectively", "one ... the other").
+APART = re.compile(r"(?i)(?<![\w-])(?:respectively|the\s+other|the\s+(?:first|second|third|former|latter)|one\s+(?:of\s+them|patient|case|had|with|showed|presented))(?![\w-])")
+
+
+def told_of_all_spread(first: Case, count: int, patients: str = "sections/patients.toml") -> list:
+    """The metastasis sites of the first row whose sentence speaks of all ``count`` patients and names
+    only that site ("The authors report two cases of surgically treated brain metastases"): every row's."""
+    evidence = [e for e in first.evidence if e.field == "metastasis_sites" and e.value in first.metastasis_sites]
+    return [e for e in evidence if _given_to_all(e.sentence, count, patients) and not APART.search(e.sentence)
+            and all(o.value == e.value for o in evidence if o.sentence == e.sentence)]
+
+
 def _implied_sex(site: str | None) -> str | None:
     return next((row["sex"] or None for row in read_table("cases/sites.tsv") if row["site"] == site), None)
 
@@ -127,6 +139,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
     first.evidence = [e for e in first.evidence if not (e.field == "drugs" and not e.kept and e in _unkept(drugs))] + [
         e for e in drugs if e not in first.evidence]
+    spread = told_of_all_spread(first, count, patients)
     said_sex = announced_sex(report.text, report.title, patients)
     if first.sex is None:
         first.sex = _implied_sex(first.primary_site) or said_sex
@@ -139,8 +152,9 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         # the sex the shared primary site implies (cervix: female), else the one the announcement
         # gives them all ("two young women")
         row.sex = _implied_sex(row.primary_site) or said_sex
-        row.evidence = [replace(item) for item in shared + outcome + drugs]
+        row.evidence = [replace(item) for item in shared + outcome + drugs + spread]
         row.drugs = sorted({item.value for item in drugs})
+        row.metastasis_sites = sorted({item.value for item in spread})
         rows.append(row)
     listed_demographics(first, rows)
     listed_ages(report.text, rows, patients)
