@@ -63,11 +63,33 @@ def spread_sites(kept: list[Mention], mentions: list[Mention], config: AssemblyC
         if m.group == "sites" and m.negated and m.value.role in ("metastasis", "recurrence"):
             ruled_out[m.value.site] = max(ruled_out.get(m.value.site, -1), m.sentence_start)
     benign_after = benign_pathology(mentions, config)
+    mimicked = mimicked_families(mentions, config)
     return [
         m for m in spread
-        if (m.value.site in affirmed or not m.hypothetical or ruled_out.get(m.value.site, -1) <= m.sentence_start)
+        if site_family(m.value.site) not in mimicked
+        and (m.value.site in affirmed or not m.hypothetical or ruled_out.get(m.value.site, -1) <= m.sentence_start)
         and not suspicion_ruled_out(m, benign_after, config)
     ]
+
+
+def mimicked_families(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> set[str]:
+    """The site families the title or abstract names as a metastasis another disease mimicked or a false
+    positive ("False-positive bone metastases on PET/CT secondary to sarcoidosis", "tuberculosis mimicking lung
+    metastasis": ``[report] mimic_before`` / ``mimic_after``): the report is about that organ's mimic."""
+    spec = read_patterns(config.roles)["report"]
+    if not spec.get("mimic_before") or not spec.get("mimic_after"):
+        return set()
+    before, after = compile_pattern(spec["mimic_before"], 0), compile_pattern(spec["mimic_after"], 0)
+    sections = set(spec["sections"])
+    found = set()
+    for m in mentions:
+        if m.group != "sites" or m.section not in sections:
+            continue
+        offset = m.start - m.sentence_start
+        left, right = m.sentence[:max(0, offset)], m.sentence[offset + len(m.value.written or ""):]
+        if before.search(left) and after.match(right):
+            found.add(site_family(m.value.site))
+    return found
 
 
 def benign_pathology(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> dict[str, int]:

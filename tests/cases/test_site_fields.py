@@ -519,3 +519,27 @@ def test_metastasis_of_a_report_sentence_with_the_authors_or_the_paper_as_subjec
     first_end = text.index(". The") + 1
     mentions = _as_other(as_mentions(nlp(text), GROUPS), first_end)
     assert "adrenal gland" in [m.value.site for m in reported_spread(mentions) if m.start < first_end]
+
+
+@pytest.mark.parametrize("title, family", [
+    ("False-positive bone metastases on PET/CT due to sarcoidosis in a man with rectal cancer.", "bone"),
+    ("Focal nodular hyperplasia that mimicked a liver metastasis from a leiomyosarcoma.", "liver"),
+    ("Pulmonary tuberculosis mimicking lung metastases of a breast carcinoma.", "lung"),
+    ("A granuloma masquerading as multiple brain metastases of a renal cell carcinoma.", "brain"),
+])
+def test_a_metastasis_the_title_calls_mimicked_is_no_site(nlp, title, family):
+    from pipeline.cases.spread import mimicked_families, spread_sites
+    text = (f"{title} A 50-year-old patient with the carcinoma had new lesions; CT showed metastases in the "
+            "liver, the lungs, the brain and the bones.")
+    mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 50"))
+    assert mimicked_families(mentions) == {family}
+    sites = {m.value.site for m in spread_sites([m for m in mentions if m.group == "sites"], mentions)}
+    assert family not in sites and len(sites) == 3
+
+
+def test_a_metastasis_the_title_names_plainly_stays(nlp):
+    from pipeline.cases.spread import mimicked_families
+    text = ("Bone metastases of a rectal cancer mimicking sarcoidosis. A 50-year-old man with rectal cancer had "
+            "metastases in the bones.")
+    mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 50"))
+    assert mimicked_families(mentions) == set()
