@@ -45,3 +45,31 @@ def test_a_lesion_without_a_later_time_or_read_as_benign_is_no_spread(nlp, text,
 def test_no_tumour_no_spread(nlp):
     text = "Three months after the fall, a splenic mass was found, which was a haematoma."
     assert all(role == "mention" for _, role in found(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("She had a uterine leiomyosarcoma. Chest CT showed multiple pulmonary nodules.", "lung"),
+        ("A man with small cell lung cancer had bilateral adrenal masses on CT.", "adrenal gland"),
+        ("A woman with colon adenocarcinoma had numerous lesions in the liver.", "liver"),
+        ("In this breast carcinoma, MRI showed several enhancing brain lesions.", "brain"),
+    ],
+)
+def test_lesions_in_number_in_another_organ_are_spread(nlp, text, site):
+    assert (site, "recurrence") in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        # the number belongs to another lesion of the sentence
+        ("A man with lung cancer: CT showed a small opacity in the left upper lung and multiple mediastinal "
+         "nodules.", "lung"),
+        # a region outside the site list, and a benign reading
+        ("A man with lung cancer had multiple gluteal masses.", "other"),
+        ("A woman with colon adenocarcinoma had multiple hepatic cysts.", "liver"),
+    ],
+)
+def test_lesions_in_number_elsewhere_in_the_sentence_or_benign_are_no_spread(nlp, text, site):
+    assert (site, "recurrence") not in found(nlp, text)

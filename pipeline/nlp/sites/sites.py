@@ -54,6 +54,8 @@ INTRA_HEAD = regex_cache.compile(r"^(?:metasta\w*|micrometasta\w*|deposits?|lesi
                                  r"tumou?rs?|recurren\w*|relapses?|spread|implants?|seeding|dissemination|"
                                  r"involvement|infiltrat\w*|extension|invasion|foci|focus|secondaries)$")
 LOCAL = "local"  # the lexicon's site of a local recurrence that names no organ
+# What may stand between lesions in number and their organ ("numerous lesions in the liver").
+MANY_TO_SITE = regex_cache.compile(r"(?i)\s+(?:in|of|on|within|involving|throughout)\s+(?:(?:the|both|her|his|left|right)\s+)*")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
 # letter, or a line break, ends the context.
 
@@ -196,7 +198,7 @@ class SiteMatcher(Component):
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
                         ("lesion_before", "lesion_after", "lesion_written", "confirm", "confirm_same", "clause",
-                         "together", "found_later", "found_later_benign")}
+                         "together", "found_later", "found_later_benign", "found_many")}
                        if across else None)
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
@@ -582,19 +584,31 @@ class SiteMatcher(Component):
     def _found_later(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
         """A lesion whose own sentence places it later in the tumour's course ("a splenic mass 40 months
         later", "re-staging revealed a small lung nodule", "three months postoperatively, a vaginal stump
-        mass was detected") is the cancer's spread there, unless the sentence reads it as benign or as
-        another primary (``[across] found_later`` / ``found_later_benign``). Its cue keeps the lesion word,
+        mass was detected"), or told in number ("multiple pulmonary nodules", "bilateral adrenal masses":
+        ``found_many``), is the cancer's spread there, unless the sentence reads it as benign or as another
+        primary (``[across] found_later`` / ``found_later_benign``); a region outside the site list is left out. Its cue keeps the lesion word,
         so it weighs as a finding, not as a metastasis named outright."""
         for position in lesions:
             finding = out[position]
-            if finding.value.role != "mention" or finding.value.site == LOCAL:
+            if finding.value.role != "mention" or finding.value.site in (LOCAL, OTHER):
                 continue
             start, end = bounds[bisect.bisect_right(starts, finding.start) - 1]
             sentence = text[start:end]
-            later = self.across["found_later"].search(sentence)
+            later = self.across["found_later"].search(sentence) or self._many_at(sentence, finding.start - start,
+                                                                                 finding.end - start)
             if later is None or self.across["found_later_benign"].search(sentence):
                 continue
             _set_role(out, position, "recurrence", f"lesion {later.group(0)}")
+
+    def _many_at(self, sentence: str, start: int, end: int) -> re.Match | None:
+        """The lesions in number of the site at ``start``-``end`` of ``sentence``: the phrase holds the site
+        ("multiple pulmonary nodules") or ends right before it ("numerous lesions in the liver")."""
+        for many in self.across["found_many"].finditer(sentence):
+            if many.start() <= start and end <= many.end():
+                return many
+            if many.end() <= start and MANY_TO_SITE.fullmatch(sentence[many.end():start]):
+                return many
+        return None
 
     def _node_finding(self, site: str, written: str) -> bool:
         """True for a lymph-node phrase that is itself a finding ("para-aortic lymphadenopathy")."""
