@@ -4,14 +4,29 @@ its rows. A test module imports the fixture by name (``from case_outcome_helpers
 import pytest
 
 from pipeline.api import report_cases
+from pipeline.cases.outcome import _outcome
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
+from mention_helpers import as_mentions
 
 
 @pytest.fixture(scope="module")
 def full_nlp():
     """The pipeline as caselit builds it."""
     return build_nlp()
+
+
+@pytest.fixture(scope="module")
+def sites_outcome_nlp(make_nlp):
+    """The sites and outcome components alone: enough to choose a case's status."""
+    return make_nlp("caselit_sites", "caselit_outcome")
+
+
+def chosen(nlp, text):
+    """The status the case assembly chooses from a text's outcome and site mentions, or None."""
+    mentions = as_mentions(nlp(text), ["sites", "outcome"])
+    outcome = _outcome([m for m in mentions if m.group == "outcome"], [m for m in mentions if m.group == "sites"])
+    return outcome.value.category if outcome else None
 
 
 def only_case(nlp, text):

@@ -6,19 +6,12 @@ from pipeline.api import report_cases
 from pipeline.cases.outcome import _outcome
 from pipeline.ingest.report import Report
 from mention_helpers import as_mentions
-from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: the shared fixture)
+from case_outcome_helpers import chosen, full_nlp, only_case, sites_outcome_nlp  # noqa: F401 (the shared fixtures)
 
 
 @pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_sites", "caselit_outcome")
-
-
-def chosen(nlp, text):
-    doc = nlp(text)
-    mentions = as_mentions(doc, ["sites", "outcome"])
-    outcome = _outcome([m for m in mentions if m.group == "outcome"], [m for m in mentions if m.group == "sites"])
-    return outcome.value.category if outcome else None
+def nlp(sites_outcome_nlp):
+    return sites_outcome_nlp
 
 
 @pytest.mark.parametrize(

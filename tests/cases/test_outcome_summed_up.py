@@ -5,20 +5,12 @@ status it ends on ("metastatic disease to the kidney managed by resection, with 
 Sentences written for the tests."""
 import pytest
 
-from pipeline.cases.outcome import _outcome
-from mention_helpers import as_mentions
+from case_outcome_helpers import chosen, sites_outcome_nlp  # noqa: F401 (the shared fixture)
 
 
 @pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_sites", "caselit_outcome")
-
-
-def chosen(nlp, text):
-    doc = nlp(text)
-    mentions = as_mentions(doc, ["sites", "outcome"])
-    outcome = _outcome([m for m in mentions if m.group == "outcome"], [m for m in mentions if m.group == "sites"])
-    return outcome.value.category if outcome else None
+def nlp(sites_outcome_nlp):
+    return sites_outcome_nlp
 
 
 @pytest.mark.parametrize(
