@@ -106,3 +106,15 @@ def test_a_series_of_one_sex_gives_every_row_its_sex(nlp):
     text = ("We report a series of three women who developed a second and a third primary cancer. "
             "All were treated by a multidisciplinary board.")
     assert [r.sex for r in cases(nlp, text)] == ["female", "female", "female"]
+
+
+@pytest.mark.parametrize("text", [
+    # the patient presented first, then a review counts other patients
+    "A 45-year-old man presented with rectal bleeding and a rectal adenocarcinoma was resected. Five patients "
+    "received cyclophosphamide, three of whom achieved remission; four died of the disease.",
+    # a count under the discussion's heading
+    "We report a case of cardiac metastasis of a cervical cancer.\nDISCUSSION\nWe found 14 published cases. Five "
+    "patients received cyclophosphamide; four died of the disease.",
+])
+def test_a_count_after_the_patient_or_in_the_discussion_opens_no_rows(nlp, text):
+    assert len(cases(nlp, text)) == 1

@@ -345,11 +345,23 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
     >>> announced_patients("A 40-year-old woman had X. Similar articles Y in adults: report of two cases. "
     ...                    "Smith J, Lee K. J Clin Oncol. 2004;22:101-5.")
     1
+    >>> announced_patients("A 45-year-old man had rectal cancer. Discussion. Five patients received "
+    ...                    "cyclophosphamide; four died.")
+    1
+    >>> announced_patients("We report a case of X.\\nDISCUSSION\\nFive patients received cyclophosphamide.")
+    1
+    >>> announced_patients("Two inpatients of one ward died of pneumonia. A 70-year-old man was admitted first.")
+    2
     """
     match = _announcement(text, title, path)
     if match is None:
         return 1
     return 2 if match.groupdict().get("pair") else patient_number(match.group("count"))
+
+
+# A heading line of the discussion or of a literature review: what follows speaks of published patients.
+LITERATURE_HEADING = regex_cache.compile(
+    r"(?im)^[ \t]*(?:\d{1,2}\.?[ \t]+)?(?:discussion|comments?|review of (?:the )?literature|literature review)[ \t]*:?[ \t]*$")
 
 
 def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
@@ -358,11 +370,18 @@ def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
     similar articles on an abstract page)."""
     patterns, reach = _announcements(path)
     citation = _citation(path)
+    age = _patterns(path)[1]
     for in_text, piece in ((False, title or ""), (True, text[:reach])):
         for pattern in patterns if in_text else patterns + _title_announcements(path):
             for match in pattern.finditer(piece):
                 sentence = piece[_sentence_start(piece, match.start()):_sentence_end(piece, match.end()) + 40]
                 if in_text and citation.search(sentence):
+                    continue
+                # a counted group after a patient was already presented with an age ("A 45-year-old
+                # man presented ... Five patients received cyclophosphamide") or under a heading of
+                # the discussion or the literature is the literature's, not the report's own patients
+                if in_text and counted_subject(sentence.lstrip(), path) and (
+                        age.search(piece, 0, match.start()) or LITERATURE_HEADING.search(piece, 0, match.start())):
                     continue
                 return match
     return _newborns_announced(text[:reach], title, path)
