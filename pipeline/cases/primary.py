@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from itertools import chain
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, stated_primaries
@@ -206,12 +208,10 @@ def unknown_primary_spread(primary: Mention, mentions: list[Mention], config: As
     """True when the report says its primary is unknown (``[report] unknown_primary``: "brain and
     adrenal metastasis from unknown primary tumor") and names the organ read as the primary as a
     metastasis ("the adrenal tumor was diagnosed as an adenocarcinoma" is that metastasis)."""
-    said = [m for m in mentions if m.section not in EXCLUDED_SECTIONS]
-    unknown = compile_pattern(read_patterns(config.roles)["report"]["unknown_primary"])
-    if not any(unknown.search(sentence) for sentence in {m.sentence for m in said}):
+    if not primary_said_unknown(mentions, config):
         return False
     return any(m.group == "sites" and m.value.site == primary.value.site and m.value.role == "metastasis"
-               and not m.negated for m in said)
+               and not m.negated and m.section not in EXCLUDED_SECTIONS for m in mentions)
 
 
 def tnm_cue(cue: str | None) -> bool:
@@ -232,7 +232,7 @@ def organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     # "liver masses; biopsy showed metastatic melanoma; no primary lesion was found": a type the case
     # names only as a spread of a primary it says is unknown gives no organ. Without that word the
     # usual organ stands: annotators write skin for a metastatic melanoma whose primary is not told.
-    if fallback and called_metastatic(histology, by_group) and primary_said_unknown(by_group, config):
+    if fallback and called_metastatic(histology, by_group) and primary_said_unknown(chain.from_iterable(by_group.values()), config):
         return None
     # a type only weighed ("Hepatocellular carcinoma and metastasis were considered, but MRI
     # showed focal nodular hyperplasia") names no organ of the patient's
@@ -253,11 +253,12 @@ def called_metastatic(histology: Mention, by_group: dict[str, list[Mention]]) ->
     return any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) for m in same)
 
 
-def primary_said_unknown(by_group: dict[str, list[Mention]], config: AssemblyConfig = DEFAULT) -> bool:
+def primary_said_unknown(mentions: Iterable[Mention], config: AssemblyConfig = DEFAULT) -> bool:
     """True when a sentence of the report (outside references and back matter) says its primary is
-    unknown or was not found (``[report] unknown_primary`` of the roles file)."""
+    unknown or was not found (``[report] unknown_primary`` of the roles file): a reference list's or a
+    sidebar's "metastases from an occult primary" is another article's."""
     unknown = compile_pattern(read_patterns(config.roles)["report"]["unknown_primary"])
-    sentences = {m.sentence for group in by_group.values() for m in group if m.section not in EXCLUDED_SECTIONS}
+    sentences = {m.sentence for m in mentions if m.section not in EXCLUDED_SECTIONS}
     return any(unknown.search(sentence) for sentence in sentences)
 
 
@@ -285,9 +286,7 @@ def lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mentions
         history = compile_pattern(spec["history"])
         if history.search(histology.sentence):
             return None
-    unknown = compile_pattern(spec["unknown_primary"])
-    # a reference list's or a sidebar's "metastases from an occult primary" is another article's
-    if any(unknown.search(sentence) for sentence in {m.sentence for m in mentions if m.section not in EXCLUDED_SECTIONS}):
+    if primary_said_unknown(mentions, config):
         return None
     # "metastatic melanoma" with no primary named: the lesion presented is the metastasis, unless
     # a sentence before the first "metastatic <type>" gives the lesion its type itself ("a lesion of
