@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from pipeline import regex_cache
 from pipeline.resources import read_patterns, read_table
@@ -57,6 +58,18 @@ MAX_FURNITURE_WORDS = 80  # "Keywords", "Author information": the furniture's te
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
 
 
+@lru_cache(maxsize=None)
+def heading_sections(headings: str = "sections/headings.tsv") -> dict[str, str]:
+    """{heading, lower-cased: the section it opens} of the headings file."""
+    return {row["heading"]: row["section"] for row in read_table(headings)}
+
+
+def heading_text(line: str) -> str:
+    """A line as the headings file writes a heading: numbering, a trailing colon, full stop or
+    ellipsis ("The Case Continued…") and case dropped, runs of spaces made one."""
+    return re.sub(r"\s+", " ", LEADING_NUMBERING.sub("", line).strip().rstrip(":.…").strip().lower())
+
+
 class HeadingReader:
     """Section starts (offset, section, heading) and "Case N" markers from a report's lines.
     ``presents_patient`` tells a sentence that introduces the reported patient (a case heading
@@ -65,7 +78,7 @@ class HeadingReader:
     def __init__(self, presents_patient: Callable[[str], bool], headings: str = "sections/headings.tsv",
                  furniture: str = "sections/furniture.tsv", flattened: str = "sections/flattened.toml"):
         self.presents_patient = presents_patient
-        self.headings = {row["heading"]: row["section"] for row in read_table(headings)}
+        self.headings = heading_sections(headings)
         longest = max(len(h.split()) for h in self.headings)
         self.max_words = max(MAX_HEADING_WORDS, longest)
         self.furniture = [(regex_cache.compile(row["pattern"], re.IGNORECASE), row["reach"]) for row in read_table(furniture)]
@@ -91,8 +104,7 @@ class HeadingReader:
 
     def classify_line(self, line: str) -> str | None:
         """The section a heading line opens, or None when the line is not a heading."""
-        text = LEADING_NUMBERING.sub("", line).strip().rstrip(":.…").strip().lower()  # "The Case Continued…"
-        text = re.sub(r"\s+", " ", text)
+        text = heading_text(line)
         if not text or len(text.split()) > self.max_words:
             return None
         if text in self.headings:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import regex_cache
+from pipeline.nlp.sections.headings import heading_sections, heading_text
 from pipeline.resources import read_patterns
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -359,9 +360,11 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
     return 2 if match.groupdict().get("pair") else patient_number(match.group("count"))
 
 
-# A heading line of the discussion or of a literature review: what follows speaks of published patients.
-LITERATURE_HEADING = regex_cache.compile(
-    r"(?im)^[ \t]*(?:\d{1,2}\.?[ \t]+)?(?:discussion|comments?|review of (?:the )?literature|literature review)[ \t]*:?[ \t]*$")
+def _after_discussion_heading(text: str, end: int) -> bool:
+    """True when a line before ``end`` is a heading of the discussion or of a literature review
+    (``sections/headings.tsv``): what follows it speaks of published patients."""
+    sections = heading_sections()
+    return any(sections.get(heading_text(line)) == "discussion" for line in text[:end].splitlines())
 
 
 def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
@@ -381,7 +384,7 @@ def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
                 # man presented ... Five patients received cyclophosphamide") or under a heading of
                 # the discussion or the literature is the literature's, not the report's own patients
                 if in_text and counted_subject(sentence.lstrip(), path) and (
-                        age.search(piece, 0, match.start()) or LITERATURE_HEADING.search(piece, 0, match.start())):
+                        age.search(piece, 0, match.start()) or _after_discussion_heading(piece, match.start())):
                     continue
                 return match
     return _newborns_announced(text[:reach], title, path)
