@@ -37,6 +37,8 @@ _FORK = sys.platform.startswith("linux")
 # Files handed to each worker before the parent waits: keeps every worker busy without
 # holding the whole folder's results in flight.
 _IN_FLIGHT_PER_JOB = 2
+# Longest wait for killed workers to be gone (they always go; the kernel may be slow).
+_KILLED_WAIT_SECONDS = 15
 # How often a worker checks that its parent is alive (where the kernel cannot tell it).
 _WATCH_SECONDS = 0.2
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -207,11 +209,19 @@ def _end_workers(pool: futures.ProcessPoolExecutor) -> None:
             process.terminate()
     # A worker forked at the wrong moment can miss SIGTERM: what is left after a second is killed.
     deadline = time.monotonic() + 1
+    killed = []
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(max(0.0, deadline - time.monotonic()))
             if process.is_alive():
                 process.kill()
+                killed.append(process)
+    # SIGKILL cannot be caught, but a loaded machine may take seconds to tear a large worker
+    # down: wait for it (bounded), so that no worker outlives the command that started it.
+    deadline = time.monotonic() + _KILLED_WAIT_SECONDS
+    for process in killed:
+        with contextlib.suppress(Exception):
+            process.join(max(0.0, deadline - time.monotonic()))
     pool.shutdown(wait=False, cancel_futures=True)
 
 
