@@ -76,6 +76,10 @@ def test_a_reference_range_inside_the_name_bracket(nlp, text, expected):
         ("Sample | WBC | Protein\nCSF | 560 | 1.2\nBlood | 14.2 | 70\n", [14.2]),
         # other columns stay others' (percentages, red cells)
         ("Day | WBC | Neutrophils (%) | RBC (×10^12/L)\n1 | 12,100 | 85 | 4.1\n", [12.1]),
+        # a header of two lines: the heading of the dates spans both, the analytes' names with
+        # their unit and range stand on the second, the rows have one cell more
+        ("Date of test\tBlood counts\t\nWBC, × 10^9/L (4–10)\tHb, g/L (120–160)\tPLT, × 10^9/L (100–300)\t\n"
+         "3 June 2019\t31.5\t92\t88\t\n5 June 2019\t18.2\t101\t140\t\n", [31.5, 18.2]),
     ],
 )
 def test_a_column_headed_by_the_name(nlp, text, expected):
@@ -113,11 +117,25 @@ def test_cells_of_a_line():
 def test_a_header_cell_heads_a_column_only_over_rows_of_its_width():
     text = "Day\tWBC\tHb\n1\t12.1\t10\n"
     start = text.index("WBC")
-    assert table_rows.header_column(text, start, start + 3) == 1
+    assert table_rows.header_column(text, start, start + 3) == (1, 3)
     text = "Day\tWBC\tHb\nThe values are given below.\n"
     assert table_rows.header_column(text, start, start + 3) is None
     text = "WBC\t12.1\t15.3\nHb\t10\t9\n"
     assert table_rows.header_column(text, 0, 3) is None  # the first cell labels a row
+
+
+def test_a_header_of_two_lines_whose_row_label_heading_spans_both():
+    # "Date" heads the labels of the rows and stands on the header's first line only
+    text = "Date\tBlood tests\nWBC\tHb\tPLT\n2 May\t12.1\t98\t150\n"
+    start = text.index("WBC")
+    assert table_rows.header_column(text, start, start + 3) == (1, 4)
+    # without the line above, the first header cell labels a row
+    text = "WBC\tHb\tPLT\n2 May\t12.1\t98\t150\n"
+    assert table_rows.header_column(text, 0, 3) is None
+    # a sentence above is no header line
+    text = "The tests are below.\nWBC\tHb\tPLT\n2 May\t12.1\t98\t150\n"
+    start = text.index("WBC")
+    assert table_rows.header_column(text, start, start + 3) is None
 
 
 @pytest.mark.parametrize(

@@ -131,10 +131,12 @@ class MeasureMatcher(Component):
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3",
         # "WBC | ×10^9/L | 12.3" (a scraped table's unit column)
         # the laboratory's reference range may share the name's bracket with the unit, before or
-        # after it: "WBC (×10^9/L, 4.8-18.5)", "WBC (4.8-18.5; ×10^9/L)"
+        # after it: "WBC (×10^9/L, 4.8-18.5)", "WBC (4.8-18.5; ×10^9/L)", or stand in a bracket of
+        # its own after the unit: "WBC, × 10^9/L (3.5–9.5)"
         self.header_unit = regex_cache.compile(
             r"(?:\s+(?:counts?|levels?))?\s*[,|]?\s*(?:" + spec.get("name_bracket_range_first", "(?!)") + r"|[(\[])?\s*" + spec["unit"]
-            + r"(?:" + spec.get("name_bracket_range", "(?!)") + r")?\s*[)\]]?", re.VERBOSE)
+            + r"(?:" + spec.get("name_bracket_range", "(?!)") + r")?\s*[)\]]?"
+            + r"(?:" + spec.get("name_range_after_unit", "(?!)") + r")?", re.VERBOSE)
         # the reading of table layouts the sentences do not show (table_rows.py)
         self.spaced_row_last_cell = regex_cache.compile(spec.get("spaced_row_last_cell", "(?!)").replace("{unit}", spec["unit"]), re.VERBOSE)
         self.column_value_cell = regex_cache.compile(spec.get("column_value_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
@@ -976,14 +978,14 @@ class MeasureMatcher(Component):
         values or units, rows of another fluid ("CSF | 560 | ..."), and a table whose caption
         names another fluid ("Urinalysis", "Table 2 CSF findings") give no value. False when the
         name heads no column (table_rows.header_column)."""
-        column = table_rows.header_column(text, keyword.start, name_end)
-        if column is None:
+        layout = table_rows.header_column(text, keyword.start, name_end)
+        if layout is None:
             return False
+        column, width = layout
         line_start, line_end = table_rows.line_bounds(text, keyword.start)
         caption = table_rows.caption_above(text, line_start)
         if caption is not None and (self.qualify.fluid.search(text, *caption) or self.qualify.fluid_sampling.search(text, *caption)):
             return True  # "Urinalysis" or "Table 2 CSF findings" over the header: another fluid's column
-        width = len(table_rows.cells(text, line_start, line_end))
         for row in table_rows.rows_below(text, line_end, width):
             label, cell = row[0], row[column]
             if self.reference_row.match(text, label.start) or self.qualify.fluid.search(text, label.start, label.end):

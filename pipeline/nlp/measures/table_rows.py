@@ -102,17 +102,38 @@ def spaced_values(text: str, cursor: int, number: re.Pattern, last_cell: re.Patt
     return (values, tail) if tail is not None else ([], None)
 
 
-def header_column(text: str, cell_start: int, cell_end: int) -> int | None:
-    """The index of the column that the header cell text[cell_start:cell_end] heads, when the
-    cell stands alone in its cell of a table line that is not the line's first cell (that one
-    labels a row) and the next line (past a markdown rule) is a row of as many cells; else None."""
+def header_column(text: str, cell_start: int, cell_end: int) -> tuple[int, int] | None:
+    """(index of the column, cells of each row) that the header cell text[cell_start:cell_end]
+    heads, when the cell stands alone in its cell of a table line and the next line (past a
+    markdown rule) is a row of the table; else None.
+
+    - The header line has as many cells as the rows below, and the cell is not its first (that
+      one labels a row): the column is the cell's.
+    - A header of two lines, whose row labels' heading stands on the line above, spanning
+      both ("Date | Laboratory examinations" over "WBC | Hb | PLT", then "17 March | 59 | 64 |
+      196"): the rows have one cell more than the header line, the label, and the column is
+      the cell's next one. Scraped journal tables flatten a header cell that spans two rows so."""
     start, end = line_bounds(text, cell_start)
     header = cells(text, start, end)
     index = next((i for i, cell in enumerate(header) if cell.start == cell_start and cell.end == cell_end), None)
-    if index is None or index == 0 or len(header) < 2:
+    if index is None or len(header) < 2:
         return None
-    rows = rows_below(text, end, len(header))
-    return index if next(rows, None) is not None else None
+    if index > 0 and next(rows_below(text, end, len(header)), None) is not None:
+        return index, len(header)
+    if _spanning_label_above(text, start) and next(rows_below(text, end, len(header) + 1), None) is not None:
+        return index + 1, len(header) + 1
+    return None
+
+
+def _spanning_label_above(text: str, header_start: int) -> bool:
+    """Whether the line right above a header line is the first line of a two-line header: a
+    table line of fewer cells, the first of which names the row labels' column in words."""
+    if header_start == 0:
+        return False
+    start, end = line_bounds(text, header_start - 1)
+    above = cells(text, start, end)
+    return 2 <= len(above) and any(ch.isalpha() for ch in text[above[0].start:above[0].end]) and \
+        len(above) < len(cells(text, header_start, line_bounds(text, header_start)[1]))
 
 
 def caption_above(text: str, line_start: int) -> tuple[int, int] | None:
