@@ -49,6 +49,11 @@ def test_a_case_number_cited_without_a_description_is_no_heading():
     ("Case series\nFIRST PATIENT: A 31-year-old woman had dyspnoea.\nSECOND PATIENT: A 27-year-old woman had "
      "chest pain.", [1, 2]),
     ("Introduction\nFirst case reports of the disease described a 40-year-old man.", []),
+    # numeric ordinals, as some typesetting splits them ("1 st case")
+    ("Cases\n1st case\nThis patient was a 4-year-old girl with nodules.\n2nd case\nThis patient was a "
+     "9-month-old boy.", [1, 2]),
+    ("Cases\n1 st case\nA 6-year-old girl had joint pain.\n2 nd case\nA 3-year-old boy had a hoarse voice.", [1, 2]),
+    ("Discussion\n1st case reports of the syndrome came from Japan.", []),
 ])
 def test_inline_starts(text, numbers):
     assert [s.number for s in inline_patient_starts(text)] == numbers

@@ -27,7 +27,7 @@ def patient_number(word: str) -> int:
     """``"2"`` → 2, ``"two"``/``"second"``/``"II"`` → 2, a letter (``"B"``, "Twin B") → 2; 0 when unknown."""
     if len(word) == 1 and "A" <= word <= "F":
         return ord(word) - ord("A") + 1
-    word = word.lower()
+    word = "".join(word.lower().split())  # "1 st" (a numeric ordinal split by its typesetting) is "1st"
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
 
 
