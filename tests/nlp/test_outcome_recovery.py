@@ -71,3 +71,26 @@ def test_a_passing_or_denied_improvement_is_no_recovery(nlp, text):
 ])
 def test_closing_sentences_of_full_texts(nlp, text, expected):
     assert categories(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Over the next months she made a slow, steady recovery.",
+    "He made an excellent recovery.",
+    "The girl had an uneventful and rapid recovery.",
+    "She had a recovery without any complication.",
+    "The 6-week follow-up revealed clinical improvement.",
+    "Review at three months showed marked symptomatic improvement.",
+    "After the treatment, the patient's clinical and laboratory findings improved.",
+    "His biochemical parameters gradually improved.",
+])
+def test_recovery_and_improvement_in_their_other_wordings(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    "He made a partial recovery of strength in the left arm.",
+    "She had a poor recovery after the second operation.",
+    "The follow-up revealed no clinical improvement.",
+])
+def test_a_partial_poor_or_denied_recovery_is_none(nlp, text):
+    assert "recovered" not in categories(nlp, text)
