@@ -1,0 +1,24 @@
+"""The patient's illness told fatal in the past tense, or told as the cause of the patient's
+death, is the patient's death; a fatality of the disease in general is not. Sentences written
+for the tests."""
+import pytest
+
+from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixture)
+
+
+@pytest.mark.parametrize("text", [
+    "The disseminated infection was rapidly fatal.",
+    "The bleeding proved fatal despite transfusion.",
+    "The tumour caused the sudden death of the patient.",
+])
+def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
+    assert categories(nlp, text) == ["died"]
+
+
+@pytest.mark.parametrize("text", [
+    "The disease is often fatal if untreated.",
+    "The infection was fatal in 30% of reported cases.",
+    "Aortic dissection is a leading cause of sudden death of young athletes.",
+])
+def test_a_fatality_of_the_literature_is_none(nlp, text):
+    assert "died" not in categories(nlp, text)
