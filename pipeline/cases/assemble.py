@@ -16,8 +16,8 @@ from pipeline.cases.outcome import case_outcome, group_outcomes, may_be_mother, 
 from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.primary import (
     benign_tumour_only, choose_primary_site, final_type_organ, is_mimic_report, late_effect_only,
-    later_same_type, lesion_site, mimic_primary_only, organ_of_type, organ_written_before, past_cancer_only,
-    region_tissue, unknown_primary_spread,
+    later_same_type, lesion_site, mimic_primary_only, organ_of_type, organ_written_after, organ_written_before,
+    past_cancer_only, region_tissue, unknown_primary_spread,
 )
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
@@ -127,14 +127,18 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         case.histology = keep("histology", histology.value.histology, histology)
         organ = None if case.primary_site else organ_of_type(histology, by_group, config)
         lesion = None if case.primary_site or organ else lesion_site(histology, by_group, mentions, config)
+        # "an epithelioid hemangioendothelioma of the liver": the organ written right after the type's name
+        after = None if organ or lesion or case.primary_site or marrow else organ_written_after(typed, site_mentions)
         # a type mostly of one tissue ("osteosarcoma", "synovial sarcoma"), for a case with no primary read, or
         # only a region read as 'other' ("a myxoid liposarcoma of the thigh": a limb is no organ of the list)
-        tissue = None if organ or lesion or case.primary_site not in (None, OTHER_SITE) else \
+        tissue = None if organ or lesion or after or case.primary_site not in (None, OTHER_SITE) else \
             organ_of_type(histology, by_group, config, fallback=True)
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)
         elif lesion:  # "a solitary pulmonary nodule was resected ... the tumour was a LCNEC"
             case.primary_site = keep("primary_site", lesion.value.site, lesion)
+        elif after:
+            case.primary_site = keep("primary_site", after.value.site, after)
         elif tissue:
             evidence[:] = [e for e in evidence if e.field != "primary_site"]
             case.primary_site = keep("primary_site", tissue, histology)

@@ -432,3 +432,34 @@ def organ_written_before(types: list[Mention], sites: list[Mention]) -> Mention 
                     and ORGAN_TYPE_GAP.match(histology.sentence[site.end - site.sentence_start:histology.start - histology.sentence_start]):
                 return site
     return None
+
+
+# what may stand between a type's name and the organ written after it: "of", "arising in/from", "originating
+# in/from" or "in", an article or possessive, and up to two words of side or part ("of the distal femur")
+ORGAN_AFTER_TYPE_GAP = re.compile(
+    r"^\s*,?\s*(?:of|arising\s+(?:in|from)|originating\s+(?:in|from)|in)\s+(?:(?:the|his|her|a)\s+)?"
+    r"(?:(?:left|right|bilateral|distal|proximal|upper|lower|middle|anterior|posterior|medial|lateral|inferior|"
+    r"superior)\s+){0,2}$", re.IGNORECASE)
+ORGAN_AFTER_TYPE_REACH = 40  # characters from the end of the type's name to its organ
+
+
+def organ_written_after(types: list[Mention], sites: list[Mention]) -> Mention | None:
+    """The organ written right after one of the case's type names ("an epithelioid hemangioendothelioma of
+    the liver", "a giant cell tumour of the distal femur", "a solitary fibrous tumour arising in the
+    pleura"), for a case whose text gives no primary otherwise: the site rules read "<type> of <organ>" as a
+    primary only for the cancer words they list, this reads it for every type of the lexicon. Not a type
+    that is a possibility, a mimic, denied or called metastatic ("metastatic melanoma of the jejunum"), nor
+    an organ read as a spread, nor a lymph node."""
+    own = [m for m in types if not m.value.hedged and not m.negated and not m.hypothetical
+           and not METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start])]
+    for histology in sorted(own, key=lambda m: m.start):
+        for site in sorted(sites, key=lambda m: m.start):
+            if site.negated or site.hypothetical or site.value.site == "lymph node" \
+                    or site.value.role in ("metastasis", "recurrence"):
+                continue
+            if site.sentence_start == histology.sentence_start \
+                    and 0 <= site.start - histology.end <= ORGAN_AFTER_TYPE_REACH \
+                    and ORGAN_AFTER_TYPE_GAP.match(site.sentence[histology.end - site.sentence_start:
+                                                                 site.start - site.sentence_start]):
+                return site
+    return None

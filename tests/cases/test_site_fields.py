@@ -456,10 +456,12 @@ def test_a_cancer_only_of_concern_makes_no_cancer_case(nlp):
     assert case.primary_site is None and case.histology is None and case.metastasis_sites == []
 
 
-def test_a_recurrent_giant_cell_tumour_of_bone_is_no_cancer_case(nlp):
+def test_a_recurrent_giant_cell_tumour_of_bone_is_a_tumour_of_bone(nlp):
+    # a locally aggressive tumour (ICD-O-3 behaviour /1, OncoTree's giant cell tumor of bone): its type and bone
     text = ("A 24-year-old woman had a giant cell tumour of the right distal femur treated by curettage. Two "
             "years later the tumour recurred in the same location and was resected.")
-    assert case_of(nlp, text).primary_site is None
+    case = case_of(nlp, text)
+    assert (case.histology, case.primary_site) == ("giant cell tumor", "bone")
 
 
 def test_a_type_only_weighed_places_no_primary_in_a_lesion(nlp):

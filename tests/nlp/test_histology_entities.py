@@ -1,0 +1,142 @@
+"""Tumour types of the OncoTree tree (cBioPortal) with their WHO (5th edition) names, on sentences written
+for the tests: the intermediate, in situ and malignant types the lexicon reads (British spellings, plurals,
+short forms), the benign names that give no type, the broader name a report also uses (parents.tsv), the
+organ a type gives (organs.tsv) and the organ written after a type's name ("<type> of the liver")."""
+import pytest
+from histology_helpers import names, nlp  # noqa: F401 (nlp: the shared fixture)
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.mark.parametrize("text, expected", [
+    # soft tissue and bone
+    ("Resection showed a solitary fibrous tumour of the pleura.", "solitary fibrous tumor"),
+    ("The dural mass was a haemangiopericytoma (STAT6 positive).", "solitary fibrous tumor"),
+    ("Both lesions were SFTs on immunohistochemistry.", "solitary fibrous tumor"),
+    ("A desmoid-type fibromatosis of the abdominal wall.", "desmoid tumor"),
+    ("Recurrent desmoid tumours after surgery.", "desmoid tumor"),
+    ("An inflammatory myofibroblastic tumour with ALK rearrangement.", "inflammatory myofibroblastic tumor"),
+    ("Excision showed an atypical lipomatous tumour of the thigh.", "atypical lipomatous tumor"),
+    ("A kaposiform haemangioendothelioma with thrombocytopenia.", "kaposiform hemangioendothelioma"),
+    ("Curettage of a giant cell tumour of bone of the distal radius.", "giant cell tumor"),
+    ("Denosumab was given for GCTB of the sacrum.", "giant cell tumor"),
+    ("A glomangiosarcoma of the forearm.", "malignant glomus tumor"),
+    ("A mesenchymal chondrosarcoma of the orbit.", "mesenchymal chondrosarcoma"),
+    ("The lesion was an atypical fibroxanthoma of the scalp.", "atypical fibroxanthoma"),
+    ("Hysterectomy showed a STUMP of the myometrium.", "smooth muscle tumor of uncertain malignant potential"),
+    # central nervous system and sellar region
+    ("MRI and resection confirmed a pilocytic astrocytoma of the cerebellum.", "pilocytic astrocytoma"),
+    ("A haemangioblastoma of the cerebellum in von Hippel-Lindau disease.", "hemangioblastoma"),
+    ("An intraventricular central neurocytoma.", "central neurocytoma"),
+    ("A pineal parenchymal tumour of intermediate differentiation.",
+     "pineal parenchymal tumor of intermediate differentiation"),
+    ("A papillary tumour of the pineal region.", "papillary tumor of the pineal region"),
+    ("Resection confirmed an atypical meningioma (WHO grade 2).", "atypical meningioma"),
+    ("An adamantinomatous craniopharyngioma.", "craniopharyngioma"),
+    ("A ganglioglioma of the temporal lobe with seizures.", "ganglioglioma"),
+    ("A subependymoma of the fourth ventricle.", "subependymoma"),  # not the ependymoma inside it (/1)
+    # haematolymphoid
+    ("Biopsy revealed post-transplantation lymphoproliferative disorder.",
+     "post-transplant lymphoproliferative disorder"),
+    ("EBV-positive PTLD after a kidney transplant.", "post-transplant lymphoproliferative disorder"),
+    ("Recurrent papules: lymphomatoid papulosis, type A.", "lymphomatoid papulosis"),
+    ("Marrow flow cytometry showed an acute undifferentiated leukaemia.", "acute undifferentiated leukemia"),
+    ("Aggressive NK-cell leukaemia with liver failure.", "aggressive nk-cell leukemia"),
+    ("An ETP-ALL with a complex karyotype.", "acute lymphoblastic leukemia"),
+    ("Jejunal perforation from MEITL.", "monomorphic epitheliotropic intestinal t-cell lymphoma"),
+    # gestational trophoblastic, gynaecological, breast, digestive, urinary, skin
+    ("Hysterectomy confirmed an invasive hydatidiform mole.", "invasive mole"),
+    ("A low-risk gestational trophoblastic neoplasia was treated with methotrexate.",
+     "gestational trophoblastic neoplasia"),
+    ("A seromucinous borderline tumour of the ovary.", "seromucinous borderline tumor"),
+    ("Core biopsy showed a phyllodes tumour.", "phyllodes tumor"),
+    ("Excision showed a borderline phyllodes tumour.", "borderline phyllodes tumor"),
+    ("Mastectomy showed pleomorphic lobular carcinoma in situ.", "lobular carcinoma in situ"),
+    ("LCIS was found at the margin.", "lobular carcinoma in situ"),
+    ("Eczema of the nipple was Paget's disease of the nipple.", "paget disease"),
+    ("A combined hepatocellular-cholangiocarcinoma of segment VIII.", "combined hepatocellular-cholangiocarcinoma"),
+    ("A Klatskin tumour with jaundice.", "cholangiocarcinoma"),
+    ("Appendicectomy revealed a low-grade appendiceal mucinous neoplasm (LAMN).",
+     "low-grade appendiceal mucinous neoplasm"),
+    ("A clear cell sarcoma of the kidney in a child.", "clear cell sarcoma of the kidney"),
+    ("A sweat gland adenocarcinoma of the axilla.", "sweat gland carcinoma"),
+    ("A sialoblastoma of the parotid in a newborn.", "sialoblastoma"),
+])
+def test_a_type_of_the_published_list(nlp, text, expected):
+    assert names(nlp, text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A leiomyoma of the uterus was removed.",
+    "Excision showed a giant cell tumour of the tendon sheath.",  # benign (ICD-O /0): no giant cell tumour
+    "A tenosynovial giant cell tumor of the knee.",
+    "The parotid mass was a pleomorphic adenoma.",
+    "Curettage showed a complete hydatidiform mole.",  # the invasive mole is the /1 one
+    "A meningioma of the convexity was resected.",
+    "A schwannoma of the vestibular nerve.",
+    "Excision of a lipoma of the back.",
+    "A benign phyllodes tumour of the breast.",
+])
+def test_benign_names_give_no_type(nlp, text):
+    assert names(nlp, text) == []
+
+
+@pytest.fixture(scope="module")
+def full():
+    return build_nlp()
+
+
+def row(nlp, text):
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert len(rows) == 1
+    return rows[0]
+
+
+@pytest.mark.parametrize("text, site, histology", [
+    # the organ a type arises in, for a case that names none (organs.tsv)
+    ("A 60-year-old man had headaches. Resection revealed a hemangioblastoma. He recovered well.",
+     "brain", "hemangioblastoma"),
+    ("A 28-year-old woman had knee pain. Biopsy confirmed a giant cell tumour and denosumab was given.",
+     "bone", "giant cell tumor"),
+    ("A 50-year-old woman had a palpable lump. Core biopsy revealed a borderline phyllodes tumour.",
+     "breast", "borderline phyllodes tumor"),
+    ("A 31-year-old woman had rising hCG after evacuation; an invasive mole was diagnosed and methotrexate "
+     "was given.", "uterus", "invasive mole"),
+    # the organ written after the type's name: a type the site rules' cancer words do not list
+    ("A 45-year-old woman presented with abdominal pain. Biopsy revealed an epithelioid hemangioendothelioma "
+     "of the liver. She received sorafenib.", "liver", "epithelioid hemangioendothelioma"),
+    ("A 52-year-old man had dyspnoea. Resection confirmed a solitary fibrous tumour arising in the pleura.",
+     "pleura", "solitary fibrous tumor"),
+    ("A 33-year-old man had a lytic lesion. Biopsy confirmed a giant cell tumor of the distal femur.",
+     "bone", "giant cell tumor"),
+    ("A 40-year-old man had cough. Biopsy showed an inflammatory myofibroblastic tumour of the left lung.",
+     "lung", "inflammatory myofibroblastic tumor"),
+    # the narrower entity outweighs the broader name (parents.tsv)
+    ("A 44-year-old man had a kidney transplant. Biopsy of a cervical node revealed post-transplant "
+     "lymphoproliferative disorder, monomorphic type, diffuse large B-cell lymphoma. Rituximab was given.",
+     None, "diffuse large b-cell lymphoma"),
+])
+def test_the_case_takes_the_type_and_its_organ(full, text, site, histology):
+    case = row(full, text)
+    assert (case.histology, case.primary_site) == (histology, site)
+
+
+@pytest.mark.parametrize("text", [
+    # a type only weighed in a differential diagnosis, or a misreading the pathology revised
+    "A 52-year-old woman had a mass of the thigh. The differential diagnosis included solitary fibrous tumour, "
+    "desmoid tumour and synovial sarcoma. Excision showed a schwannoma. She recovered well.",
+    "A 35-year-old woman bled after a molar pregnancy. Invasive mole was suspected. Curettage showed a complete "
+    "hydatidiform mole. She recovered after evacuation.",
+    "A 47-year-old man had a renal mass. It was initially misdiagnosed as an inflammatory myofibroblastic "
+    "tumour; the final pathology was xanthogranulomatous pyelonephritis. He recovered.",
+])
+def test_a_type_only_weighed_is_not_taken(full, text):
+    assert row(full, text).histology is None
+
+
+def test_a_metastatic_type_of_an_organ_is_no_primary_there(full):
+    case = row(full, "A 61-year-old man had a known pleural mass. CT showed a metastatic solitary fibrous tumour "
+                     "of the liver. Pazopanib was given.")
+    assert case.primary_site != "liver"
