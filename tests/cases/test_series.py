@@ -54,6 +54,10 @@ def test_a_case_number_cited_without_a_description_is_no_heading():
      "9-month-old boy.", [1, 2]),
     ("Cases\n1 st case\nA 6-year-old girl had joint pain.\n2 nd case\nA 3-year-old boy had a hoarse voice.", [1, 2]),
     ("Discussion\n1st case reports of the syndrome came from Japan.", []),
+    # a flattened page runs its section heading into the first patient's heading
+    ("Case presentation Case report 1 A 29 year old man had fever. He recovered. Case report 2 A 76 year old man "
+     "had chills.", [1, 2]),
+    ("Case description Case 1 A 50-year-old woman had a rash. Case 2 A 61-year-old man had a cough.", [1, 2]),
 ])
 def test_inline_starts(text, numbers):
     assert [s.number for s in inline_patient_starts(text)] == numbers
