@@ -51,6 +51,9 @@ from pipeline.nlp.build import build_nlp
     ("A low-risk gestational trophoblastic neoplasia was treated with methotrexate.",
      "gestational trophoblastic neoplasia"),
     ("A seromucinous borderline tumour of the ovary.", "seromucinous borderline tumor"),
+    # two entities of their own the lexicon had read as their family (ICD-O 8622/1, 8470/3)
+    ("A juvenile granulosa cell tumour with precocious puberty.", "juvenile granulosa cell tumor"),
+    ("A mucinous cystadenocarcinoma of the left ovary.", "mucinous cystadenocarcinoma"),
     ("Core biopsy showed a phyllodes tumour.", "phyllodes tumor"),
     ("Excision showed a borderline phyllodes tumour.", "borderline phyllodes tumor"),
     ("Mastectomy showed pleomorphic lobular carcinoma in situ.", "lobular carcinoma in situ"),
