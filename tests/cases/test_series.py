@@ -58,6 +58,8 @@ def test_a_case_number_cited_without_a_description_is_no_heading():
     ("Case presentation Case report 1 A 29 year old man had fever. He recovered. Case report 2 A 76 year old man "
      "had chills.", [1, 2]),
     ("Case description Case 1 A 50-year-old woman had a rash. Case 2 A 61-year-old man had a cough.", [1, 2]),
+    ("Report of cases Case no. 1 A 34-year-old woman had fever. Case no. 2 A 50-year-old man had cough.", [1, 2]),
+    ("In our experience case report 2 A is rare.", []),
 ])
 def test_inline_starts(text, numbers):
     assert [s.number for s in inline_patient_starts(text)] == numbers
