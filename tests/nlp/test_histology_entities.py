@@ -66,6 +66,13 @@ from pipeline.nlp.build import build_nlp
     ("A clear cell sarcoma of the kidney in a child.", "clear cell sarcoma of the kidney"),
     ("A sweat gland adenocarcinoma of the axilla.", "sweat gland carcinoma"),
     ("A sialoblastoma of the parotid in a newborn.", "sialoblastoma"),
+    ("Right hemicolectomy showed a MiNEN of the caecum.", "mixed neuroendocrine-non-neuroendocrine neoplasm"),
+    ("The appendix held a goblet cell carcinoid.", "goblet cell adenocarcinoma"),  # not a carcinoid (WHO 2019)
+    ("Marrow and blood findings of atypical CML (BCR-ABL1 negative).", "atypical chronic myeloid leukemia"),
+    ("Lobectomy showed a NIFTP of 2 cm.", "noninvasive follicular thyroid neoplasm with papillary-like nuclear features"),
+    ("A uterine tumour resembling ovarian sex cord tumour.", "uterine tumor resembling ovarian sex cord tumor"),
+    ("A biphasic pulmonary blastoma of the right lower lobe.", "pulmonary blastoma"),
+    ("An osteoclast-like giant cell tumour of the pancreas.", "undifferentiated carcinoma"),
 ])
 def test_a_type_of_the_published_list(nlp, text, expected):
     assert names(nlp, text)[0] == expected
@@ -116,6 +123,8 @@ def row(nlp, text):
      "bone", "giant cell tumor"),
     ("A 40-year-old man had cough. Biopsy showed an inflammatory myofibroblastic tumour of the left lung.",
      "lung", "inflammatory myofibroblastic tumor"),
+    ("A 70-year-old woman had jaundice. Whipple resection showed an osteoclast-like giant cell tumour of the "
+     "pancreas.", "pancreas", "undifferentiated carcinoma"),
     # the narrower entity outweighs the broader name (parents.tsv)
     ("A 44-year-old man had a kidney transplant. Biopsy of a cervical node revealed post-transplant "
      "lymphoproliferative disorder, monomorphic type, diffuse large B-cell lymphoma. Rituximab was given.",
