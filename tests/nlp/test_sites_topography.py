@@ -133,3 +133,121 @@ def test_the_lips_of_the_cervix_are_the_cervix(nlp, text):
 
 def test_the_lip_of_the_mouth_stays_other(nlp):
     assert metastases(nlp, "Biopsy showed a metastasis of the lung carcinoma to the lower lip.") == ["other"]
+
+
+def roles(nlp, text):
+    return sorted({(site, role) for site, role in found(nlp, text) if role in ("primary", "metastasis")})
+
+
+@pytest.mark.parametrize("text, site", [
+    # ICD-O-3 subsites outside the site list (C00-C14, C30-C32, C60, C62): the primary is 'other'
+    ("He presented with a squamous cell carcinoma of the nasal vestibule.", "other"),
+    ("A squamous cell carcinoma of the right nostril was excised.", "other"),
+    ("She had an adenocarcinoma arising in the maxillary antrum.", "other"),
+    ("He was diagnosed with squamous cell carcinoma of the floor of mouth.", "other"),
+    ("He was diagnosed with squamous cell carcinoma of the oral mucosa.", "other"),
+    ("He was diagnosed with squamous cell carcinoma of the gingivobuccal sulcus.", "other"),
+    ("He was diagnosed with squamous cell carcinoma of the mandibular gingiva.", "other"),
+    ("He had a squamous cell carcinoma of the aryepiglottic fold.", "other"),
+    ("He had a chondrosarcoma of the thyroid cartilage.", "other"),
+    ("He had a squamous cell carcinoma of the glans penis.", "other"),
+    ("He had a squamous cell carcinoma of the foreskin.", "other"),
+    ("He had an adenocarcinoma of the rete testis.", "other"),
+    ("She had a malignant paraganglioma of the glomus jugulare.", "other"),
+    # subsites of organs in the list, as ICD-O-3 codes them
+    ("He had a basal cell carcinoma of the nasal ala.", "skin"),
+    ("He had a squamous cell carcinoma of the external ear.", "skin"),
+    ("She had a melanoma of the vaginal vestibule.", "vulva"),
+    ("She had a papillary carcinoma arising in a thyroglossal duct cyst.", "thyroid"),
+    ("He had an intrahepatic bile duct carcinoma.", "liver"),
+    ("He had a carcinoma of the ureteric orifice.", "bladder"),
+    ("She had a solitary fibrous tumour of the pineal region.", "brain"),
+    ("She had a malignant tumour of the third ventricle.", "brain"),
+    ("He had a squamous cell carcinoma of the cornea.", "orbit"),
+    ("She had a sarcoma of the aortic valve.", "heart"),
+])
+def test_a_primary_named_by_an_icd_o_subsite(nlp, text, site):
+    assert roles(nlp, text) == [(site, "primary")]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Lung adenocarcinoma was known. A metastasis was found in the nasal vestibule.", "other"),
+    ("Renal cell carcinoma was known. A metastasis was found in the left turbinate.", "other"),
+    ("Renal cell carcinoma was known. A metastasis was found in the ethmoid air cells.", "other"),
+    ("Lung adenocarcinoma was known. Metastases were found in the corpus cavernosum.", "other"),
+    ("Lung adenocarcinoma was known. A metastasis to the pia mater was seen.", "brain"),
+    ("Lung adenocarcinoma was known. A metastasis to the fourth ventricle was seen.", "brain"),
+    ("Breast carcinoma was known. A metastasis was found in the hymen.", "vagina"),
+    ("Breast carcinoma was known. A metastasis was found in the tendon sheath.", "soft tissue"),
+])
+def test_a_metastasis_at_an_icd_o_subsite(nlp, text, site):
+    assert metastases(nlp, text) == [site]
+
+
+@pytest.mark.parametrize("text", [
+    # words near the new rows whose sense in clinical prose is no site
+    "The tablets were taken by mouth and she reported a dry mouth.",
+    "She had gastroesophageal reflux for years.",
+    "Deep tendon reflexes were normal.",
+    "The corneal reflex was absent.",
+    "She had atrial fibrillation and ventricular ectopics.",
+    "She had a mixed connective tissue disease.",
+    "The nares were patent.",
+    "He reported palatal weakness.",
+    "The vestibule was normal.",
+])
+def test_near_words_of_no_site_give_no_site(nlp, text):
+    assert sites(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # 'lymphatic' alone names vessels or a route, not nodes
+    "The tumour showed lymphovascular invasion.",
+    "Lymphatic invasion was seen in the tumour.",
+    "Lymphatic vessel invasion was seen.",
+    "The carcinoma showed lymphatic and vascular involvement.",
+    "The lymphatic drainage of the breast goes to the axilla.",
+    "Lymphatic spread is common in this cancer.",
+])
+def test_lymphatic_alone_names_no_nodes(nlp, text):
+    assert "lymph node" not in sites(nlp, text)
+
+
+def test_adenoid_cystic_carcinoma_names_only_its_organ(nlp):
+    assert sites(nlp, "She had adenoid cystic carcinoma of the parotid gland.") == ["other"]
+
+
+@pytest.mark.parametrize("text", [
+    # node metastasis in the wordings that the lexicon lacked
+    "Gastric adenocarcinoma with lymphatic metastasis was diagnosed.",
+    "Lymphatic metastases were found at gastrectomy.",
+    "Lymphnode metastasis was found.",
+    "Metastatic lymphnodes were found in the perigastric region.",
+    "Lymphnodes were positive.",
+    "Metastasis to the regional lymphnodes was found.",
+    "Metastases were found in the lymphatic nodes.",
+    "There were lymph-node metastases.",
+    "Nodal metastasis was confirmed.",
+    "Nodal disease was present at surgery.",
+    "CT showed metastatic nodes.",
+    "The axillary nodes showed metastatic carcinoma.",
+    "Two axillary nodes were positive for metastatic carcinoma.",
+])
+def test_node_metastasis_wordings(nlp, text):
+    # in a report about a tumour, as the rules for nodes read them
+    assert metastases(nlp, "Gastric cancer was diagnosed. " + text) == ["lymph node"]
+
+
+@pytest.mark.parametrize("text", [
+    # a region after the node phrase is where the nodes are, across a verb of finding or after 'to'
+    "Lymphatic metastasis was found in the neck.",
+    "Metastatic nodes were found in the mediastinum.",
+    "Lymph node metastases to the retroperitoneum were found.",
+    "Lymphatic metastasis to the mediastinum was found.",
+])
+def test_a_region_after_a_node_metastasis_is_where_the_nodes_are(nlp, text):
+    assert metastases(nlp, text) == ["lymph node"]
+
+
+def test_spread_to_a_region_stays_spread(nlp):
+    assert metastases(nlp, "The tumour had spread to the retroperitoneum.") == ["other"]
