@@ -125,6 +125,11 @@ def row(nlp, text):
      "lung", "inflammatory myofibroblastic tumor"),
     ("A 70-year-old woman had jaundice. Whipple resection showed an osteoclast-like giant cell tumour of the "
      "pancreas.", "pancreas", "undifferentiated carcinoma"),
+    # a type written of a body region is of its family's tissue (cases/regions.toml)
+    ("A 62-year-old man had a mass of the thigh. Resection showed an atypical lipomatous tumour. He recovered.",
+     "soft tissue", "atypical lipomatous tumor"),
+    ("A 35-year-old woman had a swelling of the hand. Curettage showed a giant cell tumour of the fourth "
+     "metacarpal.", "bone", "giant cell tumor"),
     # the narrower entity outweighs the broader name (parents.tsv)
     ("A 44-year-old man had a kidney transplant. Biopsy of a cervical node revealed post-transplant "
      "lymphoproliferative disorder, monomorphic type, diffuse large B-cell lymphoma. Rituximab was given.",
@@ -152,3 +157,12 @@ def test_a_metastatic_type_of_an_organ_is_no_primary_there(full):
     case = row(full, "A 61-year-old man had a known pleural mass. CT showed a metastatic solitary fibrous tumour "
                      "of the liver. Pazopanib was given.")
     assert case.primary_site != "liver"
+
+
+def test_types_of_the_discussion_are_not_the_patients(full):
+    text = ("Case presentation\nA 48-year-old man presented with a painless mass of the neck. Excision was performed "
+            "and histology showed a schwannoma. He recovered well.\n\nDiscussion\nSolitary fibrous tumours and "
+            "desmoid tumours may arise in the neck and are treated by wide excision. Giant cell tumours of bone are "
+            "locally aggressive.")
+    case = row(full, text)
+    assert (case.histology, case.primary_site) == (None, None)
