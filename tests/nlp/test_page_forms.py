@@ -1,0 +1,39 @@
+"""Forms of the page around a case report that are no part of the patient's course: dates that
+date the page or the issue rather than an event of the case. Sentences written for these tests."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp):
+    return make_nlp("caselit_dates")
+
+
+def clinical(nlp, text):
+    doc = nlp(text)
+    return [s._.value.iso for s in doc.spans["dates"] if not s._.value.metadata]
+
+
+@pytest.mark.parametrize("text", [
+    # a scraped record's data keys
+    '{"title":"A rare rash","abstract":"A woman had a rash.","publicationDate":"2021-03-08","venue":"J Skin"}',
+    '<script>{"@type":"ScholarlyArticle","datePublished":"2019-11-02","dateModified":"2020-01-15"}</script>',
+    # an issue's date with its volume right after it
+    "Reproduced from Annals of Imaging, June 2016, Volume 7, Pages 12-15",
+    "Clinical Notes; September 2011; Vol. 4: 88-90",
+    # a reprint line and a blog's notice
+    "Reprinted from the Journal of Case Notes, March 2015.",
+    "This case forum is closed to comments and new posts as of October 3, 2016.",
+])
+def test_dates_of_the_page_are_not_the_course(nlp, text):
+    assert clinical(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # prose of the case keeps its dates, a volume of fluid included
+    ("She was admitted on 4 June 2016, volume depleted and febrile.", ["2016-06-04"]),
+    ("In March 2012, 500 mL of fluid was drained; on 2 April 2012, volume loss had stopped.",
+     ["2012-03", "2012-04-02"]),
+    ("The date of surgery was 12 May 2018.", ["2018-05-12"]),
+])
+def test_dates_of_the_case_stay(nlp, text, expected):
+    assert clinical(nlp, text) == expected
