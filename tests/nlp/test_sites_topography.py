@@ -251,3 +251,18 @@ def test_a_region_after_a_node_metastasis_is_where_the_nodes_are(nlp, text):
 
 def test_spread_to_a_region_stays_spread(nlp):
     assert metastases(nlp, "The tumour had spread to the retroperitoneum.") == ["other"]
+
+
+@pytest.mark.parametrize("text, site", [
+    # ICD-O-3 subsite titles whose qualifier no cue rule steps over, listed whole
+    ("He had squamous cell carcinoma of the base of the tongue.", "other"),
+    ("She had carcinoma of the right lateral border of the tongue.", "other"),
+    ("He had squamous cell carcinoma of the lower thoracic esophagus.", "other"),
+    ("He had squamous cell carcinoma of the middle third of the oesophagus.", "other"),
+    ("He had a carcinoma of the middle ear.", "other"),
+    ("He had a seminoma of an undescended testis.", "other"),
+    ("He had an adenocarcinoma of the main bronchus.", "lung"),
+    ("She had a carcinoma of the fundus uteri.", "uterus"),
+])
+def test_a_primary_at_a_qualified_subsite(nlp, text, site):
+    assert roles(nlp, text) == [(site, "primary")]
