@@ -24,6 +24,8 @@ from pipeline.nlp.build import build_nlp
     ("Denosumab was given for GCTB of the sacrum.", "giant cell tumor"),
     ("A glomangiosarcoma of the forearm.", "malignant glomus tumor"),
     ("A mesenchymal chondrosarcoma of the orbit.", "mesenchymal chondrosarcoma"),
+    ("A sclerosing rhabdomyosarcoma of the hand.", "spindle cell rhabdomyosarcoma"),
+    ("A pleomorphic rhabdomyosarcoma of the thigh in an adult.", "pleomorphic rhabdomyosarcoma"),
     ("The lesion was an atypical fibroxanthoma of the scalp.", "atypical fibroxanthoma"),
     ("Hysterectomy showed a STUMP of the myometrium.", "smooth muscle tumor of uncertain malignant potential"),
     # central nervous system and sellar region
