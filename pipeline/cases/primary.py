@@ -434,10 +434,11 @@ def organ_written_before(types: list[Mention], sites: list[Mention]) -> Mention 
     return None
 
 
-# what may stand between a type's name and the organ written after it: "of", "arising in/from", "originating
-# in/from" or "in", an article or possessive, and up to two words of side or part ("of the distal femur")
+# what may stand between a type's name and the organ written after it: "of", "arising in/from" or "originating
+# in/from", an article or possessive, and up to two words of side or part ("of the distal femur"); not a bare
+# "in", which places a finding more often than it names an origin ("adenocarcinoma in the liver")
 ORGAN_AFTER_TYPE_GAP = re.compile(
-    r"^\s*,?\s*(?:of|arising\s+(?:in|from)|originating\s+(?:in|from)|in)\s+(?:(?:the|his|her|a)\s+)?"
+    r"^\s*,?\s*(?:of|arising\s+(?:in|from)|originating\s+(?:in|from))\s+(?:(?:the|his|her|a)\s+)?"
     r"(?:(?:left|right|bilateral|distal|proximal|upper|lower|middle|anterior|posterior|medial|lateral|inferior|"
     r"superior)\s+){0,2}$", re.IGNORECASE)
 ORGAN_AFTER_TYPE_REACH = 40  # characters from the end of the type's name to its organ

@@ -168,3 +168,10 @@ def test_types_of_the_discussion_are_not_the_patients(full):
             "locally aggressive.")
     case = row(full, text)
     assert (case.histology, case.primary_site) == (None, None)
+
+
+def test_a_type_found_in_an_organ_names_no_origin(full):
+    # "in" places a finding ("adenocarcinoma in the liver" may be a metastasis); "of" names the organ
+    case = row(full, "A 66-year-old man had weight loss. CT-guided biopsy confirmed adenocarcinoma in the liver. "
+                     "Chemotherapy was started.")
+    assert case.primary_site is None
