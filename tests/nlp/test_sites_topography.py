@@ -195,6 +195,7 @@ def test_a_metastasis_at_an_icd_o_subsite(nlp, text, site):
     "The nares were patent.",
     "He reported palatal weakness.",
     "The vestibule was normal.",
+    "She had node-negative disease.",
 ])
 def test_near_words_of_no_site_give_no_site(nlp, text):
     assert sites(nlp, text) == []
@@ -232,6 +233,8 @@ def test_adenoid_cystic_carcinoma_names_only_its_organ(nlp):
     "CT showed metastatic nodes.",
     "The axillary nodes showed metastatic carcinoma.",
     "Two axillary nodes were positive for metastatic carcinoma.",
+    "She had node-positive breast cancer.",
+    "She had lymph node-positive disease.",
 ])
 def test_node_metastasis_wordings(nlp, text):
     # in a report about a tumour, as the rules for nodes read them
