@@ -34,6 +34,7 @@ def test_dates_of_the_page_are_not_the_course(nlp, text):
     ("In March 2012, 500 mL of fluid was drained; on 2 April 2012, volume loss had stopped.",
      ["2012-03", "2012-04-02"]),
     ("The date of surgery was 12 May 2018.", ["2018-05-12"]),
+    ("On 3 May 2019, volume 250 mL of ascites was drained.", ["2019-05-03"]),
 ])
 def test_dates_of_the_case_stay(nlp, text, expected):
     assert clinical(nlp, text) == expected
