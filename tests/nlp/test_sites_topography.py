@@ -266,6 +266,14 @@ def test_spread_to_a_region_stays_spread(nlp):
     ("He had a seminoma of an undescended testis.", "other"),
     ("He had an adenocarcinoma of the main bronchus.", "lung"),
     ("She had a carcinoma of the fundus uteri.", "uterus"),
+    # the lung's lobes by their Terminologia Anatomica names; the thyroid's keep their organ
+    ("He had an adenocarcinoma of the right inferior lobe.", "lung"),
+    ("She had a papillary carcinoma of the inferior lobe of the thyroid.", "thyroid"),
 ])
 def test_a_primary_at_a_qualified_subsite(nlp, text, site):
     assert roles(nlp, text) == [(site, "primary")]
+
+
+def test_an_intraparotid_node_is_a_node(nlp):
+    text = "A squamous cell carcinoma of the cheek skin had spread to an intraparotid lymph node."
+    assert metastases(nlp, text) == ["lymph node"]
