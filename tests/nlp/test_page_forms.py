@@ -38,3 +38,24 @@ def test_dates_of_the_page_are_not_the_course(nlp, text):
 ])
 def test_dates_of_the_case_stay(nlp, text, expected):
     assert clinical(nlp, text) == expected
+
+
+# -- headings of a report of several patients ----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sections_nlp(make_nlp):
+    return make_nlp("caselit_sections")
+
+
+def section_of(doc, phrase):
+    start = doc.text.index(phrase)
+    return next(s.label_ for s in doc.spans["sections"] if s.start_char <= start < s.end_char)
+
+
+@pytest.mark.parametrize("heading", ["Cases", "CASES", "Case Series", "Case series", "2. Cases"])
+def test_the_plural_case_heading_opens_the_patients_part(sections_nlp, heading):
+    doc = sections_nlp("A rash in twin sisters\n\nIntroduction\nCases of the rash are rare in adults.\n\n"
+                       f"{heading}\n\nA 30-year-old woman and her twin sister presented with a rash. Both recovered.\n\n"
+                       "Discussion\nRashes vary.")
+    assert section_of(doc, "A 30-year-old woman") == "case"
+    assert section_of(doc, "Cases of the rash") == "background"
