@@ -60,7 +60,7 @@ from pipeline.nlp.build import build_nlp
     ("Excision showed a borderline phyllodes tumour.", "borderline phyllodes tumor"),
     ("Mastectomy showed pleomorphic lobular carcinoma in situ.", "lobular carcinoma in situ"),
     ("LCIS was found at the margin.", "lobular carcinoma in situ"),
-    ("Eczema of the nipple was Paget's disease of the nipple.", "paget disease"),
+    ("Eczema of the nipple was Paget's disease of the nipple.", "paget disease of the nipple"),
     ("A combined hepatocellular-cholangiocarcinoma of segment VIII.", "combined hepatocellular-cholangiocarcinoma"),
     ("A Klatskin tumour with jaundice.", "cholangiocarcinoma"),
     ("Appendicectomy revealed a low-grade appendiceal mucinous neoplasm (LAMN).",
