@@ -1,5 +1,6 @@
-"""Forms of the page around a case report that are no part of the patient's course: dates that
-date the page or the issue rather than an event of the case. Sentences written for these tests."""
+"""Forms of the page around a case report: dates that date the page or the issue rather than an
+event of the case, and the headings under which a report of several patients tells them.
+Sentences written for these tests."""
 import pytest
 
 
