@@ -278,6 +278,19 @@ def test_the_case_continued_on_a_line_of_its_own(nlp, line):
     assert section_of(doc, "She was treated") == "case"
 
 
+@pytest.mark.parametrize("front_end", ["Correspondence: a.smith@example.org", "https://doi.org/10.9999/jcr.2020.12",
+                                       "Published online: March 16, 2021"])
+def test_a_heading_right_after_the_front_matter_of_a_flattened_page(nlp, front_end):
+    """No sentence ends before the first heading of a flattened page: its front matter ends with an
+    address or a date."""
+    text = (f"Case report Ann Smith, City Hospital {front_end} Introduction In this region the disease is "
+            "rare. A 35-year-old woman recovered after plasmapheresis [2]. Case presentation A 60-year-old "
+            "man presented with dyspnoea. " + "He was observed on the ward. " * 90)
+    doc = nlp(text)
+    assert section_of(doc, "A 35-year-old woman recovered") == "background"
+    assert section_of(doc, "A 60-year-old man presented") == "case"
+
+
 def test_a_table_of_contents_in_a_flattened_page_opens_nothing(nlp):
     doc = nlp(FLATTENED)
     assert section_of(doc, "Table of Contents") == "front"

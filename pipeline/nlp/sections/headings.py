@@ -56,6 +56,11 @@ BARE_FURNITURE_WORDS = 4
 # A furniture line is a line of a page's apparatus, not a paragraph of the article's text.
 MAX_FURNITURE_WORDS = 80  # "Keywords", "Author information": the furniture's text is on the next line
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
+# What ends a flattened page's front matter right before its first heading: an e-mail address, a
+# web or DOI address, a licence's or a date line's year ("... liuxm@example.cn Introduction In
+# India ...", "... https://doi.org/10.1000/x Background The ..."). A heading after it is one,
+# though no sentence end stands before it.
+FRONT_MATTER_END = regex_cache.compile(r"(?:\S+@\S+\.[a-z]{2,}|https?://\S+|\bdoi:?\s*10\.\S+|\b(?:19|20)\d\d)\s+$")
 
 
 @lru_cache(maxsize=None)
@@ -222,7 +227,8 @@ class HeadingReader:
         furniture_end = -1
         furniture_head_end = -1
         for start, end, kind, head, weak in entries:
-            if weak and (start > furniture_end or not line[furniture_head_end:start].strip()):
+            if weak and not FRONT_MATTER_END.search(line, max(0, start - 120), start) and \
+                    (start > furniture_end or not line[furniture_head_end:start].strip()):
                 continue  # "Publication types Case Reports": the furniture's value, no heading
             if kind == "furniture":
                 furniture_head_end = end
