@@ -192,6 +192,13 @@ def reference_markers(text: str, templates: dict, name: str) -> str:
     return re.sub(r"(?<=[a-z)])\.(?=\s+[A-Z])", mark, text)
 
 
+def flattened(text: str) -> str:
+    """The page as a scraper that drops line breaks gives it: every heading, list item and
+    paragraph run into the next with one space ("... Abstract Introduction ... Case presentation
+    Case 1 A 29-year-old man ...")."""
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
 def glued_headings(templates: dict, name: str, title: str, body: str) -> str:
     """The case heading run into the first sentence, as a PDF's text or a flattened page gives it."""
     glue = pick(templates.get("glue", ["{heading}: ", "{heading} "]), name)
@@ -216,6 +223,7 @@ def perturbations(templates: dict, name: str, title: str | None, body: str) -> d
     variants["full page"] = page(templates, name, title, body, full_style, front=True, back=True, intro=True)
     variants["wrap"] = hard_wrap(title + "\n\n" + body)
     variants["full page wrapped"] = hard_wrap(variants["full page"])
+    variants["full page flattened"] = flattened(variants["full page"])
     variants["nbsp"] = non_breaking(title + "\n\n" + body)
     variants["unicode"] = unicode_variants(title + "\n\n" + body)
     variants["reference markers"] = title + "\n\n" + reference_markers(body, templates, name)
@@ -417,6 +425,7 @@ def main(argv=None) -> int:
             base_rows[partner_name] = partner
             if len(partner) == 1:
                 variants["two cases"] = (paired, base + partner)
+                variants["two cases flattened"] = (flattened(paired), base + partner)
         for label, (text, expected) in variants.items():
             if only and label not in only:
                 continue
