@@ -397,6 +397,7 @@ def main(argv=None) -> int:
                 paired = two_cases(templates, name, body, bases[(position + 1) % len(bases)][2])
                 if paired:
                     variants["two cases"] = paired
+                    variants["two cases flattened"] = flattened(paired)
                 for label, text in variants.items():
                     if not only or label in only:
                         print(f"===== {label}\n{text}\n")

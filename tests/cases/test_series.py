@@ -346,3 +346,16 @@ def test_adult_twins_with_no_age_are_no_newborns(nlp):
             "cervical dysplasia; twin B had vaginal carcinoma.")
     rows = cases(nlp, text, "Autoimmune and oncological diseases in identical female twins")
     assert [r.age for r in rows] == [None, None]
+
+
+def test_a_flattened_page_of_two_cases_gives_each_patient_its_own_first_sentence(nlp):
+    """The title and the heading run into the first patient's sentence on a page flattened to one
+    line: the title's "case reports" does not make the first patient a published one."""
+    text = ("Two patients with a rare liver disease: case reports CASE PRESENTATION Case No. 1 A 74-year-old man was "
+            "referred in November 2000 for liver dysfunction. He received ursodeoxycholic acid. "
+            + "He was followed up in the clinic. " * 40
+            + "Case No. 2 A 49-year-old woman was admitted with jaundice. She received prednisolone. "
+            + "She was followed up in the clinic. " * 40)
+    rows = cases(nlp, text)
+    assert [(row.age, row.sex) for row in rows] == [(74, "male"), (49, "female")]
+    assert rows[0].dates == ["2000-11"]

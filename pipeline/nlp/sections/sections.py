@@ -28,6 +28,8 @@ import bisect
 import re
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,6 +53,28 @@ NO_FALLBACK = frozenset({"references"})
 INTRODUCING = frozenset({"case", "abstract", "front", "body"})
 # Sections where no "Case N" opens a patient (a list of references, the page's back matter).
 NO_PATIENTS = frozenset({"references", "back", "furniture"})
+
+
+def _open_sentences(doc: Doc, text: str, positions: list[int]) -> None:
+    """A patient's label inside a line ("Case No. 1", "Patient 2") begins a sentence: on a page
+    flattened to one line ("Two patients: case reports CASE PRESENTATION Case No. 1 A
+    74-year-old man ...") the title's "case reports" is no word of the patient's first sentence
+    (the context component reads its cues sentence by sentence, and took the man for a published
+    patient). Only a position where a capitalised word begins after a space counts."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return
+    token_starts = doc.to_array([IDX]).ravel()
+    flags = doc.to_array([SENT_START]).astype("int64").ravel()
+    changed = False
+    for position in positions:
+        if position <= 0 or position >= len(text) or not text[position].isupper() or not text[position - 1].isspace():
+            continue
+        index = int(numpy.searchsorted(token_starts, position))
+        if index < len(doc) and token_starts[index] == position and flags[index] != 1:
+            flags[index] = 1
+            changed = True
+    if changed:
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
 
 
 class SectionDetector:
@@ -202,6 +226,7 @@ class SectionDetector:
         for inline in inline_patients:
             if _section_at(starts, inline.start)[1] != "case":
                 starts = _override(starts, inline.start, _next_start(starts, inline.start, len(text)), "case", inline.heading[:80])
+        _open_sentences(doc, text, [i.start for i in inline_patients])
         bounds = sentence_bounds(doc, text)
         first_patient = self._unnumbered_first(text, bounds, [m[0] for m in markers] + [i.start for i in inline_patients],
                                                [patient_number(m[3]) for m in markers] + [i.number for i in inline_patients])
