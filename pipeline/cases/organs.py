@@ -7,15 +7,13 @@ from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
+from pipeline.nlp.sites.model import OTHER as OTHER_SITE
 from pipeline.resources import compile_pattern, read_patterns, read_table
 
 
 # The organ of a leukaemia or myeloma (``histology/organs.tsv``), and how far from a stage its organ is
 # written ("stage IB2 cervical cancer", "cervical carcinoma, FIGO stage IB2": a few words)
 MARROW = "bone marrow"
-
-
-OTHER_SITE = "other"
 
 
 ORGAN_STEM = 5  # letters that tell two organs' words apart ("testi-" / "prost-"; "pelvis" / "pelvic" are one)

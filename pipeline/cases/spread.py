@@ -9,6 +9,7 @@ from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
 from pipeline.cases.organs import MARROW, OTHER_SITE, organ_stem, site_family
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
+from pipeline.nlp.sites.model import LOCAL as LOCAL_SITE
 from pipeline.resources import compile_pattern, read_patterns
 
 
@@ -168,10 +169,6 @@ def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histolog
     involved = [m for m in sites if m.value.role == "involvement" and not m.negated and not m.hypothetical
                 and m.value.site not in (NODE, OTHER_SITE, primary_site) and m not in kept]
     return kept + involved
-
-
-# The site the sites lexicon gives a local recurrence that names no organ (models/sites/sites.tsv).
-LOCAL_SITE = "local"
 
 
 # A sentence that speaks of local recurrence as a risk, a rate or something to prevent, not as an event

@@ -1,5 +1,11 @@
 from dataclasses import dataclass
 
+# The site-list name of a region outside the annotation contract's list.
+OTHER = "other"
+# The lexicon's site of a local recurrence that names no organ ("a local recurrence was
+# observed"): case assembly puts the case's primary site there.
+LOCAL = "local"
+
 
 @dataclass(frozen=True)
 class Site:

@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 from pipeline import disk_cache, regex_cache
 from pipeline.nlp.base import Component, Finding, fill_template
 from pipeline.nlp.phrases import phrase_matcher
-from pipeline.nlp.sites.model import Site
+from pipeline.nlp.sites.model import LOCAL, OTHER, Site
 from pipeline.nlp.text import lower_text, sentence_bounds
 from pipeline.resources import read_patterns, read_table
 
@@ -40,7 +40,6 @@ LABEL = "SITE"
 NOT_A_SITE = "-"
 COMPOUND = "+"
 NODE = "lymph node"  # a lexicon site "liver+spleen": a compound adjective naming two sites
-OTHER = "other"  # a region outside the site list
 SLASH_LABELS = 10  # labels kept apart for each part of a slash-joined token (a part may be a compound)
 SLASH_TAIL = 3  # words after a slash-joined token read with each of its parts ("pelvic/para-aortic lymph nodes")
 REACH = 200  # characters of context read on each side (a long list of sites fits)
@@ -53,7 +52,6 @@ INTRA_WORD = regex_cache.compile(r"^intra-?([a-z]{4,})$")
 INTRA_HEAD = regex_cache.compile(r"^(?:metasta\w*|micrometasta\w*|deposits?|lesions?|nodules?|masse?s?|"
                                  r"tumou?rs?|recurren\w*|relapses?|spread|implants?|seeding|dissemination|"
                                  r"involvement|infiltrat\w*|extension|invasion|foci|focus|secondaries)$")
-LOCAL = "local"  # the lexicon's site of a local recurrence that names no organ
 # What may stand between lesions in number and their organ ("numerous lesions in the liver").
 MANY_TO_SITE = regex_cache.compile(r"(?i)\s+(?:in|of|on|within|involving|throughout)\s+(?:(?:the|both|her|his|left|right)\s+)*")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
