@@ -60,6 +60,11 @@ def test_a_case_number_cited_without_a_description_is_no_heading():
     ("Case description Case 1 A 50-year-old woman had a rash. Case 2 A 61-year-old man had a cough.", [1, 2]),
     ("Report of cases Case no. 1 A 34-year-old woman had fever. Case no. 2 A 50-year-old man had cough.", [1, 2]),
     ("In our experience case report 2 A is rare.", []),
+    # ordinal and lettered headings run into a page flattened to one line
+    ("We report two adults. First case A 45-year-old man had fever. He recovered. Second case A 50-year-old "
+     "woman had cough.", [1, 2]),
+    ("We report two adults. Patient A A 45-year-old man had fever. Patient B A 50-year-old woman had cough.", [1, 2]),
+    ("Introduction. First case reports came from Japan in 1980. A 45-year-old man had fever.", []),
 ])
 def test_inline_starts(text, numbers):
     assert [s.number for s in inline_patient_starts(text)] == numbers
