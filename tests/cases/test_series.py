@@ -65,6 +65,8 @@ def test_a_case_number_cited_without_a_description_is_no_heading():
      "woman had cough.", [1, 2]),
     ("We report two adults. Patient A A 45-year-old man had fever. Patient B A 50-year-old woman had cough.", [1, 2]),
     ("Introduction. First case reports came from Japan in 1980. A 45-year-old man had fever.", []),
+    ("2. Presentation of cases First patient A 74-year-old man had jaundice. Second patient A 49-year-old woman "
+     "had pain.", [1, 2]),
 ])
 def test_inline_starts(text, numbers):
     assert [s.number for s in inline_patient_starts(text)] == numbers
