@@ -2,6 +2,7 @@ import doctest
 
 import pytest
 import spacy
+from date_helpers import clinical, metadata, nlp  # noqa: F401 (nlp: the shared fixture)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,20 +10,6 @@ from pipeline.nlp.dates import dates as dates_module
 from pipeline.nlp.dates import normalise as normalise_module
 from pipeline.nlp.dates.normalise import parse_date
 
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_dates")
-
-
-def clinical(nlp, text):
-    doc = nlp(text)
-    return [s._.value.iso for s in doc.spans["dates"] if not s._.value.metadata]
-
-
-def metadata(nlp, text):
-    doc = nlp(text)
-    return [s._.value.iso for s in doc.spans["dates"] if s._.value.metadata]
 
 
 # -- the pure parser ---------------------------------------------------------------------------

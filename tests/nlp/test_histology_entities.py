@@ -3,11 +3,7 @@ for the tests: the intermediate, in situ and malignant types the lexicon reads (
 short forms), the benign names that give no type, the broader name a report also uses (parents.tsv), the
 organ a type gives (organs.tsv) and the organ written after a type's name ("<type> of the liver")."""
 import pytest
-from histology_helpers import names, nlp  # noqa: F401 (nlp: the shared fixture)
-
-from pipeline.api import report_cases
-from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
+from histology_helpers import full, names, nlp, row  # noqa: F401 (nlp, full: the shared fixtures)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -93,17 +89,6 @@ def test_a_type_of_the_published_list(nlp, text, expected):
 ])
 def test_benign_names_give_no_type(nlp, text):
     assert names(nlp, text) == []
-
-
-@pytest.fixture(scope="module")
-def full():
-    return build_nlp()
-
-
-def row(nlp, text):
-    rows = report_cases(nlp, Report(name="t.txt", text=text))
-    assert len(rows) == 1
-    return rows[0]
 
 
 @pytest.mark.parametrize("text, site, histology", [

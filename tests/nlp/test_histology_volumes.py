@@ -3,11 +3,7 @@
 genital tumours), on sentences written for the tests: each family's names, spellings and short forms, the
 broader name a report also uses (parents.tsv) and the organ such a type mostly arises in (organs.tsv)."""
 import pytest
-from histology_helpers import names, nlp  # noqa: F401 (nlp: the shared fixture)
-
-from pipeline.extraction import report_cases
-from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
+from histology_helpers import full, names, nlp, row  # noqa: F401 (nlp, full: the shared fixtures)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -82,17 +78,6 @@ def test_a_type_of_the_further_volumes(nlp, text, expected):
 ])
 def test_names_that_are_no_cancer_type(nlp, text):
     assert names(nlp, text) == []
-
-
-@pytest.fixture(scope="module")
-def full():
-    return build_nlp()
-
-
-def row(nlp, text):
-    rows = report_cases(nlp, Report(name="t.txt", text=text))
-    assert len(rows) == 1
-    return rows[0]
 
 
 @pytest.mark.parametrize("text, site, histology", [

@@ -2,16 +2,8 @@
 event of the case, and the headings under which a report of several patients tells them.
 Sentences written for these tests."""
 import pytest
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp):
-    return make_nlp("caselit_dates")
-
-
-def clinical(nlp, text):
-    doc = nlp(text)
-    return [s._.value.iso for s in doc.spans["dates"] if not s._.value.metadata]
+from date_helpers import clinical, nlp  # noqa: F401 (nlp: the shared fixture)
+from section_helpers import section_of
 
 
 @pytest.mark.parametrize("text", [
@@ -46,11 +38,6 @@ def test_dates_of_the_case_stay(nlp, text, expected):
 @pytest.fixture(scope="module")
 def sections_nlp(make_nlp):
     return make_nlp("caselit_sections")
-
-
-def section_of(doc, phrase):
-    start = doc.text.index(phrase)
-    return next(s.label_ for s in doc.spans["sections"] if s.start_char <= start < s.end_char)
 
 
 @pytest.mark.parametrize("heading", ["Cases", "CASES", "Case Series", "Case series", "2. Cases"])
