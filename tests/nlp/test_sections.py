@@ -291,6 +291,19 @@ def test_a_heading_right_after_the_front_matter_of_a_flattened_page(nlp, front_e
     assert section_of(doc, "A 60-year-old man presented") == "case"
 
 
+def test_a_numbered_outline_and_a_highlights_box_of_a_flattened_page(nlp):
+    """A page's outline numbered "1. Introduction 2. ..." is a menu; Elsevier's "Highlights" is a
+    box of the journal's lessons, not the patient's text."""
+    text = ("Outline Highlights Abstract Keywords 1. Introduction 2. Presentation of case 3. Discussion 4. Conclusion "
+            "References Journal of Surgical Case Reports Volume 8, 2021 A rare mass in an adult Show more "
+            "Highlights • Spread to the liver was reported in earlier cases treated with doxorubicin. • Surgery is the "
+            "mainstay of treatment. INTRODUCTION The disease is rare. PRESENTATION OF CASE A 50-year-old man "
+            "presented with pain. " + "He was observed on the ward. " * 80)
+    doc = nlp(text)
+    assert section_of(doc, "Spread to the liver") in ("furniture", "references")  # no patient text
+    assert section_of(doc, "A 50-year-old man") == "case"
+
+
 def test_a_table_of_contents_in_a_flattened_page_opens_nothing(nlp):
     doc = nlp(FLATTENED)
     assert section_of(doc, "Table of Contents") == "front"

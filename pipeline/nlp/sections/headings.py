@@ -56,6 +56,9 @@ BARE_FURNITURE_WORDS = 4
 # A furniture line is a line of a page's apparatus, not a paragraph of the article's text.
 MAX_FURNITURE_WORDS = 80  # "Keywords", "Author information": the furniture's text is on the next line
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
+# The numbers between the entries of a flattened page's table of contents ("1. Introduction 2.
+# Case presentation", "I. ... II. ...").
+MENU_NUMBERING = regex_cache.compile(r"(?<![\w.])(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)(?![\w.])")
 # What ends a flattened page's front matter right before its first heading: an e-mail address, a
 # web or DOI address, a licence's or a date line's year ("... liuxm@example.cn Introduction In
 # India ...", "... https://doi.org/10.1000/x Background The ..."). A heading after it is one,
@@ -215,7 +218,8 @@ class HeadingReader:
         # a table of contents or a menu: three or more headings in a row open nothing...
         runs, run = [], []
         for entry in found:
-            if run and line[run[-1][1]:entry[0]].strip():
+            # a numbered menu ("1. Introduction 2. Presentation of case 3. Discussion") is a run too
+            if run and MENU_NUMBERING.sub("", line[run[-1][1]:entry[0]]).strip():
                 runs.append(run)
                 run = []
             run.append(entry)
