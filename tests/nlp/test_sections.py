@@ -304,6 +304,16 @@ def test_a_numbered_outline_and_a_highlights_box_of_a_flattened_page(nlp):
     assert section_of(doc, "A 50-year-old man") == "case"
 
 
+@pytest.mark.parametrize("label", ["Related articles", "Most read", "Recommended articles", "You may also like"])
+def test_a_flattened_pages_list_of_other_articles_is_no_patient_text(nlp, label):
+    text = ("Download PDF Share this article " + label + " Fatal hepatitis after isoniazid in a 58-year-old man "
+            "Remission of lung metastases with pembrolizumab: a report Metrics 2354 Accesses INTRODUCTION The disease "
+            "is uncommon. Case Presentation A 5-year-old boy presented with fever. " + "He was observed on the ward. " * 80)
+    doc = nlp(text)
+    assert section_of(doc, "Remission of lung metastases") in ("furniture", "references")
+    assert section_of(doc, "A 5-year-old boy") == "case"
+
+
 def test_a_table_of_contents_in_a_flattened_page_opens_nothing(nlp):
     doc = nlp(FLATTENED)
     assert section_of(doc, "Table of Contents") == "front"
