@@ -13,6 +13,8 @@ from section_helpers import section_of
     # an issue's date with its volume right after it
     "Reproduced from Annals of Imaging, June 2016, Volume 7, Pages 12-15",
     "Clinical Notes; September 2011; Vol. 4: 88-90",
+    # the journal's section after the date (Frontiers pages)
+    "CASE REPORT article Front. Cardiol., 14 March 2022 Sec. Heart Failure Volume 3 - 2022",
     # a reprint line and a blog's notice
     "Reprinted from the Journal of Case Notes, March 2015.",
     "This case forum is closed to comments and new posts as of October 3, 2016.",
@@ -28,6 +30,7 @@ def test_dates_of_the_page_are_not_the_course(nlp, text):
      ["2012-03", "2012-04-02"]),
     ("The date of surgery was 12 May 2018.", ["2018-05-12"]),
     ("On 3 May 2019, volume 250 mL of ascites was drained.", ["2019-05-03"]),
+    ("On 3 May 2019 sec. 4 of the protocol was applied.", ["2019-05-03"]),
 ])
 def test_dates_of_the_case_stay(nlp, text, expected):
     assert clinical(nlp, text) == expected
