@@ -279,7 +279,7 @@ def test_the_case_continued_on_a_line_of_its_own(nlp, line):
 
 
 @pytest.mark.parametrize("front_end", ["Correspondence: a.smith@example.org", "https://doi.org/10.9999/jcr.2020.12",
-                                       "Published online: March 16, 2021"])
+                                       "Published online: March 16, 2021", "Publication status Published - 2008 May"])
 def test_a_heading_right_after_the_front_matter_of_a_flattened_page(nlp, front_end):
     """No sentence ends before the first heading of a flattened page: its front matter ends with an
     address or a date."""

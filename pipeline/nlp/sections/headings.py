@@ -60,10 +60,12 @@ SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
 # Case presentation", "I. ... II. ...").
 MENU_NUMBERING = regex_cache.compile(r"(?<![\w.])(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)(?![\w.])")
 # What ends a flattened page's front matter right before its first heading: an e-mail address, a
-# web or DOI address, a licence's or a date line's year ("... liuxm@example.cn Introduction In
-# India ...", "... https://doi.org/10.1000/x Background The ..."). A heading after it is one,
-# though no sentence end stands before it.
-FRONT_MATTER_END = regex_cache.compile(r"(?:\S+@\S+\.[a-z]{2,}|https?://\S+|\bdoi:?\s*10\.\S+|\b(?:19|20)\d\d)\s+$")
+# web or DOI address, a licence's or a date line's year, with its month after it in a repository's
+# record ("... liuxm@example.cn Introduction In India ...", "... https://doi.org/10.1000/x
+# Background The ...", "... Publication status Published - 2008 May Discussion This case ...").
+# A heading after it is one, though no sentence end stands before it.
+FRONT_MATTER_END = regex_cache.compile(r"(?:\S+@\S+\.[a-z]{2,}|https?://\S+|\bdoi:?\s*10\.\S+|\b(?:19|20)\d\d"
+                                       r"(?:\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?)?)\s+$")
 
 
 @lru_cache(maxsize=None)
