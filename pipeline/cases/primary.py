@@ -23,6 +23,11 @@ SPREAD_OF_REACH = 40  # "liver metastasis of the previously resected colon cance
 METASTATIC_BEFORE = re.compile(r"(?<![\w-])metasta\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+def written_metastatic(histology: Mention) -> bool:
+    """True when the type is written as a spread: "metastatic" (up to two words) right before its name."""
+    return METASTATIC_BEFORE.search(histology.sentence[:histology.start - histology.sentence_start]) is not None
+
+
 def choose_primary_site(sites: list[Mention], config: AssemblyConfig = DEFAULT) -> Mention | None:
     """The site named most often as the primary. "considered in the differential diagnosis of
     ovarian carcinoma" names no primary; nor does "the orbital tumor" (a bare tumour word) of a
@@ -250,7 +255,7 @@ def called_metastatic(histology: Mention, by_group: dict[str, list[Mention]]) ->
     differentiated melanoma"), as :func:`lesion_site` reads it: its primary is elsewhere or unknown."""
     same = [m for m in by_group.get("histology", [])
             if m.value.histology == histology.value.histology and not m.value.hedged and not m.negated]
-    return any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) for m in same)
+    return any(written_metastatic(m) for m in same)
 
 
 def primary_said_unknown(mentions: Iterable[Mention], config: AssemblyConfig = DEFAULT) -> bool:
@@ -293,7 +298,7 @@ def lesion_site(histology: Mention, by_group: dict[str, list[Mention]], mentions
     # the cervix, and biopsy revealed squamous cell carcinoma" ... "the node confirmed metastatic
     # squamous cell carcinoma")
     types = by_group.get("histology", [])
-    metastatic = [m.start for m in types if METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start])]
+    metastatic = [m.start for m in types if written_metastatic(m)]
     first_metastatic = min(metastatic, default=None)
     typed_before = {m.sentence_start for m in types if first_metastatic is not None and m.start < first_metastatic}
     if first_metastatic is not None and not typed_before:
@@ -409,7 +414,7 @@ def region_tissue(histology: Mention, types: list[Mention], primary_site: str | 
         return None
     own = [m for m in types if type_tissue(m.value.histology) == tissue and not m.value.hedged and not m.negated]
     # "metastatic melanoma": the lesion of a region is the spread of a primary elsewhere
-    if not own or any(METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start]) for m in own):
+    if not own or any(written_metastatic(m) for m in own):
         return None
     return tissue if any(region_of_type(m) for m in own) or lesion_in_region(mentions) else None
 
@@ -452,7 +457,7 @@ def organ_written_after(types: list[Mention], sites: list[Mention]) -> Mention |
     that is a possibility, a mimic, denied or called metastatic ("metastatic melanoma of the jejunum"), nor
     an organ read as a spread, nor a lymph node."""
     own = [m for m in types if not m.value.hedged and not m.negated and not m.hypothetical
-           and not METASTATIC_BEFORE.search(m.sentence[:m.start - m.sentence_start])]
+           and not written_metastatic(m)]
     for histology in sorted(own, key=lambda m: m.start):
         for site in sorted(sites, key=lambda m: m.start):
             if site.negated or site.hypothetical or site.value.site == "lymph node" \

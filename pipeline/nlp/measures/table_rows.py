@@ -120,20 +120,19 @@ def header_column(text: str, cell_start: int, cell_end: int) -> tuple[int, int] 
         return None
     if index > 0 and next(rows_below(text, end, len(header)), None) is not None:
         return index, len(header)
-    if _spanning_label_above(text, start) and next(rows_below(text, end, len(header) + 1), None) is not None:
+    if _spanning_label_above(text, start, len(header)) and next(rows_below(text, end, len(header) + 1), None) is not None:
         return index + 1, len(header) + 1
     return None
 
 
-def _spanning_label_above(text: str, header_start: int) -> bool:
-    """Whether the line right above a header line is the first line of a two-line header: a
-    table line of fewer cells, the first of which names the row labels' column in words."""
+def _spanning_label_above(text: str, header_start: int, header_cells: int) -> bool:
+    """Whether the line right above a header line (of ``header_cells`` cells) is the first line of a
+    two-line header: a table line of fewer cells, the first of which names the row labels' column in words."""
     if header_start == 0:
         return False
     start, end = line_bounds(text, header_start - 1)
     above = cells(text, start, end)
-    return 2 <= len(above) and any(ch.isalpha() for ch in text[above[0].start:above[0].end]) and \
-        len(above) < len(cells(text, header_start, line_bounds(text, header_start)[1]))
+    return 2 <= len(above) < header_cells and any(ch.isalpha() for ch in text[above[0].start:above[0].end])
 
 
 def caption_above(text: str, line_start: int) -> tuple[int, int] | None:
