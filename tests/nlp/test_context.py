@@ -132,6 +132,14 @@ def test_literature_and_patient_cues(nlp, text, word, subject):
     ("Our patient had a liver mass " + "and a rise of the markers, " * 20 + "whereas lung metastases were frequent [4]",
      "lung", "other"),
     ("This study presents a case of sarcoma with spread to the lung.", "lung", "patient"),
+    # the report speaking of itself in the third person introduces its own patient
+    ("This study reported a 17-year-old boy with a mass in the liver.", "liver", "patient"),
+    ("The authors describe a 52-year-old woman with a mass in the ovary.", "ovary", "patient"),
+    ("This article presents an elderly man with nodules in the lung.", "lung", "patient"),
+    ("The authors report the case of a man with nodules in the lung.", "lung", "patient"),
+    # ... but a study's results in patients stay the literature's
+    ("This study reported longer survival in patients with liver metastases.", "liver", "other"),
+    ("The authors found that most patients with lung nodules improved.", "lung", "other"),
 ])
 def test_reported_patients_and_relatives(nlp, text, word, subject):
     assert qualify(nlp, text, word)["subject"] == subject
