@@ -264,6 +264,7 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
         cancer = bool(stated_primaries(sites))
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
     relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome)["relapse"].items()}
+    framing = _optional_pattern(read_patterns(config.outcome)["subject"], "framing")
 
     def superseded(outcome: Mention) -> bool:
         if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
@@ -273,6 +274,8 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
             and not _continued_after(r, outcome, relapse.get("continued")) for r in relapses
         ):
             return True  # "metastases to the skin and spleen without local recurrence": the spread, not a status
+        if framing is not None and framing.search(outcome.sentence[: max(0, outcome.start - outcome.sentence_start)]):
+            return False  # "We report a patient who experienced complete remission": the story told after it came before
         later = [r for r in relapses if r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start
                  and not _summed_up(r, outcomes)]
         known = {r.value.site for r in relapses if r.section_start == outcome.section_start and r.sentence_start <= outcome.sentence_start}

@@ -47,6 +47,22 @@ def test_a_new_metastasis_after_the_remission_undoes_it(nlp):
     assert chosen(nlp, text) is None
 
 
+@pytest.mark.parametrize("framing", [
+    "We report a patient with metastatic melanoma who experienced complete remission on pembrolizumab.",
+    "Here we describe a woman with cervical cancer who achieved complete remission after chemotherapy.",
+])
+def test_a_remission_told_when_the_report_introduces_its_patient_is_the_end_of_the_story(nlp, framing):
+    # the story told after the framing sentence, with its metastases, came before the remission
+    text = framing + " In 2012, a 70-year-old woman was diagnosed with cervical cancer. A year later a lung metastasis was found."
+    assert chosen(nlp, text) == "complete remission"
+
+
+def test_a_later_status_of_the_story_still_replaces_the_framing_one(nlp):
+    text = ("We report a woman with cervical cancer who achieved complete remission after chemotherapy. "
+            "A year later a lung metastasis was found. She died of progressive disease two months later.")
+    assert chosen(nlp, text) == "died"
+
+
 def test_no_recurrence_in_the_sentence_of_a_metastasis_describes_the_spread(nlp):
     text = ("She had cervical cancer. Two years later metastases developed in the spleen and the skin "
             "without local recurrence.")
