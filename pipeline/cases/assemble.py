@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.course_dates import course_dates
@@ -29,7 +30,7 @@ from pipeline.cases.spread import (
 from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
-from pipeline.resources import compile_pattern, read_patterns
+from pipeline.resources import compile_pattern, read_patterns, read_table
 
 
 def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart],
@@ -163,6 +164,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         # an organ named as the mimicked cancer's, with no type, stage or spread of a cancer, is no primary
         evidence[:] = [e for e in evidence if e.field != "primary_site"]
         case.primary_site = None
+    if case.sex is None:  # "primary uterine lymphoma", "prostatic adenocarcinoma" of a patient no word names
+        _sex_of_primary(case, evidence)
 
     sites = {}
     # the words of the primary read from a site mention ("prostate"), for two organs outside the site list
@@ -345,5 +348,33 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
     if age is not None and age.value.sex and not age.value.relative and age.value.noun:
         # "a 30-year-female", "an 85-year-oldman": the sex word is glued into the age's token
         return keep("sex", age.value.sex, age)
-    implied = site_facts().get(case.primary_site or "", {}).get("sex")
-    return implied or None
+    return None
+
+
+# Words of organs only one sex has ("prostate", "testicular", "uterine"): the ``anatomy`` rows of the
+# demographics component's sex words.
+SEX_WORDS = "demographics/sex.tsv"
+
+
+def _sex_of_primary(case: Case, evidence: list[Evidence]) -> None:
+    """The sex the case's primary cancer implies when no word of the patient's text names it: a
+    primary site only one sex has (``cases/sites.tsv``: the uterus, the ovary), or, for a primary
+    outside the site list, the organ its words name ("prostatic adenocarcinoma", "testicular
+    seminoma": the anatomy words of ``demographics/sex.tsv``); the evidence is the primary's."""
+    found = [e for e in evidence if e.field == "primary_site" and e.value == case.primary_site]
+    if not found:
+        return
+    primary = found[-1]
+    sex = site_facts().get(case.primary_site, {}).get("sex")
+    if not sex:
+        written = primary.sentence[primary.start - primary.sentence_start: primary.end - primary.sentence_start]
+        sex = _anatomy_sexes().get(written.lower())
+    if sex:
+        case.sex = sex
+        evidence.append(Evidence("sex", sex, primary.sentence, primary.start, primary.end, primary.sentence_start,
+                                 primary.qualifiers))
+
+
+@lru_cache(maxsize=1)
+def _anatomy_sexes() -> dict[str, str]:
+    return {row["term"].lower(): row["sex"] for row in read_table(SEX_WORDS) if row["evidence"] == "anatomy"}

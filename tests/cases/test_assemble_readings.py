@@ -42,6 +42,21 @@ def test_a_metastasis_to_an_organ_of_either_sex_gives_none(nlp):
     assert row(nlp, text).sex is None
 
 
+@pytest.mark.parametrize("text, sex", [
+    # the primary's organ, read after its type ("primary uterine lymphoma": the organ word before the type)
+    ("We describe a 72 year old patient with primary uterine non-Hodgkin lymphoma, diffuse large B-cell type.", "female"),
+    # a primary outside the site list, named by an organ only men have
+    ("We report an 84-year-old patient with an isolated testicular metastasis from prostatic adenocarcinoma.", "male"),
+    # no organ of one sex: no sex
+    ("We report an 84-year-old patient with a lung metastasis from a renal cell carcinoma.", None),
+])
+def test_the_primary_organ_gives_the_sex_no_word_names(nlp, text, sex):
+    case = row(nlp, text)
+    assert case.sex == sex
+    if sex:  # with the primary's evidence
+        assert any(e.field == "sex" and e.value == sex for e in case.evidence)
+
+
 def test_two_organs_outside_the_site_list_are_a_primary_and_its_metastasis(nlp):
     text = ("A 70-year-old man had been treated for prostate cancer six years earlier. He now presented with a "
             "testicular mass, and orchiectomy showed a testicular metastasis of prostatic adenocarcinoma.")
