@@ -220,6 +220,11 @@ def test_not_a_sex(nlp, text):
         # one age after an indefinite article: a slip of the pen for one person
         ("A 71-year-old women presented with abdominal pain.", False),
         ("Most 70-year-old women have osteopenia.", True),
+        # a member of a group counted by sex
+        ("A 60-year-old male, a smoker, presented with cough.", False),
+        ("We report three patients (one male and two others) with lung cancer.", True),
+        ("The series had 1 male, 2 of the others being children.", True),
+        ("We saw one male with a rash.", False),
     ],
 )
 def test_plural_marks_groups(nlp, text, plural):

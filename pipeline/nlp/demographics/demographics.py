@@ -91,6 +91,8 @@ class DemographicsMatcher(Component):
         self.sex_exclude_before = regex_cache.compile(sex["exclude_before"], re.IGNORECASE)
         self.sex_exclude_after = regex_cache.compile(sex["exclude_after"], re.IGNORECASE)
         self.plural_after = regex_cache.compile(sex["plural_after"], re.IGNORECASE)
+        counted = sex.get("counted_before"), sex.get("counted_after")
+        self.counted = tuple(regex_cache.compile(c, re.IGNORECASE) for c in counted) if all(counted) else None
         singular = sex.get("singular_before")
         self.singular_before = regex_cache.compile(singular, re.IGNORECASE) if singular else None
         self.pronoun_exclude_after = regex_cache.compile(sex["pronoun_exclude_after"], re.IGNORECASE)
@@ -252,6 +254,9 @@ class DemographicsMatcher(Component):
             if evidence == "pronoun" and self.pronoun_exclude_after.search(after):
                 continue
             plural = row["number"] == "plural" or (evidence == "word" and bool(self.plural_after.search(after)))
+            if not plural and evidence == "word" and self.counted and self.counted[0].search(before) \
+                    and self.counted[1].search(after):
+                plural = True  # "three patients (one male and two females)": a member of a group counted by sex
             if plural and evidence == "word" and self.singular_before and self.singular_before.search(text, max(0, start - 30), start):
                 plural = False  # "a 71-year-old women presented": one person, a slip of the pen
             value = Sex(sex=row["sex"], written=written, evidence=evidence, plural=plural)
