@@ -358,6 +358,10 @@ def nlp_abbr(make_nlp):
          "from the right ventricular outflow tract.", "heart"),
         ("In this woman with breast cancer, the bleeding originated from a duodenal ulcer.", "small intestine"),
         ("In this man with lung cancer, CT showed a fistula arising from the sigmoid colon.", "colon"),
+        ("In this woman with no malignancy, the EEG showed frequent seizures originating from the left occipital "
+         "lobe.", "brain"),
+        ("In this man with lung cancer, echocardiography showed a regurgitant jet arising from the mitral valve.",
+         "heart"),
     ],
 )
 def test_what_else_originates_somewhere_is_no_primary(nlp, text, site):
