@@ -40,6 +40,14 @@ PASSAGES = [
     ("A 57-year-old man received capecitabine. Although 5-FU cardiotoxicity is usually reversible, it can "
      "be fatal.", ["capecitabine"]),
     ("A 70-year-old man received 5-FU and developed side effects of 5-FU including mucositis.", ["fluorouracil"]),
+    ("A 60-year-old man received capecitabine, which is rapidly converted to fluorouracil in tumour tissue.",
+     ["capecitabine"]),
+    ("A 30-year-old man took codeine, which was metabolised to morphine.", ["codeine"]),
+    # ... but a treatment switched in the past tense is given
+    ("A 40-year-old woman with schizophrenia received olanzapine, which was abruptly converted to "
+     "chlorpromazine due to lack of efficacy.", ["chlorpromazine", "olanzapine"]),
+    ("A 60-year-old man with pneumonia received intravenous ceftriaxone, converted to oral amoxicillin on "
+     "day 4.", ["amoxicillin", "ceftriaxone"]),
     # an active recommendation with a schedule, followed by the course, was carried out
     ("A 61-year-old woman had recurrent ovarian cancer. Her oncologist recommended six monthly cycles of "
      "gemcitabine. She tolerated gemcitabine for six months.", ["gemcitabine"]),
