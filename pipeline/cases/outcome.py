@@ -202,10 +202,17 @@ def _history_reader(config: AssemblyConfig = DEFAULT):
     if not {"pluperfect", "before"} <= spec.keys():
         return None
     pluperfect, before = compile_pattern(spec["pluperfect"]), compile_pattern(spec["before"])
+    at_presentation = compile_pattern(spec["at_presentation"]) if spec.get("at_presentation") else None
+    later_step = compile_pattern(spec.get("later_step") or "(?!)")
 
     def told_as_history(mention: Mention) -> bool:
         up_to_phrase = mention.sentence[: max(0, mention.end - mention.sentence_start)]
-        return bool(pluperfect.search(up_to_phrase)) and bool(before.search(mention.sentence))
+        if pluperfect.search(up_to_phrase) and before.search(mention.sentence):
+            return True
+        # "On presentation, her diarrhea had already subsided": the state the patient came in with
+        opening = at_presentation.match(mention.sentence) if at_presentation is not None else None
+        return opening is not None and not later_step.search(
+            mention.sentence, opening.end(), max(opening.end(), mention.start - mention.sentence_start))
 
     return told_as_history
 

@@ -17,6 +17,11 @@ from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: th
     "Blood cultures grew streptococci.",
     "A 40-year-old man presented with fever. He was treated at a local clinic and discharged, but returned "
     "with worsening pain. Blood cultures grew streptococci.",
+    # the state the patient came in with
+    "A 40-year-old man presented with sudden loss of vision after COVID-19. At presentation, his viral and "
+    "systemic symptoms were resolved. Fundoscopy showed optic disc swelling.",
+    "A 30-year-old woman presented with weakness after gastroenteritis. On admission, her diarrhea had "
+    "already subsided. Nerve conduction studies showed a demyelinating neuropathy.",
 ])
 def test_a_status_of_the_history_is_not_the_outcome(full_nlp, text):
     assert only_case(full_nlp, text).outcome is None
@@ -29,6 +34,11 @@ def test_a_status_of_the_history_is_not_the_outcome(full_nlp, text):
     # a history recovered from, then the course's own recovery
     "A 40-year-old man presented with fever. He had recovered from pneumonia in 2019. He received "
     "ceftriaxone and was discharged home on day 6.",
+    # the course told on after the time of the presentation
+    "A 60-year-old woman presented with myxoedema coma. At admission, ventilatory assistance was required, "
+    "and the patient presented progressive improvement after oral levothyroxine.",
+    "A 60-year-old woman presented with myxoedema coma. On admission she received levothyroxine and "
+    "her symptoms resolved within three days.",
 ])
 def test_a_recovery_of_the_course_stays(full_nlp, text):
     assert only_case(full_nlp, text).outcome == "recovered"
