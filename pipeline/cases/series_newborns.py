@@ -43,7 +43,7 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
         row.sex = None  # "The mother of the index case is a 16-year-old pregnant woman": hers
         return
     if said is not None:
-        group = "sex" if said.group("sex") else "sex2"
+        group = next(name for name in ("sex", "sex2", "sex3") if said.group(name))
         sex = "female" if said.group(group).lower() in ("female", "girl") else "male"
         if row.sex != sex:
             row.sex = sex
@@ -71,9 +71,11 @@ def _labelled_twin_sexes(text: str, rows: list[Case], spec: dict) -> None:
         rows[index].evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), match.start()))
 
 
-# A newborn's own sex word: "a female infant", "the male neonate", "a baby girl", "newborn boy".
+# A newborn's own sex word: "a female infant", "the male neonate", "a baby girl", "newborn boy",
+# "an infant female was born".
 NEWBORN_SEX = re.compile(r"\b(?:(?P<sex>female|male)\s+(?:preterm\s+|term\s+|premature\s+)?(?:newborn|neonate|infant|baby)"
-                         r"|(?:newborn|baby)\s+(?P<sex2>girl|boy))\b", re.IGNORECASE)
+                         r"|(?:newborn|baby)\s+(?P<sex2>girl|boy)|(?:newborn|neonate|infant)\s+(?P<sex3>female|male)\b"
+                         r"(?!\s+(?:and|or|patients|infants|neonates|newborns|ratio)\b))\b", re.IGNORECASE)
 
 
 def _mothers_sex(text: str, row: Case, spec: dict) -> bool:

@@ -263,6 +263,11 @@ NEWBORN_REPORTS = [
     ("Covid-19 in a neonate",
      "Introduction: we present a case of Covid-19 in a newborn from an infected mother. The male neonate was "
      "born by vaginal delivery in a primiparous 31-year-old woman. He was discharged on day 20.", (0, "male")),
+    # the birth told first, the mother's age at the end of its clause, the sex word after the noun
+    ("Neonatal sepsis with Escherichia coli: a case report",
+     "An infant female was born via spontaneous vaginal delivery at a gestational age of 36 weeks and 0 days "
+     "to a 17-year-old woman (gravida 2, para 1). On day 3 she developed fever and received ampicillin.",
+     (0, "female")),
     # the mother's own report: her age stays
     ("Preeclampsia with HELLP syndrome: a case report",
      "A 30-year-old primigravida at 34 weeks presented with headache and hypertension. A healthy infant was "

@@ -316,6 +316,9 @@ def test_well_until_an_age_is_the_age_at_onset(nlp):
     ("A 35-year-old mother brought her son, who presented with a rash.", True),
     ("Her 40-year-old mother was admitted.", True),
     ("A newborn born to a 26-year-old mother was admitted.", True),
+    ("An infant was born via vaginal delivery at a gestational age of 36 weeks to a 17-year-old woman.", True),
+    # a patient born somewhere, not to someone
+    ("A 30-year-old woman who was born in Nigeria presented with fever.", False),
 ])
 def test_a_mother_who_presents_is_the_patient(nlp, text, relative):
     [age] = found(nlp, text, "AGE")

@@ -16,6 +16,9 @@ from pipeline.resources import read_patterns, read_table
 
 GROUP = "demographics"
 MAX_AGE_YEARS = 130
+# How far before an age a birth clause naming the parent may begin ("An infant was born via vaginal
+# delivery at 36 weeks of gestation to a 17-year-old woman": [age] parent_before).
+PARENT_WINDOW = 160
 WORD = regex_cache.compile(r"[A-Za-z][A-Za-z-]*")
 DASHES = regex_cache.compile(r"[-‐‑–—\s]+")
 WORD_START = WORD_CHARS
@@ -144,7 +147,7 @@ class DemographicsMatcher(Component):
                     form=form,
                     noun=noun,
                     relative=(noun in self.relatives and not self._parent_is_patient(text, before, match.end(), noun))
-                    or self.parent_before.search(before) is not None,
+                    or self.parent_before.search(text, max(0, match.start() - PARENT_WINDOW), match.start()) is not None,
                     sex=row["sex"] if row else None,
                     kin_named=noun not in self.relatives and self.kin_of_before.search(before) is not None,
                 )
