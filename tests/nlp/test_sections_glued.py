@@ -32,6 +32,27 @@ def test_a_case_heading_after_a_sentence_end_opens_the_case(nlp):
     assert section_of(doc, "He was treated") == "case"
 
 
+@pytest.mark.parametrize("text", [
+    # after a citation number glued to the sentence before, no full stop
+    "Abstract Background Infarction is rare in the young; its profile needs study in young patients1 "
+    "Clinical Case A 28–year–old male, occasional smoker, had chest pain. He was treated with aspirin.\n",
+    # after a citation bracket, no full stop
+    "Title of a report\n\nIts profile needs more study in young patients [1] Case Report A 28-year-old man had "
+    "chest pain. He was treated with aspirin.\n",
+])
+def test_a_case_heading_run_in_after_any_word_before_the_patients_first_sentence(full_nlp, text):
+    doc = full_nlp(text)
+    assert section_of(doc, "He was treated") == "case"
+    # the heading begins the patient's sentence: the study of the sentence before is not its subject
+    assert [s._.subject for s in doc.spans["demographics"] if s.label_ == "AGE"] != ["other"]
+
+
+def test_a_case_heading_run_in_before_no_patient_opens_nothing(nlp):
+    doc = nlp("Title of a report\n\nIts profile needs study in young patients [1] Case Report A review of "
+              "twelve series follows. Other authors used aspirin.\n")
+    assert section_of(doc, "Other authors") != "case"
+
+
 def test_a_title_or_running_head_after_case_report_opens_no_case(nlp):
     doc = nlp("Case Report A Case Report of Acute Cholecystitis due to a Rare Organism\n\n"
               "Department of Medicine, City Hospital, Town\n")

@@ -111,6 +111,12 @@ class HeadingReader:
             r"(?:^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+)?|(?<=[.!?\])])\s+(?:\d{1,2}\.\s+|[IVX]{1,4}\.\s+)?)(?P<head>(?i:"
             + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names if n not in flat["furniture"])
             + r"))(?=(?:…|\.\.\.)?\s+[A-Z])(?!\s*:)")
+        # A case heading after any word, right before an indefinite article that opens the sentence
+        # presenting the patient ("... in young patients1 Clinical Case A 28-year-old male ...")
+        self.case_run_in = regex_cache.compile(
+            r"(?<=[\w\])])\s+(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names
+                                                   if self.flat_kinds[n] == "case")
+            + r"))(?=\s+(?:A|An)\s)")
 
     def classify_line(self, line: str) -> str | None:
         """The section a heading line opens, or None when the line is not a heading."""
@@ -183,6 +189,8 @@ class HeadingReader:
                 inside += self._flattened_starts(line)
             elif not section:
                 inside += self._glued_starts(line)
+            else:  # a line opened by its own heading ("Abstract Background ... patients1 Clinical Case A 28-year-old")
+                inside += [entry[:3] for entry in self._case_run_in(line)]
             taken = set()
             line_open = starts[-1][1:]
             for position, section, heading in sorted(inside, key=lambda s: s[0]):
@@ -214,7 +222,8 @@ class HeadingReader:
             kind = self.flat_kinds[re.sub(r"\s+", " ", head.lower())]
             plain_space = match.group("before") in (" ", "")
             if kind != "furniture" and plain_space and not head.isupper() and not match.group("colon") and match.start() > 0:
-                found.append((match.start("head"), match.end("head"), kind, head, True))  # weak: only after furniture
+                strong = kind == "case" and any(start == match.start("head") for start, *_ in self._case_run_in(line))
+                found.append((match.start("head"), match.end("head"), kind, head, not strong))  # weak: only after furniture
                 continue
             found.append((match.start("head"), match.end("head"), kind, head, False))
         # a table of contents or a menu: three or more headings in a row open nothing...
@@ -271,10 +280,22 @@ class HeadingReader:
                     continue
                 bounded = True
             found.append((match.start("head"), kind, head))
+        found += [entry[:3] for entry in self._case_run_in(line) if all(entry[0] != f[0] for f in found)]
         if bounded:
             # after a sentence's end a heading holds to the end of its line: "... We report a
             # case. Conclusion This ..." ends an abstract's paragraph, not its page
             found.append((len(line), "line_resume", None))
+        return sorted(found, key=lambda entry: entry[0])
+
+    def _case_run_in(self, line: str) -> list[tuple[int, str, str, int]]:
+        """(start, "case", heading, end) of the case headings run in after any word right before
+        the sentence that presents the patient ("... in young patients1 Clinical Case A
+        28-year-old male ..."), written as headings."""
+        found = []
+        for match in self.case_run_in.finditer(line):
+            head = match.group("head")
+            if written_as_heading(head) and self.presents_patient(line[match.end("head"):sentence_stop(line, match.end("head") + 1)]):
+                found.append((match.start("head"), "case", head, match.end("head")))
         return found
 
     def _block_end(self, lines: list, index: int, reach: str) -> int:

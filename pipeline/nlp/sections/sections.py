@@ -56,7 +56,8 @@ NO_PATIENTS = frozenset({"references", "back", "furniture"})
 
 
 def _open_sentences(doc: Doc, text: str, positions: list[int]) -> None:
-    """A patient's label inside a line ("Case No. 1", "Patient 2") begins a sentence: on a page
+    """A patient's label or a case heading inside a line ("Case No. 1", "Patient 2", "Clinical
+    Case") begins a sentence: on a page
     flattened to one line ("Two patients: case reports CASE PRESENTATION Case No. 1 A
     74-year-old man ...") the title's "case reports" is no word of the patient's first sentence
     (the context component reads its cues sentence by sentence, and took the man for a published
@@ -226,7 +227,11 @@ class SectionDetector:
         for inline in inline_patients:
             if _section_at(starts, inline.start)[1] != "case":
                 starts = _override(starts, inline.start, _next_start(starts, inline.start, len(text)), "case", inline.heading[:80])
-        _open_sentences(doc, text, [i.start for i in inline_patients])
+        # a case heading run into a line ("... in young patients1 Clinical Case A 28-year-old male")
+        # begins the patient's first sentence, as a patient's label does
+        run_in_cases = [start for start, section, heading in starts
+                        if section == "case" and heading and 0 < start and text[start - 1] not in "\n"]
+        _open_sentences(doc, text, [i.start for i in inline_patients] + run_in_cases)
         bounds = sentence_bounds(doc, text)
         first_patient = self._unnumbered_first(text, bounds, [m[0] for m in markers] + [i.start for i in inline_patients],
                                                [patient_number(m[3]) for m in markers] + [i.number for i in inline_patients])
