@@ -135,7 +135,12 @@ def _running_lines(lines: list[str]) -> set[int]:
             numbers.append((index, int(page.group(1))))
         elif line and len(line) <= RUNNING_MAX and RUNNING_SIGN.search(line) and not NOT_RUNNING.match(line):
             keys.setdefault(DIGITS.sub("#", line.lower()), []).append(index)
-    found = {index for indexes in keys.values() if len(indexes) >= 2 for index in indexes}
+    # a line seen twice is a running head when it names a journal, a page or the authors; a line of
+    # prose with a number may be printed twice (an abstract the page repeats over its full text:
+    # "A 65-year-old woman presented with a one-month history of impaired")
+    found = {index for indexes in keys.values()
+             if len(indexes) >= 3 or len(indexes) == 2 and HEAD_SIGN.search(lines[indexes[0]])
+             for index in indexes}
     found |= {index for indexes in keys.values() for index in indexes if ISSUE_LINE.search(lines[index])}
     values = [value for _, value in numbers]
     counting = len(numbers) >= 2 and all(a < b for a, b in zip(values, values[1:]))

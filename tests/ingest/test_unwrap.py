@@ -94,6 +94,15 @@ def test_a_line_repeated_without_a_page_sign_is_kept():
     assert _running_lines(lines) == set()
 
 
+def test_a_line_of_prose_with_a_number_printed_twice_is_kept():
+    # a page repeats its abstract over its full text, wrapped the same way
+    opening = "A 65-year-old woman presented with a one-month history of impaired"
+    lines = ["Abstract", opening, "vision in the right eye.", "Case report", opening, "vision in the right eye."]
+    assert _running_lines(lines) == set()
+    # ... while a running head seen on two pages only still goes
+    assert _running_lines(["text", "Doe et al. Page 1", "more", "Doe et al. Page 2", "end"]) == {1, 3}
+
+
 def test_one_page_number_beside_its_running_head_is_dropped():
     lines = ["the patient was", "2", "Journal of Joint Infections 2020; 4: 33-37", "treated with", "12 mg"]
     assert _running_lines(lines) == {1, 2}
