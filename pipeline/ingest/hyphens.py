@@ -45,7 +45,23 @@ def keeps_hyphen(left: str, right: str, hyphenated: set[str], words: set[str]) -
         return True
     if left + right in words:
         return False
+    # "piperacillin-" + "tazobactam": a whole drug name before the hyphen joins two names
+    if len(left) >= MIN_NAME and len(right) >= MIN_SECOND_NAME and left.endswith(_name_endings()):
+        return True
     return left in _kept_hyphens()
+
+
+# The shortest drug name (its stem included) before a line-end hyphen that is taken as a whole
+# name, and the shortest word after it (models/ingest/name_endings.tsv).
+MIN_NAME = 6
+MIN_SECOND_NAME = 4
+
+
+@lru_cache(maxsize=1)
+def _name_endings() -> tuple[str, ...]:
+    from pipeline.resources import read_table
+
+    return tuple(row["ending"].lower() for row in read_table("ingest/name_endings.tsv"))
 
 
 @lru_cache(maxsize=1)

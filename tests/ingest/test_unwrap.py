@@ -43,6 +43,21 @@ def test_a_hard_wrapped_text_is_joined_into_paragraphs():
     assert any(line.startswith("2. Poe A") for line in lines)
 
 
+@pytest.mark.parametrize("left, right, joined", [
+    # a whole drug name before the hyphen: two names of a combination
+    ("piperacillin", "tazobactam", "piperacillin-tazobactam"),
+    ("trimethoprim", "sulfamethoxazole", "trimethoprim-sulfamethoxazole"),
+    # a break inside one name or word
+    ("cyclophos", "phamide", "cyclophosphamide"),
+    ("carbo", "platin", "carboplatin"),
+    ("leuko", "cytosis", "leukocytosis"),
+])
+def test_a_line_end_hyphen_after_a_whole_drug_name_is_kept(left, right, joined):
+    line = "She was admitted with fever and a cough and was treated with antibiotics"
+    page = "\n".join([line] * 12) + f"\nand fluids; on day two she was given intravenous {left}-\n{right} for ten days and recovered.\n"
+    assert joined in unwrap(page)
+
+
 def test_the_text_reader_unwraps():
     report = read_text(WRAPPED.encode(), Path("wrapped.txt"))[0]
     assert "metastasis of the endometrial carcinoma, and her white blood cell count" in report.text
