@@ -104,6 +104,8 @@ def test_parse_date_reads_formatted_dates_and_is_idempotent(day, layout):
         ("Surgery was performed on 15 Jan 2014; a relapse followed in mid-June.", ["2014-01-15", "2014-06"]),
         # "who" opens a relative clause; only the capitals name the World Health Organization
         ("A 60-year-old woman who was operated on in 2008 presented with a cough.", ["2008"]),
+        # one abbreviation before a date is no journal's title
+        ("She was seen by Dr. Smith on 3 May 2023.", ["2023-05-03"]),
     ],
 )
 def test_clinical_dates(nlp, text, expected):
@@ -151,6 +153,9 @@ def test_not_a_clinical_date(nlp, text):
         ("PMC · DOI: 10.1234/abcd.2020.55 · Case Reports Journal · 2020-05-11\nA woman was seen on 2 May 2019.",
          ["2020-05-11"]),
         ("Jones AB, et al. Ophthalmic Surg. 2002 Sep.", ["2002-09"]),
+        # the date after the journal's abbreviated title, under an article page's title
+        ("A rare tumour\nFront. Oncol., 16 August 2024\nA 59-year-old woman was admitted on 3 May 2023.",
+         ["2024-08-16"]),
         ("Case report\nShe was seen on 3 May 2011.\nReferences\n1. Lee K. Title. Lancet. 2010 Jan 5;375:1.", ["2010-01-05"]),
     ],
 )
