@@ -686,6 +686,10 @@ def test_abbreviations_of_immunosuppressants_and_antiepileptics(nlp, text, expec
          "She was treated with vancomycin.", ["vancomycin"]),
         # the patient herself is no isolate
         ("She was sensitive to light. Paracetamol was given.", ["paracetamol"]),
+        # a susceptibility table copied from a web page, a blank line between its rows
+        ("Table 1 Sensitivity of the isolates in case reports\n\n\tSensitive\tResistant\n\n"
+         "Lee et al., 2006\tCefotaxime\tAztreonam\n\nOur patient\tLevofloxacin\tAmikacin, imipenem\n\n\n\n"
+         "She was treated with vancomycin.", ["vancomycin"]),
     ],
 )
 def test_susceptibility_panels_by_pronoun_table_cell_or_gene_table(nlp, text, expected):

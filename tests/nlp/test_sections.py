@@ -571,6 +571,13 @@ def test_a_table_of_published_cases_in_the_discussion_is_the_literature(nlp, phr
     assert section_of(nlp(LITERATURE_TABLE), phrase) == section
 
 
+def test_a_table_of_published_cases_with_blank_lines_between_its_rows_is_the_literature(nlp):
+    # a table copied from a web page: a blank line between its rows
+    page = LITERATURE_TABLE.replace("\tOutcome\n", "\tOutcome\n\n").replace("Died\n", "Died\n\n")
+    assert section_of(nlp(page), "Osei (2016)") == "references"
+    assert section_of(nlp(page), "In most reports") == "discussion"
+
+
 def test_a_table_of_the_patients_values_stays_in_the_case(nlp):
     doc = nlp("Case presentation\nA 58-year-old woman had fever.\nTable 1. Laboratory values\n"
               "Test | Admission | Day 5\nWBC | 18.2 | 9.1\nCRP | 140 | 12\nDiscussion\nIt is rare.")

@@ -19,6 +19,27 @@ SENTENCE_END = regex_cache.compile(r"[.;!?]\s|\n|(?<=[a-z)\]])\.\d{1,3}(?:[,–-
 LIST_CUE_WORDS = regex_cache.compile(r"sensitiv|susceptib|non|resistan|intermediate|antibiogram|mic|minimum|allerg|intoleran"
                             r"|such|e\.|like|for")
 BLANK_LINE = regex_cache.compile(r"\n[ \t]*\n")
+BLANK_LINES = regex_cache.compile(r"\n(?:[ \t]*\n)+")
+MAX_TABLE_CHARS = 3000
+MAX_ROW_GAP_LINES = 2  # line breaks between two rows of one table: a blank line at most
+
+
+def _table_end(text: str, rows_start: int, limit: int) -> int:
+    """Where a table whose rows start at ``rows_start`` ends: at the first blank line that has no
+    row (a line with tab-separated cells) both before and after it (a table copied from a web page
+    may have a blank line between its rows), or at ``limit``."""
+    limit = min(len(text), limit)
+    position = rows_start
+    while True:
+        blank = BLANK_LINES.search(text, position, limit)
+        if blank is None:
+            return limit
+        before = text[text.rfind("\n", 0, blank.start()) + 1:blank.start()]
+        next_end = text.find("\n", blank.end(), limit)
+        after = text[blank.end():next_end if next_end >= 0 else limit]
+        if "\t" not in before or "\t" not in after or blank.group().count("\n") > MAX_ROW_GAP_LINES:
+            return blank.start()
+        position = blank.end()  # a row on both sides: the same table goes on
 # What joins two names of one combination: "Carbo/Taxol", "carbo-paclitaxel", "Carbo + Taxol".
 JOINED = regex_cache.compile(r"\s*(?:[/+&-]|and|plus|with)\s*$", re.IGNORECASE)
 
@@ -274,10 +295,9 @@ class TreatmentGate:
             if caption:
                 # the rows start after the caption's line, which a blank line may follow
                 line_end = text.find("\n", caption.end())
-                after_caption = BLANK_LINE.match(text, line_end) if line_end >= 0 else None
+                after_caption = BLANK_LINES.match(text, line_end) if line_end >= 0 else None
                 rows_start = after_caption.end() if after_caption else caption.end()
-                blank = BLANK_LINE.search(text, rows_start, rows_start + 3000)
-                regions.append((caption.start(), blank.start() if blank else min(len(text), rows_start + 3000)))
+                regions.append((caption.start(), _table_end(text, rows_start, rows_start + MAX_TABLE_CHARS)))
             position = text.find("Table", position + 5)
         return regions
 

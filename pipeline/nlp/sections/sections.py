@@ -447,6 +447,7 @@ LITERATURE_ROW = regex_cache.compile(r"\b(?:19|20)\d\d\b|\bet\s+al\b|\[\d{1,3}\]
                                      re.IGNORECASE)
 LITERATURE_TABLE_SECTIONS = frozenset({"background", "discussion"})
 MIN_TABLE_ROWS = 2
+MAX_ROW_GAP_LINES = 2  # line breaks between two rows of one table: a blank line at most
 
 
 def _literature_tables(text: str, starts: list) -> list:
@@ -454,7 +455,9 @@ def _literature_tables(text: str, starts: list) -> list:
     ``references`` section, its caption line with it."""
     runs, run = [], []
     for row in TABLE_ROW.finditer(text):
-        if run and text[run[-1][1]:row.start()] != "\n":
+        between = text[run[-1][1]:row.start()] if run else ""
+        # rows one per line, or apart by a blank line (a table copied from a web page)
+        if run and (between.strip() or between.count("\n") > MAX_ROW_GAP_LINES):
             runs.append(run)
             run = []
         run.append((row.start(), row.end()))
