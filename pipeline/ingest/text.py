@@ -18,6 +18,7 @@ from pipeline.ingest.glued import separate_glued_ages, separate_glued_headings
 from pipeline.ingest.metadata import text_metadata
 from pipeline.ingest.report import Report
 from pipeline.ingest.hyphens import rejoin_spaced_breaks
+from pipeline.ingest.markdown import plain_markdown
 from pipeline.ingest.unwrap import unwrap
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
@@ -283,6 +284,7 @@ def read_text(data: bytes, path: Path) -> list[Report]:
     text = normalize_text(decode_bytes(data, path))
     if not text:
         raise IngestError(path, "empty file (only whitespace)")
+    text = plain_markdown(text)  # "## Case presentation", "**Discussion**": a paper converted to Markdown
     text = unwrap(text)  # a PDF's text layer saved with hard line wraps
     text = separate_glued_headings(text)  # a page's bold headings run into their text
     text = separate_glued_ages(text)  # "a52-year-old", "7-year-oldWhite": an age run into its words
