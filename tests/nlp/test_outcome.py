@@ -240,6 +240,8 @@ def test_docstring_example_runs_on_a_blank_pipeline():
         ("The outcome of our case was favorable.", "recovered"),
         ("The child was discharged on day 8 without any sequelae.", "recovered"),
         ("At the 6-month follow-up, she was asymptomatic.", "recovered"),
+        ("At his last visit, he was completely asymptomatic.", "recovered"),
+        ("At her latest review she remained pain-free.", "recovered"),
     ],
 )
 def test_full_text_outcome_wording(nlp, text, expected):
