@@ -24,6 +24,9 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
         ("Imaging showed a partial response of the liver lesions.", "partial response"),
         ("An evaluation indicated a partial remission.", "partial response"),
         ("The response was evaluated as PR according to RECIST.", "partial response"),
+        # the response of one part of the disease (intracranial, systemic)
+        ("She achieved a partial systemic response on pembrolizumab.", "partial response"),
+        ("MRI showed a complete intracranial response.", "complete remission"),
         # stable disease
         ("Restaging showed stable disease.", "stable disease"),
         ("At present, her condition is stable.", "stable disease"),
