@@ -104,6 +104,9 @@ def test_parse_date_reads_formatted_dates_and_is_idempotent(day, layout):
         ("Surgery was performed on 15 Jan 2014; a relapse followed in mid-June.", ["2014-01-15", "2014-06"]),
         # "who" opens a relative clause; only the capitals name the World Health Organization
         ("A 60-year-old woman who was operated on in 2008 presented with a cough.", ["2008"]),
+        # an event's date in brackets, a report's date before its words
+        ("She underwent surgery in hospital (Nov 2024) and did well.", ["2024-11"]),
+        ("On 3 May 2023 - Reports of fever led to her admission.", ["2023-05-03"]),
         # one abbreviation before a date is no journal's title
         ("She was seen by Dr. Smith on 3 May 2023.", ["2023-05-03"]),
     ],
@@ -153,6 +156,11 @@ def test_not_a_clinical_date(nlp, text):
         ("PMC · DOI: 10.1234/abcd.2020.55 · Case Reports Journal · 2020-05-11\nA woman was seen on 2 May 2019.",
          ["2020-05-11"]),
         ("Jones AB, et al. Ophthalmic Surg. 2002 Sep.", ["2002-09"]),
+        # a literature database's listing: the journal, the month in brackets, the title
+        ("Frontiers in Oncology (Nov 2024) Undifferentiated carcinoma in a woman seen in May 2023.", ["2024-11"]),
+        # a banner's date run into the page's next words on a page flattened to one line
+        ("Journal home 10 December 2024: Articles Rare Case of Bacteremia. She was admitted on 3 May 2023.",
+         ["2024-12-10"]),
         # the date after the journal's abbreviated title, under an article page's title
         ("A rare tumour\nFront. Oncol., 16 August 2024\nA 59-year-old woman was admitted on 3 May 2023.",
          ["2024-08-16"]),

@@ -215,6 +215,9 @@ class DateMatcher(Component):
             return True  # a date alone on its line ("Tuesday, July 8, 2014"): a page header or a post's dateline
         if line.startswith(text[start:end]) and self.dateline_label.fullmatch(line[end - start:]):
             return True  # "21 February 2022: Articles": a banner's or a listing's date
+        label = self.dateline_label.match(text, end)
+        if label and label.end() > end + 1 and text[label.end():label.end() + 1].isupper():
+            return True  # the same banner run into the page's next words ("07 August 2023: Articles USA ...")
         if line_end - line_start <= self.biblio_line_max and self.biblio_line.search(text, line_start, line_end):
             return True  # a short line with a DOI or PMID: a citation or a page's article line
         if self.citation_after.match(text[end : end + 30]) or self.metadata_after.match(text[end : end + 40]):
