@@ -44,6 +44,8 @@ def sexes(nlp, text):
         ("A 61-yr-old man, born in Crete, was admitted.", [61.0]),
         ("A 54 y/o female with abdominal pain.", [54.0]),
         ("A 54 yrs female with abdominal pain.", [54.0]),
+        ("We report a 53 year patient with unresectable hepatocellular carcinoma.", [53.0]),
+        ("A 16 years adolescent was admitted with ketoacidosis.", [16.0]),
         ("A 7-month-old boy was brought in.", [0.58]),
         ("A 14-month-old toddler was referred.", [1.17]),
         ("A 3-week-old girl was febrile.", [0.06]),
@@ -116,6 +118,8 @@ def test_age_values(nlp, text, expected):
         "A bone age of 9 years was found.",
         "A 5-day course of antibiotics was given to the child.",
         "Infants under 6 months children were excluded.",
+        "A 5 year patient survival of 40% is reported.",
+        "She completed a 2 year patient education programme.",
     ],
 )
 def test_not_an_age(nlp, text):
