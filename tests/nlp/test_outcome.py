@@ -39,6 +39,8 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
         ("She had progressive disease after the second line.", "progressive disease"),
         ("Given the progression of the disease, a resection was done.", "progressive disease"),
         ("The response was assessed as PD.", "progressive disease"),
+        ("The tumour continued to grow.", "progressive disease"),
+        ("The nodules enlarged during second-line chemotherapy.", "progressive disease"),
         # no evidence of disease
         ("The latest follow-up showed no evidence of recurrence.", "no evidence of disease"),
         ("There was no clinical or radiological evidence of recurrent disease.", "no evidence of disease"),
@@ -127,6 +129,9 @@ def test_outcome_categories(nlp, text, expected):
         "CA125 is a marker of disease progression.",
         "Her passport expired.",
         "The prescription for the inhaler had expired on the day of admission.",
+        # a growth before the treatment, a sign that goes on
+        "The tumor grew rapidly during pregnancy.",
+        "The fever continued to rise.",
     ],
 )
 def test_not_an_outcome(nlp, text):
@@ -244,6 +249,8 @@ def test_docstring_example_runs_on_a_blank_pipeline():
         ("The child was discharged on day 8 without any sequelae.", "recovered"),
         ("At the 6-month follow-up, she was asymptomatic.", "recovered"),
         ("At his last visit, he was completely asymptomatic.", "recovered"),
+        ("One month later she was back at work.", "recovered"),
+        ("The infection was successfully eradicated.", "recovered"),
         ("At her latest review she remained pain-free.", "recovered"),
     ],
 )
