@@ -263,6 +263,10 @@ def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, t
     ("Blood pressure was lowered with Ebrantil 25 mg intravenously.", ["urapidil"]),
     ("He was switched to oral Ciprobay and Torem.", ["ciprofloxacin", "torasemide"]),
     ("Prophylaxis with Eusaprim forte was continued.", ["sulfamethoxazole", "trimethoprim"]),
+    # radiopharmaceuticals given as treatment, by brand, isotope or carrier code
+    ("He received six injections of Xofigo for his bone metastases.", ["radium-223 dichloride"]),
+    ("She received four cycles of 177Lu-DOTATATE.", ["lutetium (177lu) oxodotreotide"]),
+    ("He was treated with 177Lu-PSMA-617.", ["lutetium (177lu) vipivotide tetraxetan"]),
 ])
 def test_brand_names_of_other_markets(blank, text, expected):
     doc = blank(text)
