@@ -263,6 +263,9 @@ def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, t
     ("Blood pressure was lowered with Ebrantil 25 mg intravenously.", ["urapidil"]),
     ("He was switched to oral Ciprobay and Torem.", ["ciprofloxacin", "torasemide"]),
     ("Prophylaxis with Eusaprim forte was continued.", ["sulfamethoxazole", "trimethoprim"]),
+    # trivial and chemical names of an INN
+    ("She took L-DOPA/carbidopa and CDP-choline.", ["carbidopa", "citicoline", "levodopa"]),
+    ("N-demethyl-diazepam was stopped.", ["nordazepam"]),
     # radiopharmaceuticals given as treatment, by brand, isotope or carrier code
     ("He received six injections of Xofigo for his bone metastases.", ["radium-223 dichloride"]),
     ("She received four cycles of 177Lu-DOTATATE.", ["lutetium (177lu) oxodotreotide"]),
