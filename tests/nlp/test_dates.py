@@ -104,6 +104,12 @@ def test_parse_date_reads_formatted_dates_and_is_idempotent(day, layout):
         ("Surgery was performed on 15 Jan 2014; a relapse followed in mid-June.", ["2014-01-15", "2014-06"]),
         # "who" opens a relative clause; only the capitals name the World Health Organization
         ("A 60-year-old woman who was operated on in 2008 presented with a cough.", ["2008"]),
+        # dots are the day-first countries' way of writing a date
+        ("Serum tumour markers at 12.09.2013 were normal.", ["2013-09-12"]),
+        # the year of a later full date in the same clause of events
+        ("She was admitted on March 3 and discharged on March 10, 2019.", ["2019-03-03", "2019-03-10"]),
+        # ... not another sentence's
+        ("She was admitted on March 3. She had been operated on in 2015.", ["2015"]),
         # an event's date in brackets, a report's date before its words
         ("She underwent surgery in hospital (Nov 2024) and did well.", ["2024-11"]),
         ("On 3 May 2023 - Reports of fever led to her admission.", ["2023-05-03"]),

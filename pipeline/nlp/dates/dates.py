@@ -27,6 +27,10 @@ SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s+[A-Z][a-z]")
 WORD = LATIN_WORD
 
 
+# How far after a date without its year a full date may give it its year (characters).
+YEAR_AFTER_REACH = 60
+
+
 @dataclass
 class Found:
     start: int
@@ -98,13 +102,16 @@ class DateMatcher(Component):
             if item.kind == "numeric":
                 order = numeric_order(*item.numbers)
                 order = day_first if order is None else order
+                if order is None and "." in text[item.start:item.end]:
+                    order = "dm"  # "12.03.2019": dots are the day-first countries' way (DIN 5008, GOST)
                 if order is None:
                     continue
                 item.day, item.month = item.numbers[::-1] if order == "md" else item.numbers
             elif item.kind == "yearless":
-                if last_year is None:
+                year = last_year if last_year is not None else self._year_after(text, found, item)
+                if year is None:
                     continue
-                item.year, inferred = last_year, True
+                item.year, inferred = year, True
             elif item.kind == "year" and item.literature:
                 continue
             value = iso(item.year, item.month, item.day) if item.year else None
@@ -123,6 +130,19 @@ class DateMatcher(Component):
             if not date.metadata and date.precision == "day" and date.iso in published:
                 finding = Finding(finding.start, finding.end, LABEL, replace(date, metadata=True))
             yield finding
+
+    @staticmethod
+    def _year_after(text: str, found: list[Found], item: Found) -> int | None:
+        """The year of a full date right after a date written without one, in the same clause of
+        events ("admitted on March 3 and discharged on March 10, 2019", "from 3 to 10 March 2019"):
+        the first year of the text may come after its first date."""
+        following = next((f for f in found if f.start >= item.end), None)
+        if following is None or following.kind != "full" or following.year is None:
+            return None
+        if following.start - item.end > YEAR_AFTER_REACH or SENTENCE_BREAK.search(text, item.end, following.start) \
+                or ";" in text[item.end:following.start]:
+            return None
+        return following.year
 
     def _find(self, text: str):
         windows = self._windows(text)
