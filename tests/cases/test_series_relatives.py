@@ -56,6 +56,14 @@ def test_siblings_named_by_birth_order_as_the_subjects_of_their_sentences_open_a
     assert rows[0].outcome == "died" and "imiglucerase" in rows[1].drugs and "imiglucerase" not in rows[0].drugs
 
 
+def test_twins_announced_with_their_age_and_named_by_birth_order_open_a_row_each(nlp):
+    # the age of the announcement is the group's, no patient presented before the elder twin
+    text = ("We describe twin brothers aged 6 years. The elder twin presented with fever and received "
+            "ceftriaxone. The younger twin presented with cough and received azithromycin.")
+    rows = cases(nlp, text)
+    assert [(r.sex, r.drugs) for r in rows] == [("male", ["ceftriaxone"]), ("male", ["azithromycin"])]
+
+
 def test_a_sibling_named_by_birth_order_alone_with_an_age_beside_it_opens_the_next_row(nlp):
     text = ("Hearing loss in sisters. We describe two sisters with the syndrome. The younger sister, now 5 years "
             "old, has never walked and had seizures. The elder, currently 8 years and 2 months old, walks and "

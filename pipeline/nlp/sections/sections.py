@@ -351,6 +351,16 @@ class SectionDetector:
         ("Case 3 (Smith et al., 2010): a 45-year-old woman ...")."""
         return bool(_literature(self.patients).search(text, end, min(len(text), end + LITERATURE_REACH)))
 
+    def _single_age(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` gives one person an age: an age in a sentence that names a
+        group ("We describe twin brothers aged 6 years") is the group's, no patient presented."""
+        for age in self.age.finditer(text, start, end):
+            sentence_start = max((m.end() for m in SENTENCE_BREAK.finditer(text, start, age.start())), default=start)
+            stop = SENTENCE_BREAK.search(text, age.end(), end)
+            if not GROUP_WORDS.search(text, sentence_start, stop.start() + 1 if stop else end):
+                return True
+        return False
+
     def _introduced_markers(self, doc: Doc, starts: list, markers: list, introduced: list[InlineStart]) -> list:
         """Markers of the patients the running text introduces, numbered after the patients
         before them; patient 1 of such a report, when nothing marks it, starts with the section
@@ -382,7 +392,7 @@ class SectionDetector:
                     # no patient was presented before the first sibling named by birth order,
                     # who is patient 1; after "a 13-month-old boy and his 5-year-old sister",
                     # "the younger sibling" names one of them again and opens no patient
-                    birth_order_opens = not before and not self.age.search(
+                    birth_order_opens = not before and not self._single_age(
                         text, section_start, _sentence_stop_before(text, section_start, intro.start))
                 if not birth_order_opens:
                     continue
@@ -406,6 +416,10 @@ class SectionDetector:
 
 # The fewest characters of a case section that describes a patient (more than a heading line).
 CASE_TEXT = 40
+# Words that name a group of patients: an age in their sentence is the group's ("twin brothers
+# aged 6 years", "two siblings aged 4 and 7").
+GROUP_WORDS = regex_cache.compile(r"\b(?:twins|siblings|sibs|brothers|sisters|patients|children|cases|boys|girls|infants)\b",
+                                  re.IGNORECASE)
 # Words that tell siblings apart by birth order ("the younger brother", "the elder sister").
 BIRTH_ORDER = frozenset({"younger", "elder", "older", "eldest", "youngest"})
 
