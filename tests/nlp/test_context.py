@@ -31,6 +31,8 @@ def qualify(nlp, text, word, group="sites"):
     ("He had not received G-CSF at any time.", "G-CSF"),
     ("The tumour was resected without bone involvement.", "bone"),
     ("Exposure to diethylstilbestrol was denied.", "diethylstilbestrol"),
+    ("CT excluded lung metastases.", "lung"),
+    ("None of the 15 axillary lymph nodes were positive.", "lymph nodes"),
     ("Lymphovascular invasion and pelvic lymph node metastasis were not detected.", "lymph node"),
     ("The peritoneal disease was mimicking ovarian cancer.", "ovarian"),
     ("She had been misdiagnosed as having squamous carcinoma.", "squamous"),
