@@ -184,14 +184,19 @@ def _discussed_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAUL
 
 
 def _discharged_unrecovered(mention: Mention, unrecovered: re.Pattern | None) -> bool:
-    """Whether ``mention`` is a bare discharge ("was discharged home") in a sentence that says the
-    patient did not recover ("her sciatic nerve did not recover after the reduction, and she was
+    """Whether ``mention`` is a bare discharge ("was discharged home", "at discharge, he still
+    required oxygen") in a sentence that says the patient did not recover ("her sciatic nerve did not recover after the reduction, and she was
     discharged home with an orthosis"): the discharge tells where the patient went, not a
     recovery ("[negation] unrecovered" of models/outcome/outcome.toml). A discharge with its
     condition ("discharged in good condition") stays a recovery."""
-    if unrecovered is None or mention.text.strip().lower() != "discharged":
-        return False
+    written = mention.text.strip().lower()
+    if unrecovered is None or "discharg" not in written or DISCHARGE_CONDITION.search(written):
+        return False  # "discharged in good condition" stays a recovery
     return unrecovered.search(mention.sentence) is not None
+
+
+# The condition a discharge phrase itself states ("discharged in good condition", "discharged well").
+DISCHARGE_CONDITION = re.compile(r"\b(?:good|stable|satisfactory|improved|excellent|fair|healthy|well|without|recovered)\b")
 
 
 def _history_reader(config: AssemblyConfig = DEFAULT):

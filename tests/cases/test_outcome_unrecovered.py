@@ -15,6 +15,9 @@ from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: th
     ("Her nerve did not recover at first, but she was discharged home in good condition.", "recovered"),
     # a plain discharge
     ("She was discharged home on day 12.", "recovered"),
+    # a discharge told as a time, with a need the patient still had
+    ("At discharge, she still required oxygen.", None),
+    ("Upon discharge she was prescribed apixaban.", "recovered"),
 ])
 def test_discharge_with_a_recovery_that_did_not_happen(full_nlp, sentence, expected):
     text = ("Case report\nA 70-year-old woman dislocated her hip prosthesis and underwent a closed reduction "
