@@ -266,6 +266,11 @@ def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, t
     # trivial and chemical names of an INN
     ("She took L-DOPA/carbidopa and CDP-choline.", ["carbidopa", "citicoline", "levodopa"]),
     ("N-demethyl-diazepam was stopped.", ["nordazepam"]),
+    # antivenoms and antitoxins, by their names and the abbreviation beside a dose
+    ("She was given 10 vials of ASV and anti-snake venom again the next day.", ["antivenom"]),
+    ("He was ventilated in ASV mode.", []),
+    ("Both patients received botulism antitoxin.", ["botulinum antitoxin"]),
+    ("Daktarin cream was applied.", ["miconazole"]),
     # radiopharmaceuticals given as treatment, by brand, isotope or carrier code
     ("He received six injections of Xofigo for his bone metastases.", ["radium-223 dichloride"]),
     ("She received four cycles of 177Lu-DOTATATE.", ["lutetium (177lu) oxodotreotide"]),
