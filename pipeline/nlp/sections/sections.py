@@ -230,7 +230,8 @@ class SectionDetector:
         # a case heading run into a line ("... in young patients1 Clinical Case A 28-year-old male")
         # begins the patient's first sentence, as a patient's label does
         run_in_cases = [start for start, section, heading in starts
-                        if section == "case" and heading and 0 < start and text[start - 1] not in "\n"]
+                        if section == "case" and heading and 0 < start and text[start - 1] not in "\n"
+                        and RUN_IN_PATIENT.match(text, start + len(heading))]
         _open_sentences(doc, text, [i.start for i in inline_patients] + run_in_cases)
         bounds = sentence_bounds(doc, text)
         first_patient = self._unnumbered_first(text, bounds, [m[0] for m in markers] + [i.start for i in inline_patients],
@@ -416,6 +417,9 @@ class SectionDetector:
 
 # The fewest characters of a case section that describes a patient (more than a heading line).
 CASE_TEXT = 40
+# The patient's first sentence right after a case heading run into a line ("... Clinical Case A
+# 28-year-old male"): an indefinite article after the heading.
+RUN_IN_PATIENT = regex_cache.compile(r"\s+(?:A|An)\s")
 # Words that name a group of patients: an age in their sentence is the group's ("twin brothers
 # aged 6 years", "two siblings aged 4 and 7").
 GROUP_WORDS = regex_cache.compile(r"\b(?:twins|siblings|sibs|brothers|sisters|patients|children|cases|boys|girls|infants)\b",
