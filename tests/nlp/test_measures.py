@@ -669,6 +669,7 @@ def test_whose_count_it_is(nlp, text, expected):
         ("WBC 12,300/mm3 (18,100/mm3 on day 3)", [12.3, 18.1]),
         # a labelled reference range without brackets
         ("The WBC count was 25 × 10^9/L, normal 3.5–9.5 × 10^9/L.", [25.0]),
+        ("Investigations revealed leucocytosis (20.1 × 10^9/L, N: 4–11 × 10^9/L; neutrophils 69%).", [20.1]),
         # a value said to be in the normal range is the patient's
         ("After treatment the WBC count decreased to within the normal range (8.1 × 10^9/L).", [8.1]),
         ("The WBC was in the normal range, at 8.1 × 10^9/L.", [8.1]),
