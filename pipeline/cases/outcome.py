@@ -185,10 +185,11 @@ def _discussed_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAUL
 
 def _discharged_unrecovered(mention: Mention, unrecovered: re.Pattern | None) -> bool:
     """Whether ``mention`` is a bare discharge ("was discharged home", "at discharge, he still
-    required oxygen") in a sentence that says the patient did not recover ("her sciatic nerve did not recover after the reduction, and she was
-    discharged home with an orthosis"): the discharge tells where the patient went, not a
-    recovery ("[negation] unrecovered" of models/outcome/outcome.toml). A discharge with its
-    condition ("discharged in good condition") stays a recovery."""
+    required oxygen") in a sentence that says the patient did not recover ("her sciatic nerve did
+    not recover after the reduction, and she was discharged home with an orthosis"): the
+    discharge tells where the patient went, not a recovery ("[negation] unrecovered" of
+    models/outcome/outcome.toml). A discharge with its condition ("discharged in good condition")
+    stays a recovery."""
     written = mention.text.strip().lower()
     if unrecovered is None or "discharg" not in written or DISCHARGE_CONDITION.search(written):
         return False  # "discharged in good condition" stays a recovery

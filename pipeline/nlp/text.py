@@ -77,3 +77,14 @@ def merge_windows(hits, before: int, after: int, length: int) -> list[tuple[int,
         else:
             windows.append([start, end])
     return [(start, end) for start, end in windows]
+
+
+# Line breaks between two rows of one table: a blank line at most (a table copied from a web page
+# may have one between its rows).
+MAX_ROW_GAP_LINES = 2
+
+
+def rows_of_one_table(between: str) -> bool:
+    """Whether the text between two table rows keeps them in one table: only whitespace, with a
+    blank line at most."""
+    return not between.strip() and between.count("\n") <= MAX_ROW_GAP_LINES

@@ -93,7 +93,7 @@ class DateMatcher(Component):
         last_year = None
         masked = [m.start() for m in self.masked_year.finditer(text)]
         findings = []
-        for item in found:
+        for index, item in enumerate(found):
             while masked and masked[0] < item.start:
                 masked.pop(0)
                 last_year = None  # "In April 201X ... in late April": the year is not known
@@ -108,7 +108,8 @@ class DateMatcher(Component):
                     continue
                 item.day, item.month = item.numbers[::-1] if order == "md" else item.numbers
             elif item.kind == "yearless":
-                year = last_year if last_year is not None else self._year_after(text, found, item)
+                following = found[index + 1] if index + 1 < len(found) else None
+                year = last_year if last_year is not None else self._year_after(text, item, following)
                 if year is None:
                     continue
                 item.year, inferred = year, True
@@ -132,11 +133,10 @@ class DateMatcher(Component):
             yield finding
 
     @staticmethod
-    def _year_after(text: str, found: list[Found], item: Found) -> int | None:
-        """The year of a full date right after a date written without one, in the same clause of
-        events ("admitted on March 3 and discharged on March 10, 2019", "from 3 to 10 March 2019"):
-        the first year of the text may come after its first date."""
-        following = next((f for f in found if f.start >= item.end), None)
+    def _year_after(text: str, item: Found, following: Found | None) -> int | None:
+        """The year of the full date ``following`` right after ``item``, a date written without one,
+        in the same clause of events ("admitted on March 3 and discharged on March 10, 2019", "from 3
+        to 10 March 2019"): the first year of the text may come after its first date."""
         if following is None or following.kind != "full" or following.year is None:
             return None
         if following.start - item.end > YEAR_AFTER_REACH or SENTENCE_BREAK.search(text, item.end, following.start) \

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from pipeline import regex_cache
 from pipeline.nlp.drugs.details import DetailReader
 from pipeline.nlp.drugs.names import Match
+from pipeline.nlp.text import rows_of_one_table
 
 # A sentence ends at a full stop, semicolon or line break, also where reference numbers glue
 # to the full stop ("in a few case reports.10,11 While our patient ...").
@@ -18,10 +19,8 @@ SENTENCE_END = regex_cache.compile(r"[.;!?]\s|\n|(?<=[a-z)\]])\.\d{1,3}(?:[,–-
 # prefilter, several times faster than the full cue pattern over a long lowercased report.
 LIST_CUE_WORDS = regex_cache.compile(r"sensitiv|susceptib|non|resistan|intermediate|antibiogram|mic|minimum|allerg|intoleran"
                             r"|such|e\.|like|for")
-BLANK_LINE = regex_cache.compile(r"\n[ \t]*\n")
 BLANK_LINES = regex_cache.compile(r"\n(?:[ \t]*\n)+")
 MAX_TABLE_CHARS = 3000
-MAX_ROW_GAP_LINES = 2  # line breaks between two rows of one table: a blank line at most
 
 
 def _table_end(text: str, rows_start: int, limit: int) -> int:
@@ -37,9 +36,11 @@ def _table_end(text: str, rows_start: int, limit: int) -> int:
         before = text[text.rfind("\n", 0, blank.start()) + 1:blank.start()]
         next_end = text.find("\n", blank.end(), limit)
         after = text[blank.end():next_end if next_end >= 0 else limit]
-        if "\t" not in before or "\t" not in after or blank.group().count("\n") > MAX_ROW_GAP_LINES:
+        if "\t" not in before or "\t" not in after or not rows_of_one_table(blank.group()):
             return blank.start()
         position = blank.end()  # a row on both sides: the same table goes on
+
+
 # What joins two names of one combination: "Carbo/Taxol", "carbo-paclitaxel", "Carbo + Taxol".
 JOINED = regex_cache.compile(r"\s*(?:[/+&-]|and|plus|with)\s*$", re.IGNORECASE)
 

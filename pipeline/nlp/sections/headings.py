@@ -56,6 +56,10 @@ BARE_FURNITURE_WORDS = 4
 # A furniture line is a line of a page's apparatus, not a paragraph of the article's text.
 MAX_FURNITURE_WORDS = 80  # "Keywords", "Author information": the furniture's text is on the next line
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
+# The indefinite article that opens the patient's first sentence right after a case heading run into
+# a line ("... Clinical Case A 28-year-old male").
+PATIENT_ARTICLE = r"\s+(?:A|An)\s"
+RUN_IN_PATIENT = regex_cache.compile(PATIENT_ARTICLE)
 # The numbers between the entries of a flattened page's table of contents ("1. Introduction 2.
 # Case presentation", "I. ... II. ...").
 MENU_NUMBERING = regex_cache.compile(r"(?<![\w.])(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)(?![\w.])")
@@ -116,7 +120,7 @@ class HeadingReader:
         self.case_run_in = regex_cache.compile(
             r"(?<=[\w\])])\s+(?P<head>(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names
                                                    if self.flat_kinds[n] == "case")
-            + r"))(?=\s+(?:A|An)\s)")
+            + r"))(?=" + PATIENT_ARTICLE + ")")
 
     def classify_line(self, line: str) -> str | None:
         """The section a heading line opens, or None when the line is not a heading."""
@@ -215,6 +219,7 @@ class HeadingReader:
         """Section starts inside a page flattened to one line: headings written as headings after a
         sentence's end, and furniture reaching to the next heading."""
         found = []
+        run_in = None  # the case headings run in before a patient's sentence, read once when needed
         for match in self.flat_pattern.finditer(line):
             head = match.group("head")
             if not (head[0].isupper() and (head.isupper() or not head[1:2].isupper())):
@@ -222,7 +227,9 @@ class HeadingReader:
             kind = self.flat_kinds[re.sub(r"\s+", " ", head.lower())]
             plain_space = match.group("before") in (" ", "")
             if kind != "furniture" and plain_space and not head.isupper() and not match.group("colon") and match.start() > 0:
-                strong = kind == "case" and any(start == match.start("head") for start, *_ in self._case_run_in(line))
+                if kind == "case" and run_in is None:
+                    run_in = {start for start, *_ in self._case_run_in(line)}
+                strong = kind == "case" and match.start("head") in run_in
                 found.append((match.start("head"), match.end("head"), kind, head, not strong))  # weak: only after furniture
                 continue
             found.append((match.start("head"), match.end("head"), kind, head, False))

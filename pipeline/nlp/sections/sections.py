@@ -36,12 +36,12 @@ from spacy.tokens import Doc
 from pipeline import regex_cache
 from pipeline.nlp.base import fill_template
 from pipeline.nlp.sections.headings import (
-    LINE, MAX_HEADING_WORDS, PATIENT_HEADING, SENTENCE_BREAK, HeadingReader, sentence_stop,
+    LINE, MAX_HEADING_WORDS, PATIENT_HEADING, RUN_IN_PATIENT, SENTENCE_BREAK, HeadingReader, sentence_stop,
 )
 from pipeline.nlp.sections.model import PATIENT_SECTIONS, PatientMarker, Section
 from pipeline.nlp.sections.patients import InlineStart, inline_patient_starts, introduced_patients, patient_number
 from pipeline.nlp.spans import char_span
-from pipeline.nlp.text import doc_text, sentence_bounds
+from pipeline.nlp.text import doc_text, rows_of_one_table, sentence_bounds
 from pipeline.resources import read_patterns
 
 # A case description found by content in the introduction covers its paragraph; in back
@@ -417,9 +417,6 @@ class SectionDetector:
 
 # The fewest characters of a case section that describes a patient (more than a heading line).
 CASE_TEXT = 40
-# The patient's first sentence right after a case heading run into a line ("... Clinical Case A
-# 28-year-old male"): an indefinite article after the heading.
-RUN_IN_PATIENT = regex_cache.compile(r"\s+(?:A|An)\s")
 # Words that name a group of patients: an age in their sentence is the group's ("twin brothers
 # aged 6 years", "two siblings aged 4 and 7").
 GROUP_WORDS = regex_cache.compile(r"\b(?:twins|siblings|sibs|brothers|sisters|patients|children|cases|boys|girls|infants)\b",
@@ -465,7 +462,6 @@ LITERATURE_ROW = regex_cache.compile(r"\b(?:19|20)\d\d\b|\bet\s+al\b|\[\d{1,3}\]
                                      re.IGNORECASE)
 LITERATURE_TABLE_SECTIONS = frozenset({"background", "discussion"})
 MIN_TABLE_ROWS = 2
-MAX_ROW_GAP_LINES = 2  # line breaks between two rows of one table: a blank line at most
 
 
 def _literature_tables(text: str, starts: list) -> list:
@@ -473,9 +469,8 @@ def _literature_tables(text: str, starts: list) -> list:
     ``references`` section, its caption line with it."""
     runs, run = [], []
     for row in TABLE_ROW.finditer(text):
-        between = text[run[-1][1]:row.start()] if run else ""
         # rows one per line, or apart by a blank line (a table copied from a web page)
-        if run and (between.strip() or between.count("\n") > MAX_ROW_GAP_LINES):
+        if run and not rows_of_one_table(text[run[-1][1]:row.start()]):
             runs.append(run)
             run = []
         run.append((row.start(), row.end()))
