@@ -53,7 +53,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         if case.sex is None:  # "metastatic lesions of the uterus, fallopian tubes and ovaries" of "Patient K."
             _sex_of_spread(case)
         cases.append(case)
-    rows = series_cases(report, cases, config.patients)
+    rows = series_cases(report, cases, config.patients, config.sex_words)
     # patients announced but told together: each added row's status said of it by number or as a group
     series_outcomes(rows[len(cases):], mentions, shared, config)
     if len(rows) == 1:
@@ -165,7 +165,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         evidence[:] = [e for e in evidence if e.field != "primary_site"]
         case.primary_site = None
     if case.sex is None:  # "primary uterine lymphoma", "prostatic adenocarcinoma" of a patient no word names
-        _sex_of_primary(case, evidence)
+        _sex_of_primary(case, evidence, config.sex_words)
 
     sites = {}
     # the words of the primary read from a site mention ("prostate"), for two organs outside the site list
@@ -246,7 +246,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
-    case.treatments = case_treatments(own)
+    case.treatments = case_treatments(own, config.procedures)
     dating = Dating(mine)
     case.labs = case_labs(mine, dating)
     case.timeline = case_timeline(mine, dating)
@@ -351,16 +351,11 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
     return None
 
 
-# Words of organs only one sex has ("prostate", "testicular", "uterine"): the ``anatomy`` rows of the
-# demographics component's sex words.
-SEX_WORDS = "demographics/sex.tsv"
-
-
-def _sex_of_primary(case: Case, evidence: list[Evidence]) -> None:
+def _sex_of_primary(case: Case, evidence: list[Evidence], sex_words: str = DEFAULT.sex_words) -> None:
     """The sex the case's primary cancer implies when no word of the patient's text names it: a
     primary site only one sex has (``cases/sites.tsv``: the uterus, the ovary), or, for a primary
     outside the site list, the organ its words name ("prostatic adenocarcinoma", "testicular
-    seminoma": the anatomy words of ``demographics/sex.tsv``); the evidence is the primary's."""
+    seminoma": the ``anatomy`` rows of the sex words, ``sex_words``); the evidence is the primary's."""
     found = [e for e in evidence if e.field == "primary_site" and e.value == case.primary_site]
     if not found:
         return
@@ -368,13 +363,14 @@ def _sex_of_primary(case: Case, evidence: list[Evidence]) -> None:
     sex = site_facts().get(case.primary_site, {}).get("sex")
     if not sex:
         written = primary.sentence[primary.start - primary.sentence_start: primary.end - primary.sentence_start]
-        sex = _anatomy_sexes().get(written.lower())
+        sex = _anatomy_sexes(sex_words).get(written.lower())
     if sex:
         case.sex = sex
         evidence.append(Evidence("sex", sex, primary.sentence, primary.start, primary.end, primary.sentence_start,
                                  primary.qualifiers))
 
 
-@lru_cache(maxsize=1)
-def _anatomy_sexes() -> dict[str, str]:
-    return {row["term"].lower(): row["sex"] for row in read_table(SEX_WORDS) if row["evidence"] == "anatomy"}
+@lru_cache(maxsize=4)
+def _anatomy_sexes(sex_words: str) -> dict[str, str]:
+    """Words of organs only one sex has ("prostate", "testicular", "uterine")."""
+    return {row["term"].lower(): row["sex"] for row in read_table(sex_words) if row["evidence"] == "anatomy"}

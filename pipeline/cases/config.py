@@ -13,7 +13,10 @@ class AssemblyConfig:
     ``outcome``: the outcome component's patterns (what counts as a relapse event);
     ``parents``: the histology component's broader/narrower types; ``organs``: the organ a
     type names by itself (NSCLC: lung), the histology component's too; ``patients``: the sections
-    component's patient patterns (announced series, "both patients", "the first patient"). The defaults are the
+    component's patient patterns (announced series, "both patients", "the first patient"); ``sex_words``: the
+    demographics component's sex words (the anatomy of one sex, the person words of a listed
+    family); ``procedures``: the procedures component's lexicon (which names are unspecific,
+    "surgery"). The defaults are the
     components' defaults (assembling mentions without a pipeline, as the tests do).
 
     >>> import spacy
@@ -30,6 +33,8 @@ class AssemblyConfig:
     organs: str = "histology/organs.tsv"
     histology: str = "histology/histology.toml"
     patients: str = "sections/patients.toml"
+    sex_words: str = "demographics/sex.tsv"
+    procedures: str = "procedures/procedures.tsv"
 
     @classmethod
     def of(cls, nlp: Language) -> AssemblyConfig:
@@ -45,6 +50,8 @@ class AssemblyConfig:
             organs=configured("caselit_histology", "organs", cls.organs),
             histology=configured("caselit_histology", "patterns", cls.histology),
             patients=configured("caselit_sections", "patients", cls.patients),
+            sex_words=configured("caselit_demographics", "sex_words", cls.sex_words),
+            procedures=configured("caselit_procedures", "lexicon", cls.procedures),
         )
 
 

@@ -110,9 +110,11 @@ def _implied_sex(site: str | None) -> str | None:
     return next((row["sex"] or None for row in read_table("cases/sites.tsv") if row["site"] == site), None)
 
 
-def series_cases(report: Report, cases: list[Case], patients: str = "sections/patients.toml") -> list[Case]:
+def series_cases(report: Report, cases: list[Case], patients: str = "sections/patients.toml",
+                 sex_words: str = "demographics/sex.tsv") -> list[Case]:
     """``cases`` with a row added for every announced patient after the first, when the text
-    was read as one patient's; unchanged otherwise."""
+    was read as one patient's; unchanged otherwise. ``patients`` and ``sex_words``: the sections
+    component's patient patterns and the demographics component's sex words."""
     if len(cases) != 1:
         table_columns(report.text, cases)  # "WBC | 18.2 | 25.6" under "| Case 1 | Case 2"
         respective_ages(report.text, cases, patients)
@@ -124,7 +126,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             newborn_ages(report, cases, patients)  # "Twin A\nA male infant born at 34 weeks ..."
         return cases
     count = announced_patients(report.text, report.title, patients)
-    persons = enumerated_persons(report.text, patients) if count < 2 else []
+    persons = enumerated_persons(report.text, patients, sex_words) if count < 2 else []
     if count < 2 and len(persons) > 1:
         count = len(persons)
     if count < 2:

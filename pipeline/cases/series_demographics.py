@@ -13,7 +13,8 @@ from pipeline.nlp.sections.patients import PERSON_SEX, patient_number
 from pipeline.resources import read_patterns, read_table
 
 
-def enumerated_persons(text: str, patients: str) -> list[tuple[str | None, Evidence]]:
+def enumerated_persons(text: str, patients: str,
+                       sex_words: str = "demographics/sex.tsv") -> list[tuple[str | None, Evidence]]:
     """The relatives listed as the joint subject of a diagnosis in the opening ("a young girl,
     her father, her uncle and her grandfather were diagnosed with ..."): (sex, evidence) of each
     person word in order, else an empty list."""
@@ -25,7 +26,7 @@ def enumerated_persons(text: str, patients: str) -> list[tuple[str | None, Evide
     match = listed.search(text, 0, int(spec["announced_reach"]))
     if match is None:
         return []
-    sexes = {row["term"].lower(): row["sex"] or None for row in read_table("demographics/sex.tsv")}
+    sexes = {row["term"].lower(): row["sex"] or None for row in read_table(sex_words)}
     start = match.start("persons")
     return [(sexes.get(word.group().lower()),
              Evidence("sex", None, match.group(), start + word.start(), start + word.end(), match.start()))

@@ -65,13 +65,13 @@ class Treatment:
     setting: str | None = None  # "neoadjuvant", "adjuvant", "concurrent", "palliative"...
 
 
-@lru_cache(maxsize=1)
-def generic_procedures() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def generic_procedures(lexicon: str = PROCEDURE_LEXICON) -> frozenset[str]:
     """Names of the procedure lexicon flagged "generic" ("surgery", "surgical resection")."""
-    return frozenset(row["name"] for row in read_table(PROCEDURE_LEXICON) if "generic" in row.get("flags", ""))
+    return frozenset(row["name"] for row in read_table(lexicon) if "generic" in row.get("flags", ""))
 
 
-def case_treatments(mentions) -> list[Treatment]:
+def case_treatments(mentions, lexicon: str = PROCEDURE_LEXICON) -> list[Treatment]:
     """The treatments of one patient, in the order first written (see the module docstring)."""
     dates = _dates_by_sentence(mentions)
     drugs = [m for m in mentions if m.group == "drugs"]
@@ -103,7 +103,7 @@ def case_treatments(mentions) -> list[Treatment]:
     merged = _fold_bare_names(merged)
     # unspecific words ("surgery", "resection"): none beside a specific one of their kind, and
     # only the first of them otherwise
-    generic = generic_procedures()
+    generic = generic_procedures(lexicon)
     specific = {t.kind for t in merged if t.name not in generic}
     out, seen_generic = [], set()
     for treatment in merged:
