@@ -63,7 +63,7 @@ def group_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAULT) ->
     literature = _optional_pattern(subject, "literature")
 
     def names_own_group(m: Mention) -> bool:
-        if m.subject not in ("other", "generic"):
+        if m.subject not in ("other", "generic", "unknown"):
             return False
         before = m.sentence[: max(0, m.start - m.sentence_start)]
         if reported.match(m.text) is None and reported.search(before) is None:

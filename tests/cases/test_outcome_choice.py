@@ -269,3 +269,25 @@ def test_numbers_named_before_another_subject_do_not_bind_the_status(full_nlp):
 
 def test_a_patient_named_by_number_alone_is_that_row(full_nlp):
     assert outcomes_of_series(full_nlp, "Patient 2 died of septic shock on day 4.") == [None, "died", None]
+
+
+@pytest.mark.parametrize("closing", [
+    "The three patients recovered completely and were discharged.",
+    "All three patients showed positive outcomes and early recovery.",
+])
+def test_the_reported_group_named_by_its_count_in_the_discussion_is_every_rows(full_nlp, closing):
+    text = ("Osteomyelitis in three children: a case series\n\n"
+            "Case 1\nA 7-year-old boy presented with fever and thigh pain. MRI showed osteomyelitis of the femur.\n\n"
+            "Case 2\nA 9-year-old girl presented with a limp. Blood cultures grew Staphylococcus aureus.\n\n"
+            "Case 3\nA 4-year-old boy presented with a swollen ankle and fever.\n\n"
+            f"Discussion\nOsteomyelitis is common in children. {closing}\n")
+    assert [case.outcome for case in report_cases(full_nlp, Report(name="t.txt", text=text))] == ["recovered"] * 3
+
+
+def test_a_counted_group_of_the_literature_in_the_discussion_is_no_rows_status(full_nlp):
+    text = ("Osteomyelitis in three children: a case series\n\n"
+            "Case 1\nA 7-year-old boy presented with fever and thigh pain. MRI showed osteomyelitis of the femur.\n\n"
+            "Case 2\nA 9-year-old girl presented with a limp. Blood cultures grew Staphylococcus aureus.\n\n"
+            "Case 3\nA 4-year-old boy presented with a swollen ankle and fever.\n\n"
+            "Discussion\nThe two patients reported by Lee et al. recovered completely [4].\n")
+    assert [case.outcome for case in report_cases(full_nlp, Report(name="t.txt", text=text))] == [None] * 3

@@ -59,10 +59,24 @@ def test_neither_of_the_reported_cases_is_their_group(nlp):
     "Despite severe weakness, the patients recovered from their paralysis within weeks.",
     "All three patients showed favourable outcomes in terms of oxygen need.",
     "In these cases, early antivenom resulted in successful recoveries.",
+    "All four patients showed positive outcomes in terms of oxygen requirement.",
+    "The two patients recovered completely within a month.",
+    "They both recovered after the antitoxin.",
 ])
 def test_a_status_of_the_reported_patients_told_together_is_their_groups(nlp, text):
     found = [o for o in outcomes(nlp, text) if o.category == "recovered"]
     assert found and all(o.subject_reported_group and not o.subject_plural for o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She showed a rapid recovery after the drain was placed.", True),
+    ("He demonstrated early recovery within days.", True),
+    ("The boy experienced a complete and uneventful recovery.", True),
+    # a laboratory value's recovery is not the patient's
+    ("She showed rapid recovery of the platelet count after transfusion.", False),
+])
+def test_a_recovery_the_patient_showed_is_a_recovery(nlp, text, expected):
+    assert ("recovered" in categories(nlp, text)) is expected
 
 
 def test_a_disease_free_survival_rate_of_a_series_is_no_status(nlp):
