@@ -338,3 +338,17 @@ def test_twins_labelled_with_their_sex_in_apposition_born_to_a_young_mother(nlp)
             "syphilis. Both twins were treated with benzylpenicillin for 10 days. Twin A developed hepatomegaly.")
     rows = cases(nlp, text, "Congenital syphilis in dizygotic twins")
     assert [(r.age, r.sex, r.drugs) for r in rows] == [(0, "male", ["benzylpenicillin"]), (0, "female", ["benzylpenicillin"])]
+
+
+def test_the_last_patient_of_an_ordinal_series_opens_the_next_part(nlp):
+    text = ("We report three cases of breast metastases from other cancers. The first case was a 61-year-old woman "
+            "with papillary thyroid carcinoma. The second case was a 70-year-old woman with gastric adenocarcinoma. "
+            "The last case was 28-year woman with synovial sarcoma of the thigh.")
+    assert [(r.age, r.sex, r.primary_site) for r in cases(nlp, text)] == [
+        (61, "female", "thyroid"), (70, "female", "stomach"), (28, "female", "soft tissue")]
+
+
+def test_a_last_case_with_no_numbered_patient_before_it_opens_nothing(nlp):
+    text = ("A 52-year-old man presented with haemoptysis and was found to have a lung adenocarcinoma. "
+            "The last case of this kind, a 60-year-old man, was reported in 1998.")
+    assert len(cases(nlp, text)) == 1

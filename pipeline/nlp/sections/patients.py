@@ -9,7 +9,7 @@ cited later in the discussion ("as with case #3") is not followed by a patient's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline import regex_cache
@@ -57,7 +57,7 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
     [(1, 'Case 1'), (2, 'Case 2')]
     """
     candidates, age, subject = _patterns(path)
-    found = []
+    found, last = [], []
     for pattern, reach, self_described in candidates:
         for match in pattern.finditer(text):
             number = patient_number(match.group("number"))
@@ -65,15 +65,43 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
             # of a patient ("Case 2 is a girl born at term"), or of the patient's care (a
             # pattern marked ``described``: "The second case received surgery")
             described = self_described or age.search(text, match.end(), match.end() + reach) or subject.match(text, match.end())
-            if not number or not described:
+            if not described:
                 continue
-            found.append(InlineStart(match.start(), match.end(), number, match.group().strip()))
+            start = InlineStart(match.start(), match.end(), number, match.group().strip())
+            if number:
+                found.append(start)
+            elif match.group("number").lower() in LAST_WORDS:
+                last.append(start)
+    found += _numbered_last(last, found)
     found += labelled_series(text, found, path)
     # two patterns may find the same heading: one start per place
     unique = {}
     for start in sorted(found, key=lambda s: (s.start, -s.end)):
         unique.setdefault(start.start, start)
     return list(unique.values())
+
+
+# "The last case was ...", "the final patient, a ...": the patient after those numbered before it.
+LAST_WORDS = frozenset({"last", "final"})
+
+
+def _numbered_last(last: list[InlineStart], found: list[InlineStart]) -> list[InlineStart]:
+    """The "last" patients given the number after the highest one numbered before them; one
+    with no numbered patient before it (a last case of the literature, a series told without
+    numbers) opens none.
+
+    >>> first = InlineStart(0, 15, 1, "The first case")
+    >>> [s.number for s in _numbered_last([InlineStart(90, 103, 0, "The last case")], [first])]
+    [2]
+    >>> _numbered_last([InlineStart(90, 103, 0, "The last case")], [])
+    []
+    """
+    out = []
+    for start in last:
+        before = [s.number for s in found if s.start < start.start]
+        if before:
+            out.append(replace(start, number=max(before) + 1))
+    return out
 
 
 def labelled_series(text: str, found: list[InlineStart], path: str = "sections/patients.toml") -> list[InlineStart]:
