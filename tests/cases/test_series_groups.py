@@ -58,3 +58,22 @@ def test_two_adult_males_are_both_men(nlp):
     text = ("On 2 June 2018 two adult males presented with diplopia after eating home-canned fish. "
             "Patient A was intubated. Patient B recovered without ventilation.")
     assert [r.sex for r in cases(nlp, text)] == ["male", "male"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one age before a plural group of the patients: each of them has it, with the group's sex
+    ("We report two cases of Crohn disease. Both patients were 23-year-old men with ileal strictures.",
+     [(23, "male"), (23, "male")]),
+    ("We describe two 35-year-old women with tuberculous meningitis.", [(35, "female"), (35, "female")]),
+    # the ages listed after a plural sex word: each its age, all the group's sex
+    ("We present two cases of tuberculous meningitis in women aged 30 and 45 years.",
+     [(30, "female"), (45, "female")]),
+])
+def test_a_plural_group_of_the_patients_gives_each_its_age_and_sex(nlp, text, expected):
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == expected
+
+
+def test_an_age_group_of_the_discussion_is_no_patients_age(nlp):
+    text = ("We report two cases of pneumonia.\n\nCase 1\nA 45-year-old man presented with cough. Pneumonia is "
+            "common in 60-year-old men.\n\nCase 2\nA woman presented with fever.\n")
+    assert [r.age for r in cases(nlp, text)] == [45, None]
