@@ -210,9 +210,14 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
         # 7½ years": a unit after each number is the last one's
         words = [w for w in re.split(r"\s*,\s*|,?\s+and\s+(?!a[-\s]half)", match.group("ages").lower())]
         units = {unit.lower().rstrip("s") for unit in re.findall(r"years?|months?", match.group(0), re.IGNORECASE)}
-        if len(units) > 1:
+        if len(units) > 1 and _each_its_own_age(words, match):
+            # "11-month-old, 7-month-old, and 5-year-old": each number with its own unit
+            said = [(UNIT_AFTER.sub("", w).strip("-‐‑– "), OWN_UNIT.search(w).group(1)) for w in words[:-1]]
+            said.append((words[-1].strip("-‐‑– "), match.group("unit")))
+        elif len(units) > 1:
             return None  # "5 years and 7 months" is one age, not two
-        said = [(UNIT_AFTER.sub("", w).strip("-‐‑– "), match.group("unit")) for w in words]
+        else:
+            said = [(UNIT_AFTER.sub("", w).strip("-‐‑– "), match.group("unit")) for w in words]
     ages = [_age_value(number, unit) for number, unit in said]
     if len(ages) != count or None in ages:
         return None
@@ -221,6 +226,14 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
 
 # A unit written after a number of a list of ages ("5½ years and 7½ years").
 UNIT_AFTER = re.compile(r"[\s‐‑–-]*(?:years?|months?)(?:[\s‐‑–-]+old)?$", re.IGNORECASE)
+# An age of a list written whole, with its unit and "old" ("11-month-old"): one age, not a part of
+# "5 years and 7 months".
+OWN_UNIT = re.compile(r"(years?|months?)[\s‐‑–-]+old$", re.IGNORECASE)
+
+
+def _each_its_own_age(words: list[str], match: re.Match) -> bool:
+    """Whether every age of a list is written whole ("11-month-old, 7-month-old, and 5-year-old")."""
+    return all(OWN_UNIT.search(w) for w in words[:-1]) and bool(re.search(r"old\W*$", match.group(0), re.IGNORECASE))
 # A half year or month written after the number ("5½", "five and a half", "4.5").
 HALF = re.compile(r"(?:½|[-\s]and[-\s]a[-\s]half|\.5)$", re.IGNORECASE)
 
@@ -336,3 +349,6 @@ def listed_demographics(first: Case, rows: list[Case]) -> None:
         row.evidence.append(replace(age, kept=True))
         row.sex = word.value
         row.evidence.append(replace(word, kept=True))
+    if first.sex is None:  # one plural word after all the ages ("11-month-old, 7-year-old, and 5-year-old boys")
+        first.sex = words[0].value
+        first.evidence = [e for e in first.evidence if e is not words[0]] + [replace(words[0], kept=True)]

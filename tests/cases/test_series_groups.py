@@ -77,3 +77,13 @@ def test_an_age_group_of_the_discussion_is_no_patients_age(nlp):
     text = ("We report two cases of pneumonia.\n\nCase 1\nA 45-year-old man presented with cough. Pneumonia is "
             "common in 60-year-old men.\n\nCase 2\nA woman presented with fever.\n")
     assert [r.age for r in cases(nlp, text)] == [45, None]
+
+
+def test_ages_listed_each_with_its_own_unit_are_each_rows(nlp):
+    text = "We report three siblings, 11-month-old, 7-year-old, and 5-year-old boys, with recurrent fever."
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(0.92, "male"), (7, "male"), (5, "male")]
+
+
+def test_years_and_months_of_one_age_stay_one_age(nlp):
+    text = "We report two siblings with recurrent fever. The elder, aged 5 years and 7 months, was admitted first."
+    assert 5.58 in [r.age for r in cases(nlp, text)]
