@@ -46,3 +46,16 @@ def test_a_label_outside_a_series_opens_no_row(nlp, text):
 def test_a_series_label_needs_a_verb_of_its_own():
     text = "Patient 1 and Patient 2 of the cohort are listed in Table 1. Patient 1 data were incomplete."
     assert inline_patient_starts(text) == []
+
+
+def test_patients_named_by_an_initial_are_numbered_in_the_order_they_appear(nlp):
+    text = ("Purpose: to show treatment results in two patients with small cell carcinoma of the oesophagus. "
+            "Patient K. was given etoposide with cisplatin and tolerated it well. Patient B. received "
+            "irinotecan, progressed and died 7 months after diagnosis.")
+    rows = cases(nlp, text)
+    assert [(r.drugs, r.outcome) for r in rows] == [(["cisplatin", "etoposide"], None), (["irinotecan"], "died")]
+
+
+def test_one_patient_named_by_an_initial_is_no_series(nlp):
+    text = "A 61-year-old woman presented with dysphagia. Patient R. was given cisplatin and recovered."
+    assert len(cases(nlp, text)) == 1

@@ -120,8 +120,12 @@ def labelled_series(text: str, found: list[InlineStart], path: str = "sections/p
     []
     """
     pattern = _series_label(path)
-    labels = [InlineStart(m.start(), m.end(), patient_number(m.group("number")), m.group().strip())
-              for m in pattern.finditer(text)]
+    matches = list(pattern.finditer(text))
+    initials = _initials_in_order(matches)
+    labels = [InlineStart(m.start(), m.end(), initials[m.group("initial")], m.group().strip().rstrip("."))
+              if m.groupdict().get("initial") else
+              InlineStart(m.start(), m.end(), patient_number(m.group("number")), m.group().strip())
+              for m in matches]
     taken = {s.start for s in found}
     for family in sorted({_label_family(s) for s in labels}):
         first: dict[int, InlineStart] = {}
@@ -133,6 +137,17 @@ def labelled_series(text: str, found: list[InlineStart], path: str = "sections/p
         if len(series) > 1 and all(a.start < b.start for a, b in zip(series, series[1:])):
             return [s for s in series if s.start not in taken]
     return []
+
+
+def _initials_in_order(matches: list[re.Match]) -> dict[str, int]:
+    """Patients named by an initial ("Patient M.", "Patient A."), numbered in the order their
+    initials first appear: an initial is a name, not a place in the alphabet."""
+    order: dict[str, int] = {}
+    for match in matches:
+        initial = match.groupdict().get("initial")
+        if initial:
+            order.setdefault(initial, len(order) + 1)
+    return order
 
 
 def _label_family(start: InlineStart) -> tuple[str, bool]:
