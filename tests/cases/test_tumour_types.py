@@ -40,6 +40,19 @@ def test_a_leukaemia_has_the_marrow_as_primary_over_its_deposit(nlp):
     assert (case.primary_site, case.histology) == ("bone marrow", "acute myeloid leukemia")
 
 
+def test_a_myeloma_has_the_marrow_as_primary_over_its_extramedullary_plasmacytoma(nlp):
+    text = ("A 70-year-old man with IgG kappa multiple myeloma treated with lenalidomide presented with headache. "
+            "MRI showed a dural mass, and biopsy showed a plasmacytoma. A second plasmacytoma arose in the rib.")
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == ("bone marrow", "multiple myeloma")
+
+
+def test_a_solitary_plasmacytoma_without_myeloma_stays_a_plasmacytoma(nlp):
+    text = ("A 58-year-old woman presented with nasal obstruction. Biopsy showed a solitary plasmacytoma of the "
+            "nasal cavity, and the bone marrow was free of myeloma.")
+    assert row(nlp, text).histology == "plasmacytoma"
+
+
 def test_a_leukaemia_only_ruled_out_gives_no_primary(nlp):
     text = ("A 40-year-old woman presented with fever and a leukocyte count of 60,000/µL. Chronic myeloid "
             "leukaemia was ruled out, and pneumonia was treated with antibiotics.")
