@@ -845,6 +845,10 @@ def test_ward_short_forms_and_laxative_brands(nlp, text, expected):
         ("He was started on meropen and vancomycin.", {"meropenem", "vancomycin"}),
         # a person "on" something else, the substance measured
         ("A man on dialysis had a low insulin level.", set()),
+        # a course set right "using" the substance gives it; a measurement "using" a device does not
+        ("Warfarin was reversed using prothrombin complex concentrate and vitamin K.",
+         {"warfarin", "prothrombin complex concentrate", "phytomenadione"}),
+        ("Capillary glucose was measured using a glucometer.", set()),
     ],
 )
 def test_a_person_on_a_substance_takes_it(nlp, text, expected):
