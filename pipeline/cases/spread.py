@@ -222,9 +222,19 @@ def another_organ_outside_the_list(mention: Mention, site: str, primary_site: st
     return organ_stem(mention.value.written) != organ_stem(primary_written)
 
 
+# A recurrence placed in an organ by its own words ("tumour recurrence in the bladder", "the
+# cancer recurred at the thyroid bed"): where it came back, even in the primary's organ.
+RECURRED_IN = re.compile(r"(?i)(?:recurr\w*|relaps\w*)(?:\s+\w+){0,3}?\s+(?:in|at|within|involving)$")
+
+
 def local_recurrence(mention: Mention) -> bool:
+    """A recurrence in the primary's own organ said to be local ("a local relapse in the breast",
+    "ipsilateral breast recurrence") or placed there by its cue ("recurrence in the bladder"); not
+    "recurrence of endometrial cancer", which names the cancer, not a place."""
     low = (mention.value.cue or "").lower()
-    return ("recurr" in low or "relaps" in low) and LOCAL.search(mention.sentence) is not None
+    if not ("recurr" in low or "relaps" in low):
+        return False
+    return LOCAL.search(mention.sentence) is not None or RECURRED_IN.search(low.strip()) is not None
 
 
 def is_contralateral(mention: Mention) -> bool:

@@ -242,6 +242,20 @@ def test_a_local_recurrence_in_the_primary_organ_is_a_site(nlp):
     assert case.metastasis_sites == ["breast"]
 
 
+@pytest.mark.parametrize("text, sites", [
+    # a recurrence its own words place in the primary's organ
+    ("A 61-year-old woman had a non-invasive urothelial carcinoma of the bladder resected in 2008. In 2015 "
+     "cystoscopy revealed tumour recurrence in the bladder.", ["bladder"]),
+    ("A 55-year-old man had a papillary thyroid carcinoma. Four years later the tumour recurred in the thyroid "
+     "bed and the lung.", ["lung", "thyroid"]),
+    # the cancer's name, not a place: no site
+    ("A 61-year-old woman had a urothelial carcinoma of the bladder resected in 2008. In 2015 a recurrence of "
+     "the bladder tumour was found.", []),
+])
+def test_a_recurrence_placed_in_the_primary_organ(nlp, text, sites):
+    assert case_of(nlp, text).metastasis_sites == sites
+
+
 def test_a_metastasis_in_the_primary_organ_is_not_a_site(nlp):
     text = "A 70-year-old man had lung adenocarcinoma with intrapulmonary metastases and liver metastases."
     assert case_of(nlp, text).metastasis_sites == ["liver"]
