@@ -246,6 +246,9 @@ def outcomes_of_series(nlp, closing):
         ("Cases 1 and 3 recovered fully. Case 2 died of septic shock on day 4.", ["recovered", "died", "recovered"]),
         ("Patients 1-3 were discharged home without sequelae.", ["recovered", "recovered", "recovered"]),
         ("Cases 2 and 3 made a full recovery.", [None, "recovered", "recovered"]),
+        # Roman numerals name the rows as digits do
+        ("The patient in case I was ultimately not salvageable. The patient in case III was successfully cured.",
+         ["died", None, "recovered"]),
         # a group named without numbers is every row's, as before
         ("All three children made a full recovery.", ["recovered", "recovered", "recovered"]),
     ],

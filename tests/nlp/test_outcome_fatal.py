@@ -11,6 +11,7 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "The bleeding proved fatal despite transfusion.",
     "The tumour caused the sudden death of the patient.",
     "Despite early treatment, the infection spread, resulting in a fatal outcome.",
+    "Despite organ support, the patient was ultimately not salvageable.",
 ])
 def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     assert categories(nlp, text) == ["died"]

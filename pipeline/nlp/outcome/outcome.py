@@ -166,7 +166,11 @@ class OutcomeMatcher(Component):
             # "the death of both infants": the group named inside the phrase itself
             inside = list(self.reported_group.finditer(written))
             # "the second patient survived": the group's words run into the phrase
-            inside += [m for m in self.reported_group.finditer(text, max(sentence[0], start - 40), end) if m.start() < start < m.end()]
+            run_in = [m for m in self.reported_group.finditer(text, max(sentence[0], start - 40), end) if m.start() < start < m.end()]
+            inside += run_in
+            # (its words before the phrase are the group's, not a plural subject: "they" of "they both recovered")
+            offset = start - len(before)
+            named = reported + [(max(0, m.start() - offset), len(before)) for m in run_in]
             group_subject = self._reported_group_subject(before, reported) or bool(inside)
             if not group_subject and not reported:
                 # "In both patients the tumour progressed. They died a year later.": "they"
@@ -180,7 +184,7 @@ class OutcomeMatcher(Component):
                 written=written,
                 last_follow_up=last_follow_up,
                 subject_plural=False if row or anaphora else (
-                    self._plural_subject(before, written, reported) or self._general_statement(before, text[end:sentence[1]])),
+                    self._plural_subject(before, written, named) or self._general_statement(before, text[end:sentence[1]])),
                 subject_reported_group=group_subject or bool(row),
                 cases=(row,) if row else _numbered_cases((inside or groups)[-1]) if group_subject else (),
                 subject_other_person=self._other_person_subject(before, reported),
@@ -349,15 +353,19 @@ def _outside(pattern: re.Pattern, before: str, reported: list[tuple[int, int]]) 
 
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 
 
 def _numbered_cases(group: re.Match) -> tuple[int, ...]:
     """The patients' numbers of a group named by them ("Cases 1 and 3 recovered", "in patients
     2-4 the fever settled"; the ``numbers`` group of ``[subject] reported``) or by their order
-    ("the second patient died"; the ``ordinal`` group), or ()."""
+    ("the second patient died"; the ``ordinal`` group), or by a Roman numeral ("the patient in case
+    II"; the ``roman`` group), or ()."""
     named = group.groupdict()
     if named.get("ordinal"):
         return (ORDINALS[named["ordinal"].lower()],)
+    if named.get("roman"):  # "the patient in case II"
+        return (ROMAN[named["roman"]],)
     return case_numbers(named["numbers"]) if named.get("numbers") else ()
 
 
