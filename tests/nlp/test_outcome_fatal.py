@@ -12,6 +12,7 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "The tumour caused the sudden death of the patient.",
     "Despite early treatment, the infection spread, resulting in a fatal outcome.",
     "Despite organ support, the patient was ultimately not salvageable.",
+    "Three days later she suffered a fatal intracranial haemorrhage.",
 ])
 def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     assert categories(nlp, text) == ["died"]
@@ -23,6 +24,7 @@ def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     # a share of the cases, written with a percentage right after the preposition
     "Untreated, the infection progresses rapidly, resulting in a fatal outcome in 30% of cases.",
     "Untreated, the infection resulted in death in 25% of the published cases.",
+    "Untreated patients can develop a fatal arrhythmia.",
     "Aortic dissection is a leading cause of sudden death of young athletes.",
 ])
 def test_a_fatality_of_the_literature_is_none(nlp, text):
