@@ -294,3 +294,19 @@ def test_a_counted_group_of_the_literature_in_the_discussion_is_no_rows_status(f
             "Case 3\nA 4-year-old boy presented with a swollen ankle and fever.\n\n"
             "Discussion\nThe two patients reported by Lee et al. recovered completely [4].\n")
     assert [case.outcome for case in report_cases(full_nlp, Report(name="t.txt", text=text))] == [None] * 3
+
+
+def test_a_mother_discharged_with_her_baby_has_recovered(full_nlp):
+    text = ("A 31-year-old woman with a previous caesarean section presented in labour at 40 weeks. Laparotomy showed "
+            "a uterine rupture; a live boy was delivered and the uterus was repaired. On the sixth day the woman and "
+            "her baby were discharged home without complications.")
+    assert only_case(full_nlp, text).outcome == "recovered"
+
+
+def test_a_cardiac_arrest_survived_is_a_recovery_but_a_survival_time_is_not(full_nlp):
+    survived = ("A 50-year-old man had a cardiac arrest after a viper bite and was given antivenom. "
+                "He survived the cardiac arrest.")
+    assert only_case(full_nlp, survived).outcome == "recovered"
+    time = ("A 50-year-old man had an anaplastic thyroid carcinoma treated with doxorubicin. "
+            "He survived 14 months after the diagnosis.")
+    assert only_case(full_nlp, time).outcome == "died"

@@ -62,6 +62,7 @@ def test_neither_of_the_reported_cases_is_their_group(nlp):
     "All four patients showed positive outcomes in terms of oxygen requirement.",
     "The two patients recovered completely within a month.",
     "They both recovered after the antitoxin.",
+    "We present a case series of two patients who survived multiple complications of a viper bite.",
 ])
 def test_a_status_of_the_reported_patients_told_together_is_their_groups(nlp, text):
     found = [o for o in outcomes(nlp, text) if o.category == "recovered"]
