@@ -59,3 +59,21 @@ def test_patients_named_by_an_initial_are_numbered_in_the_order_they_appear(nlp)
 def test_one_patient_named_by_an_initial_is_no_series(nlp):
     text = "A 61-year-old woman presented with dysphagia. Patient R. was given cisplatin and recovered."
     assert len(cases(nlp, text)) == 1
+
+
+@pytest.mark.parametrize("text, ages", [
+    # a hyphen between the label and its number, run into the text
+    ("Two cases of lymphoma arising in rheumatoid arthritis are reported. Case-1 is a 62-years-old housewife who "
+     "noticed neck swelling in 1982. Case-2 is a 65-years-old housewife who noticed axillary swelling in 1983.",
+     [62, 65]),
+    # ... or on a line of its own
+    ("We report two cases of scrub typhus.\n\nCase-1\nA 45-year-old woman presented with fever and an eschar.\n\n"
+     "Case-2\nA 65-year-old woman presented with fever and rash.\n", [45, 65]),
+])
+def test_a_label_hyphenated_to_its_number_opens_its_row(nlp, text, ages):
+    assert [r.age for r in cases(nlp, text)] == ages
+
+
+def test_a_hyphenated_range_of_cases_opens_no_row(nlp):
+    text = "A 52-year-old man presented with fever. As in our earlier series (cases-1-3), blood cultures were negative."
+    assert len(cases(nlp, text)) == 1
