@@ -77,6 +77,8 @@ def test_inline_starts(text, numbers):
     ("Leukemoid reaction in lung cancer: report of three cases", "", 3),
     (None, "Objective. Here we describe four young patients with lupus of the face.", 4),
     (None, "We report the first 2 cases of this tumour.", 2),
+    (None, "This report details 2 cases of bilateral sarcomas.", 2),
+    (None, "Here we document three siblings with the same mutation.", 3),
     # counts of the literature, of organs, of lesions are no announcement
     ("Two primary cancers in one patient", "Only two cases have been reported so far.", 1),
     (None, "We report a 40-year-old woman. Three cases were published before.", 1),

@@ -352,3 +352,11 @@ def test_a_last_case_with_no_numbered_patient_before_it_opens_nothing(nlp):
     text = ("A 52-year-old man presented with haemoptysis and was found to have a lung adenocarcinoma. "
             "The last case of this kind, a 60-year-old man, was reported in 1998.")
     assert len(cases(nlp, text)) == 1
+
+
+def test_the_first_of_these_and_the_second_patient_open_their_parts(nlp):
+    text = ("Case report: This report details 2 cases of metachronous bilateral soft tissue sarcomas. The first of "
+            "these presented as a recurrence of a resected right thigh liposarcoma. The second patient had a "
+            "multifocal leiomyosarcoma of both legs with lung metastases.")
+    assert [(r.histology, r.metastasis_sites) for r in cases(nlp, text)] == [
+        ("liposarcoma", []), ("leiomyosarcoma", ["lung"])]
