@@ -79,7 +79,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         return value
 
     demographics = by_group.get("demographics", [])
-    age = _age(demographics)
+    age = _age(demographics) or (_kin_named_patient_age(mentions) if several else None)
     if age:
         case.age = keep("age", age.value.years, age)
 
@@ -327,6 +327,15 @@ def _sex_of_spread(case: Case) -> None:
         case.sex = facts[first.value]["sex"]
         case.evidence.append(Evidence("sex", case.sex, first.sentence, first.start, first.end,
                                       first.sentence_start, first.qualifiers))
+
+
+def _kin_named_patient_age(mentions: list[Mention]) -> Mention | None:
+    """In a report of several patients, the age of a patient its own part introduces by kinship to
+    another ("Patient 2. During September, the infant's 47-year-old aunt had visited his home"):
+    the part gives no other age, so the relative's age in its first two sentences is the patient's."""
+    sentences = sorted({m.sentence_start for m in mentions})[:2]
+    return next((m for m in mentions if m.group == "demographics" and m.label == "AGE" and m.value.relative
+                 and m.value.form != "at_age" and m.sentence_start in sentences and not m.negated), None)
 
 
 def _sex(demographics: list[Mention], case: Case, keep) -> str | None:

@@ -87,3 +87,23 @@ def test_ages_listed_each_with_its_own_unit_are_each_rows(nlp):
 def test_years_and_months_of_one_age_stay_one_age(nlp):
     text = "We report two siblings with recurrent fever. The elder, aged 5 years and 7 months, was admitted first."
     assert 5.58 in [r.age for r in cases(nlp, text)]
+
+
+def test_half_sisters_are_two_women(nlp):
+    text = ("Main observation: Two half-sisters developed mucous membrane pemphigoid at about the same age. The older "
+            "presented with mucosal disease, while the younger had cutaneous disease.")
+    assert [r.sex for r in cases(nlp, text)] == ["female", "female"]
+
+
+def test_a_numbered_patient_introduced_by_kinship_has_that_age(nlp):
+    text = ("This report describes two cases of pertussis.\n\nPatient 1. On 11 October, a 4-month-old boy developed a "
+            "mild cough. He was treated with erythromycin.\n\nPatient 2. During September, the infant's 47-year-old "
+            "aunt had visited his home. During the visit, she developed a mild cough.\n")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(0.33, "male"), (47, "female")]
+
+
+def test_a_relatives_age_later_in_a_numbered_part_is_not_the_patients(nlp):
+    text = ("This report describes two cases of pertussis.\n\nPatient 1. A 4-month-old boy developed a mild cough.\n\n"
+            "Patient 2. A woman developed a cough in September. She had visited her sister. Her 70-year-old mother "
+            "was well.\n")
+    assert [r.age for r in cases(nlp, text)] == [0.33, None]
