@@ -22,6 +22,7 @@ from pipeline.cases.primary import (
 )
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
+from pipeline.cases.series_newborns import mothers_age_in_newborn_report
 from pipeline.cases.spread import (
     BROAD_GI, GI_ORGANS, LOCAL_SITE, another_organ_outside_the_list, elsewhere_in_system, haematolymphoid_spread,
     is_contralateral, local_recurrence, local_site, metastasis_word, reported_spread, spread_sites,
@@ -44,7 +45,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     for number, part in enumerate(parts, 1):
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
-        _fill(case, part, shared, config, several=len(parts) > 1)
+        _fill(case, part, shared, config, several=len(parts) > 1, report=report)
         together = group_sex(shared)  # "two young women" before "Case 1", when the case's part says no sex
         if case.sex is None and together is not None:
             case.sex = together.value.sex
@@ -62,7 +63,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
 
 
 def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT,
-          several: bool = False) -> None:
+          several: bool = False, report: Report | None = None) -> None:
     mine = [m for m in mentions if about_patient(m)]
     followed = {id(m) for m in mentions if recommendation_followed(m, mine)}
     if followed:  # a drug recommended, then the course told on: given (patients.recommendation_followed)
@@ -242,7 +243,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # metastasis ... diagnostic of KS" is a tumour report whose type the lexicon did not read)
     cancer = case.primary_site is not None or case.histology is not None or bool(case.metastasis_sites)
     outcome = case_outcome(by_group.get("outcome", []), mentions, shared, by_group.get("sites", []), site_mentions,
-                           cancer, case.case, several, config, mother=may_be_mother(case), title=case.title)
+                           cancer, case.case, several, config, mother=_may_be_mother(case, age, report, config),
+                           title=case.title)
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)
 
@@ -327,6 +329,16 @@ def _sex_of_spread(case: Case) -> None:
         case.sex = facts[first.value]["sex"]
         case.evidence.append(Evidence("sex", case.sex, first.sentence, first.start, first.end,
                                       first.sentence_start, first.qualifiers))
+
+
+def _may_be_mother(case: Case, age: Mention | None, report: Report | None, config: AssemblyConfig) -> bool:
+    """Whether the row is a woman who may be the mother of a newborn the report tells of: not when
+    her age is the mother's written in a report about the newborn (the row is the newborn; see
+    cases/series_newborns.py)."""
+    if not may_be_mother(case):
+        return False
+    return not (report is not None and age is not None
+                and mothers_age_in_newborn_report(report, age.start, age.end, config.patients))
 
 
 def _kin_named_patient_age(mentions: list[Mention]) -> Mention | None:

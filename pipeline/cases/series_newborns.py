@@ -93,11 +93,25 @@ PRONOUNS = frozenset({"she", "her", "hers", "herself", "he", "him", "his", "hims
 def _maternal_age(text: str, row: Case, spec: dict) -> bool:
     """True when the row's age is written with the mother's words ("a 20-year-old primipara")."""
     kept = next((e for e in row.evidence if e.field == "age" and e.kept and e.value == row.age), None)
-    if kept is None:
-        return False
-    after, before = text[kept.end:kept.end + 40], text[max(0, kept.start - 25):kept.start]
+    return kept is not None and _written_as_mothers(text, kept.start, kept.end, spec)
+
+
+def _written_as_mothers(text: str, start: int, end: int, spec: dict) -> bool:
+    after, before = text[end:end + 40], text[max(0, start - 25):start]
     return bool(re.search(spec.get("maternal_after", "(?!)"), after, re.IGNORECASE)
                 or re.search(spec.get("maternal_before", "(?!)"), before, re.IGNORECASE))
+
+
+def mothers_age_in_newborn_report(report: Report, start: int, end: int, patients: str) -> bool:
+    """Whether an age read for a row (``start``-``end`` in the report's text) is the mother's in a
+    report about her newborn ("born to a primiparous 30-year-old woman"): the row is the newborn,
+    whose own statuses ("the neonate was discharged in good condition") are then the row's, not
+    another person's as in the mother's own report."""
+    spec = read_patterns(patients)
+    reach = int(spec["announced_reach"])
+    presented = re.search(spec.get("newborn_presented", "(?!)"), report.text[:reach], re.IGNORECASE | re.MULTILINE)
+    return (newborn_report(report.text[:reach], report.title, presented, patients)
+            and _written_as_mothers(report.text, start, end, spec))
 
 
 # A report about twins: its title or opening names them ("... in identical twins", "Twin A").

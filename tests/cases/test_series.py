@@ -283,6 +283,19 @@ def test_a_newborn_report_gives_the_newborn_age_0_not_the_mothers_age(nlp, title
     assert [(r.age, r.sex) for r in rows] == [expected]
 
 
+@pytest.mark.parametrize("title, text, expected", [
+    # the newborn's report: "the neonate was discharged" is the row's own status
+    ("Covid-19 in a neonate", "Case presentation: The female neonate was born by vaginal delivery in a primiparous "
+     "31-year-old woman. She developed cyanosis and was admitted to the NICU. On day 28 the neonate was discharged in "
+     "good general condition.", "recovered"),
+    # the mother's own report: the baby's death is not hers
+    ("Preeclampsia with HELLP syndrome: a case report", "A 30-year-old primigravida at 26 weeks presented with "
+     "headache and hypertension. The baby was delivered by caesarean section and died on day 2.", None),
+])
+def test_the_newborns_status_is_the_rows_only_in_the_newborns_report(nlp, title, text, expected):
+    assert [r.outcome for r in cases(nlp, text, title)] == [expected]
+
+
 def test_newborns_of_an_announced_series_are_0(nlp):
     text = ("We report here on three cases of low birthweight infants born at 23 weeks. The infant in case 1 died "
             "of hepatic rupture. The infant in case 2 survived. The infant in case 3 did well.")
