@@ -66,6 +66,8 @@ from pipeline.nlp.histology import histology as histology_module
         ("Cone biopsy showed minimal deviation adenocarcinoma of the cervix.", "minimal deviation adenocarcinoma"),
         ("The lobectomy specimen was a giant cell carcinoma of the lung.", "giant cell carcinoma"),
         ("She underwent surgery for a serous borderline ovarian tumour.", "serous borderline tumor"),
+        ("Histology showed a mucinous tumour of low malignant potential of the ovary.", "mucinous borderline tumor"),
+        ("The final diagnosis was a serous epithelial tumor of borderline malignancy.", "serous borderline tumor"),
         ("Frozen section suggested a borderline mucinous tumor.", "mucinous borderline tumor"),
     ],
 )
