@@ -135,6 +135,9 @@ def test_clinical_dates(nlp, text, expected):
         "Since the FIGO staging was revised in 2018, nodes count.",
         "The tumour was graded by the WHO in 2016 as grade 2.",
         "Of 2019 patients, 40 had leukocytosis.",
+        # a decade is no date of the patient's course
+        "Immunotherapy originated in the early 1900s.",
+        "In the 1980's the disease was common in the region.",
         "She may come back in may.",
         "The full text is at http://www.example.org/text.asp?2016/4/2/80/196232 online.",
     ],
