@@ -845,6 +845,8 @@ def test_ward_short_forms_and_laxative_brands(nlp, text, expected):
         ("He was started on meropen and vancomycin.", {"meropenem", "vancomycin"}),
         # a person "on" something else, the substance measured
         ("A man on dialysis had a low insulin level.", set()),
+        # the content of a surfactant is no drug of its own ("phospholipids": a class of lipids, not omega-3 fatty acids)
+        ("Bovine surfactant with 100 mg/kg of phospholipids was given through the endotracheal tube.", set()),
         # a course set right "using" the substance gives it; a measurement "using" a device does not
         ("Warfarin was reversed using prothrombin complex concentrate and vitamin K.",
          {"warfarin", "prothrombin complex concentrate", "phytomenadione"}),
