@@ -425,3 +425,8 @@ def test_look_alikes_of_recovery_wording(nlp, text):
 )
 def test_look_alikes_of_the_new_wording_are_no_status(nlp, text):
     assert categories(nlp, text) == []
+
+
+def test_a_course_uneventful_only_until_a_complication_is_no_recovery(nlp):
+    text = "The postpartum period was uneventful until the second day, when she developed epigastric pain."
+    assert "recovered" not in categories(nlp, text)
