@@ -115,6 +115,8 @@ def test_parse_date_reads_formatted_dates_and_is_idempotent(day, layout):
         ("On 3 May 2023 - Reports of fever led to her admission.", ["2023-05-03"]),
         # one abbreviation before a date is no journal's title
         ("She was seen by Dr. Smith on 3 May 2023.", ["2023-05-03"]),
+        # the patient's stage named after the staging body: the year is her diagnosis's
+        ("She was diagnosed with ovarian serous adenocarcinoma (FIGO stage IIIB) in 2011.", ["2011"]),
     ],
 )
 def test_clinical_dates(nlp, text, expected):
