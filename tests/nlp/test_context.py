@@ -688,6 +688,10 @@ def test_a_treatment_still_to_come_is_a_plan(nlp, text, word, hypothetical):
      "45-year-old", "demographics", "probable"),
     ("Given a family history of colon cancer in her father, a colonoscopy was performed.", "colon", "sites", "family"),
     ("Her mother had a 45-year-old friend with breast cancer.", "breast", "sites", "family"),
+    # a family history as the patient's attribute ends at the patient's own main verb
+    ("A woman with a family history of ovarian cancer was diagnosed with colon cancer in 2015.", "colon", "sites",
+     "probable"),
+    ("A woman with a family history of ovarian cancer and colon cancer was referred.", "colon", "sites", "family"),
 ])
 def test_the_cases_own_studies_and_a_new_subject_after_a_family_clause(nlp, text, word, group, subject):
     assert qualify(nlp, text, word, group=group)["subject"] == subject

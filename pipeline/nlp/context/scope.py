@@ -35,6 +35,8 @@ class CueScope:
         self.terminators = regex_cache.compile(spec["terminators"], re.IGNORECASE)
         self.treatment_done = regex_cache.compile(spec["treatment_done"], re.IGNORECASE)
         self.treatment_verbs = regex_cache.compile(spec["treatment_verbs"], re.IGNORECASE)
+        self.family_attribute_before = regex_cache.compile(spec.get("family_attribute_before", "(?!)"), re.IGNORECASE)
+        self.patient_main_verb = regex_cache.compile(spec.get("patient_main_verb", "(?!)"), re.IGNORECASE)
 
     def qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
         flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
@@ -78,6 +80,8 @@ class CueScope:
                 continue  # "her mother gave her paracetamol", "his father had diabetes and he ..."
             if category == "family" and self._new_person_after_clause(between):
                 continue  # "Because of her family history of X, a 41-year-old woman was referred"
+            if category == "family" and self._patients_own_clause(doc, start, between):
+                continue  # "Our patient with a family history of X was diagnosed with X in 2002"
             flags[category] = True
         if not flags["hypothetical"] and self._conditional(doc, span, cues):
             flags["hypothetical"] = True
@@ -163,6 +167,14 @@ class CueScope:
             return True
         sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
         return any(self.treatment_done.match(token.text) for token in sentence)
+
+    def _patients_own_clause(self, doc: Doc, cue_start: int, between: Span) -> bool:
+        """A family history told as the patient's attribute ("a woman with a family history of
+        breast cancer"), then the patient's own main verb before the finding ("... was diagnosed
+        with breast cancer in 2002"): the finding is the patient's."""
+        sentence = doc[cue_start].sent if doc.has_annotation("SENT_START") else doc[:]
+        before = doc.text[sentence.start_char:doc[cue_start].idx]
+        return bool(self.family_attribute_before.search(before)) and bool(self.patient_main_verb.search(between.text))
 
     @staticmethod
     def _new_person_after_clause(between: Span) -> bool:
