@@ -139,6 +139,11 @@ def past_cancer_only(by_group: dict[str, list[Mention]], config: AssemblyConfig 
     spread_of = compile_pattern(read_patterns(config.roles)["report"].get("spread_of", "(?!)"))
     if any(spread_of.search(m.sentence, 0, m.start - m.sentence_start) for m in primaries + types):
         return False
+    # "initially diagnosed 4 years prior as FIGO stage IIB": the start of a cancer that goes on, not
+    # a remote one (``[report] ongoing``)
+    ongoing = compile_pattern(read_patterns(config.roles)["report"].get("ongoing", "(?!)"))
+    if any(ongoing.search(m.sentence) for m in primaries + types):
+        return False
     history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     # a stage said in the same sentence of past history ("At age 40, she had been diagnosed with a
     # stage IIA, T1bN1 breast cancer") is that remote cancer's too

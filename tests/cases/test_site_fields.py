@@ -164,6 +164,13 @@ def test_remote_cancer_of_a_non_cancer_case_is_no_primary(nlp):
     assert case_of(nlp, text).primary_site is None
 
 
+def test_a_cancer_initially_diagnosed_years_ago_goes_on(nlp):
+    text = ("A 50-year-old woman had squamous cell carcinoma of the cervix, initially diagnosed 4 years prior as FIGO "
+            "stage IIB. She now presented with a blistering rash two weeks after a dose of pembrolizumab.")
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.figo_stage) == ("cervix", "IIB")
+
+
 def test_past_cancer_that_came_back_is_the_primary(nlp):
     text = ("A 58-year-old woman had a history of breast cancer treated eight years before. She now presented "
             "with metastases to the cervix.")

@@ -695,3 +695,13 @@ def test_a_treatment_still_to_come_is_a_plan(nlp, text, word, hypothetical):
 ])
 def test_the_cases_own_studies_and_a_new_subject_after_a_family_clause(nlp, text, word, group, subject):
     assert qualify(nlp, text, word, group=group)["subject"] == subject
+
+
+@pytest.mark.parametrize("text, negated", [
+    # a stage in brackets after a negated list sums the findings up
+    ("There was no evidence of metastases to the pelvic lymph nodes, omentum, or peritoneum (stage IC).", False),
+    ("There was no evidence of stage IV disease.", True),
+])
+def test_a_bracketed_stage_after_a_negated_list_is_affirmed(nlp, text, negated):
+    word = "IC" if "(stage" in text else "stage IV"
+    assert qualify(nlp, text, word, group="stage")["negated"] is negated

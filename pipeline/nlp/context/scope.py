@@ -68,6 +68,8 @@ class CueScope:
                 continue
             if category == "negated" and direction == "forward" and self._next_clause(between):
                 continue
+            if category == "negated" and group == "stage" and any(t.text == "(" for t in between[-2:]):
+                continue  # "no metastases to the nodes, omentum or peritoneum (stage IC)": the summary
             # a verb of giving after other words gives the treatment to the patient: "he received a
             # kidney from his brother and was started on tacrolimus" (a relative as the subject of
             # the giving is read by _other_persons); "The family refused surgery, and the patient
