@@ -847,6 +847,9 @@ def test_ward_short_forms_and_laxative_brands(nlp, text, expected):
         ("A man on dialysis had a low insulin level.", set()),
         # the content of a surfactant is no drug of its own ("phospholipids": a class of lipids, not omega-3 fatty acids)
         ("Bovine surfactant with 100 mg/kg of phospholipids was given through the endotracheal tube.", set()),
+        # a toxin found in a specimen is no treatment; the same toxin injected is one
+        ("The laboratory identified type A botulinum toxin in the stool.", set()),
+        ("Botulinum toxin was injected into the detrusor muscle.", {"botulinum toxin"}),
         # a course set right "using" the substance gives it; a measurement "using" a device does not
         ("Warfarin was reversed using prothrombin complex concentrate and vitamin K.",
          {"warfarin", "prothrombin complex concentrate", "phytomenadione"}),
