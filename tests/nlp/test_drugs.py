@@ -422,7 +422,8 @@ def test_curated_regimens_are_regimen_rows():
         ("Anaesthesia was maintained with sevofluorane.", ["sevoflurane"]),
         ("She was managed with methimazole and ethacrynic acid.", ["etacrynic acid", "thiamazole"]),
         ("Cholestyramine was tried for the diarrhoea.", ["colestyramine"]),
-        ("Anticoagulation with low-molecular-weight heparin was started.", ["heparin"]),
+        ("Anticoagulation with low-molecular-weight heparin was started.", []),  # a class (ANNOTATION.md)
+        ("Anticoagulation with unfractionated heparin was started.", ["heparin"]),
         ("The patient required dopamine and adrenaline at low doses.", ["dopamine", "epinephrine"]),
         ("He had GH deficiency and was treated for a year with GH.", ["somatropin"]),
     ],
