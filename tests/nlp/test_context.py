@@ -95,6 +95,8 @@ def test_subject(nlp, text, word, subject):
     # the future of the report's own time: not yet received when it was written
     ("No complications occurred, and she will be given cisplatin.", "cisplatin"),
     ("He will receive four more cycles of gemcitabine.", "gemcitabine"),
+    # advice given is no drug received
+    ("The patients were advised to use strict photoprotection, emollients and vitamin D supplements.", "vitamin D"),
 ])
 def test_hypothetical(nlp, text, word):
     assert qualify(nlp, text, word, group="drugs")["hypothetical"] is True
@@ -705,3 +707,7 @@ def test_the_cases_own_studies_and_a_new_subject_after_a_family_clause(nlp, text
 def test_a_bracketed_stage_after_a_negated_list_is_affirmed(nlp, text, negated):
     word = "IC" if "(stage" in text else "stage IV"
     assert qualify(nlp, text, word, group="stage")["negated"] is negated
+
+
+def test_advice_to_continue_a_drug_keeps_it(nlp):
+    assert qualify(nlp, "He was advised to continue metformin.", "metformin", group="drugs")["hypothetical"] is False
