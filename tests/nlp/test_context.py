@@ -711,3 +711,14 @@ def test_a_bracketed_stage_after_a_negated_list_is_affirmed(nlp, text, negated):
 
 def test_advice_to_continue_a_drug_keeps_it(nlp):
     assert qualify(nlp, "He was advised to continue metformin.", "metformin", group="drugs")["hypothetical"] is False
+
+
+@pytest.mark.parametrize("text, word, negated", [
+    # what the patient went without is not the treatment she was on
+    ("The patient recovered without further complications on anticonvulsants and intravenous arginine.",
+     "arginine", False),
+    ("She was discharged without being started on warfarin.", "warfarin", True),
+    ("He was not started on warfarin.", "warfarin", True),
+])
+def test_a_recovery_without_complications_on_a_treatment(nlp, text, word, negated):
+    assert qualify(nlp, text, word, group="drugs")["negated"] is negated

@@ -851,6 +851,9 @@ def test_ward_short_forms_and_laxative_brands(nlp, text, expected):
         # a toxin found in a specimen is no treatment; the same toxin injected is one
         ("The laboratory identified type A botulinum toxin in the stool.", set()),
         ("Botulinum toxin was injected into the detrusor muscle.", {"botulinum toxin"}),
+        # a list of the treatment gives a gated substance as a route or a verb would
+        ("The treatment was as follows: meropenem, vitamin K1 and batroxobin.",
+         {"meropenem", "phytomenadione", "batroxobin"}),
         # a course set right "using" the substance gives it; a measurement "using" a device does not
         ("Warfarin was reversed using prothrombin complex concentrate and vitamin K.",
          {"warfarin", "prothrombin complex concentrate", "phytomenadione"}),

@@ -19,6 +19,11 @@ LIST_WINDOW = 24
 TREATMENT_GROUPS = ("drugs", "procedures")
 
 
+# Verbs that put a patient "on" a drug: "started on warfarin" is the drug's own verb.
+ON_VERBS = frozenset({"started", "put", "placed", "kept", "maintained", "continued", "restarted", "switched",
+                      "being", "be", "was", "were", "is", "are", "remained", "stayed", "been"})
+
+
 class CueScope:
     """Sets the qualifiers of one finding from the cues of its sentence, for ``ContextQualifier``."""
 
@@ -68,6 +73,9 @@ class CueScope:
                 continue
             if category == "negated" and direction == "forward" and self._next_clause(between):
                 continue
+            if category == "negated" and group in TREATMENT_GROUPS and direction == "forward" \
+                    and doc[start:end].text.lower() == "without" and self._on_a_treatment(between):
+                continue  # "recovered without further complications on anticonvulsants and arginine"
             if category == "negated" and group == "stage" and any(t.text == "(" for t in between[-2:]):
                 continue  # "no metastases to the nodes, omentum or peritoneum (stage IC)": the summary
             # a verb of giving after other words gives the treatment to the patient: "he received a
@@ -169,6 +177,14 @@ class CueScope:
             return True
         sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
         return any(self.treatment_done.match(token.text) for token in sentence)
+
+    @staticmethod
+    def _on_a_treatment(between: Span) -> bool:
+        """ "without X on Y": what the patient went without is X; "on" after it opens the treatment
+        she was on ("recovered without complications on anticonvulsants and arginine"), unless a
+        verb puts her on it ("without being started on warfarin" stays negated)."""
+        tokens = list(between)
+        return any(t.lower_ == "on" and i > 0 and tokens[i - 1].lower_ not in ON_VERBS for i, t in enumerate(tokens))
 
     def _patients_own_clause(self, doc: Doc, cue_start: int, between: Span) -> bool:
         """A family history told as the patient's attribute ("a woman with a family history of
