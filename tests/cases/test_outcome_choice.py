@@ -230,12 +230,14 @@ def test_a_cancer_of_the_history_not_put_years_back_is_the_cases(full_nlp):
     assert case.histology == "mucinous adenocarcinoma"
 
 
-def outcomes_of_series(nlp, closing):
-    text = ("Osteomyelitis in three children: a case series\n\n"
-            "Case 1\nA 7-year-old boy presented with fever and thigh pain. MRI showed osteomyelitis of the femur.\n\n"
-            "Case 2\nA 9-year-old girl presented with a limp. Blood cultures grew Staphylococcus aureus.\n\n"
-            "Case 3\nA 4-year-old boy presented with a swollen ankle and fever.\n\n"
-            f"Outcome\n{closing}\n\nDiscussion\nOsteomyelitis is common in children.\n")
+SERIES_CASES = ("Osteomyelitis in three children: a case series\n\n"
+                "Case 1\nA 7-year-old boy presented with fever and thigh pain. MRI showed osteomyelitis of the femur.\n\n"
+                "Case 2\nA 9-year-old girl presented with a limp. Blood cultures grew Staphylococcus aureus.\n\n"
+                "Case 3\nA 4-year-old boy presented with a swollen ankle and fever.\n\n")
+
+
+def outcomes_of_series(nlp, closing, discussion="Osteomyelitis is common in children."):
+    text = SERIES_CASES + (f"Outcome\n{closing}\n\n" if closing else "") + f"Discussion\n{discussion}\n"
     return [case.outcome for case in report_cases(nlp, Report(name="t.txt", text=text))]
 
 
@@ -279,21 +281,13 @@ def test_a_patient_named_by_number_alone_is_that_row(full_nlp):
     "All three patients showed positive outcomes and early recovery.",
 ])
 def test_the_reported_group_named_by_its_count_in_the_discussion_is_every_rows(full_nlp, closing):
-    text = ("Osteomyelitis in three children: a case series\n\n"
-            "Case 1\nA 7-year-old boy presented with fever and thigh pain. MRI showed osteomyelitis of the femur.\n\n"
-            "Case 2\nA 9-year-old girl presented with a limp. Blood cultures grew Staphylococcus aureus.\n\n"
-            "Case 3\nA 4-year-old boy presented with a swollen ankle and fever.\n\n"
-            f"Discussion\nOsteomyelitis is common in children. {closing}\n")
-    assert [case.outcome for case in report_cases(full_nlp, Report(name="t.txt", text=text))] == ["recovered"] * 3
+    discussion = f"Osteomyelitis is common in children. {closing}"
+    assert outcomes_of_series(full_nlp, None, discussion) == ["recovered"] * 3
 
 
 def test_a_counted_group_of_the_literature_in_the_discussion_is_no_rows_status(full_nlp):
-    text = ("Osteomyelitis in three children: a case series\n\n"
-            "Case 1\nA 7-year-old boy presented with fever and thigh pain. MRI showed osteomyelitis of the femur.\n\n"
-            "Case 2\nA 9-year-old girl presented with a limp. Blood cultures grew Staphylococcus aureus.\n\n"
-            "Case 3\nA 4-year-old boy presented with a swollen ankle and fever.\n\n"
-            "Discussion\nThe two patients reported by Lee et al. recovered completely [4].\n")
-    assert [case.outcome for case in report_cases(full_nlp, Report(name="t.txt", text=text))] == [None] * 3
+    discussion = "The two patients reported by Lee et al. recovered completely [4]."
+    assert outcomes_of_series(full_nlp, None, discussion) == [None] * 3
 
 
 def test_a_mother_discharged_with_her_baby_has_recovered(full_nlp):
