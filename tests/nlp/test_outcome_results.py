@@ -63,6 +63,9 @@ def test_neither_of_the_reported_cases_is_their_group(nlp):
     "The two patients recovered completely within a month.",
     "They both recovered after the antitoxin.",
     "We present a case series of two patients who survived multiple complications of a viper bite.",
+    "Strength and functional abilities improved in both patients with immunoglobulin treatment.",
+    "We report on three patients with severe myositis who drew significant benefit from immunoglobulin.",
+    "Both patients had a successful response and were able to taper prednisone.",
 ])
 def test_a_status_of_the_reported_patients_told_together_is_their_groups(nlp, text):
     found = [o for o in outcomes(nlp, text) if o.category == "recovered"]
@@ -77,6 +80,7 @@ def test_a_status_of_the_reported_patients_told_together_is_their_groups(nlp, te
     ("She showed rapid recovery of the platelet count after transfusion.", False),
 ])
 def test_a_recovery_the_patient_showed_is_a_recovery(nlp, text, expected):
+    """(See also test_a_benefit_told_in_the_past_is_a_recovery.)"""
     assert ("recovered" in categories(nlp, text)) is expected
 
 
@@ -99,3 +103,14 @@ def test_favourable_outcomes_of_the_literature_are_no_status(nlp):
 ])
 def test_lesions_unchanged_are_stable_disease(nlp, text, expected):
     assert ("stable disease" in categories(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She benefited markedly from the steroids.", True),
+    ("Her muscle strength gradually improved.", True),
+    # a benefit to come, or of patients in general, is none
+    ("Patients with refractory disease may benefit from immunoglobulin.", False),
+    ("A good response rate of 60% has been reported with this regimen.", False),
+])
+def test_a_benefit_told_in_the_past_is_a_recovery(nlp, text, expected):
+    assert ("recovered" in categories(nlp, text)) is expected

@@ -168,6 +168,10 @@ class OutcomeMatcher(Component):
             # "the second patient survived": the group's words run into the phrase
             run_in = [m for m in self.reported_group.finditer(text, max(sentence[0], start - 40), end) if m.start() < start < m.end()]
             inside += run_in
+            # "strength improved in both patients": the group named right after the phrase
+            after = GROUP_AFTER.match(text, end, sentence[1])
+            if after is not None:
+                inside += [m for m in [self.reported_group.match(text, after.end(), sentence[1])] if m is not None]
             # (its words before the phrase are the group's, not a plural subject: "they" of "they both recovered")
             offset = start - len(before)
             named = reported + [(max(0, m.start() - offset), len(before)) for m in run_in]
@@ -352,6 +356,9 @@ def _outside(pattern: re.Pattern, before: str, reported: list[tuple[int, int]]) 
     return [m for m in pattern.finditer(before) if not any(a <= m.start() < b for a, b in reported)]
 
 
+# The report's own group named right after a status: "improved in both patients", "resolved in all
+# three children" (the group itself is ``[subject] reported``).
+GROUP_AFTER = re.compile(r"\s+(?:\w+\s+)?in\s+(?=(?:both|all|the\s+(?:two|three|four)|our)\b)", re.IGNORECASE)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 
