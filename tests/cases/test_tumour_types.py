@@ -40,6 +40,18 @@ def test_a_leukaemia_has_the_marrow_as_primary_over_its_deposit(nlp):
     assert (case.primary_site, case.histology) == ("bone marrow", "acute myeloid leukemia")
 
 
+@pytest.mark.parametrize("text, site", [
+    ("A 72-year-old man with extrahepatic cholangiocarcinoma was treated with gemcitabine.", "other"),
+    ("A 55-year-old woman was diagnosed with a hilar cholangiocarcinoma (Klatskin tumour).", "other"),
+    ("A 60-year-old man had an intrahepatic cholangiocarcinoma resected.", "liver"),
+    # a bare cholangiocarcinoma may be of either: no organ of its own
+    ("A 60-year-old man had a cholangiocarcinoma.", None),
+])
+def test_a_cholangiocarcinoma_is_of_the_liver_or_the_bile_ducts_by_its_form(nlp, text, site):
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == (site, "cholangiocarcinoma")
+
+
 def test_a_myeloma_has_the_marrow_as_primary_over_its_extramedullary_plasmacytoma(nlp):
     text = ("A 70-year-old man with IgG kappa multiple myeloma treated with lenalidomide presented with headache. "
             "MRI showed a dural mass, and biopsy showed a plasmacytoma. A second plasmacytoma arose in the rib.")
