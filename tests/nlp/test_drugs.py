@@ -545,6 +545,8 @@ def test_examples_of_a_class(nlp, text, expected):
         ("Her home medications were Percocet, Xanax and Synthroid.", ["alprazolam", "levothyroxine", "oxycodone", "paracetamol"]),
         ("He had been on Dilantin and Keflex before admission.", ["cefalexin", "phenytoin"]),
         ("Lomotil and Movicol were given for bowel symptoms.", ["atropine", "diphenoxylate", "macrogol"]),
+        # a combination the generated lexicon writes with a slash is split into its components
+        ("She had been taking Activella for menopausal symptoms.", ["estradiol", "norethisterone"]),
     ],
 )
 def test_brand_names_of_home_medications(nlp, text, expected):

@@ -215,10 +215,11 @@ class CachedIndex(Mapping):
 
 
 def generic_reducer(rows: dict[str, list[tuple[str, str, str, str]]]):
-    """A function mapping a generated generic to the INN a reviewer writes (generic_forms.toml):
+    """A function mapping a generated generic to the INNs a reviewer writes (generic_forms.toml):
     "buprenorphine sublingual and buccal" -> buprenorphine, "vasopressins" -> vasopressin,
-    "intravenous sodium bicarbonate" -> sodium bicarbonate; the
-    generics of the hand-written files and the salts of elements stay as they are."""
+    "intravenous sodium bicarbonate" -> sodium bicarbonate, "estradiol/norethisterone" -> estradiol,
+    norethisterone (a tuple); the generics of the hand-written files and the salts of elements
+    stay as they are."""
     spec = read_patterns(FORMS)
     suffix = regex_cache.compile(spec["form_suffix"])
     prefix = regex_cache.compile(spec["form_prefix"])
@@ -253,7 +254,16 @@ def generic_reducer(rows: dict[str, list[tuple[str, str, str, str]]]):
             return generic[:-1]
         return generic
 
-    return reduce
+    def components(generic: str) -> tuple[str, ...]:
+        """A combination the package writes with a slash ("estradiol/norethisterone") is its
+        components, as the hand-written files write them (ANNOTATION.md: combinations split),
+        when every part is a generic itself; else the one reduced generic."""
+        parts = [reduce(part.strip()) for part in generic.split("/")]
+        if len(parts) > 1 and all(part in known for part in parts):
+            return tuple(parts)
+        return (reduce(generic),)
+
+    return components
 
 
 def parse_lexicon(files: tuple[str, ...], not_drugs: str, substances: str) -> tuple[dict, set]:
@@ -261,15 +271,15 @@ def parse_lexicon(files: tuple[str, ...], not_drugs: str, substances: str) -> tu
     excluded = {pieces(row["written"]) for row in read_table(not_drugs)}
     entries: dict[tuple[str, ...], Entry] = {}
     rows = {name: read_rows(name) for name in files}
-    reduce = generic_reducer(rows) if GENERATED in rows else None
+    components = generic_reducer(rows) if GENERATED in rows else None
     for name in files:
         for written, generics, flags, kind in rows[name]:
             key = pieces(written)
             if not key or key in excluded or not key[0][0].isalnum():
                 continue
             targets = tuple(filter(None, generics.strip().split("|")))
-            if reduce is not None and name == GENERATED:
-                targets = tuple(dict.fromkeys(reduce(t) for t in targets))
+            if components is not None and name == GENERATED:
+                targets = tuple(dict.fromkeys(g for t in targets for g in components(t)))
             if not targets:
                 continue
             cue = "tight" if "tight" in flags else "chemo" if "chemo" in flags else "cue" if "cue" in flags else ""
