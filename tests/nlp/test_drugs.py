@@ -545,6 +545,9 @@ def test_examples_of_a_class(nlp, text, expected):
         ("Her home medications were Percocet, Xanax and Synthroid.", ["alprazolam", "levothyroxine", "oxycodone", "paracetamol"]),
         ("He had been on Dilantin and Keflex before admission.", ["cefalexin", "phenytoin"]),
         ("Lomotil and Movicol were given for bowel symptoms.", ["atropine", "diphenoxylate", "macrogol"]),
+        # haem preparations and a bile acid by their usual names
+        ("Intravenous hematin 1 mg/kg/d was given for 3 days.", ["hemin"]),
+        ("We started CDCA 810 mg daily.", ["chenodeoxycholic acid"]),
         # a combination the generated lexicon writes with a slash is split into its components
         ("She had been taking Activella for menopausal symptoms.", ["estradiol", "norethisterone"]),
     ],
@@ -853,6 +856,8 @@ def test_ward_short_forms_and_laxative_brands(nlp, text, expected):
         # a toxin found in a specimen is no treatment; the same toxin injected is one
         ("The laboratory identified type A botulinum toxin in the stool.", set()),
         ("Botulinum toxin was injected into the detrusor muscle.", {"botulinum toxin"}),
+        # a drug said not to be needed is none given
+        ("Therefore, intravenous hemin was not necessary at that time.", set()),
         # a list of the treatment gives a gated substance as a route or a verb would
         ("The treatment was as follows: meropenem, vitamin K1 and batroxobin.",
          {"meropenem", "phytomenadione", "batroxobin"}),
