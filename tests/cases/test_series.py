@@ -60,6 +60,9 @@ def test_a_case_number_cited_without_a_description_is_no_heading():
     ("Case description Case 1 A 50-year-old woman had a rash. Case 2 A 61-year-old man had a cough.", [1, 2]),
     ("Report of cases Case no. 1 A 34-year-old woman had fever. Case no. 2 A 50-year-old man had cough.", [1, 2]),
     ("In our experience case report 2 A is rare.", []),
+    # the number written as a word after "Number", the age after the person ("a female patient of 36 years")
+    ("Case Number One\nA female patient of 36 years attended with a rash.\n\nCase Number Two\nA female patient "
+     "of 59 years was referred with visual loss.", [1, 2]),
     # ordinal and lettered headings run into a page flattened to one line
     ("We report two adults. First case A 45-year-old man had fever. He recovered. Second case A 50-year-old "
      "woman had cough.", [1, 2]),

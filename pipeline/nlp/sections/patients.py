@@ -170,7 +170,10 @@ def _introductions(path: str) -> dict[str, re.Pattern]:
     names = ("introduced_ordinal", "introduced_another", "introduced_kin", "presenting", "kin_history", "several",
              "literature")
     found = {name: re.compile(data[name]) for name in names}
-    found["introduced_presented"] = re.compile(data["introduced_presented"]) if "introduced_presented" in data else None
+    presented = data.get("introduced_presented")
+    # one pattern or several (each with the groups ``age`` and ``person``, in either order)
+    found["introduced_presented"] = None if presented is None else tuple(
+        re.compile(p) for p in ([presented] if isinstance(presented, str) else presented))
     found["age"] = re.compile(data["age"])
     found["reach"] = int(data["introduced_reach"])
     found["listed_person_age"] = re.compile(data.get("listed_person_age", "(?!)"))
@@ -293,7 +296,9 @@ def _presented_again(text: str, patterns: dict) -> list[InlineStart]:
     """
     seen: set[tuple[str, str]] = set()
     found = []
-    for match in patterns["introduced_presented"].finditer(text):
+    matches = sorted((m for pattern in patterns["introduced_presented"] for m in pattern.finditer(text)),
+                     key=lambda m: m.start())
+    for match in matches:
         following = text[match.end():min(_sentence_end(text, match.end()), match.end() + patterns["reach"])]
         if not patterns["presenting"].search(following):
             continue
