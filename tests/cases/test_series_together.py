@@ -360,3 +360,10 @@ def test_the_first_of_these_and_the_second_patient_open_their_parts(nlp):
             "multifocal leiomyosarcoma of both legs with lung metastases.")
     assert [(r.histology, r.metastasis_sites) for r in cases(nlp, text)] == [
         ("liposarcoma", []), ("leiomyosarcoma", ["lung"])]
+
+
+def test_the_last_patients_own_heading_is_not_a_review_section_after_the_patients(nlp):
+    text = ("Case Number One\nA 36-year-old woman attended with papules on the neck. Biopsy confirmed "
+            "pseudoxanthoma elasticum.\n\nCase Number Two\nA female patient of 59 years was referred for angioid "
+            "streaks of the retina. She was treated with ranibizumab.\n")
+    assert [(r.age, r.drugs) for r in cases(nlp, text)] == [(36, []), (59, ["ranibizumab"])]

@@ -302,7 +302,10 @@ class SectionDetector:
         if len({number for _, number in patients}) < 2:
             return starts
         last = max(position for position, _ in patients)
+        opened = {position for position, _ in patients}
         for head_start, head_end, known in self._unknown_headings(text, last):
+            if head_start in opened:
+                continue  # the last patient's own heading ("Case Number Two")
             following = text[head_end:sentence_stop(text, head_end)]
             if ONE_PATIENT.search(following) or known and TOLD.search(following):
                 continue  # the last patient's own subheading ("Treatment Surgery was performed on both")
