@@ -62,6 +62,7 @@ def sexes(nlp, text):
         ("A woman (54 years) presented with pelvic pain.", [54.0]),
         ("A female patient, 61 years, was referred.", [61.0]),
         ("A man of 47 years presented with haematuria.", [47.0]),
+        ("A female patient of 36 years attended with papules on the neck.", [36.0]),
         ("A 54/F presented with pelvic pain.", [54.0]),
         ("Age/Sex: 61/M. Chief complaint: cough.", [61.0]),
         ("CASE REPORT: A 40-YEAR-OLD MAN WITH FEVER", [40.0]),
