@@ -234,6 +234,8 @@ OWN_UNIT = re.compile(r"(years?|months?)[\s‐‑–-]+old$", re.IGNORECASE)
 def _each_its_own_age(words: list[str], match: re.Match) -> bool:
     """Whether every age of a list is written whole ("11-month-old, 7-month-old, and 5-year-old")."""
     return all(OWN_UNIT.search(w) for w in words[:-1]) and bool(re.search(r"old\W*$", match.group(0), re.IGNORECASE))
+
+
 # A half year or month written after the number ("5½", "five and a half", "4.5").
 HALF = re.compile(r"(?:½|[-\s]and[-\s]a[-\s]half|\.5)$", re.IGNORECASE)
 

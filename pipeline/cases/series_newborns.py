@@ -19,12 +19,11 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
     primipara ... delivered a female infant", "born to a primiparous 30-year-old woman") is the
     mother's, not the newborn's: the row's age is 0. Nothing when an adult's age is stated before
     the newborn is presented (an obstetric report of the mother)."""
-    spec = read_patterns(patients)
-    reach = int(spec["announced_reach"])
-    text = report.text
-    presented = re.search(spec.get("newborn_presented", "(?!)"), text[:reach], re.IGNORECASE | re.MULTILINE)
-    if not newborn_report(text[:reach], report.title, presented, patients):
+    about_newborn, presented = _newborn_opening(report, patients)
+    if not about_newborn:
         return
+    spec = read_patterns(patients)
+    text, reach = report.text, int(spec["announced_reach"])
     if presented is not None:
         evidence = Evidence("age", 0, presented.group(), presented.start(), presented.end(), presented.start())
     else:
@@ -107,11 +106,16 @@ def mothers_age_in_newborn_report(report: Report, start: int, end: int, patients
     report about her newborn ("born to a primiparous 30-year-old woman"): the row is the newborn,
     whose own statuses ("the neonate was discharged in good condition") are then the row's, not
     another person's as in the mother's own report."""
+    return _newborn_opening(report, patients)[0] and _written_as_mothers(report.text, start, end, read_patterns(patients))
+
+
+def _newborn_opening(report: Report, patients: str) -> tuple[bool, re.Match | None]:
+    """Whether the report is about a newborn (its title or opening), and the opening's phrase that
+    presents the newborn, when there is one (``newborn_presented``)."""
     spec = read_patterns(patients)
     reach = int(spec["announced_reach"])
     presented = re.search(spec.get("newborn_presented", "(?!)"), report.text[:reach], re.IGNORECASE | re.MULTILINE)
-    return (newborn_report(report.text[:reach], report.title, presented, patients)
-            and _written_as_mothers(report.text, start, end, spec))
+    return newborn_report(report.text[:reach], report.title, presented, patients), presented
 
 
 # A report about twins: its title or opening names them ("... in identical twins", "Twin A").
