@@ -88,7 +88,36 @@ def xml_refusal(path: str | Path, error: Exception) -> IngestError:
     problem = str(error).split(":")[0]
     line = getattr(error, "position", (0, 0))[0]
     reason = "truncated" if "no element found" in problem else "malformed"
-    return IngestError(path, f"{reason} XML ({problem}, line {line})")
+    return BrokenXML(path, f"{reason} XML ({problem}, line {line})")
+
+
+class BrokenXML(IngestError):
+    """An XML file that is truncated or malformed (not one that declares entities): what is
+    well-formed in it may still be read (``recover_xml``)."""
+
+
+def recover_xml(data: bytes) -> Element | None:
+    """The well-formed part of a truncated or malformed XML file, as a browser shows it: a
+    download cut short or a page saved half-way still has its title, abstract and first
+    sections. libxml2's recovering parser reads it with entities left unexpanded, no DTD and
+    no network; its result is parsed again by defusedxml like any file. None when nothing
+    with text is left, or when the file declares entities (those are refused, never read)."""
+    if b"<!ENTITY" in data:
+        return None
+    from lxml import etree  # a dependency already (BeautifulSoup's parser); loaded only here
+
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(_declare_html_entities(_as_utf8(data, "")), parser)
+    except (etree.XMLSyntaxError, ValueError, IngestError):
+        return None
+    if root is None or not "".join(root.itertext()).strip():
+        return None
+    try:
+        return fromstring(etree.tostring(root), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except XML_REFUSALS:
+        return None
 
 
 def _as_utf8(data: bytes, path: str | Path) -> bytes:

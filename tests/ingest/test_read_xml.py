@@ -169,3 +169,37 @@ def test_other_xml_is_refused(tmp_path):
 
 def test_docstring_examples():
     assert doctest.testmod(xmltext).failed == 0
+
+
+# A JATS article as a download cut short leaves it: the title, the abstract and the start of the
+# case, then the file stops inside an element or an attribute.
+CUT_JATS = (
+    '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal '
+    'Publishing DTD v1.2 20190208//EN" "JATS-journalpublishing1.dtd"><article article-type="case-report">'
+    "<front><article-meta><article-id pub-id-type=\"doi\">10.5555/cut.2024.01</article-id><title-group>"
+    "<article-title>Pulmonary metastasis of a cervical carcinoma: a case report</article-title></title-group>"
+    "<abstract><p>A 58-year-old woman with squamous cell carcinoma of the cervix, FIGO stage IIB, "
+    "was treated with cisplatin.</p></abstract></article-meta></front><body><sec><title>Case presentation"
+    "</title><p>She presented with cough. Chest CT showed nodules in both lungs.</p><p>Biopsy of the "
+)
+
+
+@pytest.mark.parametrize("cut", ["", '<fig id="f1" position="float', "<p>Her white cell count was &nbsp;"])
+def test_cut_article_is_read_as_far_as_it_is_well_formed(tmp_path, caplog, cut):
+    path = tmp_path / "cut.xml"
+    path.write_text(CUT_JATS + cut, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="pipeline.ingest"):
+        [report] = read_report(path)
+    assert report.title == "Pulmonary metastasis of a cervical carcinoma: a case report"
+    assert report.doi == "10.5555/cut.2024.01"
+    assert "treated with cisplatin" in report.text and "nodules in both lungs" in report.text
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith(f"warning: {path}: ") and "XML" in warning and warning.endswith("read as far as it is well-formed")
+
+
+def test_cut_article_that_declares_entities_is_still_refused(tmp_path):
+    path = tmp_path / "cut.xml"
+    path.write_text(CUT_JATS.replace('"JATS-journalpublishing1.dtd">', '"x.dtd" [<!ENTITY e SYSTEM "file:///etc/passwd">]>')
+                    + "&e;", encoding="utf-8")
+    with pytest.raises(IngestError, match="XML declares entities"):
+        read_report(path)
