@@ -73,3 +73,44 @@ def test_lesions_in_number_in_another_organ_are_spread(nlp, text, site):
 )
 def test_lesions_in_number_elsewhere_in_the_sentence_or_benign_are_no_spread(nlp, text, site):
     assert (site, "recurrence") not in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("A woman with colon cancer: two years later a number of lesions had also appeared in her liver.", "liver"),
+        ("In his melanoma, several nodules were seen in both lungs.", "lung"),
+        ("In this squamous cell carcinoma, PET showed intensely FDG-avid lesions in the bones.", "bone"),
+        ("A man with gastric cancer had hypermetabolic foci in the liver on PET.", "liver"),
+        ("In her cervical cancer, CT found scattered pulmonary nodules.", "lung"),
+        # a scan after the treatment lights up other organs
+        ("After the thyroidectomy for follicular carcinoma, the radioiodine scan showed uptake in both lungs.", "lung"),
+    ],
+)
+def test_lesions_told_in_number_lit_up_or_found_after_treatment_are_spread(nlp, text, site):
+    assert (site, "recurrence") in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("Her tuberculosis was followed: CT showed multiple nodules in both lungs.", "lung"),  # no tumour
+        ("In his lung cancer, CT showed multiple lesions in the liver consistent with abscesses.", "liver"),
+        ("In her thyroid cancer, a focal FDG-avid lesion was found in the paraspinal muscle.", "muscle"),  # one
+        ("In his colon cancer, PET at diagnosis showed physiological uptake in the bladder.", "bladder"),
+    ],
+)
+def test_lesions_read_as_something_else_one_lesion_or_normal_uptake_are_no_spread(nlp, text, site):
+    assert (site, "recurrence") not in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("A man with rectal cancer had mildly FDG-avid reticulonodular opacities in both lungs.", "lung"),
+        ("After the colectomy for colon cancer, a lesion was incidentally detected in the spleen on follow-up CT.",
+         "spleen"),
+    ],
+)
+def test_faintly_lit_or_incidental_findings_are_no_spread(nlp, text, site):
+    assert (site, "recurrence") not in found(nlp, text)

@@ -52,8 +52,13 @@ INTRA_WORD = regex_cache.compile(r"^intra-?([a-z]{4,})$")
 INTRA_HEAD = regex_cache.compile(r"^(?:metasta\w*|micrometasta\w*|deposits?|lesions?|nodules?|masse?s?|"
                                  r"tumou?rs?|recurren\w*|relapses?|spread|implants?|seeding|dissemination|"
                                  r"involvement|infiltrat\w*|extension|invasion|foci|focus|secondaries)$")
-# What may stand between lesions in number and their organ ("numerous lesions in the liver").
-MANY_TO_SITE = regex_cache.compile(r"(?i)\s+(?:in|of|on|within|involving|throughout)\s+(?:(?:the|both|her|his|left|right)\s+)*")
+# What may stand between lesions in number and their organ ("numerous lesions in the liver", "a number of
+# lesions had also appeared in her liver", "several nodules were seen in both lungs").
+MANY_TO_SITE = regex_cache.compile(
+    r"(?i)\s+(?:(?:had|have|has)\s+)?(?:(?:also|then|subsequently|later)\s+)?"
+    r"(?:(?:appeared|developed|arisen|been\s+(?:found|seen|noted|detected))\s+|"
+    r"(?:were|was)\s+(?:\w+ly\s+)?(?:found|seen|noted|detected|observed|identified|present|visible)\s+)?"
+    r"(?:in|of|on|within|involving|throughout)\s+(?:(?:the|both|her|his|left|right)\s+)*")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
 # letter, or a line break, ends the context.
 
