@@ -19,6 +19,10 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     ("The postoperative progress was smooth.", ["recovered"]),
     ("Death occured one week after the diagnosis.", ["died"]),
     ("Multi-organ failure and cachexia lead into the patient's death.", ["died"]),
+    # an improvement of the patient's picture, appearance or state, and "this patient's" finding resolving
+    ("Her clinical appearance and eosinophilia improved within two days.", ["recovered"]),
+    ("With steroids the clinical and biochemical picture dramatically improved.", ["recovered"]),
+    ("After treatment, this patient's encephalopathy resolved.", ["recovered"]),
 ])
 def test_status_in_its_other_kinds(nlp, text, expected):
     assert categories(nlp, text) == expected
@@ -28,6 +32,7 @@ def test_status_in_its_other_kinds(nlp, text, expected):
     "The median disease-free interval was 14 months in this series.",  # several patients' figure
     "He had stable coronary disease and hypertension.",  # no tumour's extent
     "A complete blood count was normal.",
+    "Her mental state improved slightly before she deteriorated.",
 ])
 def test_their_look_alikes_are_no_status(nlp, text):
     assert categories(nlp, text) == []
