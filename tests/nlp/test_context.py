@@ -62,6 +62,8 @@ def test_affirmed(nlp, text, word):
 @pytest.mark.parametrize("text, word, subject", [
     ("Common sites of distant metastasis include the lungs, bones and liver.", "liver", "generic"),
     ("Metastasis to soft tissue is very rare.", "soft tissue", "generic"),
+    ("The most usual primary tumour of adrenal metastasis is lung cancer.", "lung", "generic"),
+    ("The most frequent site of spread is the liver.", "liver", "generic"),
     ("Nimieri et al. treated a patient with gemcitabine.", "gemcitabine", "other"),
     ("Two patients received methotrexate [4].", "methotrexate", "other"),
     ("Our patient received cisplatin [4].", "cisplatin", "patient"),

@@ -128,3 +128,16 @@ def test_lytic_or_blastic_bone_lesions_of_a_tumour_are_its_skeletal_spread(nlp, 
 def test_lytic_bone_lesions_in_a_report_about_no_tumour_are_mentions(nlp):
     text = "Chronic osteomyelitis: radiographs of the femur showed several lytic lesions."
     assert roles_of(nlp, text, "metastasis") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The primary malignancy of her pancreatic metastasis was a breast sarcoma.", ["pancreas"]),
+    ("The origin of the liver metastases was a carcinoma of the colon.", ["liver"]),
+])
+def test_a_site_right_before_the_noun_of_a_metastasis_is_its_place_even_after_a_cancer_word(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
+
+
+def test_the_site_before_metastasis_to_another_organ_stays_its_origin(nlp):
+    text = "Her ovarian metastasis to the cervix was resected."
+    assert roles_of(nlp, text, "primary") == ["ovary"]
