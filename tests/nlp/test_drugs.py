@@ -724,6 +724,31 @@ def test_words_of_the_laboratory_are_no_drugs(nlp, text, expected):
     assert generics(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He was qualified for chemotherapy (capecitabine and temozolomide), but he refused the treatment.", []),
+        ("She was eligible for adjuvant letrozole; however, the patient declined.", []),
+        # eligible, then given
+        ("He was eligible for chemotherapy and received capecitabine for six months.", ["capecitabine"]),
+    ],
+)
+def test_a_treatment_the_patient_qualified_for_and_refused_is_not_given(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Treatment with a long-acting somatostatin analogue, lanreotide, was started.", ["lanreotide"]),
+        ("She was on a vitamin K antagonist and received a GnRH agonist (leuprorelin).", ["leuprorelin"]),
+        ("Vitamin D analogues were applied to the plaques.", []),
+    ],
+)
+def test_a_class_named_after_the_drug_it_resembles_or_blocks_is_no_drug(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
 def test_another_treatment_chosen_refuses_the_one_advised(nlp):
     text = ("The patient was advised to take oral voriconazole. However, after discussion, he opted for "
             "intravenous amphotericin B, which was started the same day.")
