@@ -402,6 +402,7 @@ def test_the_patients_clause_after_a_person_word(nlp, text, word, group):
      "drugs", "generic"),
     ("Treatment consists of methotrexate and rituximab.", "methotrexate", "drugs", "generic"),
     ("Mortality is 30% despite treatment with voriconazole.", "voriconazole", "drugs", "generic"),
+    ("Early empirical use of doxycycline can save lives.", "doxycycline", "drugs", "generic"),
 ])
 def test_a_general_statement_is_background(nlp, text, word, group, subject):
     assert qualify(nlp, text, word, group)["subject"] == subject
