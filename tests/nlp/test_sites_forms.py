@@ -141,3 +141,11 @@ def test_a_site_right_before_the_noun_of_a_metastasis_is_its_place_even_after_a_
 def test_the_site_before_metastasis_to_another_organ_stays_its_origin(nlp):
     text = "Her ovarian metastasis to the cervix was resected."
     assert roles_of(nlp, text, "primary") == ["ovary"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In her cervical cancer, she experienced recurrent disease in her iliac bone.", ["bone"]),
+    ("Two years after surgery for endometrial cancer she had recurrent carcinoma in the vaginal vault.", ["vagina"]),
+])
+def test_recurrent_disease_or_cancer_in_an_organ_is_a_recurrence_there(nlp, text, expected):
+    assert roles_of(nlp, text, "recurrence") == expected
