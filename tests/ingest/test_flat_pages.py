@@ -67,3 +67,14 @@ def test_a_flattened_two_patient_report_gives_two_rows(tmp_path):
     assert report.title == "Pneumonia in two brothers: two case reports"
     rows = report_cases(build_nlp(), report)
     assert [(row.age, row.drugs) for row in rows] == [(12, ["ceftriaxone"]), (9, ["azithromycin"])]
+
+
+def test_the_title_of_a_flattened_page_still_announces_its_patients(tmp_path):
+    page = ("Acute leukaemia in identical twins: clinical cases Affiliation: 1. Institute of Paediatric "
+            "Haematology, Kazan, Russia" + FILLER + " The twins were born at term. Both boys were treated "
+            "with vincristine and both are alive.")
+    path = tmp_path / "twins.txt"
+    path.write_text(page, encoding="utf-8")
+    [report] = read_report(path)
+    rows = report_cases(build_nlp(), report)
+    assert len(rows) == 2 and [row.sex for row in rows] == ["male", "male"]

@@ -415,6 +415,26 @@ def _after_discussion_heading(text: str, end: int) -> bool:
     return any(sections.get(heading_text(line)) == "discussion" for line in text[:end].splitlines())
 
 
+# A report with no title whose first line runs on for this long is a page flattened to one line:
+# its title is somewhere in the first FLAT_TITLE_REACH characters, run into the authors or the
+# abstract ("Leukaemia in identical twins: clinical cases Affiliation: 1. Research Institute ...").
+FLAT_FIRST_LINE = 300
+FLAT_TITLE_REACH = 200
+
+
+def _untitled_opening(text: str) -> str:
+    """The opening of a flattened page, read as its title would be (see FLAT_FIRST_LINE); "" for
+    any other text.
+
+    >>> _untitled_opening("Leukaemia in identical twins: clinical cases Affiliation: 1. Institute " * 6)[:47]
+    'Leukaemia in identical twins: clinical cases Af'
+    >>> _untitled_opening("Leukaemia in identical twins\\n" + "Two boys. " * 40)
+    ''
+    """
+    first_line = text.split("\n", 1)[0]
+    return first_line[:FLAT_TITLE_REACH] if len(first_line) >= FLAT_FIRST_LINE else ""
+
+
 def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
     """The first announcement of several patients in the title or the opening of the text, not
     counting one in a citation ("... : report of two cases. J Clin Oncol 2004;22:1-5", a list of
@@ -422,12 +442,14 @@ def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
     patterns, reach = _announcements(path)
     citation = _citation(path)
     age = _patterns(path)[1]
-    for in_text, piece in ((False, title or ""), (True, text[:reach])):
+    for in_text, piece in ((False, title or _untitled_opening(text)), (True, text[:reach])):
         for pattern in patterns if in_text else patterns + _title_announcements(path):
             for match in pattern.finditer(piece):
                 sentence = piece[_sentence_start(piece, match.start()):_sentence_end(piece, match.end()) + 40]
-                if in_text and citation.search(sentence):
+                if (in_text or not title) and citation.search(sentence):
                     continue
+                if not in_text and not title and age.search(piece, 0, match.start()):
+                    continue  # a flattened page's opening that presents a patient first is no title
                 # a counted group after a patient was already presented with an age ("A 45-year-old
                 # man presented ... Five patients received cyclophosphamide") or under a heading of
                 # the discussion or the literature is the literature's, not the report's own patients
