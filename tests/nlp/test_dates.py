@@ -242,6 +242,12 @@ def test_an_anonymised_year_stops_year_inference(nlp):
     ("The Case Files\n\nTuesday, July 08, 2014\nBy A. Author\n\nA 70-year-old woman presented.", True),
     ("Upload: others\nDate post: 21-Oct-2020\nCategory: none", True),
     ("On Monday, 3 May 2010, she was admitted with fever.", False),
+    # the same page flattened to one line: the dateline runs into the page's next words
+    ("The Case Files Tuesday, July 08, 2014 Fever in a traveller. A 70-year-old woman presented.", True),
+    ("On Monday 3 May 2010 Dr Smith admitted her.", False),
+    ("Lauren Coogle, MD January 1, 2018 • Modern Medicine Feature Articles", True),
+    ("Journal of Case Reports · 2024-05-30 ## Summary", True),
+    ("Affiliations Last Update: February 20, 2023 .", True),
 ])
 def test_the_dateline_of_a_post_is_metadata(nlp, text, metadata):
     doc = nlp(text)

@@ -67,6 +67,8 @@ class DateMatcher(Component):
         self.biblio_line = regex_cache.compile(spec.get("biblio_line", "(?!)"))
         self.dateline_lead = regex_cache.compile(spec.get("dateline_lead", "(?!)"))
         self.dateline_label = regex_cache.compile(spec.get("dateline_label", "(?!)"))
+        self.flat_dateline_before = regex_cache.compile(spec.get("flat_dateline_before", "(?!)"))
+        self.flat_dateline_after = regex_cache.compile(spec.get("flat_dateline_after", "(?!)"))
         self.biblio_line_max = int(spec.get("biblio_line_max", 0))
         self.citation_after = regex_cache.compile(spec["citation_after"])
         self.metadata_after = regex_cache.compile(spec.get("metadata_after", "(?!)"))
@@ -233,6 +235,8 @@ class DateMatcher(Component):
         lead = self.dateline_lead.match(line)
         if (line[lead.end():] if lead else line).strip(" \t\u00a0.,;:•") == text[start:end]:
             return True  # a date alone on its line ("Tuesday, July 8, 2014"): a page header or a post's dateline
+        if self.flat_dateline_before.search(text[max(0, start - 20):start]) and self.flat_dateline_after.match(text, end):
+            return True  # the dateline of a page flattened to one line, run into the page's next words
         if line.startswith(text[start:end]) and self.dateline_label.fullmatch(line[end - start:]):
             return True  # "21 February 2022: Articles": a banner's or a listing's date
         label = self.dateline_label.match(text, end)
