@@ -68,6 +68,7 @@ def test_affirmed(nlp, text, word):
     ("Two patients received methotrexate [4].", "methotrexate", "other"),
     ("Our patient received cisplatin [4].", "cisplatin", "patient"),
     ("We report a 40-year-old woman with cervical cancer.", "cervical", "patient"),
+    ("Authors describe a 62-year-old man with chronic lymphocytic leukaemia.", "62-year-old", "patient"),
     ("She received paclitaxel.", "paclitaxel", "probable"),
     ("Her mother had breast cancer.", "breast", "family"),
     ("A mass was palpable in the vagina.", "vagina", "unknown"),
