@@ -22,6 +22,17 @@ CLAUSE_WORD = re.compile(r"(?i)(?<![\w-])(?:is|are|was|were|has|had|have|showed|
                          r"received|diagnosed|developed|considered)(?![\w-])")
 
 
+def _suggested_by_specimen(mention: Mention, config: AssemblyConfig = DEFAULT) -> bool:
+    """Whether a hedged type is a specimen's reading ("[specimen] suggested" of
+    models/histology/histology.toml): a biopsy, a histological or cytological examination
+    "suggestive of" or "consistent with" it, earlier in its sentence."""
+    pattern = read_patterns(config.histology).get("specimen_suggests")
+    if not pattern:
+        return False
+    before = mention.sentence[:max(0, mention.start - mention.sentence_start)]
+    return compile_pattern(pattern).search(before) is not None
+
+
 def choose_histology(mentions: list[Mention], sites: list[Mention] = (), primary_site: str | None = None,
                config: AssemblyConfig = DEFAULT) -> Mention | None:
     """The type named most often, the narrower type counting the mentions of a broader one the
@@ -32,7 +43,11 @@ def choose_histology(mentions: list[Mention], sites: list[Mention] = (), primary
     possibility or a misdiagnosis ("suspicious for squamous cell carcinoma") is not the case's, nor one
     named only in a sentence that weighs it ("the findings led us to consider a submucosal tumour, including
     GIST": the context component's hypothetical cues)."""
-    mentions = [m for m in mentions if not (m.value.hedged or m.hypothetical)]
+    named = [m for m in mentions if not (m.value.hedged or m.hypothetical)]
+    # a pathologist's report phrases its diagnosis "suggestive of" or "consistent with" ("the specimen
+    # showed small round cells positive for CD99, suggestive of Ewing sarcoma"): when the case names
+    # no type outright, the type its specimen suggests is its type
+    mentions = named or [m for m in mentions if not m.hypothetical and _suggested_by_specimen(m, config)]
     if not mentions:
         return None
     if primary_site:

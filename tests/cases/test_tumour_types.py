@@ -247,3 +247,17 @@ def test_a_melanoma_the_case_calls_metastatic_gives_no_organ(nlp):
     text = ("A 57-year-old woman presented with jaundice. Imaging showed several liver masses, and biopsy "
             "showed metastatic melanoma; no primary lesion was found on skin examination.")
     assert row(nlp, text).primary_site is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 22-year-old man had hip pain. The histological specimen showed small round cells positive for CD99, "
+     "suggestive of Ewing sarcoma. He received vincristine.", "ewing sarcoma"),
+    ("A 70-year-old woman had a liver mass. The biopsy was consistent with adenocarcinoma.", "adenocarcinoma"),
+    # imaging suggests, the specimen tells something else: no type
+    ("A 50-year-old man had a lung mass. CT was suggestive of lymphoma. Biopsy showed tuberculosis.", None),
+    # a type named outright wins over the one a reading suggested
+    ("Cytology was suggestive of adenocarcinoma. The resected tumour was a squamous cell carcinoma of the lung.",
+     "squamous cell carcinoma"),
+])
+def test_the_type_a_specimen_suggests_is_the_case_type_when_none_is_named_outright(nlp, text, expected):
+    assert row(nlp, text).histology == expected
