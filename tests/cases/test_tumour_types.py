@@ -261,3 +261,15 @@ def test_a_melanoma_the_case_calls_metastatic_gives_no_organ(nlp):
 ])
 def test_the_type_a_specimen_suggests_is_the_case_type_when_none_is_named_outright(nlp, text, expected):
     assert row(nlp, text).histology == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the ovary's teratoma not called immature is the mature one: no cancer, and her recovery is an outcome
+    ("A 14-year-old girl had anti-NMDAR encephalitis caused by an ovarian teratoma. The teratoma was removed. "
+     "One year after surgery, the patient has recovered completely.", (None, None, "recovered")),
+    ("A 20-year-old woman had an immature ovarian teratoma, grade 3. She received cisplatin.",
+     ("ovary", "immature teratoma", None)),
+])
+def test_an_ovarian_teratoma_is_the_mature_one_unless_called_immature(nlp, text, expected):
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology, case.outcome) == expected
