@@ -360,3 +360,12 @@ def test_ranges_of_years_and_the_end_of_a_year(nlp, text, expected):
 )
 def test_study_years_approvals_and_consent_are_no_clinical_dates(nlp, text):
     assert clinical(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She was admitted on the 28th of February 2002 with anaemia.", ["2002-02-28"]),
+    ("She was admitted on the 28-th of February 2002 with anaemia.", ["2002-02-28"]),
+    ("Surgery was performed on March 3rd, 2019.", ["2019-03-03"]),
+])
+def test_an_ordinal_day_with_or_without_a_hyphen(nlp, text, expected):
+    assert clinical(nlp, text) == expected
