@@ -753,13 +753,14 @@ def test_a_class_named_after_the_drug_it_resembles_or_blocks_is_no_drug(nlp, tex
     "text, expected",
     [
         ("During endoscopy, a lithium button battery was removed from the oesophagus.", []),
+        ("The Rose Bengal plate agglutination test was positive.", []),
         ("He worked as a palm oil estate supervisor.", []),
         ("The child had eaten rice fried in coconut oil.", []),
         # given, an oil is a medicine
         ("He took fish oil 1 g daily and lithium 400 mg daily.", ["fish oil", "lithium"]),
     ],
 )
-def test_a_battery_metal_or_a_food_oil_is_no_drug_unless_given(nlp, text, expected):
+def test_a_battery_metal_a_test_reagent_or_a_food_oil_is_no_drug_unless_given(nlp, text, expected):
     assert generics(nlp, text) == expected
 
 
