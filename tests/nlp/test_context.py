@@ -233,6 +233,11 @@ def test_a_treatment_given_after_a_condition_is_no_hypothesis(nlp, text, word, h
     ("Ceftriaxone, which is commonly used for meningitis, was started.", "Ceftriaxone", "drugs", "probable"),
     ("Vancomycin was started because MRSA is a common cause of line infections.", "Vancomycin", "drugs", "probable"),
     ("Methotrexate is typically the first-line agent in this disease.", "Methotrexate", "drugs", "generic"),
+    # a list of what was given, told with "include"; the same verb of a guideline stays background
+    ("The treatments given include dextrose 10% and cefotaxime 125 mg every 12 hours.", "cefotaxime", "drugs",
+     "probable"),
+    ("Treatment of congenital syphilis includes benzylpenicillin for ten days.", "benzylpenicillin", "drugs",
+     "generic"),
     # only treatments: a site in such a sentence stays background
     ("Chemotherapy was given, as lung metastases are common.", "lung", "sites", "generic"),
 ])
