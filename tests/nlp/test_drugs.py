@@ -724,6 +724,14 @@ def test_words_of_the_laboratory_are_no_drugs(nlp, text, expected):
     assert generics(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Combined with meropenem, Benzyl-Penicillin was used for 10 days.",
+    "He received benzyl penicillin for ten days.",
+])
+def test_benzylpenicillin_written_in_two_words(nlp, text):
+    assert "benzylpenicillin" in generics(nlp, text)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
