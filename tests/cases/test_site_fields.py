@@ -566,3 +566,11 @@ def test_a_metastasis_the_title_names_plainly_stays(nlp):
             "metastases in the bones.")
     mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 50"))
     assert mimicked_families(mentions) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "A 1-year-old girl had acute lymphoblastic leukemia. Examination revealed multiple leukemic cutis on the scalp.",
+    "A 70-year-old woman with breast cancer developed carcinoma erysipeloides of the chest wall.",
+])
+def test_the_skin_named_by_its_infiltration_is_a_spread(nlp, text):
+    assert "skin" in case_of(nlp, text).metastasis_sites
