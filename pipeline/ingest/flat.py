@@ -6,8 +6,8 @@ own and the section tracker and the patient splitter read them there. Flattened,
 reads "... clinical cases Abstract Two cases of ... were observed. Case presentation A 45-year-old
 woman ... Case 2: A 60-year-old man ...": no heading starts a line, a structured abstract stays
 one section, a second patient runs into the first and the title runs into the authors. Only a
-text that is flat (``FLAT_MIN_CHARACTERS`` or more with at most ``FLAT_MAX_LINE_BREAKS`` line
-breaks) is touched, and only where a heading of ``models/ingest/glued_headings.toml`` is written
+text that is flat (``FLAT_MIN_CHARACTERS`` or more on at most ``FLAT_MAX_LINES`` lines with words;
+blank lines do not count) is touched, and only where a heading of ``models/ingest/glued_headings.toml`` is written
 as one - Capitalised or UPPER CASE, after a sentence's end (or the start of the text), and
 followed by a colon or by a capitalised word: "... were observed. Case presentation A 45-year-old"
 is split, "... the case presentation was atypical" and "Results were poor" are not (a heading
@@ -24,21 +24,32 @@ from pipeline.resources import read_patterns
 _PATTERNS = "ingest/glued_headings.toml"
 # Shorter texts are a paragraph or an abstract, longer ones with no line break a flattened page.
 FLAT_MIN_CHARACTERS = 600
-FLAT_MAX_LINE_BREAKS = 2
+FLAT_MAX_LINES = 3
 # Headings split in a flattened text only when written with their colon.
 FLAT_COLON_ONLY = frozenset({"case"})
 
 
 def is_flat(text: str) -> bool:
     """True for a text of ``FLAT_MIN_CHARACTERS`` or more with at most
-    ``FLAT_MAX_LINE_BREAKS`` line breaks (a page flattened to one line).
+    ``FLAT_MAX_LINES`` lines with words (a page flattened to one line; blank lines, as a page
+    copied double-spaced has, do not count).
 
     >>> is_flat("A 45-year-old woman. " * 40)
     True
     >>> is_flat("Title\\n\\nAbstract\\n" + "A 45-year-old woman. " * 40)
+    True
+    >>> is_flat("Title\\n\\nAbstract\\nBackground\\n" + "A 45-year-old woman. " * 40)
     False
     """
-    return len(text) >= FLAT_MIN_CHARACTERS and text.count("\n") <= FLAT_MAX_LINE_BREAKS
+    if len(text) < FLAT_MIN_CHARACTERS:
+        return False
+    lines = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines += 1
+            if lines > FLAT_MAX_LINES:
+                return False
+    return True
 
 
 @lru_cache(maxsize=1)

@@ -78,3 +78,10 @@ def test_the_title_of_a_flattened_page_still_announces_its_patients(tmp_path):
     [report] = read_report(path)
     rows = report_cases(build_nlp(), report)
     assert len(rows) == 2 and [row.sex for row in rows] == ["male", "male"]
+
+
+def test_blank_lines_do_not_make_a_flattened_page_a_page_with_lines():
+    body = "Pneumonia in two brothers: two case reports. Abstract We report two brothers." + FILLER
+    assert is_flat(body) and is_flat(body + "\n\n") and is_flat("Title\n\n" + body + "\n\n")
+    assert separate_flat_headings(body + "\n\n").split("\n")[:2] == [
+        "Pneumonia in two brothers: two case reports.", "Abstract"]
