@@ -14,7 +14,6 @@ import unicodedata
 from pathlib import Path
 
 from pipeline.ingest.errors import IngestError
-from pipeline.ingest.flat import separate_flat_headings
 from pipeline.ingest.glued import separate_glued_ages, separate_glued_headings
 from pipeline.ingest.metadata import text_metadata
 from pipeline.ingest.report import Report
@@ -287,7 +286,6 @@ def read_text(data: bytes, path: Path) -> list[Report]:
         raise IngestError(path, "empty file (only whitespace)")
     text = plain_markdown(text)  # "## Case presentation", "**Discussion**": a paper converted to Markdown
     text = unwrap(text)  # a PDF's text layer saved with hard line wraps
-    text = separate_flat_headings(text)  # a page flattened to one line: its headings on lines again
     text = separate_glued_headings(text)  # a page's bold headings run into their text
     text = separate_glued_ages(text)  # "a52-year-old", "7-year-oldWhite": an age run into its words
     text = rejoin_spaced_breaks(text)  # "sib- lings": a PDF's line breaks flattened to spaces

@@ -389,3 +389,18 @@ def test_a_flattened_page_of_two_cases_gives_each_patient_its_own_first_sentence
     rows = cases(nlp, text)
     assert [(row.age, row.sex) for row in rows] == [(74, "male"), (49, "female")]
     assert rows[0].dates == ["2000-11"]
+
+
+def test_the_title_of_a_page_flattened_to_one_line_still_announces_its_patients(nlp):
+    # no title of its own: the opening, run into the affiliations, is read as the title would be
+    page = ("Acute leukaemia in identical twins: clinical cases Affiliation: 1. Institute of Paediatric "
+            "Haematology, Kazan, Russia." + " The findings were discussed by the team." * 20
+            + " The twins were born at term. Both boys were treated with vincristine and both are alive.")
+    rows = cases(nlp, page)
+    assert len(rows) == 2 and [row.sex for row in rows] == ["male", "male"]
+
+
+def test_a_flattened_opening_that_presents_a_patient_or_cites_a_report_announces_none(nlp):
+    page = ("A 52-year-old man presented with fever. Related articles: Fever of unknown origin in two "
+            "siblings. Brown A, Green B. Am J Med. 2011;14:22-9." + " He was treated with antibiotics." * 20)
+    assert len(cases(nlp, page)) == 1
