@@ -748,27 +748,19 @@ def test_a_treatment_the_patient_qualified_for_and_refused_is_not_given(nlp, tex
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a class named after the drug it resembles or blocks; the drug it names counts
         ("Treatment with a long-acting somatostatin analogue, lanreotide, was started.", ["lanreotide"]),
         ("She was on a vitamin K antagonist and received a GnRH agonist (leuprorelin).", ["leuprorelin"]),
         ("Vitamin D analogues were applied to the plaques.", []),
-    ],
-)
-def test_a_class_named_after_the_drug_it_resembles_or_blocks_is_no_drug(nlp, text, expected):
-    assert generics(nlp, text) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
+        # a battery's metal, a serological test's reagent, a food oil (given, an oil is a medicine)
         ("During endoscopy, a lithium button battery was removed from the oesophagus.", []),
         ("The Rose Bengal plate agglutination test was positive.", []),
         ("He worked as a palm oil estate supervisor.", []),
         ("The child had eaten rice fried in coconut oil.", []),
-        # given, an oil is a medicine
         ("He took fish oil 1 g daily and lithium 400 mg daily.", ["fish oil", "lithium"]),
     ],
 )
-def test_a_battery_metal_a_test_reagent_or_a_food_oil_is_no_drug_unless_given(nlp, text, expected):
+def test_a_drug_class_battery_test_reagent_or_food_named_after_a_drug_is_no_drug_given(nlp, text, expected):
     assert generics(nlp, text) == expected
 
 
