@@ -431,8 +431,8 @@ def _untitled_opening(text: str) -> str:
     >>> _untitled_opening("Leukaemia in identical twins\\n" + "Two boys. " * 40)
     ''
     """
-    first_line = text.split("\n", 1)[0]
-    return first_line[:FLAT_TITLE_REACH] if len(first_line) >= FLAT_FIRST_LINE else ""
+    line_end = text.find("\n", 0, FLAT_FIRST_LINE)  # (the first line only, and no copy of the text)
+    return text[:FLAT_TITLE_REACH] if line_end < 0 and len(text) >= FLAT_FIRST_LINE else ""
 
 
 def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
