@@ -64,6 +64,10 @@ def test_affirmed(nlp, text, word):
     ("Metastasis to soft tissue is very rare.", "soft tissue", "generic"),
     ("The most usual primary tumour of adrenal metastasis is lung cancer.", "lung", "generic"),
     ("The most frequent site of spread is the liver.", "liver", "generic"),
+    # how hard a class of disease is to tell apart, in the present tense
+    ("Adrenal adenomas and adrenal carcinomas share clinical features, and telling them apart is challenging.", "adrenal", "generic"),
+    ("Distinguishing a thyroid lymphoma from anaplastic carcinoma remains challenging.", "thyroid", "generic"),
+    ("The diagnosis was challenging because the thyroid mass grew quickly.", "thyroid", "unknown"),
     ("Nimieri et al. treated a patient with gemcitabine.", "gemcitabine", "other"),
     ("Two patients received methotrexate [4].", "methotrexate", "other"),
     ("Our patient received cisplatin [4].", "cisplatin", "patient"),
