@@ -176,6 +176,10 @@ def test_last_follow_up(nlp, text, last):
         ("The patient died ten days after admission.", False),
         ("Unlike the other patients, she died within a week.", False),
         ("She died.", False),
+        # a possessive written without its apostrophe is one patient's
+        ("The patients condition improved after dialysis.", False),
+        ("The patients general condition improved markedly within two days.", False),
+        ("In most patients the condition improved after dialysis.", True),
     ],
 )
 def test_plural_subject(nlp, text, plural):

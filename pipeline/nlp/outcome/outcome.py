@@ -339,7 +339,9 @@ class OutcomeMatcher(Component):
         speaks of the report's own patients). "They" before a phrase that things do ("the
         symptoms resolved within a year and they have not recurred") stands for the things, not
         for a group of people."""
-        plural = _outside(self.plural_subject, before, reported)
+        # read on into the phrase so that a word after the subject can tell it ("the patients
+        # condition improved": a possessive without its apostrophe), but only subjects before it count
+        plural = [m for m in _outside(self.plural_subject, before + written, reported) if m.start() < len(before)]
         if plural and self.thing_pronoun and self.thing_pronoun.fullmatch(plural[-1].group()) and self.thing_phrase.search(written):
             plural = plural[:-1]
         singular = [m.start() for m in self.singular_subject.finditer(before)] + [a for a, _ in reported]
