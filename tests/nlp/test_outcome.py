@@ -132,10 +132,24 @@ def test_outcome_categories(nlp, text, expected):
         # a growth before the treatment, a sign that goes on
         "The tumor grew rapidly during pregnancy.",
         "The fever continued to rise.",
+        # a negation inside the phrase, before its verb of getting better
+        "Five years later, the wound had still not healed.",
+        "At the last visit her mobility has not returned to normal.",
+        "The patient never recovered the use of his left hand.",
+        "Her vision did not fully improve.",
     ],
 )
 def test_not_an_outcome(nlp, text):
     assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The tumour has not recurred at 24 months.", ["no evidence of disease"]),
+    ("Her symptoms resolved and have not returned.", ["recovered"]),
+    ("The ulcer had completely healed six weeks later.", ["recovered"]),
+])
+def test_a_negation_that_is_no_failure_to_recover_keeps_the_status(nlp, text, expected):
+    assert categories(nlp, text) == expected
 
 
 def test_a_negation_inside_the_phrase_is_part_of_the_span(nlp):

@@ -86,6 +86,8 @@ class OutcomeMatcher(Component):
         self.bracketed = regex_cache.compile(spec["abbreviations"]["bracketed"], re.IGNORECASE)
         self.exclude_before = regex_cache.compile(spec["exclude"]["before"], re.IGNORECASE)
         self.exclude_after = regex_cache.compile(spec["exclude"]["after"], re.IGNORECASE)
+        inside = spec["exclude"].get("inside")
+        self.exclude_inside = regex_cache.compile(inside, re.IGNORECASE) if inside else None
         arrested = spec["exclude"].get("arrested")
         self.arrested = regex_cache.compile(arrested, re.IGNORECASE) if arrested else None
         self.last_follow_up = regex_cache.compile(spec["follow_up"]["last"], re.IGNORECASE)
@@ -144,6 +146,8 @@ class OutcomeMatcher(Component):
                 end = bracket.end()
             if self.exclude_before.search(text[max(0, start - 50) : start]) or self.exclude_after.search(text[end : end + 30]):
                 continue
+            if self.exclude_inside is not None and self.exclude_inside.search(text, start, end):
+                continue  # "the wound had still not healed": a negation inside the phrase
             if self._arrested(text, start, match.lastgroup):
                 continue  # "the stabilization of disease progression": what a treatment holds back
             row = self._table_row_patient(text, start)
