@@ -63,6 +63,9 @@ def sexes(nlp, text):
         ("A female patient, 61 years, was referred.", [61.0]),
         ("A man of 47 years presented with haematuria.", [47.0]),
         ("A female patient of 36 years attended with papules on the neck.", [36.0]),
+        # the bare number between commas or after "of", then the clause about the person
+        ("A man, 62, presented with a productive cough.", [62.0]),
+        ("A woman of 71 was admitted with jaundice.", [71.0]),
         ("A 54/F presented with pelvic pain.", [54.0]),
         ("Age/Sex: 61/M. Chief complaint: cough.", [61.0]),
         ("CASE REPORT: A 40-YEAR-OLD MAN WITH FEVER", [40.0]),
@@ -121,6 +124,8 @@ def test_age_values(nlp, text, expected):
         "Infants under 6 months children were excluded.",
         "A 5 year patient survival of 40% is reported.",
         "She completed a 2 year patient education programme.",
+        "A woman of 70 kg received a weight-based dose.",
+        "In a man, 3 of 12 nodes were positive.",
     ],
 )
 def test_not_an_age(nlp, text):
