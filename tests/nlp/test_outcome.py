@@ -147,6 +147,12 @@ def test_not_an_outcome(nlp, text):
     ("The tumour has not recurred at 24 months.", ["no evidence of disease"]),
     ("Her symptoms resolved and have not returned.", ["recovered"]),
     ("The ulcer had completely healed six weeks later.", ["recovered"]),
+    ("Follow-up has shown no local or distant relapse.", ["no evidence of disease"]),
+    ("The tumour has shown no growth over three years of follow-up.", ["stable disease"]),
+    ("She presented with a recurrence of her abdominal pain.", []),
+    ("He presented with a recurrence of the carcinoma in the neck.", ["progressive disease"]),
+    ("Her condition never got better.", []),
+    ("The pain was relieved by rest.", []),
 ])
 def test_a_negation_that_is_no_failure_to_recover_keeps_the_status(nlp, text, expected):
     assert categories(nlp, text) == expected
@@ -409,6 +415,10 @@ def test_a_deceased_donor_is_no_death_of_the_patient(nlp):
     "He returned to work after three weeks.",
     "Clinical improvement was noted within 48 hours.",
     "Renal function normalised within a week.",
+    "Her condition gradually got better.",
+    "The infection was cured after six weeks of antibiotics.",
+    "The postoperative period passed without complications.",
+    "His pain was relieved completely after the block.",
 ])
 def test_non_cancer_recovery_wording(nlp, text):
     assert categories(nlp, text) == ["recovered"]
