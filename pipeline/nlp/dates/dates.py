@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import regex_cache
-from pipeline.nlp.base import LATIN_WORD, Component, Finding
+from pipeline.nlp.base import LATIN_WORD, Component, Finding, fill_template
 from pipeline.nlp.dates.model import DateValue
 from pipeline.nlp.dates.normalise import compiled_patterns, iso, month_numbers, month_of, numeric_order, parts_from_match, precision_of
 from pipeline.resources import read_patterns
@@ -65,9 +65,10 @@ class DateMatcher(Component):
         self.metadata_cue = regex_cache.compile(spec["metadata_cue"])
         self.metadata_window = int(spec["metadata_window"])
         self.biblio_line = regex_cache.compile(spec.get("biblio_line", "(?!)"))
-        self.dateline_lead = regex_cache.compile(spec.get("dateline_lead", "(?!)"))
+        parts = spec.get("parts", {})  # the datelines name their weekday by its part
+        self.dateline_lead = regex_cache.compile(fill_template(spec.get("dateline_lead", "(?!)"), parts))
         self.dateline_label = regex_cache.compile(spec.get("dateline_label", "(?!)"))
-        self.flat_dateline_before = regex_cache.compile(spec.get("flat_dateline_before", "(?!)"))
+        self.flat_dateline_before = regex_cache.compile(fill_template(spec.get("flat_dateline_before", "(?!)"), parts))
         self.flat_dateline_after = regex_cache.compile(spec.get("flat_dateline_after", "(?!)"))
         self.biblio_line_max = int(spec.get("biblio_line_max", 0))
         self.citation_after = regex_cache.compile(spec["citation_after"])

@@ -52,13 +52,6 @@ INTRA_WORD = regex_cache.compile(r"^intra-?([a-z]{4,})$")
 INTRA_HEAD = regex_cache.compile(r"^(?:metasta\w*|micrometasta\w*|deposits?|lesions?|nodules?|masse?s?|"
                                  r"tumou?rs?|recurren\w*|relapses?|spread|implants?|seeding|dissemination|"
                                  r"involvement|infiltrat\w*|extension|invasion|foci|focus|secondaries)$")
-# What may stand between lesions in number and their organ ("numerous lesions in the liver", "a number of
-# lesions had also appeared in her liver", "several nodules were seen in both lungs").
-MANY_TO_SITE = regex_cache.compile(
-    r"(?i)\s+(?:(?:had|have|has)\s+)?(?:(?:also|then|subsequently|later)\s+)?"
-    r"(?:(?:appeared|developed|arisen|been\s+(?:found|seen|noted|detected))\s+|"
-    r"(?:were|was)\s+(?:\w+ly\s+)?(?:found|seen|noted|detected|observed|identified|present|visible)\s+)?"
-    r"(?:in|of|on|within|involving|throughout)\s+(?:(?:the|both|her|his|left|right)\s+)*")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
 # letter, or a line break, ends the context.
 
@@ -201,7 +194,7 @@ class SiteMatcher(Component):
         across = spec.get("across", {})
         self.across = ({key: regex_cache.compile(across[key]) for key in
                         ("lesion_before", "lesion_after", "lesion_written", "confirm", "confirm_same", "clause",
-                         "together", "found_later", "found_later_benign", "found_many")}
+                         "together", "found_later", "found_later_benign", "found_many", "many_to_site")}
                        if across else None)
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
@@ -609,7 +602,7 @@ class SiteMatcher(Component):
         for many in self.across["found_many"].finditer(sentence):
             if many.start() <= start and end <= many.end():
                 return many
-            if many.end() <= start and MANY_TO_SITE.fullmatch(sentence[many.end():start]):
+            if many.end() <= start and self.across["many_to_site"].fullmatch(sentence[many.end():start]):
                 return many
         return None
 
