@@ -176,6 +176,18 @@ def test_the_pelvis_alone_stays_other(nlp):
     assert ("bone", "metastasis") not in found
 
 
+@pytest.mark.parametrize("text, organ, spread", [
+    # a lesion noun places the first organ, the second has its own head: two phrases
+    ("In this man, CT showed a mass in the head of the pancreas and liver metastases.", "pancreas", False),
+    ("In this woman, a tumour of the left kidney and lung metastases were found.", "kidney", False),
+    # one head for the list
+    ("In this man with colon cancer, CT showed metastases in the pancreas and liver.", "pancreas", True),
+    ("In this man with colon cancer, CT showed pancreatic and liver metastases.", "pancreas", True),
+])
+def test_a_placed_organ_and_a_spread_with_its_own_head_make_no_list(nlp, text, organ, spread):
+    assert ((organ, "metastasis") in roles(nlp, text)) is spread
+
+
 def test_bone_metastases_to_bones_name_no_primary(nlp):
     found = roles(nlp, "In this man with prostate cancer, bone metastases to the ribs, pelvis and skull were found.")
     assert ("bone", "primary") not in found

@@ -131,6 +131,9 @@ class SiteMatcher(Component):
             self.rules.append((rule["role"], rule["side"], frozenset(rule.get("sites", ())), lower, exact,
                                regex_cache.compile(fill_template(rule["pattern"], parts), re.IGNORECASE), written))
         self.connector = regex_cache.compile(fill_template(spec["connector"]["pattern"], parts), re.IGNORECASE)
+        connector = spec["connector"]
+        self.placed_before = regex_cache.compile(connector.get("placed_before", "(?!)"))
+        self.own_head_after = regex_cache.compile(connector.get("own_head_after", "(?!)"))
         tnm = spec["tnm"]
         self.tnm_full = regex_cache.compile(tnm["full"])
         self.tnm_lone = regex_cache.compile(tnm["lone"])
@@ -289,6 +292,14 @@ class SiteMatcher(Component):
             parts.append(SlashPart(token.idx, token.idx + len(token.text), token.text, key, 0))
         return parts
 
+    def _placed_then_own_head(self, text: str, group: list[Span], span: Span) -> bool:
+        """Whether a lesion noun places the group's one site and ``span`` carries its own head noun after it
+        ("a mass in the head of the pancreas and liver metastases": two phrases, no list; [connector] of
+        models/sites/roles.toml)."""
+        first = group[0]
+        return (len(group) == 1 and self.placed_before.search(text[max(0, first.start_char - 80):first.start_char]) is not None
+                and self.own_head_after.match(text, span.end_char) is not None)
+
     def _slash_key(self, word: str, tail: list[str]) -> str | None:
         """The lexicon key of a slash-joined word with the longest run of the words after the token that
         makes a lexicon phrase with it ("para-aortic" + "lymph nodes"), or of the word alone."""
@@ -306,7 +317,8 @@ class SiteMatcher(Component):
             if groups:
                 last = groups[-1][-1]
                 same_sentence = bisect.bisect_right(starts, last.start_char) - 1 == sentence
-                if same_sentence and self.connector.match(text[last.end_char:span.start_char]):
+                if (same_sentence and self.connector.match(text[last.end_char:span.start_char])
+                        and not self._placed_then_own_head(text, groups[-1], span)):
                     groups[-1].append(span)
                     continue
             groups.append([span])
