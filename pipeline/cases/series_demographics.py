@@ -256,8 +256,9 @@ def _age_value(number: str, unit: str) -> float | int | None:
 
 
 # A sentence that gives each patient its own value in one list ("Both patients were aged 45 and
-# 52 years, respectively", "The two patients, aged 45 and 52 years, ...").
-RESPECTIVE = re.compile(r"\brespectively\b|\b(?:both|the\s+(?:two|three|four)\s+(?:\w+\s+)?)(?:patients|cases|children|siblings|twins|sisters|brothers|women|men)\b",
+# 52 years, respectively", "The two patients, aged 45 and 52 years, ...", "Two men, aged 58 and 66
+# years, presented with ...").
+RESPECTIVE = re.compile(r"\brespectively\b|\b(?:both|(?:the\s+)?(?:two|three|four)\s+(?:\w+\s+)?)(?:patients|cases|children|siblings|twins|sisters|brothers|women|men)\b",
                         re.IGNORECASE)
 
 

@@ -331,6 +331,13 @@ def test_ages_given_respectively_for_both_patients_reach_each_row(nlp):
     assert [r.age for r in cases(nlp, text)] == [45, 52]
 
 
+def test_ages_listed_for_a_counted_group_reach_the_rows_told_apart_by_ordinals(nlp):
+    text = ("Case report. Two men, aged 58 and 66 years, presented with painless jaundice. In the first case, CT "
+            "showed a mass in the pancreas; he received gemcitabine. In the second case, a cholangiocarcinoma was "
+            "resected.")
+    assert [r.age for r in cases(nlp, text)] == [58, 66]
+
+
 def test_a_neonate_born_at_weeks_of_gestation_is_0(nlp):
     text = ("Case report. A male neonate was born at 35 weeks of gestation by caesarean section. On day 3 of life "
             "he developed jaundice.")
