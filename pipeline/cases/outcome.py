@@ -156,7 +156,9 @@ def _definite_finding(written: str) -> bool:
 def _discussed_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Outcome statements of the discussion or conclusion that speak of no one else: when the
     case description states no status, "the reduction ... gave a favourable final outcome" in
-    the discussion is the patient's (a statement of the literature, of other patients or of
+    the discussion is the patient's; so is one of the background told of the patient or with a
+    pronoun ("the patient eventually died", "after two weeks, she improved": the story under a heading
+    read as the background) (a statement of the literature, of other patients or of
     patients in general carries a subject cue and stays out). A status told with a history cue
     and no "our patient" ("a previously described patient died of septic shock") is an earlier
     report's or an earlier episode's; one told after a cue of the literature in its sentence ("in
@@ -178,8 +180,12 @@ def _discussed_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAUL
         return (indefinite is not None and bool(indefinite.search(before + m.text))
                 and not (own_patient is not None and own_patient.search(m.sentence)))
 
-    return [m for m in mentions if m.group == "outcome" and m.section in ("discussion", "conclusion")
-            and m.subject in ("patient", "probable", "unknown") and not (m.negated or m.hypothetical)
+    return [m for m in mentions if m.group == "outcome" and (
+                m.section in ("discussion", "conclusion") and m.subject in ("patient", "probable", "unknown")
+                # a patient's own story under a heading read as the background ("After two weeks, she
+                # improved clinically"): told of the patient in so many words or with a pronoun
+                or m.section == "background" and m.subject in ("patient", "probable"))
+            and not (m.negated or m.hypothetical)
             and not (m.historical and m.subject != "patient") and not of_the_literature(m)]
 
 
@@ -378,7 +384,7 @@ def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Menti
     (``own``, with those freed of a negation of an earlier clause and those whose clause names
     the patient though a later clause of the sentence speaks of the literature); else from a status said of
     the report's patients as a group (``shared``: "both patients recovered" before "Case 1");
-    else from the discussion, when it speaks of no one else. ``sites``: the part's site
+    else from the discussion or the background, when it speaks of no one else. ``sites``: the part's site
     mentions, ``site_mentions`` those with the shared ones; ``several``: the report has several
     patients (a readmission may then be the next patient's); ``mother``: the row is an adult
     woman, whose report may be a pregnant woman's (see :func:`_outcome`); ``title``: the report's

@@ -112,6 +112,19 @@ def test_the_discussion_gives_the_status_only_when_the_case_states_none(full_nlp
     assert only_case(full_nlp, text).outcome == expected
 
 
+@pytest.mark.parametrize("background, expected", [
+    # the patient's own story told under the background heading
+    ("However, she eventually died of the disease.", "died"),
+    # another report's patient, or patients in general: no fallback
+    ("Patients usually do well, but one patient reported by Lee died.", None),
+])
+def test_the_background_gives_the_patients_status_only_when_the_case_states_none(full_nlp, background, expected):
+    text = ("Introduction\nPulmonary sclerosing pneumocytoma is a rare lung tumour. " + background + "\nCase presentation\n"
+            "A 50-year-old woman had a lung mass. Biopsy showed a sclerosing pneumocytoma with bone metastases.\n"
+            "Discussion\nSpread is rare.\n")
+    assert only_case(full_nlp, text).outcome == expected
+
+
 def test_a_negation_of_an_earlier_clause_does_not_negate_the_status(full_nlp):
     text = ("Case report\nA 64-year-old woman was admitted with meningitis and treated with gentamicin. She did "
             "not develop hearing loss and was discharged home on day 12.")
