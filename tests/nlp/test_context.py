@@ -102,6 +102,8 @@ def test_subject(nlp, text, word, subject):
     # the future of the report's own time: not yet received when it was written
     ("No complications occurred, and she will be given cisplatin.", "cisplatin"),
     ("He will receive four more cycles of gemcitabine.", "gemcitabine"),
+    # a counterfactual: what could have been started had things gone otherwise
+    ("Had the diagnosis been made earlier, amphotericin B could have been started.", "amphotericin"),
     # advice given is no drug received
     ("The patients were advised to use strict photoprotection, emollients and vitamin D supplements.", "vitamin D"),
 ])

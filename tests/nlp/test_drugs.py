@@ -95,6 +95,7 @@ def test_drug_generics(nlp, text, expected):
         "The physician reviewed the guideline and the medicine cabinet.",
         "Escherichia coli grew from the blood culture.",
         "Tumour cells were positive for vimentin and cytokeratin.",
+        "A heparin lock was placed in the left forearm.",
     ],
 )
 def test_not_a_drug(nlp, text):
