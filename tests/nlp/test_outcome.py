@@ -149,6 +149,8 @@ def test_not_an_outcome(nlp, text):
     ("The ulcer had completely healed six weeks later.", ["recovered"]),
     ("Follow-up has shown no local or distant relapse.", ["no evidence of disease"]),
     ("The tumour has shown no growth over three years of follow-up.", ["stable disease"]),
+    ("A good response was consequently achieved after two months of alectinib.", ["partial response"]),
+    ("She then received avelumab, with a sustained response lasting over two years.", ["partial response"]),
     ("She presented with a recurrence of her abdominal pain.", []),
     ("He presented with a recurrence of the carcinoma in the neck.", ["progressive disease"]),
     ("Her condition never got better.", []),
