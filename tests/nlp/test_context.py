@@ -66,7 +66,8 @@ def test_affirmed(nlp, text, word):
     ("The most frequent site of spread is the liver.", "liver", "generic"),
     # how hard a class of disease is to tell apart, in the present tense
     ("Adrenal adenomas and adrenal carcinomas share clinical features, and telling them apart is challenging.", "adrenal", "generic"),
-    ("Distinguishing a thyroid lymphoma from anaplastic carcinoma remains challenging.", "thyroid", "generic"),
+    ("Thyroid lymphoma and anaplastic carcinoma look alike, and their distinction remains challenging.", "Thyroid", "generic"),
+    ("The management of this retroperitoneal liposarcoma is challenging because of its size.", "retroperitoneal", "unknown"),
     ("The diagnosis was challenging because the thyroid mass grew quickly.", "thyroid", "unknown"),
     ("Nimieri et al. treated a patient with gemcitabine.", "gemcitabine", "other"),
     ("Two patients received methotrexate [4].", "methotrexate", "other"),
