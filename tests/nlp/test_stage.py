@@ -41,6 +41,9 @@ def test_stage_values(nlp, text, expected):
         "The patient reached stage I of recovery.",  # no cancer word, Roman numeral I is still a stage
         "A stage 2 pressure ulcer was treated.",
         "In this stage, the disease is rare.",
+        # a stage its brackets name AJCC's
+        "She was diagnosed with perianal carcinoma, Stage II (American Joint Committee on Cancer 8th Edition).",
+        "A vulvar melanoma of stage IIIA (AJCC) was excised.",
     ][2:],
 )
 def test_not_a_stage(nlp, text):
