@@ -208,7 +208,8 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
     else:
         # "6- and 2-year-old": the suspended hyphen is no part of the number; "aged 5½ years and
         # 7½ years": a unit after each number is the last one's
-        words = [w for w in re.split(r"\s*,\s*|,?\s+and\s+(?!a[-\s]half)", match.group("ages").lower())]
+        # ("a 80-year and a 95-year old patient": each age may carry its article)
+        words = [re.sub(r"^an?\s+", "", w) for w in re.split(r"\s*,\s*|,?\s+and\s+(?!a[-\s]half)", match.group("ages").lower())]
         units = {unit.lower().rstrip("s") for unit in re.findall(r"years?|months?", match.group(0), re.IGNORECASE)}
         if len(units) > 1 and _each_its_own_age(words, match):
             # "11-month-old, 7-month-old, and 5-year-old": each number with its own unit

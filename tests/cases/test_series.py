@@ -331,6 +331,12 @@ def test_ages_given_respectively_for_both_patients_reach_each_row(nlp):
     assert [r.age for r in cases(nlp, text)] == [45, 52]
 
 
+def test_ages_listed_each_with_its_article_reach_each_row(nlp):
+    text = ("Case report. We present two cases of Merkel cell carcinoma in a 80-year and a 95-year old patient.\n"
+            "Case 1\nThe first patient had a nodule on the cheek.\nCase 2\nThe second patient had a nodule on the ear.\n")
+    assert [r.age for r in cases(nlp, text)] == [80, 95]
+
+
 def test_ages_listed_for_a_counted_group_reach_the_rows_told_apart_by_ordinals(nlp):
     text = ("Case report. Two men, aged 58 and 66 years, presented with painless jaundice. In the first case, CT "
             "showed a mass in the pancreas; he received gemcitabine. In the second case, a cholangiocarcinoma was "
