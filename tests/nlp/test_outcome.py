@@ -133,6 +133,7 @@ def test_outcome_categories(nlp, text, expected):
         "The tumor grew rapidly during pregnancy.",
         "The fever continued to rise.",
         # a negation inside the phrase, before its verb of getting better
+        "Dead tissue was debrided from the wound.",
         "Five years later, the wound had still not healed.",
         "At the last visit her mobility has not returned to normal.",
         "The patient never recovered the use of his left hand.",
@@ -350,6 +351,7 @@ def test_the_patient_free_of_disease_after_an_organ_named(nlp):
     [
         ("Two years later she is in good health.", "no evidence of disease"),
         ("He was pronounced dead in the emergency room.", "died"),
+        ("The patient dead due to respiratory failure after the fifth cycle.", "died"),
         ("She could not be resuscitated.", "died"),
         ("The patient did not survive the operation.", "died"),
         ("The disease had a fatal outcome within weeks.", "died"),
