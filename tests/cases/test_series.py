@@ -311,6 +311,22 @@ def test_relatives_diagnosed_together_are_a_row_each_with_their_sex(nlp):
     assert [r.sex for r in cases(nlp, text)] == ["female", "male", "male", "male"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the kin words listed together, the second with no article, and what they have between
+    ("Case report. A sister and brother with the storage disease are described. The former had jaundice and "
+     "was treated with penicillamine. The latter was well.", [(None, "female"), (None, "male")]),
+    # the kin words after the count of children
+    ("Case report. We report 2 children, sister and brother admitted after eating wild mushrooms. Both "
+     "recovered.", [(None, "female"), (None, "male")]),
+    # the second patient opened by "Another" and an age before the person word
+    ("Case report. We report two cases of pancreatic stromal tumour. A 61-year-old man had a mass in the tail "
+     "of the pancreas. Another 60-year-old man underwent CT, which showed a tumour in its head.",
+     [(61, "male"), (60, "male")]),
+])
+def test_siblings_and_patients_told_together_are_a_row_each(nlp, text, expected):
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == expected
+
+
 def test_relatives_of_the_patient_diagnosed_before_are_no_rows(nlp):
     text = ("Case report. A 45-year-old woman presented with fever. Her son and her husband were diagnosed with "
             "influenza a week before. She recovered.")
