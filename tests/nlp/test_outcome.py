@@ -134,6 +134,7 @@ def test_outcome_categories(nlp, text, expected):
         "The fever continued to rise.",
         # a negation inside the phrase, before its verb of getting better
         "Dead tissue was debrided from the wound.",
+        "Heart disease is the leading cause of death in women.",
         "Five years later, the wound had still not healed.",
         "At the last visit her mobility has not returned to normal.",
         "The patient never recovered the use of his left hand.",
@@ -352,6 +353,9 @@ def test_the_patient_free_of_disease_after_an_organ_named(nlp):
         ("Two years later she is in good health.", "no evidence of disease"),
         ("He was pronounced dead in the emergency room.", "died"),
         ("The patient dead due to respiratory failure after the fifth cycle.", "died"),
+        ("She developed heart failure, which was the immediate cause of her death.", "died"),
+        ("The second boy is progressing satisfactorily on zinc therapy.", "recovered"),
+        ("She progressed well after the operation.", "recovered"),
         ("She could not be resuscitated.", "died"),
         ("The patient did not survive the operation.", "died"),
         ("The disease had a fatal outcome within weeks.", "died"),
