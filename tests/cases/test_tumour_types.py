@@ -14,6 +14,10 @@ from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
      "confirmed chronic myeloid leukaemia, and imatinib was started.", "bone marrow", "chronic myeloid leukemia"),
     ("A 72-year-old woman presented with back pain and anaemia. Bone marrow biopsy showed 40% clonal plasma "
      "cells, and multiple myeloma was diagnosed.", "bone marrow", "multiple myeloma"),
+    ("A 45-year-old woman presented with vulvar pruritus. Biopsy confirmed Paget\u2019s disease of the vulva, "
+     "and she underwent wide local excision.", "vulva", "extramammary paget disease"),
+    ("A 3-year-old boy presented with haematuria. CT revealed bilateral Wilms\u2019 tumour, and neoadjuvant "
+     "chemotherapy was started.", "kidney", "nephroblastoma"),
 ])
 def test_a_type_that_names_its_organ(nlp, text, site, histology):
     case = row(nlp, text)

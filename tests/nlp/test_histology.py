@@ -69,6 +69,12 @@ from pipeline.nlp.histology import histology as histology_module
         ("Histology showed a mucinous tumour of low malignant potential of the ovary.", "mucinous borderline tumor"),
         ("The final diagnosis was a serous epithelial tumor of borderline malignancy.", "serous borderline tumor"),
         ("Frozen section suggested a borderline mucinous tumor.", "mucinous borderline tumor"),
+        # apostrophes as pages print them, and "tumour" in either spelling
+        ("Abdominal CT revealed bilateral Wilms\u2019 tumour.", "nephroblastoma"),
+        ("Node biopsy showed Hodgkin\u2019s lymphoma, nodular sclerosis type.", "hodgkin lymphoma"),
+        ("A Klatskin\u2019s tumour was suspected on MRI and confirmed at surgery.", "cholangiocarcinoma"),
+        # Paget disease named by its vulva
+        ("Biopsy confirmed Paget\u2019s disease of the vulva.", "extramammary paget disease"),
     ],
 )
 def test_first_name(nlp, text, expected):

@@ -29,6 +29,10 @@ WORD = LATIN_WORD
 # first a capital), and the possessive dropped before its initials are read
 ABBREVIATION_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*[),;]")
 POSSESSIVE = re.compile(r"['\u2019]s(?![A-Za-z])")
+# The apostrophes of a written name, and the one the lexicon writes them as.
+APOSTROPHES = "['\u2018\u2019\u2032]"
+TYPOGRAPHIC_APOSTROPHE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2032": "'"})
+TUMOUR_WORD = re.compile(r"(?i)^tumou?r(?=s?$)")
 
 
 class HistologyMatcher(Component):
@@ -67,7 +71,9 @@ class HistologyMatcher(Component):
             if exact:
                 self.abbreviations.add(written)
             words = written.split()
-            parts = [re.escape(w) for w in words]
+            # an apostrophe as pages print it: straight, curly or prime ("Wilms’ tumour", "Hodgkin’s")
+            # and "tumour" in either spelling ("Wilms’ tumour" of "wilms' tumor")
+            parts = [TUMOUR_WORD.sub("tumou?r", re.escape(w).replace("'", APOSTROPHES)) for w in words]
             if len(words) > 1 and words[-1].lower() in heads:
                 body = r"[\s,-]+".join(parts[:-1]) + r"[\s-]+" + organ_slot + parts[-1]
             else:
@@ -105,8 +111,8 @@ class HistologyMatcher(Component):
         self.benign_reach = int(spec.get("benign_reach", 50))
 
     def _key(self, written: str) -> str:
-        """The written form without spacing, hyphens, commas or a plural s."""
-        return self.separators.sub("", written.lower()).removesuffix("s")
+        """The written form without spacing, hyphens, commas or a plural s, "tumour" spelt "tumor"."""
+        return self.separators.sub("", written.lower().replace("tumour", "tumor")).removesuffix("s")
 
     def histology_of(self, written: str) -> str | None:
         """The normalised histology of a whole written name ("cervical squamous carcinoma"),
@@ -114,6 +120,7 @@ class HistologyMatcher(Component):
         return self._normalise(written.strip())
 
     def _normalise(self, written: str) -> str | None:
+        written = written.translate(TYPOGRAPHIC_APOSTROPHE)
         if written in self.names:  # abbreviations are stored in their exact case
             return self.names[written]
         found = (self.names.get(written.lower()) or self.keys.get(self._key(written))
