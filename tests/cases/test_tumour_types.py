@@ -18,6 +18,8 @@ from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
      "and she underwent wide local excision.", "vulva", "extramammary paget disease"),
     ("A 3-year-old boy presented with haematuria. CT revealed bilateral Wilms\u2019 tumour, and neoadjuvant "
      "chemotherapy was started.", "kidney", "nephroblastoma"),
+    ("A 66-year-old woman with a history of stage III CCOC treated ten years before presented with hip pain. "
+     "CT showed bone metastases.", "ovary", "clear cell carcinoma"),
 ])
 def test_a_type_that_names_its_organ(nlp, text, site, histology):
     case = row(nlp, text)
