@@ -6,7 +6,7 @@ from pipeline.api import report_cases
 from pipeline.cases.outcome import _outcome
 from pipeline.ingest.report import Report
 from mention_helpers import as_mentions
-from case_outcome_helpers import chosen, full_nlp, only_case, sites_outcome_nlp  # noqa: F401 (the shared fixtures)
+from case_outcome_helpers import chosen, full_nlp, only_case, outcomes, sites_outcome_nlp  # noqa: F401 (the shared fixtures)
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +123,13 @@ def test_the_background_gives_the_patients_status_only_when_the_case_states_none
             "A 50-year-old woman had a lung mass. Biopsy showed a sclerosing pneumocytoma with bone metastases.\n"
             "Discussion\nSpread is rare.\n")
     assert only_case(full_nlp, text).outcome == expected
+
+
+def test_a_negation_of_an_earlier_clause_before_the_groups_past_verb_does_not_negate_it(full_nlp):
+    text = ("Case report. We report two sisters with peripartum cardiomyopathy. Case 1\nA 31-year-old woman was treated "
+            "with bromocriptine.\nCase 2\nA 28-year-old woman was treated with bromocriptine.\nOutcome\nNeither "
+            "patient had a thrombotic event, and both experienced marked improvements in cardiac function.\n")
+    assert outcomes(full_nlp, text) == ["recovered", "recovered"]
 
 
 def test_a_negation_of_an_earlier_clause_does_not_negate_the_status(full_nlp):
