@@ -135,6 +135,7 @@ def test_outcome_categories(nlp, text, expected):
         # a negation inside the phrase, before its verb of getting better
         "Dead tissue was debrided from the wound.",
         "Heart disease is the leading cause of death in women.",
+        "The follow-up of such patients is rarely satisfactory.",
         "Five years later, the wound had still not healed.",
         "At the last visit her mobility has not returned to normal.",
         "The patient never recovered the use of his left hand.",
@@ -428,6 +429,7 @@ def test_a_deceased_donor_is_no_death_of_the_patient(nlp):
     "The postoperative period passed without complications.",
     "His pain was relieved completely after the block.",
     "Both patients experienced continuous improvements in cardiac function.",
+    "Clinical and radiological follow-up one year after the operation were satisfactory.",
     "The second patient was a 33-year-old woman treated with alteplase who recovered.",
 ])
 def test_non_cancer_recovery_wording(nlp, text):
