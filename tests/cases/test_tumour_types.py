@@ -20,6 +20,10 @@ from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
      "chemotherapy was started.", "kidney", "nephroblastoma"),
     ("A 66-year-old woman with a history of stage III CCOC treated ten years before presented with hip pain. "
      "CT showed bone metastases.", "ovary", "clear cell carcinoma"),
+    ("We present a 10-year-old boy with a recurrent insulinoma. He had fasting hypoglycaemia, and the tumour was "
+     "enucleated.", "pancreas", "neuroendocrine tumor"),
+    ("A 45-year-old woman had fasting hypoglycaemia; an ectopic insulinoma in the duodenal wall was resected.",
+     "other", "neuroendocrine tumor"),
 ])
 def test_a_type_that_names_its_organ(nlp, text, site, histology):
     case = row(nlp, text)
