@@ -83,6 +83,8 @@ def test_affirmed(nlp, text, word):
     ("A mass was palpable in the vagina.", "vagina", "unknown"),
     ("Joishy SK, Walsh D. Ketorolac in cancer pain and bone metastases. J Pain Symptom Manage. 1998;15:86-90.", "bone", "other"),
     ("Lee H. Orbital metastasis of lung cancer. [PubMed] [CrossRef]", "lung", "other"),
+    # a reference entry ending on an abbreviated journal name, with no year
+    ("Ramadas S, Neuroleptic malignant syndrome with low dose lithium, Indian J Psychol Med,", "lithium", "other"),
     # the case's own work-up is no literature "study"
     ("Initial laboratory studies revealed leukocytosis and a raised creatinine.", "creatinine", "probable"),
     ("Imaging studies showed a mass in the liver.", "liver", "probable"),
@@ -189,6 +191,9 @@ def test_pronoun_chain_carries_the_patient_into_the_next_sentence(make_nlp):
     ("She did not improve, so no rituximab was given.", "rituximab", "drugs", True),
     ("There were no adverse effects from the methotrexate.", "methotrexate", "drugs", False),
     ("Without further delay, ceftriaxone was started.", "ceftriaxone", "drugs", False),
+    # a drug held a possible cause was given
+    ("NMS was likely due to haloperidol, though a role of olanzapine could not be ruled out.", "olanzapine", "drugs", False),
+    ("Liver metastasis could not be ruled out on CT.", "Liver", "sites", True),
 ])
 def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
     assert qualify(nlp, text, word, group)["negated"] is negated
