@@ -176,6 +176,10 @@ def test_not_a_clinical_date(nlp, text):
         ("A rare tumour\nFront. Oncol., 16 August 2024\nA 59-year-old woman was admitted on 3 May 2023.",
          ["2024-08-16"]),
         ("Case report\nShe was seen on 3 May 2011.\nReferences\n1. Lee K. Title. Lancet. 2010 Jan 5;375:1.", ["2010-01-05"]),
+        # a meeting where the work was presented; not a patient who presented at a doctor's
+        ("This case was presented in part at the Annual Meeting of the Society, Boston, May 2018.", ["2018-05"]),
+        ("A 77-year-old man presented at his general practitioner on 4 May 2018 with dyspnoea.", []),
+        ("She presented at the emergency department on 2 June 2020 with chest pain.", []),
     ],
 )
 def test_metadata_dates(nlp, text, expected):
