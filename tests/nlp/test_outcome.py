@@ -156,6 +156,9 @@ def test_not_an_outcome(nlp, text):
     ("She then received avelumab, with a sustained response lasting over two years.", ["partial response"]),
     ("She presented with a recurrence of her abdominal pain.", []),
     ("He presented with a recurrence of the carcinoma in the neck.", ["progressive disease"]),
+    ("She developed a recurrence of the GIST two years later.", ["progressive disease"]),
+    ("He experienced a recurrence of the thymoma in the pleura.", ["progressive disease"]),
+    ("She developed a recurrence of the primary in the vault.", ["progressive disease"]),
     ("Her condition never got better.", []),
     ("The pain was relieved by rest.", []),
 ])
