@@ -72,6 +72,8 @@ from pipeline.nlp.histology import histology as histology_module
         # apostrophes as pages print them, and "tumour" in either spelling
         ("Abdominal CT revealed bilateral Wilms\u2019 tumour.", "nephroblastoma"),
         ("Node biopsy showed Hodgkin\u2019s lymphoma, nodular sclerosis type.", "hodgkin lymphoma"),
+        ("Node biopsy showed Hodgkin\u00b4s lymphoma, mixed cellularity type.", "hodgkin lymphoma"),
+        ("A rare presentation of childhood Burkitt`s lymphoma with ascites.", "burkitt lymphoma"),
         ("A Klatskin\u2019s tumour was suspected on MRI and confirmed at surgery.", "cholangiocarcinoma"),
         # Paget disease named by its vulva
         ("Biopsy confirmed Paget\u2019s disease of the vulva.", "extramammary paget disease"),

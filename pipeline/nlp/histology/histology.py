@@ -29,9 +29,10 @@ WORD = LATIN_WORD
 # first a capital), and the possessive dropped before its initials are read
 ABBREVIATION_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*[),;]")
 POSSESSIVE = re.compile(r"['\u2019]s(?![A-Za-z])")
-# The apostrophes of a written name, and the one the lexicon writes them as.
-APOSTROPHES = "['\u2018\u2019\u2032]"
-TYPOGRAPHIC_APOSTROPHE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2032": "'"})
+# The apostrophes of a written name, and the one the lexicon writes them as: straight, curly, prime,
+# and the grave and acute accents some authors type for it ("Burkitt`s", "Hodgkin´s").
+APOSTROPHES = "['\u2018\u2019\u2032`\u00b4]"
+TYPOGRAPHIC_APOSTROPHE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2032": "'", "`": "'", "\u00b4": "'"})
 TUMOUR_WORD = re.compile(r"(?i)^tumou?r(?=s?$)")
 
 
