@@ -127,6 +127,9 @@ def test_plural_forms():
         ("Secondary renal neoplasms are rare.", ["kidney"]),
         ("MRI showed mets to the brain.", ["brain"]),
         ("A Krukenberg tumour was found in a woman with gastric cancer.", ["ovary"]),
+        # an eponym with its apostrophe as pages print it
+        ("A hard Virchow\u2019s node was palpable above the left clavicle.", ["lymph node"]),
+        ("A Sister Mary Joseph`s nodule was found at the umbilicus.", ["umbilicus"]),
     ],
 )
 def test_metastasis_sites(nlp, text, expected):

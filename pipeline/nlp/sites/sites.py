@@ -56,8 +56,20 @@ INTRA_HEAD = regex_cache.compile(r"^(?:metasta\w*|micrometasta\w*|deposits?|lesi
 # letter, or a line break, ends the context.
 
 
+# The apostrophes pages print for the lexicon's straight one ("Virchow’s node", "Krukenberg`s tumour").
+PRINTED_APOSTROPHES = ("\u2019", "\u2018", "`", "\u00b4")
+
+
 def written_forms(written: str) -> set[str]:
-    """The form and its plural (of the last word): "lymph node" -> "lymph nodes"."""
+    """The form and its plural (of the last word): "lymph node" -> "lymph nodes"; an eponym with
+    its apostrophe as pages print it too: "virchow's node" -> "virchow’s node"."""
+    forms = _plural_forms(written)
+    if "'" in written:
+        forms |= {form.replace("'", mark) for form in set(forms) for mark in PRINTED_APOSTROPHES}
+    return forms
+
+
+def _plural_forms(written: str) -> set[str]:
     forms = {written}
     head, _, last = written.rpartition(" ")
     if len(last) < 3 or not last[-1].isalpha() or last.endswith("s"):
