@@ -322,6 +322,9 @@ def test_relatives_diagnosed_together_are_a_row_each_with_their_sex(nlp):
     ("Case report. We report two cases of pancreatic stromal tumour. A 61-year-old man had a mass in the tail "
      "of the pancreas. Another 60-year-old man underwent CT, which showed a tumour in its head.",
      [(61, "male"), (60, "male")]),
+    # the group's sex named after the disease in the announcement, the second patient untold
+    ("Case report. We report two cases of Merkel cell carcinoma in older men. Case 1. A 75-year-old man presented "
+     "with a nodule on the ear. It was excised.", [(75, "male"), (None, "male")]),
 ])
 def test_siblings_and_patients_told_together_are_a_row_each(nlp, text, expected):
     assert [(r.age, r.sex) for r in cases(nlp, text)] == expected

@@ -503,6 +503,8 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
     'female'
     >>> announced_sex("Benign macrocephaly in a mother-son pair.") is None
     True
+    >>> announced_sex("We report two cases of Merkel cell carcinoma in older men with atypical presentations.")
+    'male'
     """
     match = _announcement(text, title, path)
     if match is None:
@@ -512,7 +514,18 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
         said = {PERSON_SEX.get(word) or PERSON_SEX.get(word.removesuffix("s")) for word in words} - {None}
         return said.pop() if len(said) == 1 else None
     said = {sex for sex, words in GROUP_SEX if words.search(match.group())}
+    if not said:  # "We report two cases of MCC in older men": the group named after the disease
+        rest = match.string[match.end():match.end() + GROUP_AFTER_REACH].split(". ")[0]
+        found = GROUP_AFTER.search(rest)
+        said = {sex for sex, words in GROUP_SEX if found and words.search(found.group())}
     return said.pop() if len(said) == 1 else None
+
+
+# The announced patients' group named after the disease in the announcement's sentence ("two cases of
+# Merkel cell carcinoma in older men", "three cases in young women"), a few words on.
+GROUP_AFTER = regex_cache.compile(r"\bin\s+(?:(?:older|elderly|young|younger|adult|middle-aged|two|three|four|[A-Z][a-z]+)\s+){0,2}"
+                                  r"(?:men|women|males|females|boys|girls|brothers|sisters)\b")
+GROUP_AFTER_REACH = 120
 
 
 # The sex a person or kinship word gives ("a mother–daughter pair", "a boy and his mother").
