@@ -18,6 +18,12 @@ def test_ordinal_statuses_go_to_their_rows(full_nlp):
     assert outcomes(full_nlp, text) == ["died", "recovered"]
 
 
+def test_ordinals_without_a_noun_before_a_verb_name_their_rows(full_nlp):
+    text = ("Two cases of copper storage disease are reported. First case presented with acute liver failure and "
+            "had a fatal outcome. The second had a slow onset and is progressing satisfactorily on zinc.")
+    assert outcomes(full_nlp, text) == ["died", "recovered"]
+
+
 def test_a_status_of_the_announced_patients_is_every_rows(full_nlp):
     text = ("Here we describe two patients who were admitted with encephalitis after a dog bite and who died "
             "despite intensive care.")
