@@ -344,23 +344,21 @@ def test_a_sex_word_glued_into_the_age_gives_the_sex(nlp, text, expected):
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [expected]
 
 
-def test_ages_given_respectively_for_both_patients_reach_each_row(nlp):
-    text = ("Case report. We report two patients with cervical cancer. Both patients were aged 45 and 52 years, "
-            "respectively. Case 1 was treated with cisplatin. Case 2 was treated with carboplatin.")
-    assert [r.age for r in cases(nlp, text)] == [45, 52]
-
-
-def test_ages_listed_each_with_its_article_reach_each_row(nlp):
-    text = ("Case report. We present two cases of Merkel cell carcinoma in a 80-year and a 95-year old patient.\n"
-            "Case 1\nThe first patient had a nodule on the cheek.\nCase 2\nThe second patient had a nodule on the ear.\n")
-    assert [r.age for r in cases(nlp, text)] == [80, 95]
-
-
-def test_ages_listed_for_a_counted_group_reach_the_rows_told_apart_by_ordinals(nlp):
-    text = ("Case report. Two men, aged 58 and 66 years, presented with painless jaundice. In the first case, CT "
-            "showed a mass in the pancreas; he received gemcitabine. In the second case, a cholangiocarcinoma was "
-            "resected.")
-    assert [r.age for r in cases(nlp, text)] == [58, 66]
+@pytest.mark.parametrize("text, ages", [
+    # "respectively" after the ages of both patients
+    ("Case report. We report two patients with cervical cancer. Both patients were aged 45 and 52 years, "
+     "respectively. Case 1 was treated with cisplatin. Case 2 was treated with carboplatin.", [45, 52]),
+    # each age with its article
+    ("Case report. We present two cases of Merkel cell carcinoma in a 80-year and a 95-year old patient.\n"
+     "Case 1\nThe first patient had a nodule on the cheek.\nCase 2\nThe second patient had a nodule on the ear.\n",
+     [80, 95]),
+    # a counted group's ages, its rows told apart later by ordinals
+    ("Case report. Two men, aged 58 and 66 years, presented with painless jaundice. In the first case, CT "
+     "showed a mass in the pancreas; he received gemcitabine. In the second case, a cholangiocarcinoma was "
+     "resected.", [58, 66]),
+])
+def test_ages_listed_together_reach_each_row_in_order(nlp, text, ages):
+    assert [r.age for r in cases(nlp, text)] == ages
 
 
 def test_a_neonate_born_at_weeks_of_gestation_is_0(nlp):
