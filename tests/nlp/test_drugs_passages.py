@@ -85,7 +85,10 @@ PASSAGES = [
      "dexamethasone, mannitol and a vasodilator were used.", ["dexamethasone", "mannitol"]),
     ("A 30-year-old woman had fever. As meningitis could not be ruled out, ceftriaxone and vancomycin were "
      "given empirically.", ["ceftriaxone", "vancomycin"]),
-    ("A 52-year-old man presented with jaundice. A drug reaction to amoxicillin could not be ruled out.", []),
+    # a drug whose part in the illness "could not be ruled out" was taken: a reaction to it needs it
+    ("A 52-year-old man presented with jaundice. A drug reaction to amoxicillin could not be ruled out.", ["amoxicillin"]),
+    # ... while a drug itself ruled out stays negated
+    ("A 52-year-old man presented with jaundice. Use of amoxicillin was ruled out.", []),
     ("A 41-year-old woman had a fever. Because infection could not be excluded, she did not receive "
      "steroids such as prednisolone.", []),
     # a negation of another clause ends at the clause break
