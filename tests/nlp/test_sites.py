@@ -130,6 +130,7 @@ def test_plural_forms():
         # an eponym with its apostrophe as pages print it
         ("A hard Virchow\u2019s node was palpable above the left clavicle.", ["lymph node"]),
         ("A Sister Mary Joseph`s nodule was found at the umbilicus.", ["umbilicus"]),
+        ("Chest radiography showed cannonball metastases.", ["lung"]),
     ],
 )
 def test_metastasis_sites(nlp, text, expected):
