@@ -131,6 +131,9 @@ def test_plural_forms():
         ("A hard Virchow\u2019s node was palpable above the left clavicle.", ["lymph node"]),
         ("A Sister Mary Joseph`s nodule was found at the umbilicus.", ["umbilicus"]),
         ("Chest radiography showed cannonball metastases.", ["lung"]),
+        ("Two years later in-transit metastases appeared between the scar and the groin.", ["skin"]),
+        ("At surgery she had N2 disease.", ["lymph node"]),
+        ("He was staged M1a with pulmonary nodules.", ["lung"]),
     ],
 )
 def test_metastasis_sites(nlp, text, expected):
