@@ -74,7 +74,14 @@ def markdown(text: str) -> str:
 
 
 def dashes(text: str) -> str:
-    return re.sub(r"(?<=\w)-(?=\w)", "\u2010", text)
+    """Hyphens between word characters as U+2010, in the words only: the markup of an XML or HTML file
+    ("article-meta", "xml:lang") is left as it is, as a publisher's file has it."""
+    return MARKUP.sub(lambda m: m.group(0) if m.group(0).startswith("<") else WORD_HYPHEN.sub("\u2010", m.group(0)), text)
+
+
+WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+# a tag, a comment or a declaration, or the text between them
+MARKUP = re.compile(r"<[^<>]*>|[^<]+|<")
 
 
 FORMS = {"flat": flat, "wrap": wrap, "crlf": crlf, "nbsp": nbsp, "double": double, "markdown": markdown,

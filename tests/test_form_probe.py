@@ -37,6 +37,9 @@ def test_the_forms_change_the_layout():
     assert "WBC\t18.2\t9.1" in form_probe.wrap(PAGE).splitlines()  # a table row is left whole
     assert "## Case presentation" in form_probe.markdown(PAGE).splitlines()
     assert "## Skin metastases are rare." not in form_probe.markdown(PAGE)
+    # the hyphens of the words only: the markup of an XML file stays well-formed
+    xml = '<article-meta xml:lang="en"><title>A well-differentiated tumour</title></article-meta>'
+    assert form_probe.dashes(xml) == xml.replace("well-differentiated", "well\u2010differentiated")
 
 
 @pytest.fixture(scope="module")
