@@ -34,6 +34,9 @@ PLACEHOLDER = regex_cache.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 WORD_CHARS = regex_cache.compile(r"\w+")  # a run of word characters, "_" included
 ALNUM_RUN = regex_cache.compile(r"[^\W_]+")  # letters and digits of any script: "cisplatin", "TS", "1"
 LATIN_WORD = regex_cache.compile(r"[A-Za-z]+")  # ASCII letters: month names, initials of a definition
+# The marks pages print for an apostrophe besides the straight one of the lexicons: curly quotes, and the
+# grave and acute accents some authors type ("Wilms’ tumour", "Burkitt`s", "Hodgkin´s").
+PRINTED_APOSTROPHES = "\u2019\u2018`\u00b4"
 # parts that use parts that use parts...: deeper than this is a loop in the data file
 TEMPLATE_DEPTH = 10
 

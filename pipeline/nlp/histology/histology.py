@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import regex_cache
-from pipeline.nlp.base import LATIN_WORD, Component, Finding
+from pipeline.nlp.base import LATIN_WORD, PRINTED_APOSTROPHES, Component, Finding
 from pipeline.nlp.histology.model import Histology
 from pipeline.nlp.text import sentence_bounds
 from pipeline.resources import read_patterns, read_table
@@ -29,10 +29,9 @@ WORD = LATIN_WORD
 # first a capital), and the possessive dropped before its initials are read
 ABBREVIATION_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*[),;]")
 POSSESSIVE = re.compile(r"['\u2019]s(?![A-Za-z])")
-# The apostrophes of a written name, and the one the lexicon writes them as: straight, curly, prime,
-# and the grave and acute accents some authors type for it ("Burkitt`s", "Hodgkin´s").
-APOSTROPHES = "['\u2018\u2019\u2032`\u00b4]"
-TYPOGRAPHIC_APOSTROPHE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2032": "'", "`": "'", "\u00b4": "'"})
+# The apostrophes of a written name (the printed ones, and the prime), and the one the lexicon writes them as.
+APOSTROPHES = "['" + PRINTED_APOSTROPHES + "\u2032]"
+TYPOGRAPHIC_APOSTROPHE = str.maketrans(dict.fromkeys(PRINTED_APOSTROPHES + "\u2032", "'"))
 TUMOUR_WORD = re.compile(r"(?i)^tumou?r(?=s?$)")
 
 

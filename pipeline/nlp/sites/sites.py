@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import disk_cache, regex_cache
-from pipeline.nlp.base import Component, Finding, fill_template
+from pipeline.nlp.base import PRINTED_APOSTROPHES, Component, Finding, fill_template
 from pipeline.nlp.phrases import phrase_matcher
 from pipeline.nlp.sites.model import LOCAL, OTHER, Site
 from pipeline.nlp.text import lower_text, sentence_bounds
@@ -54,10 +54,6 @@ INTRA_HEAD = regex_cache.compile(r"^(?:metasta\w*|micrometasta\w*|deposits?|lesi
                                  r"involvement|infiltrat\w*|extension|invasion|foci|focus|secondaries)$")
 # Without sentence boundaries (a pipeline with no sentence pipe) a full stop before a capital
 # letter, or a line break, ends the context.
-
-
-# The apostrophes pages print for the lexicon's straight one ("Virchow’s node", "Krukenberg`s tumour").
-PRINTED_APOSTROPHES = ("\u2019", "\u2018", "`", "\u00b4")
 
 
 def written_forms(written: str) -> set[str]:
