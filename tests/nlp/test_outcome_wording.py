@@ -109,3 +109,33 @@ def test_full_text_wording(nlp, text, expected):
 
 def test_an_expiring_document_is_no_death(nlp):
     assert categories(nlp, "The patient's insurance card had expired in May.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oral miltefosine was given for four weeks, resulting in his cure.", "recovered"),
+    ("The post-procedural period remained uneventful.", "recovered"),
+    ("Her post-transplant course was uncomplicated.", "recovered"),
+    ("The post-interventional stay passed without complications.", "recovered"),
+    ("After an improvement in his general condition he was moved to the ward.", "recovered"),
+    ("Plasma exchange led to symptom remission within a week.", "recovered"),
+    ("Steroids brought a remission of her neurological symptoms.", "recovered"),
+    ("The man has done well without evidence of malignancy for 3 years.", "no evidence of disease"),
+    ("She has done very well since the resection.", "no evidence of disease"),
+    ("The woman is at present in a state of disease-free survival.", "no evidence of disease"),
+    ("The final pathological diagnosis was negative for recurrent carcinoma.", "no evidence of disease"),
+    ("Annual scans did not reveal any recurrence.", "no evidence of disease"),
+    ("Surveillance imaging did not show local recurrences.", "no evidence of disease"),
+    ("There was no evidence of either recurrent disease or late toxicity at 2 years.", "no evidence of disease"),
+])
+def test_closing_wording_families(nlp, text, expected):
+    assert categories(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The prognosis of this tumour is generally good.",
+    "Cutaneous leishmaniasis may be cured by a single course.",
+    "The biopsy was negative for malignancy.",
+    "A post-mortem period of 12 hours preceded the examination.",
+])
+def test_look_alikes_of_the_closing_wording(nlp, text):
+    assert categories(nlp, text) == []
