@@ -117,6 +117,8 @@ def test_a_mass_in_the_contralateral_organ_called_metastatic_by_the_next_sentenc
 @pytest.mark.parametrize("text, expected", [
     ("A metastatic lesion was found in the left adrenal gland.", ["adrenal gland"]),
     ("At laparotomy, tumour nodules were found on the diaphragm and the omentum.", ["omentum", "other"]),
+    ("At second-look surgery a tumour focus was found within the pelvic peritoneum.", ["peritoneum"]),
+    ("Malignant foci were seen on the pleura.", ["pleura"]),
 ])
 def test_a_metastatic_lesion_found_in_an_organ_and_tumour_nodules_on_a_serosa(nlp, text, expected):
     assert roles_of(nlp, TUMOUR + text, "metastasis") == expected
