@@ -199,6 +199,16 @@ def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
     assert qualify(nlp, text, word, group)["negated"] is negated
 
 
+@pytest.mark.parametrize("text, word, negated", [
+    ("Her symptoms resolved and surgery was not required.", "symptoms resolved", False),
+    ("He showed improvement in the scaling and oral retinoids were not needed.", "improvement", False),
+    # a status told inside the negated clause itself stays negated
+    ("A recurrence of the tumour was not detected.", "recurrence", True),
+])
+def test_a_backward_negation_after_and_is_the_next_clauses(nlp, text, word, negated):
+    assert qualify(nlp, text, word, "outcome")["negated"] is negated
+
+
 @pytest.mark.parametrize("text, word, group, negated", [
     # a verb of giving after other words ends the negation's reach over a treatment
     ("No complications occurred, and he was discharged on aspirin.", "aspirin", "drugs", False),

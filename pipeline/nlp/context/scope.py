@@ -71,6 +71,10 @@ class CueScope:
                 continue
             if self._concluded(between):
                 continue
+            if category == "negated" and direction == "backward" and group == "outcome" \
+                    and any(token.lower_ == "and" for token in between):
+                continue  # "her symptoms resolved and surgery was not required": a status is a clause of
+                # its own, and the negation after "and" is the next clause's
             if category == "negated" and direction == "forward" and self._next_clause(between):
                 continue
             if category == "negated" and group in TREATMENT_GROUPS and direction == "forward" \
