@@ -431,20 +431,26 @@ def series_outcomes(rows: list[Case], mentions: list[Mention], shared: list[Ment
 def title_outcome(row: Case, text: str, config: AssemblyConfig = DEFAULT) -> None:
     """The outcome cell of a one-patient report whose text states no status the row takes, from
     a title that calls the case fatal ("Fatal disseminated strongyloidiasis in a kidney
-    transplant recipient": "[title]" of models/outcome/outcome.toml). The evidence is the title
-    where the text holds it; a title the text does not hold gives nothing (no evidence, no cell)."""
+    transplant recipient") or, for a non-cancer case, tells its recovery ("Successful treatment of
+    a scar pregnancy with methotrexate"): "[title]" of models/outcome/outcome.toml. The evidence
+    is the title where the text holds it; a title the text does not hold gives nothing (no
+    evidence, no cell)."""
     if row.outcome is not None or not row.title:
         return
     patterns = read_patterns(config.outcome).get("title", {})
-    if not {"died", "not"} <= patterns.keys():
-        return
     title = " ".join(row.title.split())
-    match = compile_pattern(patterns["died"]).search(title)
-    if match is None or compile_pattern(patterns["not"]).search(title):
+    non_cancer = row.primary_site is None and row.histology is None and not row.metastasis_sites
+    readings = [("died", "not")] + ([("recovered", "recovered_not")] if non_cancer else [])
+    for category, unless in readings:
+        if not {category, unless} <= patterns.keys():
+            continue
+        match = compile_pattern(patterns[category]).search(title)
+        if match is None or compile_pattern(patterns[unless]).search(title):
+            continue
+        start = text.find(title)
+        if start < 0:
+            return
+        row.outcome = category
+        row.evidence.append(Evidence("outcome", category, title, start + match.start(), start + match.end(), start,
+                                     ("subject=patient", "section=title")))
         return
-    start = text.find(title)
-    if start < 0:
-        return
-    row.outcome = "died"
-    row.evidence.append(Evidence("outcome", "died", title, start + match.start(), start + match.end(), start,
-                                 ("subject=patient", "section=title")))

@@ -1,5 +1,6 @@
-"""A one-patient report whose title calls the case fatal and whose text states no status the row
-takes: the patient died (models/outcome/outcome.toml [title]). Reports written for the tests."""
+"""A one-patient report whose title calls the case fatal, or tells a non-cancer case's recovery,
+and whose text states no status the row takes: the patient died, or recovered
+(models/outcome/outcome.toml [title]). Reports written for the tests."""
 import pytest
 
 from case_outcome_helpers import full_nlp  # noqa: F401 (the shared fixture)
@@ -25,6 +26,12 @@ def outcome_of(nlp, title, body=BODY):
     ("Potentially fatal strongyloidiasis successfully treated with ivermectin", None),
     ("Fatal strongyloidiasis in transplant recipients: a case series", None),
     ("Disseminated strongyloidiasis in a renal transplant recipient", None),
+    # a recovery the title tells of a non-cancer case
+    ("Disseminated strongyloidiasis successfully treated with ivermectin and albendazole", "recovered"),
+    ("Full recovery from disseminated strongyloidiasis in a renal transplant recipient", "recovered"),
+    ("Survival after disseminated strongyloidiasis in a renal transplant recipient", "recovered"),
+    ("Unsuccessful treatment of disseminated strongyloidiasis in a transplant recipient", None),
+    ("Strongyloides hyperinfection in the recovery phase of a kidney transplantation", None),
 ])
 def test_a_fatal_title(full_nlp, title, expected):
     case = outcome_of(full_nlp, title)
@@ -42,3 +49,9 @@ def test_the_text_status_wins_over_the_title(full_nlp):
 def test_a_status_in_the_narrative_present(full_nlp):
     body = BODY + "Despite treatment his condition deteriorated and he succumbs to multiorgan failure on day 9.\n"
     assert outcome_of(full_nlp, "Disseminated strongyloidiasis in a renal transplant recipient", body).outcome == "died"
+
+
+def test_a_recovery_title_of_a_cancer_case_gives_nothing(full_nlp):
+    body = ("Case presentation\nA 52-year-old man presented with haematuria. Cystoscopy showed a bladder tumour "
+            "and biopsy revealed urothelial carcinoma. He underwent radical cystectomy.\n")
+    assert outcome_of(full_nlp, "Urothelial carcinoma of the bladder successfully treated by cystectomy", body).outcome is None

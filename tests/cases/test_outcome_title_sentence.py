@@ -18,10 +18,10 @@ def test_progression_in_the_title_is_no_status(full_nlp):
     assert case.outcome is None
 
 
-def test_recovery_in_the_title_is_no_status(full_nlp):
-    case = row(full_nlp, "Full recovery from severe tetanus in an unvaccinated boy",
-               "A 9-year-old boy presented with trismus and spasms after a foot wound. He received "
-               "metronidazole and tetanus immunoglobulin in the intensive care unit.")
+def test_recovery_in_the_title_of_a_cancer_case_is_no_status(full_nlp):
+    case = row(full_nlp, "Full recovery after resection of a hepatocellular carcinoma producing G-CSF",
+               "A 67-year-old man was admitted with fever. CT showed a liver mass of 9 cm. Biopsy showed "
+               "hepatocellular carcinoma. He underwent a right hepatectomy.")
     assert case.outcome is None
 
 
