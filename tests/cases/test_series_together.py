@@ -348,6 +348,19 @@ def test_the_last_patient_of_an_ordinal_series_opens_the_next_part(nlp):
         (61, "female", "thyroid"), (70, "female", "stomach"), (28, "female", "soft tissue")]
 
 
+def test_the_other_case_after_the_first_opens_the_second_part(nlp):
+    text = ("We report two cases of cutaneous angiosarcoma. The first case is a 75-year-old man with a scalp "
+            "nodule that grew over two months. The other case is a 68-year-old woman with a purple plaque of "
+            "the face after radiotherapy for breast cancer.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(75, "male"), (68, "female")]
+
+
+def test_the_other_patient_of_a_one_patient_report_opens_nothing(nlp):
+    text = ("A 52-year-old man was admitted with pneumonia to a double room. The other patient in the room had "
+            "influenza. He received ceftriaxone and recovered.")
+    assert len(cases(nlp, text)) == 1
+
+
 def test_a_last_case_with_no_numbered_patient_before_it_opens_nothing(nlp):
     text = ("A 52-year-old man presented with haemoptysis and was found to have a lung adenocarcinoma. "
             "The last case of this kind, a 60-year-old man, was reported in 1998.")

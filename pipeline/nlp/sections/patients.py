@@ -81,8 +81,9 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
     return list(unique.values())
 
 
-# "The last case was ...", "the final patient, a ...": the patient after those numbered before it.
-LAST_WORDS = frozenset({"last", "final"})
+# "The last case was ...", "the final patient, a ...", "The other case is ..." (of two): the patient
+# after those numbered before it.
+LAST_WORDS = frozenset({"last", "final", "other"})
 
 
 def _numbered_last(last: list[InlineStart], found: list[InlineStart]) -> list[InlineStart]:
