@@ -126,6 +126,9 @@ def test_an_expiring_document_is_no_death(nlp):
     ("Annual scans did not reveal any recurrence.", "no evidence of disease"),
     ("Surveillance imaging did not show local recurrences.", "no evidence of disease"),
     ("There was no evidence of either recurrent disease or late toxicity at 2 years.", "no evidence of disease"),
+    ("After a second operation she is alive and without evidence of disease.", "no evidence of disease"),
+    ("She was given oral prednisolone and improved within a week.", "recovered"),
+    ("The patients were diagnosed by electromyography and improved after immunoglobulin.", "recovered"),
 ])
 def test_closing_wording_families(nlp, text, expected):
     assert categories(nlp, text) == [expected]
@@ -136,6 +139,7 @@ def test_closing_wording_families(nlp, text, expected):
     "Cutaneous leishmaniasis may be cured by a single course.",
     "The biopsy was negative for malignancy.",
     "A post-mortem period of 12 hours preceded the examination.",
+    "Her back pain was worse with activity and improved with rest.",
 ])
 def test_look_alikes_of_the_closing_wording(nlp, text):
     assert categories(nlp, text) == []
