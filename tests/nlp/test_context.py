@@ -157,6 +157,9 @@ def test_literature_and_patient_cues(nlp, text, word, subject):
     ("The authors describe a 52-year-old woman with a mass in the ovary.", "ovary", "patient"),
     ("This article presents an elderly man with nodules in the lung.", "lung", "patient"),
     ("The authors report the case of a man with nodules in the lung.", "lung", "patient"),
+    ("Here, the authors reported a two-year-old boy with nodules in the lung.", "lung", "patient"),
+    # ... another report's authors in the past tense stay the literature's
+    ("In 2015, the authors reported a boy with nodules in the lung [6].", "lung", "other"),
     # ... but a study's results in patients stay the literature's
     ("This study reported longer survival in patients with liver metastases.", "liver", "other"),
     ("The authors found that most patients with lung nodules improved.", "lung", "other"),
