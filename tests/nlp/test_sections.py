@@ -207,6 +207,17 @@ def test_fallback_takes_the_demographics_paragraph_when_no_patient_text_is_left(
     assert section_of(doc, "Fever is common") == "discussion"
 
 
+def test_the_paragraphs_that_go_on_with_the_patient_follow_the_fallback_paragraph(nlp):
+    # a poster abstract whose case stands under "Method", in paragraphs after the background's
+    doc = nlp("Background\nMyasthenia gravis is an autoimmune disease. About 15% of patients have a thymoma.\n\n"
+              "Method A 38-year-old woman presented with ptosis in June 2021.\n\n"
+              "She had been treated for a thymic carcinoma in 2013.\n\n"
+              "Myasthenia after thymectomy is rare.\n\nDiscussion\nThe interval varies [2].")
+    assert section_of(doc, "38-year-old woman") == "case"
+    assert section_of(doc, "She had been treated") == "case"
+    assert section_of(doc, "Myasthenia after thymectomy") == "background"
+
+
 def test_references_are_still_excluded(nlp):
     doc = nlp("Case presentation\nA 40-year-old woman had a mass.\nReferences\n"
               "1. Lee K. A 45-year-old woman with a uterine mass. J Case Rep 2011;3:10-12.")

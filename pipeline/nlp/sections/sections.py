@@ -105,6 +105,7 @@ class SectionDetector:
         self.not_the_patient = regex_cache.compile(fill_template(cues["not_the_patient"], cues), re.IGNORECASE)
         self.relative = regex_cache.compile(f"(?i:{cues['relatives']})")
         self.age = regex_cache.compile(fill_template(cues["age"], cues), re.IGNORECASE)
+        self.story_continues = regex_cache.compile(cues.get("story_continues", "(?!)"))
         context = read_patterns(context_patterns)
         self.citation = regex_cache.compile(context["citation"])
         self.reference_entry = regex_cache.compile(context["reference_entry"])
@@ -144,12 +145,22 @@ class SectionDetector:
                 # the list does not know ended the introduction; the case runs to the next known one
                 start = heading
             elif reach == "paragraph" and not self._unknown_heading_after(text, _paragraph_end(text, start)):
-                stop = min(stop, _paragraph_end(text, start))
+                stop = min(stop, self._story_end(text, _paragraph_end(text, start), stop))
             # else "... We report on a 57-year-old woman with X.\n\nClinical evolution\nShe ...": the
             # introduction ended with its last paragraph; the case goes on under a heading the list
             # does not know, to the next known one
             starts = _override(starts, start, stop, "case", "(case by content)")
         return self._fallback(text, sentences, starts)
+
+    def _story_end(self, text: str, end: int, limit: int) -> int:
+        """The end of the patient's story that a paragraph ending at ``end`` opens: the paragraphs
+        after it that go on with the patient as their subject ("She was diagnosed ...", the
+        ``story_continues`` pattern of patient_text.toml) belong to it, up to ``limit``."""
+        while True:
+            after = len(text) - len(text[end:].lstrip())  # the next paragraph's first character
+            if after >= limit or not self.story_continues.match(text, after):
+                return end
+            end = _paragraph_end(text, after)
 
     def _unknown_heading_before(self, text: str, start: int) -> int | None:
         """Start of the heading line right before the paragraph that ``start`` opens, when that
@@ -203,7 +214,8 @@ class SectionDetector:
         heading = self._unknown_heading_before(text, start)
         if heading is not None:  # a heading the list does not know opens the case: up to the next known one
             return _override(starts, heading, section_end, "case", "(case by fallback)")
-        return _override(starts, start, min(_paragraph_end(text, start), section_end), "case", "(case by fallback)")
+        return _override(starts, start, self._story_end(text, _paragraph_end(text, start), section_end), "case",
+                         "(case by fallback)")
 
     def _reference_line(self, text: str, position: int) -> bool:
         line_start = text.rfind("\n", 0, position) + 1
