@@ -86,6 +86,7 @@ def test_drug_generics(nlp, text, expected):
         "PET with 18F-FDG and gadolinium-enhanced MRI were performed.",
         "Serum G-CSF level was elevated to 120 pg/mL.",
         "This G-CSF-producing carcinoma was rare.",
+        "Granulocyte macrophage-colony stimulating factor (GM-CSF) in serum was normal.",
         "The tumour cells stained positive for estrogen receptor and progesterone receptor.",
         "Blood glucose was 6.1 mmol/L and serum potassium 3.9 mmol/L.",
         "Serum albumin was 2.9 g/dL and creatinine was normal.",
