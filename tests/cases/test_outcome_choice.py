@@ -26,6 +26,11 @@ def nlp(sites_outcome_nlp):
         ("He was admitted with a psoas abscess. The symptoms subsided after drainage.", "recovered"),
         ("She had dermatomyositis. The rash showed complete resolution on steroids.", "recovered"),
         ("He had a perianal abscess. He is doing well one year later.", "recovered"),
+        # a follow-up told uneventful: recovered in a non-cancer case, no evidence of disease in a cancer case
+        ("He had a femoral fracture. Clinical and radiological follow-up one year after the operation were "
+         "satisfactory.", "recovered"),
+        ("She had a parotid carcinoma. The results of the follow-up examination were unremarkable after "
+         "11 months.", "no evidence of disease"),
         # a non-cancer case's "progression" says nothing of the contract's values
         ("He had glomerulonephritis with rapid progression of the disease.", None),
         # a cancer case: "recovered" from an operation is no cancer status

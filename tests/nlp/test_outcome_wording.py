@@ -127,6 +127,7 @@ def test_an_expiring_document_is_no_death(nlp):
     ("Surveillance imaging did not show local recurrences.", "no evidence of disease"),
     ("There was no evidence of either recurrent disease or late toxicity at 2 years.", "no evidence of disease"),
     ("After a second operation she is alive and without evidence of disease.", "no evidence of disease"),
+    ("The results of the follow-up examination were unremarkable after 11 months.", "no evidence of disease"),
     ("She was given oral prednisolone and improved within a week.", "recovered"),
     ("The patients were diagnosed by electromyography and improved after immunoglobulin.", "recovered"),
 ])
