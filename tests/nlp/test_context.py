@@ -760,3 +760,9 @@ def test_advice_to_continue_a_drug_keeps_it(nlp):
 ])
 def test_a_recovery_without_complications_on_a_treatment(nlp, text, word, negated):
     assert qualify(nlp, text, word, group="drugs")["negated"] is negated
+
+
+def test_the_cases_own_study_concluding_on_its_diagnosis_is_no_literature(nlp):
+    text = "A biopsy was taken, and the study concluded on a diagnosis of orbital metastasis."
+    assert qualify(nlp, text, "orbital")["subject"] != "other"
+    assert qualify(nlp, "The study concluded that orbital metastasis is rare.", "orbital")["subject"] == "other"
