@@ -70,6 +70,8 @@ def generics(nlp, text):
         ("G-CSF 300 µg was administered subcutaneously.", ["filgrastim"]),
         ("Insulin was started for hyperglycaemia.", ["insulin"]),
         ("PTX 175 mg/m2 was given every three weeks.", ["paclitaxel"]),
+        # the antidote of methaemoglobinaemia, when given
+        ("Methylene blue 90 mg IV was given for the methaemoglobinaemia.", ["methylthioninium chloride"]),
     ],
 )
 def test_drug_generics(nlp, text, expected):
@@ -97,6 +99,10 @@ def test_drug_generics(nlp, text, expected):
         "Escherichia coli grew from the blood culture.",
         "Tumour cells were positive for vimentin and cytokeratin.",
         "A heparin lock was placed in the left forearm.",
+        # a dye's test, and radioiodine (radiotherapy)
+        "A methylene blue test at the bedside was positive.",
+        "She received a third course of radioiodine therapy for the bone metastases.",
+        "Radioactive iodine ablation of the thyroid remnant followed.",
     ],
 )
 def test_not_a_drug(nlp, text):
