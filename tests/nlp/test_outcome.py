@@ -381,6 +381,8 @@ def test_more_status_wording(nlp, text, expected):
         ("The two children were discharged on day 10.", True),
         ("All five patients were discharged home.", True),
         ("All of them recovered fully.", True),
+        ("The patients were diagnosed by electromyography and improved after immunoglobulin.", True),
+        ("Most patients were treated with immunoglobulin and improved within a week.", False),
         ("She was discharged on day 10.", False),
         ("Most patients have a favourable outcome.", False),
     ],
