@@ -101,6 +101,7 @@ def test_drug_generics(nlp, text, expected):
         "A heparin lock was placed in the left forearm.",
         # a dye's test, and radioiodine (radiotherapy)
         "A methylene blue test at the bedside was positive.",
+        "The swab was inoculated on Sabouraud dextrose agar.",
         "She received a third course of radioiodine therapy for the bone metastases.",
         "Radioactive iodine ablation of the thyroid remnant followed.",
     ],
