@@ -207,8 +207,11 @@ def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
     ("He showed improvement in the scaling and oral retinoids were not needed.", "improvement", False),
     # a status told inside the negated clause itself stays negated
     ("A recurrence of the tumour was not detected.", "recurrence", True),
+    # ... and a forward one does not reach a status after a comma, a clause of its own
+    ("She did not come back to the clinic, ultimately dying at home.", "ultimately dying", False),
+    ("There was no recurrence at 2 years.", "recurrence", True),
 ])
-def test_a_backward_negation_after_and_is_the_next_clauses(nlp, text, word, negated):
+def test_a_negation_beyond_a_clause_does_not_reach_the_status(nlp, text, word, negated):
     assert qualify(nlp, text, word, "outcome")["negated"] is negated
 
 

@@ -128,6 +128,9 @@ def test_an_expiring_document_is_no_death(nlp):
     ("There was no evidence of either recurrent disease or late toxicity at 2 years.", "no evidence of disease"),
     ("After a second operation she is alive and without evidence of disease.", "no evidence of disease"),
     ("The results of the follow-up examination were unremarkable after 11 months.", "no evidence of disease"),
+    ("She deteriorated over the following week, eventually dying on day 12.", "died"),
+    ("Intravenous immunoglobulin led to an improvement in her weakness.", "recovered"),
+    ("Steroids and physiotherapy resulted in improvement of the pain and gait.", "recovered"),
     ("She was given oral prednisolone and improved within a week.", "recovered"),
     ("The patients were diagnosed by electromyography and improved after immunoglobulin.", "recovered"),
 ])
@@ -141,6 +144,7 @@ def test_closing_wording_families(nlp, text, expected):
     "The biopsy was negative for malignancy.",
     "A post-mortem period of 12 hours preceded the examination.",
     "Her back pain was worse with activity and improved with rest.",
+    "Older age raises the risk of dying from sepsis.",
 ])
 def test_look_alikes_of_the_closing_wording(nlp, text):
     assert categories(nlp, text) == []

@@ -75,6 +75,10 @@ class CueScope:
                     and any(token.lower_ == "and" for token in between):
                 continue  # "her symptoms resolved and surgery was not required": a status is a clause of
                 # its own, and the negation after "and" is the next clause's
+            if category == "negated" and direction == "forward" and group == "outcome" \
+                    and len(between) and between[-1].text == ",":
+                continue  # "she did not follow up, ultimately dying from complications": the status
+                # after the comma opens a clause of its own
             if category == "negated" and direction == "forward" and self._next_clause(between):
                 continue
             if category == "negated" and group in TREATMENT_GROUPS and direction == "forward" \
