@@ -82,10 +82,14 @@ def test_inline_starts(text, numbers):
     (None, "We report the first 2 cases of this tumour.", 2),
     (None, "This report details 2 cases of bilateral sarcomas.", 2),
     (None, "Here we document three siblings with the same mutation.", 3),
+    (None, "We are reporting two male siblings of age 8 years and 6 years.", 2),
+    (None, "In this case report, two RCC patients with head and neck metastases are presented.", 2),
+    (None, "Here, three HCC patients with bone metastases are described.", 3),
     # counts of the literature, of organs, of lesions are no announcement
     ("Two primary cancers in one patient", "Only two cases have been reported so far.", 1),
     (None, "We report a 40-year-old woman. Three cases were published before.", 1),
     (None, "She had two lesions in both ovaries.", 1),
+    (None, "In the literature, two patients with head and neck metastases are presented [4].", 1),
 ])
 def test_announced_patients(title, text, count):
     assert announced_patients(text, title) == count
