@@ -131,6 +131,9 @@ def test_an_expiring_document_is_no_death(nlp):
     ("She deteriorated over the following week, eventually dying on day 12.", "died"),
     ("Intravenous immunoglobulin led to an improvement in her weakness.", "recovered"),
     ("Steroids and physiotherapy resulted in improvement of the pain and gait.", "recovered"),
+    ("Three years after radiosurgery she remains without evidence of other metastatic disease.", "no evidence of disease"),
+    ("His symptoms and laboratory parameters improved following ganciclovir.", "recovered"),
+    ("One year later the patient was diagnosed with a third recurrence.", "progressive disease"),
     ("She was given oral prednisolone and improved within a week.", "recovered"),
     ("The patients were diagnosed by electromyography and improved after immunoglobulin.", "recovered"),
 ])
@@ -145,6 +148,8 @@ def test_closing_wording_families(nlp, text, expected):
     "A post-mortem period of 12 hours preceded the examination.",
     "Her back pain was worse with activity and improved with rest.",
     "Older age raises the risk of dying from sepsis.",
+    "Staging CT showed a pelvic mass without evidence of metastatic disease.",
+    "She was diagnosed with a recurrence of her abdominal pain.",
 ])
 def test_look_alikes_of_the_closing_wording(nlp, text):
     assert categories(nlp, text) == []
