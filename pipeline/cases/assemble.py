@@ -9,6 +9,7 @@ from functools import lru_cache
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.course_dates import course_dates
 from pipeline.cases.figo import choose_figo_stage, nodal_stage
+from pipeline.cases.index_terms import indexed_sex
 from pipeline.cases.histology_choice import choose_histology, histology_with_site, marrow_type, without_keyword_mimics
 from pipeline.cases.labs import case_labs
 from pipeline.cases.mentions import Mention, PatientStart
@@ -59,6 +60,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     series_outcomes(rows[len(cases):], mentions, shared, config)
     if len(rows) == 1:
         title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
+        indexed_sex(rows[0], report.text)  # a PubMed page's "MeSH terms ... • Female"
     return rows
 
 
