@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.course_dates import course_dates
@@ -13,7 +12,7 @@ from pipeline.cases.index_terms import indexed_sex
 from pipeline.cases.histology_choice import choose_histology, histology_with_site, marrow_type, without_keyword_mimics
 from pipeline.cases.labs import case_labs
 from pipeline.cases.mentions import Mention, PatientStart
-from pipeline.cases.organs import MARROW, OTHER_SITE, site_facts, type_organ
+from pipeline.cases.organs import MARROW, OTHER_SITE, primary_sex, site_facts, type_organ
 from pipeline.cases.outcome import case_outcome, group_outcomes, may_be_mother, series_outcomes, title_outcome
 from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.primary import (
@@ -32,7 +31,7 @@ from pipeline.cases.spread import (
 from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
 from pipeline.ingest.report import Report
-from pipeline.resources import compile_pattern, read_patterns, read_table
+from pipeline.resources import compile_pattern, read_patterns
 
 
 def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart],
@@ -383,17 +382,8 @@ def _sex_of_primary(case: Case, evidence: list[Evidence], sex_words: str = DEFAU
     if not found:
         return
     primary = found[-1]
-    sex = site_facts().get(case.primary_site, {}).get("sex")
-    if not sex:
-        written = primary.sentence[primary.start - primary.sentence_start: primary.end - primary.sentence_start]
-        sex = _anatomy_sexes(sex_words).get(written.lower())
+    sex = primary_sex(case.primary_site, primary, sex_words)
     if sex:
         case.sex = sex
         evidence.append(Evidence("sex", sex, primary.sentence, primary.start, primary.end, primary.sentence_start,
                                  primary.qualifiers))
-
-
-@lru_cache(maxsize=4)
-def _anatomy_sexes(sex_words: str) -> dict[str, str]:
-    """Words of organs only one sex has ("prostate", "testicular", "uterine")."""
-    return {row["term"].lower(): row["sex"] for row in read_table(sex_words) if row["evidence"] == "anatomy"}

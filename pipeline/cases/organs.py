@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
+from pipeline.cases.record import Evidence
 from pipeline.nlp.sites.model import OTHER as OTHER_SITE
 from pipeline.resources import compile_pattern, read_patterns, read_table
 
@@ -71,3 +72,20 @@ def site_family(site: str) -> str:
 
 def organ_stem(written: str) -> str:
     return "".join(ch for ch in written.lower() if ch.isalpha())[:ORGAN_STEM]
+
+
+@lru_cache(maxsize=4)
+def anatomy_sexes(sex_words: str) -> dict[str, str]:
+    """Words of organs only one sex has ("prostate", "testicular", "uterine")."""
+    return {row["term"].lower(): row["sex"] for row in read_table(sex_words) if row["evidence"] == "anatomy"}
+
+
+def primary_sex(site: str | None, primary: Evidence, sex_words: str) -> str | None:
+    """The sex a primary cancer implies: a primary site only one sex has (``cases/sites.tsv``: the
+    uterus, the ovary), or, for a primary outside the site list, the organ its words name
+    ("prostatic adenocarcinoma", "testicular seminoma": the ``anatomy`` rows of ``sex_words``)."""
+    sex = site_facts().get(site, {}).get("sex")
+    if sex:
+        return sex
+    written = primary.sentence[primary.start - primary.sentence_start: primary.end - primary.sentence_start]
+    return anatomy_sexes(sex_words).get(written.lower())

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline.cases.organs import primary_sex
 from pipeline.cases.patient_columns import table_columns
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series_apart import one_and_the_other, respective_values, told_apart
@@ -151,9 +152,11 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
                    journal=first.journal, year=first.year, authors=list(first.authors))
         for item in shared + outcome:
             setattr(row, item.field, item.value)
-        # the sex the shared primary site implies (cervix: female), else the one the announcement
-        # gives them all ("two young women")
-        row.sex = _implied_sex(row.primary_site) or said_sex
+        # the sex the shared primary implies (cervix: female; "prostate cancer": male), else the one
+        # the announcement gives them all ("two young women")
+        row.sex = _implied_sex(row.primary_site) or next(
+            (sex for e in shared if e.field == "primary_site" and (sex := primary_sex(row.primary_site, e, sex_words))),
+            None) or said_sex
         row.evidence = [replace(item) for item in shared + outcome + drugs + spread]
         row.drugs = sorted({item.value for item in drugs})
         row.metastasis_sites = sorted({item.value for item in spread})

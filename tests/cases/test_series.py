@@ -438,3 +438,10 @@ def test_a_flattened_opening_that_presents_a_patient_or_cites_a_report_announces
     page = ("A 52-year-old man presented with fever. Related articles: Fever of unknown origin in two "
             "siblings. Brown A, Green B. Am J Med. 2011;14:22-9." + " He was treated with antibiotics." * 20)
     assert len(cases(nlp, page)) == 1
+
+
+def test_announced_patients_share_the_sex_their_primary_implies(nlp):
+    text = ("Prostate cancer in three patients of one town\n\nAbstract\nWe present three patients with advanced "
+            "prostate cancer treated at our hospital. All had bone pain and received androgen deprivation.\n")
+    rows = report_cases(nlp, Report(name="p.txt", text=text))
+    assert [r.sex for r in rows] == ["male", "male", "male"]
