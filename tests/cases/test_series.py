@@ -5,7 +5,7 @@ import pytest
 from pipeline.api import report_cases
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
-from pipeline.nlp.sections.patients import announced_patients, inline_patient_starts
+from pipeline.nlp.sections.patients import announced_patients, announced_sex, inline_patient_starts
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +85,7 @@ def test_inline_starts(text, numbers):
     (None, "We are reporting two male siblings of age 8 years and 6 years.", 2),
     (None, "In this case report, two RCC patients with head and neck metastases are presented.", 2),
     (None, "Here, three HCC patients with bone metastases are described.", 3),
+    (None, "Here three cases, including 17-, 20-, and 23-year-old men, who were poisoned, have been reported.", 3),
     # counts of the literature, of organs, of lesions are no announcement
     ("Two primary cancers in one patient", "Only two cases have been reported so far.", 1),
     (None, "We report a 40-year-old woman. Three cases were published before.", 1),
@@ -445,3 +446,14 @@ def test_announced_patients_share_the_sex_their_primary_implies(nlp):
             "prostate cancer treated at our hospital. All had bone pain and received androgen deprivation.\n")
     rows = report_cases(nlp, Report(name="p.txt", text=text))
     assert [r.sex for r in rows] == ["male", "male", "male"]
+
+
+@pytest.mark.parametrize("title, text, sex", [
+    # the first announcement says no sex, a later one does
+    ("Spontaneous haemopneumothorax: report of three cases", "Abstract: In this study, we reported three male "
+     "cases of spontaneous haemopneumothorax.", "male"),
+    (None, "We report three female patients with lupus of the face.", "female"),
+    ("Spontaneous haemopneumothorax: report of three cases", "Abstract: We report three cases.", None),
+])
+def test_the_sex_of_the_announced_group(title, text, sex):
+    assert announced_sex(text, title) == sex

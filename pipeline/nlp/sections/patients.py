@@ -440,6 +440,13 @@ def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
     """The first announcement of several patients in the title or the opening of the text, not
     counting one in a citation ("... : report of two cases. J Clin Oncol 2004;22:1-5", a list of
     similar articles on an abstract page)."""
+    found = next(_every_announcement(text, title, path), None)
+    return found if found is not None else _newborns_announced(text[:_announcements(path)[1]], title, path)
+
+
+def _every_announcement(text: str, title: str | None, path: str):
+    """The announcements of several patients in the title, then in the opening of the text, in
+    order (see :func:`_announcement`)."""
     patterns, reach = _announcements(path)
     citation = _citation(path)
     age = _patterns(path)[1]
@@ -457,8 +464,7 @@ def _announcement(text: str, title: str | None, path: str) -> re.Match | None:
                 if in_text and counted_subject(sentence.lstrip(), path) and (
                         age.search(piece, 0, match.start()) or _after_discussion_heading(piece, match.start())):
                     continue
-                return match
-    return _newborns_announced(text[:reach], title, path)
+                yield match
 
 
 def _newborns_announced(opening: str, title: str | None, path: str) -> re.Match | None:
@@ -488,8 +494,11 @@ def _citation(path: str) -> re.Pattern:
 
 
 # The sex of the patients an announcement names all at once ("two young women", "twin sisters").
-GROUP_SEX = (("female", regex_cache.compile(r"\b(?:women|ladies|girls|sisters|daughters|mothers|females)\b", re.IGNORECASE)),
-             ("male", regex_cache.compile(r"\b(?:men|boys|brothers|sons|fathers|males)\b", re.IGNORECASE)))
+# ("three male cases of ...": the sex as the adjective of the counted patients)
+GROUP_SEX = (("female", regex_cache.compile(r"\b(?:women|ladies|girls|sisters|daughters|mothers|females)\b"
+                                            r"|\bfemale\s+(?:cases|patients|children|infants|adults|subjects)\b", re.IGNORECASE)),
+             ("male", regex_cache.compile(r"\b(?:men|boys|brothers|sons|fathers|males)\b"
+                                          r"|\bmale\s+(?:cases|patients|children|infants|adults|subjects)\b", re.IGNORECASE)))
 
 
 def announced_sex(text: str, title: str | None = None, path: str = "sections/patients.toml") -> str | None:
@@ -507,13 +516,24 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
     >>> announced_sex("We report two cases of Merkel cell carcinoma in older men with atypical presentations.")
     'male'
     """
-    match = _announcement(text, title, path)
-    if match is None:
+    first = _announcement(text, title, path)
+    if first is None:
         return None
-    if match.groupdict().get("pair"):  # "a mother–daughter pair", "twin sisters": the person words say the sex
-        words = re.split(r"[\s–—-]+", match.group("pair").lower())
+    if first.groupdict().get("pair"):  # "a mother–daughter pair", "twin sisters": the person words say the sex
+        words = re.split(r"[\s–—-]+", first.group("pair").lower())
         said = {PERSON_SEX.get(word) or PERSON_SEX.get(word.removesuffix("s")) for word in words} - {None}
         return said.pop() if len(said) == 1 else None
+    # the first announcement that says a sex ("Spontaneous haemopneumothorax: report of three cases" says
+    # none; the abstract's "we reported three male cases" does)
+    for match in [first] + [m for m in _every_announcement(text, title, path) if m.group() != first.group()]:
+        said = _group_sex_of(match)
+        if said is not None:
+            return said
+    return None
+
+
+def _group_sex_of(match: re.Match) -> str | None:
+    """The one sex an announcement's group words say, or None."""
     said = {sex for sex, words in GROUP_SEX if words.search(match.group())}
     if not said:  # "We report two cases of MCC in older men": the group named after the disease
         rest = match.string[match.end():match.end() + GROUP_AFTER_REACH].split(". ")[0]
