@@ -134,6 +134,8 @@ def test_an_expiring_document_is_no_death(nlp):
     ("Three years after radiosurgery she remains without evidence of other metastatic disease.", "no evidence of disease"),
     ("His symptoms and laboratory parameters improved following ganciclovir.", "recovered"),
     ("One year later the patient was diagnosed with a third recurrence.", "progressive disease"),
+    ("We report a case of scrub typhus with a facial palsy treated successfully with doxycycline.", "recovered"),
+    ("Ciclosporin with glucocorticoids was able to successfully control the disease activity.", "recovered"),
     ("She was given oral prednisolone and improved within a week.", "recovered"),
     ("The patients were diagnosed by electromyography and improved after immunoglobulin.", "recovered"),
 ])
@@ -150,6 +152,7 @@ def test_closing_wording_families(nlp, text, expected):
     "Older age raises the risk of dying from sepsis.",
     "Staging CT showed a pelvic mass without evidence of metastatic disease.",
     "She was diagnosed with a recurrence of her abdominal pain.",
+    "The infection can be successfully treated with doxycycline.",
 ])
 def test_look_alikes_of_the_closing_wording(nlp, text):
     assert categories(nlp, text) == []
