@@ -755,3 +755,53 @@ def test_a_heading_with_its_page_decoration_opens_its_section(nlp, heading, sect
 def test_a_count_after_a_word_that_is_no_heading_is_left_alone(nlp):
     doc = nlp("Case presentation\nA 50-year-old man had pain.\nPlatelets (245)\nHe recovered.")
     assert section_of(doc, "Platelets (245)") == "case"
+
+
+# A full page of the perturbation templates (scripts/perturb/templates_a.toml) flattened to one line,
+# around a case paragraph written for the test: the case's paragraph is the whole line.
+FLATTENED_PAGE = (
+    'Home / Archives / Vol. 9 No. 2 (2019) / Case Reports An unusual presentation in a single patient: a '
+    'case report Jorge Almeida, Li Wen, Fatima Benali Author information Department of Medicine, Hospital'
+    ' Santa Clara, Porto, Portugal Department of Radiology, Hospital Santa Clara, Porto, Portugal Corresp'
+    'ondence to: Dr Jorge Almeida; jalmeida@santaclara.example Cite this article: Almeida J, Wen L, Benal'
+    'i F. An unusual presentation in a single patient: a case report. Case Rep Clin Med. 2019;9(2):e1043.'
+    ' DOI: 10.5555/crcm.2019.1043 Received: 3 March 2019 | Accepted: 21 May 2019 | Published: 2 June 2019'
+    ' Copyright: © 2019 Almeida et al. This is an open-access article distributed under the terms of the '
+    'Creative Commons Attribution License, which permits unrestricted use, distribution, and reproduction'
+    ' in any medium, provided the original author and source are credited. Keywords: case report, differe'
+    'ntial diagnosis, internal medicine Background The condition was first described in 1952 and about 60'
+    ' patients have been reported since [1,2]. It affects women more often than men and is usually diagno'
+    'sed in the sixth decade. Smith et al. reported a 45-year-old man with a similar presentation who was'
+    ' treated with prednisolone and azathioprine and died 6 months later [3]. Others have used intravenou'
+    's immunoglobulin, rituximab or plasma exchange with variable success [4]. Here we present our experi'
+    'ence. Clinical summary A 7-year-old boy was referred to our department for imaging of the temporal b'
+    'one. The CT showed atresia of the right auditory canal. Discussion Fewer than 20 similar patients ha'
+    've been reported. In most of them the disease was diagnosed at an advanced stage (FIGO stage IIIC or'
+    ' IV), and the 5-year survival was below 20% [2]. Two patients in the series of Müller and Schmidt, a'
+    'ged 38 and 71 years, were alive without disease at 5 years after surgery and paclitaxel-carboplatin '
+    'chemotherapy [4]. In another report, a 29-year-old pregnant woman presented with seizures from brain'
+    ' metastases and died despite whole-brain radiotherapy and temozolomide [3]. Differential diagnoses i'
+    'nclude tuberculosis, which is treated with isoniazid, rifampicin, pyrazinamide and ethambutol, and f'
+    'ungal infection, treated with amphotericin B or voriconazole. Empirical antibiotics such as piperaci'
+    'llin-tazobactam and vancomycin are often started before the diagnosis is made. Conclusions Clinician'
+    's should consider this diagnosis in patients with unexplained symptoms. Early treatment may improve '
+    'the outcome. Declarations Ethics approval and consent to participate Not applicable. Consent for pub'
+    'lication The patient gave written consent to the publication of this report. Competing interests Non'
+    'e declared. Funding None. Availability of data and materials All data are included in this article. '
+    "Publisher's Note Springer Nature remains neutral with regard to jurisdictional claims in published m"
+    'aps and institutional affiliations. Rights and permissions Open Access This article is licensed unde'
+    'r a Creative Commons Attribution 4.0 International License. References 1. Nakamura Y, Ito S. A 45-ye'
+    'ar-old man with a similar presentation treated with prednisolone and cyclophosphamide. Intern Med. 2'
+    '012;51:2201-5. 2. García-López M, Ruiz P, et al. Leukocytosis and fever in a 62-year-old woman who d'
+    'ied after chemotherapy with cisplatin. Rev Clin Esp. 2018;218(3):140-4. 3. Müller H, Schmidt F. Trea'
+    'tment outcomes with methotrexate, vincristine and doxorubicin in 30 patients. Ann Oncol. 2009;20:88-'
+    '95. [PubMed] [Google Scholar] Similar articles Diagnostic pitfalls in general practice: a narrative '
+    'review. Outcomes of rare diseases in adults: a cohort study. Publication types Case Reports MeSH ter'
+    'ms Adult; Female; Humans; Male Privacy policy Terms of use © 2024 Westmark Press'
+)
+
+
+def test_the_fallback_paragraph_of_a_flattened_page_stops_at_the_next_section(nlp):
+    doc = nlp(FLATTENED_PAGE)
+    assert section_of(doc, "A 7-year-old boy") == "case"
+    assert section_of(doc, "Nakamura Y, Ito S") != "case"

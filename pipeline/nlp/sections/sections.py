@@ -157,6 +157,8 @@ class SectionDetector:
         after it that go on with the patient as their subject ("She was diagnosed ...", the
         ``story_continues`` pattern of patient_text.toml) belong to it, up to ``limit``."""
         while True:
+            if end >= limit:
+                return limit  # a paragraph that runs past the next section (a flattened page) stops there
             after = len(text) - len(text[end:].lstrip())  # the next paragraph's first character
             if after >= limit or not self.story_continues.match(text, after):
                 return end
