@@ -158,6 +158,7 @@ def test_literature_and_patient_cues(nlp, text, word, subject):
     ("This article presents an elderly man with nodules in the lung.", "lung", "patient"),
     ("The authors report the case of a man with nodules in the lung.", "lung", "patient"),
     ("Here, the authors reported a two-year-old boy with nodules in the lung.", "lung", "patient"),
+    ("In this report, we reviewed the literature and presented a man with a nodule in the lung.", "lung", "patient"),
     # ... another report's authors in the past tense stay the literature's
     ("In 2015, the authors reported a boy with nodules in the lung [6].", "lung", "other"),
     # ... but a study's results in patients stay the literature's
