@@ -16,11 +16,11 @@ def _terms(text: str, start: int, spec: dict) -> list[tuple[str, int, int]]:
     found = []
     position = start
     for _ in range(MAX_TERMS):
-        match = term.match(text[position:])
+        match = term.match(text, position)
         if match is None:
             break
-        found.append((match.group("term").strip(), position + match.start("term"), position + match.end("term")))
-        position += match.end()
+        found.append((match.group("term").strip(), match.start("term"), match.end("term")))
+        position = match.end()
     return found
 
 

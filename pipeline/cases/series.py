@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from pipeline.cases.organs import primary_sex
+from pipeline.cases.organs import primary_sex, site_facts
 from pipeline.cases.patient_columns import table_columns
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series_apart import one_and_the_other, respective_values, told_apart
@@ -29,7 +29,7 @@ from pipeline.cases.series_demographics import (
 from pipeline.cases.series_newborns import co_twin_age, newborn_ages
 from pipeline.ingest.report import Report
 from pipeline.nlp.sections.patients import announced_patients, announced_sex, counted_subject, patient_number, with_persons
-from pipeline.resources import read_patterns, read_table
+from pipeline.resources import read_patterns
 
 
 SHARED_FIELDS = ("primary_site", "histology")
@@ -108,7 +108,8 @@ def told_of_all_spread(first: Case, count: int, patients: str = "sections/patien
 
 
 def _implied_sex(site: str | None) -> str | None:
-    return next((row["sex"] or None for row in read_table("cases/sites.tsv") if row["site"] == site), None)
+    """The sex a primary site of the site list implies (cervix: female), or None."""
+    return site_facts().get(site, {}).get("sex") or None
 
 
 def series_cases(report: Report, cases: list[Case], patients: str = "sections/patients.toml",
@@ -152,11 +153,10 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
                    journal=first.journal, year=first.year, authors=list(first.authors))
         for item in shared + outcome:
             setattr(row, item.field, item.value)
-        # the sex the shared primary implies (cervix: female; "prostate cancer": male), else the one
-        # the announcement gives them all ("two young women")
-        row.sex = _implied_sex(row.primary_site) or next(
-            (sex for e in shared if e.field == "primary_site" and (sex := primary_sex(row.primary_site, e, sex_words))),
-            None) or said_sex
+        # the sex the shared primary implies (cervix: female; "prostate cancer": male; its evidence is
+        # the first row's primary), else the one the announcement gives them all ("two young women")
+        row.sex = next((sex for e in shared if e.field == "primary_site"
+                        and (sex := primary_sex(row.primary_site, e, sex_words))), None) or said_sex
         row.evidence = [replace(item) for item in shared + outcome + drugs + spread]
         row.drugs = sorted({item.value for item in drugs})
         row.metastasis_sites = sorted({item.value for item in spread})

@@ -524,12 +524,8 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
         said = {PERSON_SEX.get(word) or PERSON_SEX.get(word.removesuffix("s")) for word in words} - {None}
         return said.pop() if len(said) == 1 else None
     # the first announcement that says a sex ("Spontaneous haemopneumothorax: report of three cases" says
-    # none; the abstract's "we reported three male cases" does)
-    for match in [first] + [m for m in _every_announcement(text, title, path) if m.group() != first.group()]:
-        said = _group_sex_of(match)
-        if said is not None:
-            return said
-    return None
+    # none; the abstract's "we reported three male cases" does); ``first`` is the first of them
+    return next((said for match in _every_announcement(text, title, path) if (said := _group_sex_of(match))), None)
 
 
 def _group_sex_of(match: re.Match) -> str | None:
