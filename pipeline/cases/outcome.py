@@ -216,10 +216,16 @@ def _history_reader(config: AssemblyConfig = DEFAULT):
     pluperfect, before = compile_pattern(spec["pluperfect"]), compile_pattern(spec["before"])
     at_presentation = compile_pattern(spec["at_presentation"]) if spec.get("at_presentation") else None
     later_step = compile_pattern(spec.get("later_step") or "(?!)")
+    introduction = compile_pattern(spec.get("introduction") or "(?!)")
+    presents_after = compile_pattern(spec.get("presents_after") or "(?!)")
 
     def told_as_history(mention: Mention) -> bool:
         up_to_phrase = mention.sentence[: max(0, mention.end - mention.sentence_start)]
         if pluperfect.search(up_to_phrase) and before.search(mention.sentence):
+            return True
+        # "A 2.5-year-old boy with a history of X, fully corrected, with no sequela, presented ...":
+        # a status inside the words that introduce the patient, before the verb of the presentation
+        if introduction.match(mention.sentence) and presents_after.search(mention.sentence, mention.end - mention.sentence_start):
             return True
         # "On presentation, her diarrhea had already subsided": the state the patient came in with
         opening = at_presentation.match(mention.sentence) if at_presentation is not None else None

@@ -42,9 +42,21 @@ def choose_primary_site(sites: list[Mention], config: AssemblyConfig = DEFAULT) 
     candidates = [m for m in candidates if m.value.site not in elsewhere] or candidates
     candidates = without_spread_named_elsewhere(candidates, sites, config)
     spec = read_patterns(config.roles)["report"]
+    candidates = without_broad_words(candidates, spec)
     history, remote = compile_pattern(spec["history"]), compile_pattern(spec.get("remote", "(?!)"))
     current = [m for m in candidates if not (history.search(m.sentence) and remote.search(m.sentence))]
     return most_frequent(current or candidates, lambda v: v.site)
+
+
+def without_broad_words(candidates: list[Mention], spec: dict) -> list[Mention]:
+    """The candidates less a broad word for two organs ("colorectal") when one of those organs is
+    named itself ("carcinoma of the rectum"); nothing changes when only the broad word is written."""
+    if "broad_primary" not in spec:
+        return candidates
+    broad = compile_pattern(spec["broad_primary"])
+    narrower = set(spec["broad_narrower"])
+    named = [m for m in candidates if m.value.site in narrower and not broad.search(m.text)]
+    return [m for m in candidates if not broad.search(m.text)] if named else candidates
 
 
 def without_spread_named_elsewhere(candidates: list[Mention], sites: list[Mention],

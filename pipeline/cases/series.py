@@ -62,15 +62,15 @@ TOLD_SECTIONS = frozenset({"section=front", "section=abstract", "section=case", 
 
 def _group_given(evidence: Evidence, first: Case) -> bool:
     """A drug of the first row, or one left out only because its sentence's subject read as
-    other patients' ("These patients were treated with X": the report's patients, in a report
-    read as one patient's), told where the patients' course is told and neither negated nor
+    other patients' or relatives' ("These patients were treated with X", "Both siblings were
+    treated with X": the report's patients, in a report read as one patient's), told where the patients' course is told and neither negated nor
     hypothetical."""
     if evidence.kept:
         return evidence.value in first.drugs
     flags = set(evidence.qualifiers)
     section = {f for f in flags if f.startswith("section=")}
     subject = {f for f in flags if f.startswith("subject=")}
-    return (subject <= {"subject=other"} and bool(section) and section <= TOLD_SECTIONS
+    return (subject <= {"subject=other", "subject=family"} and bool(section) and section <= TOLD_SECTIONS
             and not flags - subject - section)
 
 
@@ -137,6 +137,12 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     first = cases[0]
     shared = [e for e in first.evidence if e.field in SHARED_FIELDS and getattr(first, e.field) == e.value]
     outcome = [e for e in first.evidence if e.field == "outcome" and e.value == first.outcome and _told_of_all(e.sentence, count, patients)]
+    if first.outcome is None:  # "Both siblings recovered": left out of the one-patient reading as the relatives'
+        outcome = [replace(e, kept=True) for e in first.evidence if e.field == "outcome" and _group_given(e, first)
+                   and _told_of_all(e.sentence, count, patients)][-1:]
+        if outcome:
+            first.outcome = outcome[0].value
+            first.evidence = [e for e in first.evidence if e not in _unkept(outcome)] + outcome
     # a drug told of all the patients at once ("These patients were treated with X") is each one's
     drugs = [replace(e, kept=True) for e in first.evidence if e.field == "drugs" and _group_given(e, first)
              and _given_to_all(e.sentence, count, patients)]

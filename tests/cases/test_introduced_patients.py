@@ -253,3 +253,41 @@ def test_a_lower_case_case_cited_in_the_discussion_opens_no_patient(nlp):
     text = ("Case report\nA 61-year-old man with diabetes was given meropenem.\n\nDiscussion\nAs in the "
             "series of Lee, case 2 was a 44-year-old woman [3]. Early surgery matters.\n")
     assert len(cases(nlp, text)) == 1
+
+
+def test_a_patient_who_underwent_surgery_opens_a_row_in_a_two_case_abstract(nlp):
+    text = ("We report two cases of bony metastases of colorectal cancer. A 55-year-old man underwent an "
+            "abdominoperineal resection for a carcinoma of the rectum. He remained well and disease-free. "
+            "A 67-year-old man underwent a right hemicolectomy for carcinoma of the cecum and synchronous liver "
+            "metastases. He died 18 months after his original operation.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex, r.primary_site, r.outcome) for r in rows] == [
+        (55, "male", "rectum", "no evidence of disease"), (67, "male", "colon", "died")]
+
+
+def test_patients_told_under_headings_of_their_diagnoses_need_no_count(nlp):
+    text = ("Endocarditis after a delayed visit\n"
+            "A 16-year-old boy presented to the emergency room with a 2-week fever. He received amoxicillin.\n"
+            "Severe haemolytic anaemia\n"
+            "A 2.5-year-old boy presented to the emergency room after two weeks of fatigue and dark urine.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.drugs) for r in rows] == [(16, ["amoxicillin"]), (2.5, [])]
+
+
+def test_a_second_age_in_a_one_patient_report_opens_no_row(nlp):
+    text = ("Case presentation\nA 45-year-old woman presented with a breast lump. "
+            "A 47-year-old woman presented with the same lump in a report we cite [4].\n"
+            "She received tamoxifen.\n")
+    assert [r.age for r in cases(nlp, text)] == [45]
+
+
+def test_a_relative_with_an_age_of_his_own_is_the_second_patient_of_a_family_report(nlp):
+    text = ("Xeroderma pigmentosum in an uncle and nephew. We describe a boy who was found to have XP after a "
+            "severe burn. His maternal uncle, now age 20 years, had been diagnosed with XP after a similar "
+            "sunburn in infancy.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(None, "male"), (20, "male")]
+
+
+def test_a_relative_diagnosed_before_stays_family_history_in_a_one_patient_report(nlp):
+    text = "A 7-year-old boy was admitted with fever. His brother had been diagnosed with Kawasaki disease before."
+    assert [r.age for r in cases(nlp, text)] == [7]

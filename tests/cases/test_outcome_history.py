@@ -22,6 +22,9 @@ from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: th
     "systemic symptoms were resolved. Fundoscopy showed optic disc swelling.",
     "A 30-year-old woman presented with weakness after gastroenteritis. On admission, her diarrhea had "
     "already subsided. Nerve conduction studies showed a demyelinating neuropathy.",
+    # a status inside the words that introduce the patient, before the presentation's verb
+    "A 3-year-old girl with a ventricular septal defect, closed in infancy with no cardiac sequelae, "
+    "presented to the emergency room with fever and a limp. Blood cultures grew staphylococci.",
 ])
 def test_a_status_of_the_history_is_not_the_outcome(full_nlp, text):
     assert only_case(full_nlp, text).outcome is None
@@ -39,6 +42,9 @@ def test_a_status_of_the_history_is_not_the_outcome(full_nlp, text):
     "and the patient presented progressive improvement after oral levothyroxine.",
     "A 60-year-old woman presented with myxoedema coma. On admission she received levothyroxine and "
     "her symptoms resolved within three days.",
+    # the patient's introduction, then the course: the recovery after the presentation stays
+    "A 3-year-old girl presented to the emergency room with Kawasaki disease. She was treated with "
+    "intravenous immunoglobulin, with resolution of the coronary artery aneurysm.",
 ])
 def test_a_recovery_of_the_course_stays(full_nlp, text):
     assert only_case(full_nlp, text).outcome == "recovered"

@@ -60,6 +60,20 @@ def test_two_adult_males_are_both_men(nlp):
     assert [r.sex for r in cases(nlp, text)] == ["male", "male"]
 
 
+def test_a_group_of_one_sex_with_its_ages_in_brackets_is_of_that_sex(nlp):
+    text = ("We report two cases of hepatocellular carcinoma with portal vein thrombosis. Two male adult (59 and "
+            "57 years) cirrhotic patients were treated with sorafenib for 10 and 12 months respectively.")
+    assert [r.sex for r in cases(nlp, text)] == ["male", "male"]
+
+
+def test_siblings_treated_together_each_get_the_drugs_and_the_recovery(nlp):
+    text = ("We have managed two siblings with Kawasaki disease. The disease of the elder brother alerted us to "
+            "the disease of the younger brother. Both siblings were treated with intravenous immunoglobulin and "
+            "dipyridamole with resolution of the coronary artery aneurysm.")
+    rows = cases(nlp, text)
+    assert [(r.drugs, r.outcome) for r in rows] == [(["dipyridamole", "immunoglobulin"], "recovered")] * 2
+
+
 @pytest.mark.parametrize("text, expected", [
     # one age before a plural group of the patients: each of them has it, with the group's sex
     ("We report two cases of Crohn disease. Both patients were 23-year-old men with ileal strictures.",

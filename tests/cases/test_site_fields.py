@@ -574,3 +574,13 @@ def test_a_metastasis_the_title_names_plainly_stays(nlp):
 ])
 def test_the_skin_named_by_its_infiltration_is_a_spread(nlp, text):
     assert "skin" in case_of(nlp, text).metastasis_sites
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Bony metastases of colorectal cancer. A 55-year-old man underwent a resection of a carcinoma of the "
+     "rectum.", "rectum"),
+    ("A 60-year-old woman with colorectal cancer was found to have a sigmoid colon adenocarcinoma.", "colon"),
+    ("A 60-year-old woman was treated for colorectal cancer with liver metastases.", "colon"),
+])
+def test_the_patients_own_organ_wins_over_a_broad_word(nlp, text, site):
+    assert case_of(nlp, text).primary_site == site

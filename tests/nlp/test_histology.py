@@ -51,6 +51,8 @@ from pipeline.nlp.histology import histology as histology_module
         ("An invasive ductal carcinoma of the left breast.", "invasive ductal carcinoma"),
         ("Core biopsy showed an infiltrating ductal carcinoma, grade 2.", "invasive ductal carcinoma"),
         ("The lumpectomy confirmed IDC with clear margins.", "invasive ductal carcinoma"),
+        ("Two women had invasive ductal breast cancer with gastric metastases.", "invasive ductal carcinoma"),
+        ("She had lobular breast cancer diagnosed in 2015.", "invasive lobular carcinoma"),
         ("A mucinous adenocarcinoma of the ovary.", "mucinous adenocarcinoma"),
         ("A mucinous ovarian carcinoma was staged IA.", "mucinous carcinoma"),
         ("He had metastatic mucinous appendiceal adenocarcinoma.", "mucinous adenocarcinoma"),

@@ -221,7 +221,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
             aged = patterns["age"].search(match.group()) or patterns["age"].search(following)
             presented = patterns["presenting"].search(following)
             if name == "introduced_kin":
-                if not several or patterns["kin_history"].search(following):
+                history = patterns["kin_history"].search(following)
+                if not several or (history and not _diagnosed_with_own_age(match, following, history, patterns)):
                     continue
                 # "siblings: a 13-month-old boy and his five-and-a-half-year-old sister": a
                 # second patient presented with her age beside the first needs no verb of her own
@@ -246,8 +247,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 continue
             number = patient_number(match.group("number")) if "number" in match.groupdict() else 0
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip(), "introduced"))
-    if several and patterns["introduced_presented"] is not None:
-        found += _presented_again(text, patterns)
+    if patterns["introduced_presented"] is not None:
+        found += _presented_again(text, patterns, several)
     unique = {}
     for start in sorted(found, key=lambda s: (s.start, -s.end)):
         unique.setdefault(start.start, start)
@@ -271,6 +272,15 @@ def _described_relative(match: re.Match, following: str, own_age: re.Match | Non
     return bool(BIRTH_ORDER_NAMED.match(match.group())) and not before.strip()
 
 
+def _diagnosed_with_own_age(match: re.Match, following: str, history: re.Match, patterns: dict) -> bool:
+    """True when the relative's history is only a diagnosis and the relative has an age of its own set
+    beside its name ("His maternal uncle, now age 20 years, had been diagnosed with XP"): in a report
+    about several patients that is a patient told from the start, not a line of family history."""
+    own_age = patterns["age"].search(following, 0, history.start())
+    return (own_age is not None and "diagnos" in history.group().lower()
+            and bool(APPOSED.match(following[:own_age.start()])))
+
+
 # Words between a relative's name and an age set beside it: ", then ", " (", ", currently 7 years and ".
 APPOSED = regex_cache.compile(r"(?i)\s*[,(]\s*(?:(?:then|now|currently|at\s+present|who\s+(?:was|is))\s+)?(?:\d{1,3}\s+years?\s+and\s+)?$")
 # A relative described by the person its age makes it: "Her husband was a 73 y.o. man", "his
@@ -284,9 +294,12 @@ IN_RELATIVE = regex_cache.compile(r"(?:^|[.!?]\s)In\s+$")
 OTHER_PERSON = regex_cache.compile(r"(?i)\b(?:he|she|his|her|they|their)\b")
 
 
-def _presented_again(text: str, patterns: dict) -> list[InlineStart]:
+def _presented_again(text: str, patterns: dict, several: bool = True) -> list[InlineStart]:
     """Sentences after the first that present a person of another age or sex ("A 55-year-old
-    man presented ... A 75-year-old woman presented ..."), in a report about several patients.
+    man presented ... A 75-year-old woman presented ..."), in a report about several patients;
+    in a report that does not say so, only a presentation that opens a paragraph under a heading
+    of its own ("Severe Hemolytic Anemia\nA 2.5-year-old boy ... presented to the ER"), as the
+    first one does, since a report's patients told under headings of their diagnoses need no count.
 
     >>> patterns = _introductions("sections/patients.toml")
     >>> [s.heading for s in _presented_again("A 55-year-old man presented with dyspnoea. "
@@ -306,11 +319,18 @@ def _presented_again(text: str, patterns: dict) -> list[InlineStart]:
         sentence = text[_sentence_start(text, match.start()):_sentence_end(text, match.end())]
         if patterns["literature"].search(sentence):
             continue
+        if not several and not UNDER_HEADING.search(text, max(0, match.start() - HEADING_REACH), match.start()):
+            continue
         who = (" ".join(re.findall(r"\d+(?:\.\d)?|[a-z]+", match.group("age").lower())[:2]), match.group("person").lower())
         if seen and who not in seen:
             found.append(InlineStart(match.start(), match.end(), 0, match.group().strip(), "introduced"))
         seen.add(who)
     return found
+
+
+# A short line without a full stop right before a paragraph: a heading ("Severe Hemolytic Anemia\n").
+UNDER_HEADING = regex_cache.compile(r"(?:^|\n)[ \t]*[A-Z][^\n.!?:;]{2,60}[ \t]*\n[ \t]*$")
+HEADING_REACH = 80
 
 
 SENTENCE_END = regex_cache.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|\n")

@@ -394,6 +394,8 @@ class SectionDetector:
         for intro in introduced:
             if any(m.end_char <= intro.start and not SENTENCE_BREAK.search(text, m.end_char, intro.start) for m in markers):
                 continue  # "Case 2\nA 10-year-old girl, his sister, ...": the heading's patient
+            if _opens_marked_patient(text, markers, intro.start):
+                continue  # "Patient 2. During September, the infant's 47-year-old aunt ...": that patient
             if _section_at(starts, intro.start)[1] in ("abstract", "front") and any(c > intro.start for c in case_starts):
                 continue  # the abstract retells what the case description tells again
             words = intro.heading.lower().split()
@@ -431,6 +433,23 @@ class SectionDetector:
                 made.append(span)
         return made
 
+
+def _opens_marked_patient(text: str, markers: list, position: int) -> bool:
+    """True when the last patient marker before ``position`` is a numbered one ("Patient 2.") close
+    before it in the same paragraph, with no person of an age of their own between: the relative
+    introduced there is that numbered patient, not one more."""
+    before = [m for m in markers if m.end_char <= position]
+    if not before:
+        return False
+    last = max(before, key=lambda m: m.end_char)
+    between = text[last.end_char:position]
+    return (last._.value.kind in ("inline", "heading") and last._.value.number >= 2
+            and len(between) <= MARKED_REACH and "\n" not in between.strip() and not AGED_PERSON.search(between))
+
+
+# How far after a numbered marker a relative it introduces may stand, and a person's age between them.
+MARKED_REACH = 250
+AGED_PERSON = regex_cache.compile(r"(?i)\b\d{1,3}(?:\.\d)?[-‐\s](?:years?|months?|weeks?|days?)[-‐\s]old\b|\baged\s+\d")
 
 # The fewest characters of a case section that describes a patient (more than a heading line).
 CASE_TEXT = 40
