@@ -218,6 +218,8 @@ def _history_reader(config: AssemblyConfig = DEFAULT):
     later_step = compile_pattern(spec.get("later_step") or "(?!)")
     introduction = compile_pattern(spec.get("introduction") or "(?!)")
     presents_after = compile_pattern(spec.get("presents_after") or "(?!)")
+    until_presentation = compile_pattern(spec.get("until_presentation") or "(?!)")
+    concession = compile_pattern(spec.get("concession") or "(?!)")
 
     def told_as_history(mention: Mention) -> bool:
         up_to_phrase = mention.sentence[: max(0, mention.end - mention.sentence_start)]
@@ -226,6 +228,13 @@ def _history_reader(config: AssemblyConfig = DEFAULT):
         # "A 2.5-year-old boy with a history of X, fully corrected, with no sequela, presented ...":
         # a status inside the words that introduce the patient, before the verb of the presentation
         if introduction.match(mention.sentence) and presents_after.search(mention.sentence, mention.end - mention.sentence_start):
+            return True
+        # "achieved a late-onset partial response by continuing sorafenib in spite of the progressive
+        # disease": the status the course overcame
+        if concession.search(mention.sentence, 0, max(0, mention.start - mention.sentence_start)):
+            return True
+        # "He was discharged home on day of life 7 and did well until his presenting illness"
+        if until_presentation.search(mention.sentence, mention.end - mention.sentence_start):
             return True
         # "On presentation, her diarrhea had already subsided": the state the patient came in with
         opening = at_presentation.match(mention.sentence) if at_presentation is not None else None

@@ -188,6 +188,9 @@ BROAD_GI = re.compile(r"(?i)^(?:gastro-?intestinal|gi|digestive|bowel|intestinal
 
 # Organ systems spread through the body: a metastasis elsewhere in the primary's system is a site of its own.
 BODY_SYSTEMS = frozenset({"bone", "skin", "soft tissue", "muscle"})
+# An organ whose own cancer spreads within it, a metastasis there named as such being a site reviewers
+# record ("a new metastasis in the 6th liver segment" of a hepatocellular carcinoma: intrahepatic spread).
+SPREAD_WITHIN = frozenset({"liver"})
 
 
 # Paired organs: a metastasis to the other one is a site of its own (``is_contralateral``).
@@ -248,9 +251,10 @@ def is_contralateral(mention: Mention) -> bool:
 def elsewhere_in_system(mention: Mention) -> bool:
     """True for a metastasis named as such in an organ system spread through the body whose primary
     arose in it ("bone metastases" of a femoral osteosarcoma, "skin metastases" of a cutaneous melanoma):
-    another part of that system, a distant site."""
-    return (mention.value.role == "metastasis" and mention.value.site in BODY_SYSTEMS
-            and "metasta" in (mention.value.cue or "").lower())
+    another part of that system, a distant site; so is an intrahepatic metastasis (``SPREAD_WITHIN``)."""
+    cue = (mention.value.cue or "").lower()
+    return mention.value.role == "metastasis" and (
+        (mention.value.site in BODY_SYSTEMS and "metasta" in cue) or (mention.value.site in SPREAD_WITHIN and "metastas" in cue))
 
 
 def reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:

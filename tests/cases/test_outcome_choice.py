@@ -35,6 +35,9 @@ def nlp(sites_outcome_nlp):
         ("He had glomerulonephritis with rapid progression of the disease.", None),
         # a cancer case: "recovered" from an operation is no cancer status
         ("She had endometrial cancer. She recovered uneventfully from the hysterectomy.", None),
+        # the status the course overcame is not the end of it
+        ("He had advanced hepatocellular carcinoma. He achieved a late partial response by continuing sorafenib "
+         "in spite of the progressive disease.", "partial response"),
     ],
 )
 def test_outcome_choice(nlp, text, expected):

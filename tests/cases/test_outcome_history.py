@@ -25,6 +25,9 @@ from case_outcome_helpers import full_nlp, only_case  # noqa: F401 (full_nlp: th
     # a status inside the words that introduce the patient, before the presentation's verb
     "A 3-year-old girl with a ventricular septal defect, closed in infancy with no cardiac sequelae, "
     "presented to the emergency room with fever and a limp. Blood cultures grew staphylococci.",
+    # well until the illness the report is about
+    "A 26-day-old boy presented with fever. He was discharged home on day of life 7 and did well until his "
+    "presenting illness. Blood cultures grew streptococci.",
 ])
 def test_a_status_of_the_history_is_not_the_outcome(full_nlp, text):
     assert only_case(full_nlp, text).outcome is None

@@ -584,3 +584,18 @@ def test_the_skin_named_by_its_infiltration_is_a_spread(nlp, text):
 ])
 def test_the_patients_own_organ_wins_over_a_broad_word(nlp, text, site):
     assert case_of(nlp, text).primary_site == site
+
+
+@pytest.mark.parametrize("text, primary, spread", [
+    # an organ where cancers spread, right before "metastatic" and a type: the spread's site
+    ("A 58-year-old woman with a cutaneous melanoma of the back presented with intracranial metastatic melanoma.",
+     "skin", ["brain"]),
+    ("A 58-year-old woman presented with hepatic metastatic adenocarcinoma.", None, ["liver"]),
+    # an intrahepatic metastasis of a hepatocellular carcinoma is a site
+    ("A 73-year-old man had HCC of the caudate lobe, resected. Postoperative MRI showed a new metastasis in "
+     "the 6th liver segment.", "liver", ["liver"]),
+    ("A 73-year-old man had metastatic hepatocellular carcinoma of the left lobe.", "liver", []),
+])
+def test_metastatic_written_after_an_organ_and_intrahepatic_spread(nlp, text, primary, spread):
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.metastasis_sites) == (primary, spread)

@@ -770,3 +770,19 @@ def test_the_cases_own_study_concluding_on_its_diagnosis_is_no_literature(nlp):
     text = "A biopsy was taken, and the study concluded on a diagnosis of orbital metastasis."
     assert qualify(nlp, text, "orbital")["subject"] != "other"
     assert qualify(nlp, "The study concluded that orbital metastasis is rare.", "orbital")["subject"] == "other"
+
+
+def test_the_patient_opening_the_sentence_after_the_report_sentence_is_the_patient(make_nlp):
+    nlp = make_nlp("caselit_sections", "caselit_context")
+    text = ("Title\nIntroduction\nSorafenib is given in advanced HCC. We report the case of a patient with advanced "
+            "HCC who showed an intriguing course. The patient achieved a late partial response by continuing "
+            "sorafenib.\nThe patient may need sorafenib for years.")
+    doc = nlp.make_doc(text)
+    spans = []
+    for index in (text.index("Sorafenib"), text.index("sorafenib."), text.rindex("sorafenib")):
+        spans.append(char_span(doc, index, index + len("sorafenib"), "DRUG"))
+    doc.spans["drugs"] = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [s._.subject for s in doc.spans["drugs"]][1] == "patient"
+    assert [s._.subject for s in doc.spans["drugs"]][2] != "patient"

@@ -194,6 +194,10 @@ def test_age_and_sex_in_one_token_keep_their_values(nlp):
         ("Seven years after menopause, bleeding occurred.", [("female", "obstetric")]),
         ("The patient's mother had breast cancer.", [("female", "relative")]),
         ("The patient's father and son were healthy.", [("male", "relative"), ("male", "relative")]),
+        # a pronoun opening the sentence after one whose subject is a parent of its sex is the parent's
+        ("The mother had no ante-natal care. She gave birth at home.", [("female", "relative"), ("female", "relative")]),
+        ("Her husband found her confused. She was febrile.",
+         [("female", "pronoun"), ("male", "relative"), ("female", "pronoun"), ("female", "pronoun")]),
     ],
 )
 def test_sex_words(nlp, text, expected):

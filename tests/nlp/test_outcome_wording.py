@@ -83,6 +83,7 @@ def test_a_scan_after_the_treatment_without_tumour(nlp, text, expected):
     "There was a marked decrease in the size of the mass.",
     "The tumour decreased in size by 50%.",
     "PET-CT showed a near-complete metabolic response.",
+    "Durable, near complete intracranial and systemic response was achieved after immunotherapy.",
 ])
 def test_response_short_of_complete(nlp, text):
     assert categories(nlp, text) == ["partial response"]

@@ -11,6 +11,7 @@ from section_helpers import nlp, section_of  # noqa: F401 (nlp: the shared fixtu
     ("Discussion and review of literature", "discussion"), ("Commentary", "discussion"),
     ("Brief review of literature", "discussion"), ("Literature survey", "discussion"),
     ("Summary and conclusion", "conclusion"), ("Final considerations", "conclusion"),
+    ("Differential Diagnoses:", "discussion"), ("Differential diagnosis", "discussion"),
 ])
 def test_other_names_of_the_discussion_and_conclusion(nlp, heading, section):
     doc = nlp(f"Case presentation\n\nA 52-year-old man was admitted with fever.\n\n{heading}\n\n"

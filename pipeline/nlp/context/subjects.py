@@ -25,6 +25,7 @@ class SentenceSubjects:
         self.age_anchor = regex_cache.compile(spec["age_anchor"], re.IGNORECASE)
         self.anaphoric_patient_cues = frozenset(spec.get("anaphoric_patient_cues", ()))
         self.chain_pronouns = frozenset(spec["chain_pronouns"])
+        self.chain_openers = tuple(spec.get("chain_openers", ()))
         self.citation = regex_cache.compile(spec["citation"])
         self.given_after_treatment = regex_cache.compile(spec["given_after_treatment"], re.IGNORECASE)
         self.given_in_past = regex_cache.compile(spec["given_in_past"], re.IGNORECASE)
@@ -141,12 +142,15 @@ class SentenceSubjects:
         return index > 0 and "\n\n" not in text[doc[starts[index - 1]].idx:doc[starts[index]].idx]
 
     def continues(self, doc: Doc, text: str, starts: list[int], index: int) -> bool:
-        """True when sentence ``index`` opens on a personal pronoun and follows the sentence before
-        it in the same paragraph, within the reach of a pronoun chain."""
+        """True when sentence ``index`` opens on a personal pronoun, or on "the patient" (``chain_openers``),
+        and follows the sentence before it in the same paragraph, within the reach of a pronoun chain."""
         if index == 0:
             return False
         first = doc[starts[index]]
-        if first.lower_ not in self.chain_pronouns or first.text[:1].islower():
+        if first.text[:1].islower():
+            return False
+        opening = " ".join(token.lower_ for token in doc[starts[index]:starts[index] + 2])
+        if first.lower_ not in self.chain_pronouns and opening not in self.chain_openers:
             return False
         previous = doc[starts[index - 1]]
         return "\n" not in text[previous.idx:first.idx]

@@ -99,6 +99,7 @@ class DemographicsMatcher(Component):
         singular = sex.get("singular_before")
         self.singular_before = regex_cache.compile(singular, re.IGNORECASE) if singular else None
         self.pronoun_exclude_after = regex_cache.compile(sex["pronoun_exclude_after"], re.IGNORECASE)
+        self.pronoun_relative_before = regex_cache.compile(sex.get("pronoun_relative_before", "(?!)"))
         self.obstetric = [regex_cache.compile(p) for p in sex["obstetric_patterns"]]  # on lower-cased text
         self.shorthand = [regex_cache.compile(p) for p in sex.get("shorthand_patterns", [])]  # on the text as written
 
@@ -228,6 +229,15 @@ class DemographicsMatcher(Component):
                 return lowered
         return None
 
+    def _relatives_pronoun(self, text: str, start: int, sex: str) -> bool:
+        """Whether the pronoun opening a sentence at ``start`` continues the sentence before it, whose
+        subject is a parent or spouse of the pronoun's sex."""
+        before = self.pronoun_relative_before.search(text, max(0, start - 260), start)
+        if before is None:
+            return False
+        relative = self.sex_words.get(before.group("relative").lower())
+        return relative is not None and relative["sex"] == sex
+
     @staticmethod
     def _in_upper_case_text(text: str, start: int, end: int) -> bool:
         """A heading in capitals ("CASE REPORT: A 40-YEAR-OLD MAN WITH") has capital words on both sides."""
@@ -256,6 +266,8 @@ class DemographicsMatcher(Component):
                 continue
             if evidence == "pronoun" and self.pronoun_exclude_after.search(after):
                 continue
+            if evidence == "pronoun" and written[0].isupper() and self._relatives_pronoun(text, start, row["sex"]):
+                evidence = "relative"  # "The mother had no ante-natal care. She gave birth at home."
             plural = row["number"] == "plural" or (evidence == "word" and bool(self.plural_after.search(after)))
             if not plural and evidence == "word" and self.counted and self.counted[0].search(before) \
                     and self.counted[1].search(after):
