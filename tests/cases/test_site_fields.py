@@ -599,3 +599,17 @@ def test_the_patients_own_organ_wins_over_a_broad_word(nlp, text, site):
 def test_metastatic_written_after_an_organ_and_intrahepatic_spread(nlp, text, primary, spread):
     case = case_of(nlp, text)
     assert (case.primary_site, case.metastasis_sites) == (primary, spread)
+
+
+@pytest.mark.parametrize("text, primary", [
+    # the organ removed for a cancer is that cancer's, even in the history
+    ("A 45-year-old woman was referred with a huge mass of the liver. She had a history of small intestinal "
+     "resection for a gastrointestinal stromal tumor (GIST) 11 years prior. The neoplasm was diagnosed as a "
+     "metastatic GIST in the liver.", "small intestine"),
+    # ... not when what was removed is named a spread
+    ("A 60-year-old man had a liver resection for colon cancer metastases.", "colon"),
+    # the colon's splenic angle is the colon
+    ("She had a left colectomy for an adenocarcinoma of the splenic angle of the colon.", "colon"),
+])
+def test_the_organ_removed_for_a_cancer_and_the_colons_angles(nlp, text, primary):
+    assert case_of(nlp, text).primary_site == primary

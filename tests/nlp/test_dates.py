@@ -180,6 +180,10 @@ def test_not_a_clinical_date(nlp, text):
         ("This case was presented in part at the Annual Meeting of the Society, Boston, May 2018.", ["2018-05"]),
         ("A 77-year-old man presented at his general practitioner on 4 May 2018 with dyspnoea.", []),
         ("She presented at the emergency department on 2 June 2020 with chest pain.", []),
+        # a history's labels, however punctuated; not a patient who received a treatment
+        ("Received May 12, 2019; Accepted- June 3, 2019. A man presented with fever.", ["2019-05-12", "2019-06-03"]),
+        ("She received cisplatin in June 2019 and was accepted for surgery in May 2020.", []),
+        ("She received six cycles of carboplatin from 12 June 2019.", []),
     ],
 )
 def test_metadata_dates(nlp, text, expected):
@@ -293,6 +297,9 @@ def test_a_timeline_date_before_an_event_stays_clinical(nlp):
         ("Between 10/2016 and 01/2017 she received four cycles.", ["2016-10", "2017-01"]),
         ("Since 07.2015 he has been on haemodialysis.", ["2015-07"]),
         ("In 4/2020 a recurrence was found.", ["2020-04"]),
+        # in brackets of their own after an event, and a range opened on one
+        ("The first relapse occurred early (5/2012).", ["2012-05"]),
+        ("She received 16 doses of brentuximab vedotin (7/2013 - 6/2014).", ["2013-07", "2014-06"]),
     ],
 )
 def test_numeric_month_and_year(nlp, text, expected):

@@ -157,3 +157,16 @@ def test_closing_wording_families(nlp, text, expected):
 ])
 def test_look_alikes_of_the_closing_wording(nlp, text):
     assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a tumour that stopped changing on follow-up imaging
+    ("One year follow-up CT showed the hepatic tumor slightly diminished in size, but stabilized at 18 cm.",
+     ["stable disease"]),
+    ("The lung metastases have stabilized on imatinib.", ["stable disease"]),
+    # "no appearance of recurrence" says none was seen
+    ("The patient was followed up for 1 year. There was no appearance of recurrence or distant metastasis.",
+     ["no evidence of disease"]),
+])
+def test_stabilized_tumours_and_no_appearance_of_recurrence(nlp, text, expected):
+    assert categories(nlp, text) == expected
