@@ -12,7 +12,7 @@ from pipeline.cases.index_terms import indexed_sex
 from pipeline.cases.histology_choice import choose_histology, histology_with_site, marrow_type, without_keyword_mimics
 from pipeline.cases.labs import case_labs
 from pipeline.cases.mentions import Mention, PatientStart
-from pipeline.cases.organs import MARROW, OTHER_SITE, primary_sex, site_facts, type_organ
+from pipeline.cases.organs import MARROW, OTHER_SITE, lining_site, primary_sex, site_facts, type_organ
 from pipeline.cases.outcome import case_outcome, group_outcomes, may_be_mother, series_outcomes, title_outcome
 from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.primary import (
@@ -155,6 +155,11 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         if region:
             evidence[:] = [e for e in evidence if e.field != "primary_site"]
             case.primary_site = keep("primary_site", region, histology)
+        # "endometrioid adenocarcinoma of the uterus": a carcinoma of the organ is of its lining
+        lining = lining_site(case.primary_site, case.histology)
+        if lining:
+            evidence[:] = [e for e in evidence if e.field != "primary_site"]
+            case.primary_site = keep("primary_site", lining, histology)
 
     stage = None if remote_only else choose_figo_stage(by_group.get("stage", []), case.primary_site, case.title,
                                                  by_group.get("sites", []))

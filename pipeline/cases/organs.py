@@ -3,6 +3,7 @@ cancer type names (models/cases/sites.tsv), the site facts of models/cases, and 
 that tell organs apart."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
@@ -63,6 +64,18 @@ def fallback_organs(path: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def site_facts() -> dict[str, dict[str, str]]:
     return {row["site"]: row for row in read_table("cases/sites.tsv")}
+
+
+def lining_site(site: str | None, histology: str | None) -> str | None:
+    """The part of ``site`` that a carcinoma of the whole organ arises in (``lining`` of cases/sites.tsv:
+    "endometrioid adenocarcinoma of the uterus" is endometrial), or None.
+
+    >>> lining_site("uterus", "endometrioid carcinoma"), lining_site("uterus", "choriocarcinoma")
+    ('endometrium', None)
+    """
+    facts = site_facts().get(site or "", {})
+    lining, types = facts.get("lining") or None, facts.get("lining_types") or None
+    return lining if lining and types and re.fullmatch(types, histology or "") else None
 
 
 def site_family(site: str) -> str:

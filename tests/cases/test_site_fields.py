@@ -613,3 +613,14 @@ def test_metastatic_written_after_an_organ_and_intrahepatic_spread(nlp, text, pr
 ])
 def test_the_organ_removed_for_a_cancer_and_the_colons_angles(nlp, text, primary):
     assert case_of(nlp, text).primary_site == primary
+
+
+@pytest.mark.parametrize("text, primary", [
+    # a carcinoma of the uterus's lining is endometrial; its sarcomas and choriocarcinoma stay the uterus's
+    ("A 61-year-old woman was diagnosed with endometrioid adenocarcinoma of the uterus.", "endometrium"),
+    ("A 61-year-old woman was diagnosed with uterine serous carcinoma.", "endometrium"),
+    ("A 61-year-old woman was diagnosed with carcinosarcoma of the uterus.", "uterus"),
+    ("A 38-year-old woman had a uterine choriocarcinoma.", "uterus"),
+])
+def test_a_carcinoma_of_the_uterus_is_endometrial(nlp, text, primary):
+    assert case_of(nlp, text).primary_site == primary

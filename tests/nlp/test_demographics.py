@@ -196,6 +196,9 @@ def test_age_and_sex_in_one_token_keep_their_values(nlp):
         ("The patient's father and son were healthy.", [("male", "relative"), ("male", "relative")]),
         # a pronoun opening the sentence after one whose subject is a parent of its sex is the parent's
         ("The mother had no ante-natal care. She gave birth at home.", [("female", "relative"), ("female", "relative")]),
+        # a given name in an author list is no man
+        ("Yanping Li1, Man Zhang2\nA woman was admitted.", [("female", "word")]),
+        ("A 45-Year-Old Man With Cough", [("male", "word")]),
         ("Her husband found her confused. She was febrile.",
          [("female", "pronoun"), ("male", "relative"), ("female", "pronoun"), ("female", "pronoun")]),
     ],

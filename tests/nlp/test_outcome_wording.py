@@ -170,3 +170,8 @@ def test_look_alikes_of_the_closing_wording(nlp, text):
 ])
 def test_stabilized_tumours_and_no_appearance_of_recurrence(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+def test_passed_with_a_time_after_it_is_a_death(nlp):
+    text = "His clinical course continued to worsen, and he passed a month after the diagnosis of brain metastasis."
+    assert categories(nlp, text) == ["died"]

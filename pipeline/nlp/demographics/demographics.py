@@ -100,6 +100,7 @@ class DemographicsMatcher(Component):
         self.singular_before = regex_cache.compile(singular, re.IGNORECASE) if singular else None
         self.pronoun_exclude_after = regex_cache.compile(sex["pronoun_exclude_after"], re.IGNORECASE)
         self.pronoun_relative_before = regex_cache.compile(sex.get("pronoun_relative_before", "(?!)"))
+        self.person_name_after = regex_cache.compile(sex.get("person_name_after", "(?!)"))
         self.obstetric = [regex_cache.compile(p) for p in sex["obstetric_patterns"]]  # on lower-cased text
         self.shorthand = [regex_cache.compile(p) for p in sex.get("shorthand_patterns", [])]  # on the text as written
 
@@ -266,6 +267,8 @@ class DemographicsMatcher(Component):
                 continue
             if evidence == "pronoun" and self.pronoun_exclude_after.search(after):
                 continue
+            if evidence == "word" and written[0].isupper() and self.person_name_after.match(text, end):
+                continue  # "Yanping Li1, Man Zhang2": a given name in an author list
             if evidence == "pronoun" and written[0].isupper() and self._relatives_pronoun(text, start, row["sex"]):
                 evidence = "relative"  # "The mother had no ante-natal care. She gave birth at home."
             plural = row["number"] == "plural" or (evidence == "word" and bool(self.plural_after.search(after)))
