@@ -358,7 +358,8 @@ def _kin_named_patient_age(mentions: list[Mention]) -> Mention | None:
 
 def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
     """The sex word of the patient's age phrase ("a 30-year-old woman"); else the sex said most
-    often by words, then by pronouns; else the one the primary site implies."""
+    often by words, then by pronouns, then by obstetric or anatomical words; else the one the
+    primary site implies."""
     words = [m for m in demographics if m.label == "SEX" and not m.value.plural and not m.value.relative]
     explicit = [m for m in words if not m.value.pronoun and not m.value.inferred]
     age = _age(demographics)
@@ -367,7 +368,9 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
         noun = next((m for m in explicit if m.value.sex == age.value.sex and age.start <= m.start <= age.end + 40), None)
         if noun is not None:
             return keep("sex", noun.value.sex, noun)
-    for pool in (explicit, words):
+    # a pronoun before an inferred sex: "difficulties for breastfeeding" of a newborn are the mother's
+    pronouns = [m for m in words if m.value.pronoun]
+    for pool in (explicit, pronouns, words):
         if pool:
             counts = Counter(m.value.sex for m in pool)
             sex = counts.most_common(1)[0][0]

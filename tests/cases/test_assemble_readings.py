@@ -129,3 +129,18 @@ def test_an_organ_named_the_primary_itself_keeps_its_metastasis_elsewhere(nlp):
             "and the omentum. A primary gastric tumour was suspected but excluded by endoscopy.")
     case = row(nlp, text)
     assert (case.primary_site, case.metastasis_sites) == ("ovary", ["omentum", "ovary"])
+
+
+def test_a_newborns_pronoun_wins_over_the_breastfeeding_of_its_mother(nlp):
+    text = ("A 7-day-old newborn was brought to our hospital with fever. The newborn had been well until the day "
+            "of admission, when difficulties for breastfeeding appeared. He had muscular spasms.")
+    assert row(nlp, text).sex == "male"
+
+
+@pytest.mark.parametrize("text, drugs", [
+    ("A 5-year-old boy with Kawasaki disease received immunoglobulin. Dipyridamole was used instead of "
+     "aspirin because of his G6PD deficiency.", ["dipyridamole", "immunoglobulin"]),
+    ("A 60-year-old woman received carboplatin rather than the planned cisplatin.", ["carboplatin"]),
+])
+def test_the_drug_another_was_given_in_place_of_is_not_given(nlp, text, drugs):
+    assert row(nlp, text).drugs == drugs
