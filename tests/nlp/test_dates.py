@@ -380,3 +380,14 @@ def test_study_years_approvals_and_consent_are_no_clinical_dates(nlp, text):
 ])
 def test_an_ordinal_day_with_or_without_a_hyphen(nlp, text, expected):
     assert clinical(nlp, text) == expected
+
+
+def test_a_row_of_counts_after_a_date_is_a_page_statistic(nlp):
+    text = ("Article Views\nSource HTML views PDF downloads Totals\nPubMed Central since November 1, 2024 111 8 119\n"
+            "A 3-year-old boy was admitted on 2 May 2019 with 4 days of fever.")
+    assert clinical(nlp, text) == ["2019-05-02"]
+
+
+def test_in_year_and_the_year_an_age_is_given_for(nlp):
+    text = "A 50-year-old (age in 2019) woman was diagnosed with breast cancer in year 2008 and relapsed in the year 2017."
+    assert clinical(nlp, text) == ["2008", "2017"]

@@ -175,3 +175,11 @@ def test_stabilized_tumours_and_no_appearance_of_recurrence(nlp, text, expected)
 def test_passed_with_a_time_after_it_is_a_death(nlp):
     text = "His clinical course continued to worsen, and he passed a month after the diagnosis of brain metastasis."
     assert categories(nlp, text) == ["died"]
+
+
+@pytest.mark.parametrize("text", [
+    "At present she is perfectly alright without any disease.",
+    "He remains well with no evidence of disease.",
+])
+def test_well_without_disease(nlp, text):
+    assert categories(nlp, text) == ["no evidence of disease"]
