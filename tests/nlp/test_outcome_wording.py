@@ -183,3 +183,7 @@ def test_passed_with_a_time_after_it_is_a_death(nlp):
 ])
 def test_well_without_disease(nlp, text):
     assert categories(nlp, text) == ["no evidence of disease"]
+
+
+def test_the_size_of_the_nodules_decreased(nlp):
+    assert categories(nlp, "After 8 weeks of treatment, the size of the metastatic nodules decreased.") == ["partial response"]
