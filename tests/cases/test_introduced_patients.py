@@ -291,3 +291,19 @@ def test_a_relative_with_an_age_of_his_own_is_the_second_patient_of_a_family_rep
 def test_a_relative_diagnosed_before_stays_family_history_in_a_one_patient_report(nlp):
     text = "A 7-year-old boy was admitted with fever. His brother had been diagnosed with Kawasaki disease before."
     assert [r.age for r in cases(nlp, text)] == [7]
+
+
+def test_a_sibling_the_patient_has_with_an_age_is_the_second_patient_of_a_sibling_report(nlp):
+    text = ("We report a case of familial lupus in two siblings. A twelve-year-old girl was referred for arthralgia. "
+            "She has a 7-year-old brother who has been followed for 2 years for haemolytic anaemia. She was treated "
+            "with corticosteroids, with a favorable clinical and biological outcome.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(12, "female"), (7, "male")]
+    assert rows[0].outcome == "recovered"
+
+
+def test_a_report_that_concerns_two_cases_of_women_has_two_women(nlp):
+    text = ("This report concerns two cases of women who developed cerebral venous thrombosis after a caesarean "
+            "delivery. The first patient had an elevated factor VIII level. In the second patient, a mutation "
+            "was found.")
+    assert [r.sex for r in cases(nlp, text)] == ["female", "female"]
