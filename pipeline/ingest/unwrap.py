@@ -25,6 +25,9 @@ MIN_FULL_SHARE = 0.4  # of the lines
 MIN_OPEN_SHARE = 0.5  # of the full lines: those ending mid-sentence
 MAX_LONG_SHARE = 0.05  # of the lines: those longer than the width (no wrap would leave many)
 LONG_LINE = 1.15  # of the width
+# A text whose lines are nearly all full and open (``_clearly_wrapped``) may have more overlong lines.
+MAX_LONG_SHARE_CLEAR = 0.15
+CLEAR_MIN_LINES, CLEAR_FULL_SHARE, CLEAR_OPEN_SHARE = 25, 0.6, 0.85
 JOIN_LINE = 0.6  # of the width: a line at least this long goes on on the next line
 SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
 # Running heads and feet of a PDF's pages (pdftotext keeps them between the lines of a paragraph
@@ -82,9 +85,18 @@ def wrap_width(text: str) -> int | None:
     running = _running_lines(sample)  # a running head wider than the column is no overlong line
     overlong = sum(1 for index, line in enumerate(sample)
                    if len(line.rstrip()) > LONG_LINE * width and index not in running)
-    if overlong > MAX_LONG_SHARE * len(lines):
+    if overlong > MAX_LONG_SHARE * len(lines) and not (
+            overlong <= MAX_LONG_SHARE_CLEAR * len(lines) and _clearly_wrapped(lines, full)):
         return None
     return width
+
+
+def _clearly_wrapped(lines: list[str], full: list[str]) -> bool:
+    """True when nearly every line is full and runs on into the next: a PDF's column of text under
+    a page head wider than the column ("Google Scholar : http://...", an article's banner), whose
+    overlong lines are its furniture, not a sign of unwrapped paragraphs."""
+    return (len(lines) >= CLEAR_MIN_LINES and len(full) >= CLEAR_FULL_SHARE * len(lines)
+            and sum(1 for line in full if not SENTENCE_END.search(line)) >= CLEAR_OPEN_SHARE * len(full))
 
 
 def unwrap(text: str) -> str:

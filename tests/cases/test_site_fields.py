@@ -624,3 +624,8 @@ def test_the_organ_removed_for_a_cancer_and_the_colons_angles(nlp, text, primary
 ])
 def test_a_carcinoma_of_the_uterus_is_endometrial(nlp, text, primary):
     assert case_of(nlp, text).primary_site == primary
+
+
+def test_metastases_including_a_list_of_sites(nlp):
+    text = "A 56-year-old woman had breast cancer. CT showed metastases including the lymph nodes and the bone."
+    assert case_of(nlp, text).metastasis_sites == ["bone", "lymph node"]

@@ -169,3 +169,27 @@ def test_running_heads_wider_than_the_column_do_not_hide_the_wrap():
     page = "\n".join(([line] * 9 + [head]) * 3 + [line] * 4 + ["39 C."])
     assert wrap_width(page) is not None
     assert "International Journal" not in unwrap(page)
+
+
+def test_a_column_under_a_page_head_wider_than_it_is_joined():
+    # a PDF's column of text under banner lines that overrun its width (links, author lists)
+    head = ("Authors : A. Author; B. Author; C. Author; D. Author; E. Author; F. Author; G. Author\n"
+            "Google Scholar : http://example.org/a-very-long-link-to-the-article-in-the-index\n"
+            "Scribd : https://example.org/another-long-link-to-the-same-article-as-a-document\n")
+    column = ("Case report: A 56 years old woman was followed since\n"
+              "2007 for a locally advanced breast cancer, treated by\n"
+              "upfront chemotherapy then a total left mastectomy with\n"
+              "axillary lymphadenectomy and then hormonotherapy with\n"
+              "tamoxifen. The follow up of our patient reveals several\n")
+    words = "metastatic sites in the bone and the lymph nodes and a rare one in the uterine cervix of the patient".split()
+    filler = "".join(" ".join(words[i % 7:] + words[:i % 7])[:52] + "\n" for i in range(24))
+    text = head + column + filler
+    assert wrap_width(text) is not None
+    assert "since 2007 for a locally" in unwrap(text)
+
+
+def test_a_pubmed_page_with_a_few_long_lines_is_left_alone():
+    page = ("Brain metastasis from uterine cervical cancer\n\nJ Obstet Gynaecol Res. 2010 Jun;36(3):701-4.\n\n"
+            "Abstract\n\n" + "Uterine cervical cancer usually spreads by local extension to the nodes. " * 8 +
+            "\n\nPublication types\n\n  • Case Reports\n\nMeSH terms\n\n" + "  • Brain Neoplasms / secondary*\n" * 8)
+    assert wrap_width(page) is None

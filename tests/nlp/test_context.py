@@ -427,6 +427,9 @@ def test_another_persons_clause_is_not_the_patients(nlp, text, word, group):
      "tacrolimus", "drugs"),
     # an eponym, not a relative
     ("Examination showed a Sister Mary Joseph nodule treated with cisplatin.", "cisplatin", "drugs"),
+    # a relative named in an aside that closes before the patient's own clause
+    ("A 56-year-old woman with a family history (her father died of liver cancer) was given tamoxifen.",
+     "tamoxifen", "drugs"),
 ])
 def test_the_patients_clause_after_a_person_word(nlp, text, word, group):
     assert qualify(nlp, text, word, group)["subject"] != "family"

@@ -182,6 +182,8 @@ def test_not_a_clinical_date(nlp, text):
         ("She presented at the emergency department on 2 June 2020 with chest pain.", []),
         # a history's labels, however punctuated; not a patient who received a treatment
         ("Received May 12, 2019; Accepted- June 3, 2019. A man presented with fever.", ["2019-05-12", "2019-06-03"]),
+        ("Journal Case Reports in Oncology\nStatePublished - Sep 1 2018\nA man presented with fever.", ["2018-09-01"]),
+        ("Fecha recepción: 15/12/2023\nFecha aceptación: 12/01/2024\nA woman was seen.", ["2023-12-15", "2024-01-12"]),
         ("She received cisplatin in June 2019 and was accepted for surgery in May 2020.", []),
         ("She received six cycles of carboplatin from 12 June 2019.", []),
     ],

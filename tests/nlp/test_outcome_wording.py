@@ -187,3 +187,8 @@ def test_well_without_disease(nlp, text):
 
 def test_the_size_of_the_nodules_decreased(nlp):
     assert categories(nlp, "After 8 weeks of treatment, the size of the metastatic nodules decreased.") == ["partial response"]
+
+
+def test_a_malignant_effusion_that_deteriorated_is_progression(nlp):
+    text = "However, malignant pleural effusion deteriorated, and no additional palliative chemotherapy was performed."
+    assert categories(nlp, text) == ["progressive disease"]

@@ -207,12 +207,23 @@ class SentenceSubjects:
             between = doc[end:span.start]
             if any(self.patient_nominative.match(t.text) for t in between) or self._a_things_name(doc, end):
                 continue
+            if self._bracket_closed(doc, sentence_start, start, between):
+                continue  # "with family history (..., the father died of liver cancer), was followed since 2007"
             if self._relative_clause(doc, end, span.start):
                 return True
             if self._subject_position(doc, start, sentence_start) \
                     and not any(a.text == "," and b.lower_ == "and" for a, b in zip(between, between[1:])):
                 return True
         return False
+
+    @staticmethod
+    def _bracket_closed(doc: Doc, sentence_start: int, start: int, between: Span) -> bool:
+        """True when the person word at ``start`` stands inside brackets that close before the finding:
+        a relative named in an aside is no subject of the sentence's own clause."""
+        opened = max((i for i in range(sentence_start, start) if doc[i].text == "("), default=None)
+        if opened is None or any(doc[i].text == ")" for i in range(opened, start)):
+            return False
+        return any(t.text == ")" for t in between)
 
     def _a_things_name(self, doc: Doc, end: int) -> bool:
         """True when the person word ending at ``end`` modifies the noun after it ("donor kidney",
