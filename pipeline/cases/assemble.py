@@ -25,7 +25,7 @@ from pipeline.cases.series import series_cases
 from pipeline.cases.series_newborns import mothers_age_in_newborn_report
 from pipeline.cases.spread import (
     BROAD_GI, GI_ORGANS, LOCAL_SITE, another_organ_outside_the_list, elsewhere_in_system, haematolymphoid_spread,
-    is_contralateral, local_recurrence, local_site, metastasis_word, reported_spread, spread_sites,
+    is_contralateral, local_recurrence, local_site, metastasis_word, neck_sense, reported_spread, spread_sites,
     without_benign_nodes,
 )
 from pipeline.cases.timeline import Dating, case_timeline
@@ -180,6 +180,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
     mimicked = is_mimic_report(mentions, config)
     spread = without_benign_nodes(spread_sites(by_group.get("sites", []), mentions, config), mentions, config)
+    spread = [m for m in spread if not neck_sense(m, case, by_group.get("sites", []))]
     # "ovarian endometrioid adenocarcinoma with infiltration of the greater omentum and peritoneum": what an
     # ovarian cancer involves there is its spread (``serosal_spread`` of cases/sites.tsv)
     serosal = set((site_facts().get(case.primary_site or "", {}).get("serosal_spread") or "").split())

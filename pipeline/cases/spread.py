@@ -279,3 +279,20 @@ def reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -
         if any(o.group == "sites" and o.value.site == m.value.site and o.sentence_start != m.sentence_start
                and not o.negated and o.section not in EXCLUDED_SECTIONS for o in mentions)
     ]
+
+
+# "cervical" alone: the neck's adjective as often as the cervix's ("a cervical recurrence" of a tongue
+# cancer is in the neck).
+BARE_CERVICAL = re.compile(r"(?i)^cervical$")
+NECK = re.compile(r"(?i)(?<![\w-])neck(?![\w-])")
+
+
+def neck_sense(mention: Mention, case, sites: list[Mention]) -> bool:
+    """True for a spread read as the cervix from the bare adjective "cervical" where the case is a man's
+    or, not being a cancer of the cervix, names the neck in another site mention ("a recurrence was
+    observed in the left neck ... after the cervical recurrence"): the neck's, not the cervix's."""
+    if mention.value.site != "cervix" or not BARE_CERVICAL.match(mention.text.strip()):
+        return False
+    if case.sex == "male":
+        return True
+    return case.primary_site != "cervix" and any(NECK.search(m.text) for m in sites if m is not mention)

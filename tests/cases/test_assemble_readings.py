@@ -144,3 +144,7 @@ def test_a_newborns_pronoun_wins_over_the_breastfeeding_of_its_mother(nlp):
 ])
 def test_the_drug_another_was_given_in_place_of_is_not_given(nlp, text, drugs):
     assert row(nlp, text).drugs == drugs
+
+
+def test_a_mans_cervical_recurrence_is_not_the_cervix(nlp):
+    assert row(nlp, "A 60-year-old man had a laryngeal carcinoma with a cervical recurrence.").metastasis_sites == []

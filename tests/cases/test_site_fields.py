@@ -629,3 +629,14 @@ def test_a_carcinoma_of_the_uterus_is_endometrial(nlp, text, primary):
 def test_metastases_including_a_list_of_sites(nlp):
     text = "A 56-year-old woman had breast cancer. CT showed metastases including the lymph nodes and the bone."
     assert case_of(nlp, text).metastasis_sites == ["bone", "lymph node"]
+
+
+@pytest.mark.parametrize("text, spread", [
+    # "cervical" alone of a head-and-neck cancer whose case names the neck is the neck's
+    ("An 83-year-old woman had squamous cell carcinoma of the tongue. A recurrence was observed in the left "
+     "neck. The white cell count rose after the cervical recurrence.", ["other"]),
+    # ... but a cervical metastasis of a woman's breast cancer, with no neck named, is the cervix's
+    ("A 56-year-old woman with breast cancer developed a cervical metastasis.", ["cervix"]),
+])
+def test_the_bare_adjective_cervical_of_the_neck(nlp, text, spread):
+    assert case_of(nlp, text).metastasis_sites == spread

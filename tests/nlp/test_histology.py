@@ -53,6 +53,7 @@ from pipeline.nlp.histology import histology as histology_module
         ("The lumpectomy confirmed IDC with clear margins.", "invasive ductal carcinoma"),
         ("Two women had invasive ductal breast cancer with gastric metastases.", "invasive ductal carcinoma"),
         ("She had lobular breast cancer diagnosed in 2015.", "invasive lobular carcinoma"),
+        ("An 8-year-old boy was diagnosed with B-cell lymphoblastic leukaemia.", "acute lymphoblastic leukemia"),
         ("A mucinous adenocarcinoma of the ovary.", "mucinous adenocarcinoma"),
         ("A mucinous ovarian carcinoma was staged IA.", "mucinous carcinoma"),
         ("He had metastatic mucinous appendiceal adenocarcinoma.", "mucinous adenocarcinoma"),

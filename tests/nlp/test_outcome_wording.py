@@ -192,3 +192,9 @@ def test_the_size_of_the_nodules_decreased(nlp):
 def test_a_malignant_effusion_that_deteriorated_is_progression(nlp):
     text = "However, malignant pleural effusion deteriorated, and no additional palliative chemotherapy was performed."
     assert categories(nlp, text) == ["progressive disease"]
+
+
+def test_an_institution_or_a_leukaemia_named_before_is_no_group_of_patients(nlp):
+    doc = nlp("The patient has been treated with Children's Oncology Group T-ALL protocol, and has been in "
+              "continuous remission.")
+    assert [(s._.value.category, s._.value.subject_plural) for s in doc.spans["outcome"]] == [("complete remission", False)]
