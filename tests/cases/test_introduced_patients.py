@@ -307,3 +307,13 @@ def test_a_report_that_concerns_two_cases_of_women_has_two_women(nlp):
             "delivery. The first patient had an elevated factor VIII level. In the second patient, a mutation "
             "was found.")
     assert [r.sex for r in cases(nlp, text)] == ["female", "female"]
+
+
+def test_twins_told_by_their_letters_from_their_birth_are_two_rows(nlp):
+    text = ("A 23-year-old mother gave birth to monochorionic twin infants.\n"
+            "Twin A was born with Apgars of 8, 9 and 9. She was started on penicillin and gentamicin. "
+            "On day 22 she developed apnoea and was given meropenem. Twin A demised on day 24.\n"
+            "Twin B had Apgar scores of 3, 5 and 8. She received penicillin for three days.\n")
+    rows = cases(nlp, text)
+    assert [(r.drugs, r.outcome) for r in rows] == [
+        (["benzylpenicillin", "gentamicin", "meropenem"], "died"), (["benzylpenicillin"], None)]
