@@ -332,3 +332,9 @@ def test_a_cardiac_arrest_survived_is_a_recovery_but_a_survival_time_is_not(full
     time = ("A 50-year-old man had an anaplastic thyroid carcinoma treated with doxorubicin. "
             "He survived 14 months after the diagnosis.")
     assert only_case(full_nlp, time).outcome == "died"
+
+
+def test_a_remission_accomplished_in_a_non_cancer_case_is_a_recovery(full_nlp):
+    text = ("A 48-year-old woman had autoimmune hepatitis. Mycophenolate mofetil was given and the patient was able "
+            "to accomplish remission with these treatments.")
+    assert only_case(full_nlp, text).outcome == "recovered"

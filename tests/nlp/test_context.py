@@ -193,6 +193,8 @@ def test_pronoun_chain_carries_the_patient_into_the_next_sentence(make_nlp):
     # ... but still negates what is not a treatment, and a second negation still counts
     ("There was no improvement in the rash and no lymph node enlargement.", "lymph node", "sites", True),
     ("She did not improve, so no rituximab was given.", "rituximab", "drugs", True),
+    # a treatment that did not correct a disorder was given
+    ("The acidosis was not corrected by sodium bicarbonate.", "sodium bicarbonate", "drugs", False),
     ("There were no adverse effects from the methotrexate.", "methotrexate", "drugs", False),
     ("Without further delay, ceftriaxone was started.", "ceftriaxone", "drugs", False),
     # a drug held a possible cause was given
