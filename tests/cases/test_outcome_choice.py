@@ -338,3 +338,21 @@ def test_a_remission_accomplished_in_a_non_cancer_case_is_a_recovery(full_nlp):
     text = ("A 48-year-old woman had autoimmune hepatitis. Mycophenolate mofetil was given and the patient was able "
             "to accomplish remission with these treatments.")
     assert only_case(full_nlp, text).outcome == "recovered"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 50-year-old woman had a cervical cancer treated with radical hysterectomy. Her last PET-CT, 3 years after "
+     "surgery, was negative.", "no evidence of disease"),
+    ("A 40-year-old man with lung cancer received pembrolizumab. CT showed shrinkage of the primary tumour and "
+     "the liver metastases.", "partial response"),
+    ("A 40-year-old man with lung cancer received pembrolizumab. The patient is alive and continues to receive "
+     "chemotherapy.", "alive with disease"),
+    ("A 35-year-old man had pulmonary tuberculosis. He completed treatment and his sputum cultures became "
+     "negative.", "recovered"),
+    ("An 8-month-old infant had Kawasaki disease. At follow-up, echocardiography showed normal coronary "
+     "arteries.", "recovered"),
+    ("A 45-year-old woman had drug-induced hepatitis. Liver enzymes normalized within 4 weeks after withdrawal "
+     "of the drug.", "recovered"),
+])
+def test_endings_told_by_a_test_or_a_treatment_that_goes_on(full_nlp, text, expected):
+    assert only_case(full_nlp, text).outcome == expected
