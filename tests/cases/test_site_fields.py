@@ -640,3 +640,16 @@ def test_metastases_including_a_list_of_sites(nlp):
 ])
 def test_the_bare_adjective_cervical_of_the_neck(nlp, text, spread):
     assert case_of(nlp, text).metastasis_sites == spread
+
+
+@pytest.mark.parametrize("text, primary", [
+    # the organ a biopsy found the cancer in is its primary, unless the finding is called a metastasis
+    ("A 45-year-old woman presented with postcoital bleeding. Biopsy of the cervix revealed squamous cell carcinoma.",
+     "cervix"),
+    ("A 62-year-old woman with postmenopausal bleeding underwent endometrial biopsy, which showed endometrioid "
+     "adenocarcinoma.", "endometrium"),
+    ("A 60-year-old man with sigmoid colon cancer developed a hepatic lesion; biopsy of the liver showed metastatic "
+     "adenocarcinoma.", "colon"),
+])
+def test_the_organ_a_biopsy_found_the_cancer_in(nlp, text, primary):
+    assert case_of(nlp, text).primary_site == primary
