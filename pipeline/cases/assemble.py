@@ -12,7 +12,7 @@ from pipeline.cases.index_terms import indexed_sex
 from pipeline.cases.histology_choice import choose_histology, histology_with_site, marrow_type, without_keyword_mimics
 from pipeline.cases.labs import case_labs
 from pipeline.cases.mentions import Mention, PatientStart
-from pipeline.cases.organs import MARROW, OTHER_SITE, lining_site, primary_sex, site_facts, type_organ
+from pipeline.cases.organs import MARROW, OTHER_SITE, anatomy_sexes, lining_site, primary_sex, site_facts, type_organ
 from pipeline.cases.outcome import case_outcome, group_outcomes, may_be_mother, series_outcomes, title_outcome
 from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
 from pipeline.cases.primary import (
@@ -173,6 +173,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         case.primary_site = None
     if case.sex is None:  # "primary uterine lymphoma", "prostatic adenocarcinoma" of a patient no word names
         _sex_of_primary(case, evidence, config.sex_words)
+    if case.sex is None:  # "A 54-year-old presented with scrotal pain", "underwent hysterectomy for a uterine mass"
+        _sex_of_anatomy(case, by_group, evidence, config.sex_words)
 
     sites = {}
     # the words of the primary read from a site mention ("prostate"), for two organs outside the site list
@@ -380,6 +382,26 @@ def _sex(demographics: list[Mention], case: Case, keep) -> str | None:
         # "a 30-year-female", "an 85-year-oldman": the sex word is glued into the age's token
         return keep("sex", age.value.sex, age)
     return None
+
+
+def _sex_of_anatomy(case: Case, by_group: dict[str, list[Mention]], evidence: list[Evidence],
+                    sex_words: str = DEFAULT.sex_words) -> None:
+    """The sex that the patient's own organs or operations imply when no word of the patient's text names
+    it and no primary does ("scrotal pain", "a uterine mass", "hysterectomy": the ``anatomy`` rows of the
+    sex words), when all such words of the patient's sites and procedures agree."""
+    organs = anatomy_sexes(sex_words)
+    found = []
+    for mention in by_group.get("sites", []) + by_group.get("procedures", []):
+        if mention.negated or mention.hypothetical:
+            continue
+        for word in re.findall(r"[a-z][a-z-]*", mention.text.lower()):
+            if word in organs:
+                found.append((organs[word], mention))
+    if found and len({sex for sex, _ in found}) == 1:
+        sex, mention = found[0]
+        case.sex = sex
+        evidence.append(Evidence("sex", sex, mention.sentence, mention.start, mention.end, mention.sentence_start,
+                                 ("inferred=anatomy",)))
 
 
 def _sex_of_primary(case: Case, evidence: list[Evidence], sex_words: str = DEFAULT.sex_words) -> None:

@@ -148,3 +148,13 @@ def test_the_drug_another_was_given_in_place_of_is_not_given(nlp, text, drugs):
 
 def test_a_mans_cervical_recurrence_is_not_the_cervix(nlp):
     assert row(nlp, "A 60-year-old man had a laryngeal carcinoma with a cervical recurrence.").metastasis_sites == []
+
+
+@pytest.mark.parametrize("text, sex", [
+    ("A 54-year-old diabetic presented with scrotal pain and swelling.", "male"),
+    ("A 45-year-old patient underwent hysterectomy for a uterine mass.", "female"),
+    # a word of the patient wins over the organs
+    ("A 40-year-old patient presented with chest pain. His wife had a hysterectomy last year.", "male"),
+])
+def test_the_patients_own_organs_give_the_sex_no_word_gives(nlp, text, sex):
+    assert row(nlp, text).sex == sex
