@@ -356,3 +356,18 @@ def test_a_remission_accomplished_in_a_non_cancer_case_is_a_recovery(full_nlp):
 ])
 def test_endings_told_by_a_test_or_a_treatment_that_goes_on(full_nlp, text, expected):
     assert only_case(full_nlp, text).outcome == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 2-year-old girl had nephrotic syndrome. Proteinuria resolved after 2 weeks of prednisolone.", "recovered"),
+    ("A 60-year-old man had an organophosphate poisoning. Cardiac arrest occurred on day 2 and resuscitation failed.",
+     "died"),
+    ("A 65-year-old man had a renal cell carcinoma removed by nephrectomy. Surveillance imaging has remained "
+     "negative.", "no evidence of disease"),
+    ("A 65-year-old man had metastatic renal cell carcinoma treated with sunitinib. Progression was noted after "
+     "6 cycles.", "progressive disease"),
+    ("A 65-year-old man had metastatic renal cell carcinoma treated with sunitinib. No progression was noted "
+     "after 6 cycles.", "stable disease"),
+])
+def test_endings_of_a_second_family_of_wordings(full_nlp, text, expected):
+    assert only_case(full_nlp, text).outcome == expected
