@@ -653,3 +653,13 @@ def test_the_bare_adjective_cervical_of_the_neck(nlp, text, spread):
 ])
 def test_the_organ_a_biopsy_found_the_cancer_in(nlp, text, primary):
     assert case_of(nlp, text).primary_site == primary
+
+
+@pytest.mark.parametrize("text, spread", [
+    ("A 45-year-old woman with breast cancer had diffuse liver infiltration by metastatic adenocarcinoma.", ["liver"]),
+    ("A 45-year-old woman with breast cancer had bone involvement by carcinoma cells on biopsy.", ["bone"]),
+    # an organ next to the primary that the cancer invades directly is no metastasis
+    ("A 50-year-old woman with cervical cancer had bladder infiltration by carcinoma cells.", []),
+])
+def test_an_organ_infiltrated_by_the_cancers_cells(nlp, text, spread):
+    assert case_of(nlp, text).metastasis_sites == spread
