@@ -11,7 +11,6 @@ from section_helpers import nlp, section_of  # noqa: F401 (nlp: the shared fixtu
     ("Discussion and review of literature", "discussion"), ("Commentary", "discussion"),
     ("Brief review of literature", "discussion"), ("Literature survey", "discussion"),
     ("Summary and conclusion", "conclusion"), ("Final considerations", "conclusion"),
-    ("Differential Diagnoses:", "discussion"), ("Differential diagnosis", "discussion"),
 ])
 def test_other_names_of_the_discussion_and_conclusion(nlp, heading, section):
     doc = nlp(f"Case presentation\n\nA 52-year-old man was admitted with fever.\n\n{heading}\n\n"
@@ -33,3 +32,11 @@ def test_a_poster_abstract_in_imrad_form_keeps_its_patient_in_other_languages(nl
     assert section_of(doc, "Chest pain in children") == "background"
     assert section_of(doc, "A 9-year-old boy") == "case"
     assert section_of(doc, "He was discharged home") == "case"
+
+
+def test_a_bmj_case_reports_differential_diagnosis_heading_stays_in_the_case(nlp):
+    # BMJ Case Reports tell the patient under "Differential diagnosis" between the investigations and the
+    # treatment: the case goes on there
+    doc = nlp("Case presentation\n\nA 52-year-old man was admitted with fever.\n\nDifferential diagnosis\n\n"
+              "His biopsy showed a lymphoma rather than tuberculosis.\n\nTreatment\n\nHe received rituximab.\n")
+    assert section_of(doc, "His biopsy showed") == "case"
