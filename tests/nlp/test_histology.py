@@ -53,6 +53,7 @@ from pipeline.nlp.histology import histology as histology_module
         ("The lumpectomy confirmed IDC with clear margins.", "invasive ductal carcinoma"),
         ("Two women had invasive ductal breast cancer with gastric metastases.", "invasive ductal carcinoma"),
         ("She had lobular breast cancer diagnosed in 2015.", "invasive lobular carcinoma"),
+        ("A 45-year-old woman had an infiltrating duct carcinoma of the left breast.", "invasive ductal carcinoma"),
         ("An 8-year-old boy was diagnosed with B-cell lymphoblastic leukaemia.", "acute lymphoblastic leukemia"),
         ("A mucinous adenocarcinoma of the ovary.", "mucinous adenocarcinoma"),
         ("A mucinous ovarian carcinoma was staged IA.", "mucinous carcinoma"),
