@@ -317,3 +317,12 @@ def test_twins_told_by_their_letters_from_their_birth_are_two_rows(nlp):
     rows = cases(nlp, text)
     assert [(r.drugs, r.outcome) for r in rows] == [
         (["benzylpenicillin", "gentamicin", "meropenem"], "died"), (["benzylpenicillin"], None)]
+
+
+def test_patients_presented_after_a_structured_abstracts_heading_and_their_joint_prognosis(nlp):
+    text = ("Two cases of Kawasaki disease\nCase description: A 10-year-old girl was admitted to the hospital due to "
+            "fever and abdominal pain. A 3-month-old male pediatric patient was admitted to the hospital due to a "
+            "fever. The two patients were then treated with human immunoglobulin and aspirin. The prognosis for "
+            "the two children was favorable following prompt treatment.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex, r.outcome) for r in rows] == [(10, "female", "recovered"), (0.25, "male", "recovered")]

@@ -77,8 +77,8 @@ class SentenceSubjects:
             # in the case description, "He commenced gemcitabine and cisplatin [4]", "Bosentan was
             # initiated [4]": a marker alone supports a statement (a regimen, a method, a known
             # fact); the sentence is read as it would be without it
-        if ("generic", "sentence") in categories and not (strong or weak):
-            return "generic"
+        if ("generic", "sentence") in categories and not (strong or weak or plural):
+            return "generic"  # not "The prognosis for the two children was favorable": the report's patients
         if strong or plural:
             return "patient"
         if family and not weak:
