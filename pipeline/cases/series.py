@@ -63,8 +63,8 @@ TOLD_SECTIONS = frozenset({"section=front", "section=abstract", "section=case", 
 def _group_given(evidence: Evidence, first: Case) -> bool:
     """A drug of the first row, or one left out only because its sentence's subject read as
     other patients' or relatives' ("These patients were treated with X", "Both siblings were
-    treated with X": the report's patients, in a report read as one patient's), told where the patients' course is told and neither negated nor
-    hypothetical."""
+    treated with X": the report's patients, in a report read as one patient's), told where the
+    patients' course is told and neither negated nor hypothetical."""
     if evidence.kept:
         return evidence.value in first.drugs
     flags = set(evidence.qualifiers)
@@ -76,6 +76,12 @@ def _group_given(evidence: Evidence, first: Case) -> bool:
 
 def _unkept(evidence: list[Evidence]) -> list[Evidence]:
     return [replace(e, kept=False) for e in evidence]
+
+
+def _now_kept(evidence: list[Evidence], kept: list[Evidence]) -> list[Evidence]:
+    """``evidence`` with the items of ``kept`` (copies marked kept) in place of their left-out originals."""
+    left_out = _unkept(kept)
+    return [e for e in evidence if e not in left_out] + [e for e in kept if e not in evidence]
 
 
 def _given_to_all(sentence: str, count: int, patients: str = "sections/patients.toml") -> bool:
@@ -142,13 +148,12 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
                    and _told_of_all(e.sentence, count, patients)][-1:]
         if outcome:
             first.outcome = outcome[0].value
-            first.evidence = [e for e in first.evidence if e not in _unkept(outcome)] + outcome
+            first.evidence = _now_kept(first.evidence, outcome)
     # a drug told of all the patients at once ("These patients were treated with X") is each one's
     drugs = [replace(e, kept=True) for e in first.evidence if e.field == "drugs" and _group_given(e, first)
              and _given_to_all(e.sentence, count, patients)]
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
-    first.evidence = [e for e in first.evidence if not (e.field == "drugs" and not e.kept and e in _unkept(drugs))] + [
-        e for e in drugs if e not in first.evidence]
+    first.evidence = _now_kept(first.evidence, drugs)
     spread = told_of_all_spread(first, count, patients)
     said_sex = announced_sex(report.text, report.title, patients)
     if first.sex is None:

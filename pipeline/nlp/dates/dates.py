@@ -226,11 +226,11 @@ class DateMatcher(Component):
 
     def _is_metadata(self, text: str, start: int, end: int) -> bool:
         window_start = max(0, start - self.metadata_window)
-        cues = list(self.metadata_cue.finditer(text, window_start, start))
-        # and again up to the date's end, so that a cue's lookahead sees the date ("Received May 12")
-        cues += [cue for cue in self.metadata_cue.finditer(text, window_start, end) if cue.end() <= start]
-        cues.sort(key=lambda cue: cue.end())
-        if cues and not SENTENCE_BREAK.search(text, cues[-1].end(), start):
+        # searched up to the date's start, and again up to its end so that a cue's lookahead sees the
+        # date ("Received May 12"); what counts is where the last cue before the date ends
+        ends = [cue.end() for cue in self.metadata_cue.finditer(text, window_start, start)]
+        ends += [cue.end() for cue in self.metadata_cue.finditer(text, window_start, end) if cue.end() <= start]
+        if ends and not SENTENCE_BREAK.search(text, max(ends), start):
             return True
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
