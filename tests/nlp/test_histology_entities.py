@@ -160,3 +160,25 @@ def test_a_type_found_in_an_organ_names_no_origin(full):
     case = row(full, "A 66-year-old man had weight loss. CT-guided biopsy confirmed adenocarcinoma in the liver. "
                      "Chemotherapy was started.")
     assert case.primary_site is None
+
+
+@pytest.mark.parametrize("text, histology", [
+    ("A 28-year-old man had fatigue. Bone marrow aspirate showed 60% blasts and he was diagnosed with AML. "
+     "He received cytarabine and daunorubicin.", "acute myeloid leukemia"),
+    ("A 35-year-old woman with APL received arsenic trioxide; her smear showed abnormal promyelocytes.",
+     "acute promyelocytic leukemia"),
+    ("A 7-year-old boy had lymphoblasts in the blood. Flow cytometry confirmed a diagnosis of ALL.",
+     "acute lymphoblastic leukemia"),
+])
+def test_a_leukaemias_abbreviation_in_a_report_of_blood_cancer(full, text, histology):
+    case = row(full, text)
+    assert (case.histology, case.primary_site) == (histology, "bone marrow")
+
+
+@pytest.mark.parametrize("text", [
+    "A 45-year-old woman had a renal AML of 6 cm with fat on CT. It was embolised.",  # no blood cancer
+    "A 45-year-old woman had a 6 cm renal AML. The angiomyolipoma was embolised; blasts were absent.",
+    "ALL RIGHTS RESERVED. A 60-year-old man with leukaemia cutis had a skin nodule.",  # a heading's word
+])
+def test_a_leukaemias_abbreviation_needs_blood_cancer(nlp, text):
+    assert "acute myeloid leukemia" not in names(nlp, text) and "acute lymphoblastic leukemia" not in names(nlp, text)

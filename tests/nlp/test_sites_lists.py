@@ -13,6 +13,9 @@ def roles_of(nlp, text, role):
      ["liver", "lymph node", "peritoneum", "small intestine"]),
     ("She had metastatic disease with spread to the mediastinal nodes, the pleural surface, and the adrenal gland.",
      ["adrenal gland", "lymph node", "pleura"]),
+    ("She presented with de novo metastatic diseases to the liver, bone, lung, and orbit.",
+     ["bone", "liver", "lung", "orbit"]),
+    ("Metastases were also present in the liver and in both lungs.", ["liver", "lung"]),
 ])
 def test_a_list_of_spread_sites_goes_on_past_an_items_head_noun(nlp, text, expected):
     assert set(expected) <= set(roles_of(nlp, text, "metastasis"))

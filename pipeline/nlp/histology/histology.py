@@ -62,14 +62,17 @@ class HistologyMatcher(Component):
         organ_slot = f"(?:{slot_words}[\\s-]+){{0,2}}"
         self.names: dict[str, str] = {}  # lower-case or exact written form -> histology
         self.abbreviations: set[str] = set()  # the exact-case forms ("SCC", "RCC")
+        self.blood_abbreviations: set[str] = set()  # read only in a report of blood cancer ("AML")
         alternatives = []
         for row in read_table(lexicon):
-            written, exact = row["written"].strip(), row.get("case") == "exact"
+            written, exact = row["written"].strip(), row.get("case") in ("exact", "blood")
             if not written or not row.get("histology"):
                 continue
             self.names[written if exact else written.lower()] = row["histology"]
             if exact:
                 self.abbreviations.add(written)
+            if row.get("case") == "blood":
+                self.blood_abbreviations.add(written)
             words = written.split()
             # an apostrophe as pages print it: straight, curly or prime ("Wilms’ tumour", "Hodgkin’s")
             # and "tumour" in either spelling ("Wilms’ tumour" of "wilms' tumor")
@@ -109,6 +112,8 @@ class HistologyMatcher(Component):
         # "a benign pheochromocytoma", "non-malignant paraganglioma": a tumour but no cancer type
         self.benign = regex_cache.compile(spec["benign"], re.IGNORECASE) if spec.get("benign") else None
         self.benign_reach = int(spec.get("benign_reach", 50))
+        self.blood_context = regex_cache.compile(spec["blood_context"], re.IGNORECASE)
+        self.blood_rivals = regex_cache.compile(spec["blood_rivals"], re.IGNORECASE)
 
     def _key(self, written: str) -> str:
         """The written form without spacing, hyphens, commas or a plural s, "tumour" spelt "tumor"."""
@@ -133,7 +138,7 @@ class HistologyMatcher(Component):
         """Each histological type as a :class:`Finding` with its grade and hedge."""
         matches = list(self.pattern.finditer(text))
         bounds = sentence_bounds(doc, text) if matches else []
-        foreign = self._foreign_abbreviations(text, matches)
+        foreign = self._foreign_abbreviations(text, matches) | self._unsupported_blood_abbreviations(text, matches)
         benign_heads = self._benign_heads(matches)
         names = [(m.start(), m.end(), m.group(0), self._normalise(m.group(0))) for m in matches]
         names += self._defined_abbreviations(text, matches)
@@ -242,6 +247,17 @@ class HistologyMatcher(Component):
         sentence_start, sentence_end = next(((s, e) for s, e in bounds if s <= start < e), (0, len(text)))
         return self.final.search(text, sentence_start, sentence_end) is not None
 
+    def _unsupported_blood_abbreviations(self, text: str, matches: list[re.Match]) -> set[str]:
+        """The leukaemias' bare abbreviations ("AML", "ALL") of a text that gives them no support:
+        no blood-cancer word, or the long form of another meaning ("angiomyolipoma"). "ALL" between
+        capitalised words is a heading's word ("ALL RIGHTS RESERVED")."""
+        used = {m.group(0) for m in matches} & self.blood_abbreviations
+        if not used:
+            return set()
+        if not self.blood_context.search(text) or self.blood_rivals.search(text):
+            return used
+        return {w for w in used if all(_in_capitals(text, m) for m in matches if m.group(0) == w)}
+
     def _foreign_abbreviations(self, text: str, matches: list[re.Match]) -> set[str]:
         """Abbreviations the text defines as something else: "recurrent cervical cancer (RCC)"
         makes every "RCC" of that text no renal cell carcinoma. A definition is a bracketed
@@ -279,3 +295,12 @@ class HistologyMatcher(Component):
             return match.group("level").lower()
         return match.group("differentiation").lower() + " differentiated"
 
+
+CAPITAL_WORD = re.compile(r"[A-Z]{2,}")
+
+
+def _in_capitals(text: str, match: re.Match) -> bool:
+    """Whether a word next to the match is a word of capitals of its own ("ALL RIGHTS")."""
+    before = text[max(0, match.start() - 30):match.start()].split()
+    after = text[match.end():match.end() + 30].split()
+    return any(CAPITAL_WORD.fullmatch(words[i].strip(".,:;")) for words, i in ((before, -1), (after, 0)) if words)
