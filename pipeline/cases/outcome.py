@@ -280,8 +280,9 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
     recurrence" mean recovery and whose "stable" or "progressive" say nothing of the contract's
     values. In a cancer case, a remission followed, in a later sentence of the same section, by a
     recurrence, or by a metastasis told as an event ("six months later, lung metastases were
-    found") or to a site not named before it, is no longer the status; a general comment
-    ("[relapse]" of models/outcome/outcome.toml) does not count (an
+    found") or to a site not named before it, is no longer the status; a general comment,
+    a sentence that retells the whole case or one of advice ("[relapse]" of models/outcome/outcome.toml)
+    does not count (an
     abstract's summary and the case description each tell the story in order; one section's
     remission is not undone by another section's retelling).
 
@@ -299,6 +300,8 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
     relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome)["relapse"].items()}
     framing = _optional_pattern(read_patterns(config.outcome)["subject"], "framing")
+    retold = _optional_pattern(read_patterns(config.outcome)["relapse"], "retold")  # the case retold whole
+    advice = _optional_pattern(read_patterns(config.outcome)["relapse"], "advice")  # what is to be done in general
 
     def superseded(outcome: Mention) -> bool:
         if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
@@ -311,7 +314,7 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
         if framing is not None and framing.search(outcome.sentence[: max(0, outcome.start - outcome.sentence_start)]):
             return False  # "We report a patient who experienced complete remission": the story told after it came before
         later = [r for r in relapses if r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start
-                 and not _summed_up(r, outcomes)]
+                 and not _summed_up(r, outcomes) and not (retold and retold.search(r.sentence)) and not (advice and advice.search(r.sentence))]
         known = {r.value.site for r in relapses if r.section_start == outcome.section_start and r.sentence_start <= outcome.sentence_start}
         for r in later:
             event = relapse["event"].search(r.sentence) is not None

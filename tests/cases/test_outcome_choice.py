@@ -371,3 +371,22 @@ def test_endings_told_by_a_test_or_a_treatment_that_goes_on(full_nlp, text, expe
 ])
 def test_endings_of_a_second_family_of_wordings(full_nlp, text, expected):
     assert only_case(full_nlp, text).outcome == expected
+
+
+@pytest.mark.parametrize("closing", [
+    "This is an informative case of a pancreatic cancer with a synchronous liver metastasis that responded to "
+    "chemotherapy, allowing for subsequent resection.",
+    "This case report has shown that surgery with targeted treatment is effective for tumours with liver metastases.",
+    "In conclusion, liver metastases of pancreatic cancer later treated by conversion surgery may be cured.",
+    "Curative resection must be considered for a patient with a liver recurrence of pancreatic cancer.",
+])
+def test_a_sentence_that_retells_the_case_or_advises_does_not_undo_the_status(nlp, closing):
+    text = ("He had pancreatic cancer with a liver metastasis. After chemotherapy and resection he is alive "
+            "with no recurrence 32 months later. " + closing)
+    assert chosen(nlp, text) == "no evidence of disease"
+
+
+def test_a_new_metastasis_after_the_status_still_undoes_it(nlp):
+    text = ("He had pancreatic cancer with a liver metastasis. After resection he was free of recurrence. "
+            "Six months later, new lung metastases were found.")
+    assert chosen(nlp, text) != "no evidence of disease"
