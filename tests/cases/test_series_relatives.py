@@ -128,3 +128,31 @@ def test_an_ordinal_patient_beyond_the_announced_count_or_in_a_one_patient_repor
                                "woman, was reported by Smith.") == []
     assert introduced_patients("We report two patients with a rash. The third patient, a woman, was "
                                "treated elsewhere.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # twins the authors present, with words before them, or a structured aim
+    "We present a rare case of MZ twin sisters who both developed AML. Twin sister A was diagnosed at the age of "
+    "21 months and received a transplant. Her sister was diagnosed later.",
+    "The authors present the case of extremely preterm twins with coliform sepsis. Twin 2 was ill on day 10. "
+    "Twin 1 developed meningitis 34 h later.",
+    "Aim: to present a clinical case of acute lymphoblastic leukemia in identical twins. The disease course of one "
+    "of the brothers was characterized by relapses.",
+    # twins said to share the illness
+    "Extremely preterm twins who both developed sepsis in the second week are described. Twin 1 was well at first.",
+    # two persons, each with an age, falling ill together
+    "A 32-year-old man and his 30-year-old wife presented with fever and arthralgia after eating raw cheese. "
+    "Blood cultures grew Brucella in both.",
+])
+def test_two_patients_named_together_open_two_rows(nlp, text):
+    assert len(cases(nlp, text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "A 32-year-old woman with a twin pregnancy presented with pre-eclampsia at 30 weeks. She was delivered by "
+    "caesarean section.",
+    "A 30-year-old man presented with fever after eating raw cheese; his wife was well.",
+    "We report a case of HELLP syndrome in a 28-year-old woman pregnant with twins, delivered at 32 weeks.",
+])
+def test_a_twin_pregnancy_or_a_healthy_spouse_opens_no_second_row(nlp, text):
+    assert len(cases(nlp, text)) == 1
