@@ -27,6 +27,11 @@ def cases(nlp, text, title=None):
     # the age set beside the name
     ("Gout in a father and son. The father, aged 70, had tophi. Ten years later his son, then aged 41, "
      "came with a swollen toe.", "his son"),
+    # the later of a pair named with the article and an age of its own
+    ("We report a mother and her daughter with thyroid cancer. The mother, a 45-year-old woman, had a nodule. "
+     "The daughter, aged 20 years, had a similar nodule.", "The daughter"),
+    ("Thyroid cancer in a mother and daughter. A 45-year-old woman had a nodule. The 20-year-old daughter had "
+     "one too.", "The 20-year-old daughter"),
 ])
 def test_a_relative_introduced_with_an_age_of_its_own_is_a_patient_of_a_report_about_several(text, heading):
     assert [s.heading for s in introduced_patients(text)] == [heading]
@@ -34,6 +39,7 @@ def test_a_relative_introduced_with_an_age_of_its_own_is_a_patient_of_a_report_a
 
 @pytest.mark.parametrize("text", [
     "A 6-year-old boy had a rash for three days. A week later his 3-year-old sister began to cough.",
+    "A 40-year-old woman had tuberculosis. The son, aged 12, was screened and was healthy.",
     "Measles in siblings. A 6-year-old boy had a rash. His 3-year-old sister was healthy.",
     # familial cases or twin pairs of the literature make no report about several patients
     "Familial cases and twin pairs are known. A 50-year-old woman had a goitre; her 47-year-old sister, "
