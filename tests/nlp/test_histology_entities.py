@@ -121,6 +121,9 @@ def test_benign_names_give_no_type(nlp, text):
     ("A 44-year-old man had a kidney transplant. Biopsy of a cervical node revealed post-transplant "
      "lymphoproliferative disorder, monomorphic type, diffuse large B-cell lymphoma. Rituximab was given.",
      None, "diffuse large b-cell lymphoma"),
+    ("Ovarian adenocarcinoma with an umbilical nodule. A 62-year-old woman had a recurrent ovarian adenocarcinoma. "
+     "The umbilical mass was resected and showed a metastatic serous papillary adenocarcinoma.",
+     "ovary", "serous carcinoma"),
 ])
 def test_the_case_takes_the_type_and_its_organ(full, text, site, histology):
     case = row(full, text)
