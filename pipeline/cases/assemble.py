@@ -56,7 +56,10 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         cases.append(case)
     rows = series_cases(report, cases, config.patients, config.sex_words)
     # patients announced but told together: each added row's status said of it by number or as a group
-    series_outcomes(rows[len(cases):], mentions, shared, config)
+    # (and the first row's, when it had none: a status said of the group is its too, and the disease the
+    # series named of the group may have made it a cancer case)
+    added = rows[len(cases):]
+    series_outcomes(([rows[0]] if added and rows[0].outcome is None else []) + added, mentions, shared, config)
     if len(rows) == 1:
         title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
         indexed_sex(rows[0], report.text)  # a PubMed page's "MeSH terms ... • Female"

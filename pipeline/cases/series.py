@@ -60,18 +60,24 @@ def _counted_group(patients: str) -> re.Pattern:
 TOLD_SECTIONS = frozenset({"section=front", "section=abstract", "section=case", "section=body", "section=None"})
 
 
-def _group_given(evidence: Evidence, first: Case) -> bool:
+def _group_given(evidence: Evidence, first: Case, subjects: frozenset = frozenset({"subject=other", "subject=family"})) -> bool:
     """A drug of the first row, or one left out only because its sentence's subject read as
     other patients' or relatives' ("These patients were treated with X", "Both siblings were
     treated with X": the report's patients, in a report read as one patient's), told where the
-    patients' course is told and neither negated nor hypothetical."""
+    patients' course is told and neither negated nor hypothetical. ``subjects``: the subjects
+    such a finding may have been read with."""
     if evidence.kept:
         return evidence.value in first.drugs
     flags = set(evidence.qualifiers)
     section = {f for f in flags if f.startswith("section=")}
     subject = {f for f in flags if f.startswith("subject=")}
-    return (subject <= {"subject=other", "subject=family"} and bool(section) and section <= TOLD_SECTIONS
+    return (subject <= subjects and bool(section) and section <= TOLD_SECTIONS
             and not flags - subject - section)
+
+
+# A status left out of a one-patient reading because it is said of several ("Progression was observed
+# in both cases"): the patient's own subject, made plural by the group.
+GROUP_STATUS_SUBJECTS = frozenset({"subject=other", "subject=family", "subject=patient", "subject=probable"})
 
 
 def _unkept(evidence: list[Evidence]) -> list[Evidence]:
@@ -113,6 +119,20 @@ def told_of_all_spread(first: Case, count: int, patients: str = "sections/patien
             and all(o.value == e.value for o in evidence if o.sentence == e.sentence)]
 
 
+def _group_disease(first: Case, count: int, patients: str) -> None:
+    """The primary site and the histology of a report that names the disease only of its patients as a
+    group ("Two cases of cervical carcinoma, aged 33 and 40 years, ..."), left out of the one-patient
+    reading as other patients': the first row's, and through it every row's (the first such mention)."""
+    for field in SHARED_FIELDS:
+        if getattr(first, field) is not None:
+            continue
+        told = [replace(e, kept=True) for e in first.evidence if e.field == field and _group_given(e, first)
+                and _given_to_all(e.sentence, count, patients)][:1]
+        if told:
+            setattr(first, field, told[0].value)
+            first.evidence = _now_kept(first.evidence, told)
+
+
 def _implied_sex(site: str | None) -> str | None:
     """The sex a primary site of the site list implies (cervix: female), or None."""
     return site_facts().get(site, {}).get("sex") or None
@@ -141,10 +161,12 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         newborn_ages(report, cases, patients)
         return cases
     first = cases[0]
+    _group_disease(first, count, patients)
     shared = [e for e in first.evidence if e.field in SHARED_FIELDS and getattr(first, e.field) == e.value]
     outcome = [e for e in first.evidence if e.field == "outcome" and e.value == first.outcome and _told_of_all(e.sentence, count, patients)]
     if first.outcome is None:  # "Both siblings recovered": left out of the one-patient reading as the relatives'
-        outcome = [replace(e, kept=True) for e in first.evidence if e.field == "outcome" and _group_given(e, first)
+        outcome = [replace(e, kept=True) for e in first.evidence if e.field == "outcome"
+                   and _group_given(e, first, GROUP_STATUS_SUBJECTS)
                    and _told_of_all(e.sentence, count, patients)][-1:]
         if outcome:
             first.outcome = outcome[0].value

@@ -121,3 +121,21 @@ def test_a_relatives_age_later_in_a_numbered_part_is_not_the_patients(nlp):
             "Patient 2. A woman developed a cough in September. She had visited her sister. Her 70-year-old mother "
             "was well.\n")
     assert [r.age for r in cases(nlp, text)] == [0.33, None]
+
+
+@pytest.mark.parametrize("text", [
+    "Background: Neoadjuvant chemotherapy is debated. Cases: Two cases of cervical carcinoma, aged 33 and 40 "
+    "years old, were given neoadjuvant cisplatin. Result: Progression of disease was observed in both cases.",
+    "Neoadjuvant chemotherapy in cervical cancer\n\nAbstract\nTwo patients with cervical cancer, aged 33 and 40 "
+    "years, were given neoadjuvant cisplatin. Progression of disease was observed in both cases.",
+])
+def test_the_disease_and_status_of_a_group_told_together_are_each_patients(nlp, text):
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex, r.primary_site, r.outcome) for r in rows] == [
+        (33, "female", "cervix", "progressive disease"), (40, "female", "cervix", "progressive disease")]
+
+
+def test_cases_of_the_literature_after_a_label_are_no_patients_of_the_report(nlp):
+    text = ("Background: Two cases of cervical carcinoma have been reported in men. Case: A 40-year-old woman "
+            "had cervical carcinoma and received cisplatin.")
+    assert len(cases(nlp, text)) == 1
