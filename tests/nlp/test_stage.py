@@ -203,3 +203,14 @@ def test_a_stage_written_before_the_word_figo(nlp, text, expected):
 ])
 def test_a_stage_written_as_an_ordinal_before_a_cancer_word(nlp, text, expected):
     assert stages(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peritoneal washings were positive. FIGO stage was considered as IIIb and carboplatin was given.", "IIIB"),
+    ("The stage was classified as IIB and chemoradiation followed.", "IIB"),
+    ("A high-risk choriocarcinoma (International Federation of Gynecology and Obstetrics stage IV; WHO score 13).",
+     "IV"),
+])
+def test_a_stage_after_a_verb_of_judgement_or_the_federations_name(nlp, text, expected):
+    doc = nlp(text)
+    assert [(s._.value.stage, s._.value.figo) for s in doc.spans["stage"]] == [(expected, "FIGO" in text or "Federation" in text)]

@@ -16,9 +16,11 @@ from pipeline.nlp.text import anchor_windows, lower_text, merge_windows, sentenc
 from pipeline.resources import read_patterns
 
 GROUP = "stage"
-# Every stage needs "FIGO" or "stag(e|ed|ing)" before it: the patterns run only around these
-# words, and TNM patterns only around a T, N or M category (fast scans of the whole text).
-ANCHORS = ("figo", "stag")
+# Every stage needs "FIGO" (or the federation's name written out) or "stag(e|ed|ing)" before it: the
+# patterns run only around these words, and TNM patterns only around a T, N or M category (fast scans
+# of the whole text).
+ANCHORS = ("figo", "stag", "federation")
+FIGO_WORDS = ("figo", "federation")
 TNM_HINT = regex_cache.compile(r"[TNM](?:is|[0-4xX])")
 UNICODE_ROMAN = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV"}
 ORDINAL_STAGES = {"first": "I", "second": "II", "third": "III", "fourth": "IV"}  # "a third-stage ovarian cancer"
@@ -78,7 +80,7 @@ class StageMatcher(Component):
                           if not any(s < m.end("stage") and m.start("stage") < e for s, e in taken)]
             for match in self.arabic.finditer(text, low, high):
                 window = text[max(0, match.start() - 40) : match.end() + 40]
-                if match.group("figo") and "figo" in match.group("figo").lower() or self.arabic_context.search(window):
+                if _says_figo(match) or self.arabic_context.search(window):
                     found.append((match, ("I", "II", "III", "IV")[int(match.group("stage")) - 1]))
             for match in self.ordinal.finditer(text, low, high) if self.ordinal else ():
                 after = re.split(r"[.;]", text[match.end() : match.end() + 40], maxsplit=1)[0]
@@ -109,7 +111,7 @@ class StageMatcher(Component):
             return None  # "stage I and II": a list of stages, not the patient's
         sub = re.sub(r"[\s\-‐]", "", match.group("sub") or "").upper()  # "III C" -> "C", "B-2" -> "B2"
         stage = UNICODE_ROMAN.get(stage or match.group("stage"), stage or match.group("stage")).upper() + sub
-        figo = "figo" in (match.group("figo") or "").lower()
+        figo = _says_figo(match)
         version = match.group("version") or self._near(self.version, text, match.start(), match.end(), bounds, self.version_reach)
         value = Stage(stage=stage, figo=figo, version=version)
         return Finding(match.start("stage"), match.end("sub") if match.group("sub") else match.end("stage"), "FIGO_STAGE", value)
@@ -146,3 +148,10 @@ class StageMatcher(Component):
             if value and (best is None or distance < best[0]):
                 best = (distance, value)
         return best[1] if best else None
+
+
+def _says_figo(match: re.Match) -> bool:
+    """Whether the words before a stage name FIGO ("FIGO stage", "International Federation of
+    Gynecology and Obstetrics stage")."""
+    lead = (match.group("figo") or "").lower()
+    return any(word in lead for word in FIGO_WORDS)
