@@ -139,3 +139,13 @@ def test_cases_of_the_literature_after_a_label_are_no_patients_of_the_report(nlp
     text = ("Background: Two cases of cervical carcinoma have been reported in men. Case: A 40-year-old woman "
             "had cervical carcinoma and received cisplatin.")
     assert len(cases(nlp, text)) == 1
+
+
+@pytest.mark.parametrize("label", ["Patients and methods", "Clinical material"])
+def test_cases_told_by_order_after_a_label_get_their_own_ages(nlp, label):
+    text = ("Background: Wilms tumour is the commonest renal cancer in children. " + label + ": Two cases are "
+            "presented. The first one - a little girl of 22 months, had constipation; nephrectomy confirmed "
+            "nephroblastoma. The second case - also a girl, of 3 years, had flank pain; nephrectomy confirmed "
+            "nephroblastoma. Discussion: Both cases were girls.")
+    assert [(r.age, r.sex, r.histology) for r in cases(nlp, text)] == [
+        (1.83, "female", "nephroblastoma"), (3.0, "female", "nephroblastoma")]

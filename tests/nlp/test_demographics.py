@@ -85,6 +85,10 @@ def sexes(nlp, text):
         # non-breaking hyphens (U+2011) and en dashes of publishers' pages
         ("A 41\u2011year\u2011old woman was admitted with fever.", [41.0]),
         ("A 41\u2013year\u2013old man was admitted with fever.", [41.0]),
+        # a child's age after "of" or in brackets, in months; "of" after a comma
+        ("The first one - a little girl of 22 months with repeated admissions for constipation.", [1.83]),
+        ("A boy (18 months) was admitted with fever.", [1.5]),
+        ("The second case - also a girl, of 3 years, is admitted for flank pain.", [3.0]),
     ],
 )
 def test_age_values(nlp, text, expected):
