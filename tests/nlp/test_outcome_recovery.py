@@ -94,3 +94,23 @@ def test_recovery_and_improvement_in_their_other_wordings(nlp, text):
 ])
 def test_a_partial_poor_or_denied_recovery_is_none(nlp, text):
     assert "recovered" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He was responsive to methylprednisolone, which was then tapered.",
+    "Her platelet count rose, responding to intravenous immunoglobulin.",
+    "Withdrawal of the drug and oral steroids improved her clinical condition.",
+    "Serology became negative, confirming the cure of the infection.",
+    "Both maternal and neonatal outcomes were favourable.",
+])
+def test_a_response_an_improved_condition_or_a_cure_is_recovery(nlp, text):
+    assert "recovered" in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her platelet count rose, and she bled again a week later.",  # no response to anything
+    "Cure rates of the infection exceed 90% with benznidazole.",  # the literature's
+    "Lymphomas are often responsive to rituximab.",  # a habit of the disease
+])
+def test_no_recovery_without_the_patients_response(nlp, text):
+    assert "recovered" not in categories(nlp, text)
