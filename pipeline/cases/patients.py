@@ -58,6 +58,8 @@ def about_patient(mention: Mention) -> bool:
         return True
     if mention.group in WEIGHED_GROUPS and (mention.hypothetical or _weighs_a_differential(mention.sentence)):
         return False  # the discussion weighs "the differential diagnosis in our patient included lymphoma ..."
+    if _literature_table().search(mention.sentence):
+        return False  # "Table 1: Reported cases ... | ceftriaxone | ... Our case | -": the published cases' cells
     if mention.group == "drugs" and mention.subject == "probable" and _drug_patterns()["authors_gave"].search(mention.sentence):
         return True  # the discussion tells what the authors gave: "We treated her with canakinumab"
     return mention.subject == "patient"
@@ -135,6 +137,11 @@ def _drug_patterns() -> dict[str, re.Pattern]:
 
 def _weighs_a_differential(sentence: str) -> bool:
     return bool(_differential().search(sentence))
+
+
+@lru_cache(maxsize=None)
+def _literature_table() -> re.Pattern:
+    return re.compile(read_patterns("sections/patient_text.toml")["literature_table"], re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

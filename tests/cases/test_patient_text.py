@@ -126,3 +126,20 @@ def test_a_differential_weighed_in_the_discussion_is_not_the_patients_diagnosis(
                     "carcinoma of the stomach.")
     assert case.primary_site is None and case.histology is None
     assert case.outcome == "recovered"
+
+
+FLAT_PAGE = ("Journal of Case Studies Year : 2020 | Volume : 12 Abstract 1. Introduction The disease is rare [1]. "
+             "CASE REPORT A 61-year-old man presented with jaundice. CT showed a pancreatic mass and he underwent "
+             "resection. He was discharged on day 10. 3. Discussion Table 1 summarises the published cases. "
+             "Table 1: Reported cases Author, year | Age/Sex | Treatment | Outcome Kumar, 2017 | 52/M | ceftriaxone "
+             "| Recovered Hoffmann, 2015 | 63/M | meropenem, vancomycin | Died Our case | 61/M | - | - The diagnosis "
+             "was delayed in most of these patients. 4. Conclusions Clinicians should keep this entity in mind.")
+
+
+def test_a_table_of_published_cases_flattened_into_the_discussion_gives_the_patient_no_drug(nlp):
+    assert row(nlp, FLAT_PAGE).drugs == []
+
+
+def test_the_patients_own_drug_beside_such_a_table_stays(nlp):
+    text = FLAT_PAGE.replace("he underwent resection.", "he underwent resection and received gemcitabine.")
+    assert row(nlp, text).drugs == ["gemcitabine"]
