@@ -275,6 +275,10 @@ def test_a_treatment_given_after_a_condition_is_no_hypothesis(nlp, text, word, h
      "generic"),
     # only treatments: a site in such a sentence stays background
     ("Chemotherapy was given, as lung metastases are common.", "lung", "sites", "generic"),
+    # what a drug does as a rule, with a modal in the present tense; the patient's own course stays hers
+    ("G-CSF and filgrastim may raise the white cell count to over 100 x 10^9/L.", "filgrastim", "drugs", "generic"),
+    ("Amiodarone can cause thyroid dysfunction.", "Amiodarone", "drugs", "generic"),
+    ("In our patient, amiodarone may have caused the thyroiditis.", "amiodarone", "drugs", "patient"),
 ])
 def test_a_treatment_given_beside_a_general_remark(nlp, text, word, group, subject):
     assert qualify(nlp, text, word, group)["subject"] == subject
