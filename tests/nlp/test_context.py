@@ -64,6 +64,9 @@ def test_affirmed(nlp, text, word):
     ("Metastasis to soft tissue is very rare.", "soft tissue", "generic"),
     ("The most usual primary tumour of adrenal metastasis is lung cancer.", "lung", "generic"),
     ("The most frequent site of spread is the liver.", "liver", "generic"),
+    # a definition of a sign or a disease
+    ("Sister Mary Joseph nodule refers to metastatic malignancy of the periumbilical region.", "periumbilical", "generic"),
+    ("Sister Mary Joseph's nodule is a rare illness characterized by an umbilical mass.", "umbilical", "generic"),
     # how hard a class of disease is to tell apart, in the present tense
     ("Adrenal adenomas and adrenal carcinomas share clinical features, and telling them apart is challenging.", "adrenal", "generic"),
     ("Thyroid lymphoma and anaplastic carcinoma look alike, and their distinction remains challenging.", "Thyroid", "generic"),
@@ -147,6 +150,8 @@ def test_literature_and_patient_cues(nlp, text, word, subject):
 @pytest.mark.parametrize("text, word, subject", [
     ("We present a woman with a Sister Mary Joseph nodule and ascites.", "ascites", "patient"),
     ("Her sister had ovarian cancer.", "ovarian", "family"),
+    ("Sister had ovarian cancer, as her mother had.", "ovarian", "family"),  # a kin word opening the sentence
+    ("Sister Mary Joseph nodule with ascites was found in our patient.", "ascites", "patient"),  # an eponym there
     ("Both of these patients died of progressive disease in the liver.", "liver", "patient"),
     ("Spread to the lung was seen in both patients of an earlier report [3].", "lung", "other"),
     ("Our patient had a liver mass " + "and a rise of the markers, " * 20 + "whereas lung metastases were frequent [4]",

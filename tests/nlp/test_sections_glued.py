@@ -110,3 +110,10 @@ def test_a_discussion_after_a_sentence_end_holds_to_its_line_end_only(nlp):
               "She was given cefazolin on day 2.\n")
     assert section_of(doc, "Such cases are rare") == "discussion"
     assert section_of(doc, "She was given cefazolin") == "case"
+
+
+def test_a_case_heading_run_in_before_the_authors_presenting_the_patient_in_a_flattened_page(nlp):
+    filler = "Infarction is rare in the young and its causes are many. " * 40  # a page flattened to one long line
+    doc = nlp("Journal of Cases Abstract Background " + filler + "Clinical findings Case Report We present the case "
+              "of a 28-year-old man with chest pain. He was treated with aspirin. Discussion Other authors used heparin.\n")
+    assert section_of(doc, "He was treated") == "case"

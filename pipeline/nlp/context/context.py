@@ -85,8 +85,9 @@ class ContextQualifier:
         for match_id, start, end in self.matcher(doc):
             category, direction = self.cues[doc.vocab.strings[match_id]]
             sentence_start = starts[bisect.bisect_right(starts, start) - 1]
-            if category in ("family", "person") and start != sentence_start and doc[start].text[:1].isupper():
-                continue  # an eponym or a name, not a relative: "Sister Mary Joseph nodule"
+            if category in ("family", "person") and doc[start].text[:1].isupper() and (
+                    start != sentence_start or end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha):
+                continue  # an eponym or a name, not a relative: "Sister Mary Joseph nodule", at a sentence's start too
             if category in ("family", "person") and any(s <= start < e for s, e in dyads):
                 continue  # "Mother and baby were discharged": the mother is the patient
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, category, direction))

@@ -57,8 +57,9 @@ BARE_FURNITURE_WORDS = 4
 MAX_FURNITURE_WORDS = 80  # "Keywords", "Author information": the furniture's text is on the next line
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s")
 # The indefinite article that opens the patient's first sentence right after a case heading run into
-# a line ("... Clinical Case A 28-year-old male").
-PATIENT_ARTICLE = r"\s+(?:A|An)\s"
+# a line ("... Clinical Case A 28-year-old male"), or the authors presenting the patient ("... Clinical
+# findings Case Report We present the case of an 88-year-old patient ...").
+PATIENT_ARTICLE = r"\s+(?:A|An|We\s+(?:here\s+)?(?:report|present|describe)|Here(?:in)?,?\s+we\s+(?:report|present|describe))\s"
 RUN_IN_PATIENT = regex_cache.compile(PATIENT_ARTICLE)
 # The numbers between the entries of a flattened page's table of contents ("1. Introduction 2.
 # Case presentation", "I. ... II. ...").
