@@ -382,6 +382,14 @@ def _outside_title(mentions: list[Mention], title: str | None) -> list[Mention]:
     return [m for m in mentions if not _is_title(m.sentence, wanted)]
 
 
+def _outside_metadata(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
+    """The mentions whose sentence holds no citation metadata ("[title] metadata" of
+    models/outcome/outcome.toml): on a page flattened to one line, the title stands in the sentence of
+    its journal line and is no status, as a title is not."""
+    pattern = _optional_pattern(read_patterns(config.outcome).get("title", {}), "metadata")
+    return mentions if pattern is None else [m for m in mentions if not pattern.search(m.sentence)]
+
+
 def _is_title(sentence: str, title: str) -> bool:
     """Whether a sentence, whitespace-normalised, is the (normalised, lower-case) title or a part of it,
     or holds the whole title: a citation of the report ("How to cite this article: Kumar R, Nair P.
@@ -407,7 +415,7 @@ def case_outcome(own: list[Mention], mentions: list[Mention], shared: list[Menti
     patients (a readmission may then be the next patient's); ``mother``: the row is an adult
     woman, whose report may be a pregnant woman's (see :func:`_outcome`); ``title``: the report's
     title, whose sentence gives no status (see :func:`_outside_title`)."""
-    own, mentions, shared = (_outside_title(found, title) for found in (own, mentions, shared))
+    own, mentions, shared = (_outside_metadata(_outside_title(found, title), config) for found in (own, mentions, shared))
     # a summary table's numbered rows are the patients of a series; in a one-patient report a
     # numbered row is a published case's
     mothers = _mothers_own(mentions) if mother else []

@@ -51,3 +51,13 @@ def test_a_sentence_holding_a_short_phrase_of_the_title_still_counts(full_nlp):
     case = row(full_nlp, "Tetanus", "A 9-year-old boy presented with trismus after a foot wound. He received "
                "metronidazole. The boy recovered fully from tetanus and was discharged home.")
     assert case.outcome == "recovered"
+
+
+def test_progression_in_the_journal_line_of_a_flattened_page_is_no_status(full_nlp):
+    text = ("BMJ Case Rep. 2019; 12(6): e229871. Published online 2019 Jun 9. doi: 10.1136/bcr-2019-229871 Rapid "
+            "progression of a hepatocellular carcinoma producing G-CSF Author information Hiroshi Tanaka, Department of "
+            "Surgery, Tokyo Introduction " + "The hospital serves a large region of the country. " * 45 +
+            "Case presentation A 67-year-old man was admitted with fever. Biopsy showed hepatocellular carcinoma. "
+            "Lenvatinib was started.")  # one line of more than 2,000 characters: a flattened page
+    [case] = report_cases(full_nlp, Report(name="t.txt", text=text))
+    assert case.outcome is None

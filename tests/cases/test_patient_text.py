@@ -143,3 +143,14 @@ def test_a_table_of_published_cases_flattened_into_the_discussion_gives_the_pati
 def test_the_patients_own_drug_beside_such_a_table_stays(nlp):
     text = FLAT_PAGE.replace("he underwent resection.", "he underwent resection and received gemcitabine.")
     assert row(nlp, text).drugs == ["gemcitabine"]
+
+
+def test_the_current_study_presenting_the_case_marks_the_patients_text(nlp):
+    # a flattened page whose case heading is lost among the author sidebar's entries
+    text = ("Case Rep. 2019; 12(6): e229871. Introduction " + "The hospital serves a large region of the country. " * 45
+            + "Case presentation • Authors: • Sojun Hoshimoto • Nobuo Hoshi • View Affiliations • Published online on: "
+            "March 1, 2018 Investigations Metrics: Total Views: 0 Treatment Abstract The current study presents the case "
+            "of a 72-year-old woman with a liver metastasis from gastric cancer. Histologically, the lesion was an "
+            "adenocarcinoma similar to the primary lesion. Discussion Three features deserve comment.")
+    case = row(nlp, text)
+    assert (case.age, case.histology) == (72, "adenocarcinoma")
