@@ -75,6 +75,18 @@ def _group_given(evidence: Evidence, first: Case, subjects: frozenset = frozense
             and not flags - subject - section)
 
 
+# A patient named by number or order ("patient 2 had stable lung metastasis and died", "the second case").
+NUMBERED_PATIENT = re.compile(r"(?i)\b(?:case|patient)\s*(?:#|no\.?\s*)?[1-6]\b|\bthe\s+(?:first|second|third|fourth|fifth|"
+                              r"sixth|former|latter)\s+(?:patient|case|one)\b")
+
+
+def _said_of_one(evidence: Evidence) -> bool:
+    """Whether a status stands after a patient named by number or order in its sentence: that
+    patient's, though the sentence also speaks of them all ("All three women had metastases ...
+    Outcomes: Patient 1 had stable disease; patient 2 ... died")."""
+    return bool(NUMBERED_PATIENT.search(evidence.sentence, 0, max(0, evidence.start - evidence.sentence_start)))
+
+
 # A status left out of a one-patient reading because it is said of several ("Progression was observed
 # in both cases"): the patient's own subject, made plural by the group.
 GROUP_STATUS_SUBJECTS = frozenset({"subject=other", "subject=family", "subject=patient", "subject=probable"})
@@ -166,7 +178,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     outcome = [e for e in first.evidence if e.field == "outcome" and e.value == first.outcome and _told_of_all(e.sentence, count, patients)]
     if first.outcome is None:  # "Both siblings recovered": left out of the one-patient reading as the relatives'
         outcome = [replace(e, kept=True) for e in first.evidence if e.field == "outcome"
-                   and _group_given(e, first, GROUP_STATUS_SUBJECTS)
+                   and _group_given(e, first, GROUP_STATUS_SUBJECTS) and not _said_of_one(e)
                    and _told_of_all(e.sentence, count, patients)][-1:]
         if outcome:
             first.outcome = outcome[0].value

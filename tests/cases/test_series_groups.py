@@ -149,3 +149,12 @@ def test_cases_told_by_order_after_a_label_get_their_own_ages(nlp, label):
             "nephroblastoma. Discussion: Both cases were girls.")
     assert [(r.age, r.sex, r.histology) for r in cases(nlp, text)] == [
         (1.83, "female", "nephroblastoma"), (3.0, "female", "nephroblastoma")]
+
+
+def test_a_status_said_of_one_numbered_patient_in_a_sentence_about_all_is_not_the_others(nlp):
+    text = ("Ovarian metastases of breast cancer in three women. We report three cases of breast cancer with ovarian "
+            "metastasis. All three women had multiple extra-ovarian metastases when ovarian metastasis was detected "
+            "</jats:sec> Outcomes: Patient 1 had stable bone metastasis; patient 2 had stable lung metastasis and "
+            "died of heart disease, and patient 3 had brain metastases.")
+    rows = cases(nlp, text)
+    assert len(rows) == 3 and rows[0].outcome != "died" and rows[2].outcome != "died"
