@@ -162,3 +162,18 @@ def test_two_patients_named_together_open_two_rows(nlp, text):
 ])
 def test_a_twin_pregnancy_or_a_healthy_spouse_opens_no_second_row(nlp, text):
     assert len(cases(nlp, text)) == 1
+
+
+@pytest.mark.parametrize("text, ages", [
+    ("Two Japanese patients with gastric lymphoma underwent spontaneous regression. One was a 40-year-old woman with "
+     "an ulcerating tumor. The other was a 73-year-old man who had a tumor with central ulceration.", [40, 73]),
+    ("Thyroid carcinoma with metastases: two cases. Clinical case 1: In 2019, a 57 year-old woman had back pain. "
+     "Clinical case 2: In 2018, a 78 year-old woman, with hypertension, had a neck mass.", [57, 78]),
+])
+def test_the_other_and_a_clinical_case_label_open_the_next_patients_part(nlp, text, ages):
+    assert [r.age for r in cases(nlp, text)] == ages
+
+
+def test_the_other_of_a_relatives_sentence_opens_no_row(nlp):
+    text = "A 40-year-old woman had a goitre. Her sisters were examined: one was healthy; the other was a 35-year-old teacher."
+    assert len(cases(nlp, text)) == 1
