@@ -117,6 +117,9 @@ def test_parse_date_reads_formatted_dates_and_is_idempotent(day, layout):
         ("She was seen by Dr. Smith on 3 May 2023.", ["2023-05-03"]),
         # the patient's stage named after the staging body: the year is her diagnosis's
         ("She was diagnosed with ovarian serous adenocarcinoma (FIGO stage IIIB) in 2011.", ["2011"]),
+        # the month "of" its year; a patient "submitted to" an operation (not a manuscript's submission)
+        ("He received adjuvant FOLFOX in September of 2003.", ["2003-09"]),
+        ("She was submitted to a right hepatectomy in May 2001 for a hepatic tumor.", ["2001-05"]),
     ],
 )
 def test_clinical_dates(nlp, text, expected):
@@ -186,6 +189,8 @@ def test_not_a_clinical_date(nlp, text):
         ("Fecha recepción: 15/12/2023\nFecha aceptación: 12/01/2024\nA woman was seen.", ["2023-12-15", "2024-01-12"]),
         ("She received cisplatin in June 2019 and was accepted for surgery in May 2020.", []),
         ("She received six cycles of carboplatin from 12 June 2019.", []),
+        ("Manuscript submitted to the journal on 4 May 2021. A man presented with fever.", ["2021-05-04"]),
+        ("Submitted: 4 May 2021. A man presented with fever.", ["2021-05-04"]),
     ],
 )
 def test_metadata_dates(nlp, text, expected):
