@@ -366,6 +366,7 @@ def test_curated_regimens_are_regimen_rows():
         ("Liver tests showed raised alkaline phosphatase and gamma-glutamyl transferase.", []),
         ("The serum glutamic oxaloacetic transaminase was elevated.", []),
         ("Muscle fibres were deficient in cytochrome c oxidase.", []),
+        ("Genotyping of uridine diphosphate glucuronosyltransferase 1A1 was done.", []),
         ("Thymidine phosphorylase activity was low.", []),
         ("Free carnitine was low (9 µmol/L, normal range 23-52).", []),
         ("Her fasting blood glucose was 7.9 mmol/L.", []),
