@@ -191,6 +191,10 @@ def test_not_a_clinical_date(nlp, text):
         ("She received six cycles of carboplatin from 12 June 2019.", []),
         ("Manuscript submitted to the journal on 4 May 2021. A man presented with fever.", ["2021-05-04"]),
         ("Submitted: 4 May 2021. A man presented with fever.", ["2021-05-04"]),
+        # a page flattened to one line: a listing's journal name, PubMed's print date
+        ("Journal of Nepal Medical Association (Jan 2023) Adrenal crisis in a boy. A boy presented with vomiting.",
+         ["2023-01"]),
+        ("J Pediatr Endocrinol. 2023;36(2):1-5. Print 2023 Jan 31. A girl presented with vomiting.", ["2023-01-31"]),
     ],
 )
 def test_metadata_dates(nlp, text, expected):
