@@ -77,3 +77,15 @@ def test_a_label_hyphenated_to_its_number_opens_its_row(nlp, text, ages):
 def test_a_hyphenated_range_of_cases_opens_no_row(nlp):
     text = "A 52-year-old man presented with fever. As in our earlier series (cases-1-3), blood cultures were negative."
     assert len(cases(nlp, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the number in brackets
+    "Abstract CASE (1) A 22-year-old woman in 31 weeks gestation was admitted with abdominal pain. Laparotomy showed "
+    "a perforated appendix. CASE (2) A 25-year-old woman in 33 weeks gestation was admitted with epigastric pain.",
+    # a label glued to the full stop before it, as scraped pages print it
+    "CASE PRESENTATION: Case one: A 54-year-old man presented with epigastric pain. Repair was performed, and he was "
+    "discharged.Case two: A 25-year-old man was admitted with chest pain.",
+])
+def test_a_bracketed_or_glued_case_label_opens_its_row(nlp, text):
+    assert [r.age for r in cases(nlp, text)][1:] == [25]
