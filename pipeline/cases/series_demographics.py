@@ -181,6 +181,14 @@ def listed_ages(text: str, rows: list[Case], patients: str) -> None:
             continue  # (the first row's age, read from the list's first number, agrees)
         rows[0].evidence = [e for e in rows[0].evidence if not (e.field == "age" and _inside(e, match))]
         sex = LISTED_SEX.match(text, match.end())
+        persons = [match.groupdict().get(name) for name in ("one_person", "other_person")]
+        if all(persons):  # "one a man of 18 years and the other a woman of 28 years": each row's sex too,
+            # over a sex the row read from the sentence that lists them both ("one male, ...; the other a female")
+            for row, (person, group) in zip(rows, zip(persons, ("one_person", "other_person"))):
+                row.sex = "female" if person.lower().startswith(("fe", "wom", "girl", "lady")) else "male"
+                row.evidence = [e for e in row.evidence if e.field != "sex"]
+                row.evidence.append(Evidence("sex", row.sex, match.group(), match.start(group), match.end(group),
+                                             match.start()))
         for row, age in zip(rows, ages):
             row.age = age
             row.evidence.append(Evidence("age", row.age, match.group(), match.start(), match.end(), match.start()))
@@ -205,11 +213,14 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
     years", "3 and 7 months"), or None unless it gives exactly ``count`` readable ages."""
     if match.groupdict().get("one"):  # "one aged five and a half months, and the other aged six months"
         said = [(match.group("one"), match.group("one_unit")), (match.group("other"), match.group("other_unit"))]
+    elif match.groupdict().get("one2"):  # "one a man of 18 years and the other a woman of 28 years"
+        said = [(match.group("one2"), match.group("one2_unit")), (match.group("other2"), match.group("other2_unit"))]
     else:
         # "6- and 2-year-old": the suspended hyphen is no part of the number; "aged 5½ years and
         # 7½ years": a unit after each number is the last one's
         # ("a 80-year and a 95-year old patient": each age may carry its article)
-        words = [re.sub(r"^an?\s+", "", w) for w in re.split(r"\s*,\s*|,?\s+and\s+(?!a[-\s]half)", match.group("ages").lower())]
+        # ("17-, 20-, and 23-year-old": the Oxford comma belongs to its "and")
+        words = [re.sub(r"^an?\s+", "", w) for w in re.split(r",?\s+and\s+(?!a[-\s]half)|\s*,\s*", match.group("ages").lower())]
         units = {unit.lower().rstrip("s") for unit in re.findall(r"years?|months?", match.group(0), re.IGNORECASE)}
         if len(units) > 1 and _each_its_own_age(words, match):
             # "11-month-old, 7-month-old, and 5-year-old": each number with its own unit

@@ -158,3 +158,21 @@ def test_a_status_said_of_one_numbered_patient_in_a_sentence_about_all_is_not_th
             "died of heart disease, and patient 3 had brain metastases.")
     rows = cases(nlp, text)
     assert len(rows) == 3 and rows[0].outcome != "died" and rows[2].outcome != "died"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of ages with an Oxford comma
+    ("Delayed death after paraquat poisoning: three case reports. Here three cases, including 17-, 20-, and "
+     "23-year-old men, who were poisoned with paraquat, have been reported.",
+     [(17, "male"), (20, "male"), (23, "male")]),
+    # each age with its person word, which gives the sex
+    ("Adult Still's disease: two clinical cases. The authors describe two clinical cases in two young people, one a "
+     "man of 18 years and the other a woman of 28 years, both admitted for prolonged fever.",
+     [(18, "male"), (28, "female")]),
+    ("Authors describe autopsy findings of two cases whose COVID-19 diagnosis was supported by laboratory data. Both "
+     "patients were Caucasian individuals of middle "
+     "age (one male, 47 years old; the other a female aging 36 years) that were previously healthy.",
+     [(47, "male"), (36, "female")]),
+])
+def test_ages_and_sexes_listed_together_are_each_rows(nlp, text, expected):
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == expected
