@@ -176,3 +176,10 @@ def test_a_status_said_of_one_numbered_patient_in_a_sentence_about_all_is_not_th
 ])
 def test_ages_and_sexes_listed_together_are_each_rows(nlp, text, expected):
     assert [(r.age, r.sex) for r in cases(nlp, text)] == expected
+
+
+def test_a_group_death_said_with_they_is_each_rows(nlp):
+    text = ("Delayed death after paraquat poisoning: three case reports. Here three cases, including 17-, 20-, and "
+            "23-year-old men, who were poisoned with paraquat, have been reported. After several days, the patients "
+            "were referred to the hospital for the second time and despite resuscitation efforts, they suddenly expired.")
+    assert [r.outcome for r in cases(nlp, text)] == ["died", "died", "died"]

@@ -12,6 +12,9 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "She was transferred to the intensive care unit and then expired the same night.",
     "On the third day he suddenly expired, presumably of a malignant arrhythmia.",
     "After the second cycle she expired unexpectedly at home.",
+    # the patients of a report of several, as a group
+    "Despite resuscitation efforts, they suddenly expired.",
+    "Both patients expired within a week of admission.",
 ])
 def test_expired_as_the_patients_later_verb_is_death(nlp, text):
     assert "died" in categories(nlp, text)
