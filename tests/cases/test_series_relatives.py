@@ -177,3 +177,19 @@ def test_the_other_and_a_clinical_case_label_open_the_next_patients_part(nlp, te
 def test_the_other_of_a_relatives_sentence_opens_no_row(nlp):
     text = "A 40-year-old woman had a goitre. Her sisters were examined: one was healthy; the other was a 35-year-old teacher."
     assert len(cases(nlp, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Congenital hypothyroidism in twins with a rare syndrome. A pair of female twins were admitted to our neonatology "
+    "unit 16 hours after delivery. Thyroid tests in the first twin were low. The second twin was treated too.",
+    "Shared psychotic disorder. A 16-year-old boy who had moved to Spain with his father reported delusional ideas. "
+    "His father was diagnosed as having a delusional disorder. Both patients received cognitive behavioural therapy.",
+])
+def test_a_pair_admitted_or_both_patients_treated_make_two_rows(nlp, text):
+    assert len(cases(nlp, text)) == 2
+
+
+def test_both_patients_of_the_literature_make_no_second_row(nlp):
+    text = ("A 16-year-old boy reported delusional ideas and received cognitive behavioural therapy. Both patients "
+            "received antipsychotics in the series reported by Smith et al. [4].")
+    assert len(cases(nlp, text)) == 1
