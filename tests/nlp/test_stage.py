@@ -208,6 +208,7 @@ def test_a_stage_written_as_an_ordinal_before_a_cancer_word(nlp, text, expected)
 @pytest.mark.parametrize("text, expected", [
     ("Peritoneal washings were positive. FIGO stage was considered as IIIb and carboplatin was given.", "IIIB"),
     ("The stage was classified as IIB and chemoradiation followed.", "IIB"),
+    ("Following further investigations, the stage assigned was IVB and chemotherapy was started.", "IVB"),
     ("A high-risk choriocarcinoma (International Federation of Gynecology and Obstetrics stage IV; WHO score 13).",
      "IV"),
 ])
