@@ -65,6 +65,7 @@ def generics(nlp, text):
         # IV fluids and home medications count
         ("She received normal saline and 5% dextrose.", ["glucose", "sodium chloride"]),
         ("Her medications were metformin, amlodipine and aspirin.", ["acetylsalicylic acid", "amlodipine", "metformin"]),
+        ("He received immunoglobulin and high-dose acetyl salicylic acid.", ["acetylsalicylic acid", "immunoglobulin"]),
         # body substances that are also drugs, when given
         ("He had not received G-CSF at any time.", ["filgrastim"]),
         ("G-CSF 300 µg was administered subcutaneously.", ["filgrastim"]),
