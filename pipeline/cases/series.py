@@ -89,7 +89,7 @@ def _said_of_one(evidence: Evidence) -> bool:
 
 # A status left out of a one-patient reading because it is said of several ("Progression was observed
 # in both cases"): the patient's own subject, made plural by the group.
-GROUP_STATUS_SUBJECTS = frozenset({"subject=other", "subject=family", "subject=patient", "subject=probable"})
+GROUP_STATUS_SUBJECTS = frozenset({"subject=other", "subject=family", "subject=patient", "subject=probable", "subject=unknown"})
 
 
 def _unkept(evidence: list[Evidence]) -> list[Evidence]:
@@ -179,6 +179,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     if first.outcome is None:  # "Both siblings recovered": left out of the one-patient reading as the relatives'
         outcome = [replace(e, kept=True) for e in first.evidence if e.field == "outcome"
                    and _group_given(e, first, GROUP_STATUS_SUBJECTS) and not _said_of_one(e)
+                   and not (e.value == "recovered" and (first.primary_site or first.histology))  # no cancer's status
                    and _told_of_all(e.sentence, count, patients)][-1:]
         if outcome:
             first.outcome = outcome[0].value

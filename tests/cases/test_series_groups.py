@@ -183,3 +183,22 @@ def test_a_group_death_said_with_they_is_each_rows(nlp):
             "23-year-old men, who were poisoned with paraquat, have been reported. After several days, the patients "
             "were referred to the hospital for the second time and despite resuscitation efforts, they suddenly expired.")
     assert [r.outcome for r in cases(nlp, text)] == ["died", "died", "died"]
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("Primary small cell carcinoma of the esophagus is a rare entity. Two new cases with clinicopathological "
+     "characteristics are presented. In both female patients aged 62 and 66 who suffered from dysphagia, "
+     "esophagectomy was performed. The patients have died respectively nine and four months after the surgery.",
+     "died"),
+    ("Authors describe autopsy findings of two cases whose COVID-19 diagnosis was supported by laboratory data. Both "
+     "patients were Caucasian individuals (one male, 47 years old; the other a female aging 36 years). Clinically "
+     "they died from cardiorespiratory insufficiency.", "died"),
+])
+def test_a_status_said_of_the_patients_as_a_group_is_each_rows(nlp, text, outcome):
+    assert [r.outcome for r in cases(nlp, text)] == [outcome, outcome]
+
+
+def test_a_groups_recovery_is_no_cancer_status(nlp):
+    text = ("Multiple primary cancers of the female genital tract: two cases. Two women aged 50 and 60 years had "
+            "endometrial carcinoma and cervical carcinoma. The 2 patients all recovered well after surgery.")
+    assert "recovered" not in [r.outcome for r in cases(nlp, text)]
