@@ -300,8 +300,7 @@ def _outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool | None 
     relapses = [m for m in sites if m.value.role in ("metastasis", "recurrence")]
     relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome)["relapse"].items()}
     framing = _optional_pattern(read_patterns(config.outcome)["subject"], "framing")
-    retold = _optional_pattern(read_patterns(config.outcome)["relapse"], "retold")  # the case retold whole
-    advice = _optional_pattern(read_patterns(config.outcome)["relapse"], "advice")  # what is to be done in general
+    retold, advice = relapse.get("retold"), relapse.get("advice")  # the case retold whole; what is to be done in general
 
     def superseded(outcome: Mention) -> bool:
         if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:

@@ -88,7 +88,7 @@ def _said_of_one(evidence: Evidence) -> bool:
 
 
 # A status left out of a one-patient reading because it is said of several ("Progression was observed
-# in both cases"): the patient's own subject, made plural by the group.
+# in both cases", "Clinically they died"): any subject but background, the sentence speaking of them all.
 GROUP_STATUS_SUBJECTS = frozenset({"subject=other", "subject=family", "subject=patient", "subject=probable", "subject=unknown"})
 
 

@@ -181,11 +181,12 @@ def listed_ages(text: str, rows: list[Case], patients: str) -> None:
             continue  # (the first row's age, read from the list's first number, agrees)
         rows[0].evidence = [e for e in rows[0].evidence if not (e.field == "age" and _inside(e, match))]
         sex = LISTED_SEX.match(text, match.end())
-        persons = [match.groupdict().get(name) for name in ("one_person", "other_person")]
-        if all(persons):  # "one a man of 18 years and the other a woman of 28 years": each row's sex too,
-            # over a sex the row read from the sentence that lists them both ("one male, ...; the other a female")
-            for row, (person, group) in zip(rows, zip(persons, ("one_person", "other_person"))):
-                row.sex = "female" if person.lower().startswith(("fe", "wom", "girl", "lady")) else "male"
+        persons = ("one_person", "other_person")
+        if all(match.groupdict().get(group) for group in persons):
+            # "one a man of 18 years and the other a woman of 28 years": each row's sex too, over a sex the
+            # row read from the sentence that lists them both ("one male, ...; the other a female")
+            for row, group in zip(rows, persons):
+                row.sex = _sex_of_person_word(match.group(group))
                 row.evidence = [e for e in row.evidence if e.field != "sex"]
                 row.evidence.append(Evidence("sex", row.sex, match.group(), match.start(group), match.end(group),
                                              match.start()))
@@ -193,9 +194,14 @@ def listed_ages(text: str, rows: list[Case], patients: str) -> None:
             row.age = age
             row.evidence.append(Evidence("age", row.age, match.group(), match.start(), match.end(), match.start()))
             if sex is not None and row.sex is None:  # "in 4 and 17 years old male patients"
-                row.sex = "female" if sex.group(1).lower().startswith(("fe", "girl", "wom", "sis")) else "male"
+                row.sex = _sex_of_person_word(sex.group(1))
                 row.evidence.append(Evidence("sex", row.sex, match.group(), sex.start(1), sex.end(1), match.start()))
         return
+
+
+def _sex_of_person_word(word: str) -> str:
+    """The sex of a listed person word ("women", "girls", "sisters", "a lady"; else "male")."""
+    return "female" if word.lower().startswith(("fe", "wom", "girl", "sis", "lady")) else "male"
 
 
 def _inside(evidence: Evidence, match: re.Match) -> bool:

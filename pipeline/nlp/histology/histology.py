@@ -33,6 +33,8 @@ POSSESSIVE = re.compile(r"['\u2019]s(?![A-Za-z])")
 APOSTROPHES = "['" + PRINTED_APOSTROPHES + "\u2032]"
 TYPOGRAPHIC_APOSTROPHE = str.maketrans(dict.fromkeys(PRINTED_APOSTROPHES + "\u2032", "'"))
 TUMOUR_WORD = re.compile(r"(?i)^tumou?r(?=s?$)")
+# A word of capitals only ("ALL RIGHTS RESERVED": a heading's, beside a leukaemia's abbreviation).
+CAPITAL_WORD = re.compile(r"[A-Z]{2,}")
 
 
 class HistologyMatcher(Component):
@@ -295,8 +297,6 @@ class HistologyMatcher(Component):
             return match.group("level").lower()
         return match.group("differentiation").lower() + " differentiated"
 
-
-CAPITAL_WORD = re.compile(r"[A-Z]{2,}")
 
 
 def _in_capitals(text: str, match: re.Match) -> bool:
