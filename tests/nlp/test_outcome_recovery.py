@@ -114,3 +114,15 @@ def test_a_response_an_improved_condition_or_a_cure_is_recovery(nlp, text):
 ])
 def test_no_recovery_without_the_patients_response(nlp, text):
     assert "recovered" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There was clinical and analytical improvement after two weeks of treatment.", ["recovered"]),
+    ("On the fifth day she showed clinical improvement.", ["recovered"]),
+    ("He had symptomatic improvement with oral steroids.", ["recovered"]),
+    # an improvement of one finding, or a first one, says nothing of the whole course
+    ("There was clinical improvement in the rash but the fever persisted.", []),
+    ("The patient showed initial improvement.", []),
+])
+def test_an_improvement_named_by_its_kind(nlp, text, expected):
+    assert categories(nlp, text) == expected

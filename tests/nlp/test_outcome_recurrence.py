@@ -51,3 +51,18 @@ def test_a_recurrence_denied_by_never_not_or_without_is_no_evidence_of_disease(n
 ])
 def test_a_negation_of_something_else_near_a_recurrence_is_no_status(nlp, text):
     assert "no evidence of disease" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He remains alive without any residual or metastatic disease 30 months after diagnosis.",
+     ["no evidence of disease"]),
+    ("No local neither distant recurrence has been detected after a follow-up of three years.",
+     ["no evidence of disease"]),
+    ("She continued imatinib, with no complications or metastasis at six months follow-up.",
+     ["no evidence of disease"]),
+    ("There were no distant metastases at the 2-year follow-up.", ["no evidence of disease"]),
+    # a staging finding with no follow-up named is no status
+    ("The staging scan showed no distant metastases.", []),
+])
+def test_freedom_from_disease_at_a_follow_up(nlp, text, expected):
+    assert categories(nlp, text) == expected

@@ -53,3 +53,15 @@ def test_progression_held_back_is_no_status(nlp, text):
 ])
 def test_progression_of_the_patient_stays(nlp, text):
     assert "progressive disease" in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("After three cycles, prominent shrinkage of the primary tumour and the liver nodules was seen.",
+     ["partial response"]),
+    ("The skin and lung lesions significantly diminished after two months of paclitaxel.", ["partial response"]),
+    ("The metastases markedly regressed on imaging.", ["partial response"]),
+    # no degree word: a swelling or lesion that merely gets smaller says nothing of a response
+    ("The lesions diminished after two months.", []),
+])
+def test_shrinkage_with_a_degree_word(nlp, text, expected):
+    assert categories(nlp, text) == expected
