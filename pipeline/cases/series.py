@@ -20,6 +20,7 @@ from pipeline.cases.series_demographics import (
     enumerated_persons,
     group_age,
     group_sex,
+    grouped_ages,
     listed_ages,
     listed_demographics,
     listed_person_ages,
@@ -209,6 +210,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         rows.append(row)
     listed_demographics(first, rows)
     listed_ages(report.text, rows, patients)
+    grouped_ages(report.text, rows, patients)
     listed_person_ages(report.text, rows, patients)
     respective_ages(report.text, rows, patients)
     listed_sexes(report.text, rows, patients)

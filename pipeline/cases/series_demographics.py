@@ -199,6 +199,38 @@ def listed_ages(text: str, rows: list[Case], patients: str) -> None:
         return
 
 
+def grouped_ages(text: str, rows: list[Case], patients: str) -> None:
+    """The announced patients listed in groups, each with its person word and ages ("three boys
+    aged 12, 8 and 7 years, and a girl aged 5 years"): when no row but the first has an age and
+    one sentence of the opening holds two groups or more whose ages, one per person, add up to the
+    rows, each row takes its age and its group's sex, in order."""
+    if any(row.age is not None for row in rows[1:]):
+        return
+    spec = read_patterns(patients)
+    pattern = re.compile(spec.get("grouped_ages", "(?!)"))
+    by_sentence: dict[int, list[re.Match]] = {}
+    for match in pattern.finditer(text, 0, int(spec["announced_reach"])):
+        by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
+    for start, groups in sorted(by_sentence.items()):
+        said = []  # (age, sex, match) per person, in order
+        for group in groups:
+            numbers = re.split(r",?\s+and\s+|\s*,\s*", group.group("ages"))
+            count = 1 if group.group("person") else patient_number(group.group("count").lower())
+            if len(numbers) != count:
+                break
+            sex = _sex_of_person_word(group.group("person") or group.group("persons"))
+            said += [(_age_value(number, group.group("unit") or "years"), sex, group) for number in numbers]
+        else:
+            if len(groups) < 2 or len(said) != len(rows) or rows[0].age not in (None, said[0][0]):
+                continue
+            for row, (age, sex, group) in zip(rows, said):
+                row.age, row.sex = age, sex
+                row.evidence = [e for e in row.evidence if e.field not in ("age", "sex")]
+                row.evidence.append(Evidence("age", age, group.group(), group.start("ages"), group.end("ages"), start))
+                row.evidence.append(Evidence("sex", sex, group.group(), group.start(), group.end(), start))
+            return
+
+
 def _sex_of_person_word(word: str) -> str:
     """The sex of a listed person word ("women", "girls", "sisters", "a lady"; else "male")."""
     return "female" if word.lower().startswith(("fe", "wom", "girl", "sis", "lady")) else "male"
@@ -219,6 +251,8 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
     years", "3 and 7 months"), or None unless it gives exactly ``count`` readable ages."""
     if match.groupdict().get("one"):  # "one aged five and a half months, and the other aged six months"
         said = [(match.group("one"), match.group("one_unit")), (match.group("other"), match.group("other_unit"))]
+    elif match.groupdict().get("bare"):  # "aged 62 and 66": years
+        said = [(number, "years") for number in re.split(r",?\s+and\s+|\s*,\s*", match.group("bare"))]
     elif match.groupdict().get("one2"):  # "one a man of 18 years and the other a woman of 28 years"
         said = [(match.group("one2"), match.group("one2_unit")), (match.group("other2"), match.group("other2_unit"))]
     else:
@@ -343,7 +377,8 @@ def _sentence_begin(text: str, position: int) -> int:
 
 # The sex word right after a list of ages ("4 and 17 years old male patients", "... boys").
 # A word or two may stand between: "6- and 2-year-old Japanese boys".
-LISTED_SEX = re.compile(r"\s*(?:(?!and\b|or\b|with\b)[A-Za-z][\w-]*\s+){0,2}?(female|male|girls|boys|women|men|sisters|brothers)\b", re.IGNORECASE)
+# The singular after a list is a non-native writer's plural: "in a 33 and 27-year-old woman".
+LISTED_SEX = re.compile(r"\s*(?:(?!and\b|or\b|with\b)[A-Za-z][\w-]*\s+){0,2}?(females?|males?|girls?|boys?|wom[ae]n|m[ae]n|lady|ladies|sisters|brothers)\b", re.IGNORECASE)
 
 
 # How far after an age its person word may stand ("a 34-year-old man", "aged 34, a man").

@@ -202,3 +202,36 @@ def test_a_groups_recovery_is_no_cancer_status(nlp):
     text = ("Multiple primary cancers of the female genital tract: two cases. Two women aged 50 and 60 years had "
             "endometrial carcinoma and cervical carcinoma. The 2 patients all recovered well after surgery.")
     assert "recovered" not in [r.outcome for r in cases(nlp, text)]
+
+
+@pytest.mark.parametrize("text, ages, sexes", [
+    ("Four children of Greek origin, three boys aged 12, 8 and 7 years, and a girl aged 5 years, presented with "
+     "recurrent fever and abdominal pain. They were treated with colchicine.",
+     [12, 8, 7, 5], ["male", "male", "male", "female"]),
+    ("We report two siblings, a girl aged 9 years and a boy aged 4 years, with the same rash.",
+     [9, 4], ["female", "male"]),
+])
+def test_ages_listed_in_groups_of_persons(nlp, text, ages, sexes):
+    rows = cases(nlp, text)
+    assert [row.age for row in rows] == ages
+    assert [row.sex for row in rows] == sexes
+
+
+@pytest.mark.parametrize("text, ages, sexes", [
+    # "aged" with no unit after the listed numbers: years
+    ("Two cases of small cell carcinoma of the esophagus are presented. Both female patients aged 62 and 66 "
+     "suffered from dysphagia for a few months.", [62, 66], ["female", "female"]),
+    # a singular person word after the list is every listed patient's
+    ("Two cases of Kikuchi disease in a 33 and 27-year-old woman with fever and lymphadenopathy are presented.",
+     [33, 27], ["female", "female"]),
+])
+def test_ages_listed_together(nlp, text, ages, sexes):
+    rows = cases(nlp, text)
+    assert [row.age for row in rows] == ages
+    assert [row.sex for row in rows] == sexes
+
+
+def test_a_range_after_aged_gives_no_listed_ages(nlp):
+    rows = cases(nlp, "Two patients with gout are described. Men aged 40 and over are at risk. The first patient "
+                      "was a 45-year-old man. The second patient was a woman.")
+    assert rows[1].age is None

@@ -31,6 +31,20 @@ def test_abbreviations_do_not_end_sentences(nlp, text):
     assert len(sents(nlp, text)) == 1
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Two cases of cellulitis are reported. case 1 was a 60-year-old man.",
+     ["Two cases of cellulitis are reported.", "case 1 was a 60-year-old man."]),
+    ("Debridement was performed. after admission his fever rose.",
+     ["Debridement was performed.", "after admission his fever rose."]),
+    # a dotted abbreviation or a known one keeps its sentence; so does a word no sentence starts with
+    ("He received 1 g i.v. after surgery.", ["He received 1 g i.v. after surgery."]),
+    ("The tumour measured approx. the size of a lemon.", ["The tumour measured approx. the size of a lemon."]),
+    ("It was stained with eosin. cells were large.", ["It was stained with eosin. cells were large."]),
+])
+def test_a_lower_case_opener_after_a_full_stop(nlp, text, expected):
+    assert sents(nlp, text) == expected
+
+
 def test_line_breaks_end_headings(nlp):
     assert sents(nlp, "Case presentation\nA 40-year-old woman was admitted.") == [
         "Case presentation",

@@ -39,9 +39,11 @@ class SentenceSegmenter:
     ['See Fig. 2 for details.', 'She was 40 years old.', 'Case report']
     """
 
-    def __init__(self, nlp: Language, name: str = "caselit_sentences", abbreviations: str = "sentences/abbreviations.tsv"):
+    def __init__(self, nlp: Language, name: str = "caselit_sentences", abbreviations: str = "sentences/abbreviations.tsv",
+                 lowercase_openers: str = "sentences/lowercase_openers.tsv"):
         self.name = name
         self.abbreviations = {row["abbreviation"].lower() for row in read_table(abbreviations)}
+        self.lowercase_openers = {row["word"] for row in read_table(lowercase_openers)}
         self.enders = [nlp.vocab.strings.add(ender) for ender in ENDERS]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -62,8 +64,8 @@ class SentenceSegmenter:
         opens[1:] = with_newline[:-1]
         for stop in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), self.enders)).tolist():
             after = stop + 1
-            if after < len(doc) and not opens[after] and self._opens_sentence(doc[after]) \
-                    and not self._is_abbreviation(doc, stop):
+            if after < len(doc) and not opens[after] and not self._is_abbreviation(doc, stop) \
+                    and (self._opens_sentence(doc[after]) or self._opens_in_lower_case(doc, stop)):
                 opens[after] = True
         for stop in [*UNIT_STOP.finditer(text), *LETTER_STOP.finditer(text)]:
             index = int(numpy.searchsorted(starts, stop.end() - 1, side="right")) - 1
@@ -81,6 +83,14 @@ class SentenceSegmenter:
     def _opens_sentence(token) -> bool:
         first = token.text[:1]
         return first.isupper() or first.isdigit() or first in "([\"'“‘•"
+
+    def _opens_in_lower_case(self, doc: Doc, stop_index: int) -> bool:
+        """A lower-case opener after a full stop that closes a plain word of three letters or more
+        ("reported. case 1 was"), not a dotted abbreviation ("1 g i.v. after surgery")."""
+        if stop_index == 0 or doc[stop_index].whitespace_ == "":
+            return False
+        word = doc[stop_index - 1].text
+        return doc[stop_index + 1].text in self.lowercase_openers and len(word) >= 3 and word.isalpha()
 
     def _is_abbreviation(self, doc: Doc, stop_index: int) -> bool:
         if stop_index == 0:
