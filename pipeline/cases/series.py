@@ -21,6 +21,7 @@ from pipeline.cases.series_demographics import (
     group_age,
     group_sex,
     grouped_ages,
+    kin_pair_sexes,
     listed_ages,
     listed_demographics,
     listed_person_ages,
@@ -164,6 +165,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             co_twin_age(report, cases, patients)
         if len(cases) > 1:
             group_sex(report.text, report.title, cases, patients)
+            kin_pair_sexes(report.text, report.title, cases, patients)
             newborn_ages(report, cases, patients)  # "Twin A\nA male infant born at 34 weeks ..."
         return cases
     count = announced_patients(report.text, report.title, patients)
@@ -216,6 +218,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     listed_sexes(report.text, rows, patients)
     group_age(report.text, rows, patients)
     group_sex(report.text, report.title, rows, patients)
+    kin_pair_sexes(report.text, report.title, rows, patients)
     for row, (sex, word) in zip(rows, persons):  # "a young girl, her father, her uncle and ..."
         if sex is not None:
             row.sex = sex

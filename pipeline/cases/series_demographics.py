@@ -122,6 +122,33 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
             row.evidence.append(Evidence("sex", sex, match.group(), max(0, start), max(0, start) + len(match.group()), max(0, start)))
 
 
+def kin_pair_sexes(text: str, title: str | None, rows: list[Case], patients: str) -> None:
+    """Two patients named in the title or the opening as a pair of relatives ("a father and son",
+    "a brother and sister"): of one sex, both rows without a sex take it; of both sexes, the
+    second row takes the sex the first row's does not have (the rows may be told in either
+    order, so only a first row whose sex is known tells which person it is)."""
+    if len(rows) != 2 or all(row.sex is not None for row in rows):
+        return
+    spec = read_patterns(patients)
+    opening = (title or "") + "\n" + text[:int(spec["announced_reach"])]
+    match = re.search(spec.get("kin_pair", "(?!)"), opening)
+    if match is None:
+        return
+    sexes = [PERSON_SEX[match.group(part).lower()] for part in ("first", "second")]
+    offset = len(title or "") + 1
+    start = max(0, match.start() - offset)
+    for row in rows:
+        if row.sex is not None:
+            continue
+        if sexes[0] == sexes[1]:
+            row.sex = sexes[0]
+        elif row is rows[1] and rows[0].sex in sexes:
+            row.sex = sexes[1 - sexes.index(rows[0].sex)]
+        else:
+            continue
+        row.evidence.append(Evidence("sex", row.sex, match.group(), start, start + len(match.group()), start))
+
+
 def _joined_to_other_sex(opening: str, match: re.Match, sex: str) -> bool:
     """True when the group of one sex is listed with a person of the other ("one male and two
     females", "two girls and a boy"): the patients are of both sexes."""

@@ -5,7 +5,8 @@ twins", "the twins were girls"). Texts written for these tests."""
 import pytest
 
 from pipeline.api import report_cases
-from pipeline.cases.series_demographics import _group_age
+from pipeline.cases.record import Case
+from pipeline.cases.series_demographics import _group_age, kin_pair_sexes
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
 
@@ -235,3 +236,35 @@ def test_a_range_after_aged_gives_no_listed_ages(nlp):
     rows = cases(nlp, "Two patients with gout are described. Men aged 40 and over are at risk. The first patient "
                       "was a 45-year-old man. The second patient was a woman.")
     assert rows[1].age is None
+
+
+@pytest.mark.parametrize("text, sexes", [
+    ("Case 1\nA 9-month-old girl presented with fever and rash.\nCase 2\nTwo weeks later the sibling, aged 3 "
+     "years, developed fever.\nWe report a brother and sister with Kawasaki disease.", ["female", "male"]),
+    ("Familial pemphigus in a father and son.\nCase 1\nThe patient, aged 52, had oral erosions.\nCase 2\n"
+     "The patient, aged 25, had skin blisters.", ["male", "male"]),
+])
+def test_a_pair_of_relatives_gives_the_rows_their_sexes(nlp, text, sexes):
+    assert [row.sex for row in cases(nlp, text)] == sexes
+
+
+@pytest.mark.parametrize("text", [
+    "Case 1\nThe patient, aged 9, had fever.\nCase 2\nThe patient, aged 6, had a rash.\n"
+    "Kawasaki disease in the elder brother alerted us to the disease in the younger brother.",
+    "Case 1\nThe patient, aged 9, had fever.\nCase 2\nThe patient, aged 6, had a rash.\n"
+    "The course of one of the brothers was marked by relapses.",
+])
+def test_brothers_named_one_by_one_are_a_group_of_one_sex(nlp, text):
+    assert [row.sex for row in cases(nlp, text)] == ["male", "male"]
+
+
+@pytest.mark.parametrize("text, second", [
+    ("Two patients are described: a brother and sister with the same rash.", "female"),
+    # the patient's own relatives are no pair of patients
+    ("Two patients are described. Her brother and sister were healthy.", None),
+    ("Two patients are described. The patient's brother and sister were healthy.", None),
+])
+def test_only_a_pair_of_patients_tells_the_sexes(text, second):
+    rows = [Case(doc="t.txt", case=1, sex="male"), Case(doc="t.txt", case=2)]
+    kin_pair_sexes(text, None, rows, "sections/patients.toml")
+    assert rows[1].sex == second
