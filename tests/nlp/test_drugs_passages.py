@@ -251,6 +251,13 @@ def test_a_regimen_code_means_the_drugs_the_text_defines_it_by(blank, text, expe
     ("She had a PE during the second chemotherapy cycle.", []),  # pulmonary embolism
     ("She received 4 cycles of PE chemotherapy.", ["cisplatin", "etoposide"]),
     ("He was started on HRZE.", ["ethambutol", "isoniazid", "pyrazinamide", "rifampicin"]),
+    # a slash to a regimen counted in its chemotherapy context: alternating cycles
+    ("He was given a chemotherapy protocol of VAC/IE in 17 cycles.",
+     ["cyclophosphamide", "dactinomycin", "etoposide", "ifosfamide", "vincristine"]),
+    ("The IE/VAC ratio was computed.", []),
+    # S1 without its hyphen: tegafur, gimeracil and oteracil only in a chemotherapy context
+    ("He received eight cycles of S1 chemotherapy.", ["gimeracil", "oteracil", "tegafur"]),
+    ("MRI showed a herniated disc at L5-S1 with S1 nerve root compression.", []),
 ])
 def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, text, expected):
     doc = blank(text)

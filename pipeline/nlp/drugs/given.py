@@ -129,8 +129,10 @@ class TreatmentGate:
                     kept.append(match)
                 continue
             if match.cue == "tight":
-                # a code with an everyday meaning: a regimen word right beside it ("PC regimen")
-                if self.tight_after.match(after) or self.tight_before.search(before):
+                # a code with an everyday meaning: a regimen word right beside it ("PC regimen"), or
+                # a slash to a regimen already counted ("a protocol of VAC/IE": alternating cycles)
+                if self.tight_after.match(after) or self.tight_before.search(before) or any(
+                        text[other.end:match.start] == "/" for other in kept if other.cue):
                     kept.append(match)
                 continue
             cue = self.cues[match.cue]
