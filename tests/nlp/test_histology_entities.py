@@ -101,6 +101,10 @@ def test_benign_names_give_no_type(nlp, text):
      "breast", "borderline phyllodes tumor"),
     ("A 31-year-old woman had rising hCG after evacuation; an invasive mole was diagnosed and methotrexate "
      "was given.", "uterus", "invasive mole"),
+    # a choriocarcinoma of a pregnancy arises in the uterus; one of no pregnancy names no organ
+    ("A 28-year-old woman had bleeding six weeks after delivery. A postpartum choriocarcinoma with lung nodules "
+     "was treated with methotrexate.", "uterus", "choriocarcinoma"),
+    ("A 30-year-old woman had a gestational choriocarcinoma and received EMA-CO.", "uterus", "choriocarcinoma"),
     # the organ written after the type's name: a type the site rules' cancer words do not list
     ("A 45-year-old woman presented with abdominal pain. Biopsy revealed an epithelioid hemangioendothelioma "
      "of the liver. She received sorafenib.", "liver", "epithelioid hemangioendothelioma"),
