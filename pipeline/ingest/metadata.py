@@ -68,7 +68,9 @@ _JUNK = re.compile(
     r"|\bvol(?:ume)?\b\.?\s*\d|\bissue\b|\bdoi\b|https?://|www\.|@|©|copyright|issn"
     r"|\b(?:received|accepted|published|revised)\b(?:\s*(?:date|online|on)\b)?\s*[:\d]"
     r"|citation:|correspondence|corresponding|e-?mail"
-    r"|open access|research output|article number|\bpages?\s*:",
+    r"|open access|research output|article number|\bpages?\s*:"
+    r"|\blogo|\blink to\b|\bpm(?:c)?id\s*:"  # a journal's logo link, PubMed's identifier line
+    r"|\b(?:19|20)\d{2}\s+[a-z]{3,9}(?:\s+\d{1,2})?\s*;\s*\d",  # a citation line: "Urol Case Rep. 2017 May; 12: 78"
     re.IGNORECASE,
 )
 # Headings of the article body: the title comes before them, never after.

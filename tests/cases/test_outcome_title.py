@@ -21,6 +21,8 @@ def outcome_of(nlp, title, body=BODY):
     ("Fatal disseminated strongyloidiasis in a renal transplant recipient", "died"),
     ("A fatal case of disseminated strongyloidiasis after kidney transplantation", "died"),
     ("Disseminated strongyloidiasis with a fatal outcome in a transplant recipient", "died"),
+    ("Disseminated strongyloidiasis in a transplant recipient: multiple fatal complications", "died"),
+    ("Intestinal perforation: a fatal complication of strongyloidiasis", "died"),
     # a danger, a survival, or several patients: no death of this patient
     ("Near-fatal disseminated strongyloidiasis in a renal transplant recipient", None),
     ("Potentially fatal strongyloidiasis successfully treated with ivermectin", None),

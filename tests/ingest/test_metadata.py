@@ -77,6 +77,11 @@ def test_find_pmcid(text, expected):
          "Leukemoid reaction in lung cancer. A case report"),
         ("Adrenal metastasis of cervical cancer: case report   Services on Demand Journal "
          + "SciELO Analytics " * 40, "Adrenal metastasis of cervical cancer: case report"),
+        # A journal's logo link, a citation line and PubMed's identifier line stand above the title.
+        ("Skip to main content\nCase Reports in Cardiology logoLink to Case Reports in Cardiology\n"
+         "Cardiol Case Rep. 2019 Jun; 7: 11-14\nPMCID: PMC1234567  PMID: 31234567\n\n"
+         "Septic emboli after tooth extraction\n\nAbstract\nA 40-year-old man had fever.",
+         "Septic emboli after tooth extraction"),
         # Texts that open straight into the body have no title.
         ("Abstract\nA 45-year-old woman presented with pain. She had a mass.\n", None),
         ("Background\n\nParaneoplastic leukocytosis is common in solid tumours.\n", None),
