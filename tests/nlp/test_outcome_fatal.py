@@ -29,3 +29,13 @@ def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
 ])
 def test_a_fatality_of_the_literature_is_none(nlp, text):
     assert "died" not in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a progression that ends in death: the death is the status
+    ("Unfortunately, she rapidly progressed and expired within 10 months.", ["died"]),
+    ("He progressed and then died of respiratory failure.", ["died"]),
+    ("The disease progressed after two cycles.", ["progressive disease"]),
+])
+def test_a_progression_that_ends_in_death(nlp, text, expected):
+    assert categories(nlp, text) == expected

@@ -66,3 +66,12 @@ def test_a_negation_of_something_else_near_a_recurrence_is_no_status(nlp, text):
 ])
 def test_freedom_from_disease_at_a_follow_up(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She remains on adjuvant chemotherapy, with no imagistic signs of further recurrences.",
+     ["no evidence of disease"]),
+    ("Further follow-up revealed satisfactory condition of the patient.", ["no evidence of disease"]),
+])
+def test_freedom_from_disease_in_other_words(nlp, text, expected):
+    assert categories(nlp, text) == expected
