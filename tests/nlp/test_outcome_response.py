@@ -65,3 +65,14 @@ def test_progression_of_the_patient_stays(nlp, text):
 ])
 def test_shrinkage_with_a_degree_word(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Follow-up MRI 3 months later showed a 50% decrease in tumor size.", ["partial response"]),
+    ("CT revealed an extremely shrunken hepatic lesion after six cycles.", ["partial response"]),
+    ("A 20% decrease in tumor size was seen.", []),  # short of RECIST's 30%
+    ("He had a progressive downhill course despite chemotherapy.", ["progressive disease"]),
+    ("CT revealed a pelvic mass with diffuse worsening metastasis.", ["progressive disease"]),
+])
+def test_recist_wordings_of_response_and_progression(nlp, text, expected):
+    assert categories(nlp, text) == expected
