@@ -76,3 +76,12 @@ def test_shrinkage_with_a_degree_word(nlp, text, expected):
 ])
 def test_recist_wordings_of_response_and_progression(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The current imaging results indicate remarkable tumor remission.", ["partial response"]),
+    ("Patient had recurrence few months later.", ["progressive disease"]),
+    ("Patient had recurrence of the pain a week later.", []),  # a symptom's
+])
+def test_remission_and_relapse_in_plain_words(nlp, text, expected):
+    assert categories(nlp, text) == expected
