@@ -746,6 +746,7 @@ def test_a_dated_sentence_or_a_timeline_date_is_not_a_dateline(nlp, line):
     ("Abstract▴Top", "abstract"),
     ("Discussion ↑ Back to top", "discussion"),
     ("Case presentation [edit]", "case"),
+    ("Case report Top", "case"),
 ])
 def test_a_heading_with_its_page_decoration_opens_its_section(nlp, heading, section):
     doc = nlp(f"A rare tumour\n{heading}\nSmith J. Tumours of the kidney treated with sunitinib. 2019;3:1-4.")

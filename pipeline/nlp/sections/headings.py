@@ -23,8 +23,8 @@ LINE = regex_cache.compile(r"[^\n]+")
 MAX_HEADING_WORDS = 8
 # What a web page prints after a heading's words: a count of the items under it ("References
 # (20)", "Cited by (12)"), a link back to the top ("Abstract▴Top", "Discussion ↑ Back to top"),
-# a wiki's "[edit]". The heading is read without it.
-HEADING_DECORATION = regex_cache.compile(r"\s*(?:\(\s*\d{1,4}\s*\)|[▴▲↑⇧]\s*(?:back\s+to\s+)?top|\bback\s+to\s+top|\[\s*edit\s*\])\s*$")
+# a wiki's "[edit]", a bare "Top" link ("Case report Top"). The heading is read without it.
+HEADING_DECORATION = regex_cache.compile(r"\s*(?:\(\s*\d{1,4}\s*\)|[▴▲↑⇧]\s*(?:back\s+to\s+)?top|\bback\s+to\s+top|\[\s*edit\s*\]|(?<=[a-z])\s+[Tt]op)\s*$")
 # "... is rare. Patient concerns: A 48-year-old woman": a capitalised label of up to four words
 # and a colon right after a sentence's end, followed by the label's text. A page whose block
 # elements lost their spacing glues the label to the sentence before and to its text ("... is
