@@ -255,6 +255,15 @@ def test_plans_carried_out_are_no_hypotheses(nlp, text, word, hypothetical):
     assert qualify(nlp, text, word, "drugs")["hypothetical"] is hypothetical
 
 
+@pytest.mark.parametrize("text, hypothetical", [
+    ("Here, we would like to report two cases of breast cancer with gastric metastases.", False),
+    ("We would like to present a woman with breast cancer and gastric metastases.", False),
+    ("Gastroscopy would show breast cancer cells in such a case.", True),
+])
+def test_the_authors_wish_to_report_is_no_hypothesis(nlp, text, hypothetical):
+    assert qualify(nlp, text, "breast")["hypothetical"] is hypothetical
+
+
 def test_the_authors_giving_a_drug_speak_of_the_patient(nlp):
     text = "We started intravenous methylprednisolone, as previous studies showed a benefit [11]."
     assert qualify(nlp, text, "methylprednisolone", "drugs")["subject"] == "patient"

@@ -50,8 +50,12 @@ class CueScope:
         failed = [(c[0], c[1]) for c in cues if c[2] == "pseudo"] if group in TREATMENT_GROUPS else []
         # "denied taking any medications other than ibuprofen": the exception is affirmed
         exceptions = [(c[0], c[1]) for c in cues if c[2] == "exception"]
+        # a modal inside the authors' phrase that presents their patient ("we would like to report")
+        presenting = [(c[0], c[1]) for c in cues if c[2] == "patient"]
         for start, end, category, direction in cues:
             if category not in flags or start < span.end and end > span.start:
+                continue
+            if category == "hypothetical" and any(s <= start and end <= e and e - s > end - start for s, e in presenting):
                 continue
             if failed and category == "negated" and any(s <= start and end <= e for s, e in failed):
                 continue
