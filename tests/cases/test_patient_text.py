@@ -154,3 +154,12 @@ def test_the_current_study_presenting_the_case_marks_the_patients_text(nlp):
             "adenocarcinoma similar to the primary lesion. Discussion Three features deserve comment.")
     case = row(nlp, text)
     assert (case.age, case.histology) == (72, "adenocarcinoma")
+
+
+def test_the_case_report_presented_here_marks_the_patients_text(nlp):
+    # the patient introduced in the last paragraph of the introduction, with no case heading
+    text = ("Introduction\nTrastuzumab has changed the natural history of HER2-positive breast cancer.\n\n"
+            "The case report presented here describes a woman who underwent a mastectomy for invasive ductal "
+            "carcinoma and received trastuzumab for a liver metastasis.\n\nDiscussion\nThree features deserve comment.")
+    case = row(nlp, text)
+    assert case.histology == "invasive ductal carcinoma"
