@@ -32,8 +32,9 @@ def choose_primary_site(sites: list[Mention], config: AssemblyConfig = DEFAULT) 
     """The site named most often as the primary. "considered in the differential diagnosis of
     ovarian carcinoma" names no primary; nor does "the orbital tumor" (a bare tumour word) of a
     site the case's text calls a metastasis ("orbital masses as metastases"). A primary named only in
-    a sentence of remote history ("treated for a breast cancer 25 years ago") gives way to one named
-    now ("she now presented with an ovarian cancer")."""
+    a sentence of remote history ("treated for a breast cancer 25 years ago") or read as history by the
+    context ("following treatment for breast carcinoma") gives way to one named now ("she now presented
+    with an ovarian cancer")."""
     spread = {m.value.site for m in sites if m.value.role == "metastasis"}
     candidates = [m for m in stated_primaries(sites) if not (m.value.site in spread and bare_tumour(m.value.cue))]
     # "a gastric metastasis from breast cancer": the stomach's own "gastric adenocarcinoma" on biopsy was
@@ -44,8 +45,10 @@ def choose_primary_site(sites: list[Mention], config: AssemblyConfig = DEFAULT) 
     spec = read_patterns(config.roles)["report"]
     candidates = without_broad_words(candidates, spec)
     history, remote = compile_pattern(spec["history"]), compile_pattern(spec.get("remote", "(?!)"))
-    current = [m for m in candidates if not (history.search(m.sentence) and remote.search(m.sentence))]
-    return most_frequent(current or candidates, lambda v: v.site)
+    current = [m for m in candidates if not (history.search(m.sentence) and remote.search(m.sentence))] or candidates
+    # "Endometrial carcinoma following treatment for breast carcinoma": a cancer the context calls
+    # the patient's history gives way to one named as the present illness
+    return most_frequent([m for m in current if not m.historical] or current, lambda v: v.site)
 
 
 def without_broad_words(candidates: list[Mention], spec: dict) -> list[Mention]:

@@ -1,3 +1,4 @@
+import pytest
 """Primary site and metastasis sites of short case passages read by the whole pipeline (context
 qualifiers included), on passages written for the tests (issue 11, classes 4 and 6)."""
 from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
@@ -83,6 +84,17 @@ def test_the_type_of_an_earlier_cancer_of_another_organ_is_not_the_cases(nlp):
             "underwent cytoreductive surgery.")
     case = row(nlp, text)
     assert case.primary_site == "ovary" and case.histology is None
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Endometrial carcinoma following treatment for breast carcinoma in a Nigerian woman.\nTamoxifen is the main "
+     "hormonal therapy for breast cancer. This paper presents the first case of endometrial carcinoma following "
+     "tamoxifen therapy for breast carcinoma in a 52-year-old woman.", "endometrium"),
+    ("A 60-year-old woman was diagnosed with lung adenocarcinoma following chemotherapy for breast cancer. "
+     "She received pemetrexed. Breast cancer survivors are followed for years.", "lung"),
+])
+def test_a_cancer_told_after_the_treatment_of_another_is_the_cases(nlp, text, site):
+    assert row(nlp, text).primary_site == site
 
 
 def test_a_lymphoma_of_a_swelling_over_the_cheek_has_the_cheek_as_primary(nlp):
