@@ -13,6 +13,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+import ftfy
+from ftfy.badness import is_bad
+
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.glued import separate_glued_ages, separate_glued_headings
 from pipeline.ingest.metadata import text_metadata
@@ -260,7 +263,20 @@ def normalize_text(text: str) -> str:
     return "".join(blocks).strip()
 
 
+def _without_mojibake(text: str) -> str:
+    """UTF-8 read as Mac Roman or Windows-1252 somewhere upstream ("10^3/ŒºL", "12 Âµl", "Ã— 10^9"),
+    undone line by line by ftfy's ``fix_encoding``: a page that mixes such lines with correct
+    ones (a "μL" elsewhere) is not one mis-decoded text, and lines with no mojibake stay as they are.
+
+    >>> _without_mojibake("WBC 364.6 x10^3/ŒºL\\nplatelets 98 x10^3/μL")
+    'WBC 364.6 x10^3/μL\\nplatelets 98 x10^3/μL'
+    """
+    return "\n".join(ftfy.fix_encoding(line) if is_bad(line) else line for line in text.split("\n"))
+
+
 def _normalize_block(text: str) -> str:
+    if not text.isascii() and is_bad(text):
+        text = _without_mojibake(text)
     text = fold_compatibility(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -163,3 +163,13 @@ def test_the_case_report_presented_here_marks_the_patients_text(nlp):
             "carcinoma and received trastuzumab for a liver metastasis.\n\nDiscussion\nThree features deserve comment.")
     case = row(nlp, text)
     assert case.histology == "invasive ductal carcinoma"
+
+
+def test_the_introductions_preview_of_the_case_gives_its_findings(nlp):
+    # the introduction names the patient's extreme count; the case section after it tells other values
+    text = ("Introduction\nLung cancers may be associated with paraneoplastic syndromes. The case described here, "
+            "however, is of a 61-year-old woman with adenocarcinoma of the lung who developed leukocytosis of "
+            "142,000/µL.\n\nCase presentation\nA 61-year-old woman presented with cough. She received carboplatin.\n\n"
+            "Discussion\nIn a review of 30 patients, counts above 100,000/µL were rare.")
+    case = row(nlp, text)
+    assert case.wbc_values == [142.0] and case.drugs == ["carboplatin"]

@@ -90,6 +90,10 @@ def test_report_fields(tmp_path):
         # a middle dot between digits is a decimal point (Lancet style), not before a power of ten
         ("aged 2·5 years, leucocytes 11·5 × 10⁹/L", "aged 2.5 years, leucocytes 11.5 × 10⁹/L"),
         ("3·10⁹/L, 2·10^9/L, Vol 12 · 2019", "3·10⁹/L, 2·10^9/L, Vol 12 · 2019"),
+        # UTF-8 read as Mac Roman or Windows-1252 upstream, on its own line among correct ones
+        ("WBC 364.6 x10^3/ŒºL\nplatelets 98 x10^3/μL", "WBC 364.6 x10^3/μL\nplatelets 98 x10^3/μL"),
+        ("leukocytes 12,400 Âµl, 15 Ã— 10^9/L", "leukocytes 12,400 µl, 15 × 10^9/L"),
+        ("Presentación del caso: varón de 45 años, café", "Presentación del caso: varón de 45 años, café"),
     ],
 )
 def test_normalize_text(raw, expected):

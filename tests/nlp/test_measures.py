@@ -473,6 +473,7 @@ def test_odd_quantities_do_not_raise(nlp, text):
     [
         ("Blood tests showed leukocytosis to 120,000 with a left shift.", [120.0]),
         ("Within a week her white cell count rose to over 140,000 cells/μL.", [140.0]),
+        ("While undergoing treatment, she developed extreme leukocytosis at over 140,000 cells/μL.", [140.0]),
         ("The blood count showed an increase in leukocytes to more than 30,000/mm3.", [30.0]),
         ("Her WBC count of over 120,000 cells/μL prompted a marrow biopsy.", [120.0]),
         ("His leukocyte count exceeded 100,000/µL on day 3.", [100.0]),
