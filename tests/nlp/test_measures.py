@@ -487,6 +487,8 @@ def test_odd_quantities_do_not_raise(nlp, text):
         ("The blood count showed leukocytes 23,400/mm3.", [23.4]),
         ("The first blood count showed a WBC of 21,050/mm<SUP>3</SUP> and a high CRP.", [21.05]),
         ("The WBC was 12.4 × 10<sup>9</sup>/L.", [12.4]),
+        ("His workup revealed a white blood cell count of 50.6 x 103 mm-3 and bandemia.", [50.6]),  # per mm³ as an inverse
+        ("A white blood cell count of 12,400 mm-3 was found.", [12.4]),
         ("The leucocyte count was 14.2 × 109 l−1 on the second day.", [14.2]),
         ("White cell count 27 x 10^9 L-1 on admission.", [27.0]),
         ("A WBC of 31.5 × 10*9/L was recorded.", [31.5]),
