@@ -195,6 +195,11 @@ def test_not_a_clinical_date(nlp, text):
         ("Journal of Nepal Medical Association (Jan 2023) Adrenal crisis in a boy. A boy presented with vomiting.",
          ["2023-01"]),
         ("J Pediatr Endocrinol. 2023;36(2):1-5. Print 2023 Jan 31. A girl presented with vomiting.", ["2023-01-31"]),
+        # an issue's line, a keyword line, a literature search
+        ("Year 2025, Volume: 7 Issue: 3, 41 - 46, 31.12.2025\nA man presented with fever.", ["2025-12-31"]),
+        ("Emergency News: December 2025 (Digital) The next day, cultures grew MSSA.", ["2025-12"]),
+        ("Dec 1, 2014 - Keywords: cervix, metastasis. A woman presented with bleeding.", ["2014-12-01"]),
+        ("The review is based on a literature search in the PubMed database in September 2020.", ["2020-09"]),
     ],
 )
 def test_metadata_dates(nlp, text, expected):
