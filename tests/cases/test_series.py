@@ -77,6 +77,8 @@ def test_inline_starts(text, numbers):
 
 @pytest.mark.parametrize("title, text, count", [
     ("Two cases of granulocytosis in gastric cancer", "", 2),
+    ("Kikuchi disease as a rare cause of lymphadenopathy--two cases report and review", "", 2),
+    ("Kikuchi disease – three cases and a review", "", 3),
     ("Leukemoid reaction in lung cancer: report of three cases", "", 3),
     (None, "Objective. Here we describe four young patients with lupus of the face.", 4),
     (None, "We report the first 2 cases of this tumour.", 2),

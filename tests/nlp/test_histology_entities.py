@@ -142,6 +142,8 @@ def test_the_case_takes_the_type_and_its_organ(full, text, site, histology):
     "hydatidiform mole. She recovered after evacuation.",
     "A 47-year-old man had a renal mass. It was initially misdiagnosed as an inflammatory myofibroblastic "
     "tumour; the final pathology was xanthogranulomatous pyelonephritis. He recovered.",
+    "A 33-year-old woman had fever and lymphadenopathy initially misdiagnosed for indolent non-Hodgkin lymphoma. "
+    "Excision showed histiocytic necrotizing lymphadenitis. She recovered.",
 ])
 def test_a_type_only_weighed_is_not_taken(full, text):
     assert row(full, text).histology is None
