@@ -70,7 +70,8 @@ _JUNK = re.compile(
     r"|citation:|correspondence|corresponding|e-?mail"
     r"|open access|research output|article number|\bpages?\s*:"
     r"|\blogo|\blink to\b|\bpm(?:c)?id\s*:"  # a journal's logo link, PubMed's identifier line
-    r"|\b(?:19|20)\d{2}\s+[a-z]{3,9}(?:\s+\d{1,2})?\s*;\s*\d",  # a citation line: "Urol Case Rep. 2017 May; 12: 78"
+    r"|\b(?:19|20)\d{2}\s+[a-z]{3,9}(?:\s+\d{1,2})?\s*;\s*\d"  # a citation line: "Urol Case Rep. 2017 May; 12: 78"
+    r"|\b(?:19|20)\d{2}\b[^\n;]{0,20};\s*\d+\s*\(\s*[\w-]+\s*\)\s*:\s*\d",  # "2011; 119(4): 208", "1999 Apr-Jun;18(2):80"
     re.IGNORECASE,
 )
 # Headings of the article body: the title comes before them, never after.
@@ -84,7 +85,7 @@ _SECTION = re.compile(
 _LABEL = re.compile(
     r"(?:case(?: reports?)?|clinical case|original(?: article)?|research(?: article)?"
     r"|review(?: article)?|letters?(?: to the editor)?|editorial|brief report|short communication"
-    r"|articles?|authors?|affiliations?|full text|provisionally accepted)\W*",
+    r"|articles?|article text|authors?|affiliations?|full text|provisionally accepted)\W*",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\s(?:›|»|>|/|\|)\s")

@@ -275,8 +275,20 @@ def _without_mojibake(text: str) -> str:
 
 
 def _normalize_block(text: str) -> str:
-    if not text.isascii() and is_bad(text):
-        text = _without_mojibake(text)
+    text = _normalize_characters(text)
+    # mojibake is undone on the normalised text (a control character inside it hides it from ftfy),
+    # and the repaired text normalised again, until nothing changes: normalising is idempotent
+    for _ in range(3):
+        if text.isascii() or not is_bad(text):
+            break
+        fixed = _without_mojibake(text)
+        if fixed == text:
+            break
+        text = _normalize_characters(fixed)
+    return text
+
+
+def _normalize_characters(text: str) -> str:
     text = fold_compatibility(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

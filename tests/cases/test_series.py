@@ -78,6 +78,9 @@ def test_inline_starts(text, numbers):
 @pytest.mark.parametrize("title, text, count", [
     ("Two cases of granulocytosis in gastric cancer", "", 2),
     ("Kikuchi disease as a rare cause of lymphadenopathy--two cases report and review", "", 2),
+    ("Atypically located hydatid cysts: four unusual case reports", "", 4),
+    ("Identical clones in pediatric monozygotic twins with acute myeloid leukemia", "", 2),
+    (None, "We discuss identical pair of monochorionic twin toddlers who were detected to have pallor.", 2),
     ("Kikuchi disease – three cases and a review", "", 3),
     ("Leukemoid reaction in lung cancer: report of three cases", "", 3),
     (None, "Objective. Here we describe four young patients with lupus of the face.", 4),

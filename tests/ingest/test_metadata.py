@@ -82,6 +82,10 @@ def test_find_pmcid(text, expected):
          "Cardiol Case Rep. 2019 Jun; 7: 11-14\nPMCID: PMC1234567  PMID: 31234567\n\n"
          "Septic emboli after tooth extraction\n\nAbstract\nA 40-year-old man had fever.",
          "Septic emboli after tooth extraction"),
+        ("Exp Clin Endocrinol Diabetes 2011; 119(4): 208-213\nArticle Text\n\nPrimary adrenal lymphoma: three "
+         "case reports\n\nAbstract\nText.", "Primary adrenal lymphoma: three case reports"),
+        ("West Afr J Med. 1999 Apr-Jun;18(2):80-6\n\nCongenital adrenal hyperplasia in three siblings\n\nAbstract",
+         "Congenital adrenal hyperplasia in three siblings"),
         # Texts that open straight into the body have no title.
         ("Abstract\nA 45-year-old woman presented with pain. She had a mass.\n", None),
         ("Background\n\nParaneoplastic leukocytosis is common in solid tumours.\n", None),
