@@ -326,3 +326,21 @@ def test_patients_presented_after_a_structured_abstracts_heading_and_their_joint
             "the two children was favorable following prompt treatment.")
     rows = cases(nlp, text)
     assert [(r.age, r.sex, r.outcome) for r in rows] == [(10, "female", "recovered"), (0.25, "male", "recovered")]
+
+
+def test_patients_of_one_sex_presented_one_after_the_other_get_a_row_each(nlp):
+    # the title (the text's first line) announces four; each is presented by age, one "had" her finding
+    text = ("Atypically located hydatid cysts: four unusual case reports\n\nHydatid cysts are frequently located in "
+            "the liver. A 41-year-old female patient applied with the complaint of inguinal pain. A cyst was excised. "
+            "A 56-year-old female patient applied with the complaint of nausea. A pancreatic cyst was found. "
+            "A 22-year-old female patient applied with perianal pain. Drainage was done. A 32-year-old female patient "
+            "had an adrenal cyst.")
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert [row.age for row in rows] == [41, 56, 22, 32]
+    assert {row.sex for row in rows} == {"female"}
+
+
+def test_a_later_finding_of_a_one_patient_report_opens_no_row(nlp):
+    text = ("Hydatid cyst of the adductor muscle\n\nA 41-year-old female patient applied with the complaint of "
+            "inguinal pain. A 41-year-old female patient had a similar cyst in the series of Smith et al.")
+    assert len(report_cases(nlp, Report(name="t.txt", text=text))) == 1

@@ -204,7 +204,7 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     patterns = _introductions(path)
     reach = patterns["reach"]
     _, opening = _announcements(path)
-    announced = announced_patients(text, title, path)
+    announced = announced_patients(text, title if title is not None else _first_line(text), path)
     several = any(patterns["several"].search(piece) for piece in (title or "", text[:opening])) or announced > 1
     found = []
     for name in ("introduced_ordinal", "introduced_another", "introduced_kin"):
@@ -253,6 +253,18 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     for start in sorted(found, key=lambda s: (s.start, -s.end)):
         unique.setdefault(start.start, start)
     return list(unique.values())
+
+
+def _first_line(text: str) -> str | None:
+    """The text's first line when it may be a title (short, no sentence break): the sections
+    component reads the text alone, and a text file opens on its title ("Hydatid cysts: four
+    unusual case reports")."""
+    line = text.lstrip().split("\n", 1)[0].strip()
+    return line if 0 < len(line) <= FIRST_LINE_TITLE and not re.search(r"[.!?]\s+[A-Z]", line) else None
+
+
+# The longest first line read as a possible title.
+FIRST_LINE_TITLE = 250
 
 
 def _described_relative(match: re.Match, following: str, own_age: re.Match | None, before: str, patterns: dict) -> bool:
@@ -314,7 +326,7 @@ def _presented_again(text: str, patterns: dict, several: bool = True) -> list[In
                      key=lambda m: m.start())
     for match in matches:
         following = text[match.end():min(_sentence_end(text, match.end()), match.end() + patterns["reach"])]
-        if not patterns["presenting"].search(following):
+        if not patterns["presenting"].search(following) and not (several and HAD_FINDING.match(following)):
             continue
         sentence = text[_sentence_start(text, match.start()):_sentence_end(text, match.end())]
         if patterns["literature"].search(sentence):
@@ -327,6 +339,10 @@ def _presented_again(text: str, patterns: dict, several: bool = True) -> list[In
         seen.add(who)
     return found
 
+
+# In a report about several patients, a person of another age who "had a ..." right after the words
+# that present them is the next patient ("A 32-year-old female patient had an adrenal cyst").
+HAD_FINDING = regex_cache.compile(r"\s*(?:patient\s+)?had\s+(?:an?|the)\s", re.IGNORECASE)
 
 # A short line without a full stop right before a paragraph: a heading ("Severe Hemolytic Anemia\n").
 UNDER_HEADING = regex_cache.compile(r"(?:^|\n)[ \t]*[A-Z][^\n.!?:;]{2,60}[ \t]*\n[ \t]*$")

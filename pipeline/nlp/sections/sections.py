@@ -407,6 +407,8 @@ class SectionDetector:
             words = intro.heading.lower().split()
             # "the younger brother" and "the elder brother" are two patients, "the sister" one
             head = " ".join(words[-2:]) if len(words) > 1 and words[-2] in BIRTH_ORDER else words[-1]
+            if intro.number == 0 and AGE_IN_HEADING.search(intro.heading):
+                head = intro.heading.lower()  # "A 56-year-old female ... A 22-year-old female": two women
             if intro.number == 0 and (head in heads or (head == words[-1] and any(h.split()[-1] == head for h in heads))):
                 continue  # "the sister" introduced once; "his younger sister ... His 10-year-old sister" too
             heads.add(head)
@@ -438,6 +440,11 @@ class SectionDetector:
             if span is not None:
                 made.append(span)
         return made
+
+
+# A person presented with an indefinite article and an age ("A 22-year-old female") is a patient of
+# their own, unlike a kin word introduced twice ("his younger sister ... His 10-year-old sister").
+AGE_IN_HEADING = regex_cache.compile(r"^(?:A|An)\s+\d")
 
 
 def _opens_marked_patient(text: str, markers: list, position: int) -> bool:
