@@ -69,6 +69,7 @@ def test_affirmed(nlp, text, word):
     ("Sister Mary Joseph's nodule is a rare illness characterized by an umbilical mass.", "umbilical", "generic"),
     # how hard a class of disease is to tell apart, in the present tense
     ("Adrenal adenomas and adrenal carcinomas share clinical features, and telling them apart is challenging.", "adrenal", "generic"),
+    ("Conventionally, medullary carcinoma was associated with heritability.", "medullary", "generic"),
     ("Thyroid lymphoma and anaplastic carcinoma look alike, and their distinction remains challenging.", "Thyroid", "generic"),
     ("The management of this retroperitoneal liposarcoma is challenging because of its size.", "retroperitoneal", "unknown"),
     ("The diagnosis was challenging because the thyroid mass grew quickly.", "thyroid", "unknown"),

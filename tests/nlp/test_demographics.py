@@ -68,6 +68,8 @@ def sexes(nlp, text):
         ("A woman of 71 was admitted with jaundice.", [71.0]),
         ("A 54/F presented with pelvic pain.", [54.0]),
         ("Age/Sex: 61/M. Chief complaint: cough.", [61.0]),
+        ("Methods: C.I.(F,78y) underwent left nephrectomy for RCC.", [78.0]),  # a conference abstract's initials
+        ("B.C. (M, 73 yrs) underwent thyroidectomy.", [73.0]),
         ("CASE REPORT: A 40-YEAR-OLD MAN WITH FEVER", [40.0]),
         ("A 40‐year‐old woman (Unicode hyphens).", [40.0]),
         # month-old / day-old shorthand of paediatric notes
@@ -300,6 +302,7 @@ def test_docstring_example_runs_on_a_blank_pipeline():
     ("A 70-year-old widower presented with chest pain.", "male"),
     # one letter after an age
     ("A 54/F presented with pelvic pain.", "female"),
+    ("Methods: C.I.(F,78y) underwent left nephrectomy for RCC.", "female"),
     ("Age/Sex: 61/M. Chief complaint: cough.", "male"),
     ("A 60-year-old M presented with chest pain.", "male"),
     ("A 35 yr old F with fever was admitted.", "female"),

@@ -103,6 +103,8 @@ def test_first_name(nlp, text, expected):
         "The infiltrate was positive for Wilms tumour 1 (WT1) and negative for B-cell lymphoma 2 (BCL2).",
         "Plasma cells expressed multiple myeloma oncogene 1.",
         "Staining for B-cell lymphoma 6 protein was negative.",
+        # "non-" negates the type it stands before
+        "Three siblings had familial non-medullary thyroid carcinoma.",
     ],
 )
 def test_no_histology(nlp, text):

@@ -150,6 +150,8 @@ class HistologyMatcher(Component):
                 continue
             if self._key(written) in benign_heads:
                 continue  # "teratoma" of a report whose pathology says "mature teratoma": that benign tumour
+            if NEGATING_PREFIX.search(text, max(0, start - 4), start):
+                continue  # "familial non-medullary thyroid carcinoma": any type but the one named
             if self._benign(text, start, bounds):
                 continue
             # a grade belongs to the nearest name: never reach past a neighbouring one
@@ -297,6 +299,12 @@ class HistologyMatcher(Component):
             return match.group("level").lower()
         return match.group("differentiation").lower() + " differentiated"
 
+
+
+# "non-" right before a name negates it ("non-medullary thyroid carcinoma", "nonseminomatous"): a
+# type the lexicon writes with its prefix ("non-small cell carcinoma", "non-Hodgkin lymphoma") starts
+# at "non" and is matched whole.
+NEGATING_PREFIX = re.compile(r"(?<![A-Za-z])[Nn]on[-‐‑]?$")
 
 
 def _in_capitals(text: str, match: re.Match) -> bool:
