@@ -126,3 +126,13 @@ def test_no_recovery_without_the_patients_response(nlp, text):
 ])
 def test_an_improvement_named_by_its_kind(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Progressive clinical recovery was observed after the first dose of antivenom.", ["recovered"]),
+    ("The patient had a prompt amelioration of lumbar and cervical pain.", ["recovered"]),
+    ("There were no other complaints over a follow-up period of 6 months.", ["recovered"]),
+    ("Her main complaints were fever and pain.", []),
+])
+def test_recovery_in_other_words(nlp, text, expected):
+    assert categories(nlp, text) == expected
