@@ -589,6 +589,9 @@ def test_names_glued_to_their_dose(nlp, text, expected):
         # the same codes as something else
         ("A 70-year-old man, ASA class II, was given propofol.", ["propofol"]),
         ("The patient (ASA III) was given propofol.", ["propofol"]),
+        ("He was ASA IV and was given propofol.", ["propofol"]),
+        # "IV" before a comma and a word of the list is the route
+        ("All three were treated with fomepizole, folic acid IV, and hemodialysis.", ["folic acid", "fomepizole"]),
         ("Plasma tPA levels were elevated.", []),
     ],
 )
