@@ -81,6 +81,7 @@ def test_inline_starts(text, numbers):
     ("Atypically located hydatid cysts: four unusual case reports", "", 4),
     ("Identical clones in pediatric monozygotic twins with acute myeloid leukemia", "", 2),
     (None, "We discuss identical pair of monochorionic twin toddlers who were detected to have pallor.", 2),
+    (None, "To alert clinicians, we present case reports of three siblings comprising two males and a female.", 3),
     ("Kikuchi disease – three cases and a review", "", 3),
     ("Leukemoid reaction in lung cancer: report of three cases", "", 3),
     (None, "Objective. Here we describe four young patients with lupus of the face.", 4),
