@@ -241,12 +241,13 @@ def grouped_ages(text: str, rows: list[Case], patients: str) -> None:
     for start, groups in sorted(by_sentence.items()):
         said = []  # (age, sex, match) per person, in order
         for group in groups:
-            numbers = re.split(r",?\s+and\s+|\s*,\s*", group.group("ages"))
+            items = re.split(r",?\s+and\s+(?=\d{1,2}\s*(?:years?|$|,))|\s*,\s*|,?\s+and\s+(?!\d{1,2}\s*months?)",
+                             group.group("ages"))
             count = 1 if group.group("person") else patient_number(group.group("count").lower())
-            if len(numbers) != count:
+            if len(items) != count:
                 break
             sex = _sex_of_person_word(group.group("person") or group.group("persons"))
-            said += [(_age_value(number, group.group("unit") or "years"), sex, group) for number in numbers]
+            said += [(_compound_age(item, group.group("unit") or "years"), sex, group) for item in items]
         else:
             if len(groups) < 2 or len(said) != len(rows) or rows[0].age not in (None, said[0][0]):
                 continue
@@ -256,6 +257,21 @@ def grouped_ages(text: str, rows: list[Case], patients: str) -> None:
                 row.evidence.append(Evidence("age", age, group.group(), group.start("ages"), group.end("ages"), start))
                 row.evidence.append(Evidence("sex", sex, group.group(), group.start(), group.end(), start))
             return
+
+
+COMPOUND_AGE = re.compile(r"(?P<number>\d{1,2})\s*(?P<unit>years?|months?)?(?:\s+(?:and\s+)?(?P<months>\d{1,2})\s*months?)?$",
+                          re.IGNORECASE)
+
+
+def _compound_age(item: str, unit: str) -> float | int | None:
+    """An age of a grouped list in years: "12" (in the group's ``unit``), "16 months", "4 years 10 months"."""
+    match = COMPOUND_AGE.match(item.strip())
+    if match is None:
+        return None
+    age = _age_value(match.group("number"), match.group("unit") or unit)
+    if age is not None and match.group("months"):
+        age = round(age + int(match.group("months")) / 12, 2)
+    return age
 
 
 def _sex_of_person_word(word: str) -> str:

@@ -211,6 +211,8 @@ def test_a_groups_recovery_is_no_cancer_status(nlp):
      [12, 8, 7, 5], ["male", "male", "male", "female"]),
     ("We report two siblings, a girl aged 9 years and a boy aged 4 years, with the same rash.",
      [9, 4], ["female", "male"]),
+    ("We present case reports of three siblings comprising two males (aged 4 years 10 months and 3 years 10 months) "
+     "and a female (aged 16 months).", [4.83, 3.83, 1.33], ["male", "male", "female"]),
 ])
 def test_ages_listed_in_groups_of_persons(nlp, text, ages, sexes):
     rows = cases(nlp, text)
