@@ -344,3 +344,10 @@ def test_a_later_finding_of_a_one_patient_report_opens_no_row(nlp):
     text = ("Hydatid cyst of the adductor muscle\n\nA 41-year-old female patient applied with the complaint of "
             "inguinal pain. A 41-year-old female patient had a similar cyst in the series of Smith et al.")
     assert len(report_cases(nlp, Report(name="t.txt", text=text))) == 1
+
+
+def test_a_relative_whose_age_is_told_in_the_predicate_is_the_next_patient(nlp):
+    text = ("We report transmission of deletion 18p from a mother to her two daughters.\nCase presentation: The proband "
+            "is 12 years old and has short stature. Her sister is 9 years old and also has short stature.")
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert [row.age for row in rows[:2]] == [12, 9]

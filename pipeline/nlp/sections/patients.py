@@ -296,8 +296,9 @@ def _diagnosed_with_own_age(match: re.Match, following: str, history: re.Match, 
 # Words between a relative's name and an age set beside it: ", then ", " (", ", currently 7 years and ".
 APPOSED = regex_cache.compile(r"(?i)\s*[,(]\s*(?:(?:then|now|currently|at\s+present|who\s+(?:was|is))\s+)?(?:\d{1,3}\s+years?\s+and\s+)?$")
 # A relative described by the person its age makes it: "Her husband was a 73 y.o. man", "his
-# brother, a 10-year-old boy," (the age then stands right after the article).
-DESCRIBED_AS = regex_cache.compile(r"(?i)\s*(?:,\s*|(?:was|is)\s+)an?\s+$")
+# brother, a 10-year-old boy," (the age then stands right after the article), or by the age itself
+# as the predicate: "Her sister is 9 years old and also has short stature".
+DESCRIBED_AS = regex_cache.compile(r"(?i)\s*(?:,\s*an?\s+|(?:was|is)\s+(?:an?\s+)?)$")
 # A sibling named by its birth order ("the older sibling", "The younger sister").
 BIRTH_ORDER_NAMED = regex_cache.compile(r"(?i)the\s+(?:younger|elder|older|eldest|youngest)\b")
 # A sentence opening on the relative it tells of: "In his sister, ...", "In her brother, ...".
@@ -438,11 +439,16 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
     1
     >>> announced_patients("Two inpatients of one ward died of pneumonia. A 70-year-old man was admitted first.")
     2
+    >>> announced_patients("We report transmission of deletion 18p from a mother to her two daughters.")
+    3
     """
     match = _announcement(text, title, path)
     if match is None:
         return 1
-    return 2 if match.groupdict().get("pair") else patient_number(match.group("count"))
+    if match.groupdict().get("pair"):
+        return 2
+    # "a mother to her two daughters": the parent besides the children counted
+    return patient_number(match.group("count")) + (1 if match.groupdict().get("parent") else 0)
 
 
 def _after_discussion_heading(text: str, end: int) -> bool:
