@@ -590,6 +590,11 @@ def test_names_glued_to_their_dose(nlp, text, expected):
         ("A 70-year-old man, ASA class II, was given propofol.", ["propofol"]),
         ("The patient (ASA III) was given propofol.", ["propofol"]),
         ("He was ASA IV and was given propofol.", ["propofol"]),
+        # vaccines given after an exposure; vaccination as a general statement is none
+        ("The child received four doses of antirabies vaccine and rabies immunoglobulin.",
+         ["rabies immunoglobulin", "rabies vaccine"]),
+        ("He was given tetanus vaccine and metronidazole.", ["metronidazole", "tetanus toxoid"]),
+        ("Tetanus is entirely preventable through vaccination.", []),
         # "IV" before a comma and a word of the list is the route
         ("All three were treated with fomepizole, folic acid IV, and hemodialysis.", ["folic acid", "fomepizole"]),
         ("Plasma tPA levels were elevated.", []),
