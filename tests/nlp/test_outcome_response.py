@@ -85,3 +85,11 @@ def test_recist_wordings_of_response_and_progression(nlp, text, expected):
 ])
 def test_remission_and_relapse_in_plain_words(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was treated with sunitinib, achieving complete disease remission.", ["complete remission"]),
+    ("She received cabozantinib and the disease is finally stable.", ["stable disease"]),
+])
+def test_remission_and_stability_with_a_word_between(nlp, text, expected):
+    assert categories(nlp, text) == expected
