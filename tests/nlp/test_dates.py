@@ -210,6 +210,15 @@ def test_metadata_does_not_give_its_year_to_later_dates(nlp):
     assert clinical(nlp, "Accepted 4 November 1996\nShe presented in June with proptosis.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("C.I. underwent left nephrectomy in Jan2012 for renal cell carcinoma.", ["2012-01"]),
+    ("In Sept2018, two thyroid nodules were spotted.", ["2018-09"]),
+    ("She was enrolled in the MAR2019 trial.", []),  # a trial's name
+])
+def test_a_month_glued_to_its_year(nlp, text, expected):
+    assert clinical(nlp, text) == expected
+
+
 def test_value_fields_and_span(nlp):
     doc = nlp("She was treated from 16 March to 22 April 1993 and relapsed in June.")
     values = [s._.value for s in doc.spans["dates"]]
