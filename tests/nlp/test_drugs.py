@@ -366,7 +366,7 @@ def test_curated_regimens_are_regimen_rows():
         ("Alkaline phosphatase was 412 U/L and bilirubin 1.2 mg/dL.", []),
         ("Liver tests showed raised alkaline phosphatase and gamma-glutamyl transferase.", []),
         ("The serum glutamic oxaloacetic transaminase was elevated.", []),
-        ("Methanol is metabolized to formic acid, which causes the acidosis.", []),  # a metabolite
+        ("Conclusion: Formic acid led to blindness in our patient.", []),  # a metabolite of methanol
         ("Muscle fibres were deficient in cytochrome c oxidase.", []),
         ("Genotyping of uridine diphosphate glucuronosyltransferase 1A1 was done.", []),
         ("Thymidine phosphorylase activity was low.", []),
