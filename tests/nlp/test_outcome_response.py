@@ -93,3 +93,11 @@ def test_remission_and_relapse_in_plain_words(nlp, text, expected):
 ])
 def test_remission_and_stability_with_a_word_between(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Therefore, the patient reached complete remission status.", ["complete remission"]),
+    ("Her ER and PR status was positive.", []),  # the progesterone receptor
+])
+def test_a_status_word_after_a_phrase_or_an_abbreviation(nlp, text, expected):
+    assert categories(nlp, text) == expected

@@ -86,6 +86,7 @@ class OutcomeMatcher(Component):
         self.bracketed = regex_cache.compile(spec["abbreviations"]["bracketed"], re.IGNORECASE)
         self.exclude_before = regex_cache.compile(spec["exclude"]["before"], re.IGNORECASE)
         self.exclude_after = regex_cache.compile(spec["exclude"]["after"], re.IGNORECASE)
+        self.exclude_after_abbreviation = regex_cache.compile(spec["exclude"].get("after_abbreviation", "(?!)"), re.IGNORECASE)
         inside = spec["exclude"].get("inside")
         self.exclude_inside = regex_cache.compile(inside, re.IGNORECASE) if inside else None
         arrested = spec["exclude"].get("arrested")
@@ -146,6 +147,8 @@ class OutcomeMatcher(Component):
                 end = bracket.end()
             if self.exclude_before.search(text[max(0, start - 50) : start]) or self.exclude_after.search(text[end : end + 30]):
                 continue
+            if match.re is self.cased and self.exclude_after_abbreviation.search(text[end : end + 30]):
+                continue  # "PR status": the progesterone receptor
             if self.exclude_inside is not None and self.exclude_inside.search(text, start, end):
                 continue  # "the wound had still not healed": a negation inside the phrase
             if self._arrested(text, start, match.lastgroup):
