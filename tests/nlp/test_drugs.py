@@ -584,6 +584,7 @@ def test_names_glued_to_their_dose(nlp, text, expected):
     "text, expected",
     [
         ("He was given ASA 81 mg daily and INH 300 mg.", ["acetylsalicylic acid", "isoniazid"]),
+        ("He underwent chemoradiotherapy with cisplatin and 5fluorouracil.", ["cisplatin", "fluorouracil"]),
         ("She was started on vanc and pip-tazo.", ["piperacillin", "tazobactam", "vancomycin"]),
         ("Intravenous tPA was administered within 3 hours; rt-PA was not repeated.", ["alteplase"]),
         ("Vitamin K 1 mg was given intramuscularly.", ["phytomenadione"]),
