@@ -251,7 +251,7 @@ def normalize_text(text: str) -> str:
     'WBC 11.5 × 10⁹/L; 3·10⁹/L'
     """
     if len(text) <= BLOCK_CHARACTERS:
-        return _normalize_block(text).strip()
+        return _settled(_normalize_block(text).strip())
     blocks, start = [], 0
     while start < len(text):
         end = text.find("\n", start + BLOCK_CHARACTERS, start + 2 * BLOCK_CHARACTERS) + 1
@@ -260,7 +260,20 @@ def normalize_text(text: str) -> str:
             end = word.end() if word else len(text)
         blocks.append(_normalize_block(text[start:end]))
         start = end
-    return "".join(blocks).strip()
+    return _settled("".join(blocks).strip())
+
+
+def _settled(text: str) -> str:
+    """``text`` normalised again while a mojibake repair still changes it (a mis-decoded space at the
+    text's edge, "Â 0", shows only once the edge is stripped): normalising twice changes nothing."""
+    for _ in range(3):
+        if text.isascii() or not is_bad(text):
+            break
+        again = _normalize_block(text).strip()
+        if again == text:
+            break
+        text = again
+    return text
 
 
 def _without_mojibake(text: str) -> str:

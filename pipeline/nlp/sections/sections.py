@@ -134,14 +134,8 @@ class SectionDetector:
             section = _section_at(starts, start)
             reach = CONTENT_REACH.get(section[1])
             if reach == "paragraph" and any(h > start for h in headed_case):
-                # the case description under its heading follows: the introduction's "A 58-year-old
-                # woman in an earlier report ..." is the literature's; its "We report a case of ..." a
-                # preview, whose sentence alone is the patient's ("The case described here is of a
-                # woman who developed leukocytosis at over 140,000 cells/µL")
-                if self.presentation.search(text, start, end) and not self.citation.search(text, start, end) \
-                        and not self._reference_line(text, start):
-                    starts = _override(starts, start, end, "case", "(case by content)")
-                continue
+                continue  # the case description under its heading follows: the introduction's
+                # "A 58-year-old woman in an earlier report ..." is the literature's, its "We report a case" a preview
             if reach is None or not self._presents_patient(text[start:end]) or self._reference_line(text, start):
                 continue
             stop = _next_start(starts, start, len(text))
