@@ -241,8 +241,7 @@ def grouped_ages(text: str, rows: list[Case], patients: str) -> None:
     for start, groups in sorted(by_sentence.items()):
         said = []  # (age, sex, match) per person, in order
         for group in groups:
-            items = re.split(r",?\s+and\s+(?=\d{1,2}\s*(?:years?|$|,))|\s*,\s*|,?\s+and\s+(?!\d{1,2}\s*months?)",
-                             group.group("ages"))
+            items = GROUPED_AGE_SEPARATOR.split(group.group("ages"))
             count = 1 if group.group("person") else patient_number(group.group("count").lower())
             if len(items) != count:
                 break
@@ -259,6 +258,9 @@ def grouped_ages(text: str, rows: list[Case], patients: str) -> None:
             return
 
 
+# Between the ages of one group: a comma or "and" ("12, 8 and 7"; "4 years 10 months and 3 years 10
+# months"), but not the "and" inside one age ("4 years and 10 months").
+GROUPED_AGE_SEPARATOR = re.compile(r",?\s+and\s+(?=\d{1,2}\s*(?:years?|$|,))|\s*,\s*|,?\s+and\s+(?!\d{1,2}\s*months?)")
 COMPOUND_AGE = re.compile(r"(?P<number>\d{1,2})\s*(?P<unit>years?|months?)?(?:\s+(?:and\s+)?(?P<months>\d{1,2})\s*months?)?$",
                           re.IGNORECASE)
 
