@@ -264,12 +264,20 @@ def normalize_text(text: str) -> str:
 
 
 def _settled(text: str) -> str:
-    """``text`` normalised again while a mojibake repair still changes it (a mis-decoded space at the
-    text's edge, "Â 0", shows only once the edge is stripped): normalising twice changes nothing."""
+    """``text`` whose edge lines are normalised again while a mojibake repair still changes them (a
+    mis-decoded space at the text's edge, "Â 0", shows only once the edge is stripped): normalising
+    twice changes nothing. Every step is confined to a line and the blocks already settled their
+    lines, so only the first and the last line are normalised again, never a long text whole (see
+    BLOCK_CHARACTERS)."""
     for _ in range(3):
         if text.isascii() or not is_bad(text):
             break
-        again = _normalize_block(text).strip()
+        first_end, last_start = text.find("\n"), text.rfind("\n") + 1
+        if first_end < 0:
+            again = _normalize_block(text).strip()
+        else:
+            again = (_normalize_block(text[:first_end]) + text[first_end:last_start]
+                     + _normalize_block(text[last_start:])).strip()
         if again == text:
             break
         text = again
