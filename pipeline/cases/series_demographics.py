@@ -106,7 +106,7 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
     second twin whose part has no sex word as much as the first. Nothing when the opening
     names groups of both sexes."""
     spec = read_patterns(patients)
-    opening = (title or "") + "\n" + text[:int(spec["announced_reach"])]
+    opening = _title_and_opening(text, title, spec)
     found = [(sex, match) for sex in ("female", "male")
              for match in [re.search(spec.get(f"group_sex_{sex}", "(?!)"), opening)] if match]
     if len(found) != 1:
@@ -114,12 +114,10 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
     sex, match = found[0]
     if _joined_to_other_sex(opening, match, sex):
         return  # "three patients (one male and two females)": the group is a part of them
-    offset = len(title or "") + 1
     for row in rows:
         if row.sex is None:
             row.sex = sex
-            start = match.start() - offset
-            row.evidence.append(Evidence("sex", sex, match.group(), max(0, start), max(0, start) + len(match.group()), max(0, start)))
+            row.evidence.append(_opening_evidence(sex, match, title))
 
 
 def kin_pair_sexes(text: str, title: str | None, rows: list[Case], patients: str) -> None:
@@ -130,13 +128,10 @@ def kin_pair_sexes(text: str, title: str | None, rows: list[Case], patients: str
     if len(rows) != 2 or all(row.sex is not None for row in rows):
         return
     spec = read_patterns(patients)
-    opening = (title or "") + "\n" + text[:int(spec["announced_reach"])]
-    match = re.search(spec.get("kin_pair", "(?!)"), opening)
+    match = re.search(spec.get("kin_pair", "(?!)"), _title_and_opening(text, title, spec))
     if match is None:
         return
     sexes = [PERSON_SEX[match.group(part).lower()] for part in ("first", "second")]
-    offset = len(title or "") + 1
-    start = max(0, match.start() - offset)
     for row in rows:
         if row.sex is not None:
             continue
@@ -146,7 +141,20 @@ def kin_pair_sexes(text: str, title: str | None, rows: list[Case], patients: str
             row.sex = sexes[1 - sexes.index(rows[0].sex)]
         else:
             continue
-        row.evidence.append(Evidence("sex", row.sex, match.group(), start, start + len(match.group()), start))
+        row.evidence.append(_opening_evidence(row.sex, match, title))
+
+
+def _title_and_opening(text: str, title: str | None, spec: dict) -> str:
+    """The title and the opening of the text (``announced_reach`` characters), as one string to search
+    for what they say of the patients as a group."""
+    return (title or "") + "\n" + text[:int(spec["announced_reach"])]
+
+
+def _opening_evidence(sex: str, match: re.Match, title: str | None) -> Evidence:
+    """The evidence of a sex read from a match in :func:`_title_and_opening`, at its place in the text
+    (0 when it stands in the title)."""
+    start = max(0, match.start() - len(title or "") - 1)
+    return Evidence("sex", sex, match.group(), start, start + len(match.group()), start)
 
 
 def _joined_to_other_sex(opening: str, match: re.Match, sex: str) -> bool:
