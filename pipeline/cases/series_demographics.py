@@ -170,11 +170,19 @@ def _joined_to_other_sex(opening: str, match: re.Match, sex: str) -> bool:
 
 def _names_sex(words: str, sex: str) -> bool:
     """Whether ``words`` hold a person word of ``sex``, in the singular or the plural."""
-    for word in re.findall(r"[a-z]+", words.lower()):
-        singular = {"men": "man", "women": "woman"}.get(word, word.removesuffix("s"))
-        if PERSON_SEX.get(word) == sex or PERSON_SEX.get(singular) == sex:
-            return True
-    return False
+    return any(_person_sex(word) == sex for word in re.findall(r"[a-z]+", words.lower()))
+
+
+# Person words the sections component's PERSON_SEX leaves out, and plurals not made with an "s".
+POLITE_PERSON_SEX = {"lady": "female", "gentleman": "male"}
+IRREGULAR_SINGULAR = {"men": "man", "women": "woman", "ladies": "lady", "gentlemen": "gentleman"}
+
+
+def _person_sex(word: str) -> str | None:
+    """The sex of a person word in the singular or the plural ("sisters", "daughters", "ladies"), or None."""
+    word = word.lower()
+    singular = IRREGULAR_SINGULAR.get(word, word.removesuffix("s"))
+    return PERSON_SEX.get(word) or PERSON_SEX.get(singular) or POLITE_PERSON_SEX.get(singular)
 
 
 # A person word of a listed pair ("a boy and his mother").
@@ -285,8 +293,8 @@ def _compound_age(item: str, unit: str) -> float | int | None:
 
 
 def _sex_of_person_word(word: str) -> str:
-    """The sex of a listed person word ("women", "girls", "sisters", "a lady"; else "male")."""
-    return "female" if word.lower().startswith(("fe", "wom", "girl", "sis", "lady")) else "male"
+    """The sex of a listed person word ("women", "girls", "sisters", "daughters", "ladies"; else "male")."""
+    return _person_sex(word) or "male"
 
 
 def _inside(evidence: Evidence, match: re.Match) -> bool:

@@ -213,6 +213,8 @@ def test_a_groups_recovery_is_no_cancer_status(nlp):
      [9, 4], ["female", "male"]),
     ("We present case reports of three siblings comprising two males (aged 4 years 10 months and 3 years 10 months) "
      "and a female (aged 16 months).", [4.83, 3.83, 1.33], ["male", "male", "female"]),
+    ("Three children of one family, two sons aged 9 and 6 years and a daughter aged 3 years, developed jaundice.",
+     [9, 6, 3], ["male", "male", "female"]),
 ])
 def test_ages_listed_in_groups_of_persons(nlp, text, ages, sexes):
     rows = cases(nlp, text)
@@ -227,6 +229,7 @@ def test_ages_listed_in_groups_of_persons(nlp, text, ages, sexes):
     # a singular person word after the list is every listed patient's
     ("Two cases of Kikuchi disease in a 33 and 27-year-old woman with fever and lymphadenopathy are presented.",
      [33, 27], ["female", "female"]),
+    ("Two cases of hip fracture in 70 and 75 years old ladies are presented.", [70, 75], ["female", "female"]),
 ])
 def test_ages_listed_together(nlp, text, ages, sexes):
     rows = cases(nlp, text)
