@@ -84,9 +84,10 @@ def test_a_comment_naming_a_metastasis_does_not_undo_the_remission(nlp):
 
 
 def test_a_later_event_at_a_site_named_before_undoes_the_remission(nlp):
+    # the new metastases are the progression (RECIST 1.1: a new lesion), the remission out of date
     text = ("She had cervical cancer with a lung metastasis. She achieved complete remission after "
             "chemotherapy. Six months later, CT showed new lung metastases.")
-    assert chosen(nlp, text) is None
+    assert chosen(nlp, text) == "progressive disease"
 
 
 def test_a_relatives_death_is_not_the_patients(nlp):
@@ -390,3 +391,10 @@ def test_a_new_metastasis_after_the_status_still_undoes_it(nlp):
     text = ("He had pancreatic cancer with a liver metastasis. After resection he was free of recurrence. "
             "Six months later, new lung metastases were found.")
     assert chosen(nlp, text) != "no evidence of disease"
+
+
+def test_a_relative_clauses_now_is_no_last_follow_up(full_nlp):
+    text = ("In July 2020, a 73-year-old man underwent resection of a hepatocellular carcinoma. Postoperative MRI "
+            "showed a new metastasis in the liver and a portal vein thrombus which now affected the whole right lobe. "
+            "He was started on sorafenib and demonstrated a complete response which still lasts.")
+    assert outcomes(full_nlp, text) == ["complete remission"]

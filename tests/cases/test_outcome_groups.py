@@ -53,3 +53,23 @@ def test_a_recovery_without_a_later_disability_stays(full_nlp):
     text = ("We report a boy born with congenital toxoplasmosis who received pyrimethamine and sulfadiazine for a year, "
             "with complete resolution of the hepatitis. Currently he is thriving.")
     assert outcomes(full_nlp, text) == ["recovered"]
+
+
+def test_each_patient_and_they_after_it_are_the_group(full_nlp):
+    text = ("We report two cases of appendicitis in pregnancy. Case 1: A 25-year-old woman presented with abdominal "
+            "pain. She underwent appendectomy. Case 2: A 31-year-old woman presented with fever and right lower "
+            "quadrant pain. Laparotomy revealed a perforated appendix. The postoperative course of each patient was "
+            "uneventful and they were discharged 14 and 6 days post-surgery, respectively.")
+    assert outcomes(full_nlp, text) == ["recovered", "recovered"]
+
+
+def test_their_courses_are_the_groups(full_nlp):
+    text = ("We report two patients with renal abscess, a 61-year-old man and a 73-year-old woman. Both were treated "
+            "with ceftriaxone and drainage. Their postoperative courses were uneventful.")
+    assert outcomes(full_nlp, text) == ["recovered", "recovered"]
+
+
+def test_each_patient_of_a_recommendation_is_no_status(full_nlp):
+    text = ("Case 1: A 25-year-old woman presented with abdominal pain. Case 2: A 31-year-old woman presented with "
+            "fever. Each patient should be discharged only after the fever resolves.")
+    assert outcomes(full_nlp, text) == [None, None]

@@ -268,7 +268,7 @@ def test_docstring_example_runs_on_a_blank_pipeline():
         ("Her course was smooth, without relapses for a year.", "no evidence of disease"),
         ("The patient died on postoperative day 21.", "died"),
         ("The patient passed away at home.", "died"),
-        ("A scan showed new liver lesions and she passed shortly after.", "died"),
+        ("A scan showed widespread disease and she passed shortly after.", "died"),
         ("She is currently receiving palliative chemotherapy.", "alive with disease"),
         ("This led to complete resolution of the skin lesions.", "complete remission"),
         ("He was discharged home in good condition.", "recovered"),

@@ -198,3 +198,28 @@ def test_an_institution_or_a_leukaemia_named_before_is_no_group_of_patients(nlp)
     doc = nlp("The patient has been treated with Children's Oncology Group T-ALL protocol, and has been in "
               "continuous remission.")
     assert [(s._.value.category, s._.value.subject_plural) for s in doc.spans["outcome"]] == [("complete remission", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The patient was persisting free of symptoms after 15 months of follow-up.", ["recovered"]),
+    ("Our patient is still alive and healthy 53 weeks later.", ["no evidence of disease"]),
+    ("She was in stable condition at discharge.", ["recovered"]),
+    ("Complete clinical and radiological resolution was achieved.", ["complete remission"]),
+    ("After three cycles, the tumor size was reduced significantly.", ["partial response"]),
+    ("The tumor has not progressed for 10 months.", ["stable disease"]),
+    ("Follow-up CT showed new liver metastases.", ["progressive disease"]),
+    ("She relapsed 10 months later.", ["progressive disease"]),
+    ("She is currently alive and receiving palliative chemotherapy.", ["alive with disease"]),
+])
+def test_common_status_wordings_written_from_the_response_categories(nlp, text, expected):
+    assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She had been free of symptoms for years before this admission.",
+    "The tumor size was reduced only slightly.",
+    "The lesion had not progressed to the submucosa.",
+    "He relapsed into alcohol use.",
+])
+def test_status_wordings_that_are_no_status(nlp, text):
+    assert categories(nlp, text) == []

@@ -336,8 +336,12 @@ class OutcomeMatcher(Component):
         """Whether the nearest subject word before the phrase is the reported patients as a group
         (``reported``: their spans in ``before``; a word inside one, the "patient" of "patient 2",
         is part of it)."""
-        others = [m.start() for m in _outside(self.singular_subject, before, reported)
-                  + _outside(self.plural_subject, before, reported)]
+        plural = _outside(self.plural_subject, before, reported)
+        if reported and self.thing_pronoun is not None:
+            # "the course of each patient was uneventful and they were discharged": "they" after
+            # the group, in its sentence, stands for the group
+            plural = [m for m in plural if m.start() < reported[-1][0] or not self.thing_pronoun.fullmatch(m.group())]
+        others = [m.start() for m in _outside(self.singular_subject, before, reported) + plural]
         return bool(reported) and (not others or reported[-1][0] > max(others))
 
     def _plural_subject(self, before: str, written: str, reported: list[tuple[int, int]]) -> bool:
