@@ -14,7 +14,9 @@ from pipeline.cases.labs import case_labs
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.organs import MARROW, OTHER_SITE, anatomy_sexes, lining_site, primary_sex, site_facts, type_organ
 from pipeline.cases.outcome import case_outcome, group_outcomes, may_be_mother, series_outcomes, title_outcome
-from pipeline.cases.patients import about_patient, group_sex, preamble, recommendation_followed, split_by_patient
+from pipeline.cases.patients import (
+    about_patient, group_sex, preamble, recommendation_followed, split_by_patient, title_disease,
+)
 from pipeline.cases.primary import (
     benign_tumour_only, choose_primary_site, final_type_organ, is_mimic_report, late_effect_only,
     later_same_type, lesion_site, mimic_primary_only, organ_of_type, organ_written_after, organ_written_before,
@@ -40,12 +42,13 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     shared = [m for m in preamble(mentions, starts) if about_patient(m)]
     # "the two children were discharged" in one case's part is every case's status
     shared += [m for m in group_outcomes(mentions) if m not in shared]
+    titled = title_disease(mentions, starts, report.title)  # the later parts' fallback when no text precedes "Case 1"
     cases = []
     parts = split_by_patient(mentions, starts, config.patients)
     for number, part in enumerate(parts, 1):
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
-        _fill(case, part, shared, config, several=len(parts) > 1, report=report)
+        _fill(case, part, shared + (titled if number > 1 else []), config, several=len(parts) > 1, report=report)
         together = group_sex(shared)  # "two young women" before "Case 1", when the case's part says no sex
         if case.sex is None and together is not None:
             case.sex = together.value.sex

@@ -299,6 +299,20 @@ def preamble(mentions: list[Mention], starts: list[PatientStart]) -> list[Mentio
     return [m for m in mentions if m.start < first]
 
 
+def title_disease(mentions: list[Mention], starts: list[PatientStart], title: str | None) -> list[Mention]:
+    """The site and type mentions of the report's title, for the later patients of a report whose
+    first patient's part opens the text ("Gastrointestinal metastases from squamous cell lung
+    cancer ... Here, we present two cases. In the first case a 69-year-old woman ... In the second
+    case a 56-year-old man ..."): there is no text before "Case 1" (see :func:`preamble`) to name
+    the disease all the patients share, but the title names it. Empty for one-patient reports and
+    for a report whose text before the first part exists (the preamble gives the shared disease)."""
+    wanted = " ".join((title or "").split()).lower().rstrip(".")
+    if not wanted or len({s.number for s in starts}) < 2 or min(s.start for s in starts) > 0:
+        return []
+    return [m for m in mentions if m.group in ("sites", "histology") and not m.negated
+            and " ".join(m.sentence.split()).lower().rstrip(".") == wanted]
+
+
 def group_sex(shared: list[Mention]) -> Mention | None:
     """The sex the text before "Case 1" gives all the patients at once ("two young women",
     "twin sisters", "three boys"): a plural person word, when every such word agrees. A case

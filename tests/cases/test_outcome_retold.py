@@ -21,3 +21,17 @@ CASE = ("Case presentation\nA 34-year-old man presented with fever and a painful
 ])
 def test_a_worsening_retold_after_the_case_does_not_undo_its_recovery(full_nlp, later, expected):
     assert only_case(full_nlp, CASE + "\n" + later).outcome == expected
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("To our knowledge, this is the first reported case of serous carcinoma recurrence limited to the pleura.",
+     "no evidence of disease"),
+    ("As far as we know, this is the first case of pleural recurrence after ten years.", "no evidence of disease"),
+    # a relapse told as the patient's event after the status still undoes it
+    ("Six months later she relapsed with new pleural nodules.", "progressive disease"),
+])
+def test_a_closing_comment_on_the_relapse_does_not_undo_the_later_status(full_nlp, closing, expected):
+    text = ("A 58-year-old woman had serous carcinoma of the endometrium treated by hysterectomy. She relapsed "
+            "10 years later with pleural nodules. She was treated with carboplatin and paclitaxel. She remains "
+            "disease free 5 years later. " + closing)
+    assert only_case(full_nlp, text).outcome == expected
