@@ -811,3 +811,19 @@ def test_the_patient_opening_the_sentence_after_the_report_sentence_is_the_patie
         doc = proc(doc)
     assert [s._.subject for s in doc.spans["drugs"]][1] == "patient"
     assert [s._.subject for s in doc.spans["drugs"]][2] != "patient"
+
+
+@pytest.mark.parametrize("text, word, flag, expected", [
+    # a differential's list reaches as far as a negation's list does
+    ("The differential diagnosis included hepatic tumours (eg, biliary cystadenoma, cystadenocarcinoma and "
+     "intrahepatic cholangiocarcinoma) and a liver abscess.", "cholangiocarcinoma", "hypothetical", True),
+    # ... but not past a verb that opens the patient's own finding
+    ("The differential diagnosis included lymphoma and tuberculosis, and the biopsy of the cervical node later "
+     "showed carcinoma.", "carcinoma", "hypothetical", False),
+    # an event verb after a negated list opens another clause
+    ("Although she had no recurrence at the primary site and no metastasis of cervical lymph nodes, metastasis "
+     "occurred in several tissues including the spine and ribs.", "spine", "negated", False),
+    ("There was no evidence of fever, chills, night sweats, weight loss or bone pain.", "bone pain", "negated", True),
+])
+def test_a_lists_reach(nlp, text, word, flag, expected):
+    assert qualify(nlp, text, word)[flag] is expected

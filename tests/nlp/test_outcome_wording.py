@@ -223,3 +223,12 @@ def test_common_status_wordings_written_from_the_response_categories(nlp, text, 
 ])
 def test_status_wordings_that_are_no_status(nlp, text):
     assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Metastasis occurred in the spine and the ribs, which caused the patient to die quickly.", ["died"]),
+    ("Overwhelming sepsis caused her death on day 4.", ["died"]),
+    ("Untreated, the infection may cause death.", []),
+])
+def test_a_cause_of_the_patients_death(nlp, text, expected):
+    assert categories(nlp, text) == expected

@@ -65,7 +65,11 @@ class CueScope:
             if direction == "forward" and end <= span.start and span.start - end < FORWARD_WINDOW:
                 between = doc[end:span.start]
             elif direction == "forward" and end <= span.start and span.start - end < LIST_WINDOW \
-                    and category == "negated" and group not in TREATMENT_GROUPS and self._a_list(doc[end:span.start]):
+                    and category in ("negated", "hypothetical") and group not in TREATMENT_GROUPS \
+                    and self._a_list(doc[end:span.start]):
+                # a list reaches further: "no fever, chills, ... or night sweats", "the differential
+                # diagnosis included hepatic tumours (eg, biliary cystadenoma, cystadenocarcinoma and
+                # intrahepatic cholangiocarcinoma)"
                 between = doc[end:span.start]
             elif direction == "backward" and start >= span.end and start - span.end < BACKWARD_WINDOW:
                 between = doc[span.end:start]
