@@ -56,3 +56,21 @@ def test_the_titles_disease_is_a_later_parts_when_no_text_precedes_the_first(nlp
     found = rows(nlp, text, title=title)
     assert len(found) == 2
     assert (found[1].primary_site, found[1].histology) == expected
+
+
+def test_a_second_person_who_had_a_finding_opens_the_next_patient(nlp):
+    text = ("We report 2 cases of pancreatic endocrine tumors that obstructed the main pancreatic duct. A 49-year-old "
+            "asymptomatic man was referred because the duct was dilated on ultrasonography. Pancreaticoduodenectomy "
+            "revealed a 5 mm serotonin-positive endocrine tumor. A 32-year-old asymptomatic man had elevated serum "
+            "amylase and a dilated duct. Resection of the middle part of the pancreas revealed a serotonin-positive "
+            "endocrine tumor of 5 mm. Small pancreatic endocrine tumors may thus obstruct the duct.")
+    found = rows(nlp, text)
+    assert [(c.age, c.sex, c.primary_site, c.histology) for c in found] == [
+        (49, "male", "pancreas", "neuroendocrine tumor"), (32, "male", "pancreas", "neuroendocrine tumor")]
+
+
+def test_relatives_listed_after_a_count_of_patients_are_the_patients(nlp):
+    text = ("Malignant lymphoma occurring in a family\nThree patients, a 57-year-old man, his 60-year-old sister, and "
+            "81-year-old mother, developed non-Hodgkin's lymphoma within an interval of 12 months.")
+    assert [(c.age, c.histology) for c in rows(nlp, text)] == [
+        (57, "non-hodgkin lymphoma"), (60, "non-hodgkin lymphoma"), (81, "non-hodgkin lymphoma")]

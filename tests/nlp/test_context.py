@@ -827,3 +827,12 @@ def test_the_patient_opening_the_sentence_after_the_report_sentence_is_the_patie
 ])
 def test_a_lists_reach(nlp, text, word, flag, expected):
     assert qualify(nlp, text, word)[flag] is expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Three patients, a 57-year-old man, his 60-year-old sister, and 81-year-old mother, developed lymphoma.",
+     "probable"),
+    ("A 57-year-old man was admitted, and his 81-year-old mother developed lymphoma.", "family"),
+])
+def test_relatives_listed_after_a_count_are_the_counted_patients(nlp, text, subject):
+    assert qualify(nlp, text, "lymphoma", group="histology")["subject"] == subject

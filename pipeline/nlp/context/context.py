@@ -131,7 +131,8 @@ class ContextQualifier:
         if walk.sections:
             span._.section = section
         self.scope.qualify(doc, span, cues, group)
-        if self.subjects.other_persons(doc, span, cues, sentence_start):
+        if self.subjects.other_persons(doc, span, cues, sentence_start) \
+                and not self.subjects.counted_then_listed(text, doc[sentence_start].idx):
             span._.subject = "family"
 
     def _dyads(self, doc: Doc, text: str) -> list[tuple[int, int]]:

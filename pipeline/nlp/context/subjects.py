@@ -36,6 +36,7 @@ class SentenceSubjects:
         self.leading_clause_openers = frozenset(spec.get("leading_clause_openers", ()))
         self.literature_word = regex_cache.compile(spec["literature_word"], re.IGNORECASE)
         self.own_group = regex_cache.compile(spec["own_group"]) if spec.get("own_group") else None
+        self.counted_persons = regex_cache.compile(spec["counted_persons"]) if spec.get("counted_persons") else None
         self.patient_nominative = regex_cache.compile(spec["patient_nominative"], re.IGNORECASE)
         self.person_clause_openers = regex_cache.compile(spec["person_clause_openers"], re.IGNORECASE)
         self.person_compounds = regex_cache.compile(spec["person_compounds"], re.IGNORECASE)
@@ -215,6 +216,12 @@ class SentenceSubjects:
                     and not any(a.text == "," and b.lower_ == "and" for a, b in zip(between, between[1:])):
                 return True
         return False
+
+    def counted_then_listed(self, text: str, sentence_start_char: int) -> bool:
+        """True when the sentence opens on a count of persons that it then lists ("Three patients, a
+        57-year-old man, his 60-year-old sister, and 81-year-old mother, developed ..."): the
+        relatives it names are the counted patients (``counted_persons`` of context.toml)."""
+        return self.counted_persons is not None and self.counted_persons.match(text, sentence_start_char) is not None
 
     @staticmethod
     def _bracket_closed(doc: Doc, sentence_start: int, start: int, between: Span) -> bool:

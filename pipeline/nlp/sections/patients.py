@@ -341,9 +341,10 @@ def _presented_again(text: str, patterns: dict, several: bool = True) -> list[In
     return found
 
 
-# In a report about several patients, a person of another age who "had a ..." right after the words
-# that present them is the next patient ("A 32-year-old female patient had an adrenal cyst").
-HAD_FINDING = regex_cache.compile(r"\s*(?:patient\s+)?had\s+(?:an?|the)\s", re.IGNORECASE)
+# In a report about several patients, a person of another age who "had ..." right after the words
+# that present them is the next patient ("A 32-year-old female patient had an adrenal cyst", "A
+# 32-year-old asymptomatic man had elevated serum amylase"; not "had no ...").
+HAD_FINDING = regex_cache.compile(r"\s*(?:patient\s+)?(?:had|has)\s+(?!no\b|not\b|never\b)\w", re.IGNORECASE)
 
 # A short line without a full stop right before a paragraph: a heading ("Severe Hemolytic Anemia\n").
 UNDER_HEADING = regex_cache.compile(r"(?:^|\n)[ \t]*[A-Z][^\n.!?:;]{2,60}[ \t]*\n[ \t]*$")
