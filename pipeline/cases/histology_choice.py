@@ -147,6 +147,9 @@ def marrow_type(histology: list[Mention], by_group: dict[str, list[Mention]],
     best = choose_histology(histology, config=config)
     if best is None or type_organ(best, config) != MARROW or type_only_weighed(best, by_group, config):
         return None
+    chronic = read_patterns(config.histology).get("chronic_marrow")
+    if chronic and compile_pattern(chronic).match(best.value.histology):
+        return best  # a chronic leukaemia or myeloma "diagnosed 4 years ago" is the disease the patient has now
     history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     current = [m for m in histology if not m.value.hedged and not history.search(m.sentence)]
     return best if current else None

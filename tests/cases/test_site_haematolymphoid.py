@@ -71,3 +71,17 @@ def test_nodes_of_a_marrow_disease_are_its_spread(nlp):
 ])
 def test_diseases_of_the_marrow(histology, marrow):
     assert arises_in_marrow(histology, None) is marrow
+
+
+@pytest.mark.parametrize("text, primary", [
+    # a chronic marrow neoplasm diagnosed years ago is the disease the patient has now
+    ("An 80-year-old man with a history of CLL presented with cough. He was diagnosed with CLL 4 years ago and "
+     "had not received any treatment. His WBC count was 136 K/uL.", "bone marrow"),
+    ("A 70-year-old woman with a history of multiple myeloma presented with back pain. She was diagnosed with "
+     "myeloma 3 years ago and had been observed without treatment.", "bone marrow"),
+    # an acute leukaemia of the history is not
+    ("A 30-year-old man had a history of acute myeloid leukemia treated 10 years ago and presented with a "
+     "fractured wrist.", None),
+])
+def test_a_chronic_marrow_neoplasm_of_the_history_is_still_the_case(nlp, text, primary):
+    assert row(nlp, text).primary_site == primary

@@ -86,3 +86,13 @@ def test_a_lymphoma_of_a_limb_is_left_to_the_sites_read(nlp):
     text = ("A 61-year-old woman presented with a mass of the left arm. Biopsy showed a diffuse large B-cell "
             "lymphoma of the left arm, and R-CHOP was given.")
     assert row(nlp, text).primary_site in (None, "other", "soft tissue")
+
+
+@pytest.mark.parametrize("text, primary, sex", [
+    ("Multidisciplinary management of cervical neuroblastoma in infants. A 5-month-old infant had a neck mass; "
+     "resection showed neuroblastoma.", "other", None),
+    ("A 45-year-old woman had cervical squamous cell carcinoma, stage IB.", "cervix", "female"),
+])
+def test_cervical_before_a_tumour_of_the_neck_is_the_neck(nlp, text, primary, sex):
+    case = row(nlp, text)
+    assert (case.primary_site, case.sex) == (primary, sex)
