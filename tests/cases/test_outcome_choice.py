@@ -398,3 +398,10 @@ def test_a_relative_clauses_now_is_no_last_follow_up(full_nlp):
             "showed a new metastasis in the liver and a portal vein thrombus which now affected the whole right lobe. "
             "He was started on sorafenib and demonstrated a complete response which still lasts.")
     assert outcomes(full_nlp, text) == ["complete remission"]
+
+
+def test_a_status_said_of_the_present_after_the_spread_in_its_sentence_is_the_patients(full_nlp):
+    text = ("A 60-year-old man had renal cell carcinoma with a pancreatic metastasis treated with sunitinib. The "
+            "pancreatic metastasis totally regressed after treatment and nowadays, four years after the diagnosis, "
+            "the patient is disease-free.")
+    assert outcomes(full_nlp, text) == ["no evidence of disease"]

@@ -232,3 +232,15 @@ def test_status_wordings_that_are_no_status(nlp, text):
 ])
 def test_a_cause_of_the_patients_death(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her seizures, which responded excellently to levetiracetam, did not return.", ["recovered"]),
+    ("He was treated with levetiracetam as a trial, and the response was excellent.", ["recovered"]),
+    ("Antibiotics and drainage led to successful treatment of the abscess.", ["recovered"]),
+    ("Then she experienced an aggressive recurrence with bilateral lung metastases.", ["progressive disease"]),
+    ("After 30 months of follow-up, brain, lung and liver metastases were not found.", ["no evidence of disease"]),
+    ("The response to the first cycle was poor.", []),
+])
+def test_responses_judged_and_events_told_with_an_adjective(nlp, text, expected):
+    assert categories(nlp, text) == expected
