@@ -405,9 +405,10 @@ def respective_ages(text: str, rows: list[Case], patients: str) -> None:
 
 def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
     """The announced patients listed each with a person word and an age in one sentence of the
-    opening ("The older brother aged 15 and the younger brother aged 14 years"): when no row has
-    an age and the sentence lists exactly one person per row, each row takes its own age and, if
-    it has none, the sex of its person word, in order."""
+    opening ("The older brother aged 15 and the younger brother aged 14 years"), or over its
+    sentences when none lists them all: when no row has an age and the listing holds exactly one
+    person per row, each row takes its own age and, if it has none, the sex of its person word, in
+    order."""
     if any(row.age is not None for row in rows):
         return
     spec = read_patterns(patients)
@@ -416,10 +417,16 @@ def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
     by_sentence: dict[int, list[re.Match]] = {}
     for match in pattern.finditer(text, 0, reach):
         by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
-    for start, found in sorted(by_sentence.items()):
-        if len(found) != len(rows):
-            continue
+    listings = [found for _, found in sorted(by_sentence.items()) if len(found) == len(rows)]
+    # ... or, when no one sentence lists them all, the persons listed over the opening's sentences, one
+    # per row ("... were the third sister, aged 57 years, and the eldest brother, aged 65 years. They were
+    # treated by clipping. The eldest sister, aged 72 years, had an unruptured aneurysm.")
+    every = [match for _, found in sorted(by_sentence.items()) for match in found]
+    if not listings and len(every) == len(rows) and len(by_sentence) > 1:
+        listings = [every]
+    for found in listings[:1]:
         for row, match in zip(rows, found):
+            start = _sentence_begin(text, match.start())
             months = (match.group("unit") or "").lower().startswith("month")
             row.age = round(int(match.group("age")) / 12, 2) if months else int(match.group("age"))
             row.evidence.append(Evidence("age", row.age, match.group(), match.start("age"), match.end("age"), start))
@@ -427,7 +434,6 @@ def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
             if sex is not None and row.sex is None:
                 row.sex = sex
                 row.evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), start))
-        return
 
 
 def _sentence_begin(text: str, position: int) -> int:

@@ -81,11 +81,12 @@ _SECTION = re.compile(
     r"|references)\b\W*(?:and \w+\W*)?",
     re.IGNORECASE,
 )
-# Article-type labels and page furniture that may stand above the title.
+# Article-type labels and page furniture that may stand above the title ("Main Article Content": Open
+# Journal Systems' pages).
 _LABEL = re.compile(
     r"(?:case(?: reports?)?|clinical case|original(?: article)?|research(?: article)?"
     r"|review(?: article)?|letters?(?: to the editor)?|editorial|brief report|short communication"
-    r"|articles?|article text|authors?|affiliations?|full text|provisionally accepted)\W*",
+    r"|articles?|article text|main article content|authors?|affiliations?|full text|provisionally accepted)\W*",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\s(?:›|»|>|/|\|)\s")

@@ -2,9 +2,13 @@
 announcing sentence: twins in a title set in title case, the count after "the features and
 outcome between", the title's disease for a later patient's part, sisters told apart by birth
 order. Texts written for these tests."""
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from pipeline.api import report_cases
+from pipeline.ingest.reader import read_report
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
 
@@ -74,3 +78,46 @@ def test_relatives_listed_after_a_count_of_patients_are_the_patients(nlp):
             "81-year-old mother, developed non-Hodgkin's lymphoma within an interval of 12 months.")
     assert [(c.age, c.histology) for c in rows(nlp, text)] == [
         (57, "non-hodgkin lymphoma"), (60, "non-hodgkin lymphoma"), (81, "non-hodgkin lymphoma")]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Abstract\nIntracranial aneurysms found in three out of eight siblings in one family are presented, with a "
+     "review of the literature.", 3),
+    ("Multiple myeloma is rare in families. Herein we present a family with 3 affected cases in an autosomal "
+     "dominant pattern.", 3),
+    ("Steroid-resistant nephrotic syndrome is rare. Herein, an Iranian family is presented here with three affected "
+     "children with nephrotic syndrome.", 3),
+    ("Background. Wilson's disease is rare.\n25-year-old and 22-year-old young women (siblings) presented with "
+     "difficulty keeping balance.", 2),
+    # the literature's affected relatives are no announcement
+    ("A 40-year-old man presented with headache. Aneurysms were found in three of five siblings in the family "
+     "reported by Smith.", 1),
+])
+def test_counts_of_affected_relatives_and_of_listed_ages(nlp, text, count):
+    assert len(rows(nlp, text)) == count
+
+
+def test_relatives_listed_with_ages_over_several_sentences_take_them_in_order(nlp):
+    text = ("Abstract\nIntracranial aneurysms found in three out of eight siblings in one family are presented. "
+            "Patients suffering from subarachnoid hemorrhage were the third sister, aged 57 years, and the eldest "
+            "brother, aged 65 years. They were treated by clipping. The eldest sister, aged 72 years, had an "
+            "unruptured aneurysm.")
+    assert [(c.age, c.sex) for c in rows(nlp, text)] == [(57, "female"), (65, "male"), (72, "female")]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Main Article Content\nHoloprosencephaly in identical twin neonates: An extremely rare case report\nAbstract\n"
+     "The twins were delivered preterm. Twin one was microcephalic, while twin two had hydrocephalus.", 2),
+    ("Simultaneous cancer of the pancreas occurring in husband and wife.\nThe simultaneous occurrence of cancer of "
+     "the pancreas in husband and wife is reported.", 2),
+])
+def test_a_title_under_page_furniture_or_of_a_married_couple_counts_its_patients(nlp, text, count):
+    assert len(rows_read(nlp, text)) == count
+
+
+def rows_read(nlp, text):
+    """The rows of ``text`` saved as a file and read as the command line reads it (title included)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.txt"
+        path.write_text(text, encoding="utf-8")
+        return [case for report in read_report(str(path)) for case in report_cases(nlp, report)]

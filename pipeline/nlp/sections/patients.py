@@ -448,6 +448,8 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
         return 1
     if match.groupdict().get("pair"):
         return 2
+    if match.groupdict().get("agelist"):  # "25-year-old and 22-year-old women": one patient per age
+        return min(6, len(re.findall(r"\d{1,3}", match.group("agelist"))))
     # "a mother to her two daughters": the parent besides the children counted
     return patient_number(match.group("count")) + (1 if match.groupdict().get("parent") else 0)
 
