@@ -121,3 +121,17 @@ def rows_read(nlp, text):
         path = Path(folder) / "report.txt"
         path.write_text(text, encoding="utf-8")
         return [case for report in read_report(str(path)) for case in report_cases(nlp, report)]
+
+
+def test_a_series_told_in_short_by_ordinals_opens_a_row_per_patient(nlp):
+    text = ("Chondrosarcoma of the pelvis is difficult to treat. We report 3 patient with chondrosarcoma in the pelvic "
+            "region. First patient, male 28 y.o. with chondrosarcoma in the left iliac wing. Second, woman, 47 y.o "
+            "with chondrosarcoma in the right pubic rami. Last patient, pregnant woman 22 y.o. with chondrosarcoma "
+            "in the right pubic rami.")
+    assert [(c.age, c.sex) for c in rows(nlp, text)] == [(28, "male"), (47, "female"), (22, "female")]
+
+
+def test_a_second_point_of_an_argument_is_no_patient(nlp):
+    text = ("A 45-year-old woman had a chondrosarcoma of the pelvis. First, surgery is the mainstay of treatment. "
+            "Second, wide margins are needed.")
+    assert len(rows(nlp, text)) == 1

@@ -244,3 +244,12 @@ def test_a_cause_of_the_patients_death(nlp, text, expected):
 ])
 def test_responses_judged_and_events_told_with_an_adjective(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The eosinophil counts returned to normal after 2 weeks of oral prednisolone therapy.", ["recovered"]),
+    ("His white blood cell count normalized on day 5.", ["recovered"]),
+    ("The platelet count was normal on admission.", []),
+])
+def test_a_blood_count_back_to_normal(nlp, text, expected):
+    assert categories(nlp, text) == expected
