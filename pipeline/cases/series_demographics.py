@@ -406,10 +406,11 @@ def respective_ages(text: str, rows: list[Case], patients: str) -> None:
 def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
     """The announced patients listed each with a person word and an age in one sentence of the
     opening ("The older brother aged 15 and the younger brother aged 14 years"), or over its
-    sentences when none lists them all: when no row has an age and the listing holds exactly one
-    person per row, each row takes its own age and, if it has none, the sex of its person word, in
-    order."""
-    if any(row.age is not None for row in rows):
+    sentences when none lists them all: when the listing holds exactly one person per row and agrees
+    with the ages the rows have read, each row without an age takes its own and, if it has none, the
+    sex of its person word, in order ("a girl 15-year old and a boy 25-year old", the first row
+    having read 15)."""
+    if all(row.age is not None for row in rows):
         return
     spec = read_patterns(patients)
     pattern = re.compile(spec.get("listed_person_age", "(?!)"))
@@ -425,15 +426,25 @@ def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
     if not listings and len(every) == len(rows) and len(by_sentence) > 1:
         listings = [every]
     for found in listings[:1]:
-        for row, match in zip(rows, found):
+        ages = [_listed_age(match) for match in found]
+        if any(row.age is not None and row.age != age for row, age in zip(rows, ages)):
+            return  # the rows read other ages, or in another order: the listing is not theirs
+        for row, match, age in zip(rows, found, ages):
             start = _sentence_begin(text, match.start())
-            months = (match.group("unit") or "").lower().startswith("month")
-            row.age = round(int(match.group("age")) / 12, 2) if months else int(match.group("age"))
+            if row.age is not None:
+                continue  # "a girl 15-year old and a boy 25-year old": the first row has read hers already
+            row.age = age
             row.evidence.append(Evidence("age", row.age, match.group(), match.start("age"), match.end("age"), start))
             sex = PERSON_SEX.get(match.group("person").lower())
             if sex is not None and row.sex is None:
                 row.sex = sex
                 row.evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), start))
+
+
+def _listed_age(match: re.Match) -> float:
+    """The age of a ``listed_person_age`` match, in years."""
+    months = (match.group("unit") or "").lower().startswith("month")
+    return round(int(match.group("age")) / 12, 2) if months else int(match.group("age"))
 
 
 def _sentence_begin(text: str, position: int) -> int:

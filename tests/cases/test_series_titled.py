@@ -135,3 +135,16 @@ def test_a_second_point_of_an_argument_is_no_patient(nlp):
     text = ("A 45-year-old woman had a chondrosarcoma of the pelvis. First, surgery is the mainstay of treatment. "
             "Second, wide margins are needed.")
     assert len(rows(nlp, text)) == 1
+
+
+def test_the_first_named_by_its_order_before_the_second_case(nlp):
+    text = ("Abstract\n2 cases are presented of cerebral venous thrombosis in women using oral contraceptives. The "
+            "first was 35-year-old with 5 children. She died 1 week later. The second case was a 27-year-old mother "
+            "of 3 who had been taking norethindrone and mestranol for 12 days. She gradually improved.")
+    assert [(c.age, c.outcome) for c in rows(nlp, text)] == [(35, "died"), (27, "recovered")]
+
+
+def test_persons_listed_with_ages_after_them_give_the_rows_without_one_theirs(nlp):
+    text = ("Familial Hodgkin lymphoma is rare. Materials and Methods: Two siblings, a girl 15-year old and a boy "
+            "25-year old, presented with Hodgkin lymphoma, stage III.")
+    assert [c.age for c in rows(nlp, text)] == [15, 25]
