@@ -120,6 +120,7 @@ def test_serosal_adjectives_with_no_qualifier_stay_mentions(nlp):
     ("A year after his prostate cancer was treated, CT found osteoblastic lesions of the sacrum.", ["spine"]),
     ("In this renal cell carcinoma, X-rays of the skull and femur showed several lytic lesions.", ["bone"]),
     ("Staging of the lung cancer found a vertebral lytic lesion.", ["spine"]),
+    ("In his renal cell carcinoma, many lytic lesions were visualized in the thoracic spine.", ["spine"]),
 ])
 def test_lytic_or_blastic_bone_lesions_of_a_tumour_are_its_skeletal_spread(nlp, text, expected):
     assert roles_of(nlp, text, "metastasis") == expected
