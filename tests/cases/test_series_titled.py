@@ -148,3 +148,9 @@ def test_persons_listed_with_ages_after_them_give_the_rows_without_one_theirs(nl
     text = ("Familial Hodgkin lymphoma is rare. Materials and Methods: Two siblings, a girl 15-year old and a boy "
             "25-year old, presented with Hodgkin lymphoma, stage III.")
     assert [c.age for c in rows(nlp, text)] == [15, 25]
+
+
+def test_all_patients_were_male_gives_every_row_its_sex(nlp):
+    text = ("We performed hyperbaric oxygen therapy for 3 patients with delayed encephalopathy after carbon monoxide "
+            "poisoning. All patients were male and around 50 years old.")
+    assert [c.sex for c in rows(nlp, text)] == ["male", "male", "male"]

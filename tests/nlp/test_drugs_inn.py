@@ -67,3 +67,16 @@ def test_gentian_violet_given_is_its_inn(nlp):
 
 def test_the_crystal_violet_of_a_gram_stain_is_no_drug(nlp):
     assert generics(nlp, "The smear was stained with crystal violet and safranin.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He developed myocarditis two days after the second dose of the Pfizer-BioNTech COVID-19 vaccine.",
+     ["tozinameran"]),
+    ("She had received Comirnaty three weeks before.", ["tozinameran"]),
+    ("Guillain-Barre syndrome began 10 days after the AstraZeneca vaccine.", ["chadox1 ncov-19"]),
+    ("Chest pain started after her mRNA-1273 booster.", ["elasomeran"]),
+    # a manufacturer named alone is no vaccine
+    ("The authors received grants from AstraZeneca and Pfizer.", []),
+])
+def test_a_covid19_vaccine_reads_as_its_who_name(nlp, text, expected):
+    assert generics(nlp, text) == expected
