@@ -151,6 +151,6 @@ def test_persons_listed_with_ages_after_them_give_the_rows_without_one_theirs(nl
 
 
 def test_all_patients_were_male_gives_every_row_its_sex(nlp):
-    text = ("We performed hyperbaric oxygen therapy for 3 patients with delayed encephalopathy after carbon monoxide "
-            "poisoning. All patients were male and around 50 years old.")
+    text = ("Abstract\nWe describe 3 patients with delayed encephalopathy after carbon monoxide poisoning treated with "
+            "hyperbaric oxygen. All patients were male and around 50 years old.")
     assert [c.sex for c in rows(nlp, text)] == ["male", "male", "male"]
