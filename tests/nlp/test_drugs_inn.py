@@ -80,3 +80,12 @@ def test_the_crystal_violet_of_a_gram_stain_is_no_drug(nlp):
 ])
 def test_a_covid19_vaccine_reads_as_its_who_name(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She had taken lithium carbonate 400 mg twice daily for 20 years.", ["lithium"]),
+    ("Lithium citrate syrup was prescribed.", ["lithium"]),
+    ("Magnesium sulfate 4 g was infused.", ["magnesium sulfate"]),
+])
+def test_lithium_salts_read_as_lithium_other_element_salts_stay(nlp, text, expected):
+    assert generics(nlp, text) == expected
