@@ -24,6 +24,7 @@ from pipeline.cases.primary import (
 )
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
+from pipeline.cases.series_demographics import ages_in_order
 from pipeline.cases.series_newborns import mothers_age_in_newborn_report
 from pipeline.cases.spread import (
     BROAD_GI, GI_ORGANS, LOCAL_SITE, another_organ_outside_the_list, elsewhere_in_system, haematolymphoid_spread,
@@ -58,6 +59,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
             _sex_of_spread(case)
         cases.append(case)
     rows = series_cases(report, cases, config.patients, config.sex_words)
+    ages_in_order(rows, mentions)  # patients' ages told in order, when some rows read none
     # patients announced but told together: each added row's status said of it by number or as a group
     # (and the first row's, when it had none: a status said of the group is its too, and the disease the
     # series named of the group may have made it a cancer case)

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline.cases.mentions import Mention
 from pipeline.cases.record import Case, Evidence
 from pipeline.nlp.sections.patients import PERSON_SEX, patient_number
 from pipeline.resources import read_patterns, read_table
@@ -486,3 +487,39 @@ def listed_demographics(first: Case, rows: list[Case]) -> None:
     if first.sex is None:  # one plural word after all the ages ("11-month-old, 7-year-old, and 5-year-old boys")
         first.sex = words[0].value
         first.evidence = [e for e in first.evidence if e is not words[0]] + [replace(words[0], kept=True)]
+
+
+# Sections whose ages are not the report's patients' (published patients, the page around the report).
+NOT_PATIENTS_AGES = ("discussion", "background", "references", "furniture")
+# The age of a group of people ("pneumonia is common in 60-year-old men") is no patient's.
+GROUP_NOUN = re.compile(r"(?i)(?:men|women|patients|children|people|persons|adults|individuals|subjects|males|females"
+                        r"|boys|girls|infants|cases|smokers)$")
+
+
+def ages_in_order(rows: list[Case], mentions: list[Mention]) -> None:
+    """The ages of a report of several patients given in the order the patients are told, when some
+    rows read none of their own ("Two women, 56 years old (patient 1) and 59 years old (patient 2),
+    ...", "The first case was a 45-year-old man ... the second, 60 years old, ..." told in one
+    paragraph): the patients' distinct ages, in order of their first mention outside the discussion,
+    the background and the page's furniture, are one per row. Read only when there are exactly as
+    many distinct ages as rows and every row that has an age has the one of its place (an age at an
+    earlier event, "at the age of 3", a relative's or a group's, "common in 60-year-old men", is none of
+    them); each row without an age then takes the one of its place."""
+    if len(rows) < 2 or all(row.age is not None for row in rows):
+        return
+    told = sorted((m for m in mentions if m.group == "demographics" and m.label == "AGE" and not m.value.relative
+                   and m.value.form != "at_age" and m.section not in NOT_PATIENTS_AGES
+                   and m.subject not in ("other", "generic") and not GROUP_NOUN.match(m.value.noun or "")),
+                  key=lambda m: m.start)
+    distinct: dict[float, Mention] = {}
+    for mention in told:
+        distinct.setdefault(mention.value.years, mention)
+    ordered = list(distinct.values())
+    if len(ordered) != len(rows) or any(row.age is not None and row.age != m.value.years
+                                        for row, m in zip(rows, ordered)):
+        return
+    for row, mention in zip(rows, ordered):
+        if row.age is None:
+            row.age = mention.value.years
+            row.evidence.append(Evidence("age", row.age, mention.sentence, mention.start, mention.end,
+                                         mention.sentence_start, mention.qualifiers))

@@ -154,3 +154,15 @@ def test_all_patients_were_male_gives_every_row_its_sex(nlp):
     text = ("Abstract\nWe describe 3 patients with delayed encephalopathy after carbon monoxide poisoning treated with "
             "hyperbaric oxygen. All patients were male and around 50 years old.")
     assert [c.sex for c in rows(nlp, text)] == ["male", "male", "male"]
+
+
+@pytest.mark.parametrize("text, ages", [
+    # ages told in order for patients told together, one per row
+    ("Two Cases of Intravascular Lymphoma\nTwo women, 56 years old (patient 1) and 59 years old (patient 2), had a "
+     "month of fever. Both had ground-glass opacities on CT.", [56, 59]),
+    # a third age (an earlier event's, another person's) makes the order no listing: the rows keep what they read
+    ("Two Cases of Intravascular Lymphoma\nTwo women, 56 years old (patient 1) and 59 years old (patient 2), had a "
+     "month of fever. The daughter of patient 1, 30 years old, brought her in.", [56, None]),
+])
+def test_the_patients_distinct_ages_in_order_give_rows_without_one_theirs(nlp, text, ages):
+    assert [c.age for c in rows(nlp, text, title=text.split("\n")[0])] == ages
