@@ -23,7 +23,7 @@ from pipeline.cases.primary import (
     past_cancer_only, region_tissue, unknown_primary_spread,
 )
 from pipeline.cases.record import Case, Evidence
-from pipeline.cases.series import series_cases
+from pipeline.cases.series import series_cases, shared_disease
 from pipeline.cases.series_demographics import ages_in_order
 from pipeline.cases.series_newborns import mothers_age_in_newborn_report
 from pipeline.cases.spread import (
@@ -60,6 +60,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         cases.append(case)
     rows = series_cases(report, cases, config.patients, config.sex_words)
     ages_in_order(rows, mentions)  # patients' ages told in order, when some rows read none
+    shared_disease(rows, report, min((s.start for s in starts), default=0))  # "Abdominal lymphoma in four boys": the boy whose part names none has it
     # patients announced but told together: each added row's status said of it by number or as a group
     # (and the first row's, when it had none: a status said of the group is its too, and the disease the
     # series named of the group may have made it a cancer case)

@@ -166,3 +166,17 @@ def test_all_patients_were_male_gives_every_row_its_sex(nlp):
 ])
 def test_the_patients_distinct_ages_in_order_give_rows_without_one_theirs(nlp, text, ages):
     assert [c.age for c in rows(nlp, text, title=text.split("\n")[0])] == ages
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the disease every other row reads, in a report whose opening names a cancer
+    ("Background: Wilms' tumor is rare in adults. Case 1: A 35-year-old man had a renal mass; nephrectomy showed "
+     "nephroblastoma. Case 2: A 42-year-old woman had flank pain and underwent nephrectomy.",
+     [("kidney", "nephroblastoma"), ("kidney", "nephroblastoma")]),
+    # an opening about no cancer: a patient's own cancer is not the other's
+    ("Two Types of Necrotizing Fasciitis\nCase 1\nA 62-year-old woman had fasciitis of the leg.\nCase 2\nA "
+     "50-year-old man had fasciitis of the thigh; a biopsy of his chronic ulcer showed squamous cell carcinoma of the "
+     "skin.\n", [(None, None), ("skin", "squamous cell carcinoma")]),
+])
+def test_a_row_that_reads_no_disease_shares_the_others_when_the_opening_names_a_cancer(nlp, text, expected):
+    assert [(c.primary_site, c.histology) for c in rows(nlp, text)] == expected
