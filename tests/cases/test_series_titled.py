@@ -180,3 +180,13 @@ def test_the_patients_distinct_ages_in_order_give_rows_without_one_theirs(nlp, t
 ])
 def test_a_row_that_reads_no_disease_shares_the_others_when_the_opening_names_a_cancer(nlp, text, expected):
     assert [(c.primary_site, c.histology) for c in rows(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, count", [
+    ("An event of consecutive bites on two men by one snake was observed. Two brothers, working in their restaurant, "
+     "were successively bitten by the same cobra on their lower limbs. Both received antivenom.", 2),
+    ("Familial Hodgkin's disease is rare. We report in this paper two siblings presenting with Hodgkin's disease at the "
+     "same time.", 2),
+])
+def test_counts_told_with_an_apposition_or_after_in_this_paper(nlp, text, count):
+    assert len(rows(nlp, text)) == count
