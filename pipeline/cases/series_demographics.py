@@ -216,10 +216,13 @@ def listed_ages(text: str, rows: list[Case], patients: str) -> None:
         return
     spec = read_patterns(patients)
     listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
+    not_before = re.compile(spec.get("listed_ages_not_before", "(?!)"))
     reach = int(spec["announced_reach"])
     for match in listed.finditer(text, 0, reach):
         if not_after.search(text, max(0, match.start() - 30), match.start()):
             continue
+        if not_before.match(text, match.end()):
+            continue  # "noted 8 years and 3 years, respectively, after the initial operation": durations
         ages = _listed_age_values(match, len(rows))
         if ages is None or rows[0].age not in (None, ages[0]) and not _read_from(rows[0], match):
             continue  # (the first row's age, read from the list's first number, agrees)
@@ -385,9 +388,10 @@ def respective_ages(text: str, rows: list[Case], patients: str) -> None:
         return
     spec = read_patterns(patients)
     listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
+    not_before = re.compile(spec.get("listed_ages_not_before", "(?!)"))
     for match in listed.finditer(text, 0, int(spec["announced_reach"])):
-        if not_after.search(text, max(0, match.start() - 30), match.start()):
-            continue
+        if not_after.search(text, max(0, match.start() - 30), match.start()) or not_before.match(text, match.end()):
+            continue  # (nor times after an event: "noted 8 years and 3 years, respectively, after the operation")
         begin = _sentence_begin(text, match.start())
         stop = text.find(". ", match.end())
         if not RESPECTIVE.search(text[begin:stop if stop > 0 else len(text)]):

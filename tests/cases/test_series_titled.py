@@ -190,3 +190,11 @@ def test_a_row_that_reads_no_disease_shares_the_others_when_the_opening_names_a_
 ])
 def test_counts_told_with_an_apposition_or_after_in_this_paper(nlp, text, count):
     assert len(rows(nlp, text)) == count
+
+
+def test_times_after_an_event_or_spells_are_no_ages(nlp):
+    text = ("We describe two cases of umbilical metastases of ovarian cancer. Two patients with ovarian cancer were "
+            "followed up after debulking surgery. An umbilical nodule was noted 8 years and 3 years, respectively, "
+            "after the initial operation. Both patients have been in complete remission for 22 months and 12 months, "
+            "respectively.")
+    assert [c.age for c in rows(nlp, text)] == [None, None]
