@@ -198,3 +198,11 @@ def test_times_after_an_event_or_spells_are_no_ages(nlp):
             "after the initial operation. Both patients have been in complete remission for 22 months and 12 months, "
             "respectively.")
     assert [c.age for c in rows(nlp, text)] == [None, None]
+
+
+def test_cases_labelled_in_a_paragraph_with_ages_written_y_old(nlp):
+    text = ("Abstract\nBackground: Pertussis can be deadly in infants.\nCase Description: Case 1: A 32 y old, at 18 w "
+            "of pregnancy, presented with cough for 2 w. Her symptoms resolved upon discharge. Case 2: A 27 y old, "
+            "pregnant at 38 w, presented with cough for 3 w. Case 3: A 30 y old woman, 36 w pregnant, presented with "
+            "sore throat.\nDiscussion: Pertussis in pregnancy is underdiagnosed.")
+    assert [c.age for c in rows(nlp, text)] == [32, 27, 30]
