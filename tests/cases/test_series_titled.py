@@ -206,3 +206,13 @@ def test_cases_labelled_in_a_paragraph_with_ages_written_y_old(nlp):
             "pregnant at 38 w, presented with cough for 3 w. Case 3: A 30 y old woman, 36 w pregnant, presented with "
             "sore throat.\nDiscussion: Pertussis in pregnancy is underdiagnosed.")
     assert [c.age for c in rows(nlp, text)] == [32, 27, 30]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Homozygous familial hypercholesterolemia is rare. The clinical courses of a pair of siblings with an identical "
+     "genotype were analyzed. The older sibling was diagnosed at the age of 4.", 2),
+    ("Neuroblastoma is usually sporadic. The clinical features of these four patients and a discussion of genetic "
+     "aspects are included in this report.", 4),
+])
+def test_counts_of_patients_whose_courses_or_features_are_presented(nlp, text, count):
+    assert len(rows(nlp, text)) == count
