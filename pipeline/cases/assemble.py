@@ -60,7 +60,8 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         cases.append(case)
     rows = series_cases(report, cases, config.patients, config.sex_words)
     ages_in_order(rows, mentions)  # patients' ages told in order, when some rows read none
-    shared_disease(rows, report, min((s.start for s in starts), default=0))  # "Abdominal lymphoma in four boys": the boy whose part names none has it
+    # "Abdominal lymphoma in four boys": the boy whose part names no disease has the others'
+    shared_disease(rows, report, min((s.start for s in starts), default=0))
     # patients announced but told together: each added row's status said of it by number or as a group
     # (and the first row's, when it had none: a status said of the group is its too, and the disease the
     # series named of the group may have made it a cancer case)

@@ -148,8 +148,9 @@ def _group_disease(first: Case, count: int, patients: str) -> None:
 
 
 # A cancer named in a report's title or opening ("Adult Wilms tumour: two cases", "Abdominal non-Hodgkin
-# lymphoma in four boys"): the report is about patients who share it.
-CANCER_IN_TITLE = re.compile(r"(?i:carcinom|cancer|tumou?r|neoplas|malignan|lymphom|leuka?emi|sarcom|blastom|myelom"
+# lymphoma in four boys"): the report is about patients who share it. The abbreviations in capitals only
+# ("all" is no leukaemia).
+CANCER_NAMED = re.compile(r"(?i:carcinom|cancer|tumou?r|neoplas|malignan|lymphom|leuka?emi|sarcom|blastom|myelom"
                              r"|melanom|metasta|seminom|mesotheliom|gliom)|\b(?:HCC|NHL|RCC|NSCLC|SCLC|AML|ALL|CML|CLL)\b")
 
 
@@ -157,12 +158,13 @@ def shared_disease(rows: list[Case], report: Report, first_start: int) -> None:
     """The primary site and histology of the rows of a report of several patients that read neither,
     when every other row that read one reads the same pair and the title or the text before the first
     patient's (``first_start``) names a cancer ("Abdominal non-Hodgkin lymphoma in four boys": the boy
-    whose part names no lymphoma has the report's). A report whose title and opening name no cancer ("Two types of necrotizing fasciitis")
-    may have a patient with a cancer of his own beside one without: nothing is shared."""
+    whose part names no lymphoma has the report's). A report whose title and opening name no cancer
+    ("Two types of necrotizing fasciitis") may have a patient with a cancer of his own beside one
+    without: nothing is shared."""
     # the title and the text before the first patient's story ("Background: Wilms' tumor is rare in adults"),
     # not that story (a patient's own second cancer)
     opening = (report.title or "") + "\n" + report.text[:first_start]
-    if len(rows) < 2 or CANCER_IN_TITLE.search(opening) is None:
+    if len(rows) < 2 or CANCER_NAMED.search(opening) is None:
         return
     told = {(row.primary_site, row.histology) for row in rows if row.primary_site is not None or row.histology is not None}
     if len(told) != 1:
