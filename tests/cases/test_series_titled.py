@@ -216,3 +216,11 @@ def test_cases_labelled_in_a_paragraph_with_ages_written_y_old(nlp):
 ])
 def test_counts_of_patients_whose_courses_or_features_are_presented(nlp, text, count):
     assert len(rows(nlp, text)) == count
+
+
+def test_relatives_labelled_by_number_are_the_patients(nlp):
+    text = ("Familial Hodgkin's disease in two siblings\nWe report in this paper two siblings presenting with "
+            "Hodgkin's disease at the same time.\nSibling 1: A 14-year-old male child had fever for 4 years. Biopsy "
+            "of a cervical node showed Hodgkin's disease.\nSibling 2: A 10-year-old girl had cervical "
+            "lymphadenopathy for 6 months.\n")
+    assert [c.age for c in rows(nlp, text)] == [14, 10]

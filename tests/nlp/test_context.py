@@ -836,3 +836,11 @@ def test_a_lists_reach(nlp, text, word, flag, expected):
 ])
 def test_relatives_listed_after_a_count_are_the_counted_patients(nlp, text, subject):
     assert qualify(nlp, text, "lymphoma", group="histology")["subject"] == subject
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Sibling 1: A 14-year-old male child had Hodgkin lymphoma.", "probable"),
+    ("His sibling had Hodgkin lymphoma.", "family"),
+])
+def test_a_person_word_as_a_patients_label_is_no_other_person(nlp, text, subject):
+    assert qualify(nlp, text, "Hodgkin lymphoma", group="histology")["subject"] == subject

@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span
 from pipeline import regex_cache
 
 MAX_REFERENCE_LINE = 500  # characters
+# The number of a patient's label after a person word ("Sibling 1:", "Brother II -").
+PATIENT_LABEL = regex_cache.compile(r"[1-6]|I{1,3}|IV")
 # How far the clause of another person as subject reaches ("The donor, a 30-year-old man who
 # had been in the intensive care unit for a week, had received meropenem"), and how many
 # modifier words may stand before that person word ("the patient's younger brother").
@@ -205,6 +207,8 @@ class SentenceSubjects:
         for start, end, category, _ in cues:
             if category != "person" or end > span.start or span.start - end > PERSON_WINDOW:
                 continue
+            if self._a_label(doc, end):
+                continue  # "Sibling 1: A 14-year-old male child ...": the report's patient, labelled
             between = doc[end:span.start]
             if any(self.patient_nominative.match(t.text) for t in between) or self._a_things_name(doc, end):
                 continue
@@ -222,6 +226,12 @@ class SentenceSubjects:
         57-year-old man, his 60-year-old sister, and 81-year-old mother, developed ..."): the
         relatives it names are the counted patients (``counted_persons`` of context.toml)."""
         return self.counted_persons is not None and self.counted_persons.match(text, sentence_start_char) is not None
+
+    @staticmethod
+    def _a_label(doc: Doc, end: int) -> bool:
+        """True when the person word ending at ``end`` is a patient's label: a number or a roman
+        numeral, then a colon or a dash ("Sibling 1:", "Brother II -")."""
+        return end + 1 < len(doc) and bool(PATIENT_LABEL.fullmatch(doc[end].text)) and doc[end + 1].text in (":", "-", "–")
 
     @staticmethod
     def _bracket_closed(doc: Doc, sentence_start: int, start: int, between: Span) -> bool:
