@@ -840,7 +840,7 @@ def test_relatives_listed_after_a_count_are_the_counted_patients(nlp, text, subj
 
 @pytest.mark.parametrize("text, subject", [
     ("Sibling 1: A 14-year-old male child had Hodgkin lymphoma.", "probable"),
-    ("His sibling had Hodgkin lymphoma.", "family"),
+    ("Her sibling, a 14-year-old male child, had Hodgkin lymphoma.", "family"),
 ])
 def test_a_person_word_as_a_patients_label_is_no_other_person(nlp, text, subject):
-    assert qualify(nlp, text, "Hodgkin lymphoma", group="histology")["subject"] == subject
+    assert qualify(nlp, text, "14-year-old", group="demographics")["subject"] == subject
