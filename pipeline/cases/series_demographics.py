@@ -208,21 +208,25 @@ def listed_sexes(text: str, rows: list[Case], patients: str) -> None:
         return
 
 
+def _age_lists(text: str, spec: dict):
+    """The lists of ages in the opening (``listed_ages``, within ``announced_reach``) that are the
+    patients' ages: not a range, a group's or spells ("between 5 and 7 years", "for 22 months and 12
+    months": ``listed_ages_not_after``), nor times after an event ("noted 8 years and 3 years,
+    respectively, after the initial operation": ``listed_ages_not_before``)."""
+    listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
+    not_before = re.compile(spec.get("listed_ages_not_before", "(?!)"))
+    for match in listed.finditer(text, 0, int(spec["announced_reach"])):
+        if not not_after.search(text, max(0, match.start() - 30), match.start()) and not not_before.match(text, match.end()):
+            yield match
+
+
 def listed_ages(text: str, rows: list[Case], patients: str) -> None:
     """The announced patients' ages written together ("two siblings, aged five and 8 years"):
     when no row but the first has an age and the opening of the text gives exactly one age per
     row in one phrase, starting with the first row's, each row takes its own, in order."""
     if any(row.age is not None for row in rows[1:]):
         return
-    spec = read_patterns(patients)
-    listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
-    not_before = re.compile(spec.get("listed_ages_not_before", "(?!)"))
-    reach = int(spec["announced_reach"])
-    for match in listed.finditer(text, 0, reach):
-        if not_after.search(text, max(0, match.start() - 30), match.start()):
-            continue
-        if not_before.match(text, match.end()):
-            continue  # "noted 8 years and 3 years, respectively, after the initial operation": durations
+    for match in _age_lists(text, read_patterns(patients)):
         ages = _listed_age_values(match, len(rows))
         if ages is None or rows[0].age not in (None, ages[0]) and not _read_from(rows[0], match):
             continue  # (the first row's age, read from the list's first number, agrees)
@@ -386,12 +390,7 @@ def respective_ages(text: str, rows: list[Case], patients: str) -> None:
     agrees with every age the rows have."""
     if all(row.age is not None for row in rows):
         return
-    spec = read_patterns(patients)
-    listed, not_after = re.compile(spec["listed_ages"]), re.compile(spec["listed_ages_not_after"])
-    not_before = re.compile(spec.get("listed_ages_not_before", "(?!)"))
-    for match in listed.finditer(text, 0, int(spec["announced_reach"])):
-        if not_after.search(text, max(0, match.start() - 30), match.start()) or not_before.match(text, match.end()):
-            continue  # (nor times after an event: "noted 8 years and 3 years, respectively, after the operation")
+    for match in _age_lists(text, read_patterns(patients)):
         begin = _sentence_begin(text, match.start())
         stop = text.find(". ", match.end())
         if not RESPECTIVE.search(text[begin:stop if stop > 0 else len(text)]):
@@ -431,7 +430,7 @@ def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
     if not listings and len(every) == len(rows) and len(by_sentence) > 1:
         listings = [every]
     for found in listings[:1]:
-        ages = [_listed_age(match) for match in found]
+        ages = [_age_value(match.group("age"), match.group("unit") or "years") for match in found]
         if any(row.age is not None and row.age != age for row, age in zip(rows, ages)):
             return  # the rows read other ages, or in another order: the listing is not theirs
         for row, match, age in zip(rows, found, ages):
@@ -444,12 +443,6 @@ def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
             if sex is not None and row.sex is None:
                 row.sex = sex
                 row.evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), start))
-
-
-def _listed_age(match: re.Match) -> float:
-    """The age of a ``listed_person_age`` match, in years."""
-    months = (match.group("unit") or "").lower().startswith("month")
-    return round(int(match.group("age")) / 12, 2) if months else int(match.group("age"))
 
 
 def _sentence_begin(text: str, position: int) -> int:
