@@ -281,7 +281,15 @@ def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, t
     # antivenoms and antitoxins, by their names and the abbreviation beside a dose
     ("She was given 10 vials of ASV and anti-snake venom again the next day.", ["antivenom"]),
     ("He was ventilated in ASV mode.", []),
-    ("Both patients received botulism antitoxin.", ["botulinum antitoxin"]),
+    ("Both patients received botulism antitoxin.", ["botulism antitoxin"]),
+    ("Heptavalent botulinum antitoxin was given on day 2.", ["botulism antitoxin"]),
+    # the human immunoglobulin and the equine antitoxin are two products; the abbreviations only beside a treatment
+    ("He received metronidazole, human tetanus immunoglobulin (TIG) and anti-tetanus serum (ATS).",
+     ["metronidazole", "tetanus antitoxin", "tetanus immunoglobulin"]),
+    ("Human tetanus immunoglobulins, 1000 IU IM, were given.", ["tetanus immunoglobulin"]),
+    ("Spirometry was interpreted according to the ATS criteria.", []),
+    ("HRIG 20 IU/kg was infiltrated around the wound and the rabies vaccine given.", ["rabies immunoglobulin", "rabies vaccine"]),
+    ("Anti-diphtheritic serum was started at once.", ["diphtheria antitoxin"]),
     ("Daktarin cream was applied.", ["miconazole"]),
     # radiopharmaceuticals given as treatment, by brand, isotope or carrier code
     ("He received six injections of Xofigo for his bone metastases.", ["radium-223 dichloride"]),
