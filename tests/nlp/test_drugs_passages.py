@@ -287,6 +287,7 @@ def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, t
     ("He received metronidazole, human tetanus immunoglobulin (TIG) and anti-tetanus serum (ATS).",
      ["metronidazole", "tetanus antitoxin", "tetanus immunoglobulin"]),
     ("Human tetanus immunoglobulins, 1000 IU IM, were given.", ["tetanus immunoglobulin"]),
+    ("The wound was debrided and a shot of tetanus toxoid, TIG and antibiotics given.", ["tetanus immunoglobulin", "tetanus toxoid"]),
     ("Spirometry was interpreted according to the ATS criteria.", []),
     ("HRIG 20 IU/kg was infiltrated around the wound and the rabies vaccine given.", ["rabies immunoglobulin", "rabies vaccine"]),
     ("Anti-diphtheritic serum was started at once.", ["diphtheria antitoxin"]),
