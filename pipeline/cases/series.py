@@ -30,6 +30,7 @@ from pipeline.cases.series_demographics import (
 )
 from pipeline.cases.series_newborns import co_twin_age, newborn_ages
 from pipeline.ingest.report import Report
+from pipeline.nlp.sections.group_count import group_count
 from pipeline.nlp.sections.patients import announced_patients, announced_sex, counted_subject, patient_number, with_persons
 from pipeline.resources import read_patterns
 
@@ -204,6 +205,8 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     persons = enumerated_persons(report.text, patients, sex_words) if count < 2 else []
     if count < 2 and len(persons) > 1:
         count = len(persons)
+    if count < 2:  # a group named without the authors' verb ("We encountered two cases of ...")
+        count = group_count(report.text, report.title, patients)
     if count < 2:
         newborn_ages(report, cases, patients)
         return cases

@@ -501,7 +501,8 @@ def ages_in_order(rows: list[Case], mentions: list[Mention]) -> None:
     the background and the page's furniture, are one per row. Read only when there are exactly as
     many distinct ages as rows and every row that has an age has the one of its place (an age at an
     earlier event, "at the age of 3", a relative's or a group's, "common in 60-year-old men", is none of
-    them); each row without an age then takes the one of its place."""
+    them); each row without an age then takes the one of its place, and the sex of the person word it is
+    written with ("an 81-year-old man") when it has none."""
     if len(rows) < 2 or all(row.age is not None for row in rows):
         return
     told = sorted((m for m in mentions if m.group == "demographics" and m.label == "AGE" and not m.value.relative
@@ -520,3 +521,9 @@ def ages_in_order(rows: list[Case], mentions: list[Mention]) -> None:
             row.age = mention.value.years
             row.evidence.append(Evidence("age", row.age, mention.sentence, mention.start, mention.end,
                                          mention.sentence_start, mention.qualifiers))
+            # "an 81-year-old man": the person word the age is written with gives the row its sex
+            sex = _person_sex(mention.value.noun or "")
+            if row.sex is None and sex is not None:
+                row.sex = sex
+                row.evidence.append(Evidence("sex", sex, mention.sentence, mention.start, mention.end,
+                                             mention.sentence_start, mention.qualifiers))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline import regex_cache
+from pipeline.nlp.sections.group_count import group_count, named_group
 from pipeline.nlp.sections.headings import heading_sections, heading_text
 from pipeline.resources import read_patterns
 
@@ -205,7 +206,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     reach = patterns["reach"]
     _, opening = _announcements(path)
     announced = announced_patients(text, title if title is not None else _first_line(text), path)
-    several = any(patterns["several"].search(piece) for piece in (title or "", text[:opening])) or announced > 1
+    several = (any(patterns["several"].search(piece) for piece in (title or "", text[:opening])) or announced > 1
+               or group_count(text, title, path) > 1)  # a group named without the authors' verb
     found = []
     for name in ("introduced_ordinal", "introduced_another", "introduced_kin"):
         for match in patterns[name].finditer(text):
@@ -562,8 +564,9 @@ def announced_sex(text: str, title: str | None = None, path: str = "sections/pat
     'male'
     """
     first = _announcement(text, title, path)
-    if first is None:
-        return None
+    if first is None:  # a group named without the authors' verb ("in monozygotic twin brothers")
+        group = named_group(text, title, path)
+        return _group_sex_of(group) if group is not None else None
     if first.groupdict().get("pair"):  # "a mother–daughter pair", "twin sisters": the person words say the sex
         words = re.split(r"[\s–—-]+", first.group("pair").lower())
         said = {PERSON_SEX.get(word) or PERSON_SEX.get(word.removesuffix("s")) for word in words} - {None}

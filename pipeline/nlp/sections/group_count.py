@@ -1,0 +1,106 @@
+"""How many patients a report names as a group in its title or opening, read from the words of
+the group alone ("three clinical cases of ...", "Two military men", "identical twins", "a mother
+and infant"), for reports whose announcement no authors' verb of ``announced`` reads.
+
+The patterns are ``group_count``, ``group_pair`` and the three exclusion lists of
+``models/sections/patients.toml``: a relative's count ("her two sisters"), a subgroup ("of these,
+four patients") and a count of the literature ("only two cases have been reported") are no
+group of the report's own patients.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.nlp.sections.headings import heading_sections, heading_text
+from pipeline.resources import read_patterns
+
+# The end of a sentence, or a line break (a title, a heading).
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])|\n")
+COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@lru_cache(maxsize=None)
+def _group_patterns(path: str) -> dict[str, re.Pattern]:
+    data = read_patterns(path)
+    persons = data["persons_plural"]
+    return {"count": re.compile(data["group_count"].replace("{persons}", persons)),
+            "pair": re.compile(data["group_pair"]),
+            "not_after": re.compile(data["group_count_not_after"]),
+            "not_before": re.compile(data["group_count_not_before"]),
+            "literature": re.compile(data["group_count_literature"]),
+            "citation": re.compile(data["citation"]),
+            "age": re.compile(data["age"]),
+            "reach": int(data["announced_reach"])}
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    # (a full stop's look-ahead must see the capital after it: no end position before ``start``)
+    opening = max((m.end() for m in SENTENCE_END.finditer(text[:start + 2]) if m.end() <= start), default=0)
+    closing = SENTENCE_END.search(text, end)
+    return text[opening:closing.end() if closing else len(text)]
+
+
+def _in_discussion(text: str, position: int) -> bool:
+    """True when a line before ``position`` is a heading of the discussion (``sections/headings.tsv``)."""
+    sections = heading_sections()
+    return any(sections.get(heading_text(line)) == "discussion" for line in text[:position].splitlines())
+
+
+def _not_the_reports(text: str, match: re.Match, patterns: dict) -> bool:
+    """Whether a group named in the text is the literature's or another article's: its sentence
+    speaks of published cases or is followed by a citation ("Similar articles ... report of two
+    cases. Smith J. J Clin Oncol. 2004;22:1-5"), it stands under a heading of the discussion, or it
+    opens its sentence after a patient was already presented with an age ("A 45-year-old man had
+    rectal cancer. ... Five patients received cyclophosphamide")."""
+    sentence = _sentence(text, match.start(), match.end())
+    if patterns["literature"].search(sentence) or _in_discussion(text, match.start()):
+        return True
+    after = text[match.end():match.end() + len(sentence) + CITATION_REACH]
+    if patterns["citation"].search(sentence) or patterns["citation"].search(after):
+        return True
+    opens = not text[max(0, match.start() - len(sentence)):match.start()].strip() or sentence.lstrip().startswith(match.group())
+    return opens and patterns["age"].search(text, 0, match.start()) is not None
+
+
+# How far after a group's sentence a citation makes it another article's title.
+CITATION_REACH = 40
+
+
+def named_group(text: str, title: str | None = None, path: str = "sections/patients.toml") -> re.Match | None:
+    """The first group of the report's own patients named in the title, else in the opening of
+    the text (see :func:`group_count`), or None."""
+    patterns = _group_patterns(path)
+    for in_title, piece in ((True, title or ""), (False, text[:patterns["reach"]])):
+        found = sorted([*patterns["count"].finditer(piece), *patterns["pair"].finditer(piece)], key=lambda m: m.start())
+        for match in found:
+            if patterns["not_after"].search(piece, max(0, match.start() - 40), match.start()):
+                continue
+            if patterns["not_before"].match(piece, match.end()):
+                continue
+            if not in_title and _not_the_reports(piece, match, patterns):
+                continue
+            return match
+    return None
+
+
+def group_count(text: str, title: str | None = None, path: str = "sections/patients.toml") -> int:
+    """The size of the first group of the report's own patients named in the title, else in the
+    opening of the text (2-6), else 1.
+
+    >>> group_count("We encountered two cases of legionella pneumonia which ran a dramatic course.")
+    2
+    >>> group_count("", title="Embryonal cell tumors in monozygotic twin brothers")
+    2
+    >>> group_count("A 40-year-old woman was pregnant with twins. Her two sisters were healthy.")
+    1
+    >>> group_count("Only three cases have been reported so far. We describe a 52-year-old man.")
+    1
+    >>> group_count("Of these, four patients were younger than 33 years.")
+    1
+    """
+    match = named_group(text, title, path)
+    if match is None:
+        return 1
+    count = match.groupdict().get("count")
+    return COUNTS.get(count.lower(), 0) or int(count) if count else 2  # "both ...", a pair

@@ -1,0 +1,59 @@
+"""A report that names its patients as a group without an authors' verb of the announcement
+patterns ("We encountered two cases of ...", "three clinical cases of ...", "identical twins",
+"a mother and infant") gets a row per patient; a count of relatives, of a subgroup or of the
+literature names no patient. Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+from pipeline.nlp.sections.group_count import group_count
+
+
+@pytest.mark.parametrize("text, title, count", [
+    ("We encountered two cases of legionella pneumonia that ran a fulminant course.", None, 2),
+    ("This article analyses the records of three clinical cases of lithium toxicity seen in 2019-2023.", None, 3),
+    ("Two young men collapsed during a summer march and were cooled on site.", None, 2),
+    ("Genomic DNA from both patients was sequenced. The mutation was found in each.", None, 2),
+    ("", "Synchronous seminoma in monozygotic twin brothers", 2),
+    ("Congenital tuberculosis was diagnosed in a mother and infant after a preterm delivery.", None, 2),
+    ("", "Familial pancreatic cancer in four sisters", 4),
+])
+def test_a_group_of_the_reports_patients_is_counted(text, title, count):
+    assert group_count(text, title) == count
+
+
+@pytest.mark.parametrize("text", [
+    "A 34-year-old woman, 25 weeks pregnant with dichorionic diamniotic twins, was admitted with headache.",
+    "He is a retired teacher, married with three children. He presented with haematuria.",
+    "She is the mother of healthy 4-year-old twins. She presented with a breast lump.",
+    "Her two sisters were healthy. A 45-year-old woman presented with jaundice.",
+    "Only three cases of this tumour have been reported so far. We describe a 52-year-old man.",
+    "Of these, four patients were younger than 33 years at diagnosis.",
+    "In these five cases the tumour had spread to the orbit before the primary was found.",
+    "A 45-year-old man had rectal cancer.\nDiscussion\nFive patients received cyclophosphamide; four died.",
+    "A 60-year-old man had a rash. Similar articles Rash in adults: report of two cases. Smith J. J Clin Oncol. 2004;22:101-5.",
+])
+def test_relatives_subgroups_and_the_literature_name_no_group(text):
+    assert group_count(text) == 1
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def test_a_counted_group_without_the_authors_verb_gets_a_row_each(nlp):
+    text = ("We encountered two cases of Legionella pneumonia with a fulminant course. The patient from whom "
+            "L. dumoffii was isolated was a 59-year-old man with no underlying disease; he died on the 26th hospital "
+            "day despite erythromycin. The patient from whom L. pneumophila was isolated was an 81-year-old man with "
+            "heart failure; he died on the second hospital day.")
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert [(row.age, row.sex) for row in rows] == [(59, "male"), (81, "male")]
+
+
+def test_the_group_words_give_every_row_its_sex(nlp):
+    text = ("Exertional heat stroke struck two young men during a city marathon. Both collapsed near the finish "
+            "line with a core temperature above 41 C. They were cooled in ice water and recovered fully.")
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert [row.sex for row in rows] == ["male", "male"]
