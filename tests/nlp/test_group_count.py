@@ -18,6 +18,8 @@ from pipeline.nlp.sections.group_count import group_count
     ("", "Synchronous seminoma in monozygotic twin brothers", 2),
     ("Congenital tuberculosis was diagnosed in a mother and infant after a preterm delivery.", None, 2),
     ("", "Familial pancreatic cancer in four sisters", 4),
+    ("A 13-year-old girl with Graves' disease developed arthralgia on propylthiouracil. Her younger sister had lupus. "
+     "Both patients carried the same HLA-DR allele.", None, 2),
 ])
 def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     assert group_count(text, title) == count

@@ -52,13 +52,16 @@ def _not_the_reports(text: str, match: re.Match, patterns: dict) -> bool:
     speaks of published cases or is followed by a citation ("Similar articles ... report of two
     cases. Smith J. J Clin Oncol. 2004;22:1-5"), it stands under a heading of the discussion, or it
     opens its sentence after a patient was already presented with an age ("A 45-year-old man had
-    rectal cancer. ... Five patients received cyclophosphamide")."""
+    rectal cancer. ... Five patients received cyclophosphamide"; "Both patients had ..." names the
+    patients already told)."""
     sentence = _sentence(text, match.start(), match.end())
     if patterns["literature"].search(sentence) or _in_discussion(text, match.start()):
         return True
     after = text[match.end():match.end() + len(sentence) + CITATION_REACH]
     if patterns["citation"].search(sentence) or patterns["citation"].search(after):
         return True
+    if match.groupdict().get("both"):  # "Both patients had ..." after the first one's age: the two already told
+        return False
     opens = not text[max(0, match.start() - len(sentence)):match.start()].strip() or sentence.lstrip().startswith(match.group())
     return opens and patterns["age"].search(text, 0, match.start()) is not None
 
