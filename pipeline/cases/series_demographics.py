@@ -56,7 +56,7 @@ def _group_age(text: str, reach: int, patients: str = "sections/patients.toml") 
             continue
         said = match.groupdict()
         age, unit = (said["age"], said["unit"]) if said["age"] else (said["age_at"], said["unit_at"])
-        return _in_years(int(age), unit.lower()), match
+        return _in_years(patient_number(age), unit.lower()), match  # "38-year-old", "four-year-old"
     return None
 
 

@@ -26,6 +26,7 @@ def cases(nlp, text, title=None):
     ("Dizygotic 9-day-old twins were brought in with jaundice.", 0.02),
     ("Identical twin sisters aged 7 months were admitted with bronchiolitis.", 0.58),
     ("Two 41-year-old twins presented with the same rash.", 41),
+    ("The patients were four-year-old monozygotic twin boys with fever.", 4),
 ])
 def test_one_age_is_given_to_a_group_of_twins(text, age):
     found = _group_age(text, 2500)
@@ -59,6 +60,13 @@ def test_two_adult_males_are_both_men(nlp):
     text = ("On 2 June 2018 two adult males presented with diplopia after eating home-canned fish. "
             "Patient A was intubated. Patient B recovered without ventilation.")
     assert [r.sex for r in cases(nlp, text)] == ["male", "male"]
+
+
+@pytest.mark.parametrize("group, sex", [
+    ("two young Nepalese males", "male"), ("both Nepalese women", "female"), ("two Nepalese farm workers", None)])
+def test_a_group_of_one_sex_with_other_words_before_its_noun_is_of_that_sex(nlp, group, sex):
+    text = f"We report two cases of leptospirosis in {group}. The first patient had jaundice; the second had meningitis."
+    assert [r.sex for r in cases(nlp, text)] == [sex, sex]
 
 
 def test_a_group_of_one_sex_with_its_ages_in_brackets_is_of_that_sex(nlp):
