@@ -20,6 +20,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "Four months later he was walking without aids.",
     "The fracture united in good alignment.",
     "He was given intravenous ceftriaxone and recovered.",
+    "Intravenous doxycycline and fluids led to his recovery.",
+    "Both men were treated with penicillin, ultimately resulting in their recovery.",
 ])
 def test_recovery_wording(nlp, text):
     assert categories(nlp, text) == ["recovered"]
