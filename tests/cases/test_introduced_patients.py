@@ -351,3 +351,13 @@ def test_a_relative_whose_age_is_told_in_the_predicate_is_the_next_patient(nlp):
             "is 12 years old and has short stature. Her sister is 9 years old and also has short stature.")
     rows = report_cases(nlp, Report(name="t.txt", text=text))
     assert [row.age for row in rows[:2]] == [12, 9]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two patients are described. A 61-year-old man (patient 1) had a rash on his chest. A 45-year-old woman "
+     "(patient 2) had fever and a rash on her legs.", [(61, "male"), (45, "female")]),
+    ("Two cases are reported. The disease was found in a 57-year-old woman (Case 1) with nasal obstruction, and "
+     "a year later in her 36-year-old son (Case 2) with enlarged cervical lymph nodes.", [(57, "female"), (36, "male")]),
+])
+def test_a_label_in_brackets_after_its_patient_opens_the_part_on_that_patient(nlp, text, expected):
+    assert [(row.age, row.sex) for row in cases(nlp, text)] == expected

@@ -68,7 +68,7 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
             described = self_described or age.search(text, match.end(), match.end() + reach) or subject.match(text, match.end())
             if not described:
                 continue
-            start = InlineStart(match.start(), match.end(), number, match.group().strip())
+            start = InlineStart(_person_before_label(text, match.start(), age), match.end(), number, match.group().strip())
             if number:
                 found.append(start)
             elif match.group("number").lower() in LAST_WORDS:
@@ -80,6 +80,37 @@ def inline_patient_starts(text: str, path: str = "sections/patients.toml") -> li
     for start in sorted(found, key=lambda s: (s.start, -s.end)):
         unique.setdefault(start.start, start)
     return list(unique.values())
+
+
+def _person_before_label(text: str, label: int, age: re.Pattern) -> int:
+    """Where a patient's part opens when its label follows the patient in brackets: at the person
+    the label names ("NPC was found in a 57-year-old female (Case 1) ... and in her 36-year-old son
+    (Case 2)": the first part opens on "a 57-year-old female", whose age is that patient's); else at
+    the label (``label``).
+
+    >>> text = "NPC was found in a 57-year-old female (Case 1) and in her 36-year-old son (Case 2)."
+    >>> text[_person_before_label(text, text.index("Case 1"), _patterns("sections/patients.toml")[1]):][:21]
+    'a 57-year-old female '
+    """
+    opening = BRACKET_BEFORE.search(text, max(0, label - LABEL_PERSON_REACH), label)
+    if opening is None:
+        return label
+    person = None
+    for person in age.finditer(text, max(0, opening.start() - LABEL_PERSON_REACH), opening.start()):
+        pass
+    if person is None or text[person.end():opening.start()].strip(" ,-") and not PERSON_TAIL.fullmatch(text[person.end():opening.start()]):
+        return label
+    article = ARTICLE_BEFORE.search(text, max(0, person.start() - 8), person.start())
+    return article.start() if article else person.start()
+
+
+# A label in brackets right after the person it names: "... female (Case 1)", "... son (patient 2)".
+BRACKET_BEFORE = regex_cache.compile(r"\(\s*$")
+# Words that may stand between the age and the bracket: the person word the age pattern left out.
+PERSON_TAIL = regex_cache.compile(r"(?i)\s*(?:[\w-]+\s*){0,2}")
+ARTICLE_BEFORE = regex_cache.compile(r"(?i)\b(?:an?|her|his|their|the)\s+$")
+# How far before its label the person may be told.
+LABEL_PERSON_REACH = 40
 
 
 # "The last case was ...", "the final patient, a ...", "The other case is ..." (of two): the patient
