@@ -361,3 +361,25 @@ def test_a_relative_whose_age_is_told_in_the_predicate_is_the_next_patient(nlp):
 ])
 def test_a_label_in_brackets_after_its_patient_opens_the_part_on_that_patient(nlp, text, expected):
     assert [(row.age, row.sex) for row in cases(nlp, text)] == expected
+
+
+FAMILIAL = ("Familial renal cell carcinoma in a father and son\n"
+            "A 62-year-old man was diagnosed with papillary renal cell carcinoma after presenting with flank pain. "
+            "He underwent bilateral nephrectomy. {relative}")
+
+
+@pytest.mark.parametrize("relative, rows", [
+    ("His son had a nephrectomy for multifocal papillary renal cell carcinoma at 35 years of age.", 2),
+    ("His son was found to have multifocal papillary renal cell carcinoma on screening.", 2),
+    # family history, not a patient of the report
+    ("His mother had been diagnosed with breast cancer at 45.", 1),
+    ("His father died of a stroke.", 1),
+])
+def test_a_relative_with_a_cancer_of_their_own_in_a_familial_cancer_report_is_a_patient(nlp, relative, rows):
+    assert len(cases(nlp, FAMILIAL.format(relative=relative).replace(" in a father and son", ""))) == rows
+
+
+def test_a_syndromes_familial_name_makes_no_relative_a_patient(nlp):
+    text = ("Familial adenomatous polyposis with a desmoid tumour\nA 30-year-old man with familial adenomatous "
+            "polyposis presented with an abdominal mass. His father had a colectomy for colon cancer.")
+    assert len(cases(nlp, text)) == 1

@@ -201,7 +201,7 @@ def _series_label(path: str) -> re.Pattern:
 def _introductions(path: str) -> dict[str, re.Pattern]:
     data = read_patterns(path)
     names = ("introduced_ordinal", "introduced_another", "introduced_kin", "presenting", "kin_history", "several",
-             "literature")
+             "literature", "familial", "kin_affected")
     found = {name: re.compile(data[name]) for name in names}
     presented = data.get("introduced_presented")
     # one pattern or several (each with the groups ``age`` and ``person``, in either order)
@@ -237,8 +237,9 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     reach = patterns["reach"]
     _, opening = _announcements(path)
     announced = announced_patients(text, title if title is not None else _first_line(text), path)
+    familial = any(patterns["familial"].search(piece) for piece in (title or "", text[:opening]))
     several = (any(patterns["several"].search(piece) for piece in (title or "", text[:opening])) or announced > 1
-               or group_count(text, title, path) > 1)  # a group named without the authors' verb
+               or group_count(text, title, path) > 1 or familial)  # a group named without the authors' verb
     found = []
     for name in ("introduced_ordinal", "introduced_another", "introduced_kin"):
         for match in patterns[name].finditer(text):
@@ -255,7 +256,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
             presented = patterns["presenting"].search(following)
             if name == "introduced_kin":
                 history = patterns["kin_history"].search(following)
-                if not several or (history and not _diagnosed_with_own_age(match, following, history, patterns)):
+                affected = familial and patterns["kin_affected"].match(following)  # a familial cancer's relative
+                if not several or (history and not affected and not _diagnosed_with_own_age(match, following, history, patterns)):
                     continue
                 # "siblings: a 13-month-old boy and his five-and-a-half-year-old sister": a
                 # second patient presented with her age beside the first needs no verb of her own
@@ -269,7 +271,7 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 # "In his sister, the first symptoms appeared at the age of 15": the relative
                 # the sentence is about, with an age of its own
                 about = own_age and IN_RELATIVE.search(text, max(0, match.start() - 6), match.start())
-                if not presented and not joined and not ordered and not about and not _described_relative(
+                if not presented and not affected and not joined and not ordered and not about and not _described_relative(
                         match, following, own_age, text[_sentence_start(text, match.start()):match.start()], patterns):
                     continue
             elif not aged and not (presented and several and "twin" in match.group().lower()
