@@ -32,6 +32,7 @@ def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     "Her two sisters were healthy. A 45-year-old woman presented with jaundice.",
     "Only three cases of this tumour have been reported so far. We describe a 52-year-old man.",
     "Of these, four patients were younger than 33 years at diagnosis.",
+    "A 24-year-old woman conceived after an ovarian yolk sac tumour was resected. Both mother and baby did well.",
     "In these five cases the tumour had spread to the orbit before the primary was found.",
     "A 45-year-old man had rectal cancer.\nDiscussion\nFive patients received cyclophosphamide; four died.",
     "A 60-year-old man had a rash. Similar articles Rash in adults: report of two cases. Smith J. J Clin Oncol. 2004;22:101-5.",

@@ -53,7 +53,8 @@ def _not_the_reports(text: str, match: re.Match, patterns: dict) -> bool:
     cases. Smith J. J Clin Oncol. 2004;22:1-5"), it stands under a heading of the discussion, or it
     opens its sentence after a patient was already presented with an age ("A 45-year-old man had
     rectal cancer. ... Five patients received cyclophosphamide"; "Both patients had ..." names the
-    patients already told)."""
+    patients already told), or a pair named anywhere after it ("A 24-year-old woman ... Both mother and
+    baby had a smooth recovery": her pregnancy's child)."""
     sentence = _sentence(text, match.start(), match.end())
     if patterns["literature"].search(sentence) or _in_discussion(text, match.start()):
         return True
@@ -62,10 +63,15 @@ def _not_the_reports(text: str, match: re.Match, patterns: dict) -> bool:
         return True
     if match.groupdict().get("both"):  # "Both patients had ..." after the first one's age: the two already told
         return False
+    told = patterns["age"].search(text, 0, match.start()) is not None
+    if told and PARENT_AND_CHILD.match(match.group()):  # "Both mother and baby had a smooth recovery" after her age
+        return True
     opens = not text[max(0, match.start() - len(sentence)):match.start()].strip() or sentence.lstrip().startswith(match.group())
-    return opens and patterns["age"].search(text, 0, match.start()) is not None
+    return opens and told
 
 
+# A pair of a parent and a child ("mother and baby"): after a patient's age, her pregnancy's child.
+PARENT_AND_CHILD = re.compile(r"(?i)(?:mother|father|parent)\b")
 # How far after a group's sentence a citation makes it another article's title.
 CITATION_REACH = 40
 
