@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.nlp.sections.headings import heading_sections, heading_text
+from pipeline.nlp.sections.headings import after_discussion_heading
 from pipeline.resources import read_patterns
 
 # The end of a sentence, or a line break (a title, a heading).
@@ -41,12 +41,6 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[opening:closing.end() if closing else len(text)]
 
 
-def _in_discussion(text: str, position: int) -> bool:
-    """True when a line before ``position`` is a heading of the discussion (``sections/headings.tsv``)."""
-    sections = heading_sections()
-    return any(sections.get(heading_text(line)) == "discussion" for line in text[:position].splitlines())
-
-
 def _not_the_reports(text: str, match: re.Match, patterns: dict) -> bool:
     """Whether a group named in the text is the literature's or another article's: its sentence
     speaks of published cases or is followed by a citation ("Similar articles ... report of two
@@ -56,7 +50,7 @@ def _not_the_reports(text: str, match: re.Match, patterns: dict) -> bool:
     patients already told), or a pair named anywhere after it ("A 24-year-old woman ... Both mother and
     baby had a smooth recovery": her pregnancy's child)."""
     sentence = _sentence(text, match.start(), match.end())
-    if patterns["literature"].search(sentence) or _in_discussion(text, match.start()):
+    if patterns["literature"].search(sentence) or after_discussion_heading(text, match.start()):
         return True
     after = text[match.end():match.end() + len(sentence) + CITATION_REACH]
     if patterns["citation"].search(sentence) or patterns["citation"].search(after):

@@ -335,6 +335,13 @@ class HeadingReader:
         return len(line.split()) >= PROSE_WORDS and bool(PROSE_VERB.search(line)) or self.presents_patient(line)
 
 
+def after_discussion_heading(text: str, end: int) -> bool:
+    """True when a line before ``end`` is a heading of the discussion or of a literature review
+    (``sections/headings.tsv``): what follows it speaks of published patients."""
+    sections = heading_sections()
+    return any(sections.get(heading_text(line)) == "discussion" for line in text[:end].splitlines())
+
+
 def written_as_heading(head: str) -> bool:
     """"Case report", "Case Report", "CASE REPORT"; not "case report" nor "DIScussion"."""
     return head[0].isupper() and (head.isupper() or not head[1:2].isupper())

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pipeline import regex_cache
 from pipeline.nlp.sections.group_count import group_count, named_group
-from pipeline.nlp.sections.headings import heading_sections, heading_text
+from pipeline.nlp.sections.headings import after_discussion_heading
 from pipeline.resources import read_patterns
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -489,13 +489,6 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
     return patient_number(match.group("count")) + (1 if match.groupdict().get("parent") else 0)
 
 
-def _after_discussion_heading(text: str, end: int) -> bool:
-    """True when a line before ``end`` is a heading of the discussion or of a literature review
-    (``sections/headings.tsv``): what follows it speaks of published patients."""
-    sections = heading_sections()
-    return any(sections.get(heading_text(line)) == "discussion" for line in text[:end].splitlines())
-
-
 # A report with no title whose first line runs on for this long is a page flattened to one line:
 # its title is somewhere in the first FLAT_TITLE_REACH characters, run into the authors or the
 # abstract ("Leukaemia in identical twins: clinical cases Affiliation: 1. Research Institute ...").
@@ -542,7 +535,7 @@ def _every_announcement(text: str, title: str | None, path: str):
                 # man presented ... Five patients received cyclophosphamide") or under a heading of
                 # the discussion or the literature is the literature's, not the report's own patients
                 if in_text and counted_subject(sentence.lstrip(), path) and (
-                        age.search(piece, 0, match.start()) or _after_discussion_heading(piece, match.start())):
+                        age.search(piece, 0, match.start()) or after_discussion_heading(piece, match.start())):
                     continue
                 yield match
 
