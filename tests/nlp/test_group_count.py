@@ -18,6 +18,8 @@ from pipeline.nlp.sections.group_count import group_count
     ("", "Synchronous seminoma in monozygotic twin brothers", 2),
     ("Congenital tuberculosis was diagnosed in a mother and infant after a preterm delivery.", None, 2),
     ("", "Familial pancreatic cancer in four sisters", 4),
+    ("The 3 index cases included (1) a 5-month-old boy with a testicular mass, (2) a 7-day-old neonate and (3) a "
+     "76-year-old woman.", None, 3),
     ("A 13-year-old girl with Graves' disease developed arthralgia on propylthiouracil. Her younger sister had lupus. "
      "Both patients carried the same HLA-DR allele.", None, 2),
 ])
