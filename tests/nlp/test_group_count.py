@@ -32,6 +32,7 @@ def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     "He is a retired teacher, married with three children. He presented with haematuria.",
     "She is the mother of healthy 4-year-old twins. She presented with a breast lump.",
     "Her two sisters were healthy. A 45-year-old woman presented with jaundice.",
+    "Case report: a woman with a family history\n\n(two sisters treated for breast cancer) presented with bleeding.",
     "Only three cases of this tumour have been reported so far. We describe a 52-year-old man.",
     "Of these, four patients were younger than 33 years at diagnosis.",
     "A 79-year-old woman treated with linezolid died (2), while three patients given prednisone went into remission (3).",
