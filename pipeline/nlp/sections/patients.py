@@ -202,7 +202,8 @@ def _introductions(path: str) -> dict[str, re.Pattern]:
     data = read_patterns(path)
     names = ("introduced_ordinal", "introduced_another", "introduced_kin", "presenting", "kin_history", "several",
              "literature", "familial", "kin_affected")
-    found = {name: re.compile(data[name]) for name in names}
+    found = {name: re.compile(with_persons(data[name], data) if name in ("familial", "kin_affected") else data[name])
+             for name in names}
     presented = data.get("introduced_presented")
     # one pattern or several (each with the groups ``age`` and ``person``, in either order)
     found["introduced_presented"] = None if presented is None else tuple(
@@ -404,11 +405,14 @@ def _sentence_start(text: str, position: int) -> int:
 def with_persons(pattern: str, data: dict) -> str:
     """``pattern`` with the patterns file's shared pieces put in: ``{counted_subject}`` (a
     sentence whose subject is a counted group of patients), ``{persons}`` (the plural words
-    for the patients) and ``{authors}`` (the authors as the subject of their report), so that
-    every pattern reads a group of patients, and the authors reporting it, with one vocabulary."""
+    for the patients), ``{authors}`` (the authors as the subject of their report) and
+    ``{cancer_nouns}``/``{cancer_codes}`` (the cancers a familial report names), so that every
+    pattern reads a group of patients, the authors reporting it and their cancers with one vocabulary."""
     return (pattern.replace("{counted_subject}", data.get("counted_subject", "(?!)"))
             .replace("{persons}", data.get("persons_plural", "(?:patients|cases)"))
-            .replace("{authors}", data.get("authors_subject", "(?:we)")))
+            .replace("{authors}", data.get("authors_subject", "(?:we)"))
+            .replace("{cancer_nouns}", data.get("cancer_nouns", "(?!)"))
+            .replace("{cancer_codes}", data.get("cancer_codes", "(?!)")))
 
 
 @lru_cache(maxsize=None)
