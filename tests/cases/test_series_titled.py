@@ -81,6 +81,7 @@ def test_relatives_listed_after_a_count_of_patients_are_the_patients(nlp):
 
 
 @pytest.mark.parametrize("text, count", [
+    # affected relatives counted, and ages listed
     ("Abstract\nIntracranial aneurysms found in three out of eight siblings in one family are presented, with a "
      "review of the literature.", 3),
     ("Multiple myeloma is rare in families. Herein we present a family with 3 affected cases in an autosomal "
@@ -92,8 +93,18 @@ def test_relatives_listed_after_a_count_of_patients_are_the_patients(nlp):
     # the literature's affected relatives are no announcement
     ("A 40-year-old man presented with headache. Aneurysms were found in three of five siblings in the family "
      "reported by Smith.", 1),
+    # a count told with an apposition or after "in this paper"
+    ("An event of consecutive bites on two men by one snake was observed. Two brothers, working in their restaurant, "
+     "were successively bitten by the same cobra on their lower limbs. Both received antivenom.", 2),
+    ("Familial Hodgkin's disease is rare. We report in this paper two siblings presenting with Hodgkin's disease at the "
+     "same time.", 2),
+    # the patients whose courses or features are presented
+    ("Homozygous familial hypercholesterolemia is rare. The clinical courses of a pair of siblings with an identical "
+     "genotype were analyzed. The older sibling was diagnosed at the age of 4.", 2),
+    ("Neuroblastoma is usually sporadic. The clinical features of these four patients and a discussion of genetic "
+     "aspects are included in this report.", 4),
 ])
-def test_counts_of_affected_relatives_and_of_listed_ages(nlp, text, count):
+def test_the_patients_a_report_counts_get_a_row_each(nlp, text, count):
     assert len(rows(nlp, text)) == count
 
 
@@ -182,16 +193,6 @@ def test_a_row_that_reads_no_disease_shares_the_others_when_the_opening_names_a_
     assert [(c.primary_site, c.histology) for c in rows(nlp, text)] == expected
 
 
-@pytest.mark.parametrize("text, count", [
-    ("An event of consecutive bites on two men by one snake was observed. Two brothers, working in their restaurant, "
-     "were successively bitten by the same cobra on their lower limbs. Both received antivenom.", 2),
-    ("Familial Hodgkin's disease is rare. We report in this paper two siblings presenting with Hodgkin's disease at the "
-     "same time.", 2),
-])
-def test_counts_told_with_an_apposition_or_after_in_this_paper(nlp, text, count):
-    assert len(rows(nlp, text)) == count
-
-
 def test_times_after_an_event_or_spells_are_no_ages(nlp):
     text = ("We describe two cases of umbilical metastases of ovarian cancer. Two patients with ovarian cancer were "
             "followed up after debulking surgery. An umbilical nodule was noted 8 years and 3 years, respectively, "
@@ -206,16 +207,6 @@ def test_cases_labelled_in_a_paragraph_with_ages_written_y_old(nlp):
             "pregnant at 38 w, presented with cough for 3 w. Case 3: A 30 y old woman, 36 w pregnant, presented with "
             "sore throat.\nDiscussion: Pertussis in pregnancy is underdiagnosed.")
     assert [c.age for c in rows(nlp, text)] == [32, 27, 30]
-
-
-@pytest.mark.parametrize("text, count", [
-    ("Homozygous familial hypercholesterolemia is rare. The clinical courses of a pair of siblings with an identical "
-     "genotype were analyzed. The older sibling was diagnosed at the age of 4.", 2),
-    ("Neuroblastoma is usually sporadic. The clinical features of these four patients and a discussion of genetic "
-     "aspects are included in this report.", 4),
-])
-def test_counts_of_patients_whose_courses_or_features_are_presented(nlp, text, count):
-    assert len(rows(nlp, text)) == count
 
 
 def test_relatives_labelled_by_number_are_the_patients(nlp):
