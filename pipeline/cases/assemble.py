@@ -9,7 +9,9 @@ from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.course_dates import course_dates
 from pipeline.cases.figo import choose_figo_stage, nodal_stage
 from pipeline.cases.index_terms import indexed_sex
-from pipeline.cases.histology_choice import choose_histology, histology_with_site, marrow_type, without_keyword_mimics
+from pipeline.cases.histology_choice import (
+    choose_histology, histology_with_site, marrow_type, with_shared_refinement, without_keyword_mimics,
+)
 from pipeline.cases.labs import case_labs
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.organs import MARROW, OTHER_SITE, anatomy_sexes, lining_site, primary_sex, site_facts, type_organ
@@ -126,6 +128,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     site_mentions = by_group.get("sites", []) + [m for m in shared if m.group == "sites"]
     typed = without_keyword_mimics(by_group.get("histology", []) or [m for m in shared if m.group == "histology"],
                                     mentions)
+    typed = with_shared_refinement(typed, shared, config) if several else typed
     if case.primary_site == OTHER_SITE and not remote_only and not marrow:
         # "a Merkel cell carcinoma of the cheek": a region outside the site list gives way to the organ the
         # case's own type names by itself (histology/organs.tsv)

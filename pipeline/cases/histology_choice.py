@@ -87,6 +87,22 @@ def choose_histology(mentions: list[Mention], sites: list[Mention] = (), primary
     return tied[0]
 
 
+def with_shared_refinement(own: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
+    """A part's types, with the narrower type the text before "Case 1" (or the title) names for the
+    group when the part names only a broader one ("Two cases of metastatic clear cell renal cell
+    carcinoma ... Case 1 ... the renal cell carcinoma"): the narrower type is every part's. Only when
+    the shared text names one such narrower type (two subtypes there are the patients' own each)."""
+    if not own:
+        return own
+    broader = broader_types(config.parents)
+    written = {m.value.histology for m in own}
+    narrower = [m for m in shared if m.group == "histology" and not (m.value.hedged or m.hypothetical or m.negated)
+                and m.value.histology not in written and written & broader.get(m.value.histology, frozenset())]
+    if len({m.value.histology for m in narrower}) != 1:
+        return own
+    return own + narrower
+
+
 def without_keyword_mimics(histology: list[Mention], mentions: list[Mention]) -> list[Mention]:
     """The types without those named only in a keyword list ("Ewing sarcoma, Osteomyelitis, Periosteal
     reaction") of a report whose sentences name them only as a possibility, a mimic or in general

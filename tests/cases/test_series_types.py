@@ -1,0 +1,48 @@
+"""Reports of several patients whose narrower histological type is told once, before "Case 1", while
+each patient's part names the broader type: every part takes the narrower one (the most specific
+type named, as for one patient). Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def histologies(nlp, text):
+    return [c.histology for c in report_cases(nlp, Report(name="t.txt", text=text))]
+
+
+PARTS = ("\n\nCase 1\nA 58-year-old woman presented with a nodule on the scalp. Biopsy showed a B-cell lymphoma, "
+         "and she received radiotherapy.\n\nCase 2\nA 64-year-old man presented with a nodule on the back. "
+         "Biopsy showed a B-cell lymphoma, and it was excised.")
+
+
+
+@pytest.mark.parametrize("opening, expected", [
+    # the entity named once for the group, each part naming its family
+    ("Abstract\nWe report two patients with primary cutaneous follicle center lymphoma of the trunk.",
+     ["follicle center lymphoma"] * 2),
+    # two subtypes named before the parts are the patients' own each: no part takes either
+    ("Abstract\nWe report two patients, one with follicular lymphoma and one with mantle cell lymphoma of the skin.",
+     ["b-cell lymphoma"] * 2),
+])
+def test_a_type_told_once_for_the_group(nlp, opening, expected):
+    assert histologies(nlp, opening + PARTS) == expected
+
+
+def test_one_patient_keeps_its_own_type_reading(nlp):
+    text = ("A 30-year-old man presented with a testicular mass. Orchiectomy showed a nonseminomatous germ cell "
+            "tumour; the pathology report described an embryonal carcinoma.")
+    assert histologies(nlp, text) == ["embryonal carcinoma"]
+
+
+@pytest.mark.parametrize("narrower", ["seminoma", "yolk sac tumour", "embryonal carcinoma", "teratoma"])
+def test_a_germ_cell_tumour_named_by_its_type(nlp, narrower):
+    text = (f"A 28-year-old man presented with a testicular germ cell tumour. Radical orchiectomy was performed "
+            f"and histology showed a {narrower}.")
+    assert histologies(nlp, text) == [narrower.replace("tumour", "tumor")]
