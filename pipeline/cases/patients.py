@@ -17,7 +17,7 @@ from pipeline.cases.interleaved import (
 )
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS, PATIENT_SECTIONS
-from pipeline.nlp.sections.patients import patient_number
+from pipeline.nlp.sections.patient_common import patient_number
 from pipeline.resources import read_patterns
 
 NOT_THE_PATIENT = frozenset({"other", "generic", "family"})

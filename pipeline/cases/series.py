@@ -31,7 +31,8 @@ from pipeline.cases.series_demographics import (
 from pipeline.cases.series_newborns import co_twin_age, newborn_ages
 from pipeline.ingest.report import Report
 from pipeline.nlp.sections.group_count import group_count
-from pipeline.nlp.sections.patients import announced_patients, announced_sex, counted_subject, patient_number, with_persons
+from pipeline.nlp.sections.patient_announcements import announced_patients, announced_sex, counted_subject
+from pipeline.nlp.sections.patient_common import patient_number, with_persons
 from pipeline.resources import read_patterns
 
 

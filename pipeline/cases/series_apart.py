@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from pipeline.cases.patients import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
-from pipeline.nlp.sections.patients import PERSON_SEX
+from pipeline.nlp.sections.patient_common import PERSON_SEX
 
 
 # A sentence that tells two patients apart: "One twin relapsed and died, but the other is in

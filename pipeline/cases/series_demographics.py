@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from pipeline.cases.mentions import Mention
 from pipeline.cases.record import Case, Evidence
-from pipeline.nlp.sections.patients import PERSON_SEX, patient_number
+from pipeline.nlp.sections.patient_common import PERSON_SEX, patient_number
 from pipeline.resources import read_patterns, read_table
 
 

@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from pipeline.cases.record import Case, Evidence
 from pipeline.ingest.report import Report
-from pipeline.nlp.sections.patients import PERSON_SEX, newborn_report
+from pipeline.nlp.sections.patient_announcements import newborn_report
+from pipeline.nlp.sections.patient_common import PERSON_SEX
 from pipeline.resources import read_patterns
 
 

@@ -6,7 +6,7 @@ import pytest
 from pipeline.api import report_cases
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
-from pipeline.nlp.sections.patients import introduced_patients
+from pipeline.nlp.sections.patient_introductions import introduced_patients
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 from pipeline.api import report_cases
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
-from pipeline.nlp.sections.patients import inline_patient_starts
+from pipeline.nlp.sections.patient_labels import inline_patient_starts
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,8 @@ import pytest
 from pipeline.api import report_cases
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
-from pipeline.nlp.sections.patients import announced_patients, announced_sex, inline_patient_starts
+from pipeline.nlp.sections.patient_announcements import announced_patients, announced_sex
+from pipeline.nlp.sections.patient_labels import inline_patient_starts
 
 
 @pytest.fixture(scope="module")
@@ -382,7 +383,7 @@ def test_a_neonate_born_at_weeks_of_gestation_is_0(nlp):
 
 
 def test_an_ordinal_of_a_kin_word_is_a_birth_order_not_a_patient_number():
-    from pipeline.nlp.sections.patients import introduced_patients
+    from pipeline.nlp.sections.patient_introductions import introduced_patients
     text = ("Aneurysms in three siblings. We present three of eight siblings. The third sister, aged 57 years, "
             "presented with a haemorrhage.")
     assert [s.number for s in introduced_patients(text)] == [0]

@@ -7,7 +7,7 @@ import pytest
 from pipeline.api import report_cases
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
-from pipeline.nlp.sections.patients import announced_patients, counted_subject
+from pipeline.nlp.sections.patient_announcements import announced_patients, counted_subject
 
 
 @pytest.fixture(scope="module")

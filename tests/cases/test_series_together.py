@@ -6,7 +6,8 @@ import pytest
 from pipeline.api import report_cases
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
-from pipeline.nlp.sections.patients import announced_patients, announced_sex, introduced_patients
+from pipeline.nlp.sections.patient_announcements import announced_patients, announced_sex
+from pipeline.nlp.sections.patient_introductions import introduced_patients
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +136,7 @@ def test_ordinal_labels_opening_the_care_of_each_patient_open_their_parts(nlp):
 
 
 def test_an_ordinal_label_of_the_literature_opens_no_part():
-    from pipeline.nlp.sections.patients import inline_patient_starts
+    from pipeline.nlp.sections.patient_labels import inline_patient_starts
     text = "The first case was reported by Lee in 1990. The second case was reported in 1995."
     assert inline_patient_starts(text) == []
 

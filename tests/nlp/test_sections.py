@@ -467,7 +467,7 @@ def test_case_subheadings_of_clinical_case_records(nlp, heading):
 
 def test_announcement_in_a_citation_is_skipped_in_a_long_text_too():
     # the citation check once held only for a text shorter than the announcements' reach
-    from pipeline.nlp.sections.patients import announced_patients
+    from pipeline.nlp.sections.patient_announcements import announced_patients
     opening = ("A 52-year-old man presented with fever. Related articles: Fever of unknown origin: "
                "report of three cases. Brown A, Green B. Am J Med. 2011;14:22-9. ")
     assert announced_patients(opening) == 1
@@ -598,7 +598,7 @@ def test_a_table_of_the_patients_values_stays_in_the_case(nlp):
 # -- "Case 2 is a girl ..." --------------------------------------------------------------------------
 
 def test_a_numbered_label_made_the_subject_of_a_patient_opens_its_part():
-    from pipeline.nlp.sections.patients import inline_patient_starts
+    from pipeline.nlp.sections.patient_labels import inline_patient_starts
     text = ("We describe two children with the same syndrome.\n\nCase 1 was a male infant born at 30 weeks "
             "gestation. He needed ventilation for two weeks and then oxygen at home for many months while "
             "his growth was followed in the clinic and his anaemia was treated with transfusions.\n\n"
@@ -608,19 +608,19 @@ def test_a_numbered_label_made_the_subject_of_a_patient_opens_its_part():
 
 
 def test_a_case_cited_in_the_discussion_opens_no_part():
-    from pipeline.nlp.sections.patients import inline_patient_starts
+    from pipeline.nlp.sections.patient_labels import inline_patient_starts
     text = "In the discussion, as in case 2, the count was high and nothing more is said of her."
     assert inline_patient_starts(text) == []
 
 
 def test_a_numbered_subsection_after_case_report_opens_no_patient():
-    from pipeline.nlp.sections.patients import inline_patient_starts
+    from pipeline.nlp.sections.patient_labels import inline_patient_starts
     text = "CASE REPORT\n\n2.1. Outcome\nA 71-year-old man was admitted with abdominal pain."
     assert inline_patient_starts(text) == []
 
 
 def test_an_ordinal_heading_alone_on_its_line_opens_its_patient_past_another_sentence():
-    from pipeline.nlp.sections.patients import inline_patient_starts
+    from pipeline.nlp.sections.patient_labels import inline_patient_starts
     text = ("The first case\nA 52-year-old woman was admitted with fever.\n\nThe second case\n"
             "The ethics committee of our hospital approved the publication of this report and waived consent.\n"
             "In 2015, a 70-year-old man presented with palpitations.")

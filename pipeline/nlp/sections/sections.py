@@ -39,7 +39,9 @@ from pipeline.nlp.sections.headings import (
     LINE, MAX_HEADING_WORDS, PATIENT_HEADING, RUN_IN_PATIENT, SENTENCE_BREAK, HeadingReader, sentence_stop,
 )
 from pipeline.nlp.sections.model import PATIENT_SECTIONS, PatientMarker, Section
-from pipeline.nlp.sections.patients import InlineStart, inline_patient_starts, introduced_patients, patient_number
+from pipeline.nlp.sections.patient_common import InlineStart, patient_number
+from pipeline.nlp.sections.patient_introductions import introduced_patients
+from pipeline.nlp.sections.patient_labels import inline_patient_starts
 from pipeline.nlp.spans import char_span
 from pipeline.nlp.text import doc_text, rows_of_one_table, sentence_bounds
 from pipeline.resources import read_patterns
