@@ -8,6 +8,7 @@ from pipeline.api import report_cases
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.sections.group_count import group_count
+from pipeline.nlp.sections.patient_common import sentence_start_before
 
 
 @pytest.mark.parametrize("text, title, count", [
@@ -42,6 +43,8 @@ def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     "In these five cases the tumour had spread to the orbit before the primary was found.",
     "A 45-year-old man had rectal cancer.\nDiscussion\nFive patients received cyclophosphamide; four died.",
     "A 60-year-old man had a rash. Similar articles Rash in adults: report of two cases. Smith J. J Clin Oncol. 2004;22:101-5.",
+    # a rate's decimal point ends no sentence: the count's sentence is the one that names the incidence
+    "Addison disease is rare, with an incidence of 0.8\u20131.4 cases/100 000 inhabitants/year. A 6-year-old boy had fatigue.",
 ])
 def test_relatives_subgroups_and_the_literature_name_no_group(text):
     assert group_count(text) == 1
@@ -66,3 +69,13 @@ def test_the_group_words_give_every_row_its_sex(nlp):
             "line with a core temperature above 41 C. They were cooled in ice water and recovered fully.")
     rows = report_cases(nlp, Report(name="t.txt", text=text))
     assert [row.sex for row in rows] == ["male", "male"]
+
+
+
+@pytest.mark.parametrize("text, position, start", [
+    ("He was seen. Two patients were described.", 13, 12),
+    ("An incidence of 0.8-1.4 cases per year.", 22, 0),  # the "1." of a decimal ends no sentence
+    ("She was admitted.\nTwo days later she died.", 18, 18),  # a line break ends one
+])
+def test_a_sentence_starts_after_a_full_stop_that_ends_one(text, position, start):
+    assert sentence_start_before(text, position) == start

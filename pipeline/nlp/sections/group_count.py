@@ -13,10 +13,9 @@ import re
 from functools import lru_cache
 
 from pipeline.nlp.sections.headings import after_discussion_heading
+from pipeline.nlp.sections.patient_common import sentence_end_after, sentence_start_before
 from pipeline.resources import read_patterns
 
-# The end of a sentence, or a line break (a title, a heading).
-SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])|\n")
 COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -35,10 +34,7 @@ def _group_patterns(path: str) -> dict[str, re.Pattern]:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    # (a full stop's look-ahead must see the capital after it: no end position before ``start``)
-    opening = max((m.end() for m in SENTENCE_END.finditer(text[:start + 2]) if m.end() <= start), default=0)
-    closing = SENTENCE_END.search(text, end)
-    return text[opening:closing.end() if closing else len(text)]
+    return text[sentence_start_before(text, start):sentence_end_after(text, end)]
 
 
 def _not_the_reports(text: str, match: re.Match, patterns: dict) -> bool:

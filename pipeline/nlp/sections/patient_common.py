@@ -54,7 +54,11 @@ def sentence_end_after(text: str, position: int) -> int:
 
 def sentence_start_before(text: str, position: int) -> int:
     start = max(0, position - 600)
-    for found in SENTENCE_END.finditer(text, start, position):
+    # the look-ahead after a full stop reads the text beyond ``position``: the "1." of "1.4 cases" or an
+    # abbreviation's full stop right before it ends no sentence (an end position would make it one)
+    for found in SENTENCE_END.finditer(text, start):
+        if found.end() > position:
+            break
         start = found.end()
     return start
 
