@@ -12,6 +12,7 @@ from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, stated_primaries
 from pipeline.cases.organs import fallback_organs, type_only_weighed, type_organ
 from pipeline.cases.spread import metastasis_word, node_finding, spread_affirmed
+from pipeline.nlp.base import fill_template
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 from pipeline.resources import compile_pattern, read_patterns
 
@@ -401,9 +402,9 @@ def region_of_type(mention: Mention) -> bool:
     """True when a type is written with a body region ("squamous cell carcinoma (SCC) of the dorsum of
     the right hand", "liposarcoma in the left thigh", "left thigh recurrent liposarcoma")."""
     spec = read_patterns(REGIONS)
-    region = spec["region"]
-    after = compile_pattern(spec["after"].replace("{region}", region))
-    before = compile_pattern(spec["before"].replace("{region}", region))
+    parts = {"region": spec["region"]}
+    after = compile_pattern(fill_template(spec["after"], parts))
+    before = compile_pattern(fill_template(spec["before"], parts))
     offset_start, offset_end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
     right = mention.sentence[offset_end:offset_end + int(spec.get("reach", 120))]
     return bool(after.match(right) or before.search(mention.sentence[:offset_start]))
@@ -414,7 +415,7 @@ def lesion_in_region(mentions: list[Mention]) -> bool:
     dorsum of his right hand", "a painless swelling in the left thigh"; ``lesion`` of cases/regions.toml)
     and does not call it a metastasis or a recurrence."""
     spec = read_patterns(REGIONS)
-    lesion = compile_pattern(spec["lesion"].replace("{region}", spec["region"]))
+    lesion = compile_pattern(fill_template(spec["lesion"], {"region": spec["region"]}))
     spread = compile_pattern(spec["spread"])
     sentences = {m.sentence for m in mentions if not m.negated and not m.hypothetical}
     return any(lesion.search(s) and not spread.search(s) for s in sentences)

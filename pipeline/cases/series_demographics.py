@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from pipeline.cases.mentions import Mention
 from pipeline.cases.record import Case, Evidence
+from pipeline.nlp.base import fill_template
 from pipeline.nlp.sections.patient_common import PERSON_SEX, patient_number
 from pipeline.resources import read_patterns, read_table
 
@@ -23,7 +24,7 @@ def enumerated_persons(text: str, patients: str,
     if "enumerated_persons" not in spec:
         return []
     person = spec["enumerated_person"]
-    listed = re.compile(spec["enumerated_persons"].replace("{person}", person))
+    listed = re.compile(fill_template(spec["enumerated_persons"], {"person": person}))
     match = listed.search(text, 0, int(spec["announced_reach"]))
     if match is None:
         return []

@@ -806,3 +806,11 @@ def test_the_fallback_paragraph_of_a_flattened_page_stops_at_the_next_section(nl
     doc = nlp(FLATTENED_PAGE)
     assert section_of(doc, "A 7-year-old boy") == "case"
     assert section_of(doc, "Nakamura Y, Ito S") != "case"
+
+
+def test_with_persons_fills_the_shared_pieces_with_their_defaults_and_keeps_other_names():
+    # a piece may use a later one ({persons} in counted_subject); a name it does not fill stays
+    from pipeline.nlp.sections.patient_common import with_persons
+    data = {"counted_subject": r"(?P<count>two)\s+{persons}", "persons_plural": "(?:twins)"}
+    assert with_persons(r"{counted_subject}\s+{authors}{1,2} {person}", data) == r"(?P<count>two)\s+(?:twins)\s+(?:we){1,2} {person}"
+    assert with_persons("{persons}|{cancer_nouns}|{cancer_codes}|{counted_subject}", {}) == "(?:patients|cases)|(?!)|(?!)|(?!)"

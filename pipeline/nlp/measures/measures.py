@@ -123,9 +123,9 @@ class MeasureMatcher(Component):
         self.fluid_powers = set(spec.get("fluid_litre_powers", []))
         self.ml_slip_below = float(spec.get("ml_slip_below", 0))
         self.fraction_slip_volumes = set(spec.get("fraction_slip_volumes", []))
-        self.row_cell = regex_cache.compile(spec.get("row_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
+        self.row_cell = regex_cache.compile(fill_template(spec.get("row_cell", "(?!)"), {"number": spec["number"]}), re.VERBOSE)
         bare_number = spec["number"].replace("?P<number>", "?:")
-        self.row_reference_cell = regex_cache.compile(spec.get("row_reference_cell", "(?!)").replace("{number}", bare_number), re.VERBOSE)
+        self.row_reference_cell = regex_cache.compile(fill_template(spec.get("row_reference_cell", "(?!)"), {"number": bare_number}), re.VERBOSE)
         # a table cell holding a bare number, ending where the next cell's gap begins
         self.bare_cell_before = regex_cache.compile(r"(?:^|[\t|])[ \u00a0]*" + spec["number"] + r"[ \u00a0]*$", re.VERBOSE | re.MULTILINE)
         # a table's unit written after the analyte's name: "WBC (×10^9/L) 12.3", "WBC, ×10^9/L: 12.3",
@@ -138,8 +138,8 @@ class MeasureMatcher(Component):
             + r"(?:" + spec.get("name_bracket_range", "(?!)") + r")?\s*[)\]]?"
             + r"(?:" + spec.get("name_range_after_unit", "(?!)") + r")?", re.VERBOSE)
         # the reading of table layouts the sentences do not show (table_rows.py)
-        self.spaced_row_last_cell = regex_cache.compile(spec.get("spaced_row_last_cell", "(?!)").replace("{unit}", spec["unit"]), re.VERBOSE)
-        self.column_value_cell = regex_cache.compile(spec.get("column_value_cell", "(?!)").replace("{number}", spec["number"]), re.VERBOSE)
+        self.spaced_row_last_cell = regex_cache.compile(fill_template(spec.get("spaced_row_last_cell", "(?!)"), {"unit": spec["unit"]}), re.VERBOSE)
+        self.column_value_cell = regex_cache.compile(fill_template(spec.get("column_value_cell", "(?!)"), {"number": spec["number"]}), re.VERBOSE)
         self.reference_row = regex_cache.compile(spec.get("reference_row", "(?!)"), re.IGNORECASE)
         self.comma_reference_link = regex_cache.compile(spec.get("comma_reference_link", "(?!)"))
         # a bare value's own unit in brackets right after it, a laboratory's flag for a high or

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.nlp.base import fill_template
 from pipeline.nlp.sections.headings import after_discussion_heading
 from pipeline.nlp.sections.patient_common import sentence_end_after, sentence_start_before
 from pipeline.resources import read_patterns
@@ -22,8 +23,7 @@ COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 @lru_cache(maxsize=None)
 def _group_patterns(path: str) -> dict[str, re.Pattern]:
     data = read_patterns(path)
-    persons = data["persons_plural"]
-    return {"count": re.compile(data["group_count"].replace("{persons}", persons)),
+    return {"count": re.compile(fill_template(data["group_count"], {"persons": data["persons_plural"]})),
             "pair": re.compile(data["group_pair"]),
             "not_after": re.compile(data["group_count_not_after"]),
             "not_before": re.compile(data["group_count_not_before"]),

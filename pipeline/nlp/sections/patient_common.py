@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import regex_cache
+from pipeline.nlp.base import fill_template
 from pipeline.resources import read_patterns
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -69,11 +70,11 @@ def with_persons(pattern: str, data: dict) -> str:
     for the patients), ``{authors}`` (the authors as the subject of their report) and
     ``{cancer_nouns}``/``{cancer_codes}`` (the cancers a familial report names), so that every
     pattern reads a group of patients, the authors reporting it and their cancers with one vocabulary."""
-    return (pattern.replace("{counted_subject}", data.get("counted_subject", "(?!)"))
-            .replace("{persons}", data.get("persons_plural", "(?:patients|cases)"))
-            .replace("{authors}", data.get("authors_subject", "(?:we)"))
-            .replace("{cancer_nouns}", data.get("cancer_nouns", "(?!)"))
-            .replace("{cancer_codes}", data.get("cancer_codes", "(?!)")))
+    return fill_template(pattern, {"counted_subject": data.get("counted_subject", "(?!)"),
+                                   "persons": data.get("persons_plural", "(?:patients|cases)"),
+                                   "authors": data.get("authors_subject", "(?:we)"),
+                                   "cancer_nouns": data.get("cancer_nouns", "(?!)"),
+                                   "cancer_codes": data.get("cancer_codes", "(?!)")})
 
 
 @lru_cache(maxsize=None)
