@@ -32,6 +32,13 @@ def cases(nlp, text, title=None):
      "The daughter, aged 20 years, had a similar nodule.", "The daughter"),
     ("Thyroid cancer in a mother and daughter. A 45-year-old woman had a nodule. The 20-year-old daughter had "
      "one too.", "The 20-year-old daughter"),
+    # a transmission from one person to another, or a family cluster, names several patients
+    ("Spousal transmission of Q fever. A 52-year-old man had fever and pneumonia. His 49-year-old wife developed "
+     "fever two weeks later.", "His 49-year-old wife"),
+    ("A household cluster of measles. A 4-year-old boy had a rash and cough. His 7-year-old sister developed a "
+     "rash a week later.", "His 7-year-old sister"),
+    ("Mother-to-child transmission of syphilis. A 24-year-old woman had a genital ulcer. Her 2-month-old son "
+     "presented with a rash.", "Her 2-month-old son"),
 ])
 def test_a_relative_introduced_with_an_age_of_its_own_is_a_patient_of_a_report_about_several(text, heading):
     assert [s.heading for s in introduced_patients(text)] == [heading]
@@ -45,6 +52,9 @@ def test_a_relative_introduced_with_an_age_of_its_own_is_a_patient_of_a_report_a
     "Familial cases and twin pairs are known. A 50-year-old woman had a goitre; her 47-year-old sister, "
     "operated on in 2001, takes levothyroxine.",
     # a sibling named by birth order who carries the variant without the disease
+    # a mother named in a report on mother-to-child transmission, told only as the source
+    "Mother-to-child transmission of HIV. A 3-month-old boy had oral thrush. His 25-year-old mother had not "
+    "received antiretroviral therapy.",
     "Deafness in siblings? A 9-year-old boy had hearing loss. His siblings were tested. The younger sister "
     "carried the same variant and had no symptoms.",
 ])
