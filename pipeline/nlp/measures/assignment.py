@@ -45,6 +45,8 @@ class Assigner:
         self.max_distance = int(spec.get("max_keyword_distance", 250))
 
     def sentence(self, text: str, position: int) -> tuple[int, int]:
+        """(start, end) of the sentence around ``position`` (ended by the patterns'
+        ``sentence_end``), at most 1000 characters either way."""
         start = low = max(0, position - 1000)
         for boundary in self.sentence_end.finditer(text, low, position + 1):
             if boundary.end() <= position:

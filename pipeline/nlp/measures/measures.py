@@ -5,11 +5,12 @@ mass", "45 Gy in 25 fractions").
 
 A value is a number with a unit, found by regex over ``doc.text`` (scispaCy keeps "109/L" or
 "30,400/µL" in one token, so token patterns are fragile): a cell count (units.py), another
-quantity (quantities.py) or a tumour size. Numbers just before it that share its unit ("from
-12,000 to 30,000/µL") are values too, and a bracketed range after or before the patient's value
-is its reference range (values.py). Each value goes to the nearest analyte keyword before it
-in its sentence, or, in a "respectively" sentence, to the keyword in the same list position
-(assignment.py); the keyword's family and the unit's dimension name the analyte
+quantity (quantities.py) or a tumour size (sizes_doses.py, with a radiation dose's total).
+Numbers just before it that share its unit ("from 12,000 to 30,000/µL") are values too
+(values.py), and a range after or before the patient's value is its reference range
+(references.py). Each value goes to the nearest analyte keyword before it in its sentence,
+or, in a "respectively" sentence, to the keyword in the same list position (assignment.py);
+the keyword's family and the unit's dimension name the analyte
 (vocabulary.py, ``models/measures/analytes.tsv``: a NEUT keyword with a count is the neutrophil
 count, with a percentage the neutrophil fraction). Temperatures, radiation doses and tumour
 sizes are known from their unit alone. Only analytes marked ``emit`` are written out; the
@@ -23,8 +24,6 @@ are in matches.py.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,6 +36,7 @@ from pipeline.nlp.measures.matches import Item, Keyword
 from pipeline.nlp.measures.model import Measure
 from pipeline.nlp.measures.qualifiers import ValueQualifiers
 from pipeline.nlp.measures.quantities import convert, parse_quantity_number, parse_unit, quantity_grammar
+from pipeline.nlp.measures.sizes_doses import SizesAndDoses
 from pipeline.nlp.measures.table_values import TableValues
 from pipeline.nlp.measures.units import grammar, parse_number, to_float, within
 from pipeline.nlp.measures.unitless import UnitlessReader
@@ -79,30 +79,22 @@ class MeasureMatcher(Component):
         tables = grammar(patterns)
         spec = tables["spec"]
         self.count = tables["count"]
-        quantities = quantity_grammar(patterns)
-        self.quantity = quantities["quantity"]
-        self.size = quantities["size"]
-        self.size_number = quantities["size_number"]
+        self.quantity = quantity_grammar(patterns)["quantity"]
         self.max_quantity_distance = int(spec.get("max_quantity_distance", 100))
-        self.dose_fractions = regex_cache.compile(spec["dose_fractions"])
-        self.dose_per_fraction_after = regex_cache.compile(spec["dose_per_fraction_after"], re.IGNORECASE)
-        self.dose_times_after = regex_cache.compile(spec["dose_times_after"])
-        self.dose_fractions_before = regex_cache.compile(spec["dose_fractions_before"], re.IGNORECASE)
         self.not_body_temperature = regex_cache.compile(spec["not_body_temperature"])
-        self.size_after = regex_cache.compile(spec["size_after"] + spec["lesion"] + r"(?![A-Za-z])")
-        self.size_before = regex_cache.compile(r"(?<![A-Za-z])" + spec["lesion"] + spec["size_before"])
         self.unitless = unitless
         # the parts it calls: where the numbers are, which keyword and analyte they belong to,
         # what a value is (a result or a threshold, blood's or another fluid's), and the readers
-        # of bare numbers, table rows and columns and courses
+        # of courses, bare numbers, table rows and columns, tumour sizes and doses
         self.values = ValueFinder(spec, patterns)
         self.vocabulary = Vocabulary(spec, keywords, analytes, patterns)
         self.assign = Assigner(spec, self.vocabulary, self.count)
         self.qualify = ValueQualifiers(spec)
         self.courses = Courses(spec, patterns, analytes)
         bare = BareNumbers(spec, patterns, analytes)
-        tables = TableValues(spec, patterns, bare, self.qualify)
-        self.read_unitless = UnitlessReader(spec, patterns, self.vocabulary, self.assign, bare, tables, self.courses, self.qualify)
+        table_values = TableValues(spec, patterns, bare, self.qualify)
+        self.sizes_doses = SizesAndDoses(spec, patterns, analytes, self.vocabulary, self.assign, self.qualify)
+        self.read_unitless = UnitlessReader(spec, patterns, self.vocabulary, self.assign, bare, table_values, self.courses, self.qualify)
 
     def find(self, doc: Doc, text: str) -> list[Finding]:
         """Counts, other quantities, tumour sizes and unitless counts, each as a
@@ -128,14 +120,15 @@ class MeasureMatcher(Component):
         for items in groups:
             for item in items:
                 self._add_quantity(text, item, items[0].start, keywords, spans, seen)
-        for match in self.size.finditer(text):
-            self._add_size(text, match, spans, seen)
+        self.sizes_doses.add_sizes(text, spans, seen)
         if self.unitless:
             for keyword in self.vocabulary.unitless_keywords(text):
                 self.read_unitless.add(text, keyword, spans, seen)
         return spans
 
     def _add(self, text, item: Item, first: int, spans, seen) -> None:
+        """Adds a count's number (``item``, of the list starting at ``first``) as the value of the
+        analyte its keyword names."""
         if (item.start, item.end) in seen:
             return
         sentence, keywords = self.assign.context(text, item.start)
@@ -176,6 +169,8 @@ class MeasureMatcher(Component):
         spans.append(Finding(item.start, end, analyte.label, measure))
 
     def _add_quantity(self, text, item: Item, first: int, near: list[Keyword], spans, seen) -> None:
+        """A quantity's number as the value of the analyte its unit names (temperature, dose) or
+        of a keyword among ``near``, in the analyte's canonical unit."""
         if (item.start, item.end) in seen:
             return
         analyte = self.vocabulary.by_dimension.get(item.unit.dimension)
@@ -216,7 +211,7 @@ class MeasureMatcher(Component):
             return
         fractions = None
         if analyte.dimension == "dose":
-            dose = self._dose(text, item, value)
+            dose = self.sizes_doses.dose(text, item, value)
             if dose is None:
                 return
             value, fractions = dose
@@ -230,54 +225,3 @@ class MeasureMatcher(Component):
         measure = Measure(analyte.label, value, analyte.unit, text[item.start : end], threshold or item.reference, comparator, fractions=fractions)
         seen.add((item.start, item.end))
         spans.append(Finding(item.start, end, analyte.label, measure))
-
-    def _dose(self, text: str, item: Item, value):
-        """(total dose, fractions) of a dose in Gy, or None for one fraction's dose whose total
-        is not written with it ("2 Gy per fraction")."""
-        after = text[item.unit_end : item.unit_end + 40]
-        before = self.dose_fractions_before.search(text, max(0, item.start - 40), item.start)
-        if before is not None:
-            # "25 fractions of 1.8 Gy": the total, unless it is written just before
-            if not before.group("fractions") or "Gy" in text[max(0, item.start - 60) : before.start()]:
-                return None
-            fractions = int(before.group("fractions"))
-            return value * fractions, fractions
-        times = self.dose_times_after.match(after)
-        if times is not None:
-            fractions = int(times.group("fractions"))
-            return value * fractions, fractions
-        if self.dose_per_fraction_after.match(after):
-            return None
-        written = self.dose_fractions.match(after)
-        return value, int(written.group("fractions")) if written else None
-
-    def _add_size(self, text, match: re.Match, spans, seen) -> None:
-        """A tumour size: two or three dimensions, or one next to a lesion word."""
-        analyte = self.vocabulary.by_dimension.get("length")
-        if analyte is None or not analyte.emit or (match.start(), match.end()) in seen:
-            return
-        parts = [(m.group("number"), m.group("unit")) for m in self.size_number.finditer(match.group())]
-        sentence = self.assign.sentence(text, match.start())
-        if len(parts) == 1 and not (
-            self.size_after.match(text, match.end())
-            or self.size_before.search(text, max(sentence[0], match.start() - 70), match.start())
-        ):
-            return
-        dimensions = []
-        unit = parts[-1][1]
-        for number_text, written_unit in reversed(parts):
-            unit = written_unit or unit  # "3 x 4 cm": a dimension takes the next unit written
-            number = parse_quantity_number(number_text)
-            value = convert(number, parse_unit(unit, self.patterns), parse_unit(analyte.unit, self.patterns)) if number is not None else None
-            if value is None:
-                return
-            dimensions.insert(0, float(value))
-        largest = max(dimensions)
-        if not within(largest, analyte.name, self.analytes_file):
-            return
-        item = Item(match.start(), match.end(), parts[0][0], match.end(), 0)
-        keyword = words_before(text, sentence, item.start)
-        comparator, threshold = self.qualify.qualifiers(text, keyword, item, sentence)
-        measure = Measure(analyte.label, largest, analyte.unit, match.group(), threshold, comparator, dimensions=tuple(dimensions))
-        seen.add((match.start(), match.end()))
-        spans.append(Finding(match.start(), match.end(), analyte.label, measure))

@@ -73,12 +73,10 @@ class TableValues:
             cell = self.row_cell.match(text, cursor)
             if cell is None:
                 return
-            start, end = cell.start("number"), cell.end("number")
-            value = self.bare.value(text, cell.group("number"), exponent, cell, None, analyte, header)
-            if value is None or (start, end) in seen:
+            read = self._read_cell(text, cell, exponent, analyte, header, first.threshold, seen)
+            if read is None:
                 return
-            measure = Measure(analyte.label, value, analyte.unit, cell.group("number"), first.threshold, None)
-            seen.add((start, end))
+            start, end, measure = read
             if not self.qualify.in_other_fluid_column(text, start):
                 spans.append(Finding(start, end, analyte.label, measure))
             cursor = end
@@ -96,12 +94,11 @@ class TableValues:
             if exponent is None:
                 return  # another unit: no count
         for cell in values:
-            start, end = cell.start("number"), cell.end("number")
-            value = self.bare.value(text, cell.group("number"), exponent, cell, None, analyte, header)
-            if value is None or (start, end) in seen:
+            read = self._read_cell(text, cell, exponent, analyte, header, first.threshold, seen)
+            if read is None:
                 return
-            seen.add((start, end))
-            spans.append(Finding(start, end, analyte.label, Measure(analyte.label, value, analyte.unit, cell.group("number"), first.threshold, None)))
+            start, end, measure = read
+            spans.append(Finding(start, end, analyte.label, measure))
 
     def add_column(self, text: str, name_end: int, keyword: Keyword, exponent, analyte: Analyte, spans, seen) -> bool:
         """The values of a table column headed by the analyte's name, one row per day, date or
@@ -130,10 +127,20 @@ class TableValues:
             value_cell = self.column_value_cell.fullmatch(text, cell.start, cell.end)
             if value_cell is None:
                 continue
-            start, end = value_cell.start("number"), value_cell.end("number")
-            value = self.bare.value(text, value_cell.group("number"), exponent, value_cell, None, analyte, True)
-            if value is None or (start, end) in seen:
-                continue
-            seen.add((start, end))
-            spans.append(Finding(start, end, analyte.label, Measure(analyte.label, value, analyte.unit, value_cell.group("number"))))
+            read = self._read_cell(text, value_cell, exponent, analyte, True, False, seen)
+            if read is not None:
+                start, end, measure = read
+                spans.append(Finding(start, end, analyte.label, measure))
         return True
+
+    def _read_cell(self, text: str, cell: re.Match, exponent, analyte: Analyte, header: bool, threshold: bool,
+                   seen) -> tuple[int, int, Measure] | None:
+        """The number of a cell (``cell``'s group "number") read as the analyte's value like the
+        row's or column's first, as (start, end, measure), its characters then marked read in
+        ``seen``; None when it gives no value or was read already."""
+        start, end = cell.start("number"), cell.end("number")
+        value = self.bare.value(text, cell.group("number"), exponent, cell, None, analyte, header)
+        if value is None or (start, end) in seen:
+            return None
+        seen.add((start, end))
+        return start, end, Measure(analyte.label, value, analyte.unit, cell.group("number"), threshold, None)
