@@ -2,6 +2,7 @@
 keyword, one number with its unit, the analyte table's row."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pipeline.nlp.measures.quantities import Unit
@@ -27,6 +28,12 @@ class Item:
     reference: bool = False  # inside "(4.0-10.0 ×10^9/L)" after a patient's value
     unit: Unit | None = None  # None: a cell count
     near: bool = False  # a keyword of an analyte measured in ``unit`` stands near
+
+    def has_own_unit(self, pattern: re.Pattern, text: str) -> bool:
+        """True for the last number of a list, the one the unit is written after (``pattern``:
+        the count or quantity grammar)."""
+        match = pattern.match(text, self.start)
+        return match is not None and match.end() == self.unit_end
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@
   "WBC (×10^9/L)").
 
 Pure functions over the text and its offsets: which numbers are a row's or a column's cells.
-Reading them as counts (units, scale, plausible range) is the measure matcher's.
+Reading them as counts (units, scale, plausible range) is table_values.py's.
 """
 from __future__ import annotations
 
