@@ -203,3 +203,10 @@ def test_both_patients_of_the_literature_make_no_second_row(nlp):
     text = ("A 16-year-old boy reported delusional ideas and received cognitive behavioural therapy. Both patients "
             "received antipsychotics in the series reported by Smith et al. [4].")
     assert len(cases(nlp, text)) == 1
+
+
+def test_ages_coordinated_in_one_sentence_give_the_rows_of_their_parts_their_ages(nlp):
+    text = ("Abstract\nTwo patients with peritoneal mesothelioma misdiagnosed as ovarian carcinoma were operated on. The "
+            "patients were 74 and 45 years-old at admission.\n\nCase 1\nThe first patient had ascites and a pelvic mass. "
+            "\n\nCase 2\nThe second patient had abdominal pain and omental thickening.")
+    assert [r.age for r in cases(nlp, text)] == [74, 45]

@@ -91,6 +91,11 @@ def sexes(nlp, text):
         ("The first one - a little girl of 22 months with repeated admissions for constipation.", [1.83]),
         ("A boy (18 months) was admitted with fever.", [1.5]),
         ("The second case - also a girl, of 3 years, is admitted for flank pain.", [3.0]),
+        # ages coordinated before the one written with its unit: the patients of a series in one sentence
+        ("The patients were 74 and 45 years-old at admission.", [74.0, 45.0]),
+        ("The sisters were 21, 25 and 28 years old at diagnosis.", [21.0, 25.0, 28.0]),
+        ("Two brothers, eight and nine years old, had photophobia.", [8.0, 9.0]),
+        ("Twins, 4 and 4 months old, were admitted.", [0.33, 0.33]),
     ],
 )
 def test_age_values(nlp, text, expected):
@@ -114,6 +119,8 @@ def test_age_values(nlp, text, expected):
         "Lesions affect 20- to 40-year-old women.",
         "Screening is advised for patients aged 65 years or older.",
         "Most patients are between 40 and 60 years of age.",
+        "Patients between 40 and 60 years old were included.",
+        "Children of 3 or 4 years old were excluded.",
         "Rare in children under the age of 10.",
         "Death occurred at two to 17 days of age.",
         "Onset before one week of age is a risk factor.",

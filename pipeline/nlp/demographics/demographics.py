@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,6 +17,8 @@ from pipeline.resources import read_patterns, read_table
 
 GROUP = "demographics"
 MAX_AGE_YEARS = 130
+# How far before an age a list of ages coordinated with it may start ("7, 10, and 11 year-old").
+COORDINATED_REACH = 60
 # How far before an age a birth clause naming the parent may begin ("An infant was born via vaginal
 # delivery at 36 weeks of gestation to a 17-year-old woman": [age] parent_before).
 PARENT_WINDOW = 160
@@ -68,6 +71,11 @@ class DemographicsMatcher(Component):
         # an age starts with a digit, a number word, "age", or a person word ("a woman (54 years)")
         self.age_first_chars = set("0123456789a") | {w[0] for w in self.number_words} | set("wmlgfbp")
         self.age_exclude_before = regex_cache.compile(age["exclude_before"], re.IGNORECASE)
+        # the numbers of a list coordinated before an age ("74 and 45 years-old"): digits or number words
+        bare = "|".join(sorted(self.number_words, key=len, reverse=True))
+        self.bare_number = regex_cache.compile(rf"\d{{1,3}}(?:\.\d+)?|\b(?:{bare})\b", re.IGNORECASE)
+        self.coordinated_before = regex_cache.compile(
+            fill_template(age.get("coordinated_before", "(?!)"), {"bare_number": self.bare_number.pattern}), re.IGNORECASE)
         self.age_exclude_after = regex_cache.compile(age["exclude_after"], re.IGNORECASE)
         self.at_age_before = regex_cache.compile(age["at_age_before"], re.IGNORECASE)
         self.at_age_presents_after = regex_cache.compile(age.get("at_age_presents_after", "(?!)"), re.IGNORECASE)
@@ -131,7 +139,11 @@ class DemographicsMatcher(Component):
                 match = next((m for m in (p.match(lower, word.start()) for p in self.age_patterns) if m), None)
                 if match is None:
                     continue
-                before = text[max(0, match.start() - 40) : match.start()]
+                # "74 and 45 years-old": the list's numbers are ages too, and what comes before the
+                # list (not the list itself) says whether they are ages at all
+                listed = self.coordinated_before.search(text, max(0, match.start() - COORDINATED_REACH), match.start())
+                first = listed.start() if listed else match.start()
+                before = text[max(0, first - 40) : first]
                 after = text[match.end() : match.end() + 30]
                 if self.age_exclude_before.search(before) or self.age_exclude_after.search(after):
                     continue
@@ -153,9 +165,23 @@ class DemographicsMatcher(Component):
                     sex=row["sex"] if row else None,
                     kin_named=noun not in self.relatives and self.kin_of_before.search(before) is not None,
                 )
+                for number in self.bare_number.finditer(text, first, match.start()) if listed else ():
+                    listed_years = self._listed_years(number.group(), unit)
+                    if listed_years is not None and unfound_span(doc, number.start(), number.end(), "AGE") is not None:
+                        yield Finding(number.start(), number.end(), "AGE",
+                                      replace(value, years=listed_years, written=number.group()))
                 if unfound_span(doc, match.start(), match.end(), "AGE") is not None:
                     taken_until = match.end()
                     yield Finding(match.start(), match.end(), "AGE", value)
+
+    def _listed_years(self, written: str, unit: str) -> float | None:
+        """The years of a number of a coordinated list of ages, in the unit of the age after it."""
+        try:
+            number = float(written) if written[0].isdigit() else float(self.number_words[written.lower()])
+        except (KeyError, ValueError):
+            return None
+        years = number * self.unit_years[unit]
+        return round(years, 2) if 0 < years <= MAX_AGE_YEARS else None
 
     def _parent_is_patient(self, text: str, before: str, end: int, noun: str) -> bool:
         """"A 41-year-old mother with diabetes who presented at 33 weeks": the parent is the
