@@ -26,7 +26,7 @@ from pipeline.cases.primary import (
 )
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases, shared_disease
-from pipeline.cases.series_demographics import ages_in_order
+from pipeline.cases.series_ages_in_order import ages_in_order
 from pipeline.cases.series_newborns import mothers_age_in_newborn_report
 from pipeline.cases.spread import (
     BROAD_GI, GI_ORGANS, LOCAL_SITE, another_organ_outside_the_list, elsewhere_in_system, haematolymphoid_spread,

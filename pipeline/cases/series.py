@@ -15,19 +15,10 @@ from functools import lru_cache
 from pipeline.cases.organs import primary_sex, site_facts
 from pipeline.cases.patient_columns import table_columns
 from pipeline.cases.record import Case, Evidence
+from pipeline.cases.series_age_lists import grouped_ages, listed_ages, listed_person_ages, respective_ages
+from pipeline.cases.series_ages_in_order import listed_demographics
 from pipeline.cases.series_apart import one_and_the_other, respective_values, told_apart
-from pipeline.cases.series_demographics import (
-    enumerated_persons,
-    group_age,
-    group_sex,
-    grouped_ages,
-    kin_pair_sexes,
-    listed_ages,
-    listed_demographics,
-    listed_person_ages,
-    listed_sexes,
-    respective_ages,
-)
+from pipeline.cases.series_groups import enumerated_persons, group_age, group_sex, kin_pair_sexes, listed_sexes
 from pipeline.cases.series_newborns import co_twin_age, newborn_ages
 from pipeline.ingest.report import Report
 from pipeline.nlp.sections.group_count import group_count

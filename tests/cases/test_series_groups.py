@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.api import report_cases
 from pipeline.cases.record import Case
-from pipeline.cases.series_demographics import _group_age, kin_pair_sexes
+from pipeline.cases.series_groups import _group_age, kin_pair_sexes
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
 
