@@ -8,7 +8,7 @@ from collections import Counter
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.course_dates import course_dates
 from pipeline.cases.figo import choose_figo_stage, nodal_stage
-from pipeline.cases.index_terms import indexed_sex
+from pipeline.cases.index_terms import indexed_sex, title_condition_sex
 from pipeline.cases.histology_choice import (
     choose_histology, histology_with_site, marrow_type, with_shared_refinement, without_keyword_mimics,
 )
@@ -72,6 +72,10 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     if len(rows) == 1:
         title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
         indexed_sex(rows[0], report.text)  # a PubMed page's "MeSH terms ... • Female"
+    for row in rows:
+        if len(rows) > 1:  # the patients of a series told together: the page's one sex tag is each one's
+            indexed_sex(row, report.text)
+        title_condition_sex(row, report.title, report.text)  # "Peripartum cardiomyopathy: a case series"
     return rows
 
 

@@ -1,5 +1,7 @@
-"""The sex a PubMed page's MeSH terms give a one-patient report that names none ("MeSH terms" then
-"• Female" among the check tags): the [index_terms] table of models/demographics/patterns.toml."""
+"""The sex the report as a whole gives a patient whose own text names none: a PubMed page's MeSH
+terms ("MeSH terms" then "• Female" among the check tags: the [index_terms] table of
+models/demographics/patterns.toml), or a condition only one sex has named in the title ("Peripartum
+cardiomyopathy: a case series": [title_condition])."""
 from __future__ import annotations
 
 from pipeline.cases.record import Case, Evidence
@@ -43,3 +45,20 @@ def indexed_sex(case: Case, text: str, path: str = PATTERNS) -> None:
     name, (begin, end) = found.popitem()
     case.sex = name
     case.evidence.append(Evidence("sex", name, text[begin:end], begin, end, begin, ("subject=patient", "section=index terms")))
+
+
+def title_condition_sex(case: Case, title: str | None, text: str, path: str = PATTERNS) -> None:
+    """Sets ``case.sex`` from a condition only one sex has that the report's title names ("Dengue
+    fever in pregnancy: report of two cases") when the row's text named no sex and the title is not
+    about newborns; the evidence is the title where the text holds it (else no cell, as for a title's
+    outcome)."""
+    spec = read_patterns(path).get("title_condition")
+    if case.sex is not None or not title or not spec or compile_pattern(spec["newborn"]).search(title):
+        return
+    found = {name for name in ("female", "male") if compile_pattern(spec[name]).search(title)}
+    begin = text.find(title)
+    if len(found) != 1 or begin < 0:
+        return
+    case.sex = found.pop()
+    case.evidence.append(Evidence("sex", case.sex, title, begin, begin + len(title), begin,
+                                  ("subject=patient", "section=title")))
