@@ -43,6 +43,9 @@ def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     "In these five cases the tumour had spread to the orbit before the primary was found.",
     "A 45-year-old man had rectal cancer.\nDiscussion\nFive patients received cyclophosphamide; four died.",
     "A 60-year-old man had a rash. Similar articles Rash in adults: report of two cases. Smith J. J Clin Oncol. 2004;22:101-5.",
+    # a group told only as exposed: those who fell ill are the patients
+    "The index patient developed myalgia. Four days later, all 5 family members consumed a roast from the boar.",
+    "Three family members ate the same mushrooms. A 45-year-old man developed vomiting and diplopia.",
     # a rate's decimal point ends no sentence: the count's sentence is the one that names the incidence
     "Addison disease is rare, with an incidence of 0.8\u20131.4 cases/100 000 inhabitants/year. A 6-year-old boy had fatigue.",
 ])
