@@ -1,5 +1,5 @@
-"""The sex a PubMed page's MeSH terms give the patients of a report whose text names none, and the sex a condition only one sex has gives them from the title (pages
-written for the tests)."""
+"""The sex a PubMed page's MeSH terms give the patients of a report whose text names none, and the
+sex a condition only one sex has gives them from the title (pages written for the tests)."""
 from case_outcome_helpers import full_nlp  # noqa: F401 (the shared fixture)
 from pipeline.api import report_cases
 from pipeline.ingest.report import Report
