@@ -22,6 +22,9 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "He was given intravenous ceftriaxone and recovered.",
     "Intravenous doxycycline and fluids led to his recovery.",
     "Both men were treated with penicillin, ultimately resulting in their recovery.",
+    # "the case" as the patient of a report of several ones
+    "The case recovered after 29 days of hospitalization.",
+    "The second case was well when last seen in clinic.",
 ])
 def test_recovery_wording(nlp, text):
     assert categories(nlp, text) == ["recovered"]
