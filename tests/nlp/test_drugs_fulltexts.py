@@ -59,6 +59,15 @@ def test_a_susceptibility_table_lists_drugs_tested_not_given(nlp):
     assert generics(nlp, text) == ["meropenem"]
 
 
+def test_a_susceptibility_caption_without_its_cells_leaves_the_case_that_follows(nlp):
+    # a page that kept a table's caption but not its cells goes on with the patient's course
+    text = ("A 70-year-old woman had a tender abscess of the lower back.\n"
+            "Table 2 Susceptibility results from bacterial cultures of patients with cutaneous infection\n"
+            "She was treated with incision and drainage; empiric treatment with cephalexin 500 mg four times daily "
+            "for 10 days was also initiated. Five days later doxycycline 100 mg twice daily was added.")
+    assert generics(nlp, text) == ["cefalexin", "doxycycline"]
+
+
 def test_a_table_of_the_patients_treatment_keeps_its_drugs(nlp):
     text = ("Table 2. Treatment of the patient during admission.\n\n"
             "Day\tDrug\n1\tCefepime 2 g IV\n3\tVancomycin 1 g IV\n")

@@ -21,13 +21,21 @@ LIST_CUE_WORDS = regex_cache.compile(r"sensitiv|susceptib|non|resistan|intermedi
                             r"|such|e\.|like|for")
 BLANK_LINES = regex_cache.compile(r"\n(?:[ \t]*\n)+")
 MAX_TABLE_CHARS = 3000
+# A line of running prose, which no table row is: no cell break, at least twelve words, and a full stop
+# that ends a sentence in it or at its end.
+PROSE_LINE = regex_cache.compile(r"(?m)^(?=[^\t\n]*\.(?:\s|$))(?:[^\t\n\s]+[ ]+){11,}[^\t\n]*$")
 
 
 def _table_end(text: str, rows_start: int, limit: int) -> int:
     """Where a table whose rows start at ``rows_start`` ends: at the first blank line that has no
     row (a line with tab-separated cells) both before and after it (a table copied from a web page
-    may have a blank line between its rows), or at ``limit``."""
+    may have a blank line between its rows), at the first line of running prose (a page that kept
+    the caption but not the cells goes on with the case: "Table 2 Susceptibility results ...\nShe was
+    treated with ... cephalexin ..."), or at ``limit``."""
     limit = min(len(text), limit)
+    prose = PROSE_LINE.search(text, rows_start, limit)
+    if prose is not None:
+        limit = prose.start()
     position = rows_start
     while True:
         blank = BLANK_LINES.search(text, position, limit)
