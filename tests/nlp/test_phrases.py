@@ -6,7 +6,7 @@ from spacy.matcher import PhraseMatcher
 
 from pipeline import disk_cache
 from pipeline.nlp import phrases
-from pipeline.nlp.sites.sites import lexicon_phrases
+from pipeline.nlp.sites.lexicon import lexicon_phrases
 
 CALLS = [("ORGAN|", ["liver", "para-aortic lymph nodes", "the left ovary"]),
          ("DRUG|", ["cis-platinum", "5-FU", "Mr."]),
@@ -100,8 +100,8 @@ def test_the_sites_matcher_is_the_lexicon_tokenised(cache):
 
     nlp = blank_nlp()
     expected = patterns(reference(nlp, lexicon_phrases("sites/sites.tsv")))
-    assert patterns(SiteMatcher(nlp).matcher) == expected  # a miss
-    assert patterns(SiteMatcher(blank_nlp()).matcher) == expected  # a hit
+    assert patterns(SiteMatcher(nlp).lexicon.matcher) == expected  # a miss
+    assert patterns(SiteMatcher(blank_nlp()).lexicon.matcher) == expected  # a hit
 
 
 def test_the_context_matcher_is_its_cues_tokenised(cache):

@@ -5,7 +5,7 @@ import spacy
 from site_helpers import found, nlp  # noqa: F401 (nlp: the shared fixture)
 
 from pipeline.nlp.sites import sites as sites_module
-from pipeline.nlp.sites.sites import written_forms
+from pipeline.nlp.sites.lexicon import written_forms
 
 
 def roles_of(nlp, text, role):
