@@ -120,6 +120,8 @@ def test_parse_date_reads_formatted_dates_and_is_idempotent(day, layout):
         # the month "of" its year; a patient "submitted to" an operation (not a manuscript's submission)
         ("He received adjuvant FOLFOX in September of 2003.", ["2003-09"]),
         ("She was submitted to a right hepatectomy in May 2001 for a hepatic tumor.", ["2001-05"]),
+        # a range of years of one patient's course, though the sentence counts her treatments
+        ("She underwent four lines of chemotherapy from 2000 to 2009.", ["2000", "2009"]),
     ],
 )
 def test_clinical_dates(nlp, text, expected):
@@ -145,6 +147,10 @@ def test_clinical_dates(nlp, text, expected):
         "In the 1980's the disease was common in the region.",
         "She may come back in may.",
         "The full text is at http://www.example.org/text.asp?2016/4/2/80/196232 online.",
+        # a range of years in a sentence that counts people: the period of a series
+        "We report three cases of cutaneous metastases treated in our institute between 2000 and 2023.",
+        "In our ward, between 2013 and 2015, three children were diagnosed with pyomyositis.",
+        "They were 0.3% of all women with genital cancers diagnosed in the region from 1961 to 1996.",
     ],
 )
 def test_not_a_clinical_date(nlp, text):

@@ -21,6 +21,9 @@ from pipeline.nlp.dates.model import DateValue
 from pipeline.nlp.dates.normalise import compiled_patterns, iso, month_numbers, month_of, numeric_order, parts_from_match, precision_of
 from pipeline.resources import read_patterns
 
+# How far from a range of years its sentence may reach when it is read for a count of people.
+SERIES_REACH = 200
+
 GROUP = "dates"
 LABEL = "DATE"
 SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s+[A-Z][a-z]")
@@ -79,6 +82,8 @@ class DateMatcher(Component):
         self.menu_item = regex_cache.compile(spec["menu_item"])
         self.year_excluded_before = regex_cache.compile(spec["year_excluded_before"])
         self.year_excluded_after = regex_cache.compile(spec["year_excluded_after"])
+        self.year_range = regex_cache.compile(spec.get("year_range", "(?!)"))
+        self.year_range_series = regex_cache.compile(spec.get("year_range_series", "(?!)"))
         self.in_identifier = regex_cache.compile(spec["in_identifier"])
         self.masked_year = regex_cache.compile(spec.get("masked_year", "(?!)"))
         self.anchor = regex_cache.compile(spec["anchor"])
@@ -264,4 +269,12 @@ class DateMatcher(Component):
 
     def _about_literature(self, text: str, match_start: int, end: int) -> bool:
         before = text[max(0, match_start - 60) : match_start]
-        return bool(self.year_excluded_before.search(before) or self.year_excluded_after.match(text[end : end + 40]))
+        if self.year_excluded_before.search(before) or self.year_excluded_after.match(text[end : end + 40]):
+            return True
+        # a range of years in a sentence that counts people: a series' period ([patterns] year_range_series)
+        if self.year_range.search(text, match_start, end) is None:
+            return False
+        opening = max(text.rfind(". ", max(0, match_start - SERIES_REACH), match_start), text.rfind("\n", max(0, match_start - SERIES_REACH), match_start))
+        closing = min((i for i in (text.find(". ", end, end + SERIES_REACH), text.find("\n", end, end + SERIES_REACH)) if i >= 0),
+                      default=min(len(text), end + SERIES_REACH))
+        return self.year_range_series.search(text, opening + 1, closing) is not None
