@@ -90,7 +90,8 @@ def synthetic_case(name: str, rng: random.Random):
 def build(work: Path, rows: int, new: int) -> None:
     from pipeline.batch.identity import content_hash, file_hash
     from pipeline.batch.version import pipeline_version
-    from pipeline.review.sheet import ReportCases, Review
+    from pipeline.review.refresh import Review
+    from pipeline.review.reports import ReportCases
 
     rng = random.Random(7)
     reports = work / "reports"
@@ -229,7 +230,8 @@ def _timed_phases(work: Path) -> None:
     from pipeline.batch.cache import ResultCache
     from pipeline.batch.runner import BatchRunner, read_inputs, shared_nlp
     from pipeline.batch.version import pipeline_version
-    from pipeline.review.sheet import ReportCases, Review
+    from pipeline.review.refresh import Review
+    from pipeline.review.reports import ReportCases
 
     marks = [("start", time.perf_counter(), time.process_time())]
 

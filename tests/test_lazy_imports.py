@@ -8,7 +8,7 @@ HEAVY = ("spacy", "pandas", "pyarrow", "matplotlib", "openpyxl")
 
 CHECK = """
 import sys, pickle
-import pipeline.cli, pipeline.commands.refresh, pipeline.batch.refresh, pipeline.review.sheet
+import pipeline.cli, pipeline.commands.refresh, pipeline.batch.refresh, pipeline.review.refresh
 from pipeline.cases.record import Case
 import pipeline.cases.labs, pipeline.cases.mentions  # what unpickling cached results loads
 case = pickle.loads(pickle.dumps(Case(doc="a.txt", age=54.0, sex="female")))

@@ -1,6 +1,6 @@
 """Refreshing a review sheet from report files: the files whose rows are up to date are
 skipped on their hash alone, the others come from the cache or the pipeline, and the sheet
-is updated by ``pipeline.review.sheet`` and written atomically (previous one kept as
+is updated by ``pipeline.review.refresh`` and written atomically (previous one kept as
 ``REVIEW.bak.xlsx``).
 
     >>> summary = refresh_review("review.xlsx", ["reports/"], jobs=4)   # doctest: +SKIP
@@ -23,7 +23,10 @@ from pipeline.batch.runner import FileResult, InputFile, hash_input
 from pipeline.batch.version import pipeline_version
 from pipeline.export.locks import ReviewLock
 from pipeline.ingest.discover import iter_input_texts
-from pipeline.review.sheet import RefreshSummary, ReportCases, Review, ReviewChanged, ReviewError, check_review_path
+from pipeline.review.errors import ReviewChanged, ReviewError
+from pipeline.review.opening import check_review_path
+from pipeline.review.refresh import Review
+from pipeline.review.reports import RefreshSummary, ReportCases
 
 # Merges of one refresh when another program keeps saving the sheet meanwhile.
 MERGE_ATTEMPTS = 3

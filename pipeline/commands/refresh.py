@@ -75,7 +75,7 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     from pipeline.batch.refresh import refresh_review
-    from pipeline.review.sheet import ReviewError
+    from pipeline.review.errors import ReviewError
     from pipeline.review.headers import parse_overrides
 
     try:

@@ -7,7 +7,8 @@ import pandas as pd
 
 from pipeline.cases.record import Case
 from pipeline.export import write_table
-from pipeline.review.sheet import ReportCases, Review
+from pipeline.review.refresh import Review
+from pipeline.review.reports import ReportCases
 
 CASES = [Case("a.txt", case=1, age=40, pmid="19132155", pmcid="PMC2644540", doi="10.1186/1752-1947-3-1"),
          Case("b.txt", case=1, age=0.75)]

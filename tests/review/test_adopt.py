@@ -13,7 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline.batch.refresh import refresh_review
 from pipeline.cli import main
-from pipeline.review.sheet import ReviewError
+from pipeline.review.errors import ReviewError
 
 REPORT = """Leukocytosis in cervical cancer: synthetic case {n} of a written series
 Journal of Synthetic Oncology Cases. 2019;{n}:10-15. doi: 10.5555/synth.case.{n}

@@ -1,4 +1,4 @@
-"""Refreshing a review sheet (pipeline.review.sheet) on cases written for these tests: the
+"""Refreshing a review sheet (pipeline.review.refresh) on cases written for these tests: the
 reviewer's edits, rows, columns, sheets and formatting survive; caselit's own cells follow
 the reports."""
 import dataclasses
@@ -10,10 +10,13 @@ import pytest
 from openpyxl.styles import PatternFill
 
 from pipeline.cases.record import Case
-from pipeline.review import sheet as refresh_module
-from pipeline.review.sheet import (
-    CASE_GONE, ID_COLUMN, SOURCE_MISSING, STATUS_COLUMN, ReportCases, Review, ReviewError, state_file,
-)
+from pipeline.review import refresh as refresh_module
+from pipeline.review.errors import ReviewError
+from pipeline.review.machine_columns import CASE_GONE, SOURCE_MISSING, STATUS_COLUMN
+from pipeline.review.opening import ID_COLUMN
+from pipeline.review.refresh import Review
+from pipeline.review.reports import ReportCases
+from pipeline.review.state import state_file
 
 FORMATS = ["xlsx", "csv"]
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.review import sheet as refresh_module
+from pipeline.review import refresh as refresh_module
 from pipeline.export.locks import ReviewLock, review_lock_path
 
 DATA = Path(__file__).parents[1] / "data"
