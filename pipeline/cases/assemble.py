@@ -71,10 +71,9 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     series_outcomes(([rows[0]] if added and rows[0].outcome is None else []) + added, mentions, shared, config)
     if len(rows) == 1:
         title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
-        indexed_sex(rows[0], report.text)  # a PubMed page's "MeSH terms ... • Female"
     for row in rows:
-        if len(rows) > 1:  # the patients of a series told together: the page's one sex tag is each one's
-            indexed_sex(row, report.text)
+        # a PubMed page's "MeSH terms ... • Female": the one sex tag is every patient's whose text names none
+        indexed_sex(row, report.text)
         title_condition_sex(row, report.title, report.text)  # "Peripartum cardiomyopathy: a case series"
     return rows
 

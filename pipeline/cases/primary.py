@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import chain
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
@@ -398,13 +399,18 @@ def type_tissue(histology: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _with_region(name: str) -> re.Pattern:
+    """The pattern ``name`` of cases/regions.toml with its ``{region}`` put in, filled and compiled once."""
+    spec = read_patterns(REGIONS)
+    return compile_pattern(fill_template(spec[name], {"region": spec["region"]}))
+
+
 def region_of_type(mention: Mention) -> bool:
     """True when a type is written with a body region ("squamous cell carcinoma (SCC) of the dorsum of
     the right hand", "liposarcoma in the left thigh", "left thigh recurrent liposarcoma")."""
     spec = read_patterns(REGIONS)
-    parts = {"region": spec["region"]}
-    after = compile_pattern(fill_template(spec["after"], parts))
-    before = compile_pattern(fill_template(spec["before"], parts))
+    after, before = _with_region("after"), _with_region("before")
     offset_start, offset_end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
     right = mention.sentence[offset_end:offset_end + int(spec.get("reach", 120))]
     return bool(after.match(right) or before.search(mention.sentence[:offset_start]))
@@ -414,9 +420,7 @@ def lesion_in_region(mentions: list[Mention]) -> bool:
     """True when a sentence of the case places its lesion in a body region ("an ulcerated nodule on the
     dorsum of his right hand", "a painless swelling in the left thigh"; ``lesion`` of cases/regions.toml)
     and does not call it a metastasis or a recurrence."""
-    spec = read_patterns(REGIONS)
-    lesion = compile_pattern(fill_template(spec["lesion"], {"region": spec["region"]}))
-    spread = compile_pattern(spec["spread"])
+    lesion, spread = _with_region("lesion"), compile_pattern(read_patterns(REGIONS)["spread"])
     sentences = {m.sentence for m in mentions if not m.negated and not m.hypothetical}
     return any(lesion.search(s) and not spread.search(s) for s in sentences)
 

@@ -180,8 +180,7 @@ class DemographicsMatcher(Component):
             number = float(written) if written[0].isdigit() else float(self.number_words[written.lower()])
         except (KeyError, ValueError):
             return None
-        years = number * self.unit_years[unit]
-        return round(years, 2) if 0 < years <= MAX_AGE_YEARS else None
+        return self._in_years(number, unit)
 
     def _parent_is_patient(self, text: str, before: str, end: int, noun: str) -> bool:
         """"A 41-year-old mother with diabetes who presented at 33 weeks": the parent is the
@@ -223,10 +222,12 @@ class DemographicsMatcher(Component):
                 number += (int(months) if months.isdigit() else self.number_words[months]) / 12
         except (KeyError, ValueError, IndexError):
             return None
-        years = number * self.unit_years[self._unit(match.groupdict().get("unit"))]
-        if not 0 < years <= MAX_AGE_YEARS:
-            return None
-        return round(years, 2)
+        return self._in_years(number, self._unit(match.groupdict().get("unit")))
+
+    def _in_years(self, number: float, unit: str) -> float | None:
+        """``number`` of ``unit`` in years (two decimals), or None outside a person's age."""
+        years = number * self.unit_years[unit]
+        return round(years, 2) if 0 < years <= MAX_AGE_YEARS else None
 
     @staticmethod
     def _unit(written: str | None) -> str:
