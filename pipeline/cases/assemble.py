@@ -21,7 +21,7 @@ from pipeline.cases.patients import (
 )
 from pipeline.cases.primary import (
     benign_tumour_only, choose_primary_site, final_type_organ, is_mimic_report, late_effect_only,
-    later_same_type, lesion_site, mimic_primary_only, organ_of_type, organ_written_after, organ_written_before,
+    later_same_type, lesion_site, mimic_primary_only, organ_of_type, organ_outside_the_list, organ_written_after, organ_written_before,
     past_cancer_only, region_tissue, unknown_primary_spread,
 )
 from pipeline.cases.record import Case, Evidence
@@ -150,7 +150,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         after = None if organ or lesion or case.primary_site or marrow else organ_written_after(typed, site_mentions)
         # a type mostly of one tissue ("osteosarcoma", "synovial sarcoma"), for a case with no primary read, or
         # only a region read as 'other' ("a myxoid liposarcoma of the thigh": a limb is no organ of the list)
-        tissue = None if organ or lesion or after or case.primary_site not in (None, OTHER_SITE) else \
+        tissue = None if organ or lesion or after or case.primary_site not in (None, OTHER_SITE) \
+            or (case.primary_site == OTHER_SITE and organ_outside_the_list(primary)) else \
             organ_of_type(histology, by_group, config, fallback=True)
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)

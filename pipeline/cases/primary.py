@@ -11,7 +11,7 @@ from itertools import chain
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, stated_primaries
-from pipeline.cases.organs import fallback_organs, type_only_weighed, type_organ
+from pipeline.cases.organs import OTHER_SITE, fallback_organs, type_only_weighed, type_organ
 from pipeline.cases.spread import metastasis_word, node_finding, spread_affirmed
 from pipeline.nlp.base import fill_template
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
@@ -404,6 +404,21 @@ def _with_region(name: str) -> re.Pattern:
     """The pattern ``name`` of cases/regions.toml with its ``{region}`` put in, filled and compiled once."""
     spec = read_patterns(REGIONS)
     return compile_pattern(fill_template(spec[name], {"region": spec["region"]}))
+
+
+def organ_outside_the_list(primary: Mention | None) -> bool:
+    """True when the primary read is 'other' for an organ outside the site list whose tissue a type
+    arises in (``organ`` of cases/regions.toml: "a melanoma of the nasal cavity", "an adenoid cystic
+    carcinoma of the trachea"), not for a body region or a bony one ("a liposarcoma of the thigh", "a
+    pelvic chondrosarcoma"): the organ stays the primary, and no tissue a type mostly arises in
+    replaces it."""
+    return (primary is not None and primary.value.site == OTHER_SITE
+            and _organ_outside().search(primary.text) is not None)
+
+
+@lru_cache(maxsize=None)
+def _organ_outside() -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + read_patterns(REGIONS)["organ"] + r"(?![\w-])", re.IGNORECASE)
 
 
 def region_of_type(mention: Mention) -> bool:

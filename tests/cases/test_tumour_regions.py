@@ -96,3 +96,25 @@ def test_a_lymphoma_of_a_limb_is_left_to_the_sites_read(nlp):
 def test_cervical_before_a_tumour_of_the_neck_is_the_neck(nlp, text, primary, sex):
     case = row(nlp, text)
     assert (case.primary_site, case.sex) == (primary, sex)
+
+
+@pytest.mark.parametrize("text", [
+    # a mucosal melanoma of an organ outside the site list stays there: the skin is only the organ a
+    # melanoma mostly arises in, for a case that names none
+    "A 64-year-old man had recurrent epistaxis. Biopsy showed a malignant melanoma of the nasal cavity, and "
+    "he underwent endoscopic resection.",
+    "A 77-year-old woman had a sinonasal melanoma involving the left maxillary sinus; she received radiotherapy.",
+    "A 58-year-old man with hoarseness had a mucosal melanoma of the larynx and underwent laryngectomy.",
+])
+def test_a_type_of_an_organ_outside_the_site_list_keeps_that_organ(nlp, text):
+    assert row(nlp, text).primary_site == "other"
+
+
+@pytest.mark.parametrize("text, site", [
+    # a bony region read as 'other' is no such organ: the bone sarcoma is of the bone
+    ("A 15-year-old girl had hip pain for months. Biopsy showed a pelvic chondrosarcoma, and she underwent "
+     "internal hemipelvectomy.", "bone"),
+    ("A 70-year-old woman had a melanoma of the vulva treated by wide excision.", "vulva"),
+])
+def test_a_region_or_an_organ_of_the_list_keeps_its_reading(nlp, text, site):
+    assert row(nlp, text).primary_site == site
