@@ -217,18 +217,11 @@ def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
     if all(row.age is not None for row in rows):
         return
     spec = read_patterns(patients)
-    pattern = re.compile(spec.get("listed_person_age", "(?!)"))
     reach = int(spec["announced_reach"])
-    by_sentence: dict[int, list[re.Match]] = {}
-    for match in pattern.finditer(text, 0, reach):
-        by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
-    listings = [found for _, found in sorted(by_sentence.items()) if len(found) == len(rows)]
-    # ... or, when no one sentence lists them all, the persons listed over the opening's sentences, one
-    # per row ("... were the third sister, aged 57 years, and the eldest brother, aged 65 years. They were
-    # treated by clipping. The eldest sister, aged 72 years, had an unruptured aneurysm.")
-    every = [match for _, found in sorted(by_sentence.items()) for match in found]
-    if not listings and len(every) == len(rows) and len(by_sentence) > 1:
-        listings = [every]
+    # the person before the age ("the older brother aged 15"), else the age before it ("an
+    # 18-year-old sister and a 16-year-old brother")
+    listings = next(filter(None, (_listings(re.compile(spec.get(key, "(?!)")), text, reach, len(rows))
+                                  for key in ("listed_person_age", "listed_age_person"))), [])
     for found in listings[:1]:
         ages = [_age_value(match.group("age"), match.group("unit") or "years") for match in found]
         if any(row.age is not None and row.age != age for row, age in zip(rows, ages)):
@@ -243,6 +236,23 @@ def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
             if sex is not None and row.sex is None:
                 row.sex = sex
                 row.evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), start))
+
+
+def _listings(pattern: re.Pattern, text: str, reach: int, count: int) -> list[list[re.Match]]:
+    """The sentences of the opening that list ``count`` persons with their ages, each as its matches;
+    or, when no one sentence lists them all, the persons listed over the opening's sentences, one per
+    row ("... were the third sister, aged 57 years, and the eldest brother, aged 65 years. They were
+    treated by clipping. The eldest sister, aged 72 years, had an unruptured aneurysm.")."""
+    by_sentence: dict[int, list[re.Match]] = {}
+    for match in pattern.finditer(text, 0, reach):
+        by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
+    listings = [found for _, found in sorted(by_sentence.items()) if len(found) == count]
+    every = [match for _, found in sorted(by_sentence.items()) for match in found]
+    # (not one person told again: "A 7 years old child and her mother ... the 7 years old child")
+    persons = {(match.group("age"), match.group("person").lower()) for match in every}
+    if not listings and len(every) == count and len(by_sentence) > 1 and len(persons) == count:
+        listings = [every]
+    return listings
 
 
 def _sentence_begin(text: str, position: int) -> int:

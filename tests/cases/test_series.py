@@ -236,6 +236,26 @@ def test_siblings_listed_with_their_ages_take_one_each(nlp):
     assert [(row.age, row.sex) for row in rows] == [(15, "male"), (14, "male")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("We describe two siblings with xeroderma pigmentosum; an 18-year-old sister and a 16-year-old brother "
+     "from consanguineous parents. Both developed skin tumours.", [(18, "female"), (16, "male")]),
+    ("We experienced two cases of thyroid tuberculosis presenting as a nodule in 26 year-old female and 65 "
+     "year-old female patients. Both were treated with isoniazid.", [(26, "female"), (65, "female")]),
+    ("Three patients were seen in our clinic: a 64-year-old man and an 82-year-old woman with a tumour of the "
+     "nasal septum, and a 72-year-old woman with a tumour of the turbinate. All underwent resection.",
+     [(64, "male"), (82, "female"), (72, "female")]),
+])
+def test_persons_listed_each_after_an_age_take_one_each(nlp, text, expected):
+    assert [(row.age, row.sex) for row in cases(nlp, text)] == expected
+
+
+def test_one_person_told_twice_with_her_age_gives_the_other_row_no_age(nlp):
+    text = ("Organophosphate poisoning from a head-lice emulsion. A 7-year-old girl and her mother were admitted "
+            "after exposure to the emulsion. The 7-year-old girl was drowsy and had miosis.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2 and rows[0].age == 7 and rows[1].age is None
+
+
 def test_a_relative_listed_with_an_age_in_a_one_patient_report_is_no_row(nlp):
     text = "A 40-year-old woman was admitted with a rash. Her brother, aged 45, had had the same rash."
     rows = cases(nlp, text)
