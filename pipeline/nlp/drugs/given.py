@@ -87,6 +87,8 @@ class TreatmentGate:
         self.admin_after = regex_cache.compile(spec["admin_after"], flags)
         self.measured_after = regex_cache.compile(spec["measured_after"], flags)
         self.measured_before = regex_cache.compile(spec["measured_before"], flags)
+        self.poisoned_before = regex_cache.compile(spec.get("poisoned_before", "(?!)"), flags)
+        self.poisoned_after = regex_cache.compile(spec.get("poisoned_after", "(?!)"), flags)
         self.not_given_after = regex_cache.compile(spec["not_given_after"], flags)
         self.not_given_before = regex_cache.compile(spec["not_given_before"], flags)
         self.misuse_before = regex_cache.compile(spec["misuse_before"], flags)
@@ -117,7 +119,8 @@ class TreatmentGate:
         another drug, and never as "serum G-CSF level"; short codes with everyday meanings
         ("TC", "PTX") only next to a chemotherapy word; analytes, nutrients, enzymes and
         organisms (substances.tsv) only with an administration word in their clause, and never
-        as a measurement ("alkaline phosphatase 61 U/L")."""
+        as a measurement ("alkaline phosphatase 61 U/L"); poisons the same, and never as the
+        poison taken ("poisoning with sodium nitrite ... given to them by a neighbour")."""
         if not any(m.cue for m in matches):
             return matches
         plain = [m for m in matches if not m.cue]
@@ -129,7 +132,9 @@ class TreatmentGate:
             before_start, before, after = self._clause_window(text, match)
             if self.endogenous_after.match(after) or self.endogenous_before.search(before):
                 continue
-            if match.cue == "admin":
+            if match.cue == "poison" and (self.poisoned_before.search(before) or self.poisoned_after.match(after)):
+                continue  # "poisoning with sodium nitrite", "malathion-contaminated flour": the poison taken
+            if match.cue in ("admin", "poison"):
                 if not (self.measured_after.match(after) or self.measured_before.search(before)) and (
                         self.admin_cue.search(before) or self.admin_cue.search(after) or self.admin_after.match(after)
                         or self.admin_cue.search(text, match.start, match.end)  # "intravenous iron"

@@ -59,7 +59,8 @@ class Entry(NamedTuple):
     cue: str = ""  # "cue": needs a treatment word nearby (G-CSF, interferon); "chemo": a chemotherapy word
     #               (TC, PTX); "tight": a regimen word right beside it ("PC regimen", "cycles of AP");
     #               "admin": an administration word in its clause and no measurement
-    #               (analytes, nutrients, enzymes, organisms: see substances.tsv)
+    #               (analytes, nutrients, enzymes, organisms: see substances.tsv); "poison": the same,
+    #               and never where the words around it make it the poison taken ("poisoning with")
     regimen: str = ""  # the code's own spelling when the name is a regimen code (TC, FOLFOX4)
 
 
@@ -125,12 +126,14 @@ class Substances(NamedTuple):
                 or (entry.pieces[0] in self.genera and len(entry.pieces) > 1))
 
 
-def read_substances(relative_path: str) -> Substances:
-    """Lexicon names that are also organisms, enzymes, analytes, nutrients or reagents
-    (substances.tsv): "name" rows mark one written name, "generic" rows every name of a
-    generic, "genus" rows every binomial of a genus."""
+def read_substances(relative_path: str, kind: str | None = None) -> Substances:
+    """Lexicon names that are also organisms, enzymes, analytes, nutrients, reagents or poisons
+    (substances.tsv), or only those of one ``kind``: "name" rows mark one written name, "generic"
+    rows every name of a generic, "genus" rows every binomial of a genus."""
     found: dict[str, set] = {"name": set(), "generic": set(), "genus": set()}
     for row in read_table(relative_path):
+        if kind is not None and row.get("kind") != kind:
+            continue
         key = pieces(row["name"])
         if key:
             found[row.get("match") or "name"].add(key)
@@ -291,10 +294,10 @@ def parse_lexicon(files: tuple[str, ...], not_drugs: str, substances: str) -> tu
             else:
                 entries[key] = Entry(key, targets, written, False, cue, regimen)
     if substances:
-        marked = read_substances(substances)
+        marked, poisons = read_substances(substances), read_substances(substances, "poison")
         for key, entry in entries.items():
             if entry.cue not in ("chemo", "tight") and entry.generics and marked.marks(entry):
-                entries[key] = entry._replace(cue="admin")
+                entries[key] = entry._replace(cue="poison" if poisons.marks(entry) else "admin")
     # A name of several words that is not a drug ("low-molecular-weight heparin", "calcitonin
     # gene-related peptide") blocks the drug names inside it: an entry without generics.
     for key in excluded:
