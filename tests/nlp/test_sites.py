@@ -134,6 +134,13 @@ def test_plural_forms():
         ("Two years later in-transit metastases appeared between the scar and the groin.", ["skin"]),
         ("At surgery she had N2 disease.", ["lymph node"]),
         ("He was staged M1a with pulmonary nodules.", ["lung"]),
+        # a cancer's effusion or inflammation of a serous membrane, whatever its adjective
+        ("He presented with cancerous pericarditis and cardiac tamponade.", ["pericardium"]),
+        ("Cytology confirmed a neoplastic pleural effusion.", ["pleura"]),
+        ("She developed carcinomatous ascites.", ["peritoneum"]),
+        # the port and trocar sites of laparoscopy are in the abdominal wall
+        ("Eight months after laparoscopic cholecystectomy she developed a port site metastasis.", ["abdominal wall"]),
+        ("A subcutaneous metastasis appeared at the epigastric trocar site.", ["abdominal wall", "soft tissue"]),
     ],
 )
 def test_metastasis_sites(nlp, text, expected):
