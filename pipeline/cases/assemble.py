@@ -15,7 +15,9 @@ from pipeline.cases.histology_choice import (
 from pipeline.cases.labs import case_labs
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.organs import MARROW, OTHER_SITE, anatomy_sexes, lining_site, primary_sex, site_facts, type_organ
-from pipeline.cases.outcome import case_outcome, group_outcomes, may_be_mother, series_outcomes, title_outcome
+from pipeline.cases.outcome import case_outcome, group_outcomes, series_outcomes
+from pipeline.cases.outcome_misread import may_be_mother
+from pipeline.cases.outcome_title import title_outcome
 from pipeline.cases.patients import (
     about_patient, group_sex, preamble, recommendation_followed, split_by_patient, title_disease,
 )

@@ -4,7 +4,7 @@ its rows. A test module imports the fixture by name (``from case_outcome_helpers
 import pytest
 
 from pipeline.api import report_cases
-from pipeline.cases.outcome import _outcome
+from pipeline.cases.outcome_choice import choose_outcome
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
 from mention_helpers import as_mentions
@@ -25,7 +25,7 @@ def sites_outcome_nlp(make_nlp):
 def chosen(nlp, text):
     """The status the case assembly chooses from a text's outcome and site mentions, or None."""
     mentions = as_mentions(nlp(text), ["sites", "outcome"])
-    outcome = _outcome([m for m in mentions if m.group == "outcome"], [m for m in mentions if m.group == "sites"])
+    outcome = choose_outcome([m for m in mentions if m.group == "outcome"], [m for m in mentions if m.group == "sites"])
     return outcome.value.category if outcome else None
 
 

@@ -3,7 +3,7 @@ the tests."""
 import pytest
 
 from pipeline.api import report_cases
-from pipeline.cases.outcome import _outcome
+from pipeline.cases.outcome_choice import choose_outcome
 from pipeline.ingest.report import Report
 from mention_helpers import as_mentions
 from case_outcome_helpers import chosen, full_nlp, only_case, outcomes, sites_outcome_nlp  # noqa: F401 (the shared fixtures)
@@ -170,8 +170,8 @@ def test_a_named_cancer_type_without_a_listed_organ_reads_cancer_statuses(full_n
 def chosen_in_one_patient_report(nlp, text):
     doc = nlp(text)
     mentions = as_mentions(doc, ["sites", "outcome"])
-    outcome = _outcome([m for m in mentions if m.group == "outcome"], [m for m in mentions if m.group == "sites"],
-                       one_patient=True)
+    outcome = choose_outcome([m for m in mentions if m.group == "outcome"], [m for m in mentions if m.group == "sites"],
+                             one_patient=True)
     return outcome.value.category if outcome else None
 
 

@@ -1,0 +1,71 @@
+"""The report's title and the outcome: a title (or a sentence that holds it, or a citation's
+metadata) tells the course of the case, not the status at last follow-up, so its sentence gives
+the patient's statements no status; a one-patient report whose text states no status the row
+takes may still take one from a title that calls the case fatal or, for a non-cancer case, tells
+its recovery (``cases/assemble.py``)."""
+from __future__ import annotations
+
+from pipeline.cases.config import DEFAULT, AssemblyConfig
+from pipeline.cases.mentions import Mention
+from pipeline.cases.outcome_choice import optional_pattern
+from pipeline.cases.record import Case, Evidence
+from pipeline.resources import compile_pattern, read_patterns
+
+
+def outside_title(mentions: list[Mention], title: str | None) -> list[Mention]:
+    """The mentions whose sentence is not the report's title (nor a part of it): a title tells the
+    course of the case ("Rapid progression of a liver tumour ...", "Recovery from ..."), not the
+    status at last follow-up; a title that calls the case fatal is read by :func:`title_outcome`."""
+    wanted = " ".join((title or "").split()).lower()
+    if not wanted:
+        return mentions
+    return [m for m in mentions if not _is_title(m.sentence, wanted)]
+
+
+def outside_metadata(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
+    """The mentions whose sentence holds no citation metadata ("[title] metadata" of
+    models/outcome/outcome.toml): on a page flattened to one line, the title stands in the sentence of
+    its journal line and is no status, as a title is not."""
+    pattern = optional_pattern(read_patterns(config.outcome).get("title", {}), "metadata")
+    return mentions if pattern is None else [m for m in mentions if not pattern.search(m.sentence)]
+
+
+def _is_title(sentence: str, title: str) -> bool:
+    """Whether a sentence, whitespace-normalised, is the (normalised, lower-case) title or a part of it,
+    or holds the whole title: a citation of the report ("How to cite this article: Kumar R, Nair P.
+    Rapid progression of ...: a case report. J Clin Res 2019") tells no status either."""
+    written = " ".join(sentence.split()).lower().rstrip(".")
+    return bool(written) and (written in title or len(title) >= MIN_CITED_TITLE and title in written)
+
+
+# A title this long is the report's own when a sentence holds it whole (not a phrase such as
+# "case report" that any sentence may hold).
+MIN_CITED_TITLE = 30
+
+
+def title_outcome(row: Case, text: str, config: AssemblyConfig = DEFAULT) -> None:
+    """The outcome cell of a one-patient report whose text states no status the row takes, from
+    a title that calls the case fatal ("Fatal disseminated strongyloidiasis in a kidney
+    transplant recipient") or, for a non-cancer case, tells its recovery ("Successful treatment of
+    a scar pregnancy with methotrexate"): "[title]" of models/outcome/outcome.toml. The evidence
+    is the title where the text holds it; a title the text does not hold gives nothing (no
+    evidence, no cell)."""
+    if row.outcome is not None or not row.title:
+        return
+    patterns = read_patterns(config.outcome).get("title", {})
+    title = " ".join(row.title.split())
+    non_cancer = row.primary_site is None and row.histology is None and not row.metastasis_sites
+    readings = [("died", "not")] + ([("recovered", "recovered_not")] if non_cancer else [])
+    for category, unless in readings:
+        if not {category, unless} <= patterns.keys():
+            continue
+        match = compile_pattern(patterns[category]).search(title)
+        if match is None or compile_pattern(patterns[unless]).search(title):
+            continue
+        start = text.find(title)
+        if start < 0:
+            return
+        row.outcome = category
+        row.evidence.append(Evidence("outcome", category, title, start + match.start(), start + match.end(), start,
+                                     ("subject=patient", "section=title")))
+        return
