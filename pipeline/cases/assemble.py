@@ -21,11 +21,14 @@ from pipeline.cases.outcome_title import title_outcome
 from pipeline.cases.patients import (
     about_patient, group_sex, preamble, recommendation_followed, split_by_patient, title_disease,
 )
-from pipeline.cases.primary import (
-    benign_tumour_only, choose_primary_site, final_type_organ, is_mimic_report, late_effect_only,
-    later_same_type, lesion_site, mimic_primary_only, organ_of_type, organ_outside_the_list, organ_written_after, organ_written_before,
-    past_cancer_only, region_tissue, unknown_primary_spread,
+from pipeline.cases.primary import choose_primary_site, later_same_type, unknown_primary_spread
+from pipeline.cases.primary_no_cancer import (
+    benign_tumour_only, is_mimic_report, late_effect_only, mimic_primary_only, past_cancer_only,
 )
+from pipeline.cases.primary_of_type import (
+    final_type_organ, lesion_site, organ_of_type, organ_written_after, organ_written_before,
+)
+from pipeline.cases.primary_regions import organ_outside_the_list, region_tissue
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases, shared_disease
 from pipeline.cases.series_ages_in_order import ages_in_order

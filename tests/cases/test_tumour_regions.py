@@ -4,7 +4,7 @@ passages written for the tests."""
 import pytest
 from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
 
-from pipeline.cases.primary import type_tissue
+from pipeline.cases.primary_regions import type_tissue
 
 
 @pytest.mark.parametrize("histology, tissue", [
