@@ -271,6 +271,9 @@ def test_a_relative_listed_with_an_age_in_a_one_patient_report_is_no_row(nlp):
     (None, "She has two affected sisters and a healthy brother.", 1),
     (None, "Therefore, we report here on three cases of infants weighing under 300 g.", 3),
     (None, "This is a case report on 38 year old monozygotic female twins whom presented with lupus.", 2),
+    # ages with one unit after a suspended hyphen, the persons a plural noun after their sex
+    (None, "Sudden deafness is rare. 45- and 52-year-old healthy male smokers noted a loss of hearing.", 2),
+    (None, "6-, 9- and 11-year-old brothers presented with ataxia.", 3),
 ])
 def test_pairs_affected_relatives_and_titles_announce_patients(title, text, count):
     assert announced_patients(text, title) == count
