@@ -164,6 +164,17 @@ def test_remote_cancer_of_a_non_cancer_case_is_no_primary(nlp):
     assert case_of(nlp, text).primary_site is None
 
 
+@pytest.mark.parametrize("text", [
+    "We report acute appendicitis in an 86-year-old man known to have type 2 diabetes mellitus, hypertension, "
+    "and prostate cancer. He underwent laparoscopic appendectomy and was discharged in good condition.",
+    "A 70-year-old woman, a known case of breast cancer, presented with community-acquired pneumonia and was "
+    "treated with ceftriaxone.",
+])
+def test_a_cancer_among_the_comorbidities_of_a_non_cancer_case_is_no_primary(nlp, text):
+    case = case_of(nlp, text)
+    assert case.primary_site is None and case.outcome != "no evidence of disease"
+
+
 def test_a_cancer_initially_diagnosed_years_ago_goes_on(nlp):
     text = ("A 50-year-old woman had squamous cell carcinoma of the cervix, initially diagnosed 4 years prior as FIGO "
             "stage IIB. She now presented with a blistering rash two weeks after a dose of pembrolizumab.")
