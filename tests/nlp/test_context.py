@@ -64,6 +64,11 @@ def test_affirmed(nlp, text, word):
     ("Metastasis to soft tissue is very rare.", "soft tissue", "generic"),
     ("The most usual primary tumour of adrenal metastasis is lung cancer.", "lung", "generic"),
     ("The most frequent site of spread is the liver.", "liver", "generic"),
+    # a group's age statistic
+    ("The mean age of diagnosis is similar to that of ovarian cancer, between 60 and 75 years.", "ovarian", "generic"),
+    # ... not the report's own series told in the past
+    ("We reviewed three cases of membranous nephropathy. All patients had proteinuria, with a mean age at "
+     "diagnosis of 11.3 years, and one had a renal biopsy.", "renal", "probable"),
     # a definition of a sign or a disease
     ("Sister Mary Joseph nodule refers to metastatic malignancy of the periumbilical region.", "periumbilical", "generic"),
     ("Sister Mary Joseph's nodule is a rare illness characterized by an umbilical mass.", "umbilical", "generic"),
