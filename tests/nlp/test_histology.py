@@ -81,6 +81,9 @@ from pipeline.nlp.histology import histology as histology_module
         ("A Klatskin\u2019s tumour was suspected on MRI and confirmed at surgery.", "cholangiocarcinoma"),
         # Paget disease named by its vulva
         ("Biopsy confirmed Paget\u2019s disease of the vulva.", "extramammary paget disease"),
+        # metastatic renal cell carcinoma by its abbreviation
+        ("Biopsy of the pubic mass demonstrated clear cell mRCC.", "clear cell carcinoma"),
+        ("She had mRCC with lung and bone metastases.", "renal cell carcinoma"),
     ],
 )
 def test_first_name(nlp, text, expected):
