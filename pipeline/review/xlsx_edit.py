@@ -34,11 +34,11 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from pipeline.export.safe import _XML_ILLEGAL, EXCEL_CELL_LIMIT, xlsx_text
+from pipeline.review.xlsx_bytes import SharedStrings
 from pipeline.review.xlsx_cells import (
     CONTENT_TYPES, MAIN, PACKAGE_REL, PARSER, REL, STRICT_MAIN, WORKSHEET_CONTENT, WORKSHEET_REL,
     column_letter, number_text, qname, rich_text, split_ref, to_bytes,
 )
-from pipeline.review.xlsx_index import SharedStrings
 from pipeline.review.xlsx_sheet import Worksheet
 
 # zlib level 1: a third of level 6's time on a big sheet, for a file about a fifth larger.

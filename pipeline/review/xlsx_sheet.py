@@ -13,7 +13,8 @@ from pipeline.review.xlsx_cells import (
     C, F, FEW_ROWS, IS, PARSER, ROW, T, V, XML_SPACE, column_letter, column_of, number_text, qname,
     rich_text, split_ref, to_bytes, typed_value,
 )
-from pipeline.review.xlsx_index import ROWS_MARK, UNREAD, RowIndex
+from pipeline.review.xlsx_row_values import UNREAD, RowIndex
+from pipeline.review.xlsx_rows import ROWS_MARK
 
 
 class SharedStringSource(Protocol):

@@ -1,4 +1,4 @@
-"""Reading a big worksheet from its bytes (pipeline.review.xlsx_index.RowIndex): the values
+"""Reading a big worksheet from its bytes (pipeline.review.xlsx_row_values.RowIndex): the values
 are those a full parse gives, and rows nobody changed are written back byte for byte."""
 import io
 import zipfile
@@ -6,8 +6,10 @@ import zipfile
 import pytest
 from lxml import etree
 
-from pipeline.review import xlsx_index
+from pipeline.review.xlsx_bytes import SharedStrings, xml_text
 from pipeline.review.xlsx_edit import XlsxWorkbook
+from pipeline.review.xlsx_row_values import RowIndex
+from pipeline.review.xlsx_rows import ROWS_MARK
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 AC = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"
@@ -66,8 +68,8 @@ def workbook(rows: str = ROWS, before_rows: str = "") -> bytes:
 
 def parsed_whole(data: bytes, monkeypatch) -> XlsxWorkbook:
     """The same workbook read the way a part this module cannot index is read."""
-    monkeypatch.setattr(xlsx_index.RowIndex, "build", classmethod(lambda cls, data: None))
-    monkeypatch.setattr(xlsx_index.SharedStrings, "build", classmethod(lambda cls, data: None))
+    monkeypatch.setattr(RowIndex, "build", classmethod(lambda cls, data: None))
+    monkeypatch.setattr(SharedStrings, "build", classmethod(lambda cls, data: None))
     return XlsxWorkbook(data)
 
 
@@ -115,7 +117,7 @@ def test_rows_nobody_changed_are_written_as_they_were_read():
     for unchanged in ('<row r="1" spans="1:4" x14ac:dyDescent="0.25">', "<r><rPr><b/>", '<row r="6" ht="20" customHeight="1"/>'):
         assert unchanged.encode() in part
     assert b'<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve"> a &amp; b\r\n</t>' not in part  # rewritten
-    assert xlsx_index.ROWS_MARK.encode() not in part
+    assert ROWS_MARK.encode() not in part
     again = XlsxWorkbook(written(book)).worksheet("cases")
     assert [again.value(2, 2), again.value(2, 1), again.value(7, 1), again.style(7, 1)] == [41, " a & b\n", "new.txt", "3"]
     assert again.value(3, 1) == "bold" and again.value(2, 4) == 80 and again.has_formula(2, 4)
@@ -147,7 +149,7 @@ def test_what_the_index_does_not_read_is_parsed_whole(change):
 def test_shared_strings_are_read_when_asked(monkeypatch):
     book = XlsxWorkbook(workbook())
     strings = book.shared_strings()
-    assert isinstance(strings, xlsx_index.SharedStrings)
+    assert isinstance(strings, SharedStrings)
     assert len(strings) == 2 and list(strings) == ["Age", "checked"]
     assert list(strings) == list(parsed_whole(workbook(), monkeypatch).shared_strings())
 
@@ -155,7 +157,7 @@ def test_shared_strings_are_read_when_asked(monkeypatch):
 def test_xml_text_is_what_a_parser_gives():
     for raw in ("plain", "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;", "&#215;&#x2079;", "one\r\ntwo\rthree"):
         parsed = etree.fromstring(f"<t>{raw}</t>".encode()).text
-        assert xlsx_index._xml_text(raw.encode()) == parsed
+        assert xml_text(raw.encode()) == parsed
 
 
 def test_rows_rewritten_whole_change_only_where_they_differ():
