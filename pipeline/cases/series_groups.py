@@ -48,10 +48,11 @@ DAYS_A_YEAR = 365.25
 
 def _group_age(text: str, reach: int, patients: str = "sections/patients.toml") -> tuple[float, re.Match] | None:
     """The age one phrase of the opening gives a group of twins (``group_age_before`` and
-    ``group_age_after`` of the patterns file), in years, with its match: every patient of the
-    group has it, twins being born together."""
-    before, after = _group_age_patterns(patients)
-    found = sorted([*before.finditer(text, 0, reach), *after.finditer(text, 0, reach)], key=lambda m: m.start())
+    ``group_age_after`` of the patterns file) or the patients a count announces
+    (``group_age_counted``), in years, with its match: every patient of the group has it, twins
+    being born together."""
+    found = sorted((match for pattern in _group_age_patterns(patients) for match in pattern.finditer(text, 0, reach)),
+                   key=lambda m: m.start())
     for match in found:
         if OTHER_TWINS.search(text, max(0, match.start() - 40), match.start("group")):
             continue
@@ -62,9 +63,9 @@ def _group_age(text: str, reach: int, patients: str = "sections/patients.toml") 
 
 
 @lru_cache(maxsize=None)
-def _group_age_patterns(patients: str) -> tuple[re.Pattern, re.Pattern]:
+def _group_age_patterns(patients: str) -> tuple[re.Pattern, ...]:
     spec = read_patterns(patients)
-    return re.compile(spec["group_age_before"]), re.compile(spec["group_age_after"])
+    return tuple(re.compile(spec[key]) for key in ("group_age_before", "group_age_after", "group_age_counted") if key in spec)
 
 
 def _in_years(number: int, unit: str) -> float | int:

@@ -249,6 +249,23 @@ def test_persons_listed_each_after_an_age_take_one_each(nlp, text, expected):
     assert [(row.age, row.sex) for row in cases(nlp, text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the group's sex after its ages, the unit abbreviated
+    ("Here we discuss the outcomes of 4 patients who developed acute kidney injury after star fruit ingestion "
+     "(ages 28, 50, 54, and 55 y; all male). Two patients needed haemodialysis.",
+     [(28, "male"), (50, "male"), (54, "male"), (55, "male")]),
+    # one age for a group named by a plural person word
+    ("We report 2 cases of Guillain-Barre syndrome in 58-year-old men with COVID-19. Both patients developed sepsis.",
+     [(58, "male"), (58, "male")]),
+    ("The authors present two cases of tako-tsubo cardiomyopathy in postmenopausal women, the first after an emotional "
+     "event and the second after a blood transfusion.", [(None, "female"), (None, "female")]),
+    ("We report testicular neoplasms in 21-year-old identical twin men.\n\nCase 1\nThe first twin had a painless "
+     "testicular mass.\n\nCase 2\nThe second twin had a mass too.\n", [(21, "male"), (21, "male")]),
+])
+def test_a_group_told_with_its_ages_and_sex_gives_them_to_every_row(nlp, text, expected):
+    assert [(row.age, row.sex) for row in cases(nlp, text)] == expected
+
+
 def test_one_person_told_twice_with_her_age_gives_the_other_row_no_age(nlp):
     text = ("Organophosphate poisoning from a head-lice emulsion. A 7-year-old girl and her mother were admitted "
             "after exposure to the emulsion. The 7-year-old girl was drowsy and had miosis.")
