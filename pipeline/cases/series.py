@@ -126,6 +126,15 @@ def told_of_all_spread(first: Case, count: int, patients: str = "sections/patien
             and all(o.value == e.value for o in evidence if o.sentence == e.sentence)]
 
 
+def told_of_all_dates(first: Case, count: int, patients: str = "sections/patients.toml") -> list:
+    """The dates of the first row whose sentence speaks of all ``count`` patients at once ("In March
+    1993, six family members ... had suffered carbon monoxide poisoning", "On 14 February 2008, two
+    suspected botulism cases were notified"): the date of the group's illness is every row's. Not a
+    sentence that tells the patients apart ("the first ... the second", "respectively")."""
+    return [e for e in first.evidence if e.field == "dates" and e.value in first.dates
+            and _given_to_all(e.sentence, count, patients) and not APART.search(e.sentence)]
+
+
 def _group_disease(first: Case, count: int, patients: str) -> None:
     """The primary site and the histology of a report that names the disease only of its patients as a
     group ("Two cases of cervical carcinoma, aged 33 and 40 years, ..."), left out of the one-patient
@@ -220,6 +229,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
     first.evidence = _now_kept(first.evidence, drugs)
     spread = told_of_all_spread(first, count, patients)
+    dates = told_of_all_dates(first, count, patients)
     said_sex = announced_sex(report.text, report.title, patients)
     if first.sex is None:
         first.sex = _implied_sex(first.primary_site) or said_sex
@@ -233,9 +243,10 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         # the first row's primary), else the one the announcement gives them all ("two young women")
         row.sex = next((sex for e in shared if e.field == "primary_site"
                         and (sex := primary_sex(row.primary_site, e, sex_words))), None) or said_sex
-        row.evidence = [replace(item) for item in shared + outcome + drugs + spread]
+        row.evidence = [replace(item) for item in shared + outcome + drugs + spread + dates]
         row.drugs = sorted({item.value for item in drugs})
         row.metastasis_sites = sorted({item.value for item in spread})
+        row.dates = sorted({item.value for item in dates})
         rows.append(row)
     listed_demographics(first, rows)
     listed_ages(report.text, rows, patients)

@@ -266,6 +266,18 @@ def test_a_group_told_with_its_ages_and_sex_gives_them_to_every_row(nlp, text, e
     assert [(row.age, row.sex) for row in cases(nlp, text)] == expected
 
 
+def test_the_date_of_a_group_told_together_is_every_rows(nlp):
+    rows = cases(nlp, "Diphtheria in siblings. Five siblings were admitted to our hospital with diphtheria on 16 July "
+                      "2018. A friend of them had died of diphtheria a week before.")
+    assert [row.dates for row in rows] == [["2018-07-16"]] * 5
+
+
+def test_dates_told_apart_for_each_patient_stay_the_first_rows(nlp):
+    rows = cases(nlp, "Two patients with brucellosis were admitted to our hospital in May 2015 and June 2016, "
+                      "respectively. Both were treated with doxycycline.")
+    assert len(rows) == 2 and rows[1].dates == []
+
+
 def test_one_person_told_twice_with_her_age_gives_the_other_row_no_age(nlp):
     text = ("Organophosphate poisoning from a head-lice emulsion. A 7-year-old girl and her mother were admitted "
             "after exposure to the emulsion. The 7-year-old girl was drowsy and had miosis.")

@@ -1,8 +1,9 @@
 """Names a reviewer writes as another INN: US adopted and former British names whose INN differs
 (models/drugs/inn.tsv, from the WHO INN lists, the USAN Council's and the MHRA's lists), the
 other names of human normal immunoglobulin and the specific immunoglobulins by their
-pharmacopoeia names (models/drugs/curated.tsv), and gentian violet, a stain as well as an
-antiseptic (models/drugs/substances.tsv). Sentences written for the tests."""
+pharmacopoeia names (models/drugs/curated.tsv), products under the names review tables give them
+(coagulation factors, antidotes), and gentian violet, a stain as well as an antiseptic
+(models/drugs/substances.tsv). Sentences written for the tests."""
 import pytest
 
 from drug_helpers import generics, nlp  # noqa: F401 (nlp: the shared fixture)
@@ -92,34 +93,21 @@ def test_lithium_salts_read_as_lithium_other_element_salts_stay(nlp, text, expec
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a coagulation factor concentrate under the factor's name; the measured factor is no drug
     ("Treatment consisted of factor VIII transfusion and corticosteroid therapy.", ["factor viii"]),
     ("She received recombinant FVIII 50 IU/kg twice daily.", ["factor viii"]),
     ("He was given factor IX concentrate before the extraction.", ["factor ix"]),
     ("Factor VIII activity was 2% with an inhibitor titre of 12 Bethesda units.", []),
     ("His factor IX activity was 3%, and he was diagnosed with moderate haemophilia B.", []),
-])
-def test_a_coagulation_factor_given_reads_as_the_factor(nlp, text, expected):
-    assert generics(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # the chelator of lead poisoning under its INN; the reagent of a serological test is no drug
     ("He was treated with oral succimer and intravenous calcium disodium EDTA (CaNa2EDTA).",
      ["sodium calcium edetate", "succimer"]),
     ("Edetate calcium disodium 1000 mg/m2/day was infused for five days.", ["sodium calcium edetate"]),
-    # the reagent of a serological test is no drug
     ("The 2-mercaptoethanol agglutination test was positive at a titre of 1:160.", []),
-])
-def test_the_chelator_of_lead_poisoning_reads_as_its_inn(nlp, text, expected):
-    assert generics(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # the decontaminant, the botulism immune globulin and human atrial natriuretic peptide (carperitide)
     ("Activated charcoal 1 g/kg was given through a nasogastric tube.", ["activated charcoal"]),
     ("She received botulism immune globulin (BabyBIG) on day 3.", ["botulism immunoglobulin"]),
+    ("Human atrial natriuretic peptide was infused at 0.025 µg/kg/min for heart failure.", ["carperitide"]),
 ])
-def test_the_decontaminant_and_the_botulism_immune_globulin_keep_their_names(nlp, text, expected):
+def test_a_product_reads_under_the_name_review_tables_give_it(nlp, text, expected):
     assert generics(nlp, text) == expected
-
-
-def test_human_atrial_natriuretic_peptide_given_is_carperitide(nlp):
-    assert generics(nlp, "Human atrial natriuretic peptide was infused at 0.025 µg/kg/min for heart failure.") == ["carperitide"]
