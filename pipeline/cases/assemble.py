@@ -30,7 +30,7 @@ from pipeline.cases.primary_of_type import (
 )
 from pipeline.cases.primary_regions import organ_outside_the_list, region_tissue
 from pipeline.cases.record import Case, Evidence
-from pipeline.cases.series import series_cases, shared_disease
+from pipeline.cases.series import group_spread, series_cases, shared_disease
 from pipeline.cases.series_ages_in_order import ages_in_order
 from pipeline.cases.series_newborns import mothers_age_in_newborn_report
 from pipeline.cases.spread import (
@@ -65,6 +65,8 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         if case.sex is None:  # "metastatic lesions of the uterus, fallopian tubes and ovaries" of "Patient K."
             _sex_of_spread(case)
         cases.append(case)
+    if len(cases) > 1:  # "We present two cases of cutaneous metastases from RCC" before their parts
+        group_spread(cases, shared, config.patients)
     rows = series_cases(report, cases, config.patients, config.sex_words)
     ages_in_order(rows, mentions)  # patients' ages told in order, when some rows read none
     # "Abdominal lymphoma in four boys": the boy whose part names no disease has the others'

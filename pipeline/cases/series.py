@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline.cases.mentions import Mention
 from pipeline.cases.organs import primary_sex, site_facts
 from pipeline.cases.patient_columns import table_columns
 from pipeline.cases.record import Case, Evidence
@@ -133,6 +134,28 @@ def told_of_all_dates(first: Case, count: int, patients: str = "sections/patient
     sentence that tells the patients apart ("the first ... the second", "respectively")."""
     return [e for e in first.evidence if e.field == "dates" and e.value in first.dates
             and _given_to_all(e.sentence, count, patients) and not APART.search(e.sentence)]
+
+
+def group_spread(rows: list[Case], shared: list[Mention], patients: str = "sections/patients.toml") -> None:
+    """The spread a report of several patients, each told in a part of its own, says of all of them
+    before their parts ("We present two cases highlighting the dermatological manifestations of
+    cutaneous metastases from RCC"): every row's. Only a sentence that counts as many patients as
+    there are rows (or says "both", "all") and names that one site of spread."""
+    count = len(rows)
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in shared:
+        if mention.group == "sites" and mention.value.role == "metastasis" and not mention.negated and not mention.hypothetical:
+            by_sentence.setdefault(mention.sentence_start, []).append(mention)
+    for said in by_sentence.values():
+        sentence = said[0].sentence
+        if len({m.value.site for m in said}) != 1 or APART.search(sentence) or not _given_to_all(sentence, count, patients):
+            continue
+        mention = said[0]
+        for row in rows:
+            if mention.value.site not in row.metastasis_sites:
+                row.metastasis_sites = sorted(row.metastasis_sites + [mention.value.site])
+                row.evidence.append(Evidence("metastasis_sites", mention.value.site, sentence, mention.start, mention.end,
+                                            mention.sentence_start, mention.qualifiers))
 
 
 def _group_disease(first: Case, count: int, patients: str) -> None:

@@ -278,6 +278,14 @@ def test_dates_told_apart_for_each_patient_stay_the_first_rows(nlp):
     assert len(rows) == 2 and rows[1].dates == []
 
 
+def test_the_spread_said_of_all_the_patients_before_their_parts_is_every_rows(nlp):
+    text = ("Cutaneous metastases of renal cell carcinoma. We present two cases of cutaneous metastases from renal "
+            "cell carcinoma. The first case involves a 56-year-old man with lung metastasis who developed a nodule "
+            "on his finger. The second case describes a 57-year-old man with a scalp nodule.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2 and all("skin" in row.metastasis_sites for row in rows)
+
+
 def test_one_person_told_twice_with_her_age_gives_the_other_row_no_age(nlp):
     text = ("Organophosphate poisoning from a head-lice emulsion. A 7-year-old girl and her mother were admitted "
             "after exposure to the emulsion. The 7-year-old girl was drowsy and had miosis.")
