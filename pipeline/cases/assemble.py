@@ -65,7 +65,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         if case.sex is None:  # "metastatic lesions of the uterus, fallopian tubes and ovaries" of "Patient K."
             _sex_of_spread(case)
         cases.append(case)
-    if len(cases) > 1:  # "We present two cases of cutaneous metastases from RCC" before their parts
+    if len(cases) > 1:  # "We present two cases of cutaneous metastases from RCC" before their parts (spread, drugs)
         group_spread(cases, shared, config.patients)
     rows = series_cases(report, cases, config.patients, config.sex_words)
     ages_in_order(rows, mentions)  # patients' ages told in order, when some rows read none

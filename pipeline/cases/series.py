@@ -137,25 +137,37 @@ def told_of_all_dates(first: Case, count: int, patients: str = "sections/patient
 
 
 def group_spread(rows: list[Case], shared: list[Mention], patients: str = "sections/patients.toml") -> None:
-    """The spread a report of several patients, each told in a part of its own, says of all of them
-    before their parts ("We present two cases highlighting the dermatological manifestations of
-    cutaneous metastases from RCC"): every row's. Only a sentence that counts as many patients as
-    there are rows (or says "both", "all") and names that one site of spread."""
+    """The spread and the drugs a report of several patients, each told in a part of its own, says
+    of all of them before their parts ("We present two cases highlighting the dermatological
+    manifestations of cutaneous metastases from RCC", "two cases of psychiatric inpatients with
+    regular VPA intake"): every row's. Only a sentence that counts as many patients as there are
+    rows (or says "both", "all") and does not tell them apart; a spread only when the sentence
+    names that one site."""
     count = len(rows)
-    by_sentence: dict[int, list[Mention]] = {}
+    by_sentence: dict[tuple[str, int], list[Mention]] = {}
     for mention in shared:
-        if mention.group == "sites" and mention.value.role == "metastasis" and not mention.negated and not mention.hypothetical:
-            by_sentence.setdefault(mention.sentence_start, []).append(mention)
-    for said in by_sentence.values():
-        sentence = said[0].sentence
-        if len({m.value.site for m in said}) != 1 or APART.search(sentence) or not _given_to_all(sentence, count, patients):
+        if mention.negated or mention.hypothetical:
             continue
-        mention = said[0]
+        if mention.group == "sites" and mention.value.role == "metastasis":
+            by_sentence.setdefault(("metastasis_sites", mention.sentence_start), []).append(mention)
+        elif mention.group == "drugs":
+            by_sentence.setdefault(("drugs", mention.sentence_start), []).append(mention)
+    for (field, _), said in by_sentence.items():
+        sentence = said[0].sentence
+        if APART.search(sentence) or not _given_to_all(sentence, count, patients):
+            continue
+        if field == "metastasis_sites":
+            if len({m.value.site for m in said}) != 1:
+                continue
+            values = [(said[0], said[0].value.site)]
+        else:
+            values = [(m, generic) for m in said for generic in m.value.generics]
         for row in rows:
-            if mention.value.site not in row.metastasis_sites:
-                row.metastasis_sites = sorted(row.metastasis_sites + [mention.value.site])
-                row.evidence.append(Evidence("metastasis_sites", mention.value.site, sentence, mention.start, mention.end,
-                                            mention.sentence_start, mention.qualifiers))
+            for mention, value in values:
+                if value not in getattr(row, field):
+                    setattr(row, field, sorted(getattr(row, field) + [value]))
+                    row.evidence.append(Evidence(field, value, sentence, mention.start, mention.end,
+                                                mention.sentence_start, mention.qualifiers))
 
 
 def _group_disease(first: Case, count: int, patients: str) -> None:

@@ -286,6 +286,16 @@ def test_the_spread_said_of_all_the_patients_before_their_parts_is_every_rows(nl
     assert len(rows) == 2 and all("skin" in row.metastasis_sites for row in rows)
 
 
+def test_a_drug_said_of_all_the_patients_before_their_parts_is_every_rows(nlp):
+    text = ("Background: Valproic acid can cause hyperammonaemia. Methods: We report on two cases of psychiatric "
+            "inpatients with regular VPA intake who showed hyperammonaemia. Results: In the first case, a middle-aged "
+            "woman became comatose. In the second case, we observed confusion in a younger man who we treated with "
+            "topiramate.")
+    rows = cases(nlp, text)
+    assert len(rows) == 2 and all("valproic acid" in row.drugs for row in rows)
+    assert "topiramate" not in rows[0].drugs
+
+
 def test_one_person_told_twice_with_her_age_gives_the_other_row_no_age(nlp):
     text = ("Organophosphate poisoning from a head-lice emulsion. A 7-year-old girl and her mother were admitted "
             "after exposure to the emulsion. The 7-year-old girl was drowsy and had miosis.")
