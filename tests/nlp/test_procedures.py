@@ -3,9 +3,10 @@ import doctest
 import pytest
 import spacy
 
+from pipeline.nlp.base import trie_pattern
 from pipeline.nlp.procedures import factory  # noqa: F401  (registers caselit_procedures)
 from pipeline.nlp.procedures import procedures as procedures_module
-from pipeline.nlp.procedures.procedures import load_lexicon, trie_pattern
+from pipeline.nlp.procedures.lexicon import load_lexicon
 from pipeline.resources import read_table
 
 KINDS = {"surgery", "radiotherapy", "systemic", "other"}
@@ -286,7 +287,7 @@ def test_docstring_example_runs_on_a_blank_pipeline():
 
 def test_the_lexicon_read_back_from_the_build_cache_is_the_parsed_one(tmp_path):
     from pipeline import disk_cache
-    from pipeline.nlp.procedures.procedures import Lexicon
+    from pipeline.nlp.procedures.lexicon import Lexicon
 
     expected = Lexicon.from_rows(read_table("procedures/procedures.tsv"))
     disk_cache.configure(tmp_path)
