@@ -50,7 +50,7 @@ def organ_outside_the_list(primary: Mention | None) -> bool:
 
 @lru_cache(maxsize=None)
 def _organ_outside() -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + read_patterns(REGIONS)["organ"] + r"(?![\w-])", re.IGNORECASE)
+    return compile_pattern(r"(?<![\w-])" + read_patterns(REGIONS)["organ"] + r"(?![\w-])")
 
 
 def region_of_type(mention: Mention) -> bool:

@@ -122,9 +122,8 @@ APART = re.compile(r"(?i)(?<![\w-])(?:respectively|the\s+other|the\s+(?:first|se
 def told_of_all_spread(first: Case, count: int, patients: str = "sections/patients.toml") -> list:
     """The metastasis sites of the first row whose sentence speaks of all ``count`` patients and names
     only that site ("The authors report two cases of surgically treated brain metastases"): every row's."""
-    evidence = [e for e in first.evidence if e.field == "metastasis_sites" and e.value in first.metastasis_sites]
-    return [e for e in evidence if _given_to_all(e.sentence, count, patients) and not APART.search(e.sentence)
-            and all(o.value == e.value for o in evidence if o.sentence == e.sentence)]
+    told = _first_row_told_of_all(first, "metastasis_sites", count, patients)
+    return [e for e in told if all(o.value == e.value for o in told if o.sentence == e.sentence)]
 
 
 def told_of_all_dates(first: Case, count: int, patients: str = "sections/patients.toml") -> list:
@@ -132,7 +131,14 @@ def told_of_all_dates(first: Case, count: int, patients: str = "sections/patient
     1993, six family members ... had suffered carbon monoxide poisoning", "On 14 February 2008, two
     suspected botulism cases were notified"): the date of the group's illness is every row's. Not a
     sentence that tells the patients apart ("the first ... the second", "respectively")."""
-    return [e for e in first.evidence if e.field == "dates" and e.value in first.dates
+    return _first_row_told_of_all(first, "dates", count, patients)
+
+
+def _first_row_told_of_all(first: Case, field: str, count: int, patients: str) -> list:
+    """The first row's kept values of ``field`` whose sentence speaks of all ``count`` patients at
+    once (``_given_to_all``) and does not tell them apart (``APART``)."""
+    values = getattr(first, field)
+    return [e for e in first.evidence if e.field == field and e.value in values
             and _given_to_all(e.sentence, count, patients) and not APART.search(e.sentence)]
 
 
