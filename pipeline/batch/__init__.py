@@ -4,7 +4,9 @@ from pipeline.batch.cache import ResultCache, default_cache_dir
 from pipeline.batch.identity import content_hash, document_id, file_hash
 from pipeline.batch.progress import Progress
 from pipeline.batch.engine import iter_batch, run_batch
-from pipeline.batch.runner import BatchRunner, FileResult, InputFile, ReportResult, read_inputs
+from pipeline.batch.inputs import InputFile, read_inputs
+from pipeline.batch.results import FileResult, ReportResult
+from pipeline.batch.runner import BatchRunner
 from pipeline.batch.version import pipeline_version
 
 

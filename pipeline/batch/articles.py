@@ -5,7 +5,7 @@ hash of its normalised text: ``identity.document_id``) and its rows are written 
 Results stream to the writer file by file, so the first file an article is read from gives
 its rows and a later one is skipped, named with the file it repeats:
 
-    >>> from pipeline.batch.runner import FileResult, ReportResult
+    >>> from pipeline.batch.results import FileResult, ReportResult
     >>> from pathlib import Path
     >>> one = FileResult(Path("corpus/a.txt"), "h1", [ReportResult("a.txt", "doi:10.1/x", "c1")])
     >>> two = FileResult(Path("dev/a.txt"), "h1", [ReportResult("a.txt", "doi:10.1/x", "c1")])

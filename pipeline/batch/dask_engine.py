@@ -6,7 +6,7 @@ cache is read and written here, error lines and the progress bar come from here,
 are yielded in input order (``BatchRunner.iter``), so the table is the same row for row as a
 one-process run. The inputs themselves are read on the workers: this process hashes a file
 only to look it up in the cache (a window at a time, as the batch goes), and without a cache
-it does not open the files at all (``runner.read_inputs``). A task is a batch of files, the batches shrinking as the input runs out (see
+it does not open the files at all (``inputs.read_inputs``). A task is a batch of files, the batches shrinking as the input runs out (see
 ``_batches``); a PubMed baseline file is a task of its own or, when there are fewer of them
 than worker threads, is cut into slices (every n-th article), one task each, put back in file
 order here. A worker builds the pipeline on its first task and keeps it for its life
@@ -26,7 +26,9 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from pipeline.batch.runner import BatchRunner, ReportResult, _failure, _Task, process_file, shared_nlp
+from pipeline.batch.results import ReportResult, _failure, process_file
+from pipeline.batch.runner import BatchRunner, _Task
+from pipeline.batch.workers import shared_nlp
 from pipeline.ingest.pubmed_baseline import is_streamed_name
 
 SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"

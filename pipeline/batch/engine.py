@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.batch.progress import Progress
-from pipeline.batch.runner import BatchRunner, FileResult, read_inputs
+from pipeline.batch.inputs import read_inputs
+from pipeline.batch.results import FileResult
+from pipeline.batch.runner import BatchRunner
 
 
 def iter_batch(

@@ -19,7 +19,8 @@ from pipeline.batch.cache import default_cache_dir, open_cache
 from pipeline.batch.file_stats import FileStats
 from pipeline.batch.progress import Progress
 from pipeline.batch.engine import open_runner
-from pipeline.batch.runner import FileResult, InputFile, hash_input
+from pipeline.batch.inputs import InputFile, hash_input
+from pipeline.batch.results import FileResult
 from pipeline.batch.version import pipeline_version
 from pipeline.export.locks import ReviewLock
 from pipeline.ingest.discover import iter_input_texts

@@ -4,32 +4,28 @@ The unit of work is a file (one or more reports). A worker process builds the pi
 reads the file, runs ``report_cases`` on each report and sends back small ``Case`` records,
 never Docs. The parent stores every finished file in the cache at once, which is what makes
 a killed batch resumable.
+
+The files and what they give are in ``inputs.py`` and ``results.py``, the worker processes
+in ``workers.py``.
 """
 from __future__ import annotations
 
 import concurrent.futures as futures
-import contextlib
-import dataclasses
 import itertools
 import multiprocessing
 import os
-import signal
 import sqlite3
 import sys
-import threading
-import time
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pipeline.batch.cache import ResultCache
-from pipeline.batch.identity import content_hash, document_id, file_hash
+from pipeline.batch.inputs import InputFile, hash_input
 from pipeline.batch.progress import Progress
-from pipeline.cases.record import Case
-from pipeline.ingest import IngestError, iter_input_files, read_report
-from pipeline.ingest.pubmed_baseline import cache_key, is_streamed, is_streamed_name, stream_hash, stream_reports
-from pipeline.ingest.reader import display_name, read_file_bytes
+# ReportResult is named here too: results cached as pipeline.batch.runner.ReportResult unpickle.
+from pipeline.batch.results import FileResult, ReportResult, _failure, _renamed, process_file  # noqa: F401
+from pipeline.batch.workers import _end_workers, _start_worker, _work, shared_nlp
 
 # On Linux workers are forked from a parent that built the pipeline, so they start at once;
 # elsewhere (macOS, Windows: fork is unsafe or missing) each spawned worker builds its own.
@@ -37,204 +33,6 @@ _FORK = sys.platform.startswith("linux")
 # Files handed to each worker before the parent waits: keeps every worker busy without
 # holding the whole folder's results in flight.
 _IN_FLIGHT_PER_JOB = 2
-# Longest wait for killed workers to be gone (they always go; the kernel may be slow).
-_KILLED_WAIT_SECONDS = 15
-# How often a worker checks that its parent is alive (where the kernel cannot tell it).
-_WATCH_SECONDS = 0.2
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-@dataclass
-class ReportResult:
-    """One report of a file: its name in the table, identity, and cases."""
-
-    name: str
-    doc_id: str
-    content_hash: str
-    cases: list[Case] = field(default_factory=list)
-
-
-@dataclass
-class InputFile:
-    """A file to process: its path and the hash of its bytes (None with an error, or when
-    it is not hashed yet: see ``read_inputs``)."""
-
-    path: Path
-    file_hash: str | None
-    error: str | None = None
-
-
-@dataclass
-class FileResult:
-    path: Path
-    file_hash: str | None
-    reports: list[ReportResult] = field(default_factory=list)
-    error: str | None = None  # one line: why the file was skipped
-    cached: bool = False
-
-    @property
-    def cases(self) -> list[Case]:
-        return [case for report in self.reports for case in report.cases]
-
-
-def read_inputs(paths: Iterable[str | os.PathLike],
-                on_skip: Callable[[Path, str], None] | None = None,
-                publication_types: Sequence[str] | None = None,
-                hashed: bool = True) -> list[InputFile]:
-    """The report files under ``paths``, each with the hash of its bytes (a file that cannot
-    be read, a FIFO named explicitly, comes with its error). ``on_skip``: see
-    ``iter_input_files``. A PubMed file read as a stream (``pubmed_baseline``) is hashed a
-    chunk at a time, its key naming the ``publication_types`` kept.
-
-    ``hashed=False``: the files are only listed (``file_hash`` and ``error`` None) and each is
-    read where it is needed, once: the runner hashes a window of files when it looks them up
-    in the cache (``hash_input``), and without a cache the worker that runs the file hashes
-    the bytes it reads. A batch then starts at once instead of after reading every input
-    (a folder of PubMed baseline files is tens of gigabytes), and those reads run on the
-    workers, in parallel, rather than here."""
-    listed = (InputFile(path, None) for path in iter_input_files(paths, on_skip=on_skip))
-    return [hash_input(item, publication_types) for item in listed] if hashed else list(listed)
-
-
-def hash_input(item: InputFile, publication_types: Sequence[str] | None = None) -> InputFile:
-    """``item`` with the hash of its bytes, or its error (as ``read_inputs``); an item already
-    hashed, or with its error, as it is."""
-    if item.file_hash is not None or item.error is not None:
-        return item
-    path = item.path
-    try:
-        if is_streamed(path, publication_types):
-            return InputFile(path, cache_key(stream_hash(path), publication_types))
-        return InputFile(path, file_hash(read_file_bytes(path)))
-    except IngestError as error:
-        return InputFile(path, None, error.reason)
-
-
-def process_file(nlp, path: Path, publication_types: Sequence[str] | None = None) -> tuple[str, list[ReportResult]]:
-    """(hash of the bytes read, reports with their cases); raises IngestError. A PubMed file
-    read as a stream gives its articles one at a time (only those of ``publication_types``)."""
-    from pipeline.extraction import report_cases
-
-    if is_streamed(path, publication_types):
-        seen = []
-        results = [ReportResult(report.name, document_id(report), content_hash(report.text), report_cases(nlp, report))
-                   for report in stream_reports(path, publication_types, on_done=seen.append)]
-        return cache_key(seen[0], publication_types), results
-    data = read_file_bytes(path)
-    digest = file_hash(data)
-    results = []
-    for report in read_report(path, data):
-        cases = report_cases(nlp, report)
-        results.append(ReportResult(report.name, document_id(report), content_hash(report.text), cases))
-    return digest, results
-
-
-def _failure(error: BaseException) -> str:
-    if isinstance(error, IngestError):
-        return error.reason
-    return f"{type(error).__name__}: {error}"
-
-
-def _renamed(reports: list[ReportResult], path: Path) -> list[ReportResult]:
-    """Cached results of a file now called ``path``: report names and Case.doc follow the file
-    (those of a streamed PubMed file are PMIDs: they stay)."""
-    if is_streamed_name(path) or (path.suffix.lower() == ".xml" and all(r.name.isdigit() for r in reports)):
-        return reports
-    renamed = []
-    for report in reports:
-        base, hash_mark, number = report.name.partition("#")
-        name = display_name(path.name) + hash_mark + number
-        if name == report.name:
-            renamed.append(report)
-            continue
-        cases = [dataclasses.replace(case, doc=name) for case in report.cases]
-        renamed.append(dataclasses.replace(report, name=name, cases=cases))
-    return renamed
-
-
-# --- the pipeline, once per process ---------------------------------------------------------
-
-_NLP: dict[str | None, object] = {}
-_WORKER_MODEL: str | None = None
-
-
-def shared_nlp(model: str | None = None):
-    """The caselit pipeline (with the NER ``model``, if any), built on first use and kept
-    for the life of the process."""
-    if model not in _NLP:
-        from pipeline.nlp.build import build_nlp
-
-        _NLP[model] = build_nlp(model=model) if model else build_nlp()
-    return _NLP[model]
-
-
-def _start_worker(parent_pid: int, model: str | None) -> None:
-    global _WORKER_MODEL
-    _WORKER_MODEL = model
-    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it
-    # (one line, and it ends the workers), not each worker with a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
-    if os.getppid() != parent_pid:
-        os._exit(1)  # the parent died before this worker started
-    shared_nlp(model)
-    # A parent killed with SIGKILL cannot stop its workers: they notice and leave on their
-    # own (at once on Linux through the kernel, else within a fraction of a second).
-    def watch() -> None:
-        while os.getppid() == parent_pid:
-            time.sleep(_WATCH_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def _die_with_parent() -> None:
-    """Linux: have the kernel kill this process when the parent that started it dies."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # the watch thread still ends the worker
-
-
-def _end_workers(pool: futures.ProcessPoolExecutor) -> None:
-    """Stop the workers now (Ctrl-C, an error): waiting for their files would take seconds."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # gone after shutdown
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.terminate()
-    # A worker forked at the wrong moment can miss SIGTERM: what is left after a second is killed.
-    deadline = time.monotonic() + 1
-    killed = []
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.join(max(0.0, deadline - time.monotonic()))
-            if process.is_alive():
-                process.kill()
-                killed.append(process)
-    # SIGKILL cannot be caught, but a loaded machine may take seconds to tear a large worker
-    # down: wait for it (bounded), so that no worker outlives the command that started it.
-    deadline = time.monotonic() + _KILLED_WAIT_SECONDS
-    for process in killed:
-        with contextlib.suppress(Exception):
-            process.join(max(0.0, deadline - time.monotonic()))
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _work(path: str, publication_types: Sequence[str] | None = None
-          ) -> tuple[str | None, list[ReportResult] | None, str | None]:
-    try:
-        digest, reports = process_file(shared_nlp(_WORKER_MODEL), Path(path), publication_types)
-        return digest, reports, None
-    except Exception as error:  # one bad report must not end the batch
-        return None, None, _failure(error)
-
-
-# --- the batch ------------------------------------------------------------------------------
 
 # Files looked up in the cache at once.
 _CACHE_WINDOW = 256

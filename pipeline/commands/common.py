@@ -87,7 +87,7 @@ def batch_pipeline(args):
     disk_cache.configure(args.cache_dir)
     if not args.model:
         return None
-    from pipeline.batch.runner import shared_nlp
+    from pipeline.batch.workers import shared_nlp
 
     try:
         return shared_nlp(args.model)

@@ -20,7 +20,8 @@ import pytest
 distributed = pytest.importorskip("distributed")
 
 from pipeline.batch.dask_engine import DaskRunner  # noqa: E402
-from pipeline.batch.runner import BatchRunner, read_inputs  # noqa: E402
+from pipeline.batch.inputs import read_inputs  # noqa: E402
+from pipeline.batch.runner import BatchRunner  # noqa: E402
 from pubmed_files import case_pmids, write_pubmed_file  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ from pipeline.batch import file_stats
 from pipeline.batch import refresh as refresh_module
 from pipeline.batch.file_stats import STATS_FILE, FileStats
 from pipeline.batch.identity import file_hash
-from pipeline.batch.runner import hash_input, read_inputs
+from pipeline.batch.inputs import hash_input, read_inputs
 
 
 @pytest.fixture(autouse=True)

@@ -79,7 +79,7 @@ def test_ctrl_c_ends_the_worker_processes_at_once(tmp_path, folder, capsys, monk
 
 PARENT = """
 import os, sys, time
-from pipeline.batch.runner import _die_with_parent
+from pipeline.batch.workers import _die_with_parent
 child = os.fork()
 if child == 0:
     _die_with_parent()
