@@ -75,7 +75,11 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     # (and the first row's, when it had none: a status said of the group is its too, and the disease the
     # series named of the group may have made it a cancer case)
     added = rows[len(cases):]
-    series_outcomes(([rows[0]] if added and rows[0].outcome is None else []) + added, mentions, shared, config)
+    first = rows[0]
+    # (a first row read as no cancer's until the series' disease made it one: its "recovered" was a
+    # cancer status read the non-cancer way)
+    reread = first.outcome is None or (first.outcome == "recovered" and first.primary_site is not None)
+    series_outcomes(([first] if added and reread else []) + added, mentions, shared, config)
     if len(rows) == 1:
         title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
     for row in rows:

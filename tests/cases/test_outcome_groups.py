@@ -73,3 +73,23 @@ def test_each_patient_of_a_recommendation_is_no_status(full_nlp):
     text = ("Case 1: A 25-year-old woman presented with abdominal pain. Case 2: A 31-year-old woman presented with "
             "fever. Each patient should be discharged only after the fever resolves.")
     assert outcomes(full_nlp, text) == [None, None]
+
+
+def test_the_patients_told_well_together_at_the_end_is_every_rows(full_nlp):
+    text = ("Gallstone ileus: two cases\n\nCase 1. A 78-year-old woman presented with vomiting and was operated on.\n\n"
+            "Case 2. An 84-year-old woman presented with vomiting and was operated on.\n\n"
+            "Presently the patients are in good health without any symptoms.\n")
+    assert outcomes(full_nlp, text) == ["recovered", "recovered"]
+
+
+def test_a_first_row_made_a_cancer_case_by_the_series_reads_the_groups_cancer_status(full_nlp):
+    # the disease is named only in the title: the first row is read as no cancer's before the
+    # series gives it the title's disease
+    text = ("Case Report\nMale breast cancer: report of 2 cases and review of the literature\nA. Author 1B. Author 1\n"
+            "Affiliations\n1 Department of General Surgery, City Hospital\nAbstract\nBackground and Aim: Male breast "
+            "cancer is rare and accounts for 1% of all breast cancers. The authors report two cases of male breast "
+            "cancer at stage III and review the literature. A mastectomy with axillary clearance was performed. "
+            "Patients were given adjuvant chemotherapy and started on tamoxifen. At one year follow-up the patients "
+            "are alive and free from disease. Modified radical mastectomy is the preferred surgical approach for "
+            "localized disease.\nKeywords\n- Breast cancer\n")
+    assert outcomes(full_nlp, text) == ["no evidence of disease", "no evidence of disease"]

@@ -280,6 +280,8 @@ def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, t
     ("N-demethyl-diazepam was stopped.", ["nordazepam"]),
     # antivenoms and antitoxins, by their names and the abbreviation beside a dose
     ("She was given 10 vials of ASV and anti-snake venom again the next day.", ["antivenom"]),
+    ("He was given polyvalent anti venom and later haemodialysis.", ["antivenom"]),
+    ("100,000 U equine antitetanic serum was administered intramuscularly.", ["tetanus antitoxin"]),
     ("He was ventilated in ASV mode.", []),
     ("Both patients received botulism antitoxin.", ["botulism antitoxin"]),
     ("Heptavalent botulinum antitoxin was given on day 2.", ["botulism antitoxin"]),

@@ -13,6 +13,10 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "Despite early treatment, the infection spread, resulting in a fatal outcome.",
     "Despite organ support, the patient was ultimately not salvageable.",
     "Three days later she suffered a fatal intracranial haemorrhage.",
+    # the course that ended it, told in the past tense, or "with a fatal end"
+    "She developed progressive dementia that led to her death.",
+    "The pneumonia led to death within a week.",
+    "He was admitted with encephalitis, with fatal end after two months.",
 ])
 def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     assert categories(nlp, text) == ["died"]
@@ -26,6 +30,10 @@ def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     "Untreated, the infection resulted in death in 25% of the published cases.",
     "Untreated patients can develop a fatal arrhythmia.",
     "Aortic dissection is a leading cause of sudden death of young athletes.",
+    # a course that kills only when it is left untreated, or in a share of the cases
+    "Infection typically progresses rapidly, resulting in death when untreated.",
+    "The infection led to death in 30% of the published cases.",
+    "The infection can lead to death.",
 ])
 def test_a_fatality_of_the_literature_is_none(nlp, text):
     assert "died" not in categories(nlp, text)

@@ -25,6 +25,9 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     # "the case" as the patient of a report of several ones
     "The case recovered after 29 days of hospitalization.",
     "The second case was well when last seen in clinic.",
+    # the discharge told as a noun; the patient's verb among others in a series
+    "The count fell without any complication and hospital discharge on day 29.",
+    "The baby was stabilized in the NICU, recovered and the count fell serially.",
 ])
 def test_recovery_wording(nlp, text):
     assert categories(nlp, text) == ["recovered"]
@@ -35,6 +38,7 @@ def test_recovery_wording(nlp, text):
     "The colour of the fluid faded slightly.",
     "He was walking with a frame at discharge to the rehabilitation unit.",
     "Escherichia coli was grown and recovered from two blood cultures.",
+    "The strain was isolated, recovered from the wound and typed.",
 ])
 def test_look_alikes_are_no_recovery(nlp, text):
     assert "recovered" not in categories(nlp, text)
