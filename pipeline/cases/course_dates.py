@@ -17,7 +17,7 @@ examination in 2012, a murmur was heard.") the whole narrative stands outside an
 from __future__ import annotations
 
 from pipeline.cases.mentions import Mention
-from pipeline.cases.timeline import event_kinds
+from pipeline.cases.event_anchors import event_kinds
 
 # Sections whose sentences tell the patient's course whatever their subject.
 COURSE_SECTIONS = frozenset({"case", "body"})

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.cases.mentions import Mention
-from pipeline.cases.timeline import Dating, format_measure
+from pipeline.cases.timeline_dating import Dating
+from pipeline.cases.timeline_values import format_measure
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.cases import timeline as timeline_module
-from pipeline.cases.timeline import TimelineEvent, case_timeline, date_points, shift
+from pipeline.cases import date_shift, timeline_points
+from pipeline.cases.date_shift import shift
+from pipeline.cases.timeline import TimelineEvent, case_timeline
+from pipeline.cases.timeline_points import date_points
 from mention_helpers import as_mentions
 
 GROUPS = ("measures", "drugs", "dates", "timing")
@@ -163,12 +165,12 @@ def test_shift(iso, amount, unit, direction, expected):
 
 
 def test_docstring_examples():
-    assert doctest.testmod(timeline_module).failed == 0
+    assert doctest.testmod(date_shift).failed == 0
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=12), st.integers(-5, 90))
 def test_relative_time_spans_cover_a_position_as_a_scan_would(spans, position):
     spans = [(start, start + length) for start, length in spans]  # nested and overlapping too
-    covered = timeline_module._Spans(spans)
+    covered = timeline_points._Spans(spans)
     assert (position in covered) == any(start <= position < end for start, end in spans)
