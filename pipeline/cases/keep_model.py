@@ -1,6 +1,6 @@
 """A learned keep / leave-out score for a finding, from generic features of its evidence.
 
-The rules (``patients.about_patient`` and the per-field choices of ``assemble``) decide from
+The rules (``patients.about_patient`` and the per-field choices of ``cells``) decide from
 cue lists whether a mention belongs in the row. ``scripts/train_keep_model.py`` fits a
 logistic regression on the same evidence records (what ``caselit extract -o X.jsonl`` writes
 per case) labelled by the gold tables; this module turns one evidence record and the

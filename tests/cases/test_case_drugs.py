@@ -1,7 +1,7 @@
-"""Which drug mentions give a case its drugs (the drug part of pipeline/cases/assemble.py)."""
+"""Which drug mentions give a case its drugs (the drug part of pipeline/cases/cells.py)."""
 import pytest
 
-from pipeline.cases.assemble import _own_drug
+from pipeline.cases.cells import _own_drug
 from pipeline.cases.mentions import Mention
 from pipeline.nlp.drugs.model import Drug
 

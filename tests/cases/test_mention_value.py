@@ -1,5 +1,5 @@
 """The case layer takes a finding's value from its dataclass's norm(), whatever the family."""
-from pipeline.cases.assemble import mention_value
+from pipeline.cases.cells_evidence import mention_value
 from pipeline.cases.mentions import Mention
 from pipeline.nlp.drugs.model import Drug
 from pipeline.nlp.sites.model import Site
