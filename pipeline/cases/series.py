@@ -36,10 +36,14 @@ JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these
 
 
 # A drug sentence that speaks of every patient at once: "These patients were treated with
-# pulse methylprednisolone", "Both men were treated with ceftriaxone", "They received ...", or
+# pulse methylprednisolone", "Both men were treated with ceftriaxone", "They received ...",
+# "Patients were given ...", or
 # "We treated two patients ... with X" when the count is the report's (see _given_to_all).
 GIVEN_TO_ALL = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each\s+of\s+them|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men|children)"
-                          r"|the\s+(?:patients|children|twins|siblings))\b", re.IGNORECASE)
+                          r"|the\s+(?:patients|children|twins|siblings))\b"
+                          # "Patients were given adjuvant chemotherapy and started on tamoxifen": the bare
+                          # plural opening the sentence is the report's patients
+                          r"|^\W*patients\s+(?:were|received|underwent)\b", re.IGNORECASE)
 
 
 # A counted group of the report's patients anywhere in a sentence ("We treated two patients

@@ -159,12 +159,14 @@ def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histolog
     their metastasis: the organs it involves, infiltrates or invades beyond its own site ("T-cell lymphoma
     with bone marrow invasion", "lesions involving the femur") are its spread, and its lymph nodes are the
     disease itself (read from a finding or an involvement: "axillary lymphadenopathy"), unless they are
-    named as metastases or the disease arises in the marrow (a leukaemia's, myeloma's or Waldenstrom's
-    nodes are its spread beyond the marrow). A region outside the site list ("mediastinal involvement")
+    named as metastases or the disease arises in the marrow (a myeloma's or Waldenstrom's nodes are its
+    spread beyond the marrow; a leukaemia's lymphadenopathy is the leukaemia itself). A region outside the site list ("mediastinal involvement")
     is left out. Other cancers' spread is returned as it is."""
     if not haematolymphoid(histology, config):
         return spread
-    marrow = arises_in_marrow(histology, primary_site, config)
+    # a marrow disease's nodes are its spread beyond the marrow, a leukaemia's the disease itself
+    leukaemia = compile_pattern(read_patterns(config.roles)["haematolymphoid"].get("leukaemia_types", "(?!)"), 0)
+    marrow = arises_in_marrow(histology, primary_site, config) and not leukaemia.search(histology or "")
     kept = [m for m in spread if m.value.site != NODE or marrow or "metasta" in (m.value.cue or "").lower()]
     involved = [m for m in sites if m.value.role == "involvement" and not m.negated and not m.hypothetical
                 and m.value.site not in (NODE, OTHER_SITE, primary_site) and m not in kept]

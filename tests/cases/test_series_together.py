@@ -73,6 +73,9 @@ def test_siblings_named_by_birth_order_with_their_own_ages_each_open_a_row(nlp):
     ("Abstract We report four cases of severe pneumonia. These patients were treated with intravenous "
      "dexamethasone and all of them improved.", 4),
     ("Abstract We treated two patients with severe tetanus with intrathecal baclofen. Both improved.", 2),
+    # the bare plural opening the sentence
+    ("Abstract The authors report two cases of male breast cancer. A mastectomy was performed. Patients were "
+     "given adjuvant chemotherapy and started on tamoxifen.", 2),
 ])
 def test_a_drug_told_of_all_the_patients_is_each_rows(nlp, text, count):
     rows = cases(nlp, text)

@@ -60,9 +60,19 @@ def test_a_carcinomas_enlarged_nodes_stay_nodal_disease(nlp):
 
 
 def test_nodes_of_a_marrow_disease_are_its_spread(nlp):
-    text = ("A 70-year-old man had chronic lymphocytic leukaemia diagnosed on a bone marrow biopsy. Two years "
+    text = ("A 70-year-old man had multiple myeloma diagnosed on a bone marrow biopsy. Two years "
             "later CT showed enlarged mediastinal and para-aortic lymph nodes.")
     assert row(nlp, text).metastasis_sites == ["lymph node"]
+
+
+@pytest.mark.parametrize("text", [
+    ("A 70-year-old man had chronic lymphocytic leukaemia diagnosed on a bone marrow biopsy. Two years "
+     "later CT showed enlarged mediastinal and para-aortic lymph nodes."),
+    ("A 37-year-old man presented with fever, oral mucositis and bilateral axillary lymphadenopathy. The "
+     "bone marrow aspirate showed acute myeloid leukemia."),
+])
+def test_a_leukaemias_lymphadenopathy_is_the_leukaemia_itself(nlp, text):
+    assert row(nlp, text).metastasis_sites == []
 
 
 @pytest.mark.parametrize("histology, marrow", [

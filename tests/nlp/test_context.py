@@ -101,6 +101,9 @@ def test_affirmed(nlp, text, word):
     ("Routine blood chemistry studies were normal, and the white cell count was high.", "white", "probable"),
     ("Radiographic studies showed a lesion in the femur.", "femur", "probable"),
     ("Several studies have reported metastasis to the liver.", "liver", "other"),
+    # a disease named as an example of what a drug treats or of a class
+    ("Hydroxyurea is a well-known medication for haematologic diseases such as acute myeloid leukemia.", "myeloid", "generic"),
+    ("Leukocytosis is seen in malignancies such as lung cancer.", "lung", "generic"),
 ])
 def test_subject(nlp, text, word, subject):
     assert qualify(nlp, text, word)["subject"] == subject

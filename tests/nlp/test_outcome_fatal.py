@@ -17,6 +17,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "She developed progressive dementia that led to her death.",
     "The pneumonia led to death within a week.",
     "He was admitted with encephalitis, with fatal end after two months.",
+    # a stay counted from admission is no state found on admission
+    "He had been on admission for thirteen days when he died.",
 ])
 def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     assert categories(nlp, text) == ["died"]

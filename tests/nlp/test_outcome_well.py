@@ -22,3 +22,24 @@ def test_well_after_the_treatment_is_no_evidence_of_disease(nlp, text):
 ])
 def test_well_before_the_illness_or_of_a_symptom_is_no_status(nlp, text):
     assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A 43-year-old woman was in good health until March 1995, when vaginal bleeding developed.",
+    # the state found at the examination on admission, or apart from the complaint
+    "On clinical examination, she was in good general condition with a 3 cm ulcerated mass.",
+    "Apart from her leg pain she was in good condition without fever or weight loss.",
+    # a staging work-up free of spread is the diagnosis', not the follow-up's
+    "Subsequent staging workup did not show any evidence of metastasis.",
+    "Chest CT did not show any evidence of lung metastasis.",
+])
+def test_good_health_before_the_illness_or_at_presentation_is_no_status(nlp, text):
+    assert categories(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "At the last visit, she was in good general condition.",
+    "Follow-up CT after two years did not show any evidence of recurrence or metastasis.",
+])
+def test_good_health_at_follow_up_is_no_evidence_of_disease(nlp, text):
+    assert categories(nlp, text) == ["no evidence of disease"]

@@ -252,6 +252,15 @@ def test_a_region_after_a_node_metastasis_is_where_the_nodes_are(nlp, text):
     assert metastases(nlp, text) == ["lymph node"]
 
 
+@pytest.mark.parametrize("text", [
+    # region words coordinated before a node phrase name the nodes' regions, not organs
+    "Lymphadenopathies involving cervical, axillary, inguinal lymph nodes were found.",
+    "Metastatic cervical and axillary lymph nodes were found.",
+])
+def test_regions_listed_before_a_node_phrase_are_the_nodes(nlp, text):
+    assert "cervix" not in {site for site, _ in found(nlp, text)}
+
+
 def test_spread_to_a_region_stays_spread(nlp):
     assert metastases(nlp, "The tumour had spread to the retroperitoneum.") == ["other"]
 

@@ -7,6 +7,7 @@ broken by head nouns, the pelvis among bones, the region a lymph-node phrase nam
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from spacy.tokens import Span
@@ -98,7 +99,8 @@ class SiteLists:
         """A site word right before a lymph-node phrase across finding words ("a retroperitoneal
         metastatic lymph node", "cervical enlarged lymph nodes"), a nodal region coordinated with one
         ("mediastinal and hilar lymph nodes"), or a region outside the site list right after one
-        ("lymphadenopathy in the left axilla"), is where the nodes are: a mention."""
+        ("lymphadenopathy in the left axilla"), is where the nodes are: a mention (of the nodes, when it is
+        the word before the phrase)."""
         if self.node_location is None:
             return
         for index in range(len(out) - 1):
@@ -113,7 +115,10 @@ class SiteLists:
             coordinated = (self.node_region is not None and self.node_region[0].match(here.value.written)
                            and self.node_region[1].match(between))  # "mediastinal and hilar lymph nodes"
             if self.node_location.match(between) or coordinated:
-                set_role(out, index, "mention", None)
+                # the word names the nodes' region, not its organ: "cervical" of "cervical and axillary
+                # lymph nodes" is no cervix
+                finding = out[index]
+                out[index] = finding._replace(value=dataclasses.replace(finding.value, site=NODE, role="mention", cue=None))
 
     def list_continuation(self, text: str, out: list[Finding]):
         """A plain mention that continues a list of spread sites past an item's head noun ("metastases
