@@ -7,7 +7,7 @@ literature and the references is taken (the fallback). :class:`CaseByContent` is
 """
 from __future__ import annotations
 
-from pipeline.nlp.sections.headings import MAX_HEADING_WORDS
+from pipeline.nlp.sections.heading_lines import MAX_HEADING_WORDS
 from pipeline.nlp.sections.model import PATIENT_SECTIONS
 from pipeline.nlp.sections.section_starts import _next_start, _override, _paragraph_end, _section_at
 

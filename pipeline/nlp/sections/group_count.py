@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from pipeline.nlp.base import fill_template
-from pipeline.nlp.sections.headings import after_discussion_heading
+from pipeline.nlp.sections.heading_lines import after_discussion_heading
 from pipeline.nlp.sections.patient_common import sentence_end_after, sentence_start_before
 from pipeline.resources import read_patterns
 

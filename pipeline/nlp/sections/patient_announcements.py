@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pipeline import regex_cache
 from pipeline.nlp.sections.group_count import named_group
-from pipeline.nlp.sections.headings import after_discussion_heading
+from pipeline.nlp.sections.heading_lines import after_discussion_heading
 from pipeline.nlp.sections.patient_common import PERSON_SEX, age_pattern, patient_number, sentence_end_after, sentence_start_before, with_persons
 from pipeline.resources import read_patterns
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline import regex_cache
-from pipeline.nlp.sections.headings import SENTENCE_BREAK
+from pipeline.nlp.sections.heading_lines import SENTENCE_BREAK
 from pipeline.nlp.sections.model import PatientMarker
 from pipeline.nlp.sections.patient_common import InlineStart
 from pipeline.nlp.sections.section_starts import _section_at

@@ -10,7 +10,7 @@ import bisect
 import re
 
 from pipeline import regex_cache
-from pipeline.nlp.sections.headings import LINE, MAX_HEADING_WORDS, PATIENT_HEADING, sentence_stop
+from pipeline.nlp.sections.heading_lines import LINE, MAX_HEADING_WORDS, PATIENT_HEADING, sentence_stop
 from pipeline.nlp.text import rows_of_one_table
 
 # An upper-case heading run into a flattened page's text, after a sentence's end and before a

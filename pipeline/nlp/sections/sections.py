@@ -37,7 +37,8 @@ from spacy.tokens import Doc
 from pipeline import regex_cache
 from pipeline.nlp.base import fill_template
 from pipeline.nlp.sections.case_by_content import CaseByContent
-from pipeline.nlp.sections.headings import RUN_IN_PATIENT, HeadingReader
+from pipeline.nlp.sections.headings import HeadingReader
+from pipeline.nlp.sections.inline_headings import RUN_IN_PATIENT
 from pipeline.nlp.sections.model import PatientMarker, Section
 from pipeline.nlp.sections.patient_common import patient_number
 from pipeline.nlp.sections.patient_introductions import introduced_patients
