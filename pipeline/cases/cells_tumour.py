@@ -79,9 +79,12 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
         lesion = None if case.primary_site or organ else lesion_site(histology, by_group, mentions, config)
         # "an epithelioid hemangioendothelioma of the liver": the organ written right after the type's name
         after = None if organ or lesion or case.primary_site or marrow else organ_written_after(typed, site_mentions)
+        # "primary uterine non-Hodgkin's lymphoma": an organ word right before the type's name is its organ
+        before = None if organ or lesion or after or case.primary_site or marrow \
+            else organ_written_before(typed, site_mentions)
         # a type mostly of one tissue ("osteosarcoma", "synovial sarcoma"), for a case with no primary read, or
         # only a region read as 'other' ("a myxoid liposarcoma of the thigh": a limb is no organ of the list)
-        tissue = None if organ or lesion or after or case.primary_site not in (None, OTHER_SITE) \
+        tissue = None if organ or lesion or after or before or case.primary_site not in (None, OTHER_SITE) \
             or (case.primary_site == OTHER_SITE and organ_outside_the_list(primary)) else \
             organ_of_type(histology, by_group, config, fallback=True)
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
@@ -90,13 +93,11 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
             case.primary_site = keep("primary_site", lesion.value.site, lesion)
         elif after:
             case.primary_site = keep("primary_site", after.value.site, after)
+        elif before:
+            case.primary_site = keep("primary_site", before.value.site, before)
         elif tissue:
             evidence[:] = [e for e in evidence if e.field != "primary_site"]
             case.primary_site = keep("primary_site", tissue, histology)
-        # "primary uterine non-Hodgkin's lymphoma": an organ word right before the type's name is its organ
-        before = None if case.primary_site or marrow else organ_written_before(typed, site_mentions)
-        if before:
-            case.primary_site = keep("primary_site", before.value.site, before)
         # "a squamous cell carcinoma of the dorsum of the hand", "a liposarcoma in the left thigh": a type
         # written of a body region is of the tissue its family arises in (cases/regions.toml)
         region = None if marrow else region_tissue(histology, typed, case.primary_site, mine)

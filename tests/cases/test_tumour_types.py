@@ -82,6 +82,19 @@ def test_a_leukaemia_only_ruled_out_gives_no_primary(nlp):
     assert case.primary_site is None and case.histology is None
 
 
+def test_a_hodgkin_lymphoma_without_an_organ_is_of_the_lymph_nodes(nlp):
+    text = ("A 24-year-old man with fever and night sweats was diagnosed with classical Hodgkin lymphoma, stage IIB. "
+            "He received six cycles of ABVD.")
+    assert row(nlp, text).primary_site == "lymph node"
+
+
+def test_a_leukaemia_diagnosed_after_a_suspicion_has_its_marrow(nlp):
+    text = ("A 45-year-old woman had a raised leukocyte count at a check-up. As basophils also began to increase, "
+            "a blood disorder was suspected and she was diagnosed with CML through further examination.")
+    case = row(nlp, text)
+    assert case.primary_site == "bone marrow" and case.histology == "chronic myeloid leukemia"
+
+
 def test_the_stage_of_an_earlier_cancer_of_another_organ_is_not_the_cases(nlp):
     text = ("A 45-year-old woman had chemoradiotherapy for stage IB2 cervical cancer twelve years ago. She now "
             "presented with bleeding, and an endometrial cancer was diagnosed on curettage.")

@@ -51,6 +51,13 @@ from histology_helpers import full, names, nlp, row  # noqa: F401 (nlp, full: th
     ("A seromucinous borderline tumour of the ovary.", "seromucinous borderline tumor"),
     # two entities of their own the lexicon had read as their family (ICD-O 8622/1, 8470/3)
     ("A juvenile granulosa cell tumour with precocious puberty.", "juvenile granulosa cell tumor"),
+    # the adult type named as the text names it (WHO 2020), the plain name kept plain
+    ("Histology showed an adult granulosa cell tumour.", "adult granulosa cell tumor"),
+    ("Histology showed an adult-type granulosa cell tumor.", "adult granulosa cell tumor"),
+    ("A 57-year-old woman, who was diagnosed with AGCT, had a laparotomy.", "adult granulosa cell tumor"),
+    ("Histology showed a granulosa cell tumour of the ovary.", "granulosa cell tumor"),
+    ("A giant well-differentiated liposarcoma of the retroperitoneum.", "liposarcoma"),
+    ("A dedifferentiated liposarcoma of the retroperitoneum.", "dedifferentiated liposarcoma"),
     ("A mucinous cystadenocarcinoma of the left ovary.", "mucinous cystadenocarcinoma"),
     ("Core biopsy showed a phyllodes tumour.", "phyllodes tumor"),
     ("Excision showed a borderline phyllodes tumour.", "borderline phyllodes tumor"),
