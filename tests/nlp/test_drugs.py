@@ -89,6 +89,9 @@ def test_drug_generics(nlp, text, expected):
         "PET with 18F-FDG and gadolinium-enhanced MRI were performed.",
         "Serum G-CSF level was elevated to 120 pg/mL.",
         "This G-CSF-producing carcinoma was rare.",
+        "She developed an antidiuretic hormone excess.",
+        "She had a syndrome of inappropriate antidiuretic hormone secretion.",
+        "CSF studies demonstrated WBC 905, glucose < 2 mg dL-1, protein 302 mg dL-1.",
         "Granulocyte macrophage-colony stimulating factor (GM-CSF) in serum was normal.",
         "The tumour cells stained positive for estrogen receptor and progesterone receptor.",
         "Blood glucose was 6.1 mmol/L and serum potassium 3.9 mmol/L.",
@@ -469,6 +472,11 @@ def test_substances_file_marks_lexicon_entries():
         ("Treatment of nerve agent poisoning consists of oxygen, atropine and pralidoxime.", []),
         ("Intravenous immunoglobulin is the treatment of choice in this syndrome.", []),
         ("Lactulose is used to treat hepatic encephalopathy.", []),
+        ("Ifosfamide and doxorubicin are effective in treating this sarcoma.", []),
+        ("Gemcitabine/docetaxel and doxorubicin have shown benefit in the treatment of advanced disease.", []),
+        # the albumin of an albumin-bound paclitaxel is the product's carrier
+        ("She was given gemcitabine and albumin paclitaxel for one cycle.", ["gemcitabine", "paclitaxel"]),
+        ("She was treated with carboplatin and nano-albumin bond paclitaxel.", ["carboplatin", "paclitaxel"]),
         ("- Rituximab and intravenous immunoglobulin are options in refractory pemphigus.", []),
         ("Table 1. Treatment options for pemphigus vulgaris\nFirst line: prednisolone, rituximab\n"
          "Second line: azathioprine, IVIG\n\nShe was treated with dapsone.", ["dapsone"]),
