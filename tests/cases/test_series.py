@@ -96,6 +96,7 @@ def test_inline_starts(text, numbers):
     (None, "Objective: To present and compare two fatal cases of paraquat poisoning.", 2),
     (None, "It is important to report two cases a year to the registry.", 1),
     (None, "We report the clinical cases of a brother and sister who were admitted with fever.", 2),
+    (None, "Skin necrosis is rare. We have studied two patients: a 48-years old woman and a 59 years old woman.", 2),
     # counts of the literature, of organs, of lesions are no announcement
     ("Two primary cancers in one patient", "Only two cases have been reported so far.", 1),
     (None, "We report a 40-year-old woman. Three cases were published before.", 1),
