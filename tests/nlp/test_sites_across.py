@@ -24,6 +24,12 @@ def roles(nlp, text):
          "cerebellum. These were considered metastases and were irradiated.", ["brain"]),
         ("A man with melanoma had jaundice. CT showed a hypodense pancreatic lesion. Fine-needle aspiration "
          "showed melanoma cells and was judged to be a metastasis.", ["pancreas"]),
+        # the sentence after next, when the next names no site; pathology that "indicates" it
+        ("A woman had renal cell carcinoma. Imaging revealed a pancreatic mass. Blood tests showed normal "
+         "amylase levels. A Whipple procedure was done and a sample sent to pathology, which indicated "
+         "metastatic carcinoma.", ["pancreas"]),
+        ("A woman had renal cell carcinoma. Ultrasound revealed nodules in the thyroid. After total "
+         "thyroidectomy, clinicians determined that the nodules were metastatic carcinoma.", ["thyroid"]),
     ],
 )
 def test_a_lesion_called_metastatic_in_the_next_sentence(nlp, text, sites):

@@ -13,6 +13,11 @@ from pipeline.nlp.base import Finding
 from pipeline.nlp.sites.model import LOCAL, OTHER
 from pipeline.nlp.sites.rules import set_role
 
+# How many sentences after a lesion's may call it metastatic: the next, or the one after it when the next
+# names no site ("... reveals a pancreatic mass. Blood tests show normal amylase. ... pathology indicates
+# metastatic ccRCC.").
+CONFIRM_REACH = 2
+
 ACROSS_KEYS = ("lesion_before", "lesion_after", "lesion_written", "confirm", "confirm_same", "clause",
                "together", "found_later", "found_later_benign", "found_many", "many_to_site")
 
@@ -34,7 +39,8 @@ class Lesions:
                     or self.across["lesion_after"].match(right))
 
     def confirmed_next(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
-        """A lesion's site becomes a metastasis when the next sentence of its paragraph calls the
+        """A lesion's site becomes a metastasis when the next sentence of its paragraph (or the one after,
+        when the next names no site: ``CONFIRM_REACH``) calls the
         lesion metastatic ("Biopsy confirmed metastatic breast carcinoma.", "These were considered
         metastases.") or gives it the primary tumour's pathology ("... identical to the primary
         tumour"); when its own sentence goes on in another clause (a semicolon, ", and" before a
@@ -51,22 +57,31 @@ class Lesions:
                 continue
             clause = self.across["clause"].search(text, finding.end, end)
             if clause:  # "a focus of uptake in the right ilium; biopsy revealed metastatic ..."
-                next_start, next_end = clause.end(), end
-            elif sentence + 1 < len(bounds):
-                next_start, next_end = bounds[sentence + 1]
-                end = start + len(text[start:end].rstrip())
-                if "\n" in text[end:next_start]:
-                    continue  # another paragraph
+                following = [(clause.end(), end)]
             else:
-                continue
-            sentence_text = text[next_start:next_end]
-            match = self.across["confirm"].match(sentence_text) or self.across["confirm_same"].match(sentence_text)
-            if not match:
-                continue
-            named = {f.value.site for f in out if next_start <= f.start < next_end and f.value.role != "primary"}
-            if named and finding.value.site not in named:
-                continue
-            set_role(out, position, "metastasis", match.group("cue"))
+                following = self._next_in_paragraph(text, bounds, sentence)
+            for next_start, next_end in following:
+                sentence_text = text[next_start:next_end]
+                match = self.across["confirm"].match(sentence_text) or self.across["confirm_same"].match(sentence_text)
+                named = {f.value.site for f in out if next_start <= f.start < next_end and f.value.role != "primary"}
+                if match and (not named or finding.value.site in named):
+                    set_role(out, position, "metastasis", match.group("cue"))
+                if match or named:
+                    break  # a sentence that speaks of a site ends the lesion's story
+
+    @staticmethod
+    def _next_in_paragraph(text: str, bounds, sentence: int, reach: int = CONFIRM_REACH) -> list[tuple[int, int]]:
+        """Up to ``reach`` sentences after ``sentence`` in its paragraph, as (start, end)."""
+        found = []
+        end = bounds[sentence][1]
+        for index in range(sentence + 1, min(sentence + 1 + reach, len(bounds))):
+            next_start, next_end = bounds[index]
+            end = bounds[index - 1][0] + len(text[bounds[index - 1][0]:end].rstrip())
+            if "\n" in text[end:next_start]:
+                break  # another paragraph
+            found.append((next_start, next_end))
+            end = next_end
+        return found
 
     def found_later(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
         """A lesion whose own sentence places it later in the tumour's course ("a splenic mass 40 months
