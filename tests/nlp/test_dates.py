@@ -142,6 +142,9 @@ def test_clinical_dates(nlp, text, expected):
         "Since the FIGO staging was revised in 2018, nodes count.",
         "The tumour was graded by the WHO in 2016 as grade 2.",
         "Of 2019 patients, 40 had leukocytosis.",
+        # a statistic's year
+        "About 1,400,000 new cancer diagnoses are projected in the United States in 2008.",
+        "According to the global cancer statistics, in the year 2008 most deaths occurred in Asia.",
         # a decade is no date of the patient's course
         "Immunotherapy originated in the early 1900s.",
         "In the 1980's the disease was common in the region.",
@@ -197,6 +200,10 @@ def test_not_a_clinical_date(nlp, text):
         ("She received six cycles of carboplatin from 12 June 2019.", []),
         ("Manuscript submitted to the journal on 4 May 2021. A man presented with fever.", ["2021-05-04"]),
         ("Submitted: 4 May 2021. A man presented with fever.", ["2021-05-04"]),
+        ("Submission date: 2013-06-04\nA woman presented with a vulvar lesion.", ["2013-06-04"]),
+        ("Recibido: 16/05/2025\nAceptado: 06/09/2025\nA man was seen.", ["2025-05-16", "2025-09-06"]),
+        (">> Version of Record - Jun 22, 2012\nA premature girl was born.", ["2012-06-22"]),
+        ("Case Reports: Tuesday, October 25, 2011 | A 21-year-old man had liver failure.", ["2011-10-25"]),
         # a page flattened to one line: a listing's journal name, PubMed's print date
         ("Journal of Nepal Medical Association (Jan 2023) Adrenal crisis in a boy. A boy presented with vomiting.",
          ["2023-01"]),
