@@ -260,6 +260,9 @@ def test_persons_listed_each_after_an_age_take_one_each(nlp, text, expected):
      [(58, "male"), (58, "male")]),
     ("The authors present two cases of tako-tsubo cardiomyopathy in postmenopausal women, the first after an emotional "
      "event and the second after a blood transfusion.", [(None, "female"), (None, "female")]),
+    # the disease's name long before the group's sex
+    ("We present 2 cases of splenic infarction due to torsion of wandering spleen requiring laparoscopic "
+     "splenectomy in adolescent girls. Both were successfully treated.", [(None, "female"), (None, "female")]),
     ("We report testicular neoplasms in 21-year-old identical twin men.\n\nCase 1\nThe first twin had a painless "
      "testicular mass.\n\nCase 2\nThe second twin had a mass too.\n", [(21, "male"), (21, "male")]),
 ])

@@ -39,6 +39,9 @@ def sexes(nlp, text):
         ("She was 52 years old when the mass appeared.", [52.0]),
         ("The patient was 7-years old, and had a dislocation.", [7.0]),
         ("Mr. K, 45 years, a farmer, presented with fever.", [45.0]),
+        # the age after "with"
+        ("Woman with 56 years years old is presented, with cervical cancer.", [56.0]),
+        ("A male patient with 62 years, was admitted with pain.", [62.0]),
         ("Mrs. Lopez, 62 years, was admitted with dyspnoea.", [62.0]),
         ("She was diagnosed at the age of 12 with a pelvic mass.", [12.0]),
         ("A 61-yr-old man, born in Crete, was admitted.", [61.0]),
@@ -139,6 +142,8 @@ def test_age_values(nlp, text, expected):
         "She completed a 2 year patient education programme.",
         "A woman of 70 kg received a weight-based dose.",
         "In a man, 3 of 12 nodes were positive.",
+        "A woman with 20 years of diabetes had pain.",
+        "A man with 10 years history of smoking had cough.",
     ],
 )
 def test_not_an_age(nlp, text):
