@@ -301,7 +301,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     listed_sexes(report.text, rows, patients)
     group_age(report.text, rows, patients)
     group_sex(report.text, report.title, rows, patients)
-    kin_pair_sexes(report.text, report.title, rows, patients)
+    kin_pair_sexes(report.text, report.title, rows, patients, told_together=True)
     for row, (sex, word) in zip(rows, persons):  # "a young girl, her father, her uncle and ..."
         if sex is not None:
             row.sex = sex

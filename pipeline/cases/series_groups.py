@@ -123,11 +123,13 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
             row.evidence.append(_opening_evidence(sex, match, title))
 
 
-def kin_pair_sexes(text: str, title: str | None, rows: list[Case], patients: str) -> None:
+def kin_pair_sexes(text: str, title: str | None, rows: list[Case], patients: str, told_together: bool = False) -> None:
     """Two patients named in the title or the opening as a pair of relatives ("a father and son",
     "a brother and sister"): of one sex, both rows without a sex take it; of both sexes, the
     second row takes the sex the first row's does not have (the rows may be told in either
-    order, so only a first row whose sex is known tells which person it is)."""
+    order, so only a first row whose sex is known tells which person it is). ``told_together``: the
+    rows were added for patients the text tells together, never one by one ("The simultaneous occurrence
+    of cancer of the pancreas in husband and wife is reported"): the pair's order is the rows' order."""
     if len(rows) != 2 or all(row.sex is not None for row in rows):
         return
     spec = read_patterns(patients)
@@ -142,6 +144,8 @@ def kin_pair_sexes(text: str, title: str | None, rows: list[Case], patients: str
             row.sex = sexes[0]
         elif row is rows[1] and rows[0].sex in sexes:
             row.sex = sexes[1 - sexes.index(rows[0].sex)]
+        elif told_together and rows[0].sex is None and rows[1].sex is None:
+            row.sex = sexes[rows.index(row)]
         else:
             continue
         row.evidence.append(_opening_evidence(row.sex, match, title))

@@ -261,6 +261,12 @@ def test_a_pair_of_relatives_gives_the_rows_their_sexes(nlp, text, sexes):
     assert [row.sex for row in cases(nlp, text)] == sexes
 
 
+def test_a_pair_of_relatives_told_together_gives_the_rows_their_sexes_in_its_order(nlp):
+    text = ("Simultaneous cancer of the pancreas occurring in husband and wife.\n\nThe simultaneous occurrence of "
+            "cancer of the pancreas in husband and wife is reported. Both patients shared dietary habits.")
+    assert [row.sex for row in cases(nlp, text)] == ["male", "female"]
+
+
 @pytest.mark.parametrize("text", [
     "Case 1\nThe patient, aged 9, had fever.\nCase 2\nThe patient, aged 6, had a rash.\n"
     "Kawasaki disease in the elder brother alerted us to the disease in the younger brother.",
