@@ -93,3 +93,9 @@ def test_a_first_row_made_a_cancer_case_by_the_series_reads_the_groups_cancer_st
             "are alive and free from disease. Modified radical mastectomy is the preferred surgical approach for "
             "localized disease.\nKeywords\n- Breast cancer\n")
     assert outcomes(full_nlp, text) == ["no evidence of disease", "no evidence of disease"]
+
+
+def test_all_patients_stable_at_follow_up_is_every_cancer_rows_stable_disease(full_nlp):
+    text = ("Papillary thyroid carcinoma in three brothers\n\nWe report three brothers with papillary thyroid "
+            "carcinoma. All patients underwent a total thyroidectomy. All patients remained stable at follow-up.\n")
+    assert outcomes(full_nlp, text) == ["stable disease"] * 3
