@@ -473,6 +473,10 @@ def test_substances_file_marks_lexicon_entries():
         ("Intravenous immunoglobulin is the treatment of choice in this syndrome.", []),
         ("Lactulose is used to treat hepatic encephalopathy.", []),
         ("Ifosfamide and doxorubicin are effective in treating this sarcoma.", []),
+        ("Heparin is effective and safe for the treatment of CVST; it is the first-line treatment.", []),
+        ("Some health facilities lack tetanus toxoid containing vaccines.", []),
+        ("The child was treated despite the shortage of antivenom.", []),
+        ("Given the lack of response to cisplatin, paclitaxel was started.", ["cisplatin", "paclitaxel"]),
         ("Gemcitabine/docetaxel and doxorubicin have shown benefit in the treatment of advanced disease.", []),
         # the albumin of an albumin-bound paclitaxel is the product's carrier
         ("She was given gemcitabine and albumin paclitaxel for one cycle.", ["gemcitabine", "paclitaxel"]),
