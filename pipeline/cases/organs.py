@@ -21,23 +21,20 @@ MARROW = "bone marrow"
 ORGAN_STEM = 5  # letters that tell two organs' words apart ("testi-" / "prost-"; "pelvis" / "pelvic" are one)
 
 
-# A diagnosis told between a weighing word and the type: the weighing was the work-up's ("a blood
-# disorder was suspected and she was diagnosed with CML").
-DIAGNOSED = re.compile(r"(?i)(?<![\w-])(?:diagnosed\s+(?:with|as)|diagnosis\s+of|confirmed|(?:was|were)\s+made)(?![\w-])")
-
-
 def type_only_weighed(histology: Mention, by_group: dict[str, list[Mention]], config: AssemblyConfig) -> bool:
     """True when every sentence that names a type (``histology`` when none is grouped) only
     weighs it (``[report] weighed`` of roles.toml: "Lymphoma was considered."), unless a diagnosis
-    is told after the weighing word, before the type."""
-    weighed = compile_pattern(read_patterns(config.roles)["report"].get("weighed", "(?!)"))
+    (``[report] diagnosed``) is told after the weighing word, before the type."""
+    report = read_patterns(config.roles)["report"]
+    weighed = compile_pattern(report.get("weighed", "(?!)"))
+    diagnosed = compile_pattern(report.get("diagnosed", "(?!)"))
 
     def weighs(m: Mention) -> bool:
         cues = list(weighed.finditer(m.sentence))
         if not cues:
             return False
         before = m.sentence[cues[-1].end():max(cues[-1].end(), m.start - m.sentence_start)]
-        return cues[-1].start() > m.start - m.sentence_start or DIAGNOSED.search(before) is None
+        return cues[-1].start() > m.start - m.sentence_start or diagnosed.search(before) is None
 
     return all(weighs(m) for m in by_group.get("histology", []) or [histology])
 

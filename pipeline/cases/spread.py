@@ -153,6 +153,12 @@ def arises_in_marrow(histology: str | None, primary_site: str | None, config: As
     return primary_site == MARROW or bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
 
 
+def leukaemia(histology: str | None, config: AssemblyConfig = DEFAULT) -> bool:
+    """True for a leukaemia (``leukaemia_types`` of ``[haematolymphoid]`` in roles.toml)."""
+    pattern = read_patterns(config.roles).get("haematolymphoid", {}).get("leukaemia_types")
+    return bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
+
+
 def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histology: str | None,
                            primary_site: str | None, config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """The spread of a lymphoma, leukaemia or myeloma, written as the involvement of other organs, not as
@@ -160,14 +166,12 @@ def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histolog
     with bone marrow invasion", "lesions involving the femur") are its spread, and its lymph nodes are the
     disease itself (read from a finding or an involvement: "axillary lymphadenopathy"), unless they are
     named as metastases or the disease arises in the marrow (a myeloma's or Waldenstrom's nodes are its
-    spread beyond the marrow; a leukaemia's lymphadenopathy is the leukaemia itself). A region outside the site list ("mediastinal involvement")
-    is left out. Other cancers' spread is returned as it is."""
+    spread beyond the marrow), and is no leukaemia (whose lymphadenopathy is the leukaemia itself). A region
+    outside the site list ("mediastinal involvement") is left out. Other cancers' spread is returned as it is."""
     if not haematolymphoid(histology, config):
         return spread
-    # a marrow disease's nodes are its spread beyond the marrow, a leukaemia's the disease itself
-    leukaemia = compile_pattern(read_patterns(config.roles)["haematolymphoid"].get("leukaemia_types", "(?!)"), 0)
-    marrow = arises_in_marrow(histology, primary_site, config) and not leukaemia.search(histology or "")
-    kept = [m for m in spread if m.value.site != NODE or marrow or "metasta" in (m.value.cue or "").lower()]
+    nodes_spread = arises_in_marrow(histology, primary_site, config) and not leukaemia(histology, config)
+    kept = [m for m in spread if m.value.site != NODE or nodes_spread or "metasta" in (m.value.cue or "").lower()]
     involved = [m for m in sites if m.value.role == "involvement" and not m.negated and not m.hypothetical
                 and m.value.site not in (NODE, OTHER_SITE, primary_site) and m not in kept]
     return kept + involved

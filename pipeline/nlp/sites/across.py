@@ -40,8 +40,8 @@ class Lesions:
 
     def confirmed_next(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
         """A lesion's site becomes a metastasis when the next sentence of its paragraph (or the one after,
-        when the next names no site: ``CONFIRM_REACH``) calls the
-        lesion metastatic ("Biopsy confirmed metastatic breast carcinoma.", "These were considered
+        when the next names no site: ``CONFIRM_REACH``) calls the lesion metastatic ("Biopsy confirmed
+        metastatic breast carcinoma.", "These were considered
         metastases.") or gives it the primary tumour's pathology ("... identical to the primary
         tumour"); when its own sentence goes on in another clause (a semicolon, ", and" before a
         biopsy: ``[across] clause``), that clause instead. When the confirming text names a site of
@@ -73,14 +73,12 @@ class Lesions:
     def _next_in_paragraph(text: str, bounds, sentence: int, reach: int = CONFIRM_REACH) -> list[tuple[int, int]]:
         """Up to ``reach`` sentences after ``sentence`` in its paragraph, as (start, end)."""
         found = []
-        end = bounds[sentence][1]
         for index in range(sentence + 1, min(sentence + 1 + reach, len(bounds))):
-            next_start, next_end = bounds[index]
-            end = bounds[index - 1][0] + len(text[bounds[index - 1][0]:end].rstrip())
-            if "\n" in text[end:next_start]:
+            before_start, before_end = bounds[index - 1]
+            written_end = before_start + len(text[before_start:before_end].rstrip())
+            if "\n" in text[written_end:bounds[index][0]]:
                 break  # another paragraph
-            found.append((next_start, next_end))
-            end = next_end
+            found.append(bounds[index])
         return found
 
     def found_later(self, text: str, bounds, starts, out: list[Finding], lesions: list[int]):
