@@ -88,9 +88,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # (a named histological type is a cancer too, when the organ is not on the site list; so is
     # a metastasis of the patient's that the row keeps: "lytic lesions consistent with bony
     # metastasis ... diagnostic of KS" is a tumour report whose type the lexicon did not read)
-    cancer = case.primary_site is not None or case.histology is not None or bool(case.metastasis_sites)
     outcome = case_outcome(by_group.get("outcome", []), mentions, shared, by_group.get("sites", []), site_mentions,
-                           cancer, case.case, several, config, mother=_may_be_mother(case, age, report, config),
+                           case.cancer, case.case, several, config, mother=_may_be_mother(case, age, report, config),
                            title=case.title)
     if outcome:
         case.outcome = keep("outcome", outcome.value.category, outcome)

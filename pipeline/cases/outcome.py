@@ -129,8 +129,7 @@ def series_outcomes(rows: list[Case], mentions: list[Mention], shared: list[Ment
     two patients who died"), chosen as a part's would be; a row that none speaks of keeps what
     it was given."""
     for row in rows:
-        cancer = row.primary_site is not None or row.histology is not None or bool(row.metastasis_sites)
-        outcome = case_outcome([], mentions, shared, [], [], cancer, row.case, True, config, title=row.title)
+        outcome = case_outcome([], mentions, shared, [], [], row.cancer, row.case, True, config, title=row.title)
         if outcome is None:
             continue
         row.outcome = outcome.value.category

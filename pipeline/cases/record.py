@@ -69,6 +69,12 @@ class Case:
     authors: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
+    @property
+    def cancer(self) -> bool:
+        """Whether the row is a cancer case: it names a primary site, a histological type (an organ
+        outside the site list has a type too) or a metastasis of the patient's."""
+        return self.primary_site is not None or self.histology is not None or bool(self.metastasis_sites)
+
     def to_dict(self) -> dict:
         """Plain JSON-ready dict: ``doc``, ``case``, the contract fields, metadata, evidence."""
         record = asdict(self)

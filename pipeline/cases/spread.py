@@ -139,24 +139,27 @@ def without_benign_nodes(spread: list[Mention], mentions: list[Mention], config:
 NODE = "lymph node"
 
 
+def _haematolymphoid_kind(histology: str | None, key: str, config: AssemblyConfig) -> bool:
+    """True when the normalised type matches ``key`` of ``[haematolymphoid]`` in roles.toml."""
+    pattern = read_patterns(config.roles).get("haematolymphoid", {}).get(key)
+    return bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
+
+
 def haematolymphoid(histology: str | None, config: AssemblyConfig = DEFAULT) -> bool:
     """True for a cancer of the blood-forming or lymphoid tissues: a lymphoma, leukaemia or myeloma
-    (``[haematolymphoid]`` of roles.toml)."""
-    pattern = read_patterns(config.roles).get("haematolymphoid", {}).get("types")
-    return bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
+    (``types`` of ``[haematolymphoid]`` in roles.toml)."""
+    return _haematolymphoid_kind(histology, "types", config)
 
 
 def arises_in_marrow(histology: str | None, primary_site: str | None, config: AssemblyConfig = DEFAULT) -> bool:
     """True for a case whose cancer arises in the bone marrow: its primary read as the marrow, or a type of
     ``marrow_types`` ([haematolymphoid] of roles.toml: leukaemias, myeloma, Waldenstrom's)."""
-    pattern = read_patterns(config.roles).get("haematolymphoid", {}).get("marrow_types")
-    return primary_site == MARROW or bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
+    return primary_site == MARROW or _haematolymphoid_kind(histology, "marrow_types", config)
 
 
 def leukaemia(histology: str | None, config: AssemblyConfig = DEFAULT) -> bool:
     """True for a leukaemia (``leukaemia_types`` of ``[haematolymphoid]`` in roles.toml)."""
-    pattern = read_patterns(config.roles).get("haematolymphoid", {}).get("leukaemia_types")
-    return bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
+    return _haematolymphoid_kind(histology, "leukaemia_types", config)
 
 
 def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histology: str | None,

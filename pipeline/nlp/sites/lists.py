@@ -7,7 +7,6 @@ broken by head nouns, the pelvis among bones, the region a lymph-node phrase nam
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 
 from spacy.tokens import Span
@@ -117,8 +116,7 @@ class SiteLists:
             if self.node_location.match(between) or coordinated:
                 # the word names the nodes' region, not its organ: "cervical" of "cervical and axillary
                 # lymph nodes" is no cervix
-                finding = out[index]
-                out[index] = finding._replace(value=dataclasses.replace(finding.value, site=NODE, role="mention", cue=None))
+                set_role(out, index, "mention", None, site=NODE)
 
     def list_continuation(self, text: str, out: list[Finding]):
         """A plain mention that continues a list of spread sites past an item's head noun ("metastases

@@ -80,7 +80,9 @@ def cue_as_written(finding: Finding, read: str, written: str) -> Finding:
     return finding._replace(value=dataclasses.replace(finding.value, cue=written[start:start + len(cue)]))
 
 
-def set_role(out: list[Finding], position: int, role: str, cue: str | None) -> None:
-    """The site finding at ``position`` of ``out`` read again with ``role`` and its ``cue``."""
+def set_role(out: list[Finding], position: int, role: str, cue: str | None, site: str | None = None) -> None:
+    """The site finding at ``position`` of ``out`` read again with ``role`` and its ``cue`` (and as
+    ``site``, when given)."""
     finding = out[position]
-    out[position] = finding._replace(value=dataclasses.replace(finding.value, role=role, cue=cue))
+    value = dataclasses.replace(finding.value, role=role, cue=cue)
+    out[position] = finding._replace(value=dataclasses.replace(value, site=site) if site is not None else value)
