@@ -9,7 +9,9 @@ from pipeline.cases.index_terms import indexed_sex, title_condition_sex
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.outcome import group_outcomes, series_outcomes
 from pipeline.cases.outcome_title import title_outcome
-from pipeline.cases.patients import about_patient, group_sex, preamble, split_by_patient, title_disease
+from pipeline.cases.patient_parts import split_by_patient
+from pipeline.cases.patients import about_patient
+from pipeline.cases.preamble import group_sex, preamble, title_disease
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import group_spread, series_cases, shared_disease
 from pipeline.cases.series_ages_in_order import ages_in_order

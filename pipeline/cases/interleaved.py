@@ -3,7 +3,7 @@ in the running text ("Her sister, aged 12, was admitted ...", "The older brother
 brother ..."): the narrative goes back and forth between the patients, and each sentence is given
 to the person it names (by an ordinal, a kin or birth-order word, a sex word when the patients
 differ in sex), to all of them ("Both children ..."), or to the patient of the sentence before.
-Used by :func:`pipeline.cases.patients.split_by_patient`."""
+Used by :func:`pipeline.cases.patient_parts.split_by_patient`."""
 from __future__ import annotations
 
 import bisect

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.cases.patients import RESPECTIVELY
+from pipeline.cases.patient_parts import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
 from pipeline.nlp.sections.patient_common import PERSON_SEX
 

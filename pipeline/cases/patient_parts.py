@@ -1,0 +1,148 @@
+"""Which patient of a multi-case report each mention belongs to: the report's parts by its
+"Case 1", "Case 2"... openings, the sentences that name one patient or all of them, and a part
+whose first sentence presents its patient as a relative of the one before."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipeline.cases.interleaved import (
+    DESCRIBING,
+    ORDINALS,
+    as_introduced,
+    as_the_patients,
+    by_sentence,
+    interleaved_parts,
+    reference_patterns,
+)
+from pipeline.cases.mentions import Mention, PatientStart
+from pipeline.nlp.sections.patient_common import patient_number
+
+
+def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
+                     patients: str = "sections/patients.toml") -> list[list[Mention]]:
+    """One list of mentions per patient. A report with "Case 1", "Case 2"... headings (two or
+    more distinct numbers) gives one list per heading; the text before the first heading
+    (title, abstract) is shared by none of them, except that each case may fall back on it
+    for the primary site and histology (see assemble). Otherwise one list with everything.
+
+    When a patient is introduced inside the running text ("Her sister, aged 12, was
+    admitted"), the narrative may go back and forth between the patients: from there on each
+    sentence is given to the patient it names (see :func:`interleaved_parts`). ``patients``: the
+    sections component's patterns file (how the text refers to all or one of the patients)."""
+    opening = _openings(starts)
+    if len(opening) < 2:
+        return [mentions]
+    boundaries = [s.start for s in opening]
+    if any(s.kind == "introduced" for s in opening):
+        return interleaved_parts(mentions, opening, reference_patterns(patients))
+    parts: list[list[Mention]] = [[] for _ in boundaries]
+    for _, sentence in by_sentence(mentions):
+        named = _named_after_cases(sentence, boundaries, reference_patterns(patients))
+        for mention in sentence:
+            own = _block(mention, boundaries)
+            if named is not None:
+                parts[named].append(mention)
+            elif own >= 0:
+                parts[own].append(mention)
+        if named is None and _about_all(sentence, reference_patterns(patients), len(boundaries)):
+            last = _block(sentence[-1], boundaries)
+            for index in range(last):
+                parts[index].extend(m for m in sentence if m.group in SHARED_GROUPS and _block(m, boundaries) > index)
+            if last < 0:  # before the first case: "Both patients received carboplatin and paclitaxel"
+                for index, part in enumerate(parts):
+                    part.extend(as_the_patients(_preamble_shared(sentence, index, len(parts))))
+    return [_relative_opening(part, start) for part, start in zip(parts, opening)]
+
+
+# "His 2-day-old sister", "the boy's twin brother": a relative word that names the next patient.
+POSSESSIVE = re.compile(r"\b(?:his|her|their)\b|\w['’]s\b", re.IGNORECASE)
+
+
+def _relative_opening(part: list[Mention], start: PatientStart) -> list[Mention]:
+    """A part whose first sentence after its heading presents the patient as a relative of the
+    one before ("Twin B\nHis 2-day-old sister had ..."): that person word and its age are the
+    patient's own, and the sex words before it ("His") speak of the other patient."""
+    after = [m for m in part if m.start >= start.start]
+    if not after:
+        return part
+    first = min(m.sentence_start for m in after)
+    opening = sorted((m for m in after if m.sentence_start == first), key=lambda m: m.start)
+    persons = [m for m in opening if m.group == "demographics" and m.label == "SEX" and m.value.evidence != "pronoun"]
+    if not persons or not persons[0].value.relative:
+        return part
+    head = persons[0]
+    before = head.sentence[:max(0, head.start - head.sentence_start)]
+    if len(before) > 40 or not POSSESSIVE.search(before):
+        return part  # "The mother of a 3-year-old boy brought him": the mother is no patient
+    rest = [m for m in part if m.sentence_start != first or m.start < start.start]
+    sentence = [m for m in opening if not (m.group == "demographics" and m.label == "SEX" and m.start < head.start)]
+    own = PatientStart(start.number, head.start, "introduced", head.end)
+    return sorted(rest + as_introduced(sentence, own), key=lambda m: m.start)
+
+
+# What a sentence about all the patients ("Both patients received cisplatin") gives each of them.
+SHARED_GROUPS = frozenset({"drugs", "outcome", "procedures"})
+# What a sentence about all the patients before the first case ("We report two women with
+# carcinosarcoma. Both patients received six cycles of carboplatin and paclitaxel", "Two
+# patients were diagnosed with stage IVB disease") gives each.
+PREAMBLE_SHARED_GROUPS = frozenset({"drugs", "stage"})
+# ... and what it gives them one by one in its order ("with involvement of the tibia and the
+# cervical spine, respectively").
+RESPECTIVE_GROUPS = frozenset({"sites"})
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _preamble_shared(sentence: list[Mention], index: int, count: int) -> list[Mention]:
+    """The mentions of a sentence about all ``count`` patients before the first case that are
+    patient ``index``'s: the drugs and stage it gives all of them, and, when it says
+    "respectively" and names one site of spread per patient, the site in that patient's place."""
+    shared = [m for m in sentence if m.group in PREAMBLE_SHARED_GROUPS]
+    if RESPECTIVELY.search(sentence[0].sentence):
+        sites = sorted((m for m in sentence if m.group in RESPECTIVE_GROUPS and not m.negated
+                        and getattr(m.value, "role", None) == "metastasis"), key=lambda m: m.start)
+        if len(sites) == count:
+            shared.append(sites[index])
+    return shared
+
+
+def _block(mention: Mention, boundaries: list[int]) -> int:
+    return bisect.bisect_right(boundaries, mention.start) - 1
+
+
+def _about_all(sentence: list[Mention], references: tuple[re.Pattern, re.Pattern], count: int = 0) -> bool:
+    """True when the sentence speaks of all the patients at once ("Both patients were discharged",
+    or, opening it, the report's count of them: "Two patients were diagnosed with ..." in a report
+    of two, not of three)."""
+    if references[0].search(sentence[0].sentence):
+        return True
+    counted = COUNTED_SUBJECT.match(sentence[0].sentence)
+    return bool(counted and count and patient_number(counted.group("count")) == count)
+
+
+# A sentence opening on a count of patients as its subject: "Two patients were diagnosed with",
+# "Cases: Three children had ...".
+COUNTED_SUBJECT = re.compile(r"^\W*(?:[A-Z][a-z]+:\s*)?(?P<count>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[2-6])\s+(?:[\w-]+\s+)?"
+                             r"(?:patients|cases|children|women|men|siblings|twins|infants|brothers|sisters)\s+"
+                             r"(?:were|had|received|underwent|developed|presented|showed)\b")
+
+
+def _named_after_cases(sentence: list[Mention], boundaries: list[int],
+                       references: tuple[re.Pattern, re.Pattern]) -> int | None:
+    """In the discussion after the last case of a report with "Case N" headings, the part of
+    the patient a sentence names ("In the first patient, ...", "case 1 received ..."), else None."""
+    if sentence[0].section in DESCRIBING or _block(sentence[0], boundaries) != len(boundaries) - 1:
+        return None
+    name = references[1].search(sentence[0].sentence)
+    if not name or name.group("proband"):
+        return None
+    index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+    return index if 0 <= index < len(boundaries) else None
+
+
+def _openings(starts: list[PatientStart]) -> list[PatientStart]:
+    """The first start of each patient number, in text order (none when fewer than two)."""
+    first_of: dict[int, PatientStart] = {}
+    for start in sorted(starts, key=lambda s: s.start):
+        first_of.setdefault(start.number, start)
+    return sorted(first_of.values(), key=lambda s: s.start) if len(first_of) > 1 else []
