@@ -13,8 +13,9 @@ from pipeline.cases.patient_parts import split_by_patient
 from pipeline.cases.patients import about_patient
 from pipeline.cases.preamble import group_sex, preamble, title_disease
 from pipeline.cases.record import Case, Evidence
-from pipeline.cases.series import group_spread, series_cases, shared_disease
+from pipeline.cases.series import series_cases
 from pipeline.cases.series_ages_in_order import ages_in_order
+from pipeline.cases.series_shared import group_spread, shared_disease
 from pipeline.ingest.report import Report
 
 

@@ -1,0 +1,97 @@
+"""Sentences of a report of several patients told together (``cases/series.py``) that speak of
+all of them at once ("Both patients died", "These patients were treated with X", "We treated two
+patients with X" in a report of two), that tell them apart ("respectively", "the other") or that
+name one of them by number or order ("patient 2", "the second case"); and which findings of the
+first row such a sentence may give the group (told where the patients' course is told, left out
+of the one-patient reading only as other patients' or relatives')."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.cases.record import Case, Evidence
+from pipeline.nlp.sections.patient_announcements import counted_subject
+from pipeline.nlp.sections.patient_common import patient_number, with_persons
+from pipeline.resources import read_patterns
+
+
+# An outcome sentence that speaks of every patient at once.
+JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:two|three|four|five|six)\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:patients|children|twins|siblings))\b", re.IGNORECASE)
+
+
+# A drug sentence that speaks of every patient at once: "These patients were treated with
+# pulse methylprednisolone", "Both men were treated with ceftriaxone", "They received ...",
+# "Patients were given ...", or
+# "We treated two patients ... with X" when the count is the report's (see _given_to_all).
+GIVEN_TO_ALL = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each\s+of\s+them|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men|children)"
+                          r"|the\s+(?:patients|children|twins|siblings))\b"
+                          # "Patients were given adjuvant chemotherapy and started on tamoxifen": the bare
+                          # plural opening the sentence is the report's patients
+                          r"|^\W*patients\s+(?:were|received|underwent)\b", re.IGNORECASE)
+
+
+# A counted group of the report's patients anywhere in a sentence ("We treated two patients
+# with X"), in the plural words of the patterns file ({persons}).
+COUNTED_GROUP = r"\b(?P<count>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,2}?{persons}\b"
+
+
+@lru_cache(maxsize=None)
+def _counted_group(patients: str) -> re.Pattern:
+    return re.compile(with_persons(COUNTED_GROUP, read_patterns(patients)), re.IGNORECASE)
+
+
+# Where the announced patients' own course is told (not the introduction or the discussion).
+TOLD_SECTIONS = frozenset({"section=front", "section=abstract", "section=case", "section=body", "section=None"})
+
+
+def _group_given(evidence: Evidence, first: Case, subjects: frozenset = frozenset({"subject=other", "subject=family"})) -> bool:
+    """A drug of the first row, or one left out only because its sentence's subject read as
+    other patients' or relatives' ("These patients were treated with X", "Both siblings were
+    treated with X": the report's patients, in a report read as one patient's), told where the
+    patients' course is told and neither negated nor hypothetical. ``subjects``: the subjects
+    such a finding may have been read with."""
+    if evidence.kept:
+        return evidence.value in first.drugs
+    flags = set(evidence.qualifiers)
+    section = {f for f in flags if f.startswith("section=")}
+    subject = {f for f in flags if f.startswith("subject=")}
+    return (subject <= subjects and bool(section) and section <= TOLD_SECTIONS
+            and not flags - subject - section)
+
+
+# A patient named by number or order ("patient 2 had stable lung metastasis and died", "the second case").
+NUMBERED_PATIENT = re.compile(r"(?i)\b(?:case|patient)\s*(?:#|no\.?\s*)?[1-6]\b|\bthe\s+(?:first|second|third|fourth|fifth|"
+                              r"sixth|former|latter)\s+(?:patient|case|one)\b")
+
+
+def _said_of_one(evidence: Evidence) -> bool:
+    """Whether a status stands after a patient named by number or order in its sentence: that
+    patient's, though the sentence also speaks of them all ("All three women had metastases ...
+    Outcomes: Patient 1 had stable disease; patient 2 ... died")."""
+    return bool(NUMBERED_PATIENT.search(evidence.sentence, 0, max(0, evidence.start - evidence.sentence_start)))
+
+
+# A status left out of a one-patient reading because it is said of several ("Progression was observed
+# in both cases", "Clinically they died"): any subject but background, the sentence speaking of them all.
+GROUP_STATUS_SUBJECTS = frozenset({"subject=other", "subject=family", "subject=patient", "subject=probable", "subject=unknown"})
+
+
+def _given_to_all(sentence: str, count: int, patients: str = "sections/patients.toml") -> bool:
+    """True when a sentence that names a drug speaks of all ``count`` patients of the report
+    ("All four patients received X", "We treated two patients with X" in a report of two; not
+    "Two patients received X" in a report of three)."""
+    counted = [patient_number(m.group("count")) for m in _counted_group(patients).finditer(sentence)]
+    if counted:
+        return all(number == count for number in counted)
+    return bool(GIVEN_TO_ALL.search(sentence))
+
+
+def _told_of_all(sentence: str, count: int, patients: str) -> bool:
+    """True when a sentence speaks of every patient at once: by a joint word ("both patients
+    died", "they recovered") or by opening on the report's count of them as its subject ("Two
+    inpatients of one hospital ward died" in a report of two)."""
+    return bool(JOINT.search(sentence)) or counted_subject(sentence, patients) == count
+
+
+# What a sentence tells apart for each patient ("in the bone and skeletal muscle respectively", "one ... the other").
+APART = re.compile(r"(?i)(?<![\w-])(?:respectively|the\s+other|the\s+(?:first|second|third|former|latter)|one\s+(?:of\s+them|patient|case|had|with|showed|presented))(?![\w-])")
