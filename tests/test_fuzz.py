@@ -223,7 +223,7 @@ def test_parse_date_never_raises_and_is_idempotent(text):
 @fuzz(100)
 @given(text=st.one_of(st.text(UNICODE, max_size=60), CLINICAL, HUGE_NUMBERS))
 def test_dose_normalisers_never_raise(text):
-    from pipeline.nlp.drugs.details import normalise_dose, normalise_number
+    from pipeline.nlp.drugs.details_doses import normalise_dose, normalise_number
 
     dose = normalise_dose(text)
     assert dose is None or isinstance(dose, str)

@@ -5,7 +5,7 @@ import spacy
 
 from pipeline.nlp.drugs import drugs as drugs_module
 from pipeline.nlp.drugs import factory  # noqa: F401  (registers caselit_drugs)
-from pipeline.nlp.drugs.details import normalise_dose
+from pipeline.nlp.drugs.details_doses import normalise_dose
 from pipeline.nlp.drugs.lexicon import FILES, NOT_DRUGS, load_lexicon, pieces, read_rows
 from pipeline.resources import read_table
 

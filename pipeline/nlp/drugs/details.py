@@ -6,7 +6,8 @@ to the next drug ("cisplatin was administered at 40 mg/m2 every 3 weeks"). Drugs
 "and", "+", "combined with"... form a list: what follows the list's last drug (a schedule, a
 route, "for 6 cycles") and what precedes its first ("two courses of") applies to all of them,
 and a regimen code in the list ("paclitaxel and carboplatin (TC)") names the regimen of its
-drugs. Patterns are in ``models/drugs/patterns.toml``.
+drugs. Patterns are in ``models/drugs/patterns.toml``. The doses found are normalised by
+``details_doses.py``, the schedules read by ``details_schedules.py``.
 """
 from __future__ import annotations
 
@@ -16,20 +17,8 @@ from typing import NamedTuple
 
 from pipeline import regex_cache
 from pipeline.nlp.base import fill_template
-
-FLAGS = re.IGNORECASE
-UNITS = {"mcg": "µg", "ug": "µg", "μg": "µg", "iu": "IU", "miu": "MIU", "unit": "U", "units": "U", "u": "U",
-         "ml": "mL", "meq": "mEq"}
-PER_UNITS = {"m²": "m2", "m^2": "m2", "sqm": "m2", "d": "day", "hr": "h", "hour": "h", "wk": "week"}
-QUANTITY = regex_cache.compile(r"(?:(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–~]|to)\s*)?(?P<high>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-zµμ]+)(?P<per>.*)", FLAGS | re.DOTALL)
-PER = regex_cache.compile(r"(?:/|per)\s*(m2|m²|m\^2|sqm|square\s+met(?:er|re)|kg|day|d|body|dose|h|hr|hour|week|wk|cycle|min)", FLAGS)
-AUC = regex_cache.compile(r"AUC\s*(?:=|of)?\s*(\d+(?:\.\d+)?)", FLAGS)
-UNIT_NAMES = {"w": "week", "wk": "week", "wks": "week", "weeks": "week", "d": "day", "days": "day", "h": "hour",
-              "hr": "hour", "hrs": "hour", "hours": "hour", "mo": "month", "months": "month", "min": "minute",
-              "mins": "minute", "minutes": "minute"}
-DAY_SEPARATOR = regex_cache.compile(r"\s*(?:,|&|\+|and)\s*", FLAGS)
-DAY_RANGE = regex_cache.compile(r"\s*(?:[-–]|to|through)\s*", FLAGS)
-TIMES = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
+from pipeline.nlp.drugs.details_doses import FLAGS, normalise_dose
+from pipeline.nlp.drugs.details_schedules import ScheduleReading
 
 
 class Details(NamedTuple):
@@ -47,33 +36,7 @@ class Mention(NamedTuple):
     regimen: str = ""
 
 
-def normalise_number(number: str) -> str:
-    """ "1,000" -> "1000" (a comma before three digits groups thousands), "1,5" -> "1.5"."""
-    if "," in number:
-        whole, _, part = number.partition(",")
-        number = whole + part if len(part) == 3 else whole + "." + part
-    return number
-
-
-def normalise_dose(written: str) -> str | None:
-    """ "75 mg/m²" -> "75 mg/m2", "300 mcg / kg / d" -> "300 µg/kg/day", "AUC=5" -> "AUC 5"."""
-    auc = AUC.match(written)
-    if auc:
-        return f"AUC {auc.group(1)}"
-    quantity = QUANTITY.match(written.strip())
-    if not quantity:
-        return None
-    unit = quantity.group("unit")
-    unit = UNITS.get(unit.lower(), unit if unit in ("IU", "MIU", "U") else unit.lower())
-    per = "".join("/" + PER_UNITS.get(p.lower(), "m2" if p.lower().startswith("square") else p.lower())
-                  for p in PER.findall(quantity.group("per")))
-    amount = normalise_number(quantity.group("high"))
-    if quantity.group("low"):
-        amount = normalise_number(quantity.group("low")) + "-" + amount
-    return f"{amount} {unit}{per}"
-
-
-class DetailReader:
+class DetailReader(ScheduleReading):
     def __init__(self, spec: dict):
         parts = {"quantity": spec["quantity"], "auc": spec["auc"], "number": spec["cycles"]["number"],
                  "modifier": spec["cycles"]["modifier"]}
@@ -257,59 +220,8 @@ class DetailReader:
         return self.numbers.get(written)
 
     @staticmethod
-    def _schedule_text(days: str | None, frequency: str | None) -> str | None:
-        # a single day is a schedule only beside a frequency ("day 1 every 3 weeks"); alone
-        # ("on day 5") it is a moment of the hospital stay
-        if days and not frequency and days.startswith("day "):
-            days = None
-        return " ".join(p for p in (days, frequency) if p) or None
-
-    def _schedule(self, text: str, low: int, high: int) -> tuple[str | None, str | None, int]:
-        """The first day list ("days 1 and 8") and the first frequency ("every 3 weeks")
-        written, and where the first of them starts."""
-        days = frequency = None
-        position = high
-        for match in self.schedule.finditer(text, low, high):
-            form, index = self._form(match)
-            position = min(position, match.start())
-            if form.startswith("days"):
-                days = days or self._days(match.group(f"days_{index}"))
-            else:
-                frequency = frequency or self._schedule_form(form, index, match)
-            if days and frequency:
-                break
-        return days, frequency, position
-
-    @staticmethod
     def _in_brackets(text: str, start: int, position: int) -> bool:
         """Whether ``position`` is inside brackets opened after ``start``: "pralidoxime (25
         mg/kg every 6 h)" is pralidoxime's own schedule, not its list's."""
         between = text[start:position]
         return between.count("(") + between.count("[") > between.count(")") + between.count("]")
-
-    def _form(self, match: re.Match) -> tuple[str, int]:
-        """The form of a schedule match and its index (the alternative that matched)."""
-        index = next(i for i in range(len(self.forms)) if match.start(f"s{i}") >= 0)
-        return self.forms[index], index
-
-    def _days(self, listed: str) -> str:
-        items = [DAY_RANGE.sub("-", item.strip()) for item in DAY_SEPARATOR.split(listed.strip()) if item.strip()]
-        if len(items) == 1 and "-" not in items[0]:
-            return f"day {items[0]}"
-        return "days " + (", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0])
-
-    def _schedule_form(self, form: str, index: int, match: re.Match) -> str:
-        if "{n}" not in form:
-            return form
-        number = self._number(match.group(f"n_{index}")) or 1
-        unit = match.group(f"unit_{index}").lower()
-        if form.startswith("every"):
-            unit = UNIT_NAMES.get(unit, unit.rstrip("s"))
-            if number == 1:
-                return {"day": "daily", "week": "weekly", "month": "monthly"}.get(unit, f"every {unit}")
-            return f"every {number} {unit}s"
-        # "{n} times a {unit}"
-        unit = "daily" if unit.startswith("d") else "weekly"
-        if number == 1:
-            return unit
-        return f"{TIMES.get(number, f'{number} times')} {unit}"
