@@ -28,6 +28,9 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     # the discharge told as a noun; the patient's verb among others in a series
     "The count fell without any complication and hospital discharge on day 29.",
     "The baby was stabilized in the NICU, recovered and the count fell serially.",
+    # a discharge that could take place; the organ's function regained
+    "After two days, she could be discharged completely symptom-free.",
+    "All cases regained normal renal function within three months.",
 ])
 def test_recovery_wording(nlp, text):
     assert categories(nlp, text) == ["recovered"]

@@ -75,3 +75,19 @@ def test_freedom_from_disease_at_a_follow_up(nlp, text, expected):
 ])
 def test_freedom_from_disease_in_other_words(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In both cases, no abnormalities have been found for 15 months and 9 months after the operation.",
+    "No abnormality was detected during the 2 years since surgery.",
+])
+def test_nothing_abnormal_for_a_time_after_the_treatment_is_no_evidence_of_disease(nlp, text):
+    assert "no evidence of disease" in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "No abnormality was found on palpation of the abdomen.",
+    "No abnormalities were found in the first 2 months of life.",
+])
+def test_nothing_abnormal_at_an_examination_is_no_status(nlp, text):
+    assert "no evidence of disease" not in categories(nlp, text)
