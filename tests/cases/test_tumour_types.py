@@ -24,6 +24,11 @@ from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
      "enucleated.", "pancreas", "neuroendocrine tumor"),
     ("A 45-year-old woman had fasting hypoglycaemia; an ectopic insulinoma in the duodenal wall was resected.",
      "other", "neuroendocrine tumor"),
+    # a FAB class of acute myeloid leukaemia, alone and beside the lineage it names
+    ("A 50-year-old man with fever and blasts in the blood was diagnosed with AML-M4 and given cytarabine.",
+     "bone marrow", "acute myeloid leukemia"),
+    ("A 71-year-old man had acute megakaryocytic leukemia and went into remission on low-dose cytarabine.",
+     "bone marrow", "acute megakaryocytic leukemia"),
 ])
 def test_a_type_that_names_its_organ(nlp, text, site, histology):
     case = row(nlp, text)

@@ -184,6 +184,7 @@ PASSAGES = [
     ("A 67-year-old man with relapsed lymphoma received salvage R-ICE.", ["carboplatin", "etoposide", "ifosfamide", "rituximab"]),
     ("The skin lesions almost disappeared after VEPA therapy.", ["cyclophosphamide", "doxorubicin", "prednisolone", "vincristine"]),
     ("He received six cycles of MOPP.", ["chlormethine", "prednisone", "procarbazine", "vincristine"]),
+    ("Her relapse was treated with HyperCVAD.", ["cyclophosphamide", "dexamethasone", "doxorubicin", "vincristine"]),
     ("A 58-year-old woman with myeloma was treated with VRd induction.", ["bortezomib", "dexamethasone", "lenalidomide"]),
     ("A 63-year-old man with cholangiocarcinoma received gem/cis for four cycles.", ["cisplatin", "gemcitabine"]),
     # a drug of misuse is no medicine given; a treatment after a history of drug use is
