@@ -38,6 +38,8 @@ def sexes(nlp, text):
         ("The woman was 54 years of age at presentation.", [54.0]),
         ("She was 52 years old when the mass appeared.", [52.0]),
         ("The patient was 7-years old, and had a dislocation.", [7.0]),
+        # a comma that lost its space ("Case,8-year-old") is punctuation, not a thousands separator
+        ("We report two brothers.The 1st Case,8-year-old,had a head tilt.", [8.0]),
         ("Mr. K, 45 years, a farmer, presented with fever.", [45.0]),
         # the age after "with"
         ("Woman with 56 years years old is presented, with cervical cancer.", [56.0]),
@@ -172,6 +174,12 @@ def test_age_names_the_person_it_describes(nlp):
     assert (first.noun, first.sex, first.relative) == ("woman", "female", False)
     assert (second.noun, second.sex, second.relative) == ("sister", "female", True)
     assert first.written == "45-year-old" and first.unit == "year"
+
+
+def test_person_word_stops_at_a_possessive(nlp):
+    doc = nlp("A female patient aged 25 years and her younger sister were referred.")
+    age = next(s._.value for s in doc.spans["demographics"] if s.label_ == "AGE")
+    assert (age.noun, age.relative) == (None, False)
 
 
 def test_person_word_stops_at_a_comma(nlp):

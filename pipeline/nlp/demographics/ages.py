@@ -21,6 +21,8 @@ COORDINATED_REACH = 60
 # How far before an age a birth clause naming the parent may begin ("An infant was born via vaginal
 # delivery at 36 weeks of gestation to a 17-year-old woman": [age] parent_before).
 PARENT_WINDOW = 160
+# Words that open another person's noun phrase after an age ("... and her sister").
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
 WORD = regex_cache.compile(r"[A-Za-z][A-Za-z-]*")
 DASHES = regex_cache.compile(r"[-‐‑–—\s]+")
 WORD_START = WORD_CHARS
@@ -95,11 +97,14 @@ class AgeReading:
 
     def _parent_is_patient(self, text: str, before: str, end: int, noun: str) -> bool:
         """"A 41-year-old mother with diabetes who presented at 33 weeks": the parent is the
-        report's patient (an indefinite article, then a presentation of the parent's own)."""
+        report's patient (an indefinite article, then a presentation of the parent's own, or the
+        child the parent is named with, aged too: "a 45-year-old mother and her 18-year-old daughter")."""
         if noun not in ("mother", "father") or not self.parent_article.search(before):
             return False
         after = text[end : end + 200]
         noun_end = after.lower().find(noun) + len(noun)
+        if self.parent_paired.match(after, noun_end):
+            return True  # "a 45-year-old mother and her 18-year-old daughter": two aged patients
         presented = self.parent_presents.match(after, noun_end)
         return presented is not None and not self.parent_presents_blocker.search(after, noun_end, presented.start("verb"))
 
@@ -160,6 +165,8 @@ class AgeReading:
             if count >= self.person_window:
                 break
             lowered = word.group(0).lower()
+            if lowered in POSSESSIVES:
+                break  # "aged 25 years and her younger sister": a possessive opens another person's phrase
             if lowered in self.person_nouns:
                 # "a 26-year-old primigravida mother": the relative word ends the noun phrase
                 following = WORD.match(text, word.end() + 1) if text[word.end() : word.end() + 1] == " " else None

@@ -74,6 +74,7 @@ class DemographicsMatcher(AgeReading, SexReading, Component):
         self.parent_presents = regex_cache.compile(age.get("parent_presents", "(?!)"), re.IGNORECASE)
         self.parent_presents_blocker = regex_cache.compile(age.get("parent_presents_blocker", "(?!)"))
         self.parent_article = regex_cache.compile(age.get("parent_article", "(?!)"))
+        self.parent_paired = regex_cache.compile(age.get("parent_paired", "(?!)"), re.IGNORECASE)
         self.kin_of_before = regex_cache.compile(age.get("kin_of_before", "(?!)"), re.IGNORECASE)
         self.person_window = age["person_window"]
 
