@@ -27,7 +27,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     shared += [m for m in group_outcomes(mentions) if m not in shared]
     titled = title_disease(mentions, starts, report.title)  # the later parts' fallback when no text precedes "Case 1"
     cases = []
-    parts = split_by_patient(mentions, starts, config.patients)
+    parts = split_by_patient(mentions, starts, config.patients, report.text)
     for number, part in enumerate(parts, 1):
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))

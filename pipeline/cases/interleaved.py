@@ -57,12 +57,13 @@ def interleaved_parts(mentions: list[Mention], opening: list[PatientStart],
             previous, current = current, introduced[-1]
             head = opening[current].start
             if previous != current and any(m.group == "demographics" and m.label == "AGE" and m.end <= head
-                                           and m.value.noun and not m.value.relative for m in sentence):
-                # "a 13-month-old boy and his 5-year-old sister": the sentence presents the
-                # patient before too (an age with its person word), whose age and sex words
-                # stand before the new one's ("At 15 years of age, the elder sister" has none)
+                                           and _own_person(m, sentence) for m in sentence):
+                # "a 13-month-old boy and his 5-year-old sister", "A female patient aged 25 years and
+                # her younger sister aged 23 years": the sentence presents the patient before too (an
+                # age with its person word), whose age and sex words stand before the new one's ("At
+                # 15 years of age, the elder sister" has none)
                 earlier = [m for m in sentence if m.group == "demographics" and m.end <= head
-                           and (m.label == "SEX" or m.value.noun)]
+                           and (m.label == "SEX" or _own_person(m, sentence))]
                 parts[previous].extend(earlier)
                 sentence = [m for m in sentence if m not in earlier]
             parts[current].extend(_told_of(as_introduced(sentence, opening[current])))
@@ -92,6 +93,18 @@ def interleaved_parts(mentions: list[Mention], opening: list[PatientStart],
             sentence = as_the_patients(sentence)  # the sentence names the patient it tells of
         parts[current].extend(_for_patient(_told_of(sentence), opening[current]))
     return parts
+
+
+def _own_person(age: Mention, sentence: list[Mention]) -> bool:
+    """An age told with its person word: before it ("a 13-month-old boy") or, "aged", after one
+    ("a female patient aged 25 years"); not a relative's."""
+    if age.value.relative:
+        return False
+    if age.value.noun:
+        return True
+    return age.value.form == "aged" and any(
+        m.group == "demographics" and m.label == "SEX" and not m.value.pronoun and not m.value.relative
+        and m.end <= age.start and age.start - m.end < 30 for m in sentence)
 
 
 # The kin words of the patient a relative is introduced after ("his son": the father or the

@@ -20,7 +20,7 @@ from pipeline.nlp.sections.patient_common import patient_number
 
 
 def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
-                     patients: str = "sections/patients.toml") -> list[list[Mention]]:
+                     patients: str = "sections/patients.toml", text: str = "") -> list[list[Mention]]:
     """One list of mentions per patient. A report with "Case 1", "Case 2"... headings (two or
     more distinct numbers) gives one list per heading; the text before the first heading
     (title, abstract) is shared by none of them, except that each case may fall back on it
@@ -28,8 +28,10 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
 
     When a patient is introduced inside the running text ("Her sister, aged 12, was
     admitted"), the narrative may go back and forth between the patients: from there on each
-    sentence is given to the patient it names (see :func:`interleaved_parts`). ``patients``: the
-    sections component's patterns file (how the text refers to all or one of the patients)."""
+    sentence is given to the patient it names (see :func:`interleaved_parts`); when they are opened
+    in the running text ("In the first case, ..."), a sentence that goes back to an earlier one is
+    its (see :class:`GoneBack`, which reads the report's ``text``). ``patients``: the sections
+    component's patterns file (how the text refers to all or one of the patients)."""
     opening = _openings(starts)
     if len(opening) < 2:
         return [mentions]
@@ -37,8 +39,12 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
     if any(s.kind == "introduced" for s in opening):
         return interleaved_parts(mentions, opening, reference_patterns(patients))
     parts: list[list[Mention]] = [[] for _ in boundaries]
+    gone_back = GoneBack(text, boundaries, [s.start for s in starts], reference_patterns(patients)) \
+        if text and all(s.kind == "inline" and not LABEL.match(s.heading) for s in opening) else None
     for _, sentence in by_sentence(mentions):
         named = _named_after_cases(sentence, boundaries, reference_patterns(patients))
+        if named is None and gone_back is not None:
+            named = gone_back.patient(sentence)
         for mention in sentence:
             own = _block(mention, boundaries)
             if named is not None:
@@ -53,6 +59,68 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
                 for index, part in enumerate(parts):
                     part.extend(as_the_patients(_preamble_shared(sentence, index, len(parts))))
     return [_relative_opening(part, start) for part, start in zip(parts, opening)]
+
+
+class GoneBack:
+    """In a text that opens its patients inside the running text by ordinals ("In the first case, a
+    42-year-old man ... In the second case, a 36-year-old man ...", not by labels: see LABEL), a later sentence that goes back to an earlier
+    patient by name ("The saliva sample of the first case was positive for rabies virus") is that
+    patient's, and so are the sentences after it ("... on the 19th day, he was deceased") until the
+    text opens a patient again ("The second case died on the second day") or speaks of all of them.
+    A comparison with the earlier patient ("Like the first case, she received ...") or a relative
+    of it ("the sister of the first patient") stays with the patient of the part. The text between the
+    sentences that hold findings is read too: the sentence that goes back may hold none."""
+
+    def __init__(self, text: str, boundaries: list[int], marks: list[int], references: tuple[re.Pattern, re.Pattern]):
+        self.text = text
+        self.boundaries = boundaries
+        self.marks = sorted(marks)
+        self.references = references
+        self.current: tuple[int, int] | None = None  # (the patient gone back to, the part it was in)
+        self.read_until = 0
+
+    def patient(self, sentence: list[Mention]) -> int | None:
+        """The earlier patient the sentence speaks of, or None for the patient of its part."""
+        first = sentence[0]
+        start, end = first.sentence_start, first.sentence_start + len(first.sentence)
+        block = _block(first, self.boundaries)
+        if self.read_until < start:
+            self._read(self.text[self.read_until:start], self.read_until, block)
+        self._read(first.sentence, start, block)
+        self.read_until = max(self.read_until, end)
+        if block <= 0 or first.section not in DESCRIBING:
+            self.current = None
+        return self.current[0] if self.current is not None and self.current[1] == block else None
+
+    def _read(self, text: str, offset: int, block: int) -> None:
+        """Follow what ``text`` (at ``offset``) says of whom: a patient opened or all of them end a
+        going back; an earlier patient named starts one."""
+        next_mark = bisect.bisect_left(self.marks, offset)
+        if next_mark < len(self.marks) and self.marks[next_mark] < offset + len(text) or self.references[0].search(text):
+            self.current = None
+            return
+        named = [name for name in self.references[1].finditer(text) if not name.group("proband")]
+        indices = {ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+                   for name in named}
+        if len(indices) > 1 or named and ANOTHER.search(text, named[-1].end()):
+            self.current = None  # "the first patient achieved remission while the second improved gradually"
+            return
+        for name in named:
+            index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+            compared = COMPARED.search(text, max(0, name.start() - 60), name.start())
+            self.current = (index, block) if 0 <= index < block and not compared else None
+
+
+# Another patient told of after the one named, in the same sentence ("... while the second improved gradually").
+ANOTHER = re.compile(r"\b(?:while|whereas|but|and)\s+(?:in\s+)?the\s+(?:other|latter|second|third|fourth|remaining)\b", re.IGNORECASE)
+# A patient's label run into the text ("Case 2 An 18-year-old woman", "Patient 3"): a report told in labelled
+# parts, whose later parts name an earlier patient to compare ("identical to case 1"), not to go back to it.
+LABEL = re.compile(r"\W*(?:case|patient)\s*(?:#|no\.?\s*)?(?:\d+|[IVX]+)\b", re.IGNORECASE)
+# Words before an earlier patient's name that compare the part's patient with it or make it a relative
+# ("Like the first case", "as in case 1", "identical to the first case", "the sister of the first patient").
+COMPARED = re.compile(r"\b(?:like|unlike|as\s+(?:in|with|for|did)|similar(?:ly)?\s+to|identical\s+to|same\s+as|than|compared\s+(?:with|to)|contrast\s+to|"
+                      r"sister|brother|mother|father|son|daughter|twin|sibling|cousin|wife|husband|relative)\b[^.;]{0,30}$",
+                      re.IGNORECASE)
 
 
 # "His 2-day-old sister", "the boy's twin brother": a relative word that names the next patient.

@@ -27,6 +27,7 @@ def cases(nlp, text, title=None):
     ("Identical twin sisters aged 7 months were admitted with bronchiolitis.", 0.58),
     ("Two 41-year-old twins presented with the same rash.", 41),
     ("The patients were four-year-old monozygotic twin boys with fever.", 4),
+    ("We describe a melanoma in two 44-year-old identical, female twins on the same site.", 44),
 ])
 def test_one_age_is_given_to_a_group_of_twins(text, age):
     found = _group_age(text, 2500)

@@ -28,10 +28,15 @@ def cases(nlp, text, title=None):
     ("Pulse steroids in transverse myelitis: three cases of full recovery", "", 3),
     # a sentence of the opening telling the illness of both
     (None, "Abstract Both infants developed bilious vomiting on the second day of life.", 2),
+    # two aged relatives the illness was found in or between
+    (None, "Case Report: A shared psychotic disorder was found between a 45-year-old mother and her "
+           "18-year-old daughter.", 2),
+    (None, "We saw botulism in a 32-year-old man and his 30-year-old wife after a family meal.", 2),
     # not: a mother's twins, the newborns of a mother's report, relatives of one patient
     ("Pre-eclampsia in a mother of twins", "", 1),
     (None, "A 31-year-old woman delivered twins. Both infants were born healthy.", 1),
     ("Gout in a man whose brother and sister were healthy", "", 1),
+    (None, "A boy was born to a 26-year-old mother and her 30-year-old husband at term.", 1),
 ])
 def test_announced_count(title, text, count):
     assert announced_patients(text, title) == count
@@ -52,6 +57,19 @@ def test_a_list_of_three_aged_relatives_introduces_none_of_them_and_gives_a_row_
     assert introduced_patients(text, "Sarcoidosis in a family") == []
     rows = cases(nlp, text, "Sarcoidosis in a family")
     assert [(r.age, r.sex) for r in rows] == [(44, "female"), (47, "male"), (70, "male")]
+
+
+def test_a_mother_named_with_her_aged_daughter_is_a_patient_with_her_own_age(nlp):
+    text = ("Case Report: A shared psychotic disorder was found between a 45-year-old mother and her "
+            "18-year-old daughter sharing the same delusions.")
+    rows = cases(nlp, text, "Shared psychotic disorder in a family")
+    assert [(r.age, r.sex) for r in rows] == [(45, "female"), (18, "female")]
+
+
+def test_a_patient_aged_after_her_person_word_keeps_her_age_before_her_sister(nlp):
+    text = "A female patient aged 25 years and her younger sister aged 23 years were referred with xanthomas."
+    rows = cases(nlp, text, "Familial hypercholesterolaemia in two sisters")
+    assert [(r.age, r.sex) for r in rows] == [(25, "female"), (23, "female")]
 
 
 def test_two_aged_relatives_still_introduce_the_second():
