@@ -11,11 +11,13 @@ from pipeline.cases.organs import site_facts
 from pipeline.cases.primary import later_same_type
 from pipeline.cases.primary_no_cancer import is_mimic_report
 from pipeline.cases.record import Case, Evidence
-from pipeline.cases.spread import (
-    BROAD_GI, GI_ORGANS, LOCAL_SITE, another_organ_outside_the_list, elsewhere_in_system, haematolymphoid_spread,
-    is_contralateral, local_recurrence, local_site, metastasis_word, neck_sense, reported_spread, spread_sites,
-    without_benign_nodes,
+from pipeline.cases.spread import reported_spread, spread_sites, without_benign_nodes
+from pipeline.cases.spread_haematolymphoid import haematolymphoid_spread
+from pipeline.cases.spread_places import (
+    BROAD_GI, GI_ORGANS, LOCAL_SITE, another_organ_outside_the_list, elsewhere_in_system, is_contralateral,
+    local_recurrence, local_site, neck_sense,
 )
+from pipeline.cases.spread_words import metastasis_word
 from pipeline.resources import compile_pattern, read_patterns
 
 

@@ -8,7 +8,7 @@ import re
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention, stated_primaries
 from pipeline.cases.primary import bare_tumour
-from pipeline.cases.spread import metastasis_word, node_finding, spread_affirmed
+from pipeline.cases.spread_words import metastasis_word, node_finding, spread_affirmed
 from pipeline.resources import compile_pattern, read_patterns
 
 

@@ -1,53 +1,21 @@
 """Which of a case's site mentions are its metastases or recurrences (the metastasis_sites
 cell): spread affirmed and not ruled out by benign pathology, local and contralateral sites,
-nodes that are only enlarged, sites of other body systems."""
-from __future__ import annotations
+nodes that are only enlarged, sites of other body systems.
 
-import re
+This module holds the choice of the spread mentions: those a later sentence or a benign pathology does
+not rule out, not in an organ the report names as a metastasis another disease mimicked, without the
+nodes read from a finding that the report calls benign, and the metastases its title or keywords name;
+``spread_words`` holds the words that affirm a spread or name a metastasis, ``spread_places`` where a
+spread lies beside the primary (local, contralateral, another part of a body system, the neck's
+"cervical"), ``spread_haematolymphoid`` the spread of a lymphoma, leukaemia or myeloma."""
+from __future__ import annotations
 
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
-from pipeline.cases.organs import MARROW, OTHER_SITE, organ_stem, site_family
+from pipeline.cases.organs import site_family
+from pipeline.cases.spread_words import node_finding
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
-from pipeline.nlp.sites.model import LOCAL as LOCAL_SITE
 from pipeline.resources import compile_pattern, read_patterns
-
-
-# A cancer's spread or relapse affirmed in a sentence ("metastases", "relapsed", "recurrence of"), not denied
-# ("no signs of recurrent disease", "without relapse", "free of metastasis": ``SPREAD_DENIED`` just before).
-SPREAD_WORD = re.compile(r"(?i)(?<![\w-])(?:relaps\w*|recurr\w*|metasta\w*)(?![\w-])")
-
-
-SPREAD_DENIED = re.compile(r"(?i)(?<![\w-])(?:no|not|without|free\s+of|absence\s+of|neither|nor)(?![\w-])[^.;,]{0,30}$")
-
-
-def spread_affirmed(sentence: str) -> bool:
-    """True when the sentence says a spread or relapse that it does not deny."""
-    return any(not SPREAD_DENIED.search(sentence, 0, m.start()) for m in SPREAD_WORD.finditer(sentence))
-
-
-# Cue words that name a metastasis in a report about a cancer but something else in one about no
-# cancer ("recurrent dislocation", "spread of the infection", "amyloid deposits", "implants").
-# Cue words of lymph nodes read as diseased from a finding, not named as metastases.
-NODE_FINDING_WORDS = ("enlarg", "swollen", "swelling", "bulky", "palpable", "hypermetabolic", "avid", "matted",
-                      "lymphadenopath", "adenopath", "lymphadenectas")
-
-
-WEAK_SPREAD_WORDS = ("recurr", "relaps", "spread", "disseminat", "seed", "implant", "deposit", "involv", "infiltr",
-                     "progress", "positive", "nodul", "invad", "lesion", "tumo", "mass") + NODE_FINDING_WORDS
-
-
-def node_finding(cue: str | None) -> bool:
-    low = (cue or "").lower()
-    return any(word in low for word in NODE_FINDING_WORDS)
-
-
-def metastasis_word(cue: str | None) -> bool:
-    """True when a site's cue says metastasis outright ("metastases to", "pN1", "Sister Mary
-    Joseph nodule"), not only "spread", "recurrence" or "deposits"."""
-    low = (cue or "").lower()
-    return "metasta" in low or "carcinomatosis" in low or "mets" in low or "secondar" in low or any(
-        c.isdigit() for c in low) or (bool(low) and not any(w in low for w in WEAK_SPREAD_WORDS))
 
 
 def spread_sites(kept: list[Mention], mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
@@ -135,137 +103,6 @@ def without_benign_nodes(spread: list[Mention], mentions: list[Mention], config:
     return spread
 
 
-# The site-list name of lymph nodes.
-NODE = "lymph node"
-
-
-def _haematolymphoid_kind(histology: str | None, key: str, config: AssemblyConfig) -> bool:
-    """True when the normalised type matches ``key`` of ``[haematolymphoid]`` in roles.toml."""
-    pattern = read_patterns(config.roles).get("haematolymphoid", {}).get(key)
-    return bool(histology and pattern and compile_pattern(pattern, 0).search(histology))
-
-
-def haematolymphoid(histology: str | None, config: AssemblyConfig = DEFAULT) -> bool:
-    """True for a cancer of the blood-forming or lymphoid tissues: a lymphoma, leukaemia or myeloma
-    (``types`` of ``[haematolymphoid]`` in roles.toml)."""
-    return _haematolymphoid_kind(histology, "types", config)
-
-
-def arises_in_marrow(histology: str | None, primary_site: str | None, config: AssemblyConfig = DEFAULT) -> bool:
-    """True for a case whose cancer arises in the bone marrow: its primary read as the marrow, or a type of
-    ``marrow_types`` ([haematolymphoid] of roles.toml: leukaemias, myeloma, Waldenstrom's)."""
-    return primary_site == MARROW or _haematolymphoid_kind(histology, "marrow_types", config)
-
-
-def leukaemia(histology: str | None, config: AssemblyConfig = DEFAULT) -> bool:
-    """True for a leukaemia (``leukaemia_types`` of ``[haematolymphoid]`` in roles.toml)."""
-    return _haematolymphoid_kind(histology, "leukaemia_types", config)
-
-
-def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histology: str | None,
-                           primary_site: str | None, config: AssemblyConfig = DEFAULT) -> list[Mention]:
-    """The spread of a lymphoma, leukaemia or myeloma, written as the involvement of other organs, not as
-    their metastasis: the organs it involves, infiltrates or invades beyond its own site ("T-cell lymphoma
-    with bone marrow invasion", "lesions involving the femur") are its spread, and its lymph nodes are the
-    disease itself (read from a finding or an involvement: "axillary lymphadenopathy"), unless they are
-    named as metastases or the disease arises in the marrow (a myeloma's or Waldenstrom's nodes are its
-    spread beyond the marrow), and is no leukaemia (whose lymphadenopathy is the leukaemia itself). A region
-    outside the site list ("mediastinal involvement") is left out. Other cancers' spread is returned as it is."""
-    if not haematolymphoid(histology, config):
-        return spread
-    nodes_spread = arises_in_marrow(histology, primary_site, config) and not leukaemia(histology, config)
-    kept = [m for m in spread if m.value.site != NODE or nodes_spread or "metasta" in (m.value.cue or "").lower()]
-    involved = [m for m in sites if m.value.role == "involvement" and not m.negated and not m.hypothetical
-                and m.value.site not in (NODE, OTHER_SITE, primary_site) and m not in kept]
-    return kept + involved
-
-
-# A sentence that speaks of local recurrence as a risk, a rate or something to prevent, not as an event
-# of the patient ("wide margins are needed to prevent local recurrence", "local recurrence-free survival").
-LOCAL_GENERIC = re.compile(r"(?i)(?<![\w-])(?:prevent\w*|reduc\w*|lower\w*|minimi[sz]\w*|avoid\w*|risks?|rates?|"
-                           r"incidence|probability|likelihood|chances?|predict\w*|(?:is|are)\s+(?:\w+\s+)?(?:common|rare|frequent|"
-                           r"uncommon|higher|lower|reported)|recurrence-free|relapse-free|free\s+survival)(?![\w-])")
-
-
-# The digestive tract named as a whole ("gastrointestinal metastases"): no site of its own beside a
-# metastasis in one of its organs.
-GI_ORGANS = frozenset({"stomach", "small intestine", "colon", "rectum"})
-
-
-BROAD_GI = re.compile(r"(?i)^(?:gastro-?intestinal|gi|digestive|bowel|intestinal)(?:\s+tract)?$")
-
-
-# Organ systems spread through the body: a metastasis elsewhere in the primary's system is a site of its own.
-BODY_SYSTEMS = frozenset({"bone", "skin", "soft tissue", "muscle"})
-# An organ whose own cancer spreads within it, a metastasis there named as such being a site reviewers
-# record ("a new metastasis in the 6th liver segment" of a hepatocellular carcinoma: intrahepatic spread).
-SPREAD_WITHIN = frozenset({"liver"})
-
-
-# Paired organs: a metastasis to the other one is a site of its own (``is_contralateral``).
-PAIRED_ORGANS = frozenset({"kidney", "lung", "breast", "ovary", "adrenal gland", "fallopian tube"})
-
-
-CONTRALATERAL = re.compile(r"(?i)(?<![\w-])(?:contralateral|opposite|other|remaining)\s+(?:[\w-]+\s+)?$")
-
-
-# Words that place a recurrence where the primary was.
-LOCAL = re.compile(r"(?i)(?<![\w-])(?:local(?:ly)?|loco-?regional(?:ly)?|ipsilateral|in-breast)(?![\w-])")
-
-
-def local_site(mention: Mention, primary_site: str | None, spread: list[Mention]) -> str | None:
-    """The site of a local recurrence that names no organ: the case's primary site, unless its
-    sentence names where it recurred ("a local recurrence in the vaginal cuff" is the vagina's)."""
-    if primary_site is None or LOCAL_GENERIC.search(mention.sentence):
-        return None
-    if any(m.sentence_start == mention.sentence_start and m.value.site != LOCAL_SITE
-           and m.value.role == "recurrence" for m in spread):
-        return None
-    return primary_site
-
-
-def another_organ_outside_the_list(mention: Mention, site: str, primary_site: str | None,
-                                    primary_written: str | None) -> bool:
-    """True for a metastasis in an organ outside the site list of a primary outside it too ("a testicular
-    metastasis" of a prostate cancer: both "other"): the words name two organs, not one (their first
-    letters differ: "testicular" / "prostate", not "pelvis" / "pelvic")."""
-    if site != OTHER_SITE or primary_site != OTHER_SITE or not primary_written:
-        return False
-    return organ_stem(mention.value.written) != organ_stem(primary_written)
-
-
-# A recurrence placed in an organ by its own words ("tumour recurrence in the bladder", "the
-# cancer recurred at the thyroid bed"): where it came back, even in the primary's organ.
-RECURRED_IN = re.compile(r"(?i)(?:recurr\w*|relaps\w*)(?:\s+\w+){0,3}?\s+(?:in|at|within|involving)$")
-
-
-def local_recurrence(mention: Mention) -> bool:
-    """A recurrence in the primary's own organ said to be local ("a local relapse in the breast",
-    "ipsilateral breast recurrence") or placed there by its cue ("recurrence in the bladder"); not
-    "recurrence of endometrial cancer", which names the cancer, not a place."""
-    low = (mention.value.cue or "").lower()
-    if not ("recurr" in low or "relaps" in low):
-        return False
-    return LOCAL.search(mention.sentence) is not None or RECURRED_IN.search(low.strip()) is not None
-
-
-def is_contralateral(mention: Mention) -> bool:
-    """True for a metastasis in the other one of a paired organ ("metastases ... to the other kidney",
-    "contralateral lung nodules" of a lung cancer: M1a), which is a site even though it is the primary's organ."""
-    if mention.value.role != "metastasis" or mention.value.site not in PAIRED_ORGANS:
-        return False
-    return CONTRALATERAL.search(mention.sentence, 0, max(0, mention.start - mention.sentence_start)) is not None
-
-
-def elsewhere_in_system(mention: Mention) -> bool:
-    """True for a metastasis named as such in an organ system spread through the body whose primary
-    arose in it ("bone metastases" of a femoral osteosarcoma, "skin metastases" of a cutaneous melanoma):
-    another part of that system, a distant site; so is an intrahepatic metastasis (``SPREAD_WITHIN``)."""
-    cue = (mention.value.cue or "").lower()
-    return mention.value.role == "metastasis" and (
-        (mention.value.site in BODY_SYSTEMS and "metasta" in cue) or (mention.value.site in SPREAD_WITHIN and "metastas" in cue))
-
-
 def reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Metastases named in the report's title, "we present a case of..." sentence or keywords
     line of a one-patient report when another sentence names the same site (the context
@@ -288,20 +125,3 @@ def reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -
         if any(o.group == "sites" and o.value.site == m.value.site and o.sentence_start != m.sentence_start
                and not o.negated and o.section not in EXCLUDED_SECTIONS for o in mentions)
     ]
-
-
-# "cervical" alone: the neck's adjective as often as the cervix's ("a cervical recurrence" of a tongue
-# cancer is in the neck).
-BARE_CERVICAL = re.compile(r"(?i)^cervical$")
-NECK = re.compile(r"(?i)(?<![\w-])neck(?![\w-])")
-
-
-def neck_sense(mention: Mention, case, sites: list[Mention]) -> bool:
-    """True for a spread read as the cervix from the bare adjective "cervical" where the case is a man's
-    or, not being a cancer of the cervix, names the neck in another site mention ("a recurrence was
-    observed in the left neck ... after the cervical recurrence"): the neck's, not the cervix's."""
-    if mention.value.site != "cervix" or not BARE_CERVICAL.match(mention.text.strip()):
-        return False
-    if case.sex == "male":
-        return True
-    return case.primary_site != "cervix" and any(NECK.search(m.text) for m in sites if m is not mention)

@@ -1,10 +1,10 @@
 """Metastasis sites of lymphomas, leukaemias and myelomas, whose spread is written as the involvement of
-other organs and whose nodes are the disease itself (``haematolymphoid_spread`` of cases/spread.py), on
-passages written for the tests and read by the whole pipeline."""
+other organs and whose nodes are the disease itself (``haematolymphoid_spread`` of
+cases/spread_haematolymphoid.py), on passages written for the tests and read by the whole pipeline."""
 import pytest
 
 from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
-from pipeline.cases.spread import arises_in_marrow, haematolymphoid
+from pipeline.cases.spread_haematolymphoid import arises_in_marrow, haematolymphoid
 
 
 @pytest.mark.parametrize("histology", [
