@@ -258,7 +258,7 @@ def test_histology_normalise_never_raises(histology, text):
 @fuzz(150)
 @given(text=st.one_of(st.text(UNICODE, max_size=200), CLINICAL, WHITESPACE))
 def test_text_normalisers_are_idempotent(text):
-    from pipeline.ingest.text import fold_compatibility, normalize_text
+    from pipeline.ingest.normalize import fold_compatibility, normalize_text
 
     for normalise in (fold_compatibility, normalize_text):
         once = normalise(text)

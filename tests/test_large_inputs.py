@@ -124,9 +124,9 @@ def test_chunks_cover_the_text_and_cut_where_they_can(text, piece_end):
     "one line without a break, " * 40 + "   ",
 ])
 def test_long_texts_are_normalised_in_blocks_as_in_one_piece(monkeypatch, text):
-    from pipeline.ingest import text as ingest_text
+    from pipeline.ingest import normalize as ingest_normalize
 
-    whole = ingest_text.normalize_text(text)
+    whole = ingest_normalize.normalize_text(text)
     for size in (1, 7, 64):
-        monkeypatch.setattr(ingest_text, "BLOCK_CHARACTERS", size)
-        assert ingest_text.normalize_text(text) == whole
+        monkeypatch.setattr(ingest_normalize, "BLOCK_CHARACTERS", size)
+        assert ingest_normalize.normalize_text(text) == whole

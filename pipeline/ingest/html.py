@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.metadata import find_doi, find_pmcid, find_pmid, guess_title
 from pipeline.ingest.report import Report
-from pipeline.ingest.text import append_superscript, decode_bytes, normalize_text, strip_bom
+from pipeline.ingest.decoding import decode_bytes, strip_bom
+from pipeline.ingest.normalize import normalize_text
+from pipeline.ingest.superscripts import append_superscript
 
 if TYPE_CHECKING:  # BeautifulSoup is imported where a page is read: a run of text files never loads it
     from bs4 import BeautifulSoup, Tag

@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.metadata import find_doi
 from pipeline.ingest.report import Report
-from pipeline.ingest.text import normalize_text
+from pipeline.ingest.normalize import normalize_text
 from pipeline.ingest.xmltext import child, children, clean_title, inline_text, local
 
 # Elements that may sit inside a <p> but are blocks of their own.

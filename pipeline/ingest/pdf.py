@@ -19,7 +19,8 @@ from pipeline.ingest.errors import IngestError
 from pipeline.ingest.hyphens import HYPHENATED_WORD, WORD, join_lines
 from pipeline.ingest.metadata import find_doi, text_metadata
 from pipeline.ingest.report import Report
-from pipeline.ingest.text import append_superscript, normalize_text
+from pipeline.ingest.normalize import normalize_text
+from pipeline.ingest.superscripts import append_superscript
 
 log = logging.getLogger(__name__)
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every odd font

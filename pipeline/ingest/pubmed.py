@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.metadata import find_doi
 from pipeline.ingest.report import Report
-from pipeline.ingest.text import normalize_text
+from pipeline.ingest.normalize import normalize_text
 from pipeline.ingest.xmltext import child, children, clean_title, inline_text, local
 
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")

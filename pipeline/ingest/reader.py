@@ -15,7 +15,8 @@ from pipeline.ingest.errors import IngestError
 from pipeline.ingest.html import looks_like_html, read_html
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.report import Report
-from pipeline.ingest.text import binary_kind, read_text, strip_bom
+from pipeline.ingest.decoding import binary_kind, strip_bom
+from pipeline.ingest.text import read_text
 from pipeline.ingest.xmlarticle import read_xml
 from pipeline.ingest.xmltext import looks_like_xml_article
 

@@ -17,7 +17,8 @@ import defusedxml
 from defusedxml.ElementTree import fromstring
 
 from pipeline.ingest.errors import IngestError
-from pipeline.ingest.text import append_superscript, strip_bom
+from pipeline.ingest.decoding import strip_bom
+from pipeline.ingest.superscripts import append_superscript
 
 # Root elements of the formats read, as they appear near the start of the file.
 PUBMED_ROOTS = ("PubmedArticleSet", "PubmedArticle", "PubmedBookArticle")

@@ -6,7 +6,8 @@ import pytest
 
 from pipeline.ingest import IngestError, read_report
 from pipeline.ingest import errors as errors_module
-from pipeline.ingest import text as text_module
+from pipeline.ingest import normalize as normalize_module
+from pipeline.ingest import superscripts as superscripts_module
 
 REPORT = (
     "Leukaemoid reaction in a woman with cervical carcinoma: a case report\n"
@@ -97,7 +98,7 @@ def test_report_fields(tmp_path):
     ],
 )
 def test_normalize_text(raw, expected):
-    assert text_module.normalize_text(raw) == expected
+    assert normalize_module.normalize_text(raw) == expected
 
 
 def test_html_saved_as_txt_is_read_as_html(tmp_path):
@@ -174,7 +175,7 @@ def test_ingest_error_pickles():
     assert (error.path, error.reason, str(error)) == ("a/b.txt", "empty file", "a/b.txt: empty file")
 
 
-@pytest.mark.parametrize("module", [text_module, errors_module])
+@pytest.mark.parametrize("module", [normalize_module, superscripts_module, errors_module])
 def test_docstring_examples(module):
     assert doctest.testmod(module).failed == 0
 
