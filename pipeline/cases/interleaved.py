@@ -208,6 +208,12 @@ def reference_patterns(path: str) -> tuple[re.Pattern, re.Pattern]:
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4}
 
 
+def named_index(name: re.Match) -> int:
+    """The index of the patient a match of ``named_patient`` names by its ordinal or number
+    ("the second case" -> 1, "patient 3" -> 2); not for its "proband" group."""
+    return ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+
+
 def _named(sentence: list[Mention], by_sex: dict[str, int], known: int,
            references: tuple[re.Pattern, re.Pattern]) -> int | str | None:
     """Which patient a sentence names: an index, "all", or None when it names none."""
@@ -219,7 +225,7 @@ def _named(sentence: list[Mention], by_sex: dict[str, int], known: int,
     if name:
         if name.group("proband"):
             return 0
-        index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+        index = named_index(name)
         if 0 <= index <= known:
             return index
     # a person word before a pronoun: "His 10-year-old sister also had ..." names the sister

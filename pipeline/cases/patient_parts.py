@@ -8,11 +8,11 @@ import re
 
 from pipeline.cases.interleaved import (
     DESCRIBING,
-    ORDINALS,
     as_introduced,
     as_the_patients,
     by_sentence,
     interleaved_parts,
+    named_index,
     reference_patterns,
 )
 from pipeline.cases.mentions import Mention, PatientStart
@@ -99,14 +99,11 @@ class GoneBack:
         if next_mark < len(self.marks) and self.marks[next_mark] < offset + len(text) or self.references[0].search(text):
             self.current = None
             return
-        named = [name for name in self.references[1].finditer(text) if not name.group("proband")]
-        indices = {ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
-                   for name in named}
-        if len(indices) > 1 or named and ANOTHER.search(text, named[-1].end()):
+        named = [(name, named_index(name)) for name in self.references[1].finditer(text) if not name.group("proband")]
+        if len({index for _, index in named}) > 1 or named and ANOTHER.search(text, named[-1][0].end()):
             self.current = None  # "the first patient achieved remission while the second improved gradually"
             return
-        for name in named:
-            index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+        for name, index in named:
             compared = COMPARED.search(text, max(0, name.start() - 60), name.start())
             self.current = (index, block) if 0 <= index < block and not compared else None
 
@@ -204,7 +201,7 @@ def _named_after_cases(sentence: list[Mention], boundaries: list[int],
     name = references[1].search(sentence[0].sentence)
     if not name or name.group("proband"):
         return None
-    index = ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+    index = named_index(name)
     return index if 0 <= index < len(boundaries) else None
 
 
