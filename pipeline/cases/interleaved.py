@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.cases.mentions import Mention, PatientStart
+from pipeline.nlp.sections.patient_common import patient_number
 from pipeline.resources import read_patterns
 
 
@@ -205,13 +206,10 @@ def reference_patterns(path: str) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(data["all_patients"]), re.compile(data["named_patient"])
 
 
-ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4}
-
-
 def named_index(name: re.Match) -> int:
     """The index of the patient a match of ``named_patient`` names by its ordinal or number
     ("the second case" -> 1, "patient 3" -> 2); not for its "proband" group."""
-    return ORDINALS[name.group("ordinal").lower()] if name.group("ordinal") else int(name.group("number")) - 1
+    return patient_number(name.group("ordinal") or name.group("number")) - 1
 
 
 def _named(sentence: list[Mention], by_sex: dict[str, int], known: int,

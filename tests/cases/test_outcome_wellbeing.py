@@ -34,3 +34,16 @@ def test_wellbeing_of_a_non_cancer_case_is_a_recovery(full_nlp):
     text = ("A 40-year-old man had a liver abscess. Drainage gave complete resolution of the collection. "
             "He has been doing well since.")
     assert only_case(full_nlp, text).outcome == "recovered"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a progression-free survival told after a response in its own sentence: the response lasts
+    ("A 62-year-old man had lung adenocarcinoma with brain metastases and was treated with afatinib. He "
+     "presented partial response of the thoracic and brain lesions at 3, 6, and 12 months of treatment, "
+     "currently completing 16 months of progression-free survival despite mild toxicities.", "partial response"),
+    # ... told alone, or in a later sentence: the disease has not grown
+    ("A 62-year-old man had lung adenocarcinoma with brain metastases. On afatinib he has now had 20 months "
+     "of progression-free survival.", "stable disease"),
+])
+def test_progression_free_survival_after_a_response(full_nlp, text, expected):
+    assert only_case(full_nlp, text).outcome == expected

@@ -15,6 +15,12 @@ from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
     ("A 50-year-old woman had invasive ductal carcinoma of the breast. No lymphnode metastasis was found.", []),
     ("A 50-year-old woman had invasive ductal carcinoma of the breast. Lymphatic invasion was present.", []),
     ("A 70-year-old man had squamous cell carcinoma of the larynx. There was no nodal disease.", []),
+    # the nodes' involvement told by the tumour's own type
+    ("A 30-year-old man had a mixed germ cell tumour of the testis. One of eleven interaortocaval lymph nodes "
+     "showed evidence of teratoma.", ["lymph node"]),
+    ("A 30-year-old man had a testicular germ cell tumour. Dissection found seminoma in 3 of 15 retroperitoneal "
+     "lymph nodes.", ["lymph node"]),
+    ("A 30-year-old man had a testicular germ cell tumour. The dissected lymph nodes showed no evidence of tumour.", []),
 ])
 def test_node_metastasis_of_the_row(nlp, text, expected):
     assert row(nlp, text).metastasis_sites == expected

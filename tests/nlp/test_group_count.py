@@ -48,6 +48,10 @@ def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     "Three family members ate the same mushrooms. A 45-year-old man developed vomiting and diplopia.",
     # a rate's decimal point ends no sentence: the count's sentence is the one that names the incidence
     "Addison disease is rare, with an incidence of 0.8\u20131.4 cases/100 000 inhabitants/year. A 6-year-old boy had fatigue.",
+    # an institution's tally the next sentence picks one patient from
+    "Over the last 15 years, three cases of this leukaemia were diagnosed in our center. We present here the latest case.",
+    "We have treated four patients with this tumour since 2010. Herein we describe a rare case with skin spread.",
+    "Two cases of the syndrome were seen in our clinic last year. We report one of them.",
 ])
 def test_relatives_subgroups_and_the_literature_name_no_group(text):
     assert group_count(text) == 1
@@ -82,3 +86,18 @@ def test_the_group_words_give_every_row_its_sex(nlp):
 ])
 def test_a_sentence_starts_after_a_full_stop_that_ends_one(text, position, start):
     assert sentence_start_before(text, position) == start
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Over the last 15 years, three cases of this leukaemia were diagnosed in our center. We present all of them.", 3),
+    ("Two cases of the syndrome were seen in our clinic last year. We report a case series of both.", 2),
+])
+def test_a_group_the_next_sentence_tells_in_full_stays_a_group(text, count):
+    assert group_count(text) == count
+
+
+def test_one_patient_picked_from_an_announced_tally_is_one_row(nlp):
+    text = ("We have treated three patients with hairy cell leukaemia in our department over the past decade. "
+            "We report the most recent one.\nCase presentation\nA 50-year-old man had pancytopenia and splenomegaly.")
+    rows = report_cases(nlp, Report(name="t.txt", text=text))
+    assert [(row.age, row.sex) for row in rows] == [(50, "male")]

@@ -39,6 +39,9 @@ from histology_helpers import full, names, nlp, row  # noqa: F401 (nlp, full: th
     ("Biopsy revealed post-transplantation lymphoproliferative disorder.",
      "post-transplant lymphoproliferative disorder"),
     ("EBV-positive PTLD after a kidney transplant.", "post-transplant lymphoproliferative disorder"),
+    ("Flow cytometry confirmed T-cell prolymphocytic leukaemia.", "t-cell prolymphocytic leukemia"),
+    ("A man with T prolymphocytic leukemia and a white cell count of 300 x10^9/L.", "t-cell prolymphocytic leukemia"),
+    ("The blood smear showed prolymphocytic leukemia.", "prolymphocytic leukemia"),
     ("Recurrent papules: lymphomatoid papulosis, type A.", "lymphomatoid papulosis"),
     ("Marrow flow cytometry showed an acute undifferentiated leukaemia.", "acute undifferentiated leukemia"),
     ("Aggressive NK-cell leukaemia with liver failure.", "aggressive nk-cell leukemia"),
@@ -185,6 +188,10 @@ def test_a_type_found_in_an_organ_names_no_origin(full):
      "acute promyelocytic leukemia"),
     ("A 7-year-old boy had lymphoblasts in the blood. Flow cytometry confirmed a diagnosis of ALL.",
      "acute lymphoblastic leukemia"),
+    ("A 33-year-old man had pancytopenia and leukemic cells with hairy projections. Flow cytometry confirmed "
+     "HCL and he received cladribine.", "hairy cell leukemia"),
+    ("A 63-year-old man had a white cell count of 331 x 10^9/L with 94% lymphocytes. T-PLL was diagnosed "
+     "on flow cytometry.", "t-cell prolymphocytic leukemia"),
 ])
 def test_a_leukaemias_abbreviation_in_a_report_of_blood_cancer(full, text, histology):
     case = row(full, text)
@@ -195,6 +202,7 @@ def test_a_leukaemias_abbreviation_in_a_report_of_blood_cancer(full, text, histo
     "A 45-year-old woman had a renal AML of 6 cm with fat on CT. It was embolised.",  # no blood cancer
     "A 45-year-old woman had a 6 cm renal AML. The angiomyolipoma was embolised; blasts were absent.",
     "ALL RIGHTS RESERVED. A 60-year-old man with leukaemia cutis had a skin nodule.",  # a heading's word
+    "A 30-year-old man swallowed HCL from a cleaning bottle and had oesophageal burns.",  # the acid
 ])
 def test_a_leukaemias_abbreviation_needs_blood_cancer(nlp, text):
-    assert "acute myeloid leukemia" not in names(nlp, text) and "acute lymphoblastic leukemia" not in names(nlp, text)
+    assert not {"acute myeloid leukemia", "acute lymphoblastic leukemia", "hairy cell leukemia"} & set(names(nlp, text))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.nlp.sections.patient_common import patient_number
+
 
 class OutcomeSubjects:
     """The subject of a phrase :meth:`OutcomeMatcher.find` found, read in ``before`` (its
@@ -116,8 +118,6 @@ def _outside(pattern: re.Pattern, before: str, reported: list[tuple[int, int]]) 
 # The report's own group named right after a status: "improved in both patients", "resolved in all
 # three children" (the group itself is ``[subject] reported``).
 GROUP_AFTER = re.compile(r"\s+(?:\w+\s+)?in\s+(?=(?:both|all|the\s+(?:two|three|four)|our)\b)", re.IGNORECASE)
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 
 
 def _numbered_cases(group: re.Match) -> tuple[int, ...]:
@@ -127,9 +127,9 @@ def _numbered_cases(group: re.Match) -> tuple[int, ...]:
     II"; the ``roman`` group), or ()."""
     named = group.groupdict()
     if named.get("ordinal"):
-        return (ORDINALS[named["ordinal"].lower()],)
+        return (patient_number(named["ordinal"]),)
     if named.get("roman"):  # "the patient in case II"
-        return (ROMAN[named["roman"]],)
+        return (patient_number(named["roman"]),)
     return case_numbers(named["numbers"]) if named.get("numbers") else ()
 
 

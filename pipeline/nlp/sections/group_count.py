@@ -28,6 +28,7 @@ def _group_patterns(path: str) -> dict[str, re.Pattern]:
             "not_after": re.compile(data["group_count_not_after"]),
             "not_before": re.compile(data["group_count_not_before"]),
             "literature": re.compile(data["group_count_literature"]),
+            "one_told": re.compile(data["group_one_told"]),
             "citation": re.compile(data["citation"]),
             "age": re.compile(data["age"]),
             "reach": int(data["announced_reach"])}
@@ -43,10 +44,13 @@ def _not_the_reports(text: str, match: re.Match, patterns: dict) -> bool:
     cases. Smith J. J Clin Oncol. 2004;22:1-5"), it stands under a heading of the discussion, or it
     opens its sentence after a patient was already presented with an age ("A 45-year-old man had
     rectal cancer. ... Five patients received cyclophosphamide"; "Both patients had ..." names the
-    patients already told), or a pair named anywhere after it ("A 24-year-old woman ... Both mother and
+    patients already told), or the next sentence picks one patient from it ("3 cases were diagnosed in our
+    center. We present here the latest case"), or a pair named anywhere after it ("A 24-year-old woman ... Both mother and
     baby had a smooth recovery": her pregnancy's child)."""
     sentence = _sentence(text, match.start(), match.end())
     if patterns["literature"].search(sentence) or after_discussion_heading(text, match.start()):
+        return True
+    if one_of_group_told(text, match.end()):
         return True
     after = text[match.end():match.end() + len(sentence) + CITATION_REACH]
     if patterns["citation"].search(sentence) or patterns["citation"].search(after):
@@ -58,6 +62,21 @@ def _not_the_reports(text: str, match: re.Match, patterns: dict) -> bool:
         return True
     opens = not text[max(0, match.start() - len(sentence)):match.start()].strip() or sentence.lstrip().startswith(match.group())
     return opens and told
+
+
+def one_of_group_told(text: str, group_end: int, path: str = "sections/patients.toml") -> bool:
+    """Whether the sentence after the one a group of patients ends in picks one patient from the
+    group ("Over 15 years, 3 cases of T-PLL were diagnosed in our center. We present here the latest
+    case."): the report tells that one, the group is a tally.
+
+    >>> text = "Three cases were diagnosed in our center. We present here the latest case. A man, 63."
+    >>> one_of_group_told(text, text.index(" cases"))
+    True
+    >>> text = "Three cases were diagnosed in our center. We report a case series of them."
+    >>> one_of_group_told(text, text.index(" cases"))
+    False
+    """
+    return bool(_group_patterns(path)["one_told"].match(text, sentence_end_after(text, group_end)))
 
 
 # A pair of a parent and a child ("mother and baby"): after a patient's age, her pregnancy's child.

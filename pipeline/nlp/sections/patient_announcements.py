@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from pipeline import regex_cache
-from pipeline.nlp.sections.group_count import named_group
+from pipeline.nlp.sections.group_count import named_group, one_of_group_told
 from pipeline.nlp.sections.heading_lines import after_discussion_heading
 from pipeline.nlp.sections.patient_common import PERSON_SEX, age_pattern, patient_number, sentence_end_after, sentence_start_before, with_persons
 from pipeline.resources import read_patterns
@@ -141,6 +141,8 @@ def _every_announcement(text: str, title: str | None, path: str):
                 # a counted group after a patient was already presented with an age ("A 45-year-old
                 # man presented ... Five patients received cyclophosphamide") or under a heading of
                 # the discussion or the literature is the literature's, not the report's own patients
+                if in_text and one_of_group_told(piece, match.end(), path):
+                    continue  # "3 cases were diagnosed in our center. We present here the latest case."
                 if in_text and counted_subject(sentence.lstrip(), path) and (
                         age.search(piece, 0, match.start()) or after_discussion_heading(piece, match.start())):
                     continue
