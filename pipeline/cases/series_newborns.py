@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from pipeline.cases.record import Case, Evidence
 from pipeline.ingest.report import Report
+from pipeline.nlp.sections.group_count import named_group
 from pipeline.nlp.sections.patient_announcements import newborn_report
 from pipeline.nlp.sections.patient_common import PERSON_SEX
 from pipeline.resources import read_patterns
@@ -29,7 +30,10 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
         evidence = Evidence("age", 0, presented.group(), presented.start(), presented.end(), presented.start())
     else:
         evidence = Evidence("age", 0, report.title or "", 0, 0, 0, qualifiers=("title",))
+    parent = _parent_of_pair(report, rows, patients)
     for row in rows:
+        if row is parent:
+            continue
         if row.age is None or _maternal_age(text, row, spec):
             row.age = 0  # (twins "born to a 28-year-old primigravida" as much as one newborn)
             row.evidence.append(replace(evidence))
@@ -48,6 +52,32 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
         if row.sex != sex:
             row.sex = sex
             row.evidence.append(Evidence("sex", sex, said.group(), said.start(group), said.end(group), said.start()))
+
+
+def _parent_of_pair(report: Report, rows: list[Case], patients: str) -> Case | None:
+    """The parent's row of a newborn report about a parent and the child ("Mother and child were
+    treated successfully", "a choriocarcinoma involving both mother and infant"): the row after the
+    newborn's (a newborn report presents its newborn first), given the sex its word says when its text
+    named none; None for any other report."""
+    if len(rows) != 2:
+        return None
+    group = named_group(report.text, report.title, patients)
+    word = PARENT_WORD.search(group.group()) if group is not None else None
+    if word is None:
+        return None
+    parent = rows[1]
+    if parent.age == 0:  # the newborn's age given to the pair by the reading of the series
+        parent.age = None
+        parent.evidence = [e for e in parent.evidence if e.field != "age"]
+    if parent.sex is None:
+        parent.sex = PERSON_SEX[word.group().lower()]
+        parent.evidence.append(Evidence("sex", parent.sex, group.group(), word.start() + group.start(),
+                                        word.end() + group.start(), group.start()))
+    return parent
+
+
+# A parent's word in a group of the report's patients ("mother and infant", "Mother and child").
+PARENT_WORD = re.compile(r"\b(?:mother|father)\b", re.IGNORECASE)
 
 
 def _labelled_twin_sexes(text: str, rows: list[Case], spec: dict) -> None:

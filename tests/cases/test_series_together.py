@@ -402,3 +402,21 @@ def test_the_last_patients_own_heading_is_not_a_review_section_after_the_patient
             "pseudoxanthoma elasticum.\n\nCase Number Two\nA female patient of 59 years was referred for angioid "
             "streaks of the retina. She was treated with ranibizumab.\n")
     assert [(r.age, r.drugs) for r in cases(nlp, text)] == [(36, []), (59, ["ranibizumab"])]
+
+
+@pytest.mark.parametrize("text, ages, sexes", [
+    # a newborn report about a mother and her child: the newborn is aged at birth, the mother told after her
+    # child takes no newborn's age, and the sex her word says
+    ("We report congenital tuberculosis in a preterm female infant born to a mother with tuberculous endometritis "
+     "diagnosed soon after delivery. Mycobacterium tuberculosis grew from the infant's gastric aspirate. "
+     "Mother and child were treated successfully.", [0, None], ["female", "female"]),
+])
+def test_a_mother_told_with_her_newborn_is_no_newborn(nlp, text, ages, sexes):
+    rows = cases(nlp, text)
+    assert [(row.age, row.sex) for row in rows] == list(zip(ages, sexes))
+
+
+def test_twins_of_a_newborn_report_are_both_newborns(nlp):
+    rows = cases(nlp, "Both newborns had hepatosplenomegaly at birth and were given benzylpenicillin.",
+                 title="Congenital syphilis in preterm twins")
+    assert [row.age for row in rows] == [0, 0]

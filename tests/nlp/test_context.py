@@ -41,6 +41,8 @@ def qualify(nlp, text, word, group="sites"):
     ("In view of her renal function, cisplatin was withheld.", "cisplatin"),
     # a list after the negation stays negated, its "and" opening no clause
     ("She had no fever, chills, and lymph node enlargement.", "lymph node"),
+    # ... and a negation before brackets reaches past them
+    ("There was no (enlarged) lymph node metastasis.", "lymph node"),
 ])
 def test_negated(nlp, text, word):
     assert qualify(nlp, text, word)["negated"] is True
@@ -54,6 +56,9 @@ def test_negated(nlp, text, word):
     ("There was no distant metastasis, and FIGO stage was IB.", "IB"),
     ("CT showed no ascites, and the liver lesion measured 3 cm.", "liver"),
     ("No nodes were enlarged, but bone scan was positive.", "bone"),
+    # a negation inside brackets reaches no further than them
+    ("She was treated for stage IA1 (without LVSI) squamous cell carcinoma of the cervix.", "cervix"),
+    ("Biopsy (no atypia on frozen section) later confirmed metastasis to the liver.", "liver"),
 ])
 def test_affirmed(nlp, text, word):
     assert qualify(nlp, text, word)["negated"] is False

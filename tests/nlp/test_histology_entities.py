@@ -192,6 +192,9 @@ def test_a_type_found_in_an_organ_names_no_origin(full):
      "HCL and he received cladribine.", "hairy cell leukemia"),
     ("A 63-year-old man had a white cell count of 331 x 10^9/L with 94% lymphocytes. T-PLL was diagnosed "
      "on flow cytometry.", "t-cell prolymphocytic leukemia"),
+    # the short form of a type the sentence rules out is not the patient's
+    ("A 75-year-old man had 55% myeloblasts in the marrow, consistent with acute myeloid leukemia (AML), "
+     "nonacute promyelocytic leukemia (APL) type.", "acute myeloid leukemia"),
 ])
 def test_a_leukaemias_abbreviation_in_a_report_of_blood_cancer(full, text, histology):
     case = row(full, text)
@@ -206,3 +209,8 @@ def test_a_leukaemias_abbreviation_in_a_report_of_blood_cancer(full, text, histo
 ])
 def test_a_leukaemias_abbreviation_needs_blood_cancer(nlp, text):
     assert not {"acute myeloid leukemia", "acute lymphoblastic leukemia", "hairy cell leukemia"} & set(names(nlp, text))
+
+
+def test_a_short_form_after_a_name_written_with_its_non_is_read(nlp):
+    text = "He was diagnosed with non-small cell lung cancer (NSCLC) in 2015; the NSCLC recurred."
+    assert names(nlp, text) == ["non-small cell carcinoma"] * 3

@@ -24,6 +24,20 @@ ON_VERBS = frozenset({"started", "put", "placed", "kept", "maintained", "continu
                       "being", "be", "was", "were", "is", "are", "remained", "stayed", "been"})
 
 
+def _closes_a_bracket(between: Span) -> bool:
+    """Whether the words between a forward cue and a finding close a bracket they did not open: the
+    cue stood inside it."""
+    depth = 0
+    for token in between:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 class CueScope:
     """Sets the qualifiers of one finding from the cues of its sentence, for ``ContextQualifier``."""
 
@@ -77,6 +91,8 @@ class CueScope:
                 continue
             if any(self.terminators.match(token.text) for token in between):
                 continue
+            if direction == "forward" and _closes_a_bracket(between):
+                continue  # "stage IA1 (without LVSI) SCC of the cervix": the cue's reach ends with its brackets
             if self._concluded(between):
                 continue
             if category == "negated" and direction == "backward" and group == "outcome" \

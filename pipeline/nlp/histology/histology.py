@@ -152,6 +152,10 @@ class HistologyMatcher(Component):
                 continue  # "teratoma" of a report whose pathology says "mature teratoma": that benign tumour
             if NEGATING_PREFIX.search(text, max(0, start - 4), start):
                 continue  # "familial non-medullary thyroid carcinoma": any type but the one named
+            negated = NEGATED_SHORT_FORM.search(text, max(0, start - 60), start)
+            if negated and not any(other[0] == negated.start() for other in names):
+                continue  # "AML, nonacute promyelocytic leukemia (APL) type": the short form of a name negated
+                # (not the short form of a name the lexicon writes with its "non": "non-small cell lung cancer (NSCLC)")
             if self._benign(text, start, bounds):
                 continue
             # a grade belongs to the nearest name: never reach past a neighbouring one
@@ -304,6 +308,9 @@ class HistologyMatcher(Component):
 # "non-" right before a name negates it ("non-medullary thyroid carcinoma", "nonseminomatous"): a
 # type the lexicon writes with its prefix ("non-small cell carcinoma", "non-Hodgkin lymphoma") starts
 # at "non" and is matched whole.
+# A short form in brackets after a name negated by its "non" ("AML, nonacute promyelocytic leukemia (APL)
+# type"): the type the report rules out.
+NEGATED_SHORT_FORM = re.compile(r"(?<![A-Za-z])[Nn]on[-‐‑]?[A-Za-z]+(?:[-‐‑\s]+[A-Za-z]+){0,3}\s*\(\s*$")
 NEGATING_PREFIX = re.compile(r"(?<![A-Za-z])[Nn]on[-‐‑]?$")
 
 
