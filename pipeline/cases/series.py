@@ -30,6 +30,22 @@ def _implied_sex(site: str | None) -> str | None:
     return site_facts().get(site, {}).get("sex") or None
 
 
+def _untold_rows(report: Report, cases: list[Case], patients: str) -> list[Case]:
+    """Empty rows for the patients a report of several parts announces beyond the parts read ("We present
+    five members of the same family": two told apart, three in words no part opens; "We report three
+    cases" of a page whose third is cut off): the reviewer sees the report has them."""
+    if len(cases) < 2:
+        return []
+    # the authors' announcement only: a group named without their verb ("The eight siblings were four
+    # brothers and four sisters", "Four persons developed complaints") need not be the report's patients
+    count = announced_patients(report.text, report.title, patients)
+    last = max(case.case for case in cases)
+    first = cases[0]
+    return [Case(doc=first.doc, case=number, title=first.title, doi=first.doi, pmid=first.pmid, pmcid=first.pmcid,
+                 journal=first.journal, year=first.year, authors=list(first.authors))
+            for number in range(last + 1, last + 1 + count - len(cases))]
+
+
 def series_cases(report: Report, cases: list[Case], patients: str = "sections/patients.toml",
                  sex_words: str = "demographics/sex.tsv") -> list[Case]:
     """``cases`` with a row added for every announced patient after the first, when the text
@@ -45,7 +61,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             group_sex(report.text, report.title, cases, patients)
             kin_pair_sexes(report.text, report.title, cases, patients)
             newborn_ages(report, cases, patients)  # "Twin A\nA male infant born at 34 weeks ..."
-        return cases
+        return cases + _untold_rows(report, cases, patients)
     count = announced_patients(report.text, report.title, patients)
     persons = enumerated_persons(report.text, patients, sex_words) if count < 2 else []
     if count < 2 and len(persons) > 1:

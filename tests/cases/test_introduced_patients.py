@@ -383,3 +383,53 @@ def test_a_syndromes_familial_name_makes_no_relative_a_patient(nlp):
     text = ("Familial adenomatous polyposis with a desmoid tumour\nA 30-year-old man with familial adenomatous "
             "polyposis presented with an abdominal mass. His father had a colectomy for colon cancer.")
     assert len(cases(nlp, text)) == 1
+
+
+def test_the_final_case_of_a_series_told_by_place_opens_the_last_row(nlp):
+    text = ("Abstract\nIn this report we present three cases of endometrial carcinoma that spread to the brain. "
+            "The first case presents a woman with endometrioid adenocarcinoma found later to have skull metastasis. "
+            "The second case presents a patient with an endometrial yolk sac tumor who developed brain metastasis. "
+            "The final case is a woman with endometrial serous carcinoma who developed cerebellar metastases.")
+    rows = cases(nlp, text)
+    assert [r.histology for r in rows] == ["endometrioid carcinoma", "yolk sac tumor", "serous carcinoma"]
+
+
+def test_a_last_patient_needs_a_series_announced(nlp):
+    text = ("A 62-year-old woman had endometrial carcinoma. The final case in our department was treated in 2019 "
+            "with a woman of 70 years.")
+    assert len(cases(nlp, text)) == 1
+
+
+FAMILY = ("Li-Fraumeni syndrome in one family\n"
+          "We present three members of one family with tumours typical of the syndrome. A 24-year-old man was treated "
+          "for osteosarcoma of the maxilla and died within a year. His younger brother had osteosarcoma of the mandible "
+          "resected three years later. Their cousin, aged 30, developed a breast carcinoma.")
+
+
+def test_relatives_with_a_cancer_of_their_own_in_a_syndromes_family_report_are_patients(nlp):
+    rows = cases(nlp, FAMILY)
+    assert [r.age for r in rows] == [24, None, 30]
+    assert rows[1].sex == "male" and rows[1].histology == "osteosarcoma"
+
+
+def test_a_relatives_cancer_in_a_one_patient_syndrome_report_is_family_history(nlp):
+    text = ("Li-Fraumeni syndrome\nA 35-year-old woman presented with a breast lump; core biopsy showed invasive "
+            "ductal carcinoma. Her brother had osteosarcoma at 16. Germline TP53 testing found a pathogenic variant.")
+    assert len(cases(nlp, text)) == 1
+
+
+def test_patients_announced_beyond_the_parts_read_get_empty_rows(nlp):
+    text = ("Abstract\nWe report three cases of leptospirosis in rice farmers.\n"
+            "Case 1\nA 45-year-old man had fever and jaundice and was given penicillin.\n"
+            "Case 2\nA 52-year-old man had fever and renal failure and was given ceftriaxone.\n")
+    rows = cases(nlp, text)
+    assert [(r.case, r.age, r.drugs) for r in rows] == [(1, 45, ["benzylpenicillin"]), (2, 52, ["ceftriaxone"]),
+                                                       (3, None, [])]
+
+
+def test_a_twin_named_by_its_label_opening_a_sentence_is_that_patient(nlp):
+    text = ("Acute myeloid leukaemia in monozygotic twin sisters\n"
+            "Twin A became sick at the age of 21 months. She was treated with cytarabine and daunorubicin. "
+            "Twin B became sick at 15 years of age. She received idarubicin before transplantation.")
+    rows = cases(nlp, text.split("\n", 1)[1], title=text.split("\n", 1)[0])
+    assert [(r.age, r.drugs) for r in rows] == [(1.75, ["cytarabine", "daunorubicin"]), (15, ["idarubicin"])]

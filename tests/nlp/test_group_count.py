@@ -13,6 +13,7 @@ from pipeline.nlp.sections.patient_common import sentence_start_before
 
 @pytest.mark.parametrize("text, title, count", [
     ("We encountered two cases of legionella pneumonia that ran a fulminant course.", None, 2),
+    ("On 3 May 2019 two women fell ill after a wedding meal; both had vomiting.", None, 2),
     ("This article analyses the records of three clinical cases of lithium toxicity seen in 2019-2023.", None, 3),
     ("Two young men collapsed during a summer march and were cooled on site.", None, 2),
     ("Genomic DNA from both patients was sequenced. The mutation was found in each.", None, 2),

@@ -35,6 +35,11 @@ PERSON_SEX = {"boy": "male", "man": "male", "male": "male", "son": "male", "brot
               "mother": "female", "wife": "female"}
 
 
+# The last patient of a series named by its place ("The final case is a woman with ...", "The last
+# patient"): a next patient however many were named before.
+LAST_OF_SEVERAL = regex_cache.compile(r"(?i)the\s+(?:last|final)\b")
+
+
 @dataclass(frozen=True)
 class InlineStart:
     start: int

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pipeline import regex_cache
 from pipeline.nlp.sections.group_count import group_count
 from pipeline.nlp.sections.patient_announcements import announced_patients, announcement_patterns
-from pipeline.nlp.sections.patient_common import InlineStart, patient_number, sentence_end_after, sentence_start_before, with_persons
+from pipeline.nlp.sections.patient_common import LAST_OF_SEVERAL, InlineStart, patient_number, sentence_end_after, sentence_start_before, with_persons
 from pipeline.resources import read_patterns
 
 
@@ -20,7 +20,7 @@ from pipeline.resources import read_patterns
 def _introductions(path: str) -> dict[str, re.Pattern]:
     data = read_patterns(path)
     names = ("introduced_ordinal", "introduced_another", "introduced_kin", "presenting", "kin_history", "several",
-             "literature", "familial", "kin_affected")
+             "literature", "familial", "kin_affected", "cancer_syndrome")
     found = {name: re.compile(with_persons(data[name], data) if name in ("familial", "kin_affected") else data[name])
              for name in names}
     presented = data.get("introduced_presented")
@@ -60,6 +60,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     familial = any(patterns["familial"].search(piece) for piece in (title or "", text[:opening]))
     several = (any(patterns["several"].search(piece) for piece in (title or "", text[:opening])) or announced > 1
                or group_count(text, title, path) > 1 or familial)  # a group named without the authors' verb
+    # a report of several patients about a cancer predisposition syndrome is a familial cancer's
+    familial = familial or (several and any(patterns["cancer_syndrome"].search(piece) for piece in (title or "", text[:opening])))
     found = []
     for name in ("introduced_ordinal", "introduced_another", "introduced_kin"):
         for match in patterns[name].finditer(text):
@@ -96,11 +98,14 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                     continue
             elif not aged and not (presented and several and "twin" in match.group().lower()
                                    and not patterns["kin_history"].search(following)) and not (
-                    name == "introduced_ordinal" and 2 <= patient_number(match.group("number")) <= announced):
+                    name == "introduced_ordinal" and 2 <= patient_number(match.group("number") or match.group("twin")) <= announced) and not (
+                    LAST_OF_SEVERAL.match(match.group()) and announced > 1):
                 # "The other twin developed NEC" of a report on twins; not "... developed normally";
-                # "Our second patient, a young never-smoker, ..." of a report that announces two
+                # "Our second patient, a young never-smoker, ..." of a report that announces two;
+                # "The final case is a woman with ..." of a report that announces three
                 continue
-            number = patient_number(match.group("number")) if "number" in match.groupdict() else 0
+            number = (patient_number(match.group("number") or match.group("twin")) if "number" in match.groupdict()
+                      else 0)
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip(), "introduced"))
     if patterns["introduced_presented"] is not None:
         found += _presented_again(text, patterns, several)

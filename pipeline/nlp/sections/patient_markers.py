@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from pipeline import regex_cache
 from pipeline.nlp.sections.heading_lines import SENTENCE_BREAK
 from pipeline.nlp.sections.model import PatientMarker
-from pipeline.nlp.sections.patient_common import InlineStart
+from pipeline.nlp.sections.patient_common import LAST_OF_SEVERAL, InlineStart
 from pipeline.nlp.sections.section_starts import _section_at
 from pipeline.nlp.spans import char_span
 from pipeline.resources import read_patterns
@@ -89,8 +89,10 @@ class PatientMarkers:
             head = " ".join(words[-2:]) if len(words) > 1 and words[-2] in BIRTH_ORDER else words[-1]
             if intro.number == 0 and AGE_IN_HEADING.search(intro.heading):
                 head = intro.heading.lower()  # "A 56-year-old female ... A 22-year-old female": two women
-            if intro.number == 0 and (head in heads or (head == words[-1] and any(h.split()[-1] == head for h in heads))):
+            if intro.number == 0 and not LAST_OF_SEVERAL.match(intro.heading) and (
+                    head in heads or (head == words[-1] and any(h.split()[-1] == head for h in heads))):
                 continue  # "the sister" introduced once; "his younger sister ... His 10-year-old sister" too
+                # (not "The second case ... The final case")
             heads.add(head)
             before = [m._.value.number for m in markers + made if m.start_char < intro.start]
             section_start = _section_at(starts, intro.start)[0]
