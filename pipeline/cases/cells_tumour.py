@@ -18,6 +18,7 @@ from pipeline.cases.primary_of_type import (
 )
 from pipeline.cases.primary_regions import organ_outside_the_list, region_tissue
 from pipeline.cases.record import Case, Evidence
+from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 
 
 def primary_site_cell(case: Case, by_group: dict[str, list[Mention]], shared: list[Mention], mentions: list[Mention],
@@ -87,6 +88,16 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
         tissue = None if organ or lesion or after or before or case.primary_site not in (None, OTHER_SITE) \
             or (case.primary_site == OTHER_SITE and organ_outside_the_list(primary)) else \
             organ_of_type(histology, by_group, config, fallback=True)
+        # "Only a few examples of vaginal melanoma have been documented ... The diagnosis of aggressive
+        # melanoma was made": the organ the report writes before the same type, anywhere in its text, outweighs
+        # the organ the type mostly arises in
+        written = organ_written_before([m for m in mentions if m.group == "histology"
+                                        and m.value.histology == histology.value.histology
+                                        and m.section not in EXCLUDED_SECTIONS],
+                                       [m for m in mentions if m.group == "sites"
+                                        and m.section not in EXCLUDED_SECTIONS]) if tissue and not case.primary_site else None
+        if written is not None and written.value.site != tissue:
+            tissue, before = None, written
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)
         elif lesion:  # "a solitary pulmonary nodule was resected ... the tumour was a LCNEC"

@@ -21,6 +21,10 @@ MARROW = "bone marrow"
 ORGAN_STEM = 5  # letters that tell two organs' words apart ("testi-" / "prost-"; "pelvis" / "pelvic" are one)
 
 
+# The words of a weighing that say what a disease looks like ("mimicking", "resembling").
+MIMIC_WORD = re.compile(r"(?i)(?:mimick?|resembl)")
+
+
 def type_only_weighed(histology: Mention, by_group: dict[str, list[Mention]], config: AssemblyConfig) -> bool:
     """True when every sentence that names a type (``histology`` when none is grouped) only
     weighs it (``[report] weighed`` of roles.toml: "Lymphoma was considered."), unless a diagnosis
@@ -30,7 +34,10 @@ def type_only_weighed(histology: Mention, by_group: dict[str, list[Mention]], co
     diagnosed = compile_pattern(report.get("diagnosed", "(?!)"))
 
     def weighs(m: Mention) -> bool:
-        cues = list(weighed.finditer(m.sentence))
+        # "ACC ... mimicking hyperaldosteronism": a mimic's word after the type weighs what follows it,
+        # the type before it is the patient's
+        cues = [c for c in weighed.finditer(m.sentence)
+                if not (c.start() > m.start - m.sentence_start and MIMIC_WORD.match(c.group()))]
         if not cues:
             return False
         before = m.sentence[cues[-1].end():max(cues[-1].end(), m.start - m.sentence_start)]

@@ -138,6 +138,20 @@ def test_benign_names_give_no_type(nlp, text):
     ("Ovarian adenocarcinoma with an umbilical nodule. A 62-year-old woman had a recurrent ovarian adenocarcinoma. "
      "The umbilical mass was resected and showed a metastatic serous papillary adenocarcinoma.",
      "ovary", "serous carcinoma"),
+    # a type of one organ outside the list, and the adrenal medulla's tumour
+    ("A 49-year-old woman with myasthenia gravis underwent thymectomy; pathology showed a type B2 thymoma.",
+     "other", "thymoma"),
+    ("A 41-year-old man had paroxysmal hypertension; adrenalectomy confirmed a phaeochromocytoma.",
+     "adrenal gland", "pheochromocytoma"),
+    # the organ the report writes before the type it is about outweighs the organ the type mostly arises in
+    ("Only a few cases of vaginal melanoma have been reported. A 54-year-old woman had foetid bleeding. The "
+     "diagnosis of melanoma was made on biopsy and she received nivolumab.", "vagina", "melanoma"),
+    ("Melanoma is common. A 54-year-old woman had a pigmented lesion of the back. The diagnosis of melanoma was "
+     "made on biopsy.", "skin", "melanoma"),
+    # the type before a mimic's word is the patient's ("ACC ... mimicking hyperaldosteronism")
+    ("We report a 65-year-old man with adrenocortical carcinoma presenting with hypokalaemia mimicking "
+     "hyperaldosteronism. CT showed a "
+     "10 cm mass.", "adrenal gland", "adrenocortical carcinoma"),
 ])
 def test_the_case_takes_the_type_and_its_organ(full, text, site, histology):
     case = row(full, text)
