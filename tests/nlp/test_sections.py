@@ -170,6 +170,14 @@ def test_structured_abstract_labels_inside_one_paragraph(nlp):
     assert section_of(doc, "Follow-up matters") == "conclusion"
 
 
+def test_two_headings_joined_by_a_slash_open_the_first_ones_section(nlp):
+    doc = nlp("Abstract\nINTRODUCTION: Mushroom poisoning is often fatal. CASE DESCRIPTION/METHODS: Five members of a "
+              "family ate wild mushrooms. They received octreotide.\nResults/Discussion\nSilibinin is experimental.")
+    assert section_of(doc, "Mushroom poisoning") == "background"
+    assert section_of(doc, "Five members") == "case"
+    assert section_of(doc, "Silibinin is") == "case"
+
+
 def test_a_colon_inside_a_sentence_is_no_label(nlp):
     doc = nlp("Case presentation\nShe was treated. Treatment included: cisplatin and paclitaxel.")
     assert section_of(doc, "cisplatin") == "case"

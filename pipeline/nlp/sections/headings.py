@@ -58,6 +58,14 @@ class HeadingReader(PageFurniture, InlineHeadings):
                                                    if self.flat_kinds[n] == "case")
             + r"))(?=" + PATIENT_ARTICLE + ")")
 
+    def heading_section(self, name: str) -> str | None:
+        """The section a heading's name opens; of two headings joined by a slash ("case
+        description/methods"), the first one's."""
+        if name in self.headings:
+            return self.headings[name]
+        parts = [part.strip() for part in name.split("/")] if "/" in name else []
+        return next((self.headings[part] for part in parts if part in self.headings), None)
+
     def classify_line(self, line: str) -> str | None:
         """The section a heading line opens, or None when the line is not a heading."""
         text = heading_text(line)
@@ -66,11 +74,11 @@ class HeadingReader(PageFurniture, InlineHeadings):
         if text in self.headings:
             return self.headings[text]
         bare = HEADING_DECORATION.sub("", text).rstrip(":.").strip()
-        if bare != text and bare in self.headings:
-            return self.headings[bare]
+        if bare != text and self.heading_section(bare):
+            return self.heading_section(bare)
         head, colon, _ = text.partition(":")
-        if colon and head.strip() in self.headings:
-            return self.headings[head.strip()]
+        if colon and self.heading_section(head.strip()):
+            return self.heading_section(head.strip())
         words = text.split()
         # "INTRODUCTION CASE REPORT": several headings merged on one line (two-column PDF text)
         if 1 < len(words) <= 4 and line.strip().isupper():
@@ -110,7 +118,7 @@ class HeadingReader(PageFurniture, InlineHeadings):
                 push(starts, (begin, section, line.strip()[:80]))
                 if inline is line:
                     bare_headings.append((index, starts[-1]))
-            inside = [(label.start("label"), self.headings.get(re.sub(r"\s+", " ", label.group("label").lower())),
+            inside = [(label.start("label"), self.heading_section(re.sub(r"\s+", " ", label.group("label").lower())),
                        line[label.start("label"):label.end()].strip()) for label in INLINE_LABEL.finditer(line)]
             inside = [entry for entry in inside if entry[1]]
             if len(line) >= self.flat_min_line:

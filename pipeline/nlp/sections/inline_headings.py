@@ -14,10 +14,11 @@ from pipeline.nlp.sections.heading_lines import sentence_stop, written_as_headin
 # elements lost their spacing glues the label to the sentence before and to its text ("... is
 # rare.Patient concerns:We report", "... decades.Case Presentation:" ending its line); only a
 # label of headings.tsv opens a section, so the glued form is read too.
-# Letters of the label may be accented or Cyrillic ("Presentación de caso:", "Клинический случай:").
+# Letters of the label may be accented or Cyrillic ("Presentación de caso:", "Клинический случай:"); two
+# headings may share a label ("CASE DESCRIPTION/METHODS:", read as its first heading).
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 _LETTERS = r"(?:[^\W\d_]|['’])"
-INLINE_LABEL = regex_cache.compile(rf"(?<=[.!?])\s*(?P<label>[{_CAPITAL}]{_LETTERS}*(?:[ -]{_LETTERS}+){{0,3}})\s*:"
+INLINE_LABEL = regex_cache.compile(rf"(?<=[.!?])\s*(?P<label>[{_CAPITAL}]{_LETTERS}*(?:[ /-]{_LETTERS}+){{0,3}})\s*:"
                                    rf"(?:\s+(?=[{_CAPITAL}0-9(\"“])|(?=[{_CAPITAL}])|\s*$)")
 # After a sentence's end inside a line of ordinary length, the headings that open a section up
 # to the line's end: the discussion and the references, which tell of other patients.
