@@ -50,7 +50,9 @@ def _group_given(evidence: Evidence, first: Case, subjects: frozenset = frozense
     treated with X": the report's patients, in a report read as one patient's), told where the
     patients' course is told and neither negated nor hypothetical. ``subjects``: the subjects
     such a finding may have been read with."""
-    if evidence.kept:
+    if evidence.kept or (evidence.value in first.drugs and not {"negated", "hypothetical"} & set(evidence.qualifiers)):
+        # (a drug the first row took from an earlier sentence: this mention is left unkept as a repeat,
+        # "All three patients were treated with fomepizole" after "treatment with fomepizole" in the title)
         return evidence.value in first.drugs
     flags = set(evidence.qualifiers)
     section = {f for f in flags if f.startswith("section=")}
@@ -83,7 +85,12 @@ def _given_to_all(sentence: str, count: int, patients: str = "sections/patients.
     counted = [patient_number(m.group("count")) for m in _counted_group(patients).finditer(sentence)]
     if counted:
         return all(number == count for number in counted)
-    return bool(GIVEN_TO_ALL.search(sentence))
+    return any(not SOME_OF.search(sentence, 0, found.start()) for found in GIVEN_TO_ALL.finditer(sentence))
+
+
+# A part of the group named before it: "one of the patients with bone disease required calcium carbonate"
+# is that one's, not every patient's.
+SOME_OF = re.compile(r"(?i)\b(?:one|two|three|four|some|several|none|either|neither|each|most|many|few)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
 
 
 def _told_of_all(sentence: str, count: int, patients: str) -> bool:

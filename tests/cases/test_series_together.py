@@ -94,6 +94,10 @@ def test_siblings_named_by_birth_order_with_their_own_ages_each_open_a_row(nlp):
     # the bare plural opening the sentence
     ("Abstract The authors report two cases of male breast cancer. A mastectomy was performed. Patients were "
      "given adjuvant chemotherapy and started on tamoxifen.", 2),
+    # the drug named before for the report as a whole: its repeat for the group is still everyone's
+    ("Abstract We report a case series of recovery from visual impairment due to methanol intoxication following "
+     "treatment with fomepizole. Three men drank adulterated liquor. All three patients were treated with "
+     "fomepizole, folic acid IV, and 2-3 sessions of hemodialysis.", 3),
 ])
 def test_a_drug_told_of_all_the_patients_is_each_rows(nlp, text, count):
     rows = cases(nlp, text)
@@ -102,9 +106,12 @@ def test_a_drug_told_of_all_the_patients_is_each_rows(nlp, text, count):
     assert len({tuple(row.drugs) for row in rows}) == 1
 
 
-def test_a_drug_of_some_of_the_patients_is_not_copied(nlp):
-    text = ("Abstract We report three cases of severe pneumonia. Two patients received intravenous dexamethasone "
-            "and recovered.")
+@pytest.mark.parametrize("text", [
+    "Abstract We report three cases of severe pneumonia. Two patients received intravenous dexamethasone and recovered.",
+    "Abstract We report three cases of primary hyperparathyroidism. All patients underwent surgery. Afterwards one of "
+    "the patients with bone disease required high doses of calcium carbonate and calcitriol.",
+])
+def test_a_drug_of_some_of_the_patients_is_not_copied(nlp, text):
     rows = cases(nlp, text)
     assert len(rows) == 3
     assert [bool(row.drugs) for row in rows[1:]] == [False, False]
