@@ -69,6 +69,8 @@ def test_affirmed(nlp, text, word):
     ("Metastasis to soft tissue is very rare.", "soft tissue", "generic"),
     ("The most usual primary tumour of adrenal metastasis is lung cancer.", "lung", "generic"),
     ("The most frequent site of spread is the liver.", "liver", "generic"),
+    ("Intrathecal methotrexate and consolidation radiotherapy remain controversial in breast lymphoma.",
+     "methotrexate", "generic"),
     # a group's age statistic
     ("The mean age of diagnosis is similar to that of ovarian cancer, between 60 and 75 years.", "ovarian", "generic"),
     # ... not the report's own series told in the past
