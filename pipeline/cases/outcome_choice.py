@@ -192,10 +192,11 @@ def choose_outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool |
             return final[-1]
     follow_up = [m for m in candidates if m.value.last_follow_up]
     chosen = (follow_up or candidates)[-1]
-    if cancer and _free_survival_of_response(chosen, candidates, config):
+    lasting = _response_through_free_survival(chosen, candidates, config) if cancer else None
+    if lasting is not None:
         # "partial response ... at 3, 6 and 12 months, currently completing 16 months of progression-free
         # survival": the response lasts
-        return next(m for m in reversed(candidates) if _same_sentence_response(m, chosen))
+        return lasting
     if cancer and _wellbeing_only(chosen, config):
         # "a complete metabolic response ... she has been doing well": the response stands
         responses = [m for m in candidates if m.value.category in RESPONSES and m.start < chosen.start]
@@ -204,20 +205,17 @@ def choose_outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool |
     return chosen
 
 
-def _same_sentence_response(mention: Mention, status: Mention) -> bool:
-    """A complete or partial response named before ``status`` in its sentence."""
-    return (mention.value.category in ("complete remission", "partial response")
-            and mention.sentence_start == status.sentence_start and mention.start < status.start)
-
-
-def _free_survival_of_response(chosen: Mention, candidates: list[Mention], config: AssemblyConfig = DEFAULT) -> bool:
-    """Whether a stable disease read from a progression-free survival ("[free_survival] told" of
-    models/outcome/outcome.toml) follows a response its own sentence names."""
+def _response_through_free_survival(chosen: Mention, candidates: list[Mention],
+                                    config: AssemblyConfig = DEFAULT) -> Mention | None:
+    """The last complete or partial response its own sentence names before a stable disease read from a
+    progression-free survival ("[free_survival] told" of models/outcome/outcome.toml), or None."""
     if chosen.value.category != "stable disease":
-        return False
+        return None
     pattern = read_patterns(config.outcome).get("free_survival", {}).get("told")
-    return (bool(pattern) and compile_pattern(pattern).search(chosen.text) is not None
-            and any(_same_sentence_response(m, chosen) for m in candidates))
+    if not pattern or compile_pattern(pattern).search(chosen.text) is None:
+        return None
+    return next((m for m in reversed(candidates) if m.value.category in ("complete remission", "partial response")
+                 and m.sentence_start == chosen.sentence_start and m.start < chosen.start), None)
 
 
 def _wellbeing_only(mention: Mention, config: AssemblyConfig = DEFAULT) -> bool:

@@ -40,10 +40,13 @@ def _untold_rows(report: Report, cases: list[Case], patients: str) -> list[Case]
     # brothers and four sisters", "Four persons developed complaints") need not be the report's patients
     count = announced_patients(report.text, report.title, patients)
     last = max(case.case for case in cases)
-    first = cases[0]
-    return [Case(doc=first.doc, case=number, title=first.title, doi=first.doi, pmid=first.pmid, pmcid=first.pmcid,
-                 journal=first.journal, year=first.year, authors=list(first.authors))
-            for number in range(last + 1, last + 1 + count - len(cases))]
+    return [_blank_row(cases[0], number) for number in range(last + 1, last + 1 + count - len(cases))]
+
+
+def _blank_row(first: Case, number: int) -> Case:
+    """Row ``number`` of the same report as ``first``, holding the report's identity only."""
+    return Case(doc=first.doc, case=number, title=first.title, doi=first.doi, pmid=first.pmid, pmcid=first.pmcid,
+                journal=first.journal, year=first.year, authors=list(first.authors))
 
 
 def series_cases(report: Report, cases: list[Case], patients: str = "sections/patients.toml",
@@ -95,8 +98,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         first.sex = _implied_sex(first.primary_site) or said_sex
     rows = [first]
     for number in range(2, count + 1):
-        row = Case(doc=first.doc, case=number, title=first.title, doi=first.doi, pmid=first.pmid, pmcid=first.pmcid,
-                   journal=first.journal, year=first.year, authors=list(first.authors))
+        row = _blank_row(first, number)
         for item in shared + outcome:
             setattr(row, item.field, item.value)
         # the sex the shared primary implies (cervix: female; "prostate cancer": male; its evidence is

@@ -74,11 +74,11 @@ class HeadingReader(PageFurniture, InlineHeadings):
         if text in self.headings:
             return self.headings[text]
         bare = HEADING_DECORATION.sub("", text).rstrip(":.").strip()
-        if bare != text and self.heading_section(bare):
-            return self.heading_section(bare)
+        if bare != text and (section := self.heading_section(bare)):
+            return section
         head, colon, _ = text.partition(":")
-        if colon and self.heading_section(head.strip()):
-            return self.heading_section(head.strip())
+        if colon and (section := self.heading_section(head.strip())):
+            return section
         words = text.split()
         # "INTRODUCTION CASE REPORT": several headings merged on one line (two-column PDF text)
         if 1 < len(words) <= 4 and line.strip().isupper():

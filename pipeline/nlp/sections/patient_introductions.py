@@ -76,6 +76,9 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 continue  # "a 57-year-old man, his 60-year-old sister, and 81-year-old mother": a list too
             aged = patterns["age"].search(match.group()) or patterns["age"].search(following)
             presented = patterns["presenting"].search(following)
+            # an ordinal's patient number, or a twin's label's ("Twin B"); 0: the next patient
+            number = patient_number(match.group("number") or match.groupdict().get("twin")) \
+                if "number" in match.groupdict() else 0
             if name == "introduced_kin":
                 history = patterns["kin_history"].search(following)
                 affected = familial and patterns["kin_affected"].match(following)  # a familial cancer's relative
@@ -98,14 +101,12 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                     continue
             elif not aged and not (presented and several and "twin" in match.group().lower()
                                    and not patterns["kin_history"].search(following)) and not (
-                    name == "introduced_ordinal" and 2 <= patient_number(match.group("number") or match.group("twin")) <= announced) and not (
+                    name == "introduced_ordinal" and 2 <= number <= announced) and not (
                     LAST_OF_SEVERAL.match(match.group()) and announced > 1):
                 # "The other twin developed NEC" of a report on twins; not "... developed normally";
                 # "Our second patient, a young never-smoker, ..." of a report that announces two;
                 # "The final case is a woman with ..." of a report that announces three
                 continue
-            number = (patient_number(match.group("number") or match.group("twin")) if "number" in match.groupdict()
-                      else 0)
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip(), "introduced"))
     if patterns["introduced_presented"] is not None:
         found += _presented_again(text, patterns, several)
