@@ -66,9 +66,9 @@ def generics(nlp, text):
         ("She received normal saline and 5% dextrose.", ["glucose", "sodium chloride"]),
         ("Her medications were metformin, amlodipine and aspirin.", ["acetylsalicylic acid", "amlodipine", "metformin"]),
         ("He received immunoglobulin and high-dose acetyl salicylic acid.", ["acetylsalicylic acid", "immunoglobulin"]),
-        # body substances that are also drugs, when given
-        ("He had not received G-CSF at any time.", ["filgrastim"]),
-        ("G-CSF 300 µg was administered subcutaneously.", ["filgrastim"]),
+        # body substances that are also drugs, when given; a growth factor by its product's name
+        ("Recombinant human G-CSF (rhG-CSF) 300 µg was administered subcutaneously.", ["filgrastim"]),
+        ("Filgrastim (G-CSF) 5 µg/kg was given for the neutropenia.", ["filgrastim"]),
         ("Insulin was started for hyperglycaemia.", ["insulin"]),
         ("PTX 175 mg/m2 was given every three weeks.", ["paclitaxel"]),
         # the antidote of methaemoglobinaemia, when given
@@ -88,6 +88,11 @@ def test_drug_generics(nlp, text, expected):
         "Contrast-enhanced CT with iohexol showed a mass, and oxygen was given by mask.",
         "PET with 18F-FDG and gadolinium-enhanced MRI were performed.",
         "Serum G-CSF level was elevated to 120 pg/mL.",
+        # a growth factor's class, no product named (filgrastim, lenograstim, pegfilgrastim are G-CSFs;
+        # ANNOTATION.md: drug classes without a named drug are excluded)
+        "G-CSF 300 µg was administered subcutaneously.",
+        "Granulocyte colony-stimulating factor was given for the neutropenia.",
+        "GM-CSF was started on day 3.",
         "This G-CSF-producing carcinoma was rare.",
         "She developed an antidiuretic hormone excess.",
         "She had a syndrome of inappropriate antidiuretic hormone secretion.",
@@ -147,7 +152,7 @@ def test_exact_names_are_not_fuzzy(nlp):
         ("Paclitaxel (200 mg) was given.", "200 mg", None),
         ("Carboplatin (AUC 5) was added.", "AUC 5", None),
         ("She took oral etoposide 50 mg daily.", "50 mg", "oral"),
-        ("G-CSF 300 µg subcutaneously was given daily.", "300 µg", "subcutaneous"),
+        ("Filgrastim 300 µg subcutaneously was given daily.", "300 µg", "subcutaneous"),
         ("Docetaxel at a dose of 60 mg/m² every 3 weeks.", "60 mg/m2", None),
         ("Cisplatin was given weekly.", None, None),
     ],
