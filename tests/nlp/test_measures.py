@@ -998,6 +998,28 @@ def test_cell_words_and_carets_inside_the_unit(nlp, text, expected):
     assert wbc(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no keyword before the value: the white cells named inside its unit say what it counts
+        ("Blood tests on admission showed 24,500 leukocytes/mm3 and a raised CRP.", [24.5]),
+        ("The haemoglobin was 9.1 g/dL with 8.2 × 10^9 leucocytes/L.", [8.2]),
+        ("The CBC revealed 24,500 white blood cells (WBC)/mm3, hemoglobin 10.8 g/dL and a platelet count of 17,000/mm3.", [24.5]),
+        ("He had a mild leucocytosis (11,910 WBCs per µl).", [11.91]),
+    ],
+)
+def test_white_cells_named_inside_the_unit_name_the_count(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The platelet count was 17,000 cells/mm3 on the second day.",
+    "Urine microscopy showed 10 to 12 WBC/HPF.",
+])
+def test_cells_inside_the_unit_name_no_white_count_alone(nlp, text):
+    assert wbc(nlp, text) == []
+
+
 def test_cells_named_in_the_unit_of_another_fluid_are_no_blood_count(nlp):
     assert wbc(nlp, "The cerebrospinal fluid held 240 leukocytes/µL with 70% lymphocytes.") == []
 

@@ -130,6 +130,16 @@ class Assigner:
                 last = match
         return last is None or RESTATED.fullmatch(text, last.end(), first) is not None
 
+    def label_inside(self, text: str, item: Item) -> Keyword | None:
+        """The analyte's name written inside a value's own unit, between the number and the volume
+        ("24,500 white blood cells (WBC)/mm3", "9.8 × 10^9 leucocytes/L"), as a keyword standing at
+        the value: the unit itself says which cells it counts. None when the unit names none (or only
+        "cells")."""
+        if not item.has_own_unit(self.count, text):
+            return None
+        inside = self.vocabulary.keywords_in(text, item.end, item.unit_end)
+        return Keyword(item.start, item.start, inside[0].family) if inside else None
+
     def label_after(self, text: str, item: Item) -> Keyword | None:
         """The analyte's name written right after a value's own unit, with no value of its own
         ("1,300 /µL WBC, 30,000 /µL platelets", "dropped to 1.8 × 10^9/L leukocytes"), as a

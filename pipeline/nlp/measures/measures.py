@@ -133,6 +133,9 @@ class MeasureMatcher(Component):
             return
         sentence, keywords = self.assign.context(text, item.start)
         keyword, listed = self.assign.assigned(text, item, sentence, keywords)
+        inside = self.assign.label_inside(text, item)
+        if inside is not None and not listed:
+            keyword = inside
         # "1,300 /µL WBC, 30,000 /µL platelets": the name written after the unit, unless a name
         # before is followed by this value ("WBC 18,000/mm3 neutrophil predominance")
         label = self.assign.label_after(text, item) if not listed and (keyword is None or not self.vocabulary.value_follows(text, keyword)) else None
