@@ -35,6 +35,19 @@ def leukaemia(histology: str | None, config: AssemblyConfig = DEFAULT) -> bool:
     return _haematolymphoid_kind(histology, "leukaemia_types", config)
 
 
+# Primaries whose lymphoma's enlarged nodes are no spread beyond an organ: the nodes, the lymphoid
+# spleen, no organ named (a primary read as "other" is a region outside the site list: the neck, the
+# abdomen, Waldeyer's ring), and the skin (a cutaneous lymphoma's nodes are often dermatopathic, a
+# reaction to the skin disease).
+NODAL_PRIMARIES = frozenset({NODE, "spleen", "skin", OTHER_SITE, None})
+
+
+def extranodal(primary_site: str | None) -> bool:
+    """True when the cancer arises in an organ of the site list other than the lymphoid tissues (a
+    primary breast, gastric or testicular lymphoma, whose regional nodes are its spread)."""
+    return primary_site not in NODAL_PRIMARIES
+
+
 def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histology: str | None,
                            primary_site: str | None, config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """The spread of a lymphoma, leukaemia or myeloma, written as the involvement of other organs, not as
@@ -42,11 +55,13 @@ def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histolog
     with bone marrow invasion", "lesions involving the femur") are its spread, and its lymph nodes are the
     disease itself (read from a finding or an involvement: "axillary lymphadenopathy"), unless they are
     named as metastases or the disease arises in the marrow (a myeloma's or Waldenstrom's nodes are its
-    spread beyond the marrow), and is no leukaemia (whose lymphadenopathy is the leukaemia itself). A region
+    spread beyond the marrow) or in an organ of the site list (a primary breast or gastric lymphoma's
+    axillary or perigastric nodes are its spread beyond that organ), and is no leukaemia (whose lymphadenopathy is the leukaemia itself). A region
     outside the site list ("mediastinal involvement") is left out. Other cancers' spread is returned as it is."""
     if not haematolymphoid(histology, config):
         return spread
-    nodes_spread = arises_in_marrow(histology, primary_site, config) and not leukaemia(histology, config)
+    nodes_spread = ((arises_in_marrow(histology, primary_site, config) or extranodal(primary_site))
+                    and not leukaemia(histology, config))
     kept = [m for m in spread if m.value.site != NODE or nodes_spread or "metasta" in (m.value.cue or "").lower()]
     involved = [m for m in sites if m.value.role == "involvement" and not m.negated and not m.hypothetical
                 and m.value.site not in (NODE, OTHER_SITE, primary_site) and m not in kept]

@@ -47,6 +47,22 @@ def test_a_lymphomas_enlarged_nodes_are_the_disease_itself(nlp):
     assert row(nlp, text).metastasis_sites == []
 
 
+@pytest.mark.parametrize("text", [
+    ("A 52-year-old woman had a painless mass in her right breast. Core biopsy showed diffuse large B-cell "
+     "lymphoma. CT showed the breast mass and modest lymphadenopathy in the ipsilateral axilla."),
+    ("A 66-year-old man had epigastric pain. Gastroscopy showed an ulcerated mass of the gastric antrum, and "
+     "biopsy revealed diffuse large B-cell lymphoma of the stomach. CT showed enlarged perigastric lymph nodes."),
+])
+def test_the_nodes_of_a_lymphoma_arising_in_an_organ_are_its_spread(nlp, text):
+    assert row(nlp, text).metastasis_sites == ["lymph node"]
+
+
+def test_the_nodes_of_a_cutaneous_lymphoma_stay_the_disease_itself(nlp):
+    text = ("A 58-year-old man had a pruritic erythematous rash of the trunk for years. Skin biopsy showed mycosis "
+            "fungoides, and examination found enlarged inguinal lymph nodes.")
+    assert row(nlp, text).metastasis_sites == []
+
+
 def test_a_carcinomas_involvement_of_a_neighbour_stays_no_spread(nlp):
     text = ("A 61-year-old woman had squamous cell carcinoma of the cervix involving the upper vagina, "
             "FIGO stage IIA1. She was treated with radical hysterectomy.")
