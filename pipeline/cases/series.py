@@ -57,6 +57,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     if len(cases) != 1:
         table_columns(report.text, cases)  # "WBC | 18.2 | 25.6" under "| Case 1 | Case 2"
         respective_ages(report.text, cases, patients)
+        listed_person_ages(report.text, cases, patients)  # "Patients: Male, 45-year-old • Female, 38-year-old"
         if len(cases) == 2:
             group_age(report.text, cases, patients)  # twins read as two parts share their age
             co_twin_age(report, cases, patients)

@@ -106,7 +106,9 @@ def _compound_age(item: str, unit: str) -> float | int | None:
 
 
 def _inside(evidence: Evidence, match: re.Match) -> bool:
-    return match.start() <= evidence.start < match.end()
+    """Whether the evidence's words overlap the list's ("aged 3" of "aged 3 and 4 months": the list
+    starts at its first number, the age read from it at "aged")."""
+    return evidence.start < match.end() and match.start() < max(evidence.end, evidence.start + 1)
 
 
 def _read_from(row: Case, match: re.Match) -> bool:
@@ -211,31 +213,32 @@ def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
     """The announced patients listed each with a person word and an age in one sentence of the
     opening ("The older brother aged 15 and the younger brother aged 14 years"), or over its
     sentences when none lists them all: when the listing holds exactly one person per row and agrees
-    with the ages the rows have read, each row without an age takes its own and, if it has none, the
-    sex of its person word, in order ("a girl 15-year old and a boy 25-year old", the first row
-    having read 15)."""
-    if all(row.age is not None for row in rows):
-        return
+    with the ages the rows have read, each row without an age takes its own, and each row the sex of
+    its person word, in order ("a girl 15-year old and a boy 25-year old", the first row
+    having read 15; "Patients: Female, 72-year-old • Male, 60-year-old", a journal's heading)."""
     spec = read_patterns(patients)
     reach = int(spec["announced_reach"])
     # the person before the age ("the older brother aged 15"), else the age before it ("an
     # 18-year-old sister and a 16-year-old brother")
     listings = next(filter(None, (_listings(re.compile(spec.get(key, "(?!)")), text, reach, len(rows))
-                                  for key in ("listed_person_age", "listed_age_person"))), [])
+                                  for key in ("listed_person_age", "listed_age_person", "listed_sex_age"))), [])
     for found in listings[:1]:
         ages = [_age_value(match.group("age"), match.group("unit") or "years") for match in found]
         if any(row.age is not None and row.age != age for row, age in zip(rows, ages)):
             return  # the rows read other ages, or in another order: the listing is not theirs
         for row, match, age in zip(rows, found, ages):
             start = _sentence_begin(text, match.start())
+            sex = PERSON_SEX.get(match.group("person").lower())
+            if sex is not None and row.sex != sex:
+                # the person word of the listing, over a sex the row read from words of the others ("his
+                # wife" in the first patient's part)
+                row.sex = sex
+                row.evidence = [e for e in row.evidence if e.field != "sex"]
+                row.evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), start))
             if row.age is not None:
                 continue  # "a girl 15-year old and a boy 25-year old": the first row has read hers already
             row.age = age
             row.evidence.append(Evidence("age", row.age, match.group(), match.start("age"), match.end("age"), start))
-            sex = PERSON_SEX.get(match.group("person").lower())
-            if sex is not None and row.sex is None:
-                row.sex = sex
-                row.evidence.append(Evidence("sex", sex, match.group(), match.start("person"), match.end("person"), start))
 
 
 def _listings(pattern: re.Pattern, text: str, reach: int, count: int) -> list[list[re.Match]]:

@@ -108,6 +108,27 @@ def test_ages_listed_each_with_its_own_unit_are_each_rows(nlp):
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [(0.92, "male"), (7, "male"), (5, "male")]
 
 
+def test_infants_listed_with_their_ages_in_months_respectively_are_each_rows(nlp):
+    text = ("Two previously healthy infants, a boy and a girl aged 3 and 4 months, respectively, were admitted "
+            "for fever of unknown origin. The boy presented with vomiting. The girl presented with irritability.")
+    rows = cases(nlp, text, title="Persistent fever in two young infants")
+    assert [(r.age, r.sex) for r in rows] == [(0.25, "male"), (0.33, "female")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients: Female, 72-year-old • Female, 60-year-old • Male, 74-year-old Final Diagnosis: Concurrent "
+     "carcinoma and follicular lymphoma Specialty: Oncology\nCASE REPORTS: We describe a case series of 3 "
+     "patients who presented to our institute with a lump.\n",
+     [(72, "female"), (60, "female"), (74, "male")]),
+    ("Patients: Male, 45-year-old • Female, 38-year-old Final Diagnosis: Scrub typhus Specialty: Infectious "
+     "Diseases\nCASE REPORT: A farmer presented with fever and an eschar on the leg. His wife developed fever "
+     "a week later. Both received doxycycline and recovered.\n",
+     [(45, "male"), (38, "female")]),
+])
+def test_patients_headed_each_by_sex_and_age_are_each_rows(nlp, text, expected):
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == expected
+
+
 def test_years_and_months_of_one_age_stay_one_age(nlp):
     text = "We report two siblings with recurrent fever. The elder, aged 5 years and 7 months, was admitted first."
     assert 5.58 in [r.age for r in cases(nlp, text)]
