@@ -180,6 +180,8 @@ def test_literature_and_patient_cues(nlp, text, word, subject):
     ("This article presents an elderly man with nodules in the lung.", "lung", "patient"),
     ("The authors report the case of a man with nodules in the lung.", "lung", "patient"),
     ("Here, the authors reported a two-year-old boy with nodules in the lung.", "lung", "patient"),
+    ("The authors reported one case of clozapine agranulocytosis in a 34-year-old man with a nodule in the lung.",
+     "lung", "patient"),
     ("In this report, we reviewed the literature and presented a man with a nodule in the lung.", "lung", "patient"),
     # ... another report's authors in the past tense stay the literature's
     ("In 2015, the authors reported a boy with nodules in the lung [6].", "lung", "other"),
