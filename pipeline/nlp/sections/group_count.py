@@ -116,6 +116,8 @@ def group_count(text: str, title: str | None = None, path: str = "sections/patie
     1
     >>> group_count("Of these, four patients were younger than 33 years.")
     1
+    >>> group_count("Typhoid fever is common: each year, the disease affects at least 21.5 million persons.")
+    1
     """
     match = named_group(text, title, path)
     if match is None:
