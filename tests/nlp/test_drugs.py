@@ -386,6 +386,9 @@ def test_curated_regimens_are_regimen_rows():
         ("The 24-hour urine norepinephrine was 512 µg (normal range: 15-80).", []),
         ("He had a history of growth hormone deficiency.", []),
         ("Potassium was 2.8 mmol/L and calcium 2.1 mmol/L.", []),
+        ("Serum and urine methylmalonic acid levels were markedly raised.", []),
+        ("Star fruit contains large amounts of oxalic acid, which injures the tubules.", []),
+        ("The family had drunk raw goat milk from a farm a week before.", []),
         # organisms and reagents
         ("Sputum cultures grew Pseudomonas aeruginosa and Candida albicans.", []),
         ("Blood cultures grew Listeria monocytogenes and Bacteroides thetaiotaomicron.", []),
