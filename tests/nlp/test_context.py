@@ -237,6 +237,17 @@ def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
     # ... and a forward one does not reach a status after a comma, a clause of its own
     ("She did not come back to the clinic, ultimately dying at home.", "ultimately dying", False),
     ("There was no recurrence at 2 years.", "recurrence", True),
+    # ... nor a status joined by "and" to the negated predicate, a predicate of its own
+    ("He never regained consciousness and died on day 5.", "died", False),
+    ("She did not receive chemotherapy and died of disease five months later.", "died", False),
+    ("She had no further seizures and made a full recovery.", "made a full recovery", False),
+    ("Unfortunately, none of these treatments improved her prognosis and she died three years later.", "died", False),
+    ("He was not given antibiotics and recovered fully.", "recovered fully", False),
+    # ... nor the status after the treatment a negated giving names
+    ("A traveller who had not received post-exposure prophylaxis died of rabies in hospital.", "died", False),
+    # ... while the status the negation governs stays denied
+    ("None of the patients died.", "died", True),
+    ("She did not die of the disease.", "die", True),
 ])
 def test_a_negation_beyond_a_clause_does_not_reach_the_status(nlp, text, word, negated):
     assert qualify(nlp, text, word, "outcome")["negated"] is negated

@@ -38,6 +38,10 @@ def _closes_a_bracket(between: Span) -> bool:
     return False
 
 
+# Words that join a predicate of its own to a negated one ("did not receive chemotherapy and died").
+COORDINATORS = frozenset({"and", "but", "then"})
+
+
 class CueScope:
     """Sets the qualifiers of one finding from the cues of its sentence, for ``ContextQualifier``."""
 
@@ -99,6 +103,12 @@ class CueScope:
                     and any(token.lower_ == "and" for token in between):
                 continue  # "her symptoms resolved and surgery was not required": a status is a clause of
                 # its own, and the negation after "and" is the next clause's
+            if category == "negated" and direction == "forward" and group == "outcome" \
+                    and (any(t.lower_ in COORDINATORS for t in between) or doc[span.start].lower_ in COORDINATORS
+                         or self.treatment_verbs.match(doc[end - 1].text) or doc[end - 1].lower_.startswith("receiv")):
+                continue  # "he never regained consciousness and died", "she had no further seizures and made
+                # a full recovery": the status is a predicate of its own after "and"; "a man who had not
+                # received prophylaxis died of rabies": the negation is of the treatment its cue names
             if category == "negated" and direction == "forward" and group == "outcome" \
                     and len(between) and between[-1].text == ",":
                 continue  # "she did not follow up, ultimately dying from complications": the status
