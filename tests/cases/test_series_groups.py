@@ -124,6 +124,8 @@ def test_infants_listed_with_their_ages_in_months_respectively_are_each_rows(nlp
      "Diseases\nCASE REPORT: A farmer presented with fever and an eschar on the leg. His wife developed fever "
      "a week later. Both received doxycycline and recovered.\n",
      [(45, "male"), (38, "female")]),
+    ("Patient concerns: We present 2 patients with serous cystic neoplasm (1 male, 54, and 1 female, 42). Both "
+     "patients were asymptomatic.", [(54, "male"), (42, "female")]),
 ])
 def test_patients_headed_each_by_sex_and_age_are_each_rows(nlp, text, expected):
     assert [(r.age, r.sex) for r in cases(nlp, text)] == expected

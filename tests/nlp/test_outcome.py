@@ -46,6 +46,7 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
         ("There was no clinical or radiological evidence of recurrent disease.", "no evidence of disease"),
         ("She did not show obvious signs of recurrence.", "no evidence of disease"),
         ("She was disease-free at the 6-month follow-up.", "no evidence of disease"),
+        ("He is alive and free of any clinical or radiological signs of recurrence 98 months later.", "no evidence of disease"),
         ("She has remained well without recurrence.", "no evidence of disease"),
         ("There has been no recurrence.", "no evidence of disease"),
         ("She is alive and well without evidence of disease.", "no evidence of disease"),
@@ -63,6 +64,7 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
         ("She died of progressive disease 4 months later.", "died"),
         # recovered
         ("She recovered without sequelae.", "recovered"),
+        ("Both were placed on 30-day courses of doxycycline 100 mg twice daily with clinical resolution.", "recovered"),
         ("He was discharged from the hospital in good condition.", "recovered"),
         ("The pain showed marked improvement within days.", "recovered"),
         ("She made a full recovery.", "recovered"),
