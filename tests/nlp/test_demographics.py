@@ -146,6 +146,9 @@ def test_age_values(nlp, text, expected):
         "In a man, 3 of 12 nodes were positive.",
         "A woman with 20 years of diabetes had pain.",
         "A man with 10 years history of smoking had cough.",
+        "Muscle tone improved during the following four weeks.\n\nInfant botulism is a potentially fatal disease.",
+        "Tone improved over four weeks. Infant botulism is rare.",
+        "The boy was bitten by a 2-year-old dog of the neighbours.",
     ],
 )
 def test_not_an_age(nlp, text):
@@ -174,6 +177,14 @@ def test_age_names_the_person_it_describes(nlp):
     assert (first.noun, first.sex, first.relative) == ("woman", "female", False)
     assert (second.noun, second.sex, second.relative) == ("sister", "female", True)
     assert first.written == "45-year-old" and first.unit == "year"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("While feeding a 5-year-old male black mamba, a 34-year-old snake breeder noticed a bite.", [34.0]),
+    ("A 52-year-old dog owner presented with fever.", [52.0]),
+])
+def test_an_animals_age_is_no_persons(nlp, text, expected):
+    assert ages(nlp, text) == expected
 
 
 def test_person_word_stops_at_a_possessive(nlp):
