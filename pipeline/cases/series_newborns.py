@@ -31,6 +31,8 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
     else:
         evidence = Evidence("age", 0, report.title or "", 0, 0, 0, qualifiers=("title",))
     parent = _parent_of_pair(report, rows, patients)
+    if parent is not None and parent.age is None:
+        _mothers_age_to_parent(text, rows, parent, spec)
     for row in rows:
         if row is parent:
             continue
@@ -118,6 +120,18 @@ def _mothers_sex(text: str, row: Case, spec: dict) -> bool:
 
 
 PRONOUNS = frozenset({"she", "her", "hers", "herself", "he", "him", "his", "himself"})
+
+
+def _mothers_age_to_parent(text: str, rows: list[Case], parent: Case, spec: dict) -> None:
+    """The age the newborn's part writes with the mother's words ("born ... to a 33-year-old primiparous
+    woman"), given to the parent's row of a report about both ("Both infant and mother were treated")."""
+    for row in rows:
+        said = next((e for e in row.evidence if e.field == "age" and isinstance(e.value, (int, float)) and e.value >= 12
+                     and _written_as_mothers(text, e.start, e.end, spec)), None)
+        if row is not parent and said is not None:
+            parent.age = said.value
+            parent.evidence.append(replace(said, kept=True))
+            return
 
 
 def _maternal_age(text: str, row: Case, spec: dict) -> bool:

@@ -417,6 +417,11 @@ def test_the_last_patients_own_heading_is_not_a_review_section_after_the_patient
     ("We report congenital tuberculosis in a preterm female infant born to a mother with tuberculous endometritis "
      "diagnosed soon after delivery. Mycobacterium tuberculosis grew from the infant's gastric aspirate. "
      "Mother and child were treated successfully.", [0, None], ["female", "female"]),
+    # ... told after the child ("both infant and mother"), the mother's age written with her words hers
+    ("A preterm male infant was born at 33 weeks gestational age to a 33-year-old primiparous woman. The infant "
+     "developed cyanosis on the 21st day of life, and his tracheal aspirate grew Mycobacterium tuberculosis. The "
+     "mother was later diagnosed with tuberculosis. Both infant and mother were treated with isoniazid and "
+     "rifampicin.", [0, 33], ["male", "female"]),
 ])
 def test_a_mother_told_with_her_newborn_is_no_newborn(nlp, text, ages, sexes):
     rows = cases(nlp, text)
