@@ -18,7 +18,7 @@ from pipeline.cases.series_ages_in_order import listed_demographics
 from pipeline.cases.series_apart import one_and_the_other, respective_values, told_apart
 from pipeline.cases.series_groups import enumerated_persons, group_age, group_sex, kin_pair_sexes, listed_sexes
 from pipeline.cases.series_joint import GROUP_STATUS_SUBJECTS, _given_to_all, _group_given, _said_of_one, _told_of_all
-from pipeline.cases.series_newborns import co_twin_age, mother_as_patient, newborn_ages
+from pipeline.cases.series_newborns import co_twin_age, newborn_ages
 from pipeline.cases.series_shared import SHARED_FIELDS, _group_disease, _now_kept, told_of_all_dates, told_of_all_spread
 from pipeline.ingest.report import Report
 from pipeline.nlp.sections.group_count import group_count
@@ -72,8 +72,6 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         count = len(persons)
     if count < 2:  # a group named without the authors' verb ("We encountered two cases of ...")
         count = group_count(report.text, report.title, patients)
-    if count < 2 and mother_as_patient(report, patients) is not None:
-        count = 2  # a newborn report's mother told ill: "The mother was later diagnosed with tuberculosis"
     if count < 2:
         newborn_ages(report, cases, patients)
         return cases

@@ -23,8 +23,6 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
     the newborn is presented (an obstetric report of the mother)."""
     about_newborn, presented = _newborn_opening(report, patients)
     if not about_newborn:
-        if len(rows) == 2 and mother_as_patient(report, patients) is not None:
-            _parent_of_pair(report, rows, patients, told_ill_only=True)  # "A 14-day-old girl ... Her mother was diagnosed"
         return
     spec = read_patterns(patients)
     text, reach = report.text, int(spec["announced_reach"])
@@ -58,19 +56,15 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
             row.evidence.append(Evidence("sex", sex, said.group(), said.start(group), said.end(group), said.start()))
 
 
-def _parent_of_pair(report: Report, rows: list[Case], patients: str, told_ill_only: bool = False) -> Case | None:
+def _parent_of_pair(report: Report, rows: list[Case], patients: str) -> Case | None:
     """The parent's row of a newborn report about a parent and the child ("Mother and child were
     treated successfully", "a choriocarcinoma involving both mother and infant"): the row after the
     newborn's (a newborn report presents its newborn first), given the sex its word says when its text
-    named none; None for any other report. ``told_ill_only``: a report presenting an infant by its age,
-    whose mother is told as a patient (``mother_as_patient``), not by a pair's words."""
+    named none; None for any other report."""
     if len(rows) != 2:
         return None
-    group = None if told_ill_only else named_group(report.text, report.title, patients)
+    group = named_group(report.text, report.title, patients)
     word = PARENT_WORD.search(group.group()) if group is not None else None
-    if word is None:
-        group = mother_as_patient(report, patients)
-        word = PARENT_WORD.search(group.group()) if group is not None else None
     if word is None:
         return None
     parent = rows[1]
@@ -82,24 +76,6 @@ def _parent_of_pair(report: Report, rows: list[Case], patients: str, told_ill_on
         parent.evidence.append(Evidence("sex", parent.sex, group.group(), word.start() + group.start(),
                                         word.end() + group.start(), group.start()))
     return parent
-
-
-def mother_as_patient(report: Report, patients: str) -> re.Match | None:
-    """The words that tell the mother of a newborn report as a patient of her own ("The mother was later
-    diagnosed with tuberculosis", "Her mother also became septic": ``mother_as_patient``), in a report
-    about a newborn or one that presents an infant first ("A 14-day-old girl ..."); None otherwise."""
-    spec = read_patterns(patients)
-    if not (_newborn_opening(report, patients)[0] or _infant_presented(report.text[:int(spec["announced_reach"])], spec)):
-        return None
-    return re.search(spec.get("mother_as_patient", "(?!)"), report.text)
-
-
-def _infant_presented(opening: str, spec: dict) -> bool:
-    """Whether the opening presents an infant by an age in days, weeks or months (``infant_age``) before
-    any adult's age (``adult_age``: a mother's report gives her own first)."""
-    infant = re.search(spec.get("infant_age", "(?!)"), opening)
-    adult = re.search(spec.get("adult_age", "(?!)"), opening, re.IGNORECASE)
-    return infant is not None and (adult is None or adult.start() > infant.start())
 
 
 # A parent's word in a group of the report's patients ("mother and infant", "Mother and child").
