@@ -13,7 +13,7 @@ from dataclasses import replace
 from pipeline.cases.organs import primary_sex, site_facts
 from pipeline.cases.patient_columns import table_columns
 from pipeline.cases.record import Case
-from pipeline.cases.series_age_lists import grouped_ages, listed_ages, listed_person_ages, respective_ages
+from pipeline.cases.series_age_lists import aged_persons_count, grouped_ages, listed_ages, listed_person_ages, respective_ages
 from pipeline.cases.series_ages_in_order import listed_demographics
 from pipeline.cases.series_apart import one_and_the_other, respective_values, told_apart
 from pipeline.cases.series_groups import enumerated_persons, group_age, group_sex, kin_pair_sexes, listed_sexes
@@ -72,6 +72,8 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         count = len(persons)
     if count < 2:  # a group named without the authors' verb ("We encountered two cases of ...")
         count = group_count(report.text, report.title, patients)
+    if count < 2:  # "a 69 years-old man with ...; and a 71 years-old man with ...": each aged patient
+        count = aged_persons_count(report.text, patients)
     if count < 2:
         newborn_ages(report, cases, patients)
         return cases

@@ -258,6 +258,30 @@ def _listings(pattern: re.Pattern, text: str, reach: int, count: int) -> list[li
     return listings
 
 
+# The person words of a sentence that ages several patients at once: adults and children told by their
+# sex alone (a newborn, a son or a mother beside an adult may be another person: a pregnancy's child).
+AGED_PATIENT = re.compile(r"(?i)^(?:man|woman|male|female|boy|girl|lady|gentleman)$")
+
+
+def aged_persons_count(text: str, patients: str) -> int:
+    """How many patients one sentence of the opening ages, each with a person word of its sex and an age
+    of its own ("Namely, a 69 years-old man with warty lesions of the glans ...; and a 71 years-old man
+    with a reddish lesion of the glans"): the number of distinct ages, when two or more, else 1. The same
+    age told twice is one patient told again ("a 61-year-old woman ... the 61-year-old female")."""
+    spec = read_patterns(patients)
+    pattern = re.compile(spec.get("listed_age_person", "(?!)"))
+    by_sentence: dict[int, list[re.Match]] = {}
+    for match in pattern.finditer(text, 0, int(spec["announced_reach"])):
+        by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
+    for found in by_sentence.values():
+        if len(found) < 2 or not all(AGED_PATIENT.match(m.group("person")) for m in found):
+            continue
+        ages = {(m.group("age"), (m.group("unit") or "years").rstrip("s").lower()) for m in found}
+        if len(ages) == len(found):
+            return min(len(found), 6)
+    return 1
+
+
 def _sentence_begin(text: str, position: int) -> int:
     """Start of the sentence holding ``position`` (after the last ". " before it)."""
     stop = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))

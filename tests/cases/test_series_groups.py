@@ -131,6 +131,20 @@ def test_patients_headed_each_by_sex_and_age_are_each_rows(nlp, text, expected):
     assert [(r.age, r.sex) for r in cases(nlp, text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # one sentence of the opening ages each patient by sex and an age of its own
+    ("Here we describe two urothelial cancers metastatic to the penis. Namely, a 69 years-old man with warty "
+     "lesions of the glans; and a 71 years-old man with a reddish skin lesion of the glans.",
+     [(69, "male"), (71, "male")]),
+    ("Thyroid carcinoma with lung metastases was found in a 9-year-old boy and a 12-year-old girl at our hospital.",
+     [(9, "male"), (12, "female")]),
+    # ... the same age told again is one patient
+    ("We saw a 61-year-old woman, a 61-year-old female smoker, with chest pain.", [(61, "female")]),
+])
+def test_patients_aged_in_one_sentence_are_each_rows(nlp, text, expected):
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == expected
+
+
 def test_years_and_months_of_one_age_stay_one_age(nlp):
     text = "We report two siblings with recurrent fever. The elder, aged 5 years and 7 months, was admitted first."
     assert 5.58 in [r.age for r in cases(nlp, text)]
