@@ -231,6 +231,12 @@ def test_thresholds(nlp, text, values, comparator):
     assert thresholds[0].comparator == comparator
 
 
+def test_normal_ranges_in_the_plural_are_no_patients_values(nlp):
+    text = ("His WBC count was 1,300/mm3 and his bands were 2% (bands increase when infection is present; normal "
+            "ranges: WBC count=4,800-10,800/mm3, neutrophil count=42%-75%).")
+    assert wbc(nlp, text) == [1.3]
+
+
 def test_peak_value_is_not_a_threshold(nlp):
     doc = nlp("Leukocytosis developed up to 69,000/µL.")
     value = doc.spans["measures"][0]._.value
