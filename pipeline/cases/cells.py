@@ -63,7 +63,9 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 
     for mention in by_group.get("measures", []):
         value = mention.value
-        if value.analyte.lower() == "wbc" and not value.threshold:
+        # a count the sentence only plans or aims for ("G-CSF till white blood counts recover to more than
+        # 10,000/µL") is no result of the patient's
+        if value.analyte.lower() == "wbc" and not value.threshold and not mention.hypothetical:
             case.wbc_values.append(keep("wbc_values", round(value.value, 2), mention))
     case.wbc_max = max(case.wbc_values) if case.wbc_values else None
 

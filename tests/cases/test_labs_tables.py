@@ -38,3 +38,12 @@ def test_a_row_of_spaced_days_is_the_patients_course(nlp):
             "Haematology (days 1, 3 and 7)\nWBC (x10^9/L) 12.1 21.7 8.4\nHb (g/dL) 10.2 9.8 9.9\n")
     rows = cases(nlp, text)
     assert [r.wbc_values for r in rows] == [[12.1, 21.7, 8.4]]
+
+
+def test_a_count_only_aimed_for_is_no_value_of_the_patient(nlp):
+    text = ("Dapsone agranulocytosis\nCase presentation\nA 30-year-old woman on dapsone had a WBC count of "
+            "1,200/µL.\nConclusion\nStopping the use of the offending drug, careful monitoring of blood counts, "
+            "isolation of the patient to avoid contact of infections, hand hygiene, use of granulocyte colony "
+            "stimulating factors till white blood counts recover to more than 10,000/microL are advised.\n")
+    rows = cases(nlp, text)
+    assert [r.wbc_values for r in rows] == [[1.2]]
