@@ -140,6 +140,9 @@ def test_patients_headed_each_by_sex_and_age_are_each_rows(nlp, text, expected):
      [(9, "male"), (12, "female")]),
     # ... the same age told again is one patient
     ("We saw a 61-year-old woman, a 61-year-old female smoker, with chest pain.", [(61, "female")]),
+    # a half written as a fraction
+    ("Two male siblings aged 13 1/2 and 12 years from a poor family were reported with tuberculosis.",
+     [(13.5, "male"), (12, "male")]),
 ])
 def test_patients_aged_in_one_sentence_are_each_rows(nlp, text, expected):
     assert [(r.age, r.sex) for r in cases(nlp, text)] == expected
@@ -325,3 +328,10 @@ def test_only_a_pair_of_patients_tells_the_sexes(text, second):
     rows = [Case(doc="t.txt", case=1, sex="male"), Case(doc="t.txt", case=2)]
     kin_pair_sexes(text, None, rows, "sections/patients.toml")
     assert rows[1].sex == second
+
+
+def test_a_case_label_with_a_bracket_after_it_heads_its_patient(nlp):
+    text = ("Case C (Status: died in April 2011; survival: 3 years)\n\nA 57-year-old male presented in May 2005 with "
+            "melanoma of the finger. He died in April 2011.\n\nCase D (Status: alive and disease-free; survival: 13 "
+            "years)\n\nA 58-year-old male presented in 2000 with melanoma in the liver.\n")
+    assert [r.age for r in cases(nlp, text, title="Long-term survivors of advanced melanoma")] == [57, 58]

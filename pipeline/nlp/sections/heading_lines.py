@@ -12,11 +12,12 @@ from functools import lru_cache
 from pipeline import regex_cache
 from pipeline.resources import read_table
 
-# "Case 1", "Case 2:", "Patient 2 -", "CASE II", "Case report 1" at the start of a line.
+# "Case 1", "Case 2:", "Patient 2 -", "CASE II", "Case report 1" at the start of a line, also with a
+# bracket after the label ("Case C (Status: died in April 2011; survival: 3 years)").
 # "Twin A", "Twin 2", "Sibling 1", "Case B" open a patient of a report on twins or siblings.
 PATIENT_HEADING = regex_cache.compile(
     r"^\s*(?:(?i:case|patient)(?:\s+(?i:report|presentation|description|history|vignette|study))?|(?i:twin|sibling))\s*(?:(?i:no)\.?\s*)?#?\s*"
-    r"(?P<number>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|i{1,3}|iv|v)|[A-F])\b\s*(?:[:.)\-–—]|$)",
+    r"(?P<number>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|i{1,3}|iv|v)|[A-F])\b\s*(?:[:.()\-–—]|$)",
 )
 LEADING_NUMBERING = regex_cache.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.)\s+")
 LINE = regex_cache.compile(r"[^\n]+")
