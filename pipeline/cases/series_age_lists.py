@@ -160,7 +160,7 @@ def _each_its_own_age(words: list[str], match: re.Match) -> bool:
 
 
 # A half year or month written after the number ("5½", "five and a half", "4.5").
-HALF = re.compile(r"(?:½|[-\s]and[-\s]a[-\s]half|\.5)$", re.IGNORECASE)
+HALF = re.compile(r"(?:½|\s1/2|[-\s]and[-\s]a[-\s]half|\.5)$", re.IGNORECASE)
 
 
 def _age_value(number: str, unit: str) -> float | int | None:

@@ -58,6 +58,7 @@ def sexes(nlp, text):
         ("A sixty-eight-year-old gentleman was seen.", [68.0]),
         ("A thirty five year old farmer was seen.", [35.0]),
         ("A 2½-year-old child was seen.", [2.5]),
+        ("A boy aged 13 1/2 years presented with cough.", [13.5]),
         ("A 3 and a half years old boy had abdominal swelling.", [3.5]),
         ("A two and a half-year-old girl was seen.", [2.5]),
         ("He was 6 and a half years of age at presentation.", [6.5]),
