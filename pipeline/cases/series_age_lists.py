@@ -261,6 +261,11 @@ def _listings(pattern: re.Pattern, text: str, reach: int, count: int) -> list[li
 # The person words of a sentence that ages several patients at once: adults and children told by their
 # sex alone (a newborn, a son or a mother beside an adult may be another person: a pregnancy's child).
 AGED_PATIENT = re.compile(r"(?i)^(?:man|woman|male|female|boy|girl|lady|gentleman)$")
+# Words between two aged persons that make one the other's relative or contact, not a patient of its own
+# ("A 29-year-old woman, the mother of a 3-year-old boy, presented with headache", "a 45-year-old man and
+# his 12-year-old boy").
+KIN_BETWEEN = re.compile(r"(?i)\b(?:mother|father|parents?|son|daughter|child|wife|husband|spouse|partner|brother|sister|"
+                         r"sibling|grand\w*|aunt|uncle|cousin|niece|nephew|friend|neighbou?r|donor|contact|his|her|their)\b")
 
 
 def aged_persons_count(text: str, patients: str) -> int:
@@ -275,6 +280,8 @@ def aged_persons_count(text: str, patients: str) -> int:
         by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
     for found in by_sentence.values():
         if len(found) < 2 or not all(AGED_PATIENT.match(m.group("person")) for m in found):
+            continue
+        if any(KIN_BETWEEN.search(text, a.end(), b.start()) for a, b in zip(found, found[1:])):
             continue
         ages = {(m.group("age"), (m.group("unit") or "years").rstrip("s").lower()) for m in found}
         if len(ages) == len(found):
