@@ -275,18 +275,36 @@ def aged_persons_count(text: str, patients: str) -> int:
     age told twice is one patient told again ("a 61-year-old woman ... the 61-year-old female")."""
     spec = read_patterns(patients)
     pattern = re.compile(spec.get("listed_age_person", "(?!)"))
-    by_sentence: dict[int, list[re.Match]] = {}
+    literature = re.compile(spec.get("group_count_literature", "(?!)"))
+    by_sentence: dict[tuple[int, int], list[re.Match]] = {}
     for match in pattern.finditer(text, 0, int(spec["announced_reach"])):
-        by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
-    for found in by_sentence.values():
+        by_sentence.setdefault(_sentence_around(text, match.start()), []).append(match)
+    for (start, end), found in by_sentence.items():
         if len(found) < 2 or not all(AGED_PATIENT.match(m.group("person")) for m in found):
             continue
         if any(KIN_BETWEEN.search(text, a.end(), b.start()) for a, b in zip(found, found[1:])):
             continue
+        if literature.search(text, start, end) or REFERENCE_ENTRY.match(text, start):
+            continue  # "An 81-year-old man described by Weber [2] ... a 52-year-old woman survived [3]"
         ages = {(m.group("age"), (m.group("unit") or "years").rstrip("s").lower()) for m in found}
         if len(ages) == len(found):
             return min(len(found), 6)
     return 1
+
+
+# A sentence's end: a stop and its citation marks ("... died 2 months later.[2] In contrast, ..."), or a line's.
+SENTENCE_END = re.compile(r"[.!?](?:\s*\[[\d,\s–-]+\])?(?=\s)|\n")
+# A numbered entry of a reference list ("12. Weber J, Hoffmann T. An 81-year-old man with ...").
+REFERENCE_ENTRY = re.compile(r"\s*\d{1,3}\.\s+[A-Z][\w'’-]+\s+[A-Z]{1,3}\b")
+
+
+def _sentence_around(text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding ``position``, its ends read with their citation marks."""
+    start = 0
+    for stop in SENTENCE_END.finditer(text, max(0, position - 1500), position):
+        start = stop.end()
+    following = SENTENCE_END.search(text, position)
+    return start, following.start() if following else len(text)
 
 
 def _sentence_begin(text: str, position: int) -> int:

@@ -140,6 +140,11 @@ def test_patients_headed_each_by_sex_and_age_are_each_rows(nlp, text, expected):
      [(9, "male"), (12, "female")]),
     # ... the same age told again is one patient
     ("We saw a 61-year-old woman, a 61-year-old female smoker, with chest pain.", [(61, "female")]),
+    # ... and the literature's patients of an introduction, told between citations, none
+    ("Introduction\nSince then, about 150 cases have appeared in print.[1,2] An 81-year-old man described by Weber and Hoffmann "
+     "presented with a similar lesion, received doxorubicin, and died 2 months later.[2] In contrast, a "
+     "52-year-old woman survived for 9 years after surgery.[3]\nCase presentation\nA 60-year-old man presented "
+     "with a painless mass of the neck.", [(60, "male")]),
     # a half written as a fraction
     ("Two male siblings aged 13 1/2 and 12 years from a poor family were reported with tuberculosis.",
      [(13.5, "male"), (12, "male")]),
