@@ -126,9 +126,11 @@ def _mothers_age_to_parent(text: str, rows: list[Case], parent: Case, spec: dict
     """The age the newborn's part writes with the mother's words ("born ... to a 33-year-old primiparous
     woman"), given to the parent's row of a report about both ("Both infant and mother were treated")."""
     for row in rows:
+        if row is parent:
+            continue
         said = next((e for e in row.evidence if e.field == "age" and isinstance(e.value, (int, float)) and e.value >= 12
                      and _written_as_mothers(text, e.start, e.end, spec)), None)
-        if row is not parent and said is not None:
+        if said is not None:
             parent.age = said.value
             parent.evidence.append(replace(said, kept=True))
             return

@@ -58,6 +58,7 @@ class CueScope:
         self.terminators = regex_cache.compile(spec["terminators"], re.IGNORECASE)
         self.treatment_done = regex_cache.compile(spec["treatment_done"], re.IGNORECASE)
         self.treatment_verbs = regex_cache.compile(spec["treatment_verbs"], re.IGNORECASE)
+        self.received_verbs = regex_cache.compile(spec.get("received_verbs", "(?!)"), re.IGNORECASE)
         self.family_attribute_before = regex_cache.compile(spec.get("family_attribute_before", "(?!)"), re.IGNORECASE)
         self.patient_main_verb = regex_cache.compile(spec.get("patient_main_verb", "(?!)"), re.IGNORECASE)
 
@@ -105,7 +106,7 @@ class CueScope:
                 # its own, and the negation after "and" is the next clause's
             if category == "negated" and direction == "forward" and group == "outcome" \
                     and (any(t.lower_ in COORDINATORS for t in between) or doc[span.start].lower_ in COORDINATORS
-                         or self.treatment_verbs.match(doc[end - 1].text) or doc[end - 1].lower_.startswith("receiv")):
+                         or self.treatment_verbs.match(doc[end - 1].text) or self.received_verbs.match(doc[end - 1].text)):
                 continue  # "he never regained consciousness and died", "she had no further seizures and made
                 # a full recovery": the status is a predicate of its own after "and"; "a man who had not
                 # received prophylaxis died of rabies": the negation is of the treatment its cue names

@@ -133,8 +133,8 @@ class MeasureMatcher(Component):
             return
         sentence, keywords = self.assign.context(text, item.start)
         keyword, listed = self.assign.assigned(text, item, sentence, keywords)
-        inside = self.assign.label_inside(text, item)
-        if inside is not None and not listed:
+        inside = self.assign.label_inside(text, item) if not listed else None
+        if inside is not None:
             keyword = inside
         # "1,300 /µL WBC, 30,000 /µL platelets": the name written after the unit, unless a name
         # before is followed by this value ("WBC 18,000/mm3 neutrophil predominance")
