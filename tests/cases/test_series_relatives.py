@@ -39,6 +39,9 @@ def cases(nlp, text, title=None):
      "rash a week later.", "His 7-year-old sister"),
     ("Mother-to-child transmission of syphilis. A 24-year-old woman had a genital ulcer. Her 2-month-old son "
      "presented with a rash.", "Her 2-month-old son"),
+    # an elder relative named with the article and an age, presenting as a patient of a family cluster
+    ("A family cluster of arsenic poisoning. The 52 year old mother vomited and had diarrhoea. The 55 year old "
+     "father presented two days later with neuropathy.", "The 55 year old father"),
 ])
 def test_a_relative_introduced_with_an_age_of_its_own_is_a_patient_of_a_report_about_several(text, heading):
     assert [s.heading for s in introduced_patients(text)] == [heading]
@@ -57,6 +60,9 @@ def test_a_relative_introduced_with_an_age_of_its_own_is_a_patient_of_a_report_a
     "received antiretroviral therapy.",
     "Deafness in siblings? A 9-year-old boy had hearing loss. His siblings were tested. The younger sister "
     "carried the same variant and had no symptoms.",
+    # a newborn's parent described with an age and no presenting verb
+    "Mother-to-child transmission of syphilis. A 2-month-old boy had a rash. The 24-year-old mother had an "
+    "uneventful pregnancy.",
 ])
 def test_an_aged_relative_of_a_one_patient_report_or_a_healthy_one_is_no_patient(text):
     assert introduced_patients(text) == []
@@ -210,3 +216,11 @@ def test_ages_coordinated_in_one_sentence_give_the_rows_of_their_parts_their_age
             "patients were 74 and 45 years-old at admission.\n\nCase 1\nThe first patient had ascites and a pelvic mass. "
             "\n\nCase 2\nThe second patient had abdominal pain and omental thickening.")
     assert [r.age for r in cases(nlp, text)] == [74, 45]
+
+
+def test_a_case_series_in_the_title_makes_each_patient_presented_a_row():
+    text = ("A 27-year-old male presented with abdominal pain and a positive NS1 antigen test. A 57-year-old "
+            "female presented with one day of fever. A 35-year-old female presented with a seven-day history of fever.")
+    assert [s.heading for s in introduced_patients(text, title="Unusual manifestations of dengue: a case series")] \
+        == ["A 57-year-old female", "A 35-year-old female"]
+    assert introduced_patients(text, title="Unusual manifestations of dengue") == []

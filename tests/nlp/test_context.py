@@ -32,6 +32,7 @@ def qualify(nlp, text, word, group="sites"):
     ("The tumour was resected without bone involvement.", "bone"),
     ("Exposure to diethylstilbestrol was denied.", "diethylstilbestrol"),
     ("CT excluded lung metastases.", "lung"),
+    ("Her presentation was inconsistent with myelodysplastic syndrome.", "myelodysplastic"),
     ("None of the 15 axillary lymph nodes were positive.", "lymph nodes"),
     ("Lymphovascular invasion and pelvic lymph node metastasis were not detected.", "lymph node"),
     ("The peritoneal disease was mimicking ovarian cancer.", "ovarian"),
@@ -82,6 +83,9 @@ def test_affirmed(nlp, text, word):
     # how hard a class of disease is to tell apart, in the present tense
     ("Adrenal adenomas and adrenal carcinomas share clinical features, and telling them apart is challenging.", "adrenal", "generic"),
     ("Conventionally, medullary carcinoma was associated with heritability.", "medullary", "generic"),
+    # "include" of a regimen changed for the patient is no general statement's list
+    ("The antimicrobial regimen was modified to include intravenous metronidazole.", "metronidazole", "probable"),
+    ("Treatment options include intravenous metronidazole.", "metronidazole", "generic"),
     ("Thyroid lymphoma and anaplastic carcinoma look alike, and their distinction remains challenging.", "Thyroid", "generic"),
     ("The management of this retroperitoneal liposarcoma is challenging because of its size.", "retroperitoneal", "unknown"),
     ("The diagnosis was challenging because the thyroid mass grew quickly.", "thyroid", "unknown"),
@@ -224,6 +228,10 @@ def test_pronoun_chain_carries_the_patient_into_the_next_sentence(make_nlp):
     # a drug held a possible cause was given
     ("NMS was likely due to haloperidol, though a role of olanzapine could not be ruled out.", "olanzapine", "drugs", False),
     ("Liver metastasis could not be ruled out on CT.", "Liver", "sites", True),
+    # a detail of a drug given that the summary does not know negates no drug
+    ("She was treated with belotecan 0.3 mg/m2 [route not stated] on days 1 to 5 and cisplatin on day 1.",
+     "cisplatin", "drugs", False),
+    ("Paclitaxel [dose not specified] and carboplatin were given.", "carboplatin", "drugs", False),
 ])
 def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
     assert qualify(nlp, text, word, group)["negated"] is negated

@@ -154,6 +154,9 @@ def test_clinical_dates(nlp, text, expected):
         "We report three cases of cutaneous metastases treated in our institute between 2000 and 2023.",
         "In our ward, between 2013 and 2015, three children were diagnosed with pyomyositis.",
         "They were 0.3% of all women with genital cancers diagnosed in the region from 1961 to 1996.",
+        # a drug's regulatory year
+        "Ipilimumab with nivolumab was granted accelerated approval by the FDA in 2015 for melanoma.",
+        "Oral quinine was withdrawn in 2019 in that country.",
     ],
 )
 def test_not_a_clinical_date(nlp, text):
@@ -170,6 +173,8 @@ def test_not_a_clinical_date(nlp, text):
         ("  • Published online on: March 1, 2018     https://doi.org/10.3892/x", ["2018-03-01"]),
         ("Accepted 4 November 1996", ["1996-11-04"]),
         ("Epub 2012 Jul 31", ["2012-07-31"]),
+        # a repository page's Dublin Core record, its field name glued to the date
+        ("dc.date.accessioned2025-11-17T03:44:48Z\ndc.date.issued2023-09-20\n", ["2025-11-17", "2023-09-20"]),
         ("Received 2017 Nov 1; Accepted 2017 Dec 10.", ["2017-11-01", "2017-12-10"]),
         ("Copyright © 2024 the authors, 5 May 2024.", ["2024-05-05"]),
         ("DOI: https://doi.org/10.21037/x-22-13\n2022-01-01\nGynecology and Pelvic Medicine", ["2022-01-01"]),

@@ -411,6 +411,8 @@ def test_curated_regimens_are_regimen_rows():
         ("Blood cultures grew an isolate resistant to oxacillin, clindamycin and erythromycin.", []),
         ("The organism was sensitive to vancomycin; vancomycin was therefore continued.", ["vancomycin"]),
         ("He was treated with linezolid for methicillin-resistant Staphylococcus aureus.", ["linezolid"]),
+        ("S aureus that is methicillin resistant is emerging as a community pathogen.", []),
+        ("The isolate was methicillin sensitive; she received cefazolin.", ["cefazolin"]),
         ("She is allergic to penicillin and sulfonamides.", []),
         ("Because of a penicillin allergy, clindamycin was given.", ["clindamycin"]),
         # exposures of someone else
@@ -796,6 +798,7 @@ def test_a_treatment_the_patient_qualified_for_and_refused_is_not_given(nlp, tex
         # a battery's metal, a serological test's reagent, a food oil (given, an oil is a medicine)
         ("During endoscopy, a lithium button battery was removed from the oesophagus.", []),
         ("The Rose Bengal plate agglutination test was positive.", []),
+        ("Brucellosis was confirmed by the Rose-Bengal pate test (RBPT).", []),
         ("He worked as a palm oil estate supervisor.", []),
         ("The child had eaten rice fried in coconut oil.", []),
         ("He took fish oil 1 g daily and lithium 400 mg daily.", ["fish oil", "lithium"]),

@@ -520,6 +520,20 @@ def test_a_value_named_by_the_word_after_it_is_not_the_wbc(nlp):
     assert [(s.label_, s._.value.value) for s in doc.spans["measures"]] == [("WBC", 19.0), ("NEUTROPHILS", 15.2)]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a symptom or vital sign nearer than the count's name takes no cells per volume
+        ("Blood tests revealed leukocytosis (19,120/µL) without fever, which worsened 3 weeks later (36,160/µL).",
+         [19.12, 36.16]),
+        # ... and a count with no white-cell count before it in its sentence stays nobody's
+        ("She had no fever, and 36,160/µL were counted.", []),
+    ],
+)
+def test_a_course_of_counts_goes_on_past_a_vital_sign(nlp, text, expected):
+    assert wbc(nlp, text) == expected
+
+
 def test_respectively_skips_a_value_restated_in_brackets(nlp):
     doc = nlp("His WBC and neutrophil counts were 7,600/µL and only 3% (228/µL), respectively.")
     assert [(s.label_, s._.value.value) for s in doc.spans["measures"] if s.label_ == "WBC"] == [("WBC", 7.6)]

@@ -68,3 +68,17 @@ def test_attending_the_emergency_department_after_a_discharge_is_a_new_admission
     found = outcomes(nlp, "She was discharged on day 9. Two weeks later the patient attended the emergency department "
                           "of our hospital with fever.")
     assert found[0].readmitted_after
+
+
+@pytest.mark.parametrize(
+    "text, plural",
+    [
+        # the singular "they" of the patient the sentence opens on
+        ("The patient, aged 73 years, had less joint pain after surgery; however, they died of metastases.", False),
+        # ... not a "they" of the patient and another person
+        ("The patient and her husband were admitted; they died of carbon monoxide poisoning.", True),
+    ],
+)
+def test_they_after_the_patient_in_its_sentence(nlp, text, plural):
+    [found] = [o for o in outcomes(nlp, text) if o.category == "died"]
+    assert found.subject_plural is plural

@@ -142,6 +142,9 @@ class MeasureMatcher(Component):
         if label is not None:
             keyword = label
         found = self.vocabulary.analyte(keyword.family, None) if keyword else None
+        if found is None and keyword is not None and not listed and inside is None and label is None:
+            keyword = self._course_goes_on(item, keyword, sentence, spans)
+            found = self.vocabulary.analyte(keyword.family, None) if keyword else None
         if found is None or not found[0].emit:
             return
         if keyword and not listed and not self.assign.first_value_after(text, keyword, first):
@@ -170,6 +173,17 @@ class MeasureMatcher(Component):
         measure = Measure(analyte.label, value, analyte.unit, text[item.start : end], threshold or item.reference, comparator)
         seen.add((item.start, item.end))
         spans.append(Finding(item.start, end, analyte.label, measure))
+
+    @staticmethod
+    def _course_goes_on(item: Item, keyword: Keyword, sentence: tuple[int, int], spans: list[Finding]) -> Keyword | None:
+        """The white-cell count a count goes on with when the word nearest before it names no count
+        ("leukocytosis (19,120/µL) without fever, which worsened 3 weeks later (36,160/µL)": a
+        symptom or vital sign takes no cells per volume): the last count found before that word in the
+        sentence, when it is the white cells', else None."""
+        before = [f for f in spans if sentence[0] <= f.start and f.end <= keyword.start]
+        if before and before[-1].label == "WBC" and not before[-1].value.threshold:
+            return Keyword(item.start, item.start, "WBC")
+        return None
 
     def _add_quantity(self, text, item: Item, first: int, near: list[Keyword], spans, seen) -> None:
         """A quantity's number as the value of the analyte its unit names (temperature, dose) or

@@ -10,6 +10,10 @@ import re
 
 from pipeline.nlp.sections.patient_common import patient_number
 
+# Another person joined to the patient between the patient and a "they" ("the patient and her
+# husband ... they", "the patient with his wife"): then "they" are the two of them.
+JOINED_PERSON = re.compile(r"\b(?:and|with|or)\s+(?:his|her|its|the|a|an|their|other|several)\b", re.IGNORECASE)
+
 
 class OutcomeSubjects:
     """The subject of a phrase :meth:`OutcomeMatcher.find` found, read in ``before`` (its
@@ -105,6 +109,9 @@ class OutcomeSubjects:
         opening = self.singular_subject.match(written)
         if opening:  # "..., like most patients in the literature, she recovered": the phrase names its subject
             singular.append(len(before) + opening.start())
+        if plural and singular and plural[-1].group().lower() == "they" and plural[-1].start() > max(singular) \
+                and not JOINED_PERSON.search(before, min(singular), plural[-1].start()):
+            return False  # "The patient, aged 73 years, ...; however, they died ...": the singular "they"
         return bool(plural) and (not singular or plural[-1].start() > max(singular))
 
 

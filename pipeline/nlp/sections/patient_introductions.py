@@ -31,6 +31,7 @@ def _introductions(path: str) -> dict[str, re.Pattern]:
     found["reach"] = int(data["introduced_reach"])
     found["listed_person_age"] = re.compile(data.get("listed_person_age", "(?!)"))
     found["listed_aged_person"] = re.compile(data.get("listed_aged_person", "(?!)"))
+    found["several_title"] = re.compile(data.get("several_title", "(?!)"))
     return found
 
 
@@ -56,10 +57,12 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
     patterns = _introductions(path)
     reach = patterns["reach"]
     _, opening = announcement_patterns(path)
-    announced = announced_patients(text, title if title is not None else _first_line(text), path)
+    title = title if title is not None else _first_line(text)
+    announced = announced_patients(text, title, path)
     familial = any(patterns["familial"].search(piece) for piece in (title or "", text[:opening]))
     several = (any(patterns["several"].search(piece) for piece in (title or "", text[:opening])) or announced > 1
-               or group_count(text, title, path) > 1 or familial)  # a group named without the authors' verb
+               or group_count(text, title, path) > 1 or familial  # a group named without the authors' verb
+               or bool(title and patterns["several_title"].search(title)))
     # a report of several patients about a cancer predisposition syndrome is a familial cancer's
     familial = familial or (several and any(patterns["cancer_syndrome"].search(piece) for piece in (title or "", text[:opening])))
     found = []
@@ -96,6 +99,8 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 # "In his sister, the first symptoms appeared at the age of 15": the relative
                 # the sentence is about, with an age of its own
                 about = own_age and IN_RELATIVE.search(text, max(0, match.start() - 6), match.start())
+                if ELDER_KIN.search(match.group()) and not presented:
+                    continue  # "The 30-year-old mother had an uneventful pregnancy": a newborn's parent
                 if not presented and not affected and not joined and not ordered and not about and not _described_relative(
                         match, following, own_age, text[sentence_start_before(text, match.start()):match.start()], patterns):
                     continue
@@ -160,6 +165,9 @@ APPOSED = regex_cache.compile(r"(?i)\s*[,(]\s*(?:(?:then|now|currently|at\s+pres
 # brother, a 10-year-old boy," (the age then stands right after the article), or by the age itself
 # as the predicate: "Her sister is 9 years old and also has short stature".
 DESCRIBED_AS = regex_cache.compile(r"(?i)\s*(?:,\s*an?\s+|(?:was|is)\s+(?:an?\s+)?)$")
+# An elder relative named with the article and an age ("The 59 year old father"): a patient only
+# when a presenting verb follows.
+ELDER_KIN = regex_cache.compile(r"(?i)^the\s+\d{1,3}[-‐\s]years?[-‐\s]old\s+(?:father|mother|husband|wife|grandfather|grandmother|uncle|aunt)$")
 # A sibling named by its birth order ("the older sibling", "The younger sister").
 BIRTH_ORDER_NAMED = regex_cache.compile(r"(?i)the\s+(?:younger|elder|older|eldest|youngest)\b")
 # A sentence opening on the relative it tells of: "In his sister, ...", "In her brother, ...".
