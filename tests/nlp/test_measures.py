@@ -528,6 +528,8 @@ def test_a_value_named_by_the_word_after_it_is_not_the_wbc(nlp):
          [19.12, 36.16]),
         # ... and a count with no white-cell count before it in its sentence stays nobody's
         ("She had no fever, and 36,160/µL were counted.", []),
+        # ... nor does a laboratory name of no count: a CD4 count is its own
+        ("White blood cell count of 18.5 K/mm3, creatinine of 1.6 mg/dL, and CD4 count of 567 cells/mm3.", [18.5]),
     ],
 )
 def test_a_course_of_counts_goes_on_past_a_vital_sign(nlp, text, expected):

@@ -28,6 +28,8 @@ WORD = LATIN_WORD
 # "Ewing's sarcoma (ES)": a bracketed abbreviation right after a name (two to six letters, the
 # first a capital), and the possessive dropped before its initials are read
 ABBREVIATION_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*[),;]")
+# A short form in capitals with a plural "s" ("GCTs", "GISTs").
+PLURAL_SHORT_FORM = re.compile(r"([A-Z]{2,5})s")
 POSSESSIVE = re.compile(r"['\u2019]s(?![A-Za-z])")
 # The apostrophes of a written name (the printed ones, and the prime), and the one the lexicon writes them as.
 APOSTROPHES = "['" + PRINTED_APOSTROPHES + "\u2032]"
@@ -182,12 +184,17 @@ class HistologyMatcher(Component):
             histology = self._normalise(match.group(0))
             if abbreviation in self.names or histology in (None, NOT_A_TYPE):
                 continue
-            letters = abbreviation.lower()
+            # a plural short form ("granulosa cell tumors (GCTs)") is also used in the singular ("a juvenile GCT")
+            plural = PLURAL_SHORT_FORM.fullmatch(abbreviation)
+            stem = plural.group(1) if plural else abbreviation
+            letters = stem.lower()
             before = POSSESSIVE.sub("", text[max(0, match.end() - 120):match.end()])
             words = WORD.findall(before)[-len(letters):]
             if len(words) < len(letters) or "".join(w[0] for w in words).lower() != letters:
                 continue
-            use = re.compile(r"(?<![\w-])" + re.escape(abbreviation) + r"(?![\w-])")
+            if plural and stem in self.names:
+                continue  # the lexicon reads the singular
+            use = re.compile(r"(?<![\w-])" + re.escape(stem) + (r"s?" if plural else "") + r"(?![\w-])")
             found += [(m.start(), m.end(), abbreviation, histology) for m in use.finditer(text, definition.end())]
         return found
 

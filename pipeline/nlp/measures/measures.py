@@ -47,6 +47,10 @@ from pipeline.nlp.text import merge_windows
 GROUP = "measures"
 
 
+# The keyword family of the vital signs and fever (models/measures/keywords.tsv), words that name no
+# laboratory value: a count after one may go on with the white-cell course before it.
+VITAL_SIGNS = "VITAL"
+
 class MeasureMatcher(Component):
     """Puts laboratory values and measures in ``doc.spans["measures"]`` with a
     :class:`Measure` in ``Span._.value``.
@@ -179,7 +183,9 @@ class MeasureMatcher(Component):
         """The white-cell count a count goes on with when the word nearest before it names no count
         ("leukocytosis (19,120/µL) without fever, which worsened 3 weeks later (36,160/µL)": a
         symptom or vital sign takes no cells per volume): the last count found before that word in the
-        sentence, when it is the white cells', else None."""
+        sentence, when it is the white cells', else None. Only the words of vital signs are passed over."""
+        if keyword.family != VITAL_SIGNS:
+            return None  # a laboratory name of no count ("CD4 count of 567 cells/mm3") names its own value
         before = [f for f in spans if sentence[0] <= f.start and f.end <= keyword.start]
         if before and before[-1].label == "WBC" and not before[-1].value.threshold:
             return Keyword(item.start, item.start, "WBC")

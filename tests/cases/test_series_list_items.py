@@ -1,0 +1,51 @@
+"""Patients listed in one sentence of a report that tells them together, each item of the list
+with what it says of its patient (pipeline/cases/series_list_items.py). Texts written for these tests."""
+import pytest
+
+from pipeline.api import report_cases
+from pipeline.ingest.report import Report
+from pipeline.nlp.build import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def rows(nlp, text):
+    return report_cases(nlp, Report(name="t.txt", text=text))
+
+
+def test_a_status_inside_one_listed_patient_is_that_patients(nlp):
+    text = ("Posterior reversible encephalopathy in the emergency department\nWe report three cases of PRES "
+            "seen in one month, including a 53-year-old woman with mild hypertension, a 69-year-old woman who "
+            "ultimately died, and a 46-year-old woman who had an intracerebral haemorrhage.")
+    assert [(r.age, r.outcome) for r in rows(nlp, text)] == [(53, None), (69, "died"), (46, None)]
+
+
+def test_a_site_inside_one_numbered_item_is_that_patients(nlp):
+    text = ("Metastases of cervical cancer: three cases\nThe three cases included (1) a 45-year-old woman with "
+            "liver metastases, (2) a 52-year-old woman with lung metastases, and (3) a 61-year-old "
+            "woman with a bone metastasis of the femur. All had squamous cell carcinoma of the cervix.")
+    found = rows(nlp, text)
+    assert [(r.age, r.metastasis_sites) for r in found] == [(45, ["liver"]), (52, ["lung"]), (61, ["bone"])]
+    assert {r.histology for r in found} == {"squamous cell carcinoma"}
+
+
+def test_types_numbered_in_a_later_sentence_are_each_patients(nlp):
+    text = ("Three uncommon cervical cancers\nWe report three women aged 38, 47 and 66 years. Pathology confirmed "
+            "(1) adenosquamous carcinoma, (2) small cell carcinoma and (3) clear cell carcinoma of the cervix.")
+    assert [r.histology for r in rows(nlp, text)] == ["adenosquamous carcinoma", "small cell carcinoma", "clear cell carcinoma"]
+
+
+def test_a_value_said_of_all_before_the_list_stays_everyones(nlp):
+    text = ("Cisplatin in three women\nThree women treated with cisplatin are described: a 40-year-old woman "
+            "with lung metastases, a 50-year-old woman and a 60-year-old woman.")
+    assert [(r.drugs, r.metastasis_sites) for r in rows(nlp, text)] == [
+        (["cisplatin"], ["lung"]), (["cisplatin"], []), (["cisplatin"], [])]
+
+
+def test_a_value_after_a_list_in_subject_position_is_all_of_theirs(nlp):
+    text = ("Lymphoma in a family\nThree patients, a 57-year-old man, his 60-year-old sister, and 81-year-old "
+            "mother, developed diffuse large B-cell lymphoma; a 40-year-old cousin was healthy.")
+    assert [r.histology for r in rows(nlp, text)] == ["diffuse large b-cell lymphoma"] * 3
