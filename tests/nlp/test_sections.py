@@ -118,6 +118,21 @@ def test_furniture_closes_only_itself(nlp, phrase, section):
     assert section_of(nlp(FURNITURE_BEFORE_CASE), phrase) == section
 
 
+def test_a_furniture_label_with_its_text_after_a_colon_does_not_take_the_next_paragraph(nlp):
+    doc = nlp("A family cluster of botulism\n\nJane Roe\n\nCorrespondence Author: Jane Roe\n\n\n"
+              "On 14 February 2008, two botulism cases were notified. The first case recovered after 29 days.\n")
+    assert section_of(doc, "Jane Roe\n\n\n") == "furniture"
+    assert section_of(doc, "On 14 February") == "front"
+
+
+def test_a_menu_after_an_author_block_resumes_the_text_before_the_block(nlp):
+    doc = nlp("Lightning burns in a couple\nAuthor Affiliation\nJane Roe, MD, City Hospital, Department of Surgery\n"
+              "Introduction\nCase presentation\nDiscussion\nConclusion\n\nThis report discusses a couple who were "
+              "struck by lightning. Both were discharged home.\n\nINTRODUCTION\n\nLightning is common in Florida.\n")
+    assert section_of(doc, "City Hospital") == "furniture"
+    assert section_of(doc, "Both were discharged") == "front"
+
+
 def test_bare_furniture_label_takes_its_next_line(nlp):
     doc = nlp("Abstract\nA 60-year-old man had a lung mass.\nKeywords\nlung cancer; bone metastasis\nIntroduction\nLung cancer is common.")
     assert section_of(doc, "lung cancer; bone") == "furniture"

@@ -24,6 +24,11 @@ def _without_menus(starts: list, bare_headings: list[tuple[int, tuple]], text: s
     for start in starts:
         if id(start) in menu:
             menu_heads.add(start[1:])
+            if kept and kept[-1][1] == "furniture":
+                # the menu's first heading had taken the place of the section resumed after an
+                # author block ("Author Affiliation ... names\nIntroduction\nCase presentation ..."):
+                # what was open before the furniture resumes
+                kept.append((start[0], *before_menu))
             continue
         if start[1:] in menu_heads and not (start[2] and text.startswith(start[2], start[0])):
             start = (start[0], *before_menu)  # a resumed section, not the heading written again

@@ -21,6 +21,8 @@ COLUMN_PROSE = regex_cache.compile(
     r"^(?:\S+\s+){0,2}?(?:He|She|They|The\s+patient|Our\s+patient|His|Her|Their)\b(?:\s+[\w-]+){0,3}?\s+"
     r"(?:was|were|is|are|had|has|have|received|underwent|presented|developed|showed|complained|remained|"
     r"recovered|improved|died|denied|reported)\b")
+# A label's text set after a colon on its own line ("Correspondence Author: Ming-Chu Tai").
+LABEL_TEXT_AFTER = regex_cache.compile(r":\s*\S")
 MAX_BLOCK_LINES = 40
 MAX_BOX_LINES = 8  # a box of lessons ("Key Clinical Message", "Take-home messages") is short
 BARE_FURNITURE_WORDS = 4
@@ -35,18 +37,28 @@ class PageFurniture:
     def furniture_reach(self, line: str) -> str | None:
         """How far the furniture on this line reaches ("line", "label", "block"), or None when
         the line is not page furniture."""
+        found = self._furniture_label(line)
+        return found[0] if found else None
+
+    def _furniture_label(self, line: str) -> tuple[str, str] | None:
+        """(reach, the line's text after the furniture's label), or None when the line is not furniture."""
         text = LEADING_MARKS.sub("", LEADING_NUMBERING.sub("", line)).strip()
         if len(text.split()) > MAX_FURNITURE_WORDS:
             return None  # a paragraph that opens with furniture ("OPEN ACCESS *Correspondence: ... Abstract ...")
         for pattern, reach in self.furniture:
             label = pattern.match(text)
             if label:
-                return None if COLUMN_PROSE.match(text[label.end():].lstrip(" :;,.")) else reach
+                rest = text[label.end():].lstrip(" :;,.")
+                return None if COLUMN_PROSE.match(rest) else (reach, rest)
         return None
 
     def _block_end(self, lines: list, index: int, reach: str) -> int:
         """Index of the last line of the furniture that starts at line ``index``."""
-        bare = reach != "line" and len(lines[index].group().split()) <= BARE_FURNITURE_WORDS
+        # a label alone on its line ("Keywords", "Conflict of interest"), not one with its text after it
+        # ("Correspondence Author: Ming-Chu Tai", whose next line may be the article's first paragraph)
+        label = self._furniture_label(lines[index].group())
+        bare = reach != "line" and len(lines[index].group().split()) <= BARE_FURNITURE_WORDS \
+            and not (label and LABEL_TEXT_AFTER.search(lines[index].group()) and label[1])
         end = index
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if bare and following and not self.presents_patient(following) and not self.classify_line(following):
