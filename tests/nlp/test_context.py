@@ -244,6 +244,8 @@ def test_treatment_failure_is_no_negation(nlp, text, word, group, negated):
     ("A recurrence of the tumour was not detected.", "recurrence", True),
     # ... and a forward one does not reach a status after a comma, a clause of its own
     ("She did not come back to the clinic, ultimately dying at home.", "ultimately dying", False),
+    # ... nor one in a clause of its own, opened by a conjunction and its subject
+    ("The work-up could not be performed as the patient passed away.", "passed away", False),
     ("There was no recurrence at 2 years.", "recurrence", True),
     # ... nor a status joined by "and" to the negated predicate, a predicate of its own
     ("He never regained consciousness and died on day 5.", "died", False),

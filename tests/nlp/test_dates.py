@@ -157,6 +157,7 @@ def test_clinical_dates(nlp, text, expected):
         # a drug's regulatory year
         "Ipilimumab with nivolumab was granted accelerated approval by the FDA in 2015 for melanoma.",
         "Oral quinine was withdrawn in 2019 in that country.",
+        "The hyperinfection syndrome, well recognized since 1966, has become more frequent.",
     ],
 )
 def test_not_a_clinical_date(nlp, text):
@@ -173,6 +174,8 @@ def test_not_a_clinical_date(nlp, text):
         ("  • Published online on: March 1, 2018     https://doi.org/10.3892/x", ["2018-03-01"]),
         ("Accepted 4 November 1996", ["1996-11-04"]),
         ("Epub 2012 Jul 31", ["2012-07-31"]),
+        ("Received 11 November 2005/Returned for modification 11 March 2006/Accepted 26 March 2006",
+         ["2005-11-11", "2006-03-11", "2006-03-26"]),
         # a repository page's Dublin Core record, its field name glued to the date
         ("dc.date.accessioned2025-11-17T03:44:48Z\ndc.date.issued2023-09-20\n", ["2025-11-17", "2023-09-20"]),
         ("Received 2017 Nov 1; Accepted 2017 Dec 10.", ["2017-11-01", "2017-12-10"]),

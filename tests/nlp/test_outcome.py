@@ -44,6 +44,7 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
         # no evidence of disease
         ("The latest follow-up showed no evidence of recurrence.", "no evidence of disease"),
         ("There was no clinical or radiological evidence of recurrent disease.", "no evidence of disease"),
+        ("Two years later there is no evidence of tumoral activity.", "no evidence of disease"),
         ("She did not show obvious signs of recurrence.", "no evidence of disease"),
         ("She was disease-free at the 6-month follow-up.", "no evidence of disease"),
         ("He is alive and free of any clinical or radiological signs of recurrence 98 months later.", "no evidence of disease"),

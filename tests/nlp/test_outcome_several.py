@@ -82,3 +82,15 @@ def test_attending_the_emergency_department_after_a_discharge_is_a_new_admission
 def test_they_after_the_patient_in_its_sentence(nlp, text, plural):
     [found] = [o for o in outcomes(nlp, text) if o.category == "died"]
     assert found.subject_plural is plural
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both tumours were removed. There is no evidence of tumoral activity in any of our patients.",
+        "At present, patients are under regular oncology follow-up, with no evidence of disease recurrence.",
+    ],
+)
+def test_the_reports_patients_named_as_any_of_ours_or_at_present(nlp, text):
+    [found] = outcomes(nlp, text)
+    assert found.category == "no evidence of disease" and found.subject_reported_group and not found.subject_plural

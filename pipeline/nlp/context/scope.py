@@ -42,6 +42,18 @@ def _closes_a_bracket(between: Span) -> bool:
 COORDINATORS = frozenset({"and", "but", "then"})
 
 
+# A conjunction that opens a clause of its own, and the subjects such a clause may open on
+# ("... could not be performed as the patient passed away", "... because she died").
+SUBORDINATORS = frozenset({"as", "because", "since", "when", "until", "before", "after"})
+CLAUSE_SUBJECTS = frozenset({"the", "he", "she", "they", "our", "this", "patient"})
+
+
+def _subordinate_subject(between) -> bool:
+    """Whether a conjunction and a subject open another clause between a negation and a status."""
+    tokens = list(between)
+    return any(a.lower_ in SUBORDINATORS and b.lower_ in CLAUSE_SUBJECTS for a, b in zip(tokens, tokens[1:]))
+
+
 class CueScope:
     """Sets the qualifiers of one finding from the cues of its sentence, for ``ContextQualifier``."""
 
@@ -110,6 +122,9 @@ class CueScope:
                 continue  # "he never regained consciousness and died", "she had no further seizures and made
                 # a full recovery": the status is a predicate of its own after "and"; "a man who had not
                 # received prophylaxis died of rabies": the negation is of the treatment its cue names
+            if category == "negated" and direction == "forward" and group == "outcome" and _subordinate_subject(between):
+                continue  # "the work-up could not be performed as the patient passed away": the status is
+                # the predicate of a clause of its own, with its own subject
             if category == "negated" and direction == "forward" and group == "outcome" \
                     and len(between) and between[-1].text == ",":
                 continue  # "she did not follow up, ultimately dying from complications": the status

@@ -124,7 +124,7 @@ def _outside(pattern: re.Pattern, before: str, reported: list[tuple[int, int]]) 
 
 # The report's own group named right after a status: "improved in both patients", "resolved in all
 # three children" (the group itself is ``[subject] reported``).
-GROUP_AFTER = re.compile(r"\s+(?:\w+\s+)?in\s+(?=(?:both|all|the\s+(?:two|three|four)|our)\b)", re.IGNORECASE)
+GROUP_AFTER = re.compile(r"\s+(?:\w+\s+)?in\s+(?=(?:both|all|any|each|the\s+(?:two|three|four)|our)\b)", re.IGNORECASE)
 
 
 def _numbered_cases(group: re.Match) -> tuple[int, ...]:
