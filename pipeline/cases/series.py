@@ -96,6 +96,8 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
     first.evidence = _now_kept(first.evidence, drugs)
     spread = told_of_all_spread(first, count, patients)
+    first.metastasis_sites = sorted(set(first.metastasis_sites) | {e.value for e in spread})
+    first.evidence = _now_kept(first.evidence, [e for e in spread if e.kept])
     dates = told_of_all_dates(first, count, patients)
     said_sex = announced_sex(report.text, report.title, patients)
     if first.sex is None:

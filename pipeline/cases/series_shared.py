@@ -26,10 +26,22 @@ def _now_kept(evidence: list[Evidence], kept: list[Evidence]) -> list[Evidence]:
     return [e for e in evidence if e not in left_out] + [e for e in kept if e not in evidence]
 
 
+# A sentence that says a spread in so many words.
+SPREAD_SAID = re.compile(r"(?i)\bmetasta\w*|\bspread\b|\brecurren\w*")
+
+
 def told_of_all_spread(first: Case, count: int, patients: str = "sections/patients.toml") -> list:
     """The metastasis sites of the first row whose sentence speaks of all ``count`` patients and names
     only that site ("The authors report two cases of surgically treated brain metastases"): every row's."""
     told = _first_row_told_of_all(first, "metastasis_sites", count, patients)
+    # ... or left out of the one-patient reading as other patients' ("Hemoptysis in three women with
+    # choriocarcinoma with pulmonary metastasis: a case series"): the group is the report's patients
+    # (its sentence must say the spread, and the site be no primary's: "intraosseous osteosarcoma of
+    # the jaws: two cases" names the bone the tumours arose in)
+    told += [replace(e, kept=True) for e in first.evidence if e.field == "metastasis_sites" and not e.kept
+             and e.value not in first.metastasis_sites and e.value != first.primary_site and _group_given(e, first)
+             and SPREAD_SAID.search(e.sentence)
+             and _given_to_all(e.sentence, count, patients) and not APART.search(e.sentence)]
     return [e for e in told if all(o.value == e.value for o in told if o.sentence == e.sentence)]
 
 

@@ -105,8 +105,8 @@ def without_benign_nodes(spread: list[Mention], mentions: list[Mention], config:
 
 def reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
     """Metastases named in the report's title, "we present a case of..." sentence or keywords
-    line of a one-patient report when another sentence names the same site (the context
-    component may take a title for a statement about others)."""
+    line of a one-patient report when another sentence names the same site, not as the primary's (the
+    context component may take a title for a statement about others)."""
     if any(m.patient > 1 for m in mentions):
         return []
     spec = read_patterns(config.roles)["report"]
@@ -117,11 +117,17 @@ def reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -
         if m.group != "sites" or m.value.role not in ("metastasis", "recurrence") or m.negated or m.hypothetical:
             continue
         if keywords.search(m.sentence) and m.section != "references":
-            found.append(m)
+            found.append((m, KEYWORD_CONFIRMATION))
         elif m.section in sections and report.search(m.sentence):
-            found.append(m)
+            found.append((m, None))
     return [
-        m for m in found
+        m for m, roles in found
         if any(o.group == "sites" and o.value.site == m.value.site and o.sentence_start != m.sentence_start
+               and (roles is None or o.value.role in roles)
                and not o.negated and o.section not in EXCLUDED_SECTIONS for o in mentions)
     ]
+
+
+# A keyword list names its words apart ("Keywords: Uterus, Serous, Metastasis"): the other sentence
+# that confirms its site must tell that site's spread, not merely name the organ ("uterine serous carcinoma").
+KEYWORD_CONFIRMATION = ("metastasis", "recurrence")

@@ -158,6 +158,14 @@ def test_keywords_line_counts_when_confirmed(nlp):
     assert [m.value.site for m in reported_spread(mentions)] == ["brain"]
 
 
+def test_keywords_line_is_not_confirmed_by_the_primarys_organ(nlp):
+    from pipeline.cases.spread import reported_spread
+    text = ("Keywords: Uterus, Serous, Metastasis, Polyp. A 67-year-old woman had a uterine serous carcinoma "
+            "confined to a polyp.")
+    mentions = _as_other(as_mentions(nlp(text), GROUPS), text.index("A 67"))
+    assert reported_spread(mentions) == []
+
+
 def test_a_type_only_suspected_is_not_the_cases(nlp):
     text = ("A 50-year-old woman had cervical cancer. Cytology was suspicious for squamous cell carcinoma; "
             "the cone biopsy showed adenocarcinoma of the cervix.")

@@ -24,6 +24,28 @@ def test_a_site_told_of_all_the_patients_is_each_rows(nlp):
     assert [row.metastasis_sites for row in rows] == [["brain"], ["brain"]]
 
 
+def test_a_site_the_title_tells_of_the_counted_patients_is_each_rows(nlp):
+    text = ("Hemoptysis in three women with choriocarcinoma with pulmonary metastasis: a case series\n"
+            "We describe three women aged 24, 31 and 38 years who presented with hemoptysis months after a "
+            "pregnancy. All were treated with chemotherapy.")
+    assert [row.metastasis_sites for row in rows_of(nlp, text)] == [["lung"]] * 3
+
+
+@pytest.mark.parametrize("sentence, site, primary, spread", [
+    ("Hemoptysis in three women with choriocarcinoma with pulmonary metastasis: a case series", "lung", None, ["lung"]),
+    # the organ the counted patients' tumours arose in, named without a word of spread
+    ("Intraosseous osteosarcoma of the jaws: experience of three cases", "bone", None, []),
+    # ... or named as their primary's
+    ("Bone metastases in three cases of osteosarcoma", "bone", "bone", []),
+])
+def test_a_site_of_the_counted_patients_left_out_as_others_is_each_rows_when_told_as_spread(sentence, site, primary, spread):
+    from pipeline.cases.record import Case, Evidence
+    from pipeline.cases.series_shared import told_of_all_spread
+    first = Case(doc="t.txt", primary_site=primary)
+    first.evidence = [Evidence("metastasis_sites", site, sentence, 0, 5, 0, ("subject=other", "section=front"), kept=False)]
+    assert [e.value for e in told_of_all_spread(first, 3)] == spread
+
+
 def test_sites_told_apart_are_not_copied(nlp):
     text = ("We report two cases of endometrial adenocarcinoma with metastases to the tibia and the liver, "
             "respectively. Both women were treated with chemotherapy.")

@@ -99,6 +99,7 @@ def test_drug_generics(nlp, text, expected):
         "CSF studies demonstrated WBC 905, glucose < 2 mg dL-1, protein 302 mg dL-1.",
         "Granulocyte macrophage-colony stimulating factor (GM-CSF) in serum was normal.",
         "The tumour cells stained positive for estrogen receptor and progesterone receptor.",
+        "A case of DKA associated with the use of sodium-glucose cotransporter 2 (SGLT-2) inhibitors was seen.",
         "Blood glucose was 6.1 mmol/L and serum potassium 3.9 mmol/L.",
         "Serum albumin was 2.9 g/dL and creatinine was normal.",
         "Her general practitioner (GP) referred her with fever.",

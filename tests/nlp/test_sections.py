@@ -133,6 +133,14 @@ def test_a_menu_after_an_author_block_resumes_the_text_before_the_block(nlp):
     assert section_of(doc, "Both were discharged") == "front"
 
 
+def test_a_keyword_list_run_into_the_abstracts_last_line_is_furniture(nlp):
+    doc = nlp("Abstract\nA 67-year-old woman had a serous carcinoma confined to a polyp. Prospective studies are "
+              "needed for these patients. Keywords: Uterus, Serous, Metastasis, Polyp\nIntroduction\nSerous carcinoma is rare.")
+    assert section_of(doc, "Prospective studies") == "abstract"
+    assert section_of(doc, "Keywords: Uterus") == "furniture"
+    assert section_of(doc, "Serous carcinoma is rare") == "background"
+
+
 def test_bare_furniture_label_takes_its_next_line(nlp):
     doc = nlp("Abstract\nA 60-year-old man had a lung mass.\nKeywords\nlung cancer; bone metastasis\nIntroduction\nLung cancer is common.")
     assert section_of(doc, "lung cancer; bone") == "furniture"

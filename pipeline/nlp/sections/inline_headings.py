@@ -23,6 +23,8 @@ INLINE_LABEL = regex_cache.compile(rf"(?<=[.!?])\s*(?P<label>[{_CAPITAL}]{_LETTE
 # After a sentence's end inside a line of ordinary length, the headings that open a section up
 # to the line's end: the discussion and the references, which tell of other patients.
 MID_LINE_KINDS = frozenset({"discussion", "references"})
+# The keyword list's label run in after a sentence's end, with its colon ("... these patients. Keywords: Uterus").
+GLUED_KEYWORDS = regex_cache.compile(r"(?<=[.!?\])])\s+(?P<head>(?:Keywords|KEYWORDS|Key\s+words|Key\s+Words|KEY\s+WORDS))\s*:")
 # The indefinite article that opens the patient's first sentence right after a case heading run into
 # a line ("... Clinical Case A 28-year-old male"), or the authors presenting the patient ("... Clinical
 # findings Case Report We present the case of an 88-year-old patient ...").
@@ -118,6 +120,12 @@ class InlineHeadings:
                 bounded = True
             found.append((match.start("head"), kind, head))
         found += [entry[:3] for entry in self._case_run_in(line) if all(entry[0] != f[0] for f in found)]
+        keywords = GLUED_KEYWORDS.search(line)
+        if keywords:
+            # "... are needed for these patients. Keywords: Uterus, Serous, Metastasis": the article's
+            # keyword list run into the abstract's last line is furniture to the line's end
+            found.append((keywords.start("head"), "furniture", keywords.group("head")))
+            bounded = True
         if bounded:
             # after a sentence's end a heading holds to the end of its line: "... We report a
             # case. Conclusion This ..." ends an abstract's paragraph, not its page
