@@ -51,6 +51,15 @@ def test_announced_sex_of_relatives_named_together(title, sex):
     assert announced_sex("", title) == sex
 
 
+@pytest.mark.parametrize("text, sex", [
+    # a cancer of men only, named after the announcement's count
+    ("Male breast cancer is rare. The authors report two cases of male breast cancer at stage III.", "male"),
+    ("The authors report two cases of breast cancer at stage III.", None),
+])
+def test_announced_sex_of_a_cancer_of_one_sex(text, sex):
+    assert announced_sex(text) == sex
+
+
 def test_a_list_of_three_aged_relatives_introduces_none_of_them_and_gives_a_row_each(nlp):
     text = ("Three patients, a 44-year-old woman, her 47-year-old brother, and 70-year-old father, "
             "developed the disease within two years. All were treated surgically.")

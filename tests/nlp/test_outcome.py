@@ -70,6 +70,7 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
         ("The pain showed marked improvement within days.", "recovered"),
         ("She made a full recovery.", "recovered"),
         ("He was discharged home on day 5.", "recovered"),
+        ("All of them took discharge on the following morning.", "recovered"),
         # wording of unseen reports (MACCROBAT check): survival in the past tense, a death told in
         # passing, "living well", a disease that does not grow, recovery of the general condition
         ("She survived 11 months after the diagnosis of the brain metastases.", "died"),
@@ -100,6 +101,8 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
         ("Unfortunately, the boy subsequently expired two days later.", "died"),
         ("The pneumonia proved fatal.", "died"),
         ("A fatal case of disseminated fungal infection after transplantation", "died"),
+        ("We report three fatal cases of diphtheritic myocarditis.", "died"),
+        ("We report three cases of fatalities due to diphtheritic myocarditis.", "died"),
         ("One month later there was no abdominal pain.", "recovered"),
         ("At follow-up she had no pain.", "recovered"),
         ("She no longer complains of headaches.", "recovered"),
@@ -123,6 +126,7 @@ def test_outcome_categories(nlp, text, expected):
         "The complete response rate was 30% in that trial.",
         "Her neutrophil count recovered after G-CSF.",
         "She was discharged to hospice.",
+        "He took discharge against medical advice.",
         "She remained hemodynamically stable during surgery.",
         "She had a foul vaginal discharge.",
         "The risk of death is high.",

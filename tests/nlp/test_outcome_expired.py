@@ -12,6 +12,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "She was transferred to the intensive care unit and then expired the same night.",
     "On the third day he suddenly expired, presumably of a malignant arrhythmia.",
     "After the second cycle she expired unexpectedly at home.",
+    "She was transferred to a transplant centre where she expired without further intervention.",
+    "He underwent a pancreatoduodectomy and concomitant chemoradiotherapy, but expired 19 months later.",
     # the patients of a report of several, as a group
     "Despite resuscitation efforts, they suddenly expired.",
     "Both patients expired within a week of admission.",
@@ -23,6 +25,7 @@ def test_expired_as_the_patients_later_verb_is_death(nlp, text):
 @pytest.mark.parametrize("text", [
     "The licence of the clinic was renewed and expired in 2019.",
     "Her passport had expired, so the transfer was delayed.",
+    "The drug had been stored too long and expired without being used.",
 ])
 def test_a_thing_that_expires_is_no_death(nlp, text):
     assert "died" not in categories(nlp, text)

@@ -180,7 +180,9 @@ def _citation(path: str) -> re.Pattern:
 GROUP_SEX = (("female", regex_cache.compile(r"\b(?:women|ladies|girls|sisters|daughters|mothers|females)\b"
                                             r"|\bfemale\s+(?:cases|patients|children|infants|adults|subjects)\b", re.IGNORECASE)),
              ("male", regex_cache.compile(r"\b(?:men|boys|brothers|sons|fathers|males)\b"
-                                          r"|\bmale\s+(?:cases|patients|children|infants|adults|subjects)\b", re.IGNORECASE)))
+                                          r"|\bmale\s+(?:cases|patients|children|infants|adults|subjects)\b"
+                                          # "two cases of male breast cancer": the cancer of men only
+                                          r"|\bmale\s+breast\b", re.IGNORECASE)))
 
 
 def announced_sex(text: str, title: str | None = None, path: str = "sections/patients.toml") -> str | None:
@@ -224,5 +226,5 @@ def _group_sex_of(match: re.Match) -> str | None:
 # The announced patients' group named after the disease in the announcement's sentence ("two cases of
 # Merkel cell carcinoma in older men", "three cases in young women"), a few words on.
 GROUP_AFTER = regex_cache.compile(r"\bin\s+(?:(?:older|elderly|young|younger|adult|middle-aged|two|three|four|[A-Z][a-z]+)\s+){0,2}"
-                                  r"(?:men|women|males|females|boys|girls|brothers|sisters)\b")
+                                  r"(?:men|women|males|females|boys|girls|brothers|sisters)\b|\bof\s+(?i:male)\s+breast\b")
 GROUP_AFTER_REACH = 120
