@@ -6,6 +6,7 @@ counts, drugs, dates, status, treatments, labs and timeline here, and the mentio
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.cases.cells_age_sex import _age, _kin_named_patient_age, _sex, _sex_of_anatomy, _sex_of_primary
 from pipeline.cases.cells_evidence import _unused
@@ -90,7 +91,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # (a named histological type is a cancer too, when the organ is not on the site list; so is
     # a metastasis of the patient's that the row keeps: "lytic lesions consistent with bony
     # metastasis ... diagnostic of KS" is a tumour report whose type the lexicon did not read)
-    outcome = case_outcome(by_group.get("outcome", []), mentions, shared, by_group.get("sites", []), site_mentions,
+    statuses = [_status_of_the_aged_relative(m, evidence) if several else m for m in by_group.get("outcome", [])]
+    outcome = case_outcome(statuses, mentions, shared, by_group.get("sites", []), site_mentions,
                            case.cancer, case.case, several, config, mother=_may_be_mother(case, age, report, config),
                            title=case.title)
     if outcome:
@@ -105,6 +107,26 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
         if mention is not None and staging[name] is not None:
             setattr(case, name, keep(name, staging[name], mention))
     case.evidence = evidence + _unused(mentions, evidence)
+
+
+def _status_of_the_aged_relative(mention: Mention, evidence: list[Evidence]) -> Mention:
+    """A status told of the relative the row is, in the very clause that gives the row its age ("The 58 year
+    old mother died after four days" of a family's poisoning, the mother being the first patient): the
+    patient's own, though a kin word names its subject."""
+    if not getattr(mention.value, "subject_other_person", False):
+        return mention
+    age = next((e for e in evidence if e.field == "age" and e.kept and e.sentence_start == mention.sentence_start), None)
+    if age is None or not 0 <= mention.start - age.end <= AGED_SUBJECT_REACH:
+        return mention
+    between = mention.sentence[age.end - mention.sentence_start:mention.start - mention.sentence_start]
+    if OTHER_CLAUSE.search(between):
+        return mention  # "A 5-year-old boy, whose mother died of the same disease, ..."
+    return replace(mention, value=replace(mention.value, subject_other_person=False, subject_mother=False))
+
+
+# How far after the row's age its relative's status may stand, and what makes the status another clause's.
+AGED_SUBJECT_REACH = 60
+OTHER_CLAUSE = re.compile(r"[,;:(]|\bwho(?:se|m)?\b|\b(?:her|his|their|its)\b", re.IGNORECASE)
 
 
 # Where a patient's part of a report of several holds the patient's own text: the case

@@ -224,3 +224,17 @@ def test_a_case_series_in_the_title_makes_each_patient_presented_a_row():
     assert [s.heading for s in introduced_patients(text, title="Unusual manifestations of dengue: a case series")] \
         == ["A 57-year-old female", "A 35-year-old female"]
     assert introduced_patients(text, title="Unusual manifestations of dengue") == []
+
+
+def test_the_status_of_the_aged_relative_a_row_is_is_that_rows(nlp):
+    text = ("Thallium poisoning in a family\nThree cases of thallium poisoning occurred within the same family. "
+            "The 58 year old mother died after four days of cardiovascular failure. The 59 year old father "
+            "presented after four days with neuropathy. He recovered after Prussian blue. The 28 year old son "
+            "presented on the tenth day. He recovered uneventfully.")
+    assert [(r.age, r.outcome) for r in cases(nlp, text)] == [(58, "died"), (59, "recovered"), (28, "recovered")]
+
+
+def test_a_relatives_status_in_a_clause_of_its_own_stays_the_relatives(nlp):
+    text = ("Measles in siblings\nWe report two siblings with measles. A 6-year-old boy, whose mother died of "
+            "measles pneumonia, had a rash. His 3-year-old sister presented with cough a week later.")
+    assert [r.outcome for r in cases(nlp, text)] == [None, None]
