@@ -55,6 +55,9 @@ def test_announced_sex_of_relatives_named_together(title, sex):
     # a cancer of men only, named after the announcement's count
     ("Male breast cancer is rare. The authors report two cases of male breast cancer at stage III.", "male"),
     ("The authors report two cases of breast cancer at stage III.", None),
+    # the group named in a relative clause after the count, and a group of both sexes
+    ("We report a series of three cases in which young males presented with neuromuscular paralysis.", "male"),
+    ("We report three cases in which women and men presented with neuromuscular paralysis.", None),
 ])
 def test_announced_sex_of_a_cancer_of_one_sex(text, sex):
     assert announced_sex(text) == sex

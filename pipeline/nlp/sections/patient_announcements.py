@@ -13,7 +13,8 @@ from functools import lru_cache
 from pipeline import regex_cache
 from pipeline.nlp.sections.group_count import named_group, one_of_group_told
 from pipeline.nlp.sections.heading_lines import after_discussion_heading
-from pipeline.nlp.sections.patient_common import PERSON_SEX, age_pattern, patient_number, sentence_end_after, sentence_start_before, with_persons
+from pipeline.nlp.sections.patient_common import PERSON_SEX, age_pattern, patient_number, with_persons
+from pipeline.nlp.sentences.bounds import sentence_end_after, sentence_start_before
 from pipeline.resources import read_patterns
 
 
@@ -224,7 +225,9 @@ def _group_sex_of(match: re.Match) -> str | None:
 
 
 # The announced patients' group named after the disease in the announcement's sentence ("two cases of
-# Merkel cell carcinoma in older men", "three cases in young women"), a few words on.
-GROUP_AFTER = regex_cache.compile(r"\bin\s+(?:(?:older|elderly|young|younger|adult|middle-aged|two|three|four|[A-Z][a-z]+)\s+){0,2}"
-                                  r"(?:men|women|males|females|boys|girls|brothers|sisters)\b|\bof\s+(?i:male)\s+breast\b")
+# Merkel cell carcinoma in older men", "three cases in young women", "a series of three cases in which
+# young males presented ..."), a few words on.
+GROUP_AFTER = regex_cache.compile(r"\bin\s+(?:which\s+)?(?:(?:older|elderly|young|younger|adult|middle-aged|two|three|four|[A-Z][a-z]+)\s+){0,2}"
+                                  r"(?:men|women|males|females|boys|girls|brothers|sisters)\b"
+                                  r"(?:\s+(?:and|or)\s+(?:men|women|males|females|boys|girls|brothers|sisters)\b)?|\bof\s+(?i:male)\s+breast\b")
 GROUP_AFTER_REACH = 120
