@@ -10,6 +10,7 @@ import re
 from pipeline.cases.person_words import sex_of_person_word
 from pipeline.cases.record import Case, Evidence
 from pipeline.nlp.sections.patient_common import PERSON_SEX, patient_number
+from pipeline.nlp.sentences.bounds import sentence_around, sentence_start_before
 from pipeline.resources import read_patterns
 
 
@@ -66,7 +67,7 @@ def grouped_ages(text: str, rows: list[Case], patients: str) -> None:
     pattern = re.compile(spec.get("grouped_ages", "(?!)"))
     by_sentence: dict[int, list[re.Match]] = {}
     for match in pattern.finditer(text, 0, int(spec["announced_reach"])):
-        by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
+        by_sentence.setdefault(sentence_start_before(text, match.start()), []).append(match)
     for start, groups in sorted(by_sentence.items()):
         said = []  # (age, sex, match) per person, in order
         for group in groups:
@@ -193,7 +194,7 @@ def respective_ages(text: str, rows: list[Case], patients: str) -> None:
     if all(row.age is not None for row in rows):
         return
     for match in _age_lists(text, read_patterns(patients)):
-        begin = _sentence_begin(text, match.start())
+        begin = sentence_start_before(text, match.start())
         stop = text.find(". ", match.end())
         if not RESPECTIVE.search(text[begin:stop if stop > 0 else len(text)]):
             continue
@@ -227,7 +228,7 @@ def listed_person_ages(text: str, rows: list[Case], patients: str) -> None:
         if any(row.age is not None and row.age != age for row, age in zip(rows, ages)):
             return  # the rows read other ages, or in another order: the listing is not theirs
         for row, match, age in zip(rows, found, ages):
-            start = _sentence_begin(text, match.start())
+            start = sentence_start_before(text, match.start())
             sex = PERSON_SEX.get(match.group("person").lower())
             if sex is not None and row.sex != sex:
                 # the person word of the listing, over a sex the row read from words of the others ("his
@@ -248,7 +249,7 @@ def _listings(pattern: re.Pattern, text: str, reach: int, count: int) -> list[li
     treated by clipping. The eldest sister, aged 72 years, had an unruptured aneurysm.")."""
     by_sentence: dict[int, list[re.Match]] = {}
     for match in pattern.finditer(text, 0, reach):
-        by_sentence.setdefault(_sentence_begin(text, match.start()), []).append(match)
+        by_sentence.setdefault(sentence_start_before(text, match.start()), []).append(match)
     listings = [found for _, found in sorted(by_sentence.items()) if len(found) == count]
     every = [match for _, found in sorted(by_sentence.items()) for match in found]
     # (not one person told again: "A 7 years old child and her mother ... the 7 years old child")
@@ -278,7 +279,7 @@ def aged_persons_count(text: str, patients: str) -> int:
     literature = re.compile(spec.get("group_count_literature", "(?!)"))
     by_sentence: dict[tuple[int, int], list[re.Match]] = {}
     for match in pattern.finditer(text, 0, int(spec["announced_reach"])):
-        by_sentence.setdefault(_sentence_around(text, match.start()), []).append(match)
+        by_sentence.setdefault(sentence_around(text, match.start()), []).append(match)
     for (start, end), found in by_sentence.items():
         if len(found) < 2 or not all(AGED_PATIENT.match(m.group("person")) for m in found):
             continue
@@ -292,25 +293,8 @@ def aged_persons_count(text: str, patients: str) -> int:
     return 1
 
 
-# A sentence's end: a stop and its citation marks ("... died 2 months later.[2] In contrast, ..."), or a line's.
-SENTENCE_END = re.compile(r"[.!?](?:\s*\[[\d,\s–-]+\])?(?=\s)|\n")
 # A numbered entry of a reference list ("12. Weber J, Hoffmann T. An 81-year-old man with ...").
 REFERENCE_ENTRY = re.compile(r"\s*\d{1,3}\.\s+[A-Z][\w'’-]+\s+[A-Z]{1,3}\b")
-
-
-def _sentence_around(text: str, position: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding ``position``, its ends read with their citation marks."""
-    start = 0
-    for stop in SENTENCE_END.finditer(text, max(0, position - 1500), position):
-        start = stop.end()
-    following = SENTENCE_END.search(text, position)
-    return start, following.start() if following else len(text)
-
-
-def _sentence_begin(text: str, position: int) -> int:
-    """Start of the sentence holding ``position`` (after the last ". " before it)."""
-    stop = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
-    return 0 if stop < 0 else stop + 1
 
 
 # The sex word right after a list of ages ("4 and 17 years old male patients", "... boys").

@@ -8,7 +8,7 @@ from pipeline.api import report_cases
 from pipeline.ingest.report import Report
 from pipeline.nlp.build import build_nlp
 from pipeline.nlp.sections.group_count import group_count
-from pipeline.nlp.sections.patient_common import sentence_start_before
+from pipeline.nlp.sentences.bounds import sentence_start_before
 
 
 @pytest.mark.parametrize("text, title, count", [

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pipeline.nlp.base import fill_template
 from pipeline.nlp.sections.heading_lines import after_discussion_heading
-from pipeline.nlp.sections.patient_common import sentence_end_after, sentence_start_before
+from pipeline.nlp.sentences.bounds import sentence_end_after, sentence_start_before
 from pipeline.resources import read_patterns
 
 COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

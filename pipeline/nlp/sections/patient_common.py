@@ -1,7 +1,7 @@
 """What the readers of a report's patients share (``patient_labels``, ``patient_introductions``,
 ``patient_announcements``, and the series of ``pipeline.cases``): the words that number a patient
-("2", "two", "second", "II", "Twin B") or give a person's sex, the start of a patient's part, a
-sentence's bounds, the patterns file's shared pieces and its age.
+("2", "two", "second", "II", "Twin B") or give a person's sex, the start of a patient's part, the
+patterns file's shared pieces and its age (a sentence's bounds: ``nlp/sentences/bounds``).
 """
 from __future__ import annotations
 
@@ -47,26 +47,6 @@ class InlineStart:
     number: int  # 0: the next patient (introduced without a number)
     heading: str
     kind: str = "inline"  # "inline" ("Case 2" run into the text) or "introduced" ("Her sister, aged 12")
-
-
-# The end of a sentence (a capital or the text's end after it), or a line break.
-SENTENCE_END = regex_cache.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|\n")
-
-
-def sentence_end_after(text: str, position: int) -> int:
-    found = SENTENCE_END.search(text, position)
-    return found.end() if found else len(text)
-
-
-def sentence_start_before(text: str, position: int) -> int:
-    start = max(0, position - 600)
-    # the look-ahead after a full stop reads the text beyond ``position``: the "1." of "1.4 cases" or an
-    # abbreviation's full stop right before it ends no sentence (an end position would make it one)
-    for found in SENTENCE_END.finditer(text, start):
-        if found.end() > position:
-            break
-        start = found.end()
-    return start
 
 
 def with_persons(pattern: str, data: dict) -> str:

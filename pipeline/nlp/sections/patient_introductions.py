@@ -12,7 +12,8 @@ from functools import lru_cache
 from pipeline import regex_cache
 from pipeline.nlp.sections.group_count import group_count
 from pipeline.nlp.sections.patient_announcements import announced_patients, announcement_patterns
-from pipeline.nlp.sections.patient_common import LAST_OF_SEVERAL, InlineStart, patient_number, sentence_end_after, sentence_start_before, with_persons
+from pipeline.nlp.sections.patient_common import LAST_OF_SEVERAL, InlineStart, patient_number, with_persons
+from pipeline.nlp.sentences.bounds import sentence_end_after, sentence_start_before
 from pipeline.resources import read_patterns
 
 
