@@ -1,5 +1,5 @@
 """Shared by the tests of a whole report's row (tests/cases/): the full pipeline fixture and the
-one row a text gives. A test module imports the fixture by name (``from case_helpers import
+row or rows a text gives. A test module imports the fixture by name (``from case_helpers import
 nlp``), which pytest registers as that module's own."""
 import pytest
 
@@ -19,3 +19,8 @@ def row(nlp, text):
     rows = report_cases(nlp, Report(name="t.txt", text=text))
     assert len(rows) == 1
     return rows[0]
+
+
+def rows(nlp, text, title=None):
+    """The rows (Cases) of a report of ``text``, one per patient."""
+    return report_cases(nlp, Report(name="t.txt", text=text, title=title))

@@ -1,19 +1,6 @@
 """Patients listed in one sentence of a report that tells them together, each item of the list
 with what it says of its patient (pipeline/cases/series_list_items.py). Texts written for these tests."""
-import pytest
-
-from pipeline.api import report_cases
-from pipeline.ingest.report import Report
-from pipeline.nlp.build import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
-
-def rows(nlp, text):
-    return report_cases(nlp, Report(name="t.txt", text=text))
+from case_helpers import nlp, rows  # noqa: F401 (nlp: the shared fixture)
 
 
 def test_a_status_inside_one_listed_patient_is_that_patients(nlp):

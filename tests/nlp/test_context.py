@@ -352,6 +352,8 @@ def test_literature_without_citation_marks(nlp, text, word):
     ("A 61-year-old woman with stage IV lung adenocarcinoma was enrolled in a phase II clinical trial "
      "and received pembrolizumab.", "pembrolizumab"),
     ("The patient was randomised to the experimental arm of the study and received oxaliplatin.", "oxaliplatin"),
+    ("Six cycles of gemcitabine and gefitinib were administered within a randomized phase II clinical trial.",
+     "gefitinib"),
     # a group statistic beside the patient's own treatment
     ("She was given ondansetron, which controls nausea in 80% of patients.", "ondansetron"),
 ])

@@ -24,6 +24,8 @@ from pipeline.nlp.sentences.bounds import sentence_start_before
      "76-year-old woman.", None, 3),
     ("A 13-year-old girl with Graves' disease developed arthralgia on propylthiouracil. Her younger sister had lupus. "
      "Both patients carried the same HLA-DR allele.", None, 2),
+    # the whole group a sentence opens on to tell its parts
+    ("Result: Of the four cases, two had direct contact with diseased poultry; all had fever.", None, 4),
 ])
 def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     assert group_count(text, title) == count
@@ -37,6 +39,8 @@ def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     "Case report: a woman with a family history\n\n(two sisters treated for breast cancer) presented with bleeding.",
     "Only three cases of this tumour have been reported so far. We describe a 52-year-old man.",
     "Of these, four patients were younger than 33 years at diagnosis.",
+    "In one of the three cases, the tumour recurred.",
+    "Most of the four patients, however, were older.",
     "A 79-year-old woman treated with linezolid died (2), while three patients given prednisone went into remission (3).",
     "Relapse after tapering was frequent in two patients.4,5 Some required azathioprine.",
     "In 2015, three cases of this lymphoma were published from Japan. We saw a 70-year-old man.",

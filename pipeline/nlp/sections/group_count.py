@@ -85,6 +85,18 @@ PARENT_AND_CHILD = re.compile(r"(?i)(?:mother|father|parent)\b")
 CITATION_REACH = 40
 
 
+def _whole_group(text: str, match: re.Match) -> bool:
+    """Whether the count is the whole group a sentence opens on to tell its parts ("Of the four cases,
+    two had direct contact with poultry"): the report's patients, not a subgroup of them."""
+    return bool(WHOLE_GROUP_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                and WHOLE_GROUP_AFTER.match(text, match.end()))
+
+
+# "Of the" opening a sentence (or a section's label) right before the count, and the persons and a comma after it.
+WHOLE_GROUP_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Of\s+the\s+$")
+WHOLE_GROUP_AFTER = re.compile(r"(?:\s+(?:[\w-]+\s+)?(?:cases|patients|children|adults|women|men))?\s*,")
+
+
 def named_group(text: str, title: str | None = None, path: str = "sections/patients.toml") -> re.Match | None:
     """The first group of the report's own patients named in the title, else in the opening of
     the text (see :func:`group_count`), or None."""
@@ -92,7 +104,8 @@ def named_group(text: str, title: str | None = None, path: str = "sections/patie
     for in_title, piece in ((True, title or ""), (False, text[:patterns["reach"]])):
         found = sorted([*patterns["count"].finditer(piece), *patterns["pair"].finditer(piece)], key=lambda m: m.start())
         for match in found:
-            if patterns["not_after"].search(piece, max(0, match.start() - 40), match.start()):
+            if patterns["not_after"].search(piece, max(0, match.start() - 40), match.start()) \
+                    and not _whole_group(piece, match):
                 continue
             if patterns["not_before"].match(piece, match.end()):
                 continue
@@ -116,6 +129,8 @@ def group_count(text: str, title: str | None = None, path: str = "sections/patie
     1
     >>> group_count("Of these, four patients were younger than 33 years.")
     1
+    >>> group_count("Result: Of the four cases, two had direct contact with diseased poultry.")
+    4
     >>> group_count("Typhoid fever is common: each year, the disease affects at least 21.5 million persons.")
     1
     """
