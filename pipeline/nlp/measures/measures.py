@@ -51,6 +51,7 @@ GROUP = "measures"
 # laboratory value: a count after one may go on with the white-cell course before it.
 VITAL_SIGNS = "VITAL"
 
+
 class MeasureMatcher(Component):
     """Puts laboratory values and measures in ``doc.spans["measures"]`` with a
     :class:`Measure` in ``Span._.value``.
