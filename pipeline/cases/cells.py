@@ -113,7 +113,7 @@ def _status_of_the_aged_relative(mention: Mention, evidence: list[Evidence]) -> 
     """A status told of the relative the row is, in the very clause that gives the row its age ("The 58 year
     old mother died after four days" of a family's poisoning, the mother being the first patient): the
     patient's own, though a kin word names its subject."""
-    if not getattr(mention.value, "subject_other_person", False):
+    if not mention.value.subject_other_person:
         return mention
     age = next((e for e in evidence if e.field == "age" and e.kept and e.sentence_start == mention.sentence_start), None)
     if age is None or not 0 <= mention.start - age.end <= AGED_SUBJECT_REACH:

@@ -96,8 +96,10 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
     first.evidence = _now_kept(first.evidence, drugs)
     spread = told_of_all_spread(first, count, patients)
-    first.metastasis_sites = sorted(set(first.metastasis_sites) | {e.value for e in spread})
-    first.evidence = _now_kept(first.evidence, [e for e in spread if e.kept])
+    # a site the first row had left out as other patients' ("three women with ... pulmonary metastasis")
+    added = [e for e in spread if e.value not in first.metastasis_sites]
+    first.metastasis_sites = sorted(set(first.metastasis_sites) | {e.value for e in added})
+    first.evidence = _now_kept(first.evidence, added)
     dates = told_of_all_dates(first, count, patients)
     said_sex = announced_sex(report.text, report.title, patients)
     if first.sex is None:
