@@ -16,8 +16,9 @@ from pipeline.cases.primary_no_cancer import benign_tumour_only, late_effect_onl
 from pipeline.cases.primary_of_type import (
     final_type_organ, lesion_site, organ_of_type, organ_written_after, organ_written_before,
 )
-from pipeline.cases.primary_regions import organ_outside_the_list, region_tissue
+from pipeline.cases.primary_regions import organ_outside_the_list, region_of_type, region_tissue
 from pipeline.cases.record import Case, Evidence
+from pipeline.cases.spread_haematolymphoid import haematolymphoid
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 
 
@@ -85,7 +86,13 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
             else organ_written_before(typed, site_mentions)
         # a type mostly of one tissue ("osteosarcoma", "synovial sarcoma"), for a case with no primary read, or
         # only a region read as 'other' ("a myxoid liposarcoma of the thigh": a limb is no organ of the list)
-        tissue = None if organ or lesion or after or before or case.primary_site not in (None, OTHER_SITE) \
+        # Not for a lymphoma read of a region ("a diffuse large B-cell lymphoma of the bowel", "... of the left
+        # arm"): it is extranodal there, and the nodes it mostly arises in are not its organ.
+        extranodal = haematolymphoid(histology.value.histology, config) and (
+            case.primary_site == OTHER_SITE or any(region_of_type(m) for m in typed
+                                                   if m.value.histology == histology.value.histology))
+        tissue = None if organ or lesion or after or before or extranodal \
+            or case.primary_site not in (None, OTHER_SITE) \
             or (case.primary_site == OTHER_SITE and organ_outside_the_list(primary)) else \
             organ_of_type(histology, by_group, config, fallback=True)
         # "Only a few examples of vaginal melanoma have been documented ... The diagnosis of aggressive

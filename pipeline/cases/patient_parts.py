@@ -122,6 +122,9 @@ COMPARED = re.compile(r"\b(?:like|unlike|as\s+(?:in|with|for|did)|similar(?:ly)?
 
 # "His 2-day-old sister", "the boy's twin brother": a relative word that names the next patient.
 POSSESSIVE = re.compile(r"\b(?:his|her|their)\b|\w['’]s\b", re.IGNORECASE)
+# "Patient 2, the mother, was in good health until ...": a relative word in apposition to the part's label.
+APPOSED = re.compile(r"\b(?:case|patient|twin)\s*(?:#|no\.?\s*)?(?:\d+|[A-D]|[IVX]+)\s*[,:]\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$",
+                     re.IGNORECASE)
 
 
 def _relative_opening(part: list[Mention], start: PatientStart) -> list[Mention]:
@@ -138,7 +141,7 @@ def _relative_opening(part: list[Mention], start: PatientStart) -> list[Mention]
         return part
     head = persons[0]
     before = head.sentence[:max(0, head.start - head.sentence_start)]
-    if len(before) > 40 or not POSSESSIVE.search(before):
+    if len(before) > 40 or not (POSSESSIVE.search(before) or APPOSED.search(before)):
         return part  # "The mother of a 3-year-old boy brought him": the mother is no patient
     rest = [m for m in part if m.sentence_start != first or m.start < start.start]
     sentence = [m for m in opening if not (m.group == "demographics" and m.label == "SEX" and m.start < head.start)]

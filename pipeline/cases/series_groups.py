@@ -35,8 +35,10 @@ def enumerated_persons(text: str, patients: str,
             for word in re.finditer(rf"(?i)\b{person}\b", match.group("persons"))]
 
 
-# Twins of another pregnancy, not the patients: "She is a mother of healthy 3-year-old twins".
-OTHER_TWINS = re.compile(r"\b(?:of|has|had|have|with)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# Twins of another pregnancy, not the patients: "She is a mother of healthy 3-year-old twins". Within
+# the line: a title's last words ("Twins with fever") are not the opening's.
+# The report's own twins after "case of" ("We report the case of 67-year-old monozygotic twin sisters") are.
+OTHER_TWINS = re.compile(r"\b(?:(?<!\bcase\s)(?<!\bcases\s)(?<!\breport\s)of|has|had|have|with)[ \t]+(?:[\w-]+[ \t]+){0,2}$", re.IGNORECASE)
 
 
 GROUP_WORD_SEX = (("female", re.compile(r"\b(?:female|women|sisters|girls)\b", re.IGNORECASE)),

@@ -16,7 +16,7 @@ from pipeline.resources import read_patterns
 
 
 # An outcome sentence that speaks of every patient at once.
-JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:two|three|four|five|six)\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:patients|children|twins|siblings))\b", re.IGNORECASE)
+JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men)|(?:the|our)\s+(?:two|three|four|five|six)\s+(?:\w+\s+)?(?:patients|cases|women|men)|the\s+(?:patients|children|twins|siblings))\b", re.IGNORECASE)
 
 
 # A drug sentence that speaks of every patient at once: "These patients were treated with

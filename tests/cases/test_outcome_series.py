@@ -28,3 +28,21 @@ def test_a_status_of_the_announced_patients_is_every_rows(full_nlp):
     text = ("Here we describe two patients who were admitted with encephalitis after a dog bite and who died "
             "despite intensive care.")
     assert outcomes(full_nlp, text) == ["died", "died"]
+
+
+def test_a_status_of_our_counted_cases_or_of_the_twins_now_is_every_rows(full_nlp):
+    # "Our two cases" names the report's patients as a group; "are currently asymptomatic" is their state now
+    text = ("We report two cases of metaplastic carcinoma of the breast in women aged 45 and 52. Both underwent "
+            "mastectomy. Our two cases were MPCs and no recurrence has been detected 5 and 3 years from the initial "
+            "therapy, respectively.")
+    assert outcomes(full_nlp, text) == ["no evidence of disease"] * 2
+    text = ("We report twins with congenital heart block diagnosed at birth. Twin A had a pacemaker implanted at "
+            "day 3. Twin B had a pacemaker implanted at day 10. The twins are currently asymptomatic.")
+    assert outcomes(full_nlp, text) == ["recovered"] * 2
+
+
+def test_a_status_of_our_counted_cases_in_the_last_part_is_every_parts(full_nlp):
+    text = ("Case 1\nA 45-year-old woman had a breast lump; mastectomy showed a metaplastic breast carcinoma.\n\n"
+            "Case 2\nA 52-year-old woman had a metaplastic carcinoma of the breast, resected. Our two cases were MPCs "
+            "and no recurrence has been detected 5 and 3 years from the initial therapy, respectively.\n")
+    assert outcomes(full_nlp, text) == ["no evidence of disease"] * 2

@@ -89,3 +89,13 @@ def test_a_hyphenated_range_of_cases_opens_no_row(nlp):
 ])
 def test_a_bracketed_or_glued_case_label_opens_its_row(nlp, text):
     assert [r.age for r in cases(nlp, text)][1:] == [25]
+
+
+def test_numbered_patients_each_named_a_relative_in_apposition_open_a_row_each(nlp):
+    # "Patient 2, the mother, ..." with an age written "at age 50 years" further on
+    text = ("Report of Cases\nPatient 1, the father, worked as a pipe insulator for 25 years. Asbestosis was "
+            "diagnosed at age 60 years, and he died of lung cancer in 1977.\nPatient 2, the mother, was in good "
+            "health until a right pleural effusion developed in 1967 at age 50 years. Pleural biopsy showed "
+            "mesothelioma.\n")
+    rows = cases(nlp, text, title="Familial mesothelioma after asbestos exposure at home")
+    assert [(r.sex, r.primary_site) for r in rows] == [("male", "lung"), ("female", "pleura")]

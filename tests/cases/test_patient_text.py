@@ -165,9 +165,6 @@ def test_the_case_report_presented_here_marks_the_patients_text(nlp):
     assert case.histology == "invasive ductal carcinoma"
 
 
-@pytest.mark.xfail(reason="the introduction's preview of the case is left out when a case heading follows; marking "
-                          "its sentence the patient's took the case section from pages whose case heading the list "
-                          "does not know ('Clinical summary', perturbation set A)", strict=True)
 def test_the_introductions_preview_of_the_case_gives_its_findings(nlp):
     # the introduction names the patient's extreme count; the case section after it tells other values
     text = ("Introduction\nLung cancers may be associated with paraneoplastic syndromes. The case described here, "

@@ -28,6 +28,9 @@ def cases(nlp, text, title=None):
     ("Two 41-year-old twins presented with the same rash.", 41),
     ("The patients were four-year-old monozygotic twin boys with fever.", 4),
     ("We describe a melanoma in two 44-year-old identical, female twins on the same site.", 44),
+    # a word between "twin" and the group's noun; the report's own twins after "the case of"
+    ("6 month old former 35 week twin Hispanic girls presented with bulging fontanelles.", 0.5),
+    ("We report the case of 67-year-old monozygotic twin sisters, both diagnosed with thyroid cancer.", 67),
 ])
 def test_one_age_is_given_to_a_group_of_twins(text, age):
     found = _group_age(text, 2500)
@@ -41,6 +44,20 @@ def test_one_age_is_given_to_a_group_of_twins(text, age):
 ])
 def test_no_age_is_read_for_twins_from_a_gestation_or_another_persons_twins(text):
     assert _group_age(text, 2500) is None
+
+
+def test_twins_aged_below_a_title_ending_in_with_both_take_the_age(nlp):
+    # the title's last words ("... with Fever") are not a "with" that makes the twins another person's
+    text = ("Six-month-old twin girls presented to the emergency department with fever. Twin A had a bulging "
+            "fontanelle. Twin B had rhinorrhoea.")
+    rows = cases(nlp, "Twins with fever\n" + text, title="Twins with fever")
+    assert [(r.age, r.sex) for r in rows] == [(0.5, "female"), (0.5, "female")]
+
+
+def test_male_twins_of_a_chorionicity_are_both_boys(nlp):
+    text = ("A set of male dichorionic diamniotic twins were delivered at 34 weeks of gestation. Twin A developed "
+            "respiratory distress. Twin B was asymptomatic until day 11, when he developed fever.")
+    assert [r.sex for r in cases(nlp, text, title="Sepsis in twins")] == ["male", "male"]
 
 
 def test_twins_whose_age_follows_the_group_both_take_it(nlp):

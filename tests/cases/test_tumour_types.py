@@ -93,6 +93,28 @@ def test_a_hodgkin_lymphoma_without_an_organ_is_of_the_lymph_nodes(nlp):
     assert row(nlp, text).primary_site == "lymph node"
 
 
+@pytest.mark.parametrize("text, site", [
+    ("A 57-year-old man developed non-Hodgkin's lymphoma and achieved a sustained remission after "
+     "chemotherapy.", "lymph node"),
+    ("A 62-year-old man was diagnosed with follicular lymphoma, grade 2, and received rituximab.", "lymph node"),
+    ("A 70-year-old woman with weight loss was diagnosed with diffuse large B-cell lymphoma and treated "
+     "with R-CHOP.", "lymph node"),
+    ("A 66-year-old retired plumber presented with dyspnoea. Thoracoscopic biopsy showed malignant "
+     "mesothelioma of epithelioid type.", "pleura"),
+    # an organ the report writes for the type is its own
+    ("A 59-year-old man had epigastric pain. Endoscopy showed a gastric ulcer, and biopsy revealed a "
+     "diffuse large B-cell lymphoma of the stomach.", "stomach"),
+    ("A 55-year-old woman had ascites. Laparoscopy showed peritoneal mesothelioma.", "peritoneum"),
+])
+def test_a_lymphoma_or_mesothelioma_without_an_organ_is_of_the_organ_it_mostly_arises_in(nlp, text, site):
+    assert row(nlp, text).primary_site == site
+
+
+def test_a_mostly_extranodal_lymphoma_without_an_organ_is_not_read_as_nodal(nlp):
+    text = "A 7-year-old boy was diagnosed with Burkitt lymphoma and treated with chemotherapy."
+    assert row(nlp, text).primary_site != "lymph node"
+
+
 def test_a_leukaemia_diagnosed_after_a_suspicion_has_its_marrow(nlp):
     text = ("A 45-year-old woman had a raised leukocyte count at a check-up. As basophils also began to increase, "
             "a blood disorder was suspected and she was diagnosed with CML through further examination.")
@@ -223,9 +245,11 @@ def test_an_organ_word_right_before_a_types_name_is_its_organ(nlp, text, site):
     assert row(nlp, text).primary_site == site
 
 
-def test_a_node_before_a_types_name_is_no_primary_organ(nlp):
+def test_a_lymphoma_of_a_node_is_nodal(nlp):
+    # the node named before the type is no organ of organ_written_before, but a lymphoma with no other organ
+    # is of the lymph nodes (organs.tsv fallback)
     text = "A 50-year-old man had a cervical lymph node non-Hodgkin lymphoma treated with rituximab."
-    assert row(nlp, text).primary_site is None
+    assert row(nlp, text).primary_site == "lymph node"
 
 
 def test_a_type_only_weighed_in_the_case_is_no_type(nlp):

@@ -131,10 +131,10 @@ def test_benign_names_give_no_type(nlp, text):
      "soft tissue", "atypical lipomatous tumor"),
     ("A 35-year-old woman had a swelling of the hand. Curettage showed a giant cell tumour of the fourth "
      "metacarpal.", "bone", "giant cell tumor"),
-    # the narrower entity outweighs the broader name (parents.tsv)
+    # the narrower entity outweighs the broader name (parents.tsv); a lymphoma with no organ is nodal (organs.tsv)
     ("A 44-year-old man had a kidney transplant. Biopsy of a cervical node revealed post-transplant "
      "lymphoproliferative disorder, monomorphic type, diffuse large B-cell lymphoma. Rituximab was given.",
-     None, "diffuse large b-cell lymphoma"),
+     "lymph node", "diffuse large b-cell lymphoma"),
     ("Ovarian adenocarcinoma with an umbilical nodule. A 62-year-old woman had a recurrent ovarian adenocarcinoma. "
      "The umbilical mass was resected and showed a metastatic serous papillary adenocarcinoma.",
      "ovary", "serous carcinoma"),

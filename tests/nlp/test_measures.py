@@ -206,6 +206,7 @@ def test_wbc_values(nlp, text, expected):
         "His blood work showed hyperleukocytosis with PNN at 21.3 x 103/uL.",  # French: neutrophils
         "White blood cell\t1,450×106/L\t28×106/L",  # a fluid's count: the caption names the CSF
         "The findings: CRP, 150 mg/L; urinary leukocytes, 48.30/µL; and nitrite negative.",
+        "The WBC count was normal; a 12 mm nodule and an ESR of 40 mm/h were found.",  # lengths, not a volume
     ],
 )
 def test_not_a_wbc_value(nlp, text):
@@ -495,6 +496,7 @@ def test_odd_quantities_do_not_raise(nlp, text):
         ("The WBC was 12.4 × 10<sup>9</sup>/L.", [12.4]),
         ("His workup revealed a white blood cell count of 50.6 x 103 mm-3 and bandemia.", [50.6]),  # per mm³ as an inverse
         ("A white blood cell count of 12,400 mm-3 was found.", [12.4]),
+        ("The WBC count peaked to 186,000/mm. Blood cultures grew Klebsiella.", [186.0]),  # the superscript 3 lost
         ("The leucocyte count was 14.2 × 109 l−1 on the second day.", [14.2]),
         ("White cell count 27 x 10^9 L-1 on admission.", [27.0]),
         ("A WBC of 31.5 × 10*9/L was recorded.", [31.5]),
