@@ -66,7 +66,9 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             group_sex(report.text, report.title, cases, patients)
             kin_pair_sexes(report.text, report.title, cases, patients)
             newborn_ages(report, cases, patients)  # "Twin A\nA male infant born at 34 weeks ..."
-        return cases + _untold_rows(report, cases, patients)
+        untold = _untold_rows(report, cases, patients)
+        group_sex(report.text, report.title, untold, patients)  # "a family of 3 brothers": the one no part tells too
+        return cases + untold
     count = announced_patients(report.text, report.title, patients)
     persons = enumerated_persons(report.text, patients, sex_words) if count < 2 else []
     if count < 2 and len(persons) > 1:

@@ -129,13 +129,24 @@ def shared_disease(rows: list[Case], report: Report, first_start: int) -> None:
     if len(rows) < 2 or CANCER_NAMED.search(opening) is None:
         return
     told = {(row.primary_site, row.histology) for row in rows if row.primary_site is not None or row.histology is not None}
+    if len(told) > 1:  # "Familial Mesothelioma After ...": the father's lung cancer beside it is no series' disease
+        named = {pair for pair in told if _type_in_title(pair[1], report.title)}
+        told = named if len(named) == 1 else told
     if len(told) != 1:
         return
     primary, histology = next(iter(told))
-    if primary is None or histology is None:
-        return
+    if primary is None:
+        return  # a type alone: its organ may differ from row to row
     source = next(row for row in rows if row.primary_site == primary and row.histology == histology)
     for row in rows:
         if row.primary_site is None and row.histology is None:
             row.primary_site, row.histology = primary, histology
             row.evidence += [replace(e) for e in source.evidence if e.kept and e.field in SHARED_FIELDS]
+
+
+def _type_in_title(name: str | None, title: str | None) -> bool:
+    """Whether every word of a normalised type ("mesothelioma", "squamous cell carcinoma") but
+    "cell" stands in the title ("Invasive squamous carcinoma of the vulva ...")."""
+    words = set(re.findall(r"[a-z]+", (title or "").lower()))
+    wanted = [w for w in re.findall(r"[a-z]+", (name or "").lower()) if w != "cell"]
+    return bool(wanted) and all(w in words for w in wanted)

@@ -118,3 +118,24 @@ def test_a_series_of_one_sex_gives_every_row_its_sex(nlp):
 ])
 def test_a_count_after_the_patient_or_in_the_discussion_opens_no_rows(nlp, text):
     assert len(cases(nlp, text)) == 1
+
+
+def test_a_brother_announced_but_told_by_no_part_takes_the_familys_sex_and_cancer(nlp):
+    # the third brother's paragraph is cut off: his row still shows the report's disease and the brothers' sex
+    text = ("We treated a family of 3 brothers with prostate cancer.\nCase 1\nThe first brother was diagnosed at "
+            "the age of 68 years with a PSA of 12.7 ng/ml and underwent radical prostatectomy for prostate cancer.\n"
+            "Case 2\nThe third brother was diagnosed at the age of 61 years with prostate cancer and underwent "
+            "radical prostatectomy.\n")
+    rows = cases(nlp, text, title="Familial prostate cancer in three brothers")
+    assert [(r.sex, r.primary_site) for r in rows] == [("male", "other")] * 3
+
+
+def test_the_series_disease_the_title_names_goes_to_the_row_that_reads_none(nlp):
+    # the father's lung cancer beside the mother's mesothelioma: the title says which is the family's
+    text = ("Patient 1, the father, worked as a pipe insulator. Asbestosis was diagnosed at age 60 years, and "
+            "adenocarcinoma of the lung was found in 1977.\nPatient 2, the mother, was in good health until a pleural "
+            "effusion developed at age 50 years; pleural biopsy showed mesothelioma.\nPatient 3, the daughter, was "
+            "seen at age 30 years for chest pain.\n")
+    rows = cases(nlp, text, title="Familial mesothelioma after asbestos exposure at home")
+    assert [(r.primary_site, r.histology) for r in rows] == [
+        ("lung", "adenocarcinoma"), ("pleura", "mesothelioma"), ("pleura", "mesothelioma")]

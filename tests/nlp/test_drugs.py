@@ -73,6 +73,9 @@ def generics(nlp, text):
         ("PTX 175 mg/m2 was given every three weeks.", ["paclitaxel"]),
         # the antidote of methaemoglobinaemia, when given
         ("Methylene blue 90 mg IV was given for the methaemoglobinaemia.", ["methylthioninium chloride"]),
+        # magnesium into a vein is its sulfate; a misspelt salt of the longer name
+        ("Intravenous magnesium therapy controlled the spasms; a magnesium infusion followed.", ["magnesium sulfate"]),
+        ("She had been treated with ciclosporin and mycophenolate mofetile.", ["ciclosporin", "mycophenolate mofetil"]),
     ],
 )
 def test_drug_generics(nlp, text, expected):
