@@ -92,6 +92,10 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
         ("His back pain has not returned.", "no evidence of disease"),
         ("The tumour has not recurred.", "no evidence of disease"),
         ("Resuscitation was unsuccessful.", "died"),
+        ("Massive cerebral oedema developed, leading to brain death.", "died"),
+        ("Pneumonia resolved gradually and he was extubated.", "recovered"),
+        ("The patient received appropriate antibiotic therapy and showed improvement.", "recovered"),
+        ("Neither recurrence nor metastasis was observed after 4 years.", "no evidence of disease"),
         ("An autopsy was performed the next day.", "died"),
         ("The evolution was favourable.", "recovered"),
         ("The patient left the hospital on day 6.", "recovered"),
@@ -149,6 +153,7 @@ def test_outcome_categories(nlp, text, expected):
         "At the last visit her mobility has not returned to normal.",
         "The patient never recovered the use of his left hand.",
         "Her vision did not fully improve.",
+        "Raised intracranial pressure can lead to brain death.",
     ],
 )
 def test_not_an_outcome(nlp, text):
