@@ -76,6 +76,9 @@ def generics(nlp, text):
         # magnesium into a vein is its sulfate; a misspelt salt of the longer name
         ("Intravenous magnesium therapy controlled the spasms; a magnesium infusion followed.", ["magnesium sulfate"]),
         ("She had been treated with ciclosporin and mycophenolate mofetile.", ["ciclosporin", "mycophenolate mofetil"]),
+        # British "co-" names of fixed combinations are their parts
+        ("He was treated with lumefantrine co-artemether, then co-codamol for pain.",
+         ["artemether", "codeine", "lumefantrine", "paracetamol"]),
     ],
 )
 def test_drug_generics(nlp, text, expected):

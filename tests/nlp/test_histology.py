@@ -84,6 +84,7 @@ from pipeline.nlp.histology import histology as histology_module
         # metastatic renal cell carcinoma by its abbreviation
         ("Biopsy of the pubic mass demonstrated clear cell mRCC.", "clear cell carcinoma"),
         ("She had mRCC with lung and bone metastases.", "renal cell carcinoma"),
+        ("The second patient was diagnosed with clear-cell mrcc after a knee biopsy.", "clear cell carcinoma"),  # lower case
     ],
 )
 def test_first_name(nlp, text, expected):

@@ -93,6 +93,7 @@ from outcome_helpers import categories, nlp, outcomes  # noqa: F401 (nlp: the sh
         ("The tumour has not recurred.", "no evidence of disease"),
         ("Resuscitation was unsuccessful.", "died"),
         ("Massive cerebral oedema developed, leading to brain death.", "died"),
+        ("On hospital day 5, she was diagnosed as brain death.", "died"),
         ("Pneumonia resolved gradually and he was extubated.", "recovered"),
         ("The patient received appropriate antibiotic therapy and showed improvement.", "recovered"),
         ("Neither recurrence nor metastasis was observed after 4 years.", "no evidence of disease"),
