@@ -97,9 +97,15 @@ def told_apart(first: Case, rows: list[Case]) -> None:
 FORMER_LATTER = re.compile(r"\bthe\s+former\b[^.;]*?\b(?P<other>the\s+latter)\b", re.IGNORECASE)
 
 
-# The patients' numbers inside a sentence: "Patient 1 received X, whereas patient 2 ...".
-NUMBERED_PATIENT = re.compile(r"\b(?:patient|case)\s*(?:#|no\.?\s*)?(?P<number>[1-6])\b(?!\s*(?:%|years?|months?|weeks?|days?))",
-                              re.IGNORECASE)
+# The patients' numbers or letters inside a sentence: "Patient 1 received X, whereas patient 2 ...", "While Twin 1
+# was stable at presentation, Twin 2 had respiratory distress ... which resolved on frusemide", "Twin A ..., twin B".
+NUMBERED_PATIENT = re.compile(r"\b(?i:patient|case|twin)\s*(?:#|(?i:no)\.?\s*)?(?P<number>[1-6]|[A-D](?![\w-]))\b"
+                              r"(?!\s*(?i:%|years?|months?|weeks?|days?))")
+
+
+def _label_number(label: str) -> int:
+    """A patient's label as its row number: "2" -> 2, "B" -> 2."""
+    return int(label) if label.isdigit() else ord(label) - ord("A") + 1
 
 
 def respective_values(first: Case, rows: list[Case]) -> None:
@@ -138,9 +144,9 @@ def _two_named(sentence: str, rows: list[Case]) -> tuple[int, tuple[int, int]] |
     split = ONE_AND_OTHER.search(sentence) or FORMER_LATTER.search(sentence)
     if split is not None:
         return split.start("other"), (0, 1)
-    labels = [m for m in NUMBERED_PATIENT.finditer(sentence) if 1 <= int(m.group("number")) <= len(rows)]
+    labels = [m for m in NUMBERED_PATIENT.finditer(sentence) if 1 <= _label_number(m.group("number")) <= len(rows)]
     if len(labels) == 2 and labels[0].group("number") != labels[1].group("number"):
-        return labels[1].start(), (int(labels[0].group("number")) - 1, int(labels[1].group("number")) - 1)
+        return labels[1].start(), (_label_number(labels[0].group("number")) - 1, _label_number(labels[1].group("number")) - 1)
     sexes = [row.sex for row in rows]
     if None in sexes or len(set(sexes)) != 2:
         return None

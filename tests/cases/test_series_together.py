@@ -344,6 +344,11 @@ def test_sites_of_spread_told_apart_by_the_patients_person_words(nlp, text):
      [["doxycycline", "rifampicin"], ["doxycycline", "streptomycin"]]),
     ("Two women, aged 41 and 56 years, with ovarian cancer were treated with olaparib and niraparib, respectively.",
      [["olaparib"], ["niraparib"]]),
+    # twins named by their labels, the second after the first in one sentence
+    ("We report twins born at 34 weeks. While Twin 1 was stable at presentation, Twin 2 had cardiac failure which "
+     "resolved after 48 hours on oxygen therapy and frusemide.", [[], ["furosemide"]]),
+    ("We report twins with neonatal sepsis. Twin A received ampicillin, and twin B was given cefotaxime.",
+     [["ampicillin"], ["cefotaxime"]]),
 ])
 def test_drugs_of_two_patients_told_in_one_sentence(nlp, text, drugs):
     assert [r.drugs for r in cases(nlp, text)] == drugs
