@@ -154,3 +154,36 @@ def _two_named(sentence: str, rows: list[Case]) -> tuple[int, tuple[int, int]] |
     if len(named) != 2 or named[0][1] == named[1][1]:
         return None
     return named[1][0].start(), (sexes.index(named[0][1]), sexes.index(named[1][1]))
+
+
+# A sentence opening on one patient named by order or number as its subject: "The second had an insidious onset
+# ... and is progressing satisfactorily on zinc therapy", "The second patient received X", "Patient 2 was given X".
+ORDINAL_SUBJECT = re.compile(r"^\W*(?:(?:In|in)\s+)?(?:(?:The|the)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth)"
+                             r"(?:\s+(?:patient|case|one|twin|child|sibling))?|(?i:patient|case)\s*(?:#|(?i:no)\.?\s*)?"
+                             r"(?P<number>[1-6]))\b(?!\s*(?:%|years?|months?|cycles?|courses?|doses?|days?|weeks?|line))")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def ordinal_subjects(first: Case, rows: list[Case]) -> None:
+    """Drugs told of one announced patient named by order or number as the subject of its sentence ("The second
+    had an insidious onset ... and is progressing satisfactorily on zinc therapy") are that row's, not the first
+    row's, unless another sentence gives them the first row too. A sentence naming two patients is
+    :func:`told_apart`'s."""
+    if len(rows) < 2:
+        return
+    for item in [e for e in first.evidence if e.field == "drugs" and e.kept]:
+        subject = ORDINAL_SUBJECT.match(item.sentence)
+        if subject is None or _two_named(item.sentence, rows) is not None:
+            continue
+        number = ORDINALS.index(subject.group("ordinal").lower()) + 1 if subject.group("ordinal") else int(subject.group("number"))
+        if not 1 < number <= len(rows):
+            continue
+        owner = rows[number - 1]
+        if item.value not in owner.drugs:
+            owner.drugs = sorted(set(owner.drugs) | {item.value})
+            owner.evidence.append(replace(item))
+        elsewhere = any(e.field == "drugs" and e.kept and e.value == item.value and e.sentence_start != item.sentence_start
+                        for e in first.evidence)
+        if not elsewhere:
+            first.drugs = [value for value in first.drugs if value != item.value]
+            first.evidence = [e for e in first.evidence if e is not item] + [replace(item, kept=False)]

@@ -31,6 +31,7 @@ def cases(nlp, text, title=None):
     # a word between "twin" and the group's noun; the report's own twins after "the case of"
     ("6 month old former 35 week twin Hispanic girls presented with bulging fontanelles.", 0.5),
     ("We report the case of 67-year-old monozygotic twin sisters, both diagnosed with thyroid cancer.", 67),
+    ("We present testicular cancer in two brothers. Both patients were diagnosed at 21 years of age.", 21),
 ])
 def test_one_age_is_given_to_a_group_of_twins(text, age):
     found = _group_age(text, 2500)

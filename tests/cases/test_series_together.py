@@ -349,6 +349,10 @@ def test_sites_of_spread_told_apart_by_the_patients_person_words(nlp, text):
      "resolved after 48 hours on oxygen therapy and frusemide.", [[], ["furosemide"]]),
     ("We report twins with neonatal sepsis. Twin A received ampicillin, and twin B was given cefotaxime.",
      [["ampicillin"], ["cefotaxime"]]),
+    # an ordinal subject of its own sentence, no noun after it
+    ("Two cases of Wilson's disease are reported. First case presented with fulminant hepatic failure and had a "
+     "fatal outcome. The second had an insidious onset and is progressing satisfactorily on zinc therapy.",
+     [[], ["zinc"]]),
 ])
 def test_drugs_of_two_patients_told_in_one_sentence(nlp, text, drugs):
     assert [r.drugs for r in cases(nlp, text)] == drugs

@@ -74,6 +74,7 @@ def sexes(nlp, text):
         ("A woman of 71 was admitted with jaundice.", [71.0]),
         ("A woman of 36 sought advice after five days of malaise.", [36.0]),
         ("Her husband was admitted on the same day, a man of 34, likewise from abroad.", [34.0]),
+        ("Case 4: A female patient of 50, who had surgery in 2014, was referred.", [50.0]),
         ("A 54/F presented with pelvic pain.", [54.0]),
         ("Age/Sex: 61/M. Chief complaint: cough.", [61.0]),
         ("Methods: C.I.(F,78y) underwent left nephrectomy for RCC.", [78.0]),  # a conference abstract's initials
@@ -147,6 +148,7 @@ def test_age_values(nlp, text, expected):
         "She completed a 2 year patient education programme.",
         "A woman of 70 kg received a weight-based dose.",
         "A man of 5 feet was weighed.",
+        "A patient of 3 children was seen.",
         "In a man, 3 of 12 nodes were positive.",
         "A woman with 20 years of diabetes had pain.",
         "A man with 10 years history of smoking had cough.",
