@@ -156,34 +156,42 @@ def _two_named(sentence: str, rows: list[Case]) -> tuple[int, tuple[int, int]] |
     return named[1][0].start(), (sexes.index(named[0][1]), sexes.index(named[1][1]))
 
 
-# A sentence opening on one patient named by order or number as its subject: "The second had an insidious onset
-# ... and is progressing satisfactorily on zinc therapy", "The second patient received X", "Patient 2 was given X".
+# A sentence opening on the patients it is about, named by order or number as its subject: "The second had an
+# insidious onset ... and is progressing satisfactorily on zinc therapy", "The second patient received X", "Patient 2
+# was given X", "Patients 2 and 3 had advanced disease at presentation with lymph node metastasis".
 ORDINAL_SUBJECT = re.compile(r"^\W*(?:(?:In|in)\s+)?(?:(?:The|the)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth)"
-                             r"(?:\s+(?:patient|case|one|twin|child|sibling))?|(?i:patient|case)\s*(?:#|(?i:no)\.?\s*)?"
-                             r"(?P<number>[1-6]))\b(?!\s*(?:%|years?|months?|cycles?|courses?|doses?|days?|weeks?|line))")
+                             r"(?:\s+(?:patient|case|one|twin|child|sibling))?|(?i:patients?|cases?)\s*(?:#|(?i:no)\.?\s*)?"
+                             r"(?P<numbers>[1-6](?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)[1-6])*))\b"
+                             r"(?!\s*(?:%|years?|months?|cycles?|courses?|doses?|days?|weeks?|line))")
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 
 def ordinal_subjects(first: Case, rows: list[Case]) -> None:
-    """Drugs told of one announced patient named by order or number as the subject of its sentence ("The second
-    had an insidious onset ... and is progressing satisfactorily on zinc therapy") are that row's, not the first
-    row's, unless another sentence gives them the first row too. A sentence naming two patients is
+    """Drugs and sites of spread told of some announced patients named by order or number as the subject of their
+    sentence ("The second had an insidious onset ... and is progressing satisfactorily on zinc therapy", "Patients 2
+    and 3 had advanced disease at presentation with lymph node metastasis") are those rows', and not the first row's
+    unless it is named too or another sentence gives it the value. A sentence naming two patients apart is
     :func:`told_apart`'s."""
     if len(rows) < 2:
         return
-    for item in [e for e in first.evidence if e.field == "drugs" and e.kept]:
-        subject = ORDINAL_SUBJECT.match(item.sentence)
-        if subject is None or _two_named(item.sentence, rows) is not None:
-            continue
-        number = ORDINALS.index(subject.group("ordinal").lower()) + 1 if subject.group("ordinal") else int(subject.group("number"))
-        if not 1 < number <= len(rows):
-            continue
-        owner = rows[number - 1]
-        if item.value not in owner.drugs:
-            owner.drugs = sorted(set(owner.drugs) | {item.value})
-            owner.evidence.append(replace(item))
-        elsewhere = any(e.field == "drugs" and e.kept and e.value == item.value and e.sentence_start != item.sentence_start
-                        for e in first.evidence)
-        if not elsewhere:
-            first.drugs = [value for value in first.drugs if value != item.value]
-            first.evidence = [e for e in first.evidence if e is not item] + [replace(item, kept=False)]
+    for field in ("drugs", "metastasis_sites"):
+        for item in [e for e in first.evidence if e.field == field and e.kept]:
+            subject = ORDINAL_SUBJECT.match(item.sentence)
+            if subject is None or _two_named(item.sentence, rows) is not None:
+                continue
+            if subject.group("ordinal"):
+                numbers = {ORDINALS.index(subject.group("ordinal").lower()) + 1}
+            else:
+                numbers = {int(n) for n in re.findall(r"\d", subject.group("numbers"))}
+            if not numbers or max(numbers) > len(rows) or numbers == {1}:
+                continue
+            for number in sorted(numbers - {1}):
+                owner = rows[number - 1]
+                if item.value not in getattr(owner, field):
+                    setattr(owner, field, sorted(set(getattr(owner, field)) | {item.value}))
+                    owner.evidence.append(replace(item))
+            elsewhere = any(e.field == field and e.kept and e.value == item.value and e.sentence_start != item.sentence_start
+                            for e in first.evidence)
+            if 1 not in numbers and not elsewhere:
+                setattr(first, field, [value for value in getattr(first, field) if value != item.value])
+                first.evidence = [e for e in first.evidence if e is not item] + [replace(item, kept=False)]

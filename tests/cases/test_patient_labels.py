@@ -99,3 +99,21 @@ def test_numbered_patients_each_named_a_relative_in_apposition_open_a_row_each(n
             "mesothelioma.\n")
     rows = cases(nlp, text, title="Familial mesothelioma after asbestos exposure at home")
     assert [(r.sex, r.primary_site) for r in rows] == [("male", "lung"), ("female", "pleura")]
+
+
+def test_ordinal_cases_told_one_by_one_without_ages_open_a_row_each(nlp):
+    # an abstract telling its three patients by ordinal subjects and settings, no age given
+    text = ("We report three cases of gastric cancer during pregnancy. The first case included a patient with stage IV "
+            "gastric cancer who received palliative chemotherapy. This patient died 7 months after diagnosis. The second "
+            "case received neoadjuvant chemotherapy during pregnancy. This patient developed pulmonary metastasis and "
+            "died of recurrence 41 months after surgery. In the third case, a distal subtotal gastrectomy was performed "
+            "at week 14 of pregnancy. She is currently without recurrence 14 months after surgery.")
+    rows = cases(nlp, text, title="Gastric cancer during pregnancy: three cases")
+    assert [(r.metastasis_sites, r.outcome) for r in rows] == [
+        ([], "died"), (["lung"], "died"), ([], "no evidence of disease")]
+
+
+def test_an_ordinal_case_of_the_literature_opens_no_row(nlp):
+    text = ("A 40-year-old woman had gastric cancer in pregnancy and died. Two cases were reported before. In the "
+            "second case, the authors gave chemotherapy after delivery.")
+    assert len(cases(nlp, text)) == 1

@@ -453,3 +453,11 @@ def test_twins_of_a_newborn_report_are_both_newborns(nlp):
     rows = cases(nlp, "Both newborns had hepatosplenomegaly at birth and were given benzylpenicillin.",
                  title="Congenital syphilis in preterm twins")
     assert [row.age for row in rows] == [0, 0]
+
+
+def test_spread_told_of_the_patients_named_by_number_is_theirs(nlp):
+    text = ("We report three siblings aged 45, 50 and 52 years with non-medullary thyroid carcinoma. Only Patients 1 and 3 "
+            "had swelling of the neck. Patients 2 and 3 had advanced disease at presentation with lymph node "
+            "metastasis. All patients underwent a total thyroidectomy.")
+    assert [r.metastasis_sites for r in cases(nlp, text)] == [[], ["lymph node"], ["lymph node"]]
+
