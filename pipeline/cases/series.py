@@ -135,7 +135,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             row.evidence.append(replace(word, value=sex))
     one_and_the_other(first, rows)  # after the sexes: "The woman recovered, while the man died"
     told_apart(first, rows)
-    ordinal_subjects(first, rows)  # "The second had ... and is progressing on zinc therapy"
+    ordinal_subjects(first, rows, report.text)  # "The second had ... on zinc therapy", "The other case ... This case"
     respective_values(first, rows)
     list_items(first, rows)  # "(1) a 5-month-old boy with ..., (3) a 76-year-old woman with an umbilical mass"
     newborn_ages(report, rows, patients)

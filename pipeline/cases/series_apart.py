@@ -11,6 +11,7 @@ from dataclasses import replace
 from pipeline.cases.patient_parts import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
 from pipeline.nlp.sections.patient_common import PERSON_SEX
+from pipeline.nlp.sentences.bounds import sentence_end_after, sentence_start_before
 
 
 # A sentence that tells two patients apart: "One twin relapsed and died, but the other is in
@@ -166,24 +167,58 @@ ORDINAL_SUBJECT = re.compile(r"^\W*(?:(?:In|in)\s+)?(?:(?:The|the)\s+(?P<ordinal
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 
-def ordinal_subjects(first: Case, rows: list[Case]) -> None:
-    """Drugs and sites of spread told of some announced patients named by order or number as the subject of their
-    sentence ("The second had an insidious onset ... and is progressing satisfactorily on zinc therapy", "Patients 2
-    and 3 had advanced disease at presentation with lymph node metastasis") are those rows', and not the first row's
-    unless it is named too or another sentence gives it the value. A sentence naming two patients apart is
-    :func:`told_apart`'s."""
+# The other of two patients as the subject ("The other case developed dizziness ..."), and the subjects that go on
+# with the patient the sentence before named ("This case received anti-toxin ...", "The case recovered after 5 days",
+# "She then received ...").
+OTHER_SUBJECT = re.compile(r"^\W*(?:The|the)\s+other\s+(?:case|patient|one|twin|child|sibling|brother|sister)\b")
+CONTINUED_SUBJECT = re.compile(r"^\W*(?:(?:This|The|this|the)\s+(?:case|patient|child|infant|boy|girl|woman|man)\b|(?:She|He|Her|His)\b)")
+# How many sentences back a chain of continued subjects is followed.
+CHAIN_REACH = 6
+
+
+def _named_rows(sentence: str, rows: list[Case]) -> set[int] | None:
+    """The row numbers a sentence opens on as its subject (an order, numbers, "the other" of two), else None."""
+    subject = ORDINAL_SUBJECT.match(sentence)
+    if subject is not None:
+        if subject.group("ordinal"):
+            return {ORDINALS.index(subject.group("ordinal").lower()) + 1}
+        return {int(n) for n in re.findall(r"\d", subject.group("numbers"))}
+    if len(rows) == 2 and OTHER_SUBJECT.match(sentence):
+        return {2}
+    return None
+
+
+def _owners(text: str, sentence: str, sentence_start: int, rows: list[Case]) -> set[int] | None:
+    """The rows a sentence speaks of: those its subject names, or, for a subject that goes on with the patient
+    before ("This case ...", "She ..."), those of the nearest sentence before that names some (at most
+    ``CHAIN_REACH`` sentences back, through continued subjects only); None when it names none."""
+    if text[sentence_start:sentence_start + len(sentence)] != sentence:
+        return None  # (evidence not placed in this text)
+    position = sentence_start
+    for _ in range(CHAIN_REACH):
+        current = text[position:sentence_end_after(text, position)]
+        named = _named_rows(current, rows)
+        if named is not None:
+            return named
+        if not CONTINUED_SUBJECT.match(current) or position == 0:
+            return None
+        position = sentence_start_before(text, position - 1)
+    return None
+
+
+def ordinal_subjects(first: Case, rows: list[Case], text: str = "") -> None:
+    """Drugs, sites of spread and statuses told of some announced patients named by order or number as the subject
+    of their sentence, or of a sentence before it whose patient the sentence goes on with ("The second had an
+    insidious onset ... and is progressing satisfactorily on zinc therapy", "Patients 2 and 3 had advanced disease at
+    presentation with lymph node metastasis", "The other case developed dizziness ... This case received anti-toxin
+    ... The case recovered after 5 days"), are those rows', and not the first row's unless it is named too or
+    another sentence gives it the value. A sentence naming two patients apart is :func:`told_apart`'s."""
     if len(rows) < 2:
         return
     for field in ("drugs", "metastasis_sites"):
         for item in [e for e in first.evidence if e.field == field and e.kept]:
-            subject = ORDINAL_SUBJECT.match(item.sentence)
-            if subject is None or _two_named(item.sentence, rows) is not None:
-                continue
-            if subject.group("ordinal"):
-                numbers = {ORDINALS.index(subject.group("ordinal").lower()) + 1}
-            else:
-                numbers = {int(n) for n in re.findall(r"\d", subject.group("numbers"))}
-            if not numbers or max(numbers) > len(rows) or numbers == {1}:
+            numbers = _owners(text, item.sentence, item.sentence_start, rows) if text else _named_rows(item.sentence, rows)
+            if not numbers or max(numbers) > len(rows) or numbers == {1} or _two_named(item.sentence, rows) is not None:
                 continue
             for number in sorted(numbers - {1}):
                 owner = rows[number - 1]
@@ -195,3 +230,32 @@ def ordinal_subjects(first: Case, rows: list[Case]) -> None:
             if 1 not in numbers and not elsewhere:
                 setattr(first, field, [value for value in getattr(first, field) if value != item.value])
                 first.evidence = [e for e in first.evidence if e is not item] + [replace(item, kept=False)]
+    if text:
+        _chained_status(first, rows, text)
+
+
+def _chained_status(first: Case, rows: list[Case], text: str) -> None:
+    """The first row's status when its sentence speaks of another single patient (the chain of
+    :func:`ordinal_subjects`): that row's, when it has none; the first row takes the last status no other
+    patient's sentence tells."""
+    chosen = next((e for e in first.evidence if e.field == "outcome" and e.kept and e.value == first.outcome), None)
+    if chosen is None:
+        return
+    numbers = _owners(text, chosen.sentence, chosen.sentence_start, rows)
+    if not numbers or len(numbers) != 1 or numbers == {1} or max(numbers) > len(rows):
+        return
+    owner = rows[max(numbers) - 1]
+    if owner.outcome is not None:
+        return
+    owner.outcome = chosen.value
+    owner.evidence = [e for e in owner.evidence if e.field != "outcome"] + [replace(chosen)]
+    others = [e for e in first.evidence if e.field == "outcome" and e is not chosen and e.sentence_start != chosen.sentence_start
+              and not NOT_A_STATUS & set(e.qualifiers) and not any(q.startswith("subject=other") for q in e.qualifiers)
+              and (_owners(text, e.sentence, e.sentence_start, rows) or {1}) == {1}]
+    first.evidence = [e for e in first.evidence if e is not chosen] + [replace(chosen, kept=False)]
+    if others:
+        last = max(others, key=lambda e: e.sentence_start)
+        first.outcome = last.value
+        first.evidence = [e for e in first.evidence if e is not last] + [replace(last, kept=True)]
+    else:
+        first.outcome = None

@@ -461,3 +461,11 @@ def test_spread_told_of_the_patients_named_by_number_is_theirs(nlp):
             "metastasis. All patients underwent a total thyroidectomy.")
     assert [r.metastasis_sites for r in cases(nlp, text)] == [[], ["lymph node"], ["lymph node"]]
 
+
+def test_the_other_case_and_the_sentences_going_on_with_it_are_the_second_rows(nlp):
+    text = ("We report two cases of foodborne botulism in one family. The index case, a 45-year-old man, developed "
+            "ptosis and respiratory failure and was ventilated. The case recovered after 29 days of hospitalization. "
+            "The other case developed dizziness and mild weakness. This case received anti-toxin treatment before "
+            "respiratory failure was shown. The case recovered after 5 days of hospitalization.")
+    assert [r.outcome for r in cases(nlp, text)] == ["recovered", "recovered"]
+
