@@ -61,6 +61,9 @@ ISSUE_LINE = re.compile(
 PAGE_NUMBER = re.compile(r"^\W{0,3}(?:page\s+)?(\d{1,3})(?:\s+(?:of|/)\s+\d{1,3})?\W{0,3}$", re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
 ITEM_START = re.compile(r"^\s*(?:\[?\d{1,3}[.)\]]\s|[•·▪■*\-–—]\s)")
+# A paragraph that opens on a run-in heading of one to four capitalised words and a colon ("Case report: The
+# patient ...", "Discussion: ...", "Case presentation: A 45-year-old ..."), after a line that ends a sentence.
+RUN_IN_HEADING = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s*:\s+[A-Z]")
 
 
 def wrap_width(text: str) -> int | None:
@@ -177,4 +180,6 @@ def _goes_on(previous: str, line: str, width: int) -> bool:
         return True  # "well-" / "leuko-": a word broken at the line's end
     if len(previous) < JOIN_LINE * width:
         return False
+    if SENTENCE_END.search(previous) and RUN_IN_HEADING.match(line):
+        return False  # "... in the future." / "Case report: The patient in question is ...": a new paragraph
     return not (SENTENCE_END.search(previous) and len(line) < JOIN_LINE * width)

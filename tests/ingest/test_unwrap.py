@@ -51,8 +51,11 @@ def test_a_hard_wrapped_text_is_joined_into_paragraphs():
     ("cyclophos", "phamide", "cyclophosphamide"),
     ("carbo", "platin", "carboplatin"),
     ("leuko", "cytosis", "leukocytosis"),
+    # the unit of an age compound ("a 24-year-" + "old female")
+    ("24-year", "old", "24-year-old"),
+    ("3-month", "old", "3-month-old"),
 ])
-def test_a_line_end_hyphen_after_a_whole_drug_name_is_kept(left, right, joined):
+def test_a_line_end_hyphen_is_kept_in_compounds_and_dropped_inside_words(left, right, joined):
     line = "She was admitted with fever and a cough and was treated with antibiotics"
     page = "\n".join([line] * 12) + f"\nand fluids; on day two she was given intravenous {left}-\n{right} for ten days and recovered.\n"
     assert joined in unwrap(page)
@@ -193,3 +196,12 @@ def test_a_pubmed_page_with_a_few_long_lines_is_left_alone():
             "Abstract\n\n" + "Uterine cervical cancer usually spreads by local extension to the nodes. " * 8 +
             "\n\nPublication types\n\n  • Case Reports\n\nMeSH terms\n\n" + "  • Brain Neoplasms / secondary*\n" * 8)
     assert wrap_width(page) is None
+
+
+def test_a_run_in_heading_after_a_sentence_opens_a_paragraph():
+    # a paragraph's last line long enough to look full, then "Case report: ..." of the next paragraph
+    line = "The significance of this case lies in the detailed description of the"
+    page = "\n".join([line] * 12) + ("\nmanagement, which may guide clinicians facing similar cases in future.\n"
+                                     "Case report: The patient in question is a 15-year-old male who had\n"
+                                     "pain and swelling of the knee for three months before he was seen.\n")
+    assert "\nCase report: The patient in question is a 15-year-old male who had pain" in unwrap(page)
