@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.cases.config import DEFAULT
+from pipeline.cases.histology_choice import broader_types
 from pipeline.cases.patient_parts import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
 from pipeline.nlp.sections.patient_common import PERSON_SEX
@@ -47,6 +49,9 @@ def one_and_the_other(first: Case, rows: list[Case]) -> None:
             offset, (one, two) = split
             other = sentence_start + offset
             before = {item.value for item in items if item.start < other}
+            if field == "histology":  # "two cases of lymphoma ..., one is Hodgkin lymphoma": the group's family is no one's type
+                broader = broader_types(DEFAULT.parents)
+                before = {value for value in before if not any(value in broader.get(o, ()) for o in before)}
             after = [item for item in items if item.start >= other]
             if len(before) != 1 or len({item.value for item in after}) != 1 or before == {after[0].value}:
                 continue

@@ -469,3 +469,11 @@ def test_the_other_case_and_the_sentences_going_on_with_it_are_the_second_rows(n
             "respiratory failure was shown. The case recovered after 5 days of hospitalization.")
     assert [r.outcome for r in cases(nlp, text)] == ["recovered", "recovered"]
 
+
+
+def test_one_and_the_other_after_the_groups_family_give_each_its_own_type(nlp):
+    # "two cases of lymphoma": the family named of the group before "one ... the other" is no one's type
+    text = ("We report two cases of lymphoma manifesting in siblings, one is Hodgkin lymphoma (HL) and the other is "
+            "Non-Hodgkin lymphoma (NHL) in a nuclear family. Each presented a year apart.")
+    rows = cases(nlp, text, "Lymphoma in two siblings")
+    assert [r.histology for r in rows] == ["hodgkin lymphoma", "non-hodgkin lymphoma"]
