@@ -56,6 +56,8 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     was read as one patient's; unchanged otherwise. ``patients`` and ``sex_words``: the sections
     component's patient patterns and the demographics component's sex words."""
     if len(cases) != 1:
+        # (the rows of patients the report announces beyond its parts: "a family of 3 brothers", the one no part tells)
+        untold = _untold_rows(report, cases, patients)
         table_columns(report.text, cases)  # "WBC | 18.2 | 25.6" under "| Case 1 | Case 2"
         respective_ages(report.text, cases, patients)
         listed_person_ages(report.text, cases, patients)  # "Patients: Male, 45-year-old • Female, 38-year-old"
@@ -63,11 +65,9 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             group_age(report.text, cases, patients)  # twins read as two parts share their age
             co_twin_age(report, cases, patients)
         if len(cases) > 1:
-            group_sex(report.text, report.title, cases, patients)
+            group_sex(report.text, report.title, cases + untold, patients)
             kin_pair_sexes(report.text, report.title, cases, patients)
             newborn_ages(report, cases, patients)  # "Twin A\nA male infant born at 34 weeks ..."
-        untold = _untold_rows(report, cases, patients)
-        group_sex(report.text, report.title, untold, patients)  # "a family of 3 brothers": the one no part tells too
         return cases + untold
     count = announced_patients(report.text, report.title, patients)
     persons = enumerated_persons(report.text, patients, sex_words) if count < 2 else []

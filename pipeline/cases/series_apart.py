@@ -12,7 +12,7 @@ from pipeline.cases.config import DEFAULT
 from pipeline.cases.histology_choice import broader_types
 from pipeline.cases.patient_parts import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
-from pipeline.nlp.sections.patient_common import PERSON_SEX
+from pipeline.nlp.sections.patient_common import PERSON_SEX, patient_number
 from pipeline.nlp.sentences.bounds import sentence_end_after, sentence_start_before
 
 
@@ -87,16 +87,30 @@ def told_apart(first: Case, rows: list[Case]) -> None:
             for item in items:
                 owner = rows[order[0] if item.start < sentence_start + offset else order[1]]
                 other = rows[1 - rows.index(owner)]
-                if item.value not in getattr(owner, field):
-                    setattr(owner, field, sorted(set(getattr(owner, field)) | {item.value}))
-                    owner.evidence.append(replace(item, kept=True))
-                elsewhere = any(e.field == field and e.kept and e.value == item.value and e.sentence_start != sentence_start
-                                for e in other.evidence)
+                _give(owner, field, item)
                 both = sum(1 for e in items if e.value == item.value and e is not item and
                            (e.start < sentence_start + offset) != (item.start < sentence_start + offset))
-                if item.value in getattr(other, field) and not elsewhere and not both:
-                    setattr(other, field, [value for value in getattr(other, field) if value != item.value])
-                    other.evidence = [e for e in other.evidence if e is not item] + [replace(item, kept=False)]
+                if item.value in getattr(other, field) and not _told_elsewhere(other, field, item) and not both:
+                    _take_back(other, field, item)
+
+
+def _give(row: Case, field: str, item: Evidence) -> None:
+    """``row`` with the value of ``item`` among its ``field`` values, kept with its evidence."""
+    if item.value not in getattr(row, field):
+        setattr(row, field, sorted(set(getattr(row, field)) | {item.value}))
+        row.evidence.append(replace(item, kept=True))
+
+
+def _told_elsewhere(row: Case, field: str, item: Evidence) -> bool:
+    """Whether another sentence of ``row``'s kept evidence gives it the value of ``item`` too."""
+    return any(e.field == field and e.kept and e.value == item.value and e.sentence_start != item.sentence_start
+               for e in row.evidence)
+
+
+def _take_back(row: Case, field: str, item: Evidence) -> None:
+    """``row`` without the value of ``item``, its evidence left out."""
+    setattr(row, field, [value for value in getattr(row, field) if value != item.value])
+    row.evidence = [e for e in row.evidence if e is not item] + [replace(item, kept=False)]
 
 
 # "The former was treated with X, the latter with Y".
@@ -107,11 +121,6 @@ FORMER_LATTER = re.compile(r"\bthe\s+former\b[^.;]*?\b(?P<other>the\s+latter)\b"
 # was stable at presentation, Twin 2 had respiratory distress ... which resolved on frusemide", "Twin A ..., twin B".
 NUMBERED_PATIENT = re.compile(r"\b(?i:patient|case|twin)\s*(?:#|(?i:no)\.?\s*)?(?P<number>[1-6]|[A-D](?![\w-]))\b"
                               r"(?!\s*(?i:%|years?|months?|weeks?|days?))")
-
-
-def _label_number(label: str) -> int:
-    """A patient's label as its row number: "2" -> 2, "B" -> 2."""
-    return int(label) if label.isdigit() else ord(label) - ord("A") + 1
 
 
 def respective_values(first: Case, rows: list[Case]) -> None:
@@ -150,9 +159,9 @@ def _two_named(sentence: str, rows: list[Case]) -> tuple[int, tuple[int, int]] |
     split = ONE_AND_OTHER.search(sentence) or FORMER_LATTER.search(sentence)
     if split is not None:
         return split.start("other"), (0, 1)
-    labels = [m for m in NUMBERED_PATIENT.finditer(sentence) if 1 <= _label_number(m.group("number")) <= len(rows)]
+    labels = [m for m in NUMBERED_PATIENT.finditer(sentence) if 1 <= patient_number(m.group("number")) <= len(rows)]
     if len(labels) == 2 and labels[0].group("number") != labels[1].group("number"):
-        return labels[1].start(), (_label_number(labels[0].group("number")) - 1, _label_number(labels[1].group("number")) - 1)
+        return labels[1].start(), (patient_number(labels[0].group("number")) - 1, patient_number(labels[1].group("number")) - 1)
     sexes = [row.sex for row in rows]
     if None in sexes or len(set(sexes)) != 2:
         return None
@@ -169,7 +178,6 @@ ORDINAL_SUBJECT = re.compile(r"^\W*(?:(?:In|in)\s+)?(?:(?:The|the)\s+(?P<ordinal
                              r"(?:\s+(?:patient|case|one|twin|child|sibling))?|(?i:patients?|cases?)\s*(?:#|(?i:no)\.?\s*)?"
                              r"(?P<numbers>[1-6](?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)[1-6])*))\b"
                              r"(?!\s*(?:%|years?|months?|cycles?|courses?|doses?|days?|weeks?|line))")
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 
 # The other of two patients as the subject ("The other case developed dizziness ..."), and the subjects that go on
@@ -186,7 +194,7 @@ def _named_rows(sentence: str, rows: list[Case]) -> set[int] | None:
     subject = ORDINAL_SUBJECT.match(sentence)
     if subject is not None:
         if subject.group("ordinal"):
-            return {ORDINALS.index(subject.group("ordinal").lower()) + 1}
+            return {patient_number(subject.group("ordinal"))}
         return {int(n) for n in re.findall(r"\d", subject.group("numbers"))}
     if len(rows) == 2 and OTHER_SUBJECT.match(sentence):
         return {2}
@@ -226,15 +234,9 @@ def ordinal_subjects(first: Case, rows: list[Case], text: str = "") -> None:
             if not numbers or max(numbers) > len(rows) or numbers == {1} or _two_named(item.sentence, rows) is not None:
                 continue
             for number in sorted(numbers - {1}):
-                owner = rows[number - 1]
-                if item.value not in getattr(owner, field):
-                    setattr(owner, field, sorted(set(getattr(owner, field)) | {item.value}))
-                    owner.evidence.append(replace(item))
-            elsewhere = any(e.field == field and e.kept and e.value == item.value and e.sentence_start != item.sentence_start
-                            for e in first.evidence)
-            if 1 not in numbers and not elsewhere:
-                setattr(first, field, [value for value in getattr(first, field) if value != item.value])
-                first.evidence = [e for e in first.evidence if e is not item] + [replace(item, kept=False)]
+                _give(rows[number - 1], field, item)
+            if 1 not in numbers and not _told_elsewhere(first, field, item):
+                _take_back(first, field, item)
     if text:
         _chained_status(first, rows, text)
 
