@@ -11,7 +11,7 @@ from pipeline.cases.outcome import group_outcomes, series_outcomes
 from pipeline.cases.outcome_title import title_outcome
 from pipeline.cases.patient_parts import split_by_patient
 from pipeline.cases.patients import about_patient
-from pipeline.cases.preamble import group_sex, preamble, title_disease
+from pipeline.cases.preamble import group_sex, preamble, title_disease, title_mentions
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
 from pipeline.cases.series_ages_in_order import ages_in_order
@@ -28,10 +28,14 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     titled = title_disease(mentions, starts, report.title)  # the later parts' fallback when no text precedes "Case 1"
     cases = []
     parts = split_by_patient(mentions, starts, config.patients, report.text)
+    # the organ the title writes before the series' type ("Primary cutaneous monomorphous lymphoma: a
+    # report of 3 cases"), for the parts that name the type but not its organ
+    title_named = title_mentions(mentions, report.title) if len(parts) > 1 else []
     for number, part in enumerate(parts, 1):
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
-        _fill(case, part, shared + (titled if number > 1 else []), config, several=len(parts) > 1, report=report)
+        _fill(case, part, shared + (titled if number > 1 else []), config, several=len(parts) > 1, report=report,
+              title_named=title_named)
         together = group_sex(shared)  # "two young women" before "Case 1", when the case's part says no sex
         if case.sex is None and together is not None:
             case.sex = together.value.sex

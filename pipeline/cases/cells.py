@@ -27,7 +27,7 @@ from pipeline.ingest.report import Report
 
 
 def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT,
-          several: bool = False, report: Report | None = None) -> None:
+          several: bool = False, report: Report | None = None, title_named: list[Mention] = ()) -> None:
     mine = [m for m in mentions if about_patient(m)]
     followed = {id(m) for m in mentions if recommendation_followed(m, mine)}
     if followed:  # a drug recommended, then the course told on: given (patients.recommendation_followed)
@@ -54,7 +54,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     case.sex = _sex(demographics, case, keep)
 
     site_mentions, stage = histology_and_stage_cells(case, by_group, shared, mentions, mine, primary, remote_only,
-                                                     marrow, config, several, evidence, keep)
+                                                     marrow, config, several, evidence, keep, title_named)
     if case.sex is None:  # "primary uterine lymphoma", "prostatic adenocarcinoma" of a patient no word names
         _sex_of_primary(case, evidence, config.sex_words)
     if case.sex is None:  # "A 54-year-old presented with scrotal pain", "underwent hysterectomy for a uterine mass"

@@ -57,10 +57,12 @@ def primary_site_cell(case: Case, by_group: dict[str, list[Mention]], shared: li
 def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], shared: list[Mention],
                               mentions: list[Mention], mine: list[Mention], primary: Mention | None,
                               remote_only: bool, marrow: Mention | None, config: AssemblyConfig, several: bool,
-                              evidence: list[Evidence], keep) -> tuple[list[Mention], Mention | None]:
+                              evidence: list[Evidence], keep, title_named: list[Mention] = ()
+                              ) -> tuple[list[Mention], Mention | None]:
     """The case's histological type and the primary site its type names, then its FIGO stage (and no
     primary when the organ is only the mimicked cancer's); ``evidence`` is the case's, which ``keep``
-    adds to. Returns the site mentions (the patient's and the shared ones) and the stage's mention."""
+    adds to; ``title_named``: the title's site and type mentions, of a report of several patients.
+    Returns the site mentions (the patient's and the shared ones) and the stage's mention."""
     site_mentions = by_group.get("sites", []) + [m for m in shared if m.group == "sites"]
     typed = without_keyword_mimics(by_group.get("histology", []) or [m for m in shared if m.group == "histology"],
                                     mentions)
@@ -98,10 +100,13 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
         # "Only a few examples of vaginal melanoma have been documented ... The diagnosis of aggressive
         # melanoma was made": the organ the report writes before the same type, anywhere in its text, outweighs
         # the organ the type mostly arises in
-        written = organ_written_before([m for m in mentions if m.group == "histology"
+        # (in a report of several patients, the title's too: "Primary cutaneous monomorphous lymphoma: a
+        # report of 3 cases" before parts that say only "diagnosed as histiocytic lymphoma")
+        read = list(mentions) + [m for m in title_named if m not in mentions]
+        written = organ_written_before([m for m in read if m.group == "histology"
                                         and m.value.histology == histology.value.histology
                                         and m.section not in EXCLUDED_SECTIONS],
-                                       [m for m in mentions if m.group == "sites"
+                                       [m for m in read if m.group == "sites"
                                         and m.section not in EXCLUDED_SECTIONS]) if tissue and not case.primary_site else None
         if written is not None and written.value.site != tissue:
             tissue, before = None, written

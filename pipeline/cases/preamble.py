@@ -22,8 +22,16 @@ def title_disease(mentions: list[Mention], starts: list[PatientStart], title: st
     case a 56-year-old man ..."): there is no text before "Case 1" (see :func:`preamble`) to name
     the disease all the patients share, but the title names it. Empty for one-patient reports and
     for a report whose text before the first part exists (the preamble gives the shared disease)."""
+    if len({s.number for s in starts}) < 2 or min(s.start for s in starts) > 0:
+        return []
+    return title_mentions(mentions, title)
+
+
+def title_mentions(mentions: list[Mention], title: str | None) -> list[Mention]:
+    """The site and type mentions of the report's title ("Primary cutaneous monomorphous lymphoma: a
+    report of 3 cases"), not denied."""
     wanted = " ".join((title or "").split()).lower().rstrip(".")
-    if not wanted or len({s.number for s in starts}) < 2 or min(s.start for s in starts) > 0:
+    if not wanted:
         return []
     return [m for m in mentions if m.group in ("sites", "histology") and not m.negated
             and " ".join(m.sentence.split()).lower().rstrip(".") == wanted]

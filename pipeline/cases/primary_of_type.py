@@ -126,6 +126,16 @@ def final_type_organ(histology: list[Mention], config: AssemblyConfig = DEFAULT)
 
 # what may stand between an organ's word and the type it names: a space or a hyphen, "primary"
 ORGAN_TYPE_GAP = re.compile(r"^[\s-]*(?:primary[\s-]+)?$", re.IGNORECASE)
+# after an organ's adjective ("cutaneous", "gastric", "ovarian"), which can only describe the noun phrase it
+# opens, also up to two describing words the lexicon has no type for ("primary cutaneous monomorphous
+# lymphoma", "ovarian mature cystic teratoma"); not a word that ends the phrase or makes the type another
+# organ's spread ("gastric and metastatic ...")
+ORGAN_ADJECTIVE = re.compile(r"(?:ous|al|ic|ary|ine|ar|eal|ial)$", re.IGNORECASE)
+ORGAN_ADJECTIVE_TYPE_GAP = re.compile(
+    r"^[\s-]*(?:primary[\s-]+)?(?:(?!(?:and|or|with|without|in|of|to|the|a|an|as|by|on|at|for|from|after|but|not|no|"
+    r"was|were|is|are|who|which|that|metastatic|secondary|recurrent|like|mimicking|versus|vs)\b)[a-z]+[\s-]+){0,2}$",
+    re.IGNORECASE)
+ORGAN_ADJECTIVE_TYPE_REACH = 32  # characters from the organ's adjective to the type's name
 
 
 def organ_written_before(types: list[Mention], sites: list[Mention]) -> Mention | None:
@@ -137,9 +147,11 @@ def organ_written_before(types: list[Mention], sites: list[Mention]) -> Mention 
     for site in sorted(sites, key=lambda m: m.start):
         if site.negated or site.hypothetical or site.value.site == "lymph node" or site.value.role == "metastasis":
             continue
+        adjective = bool(ORGAN_ADJECTIVE.search(site.text))
+        gap, reach = (ORGAN_ADJECTIVE_TYPE_GAP, ORGAN_ADJECTIVE_TYPE_REACH) if adjective else (ORGAN_TYPE_GAP, 12)
         for histology in own:
-            if histology.sentence_start == site.sentence_start and 0 <= histology.start - site.end <= 12 \
-                    and ORGAN_TYPE_GAP.match(histology.sentence[site.end - site.sentence_start:histology.start - histology.sentence_start]):
+            if histology.sentence_start == site.sentence_start and 0 <= histology.start - site.end <= reach \
+                    and gap.match(histology.sentence[site.end - site.sentence_start:histology.start - histology.sentence_start]):
                 return site
     return None
 

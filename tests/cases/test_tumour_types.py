@@ -2,7 +2,7 @@
 itself, on case passages written for the tests (issue 11: haematological, renal, paediatric and
 bone tumours of fresh reports)."""
 import pytest
-from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
+from case_helpers import nlp, row, rows  # noqa: F401 (nlp: the shared fixture)
 
 
 @pytest.mark.parametrize("text, site, histology", [
@@ -108,6 +108,19 @@ def test_a_hodgkin_lymphoma_without_an_organ_is_of_the_lymph_nodes(nlp):
 ])
 def test_a_lymphoma_or_mesothelioma_without_an_organ_is_of_the_organ_it_mostly_arises_in(nlp, text, site):
     assert row(nlp, text).primary_site == site
+
+
+@pytest.mark.parametrize("title, text", [
+    # the organ's adjective and the type's name with a describing word between them
+    ("Primary cutaneous monomorphous lymphoma: two cases", "We saw two patients. Case 1 was a 40-year-old woman "
+     "with a nodule on her arm, diagnosed as lymphocytic lymphoma. Case 2 was a 65-year-old man with a plaque "
+     "on his back, diagnosed as histiocytic lymphoma."),
+    (None, "A 61-year-old man had a slowly growing plaque. Biopsy showed a primary cutaneous indolent lymphoma. "
+     "Histology was that of a follicular lymphoma, and he received radiotherapy."),
+])
+def test_a_lymphoma_the_report_names_of_an_organ_is_not_read_as_nodal(nlp, title, text):
+    text = f"{title}\n{text}" if title else text  # a text file's first line is its title
+    assert {case.primary_site for case in rows(nlp, text, title)} == {"skin"}
 
 
 def test_a_mostly_extranodal_lymphoma_without_an_organ_is_not_read_as_nodal(nlp):

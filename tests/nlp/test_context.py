@@ -884,3 +884,16 @@ def test_relatives_listed_after_a_count_are_the_counted_patients(nlp, text, subj
 ])
 def test_a_person_word_as_a_patients_label_is_no_other_person(nlp, text, subject):
     assert qualify(nlp, text, "14-year-old", group="demographics")["subject"] == subject
+
+
+@pytest.mark.parametrize("text, subject", [
+    # the relatives are the object of the authors' presenting phrase: the report's patients
+    ("This report concerns a brother and sister, a year apart in age, who developed chronic lymphatic "
+     "leukemia within months of each other.", "patient"),
+    ("We describe a mother and her daughter who both developed chronic lymphatic leukemia.", "patient"),
+    # a person word between the phrase and the relative: a family history
+    ("We report a 40-year-old man whose brother had died of chronic lymphatic leukemia.", "family"),
+    ("This report concerns a woman with anaemia; her sister had chronic lymphatic leukemia.", "family"),
+])
+def test_relatives_the_authors_present_are_the_reported_patients(nlp, text, subject):
+    assert qualify(nlp, text, "chronic lymphatic leukemia", group="histology")["subject"] == subject

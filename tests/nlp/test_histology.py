@@ -354,6 +354,11 @@ def test_a_type_a_lesion_is_hard_to_tell_apart_from_is_hedged(nlp):
     ("Marrow aspirate showed acute megakaryoblastic leukaemia.", ["acute megakaryoblastic leukemia"]),
     ("She was diagnosed with acute monoblastic leukemia (FAB M5a).", ["acute monocytic leukemia"]),
     ("Biopsy of the plaque confirmed Kaposi's sarcoma.", ["kaposi sarcoma"]),
+    # the leukaemias' older names, still written in reports
+    ("The twins both developed chronic myelocytic leukemia in their sixties.", ["chronic myeloid leukemia"]),
+    ("Her brother had died of chronic lymphatic leukaemia.", ["chronic lymphocytic leukemia"]),
+    ("A 6-year-old girl was diagnosed with acute lymphoid leukemia.", ["acute lymphoblastic leukemia"]),
+    ("Marrow aspiration confirmed acute granulocytic leukemia.", ["acute myeloid leukemia"]),
 ])
 def test_named_subtypes(nlp, text, expected):
     assert names(nlp, text)[:1] == expected

@@ -73,6 +73,8 @@ class CueScope:
         self.received_verbs = regex_cache.compile(spec.get("received_verbs", "(?!)"), re.IGNORECASE)
         self.family_attribute_before = regex_cache.compile(spec.get("family_attribute_before", "(?!)"), re.IGNORECASE)
         self.patient_main_verb = regex_cache.compile(spec.get("patient_main_verb", "(?!)"), re.IGNORECASE)
+        self.relatives_presented_before = regex_cache.compile(spec.get("relatives_presented_before", "(?!)"),
+                                                              re.IGNORECASE)
 
     def qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
         flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
@@ -150,6 +152,8 @@ class CueScope:
                 continue  # "Because of her family history of X, a 41-year-old woman was referred"
             if category == "family" and self._patients_own_clause(doc, start, between):
                 continue  # "Our patient with a family history of X was diagnosed with X in 2002"
+            if category == "family" and self._relatives_presented(doc, start):
+                continue  # "This report concerns a brother and sister ... who developed CLL": the patients
             flags[category] = True
         if not flags["hypothetical"] and self._conditional(doc, span, cues):
             flags["hypothetical"] = True
@@ -251,6 +255,12 @@ class CueScope:
         sentence = doc[cue_start].sent if doc.has_annotation("SENT_START") else doc[:]
         before = doc.text[sentence.start_char:doc[cue_start].idx]
         return bool(self.family_attribute_before.search(before)) and bool(self.patient_main_verb.search(between.text))
+
+    def _relatives_presented(self, doc: Doc, cue_start: int) -> bool:
+        """The family word is the object of the authors' presenting phrase ("We describe two sisters
+        with ...", "This report concerns a brother and sister"): the relatives are the report's patients."""
+        sentence = doc[cue_start].sent if doc.has_annotation("SENT_START") else doc[:]
+        return bool(self.relatives_presented_before.search(doc.text[sentence.start_char:doc[cue_start].idx]))
 
     @staticmethod
     def _new_person_after_clause(between: Span) -> bool:

@@ -45,6 +45,8 @@ class SentenceSubjects:
         self.person_modifiers = regex_cache.compile(spec["person_modifiers"], re.IGNORECASE)
         self.reference_entry = regex_cache.compile(spec["reference_entry"])
         self.relative_pronouns = frozenset(spec["relative_pronouns"])
+        self.relatives_presented_before = regex_cache.compile(spec.get("relatives_presented_before", "(?!)"),
+                                                              re.IGNORECASE)
 
     def subject(self, sentence: Span, cues: list, text: str, section: str | None, narrative=None) -> str:
         """The subject of a sentence from its cues; ``narrative`` (called only when needed) tells
@@ -209,6 +211,8 @@ class SentenceSubjects:
                 continue
             if self._a_label(doc, end):
                 continue  # "Sibling 1: A 14-year-old male child ...": the report's patient, labelled
+            if self.relatives_presented_before.search(doc.text[doc[sentence_start].idx:doc[start].idx]):
+                continue  # "This report concerns a brother and sister who developed CLL": the patients
             between = doc[end:span.start]
             if any(self.patient_nominative.match(t.text) for t in between) or self._a_things_name(doc, end):
                 continue
