@@ -185,6 +185,16 @@ ORDINAL_SUBJECT = re.compile(r"^\W*(?:(?:In|in)\s+)?(?:(?:The|the)\s+(?P<ordinal
 # "She then received ...").
 OTHER_SUBJECT = re.compile(r"^\W*(?:The|the)\s+other\s+(?:case|patient|one|twin|child|sibling|brother|sister)\b")
 CONTINUED_SUBJECT = re.compile(r"^\W*(?:(?:This|The|this|the)\s+(?:case|patient|child|infant|boy|girl|woman|man)\b|(?:She|He|Her|His)\b)")
+# A sentence opening on a person word or pronoun of one sex as its subject, after a run-in heading ("Results:") or an
+# opening adverb ("Unfortunately, he succumbed from refractory disease", "The girl, up to date, remains in first
+# remission", "By contrast, her older brother had a poor outcome"): of patients of two sexes, the one of that sex.
+SEXED_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][A-Za-z ]{0,30}:\s*)?(?:(?:[A-Za-z]+ly|However|Then|Later|Thereafter|Subsequently|Finally|Meanwhile|"
+    r"In\s+contrast|By\s+contrast|On\s+the\s+other\s+hand),?\s+)?"
+    r"(?:(?:the|her|his|their)\s+(?:(?:older|younger|elder|little|baby|twin|first-born|second-born)\s+)?"
+    r"(?P<person>woman|man|girl|boy|mother|father|son|daughter|brother|sister|husband|wife)|(?P<pronoun>she|he))\b",
+    re.IGNORECASE)
+PRONOUN_SEX = {"she": "female", "he": "male"}
 # How many sentences back a chain of continued subjects is followed.
 CHAIN_REACH = 6
 
@@ -198,7 +208,19 @@ def _named_rows(sentence: str, rows: list[Case]) -> set[int] | None:
         return {int(n) for n in re.findall(r"\d", subject.group("numbers"))}
     if len(rows) == 2 and OTHER_SUBJECT.match(sentence):
         return {2}
-    return None
+    return _sexed_row(sentence, rows)
+
+
+def _sexed_row(sentence: str, rows: list[Case]) -> set[int] | None:
+    """The row a sentence opens on by a person word or pronoun of one sex ("The girl achieved remission",
+    "Unfortunately, he succumbed"), when every row's sex is known and exactly one row has that sex."""
+    subject = SEXED_SUBJECT.match(sentence)
+    sexes = [row.sex for row in rows]
+    if subject is None or None in sexes:
+        return None
+    sex = PERSON_SEX[subject.group("person").lower()] if subject.group("person") \
+        else PRONOUN_SEX[subject.group("pronoun").lower()]
+    return {sexes.index(sex) + 1} if sexes.count(sex) == 1 else None
 
 
 def _owners(text: str, sentence: str, sentence_start: int, rows: list[Case]) -> set[int] | None:
@@ -228,7 +250,7 @@ def ordinal_subjects(first: Case, rows: list[Case], text: str = "") -> None:
     another sentence gives it the value. A sentence naming two patients apart is :func:`told_apart`'s."""
     if len(rows) < 2:
         return
-    for field in ("drugs", "metastasis_sites"):
+    for field in ("drugs", "metastasis_sites", "dates"):
         for item in [e for e in first.evidence if e.field == field and e.kept]:
             numbers = _owners(text, item.sentence, item.sentence_start, rows) if text else _named_rows(item.sentence, rows)
             if not numbers or max(numbers) > len(rows) or numbers == {1} or _two_named(item.sentence, rows) is not None:

@@ -477,3 +477,31 @@ def test_one_and_the_other_after_the_groups_family_give_each_its_own_type(nlp):
             "Non-Hodgkin lymphoma (NHL) in a nuclear family. Each presented a year apart.")
     rows = cases(nlp, text, "Lymphoma in two siblings")
     assert [r.histology for r in rows] == ["hodgkin lymphoma", "non-hodgkin lymphoma"]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a brother and a sister told together: "the girl", "he", "her older brother" name one of them
+    (("We report two siblings, a girl aged 14 years and a boy aged 22 years, with nodular sclerosis Hodgkin "
+      "lymphoma. Results: The girl achieved remission with chemotherapy alone. The boy relapsed during "
+      "chemotherapy. Unfortunately, he died of refractory disease."), ["complete remission", "died"]),
+    (("Two cases of melanoma of the skin, in a brother and sister, are presented. A lesion was removed from the "
+      "back of a 61-year-old man. The patient is without recurrence four years later. A sister, age 40, had a "
+      "tumour of the calf removed. She died of metastatic melanoma in May 1961."),
+     ["no evidence of disease", "died"]),
+])
+def test_a_status_of_a_sentence_opening_on_one_sexs_word_is_that_patients(nlp, text, outcomes):
+    assert [r.outcome for r in cases(nlp, text)] == outcomes
+
+
+def test_a_date_of_a_sentence_opening_on_one_sexs_word_is_that_patients(nlp):
+    text = ("Two cases of melanoma of the skin, in a brother and sister, are presented. A lesion was removed from the "
+            "back of a 61-year-old man. The patient is without recurrence four years later. A sister, age 40, had a "
+            "tumour of the calf removed. She died of metastatic melanoma in May 1961.")
+    assert [r.dates for r in cases(nlp, text)] == [[], ["1961-05"]]
+
+
+def test_a_pronoun_names_no_one_when_both_patients_are_of_its_sex(nlp):
+    text = ("We report two brothers, aged 30 and 34 years, with familial Mediterranean fever. The older brother "
+            "responded to colchicine. He recovered fully.")
+    # (the status stays where the one-patient reading put it: no row is told apart by "he")
+    assert [r.outcome for r in cases(nlp, text)] == ["recovered", None]
