@@ -127,6 +127,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     respective_ages(report.text, rows, patients)
     listed_sexes(report.text, rows, patients)
     group_age(report.text, rows, patients)
+    co_twin_age(report, rows, patients)  # "a 38-year-old set of monozygotic twin brothers"
     group_sex(report.text, report.title, rows, patients)
     kin_pair_sexes(report.text, report.title, rows, patients, told_together=True)
     for row, (sex, word) in zip(rows, persons):  # "a young girl, her father, her uncle and ..."

@@ -167,16 +167,24 @@ def _newborn_opening(report: Report, patients: str) -> tuple[bool, re.Match | No
 
 # A report about twins: its title or opening names them ("... in identical twins", "Twin A").
 TWINS = re.compile(r"\btwins?\b", re.IGNORECASE)
+# Twins of one egg, who are of one sex ("monozygotic twins", "identical twin sisters").
+ONE_EGG_TWINS = re.compile(r"\b(?:monozygotic|identical|monochorionic|uniovular)\s+(?:\w+\s+)?twins?\b", re.IGNORECASE)
 
 
 def co_twin_age(report: Report, rows: list[Case], patients: str) -> None:
-    """Twins read as two parts, one of which the text gives no age ("A previously healthy
-    1-year-old boy ... His twin brother developed similar symptoms eight days later"): twins are
-    born together, so the other's age in whole years is its age too (an infant's age in months is
-    not: twins fall ill weeks apart)."""
+    """Twins, one of whom the text gives no age ("A previously healthy 1-year-old boy ... His twin
+    brother developed similar symptoms eight days later"): twins are born together, so the other's
+    age in whole years is its age too (an infant's age in months is not: twins fall ill weeks
+    apart); twins of one egg ("monozygotic", "identical") are of one sex too."""
     reach = int(read_patterns(patients)["announced_reach"])
-    if len(rows) != 2 or not TWINS.search((report.title or "") + " " + report.text[:reach]):
+    opening = (report.title or "") + " " + report.text[:reach]
+    if len(rows) != 2 or not TWINS.search(opening):
         return
+    sexed = [row for row in rows if row.sex is not None]
+    if len(sexed) == 1 and ONE_EGG_TWINS.search(opening):  # twins of one egg are of one sex
+        other = next(row for row in rows if row.sex is None)
+        other.sex = sexed[0].sex
+        other.evidence += [replace(e) for e in sexed[0].evidence if e.field == "sex" and e.kept and e.value == other.sex][:1]
     aged = [row for row in rows if row.age is not None]
     if len(aged) != 1 or aged[0].age < 1 or not float(aged[0].age).is_integer():
         return

@@ -184,6 +184,20 @@ def test_twins_given_one_age_together_each_have_it(nlp):
     assert [(row.age, row.sex) for row in rows] == [(41.0, "female"), (41.0, "female")]
 
 
+@pytest.mark.parametrize("text, ages, sexes", [
+    # told together: the co-twin whose age the text does not write has the twin's age in years
+    (("Simultaneous testicular tumours in a 41-year-old set of monozygotic twin brothers are reported. Both "
+      "underwent orchiectomy."), [41.0, 41.0], ["male", "male"]),
+    # twins of one egg are of one sex
+    (("We present monozygotic twins with cardiomyopathy who both had a cardiac arrest. A 58-year-old man "
+      "collapsed while jogging and was resuscitated. His twin had died of a cardiac arrest a month before."),
+     [58.0, 58.0], ["male", "male"]),
+])
+def test_a_co_twin_told_together_has_the_twins_age_and_sex(nlp, text, ages, sexes):
+    rows = cases(nlp, text)
+    assert [row.age for row in rows] == ages and [row.sex for row in rows] == sexes
+
+
 @pytest.mark.parametrize("text, count", [
     ("This is the first case report of monozygotic twins with the same rare cyst.", 2),
     ("Case presentation: 27 year-old male identical twins presented with knee pain.", 2),

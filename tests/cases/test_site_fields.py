@@ -33,10 +33,10 @@ def test_subtype_beats_its_family_named_more_often(nlp):
     assert case_of(nlp, text).histology == "minimal deviation adenocarcinoma"
 
 
-def test_the_adult_type_named_after_the_bare_granulosa_cell_tumour_is_the_cases(nlp):
-    text = ("Ovarian granulosa cell tumour is a rare low-grade malignancy. A 57-year-old woman, who was diagnosed "
-            "with AGCT, had a history of laparotomy debulking three months earlier.")
-    assert case_of(nlp, text).histology == "adult granulosa cell tumor"
+def test_the_juvenile_type_named_after_the_bare_granulosa_cell_tumour_is_the_cases(nlp):
+    text = ("Ovarian granulosa cell tumour is a rare low-grade malignancy. A 7-year-old girl, who was diagnosed "
+            "with a juvenile granulosa cell tumour, had a history of laparotomy three months earlier.")
+    assert case_of(nlp, text).histology == "juvenile granulosa cell tumor"
 
 
 def test_unrelated_types_are_counted_apart(nlp):

@@ -338,3 +338,16 @@ def test_the_type_a_specimen_suggests_is_the_case_type_when_none_is_named_outrig
 def test_an_ovarian_teratoma_is_the_mature_one_unless_called_immature(nlp, text, expected):
     case = row(nlp, text)
     assert (case.primary_site, case.histology, case.outcome) == expected
+
+
+@pytest.mark.parametrize("text, site, histology", [
+    ("A 71-year-old man had dyspnoea. Thoracoscopic biopsy showed a sarcomatoid mesothelioma.",
+     "pleura", "sarcomatoid mesothelioma"),
+    ("A 3-year-old girl had vomiting. MRI showed a mass of the vermis, and resection revealed a desmoplastic "
+     "medulloblastoma.", "brain", "desmoplastic medulloblastoma"),
+    ("A 58-year-old man had haematuria. Histology showed papillary RCC, and lung nodules were found.",
+     "kidney", "papillary renal cell carcinoma"),
+])
+def test_a_named_type_of_a_family_keeps_its_name_and_organ(nlp, text, site, histology):
+    case = row(nlp, text)
+    assert (case.primary_site, case.histology) == (site, histology)

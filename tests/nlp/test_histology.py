@@ -359,6 +359,10 @@ def test_a_type_a_lesion_is_hard_to_tell_apart_from_is_hedged(nlp):
     ("Her brother had died of chronic lymphatic leukaemia.", ["chronic lymphocytic leukemia"]),
     ("A 6-year-old girl was diagnosed with acute lymphoid leukemia.", ["acute lymphoblastic leukemia"]),
     ("Marrow aspiration confirmed acute granulocytic leukemia.", ["acute myeloid leukemia"]),
+    # the named types of a family keep their name (WHO 2021 thoracic and CNS tumours)
+    ("Pleural biopsy showed a sarcomatoid pleural mesothelioma.", ["sarcomatoid mesothelioma"]),
+    ("Resection of the vermis mass showed desmoplastic/nodular medulloblastoma.", ["desmoplastic medulloblastoma"]),
+    ("Nephrectomy revealed a type 2 papillary renal cell carcinoma.", ["papillary renal cell carcinoma"]),
 ])
 def test_named_subtypes(nlp, text, expected):
     assert names(nlp, text)[:1] == expected

@@ -55,9 +55,10 @@ from histology_helpers import full, names, nlp, row  # noqa: F401 (nlp, full: th
     # two entities of their own the lexicon had read as their family (ICD-O 8622/1, 8470/3)
     ("A juvenile granulosa cell tumour with precocious puberty.", "juvenile granulosa cell tumor"),
     # the adult type named as the text names it (WHO 2020), the plain name kept plain
-    ("Histology showed an adult granulosa cell tumour.", "adult granulosa cell tumor"),
-    ("Histology showed an adult-type granulosa cell tumor.", "adult granulosa cell tumor"),
-    ("A 57-year-old woman, who was diagnosed with AGCT, had a laparotomy.", "adult granulosa cell tumor"),
+    # the adult type is recorded by the bare name, as reviewers write it
+    ("Histology showed an adult granulosa cell tumour.", "granulosa cell tumor"),
+    ("Histology showed an adult-type granulosa cell tumor.", "granulosa cell tumor"),
+    ("A 57-year-old woman, who was diagnosed with AGCT, had a laparotomy.", "granulosa cell tumor"),
     ("Histology showed a granulosa cell tumour of the ovary.", "granulosa cell tumor"),
     ("A giant well-differentiated liposarcoma of the retroperitoneum.", "liposarcoma"),
     ("A dedifferentiated liposarcoma of the retroperitoneum.", "dedifferentiated liposarcoma"),
