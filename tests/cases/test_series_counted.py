@@ -139,3 +139,13 @@ def test_the_series_disease_the_title_names_goes_to_the_row_that_reads_none(nlp)
     rows = cases(nlp, text, title="Familial mesothelioma after asbestos exposure at home")
     assert [(r.primary_site, r.histology) for r in rows] == [
         ("lung", "adenocarcinoma"), ("pleura", "mesothelioma"), ("pleura", "mesothelioma")]
+
+
+def test_a_count_in_a_reference_with_its_year_in_brackets_announces_no_one(nlp):
+    # a reference list with no heading: "... - A report of four cases. Indian J Cancer (1993). 30(3): 146-150."
+    title = "Gastric cancer found in the marrow"
+    text = (f"{title}\n\nHerewith we present a case of 50 year old male who presented with fever. Bone marrow biopsy "
+            "showed metastatic carcinoma.\n\nRao KM, Shah VS. Unusual bone metastasis of gastric cancer - A report of "
+            "four cases. Indian J Cancer (1993). 30(3): 146-150.\n")
+    rows = report_cases(nlp, Report(name="t.txt", text=text, title=title))
+    assert len(rows) == 1 and "bone" not in rows[0].metastasis_sites

@@ -106,6 +106,8 @@ def test_affirmed(nlp, text, word):
     ("Lee H. Orbital metastasis of lung cancer. [PubMed] [CrossRef]", "lung", "other"),
     # a reference entry ending on an abbreviated journal name, with no year
     ("Ramadas S, Neuroleptic malignant syndrome with low dose lithium, Indian J Psychol Med,", "lithium", "other"),
+    # ... and one with its year in brackets before the volume and pages
+    ("Rao KM, Shah VS. Unusual liver metastasis of gastric cancer. Indian J Cancer (1996). 33(2): 46-50.", "liver", "other"),
     # the case's own work-up is no literature "study"
     ("Initial laboratory studies revealed leukocytosis and a raised creatinine.", "creatinine", "probable"),
     ("Imaging studies showed a mass in the liver.", "liver", "probable"),
@@ -115,6 +117,10 @@ def test_affirmed(nlp, text, word):
     # a disease named as an example of what a drug treats or of a class
     ("Hydroxyurea is a well-known medication for haematologic diseases such as acute myeloid leukemia.", "myeloid", "generic"),
     ("Leukocytosis is seen in malignancies such as lung cancer.", "lung", "generic"),
+    # what a cancer does in general (present tense) and a share of cases
+    ("Gastric cancer primarily metastasizes to the peritoneum, liver and lungs.", "liver", "generic"),
+    ("Involvement of the bone marrow is found in less than 1% of cases.", "bone marrow", "generic"),
+    ("Her gastric cancer had metastasized to the liver.", "liver", "probable"),
 ])
 def test_subject(nlp, text, word, subject):
     assert qualify(nlp, text, word)["subject"] == subject

@@ -48,6 +48,7 @@ def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     "In these five cases the tumour had spread to the orbit before the primary was found.",
     "A 45-year-old man had rectal cancer.\nDiscussion\nFive patients received cyclophosphamide; four died.",
     "A 60-year-old man had a rash. Similar articles Rash in adults: report of two cases. Smith J. J Clin Oncol. 2004;22:101-5.",
+    "A 60-year-old man had a rash.\n\nRao KM. Rash in adults - a report of four cases. Indian J Med (1993). 30(3): 146-150.",
     # a group told only as exposed: those who fell ill are the patients
     "The index patient developed myalgia. Four days later, all 5 family members consumed a roast from the boar.",
     "Three family members ate the same mushrooms. A 45-year-old man developed vomiting and diplopia.",
