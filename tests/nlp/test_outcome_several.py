@@ -29,6 +29,17 @@ def test_they_opening_a_sentence_stands_for_the_group_before(nlp):
     assert found[-1].category == "died" and found[-1].subject_reported_group and not found[-1].subject_plural
 
 
+@pytest.mark.parametrize("text, category", [
+    # "they" opening a clause after a leading phrase
+    (("Both patients had received a kidney graft. During follow-up, their immunosuppression was reduced and they "
+      "were treated with alpha interferon with remission of the skin lesions."), "complete remission"),
+    ("Both children were admitted to intensive care; they recovered without sequelae.", "recovered"),
+])
+def test_they_opening_a_clause_stands_for_the_group_before(nlp, text, category):
+    found = outcomes(nlp, text)
+    assert found[-1].category == category and found[-1].subject_reported_group
+
+
 @pytest.mark.parametrize(
     "text",
     [

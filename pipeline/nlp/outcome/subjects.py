@@ -29,11 +29,13 @@ class OutcomeSubjects:
 
     def _group_antecedent(self, text: str, sentence_start: int, before: str) -> re.Match | None:
         """The report's own patients named as a group in the sentence before, when the phrase's
-        subject is a "they" or "these" that opens its sentence, with no other subject word between
-        it and the phrase ("Both patients relapsed. They died within a year."): the pronoun's
-        antecedent. None otherwise (a "they" of things, "they have not recurred", is not one)."""
-        opening = re.match(r"\s*(?:(?:however|unfortunately|eventually|finally|subsequently|later),?\s+)?(they|these\s+(?:two|three|four|five)\s+patients)\b",
-                           before, re.IGNORECASE)
+        subject is a "they" or "these" that opens its sentence or a clause of it, with no other
+        subject word between it and the phrase ("Both patients relapsed. They died within a
+        year.", "... their regimen was reduced and they were treated with interferon with remission
+        of the clinical findings"): the pronoun's antecedent. None otherwise (a "they" of things,
+        "they have not recurred", is not one)."""
+        openings = list(GROUP_PRONOUN.finditer(before))
+        opening = openings[-1] if openings else None
         if not opening or self.singular_subject.search(before, opening.end()):
             return None
         window = max(0, sentence_start - 300)
@@ -124,6 +126,10 @@ def _outside(pattern: re.Pattern, before: str, reported: list[tuple[int, int]]) 
 
 # The report's own group named right after a status: "improved in both patients", "resolved in all
 # three children" (the group itself is ``[subject] reported``).
+# "They" or "these two patients" as the subject of the sentence or of one of its clauses: at its start (after an
+# opening adverb) or after a comma, a semicolon or "and".
+GROUP_PRONOUN = re.compile(r"(?:^\s*(?:(?:however|unfortunately|eventually|finally|subsequently|later),?\s+)?|[,;]\s+|\band\s+)"
+                           r"(they|these\s+(?:two|three|four|five)\s+patients)\b", re.IGNORECASE)
 GROUP_AFTER = re.compile(r"\s+(?:\w+\s+)?in\s+(?=(?:both|all|any|each|the\s+(?:two|three|four)|our)\b)", re.IGNORECASE)
 
 
