@@ -481,6 +481,9 @@ def test_odd_quantities_do_not_raise(nlp, text):
         ("Blood tests showed leukocytosis to 120,000 with a left shift.", [120.0]),
         ("Within a week her white cell count rose to over 140,000 cells/μL.", [140.0]),
         ("While undergoing treatment, she developed extreme leukocytosis at over 140,000 cells/μL.", [140.0]),
+        # ... in a sentence that also reads as a general one ("is of a female patient")
+        ("This case is of a woman with lung cancer who developed extreme leukocytosis at over 140,000 cells/μL.",
+         [140.0]),
         ("The blood count showed an increase in leukocytes to more than 30,000/mm3.", [30.0]),
         ("Her WBC count of over 120,000 cells/μL prompted a marrow biopsy.", [120.0]),
         ("His leukocyte count exceeded 100,000/µL on day 3.", [100.0]),
@@ -758,6 +761,7 @@ def test_dated_course_of_bare_counts(nlp, text, expected):
         ("A WBC count above 100 × 10^9/L was noted on admission.", [100.0]),
         # in a general statement it stays a cut-off
         ("A WBC count above 11 × 10^9/L is considered leukocytosis.", []),
+        ("Leukocytosis is considered extreme at over 100,000 cells/µL.", []),
         ("Patients with a WBC count of more than 50 × 10^9/L had a poor prognosis.", []),
         ("G-CSF-producing tumours are suspected when the leukocyte count exceeds 20,000/µL.", []),
     ],
