@@ -6,7 +6,8 @@ azithromycin and the man levofloxacin"). Each row takes what is said of it."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 
 from pipeline.cases.config import DEFAULT
 from pipeline.cases.histology_choice import broader_types
@@ -14,15 +15,32 @@ from pipeline.cases.patient_parts import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
 from pipeline.nlp.sections.patient_common import PERSON_SEX, patient_number
 from pipeline.nlp.sentences.bounds import sentence_end_after, sentence_start_before
+from pipeline.resources import read_patterns
+
+TOLD_APART = "cases/told_apart.toml"
+PRONOUN_SEX = {"she": "female", "he": "male"}
 
 
-# A sentence that tells two patients apart: "One twin relapsed and died, but the other is in
-# complete remission", "the first patient died, while the second is alive" (not "one cycle of
-# X ... the second cycle": "one" names a patient, or is the subject of a verb of the course).
-ONE_AND_OTHER = re.compile(r"\b(?:one(?:\s+(?:of\s+(?:them|the\s+\w+)|twin|patient|child|sibling|case|brother|sister|infant)\b"
-                           r"|(?=\s+(?:with|was|is|had|has|relapsed|died|developed|received|remained|survived|recovered)\b))"
-                           r"|the\s+first\s+(?:twin|patient|child|sibling|case|brother|sister|infant)\b)"
-                           r"[^.;]*?\b(?P<other>the\s+(?:other|second))\b", re.IGNORECASE)
+@dataclass(frozen=True)
+class ApartPatterns:
+    """The patterns of cases/told_apart.toml (each described there), compiled."""
+    one_and_other: re.Pattern
+    former_latter: re.Pattern
+    numbered_patient: re.Pattern
+    named_person: re.Pattern
+    ordinal_subject: re.Pattern
+    other_subject: re.Pattern
+    continued_subject: re.Pattern
+    sexed_subject: re.Pattern
+    chain_reach: int
+
+
+@lru_cache(maxsize=None)
+def apart_patterns(path: str = TOLD_APART) -> ApartPatterns:
+    """The patterns of ``path``, read and compiled once."""
+    spec = read_patterns(path)
+    return ApartPatterns(**{f.name: spec[f.name] if f.name == "chain_reach" else re.compile(spec[f.name])
+                            for f in fields(ApartPatterns)})
 
 
 # Qualifiers that make an outcome no one's status.
@@ -113,16 +131,6 @@ def _take_back(row: Case, field: str, item: Evidence) -> None:
     row.evidence = [e for e in row.evidence if e is not item] + [replace(item, kept=False)]
 
 
-# "The former was treated with X, the latter with Y".
-FORMER_LATTER = re.compile(r"\bthe\s+former\b[^.;]*?\b(?P<other>the\s+latter)\b", re.IGNORECASE)
-
-
-# The patients' numbers or letters inside a sentence: "Patient 1 received X, whereas patient 2 ...", "While Twin 1
-# was stable at presentation, Twin 2 had respiratory distress ... which resolved on frusemide", "Twin A ..., twin B".
-NUMBERED_PATIENT = re.compile(r"\b(?i:patient|case|twin)\s*(?:#|(?i:no)\.?\s*)?(?P<number>[1-6]|[A-D](?![\w-]))\b"
-                              r"(?!\s*(?i:%|years?|months?|weeks?|days?))")
-
-
 def respective_values(first: Case, rows: list[Case]) -> None:
     """Announced patients given one value each in one list ("were treated with olaparib and
     niraparib, respectively"): a sentence that says "respectively" and names as many drugs (or
@@ -146,67 +154,35 @@ def respective_values(first: Case, rows: list[Case]) -> None:
                 row.evidence.append(next(replace(e, kept=True) for e in items if e.value == value))
 
 
-
-# The person words of two patients of different sex, with their article: "the woman ... the man",
-# "a man with ... and a woman with ...".
-NAMED_PERSON = re.compile(r"\b(?:the|an?)\s+(?P<person>woman|man|boy|girl|mother|father|son|daughter|brother|sister)\b", re.IGNORECASE)
-
-
 def _two_named(sentence: str, rows: list[Case]) -> tuple[int, tuple[int, int]] | None:
     """Where a sentence starts telling of the second of two patients, and which rows it tells of
     first and second: after "one ... the other", or at the second of two person words whose sexes
     are the two rows' ("The woman recovered, while the man died"). None when it names neither way."""
-    split = ONE_AND_OTHER.search(sentence) or FORMER_LATTER.search(sentence)
+    apart = apart_patterns()
+    split = apart.one_and_other.search(sentence) or apart.former_latter.search(sentence)
     if split is not None:
         return split.start("other"), (0, 1)
-    labels = [m for m in NUMBERED_PATIENT.finditer(sentence) if 1 <= patient_number(m.group("number")) <= len(rows)]
+    labels = [m for m in apart.numbered_patient.finditer(sentence) if 1 <= patient_number(m.group("number")) <= len(rows)]
     if len(labels) == 2 and labels[0].group("number") != labels[1].group("number"):
         return labels[1].start(), (patient_number(labels[0].group("number")) - 1, patient_number(labels[1].group("number")) - 1)
     sexes = [row.sex for row in rows]
     if None in sexes or len(set(sexes)) != 2:
         return None
-    named = [(m, PERSON_SEX[m.group("person").lower()]) for m in NAMED_PERSON.finditer(sentence)]
+    named = [(m, PERSON_SEX[m.group("person").lower()]) for m in apart.named_person.finditer(sentence)]
     if len(named) != 2 or named[0][1] == named[1][1]:
         return None
     return named[1][0].start(), (sexes.index(named[0][1]), sexes.index(named[1][1]))
 
 
-# A sentence opening on the patients it is about, named by order or number as its subject: "The second had an
-# insidious onset ... and is progressing satisfactorily on zinc therapy", "The second patient received X", "Patient 2
-# was given X", "Patients 2 and 3 had advanced disease at presentation with lymph node metastasis".
-ORDINAL_SUBJECT = re.compile(r"^\W*(?:(?:In|in)\s+)?(?:(?:The|the)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth)"
-                             r"(?:\s+(?:patient|case|one|twin|child|sibling))?|(?i:patients?|cases?)\s*(?:#|(?i:no)\.?\s*)?"
-                             r"(?P<numbers>[1-6](?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)[1-6])*))\b"
-                             r"(?!\s*(?:%|years?|months?|cycles?|courses?|doses?|days?|weeks?|line))")
-
-
-# The other of two patients as the subject ("The other case developed dizziness ..."), and the subjects that go on
-# with the patient the sentence before named ("This case received anti-toxin ...", "The case recovered after 5 days",
-# "She then received ...").
-OTHER_SUBJECT = re.compile(r"^\W*(?:The|the)\s+other\s+(?:case|patient|one|twin|child|sibling|brother|sister)\b")
-CONTINUED_SUBJECT = re.compile(r"^\W*(?:(?:This|The|this|the)\s+(?:case|patient|child|infant|boy|girl|woman|man)\b|(?:She|He|Her|His)\b)")
-# A sentence opening on a person word or pronoun of one sex as its subject, after a run-in heading ("Results:") or an
-# opening adverb ("Unfortunately, he succumbed from refractory disease", "The girl, up to date, remains in first
-# remission", "By contrast, her older brother had a poor outcome"): of patients of two sexes, the one of that sex.
-SEXED_SUBJECT = re.compile(
-    r"^\W*(?:[A-Z][A-Za-z ]{0,30}:\s*)?(?:(?:[A-Za-z]+ly|However|Then|Later|Thereafter|Subsequently|Finally|Meanwhile|"
-    r"In\s+contrast|By\s+contrast|On\s+the\s+other\s+hand),?\s+)?"
-    r"(?:(?:the|her|his|their)\s+(?:(?:older|younger|elder|little|baby|twin|first-born|second-born)\s+)?"
-    r"(?P<person>woman|man|girl|boy|mother|father|son|daughter|brother|sister|husband|wife)|(?P<pronoun>she|he))\b",
-    re.IGNORECASE)
-PRONOUN_SEX = {"she": "female", "he": "male"}
-# How many sentences back a chain of continued subjects is followed.
-CHAIN_REACH = 6
-
-
 def _named_rows(sentence: str, rows: list[Case]) -> set[int] | None:
     """The row numbers a sentence opens on as its subject (an order, numbers, "the other" of two), else None."""
-    subject = ORDINAL_SUBJECT.match(sentence)
+    apart = apart_patterns()
+    subject = apart.ordinal_subject.match(sentence)
     if subject is not None:
         if subject.group("ordinal"):
             return {patient_number(subject.group("ordinal"))}
         return {int(n) for n in re.findall(r"\d", subject.group("numbers"))}
-    if len(rows) == 2 and OTHER_SUBJECT.match(sentence):
+    if len(rows) == 2 and apart.other_subject.match(sentence):
         return {2}
     return _sexed_row(sentence, rows)
 
@@ -214,7 +190,7 @@ def _named_rows(sentence: str, rows: list[Case]) -> set[int] | None:
 def _sexed_row(sentence: str, rows: list[Case]) -> set[int] | None:
     """The row a sentence opens on by a person word or pronoun of one sex ("The girl achieved remission",
     "Unfortunately, he succumbed"), when every row's sex is known and exactly one row has that sex."""
-    subject = SEXED_SUBJECT.match(sentence)
+    subject = apart_patterns().sexed_subject.match(sentence)
     sexes = [row.sex for row in rows]
     if subject is None or None in sexes:
         return None
@@ -226,16 +202,17 @@ def _sexed_row(sentence: str, rows: list[Case]) -> set[int] | None:
 def _owners(text: str, sentence: str, sentence_start: int, rows: list[Case]) -> set[int] | None:
     """The rows a sentence speaks of: those its subject names, or, for a subject that goes on with the patient
     before ("This case ...", "She ..."), those of the nearest sentence before that names some (at most
-    ``CHAIN_REACH`` sentences back, through continued subjects only); None when it names none."""
+    ``chain_reach`` sentences back, through continued subjects only); None when it names none."""
     if text[sentence_start:sentence_start + len(sentence)] != sentence:
         return None  # (evidence not placed in this text)
     position = sentence_start
-    for _ in range(CHAIN_REACH):
+    apart = apart_patterns()
+    for _ in range(apart.chain_reach):
         current = text[position:sentence_end_after(text, position)]
         named = _named_rows(current, rows)
         if named is not None:
             return named
-        if not CONTINUED_SUBJECT.match(current) or position == 0:
+        if not apart.continued_subject.match(current) or position == 0:
             return None
         position = sentence_start_before(text, position - 1)
     return None
