@@ -58,6 +58,7 @@ def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     "Over the last 15 years, three cases of this leukaemia were diagnosed in our center. We present here the latest case.",
     "We have treated four patients with this tumour since 2010. Herein we describe a rare case with skin spread.",
     "Two cases of the syndrome were seen in our clinic last year. We report one of them.",
+    "Recently, we encountered four cases of the syndrome. This report focuses on one of these cases.",
 ])
 def test_relatives_subgroups_and_the_literature_name_no_group(text):
     assert group_count(text) == 1

@@ -145,6 +145,12 @@ def test_an_improvement_named_by_its_kind(nlp, text, expected):
     ("The patient had a prompt amelioration of lumbar and cervical pain.", ["recovered"]),
     ("There were no other complaints over a follow-up period of 6 months.", ["recovered"]),
     ("Her main complaints were fever and pain.", []),
+    # "no other complaints" of a history, and cultures of the work-up, are no recovery
+    ("There were no other complaints, and the review of systems was negative.", []),
+    ("He had no other complaints apart from a cough.", []),
+    ("Her culture results were negative.", []),
+    ("Repeat blood cultures were negative.", ["recovered"]),
+    ("His sputum cultures became negative after two months.", ["recovered"]),
 ])
 def test_recovery_in_other_words(nlp, text, expected):
     assert categories(nlp, text) == expected
