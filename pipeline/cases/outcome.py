@@ -20,7 +20,10 @@ from pipeline.resources import compile_pattern, read_patterns
 
 def _numbered_for(outcome: Mention, number: int) -> bool:
     """Whether a status is this row's as far as patients' numbers go: one said of "cases 1 and
-    3" is theirs only; one said of nobody by number is anyone's."""
+    3" is theirs only; one said of "the other cases" after "case 2" is every row's but that one;
+    one said of nobody by number is anyone's."""
+    if number in getattr(outcome.value, "but_cases", ()):
+        return False
     return not outcome.value.cases or number in outcome.value.cases
 
 

@@ -46,3 +46,10 @@ def test_a_status_of_our_counted_cases_in_the_last_part_is_every_parts(full_nlp)
             "Case 2\nA 52-year-old woman had a metaplastic carcinoma of the breast, resected. Our two cases were MPCs "
             "and no recurrence has been detected 5 and 3 years from the initial therapy, respectively.\n")
     assert outcomes(full_nlp, text) == ["no evidence of disease"] * 2
+
+
+def test_the_other_cases_after_a_numbered_one_are_every_other_row(full_nlp):
+    text = ("We report four patients with psittacosis pneumonia. Case 1 was a 60-year-old man with fever. Case 2 was "
+            "a 70-year-old woman with cough. Case 3 was a 50-year-old man with fever. Case 4 was a 45-year-old woman "
+            "with fever. Unfortunately, case 2 passed away due to sepsis, while the other cases recovered.")
+    assert outcomes(full_nlp, text) == ["recovered", "died", "recovered", "recovered"]

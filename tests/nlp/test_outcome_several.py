@@ -105,3 +105,18 @@ def test_they_after_the_patient_in_its_sentence(nlp, text, plural):
 def test_the_reports_patients_named_as_any_of_ours_or_at_present(nlp, text):
     [found] = outcomes(nlp, text)
     assert found.category == "no evidence of disease" and found.subject_reported_group and not found.subject_plural
+
+
+@pytest.mark.parametrize("text, but", [
+    ("Unfortunately, case 2 passed away due to sepsis, while the other cases recovered.", (2,)),
+    ("Patient 1 died on day 9; the other two recovered.", (1,)),
+    ("Case 1 died, and the other patients were discharged in good condition.", (1,)),
+])
+def test_the_rest_after_patients_named_by_number_is_every_other_row(nlp, text, but):
+    found = outcomes(nlp, text)[-1]
+    assert found.subject_reported_group and found.but_cases == but and found.cases == () and not found.subject_plural
+
+
+def test_the_other_patients_with_no_one_named_before_are_no_complement(nlp):
+    found = outcomes(nlp, "The other two patients recovered.")[-1]
+    assert found.but_cases == ()

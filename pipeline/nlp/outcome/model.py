@@ -33,6 +33,9 @@ class Outcome:
     # that group named by the patients' numbers ("cases 1 and 3 recovered", "patients 2-4 died"):
     # the status of those rows only
     cases: tuple[int, ...] = ()
+    # the rest of the reported patients after some named by number ("case 2 passed away, while the
+    # other cases recovered"): the status of every row but those
+    but_cases: tuple[int, ...] = ()
     # the nearest subject is another person than the patient: a relative, a donor, the fetus
     # ("her brother died in an accident")
     subject_other_person: bool = False

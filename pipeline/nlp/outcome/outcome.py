@@ -85,6 +85,7 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
         self.plural_subject = regex_cache.compile(spec["subject"]["plural"], re.IGNORECASE)
         self.singular_subject = regex_cache.compile(spec["subject"]["singular"], re.IGNORECASE)
         self.reported_group = regex_cache.compile(spec["subject"]["reported"], re.IGNORECASE)
+        self.others_of_named = regex_cache.compile(spec["subject"].get("others_of_named", "(?!)"), re.IGNORECASE)
         self.other_person = regex_cache.compile(spec["subject"]["other_person"], re.IGNORECASE)
         reporter = spec["subject"].get("reporter")
         self.reporter = regex_cache.compile(reporter, re.IGNORECASE) if reporter else None
@@ -172,7 +173,9 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
             # (its words before the phrase are the group's, not a plural subject: "they" of "they both recovered")
             offset = start - len(before)
             named = reported + [(max(0, m.start() - offset), len(before)) for m in run_in]
-            group_subject = self._reported_group_subject(before, reported) or bool(inside)
+            # "case 2 passed away, while the other cases recovered": every patient but those named
+            but = self._others_of_named_subject(text, sentence[0], start, end)
+            group_subject = bool(but) or self._reported_group_subject(before, reported) or bool(inside)
             if not group_subject and not reported:
                 # "In both patients the tumour progressed. They died a year later.": "they"
                 # opening the sentence stands for the group the sentence before named
@@ -184,10 +187,11 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
                 category=self.category_of[match.lastgroup],
                 written=written,
                 last_follow_up=last_follow_up,
-                subject_plural=False if row or anaphora else (
+                subject_plural=False if row or anaphora or but else (
                     self._plural_subject(before, written, named) or self._general_statement(before, text[end:sentence[1]])),
                 subject_reported_group=group_subject or bool(row),
-                cases=(row,) if row else _numbered_cases((inside or groups)[-1]) if group_subject else (),
+                cases=(row,) if row else () if but else _numbered_cases((inside or groups)[-1]) if group_subject else (),
+                but_cases=but,
                 subject_other_person=self._other_person_subject(before, reported),
                 subject_newborn=self._newborn_subject(before, reported),
                 subject_mother=self._mother_subject(before, reported),

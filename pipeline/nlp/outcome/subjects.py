@@ -49,6 +49,22 @@ class OutcomeSubjects:
             return None
         return groups[-1]
 
+    def _others_of_named_subject(self, text: str, sentence_start: int, start: int, end: int) -> tuple[int, ...]:
+        """The numbers of the patients a sentence names before "the other cases" / "the remaining
+        ones" when that group is the subject of the phrase at ``start`` ("Unfortunately, case 2 passed
+        away due to sepsis, while the other cases recovered"; the phrase ends at ``end``): the status is every other row's. ()
+        when the sentence names no one by number or order before it, or a subject word stands
+        between the group and the phrase."""
+        before = text[sentence_start:end]  # (the group may open the phrase: "the other two recovered")
+        others = [m for m in self.others_of_named.finditer(before) if m.start() <= start - sentence_start]
+        if not others:
+            return ()
+        between = before[:max(others[-1].end(), start - sentence_start)]
+        if self.singular_subject.search(between, others[-1].end()) or self.plural_subject.search(between, others[-1].end()):
+            return ()
+        named = [n for m in self.reported_group.finditer(before, 0, others[-1].start()) for n in _numbered_cases(m)]
+        return tuple(sorted(set(named)))
+
     def _other_person_subject(self, before: str, reported: list[tuple[int, int]]) -> bool:
         """Whether another person than the patient (a relative, a donor) is named before the
         phrase with no "she"/"the patient" after it, and does not tell the patient's status ("her
