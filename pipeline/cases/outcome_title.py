@@ -19,7 +19,7 @@ def outside_title(mentions: list[Mention], title: str | None) -> list[Mention]:
     wanted = " ".join((title or "").split()).lower()
     if not wanted:
         return mentions
-    return [m for m in mentions if not _is_title(m.sentence, wanted)]
+    return [m for m in mentions if not _is_title(m.sentence, wanted) or not _inside_title(m, wanted)]
 
 
 def outside_metadata(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
@@ -41,6 +41,22 @@ def _is_title(sentence: str, title: str) -> bool:
 # A title this long is the report's own when a sentence holds it whole (not a phrase such as
 # "case report" that any sentence may hold).
 MIN_CITED_TITLE = 30
+
+
+def _inside_title(mention: Mention, title: str) -> bool:
+    """Whether the mention's words are the title's, in a sentence that is the title, a part of it, or
+    holds it whole: "Lee K. Rapid progression of a hepatocellular carcinoma ... J Case Rep 2019" (the
+    status word is the cited title's), not "We describe two patients with subacute pulmonary
+    mucormycosis who died of pulmonary hemorrhage" (the status stands beside the title's words)."""
+    written = " ".join(mention.sentence.split()).lower().rstrip(".")
+    if written in title:
+        return True
+    at = written.find(title)
+    if at < 0:
+        return True
+    # the mention's place in the whitespace-normalised sentence
+    offset = len(" ".join(mention.sentence[:max(0, mention.start - mention.sentence_start)].split()))
+    return at <= offset < at + len(title)
 
 
 def title_outcome(row: Case, text: str, config: AssemblyConfig = DEFAULT) -> None:

@@ -61,3 +61,11 @@ def test_progression_in_the_journal_line_of_a_flattened_page_is_no_status(full_n
             "Lenvatinib was started.")  # one line of more than 2,000 characters: a flattened page
     [case] = report_cases(full_nlp, Report(name="t.txt", text=text))
     assert case.outcome is None
+
+
+def test_a_status_beside_the_titles_words_in_a_sentence_is_a_status(full_nlp):
+    # the sentence holds the (short) title whole, but the status stands outside the title's words
+    case = row(full_nlp, "Subacute pulmonary mucormycosis",
+               "We describe a 61-year-old man with subacute pulmonary mucormycosis who died of pulmonary haemorrhage "
+               "despite amphotericin B.")
+    assert case.outcome == "died"
