@@ -253,3 +253,15 @@ def test_responses_judged_and_events_told_with_an_adjective(nlp, text, expected)
 ])
 def test_a_blood_count_back_to_normal(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a course that ended in death, closing a list of its complications
+    ("She developed a severe interstitial pneumonia, causing respiratory failure and death.", ["died"]),
+    ("The pneumonia progressed rapidly, leading to respiratory failure and death.", ["died"]),
+    # what a disease can do is no one's death
+    ("Sepsis can lead to organ failure and death.", []),
+    ("Hantavirus infection causes respiratory failure and death in 40% of cases.", []),
+])
+def test_a_course_ending_in_death(nlp, text, expected):
+    assert categories(nlp, text) == expected
