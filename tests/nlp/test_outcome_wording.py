@@ -265,3 +265,14 @@ def test_a_blood_count_back_to_normal(nlp, text, expected):
 ])
 def test_a_course_ending_in_death(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a treatment that improved the illness, in the active voice
+    ("Surgical drainage with intravenous antibiotics improved the abscess in both cases.", ["recovered"]),
+    ("Steroids improved her condition within a week.", ["recovered"]),
+    # ... not what a treatment improves in general
+    ("Early treatment improved the prognosis of patients with sepsis.", []),
+])
+def test_a_treatment_that_improved_the_illness(nlp, text, expected):
+    assert categories(nlp, text) == expected
