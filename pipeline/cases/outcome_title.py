@@ -63,7 +63,8 @@ def title_outcome(row: Case, text: str, config: AssemblyConfig = DEFAULT) -> Non
     """The outcome cell of a one-patient report whose text states no status the row takes, from
     a title that calls the case fatal ("Fatal disseminated strongyloidiasis in a kidney
     transplant recipient") or, for a non-cancer case, tells its recovery ("Successful treatment of
-    a scar pregnancy with methotrexate"): "[title]" of models/outcome/outcome.toml. The evidence
+    a scar pregnancy with methotrexate"), for a cancer case its survival free of disease ("Long-Term
+    Disease-Free Survival of a Patient with ..."): "[title]" of models/outcome/outcome.toml. The evidence
     is the title where the text holds it; a title the text does not hold gives nothing (no
     evidence, no cell)."""
     if row.outcome is not None or not row.title:
@@ -71,11 +72,13 @@ def title_outcome(row: Case, text: str, config: AssemblyConfig = DEFAULT) -> Non
     patterns = read_patterns(config.outcome).get("title", {})
     title = " ".join(row.title.split())
     non_cancer = row.primary_site is None and row.histology is None and not row.metastasis_sites
-    readings = [("died", "not")] + ([("recovered", "recovered_not")] if non_cancer else [])
+    readings = [("died", "not")] + ([("recovered", "recovered_not")] if non_cancer else
+                                    [("no evidence of disease", "no_evidence_of_disease_not")])
     for category, unless in readings:
-        if not {category, unless} <= patterns.keys():
+        key = category.replace(" ", "_")
+        if not {key, unless} <= patterns.keys():
             continue
-        match = compile_pattern(patterns[category]).search(title)
+        match = compile_pattern(patterns[key]).search(title)
         if match is None or compile_pattern(patterns[unless]).search(title):
             continue
         start = text.find(title)

@@ -57,3 +57,18 @@ def test_a_recovery_title_of_a_cancer_case_gives_nothing(full_nlp):
     body = ("Case presentation\nA 52-year-old man presented with haematuria. Cystoscopy showed a bladder tumour "
             "and biopsy revealed urothelial carcinoma. He underwent radical cystectomy.\n")
     assert outcome_of(full_nlp, "Urothelial carcinoma of the bladder successfully treated by cystectomy", body).outcome is None
+
+
+CANCER_BODY = ("Case presentation\nA 45-year-old man presented with a neck mass. Biopsy of the nasopharynx showed "
+               "nasopharyngeal carcinoma with a single bone metastasis. He received radiotherapy alone.\n")
+
+
+@pytest.mark.parametrize("title, expected", [
+    # a cancer patient's survival free of disease that the title tells
+    ("Long-term disease-free survival of a patient with oligometastatic nasopharyngeal carcinoma", "no evidence of disease"),
+    # a series' survival, or its predictors, are no patient's status
+    ("Disease-free survival of patients with oligometastatic nasopharyngeal carcinoma", None),
+    ("Predictors of disease-free survival in oligometastatic nasopharyngeal carcinoma", None),
+])
+def test_a_disease_free_title_of_a_cancer_case(full_nlp, title, expected):
+    assert outcome_of(full_nlp, title, CANCER_BODY).outcome == expected

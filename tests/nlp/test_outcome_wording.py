@@ -259,6 +259,9 @@ def test_a_blood_count_back_to_normal(nlp, text, expected):
     # a course that ended in death, closing a list of its complications
     ("She developed a severe interstitial pneumonia, causing respiratory failure and death.", ["died"]),
     ("The pneumonia progressed rapidly, leading to respiratory failure and death.", ["died"]),
+    ("His clinical status did not improve, ultimately leading to his mortality.", ["died"]),
+    ("Her untimely demise came a week later.", ["died"]),
+    ("The mortality of this disease remains high.", []),
     # what a disease can do is no one's death
     ("Sepsis can lead to organ failure and death.", []),
     ("Hantavirus infection causes respiratory failure and death in 40% of cases.", []),
