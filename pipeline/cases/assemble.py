@@ -46,7 +46,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         cases.append(case)
     if len(cases) > 1:  # "We present two cases of cutaneous metastases from RCC" before their parts (spread, drugs)
         group_spread(cases, shared, config.patients)
-    rows = series_cases(report, cases, config.patients, config.sex_words)
+    rows = series_cases(report, cases, config.patients, config.sex_words, config.parents)
     ages_in_order(rows, mentions)  # patients' ages told in order, when some rows read none
     # "Abdominal lymphoma in four boys": the boy whose part names no disease has the others'
     shared_disease(rows, report, min((s.start for s in starts), default=0))

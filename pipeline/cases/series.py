@@ -51,10 +51,11 @@ def _blank_row(first: Case, number: int) -> Case:
 
 
 def series_cases(report: Report, cases: list[Case], patients: str = "sections/patients.toml",
-                 sex_words: str = "demographics/sex.tsv") -> list[Case]:
+                 sex_words: str = "demographics/sex.tsv", parents: str = "histology/parents.tsv") -> list[Case]:
     """``cases`` with a row added for every announced patient after the first, when the text
-    was read as one patient's; unchanged otherwise. ``patients`` and ``sex_words``: the sections
-    component's patient patterns and the demographics component's sex words."""
+    was read as one patient's; unchanged otherwise. ``patients``, ``sex_words`` and ``parents``: the sections
+    component's patient patterns, the demographics component's sex words and the histology component's
+    broader types."""
     if len(cases) != 1:
         # (the rows of patients the report announces beyond its parts: "a family of 3 brothers", the one no part tells)
         untold = _untold_rows(report, cases, patients)
@@ -134,7 +135,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
         if sex is not None:
             row.sex = sex
             row.evidence.append(replace(word, value=sex))
-    one_and_the_other(first, rows)  # after the sexes: "The woman recovered, while the man died"
+    one_and_the_other(first, rows, parents)  # after the sexes: "The woman recovered, while the man died"
     told_apart(first, rows)
     ordinal_subjects(first, rows, report.text)  # "The second had ... on zinc therapy", "The other case ... This case"
     respective_values(first, rows)

@@ -47,12 +47,13 @@ def apart_patterns(path: str = TOLD_APART) -> ApartPatterns:
 NOT_A_STATUS = frozenset({"negated", "hypothetical", "historical"})
 
 
-def one_and_the_other(first: Case, rows: list[Case]) -> None:
+def one_and_the_other(first: Case, rows: list[Case], parents: str = DEFAULT.parents) -> None:
     """Two announced patients whose outcome or histology one sentence tells apart ("One twin
     relapsed and died, but the other is in complete remission", "diagnosed at 9 and 11 years,
     one with T-cell lymphoma and the other with T-cell leukaemia", or by their person words when
     they differ in sex: "The woman recovered, while the man died"): the value before the second
-    name is its first patient's, the one after it the second's."""
+    name is its first patient's, the one after it the second's. ``parents``: the histology
+    component's broader types (the group's family named before "one" is no one's type)."""
     if len(rows) != 2:
         return
     for field in ("outcome", "histology"):
@@ -68,7 +69,7 @@ def one_and_the_other(first: Case, rows: list[Case]) -> None:
             other = sentence_start + offset
             before = {item.value for item in items if item.start < other}
             if field == "histology":  # "two cases of lymphoma ..., one is Hodgkin lymphoma": the group's family is no one's type
-                broader = broader_types(DEFAULT.parents)
+                broader = broader_types(parents)
                 before = {value for value in before if not any(value in broader.get(o, ()) for o in before)}
             after = [item for item in items if item.start >= other]
             if len(before) != 1 or len({item.value for item in after}) != 1 or before == {after[0].value}:
