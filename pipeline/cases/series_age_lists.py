@@ -148,8 +148,9 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
     return ages
 
 
-# A unit written after a number of a list of ages ("5½ years and 7½ years").
-UNIT_AFTER = re.compile(r"[\s‐‑–-]*(?:years?|months?)(?:[\s‐‑–-]+old)?$", re.IGNORECASE)
+# A unit written after a number of a list of ages ("5½ years and 7½ years"), with its suspended hyphen
+# ("7-month-, 11-month-, and 12-month-old").
+UNIT_AFTER = re.compile(r"[\s‐‑–-]*(?:years?|months?)(?:[\s‐‑–-]+old)?[\s‐‑–-]*$", re.IGNORECASE)
 # An age of a list written whole, with its unit and "old" ("11-month-old"): one age, not a part of
 # "5 years and 7 months".
 OWN_UNIT = re.compile(r"(years?|months?)[\s‐‑–-]+old$", re.IGNORECASE)

@@ -464,6 +464,13 @@ def test_ages_listed_together_reach_each_row_in_order(nlp, text, ages):
     assert [r.age for r in cases(nlp, text)] == ages
 
 
+def test_infants_ages_in_months_each_with_a_suspended_hyphen_reach_each_row(nlp):
+    text = ("Case presentation: Herein, we report a case series of 5-month-, 9-month-, and 14-month-old infants that "
+            "presented with bloody diarrhoea and were diagnosed with colitis.")
+    rows = cases(nlp, text, title="Infantile colitis in three infants: a case series")
+    assert [r.age for r in rows] == [0.42, 0.75, 1.17]
+
+
 def test_a_neonate_born_at_weeks_of_gestation_is_0(nlp):
     text = ("Case report. A male neonate was born at 35 weeks of gestation by caesarean section. On day 3 of life "
             "he developed jaundice.")
