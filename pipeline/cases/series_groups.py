@@ -50,14 +50,15 @@ DAYS_A_YEAR = 365.25
 
 def _group_age(text: str, reach: int, patients: str = "sections/patients.toml") -> tuple[float, re.Match] | None:
     """The age one phrase of the opening gives a group of twins (``group_age_before`` and
-    ``group_age_after`` of the patterns file) or the patients a count announces
-    (``group_age_counted``), in years, with its match: every patient of the group has it, twins
+    ``group_age_after`` of the patterns file), the patients a count announces
+    (``group_age_counted``) or all of them at once ("presented at exactly the same age of 18 months":
+    ``group_age_same``), in years, with its match: every patient of the group has it, twins
     being born together."""
     found = sorted((match for pattern in _group_age_patterns(patients) for match in pattern.finditer(text, 0, reach)),
                    key=lambda m: m.start())
     for match in found:
-        if OTHER_TWINS.search(text, max(0, match.start() - 40), match.start("group")):
-            continue
+        if match.group("group") and OTHER_TWINS.search(text, max(0, match.start() - 40), match.start("group")):
+            continue  # (the age all the patients presented at names no group: group_age_same)
         said = match.groupdict()
         age, unit = (said["age"], said["unit"]) if said["age"] else (said["age_at"], said["unit_at"])
         return _in_years(patient_number(age), unit.lower()), match  # "38-year-old", "four-year-old"
@@ -67,7 +68,8 @@ def _group_age(text: str, reach: int, patients: str = "sections/patients.toml") 
 @lru_cache(maxsize=None)
 def _group_age_patterns(patients: str) -> tuple[re.Pattern, ...]:
     spec = read_patterns(patients)
-    return tuple(re.compile(spec[key]) for key in ("group_age_before", "group_age_after", "group_age_counted") if key in spec)
+    return tuple(re.compile(spec[key]) for key in ("group_age_before", "group_age_after", "group_age_counted", "group_age_same")
+                 if key in spec)
 
 
 def _in_years(number: int, unit: str) -> float | int:

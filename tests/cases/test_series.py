@@ -562,3 +562,9 @@ def test_announced_patients_share_the_sex_their_primary_implies(nlp):
 ])
 def test_the_sex_of_the_announced_group(title, text, sex):
     assert announced_sex(text, title) == sex
+
+
+def test_the_one_age_all_the_patients_presented_at_is_each_rows(nlp):
+    text = ("We describe three children with familial medulloblastoma. Two siblings of different sex and a cousin "
+            "presented at exactly the same age of 18 months. All underwent resection and chemotherapy.")
+    assert [r.age for r in cases(nlp, text)] == [1.5, 1.5, 1.5]
