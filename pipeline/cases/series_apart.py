@@ -25,6 +25,7 @@ PRONOUN_SEX = {"she": "female", "he": "male"}
 class ApartPatterns:
     """The patterns of cases/told_apart.toml (each described there), compiled."""
     one_and_other: re.Pattern
+    one_and_the_rest: re.Pattern
     former_latter: re.Pattern
     numbered_patient: re.Pattern
     named_person: re.Pattern
@@ -83,6 +84,38 @@ def one_and_the_other(first: Case, rows: list[Case], parents: str = DEFAULT.pare
             kept = replace(after[0] if two else next(i for i in items if i.value == own), kept=True)
             rows[1].evidence = [e for e in rows[1].evidence if e.field != field] + [kept]
             break
+
+
+def one_and_the_rest(first: Case, rows: list[Case]) -> None:
+    """Three announced patients or more, one of whom and all the others one sentence tells apart ("One
+    individual sought medical attention promptly and recovered, while the other two ... led to their deaths"):
+    the status before "the other two" is the first row's, the one after it every other row's (which has no other
+    status of its own)."""
+    if len(rows) < 3:
+        return
+    rest = apart_patterns().one_and_the_rest
+    told: dict[int, list[Evidence]] = {}
+    for item in first.evidence:
+        if item.field == "outcome" and not NOT_A_STATUS & set(item.qualifiers):
+            told.setdefault(item.sentence_start, []).append(item)
+    for sentence_start, items in sorted(told.items()):
+        split = rest.search(items[0].sentence)
+        if split is None or patient_number(split.group("rest")) != len(rows) - 1:
+            continue
+        other = sentence_start + split.start("other")
+        before = {item.value for item in items if item.start < other}
+        after = [item for item in items if item.start >= other]
+        if len(before) != 1 or len({item.value for item in after}) != 1 or before == {after[0].value}:
+            continue
+        if any(row.outcome not in (None, first.outcome) for row in rows[1:]):
+            continue  # a status of its own that the sentence does not give
+        first.outcome = before.pop()
+        first.evidence = [e for e in first.evidence if e.field != "outcome" or e.sentence_start != sentence_start] + [
+            replace(next(i for i in items if i.value == first.outcome), kept=True)]
+        for row in rows[1:]:
+            row.outcome = after[0].value
+            row.evidence = [e for e in row.evidence if e.field != "outcome"] + [replace(after[0], kept=True)]
+        return
 
 
 def told_apart(first: Case, rows: list[Case]) -> None:

@@ -505,3 +505,18 @@ def test_a_pronoun_names_no_one_when_both_patients_are_of_its_sex(nlp):
             "responded to colchicine. He recovered fully.")
     # (the status stays where the one-patient reading put it: no row is told apart by "he")
     assert [r.outcome for r in cases(nlp, text)] == ["recovered", None]
+
+
+def test_one_and_the_other_two_of_three_told_apart(nlp):
+    text = ("Here we present wild mushroom poisoning that affected three individuals, resulting in two fatalities. "
+            "One individual sought medical attention promptly and recovered, while the other two sought medical help "
+            "three days after the onset of symptoms, when their liver failure had already worsened and led to their "
+            "deaths.")
+    assert [r.outcome for r in cases(nlp, text)] == ["recovered", "died", "died"]
+
+
+def test_one_and_the_other_two_of_four_tell_no_rest(nlp):
+    # "the other two" of four patients are not all the others
+    text = ("We report four siblings with the same poisoning. One child recovered, while the other two died within a "
+            "week. The fourth child remained in intensive care.")
+    assert [r.outcome for r in cases(nlp, text)] == ["recovered", None, None, None]
