@@ -5,6 +5,8 @@ takes may still take one from a title that calls the case fatal or, for a non-ca
 its recovery (``cases/assemble.py``)."""
 from __future__ import annotations
 
+import re
+
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
 from pipeline.cases.outcome_choice import optional_pattern
@@ -54,8 +56,9 @@ def _inside_title(mention: Mention, title: str) -> bool:
     at = written.find(title)
     if at < 0:
         return True
-    # the mention's place in the whitespace-normalised sentence
-    offset = len(" ".join(mention.sentence[:max(0, mention.start - mention.sentence_start)].split()))
+    # the mention's place in the whitespace-normalised sentence (a space before it kept: "rapid" opening the title
+    # stands at the title's first character, not one before it)
+    offset = len(re.sub(r"\s+", " ", mention.sentence[:max(0, mention.start - mention.sentence_start)]).lstrip())
     return at <= offset < at + len(title)
 
 

@@ -69,3 +69,12 @@ def test_a_status_beside_the_titles_words_in_a_sentence_is_a_status(full_nlp):
                "We describe a 61-year-old man with subacute pulmonary mucormycosis who died of pulmonary haemorrhage "
                "despite amphotericin B.")
     assert case.outcome == "died"
+
+
+def test_a_status_word_opening_the_title_inside_a_longer_sentence_is_the_titles(full_nlp):
+    # a flattened page's head: the journal line, the title and its authors in one sentence
+    title = "Rapid progression of a hepatocellular carcinoma producing G-CSF: a case report and literature review"
+    body = ("Clinical Case Reports Volume 9, Issue 7 CASE REPORT Open Access " + title + " Tomasz Lee, Grace Park "
+            "First published: 14 July 2021\n\nA 67-year-old man was admitted with fever. Biopsy showed "
+            "hepatocellular carcinoma. Lenvatinib was started.")
+    assert row(full_nlp, title, body).outcome is None
