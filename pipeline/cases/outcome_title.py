@@ -48,13 +48,15 @@ MIN_CITED_TITLE = 30
 def _inside_title(mention: Mention, title: str) -> bool:
     """Whether the mention's words are the title's, in a sentence that is the title, a part of it, or
     holds it whole: "Lee K. Rapid progression of a hepatocellular carcinoma ... J Case Rep 2019" (the
-    status word is the cited title's), not "We describe two patients with subacute pulmonary
-    mucormycosis who died of pulmonary hemorrhage" (the status stands beside the title's words)."""
+    status word is the cited title's), a sentence that opens with the title (a flattened page's head:
+    "Clinical Case Reports Volume 9, Issue 7 ... Rapid progression of ..."), not "We describe two patients
+    with subacute pulmonary mucormycosis who died of pulmonary hemorrhage" (the status stands beside the
+    title's words in the sentence's own)."""
     written = " ".join(mention.sentence.split()).lower().rstrip(".")
     if written in title:
         return True
     at = written.find(title)
-    if at < 0:
+    if at <= 0:  # (a sentence that opens with the title is the page's head or a citation's, whatever follows)
         return True
     # the mention's place in the whitespace-normalised sentence (a space before it kept: "rapid" opening the title
     # stands at the title's first character, not one before it)

@@ -78,3 +78,12 @@ def test_a_status_word_opening_the_title_inside_a_longer_sentence_is_the_titles(
             "First published: 14 July 2021\n\nA 67-year-old man was admitted with fever. Biopsy showed "
             "hepatocellular carcinoma. Lenvatinib was started.")
     assert row(full_nlp, title, body).outcome is None
+
+
+def test_a_sentence_opening_with_the_title_gives_no_status(full_nlp):
+    # a flattened page whose title was read from its journal line: the head sentence opens with it
+    title = "Clinical Case Reports Volume 9, Issue 7"
+    body = (title + " e04512 CASE REPORT Open Access Rapid progression of a hepatocellular carcinoma producing "
+            "G-CSF: a case report Tomasz Lee, Grace Park First published: 14 July 2021 A 67-year-old man was "
+            "admitted with fever. Biopsy showed hepatocellular carcinoma. Lenvatinib was started.")
+    assert row(full_nlp, title, body).outcome is None
