@@ -102,12 +102,14 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
         # the organ the type mostly arises in
         # (in a report of several patients, the title's too: "Primary cutaneous monomorphous lymphoma: a
         # report of 3 cases" before parts that say only "diagnosed as histiocytic lymphoma")
-        read = list(mentions) + [m for m in title_named if m not in mentions]
-        written = organ_written_before([m for m in read if m.group == "histology"
-                                        and m.value.histology == histology.value.histology
-                                        and m.section not in EXCLUDED_SECTIONS],
-                                       [m for m in read if m.group == "sites"
-                                        and m.section not in EXCLUDED_SECTIONS]) if tissue and not case.primary_site else None
+        written = None
+        if tissue and not case.primary_site:
+            read = list(mentions) + [m for m in title_named if m not in mentions]
+            written = organ_written_before([m for m in read if m.group == "histology"
+                                            and m.value.histology == histology.value.histology
+                                            and m.section not in EXCLUDED_SECTIONS],
+                                           [m for m in read if m.group == "sites"
+                                            and m.section not in EXCLUDED_SECTIONS])
         if written is not None and written.value.site != tissue:
             tissue, before = None, written
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ

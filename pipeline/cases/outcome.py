@@ -22,7 +22,7 @@ def _numbered_for(outcome: Mention, number: int) -> bool:
     """Whether a status is this row's as far as patients' numbers go: one said of "cases 1 and
     3" is theirs only; one said of "the other cases" after "case 2" is every row's but that one;
     one said of nobody by number is anyone's."""
-    if number in getattr(outcome.value, "but_cases", ()):
+    if number in outcome.value.but_cases:
         return False
     return not outcome.value.cases or number in outcome.value.cases
 

@@ -21,7 +21,7 @@ def outside_title(mentions: list[Mention], title: str | None) -> list[Mention]:
     wanted = " ".join((title or "").split()).lower()
     if not wanted:
         return mentions
-    return [m for m in mentions if not _is_title(m.sentence, wanted) or not _inside_title(m, wanted)]
+    return [m for m in mentions if not _the_titles(m, wanted)]
 
 
 def outside_metadata(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
@@ -32,31 +32,27 @@ def outside_metadata(mentions: list[Mention], config: AssemblyConfig = DEFAULT) 
     return mentions if pattern is None else [m for m in mentions if not pattern.search(m.sentence)]
 
 
-def _is_title(sentence: str, title: str) -> bool:
-    """Whether a sentence, whitespace-normalised, is the (normalised, lower-case) title or a part of it,
-    or holds the whole title: a citation of the report ("How to cite this article: Kumar R, Nair P.
-    Rapid progression of ...: a case report. J Clin Res 2019") tells no status either."""
-    written = " ".join(sentence.split()).lower().rstrip(".")
-    return bool(written) and (written in title or len(title) >= MIN_CITED_TITLE and title in written)
-
-
 # A title this long is the report's own when a sentence holds it whole (not a phrase such as
 # "case report" that any sentence may hold).
 MIN_CITED_TITLE = 30
 
 
-def _inside_title(mention: Mention, title: str) -> bool:
-    """Whether the mention's words are the title's, in a sentence that is the title, a part of it, or
-    holds it whole: "Lee K. Rapid progression of a hepatocellular carcinoma ... J Case Rep 2019" (the
-    status word is the cited title's), a sentence that opens with the title (a flattened page's head:
-    "Clinical Case Reports Volume 9, Issue 7 ... Rapid progression of ..."), not "We describe two patients
-    with subacute pulmonary mucormycosis who died of pulmonary hemorrhage" (the status stands beside the
-    title's words in the sentence's own)."""
+def _the_titles(mention: Mention, title: str) -> bool:
+    """Whether the mention's words are the (normalised, lower-case) title's: its sentence, whitespace-normalised,
+    is the title or a part of it, or holds the whole title and either opens with it (a flattened page's head,
+    "Clinical Case Reports Volume 9, Issue 7 ... Rapid progression of ...", or a citation of the report, "How to
+    cite this article: Kumar R, Nair P. Rapid progression of ...: a case report. J Clin Res 2019") or has the
+    mention inside the title's words; not "We describe two patients with subacute pulmonary mucormycosis who
+    died of pulmonary hemorrhage" (the status stands beside the title's words in the sentence's own)."""
     written = " ".join(mention.sentence.split()).lower().rstrip(".")
+    if not written:
+        return False
     if written in title:
         return True
-    at = written.find(title)
-    if at <= 0:  # (a sentence that opens with the title is the page's head or a citation's, whatever follows)
+    at = written.find(title) if len(title) >= MIN_CITED_TITLE else -1
+    if at < 0:
+        return False
+    if at == 0:  # (a sentence that opens with the title is the page's head or a citation's, whatever follows)
         return True
     # the mention's place in the whitespace-normalised sentence (a space before it kept: "rapid" opening the title
     # stands at the title's first character, not one before it)

@@ -58,11 +58,7 @@ def one_and_the_other(first: Case, rows: list[Case], parents: str = DEFAULT.pare
     if len(rows) != 2:
         return
     for field in ("outcome", "histology"):
-        told: dict[int, list[Evidence]] = {}
-        for item in first.evidence:
-            if item.field == field and not NOT_A_STATUS & set(item.qualifiers):
-                told.setdefault(item.sentence_start, []).append(item)
-        for sentence_start, items in sorted(told.items()):
+        for sentence_start, items in _told_by_sentence(first, field):
             split = _two_named(items[0].sentence, rows)
             if split is None:
                 continue
@@ -73,7 +69,7 @@ def one_and_the_other(first: Case, rows: list[Case], parents: str = DEFAULT.pare
                 broader = broader_types(parents)
                 before = {value for value in before if not any(value in broader.get(o, ()) for o in before)}
             after = [item for item in items if item.start >= other]
-            if len(before) != 1 or len({item.value for item in after}) != 1 or before == {after[0].value}:
+            if not _one_value_each_side(before, after):
                 continue
             own = before.pop()
             shared = getattr(first, field)
@@ -94,18 +90,14 @@ def one_and_the_rest(first: Case, rows: list[Case]) -> None:
     if len(rows) < 3:
         return
     rest = apart_patterns().one_and_the_rest
-    told: dict[int, list[Evidence]] = {}
-    for item in first.evidence:
-        if item.field == "outcome" and not NOT_A_STATUS & set(item.qualifiers):
-            told.setdefault(item.sentence_start, []).append(item)
-    for sentence_start, items in sorted(told.items()):
+    for sentence_start, items in _told_by_sentence(first, "outcome"):
         split = rest.search(items[0].sentence)
         if split is None or patient_number(split.group("rest")) != len(rows) - 1:
             continue
         other = sentence_start + split.start("other")
         before = {item.value for item in items if item.start < other}
         after = [item for item in items if item.start >= other]
-        if len(before) != 1 or len({item.value for item in after}) != 1 or before == {after[0].value}:
+        if not _one_value_each_side(before, after):
             continue
         if any(row.outcome not in (None, first.outcome) for row in rows[1:]):
             continue  # a status of its own that the sentence does not give
@@ -116,6 +108,21 @@ def one_and_the_rest(first: Case, rows: list[Case]) -> None:
             row.outcome = after[0].value
             row.evidence = [e for e in row.evidence if e.field != "outcome"] + [replace(after[0], kept=True)]
         return
+
+
+def _told_by_sentence(first: Case, field: str) -> list[tuple[int, list[Evidence]]]:
+    """The first row's values of ``field`` that are no one's negated, planned or past status, by sentence, in
+    text order."""
+    told: dict[int, list[Evidence]] = {}
+    for item in first.evidence:
+        if item.field == field and not NOT_A_STATUS & set(item.qualifiers):
+            told.setdefault(item.sentence_start, []).append(item)
+    return sorted(told.items())
+
+
+def _one_value_each_side(before: set, after: list[Evidence]) -> bool:
+    """Whether a sentence split between patients gives one value before the split and another after it."""
+    return len(before) == 1 and len({item.value for item in after}) == 1 and before != {after[0].value}
 
 
 def told_apart(first: Case, rows: list[Case]) -> None:
