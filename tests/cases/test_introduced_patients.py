@@ -433,3 +433,21 @@ def test_a_twin_named_by_its_label_opening_a_sentence_is_that_patient(nlp):
             "Twin B became sick at 15 years of age. She received idarubicin before transplantation.")
     rows = cases(nlp, text.split("\n", 1)[1], title=text.split("\n", 1)[0])
     assert [(r.age, r.drugs) for r in rows] == [(1.75, ["cytarabine", "daunorubicin"]), (15, ["idarubicin"])]
+
+
+def test_an_announced_patient_needs_no_verb_of_presentation(nlp):
+    # the report announces two patients; the second is described, not said to present
+    text = ("Two cases of melanoma of the scalp\n\nWe report two cases of melanoma of the scalp. "
+            "A 70-year-old man in whom a melanoma developed on the vertex. It was excised widely. The patient "
+            "died 10 months after the operation of metastases to the brain.\n"
+            "A 58-year-old man with a similar history; a nodule of the occiput was excised. He died 14 months "
+            "later because of metastasis to the liver.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.metastasis_sites, r.outcome) for r in rows] == [
+        (70, ["brain"], "died"), (58, ["liver"], "died")]
+
+
+def test_an_unannounced_second_person_without_a_verb_opens_no_row(nlp):
+    text = ("Melanoma of the scalp\n\nA 70-year-old man in whom a melanoma developed on the vertex. It was "
+            "excised widely. A 58-year-old man with a similar history was described by Lee [4].\n")
+    assert len(cases(nlp, text)) == 1

@@ -115,7 +115,7 @@ def introduced_patients(text: str, title: str | None = None, path: str = "sectio
                 continue
             found.append(InlineStart(match.start(), match.end(), number, match.group().strip(), "introduced"))
     if patterns["introduced_presented"] is not None:
-        found += _presented_again(text, patterns, several)
+        found += _presented_again(text, patterns, several, announced)
     unique = {}
     for start in sorted(found, key=lambda s: (s.start, -s.end)):
         unique.setdefault(start.start, start)
@@ -177,12 +177,15 @@ IN_RELATIVE = regex_cache.compile(r"(?:^|[.!?]\s)In\s+$")
 OTHER_PERSON = regex_cache.compile(r"(?i)\b(?:he|she|his|her|they|their)\b")
 
 
-def _presented_again(text: str, patterns: dict, several: bool = True) -> list[InlineStart]:
+def _presented_again(text: str, patterns: dict, several: bool = True, announced: int = 0) -> list[InlineStart]:
     """Sentences after the first that present a person of another age or sex ("A 55-year-old
     man presented ... A 75-year-old woman presented ..."), in a report about several patients;
     in a report that does not say so, only a presentation that opens a paragraph under a heading
     of its own ("Severe Hemolytic Anemia\nA 2.5-year-old boy ... presented to the ER"), as the
     first one does, since a report's patients told under headings of their diagnoses need no count.
+    A report that announces how many patients it tells of ("We report two cases of ...") needs no
+    verb for those it has not yet presented: "A 79-year-old male patient with similar history;
+    lesions in the left frontal scalp ..." is its second patient (``announced``).
 
     >>> patterns = _introductions("sections/patients.toml")
     >>> [s.heading for s in _presented_again("A 55-year-old man presented with dyspnoea. "
@@ -197,14 +200,15 @@ def _presented_again(text: str, patterns: dict, several: bool = True) -> list[In
                      key=lambda m: m.start())
     for match in matches:
         following = text[match.end():min(sentence_end_after(text, match.end()), match.end() + patterns["reach"])]
-        if not patterns["presenting"].search(following) and not (several and HAD_FINDING.match(following)):
+        who = (" ".join(re.findall(r"\d+(?:\.\d)?|[a-z]+", match.group("age").lower())[:2]), match.group("person").lower())
+        awaited = who not in seen and len(seen) < announced
+        if not patterns["presenting"].search(following) and not (several and HAD_FINDING.match(following)) and not awaited:
             continue
         sentence = text[sentence_start_before(text, match.start()):sentence_end_after(text, match.end())]
         if patterns["literature"].search(sentence):
             continue
         if not several and not UNDER_HEADING.search(text, max(0, match.start() - HEADING_REACH), match.start()):
             continue
-        who = (" ".join(re.findall(r"\d+(?:\.\d)?|[a-z]+", match.group("age").lower())[:2]), match.group("person").lower())
         if seen and who not in seen:
             found.append(InlineStart(match.start(), match.end(), 0, match.group().strip(), "introduced"))
         seen.add(who)
