@@ -11,6 +11,7 @@ from pipeline.ingest.report import Report
 from pipeline.nlp.sections.group_count import named_group
 from pipeline.nlp.sections.patient_announcements import newborn_report
 from pipeline.nlp.sections.patient_common import PERSON_SEX
+from pipeline.nlp.sentences.bounds import sentence_end_after, sentence_start_before
 from pipeline.resources import read_patterns
 
 
@@ -33,11 +34,17 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
     parent = _parent_of_pair(report, rows, patients)
     if parent is not None and parent.age is None:
         _mothers_age_to_parent(text, rows, parent, spec)
+    onset = _onset_day(text, spec)
+    if onset is not None:
+        days, match = onset
+        evidence = Evidence("age", round(days * DAY_IN_YEARS, 2), match.group(), match.start(), match.end(), match.start())
     for row in rows:
         if row is parent:
             continue
         if row.age is None or _maternal_age(text, row, spec):
-            row.age = 0  # (twins "born to a 28-year-old primigravida" as much as one newborn)
+            # at birth, or on the day of life its illness showed; twins "born to a 28-year-old
+            # primigravida" as much as one newborn
+            row.age = evidence.value
             row.evidence.append(replace(evidence))
     if len(rows) != 1:
         _labelled_twin_sexes(text, rows, spec)
@@ -54,6 +61,30 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
         if row.sex != sex:
             row.sex = sex
             row.evidence.append(Evidence("sex", sex, said.group(), said.start(group), said.end(group), said.start()))
+
+
+def _onset_day(text: str, spec: dict) -> tuple[int, re.Match] | None:
+    """The day of life on which the newborn's illness showed ("bloody stools on day three of life",
+    "On the thirteenth day after birth, twin A vomited"), from the first sentence that says so
+    without dating a treatment by it ("received pacemaker implants at day 12 of life"); None when
+    none does (the newborn is then at birth)."""
+    words = {k.lower(): int(v) for k, v in spec["newborn_day_words"].items()}
+    number = r"\d{1,2}|" + "|".join(sorted(words, key=len, reverse=True))
+    pattern = re.compile(spec["newborn_onset_day"].replace("{day}", number), re.IGNORECASE)
+    treatment = re.compile(spec["newborn_onset_not"], re.IGNORECASE)
+    for match in pattern.finditer(text):
+        if treatment.search(text, sentence_start_before(text, match.start()), sentence_end_after(text, match.end())):
+            continue
+        written = next(group for group in match.groups() if group)
+        days = int(written) if written.isdigit() else words[written.lower()]
+        return (days, match) if days <= MAX_ONSET_DAY else None
+    return None
+
+
+# A newborn's days (the age written as a fraction of a year, 2 decimals: the contract) and the latest
+# day of life read as a newborn's onset (28 days: the neonatal period).
+DAY_IN_YEARS = 1 / 365.25
+MAX_ONSET_DAY = 28
 
 
 def _parent_of_pair(report: Report, rows: list[Case], patients: str) -> Case | None:

@@ -49,3 +49,24 @@ def test_the_age_at_presentation(nlp, text, expected):
 )
 def test_the_age_of_the_child_a_parent_is_named_after(nlp, text, expected):
     assert age(nlp, text) == expected
+
+
+def ages(nlp, text):
+    return [row.age for row in report_cases(nlp, Report(name="t.txt", text=text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a newborn's age is the day of life its illness showed, as a fraction of a year
+        ("Colitis in premature twins\n\nTwin neonates were born at 33 weeks of gestation and passed bloody stools "
+         "on day four of life. Both were fed an elemental formula.", [0.01, 0.01]),
+        ("Late-onset sepsis in a preterm neonate\n\nA male newborn was born at 35 weeks. On the twelfth day "
+         "after birth, he refused feeds and became lethargic.", [0.03]),
+        # a day of life that dates a treatment is no onset: the newborn is at birth
+        ("Congenital heart block in newborn twins\n\nTwin newborns were born at 38 weeks with a heart rate of "
+         "60 per minute. Both received pacemakers at day 10 of life.", [0, 0]),
+    ],
+)
+def test_a_newborns_age_is_the_day_of_life_its_illness_showed(nlp, text, expected):
+    assert ages(nlp, text) == expected

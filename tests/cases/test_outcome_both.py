@@ -30,3 +30,10 @@ def test_both_studies_are_the_literature(full_nlp):
             "intubated and given antitoxin.\n\nDiscussion\nBotulism is rare. Two series have been published; in "
             "both studies the patients recovered after antitoxin.\n")
     assert outcomes(full_nlp, text) == [None]
+
+
+def test_both_infants_recovering_from_an_episode_of_bloody_stools_is_each_ones_recovery(full_nlp):
+    # "bloody" is no specimen the recovery was made from ("recovered from blood cultures")
+    text = ("Colitis in premature twins\n\nTwin infants born at 33 weeks passed bloody stools on day four of "
+            "life. Both infants recovered from episodes of bloody stools on an elemental formula.")
+    assert outcomes(full_nlp, text) == ["recovered", "recovered"]
