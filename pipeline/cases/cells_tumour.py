@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline.cases.config import AssemblyConfig
 from pipeline.cases.figo import choose_figo_stage
 from pipeline.cases.histology_choice import (
-    choose_histology, histology_with_site, marrow_type, with_shared_refinement, without_keyword_mimics,
+    broader_types, choose_histology, histology_with_site, marrow_type, with_shared_refinement, without_keyword_mimics,
 )
 from pipeline.cases.mentions import Mention
 from pipeline.cases.organs import MARROW, OTHER_SITE, lining_site, type_organ
@@ -105,8 +105,11 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
         written = None
         if tissue and not case.primary_site:
             read = list(mentions) + [m for m in title_named if m not in mentions]
+            # the same type or a broader name of it ("Primary cardiac lymphoma: three case reports" before a
+            # part's "Autopsy confirmed the diagnosis of DLBCL")
+            names = {histology.value.histology} | broader_types(config.parents).get(histology.value.histology, frozenset())
             written = organ_written_before([m for m in read if m.group == "histology"
-                                            and m.value.histology == histology.value.histology
+                                            and m.value.histology in names
                                             and m.section not in EXCLUDED_SECTIONS],
                                            [m for m in read if m.group == "sites"
                                             and m.section not in EXCLUDED_SECTIONS])

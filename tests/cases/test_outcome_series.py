@@ -53,3 +53,19 @@ def test_the_other_cases_after_a_numbered_one_are_every_other_row(full_nlp):
             "a 70-year-old woman with cough. Case 3 was a 50-year-old man with fever. Case 4 was a 45-year-old woman "
             "with fever. Unfortunately, case 2 passed away due to sepsis, while the other cases recovered.")
     assert outcomes(full_nlp, text) == ["recovered", "died", "recovered", "recovered"]
+
+
+def test_the_last_case_opened_in_the_running_text_takes_its_own_status(full_nlp):
+    text = ("Primary cardiac lymphoma: three cases\n\nThree cases of cardiac lymphoma are described. In the first "
+            "case, a 70-year-old man who presented with dyspnoea had a mass of the right ventricle. He was treated "
+            "with chemotherapy and survived for three months. The second case describes a 52-year-old woman who "
+            "presented with chest pain. She was lost to follow up. In the last case, an 84-year-old woman presented "
+            "with weakness. A mass was found in the right atrium and the patient expired shortly after admission.")
+    assert outcomes(full_nlp, text) == ["died", None, "died"]
+
+
+def test_the_second_one_of_a_sentence_about_both_is_the_second_row(full_nlp):
+    text = ("Familial HLH in two siblings\n\nWe report two siblings with familial haemophagocytic "
+            "lymphohistiocytosis. The first case was started on treatment but died after ten days, while the "
+            "second one was referred to another centre but died before commencing chemotherapy.")
+    assert outcomes(full_nlp, text) == ["died", "died"]

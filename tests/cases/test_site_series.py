@@ -51,3 +51,16 @@ def test_sites_told_apart_are_not_copied(nlp):
             "respectively. Both women were treated with chemotherapy.")
     rows = rows_of(nlp, text, title="Unusual metastases of endometrial cancer: two cases")
     assert [row.metastasis_sites for row in rows] == [["bone"], ["liver"]]
+
+
+def test_the_titles_organ_before_a_broader_name_of_the_type_is_each_rows_primary(nlp):
+    # "lymphoma" in the title, "DLBCL" in the part: the organ written before the broader name holds
+    title = "Primary cardiac lymphoma: three case reports and a review of the literature"
+    text = (title + "\n\nAbstract\nPrimary cardiac lymphoma (PCL) is a rare entity. In this "
+            "series, three cases of PCL are described. In the first "
+            "case, a 70-year-old man had a mass of the right ventricle; biopsy revealed diffuse large B-cell "
+            "lymphoma. The second case describes a 52-year-old woman with a right atrial mass; cytology "
+            "demonstrated DLBCL. In the last case, an 84-year-old woman presented with weakness. A mass was "
+            "found in the right atrium and the patient died. Autopsy confirmed the diagnosis of DLBCL.")
+    rows = rows_of(nlp, text, title=title)
+    assert [(row.age, row.primary_site) for row in rows] == [(70, "heart"), (52, "heart"), (84, "heart")]
