@@ -117,3 +117,18 @@ def test_an_ordinal_case_of_the_literature_opens_no_row(nlp):
     text = ("A 40-year-old woman had gastric cancer in pregnancy and died. Two cases were reported before. In the "
             "second case, the authors gave chemotherapy after delivery.")
     assert len(cases(nlp, text)) == 1
+
+
+def test_patients_numbered_as_list_items_with_their_initials_open_a_row_each(nlp):
+    text = ("Nasopharyngeal carcinoma in children\n\nAbstract\nBackground. Nasopharyngeal cancer is rare in "
+            "childhood.\nClinical cases description. 1. Patient K., 12 years old, was referred with a lump in the "
+            "nasopharynx. 2. Patient M.S., 15 years old, was admitted with rhinolalia; biopsy of an enlarged "
+            "lymph node showed metastases of nasopharyngeal carcinoma.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.metastasis_sites) for r in rows] == [(12, []), (15, ["lymph node"])]
+
+
+def test_a_numbered_list_of_findings_opens_no_row(nlp):
+    text = ("A 12-year-old boy was referred with a lump in the nasopharynx. Findings: 1. Patient had fever. "
+            "2. Patient K. was anaemic.\n")
+    assert len(cases(nlp, text)) == 1

@@ -149,3 +149,11 @@ def test_a_count_in_a_reference_with_its_year_in_brackets_announces_no_one(nlp):
             "four cases. Indian J Cancer (1993). 30(3): 146-150.\n")
     rows = report_cases(nlp, Report(name="t.txt", text=text, title=title))
     assert len(rows) == 1 and "bone" not in rows[0].metastasis_sites
+
+
+def test_a_structured_abstracts_description_of_three_case_reports_counts_three(nlp):
+    text = ("Tuberculous meningitis in infants: case reports\n\nCase presentation: Description of three case "
+            "reports. The patients of 10-month-old, 8-month-old, and 4-year-old male infant presented with "
+            "convulsions and prolonged fever.\n")
+    assert announced_patients(text) == 3
+    assert [r.age for r in cases(nlp, text)] == [0.83, 0.67, 4]
