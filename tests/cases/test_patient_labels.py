@@ -132,3 +132,22 @@ def test_a_numbered_list_of_findings_opens_no_row(nlp):
     text = ("A 12-year-old boy was referred with a lump in the nasopharynx. Findings: 1. Patient had fever. "
             "2. Patient K. was anaemic.\n")
     assert len(cases(nlp, text)) == 1
+
+
+def test_an_ordinal_subject_with_the_patients_age_opens_a_row_each(nlp):
+    # "First is a case of ...", glued to the sentence before as scraped pages run them
+    text = ("Melioidosis: three cases\n\nHere we present a series of three cases and their outcomes.First is a case "
+            "of 41-year-old male who presented with fever and joint pain. He succumbed to the illness.\n\nSecond is a "
+            "52-year-old male who presented with a swollen leg. He recovered from the infection.\n\nThird is a "
+            "60-year-old male who presented with abscesses.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.outcome) for r in rows] == [(41, "died"), (52, "recovered"), (60, None)]
+
+
+def test_the_second_case_described_as_a_person_opens_the_second_row(nlp):
+    text = ("Kaposi sarcoma in children: a case series\n\nCase presentation: We present three cases of Kaposi sarcoma. "
+            "The first case was an eleven year old boy with a swelling of the tongue. The second case was a young "
+            "orphan who had involvement of the right eye. The last case was a five year old girl with skin lesions "
+            "who died.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex, r.outcome) for r in rows] == [(11, "male", None), (None, None, None), (5, "female", "died")]
