@@ -93,6 +93,17 @@ def test_lithium_salts_read_as_lithium_other_element_salts_stay(nlp, text, expec
 
 
 @pytest.mark.parametrize("text, expected", [
+    # magnesium dosed in grams or given into a vein is its one salt given so
+    ("She was given diazepam and magnesium 4 gram bolus and was intubated.", ["diazepam", "magnesium sulfate"]),
+    ("He received magnesium 2 g intravenously for the torsades.", ["magnesium sulfate"]),
+    # ... an oral supplement in milligrams stays the element
+    ("Oral magnesium 400 mg daily was prescribed at discharge.", ["magnesium"]),
+])
+def test_magnesium_in_grams_or_intravenous_is_magnesium_sulfate(nlp, text, expected):
+    assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a coagulation factor concentrate under the factor's name; the measured factor is no drug
     ("Treatment consisted of factor VIII transfusion and corticosteroid therapy.", ["factor viii"]),
     ("She received recombinant FVIII 50 IU/kg twice daily.", ["factor viii"]),

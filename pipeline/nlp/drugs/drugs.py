@@ -64,6 +64,8 @@ class DrugMatcher(Component):
         spec = read_patterns(patterns)
         self.lexicon = load_lexicon(tuple(lexicon), not_drugs, substances)
         self.details = DetailReader(spec)
+        self.salts = {generic: (rule["salt"], regex_cache.compile(rule["dose"]), tuple(rule["routes"]))
+                      for generic, rule in spec.get("given_as_salt", {}).items()}
         self.treatment_long_form = regex_cache.compile(spec["treatment_long_form"], re.IGNORECASE)
         settings = spec["fuzzy"]
         misspellings = (
@@ -125,6 +127,17 @@ class DrugMatcher(Component):
         findings = []
         for (first, end_token, group), mention, detail in zip(groups, mentions, details):
             last = doc[end_token - 1]
-            value = Drug(mention.generics, text[mention.start : mention.end], any(m.fuzzy for m in group), *detail)
+            generics = self._as_salt(mention.generics, detail)
+            value = Drug(generics, text[mention.start : mention.end], any(m.fuzzy for m in group), *detail)
             findings.append(Finding(doc[first].idx, last.idx + len(last.text), LABEL, value))
         return findings
+
+    def _as_salt(self, generics: tuple[str, ...], detail) -> tuple[str, ...]:
+        """An element named alone but given as its one salt (``given_as_salt``): "magnesium 4 gram
+        bolus", "magnesium 2 g IV" are magnesium sulfate."""
+        if len(generics) != 1 or generics[0] not in self.salts:
+            return generics
+        salt, dose, routes = self.salts[generics[0]]
+        if (detail.dose and dose.match(detail.dose)) or detail.route in routes:
+            return (salt,)
+        return generics
