@@ -15,7 +15,10 @@ from pipeline.cases.record import Case, Evidence
 
 
 # Fields of one value, and fields of a list of values, that an item of a list may tell.
-ONE_VALUE_FIELDS = ("outcome", "histology")
+ONE_VALUE_FIELDS = ("outcome", "histology", "age", "sex")
+# ... of which a sex word in one item may stand for all ("11-month-old, 7-month-old, and 5-year-old male
+# infant"): it gives the row of its item that sex, and takes none from another row.
+SHARED_WORD_FIELDS = frozenset({"sex"})
 LIST_FIELDS = ("drugs", "metastasis_sites")
 # Qualifiers that make a mention no one's value.
 NOT_A_VALUE = frozenset({"negated", "hypothetical", "historical"})
@@ -99,7 +102,8 @@ def _one_value(field: str, first: Case, rows: list[Case], own: list[list[Evidenc
             if current != value:
                 setattr(row, field, value)
                 row.evidence = [e for e in row.evidence if e.field != field] + [replace(mentions[0], kept=True)]
-        elif not values and current is not None and not _told_elsewhere(first, field, current, items) \
+        elif not values and current is not None and field not in SHARED_WORD_FIELDS \
+                and not _told_elsewhere(first, field, current, items) \
                 and any(e.value == current for e in told):
             setattr(row, field, None)
             row.evidence = [replace(e, kept=False) if e.field == field else e for e in row.evidence]

@@ -36,3 +36,19 @@ def test_a_value_after_a_list_in_subject_position_is_all_of_theirs(nlp):
     text = ("Lymphoma in a family\nThree patients, a 57-year-old man, his 60-year-old sister, and 81-year-old "
             "mother, developed diffuse large B-cell lymphoma; a 40-year-old cousin was healthy.")
     assert [r.histology for r in rows(nlp, text)] == ["diffuse large b-cell lymphoma"] * 3
+
+
+def test_an_age_and_a_sex_inside_one_numbered_item_are_that_patients(nlp):
+    # the first item gives no age: the one age told is the second patient's
+    text = ("Primary CNS lymphoma: three cases\nCases: We describe three adults: (1) a septuagenarian with a "
+            "parietal mass treated by resection who ultimately died; (2) a 71-year-old man with a frontal lesion "
+            "treated with methotrexate; and (3) a middle-aged woman with multifocal lesions treated with "
+            "methotrexate plus cytarabine.")
+    assert [(r.age, r.sex) for r in rows(nlp, text)][1:] == [(71, "male"), (None, "female")]
+    assert rows(nlp, text)[0].age is None
+
+
+def test_a_sex_word_in_the_last_item_stays_the_others_too(nlp):
+    text = ("Tuberculous meningitis in infants: case reports\nCase presentation: Description of three case reports. "
+            "The patients of 10-month-old, 8-month-old, and 4-year-old male infant presented with convulsions.")
+    assert [r.sex for r in rows(nlp, text)] == ["male", "male", "male"]

@@ -16,6 +16,9 @@ def roles_of(nlp, text, role):
     ("She presented with de novo metastatic diseases to the liver, bone, lung, and orbit.",
      ["bone", "liver", "lung", "orbit"]),
     ("Metastases were also present in the liver and in both lungs.", ["liver", "lung"]),
+    # the level of the spine before its vertebrae goes on with the list
+    ("She presented with liver and thoracic vertebral metastases four months later.", ["liver", "spine"]),
+    ("CT showed lung and dorsal vertebral metastases.", ["lung", "spine"]),
 ])
 def test_a_list_of_spread_sites_goes_on_past_an_items_head_noun(nlp, text, expected):
     assert set(expected) <= set(roles_of(nlp, text, "metastasis"))
