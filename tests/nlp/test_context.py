@@ -113,6 +113,8 @@ def test_affirmed(nlp, text, word):
     ("Imaging studies showed a mass in the liver.", "liver", "probable"),
     ("Routine blood chemistry studies were normal, and the white cell count was high.", "white", "probable"),
     ("Radiographic studies showed a lesion in the femur.", "femur", "probable"),
+    ("Special studies were done that confirmed the diagnosis of hairy cell leukemia.", "hairy", "probable"),
+    ("Flow cytometry studies showed a clonal population in the bone marrow.", "bone marrow", "probable"),
     ("Several studies have reported metastasis to the liver.", "liver", "other"),
     # a disease named as an example of what a drug treats or of a class
     ("Hydroxyurea is a well-known medication for haematologic diseases such as acute myeloid leukemia.", "myeloid", "generic"),
@@ -903,3 +905,4 @@ def test_a_person_word_as_a_patients_label_is_no_other_person(nlp, text, subject
 ])
 def test_relatives_the_authors_present_are_the_reported_patients(nlp, text, subject):
     assert qualify(nlp, text, "chronic lymphatic leukemia", group="histology")["subject"] == subject
+

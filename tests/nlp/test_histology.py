@@ -85,6 +85,11 @@ from pipeline.nlp.histology import histology as histology_module
         ("Biopsy of the pubic mass demonstrated clear cell mRCC.", "clear cell carcinoma"),
         ("She had mRCC with lung and bone metastases.", "renal cell carcinoma"),
         ("The second patient was diagnosed with clear-cell mrcc after a knee biopsy.", "clear cell carcinoma"),  # lower case
+        # older names a report keeps
+        ("A nodule of the forearm was diagnosed as histiocytic lymphoma.", "histiocytic lymphoma"),
+        ("Biopsy showed a well differentiated lymphocytic lymphoma.", "lymphocytic lymphoma"),
+        ("The tumour was a matrix-producing carcinoma of the breast.", "matrix-producing carcinoma"),
+        ("Differentiation syndrome in a patient with promyelocytic leukemia.", "acute promyelocytic leukemia"),
     ],
 )
 def test_first_name(nlp, text, expected):
