@@ -14,6 +14,7 @@ from pipeline.cases.patients import about_patient
 from pipeline.cases.preamble import group_sex, preamble, title_disease, title_mentions
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
+from pipeline.cases.series_list_items import list_items
 from pipeline.cases.series_ages_in_order import ages_in_order
 from pipeline.cases.series_shared import group_spread, shared_disease
 from pipeline.ingest.report import Report
@@ -59,6 +60,8 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     # cancer status read the non-cancer way)
     reread = first.outcome is None or (first.outcome == "recovered" and first.primary_site is not None)
     series_outcomes(([first] if added and reread else []) + added, mentions, shared, config)
+    if added:  # a status told inside one patient's item of a list of them stays that item's row's
+        list_items(first, rows, fields=("outcome",))
     if len(rows) == 1:
         title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
     for row in rows:

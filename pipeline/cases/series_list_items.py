@@ -20,6 +20,8 @@ ONE_VALUE_FIELDS = ("outcome", "histology", "age", "sex")
 # infant"): it gives the row of its item that sex, and takes none from another row.
 SHARED_WORD_FIELDS = frozenset({"sex"})
 LIST_FIELDS = ("drugs", "metastasis_sites")
+# The status of a non-cancer case's improvement.
+RECOVERED = "recovered"
 # Qualifiers that make a mention no one's value.
 NOT_A_VALUE = frozenset({"negated", "hypothetical", "historical"})
 # An item's number in a list written inside a sentence: "(1) ... (2) ..." or "1) ... 2) ...".
@@ -31,13 +33,13 @@ LIST_THEN_VERB = re.compile(r",\s+(?:(?:all|both|each|also|then|later|subsequent
                             r"developed|presented|underwent|received|died|showed|suffered|complained|required|recovered)\b")
 
 
-def list_items(first: Case, rows: list[Case]) -> None:
+def list_items(first: Case, rows: list[Case], fields: tuple[str, ...] = ONE_VALUE_FIELDS + LIST_FIELDS) -> None:
     """Gives each row the values its own item of a list of the patients tells, and takes from
-    the other rows a value that only another patient's item tells."""
+    the other rows a value that only another patient's item tells (``fields``: those read)."""
     items = _items_by_sentence(first, rows)
     if not items:
         return
-    for field in ONE_VALUE_FIELDS + LIST_FIELDS:
+    for field in fields:
         told = [e for e in first.evidence if e.field == field and e.sentence_start in items
                 and not NOT_A_VALUE & set(e.qualifiers) and not any(q in ("subject=other", "subject=family") for q in e.qualifiers)]
         if not told:
@@ -96,6 +98,11 @@ def _one_value(field: str, first: Case, rows: list[Case], own: list[list[Evidenc
     """Each row whose item tells one value takes it; a row whose value only another's item tells loses it."""
     for row, mentions in zip(rows, own):
         values = {e.value for e in mentions}
+        if field == "outcome" and len(values) > 1:
+            # "achieving partial radiological response and sustained clinical improvement": a cancer's
+            # status outranks the recovery the same item words
+            values -= {RECOVERED}
+            mentions = [e for e in mentions if e.value in values]
         current = getattr(row, field)
         if len(values) == 1:
             value = values.pop()

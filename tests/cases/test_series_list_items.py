@@ -52,3 +52,11 @@ def test_a_sex_word_in_the_last_item_stays_the_others_too(nlp):
     text = ("Tuberculous meningitis in infants: case reports\nCase presentation: Description of three case reports. "
             "The patients of 10-month-old, 8-month-old, and 4-year-old male infant presented with convulsions.")
     assert [r.sex for r in rows(nlp, text)] == ["male", "male", "male"]
+
+
+def test_a_status_inside_the_last_item_outranks_the_groups_and_a_recovery_beside_it(nlp):
+    text = ("Primary CNS lymphoma: three cases\nCases: We describe three adults: (1) a 74-year-old woman treated "
+            "by resection who ultimately died; (2) a 71-year-old man treated with methotrexate who died before "
+            "consolidation; and (3) a 52-year-old woman treated with methotrexate plus cytarabine, achieving "
+            "partial radiological response and sustained clinical improvement.")
+    assert [r.outcome for r in rows(nlp, text)] == ["died", "died", "partial response"]
