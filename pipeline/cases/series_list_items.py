@@ -19,6 +19,9 @@ ONE_VALUE_FIELDS = ("outcome", "histology", "age", "sex")
 # ... of which a sex word in one item may stand for all ("11-month-old, 7-month-old, and 5-year-old male
 # infant"): it gives the row of its item that sex, and takes none from another row.
 SHARED_WORD_FIELDS = frozenset({"sex"})
+# ... and which are read only in a list whose items are numbered ("(1) a septuagenarian ...; (2) a 75-year-old
+# man"): items told by their ages begin at the age, and a sex word may stand before it ("Female, 60-year-old").
+NUMBERED_ONLY = frozenset({"age", "sex"})
 LIST_FIELDS = ("drugs", "metastasis_sites")
 # The status of a non-cancer case's improvement.
 RECOVERED = "recovered"
@@ -36,10 +39,16 @@ LIST_THEN_VERB = re.compile(r",\s+(?:(?:all|both|each|also|then|later|subsequent
 def list_items(first: Case, rows: list[Case], fields: tuple[str, ...] = ONE_VALUE_FIELDS + LIST_FIELDS) -> None:
     """Gives each row the values its own item of a list of the patients tells, and takes from
     the other rows a value that only another patient's item tells (``fields``: those read)."""
-    items = _items_by_sentence(first, rows)
+    items, numbered = _items_by_sentence(first, rows)
     if not items:
         return
+    every_list = items
     for field in fields:
+        # a list told by its ages: their words stand before the age as often as after
+        items = {start: spans for start, spans in every_list.items() if start in numbered} \
+            if field in NUMBERED_ONLY else every_list
+        if not items:
+            continue
         told = [e for e in first.evidence if e.field == field and e.sentence_start in items
                 and not NOT_A_VALUE & set(e.qualifiers) and not any(q in ("subject=other", "subject=family") for q in e.qualifiers)]
         if not told:
@@ -52,10 +61,12 @@ def list_items(first: Case, rows: list[Case], fields: tuple[str, ...] = ONE_VALU
             _list_values(field, first, rows, own, told, items)
 
 
-def _items_by_sentence(first: Case, rows: list[Case]) -> dict[int, list[tuple[int, int]]]:
+def _items_by_sentence(first: Case, rows: list[Case]) -> tuple[dict[int, list[tuple[int, int]]], set[int]]:
     """{sentence start: (start, end) of each row's item}, for the sentences that list the patients:
-    the one that gives every row its age in row order, and one that numbers as many items as rows."""
+    the one that gives every row its age in row order, and one that numbers as many items as rows;
+    and the starts of the numbered ones."""
     found: dict[int, list[tuple[int, int]]] = {}
+    numbered: set[int] = set()
     ages = [next((e for e in row.evidence if e.field == "age" and e.kept), None) for row in rows]
     if None not in ages and len({e.sentence_start for e in ages}) == 1 \
             and all(a.start < b.start for a, b in zip(ages, ages[1:])):
@@ -70,7 +81,8 @@ def _items_by_sentence(first: Case, rows: list[Case]) -> dict[int, list[tuple[in
         if [int(m.group("bracketed") or m.group("closed")) for m in numbers] == list(range(1, len(rows) + 1)):
             starts = [start + m.start() for m in numbers]
             found[start] = list(zip(starts, starts[1:] + [_list_end(sentence, start, starts[-1])]))
-    return found
+            numbered.add(start)
+    return found, numbered
 
 
 def _list_end(sentence: str, sentence_start: int, last: int) -> int:

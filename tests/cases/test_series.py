@@ -472,9 +472,16 @@ def test_infants_ages_in_months_each_with_a_suspended_hyphen_reach_each_row(nlp)
 
 
 def test_a_neonate_born_at_weeks_of_gestation_is_0(nlp):
-    text = ("Case report. A male neonate was born at 35 weeks of gestation by caesarean section. On day 3 of life "
+    text = ("Case report. A male neonate was born at 35 weeks of gestation by caesarean section. Soon after birth "
             "he developed jaundice.")
     assert [(r.age, r.sex) for r in cases(nlp, text)] == [(0, "male")]
+
+
+def test_a_neonate_whose_illness_showed_on_a_day_of_life_is_that_many_days_old(nlp):
+    # the weeks of gestation are no age; the day of life the jaundice showed is (3 days: 0.01 year)
+    text = ("Case report. A male neonate was born at 35 weeks of gestation by caesarean section. On day 3 of life "
+            "he developed jaundice.")
+    assert [(r.age, r.sex) for r in cases(nlp, text)] == [(0.01, "male")]
 
 
 def test_an_ordinal_of_a_kin_word_is_a_birth_order_not_a_patient_number():

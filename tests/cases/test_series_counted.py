@@ -157,3 +157,11 @@ def test_a_structured_abstracts_description_of_three_case_reports_counts_three(n
             "convulsions and prolonged fever.\n")
     assert announced_patients(text) == 3
     assert [r.age for r in cases(nlp, text)] == [0.83, 0.67, 4]
+
+
+def test_a_title_about_delivering_a_baby_is_the_mothers_report(nlp):
+    title = "Ruptured ectopic in heterotopic pregnancy: management and delivery of a live baby at term"
+    text = (title + "\n\nWe present Mrs. A, a 29-year-old primigravida with a heterotopic pregnancy at 7 weeks. After "
+            "laparotomy the pregnancy was carried to term, and she delivered a live male baby.\n")
+    rows = cases(nlp, text, title=title)
+    assert [(r.age, r.sex) for r in rows] == [(29, "female")]

@@ -139,6 +139,7 @@ def test_age_values(nlp, text, expected):
         "The catheter was 5 m. Other lines were removed.",
         "She had a 3-month history of cough.",
         "The baby was delivered at a gestational age of 23 weeks.",
+        "She came at a gestation age of 40 weeks with bleeding.",
         "Gestational age: 34 weeks, birth weight 900 g.",
         "At a corrected age of 12 months she walked.",
         "A bone age of 9 years was found.",

@@ -152,8 +152,8 @@ class HistologyMatcher(Component):
                 continue
             if self._key(written) in benign_heads:
                 continue  # "teratoma" of a report whose pathology says "mature teratoma": that benign tumour
-            if NEGATING_PREFIX.search(text, max(0, start - 4), start):
-                continue  # "familial non-medullary thyroid carcinoma": any type but the one named
+            if NEGATING_PREFIX.search(text, max(0, start - 10), start):
+                continue  # "familial non-medullary thyroid carcinoma", "nonacute promyelocytic leukemia": any type but the one named
             negated = NEGATED_SHORT_FORM.search(text, max(0, start - 60), start)
             if negated and not any(other[0] == negated.start() for other in names):
                 continue  # "AML, nonacute promyelocytic leukemia (APL) type": the short form of a name negated
@@ -312,13 +312,14 @@ class HistologyMatcher(Component):
 
 
 
-# "non-" right before a name negates it ("non-medullary thyroid carcinoma", "nonseminomatous"): a
+# "non-" right before a name negates it ("non-medullary thyroid carcinoma", "nonseminomatous"; "nonacute
+# promyelocytic leukemia", the acute type's name written without "acute" too): a
 # type the lexicon writes with its prefix ("non-small cell carcinoma", "non-Hodgkin lymphoma") starts
 # at "non" and is matched whole.
 # A short form in brackets after a name negated by its "non" ("AML, nonacute promyelocytic leukemia (APL)
 # type"): the type the report rules out.
 NEGATED_SHORT_FORM = re.compile(r"(?<![A-Za-z])[Nn]on[-‐‑]?[A-Za-z]+(?:[-‐‑\s]+[A-Za-z]+){0,3}\s*\(\s*$")
-NEGATING_PREFIX = re.compile(r"(?<![A-Za-z])[Nn]on[-‐‑]?$")
+NEGATING_PREFIX = re.compile(r"(?<![A-Za-z])[Nn]on[-‐‑]?(?:acute[-‐‑\s]+)?$")
 
 
 def _in_capitals(text: str, match: re.Match) -> bool:

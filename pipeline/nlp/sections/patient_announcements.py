@@ -163,6 +163,8 @@ def newborn_report(opening: str, title: str | None, newborn: re.Match | None, pa
     one (``newborn``, a match in ``opening``) with no adult's age before it (a report of the
     mother gives her own age first: "A 30-year-old primigravida ... delivered a boy")."""
     spec = read_patterns(path)
+    # (a baby the title has delivered is the mother's outcome: "... Spontaneous Vertex Delivery of a Live Baby")
+    title = re.sub(spec.get("delivered_title", "(?!)"), " ", title, flags=re.IGNORECASE) if title else title
     if title and re.search(spec.get("newborn_title", "(?!)"), title, re.IGNORECASE):
         return True
     if newborn is None:
