@@ -151,3 +151,20 @@ def test_the_second_case_described_as_a_person_opens_the_second_row(nlp):
             "who died.\n")
     rows = cases(nlp, text)
     assert [(r.age, r.sex, r.outcome) for r in rows] == [(11, "male", None), (None, None, None), (5, "female", "died")]
+
+
+def test_one_with_an_age_opens_the_first_of_the_announced_patients(nlp):
+    text = ("Primary cardiac lymphoma: two cases\n\nWe report here on two patients with cardiac lymphoma. One is a "
+            "58-year-old man who presented with a mass of the right atrium. He was treated with rituximab and had "
+            "no evidence of disease at 24 months. The second patient was a 66-year-old woman who presented with "
+            "tamponade. Despite chemotherapy with cyclophosphamide and vincristine, she died 2 weeks later.\n")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex, r.drugs, r.outcome) for r in rows] == [
+        (58, "male", ["rituximab"], "no evidence of disease"),
+        (66, "female", ["cyclophosphamide", "vincristine"], "died")]
+
+
+def test_one_of_a_list_of_findings_opens_no_row(nlp):
+    text = ("A 58-year-old man presented with two masses. One was a 3-cm nodule of the atrium; the other was "
+            "pericardial.\n")
+    assert len(cases(nlp, text)) == 1
