@@ -221,6 +221,15 @@ def test_not_a_clinical_date(nlp, text):
         ("Emergency News: December 2025 (Digital) The next day, cultures grew MSSA.", ["2025-12"]),
         ("Dec 1, 2014 - Keywords: cervix, metastasis. A woman presented with bleeding.", ["2014-12-01"]),
         ("The review is based on a literature search in the PubMed database in September 2020.", ["2020-09"]),
+        # a reference's dates: an access date in brackets, a date after the volume and pages, a record's tags
+        ("5. Smith J. Cervical cancer. UptoDate [update Feb 09, 2017].", ["2017-02-09"]),
+        ("6. Lee K. Adenocarcinoma of the cervix. Int J Surg 67 : 207-210, February, 2020.", ["2020-02"]),
+        ("Cureus. 2023; 15(1): e34467, 2023 Jan.", ["2023-01"]),
+        ("TY - JOUR AU - ROSSI M Y1 - 2011/12/01 T1 - Osteosarcoma of the jaws", ["2011-12-01"]),
+        ("2021 Oct 05*** epublish ***", ["2021-10-05"]),
+        ("On March 10, 2022, the Karger Medical Electronic Journal reported a clinical case of a man.", ["2022-03-10"]),
+        # ... not a clinical date with a citation after it
+        ("The tumour was resected on 5 May 2018 [12] and he recovered.", []),
     ],
 )
 def test_metadata_dates(nlp, text, expected):

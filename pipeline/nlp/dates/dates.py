@@ -76,6 +76,7 @@ class DateMatcher(Component):
         self.biblio_line_max = int(spec.get("biblio_line_max", 0))
         self.citation_after = regex_cache.compile(spec["citation_after"])
         self.metadata_after = regex_cache.compile(spec.get("metadata_after", "(?!)"))
+        self.metadata_after_window = int(spec.get("metadata_after_window", 40))
         self.citation_before = regex_cache.compile(spec["citation_before"])
         self.citation_window = int(spec["citation_window"])
         self.references_heading = regex_cache.compile(spec["references_heading"])
@@ -253,7 +254,7 @@ class DateMatcher(Component):
             return True  # the same banner run into the page's next words ("07 August 2023: Articles USA ...")
         if line_end - line_start <= self.biblio_line_max and self.biblio_line.search(text, line_start, line_end):
             return True  # a short line with a DOI or PMID: a citation or a page's article line
-        if self.citation_after.match(text[end : end + 30]) or self.metadata_after.match(text[end : end + 40]):
+        if self.citation_after.match(text[end : end + 30]) or self.metadata_after.match(text[end : end + self.metadata_after_window]):
             return True  # a reference's volume and pages, or a page's "| Posted by" after its date
         return self.citation_before.search(text, max(line_start, start - self.citation_window), start) is not None
 
