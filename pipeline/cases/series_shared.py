@@ -62,10 +62,10 @@ def _first_row_told_of_all(first: Case, field: str, count: int, patients: str) -
 
 
 def group_spread(rows: list[Case], shared: list[Mention], patients: str = "sections/patients.toml") -> None:
-    """The spread and the drugs a report of several patients, each told in a part of its own, says
-    of all of them before their parts ("We present two cases highlighting the dermatological
+    """The spread, the drugs and the dates a report of several patients, each told in a part of its own,
+    says of all of them before their parts ("We present two cases highlighting the dermatological
     manifestations of cutaneous metastases from RCC", "two cases of psychiatric inpatients with
-    regular VPA intake"): every row's. Only a sentence that counts as many patients as there are
+    regular VPA intake", "Two cases of IE were observed in 2019"): every row's. Only a sentence that counts as many patients as there are
     rows (or says "both", "all") and does not tell them apart; a spread only when the sentence
     names that one site."""
     count = len(rows)
@@ -77,6 +77,9 @@ def group_spread(rows: list[Case], shared: list[Mention], patients: str = "secti
             by_sentence.setdefault(("metastasis_sites", mention.sentence_start), []).append(mention)
         elif mention.group == "drugs":
             by_sentence.setdefault(("drugs", mention.sentence_start), []).append(mention)
+        elif mention.group == "dates" and not mention.value.metadata and mention.subject in ("patient", "probable"):
+            # "Two cases of IE were observed in 2019. The first case involved ...": the group's date
+            by_sentence.setdefault(("dates", mention.sentence_start), []).append(mention)
     for (field, _), said in by_sentence.items():
         sentence = said[0].sentence
         if APART.search(sentence) or not _given_to_all(sentence, count, patients):
@@ -85,6 +88,8 @@ def group_spread(rows: list[Case], shared: list[Mention], patients: str = "secti
             if len({m.value.site for m in said}) != 1:
                 continue
             values = [(said[0], said[0].value.site)]
+        elif field == "dates":
+            values = [(m, m.value.iso) for m in said]
         else:
             values = [(m, generic) for m in said for generic in m.value.generics]
         for row in rows:

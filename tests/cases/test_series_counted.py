@@ -165,3 +165,10 @@ def test_a_title_about_delivering_a_baby_is_the_mothers_report(nlp):
             "laparotomy the pregnancy was carried to term, and she delivered a live male baby.\n")
     rows = cases(nlp, text, title=title)
     assert [(r.age, r.sex) for r in rows] == [(29, "female")]
+
+
+def test_the_date_a_count_of_cases_occurred_before_their_parts_is_every_rows(nlp):
+    text = ("Endocarditis in adults with repaired heart disease: two cases\n\nMethods: Two cases of IE were observed "
+            "in 2019. The first case involved a 36-year-old woman with a repaired defect. The second case involved "
+            "a 28-year-old woman. Both received vancomycin.\n")
+    assert [(r.age, r.dates) for r in cases(nlp, text)] == [(36, ["2019"]), (28, ["2019"])]

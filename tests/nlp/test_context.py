@@ -115,6 +115,10 @@ def test_affirmed(nlp, text, word):
     ("Radiographic studies showed a lesion in the femur.", "femur", "probable"),
     ("Special studies were done that confirmed the diagnosis of hairy cell leukemia.", "hairy", "probable"),
     ("Flow cytometry studies showed a clonal population in the bone marrow.", "bone marrow", "probable"),
+    # a count of cases that occurred at a time is the report's own; one reported by others is the literature's
+    ("Two cases of pulmonary syndrome occurred in May of 1998 in the city.", "1998", "patient"),
+    ("Two cases of IE were observed in 2019.", "2019", "patient"),
+    ("Two cases of IE were observed in 2019 by Smith and colleagues [4].", "2019", "other"),
     ("Several studies have reported metastasis to the liver.", "liver", "other"),
     # a disease named as an example of what a drug treats or of a class
     ("Hydroxyurea is a well-known medication for haematologic diseases such as acute myeloid leukemia.", "myeloid", "generic"),

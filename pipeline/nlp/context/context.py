@@ -59,6 +59,7 @@ class ContextQualifier:
         self.given_in_past = regex_cache.compile(spec["given_in_past"], re.IGNORECASE)
         self.dyad = regex_cache.compile(spec["dyad"]) if spec.get("dyad") else None
         self.advice = regex_cache.compile(spec["advice"]) if spec.get("advice") else None
+        self.own_cases = regex_cache.compile(spec["own_cases"]) if spec.get("own_cases") else None
         self.literature_person = regex_cache.compile(spec["literature_person"], re.IGNORECASE) \
             if spec.get("literature_person") else None
         self.literature_sections = frozenset(spec.get("literature_sections", ()))
@@ -94,6 +95,10 @@ class ContextQualifier:
         for start, end in dyads:
             sentence_start = starts[bisect.bisect_right(starts, start) - 1]
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, "patient", "weak"))
+        for start, end in self._token_ranges(doc, text, self.own_cases):
+            # "Two cases of IE were observed in 2019": the report's own cases, not a count of the literature's
+            sentence_start = starts[bisect.bisect_right(starts, start) - 1]
+            cues_by_sentence.setdefault(sentence_start, []).append((start, end, "patient", "strong"))
         for start, end in self._token_ranges(doc, text, self.advice):
             sentence_start = starts[bisect.bisect_right(starts, start) - 1]
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, "hypothetical", "forward"))
