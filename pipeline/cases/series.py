@@ -18,7 +18,7 @@ from pipeline.cases.series_ages_in_order import listed_demographics
 from pipeline.cases.series_apart import one_and_the_other, one_and_the_rest, ordinal_subjects, respective_values, told_apart
 from pipeline.cases.series_groups import enumerated_persons, group_age, group_sex, kin_pair_sexes, listed_sexes
 from pipeline.cases.series_list_items import list_items
-from pipeline.cases.series_joint import GROUP_STATUS_SUBJECTS, _given_to_all, _group_given, _said_of_one, _told_of_all
+from pipeline.cases.series_joint import GROUP_STATUS_SUBJECTS, _given_to_all, _group_given, _said_of_one, _told_of_all, given_to_one
 from pipeline.cases.series_newborns import co_twin_age, newborn_ages
 from pipeline.cases.series_shared import SHARED_FIELDS, _group_disease, _now_kept, told_of_all_dates, told_of_all_spread
 from pipeline.ingest.report import Report
@@ -95,7 +95,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             first.evidence = _now_kept(first.evidence, outcome)
     # a drug told of all the patients at once ("These patients were treated with X") is each one's
     drugs = [replace(e, kept=True) for e in first.evidence if e.field == "drugs" and _group_given(e, first)
-             and _given_to_all(e.sentence, count, patients)]
+             and _given_to_all(e.sentence, count, patients) and not given_to_one(e.sentence, e.sentence_start, e.end)]
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
     first.evidence = _now_kept(first.evidence, drugs)
     spread = told_of_all_spread(first, count, patients)

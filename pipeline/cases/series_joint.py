@@ -66,6 +66,19 @@ NUMBERED_PATIENT = re.compile(r"(?i)\b(?:case|patient)\s*(?:#|no\.?\s*)?[1-6]\b|
                               r"sixth|former|latter)\s+(?:patient|case|one)\b")
 
 
+def given_to_one(sentence: str, sentence_start: int, end: int) -> bool:
+    """Whether a drug of a sentence about all the patients is said, right after its name, to have gone to one
+    of them ("Hypertension was controlled in both patients with phenoxybenzamine, phentolamine (1 patient) and
+    nitroprusside"): not every row's."""
+    return bool(ONE_OF_THEM_AFTER.match(sentence, max(0, end - sentence_start)))
+
+
+# The words right after a drug that give it to one patient of a group: "(1 patient)", "(in one case)", "in one
+# patient".
+ONE_OF_THEM_AFTER = re.compile(r"\s*(?:\(\s*(?:in\s+|to\s+)?(?:1|one)\s+(?:patient|case|child)\s*\)|(?:in|to)\s+(?:1|one)\s+"
+                               r"(?:patient|case|child)\b)", re.IGNORECASE)
+
+
 def _said_of_one(evidence: Evidence) -> bool:
     """Whether a status stands after a patient named by number or order in its sentence: that
     patient's, though the sentence also speaks of them all ("All three women had metastases ...

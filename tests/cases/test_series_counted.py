@@ -172,3 +172,10 @@ def test_the_date_a_count_of_cases_occurred_before_their_parts_is_every_rows(nlp
             "in 2019. The first case involved a 36-year-old woman with a repaired defect. The second case involved "
             "a 28-year-old woman. Both received vancomycin.\n")
     assert [(r.age, r.dates) for r in cases(nlp, text)] == [(36, ["2019"]), (28, ["2019"])]
+
+
+def test_a_drug_said_of_one_patient_of_the_group_is_no_rows(nlp):
+    text = ("Pheochromocytoma crisis: two patients\n\nWe report two patients with pheochromocytoma crisis. Although "
+            "hypertension was controlled in both patients with phenoxybenzamine, phentolamine (1 patient) and "
+            "nitroprusside, both patients deteriorated rapidly.\n")
+    assert [r.drugs for r in cases(nlp, text)] == [["nitroprusside", "phenoxybenzamine"]] * 2

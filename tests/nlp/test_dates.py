@@ -227,6 +227,7 @@ def test_not_a_clinical_date(nlp, text):
         ("Cureus. 2023; 15(1): e34467, 2023 Jan.", ["2023-01"]),
         ("TY - JOUR AU - ROSSI M Y1 - 2011/12/01 T1 - Osteosarcoma of the jaws", ["2011-12-01"]),
         ("2021 Oct 05*** epublish ***", ["2021-10-05"]),
+        ("title: Lyme carditis date: 2021-01-07 journal: Am J Case Rep", ["2021-01-07"]),
         ("On March 10, 2022, the Karger Medical Electronic Journal reported a clinical case of a man.", ["2022-03-10"]),
         # ... not a clinical date with a citation after it
         ("The tumour was resected on 5 May 2018 [12] and he recovered.", []),
