@@ -65,7 +65,9 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
     if len(rows) == 1:
         title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
     for row in rows:
-        # a PubMed page's "MeSH terms ... • Female": the one sex tag is every patient's whose text names none
-        indexed_sex(row, report.text)
+        # a PubMed page's "MeSH terms ... • Female": the one sex tag is the patient's when the text names none
+        # (of a report of several patients it says only that one of them is of that sex)
+        if len(rows) == 1:
+            indexed_sex(row, report.text)
         title_condition_sex(row, report.title, report.text)  # "Peripartum cardiomyopathy: a case series"
     return rows

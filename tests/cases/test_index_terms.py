@@ -37,9 +37,11 @@ SERIES = ("Accelerated silicosis in stonemasons\n\nAbstract\n\nWe report two pat
           "and weight loss.\n\nMeSH terms\n\n  • Adult\n{tags}  • Humans\n  • Silicosis\n\n")
 
 
-def test_the_check_tag_gives_every_patient_of_a_series_its_sex(full_nlp):
+def test_the_check_tag_of_a_series_gives_its_patients_no_sex(full_nlp):
+    # one tag says only that one of the patients is of that sex (the labels of 18 samples: 9 rows of 4 series
+    # left without sex, none given the tag's)
     rows = report_cases(full_nlp, Report(name="p.txt", text=SERIES.format(tags="  • Male\n")))
-    assert [r.sex for r in rows] == ["male", "male"]
+    assert [r.sex for r in rows] == [None, None]
     rows = report_cases(full_nlp, Report(name="p.txt", text=SERIES.format(tags="  • Female\n  • Male\n")))
     assert [r.sex for r in rows] == [None, None]
 
