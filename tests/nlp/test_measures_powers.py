@@ -33,3 +33,17 @@ def test_lost_superscript_needs_a_multiplication_sign():
 )
 def test_lost_superscript_in_sentences(nlp, text, expected):
     assert wbc(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Italian reports: globuli bianchi (GB) per cubic millimetre (mmc)
+        ("The blood count documented GB 424x103/mmc, Hb 6.4 g/dl, platelets 20x103/mmc.", [424.0]),
+        ("Globuli bianchi 12.5 x 103/mmc.", [12.5]),
+        # ... not a size in gigabytes
+        ("The scan archive took 12 GB of storage.", []),
+    ],
+)
+def test_italian_white_cell_counts(nlp, text, expected):
+    assert wbc(nlp, text) == expected
