@@ -19,6 +19,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "He was admitted with encephalitis, with fatal end after two months.",
     # a stay counted from admission is no state found on admission
     "He had been on admission for thirteen days when he died.",
+    # a fatal event told as it occurred
+    "Ultimately fatal type B aortic dissection occurred on post-partum day 15.",
 ])
 def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     assert categories(nlp, text) == ["died"]
@@ -36,6 +38,7 @@ def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     "Infection typically progresses rapidly, resulting in death when untreated.",
     "The infection led to death in 30% of the published cases.",
     "The infection can lead to death.",
+    "Fatal arrhythmias may occur in such patients.",
 ])
 def test_a_fatality_of_the_literature_is_none(nlp, text):
     assert "died" not in categories(nlp, text)
