@@ -21,6 +21,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "He had been on admission for thirteen days when he died.",
     # a fatal event told as it occurred
     "Ultimately fatal type B aortic dissection occurred on post-partum day 15.",
+    # the end of care
+    "Chelation was started, but he did not make a neurological recovery, and care was withdrawn.",
 ])
 def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     assert categories(nlp, text) == ["died"]
@@ -39,6 +41,7 @@ def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     "The infection led to death in 30% of the published cases.",
     "The infection can lead to death.",
     "Fatal arrhythmias may occur in such patients.",
+    "The anticoagulant was withdrawn because of bleeding.",
 ])
 def test_a_fatality_of_the_literature_is_none(nlp, text):
     assert "died" not in categories(nlp, text)
