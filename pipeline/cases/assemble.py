@@ -15,6 +15,7 @@ from pipeline.cases.preamble import group_sex, preamble, title_disease, title_me
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series import series_cases
 from pipeline.cases.series_list_items import list_items
+from pipeline.cases.series_newborns import one_egg_twins
 from pipeline.cases.series_ages_in_order import ages_in_order
 from pipeline.cases.series_shared import group_spread, shared_disease
 from pipeline.ingest.report import Report
@@ -66,8 +67,9 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
     for row in rows:
         # a PubMed page's "MeSH terms ... • Female": the one sex tag is the patient's when the text names none
-        # (of a report of several patients it says only that one of them is of that sex)
-        if len(rows) == 1:
+        # (of a report of several patients it says only that one of them is of that sex, unless they are
+        # twins of one egg, who are of one sex)
+        if len(rows) == 1 or one_egg_twins(report, rows, config.patients):
             indexed_sex(row, report.text)
         title_condition_sex(row, report.title, report.text)  # "Peripartum cardiomyopathy: a case series"
     return rows

@@ -202,6 +202,14 @@ TWINS = re.compile(r"\btwins?\b", re.IGNORECASE)
 ONE_EGG_TWINS = re.compile(r"\b(?:monozygotic|identical|monochorionic|uniovular)\s+(?:\w+\s+)?twins?\b", re.IGNORECASE)
 
 
+def one_egg_twins(report: Report, rows: list[Case], patients: str) -> bool:
+    """Whether the report's two rows are twins of one egg ("identical twins", "monozygotic twin sisters" in
+    its title or opening), who are of one sex."""
+    reach = int(read_patterns(patients)["announced_reach"])
+    opening = (report.title or "") + " " + report.text[:reach]
+    return len(rows) == 2 and bool(ONE_EGG_TWINS.search(opening))
+
+
 def co_twin_age(report: Report, rows: list[Case], patients: str) -> None:
     """Twins, one of whom the text gives no age ("A previously healthy 1-year-old boy ... His twin
     brother developed similar symptoms eight days later"): twins are born together, so the other's

@@ -42,6 +42,15 @@ def test_the_check_tag_of_a_series_gives_its_patients_no_sex(full_nlp):
     # left without sex, none given the tag's)
     rows = report_cases(full_nlp, Report(name="p.txt", text=SERIES.format(tags="  • Male\n")))
     assert [r.sex for r in rows] == [None, None]
+
+
+def test_the_check_tag_of_identical_twins_is_both_rows_sex(full_nlp):
+    # twins of one egg are of one sex
+    text = ("Silicosis in identical twins\n\nWe report two identical twins who worked as stonemasons. Twin A is 34 "
+            "years old and had cough. Twin B had cough and weight loss.\n\nMeSH terms\n\n  • Adult\n  • Male\n"
+            "  • Humans\n  • Silicosis\n\n")
+    rows = report_cases(full_nlp, Report(name="p.txt", text=text))
+    assert [r.sex for r in rows] == ["male", "male"]
     rows = report_cases(full_nlp, Report(name="p.txt", text=SERIES.format(tags="  • Female\n  • Male\n")))
     assert [r.sex for r in rows] == [None, None]
 
