@@ -39,6 +39,9 @@ def test_a_recurrence_denied_counted_or_named_by_another_noun_is_no_progression(
     "She completed six cycles of carboplatin, without any proof of relapse to date.",
     "The lung nodule was resected and he has been followed for three years without re-recurrence.",
     "He has not shown signs of local recurrence since the operation.",
+    "Currently, 8 years after splenectomy, the patient has no evidence of relapsed disease.",
+    "No recurrent signs have been observed for 39 months after the first operation.",
+    "Three years after the procedure disease recurrence was not observed.",
 ])
 def test_a_recurrence_denied_by_never_not_or_without_is_no_evidence_of_disease(nlp, text):
     assert "no evidence of disease" in categories(nlp, text)
