@@ -41,6 +41,8 @@ def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     "The infection led to death in 30% of the published cases.",
     "The infection can lead to death.",
     "Fatal arrhythmias may occur in such patients.",
+    # the time a death usually comes in: the disease's course, not the patients'
+    "The affected children presented at various ages and all of them have died, usually within two years.",
     "The anticoagulant was withdrawn because of bleeding.",
 ])
 def test_a_fatality_of_the_literature_is_none(nlp, text):
