@@ -380,6 +380,8 @@ def test_curated_regimens_are_regimen_rows():
         # analytes, enzymes, metabolites measured, not given
         ("Alkaline phosphatase was 412 U/L and bilirubin 1.2 mg/dL.", []),
         ("Tests showed alkaline phosphatase 171 IU l-1 (10-130) and a white cell count of 17.", []),
+        # the evidence the report weighs for a drug, not a drug given
+        ("These cases add evidence for linezolid in this syndrome.", []),
         ("Liver tests showed raised alkaline phosphatase and gamma-glutamyl transferase.", []),
         ("The serum glutamic oxaloacetic transaminase was elevated.", []),
         ("Conclusion: Formic acid led to blindness in our patient.", []),  # a metabolite of methanol
