@@ -258,3 +258,9 @@ def test_a_relative_who_tells_the_patients_status_is_no_other_person(nlp):
 def test_a_relatives_own_status_stays_theirs(nlp):
     doc = nlp("His father had a myocardial infarction and recovered fully.")
     assert all(s._.value.subject_other_person for s in doc.spans["outcome"])
+
+
+def test_a_full_range_of_motion_found_on_examination_is_no_recovery(nlp):
+    # an examination's finding, not the state reached after the treatment
+    text = "The limbs were of normal length with a full range of motion, but the hands were short and broad."
+    assert "recovered" not in categories(nlp, text)
