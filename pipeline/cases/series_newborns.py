@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.cases.record import Case, Evidence
 from pipeline.ingest.report import Report
+from pipeline.nlp.base import fill_template
 from pipeline.nlp.sections.group_count import named_group
 from pipeline.nlp.sections.patient_announcements import newborn_report
 from pipeline.nlp.sections.patient_common import PERSON_SEX
@@ -34,7 +36,7 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
     parent = _parent_of_pair(report, rows, patients)
     if parent is not None and parent.age is None:
         _mothers_age_to_parent(text, rows, parent, spec)
-    onset = _onset_day(text, spec)
+    onset = _onset_day(text, patients)
     if onset is not None:
         days, match = onset
         evidence = Evidence("age", round(days * DAY_IN_YEARS, 2), match.group(), match.start(), match.end(), match.start())
@@ -63,15 +65,12 @@ def newborn_ages(report: Report, rows: list[Case], patients: str) -> None:
             row.evidence.append(Evidence("sex", sex, said.group(), said.start(group), said.end(group), said.start()))
 
 
-def _onset_day(text: str, spec: dict) -> tuple[int, re.Match] | None:
+def _onset_day(text: str, patients: str) -> tuple[int, re.Match] | None:
     """The day of life on which the newborn's illness showed ("bloody stools on day three of life",
     "On the thirteenth day after birth, twin A vomited"), from the first sentence that says so
     without dating a treatment by it ("received pacemaker implants at day 12 of life"); None when
     none does (the newborn is then at birth)."""
-    words = {k.lower(): int(v) for k, v in spec["newborn_day_words"].items()}
-    number = r"\d{1,2}|" + "|".join(sorted(words, key=len, reverse=True))
-    pattern = re.compile(spec["newborn_onset_day"].replace("{day}", number), re.IGNORECASE)
-    treatment = re.compile(spec["newborn_onset_not"], re.IGNORECASE)
+    pattern, treatment, words = _onset_patterns(patients)
     for match in pattern.finditer(text):
         if treatment.search(text, sentence_start_before(text, match.start()), sentence_end_after(text, match.end())):
             continue
@@ -79,6 +78,17 @@ def _onset_day(text: str, spec: dict) -> tuple[int, re.Match] | None:
         days = int(written) if written.isdigit() else words[written.lower()]
         return (days, match) if days <= MAX_ONSET_DAY else None
     return None
+
+
+@lru_cache(maxsize=None)
+def _onset_patterns(patients: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
+    """``newborn_onset_day`` with its {day} filled (digits or a number word of ``newborn_day_words``), compiled,
+    ``newborn_onset_not`` compiled, and the number words' values."""
+    spec = read_patterns(patients)
+    words = {k.lower(): int(v) for k, v in spec["newborn_day_words"].items()}
+    number = r"\d{1,2}|" + "|".join(sorted(words, key=len, reverse=True))
+    return (re.compile(fill_template(spec["newborn_onset_day"], {"day": number}), re.IGNORECASE),
+            re.compile(spec["newborn_onset_not"], re.IGNORECASE), words)
 
 
 # A newborn's days (the age written as a fraction of a year, 2 decimals: the contract) and the latest
@@ -202,12 +212,15 @@ TWINS = re.compile(r"\btwins?\b", re.IGNORECASE)
 ONE_EGG_TWINS = re.compile(r"\b(?:monozygotic|identical|monochorionic|uniovular)\s+(?:\w+\s+)?twins?\b", re.IGNORECASE)
 
 
+def _twins_opening(report: Report, patients: str) -> str:
+    """The report's title and opening, where it says its patients are twins."""
+    return (report.title or "") + " " + report.text[:int(read_patterns(patients)["announced_reach"])]
+
+
 def one_egg_twins(report: Report, rows: list[Case], patients: str) -> bool:
     """Whether the report's two rows are twins of one egg ("identical twins", "monozygotic twin sisters" in
     its title or opening), who are of one sex."""
-    reach = int(read_patterns(patients)["announced_reach"])
-    opening = (report.title or "") + " " + report.text[:reach]
-    return len(rows) == 2 and bool(ONE_EGG_TWINS.search(opening))
+    return len(rows) == 2 and bool(ONE_EGG_TWINS.search(_twins_opening(report, patients)))
 
 
 def co_twin_age(report: Report, rows: list[Case], patients: str) -> None:
@@ -215,8 +228,7 @@ def co_twin_age(report: Report, rows: list[Case], patients: str) -> None:
     brother developed similar symptoms eight days later"): twins are born together, so the other's
     age in whole years is its age too (an infant's age in months is not: twins fall ill weeks
     apart); twins of one egg ("monozygotic", "identical") are of one sex too."""
-    reach = int(read_patterns(patients)["announced_reach"])
-    opening = (report.title or "") + " " + report.text[:reach]
+    opening = _twins_opening(report, patients)
     if len(rows) != 2 or not TWINS.search(opening):
         return
     sexed = [row for row in rows if row.sex is not None]

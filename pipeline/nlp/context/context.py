@@ -92,16 +92,14 @@ class ContextQualifier:
             if category in ("family", "person") and any(s <= start < e for s, e in dyads):
                 continue  # "Mother and baby were discharged": the mother is the patient
             cues_by_sentence.setdefault(sentence_start, []).append((start, end, category, direction))
-        for start, end in dyads:
-            sentence_start = starts[bisect.bisect_right(starts, start) - 1]
-            cues_by_sentence.setdefault(sentence_start, []).append((start, end, "patient", "weak"))
-        for start, end in self._token_ranges(doc, text, self.own_cases):
-            # "Two cases of IE were observed in 2019": the report's own cases, not a count of the literature's
-            sentence_start = starts[bisect.bisect_right(starts, start) - 1]
-            cues_by_sentence.setdefault(sentence_start, []).append((start, end, "patient", "strong"))
-        for start, end in self._token_ranges(doc, text, self.advice):
-            sentence_start = starts[bisect.bisect_right(starts, start) - 1]
-            cues_by_sentence.setdefault(sentence_start, []).append((start, end, "hypothetical", "forward"))
+        # the cues read as patterns of the text: a mother and her baby; "Two cases of IE were observed in 2019", the
+        # report's own cases, not a count of the literature's; advice
+        for ranges, category, direction in ((dyads, "patient", "weak"),
+                                            (self._token_ranges(doc, text, self.own_cases), "patient", "strong"),
+                                            (self._token_ranges(doc, text, self.advice), "hypothetical", "forward")):
+            for start, end in ranges:
+                sentence_start = starts[bisect.bisect_right(starts, start) - 1]
+                cues_by_sentence.setdefault(sentence_start, []).append((start, end, category, direction))
         return cues_by_sentence
 
     def _qualify_span(self, walk: SentenceWalk, span: Span, group: str) -> None:
