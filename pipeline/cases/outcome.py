@@ -8,10 +8,12 @@ component took for someone else's or negated, ``outcome_title.py`` keeps the tit
 a fatal title, and ``outcome_choice.py`` chooses among them."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
 from pipeline.cases.outcome_choice import FINAL_OUTCOMES, choose_outcome, optional_pattern
-from pipeline.cases.outcome_misread import about_patient_once_its_own, mothers_own, negated_elsewhere, patients_clause
+from pipeline.cases.outcome_misread import mothers_own, negated_elsewhere, patients_clause
 from pipeline.cases.outcome_title import outside_metadata, outside_title
 from pipeline.cases.patients import about_patient
 from pipeline.cases.record import Case, Evidence
@@ -49,7 +51,10 @@ def group_outcomes(mentions: list[Mention], config: AssemblyConfig = DEFAULT) ->
         rest = reported.sub(lambda g: " " * len(g.group()), before)
         if literature is not None and literature.search(rest):
             return False
-        return about_patient_once_its_own(m)
+        # the group's own words name the report's patients as a pronoun names the patient: in the
+        # introduction too ("We report two infants with Bartter syndrome ... Both improved with
+        # indomethacin")
+        return about_patient(replace(m, subject="patient"))
 
     return [m for m in mentions if m.group == "outcome" and m.value.subject_reported_group
             and (about_patient(m) or names_own_group(m))]
