@@ -116,6 +116,10 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
     opening = _title_and_opening(text, title, spec)
     found = [(sex, match) for sex in ("female", "male")
              for match in [re.search(spec.get(f"group_sex_{sex}", "(?!)"), opening)] if match]
+    if not found and title:
+        # the population the title names ("... in HIV-negative Men: A Case Series"), at the start of the string
+        found = [(sex, match) for sex in ("female", "male")
+                 for match in [re.search(spec.get(f"group_sex_{sex}_title", "(?!)"), title)] if match]
     if len(found) != 1:
         return
     sex, match = found[0]

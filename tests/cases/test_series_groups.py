@@ -358,3 +358,21 @@ def test_a_case_label_with_a_bracket_after_it_heads_its_patient(nlp):
             "melanoma of the finger. He died in April 2011.\n\nCase D (Status: alive and disease-free; survival: 13 "
             "years)\n\nA 58-year-old male presented in 2000 with melanoma in the liver.\n")
     assert [r.age for r in cases(nlp, text, title="Long-term survivors of advanced melanoma")] == [57, 58]
+
+
+@pytest.mark.parametrize("title, sex", [
+    ("Kaposi sarcoma in HIV-negative men: a case series", "male"),
+    ("Non-surgical treatment of primary female urethral cancer", "female"),
+    ("Takotsubo cardiomyopathy in postmenopausal women: two cases", "female"),
+])
+def test_the_population_the_title_names_is_each_rows_sex(nlp, title, sex):
+    text = ("Case 1\nA 61-year-old patient presented with a violaceous plaque of the left foot.\n\n"
+            "Case 2\nA 58-year-old patient presented with nodules of both legs.\n")
+    assert [r.sex for r in cases(nlp, text, title=title)] == [sex, sex]
+
+
+@pytest.mark.parametrize("title", ["Male and female twins with a violaceous rash", "Female and male siblings with nodules of the legs"])
+def test_a_title_naming_both_sexes_gives_no_sex(nlp, title):
+    text = ("Case 1\nA 61-year-old patient presented with a violaceous plaque of the left foot.\n\n"
+            "Case 2\nA 58-year-old patient presented with nodules of both legs.\n")
+    assert [r.sex for r in cases(nlp, text, title=title)] == [None, None]
