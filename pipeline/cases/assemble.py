@@ -37,7 +37,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         case = Case(doc=report.name, case=number, title=report.title, doi=report.doi, pmid=report.pmid,
                     pmcid=report.pmcid, journal=report.journal, year=report.year, authors=list(report.authors))
         _fill(case, part, shared + (titled if number > 1 else []), config, several=len(parts) > 1, report=report,
-              title_named=title_named)
+              title_named=title_named, patients=len(parts))
         together = group_sex(shared)  # "two young women" before "Case 1", when the case's part says no sex
         if case.sex is None and together is not None:
             case.sex = together.value.sex

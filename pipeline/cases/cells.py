@@ -20,6 +20,7 @@ from pipeline.cases.outcome import case_outcome
 from pipeline.cases.outcome_misread import may_be_mother
 from pipeline.cases.patients import about_patient, recommendation_followed
 from pipeline.cases.record import Case, Evidence
+from pipeline.cases.series_joint import given_to_one
 from pipeline.cases.series_newborns import mothers_age_in_newborn_report
 from pipeline.cases.timeline import Dating, case_timeline
 from pipeline.cases.treatments import case_staging, case_treatments, staging_mentions
@@ -27,7 +28,7 @@ from pipeline.ingest.report import Report
 
 
 def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: AssemblyConfig = DEFAULT,
-          several: bool = False, report: Report | None = None, title_named: list[Mention] = ()) -> None:
+          several: bool = False, report: Report | None = None, title_named: list[Mention] = (), patients: int = 1) -> None:
     mine = [m for m in mentions if about_patient(m)]
     followed = {id(m) for m in mentions if recommendation_followed(m, mine)}
     if followed:  # a drug recommended, then the course told on: given (patients.recommendation_followed)
@@ -72,7 +73,7 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
 
     # in a report of several patients, only the drugs that are this patient's own (_own_drug):
     # the Drugs and the Treatments columns both read them from ``own``
-    own = [m for m in mine if not (several and m.group == "drugs" and not _own_drug(m, case.case))]
+    own = [m for m in mine if not (several and m.group == "drugs" and not _own_drug(m, case.case, patients))]
     drugs = {}
     for mention in (m for m in own if m.group == "drugs"):
         for generic in mention.value.generics:
@@ -137,14 +138,18 @@ OWN_DRUG_SECTIONS = frozenset({None, "case", "body", "abstract"})
 TABLE_ROW = re.compile(r"\s*(?:(?:case|patient|pt)\.?\s*(?:no\.?\s*)?)?(\d{1,2})\s*(?:\||\t|\s{2,})", re.IGNORECASE)
 
 
-def _own_drug(mention: Mention, number: int = 0) -> bool:
+def _own_drug(mention: Mention, number: int = 0, patients: int = 1) -> bool:
     """In a report of several patients, a drug is this patient's when it stands in the patient's
     own case text or its sentence names the patient: a summary table or a conclusion after the
     last case lists the drugs of every patient. A row of a table of the patients ("1 | 61 |
-    Cisplatin + RT") is the patient's whose number opens it."""
+    Cisplatin + RT") is the patient's whose number opens it. A drug of a clause told of some of the
+    ``patients`` ("All three recovered and, in two, bromocriptine shortened the course") is no one's in
+    particular."""
     row = TABLE_ROW.match(mention.sentence)
     if row and number and 1 <= int(row.group(1)) <= 10:  # a patient's number, not a day or an age
         return int(row.group(1)) == number
+    if patients > 1 and given_to_one(mention.sentence, mention.sentence_start, mention.end, mention.start, patients):
+        return False
     return mention.section in OWN_DRUG_SECTIONS or mention.subject == "patient"
 
 

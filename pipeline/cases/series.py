@@ -95,7 +95,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             first.evidence = _now_kept(first.evidence, outcome)
     # a drug told of all the patients at once ("These patients were treated with X") is each one's
     drugs = [replace(e, kept=True) for e in first.evidence if e.field == "drugs" and _group_given(e, first)
-             and _given_to_all(e.sentence, count, patients) and not given_to_one(e.sentence, e.sentence_start, e.end)]
+             and _given_to_all(e.sentence, count, patients) and not given_to_one(e.sentence, e.sentence_start, e.end, e.start, count)]
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
     first.evidence = _now_kept(first.evidence, drugs)
     spread = told_of_all_spread(first, count, patients)

@@ -66,11 +66,35 @@ NUMBERED_PATIENT = re.compile(r"(?i)\b(?:case|patient)\s*(?:#|no\.?\s*)?[1-6]\b|
                               r"sixth|former|latter)\s+(?:patient|case|one)\b")
 
 
-def given_to_one(sentence: str, sentence_start: int, end: int) -> bool:
+def given_to_one(sentence: str, sentence_start: int, end: int, start: int | None = None, count: int | None = None) -> bool:
     """Whether a drug of a sentence about all the patients is said, right after its name, to have gone to one
     of them ("Hypertension was controlled in both patients with phenoxybenzamine, phentolamine (1 patient) and
-    nitroprusside"): not every row's."""
-    return bool(ONE_OF_THEM_AFTER.match(sentence, max(0, end - sentence_start)))
+    nitroprusside"), or stands in a clause told of some of them ("We report four cases; one following
+    levodopa withdrawal, two related to neuroleptics", "All three recovered and, in two, levodopa appeared to
+    modify the course"): not every row's. ``start``: where the drug's name starts (the clause before it is read);
+    ``count``: the report's patients (a clause told of as many is told of them all: "Cases: Three transplant
+    recipients aged 43, 50 and 53 who had been treated with ciclosporin")."""
+    if ONE_OF_THEM_AFTER.match(sentence, max(0, end - sentence_start)):
+        return True
+    if start is None:
+        return False
+    clause = re.split(r"[;:]", sentence[: max(0, start - sentence_start)])[-1].lstrip()
+    return any(_fewer_than_all(match.group("some"), count) for match in SOME_OF_THEM_BEFORE.finditer(clause))
+
+
+def _fewer_than_all(some: str, count: int | None) -> bool:
+    """Whether the persons ``some`` counts ("one", "two", "the other") are fewer than the report's ``count``."""
+    if some.lower().startswith(("another", "the")):
+        return True
+    return count is None or patient_number(some) < count
+
+
+# A clause of a sentence about the group that speaks of some of them ("; one following levodopa withdrawal",
+# ", in two, levodopa ...", "the other received ..."): a count of persons, not of doses, cycles or times.
+SOME_OF_THEM_BEFORE = re.compile(r"(?:^|[,(]\s*|\b(?:and|while|whereas|but)\s+)(?:in\s+|of\s+)?(?P<some>one|two|three|another|the\s+other)"
+                                 r"\b(?!\s*(?:[-‐]|of\s+(?:the\s+)?(?:doses?|cycles?|courses?|days?|weeks?|months?)\b|(?:dose|cycle|course|time|day|week"
+                                 r"|month|year|hour|session|tablet|capsule|injection|infusion|vial|ampoule|unit|mg|g)s?\b))"
+                                 r"(?:\s+(?:of\s+(?:them|these|the\s+\w+)|patients?|cases?|children))?", re.IGNORECASE)
 
 
 # The words right after a drug that give it to one patient of a group: "(1 patient)", "(in one case)", "in one

@@ -75,7 +75,7 @@ def group_spread(rows: list[Case], shared: list[Mention], patients: str = "secti
             continue
         if mention.group == "sites" and mention.value.role == "metastasis":
             by_sentence.setdefault(("metastasis_sites", mention.sentence_start), []).append(mention)
-        elif mention.group == "drugs" and not given_to_one(mention.sentence, mention.sentence_start, mention.end):
+        elif mention.group == "drugs" and not given_to_one(mention.sentence, mention.sentence_start, mention.end, mention.start, count):
             by_sentence.setdefault(("drugs", mention.sentence_start), []).append(mention)
         elif mention.group == "dates" and not mention.value.metadata and mention.subject in ("patient", "probable"):
             # "Two cases of IE were observed in 2019. The first case involved ...": the group's date

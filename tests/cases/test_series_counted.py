@@ -179,3 +179,22 @@ def test_a_drug_said_of_one_patient_of_the_group_is_no_rows(nlp):
             "hypertension was controlled in both patients with phenoxybenzamine, phentolamine (1 patient) and "
             "nitroprusside, both patients deteriorated rapidly.\n")
     assert [r.drugs for r in cases(nlp, text)] == [["nitroprusside", "phenoxybenzamine"]] * 2
+
+
+@pytest.mark.parametrize("said", [
+    "We report three cases of neuroleptic malignant syndrome; one following levodopa withdrawal, two related to neuroleptics.",
+    "All three patients were given dantrolene and recovered and, in two, bromocriptine appeared to shorten the course.",
+])
+def test_a_drug_of_a_clause_told_of_some_of_the_group_is_not_every_rows(nlp, said):
+    text = (f"Neuroleptic malignant syndrome: three cases\n\n{said}\n\nCase 1\nA 34-year-old man presented with "
+            "rigidity and fever.\n\nCase 2\nA 51-year-old woman presented with fever.\n\nCase 3\nA 29-year-old man "
+            "presented with confusion.\n")
+    rows = cases(nlp, text)
+    assert len(rows) == 3 and not any(drug in row.drugs for row in rows[1:] for drug in ("levodopa", "bromocriptine"))
+
+
+def test_a_clause_counting_all_the_patients_gives_its_drugs_to_every_row(nlp):
+    text = ("Kaposi sarcoma after renal transplantation: three cases\n\nCases: Three kidney transplant recipients aged "
+            "43, 50 and 53 who had been treated with ciclosporin and mycophenolate mofetil presented with purple skin "
+            "lesions.\n")
+    assert [r.drugs for r in cases(nlp, text)] == [["ciclosporin", "mycophenolate mofetil"]] * 3
