@@ -688,3 +688,18 @@ def test_the_organ_a_biopsy_found_the_cancer_in(nlp, text, primary):
 ])
 def test_an_organ_infiltrated_by_the_cancers_cells(nlp, text, spread):
     assert case_of(nlp, text).metastasis_sites == spread
+
+
+@pytest.mark.parametrize("text", [
+    "A 61-year-old woman presented with blurred vision. Fundoscopy showed a choroidal melanoma of the right eye, treated by plaque brachytherapy.",
+    "A 14-month-old boy presented with leukocoria. Examination under anaesthesia showed a retinoblastoma of the left eye; the eye was enucleated.",
+])
+def test_a_tumour_of_the_eye_itself_is_no_tumour_of_the_orbit(nlp, text):
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.metastasis_sites) == ("other", [])
+
+
+def test_a_metastasis_in_the_orbit_around_the_eye_stays_the_orbits(nlp):
+    text = ("A 46-year-old woman with cervical squamous cell carcinoma presented with proptosis. CT showed a "
+            "metastatic mass of the lateral orbital wall extending into the orbit.")
+    assert "orbit" in case_of(nlp, text).metastasis_sites

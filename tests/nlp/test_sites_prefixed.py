@@ -9,7 +9,7 @@ from site_helpers import found, nlp  # noqa: F401 (nlp: the shared fixture)
     ("Colonoscopy showed several intracolonic metastases.", "colon"),
     ("MRI revealed intramuscular deposits of the melanoma in the thigh.", "muscle"),
     ("CT showed two intrasplenic metastases.", "spleen"),
-    ("Fundoscopy found an intraocular metastasis.", "orbit"),
+    ("Fundoscopy found an intraocular metastasis.", "other"),  # the eye itself is no part of the orbit (sites.tsv)
     ("Intrarenal metastases were seen on ultrasound.", "kidney"),
     ("She had intraperitoneal metastases at laparotomy.", "peritoneum"),
 ])

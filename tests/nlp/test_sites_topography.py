@@ -33,7 +33,7 @@ def metastases(nlp, text):
     ("A suprasellar metastasis compressed the optic chiasm.", ["brain"]),
     ("A metastasis was found in the right cerebellopontine angle.", ["brain"]),
     # the eye and its adnexa (C69)
-    ("A metastasis of the ciliary body caused secondary glaucoma.", ["orbit"]),
+    ("A metastasis of the ciliary body caused secondary glaucoma.", ["other"]),  # the globe, not the orbit (sites.tsv)
     ("He developed a metastasis in the left lacrimal sac.", ["orbit"]),
     # the breast (C50): its quadrants and the area of the nipple
     ("A retroareolar metastasis was excised.", ["breast"]),
