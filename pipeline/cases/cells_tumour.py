@@ -10,7 +10,7 @@ from pipeline.cases.histology_choice import (
     broader_types, choose_histology, histology_with_site, marrow_type, with_shared_refinement, without_keyword_mimics,
 )
 from pipeline.cases.mentions import Mention
-from pipeline.cases.organs import MARROW, OTHER_SITE, lining_site, type_organ
+from pipeline.cases.organs import MARROW, OTHER_SITE, lining_site, type_organ, written_only_types
 from pipeline.cases.primary import choose_primary_site, unknown_primary_spread
 from pipeline.cases.primary_no_cancer import benign_tumour_only, late_effect_only, mimic_primary_only, past_cancer_only
 from pipeline.cases.primary_of_type import (
@@ -112,9 +112,13 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
                                             and m.value.histology in names
                                             and m.section not in EXCLUDED_SECTIONS],
                                            [m for m in read if m.group == "sites"
-                                            and m.section not in EXCLUDED_SECTIONS])
+                                            and m.section not in EXCLUDED_SECTIONS
+                                            # ("a left ischiorectal fossa melanoma metastasis": a spread's place)
+                                            and m.value.role not in ("metastasis", "recurrence")])
         if written is not None and written.value.site != tissue:
             tissue, before = None, written
+        elif written is None and histology.value.histology in written_only_types(config.organs):
+            tissue = None  # "metastatic melanoma" of a report that writes no organ for it: the primary is not told
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)
         elif lesion:  # "a solitary pulmonary nodule was resected ... the tumour was a LCNEC"

