@@ -29,8 +29,9 @@ def organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     ``histology/organs.tsv``), for a case whose text names no primary site. A type named only in
     a sentence of past history, with no stage, metastasis or recurrence now, makes no cancer case
     (as in :func:`primary_no_cancer.past_cancer_only`)."""
-    organ = type_organ(histology, config) if not fallback else fallback_organs(config.organs).get(
-        histology.value.histology)
+    # (the organ a form of the type names, "extraosseous Ewing sarcoma", before the one the type mostly arises in)
+    organ = type_organ(histology, config) or (fallback_organs(config.organs).get(histology.value.histology)
+                                              if fallback else None)
     if organ is None:
         return None
     # "liver masses; biopsy showed metastatic melanoma; no primary lesion was found": a type the case
