@@ -58,7 +58,7 @@ def _first_row_told_of_all(first: Case, field: str, count: int, patients: str) -
     once (``_given_to_all``) and does not tell them apart (``APART``)."""
     values = getattr(first, field)
     return [e for e in first.evidence if e.field == field and e.value in values
-            and _given_to_all(e.sentence, count, patients) and not APART.search(e.sentence)]
+            and _given_to_all(e.sentence, count, patients) and not _told_apart(e.sentence, field, e.start - e.sentence_start)]
 
 
 def group_spread(rows: list[Case], shared: list[Mention], patients: str = "sections/patients.toml") -> None:
@@ -82,7 +82,8 @@ def group_spread(rows: list[Case], shared: list[Mention], patients: str = "secti
             by_sentence.setdefault(("dates", mention.sentence_start), []).append(mention)
     for (field, _), said in by_sentence.items():
         sentence = said[0].sentence
-        if APART.search(sentence) or not _given_to_all(sentence, count, patients):
+        if _told_apart(sentence, field, min(m.start - m.sentence_start for m in said)) \
+                or not _given_to_all(sentence, count, patients):
             continue
         if field == "metastasis_sites":
             if len({m.value.site for m in said}) != 1:
@@ -98,6 +99,20 @@ def group_spread(rows: list[Case], shared: list[Mention], patients: str = "secti
                     setattr(row, field, sorted(getattr(row, field) + [value]))
                     row.evidence.append(Evidence(field, value, sentence, mention.start, mention.end,
                                                 mention.sentence_start, mention.qualifiers))
+
+
+# "... respectively": the values of the sentence go one to each patient, wherever the word stands.
+RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
+
+
+def _told_apart(sentence: str, field: str, first: int) -> bool:
+    """Whether a sentence tells the patients apart (``APART``) for its values of ``field``, the first of them
+    ``first`` characters into it. The date that opens a sentence about the group is the group's, though a later
+    clause sets one of them apart ("In March 2019, three patients ate Amanita, and one of them received a liver
+    transplant"): for dates only the words before the first date count (and "respectively" anywhere)."""
+    if field != "dates":
+        return bool(APART.search(sentence))
+    return bool(APART.search(sentence[:max(0, first)]) or RESPECTIVELY.search(sentence))
 
 
 def _group_disease(first: Case, count: int, patients: str) -> None:

@@ -198,3 +198,17 @@ def test_a_clause_counting_all_the_patients_gives_its_drugs_to_every_row(nlp):
             "43, 50 and 53 who had been treated with ciclosporin and mycophenolate mofetil presented with purple skin "
             "lesions.\n")
     assert [r.drugs for r in cases(nlp, text)] == [["ciclosporin", "mycophenolate mofetil"]] * 3
+
+
+def test_the_date_opening_a_sentence_about_the_group_is_every_rows_though_one_is_set_apart_later(nlp):
+    text = ("Amanita poisoning: a case series\n\nIn March 2019, three patients ate wild mushrooms, and one of them "
+            "received a liver transplant. Case 1 was a 41-year-old man. Case 2 was a 38-year-old woman. Case 3 was "
+            "a 29-year-old woman.\n")
+    assert [r.dates for r in cases(nlp, text)] == [["2019-03"]] * 3
+
+
+def test_dates_given_respectively_are_not_every_rows(nlp):
+    text = ("Amanita poisoning: a case series\n\nThree patients were admitted in March 2019, April 2019 and May 2019 "
+            "respectively. Case 1 was a 41-year-old man. Case 2 was a 38-year-old woman. Case 3 was a 29-year-old "
+            "woman.\n")
+    assert not any(r.dates == ["2019-03", "2019-04", "2019-05"] for r in cases(nlp, text)[1:])
