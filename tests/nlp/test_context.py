@@ -119,6 +119,9 @@ def test_affirmed(nlp, text, word):
     ("Two cases of pulmonary syndrome occurred in May of 1998 in the city.", "1998", "patient"),
     ("Two cases of IE were observed in 2019.", "2019", "patient"),
     ("Two cases of IE were observed in 2019 by Smith and colleagues [4].", "2019", "other"),
+    # ... and so are cases the authors present now, with a review of the literature beside them
+    ("Purpose: Three cases of spontaneous pneumothorax treated in 2006 are presented, with a literature review.", "2006", "patient"),
+    ("Three cases of spontaneous pneumothorax were reported in the literature.", "pneumothorax", "other"),
     ("Several studies have reported metastasis to the liver.", "liver", "other"),
     # a disease named as an example of what a drug treats or of a class
     ("Hydroxyurea is a well-known medication for haematologic diseases such as acute myeloid leukemia.", "myeloid", "generic"),
