@@ -90,6 +90,10 @@ from pipeline.nlp.histology import histology as histology_module
         ("Biopsy showed a well differentiated lymphocytic lymphoma.", "lymphocytic lymphoma"),
         ("The tumour was a matrix-producing carcinoma of the breast.", "matrix-producing carcinoma"),
         ("Differentiation syndrome in a patient with promyelocytic leukemia.", "acute promyelocytic leukemia"),
+        # the WHO names of the thoracic and laryngeal neuroendocrine tumours of grade 1 and 2
+        ("The supraglottic mass was an atypical carcinoid of the larynx.", "atypical carcinoid"),
+        ("A typical carcinoid tumor of the right main bronchus was resected.", "typical carcinoid"),
+        ("A carcinoid tumor of the terminal ileum was resected.", "neuroendocrine tumor"),
     ],
 )
 def test_first_name(nlp, text, expected):
