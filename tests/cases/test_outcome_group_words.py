@@ -47,3 +47,8 @@ def test_the_literatures_group_of_two_is_not_the_patients(full_nlp):
             "hemodialysis.\n\nDiscussion\nTwo similar patients were described by Lee et al. [4]; with early "
             "dialysis, both patients with acute renal failure survived.\n")
     assert outcomes(full_nlp, text) == [None]
+
+
+def test_one_of_the_group_named_after_it_is_no_rows_status(full_nlp):
+    said = "Both patients required repeated plasma exchange, and one died of the disease eight months later."
+    assert outcomes(full_nlp, OPENING.format(said=said)) == [None, None]

@@ -17,7 +17,7 @@ from pipeline import regex_cache
 from pipeline.nlp.base import WORD_CHARS, Component, Finding, fill_template, unfound_span
 from pipeline.nlp.outcome.context import OutcomeContext, _in_the_story
 from pipeline.nlp.outcome.model import CATEGORIES, Outcome
-from pipeline.nlp.outcome.subjects import GROUP_AFTER, OutcomeSubjects, _numbered_cases
+from pipeline.nlp.outcome.subjects import GROUP_AFTER, ONE_OF_THE_GROUP, OutcomeSubjects, _numbered_cases
 from pipeline.nlp.text import anchor_windows, lower_text, merge_windows
 from pipeline.resources import read_patterns
 
@@ -176,6 +176,10 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
             # "case 2 passed away, while the other cases recovered": every patient but those named
             but = self._others_of_named_subject(text, sentence[0], start, end)
             group_subject = bool(but) or self._reported_group_subject(before, reported) or bool(inside)
+            # "Both patients required lavage, and one died": one of the group, not the group
+            one_of_them = bool(reported) and not inside and not but and ONE_OF_THE_GROUP.search(before, reported[-1][1]) is not None
+            if one_of_them:
+                group_subject = False
             if not group_subject and not reported:
                 # "In both patients the tumour progressed. They died a year later.": "they"
                 # opening the sentence stands for the group the sentence before named
@@ -187,8 +191,8 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
                 category=self.category_of[match.lastgroup],
                 written=written,
                 last_follow_up=last_follow_up,
-                subject_plural=False if row or anaphora or but else (
-                    self._plural_subject(before, written, named) or self._general_statement(before, text[end:sentence[1]])),
+                subject_plural=one_of_them or (False if row or anaphora or but else (
+                    self._plural_subject(before, written, named) or self._general_statement(before, text[end:sentence[1]]))),
                 subject_reported_group=group_subject or bool(row),
                 cases=(row,) if row else () if but else _numbered_cases((inside or groups)[-1]) if group_subject else (),
                 but_cases=but,

@@ -147,6 +147,12 @@ def _outside(pattern: re.Pattern, before: str, reported: list[tuple[int, int]]) 
 GROUP_PRONOUN = re.compile(r"(?:^\s*(?:(?:however|unfortunately|eventually|finally|subsequently|later),?\s+)?|[,;]\s+|\band\s+)"
                            r"(they|these\s+(?:two|three|four|five)\s+patients)\b", re.IGNORECASE)
 GROUP_AFTER = re.compile(r"\s+(?:\w+\s+)?in\s+(?=(?:both|all|any|each|the\s+(?:two|three|four)|our)\b)", re.IGNORECASE)
+# One of the group named after the group as the subject of a later clause ("Both patients required lavage, and
+# one died of the disease", "..., while one of them later died"): the status is that one's, whom the sentence
+# does not name; no row's.
+ONE_OF_THE_GROUP = re.compile(r"(?:[,;]\s*|\b(?:and|while|whereas|but)\s+)(?:only\s+)?(?:one|another)(?:\s+of\s+(?:them|these|those|the\s+"
+                              r"(?:two|three|four|patients|cases|children)))?\s+(?:(?:patient|case|child|infant)\s+)?(?:\w+\s+){0,2}$",
+                              re.IGNORECASE)
 
 
 def _numbered_cases(group: re.Match) -> tuple[int, ...]:
