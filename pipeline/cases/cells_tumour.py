@@ -112,9 +112,7 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
                                             and m.value.histology in names
                                             and m.section not in EXCLUDED_SECTIONS],
                                            [m for m in read if m.group == "sites"
-                                            and m.section not in EXCLUDED_SECTIONS
-                                            # ("a left ischiorectal fossa melanoma metastasis": a spread's place)
-                                            and m.value.role not in ("metastasis", "recurrence")])
+                                            and m.section not in EXCLUDED_SECTIONS])
             if written is None:
                 # "Extraosseous Ewing sarcoma: report of 3 cases" before parts that write "Ewing sarcoma": the form
                 # of the same type that names its organ (kind 'written' of histology/organs.tsv), wherever written
@@ -124,7 +122,7 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
                 tissue = type_organ(named, config) if named is not None else tissue
         if written is not None and written.value.site != tissue:
             tissue, before = None, written
-        elif written is None and histology.value.histology in written_only_types(config.organs):
+        elif tissue and written is None and histology.value.histology in written_only_types(config.organs):
             tissue = None  # "metastatic melanoma" of a report that writes no organ for it: the primary is not told
         if organ:  # "stage IV NSCLC", "inoperable HCC": the type names its organ
             case.primary_site = keep("primary_site", organ, histology)

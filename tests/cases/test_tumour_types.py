@@ -365,3 +365,12 @@ def test_an_acral_or_subungual_melanoma_is_of_the_skin(nlp):
     text = ("A 57-year-old man underwent amputation of his right middle finger for a subungual acral lentiginous "
             "melanoma, Clark level IV.")
     assert row(nlp, text).primary_site == "skin"
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Metastatic cutaneous melanoma of the gallbladder. A 41-year-old man presented with right upper quadrant pain; "
+     "cholecystectomy showed metastatic melanoma in the gallbladder wall.", "skin"),
+    ("A 58-year-old woman treated for uveal melanoma ten years earlier presented with multiple liver metastases.", "other"),
+])
+def test_a_melanoma_whose_name_says_its_organ_has_that_organ(nlp, text, site):
+    assert row(nlp, text).primary_site == site
