@@ -116,10 +116,10 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
             if written is None:
                 # "Extraosseous Ewing sarcoma: report of 3 cases" before parts that write "Ewing sarcoma": the form
                 # of the same type that names its organ (kind 'written' of histology/organs.tsv), wherever written
-                named = next((m for m in read if m.group == "histology" and m.value.histology == histology.value.histology
-                              and m.section not in EXCLUDED_SECTIONS and not m.negated and not m.value.hedged
-                              and type_organ(m, config) not in (None, tissue)), None)
-                tissue = type_organ(named, config) if named is not None else tissue
+                named = (type_organ(m, config) for m in read if m.group == "histology"
+                         and m.value.histology == histology.value.histology
+                         and m.section not in EXCLUDED_SECTIONS and not m.negated and not m.value.hedged)
+                tissue = next((organ for organ in named if organ not in (None, tissue)), tissue)
         if written is not None and written.value.site != tissue:
             tissue, before = None, written
         elif tissue and written is None and histology.value.histology in written_only_types(config.organs):

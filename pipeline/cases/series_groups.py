@@ -114,12 +114,10 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
     names groups of both sexes."""
     spec = read_patterns(patients)
     opening = _title_and_opening(text, title, spec)
-    found = [(sex, match) for sex in ("female", "male")
-             for match in [re.search(spec.get(f"group_sex_{sex}", "(?!)"), opening)] if match]
+    found = _sexes_named(spec, "", opening)
     if not found and title:
         # the population the title names ("... in HIV-negative Men: A Case Series"), at the start of the string
-        found = [(sex, match) for sex in ("female", "male")
-                 for match in [re.search(spec.get(f"group_sex_{sex}_title", "(?!)"), title)] if match]
+        found = _sexes_named(spec, "_title", title)
     if len(found) != 1:
         return
     sex, match = found[0]
@@ -129,6 +127,12 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
         if row.sex is None:
             row.sex = sex
             row.evidence.append(_opening_evidence(sex, match, title))
+
+
+def _sexes_named(spec: dict, kind: str, text: str) -> list[tuple[str, re.Match]]:
+    """(sex, match) of each sex whose group pattern (``group_sex_<sex><kind>`` of the patterns file) ``text`` holds."""
+    return [(sex, match) for sex in ("female", "male")
+            for match in [re.search(spec.get(f"group_sex_{sex}{kind}", "(?!)"), text)] if match]
 
 
 def kin_pair_sexes(text: str, title: str | None, rows: list[Case], patients: str, told_together: bool = False) -> None:
