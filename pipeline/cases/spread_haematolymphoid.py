@@ -35,6 +35,16 @@ def leukaemia(histology: str | None, config: AssemblyConfig = DEFAULT) -> bool:
     return _haematolymphoid_kind(histology, "leukaemia_types", config)
 
 
+# The site-list names of the skeleton, where a myeloma's own disease is.
+SKELETON = frozenset({"bone", "spine"})
+
+
+def skeletal(histology: str | None, config: AssemblyConfig = DEFAULT) -> bool:
+    """True for a cancer of the plasma cells, whose tumour is in the bones (``skeletal_types`` of
+    ``[haematolymphoid]`` in roles.toml)."""
+    return _haematolymphoid_kind(histology, "skeletal_types", config)
+
+
 # Primaries whose lymphoma's enlarged nodes are no spread beyond an organ: the nodes, the lymphoid
 # spleen, no organ named (a primary read as "other" is a region outside the site list: the neck, the
 # abdomen, Waldeyer's ring), and the skin (a cutaneous lymphoma's nodes are often dermatopathic, a
@@ -57,9 +67,13 @@ def haematolymphoid_spread(spread: list[Mention], sites: list[Mention], histolog
     named as metastases or the disease arises in the marrow (a myeloma's or Waldenstrom's nodes are its
     spread beyond the marrow) or in an organ of the site list (a primary breast or gastric lymphoma's
     axillary or perigastric nodes are its spread beyond that organ), and is no leukaemia (whose lymphadenopathy is the leukaemia itself). A region
-    outside the site list ("mediastinal involvement") is left out. Other cancers' spread is returned as it is."""
+    outside the site list ("mediastinal involvement") is left out. A myeloma's bone and spine lesions ("lytic
+    lesions in the pelvic bones") are the myeloma itself. Other cancers' spread is returned as it is."""
     if not haematolymphoid(histology, config):
         return spread
+    if skeletal(histology, config):
+        spread = [m for m in spread if m.value.site not in SKELETON]
+        sites = [m for m in sites if m.value.site not in SKELETON]
     nodes_spread = ((arises_in_marrow(histology, primary_site, config) or extranodal(primary_site))
                     and not leukaemia(histology, config))
     kept = [m for m in spread if m.value.site != NODE or nodes_spread or "metasta" in (m.value.cue or "").lower()]

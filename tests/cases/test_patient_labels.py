@@ -168,3 +168,13 @@ def test_one_of_a_list_of_findings_opens_no_row(nlp):
     text = ("A 58-year-old man presented with two masses. One was a 3-cm nodule of the atrium; the other was "
             "pericardial.\n")
     assert len(cases(nlp, text)) == 1
+
+
+def test_labels_told_with_verbs_of_the_telling_open_a_row_each(nlp):
+    # an abstract's cases told by what each case "involved" or "described", ages written "19-y-old"
+    text = ("We review three cases of tick-borne carditis seen in one summer. Case 1 involved a 27-y-old man "
+            "with syncope; he was given ceftriaxone. Case 2 was a 41-y-old woman with palpitations who "
+            "received doxycycline. Case 3 described a 63-y-old man with complete heart block treated with "
+            "amoxicillin.")
+    assert [(r.age, r.sex, r.drugs) for r in cases(nlp, text)] == [
+        (27, "male", ["ceftriaxone"]), (41, "female", ["doxycycline"]), (63, "male", ["amoxicillin"])]

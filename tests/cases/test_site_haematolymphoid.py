@@ -111,3 +111,13 @@ def test_diseases_of_the_marrow(histology, marrow):
 ])
 def test_a_chronic_marrow_neoplasm_of_the_history_is_still_the_case(nlp, text, primary):
     assert row(nlp, text).primary_site == primary
+
+
+@pytest.mark.parametrize("text, sites", [
+    ("A 66-year-old woman had back pain. Marrow aspirate showed 40% plasma cells, and a skeletal survey "
+     "found lytic lesions in the skull and the pelvic bones, confirming multiple myeloma.", []),
+    ("A 59-year-old man was diagnosed with plasma cell myeloma with osteolytic lesions of the thoracic "
+     "vertebrae and a pleural effusion positive for plasma cells.", ["pleura"]),
+])
+def test_a_myelomas_bone_lesions_are_the_myeloma_itself(nlp, text, sites):
+    assert row(nlp, text).metastasis_sites == sites

@@ -154,3 +154,23 @@ def test_an_improvement_named_by_its_kind(nlp, text, expected):
 ])
 def test_recovery_in_other_words(nlp, text, expected):
     assert categories(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the resolution a treatment brought, the illness named; the treatment's deed
+    "He was given intravenous penicillin, resulting in resolution of the conduction block.",
+    "Plasma exchange led to the gradual resolution of her haemolysis.",
+    "Oral prednisolone followed by azathioprine resolved her condition within a month.",
+    "He was switched to oral amoxicillin, which successfully resolved the arthritis.",
+])
+def test_recovery_a_treatment_brought(nlp, text):
+    assert categories(nlp, text) == ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    # a partial resolution, and the complete one (a complete remission, recovered for a non-cancer case)
+    "Steroids led to resolution of some of the skin lesions.",
+    "This led to complete resolution of the skin lesions.",
+])
+def test_resolution_not_told_as_recovery(nlp, text):
+    assert categories(nlp, text) != ["recovered"]
