@@ -269,7 +269,7 @@ def ordinal_subjects(first: Case, rows: list[Case], text: str = "") -> None:
     if len(rows) < 2:
         return
     for field in ("drugs", "metastasis_sites", "dates"):
-        for item in [e for e in first.evidence if e.field == field and e.kept]:
+        for item in [e for e in first.evidence if e.field == field and (e.kept or _repeat(first, field, e))]:
             numbers = _owners(text, item.sentence, item.sentence_start, rows) if text else _named_rows(item.sentence, rows)
             if not numbers or max(numbers) > len(rows) or numbers == {1} or _two_named(item.sentence, rows) is not None:
                 continue
@@ -279,6 +279,21 @@ def ordinal_subjects(first: Case, rows: list[Case], text: str = "") -> None:
                 _take_back(first, field, item)
     if text:
         _chained_status(first, rows, text)
+
+
+def _repeat(first: Case, field: str, item: Evidence) -> bool:
+    """Whether ``item`` is left unkept only as a repeat of a value the first row holds from another sentence
+    ("The first patient achieved remission with eltrombopag ... The second patient responded well to
+    eltrombopag": the second mention is no new value of the one-patient reading), not as negated or
+    hypothetical."""
+    return (item.value in getattr(first, field) and not {"negated", "hypothetical"} & set(item.qualifiers)
+            and not _told_elsewhere_in(first, field, item))
+
+
+def _told_elsewhere_in(first: Case, field: str, item: Evidence) -> bool:
+    """Whether the first row keeps the value of ``item`` from this same sentence (the repeat is then no repeat)."""
+    return any(e.field == field and e.kept and e.value == item.value and e.sentence_start == item.sentence_start
+               for e in first.evidence)
 
 
 def _chained_status(first: Case, rows: list[Case], text: str) -> None:

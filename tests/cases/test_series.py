@@ -90,6 +90,9 @@ def test_inline_starts(text, numbers):
     (None, "This report details 2 cases of bilateral sarcomas.", 2),
     (None, "Here we document three siblings with the same mutation.", 3),
     (None, "We are reporting two male siblings of age 8 years and 6 years.", 2),
+    # the telling's noun as the counted ones ("2 case reports of ..."), not the literature's
+    (None, "Patient concerns: This article presents 2 case reports of oral ulcers caused by drugs.", 2),
+    (None, "This article presents 2 case reports from the literature on oral ulcers.", 1),
     (None, "In this case report, two RCC patients with head and neck metastases are presented.", 2),
     (None, "Here, three HCC patients with bone metastases are described.", 3),
     (None, "Here three cases, including 17-, 20-, and 23-year-old men, who were poisoned, have been reported.", 3),

@@ -521,3 +521,15 @@ def test_one_and_the_other_two_of_four_tell_no_rest(nlp):
     text = ("We report four siblings with the same poisoning. One child recovered, while the other two died within a "
             "week. The fourth child remained in intensive care.")
     assert [r.outcome for r in cases(nlp, text)] == ["recovered", None, None, None]
+
+
+def test_a_drug_repeated_for_the_second_patient_is_the_second_rows_too(nlp):
+    # the second mention of a drug the first patient had is no new value of the one-patient reading, yet
+    # its sentence names the second patient; a structured abstract's label before "For case 2"
+    text = ("Two pregnant women with immune thrombocytopenia are discussed. The first patient achieved remission "
+            "with eltrombopag but did not respond to prednisolone. The second patient responded well to "
+            "eltrombopag at 35 weeks of gestation.")
+    assert [r.drugs for r in cases(nlp, text)] == [["eltrombopag", "prednisolone"], ["eltrombopag"]]
+    text = ("We report two cases of drug-induced mucositis. Intervention: For case 1, the drug was stopped and "
+            "aciclovir was given. For case 2, the drug was stopped and aciclovir with nystatin was given.")
+    assert [r.drugs for r in cases(nlp, text)] == [["aciclovir"], ["aciclovir", "nystatin"]]
