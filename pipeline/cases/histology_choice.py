@@ -140,10 +140,13 @@ def histology_with_site(mentions: list[Mention], primary_site: str | None,
     sentence not about that cancer in general), if not negated and outside references and back matter."""
     if not primary_site:
         return None
+    # (not a sentence that denies the site: "studies associating this with lung and urothelial melanomas but
+    # not with gall bladder cancer")
     with_site = {m.sentence_start for m in mentions
-                 if m.group == "sites" and m.value.site == primary_site and m.value.role == "primary"}
+                 if m.group == "sites" and m.value.site == primary_site and m.value.role == "primary" and not m.negated}
     pool = [m for m in mentions if m.group == "histology" and m.sentence_start in with_site
-            and not m.negated and not m.hypothetical and m.subject != "generic" and m.section not in EXCLUDED_SECTIONS]
+            and not m.negated and not m.hypothetical and m.subject != "generic"
+            and m.section not in EXCLUDED_SECTIONS]
     # "a case of gastric carcinoma and renal cell carcinoma": the other organ's type is not the primary's
     return choose_histology(pool, primary_site=primary_site, config=config)
 

@@ -57,3 +57,14 @@ def test_a_comparison_with_the_literature_before_the_patients_clause(full_nlp, e
 ])
 def test_the_literature_s_patients_in_the_case_description(full_nlp, ending):
     assert only_case(full_nlp, CASE + ending).outcome is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a year and a half" is a time, not "half" of a group of patients
+    ("A 14-year-old girl had a pheochromocytoma of the right adrenal gland, which was resected. The patient "
+     "underwent follow-up for a year and a half and showed no signs of recurrence.", "no evidence of disease"),
+    ("A 61-year-old man had an adenocarcinoma of the lung treated with cisplatin. Two and a half years "
+     "later he died of pneumonia.", "died"),
+])
+def test_a_time_and_a_half_is_no_group(full_nlp, text, expected):
+    assert only_case(full_nlp, text).outcome == expected

@@ -374,3 +374,12 @@ def test_an_acral_or_subungual_melanoma_is_of_the_skin(nlp):
 ])
 def test_a_melanoma_whose_name_says_its_organ_has_that_organ(nlp, text, site):
     assert row(nlp, text).primary_site == site
+
+
+def test_a_type_of_a_sentence_that_denies_the_primarys_organ_is_not_its_type(nlp):
+    # the type of the literature, in a sentence naming the case's organ only to deny it
+    text = ("Paraneoplastic leukemoid reaction in a case of carcinoma gall bladder\nWe describe a 68-year-old man "
+            "with locally advanced carcinoma gall bladder and a white cell count of 60,000/mm3. Studies have "
+            "associated this phenomenon with lung and urothelial melanomas but not with gall bladder cancer.")
+    found = row(nlp, text)
+    assert (found.primary_site, found.histology) == ("other", None)

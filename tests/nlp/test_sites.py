@@ -442,6 +442,10 @@ def test_tnm_without_the_stage_component(nlp):
         ("She was treated for carcinoma cervix stage IIIB.", ["cervix"]),
         ("A case of carcinoma endometrium with leukocytosis.", ["endometrium"]),
         ("Known case of Ca breast on tamoxifen, with a malignant effusion.", ["breast"]),
+        # organs outside the site list, by their nouns
+        ("Carcinoma Penis with unusual site of metastasis at the nose.", ["other"]),
+        ("A case of carcinoma gall bladder with a leukemoid reaction.", ["other"]),
+        ("He was a known case of Ca prostate, a malignancy on hormonal therapy.", ["other"]),
     ],
 )
 def test_cancer_word_before_the_organ_noun(nlp, text, expected):

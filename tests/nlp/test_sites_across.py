@@ -82,6 +82,8 @@ def test_a_pathological_fracture_called_metastatic_next(nlp):
     [
         "In this man with gastric cancer, bone marrow biopsy showed infiltration by metastatic adenocarcinoma.",
         "In this woman with breast cancer, the bone marrow aspirate revealed carcinoma cells.",
+        # the type in the plural
+        "In this woman with gastric cancer, the bone marrow biopsy revealed adenocarcinomas.",
     ],
 )
 def test_a_marrow_biopsy_that_finds_a_metastasis(nlp, text):
