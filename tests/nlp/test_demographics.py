@@ -131,6 +131,9 @@ def test_age_values(nlp, text, expected):
         "Patients between 40 and 60 years old were included.",
         "Children of 3 or 4 years old were excluded.",
         "Rare in children under the age of 10.",
+        # a threshold joined to its age by a hyphen
+        "Guidelines for under-30 year old pregnant women are discussed.",
+        "Screening of over-65 year old men is advised.",
         "Death occurred at two to 17 days of age.",
         "Onset before one week of age is a risk factor.",
         "A 1000-year-old mummy was studied.",

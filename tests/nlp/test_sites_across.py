@@ -231,6 +231,9 @@ def test_involvement_in_a_local_stage_or_of_an_adjacent_organ_stays_local(nlp, t
     [
         "In this man with colon cancer, a CT scan of the abdomen and pelvis demonstrated metastatic disease in the liver.",
         "In this man with a sarcoma, CT of his chest, abdomen and pelvis revealed extensive tumour recurrence.",
+        # the regions written after the scan without "of", joined by a slash
+        "In this woman with cervical cancer, CT abdomen/pelvis showed diffuse metastasis.",
+        "In this woman with cervical cancer, CT chest and abdomen revealed widespread metastases.",
     ],
 )
 def test_the_pelvis_imaged_is_no_site_of_the_finding(nlp, text):
