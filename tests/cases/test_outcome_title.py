@@ -34,6 +34,16 @@ def outcome_of(nlp, title, body=BODY):
     ("Survival after disseminated strongyloidiasis in a renal transplant recipient", "recovered"),
     ("Unsuccessful treatment of disseminated strongyloidiasis in a transplant recipient", None),
     ("Strongyloides hyperinfection in the recovery phase of a kidney transplantation", None),
+    # the patient's death named, also in a case report "and review of the literature"
+    ("Case report: Bittersweet death", "died"),
+    ("Premature death due to disseminated strongyloidiasis in a transplant recipient", "died"),
+    ("Strongyloidiasis evolving with multiple organ failure and death: a case report and review of the literature",
+     "died"),
+    # another's death, a death averted, a risk of it, a "death cap"
+    ("Strongyloidiasis after kidney transplantation: near-death and recovery", None),
+    ("Strongyloidiasis in pregnancy with intrauterine fetal death", None),
+    ("Prevention of death from strongyloidiasis in transplant recipients", None),
+    ("Strongyloidiasis after death cap mushroom poisoning", None),
 ])
 def test_a_fatal_title(full_nlp, title, expected):
     case = outcome_of(full_nlp, title)
