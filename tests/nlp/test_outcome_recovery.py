@@ -13,6 +13,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "Since the operation she has been pain-free.",
     "He was well when reviewed in clinic after eight weeks.",
     "At the 6-month review the infant was thriving.",
+    "At the 2-year follow-up, she was growing well.",
+    "At eighteen months the boy is developing normally.",
     "Her visual acuity returned to 6/9 in the right eye.",
     "After a week of treatment his shortness of breath eased.",
     "At the two-year check-up he had no complaints.",
