@@ -187,6 +187,12 @@ PASSAGES = [
     ("Her relapse was treated with HyperCVAD.", ["cyclophosphamide", "dexamethasone", "doxorubicin", "vincristine"]),
     ("A 58-year-old woman with myeloma was treated with VRd induction.", ["bortezomib", "dexamethasone", "lenalidomide"]),
     ("A 63-year-old man with cholangiocarcinoma received gem/cis for four cycles.", ["cisplatin", "gemcitabine"]),
+    # Burkitt lymphoma's alternating codes, dose-dense AC then paclitaxel, an AML salvage code
+    ("A 42-year-old woman with Burkitt lymphoma received four courses of CODOX-M/IVAC.",
+     ["cyclophosphamide", "cytarabine", "doxorubicin", "etoposide", "ifosfamide", "methotrexate", "vincristine"]),
+    ("A 60-year-old man received 8 cycles of chemotherapy with the ddAC-T regimen.",
+     ["cyclophosphamide", "doxorubicin", "paclitaxel"]),
+    ("A 50-year-old woman with refractory AML received FLAG-IDA.", ["cytarabine", "filgrastim", "fludarabine", "idarubicin"]),
     # a drug of misuse is no medicine given; a treatment after a history of drug use is
     ("A 29-year-old woman had years of intravenous drug use (IVDU), up to 1 g/d of fentanyl. She was "
      "started on methadone.", ["methadone"]),
@@ -258,6 +264,9 @@ def test_a_regimen_code_means_the_drugs_the_text_defines_it_by(blank, text, expe
     ("He was given a chemotherapy protocol of VAC/IE in 17 cycles.",
      ["cyclophosphamide", "dactinomycin", "etoposide", "ifosfamide", "vincristine"]),
     ("The IE/VAC ratio was computed.", []),
+    # codes whose letters also mean a blood count or a device
+    ("His PCV was 40% and a VAD was implanted.", []),
+    ("She received six cycles of PCV chemotherapy for the oligodendroglioma.", ["lomustine", "procarbazine", "vincristine"]),
     # S1 without its hyphen: tegafur, gimeracil and oteracil only in a chemotherapy context
     ("He received eight cycles of S1 chemotherapy.", ["gimeracil", "oteracil", "tegafur"]),
     ("MRI showed a herniated disc at L5-S1 with S1 nerve root compression.", []),
