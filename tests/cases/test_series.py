@@ -93,6 +93,9 @@ def test_inline_starts(text, numbers):
     # the telling's noun as the counted ones ("2 case reports of ..."), not the literature's
     (None, "Patient concerns: This article presents 2 case reports of oral ulcers caused by drugs.", 2),
     (None, "This article presents 2 case reports from the literature on oral ulcers.", 1),
+    # the authors' care of their patients as the telling verb
+    (None, "In the hope of new insight, we have closely observed 2 cases of psoriasis in the pustular phase.", 2),
+    (None, "We treated three siblings with the same mutation.", 3),
     (None, "In this case report, two RCC patients with head and neck metastases are presented.", 2),
     (None, "Here, three HCC patients with bone metastases are described.", 3),
     (None, "Here three cases, including 17-, 20-, and 23-year-old men, who were poisoned, have been reported.", 3),
