@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.cases.mentions import Mention, PatientStart
+from pipeline.nlp.sections.patient_announcements import announced_patients
 from pipeline.nlp.sections.patient_common import patient_number
 from pipeline.resources import read_patterns
 
@@ -31,7 +32,7 @@ DESCRIBING = frozenset({"case", "abstract", "front", "body", None})
 
 
 def interleaved_parts(mentions: list[Mention], opening: list[PatientStart],
-                 references: tuple[re.Pattern, re.Pattern]) -> list[list[Mention]]:
+                 references: tuple[re.Pattern, re.Pattern], patients: str = "sections/patients.toml") -> list[list[Mention]]:
     """Parts of a report whose later patients are introduced in the running text. Before the
     first introduction, the parts are blocks as for headings. From it on, sentence by sentence:
     the sentence that introduces a patient is that patient's; a sentence about all of them
@@ -72,6 +73,11 @@ def interleaved_parts(mentions: list[Mention], opening: list[PatientStart],
         if block < first_intro:
             current = block
             parts[block].extend(_told_of(_named_as_kin(sentence, opening[first_intro:])))
+            if announced_patients(sentence[0].sentence, None, patients) == len(opening):
+                # "We present three adolescents with mucinous adenocarcinoma. The first patient ... The
+                # second patient ...": the disease the authors announce of them all is each patient's
+                for index in range(1, len(opening)):
+                    parts[index].extend(as_the_patients(_disease(sentence)))
             continue
         known = max(block, current)  # patients introduced so far
         who = _named(sentence, by_sex, known, references)
@@ -134,6 +140,12 @@ def _named_as_kin(sentence: list[Mention], introduced: list[PatientStart]) -> li
     head = words[0]
     own = [replace(head, value=replace(head.value, evidence="word"), subject="patient")]
     return own + _for_patient([m for m in sentence if m is not head], PatientStart(1, head.start, "introduced", head.end))
+
+
+def _disease(sentence: list[Mention]) -> list[Mention]:
+    """The type and the primary site a sentence names, not denied: the disease of the patients it announces."""
+    return [m for m in sentence if not m.negated and (m.group == "histology" or (
+        m.group == "sites" and getattr(m.value, "role", None) == "primary"))]
 
 
 def _told_of(sentence: list[Mention]) -> list[Mention]:

@@ -37,7 +37,7 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
         return [mentions]
     boundaries = [s.start for s in opening]
     if any(s.kind == "introduced" for s in opening):
-        return interleaved_parts(mentions, opening, reference_patterns(patients))
+        return interleaved_parts(mentions, opening, reference_patterns(patients), patients)
     parts: list[list[Mention]] = [[] for _ in boundaries]
     gone_back = GoneBack(text, boundaries, [s.start for s in starts], reference_patterns(patients)) \
         if text and all(s.kind == "inline" and not LABEL.match(s.heading) for s in opening) else None

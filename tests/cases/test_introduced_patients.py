@@ -451,3 +451,12 @@ def test_an_unannounced_second_person_without_a_verb_opens_no_row(nlp):
     text = ("Melanoma of the scalp\n\nA 70-year-old man in whom a melanoma developed on the vertex. It was "
             "excised widely. A 58-year-old man with a similar history was described by Lee [4].\n")
     assert len(cases(nlp, text)) == 1
+
+
+def test_the_disease_announced_of_all_before_the_ordinals_is_each_patients(nlp):
+    # the authors' announcement names the disease of all three; the patients are then told by ordinals
+    text = ("Introduction. Childhood colorectal cancer is rare. We present three adolescents with mucinous "
+            "adenocarcinoma of the rectum. The first patient complains of rectal bleeding and weight loss. "
+            "The second patient complains of melena and an anal mass. The third patient complains of "
+            "constipation.")
+    assert [(r.primary_site, r.histology) for r in cases(nlp, text)] == [("rectum", "mucinous adenocarcinoma")] * 3

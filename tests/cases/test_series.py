@@ -95,7 +95,7 @@ def test_inline_starts(text, numbers):
     (None, "This article presents 2 case reports from the literature on oral ulcers.", 1),
     # the authors' care of their patients as the telling verb
     (None, "In the hope of new insight, we have closely observed 2 cases of psoriasis in the pustular phase.", 2),
-    (None, "We treated three siblings with the same mutation.", 3),
+    (None, "We have previously observed two patients with this condition. We report a 40-year-old woman.", 1),
     (None, "In this case report, two RCC patients with head and neck metastases are presented.", 2),
     (None, "Here, three HCC patients with bone metastases are described.", 3),
     (None, "Here three cases, including 17-, 20-, and 23-year-old men, who were poisoned, have been reported.", 3),
