@@ -383,3 +383,11 @@ def test_a_type_of_a_sentence_that_denies_the_primarys_organ_is_not_its_type(nlp
             "associated this phenomenon with lung and urothelial melanomas but not with gall bladder cancer.")
     found = row(nlp, text)
     assert (found.primary_site, found.histology) == ("other", None)
+
+
+def test_the_short_form_of_colorectal_gives_way_to_the_organ_named(nlp):
+    # "CRC", like "colorectal", is the colon only for want of the organ named in so many words
+    text = ("Colorectal cancer (CRC) rarely spreads to the ovary alone. A 48-year-old woman had a solitary ovarian "
+            "metastasis from CRC. After CRC surgery she received chemotherapy. Histology showed metastatic "
+            "adenocarcinoma of the ovary with a rectal carcinoma of origin.")
+    assert row(nlp, text).primary_site == "rectum"
