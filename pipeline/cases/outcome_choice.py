@@ -166,11 +166,8 @@ def choose_outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool |
     unrecovered = compile_pattern(unrecovered) if unrecovered else None
     told_as_history = _history_reader(config)
     candidates = []
-    response = optional_pattern(read_patterns(config.outcome).get("cancer_response", {}), "response")
     for mention in outcomes:
         category = mention.value.category if cancer else NON_CANCER_READING.get(mention.value.category)
-        if cancer and category == "recovered" and response is not None and response.search(mention.text):
-            category = "partial response"  # "has good response" to chemotherapy: a response of no stated depth
         if category is None or (cancer and category == "recovered"):
             continue
         if category == "recovered" and _discharged_unrecovered(mention, unrecovered):

@@ -405,23 +405,3 @@ def test_a_status_said_of_the_present_after_the_spread_in_its_sentence_is_the_pa
             "pancreatic metastasis totally regressed after treatment and nowadays, four years after the diagnosis, "
             "the patient is disease-free.")
     assert outcomes(full_nlp, text) == ["no evidence of disease"]
-
-
-@pytest.mark.parametrize("ending, expected", [
-    # a good response of no stated depth: a cancer case's partial response
-    ("She has received four cycles of palliative chemotherapy so far and has good response.", "partial response"),
-    ("The lung metastases initially responded well to paclitaxel.", "partial response"),
-    ("The tumour showed an excellent response to trastuzumab and capecitabine.", "partial response"),
-    # a response whose depth is said keeps it
-    ("A complete response was achieved after four cycles of paclitaxel.", "complete remission"),
-])
-def test_a_good_response_of_a_cancer_case(full_nlp, ending, expected):
-    text = ("A 52-year-old woman had a serous carcinoma of the ovary with lung metastases and underwent "
-            "cytoreductive surgery. " + ending)
-    assert only_case(full_nlp, text).outcome == expected
-
-
-def test_a_good_response_of_a_non_cancer_case_is_no_partial_response(full_nlp):
-    text = ("A 52-year-old woman had lupus nephritis with proteinuria. She showed an excellent response to "
-            "cyclophosphamide and was discharged in good condition.")
-    assert only_case(full_nlp, text).outcome == "recovered"
