@@ -287,10 +287,10 @@ def _repeat(first: Case, field: str, item: Evidence) -> bool:
     eltrombopag": the second mention is no new value of the one-patient reading), not as negated or
     hypothetical."""
     return (item.value in getattr(first, field) and not {"negated", "hypothetical"} & set(item.qualifiers)
-            and not _told_elsewhere_in(first, field, item))
+            and not _kept_from_its_sentence(first, field, item))
 
 
-def _told_elsewhere_in(first: Case, field: str, item: Evidence) -> bool:
+def _kept_from_its_sentence(first: Case, field: str, item: Evidence) -> bool:
     """Whether the first row keeps the value of ``item`` from this same sentence (the repeat is then no repeat)."""
     return any(e.field == field and e.kept and e.value == item.value and e.sentence_start == item.sentence_start
                for e in first.evidence)
