@@ -13,6 +13,7 @@ from pipeline.cases.config import DEFAULT
 from pipeline.cases.histology_choice import broader_types
 from pipeline.cases.patient_parts import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
+from pipeline.cases.series_joint import repeat_of_kept
 from pipeline.nlp.sections.patient_common import PERSON_SEX, patient_number
 from pipeline.nlp.sentences.bounds import sentence_end_after, sentence_start_before
 from pipeline.resources import read_patterns
@@ -286,8 +287,7 @@ def _repeat(first: Case, field: str, item: Evidence) -> bool:
     ("The first patient achieved remission with eltrombopag ... The second patient responded well to
     eltrombopag": the second mention is no new value of the one-patient reading), not as negated or
     hypothetical."""
-    return (item.value in getattr(first, field) and not {"negated", "hypothetical"} & set(item.qualifiers)
-            and not _kept_from_its_sentence(first, field, item))
+    return repeat_of_kept(item, getattr(first, field)) and not _kept_from_its_sentence(first, field, item)
 
 
 def _kept_from_its_sentence(first: Case, field: str, item: Evidence) -> bool:

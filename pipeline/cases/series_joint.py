@@ -44,13 +44,19 @@ def _counted_group(patients: str) -> re.Pattern:
 TOLD_SECTIONS = frozenset({"section=front", "section=abstract", "section=case", "section=body", "section=None"})
 
 
+def repeat_of_kept(evidence: Evidence, values) -> bool:
+    """Whether a mention the first row left unkept names one of the ``values`` it holds (from another mention),
+    neither negated nor hypothetical: a repeat of a kept value, not a value left out."""
+    return evidence.value in values and not {"negated", "hypothetical"} & set(evidence.qualifiers)
+
+
 def _group_given(evidence: Evidence, first: Case, subjects: frozenset = frozenset({"subject=other", "subject=family"})) -> bool:
     """A drug of the first row, or one left out only because its sentence's subject read as
     other patients' or relatives' ("These patients were treated with X", "Both siblings were
     treated with X": the report's patients, in a report read as one patient's), told where the
     patients' course is told and neither negated nor hypothetical. ``subjects``: the subjects
     such a finding may have been read with."""
-    if evidence.kept or (evidence.value in first.drugs and not {"negated", "hypothetical"} & set(evidence.qualifiers)):
+    if evidence.kept or repeat_of_kept(evidence, first.drugs):
         # (a drug the first row took from an earlier sentence: this mention is left unkept as a repeat,
         # "All three patients were treated with fomepizole" after "treatment with fomepizole" in the title)
         return evidence.value in first.drugs

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from pipeline.cases.mentions import Mention
+from pipeline.cases.patient_parts import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series_joint import APART, _given_to_all, _group_given, given_to_one
 from pipeline.ingest.report import Report
@@ -101,15 +102,12 @@ def group_spread(rows: list[Case], shared: list[Mention], patients: str = "secti
                                                 mention.sentence_start, mention.qualifiers))
 
 
-# "... respectively": the values of the sentence go one to each patient, wherever the word stands.
-RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
-
-
 def _told_apart(sentence: str, field: str, first: int) -> bool:
     """Whether a sentence tells the patients apart (``APART``) for its values of ``field``, the first of them
     ``first`` characters into it. The date that opens a sentence about the group is the group's, though a later
     clause sets one of them apart ("In March 2019, three patients ate Amanita, and one of them received a liver
-    transplant"): for dates only the words before the first date count (and "respectively" anywhere)."""
+    transplant"): for dates only the words before the first date count (and "respectively" anywhere: the
+    values of the sentence go one to each patient)."""
     if field != "dates":
         return bool(APART.search(sentence))
     return bool(APART.search(sentence[:max(0, first)]) or RESPECTIVELY.search(sentence))
