@@ -94,6 +94,29 @@ def test_a_group_of_one_sex_with_its_ages_in_brackets_is_of_that_sex(nlp):
     assert [r.sex for r in cases(nlp, text)] == ["male", "male"]
 
 
+@pytest.mark.parametrize("text, sex", [
+    # a sex adjective before any plural noun of persons, not only twins, children or patients
+    ("We report two male adolescents admitted with severe tetanus after a wound of the foot. "
+     "Both were treated with magnesium sulfate.", "male"),
+    ("We describe three female toddlers with iron deficiency. Each had been fed goat milk only.", "female"),
+    # the group's sex told after its age words ("young adult males")
+    ("Both patients were young adult males who had ingested a herbicide. The first died on day 3; "
+     "the second died on day 5.", "male"),
+    ("We report two cases of hip fracture. All the patients were elderly women. The first had a fall at "
+     "home; the second fell in the garden.", "female"),
+])
+def test_a_group_sex_said_before_any_plural_noun_or_after_age_words_is_each_rows(nlp, text, sex):
+    rows = cases(nlp, text)
+    assert len(rows) >= 2 and {r.sex for r in rows} == {sex}
+
+
+def test_male_and_female_adolescents_are_no_group_of_one_sex(nlp):
+    # the second sex word, after "and", is not read as the sex of the whole group
+    text = ("We report two adolescents, male and female adolescents admitted with tetanus. The first had "
+            "trismus; the second had spasms.")
+    assert [r.sex for r in cases(nlp, text)] not in (["male", "male"], ["female", "female"])
+
+
 def test_siblings_treated_together_each_get_the_drugs_and_the_recovery(nlp):
     text = ("We have managed two siblings with Kawasaki disease. The disease of the elder brother alerted us to "
             "the disease of the younger brother. Both siblings were treated with intravenous immunoglobulin and "
