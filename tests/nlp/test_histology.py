@@ -93,7 +93,17 @@ from pipeline.nlp.histology import histology as histology_module
         # the WHO names of the thoracic and laryngeal neuroendocrine tumours of grade 1 and 2
         ("The supraglottic mass was an atypical carcinoid of the larynx.", "atypical carcinoid"),
         ("A typical carcinoid tumor of the right main bronchus was resected.", "typical carcinoid"),
-        ("A carcinoid tumor of the terminal ileum was resected.", "neuroendocrine tumor"),
+        # a carcinoid is recorded as the report names it, as a neuroendocrine tumour is
+        ("A carcinoid tumor of the terminal ileum was resected.", "carcinoid tumor"),
+        ("Bronchoscopy showed a carcinoid of the left main bronchus.", "carcinoid tumor"),
+        ("A well-differentiated neuroendocrine tumor of the ileum was resected.", "neuroendocrine tumor"),
+        # "large B-cell lymphoma" without a qualifier is the diffuse type; a qualified one keeps its name
+        ("Postmortem examination revealed large B-cell lymphoma confined to the heart.", "diffuse large b-cell lymphoma"),
+        ("The biopsy revealed diffuse large Bcell lymphoma.", "diffuse large b-cell lymphoma"),
+        ("A mediastinal mass was a primary mediastinal large B-cell lymphoma.", "primary mediastinal large b-cell lymphoma"),
+        # a lobular carcinoma written as an adenocarcinoma, organ word between
+        ("She had a history of invasive lobular breast adenocarcinoma.", "invasive lobular carcinoma"),
+        ("Gastric biopsy showed hepatoid adenocarcinoma with AFP-positive cells.", "hepatoid adenocarcinoma"),
     ],
 )
 def test_first_name(nlp, text, expected):

@@ -25,7 +25,9 @@ from histology_helpers import full, names, nlp, row  # noqa: F401 (nlp, full: th
     ("Histology showed anaplastic ependymoma (WHO grade 3).", "ependymoma"),
     ("A child with a pineoblastoma and hydrocephalus.", "pineoblastoma"),
     # head and neck
-    ("Endoscopic biopsy showed an esthesioneuroblastoma, Hyams grade II.", "olfactory neuroblastoma"),
+    # two standard names of one tumour, each kept as written
+    ("Endoscopic biopsy showed an esthesioneuroblastoma, Hyams grade II.", "esthesioneuroblastoma"),
+    ("Endoscopic biopsy showed an olfactory neuroblastoma, Hyams grade II.", "olfactory neuroblastoma"),
     ("The parotid mass was a salivary duct carcinoma.", "salivary duct carcinoma"),
     ("A carcinoma ex pleomorphic adenoma of the submandibular gland.", "carcinoma ex pleomorphic adenoma"),
     ("A hyalinising clear cell carcinoma of the palate.", "hyalinizing clear cell carcinoma"),
