@@ -11,6 +11,7 @@ from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
 from pipeline.cases.organs import fallback_organs, type_only_weighed, type_organ
 from pipeline.cases.primary import primary_said_unknown
+from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 from pipeline.resources import compile_pattern, read_patterns
 
 
@@ -29,9 +30,11 @@ def organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     ``histology/organs.tsv``), for a case whose text names no primary site. A type named only in
     a sentence of past history, with no stage, metastasis or recurrence now, makes no cancer case
     (as in :func:`primary_no_cancer.past_cancer_only`)."""
-    # (the organ a form of the type names, "extraosseous Ewing sarcoma", before the one the type mostly arises in)
-    organ = type_organ(histology, config) or (fallback_organs(config.organs).get(histology.value.histology)
-                                              if fallback else None)
+    # (the organ a form of the type names, "extraosseous Ewing sarcoma", before the one the type mostly arises in;
+    # the form may be written in another sentence of the case than the one its type was read from: a title's
+    # "Choriocarcinoma with brain metastasis" and the diagnosis's "postpartum choriocarcinoma")
+    organ = type_organ(histology, config) or _organ_of_a_form(histology, by_group, config) or (
+        fallback_organs(config.organs).get(histology.value.histology) if fallback else None)
     if organ is None:
         return None
     # "liver masses; biopsy showed metastatic melanoma; no primary lesion was found": a type the case
@@ -48,6 +51,15 @@ def organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
         return organ
     history = compile_pattern(read_patterns(config.roles)["report"]["history"])
     return None if history.search(histology.sentence) else organ
+
+
+def _organ_of_a_form(histology: Mention, by_group: dict[str, list[Mention]], config: AssemblyConfig) -> str | None:
+    """The organ another affirmed mention of the case's type names by its form ("postpartum
+    choriocarcinoma" -> uterus, kind 'written' of ``histology/organs.tsv``), or None."""
+    same = (m for m in by_group.get("histology", []) if m is not histology
+            and m.value.histology == histology.value.histology and not m.negated and not m.value.hedged
+            and m.section not in EXCLUDED_SECTIONS)
+    return next((organ for organ in map(lambda m: type_organ(m, config), same) if organ), None)
 
 
 def called_metastatic(histology: Mention, by_group: dict[str, list[Mention]]) -> bool:

@@ -35,6 +35,24 @@ def test_a_type_that_names_its_organ(nlp, text, site, histology):
     assert (case.primary_site, case.histology) == (site, histology)
 
 
+@pytest.mark.parametrize("text, site", [
+    # the form that names the organ written in a later sentence than the type the case is read from
+    ("Choriocarcinoma with brain metastasis after term pregnancy\n\nA 32-year-old woman had headache and "
+     "seizures four months after delivery. The diagnosis was postpartum choriocarcinoma with brain "
+     "metastases.", "uterus"),
+    ("Ewing sarcoma of the chest wall in a child\n\nA 9-year-old boy presented with a mass of the chest "
+     "wall. Biopsy showed extraskeletal Ewing sarcoma.", "soft tissue"),
+])
+def test_a_form_of_the_type_in_another_sentence_names_its_organ(nlp, text, site):
+    assert row(nlp, text).primary_site == site
+
+
+def test_a_denied_form_of_the_type_names_no_organ(nlp):
+    text = ("Choriocarcinoma in a man\n\nA 30-year-old man had a testicular mass with lung nodules; it was not a "
+            "gestational choriocarcinoma, and orchiectomy showed a choriocarcinoma of the testis.")
+    assert row(nlp, text).primary_site != "uterus"
+
+
 @pytest.mark.parametrize("text, histology", [
     ("A 25-year-old man presented with painless cervical lymph nodes. Excision biopsy showed classical "
      "Hodgkin lymphoma, nodular sclerosis type.", "hodgkin lymphoma"),
