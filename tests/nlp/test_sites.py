@@ -141,6 +141,10 @@ def test_plural_forms():
         # the port and trocar sites of laparoscopy are in the abdominal wall
         ("Eight months after laparoscopic cholecystectomy she developed a port site metastasis.", ["abdominal wall"]),
         ("A subcutaneous metastasis appeared at the epigastric trocar site.", ["abdominal wall", "soft tissue"]),
+        # a list whose items carry a region ("skin of the back") or an adjective of place ("gluteal")
+        ("Workup found disseminated metastases to the scrotum, skin of the back, gluteal musculature, and frontal "
+         "bones.", ["bone", "muscle", "other", "skin"]),
+        ("CT showed metastases to the lungs, gluteal musculature and the liver.", ["liver", "lung", "muscle"]),
     ],
 )
 def test_metastasis_sites(nlp, text, expected):
@@ -191,6 +195,13 @@ def test_primary_sites(nlp, text, expected):
 
 def test_metastatic_cervical_cancer_is_the_primary(nlp):
     assert found(nlp, "Workup was consistent with metastatic cervical cancer.") == [("cervix", "primary")]
+
+
+def test_a_lesion_with_its_own_head_noun_after_clinical_adjectives_makes_no_list(nlp):
+    # "an asymptomatic singular brain metastasis" is a phrase of its own after the mass of the leg
+    text = ("She had a bulky ulcerated tumor mass on the right proximal upper leg, an asymptomatic singular brain "
+            "metastasis, and enlarged nodes.")
+    assert "other" not in roles_of(nlp, text, "metastasis")
 
 
 def test_site_after_to_is_the_metastasis(nlp):
