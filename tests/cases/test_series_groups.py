@@ -289,9 +289,21 @@ def test_a_group_death_said_with_they_is_each_rows(nlp):
     ("Authors describe autopsy findings of two cases whose COVID-19 diagnosis was supported by laboratory data. Both "
      "patients were Caucasian individuals (one male, 47 years old; the other a female aging 36 years). Clinically "
      "they died from cardiorespiratory insufficiency.", "died"),
+    # a group cured, named by "both patients" or by "all" standing for them
+    ("We report two men with cerebral nocardial abscess. Case 1: a 45-year-old man presented with headache. "
+     "Case 2: a 50-year-old man presented with seizures. Both patients were cured with antibiotics and surgery.",
+     "recovered"),
+    ("Two cases of multiple cerebral nocardial abscess are presented. The first patient had headache and the "
+     "second seizures. All were cured by a combination of chemotherapy and surgery.", "recovered"),
 ])
 def test_a_status_said_of_the_patients_as_a_group_is_each_rows(nlp, text, outcome):
     assert [r.outcome for r in cases(nlp, text)] == [outcome, outcome]
+
+
+def test_a_group_of_the_literature_cured_is_not_the_patients(nlp):
+    text = ("A 45-year-old man presented with headache. CT showed a cerebral abscess, which was drained. He died on "
+            "day 3 of sepsis. In the series of Smith et al., all were cured with antibiotics.")
+    assert [r.outcome for r in cases(nlp, text)] == ["died"]
 
 
 def test_a_groups_recovery_is_no_cancer_status(nlp):
