@@ -203,6 +203,15 @@ PASSAGES = [
     ("Case report\nA 58-year-old woman with endocarditis was given ceftriaxone.\n\nDiscussion\nHer blood "
      "cultures of a year before had been read as contaminated. Of note, she was treated with a ten-day "
      "course of moxifloxacin at that time.", ["ceftriaxone", "moxifloxacin"]),
+    # treatments that "neither ... nor" lists as not working were given; not across a clause of its own
+    ("A 77-year-old woman with acquired haemophilia A had bleeding. Neither cryoprecipitate nor DDAVP were "
+     "effective to correct the aPTT. Ultimately, recombinant human factor VIIa (rFVIIa) was given.",
+     ["desmopressin", "eptacog alfa"]),
+    ("A 60-year-old man had immune thrombocytopenia. Neither prednisone nor rituximab proved successful, and "
+     "he underwent splenectomy.", ["prednisone", "rituximab"]),
+    ("A 45-year-old woman had a stage IB cervical cancer. She received neither cisplatin nor paclitaxel, and "
+     "surgery was successful.", []),
+    ("A 45-year-old woman had a stage IB cervical cancer. Neither cisplatin nor paclitaxel was given.", []),
 ]
 
 

@@ -75,6 +75,7 @@ class CueScope:
         self.patient_main_verb = regex_cache.compile(spec.get("patient_main_verb", "(?!)"), re.IGNORECASE)
         self.relatives_presented_before = regex_cache.compile(spec.get("relatives_presented_before", "(?!)"),
                                                               re.IGNORECASE)
+        self.failed_after_neither = regex_cache.compile(spec.get("failed_after_neither", "(?!)"), re.IGNORECASE)
 
     def qualify(self, doc: Doc, span: Span, cues: list, group: str = "") -> None:
         flags = {"negated": False, "hypothetical": False, "historical": False, "family": False, "refused": False}
@@ -92,6 +93,9 @@ class CueScope:
                 continue
             if failed and category == "negated" and any(s <= start and end <= e for s, e in failed):
                 continue
+            if category == "negated" and group in TREATMENT_GROUPS and doc[start:end].text.lower() in ("neither", "nor") \
+                    and self._failed_after(doc, span):
+                continue  # "neither cryoprecipitate nor DDAVP was effective": both were given, and failed
             if category == "negated" and direction == "forward" \
                     and any(end <= s and e <= span.start for s, e in exceptions):
                 continue
@@ -164,6 +168,12 @@ class CueScope:
         span._.historical = flags["historical"]
         if flags["family"]:
             span._.subject = "family"
+
+    def _failed_after(self, doc: Doc, span: Span) -> bool:
+        """True when the rest of the treatment's sentence says that what "neither ... nor" lists
+        did not work (``failed_after_neither``: "... were effective", "... proved successful")."""
+        sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        return self.failed_after_neither.match(doc.text, span.end_char, sentence.end_char) is not None
 
     def _conditional(self, doc: Doc, span: Span, cues: list) -> bool:
         """True when a condition follows the finding in its clause ("metronidazole if the
