@@ -532,9 +532,20 @@ def test_a_general_statement_is_background(nlp, text, word, group, subject):
     ("The treatment of choice was sclerotherapy with ethanolamine oleate.", "ethanolamine oleate"),
     ("She was treated with voriconazole, as mortality is high in this infection.", "voriconazole"),
     ("Imatinib, which is the treatment of choice, was started.", "Imatinib"),
+    # the authors' comment after the patient's clause ("..., highlighting that stable patients ...")
+    ("The patient was managed conservatively with aspirin, metoprolol and captopril, highlighting that "
+     "hemodynamically stable patients with distal lesions can be managed medically.", "metoprolol"),
+    ("She was treated with oral prednisolone, suggesting that patients with this rare variant respond to "
+     "steroids as reported in the literature.", "prednisolone"),
 ])
 def test_a_general_remark_beside_the_patients_treatment(nlp, text, word):
     assert qualify(nlp, text, word, "drugs")["subject"] not in ("generic", "other", "family")
+
+
+def test_a_comment_clause_of_a_sentence_about_other_patients_stays_theirs(nlp):
+    text = ("Most patients with distal lesions are managed with metoprolol, highlighting that conservative care "
+            "works.")
+    assert qualify(nlp, text, "metoprolol", "drugs")["subject"] in ("generic", "other")
 
 
 @pytest.mark.parametrize("text, word, group, family", [

@@ -36,6 +36,7 @@ class SentenceSubjects:
         self.group_end = regex_cache.compile(spec["group_end"]) if spec.get("group_end") else None
         self.group_partitive = regex_cache.compile(spec["group_partitive"]) if spec.get("group_partitive") else None
         self.leading_clause_openers = frozenset(spec.get("leading_clause_openers", ()))
+        self.trailing_comment_openers = frozenset(spec.get("trailing_comment_openers", ()))
         self.literature_word = regex_cache.compile(spec["literature_word"], re.IGNORECASE)
         self.own_group = regex_cache.compile(spec["own_group"]) if spec.get("own_group") else None
         self.counted_persons = regex_cache.compile(spec["counted_persons"]) if spec.get("counted_persons") else None
@@ -56,6 +57,11 @@ class SentenceSubjects:
             # "Because most patients respond to steroids, she was given prednisolone": the
             # others are the leading clause's, the sentence is the patient's
             cues = [c for c in cues if not (c[2] in ("other", "generic") and c[3] == "sentence" and c[1] <= leading)]
+        trailing = self._trailing_comment_start(sentence)
+        if trailing is not None:
+            # "The patient was managed with aspirin, ..., highlighting that stable patients ...": the others
+            # are the comment's, the sentence the patient's
+            cues = [c for c in cues if not (c[2] in ("other", "generic") and c[3] == "sentence" and c[0] >= trailing)]
         plural = [c for c in cues if c[2:] == ("patient", "plural")]
         # "both of these patients": the reported patients, not the "these patients" of the
         # literature; "laboratory studies revealed": the patient's tests, not "studies"
@@ -66,6 +72,8 @@ class SentenceSubjects:
         if leading is not None:
             # a citation or a publishing verb of the leading clause is that clause's
             sentence_text = text[sentence.doc[leading].idx + 1:sentence.end_char]
+        if trailing is not None:
+            sentence_text = sentence_text[:sentence.doc[trailing].idx - sentence.start_char]
         strong = ("patient", "strong") in categories
         weak = ("patient", "weak") in categories or bool(self.age_anchor.search(sentence_text))
         family = ("family", "forward") in categories and not strong
@@ -108,6 +116,18 @@ class SentenceSubjects:
         if section in ("case", "body") and self.given_after_treatment.match(text, sentence.doc[comma].idx + 1, sentence.end_char):
             return comma
         return None
+
+    def _trailing_comment_start(self, sentence: Span) -> int | None:
+        """The token index of the comma that opens a comment after the patient's clause
+        (``trailing_comment_openers``: ", highlighting that ...") in a sentence that opens with the
+        patient as its subject, or None."""
+        if not self.trailing_comment_openers or len(sentence) < 3:
+            return None
+        first, second = sentence[0].lower_, sentence[1].lower_
+        if not (first in ("she", "he") or first in ("the", "our", "this") and second == "patient"):
+            return None
+        return next((t.i for t in sentence[2:-1] if t.text == "," and t.nbor().lower_ in self.trailing_comment_openers),
+                    None)
 
     def points_back(self, doc: Doc, cues: list, subject: str) -> bool:
         """True when the sentence names its person only in words that point back to the person
