@@ -993,6 +993,9 @@ def test_a_person_on_a_substance_takes_it(nlp, text, expected):
         ("Sepsis from carbapenem-resistant Pseudomonas aeruginosa treated with meropenem.", ["meropenem"]),
         # a patient put on a substance takes it; a French brand
         ("He was put on noradrenaline and Inexium.", ["esomeprazole", "norepinephrine"]),
+        # a disease managed with a substance that is also a body substance is treated with it
+        ("Her leukaemia was managed during pregnancy using interferon-α alone.", ["interferon alfa"]),
+        ("Interferon-α levels were measured in her serum.", []),
         ("She was fluid resuscitated with 3 liters of lactated ringers.", ["ringer's lactate"]),
         ("He was prescribed salt tablets and midodrine; salt intake was encouraged.", ["midodrine", "sodium chloride"]),
         # accents folded; French brand names (ANSM database)
