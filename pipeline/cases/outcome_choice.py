@@ -140,6 +140,7 @@ def choose_outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool |
     relapse = {name: compile_pattern(pattern) for name, pattern in read_patterns(config.outcome)["relapse"].items()}
     framing = optional_pattern(read_patterns(config.outcome)["subject"], "framing")
     retold, advice = relapse.get("retold"), relapse.get("advice")  # the case retold whole; what is to be done in general
+    caption = relapse.get("caption")  # a figure's caption: a finding shown, wherever the page sets it
 
     def superseded(outcome: Mention) -> bool:
         if not cancer or outcome.value.category not in SUPERSEDED_BY_RELAPSE:
@@ -152,7 +153,8 @@ def choose_outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool |
         if framing is not None and framing.search(outcome.sentence[: max(0, outcome.start - outcome.sentence_start)]):
             return False  # "We report a patient who experienced complete remission": the story told after it came before
         later = [r for r in relapses if r.section_start == outcome.section_start and r.sentence_start > outcome.sentence_start
-                 and not _summed_up(r, outcomes) and not (retold and retold.search(r.sentence)) and not (advice and advice.search(r.sentence))]
+                 and not _summed_up(r, outcomes) and not (retold and retold.search(r.sentence)) and not (advice and advice.search(r.sentence))
+                 and not (caption and caption.search(r.sentence))]
         known = {r.value.site for r in relapses if r.section_start == outcome.section_start and r.sentence_start <= outcome.sentence_start}
         for r in later:
             event = relapse["event"].search(r.sentence) is not None

@@ -35,3 +35,12 @@ def test_a_closing_comment_on_the_relapse_does_not_undo_the_later_status(full_nl
             "10 years later with pleural nodules. She was treated with carboplatin and paclitaxel. She remains "
             "disease free 5 years later. " + closing)
     assert only_case(full_nlp, text).outcome == expected
+
+
+def test_a_figure_caption_of_a_metastasis_does_not_undo_the_status_told_before_it(full_nlp):
+    text = ("A 94-year-old woman had a Merkel cell carcinoma of the eyelid. PET showed uptake in the parotid gland. "
+            "Excision with neck dissection was followed by radiotherapy. She did well following her treatment with "
+            "no signs of recurrence.\nFigure 2: Whole body PET/CT scan showing parotid gland uptake consistent with "
+            "metastases of the tumor\n")
+    assert only_case(full_nlp, text).outcome == "no evidence of disease"
+

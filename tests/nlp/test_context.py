@@ -522,6 +522,11 @@ def test_the_patients_clause_after_a_person_word(nlp, text, word, group):
     ("Treatment consists of methotrexate and rituximab.", "methotrexate", "drugs", "generic"),
     ("Mortality is 30% despite treatment with voriconazole.", "voriconazole", "drugs", "generic"),
     ("Early empirical use of doxycycline can save lives.", "doxycycline", "drugs", "generic"),
+    # a list of the differential told in general, "be" left out or "also" inserted
+    ("Eosinophilic ascites may seen in lymphoma, parasitic infections and peritoneal dialysis.", "lymphoma",
+     "histology", "generic"),
+    ("Eosinophilic ascites may also be found in lymphoma and parasitic infections.", "lymphoma", "histology",
+     "generic"),
 ])
 def test_a_general_statement_is_background(nlp, text, word, group, subject):
     assert qualify(nlp, text, word, group)["subject"] == subject

@@ -210,6 +210,9 @@ def test_an_institution_or_a_leukaemia_named_before_is_no_group_of_patients(nlp)
     ("Follow-up CT showed new liver metastases.", ["progressive disease"]),
     ("She relapsed 10 months later.", ["progressive disease"]),
     ("She is currently alive and receiving palliative chemotherapy.", ["alive with disease"]),
+    # no complaint at a follow-up after the treatment
+    ("He had not any complaint during four months follow-up.", ["recovered"]),
+    ("She had no complaints at the 6-month follow-up visit.", ["recovered"]),
 ])
 def test_common_status_wordings_written_from_the_response_categories(nlp, text, expected):
     assert categories(nlp, text) == expected
@@ -220,6 +223,7 @@ def test_common_status_wordings_written_from_the_response_categories(nlp, text, 
     "The tumor size was reduced only slightly.",
     "The lesion had not progressed to the submucosa.",
     "He relapsed into alcohol use.",
+    "She had no complaints of chest pain at the time of the follow-up call.",
 ])
 def test_status_wordings_that_are_no_status(nlp, text):
     assert categories(nlp, text) == []
