@@ -460,3 +460,34 @@ def test_the_disease_announced_of_all_before_the_ordinals_is_each_patients(nlp):
             "The second patient complains of melena and an anal mass. The third patient complains of "
             "constipation.")
     assert [(r.primary_site, r.histology) for r in cases(nlp, text)] == [("rectum", "mucinous adenocarcinoma")] * 3
+
+
+@pytest.mark.parametrize("text, title, count", [
+    # a second group counted right after the first in one announcement, after a title that names a pair
+    ("We present two cases of dizygotic male twins and two cases of male first cousins with infantile "
+     "hypertrophic pyloric stenosis. All patients were treated with open pyloromyotomy.",
+     "Pyloric stenosis in twins and first cousins", 4),
+    ("We report two cases of tuberculous pericarditis in adults and one case in a child. All were treated with "
+     "isoniazid and rifampicin.", "Tuberculous pericarditis: three cases", 3),
+    # a count of something else after "and" adds no patient
+    ("We present two cases of pyloric stenosis and two weeks of vomiting in each. Both were treated with "
+     "pyloromyotomy.", "Pyloric stenosis in twins", 2),
+])
+def test_a_second_group_of_one_announcement_is_counted_too(nlp, text, title, count):
+    rows = cases(nlp, title + "\n\n" + text, title=title)
+    assert len(rows) == count and {r.sex for r in rows} <= {"male", None}
+
+
+def test_children_announced_with_their_parent_after_them_are_all_patients(nlp):
+    title = "Shared psychotic disorder in a family"
+    text = ("Herein, we present a case of two sisters with their mother. The elder sister was the origin of the "
+            "delusion, and the younger sister and the mother came to share it.")
+    rows = cases(nlp, title + "\n\n" + text, title=title)
+    assert len(rows) == 3 and {r.sex for r in rows} == {"female"}
+
+
+def test_a_parent_of_the_childrens_history_is_no_patient(nlp):
+    title = "Pyloric stenosis in two brothers"
+    text = ("We present two brothers with pyloric stenosis. Their father had had the same operation as an infant. "
+            "Both were treated with pyloromyotomy.")
+    assert len(cases(nlp, title + "\n\n" + text, title=title)) == 2

@@ -85,16 +85,50 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
     2
     >>> announced_patients("We report transmission of deletion 18p from a mother to her two daughters.")
     3
+    >>> announced_patients("We present two cases of male twins and two cases of male first cousins with X.")
+    4
+    >>> announced_patients("Herein, we present a case of two sisters with their mother.")
+    3
     """
     match = _announcement(text, title, path)
     if match is None:
         return 1
+    count = _count(match)
+    if match.groupdict().get("count") and CHILDREN.search(match.group()) \
+            and _parent_after(path).match(match.string, match.end()):
+        count += 1  # "two sisters with their mother"
+    # "two cases of dizygotic male twins and two cases of male first cousins" (after a title's "in twins"): an
+    # announcement that counts a second group right after its first counts both
+    more = _more_announced(path)
+    for found in _every_announcement(text, title, path):
+        second = more.match(found.string, found.end()) if found.groupdict().get("count") else None
+        if second:
+            return max(count, min(6, _count(found) + patient_number(second.group("count"))))
+    return count
+
+
+def _count(match: re.Match) -> int:
+    """The patients one announcement counts."""
     if match.groupdict().get("pair"):
         return 2
     if match.groupdict().get("agelist"):  # "25-year-old and 22-year-old women": one patient per age
         return min(6, len(re.findall(r"\d{1,3}", match.group("agelist"))))
     # "a mother to her two daughters": the parent besides the children counted
     return patient_number(match.group("count")) + (1 if match.groupdict().get("parent") else 0)
+
+
+# The words of children that a parent named after them may join ("two sisters with their mother").
+CHILDREN = re.compile(r"(?i)\b(?:sisters|brothers|siblings|daughters|sons|children)$")
+
+
+@lru_cache(maxsize=None)
+def _parent_after(path: str) -> re.Pattern:
+    return regex_cache.compile(read_patterns(path).get("announced_parent_after", "(?!)"))
+
+
+@lru_cache(maxsize=None)
+def _more_announced(path: str) -> re.Pattern:
+    return regex_cache.compile(read_patterns(path).get("announced_more", "(?!)"))
 
 
 # A report with no title whose first line runs on for this long is a page flattened to one line:
