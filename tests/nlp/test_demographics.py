@@ -209,6 +209,19 @@ def test_person_word_stops_at_a_comma(nlp):
     assert age.noun is None
 
 
+@pytest.mark.parametrize("text, noun", [
+    # adjectives of the same person go on after the comma
+    ("A 26-year-old previously healthy, non-sexually active male had priapism.", "male"),
+    ("A 34-year-old, previously healthy woman presented with fever.", "woman"),
+    # another person's phrase after the comma is not the age's
+    ("A 34-year-old presented with her husband, a farmer.", None),
+])
+def test_person_word_after_a_comma_of_adjectives(nlp, text, noun):
+    doc = nlp(text)
+    age = next(s._.value for s in doc.spans["demographics"] if s.label_ == "AGE")
+    assert age.noun == noun
+
+
 def test_age_and_sex_in_one_token_keep_their_values(nlp):
     # scispaCy keeps "68-year-old-woman" as one token: the AGE span is kept (its value names the
     # woman) and no SEX span overwrites its value (spaCy keys Span._ by character offsets)

@@ -26,7 +26,9 @@ POSSESSIVES = frozenset({"his", "her", "their", "its"})
 WORD = regex_cache.compile(r"[A-Za-z][A-Za-z-]*")
 DASHES = regex_cache.compile(r"[-‐‑–—\s]+")
 WORD_START = WORD_CHARS
-CLAUSE_END = regex_cache.compile(r"[,.;:!?()\[\]\n]")
+CLAUSE_END = regex_cache.compile(r"[.;:!?()\[\]\n]|,(?!\s*(?!(?:and|or|but|with|who|which|whose|while|when|a|an|the|her|his|"
+                                 r"their|its)\b)(?:previously\s+|otherwise\s+)?(?:[a-z]+-)?[a-z]+\s+"
+                                 r"(?:[a-z-]+\s+)?(?:male|female|man|woman|boy|girl|lady|gentleman|patient)\b)")
 OF_AGE = regex_cache.compile(r"of\s+age$", re.IGNORECASE)
 STATED_BEFORE = regex_cache.compile(r"\b(?:was|is|were|became|becomes|turned|be|being)\s+$", re.IGNORECASE)
 
@@ -159,10 +161,16 @@ class AgeReading:
         return "year"
 
     def _person_after(self, text: str, end: int) -> str | None:
-        # the person word belongs to the same phrase: stop at the first comma or bracket
+        # the person word belongs to the same phrase: stop at the first bracket or sentence mark, and at a comma
+        # unless adjectives and the person word go on after it ("a 26-year-old previously healthy, non-sexually
+        # active male", "a 34-year-old, previously healthy woman")
         stop = CLAUSE_END.search(text, end, min(len(text), end + 80))
-        for count, word in enumerate(WORD.finditer(text, end, stop.start() if stop else min(len(text), end + 80))):
-            if count >= self.person_window:
+        count, last = 0, end
+        for word in WORD.finditer(text, end, stop.start() if stop else min(len(text), end + 80)):
+            # the words after a comma the person word follows are counted from the comma on
+            count = 0 if "," in text[last:word.start()] else count + 1
+            last = word.end()
+            if count > self.person_window:
                 break
             lowered = word.group(0).lower()
             if lowered in POSSESSIVES:
