@@ -215,6 +215,7 @@ def test_person_word_stops_at_a_comma(nlp):
     ("A 34-year-old, previously healthy woman presented with fever.", "woman"),
     # another person's phrase after the comma is not the age's
     ("A 34-year-old presented with her husband, a farmer.", None),
+    ("A woman aged 40, two sisters and a brother were exposed to the gas.", None),
 ])
 def test_person_word_after_a_comma_of_adjectives(nlp, text, noun):
     doc = nlp(text)

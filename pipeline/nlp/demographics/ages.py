@@ -26,9 +26,12 @@ POSSESSIVES = frozenset({"his", "her", "their", "its"})
 WORD = regex_cache.compile(r"[A-Za-z][A-Za-z-]*")
 DASHES = regex_cache.compile(r"[-‐‑–—\s]+")
 WORD_START = WORD_CHARS
-CLAUSE_END = regex_cache.compile(r"[.;:!?()\[\]\n]|,(?!\s*(?!(?:and|or|but|with|who|which|whose|while|when|a|an|the|her|his|"
-                                 r"their|its)\b)(?:previously\s+|otherwise\s+)?(?:[a-z]+-)?[a-z]+\s+"
-                                 r"(?:[a-z-]+\s+)?(?:male|female|man|woman|boy|girl|lady|gentleman|patient)\b)")
+CLAUSE_END = regex_cache.compile(r"[.;:!?()\[\]\n]")
+# Words that open another phrase after a comma ("diagnosed at 12, and a man ...", ", her husband", ", two
+# sisters"): the person word after them is not the age's.
+PHRASE_OPENERS = frozenset({"and", "or", "but", "with", "who", "which", "whose", "while", "when", "a", "an", "the",
+                            "her", "his", "their", "its", "one", "two", "three", "four", "five", "six"})
+ADJECTIVES_AFTER_COMMA = 3  # "a 26-year-old previously healthy, non-sexually active male"
 OF_AGE = regex_cache.compile(r"of\s+age$", re.IGNORECASE)
 STATED_BEFORE = regex_cache.compile(r"\b(?:was|is|were|became|becomes|turned|be|being)\s+$", re.IGNORECASE)
 
@@ -160,15 +163,30 @@ class AgeReading:
             return "hour"
         return "year"
 
+    def _adjectives_then_person(self, text: str, comma: int, limit: int) -> bool:
+        """Whether the words after a comma are adjectives of the same person and then a person word
+        (``person_nouns``, the sex words): "previously healthy, non-sexually active male"."""
+        for index, word in enumerate(WORD.finditer(text, comma + 1, limit)):
+            lowered = word.group(0).lower()
+            if index == 0 and lowered in PHRASE_OPENERS or index > ADJECTIVES_AFTER_COMMA:
+                return False
+            if lowered in self.person_nouns:
+                return index > 0
+        return False
+
     def _person_after(self, text: str, end: int) -> str | None:
         # the person word belongs to the same phrase: stop at the first bracket or sentence mark, and at a comma
         # unless adjectives and the person word go on after it ("a 26-year-old previously healthy, non-sexually
         # active male", "a 34-year-old, previously healthy woman")
         stop = CLAUSE_END.search(text, end, min(len(text), end + 80))
+        limit = stop.start() if stop else min(len(text), end + 80)
         count, last = 0, end
-        for word in WORD.finditer(text, end, stop.start() if stop else min(len(text), end + 80)):
-            # the words after a comma the person word follows are counted from the comma on
-            count = 0 if "," in text[last:word.start()] else count + 1
+        for word in WORD.finditer(text, end, limit):
+            if "," in text[last:word.start()]:
+                if not self._adjectives_then_person(text, text.index(",", last), limit):
+                    break
+                count = 0  # the words after the comma are counted from it on
+            count += 1
             last = word.end()
             if count > self.person_window:
                 break
