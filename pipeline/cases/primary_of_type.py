@@ -59,7 +59,7 @@ def _organ_of_a_form(histology: Mention, by_group: dict[str, list[Mention]], con
     same = (m for m in by_group.get("histology", []) if m is not histology
             and m.value.histology == histology.value.histology and not m.negated and not m.value.hedged
             and m.section not in EXCLUDED_SECTIONS)
-    return next((organ for organ in map(lambda m: type_organ(m, config), same) if organ), None)
+    return next((organ for m in same if (organ := type_organ(m, config))), None)
 
 
 def called_metastatic(histology: Mention, by_group: dict[str, list[Mention]]) -> bool:

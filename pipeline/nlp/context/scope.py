@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline import regex_cache
 
@@ -22,6 +22,11 @@ TREATMENT_GROUPS = ("drugs", "procedures")
 # Verbs that put a patient "on" a drug: "started on warfarin" is the drug's own verb.
 ON_VERBS = frozenset({"started", "put", "placed", "kept", "maintained", "continued", "restarted", "switched",
                       "being", "be", "was", "were", "is", "are", "remained", "stayed", "been"})
+
+
+def _sentence_of(item: Span | Token) -> Span:
+    """The sentence of a span or token, or the whole text when the pipeline set no sentences."""
+    return item.sent if item.doc.has_annotation("SENT_START") else item.doc[:]
 
 
 def _closes_a_bracket(between: Span) -> bool:
@@ -172,7 +177,7 @@ class CueScope:
     def _failed_after(self, doc: Doc, span: Span) -> bool:
         """True when the rest of the treatment's sentence says that what "neither ... nor" lists
         did not work (``failed_after_neither``: "... were effective", "... proved successful")."""
-        sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        sentence = _sentence_of(span)
         return self.failed_after_neither.match(doc.text, span.end_char, sentence.end_char) is not None
 
     def _conditional(self, doc: Doc, span: Span, cues: list) -> bool:
@@ -188,7 +193,7 @@ class CueScope:
                 continue
             if any(self.terminators.match(t.text) for t in between):
                 continue
-            sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+            sentence = _sentence_of(span)
             if self.given_in_past.search(doc.text, sentence.start_char, span.start_char):
                 continue
             return True
@@ -247,7 +252,7 @@ class CueScope:
         text = span.doc.text
         if self.given_after_treatment.match(text, span.end_char, span.end_char + 120):
             return True
-        sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+        sentence = _sentence_of(span)
         return any(self.treatment_done.match(token.text) for token in sentence)
 
     @staticmethod
@@ -262,14 +267,14 @@ class CueScope:
         """A family history told as the patient's attribute ("a woman with a family history of
         breast cancer"), then the patient's own main verb before the finding ("... was diagnosed
         with breast cancer in 2002"): the finding is the patient's."""
-        sentence = doc[cue_start].sent if doc.has_annotation("SENT_START") else doc[:]
+        sentence = _sentence_of(doc[cue_start])
         before = doc.text[sentence.start_char:doc[cue_start].idx]
         return bool(self.family_attribute_before.search(before)) and bool(self.patient_main_verb.search(between.text))
 
     def _relatives_presented(self, doc: Doc, cue_start: int) -> bool:
         """The family word is the object of the authors' presenting phrase ("We describe two sisters
         with ...", "This report concerns a brother and sister"): the relatives are the report's patients."""
-        sentence = doc[cue_start].sent if doc.has_annotation("SENT_START") else doc[:]
+        sentence = _sentence_of(doc[cue_start])
         return bool(self.relatives_presented_before.search(doc.text[sentence.start_char:doc[cue_start].idx]))
 
     @staticmethod

@@ -19,6 +19,14 @@ PERSON_WINDOW = 40
 MAX_PERSON_MODIFIERS = 6
 
 
+def _patient_subject_at(sentence: Span, index: int) -> bool:
+    """Whether the patient stands as a subject at token ``index`` of ``sentence``: "she", "he", "the
+    patient", "our patient", "this patient"."""
+    word = sentence.doc[index].lower_
+    return word in ("she", "he") or (word in ("the", "our", "this") and index + 1 < sentence.end
+                                     and sentence.doc[index + 1].lower_ == "patient")
+
+
 class SentenceSubjects:
     """Reads the subject of a sentence, or of a part of one, for ``ContextQualifier``: cues are
     (start token, end token, category, direction) tuples of the sentence."""
@@ -108,10 +116,7 @@ class SentenceSubjects:
         comma = next((t.i for t in sentence if t.text == ","), None)
         if comma is None or comma + 1 >= sentence.end:
             return None
-        after = sentence.doc[comma + 1]
-        if after.lower_ in ("she", "he"):
-            return comma
-        if after.lower_ in ("the", "our", "this") and comma + 2 < sentence.end and sentence.doc[comma + 2].lower_ == "patient":
+        if _patient_subject_at(sentence, comma + 1):
             return comma
         if section in ("case", "body") and self.given_after_treatment.match(text, sentence.doc[comma].idx + 1, sentence.end_char):
             return comma
@@ -121,10 +126,7 @@ class SentenceSubjects:
         """The token index of the comma that opens a comment after the patient's clause
         (``trailing_comment_openers``: ", highlighting that ...") in a sentence that opens with the
         patient as its subject, or None."""
-        if not self.trailing_comment_openers or len(sentence) < 3:
-            return None
-        first, second = sentence[0].lower_, sentence[1].lower_
-        if not (first in ("she", "he") or first in ("the", "our", "this") and second == "patient"):
+        if not self.trailing_comment_openers or len(sentence) < 3 or not _patient_subject_at(sentence, sentence.start):
             return None
         return next((t.i for t in sentence[2:-1] if t.text == "," and t.nbor().lower_ in self.trailing_comment_openers),
                     None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from pipeline import regex_cache
 from pipeline.nlp.sections.group_count import named_group, one_of_group_told
@@ -90,7 +91,9 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
     >>> announced_patients("Herein, we present a case of two sisters with their mother.")
     3
     """
-    match = _announcement(text, title, path)
+    announcements = _every_announcement(text, title, path)
+    first = next(announcements, None)
+    match = first or _newborns_announced(text[:announcement_patterns(path)[1]], title, path)
     if match is None:
         return 1
     count = _count(match)
@@ -98,9 +101,10 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
             and _parent_after(path).match(match.string, match.end()):
         count += 1  # "two sisters with their mother"
     # "two cases of dizygotic male twins and two cases of male first cousins" (after a title's "in twins"): an
-    # announcement that counts a second group right after its first counts both
+    # announcement that counts a second group right after its first counts both (the first announcement, then
+    # the ones after it)
     more = _more_announced(path)
-    for found in _every_announcement(text, title, path):
+    for found in chain([first] if first else [], announcements):
         second = more.match(found.string, found.end()) if found.groupdict().get("count") else None
         if second:
             return max(count, min(6, _count(found) + patient_number(second.group("count"))))
