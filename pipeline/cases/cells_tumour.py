@@ -75,7 +75,7 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
         if organ and organ != OTHER_SITE:
             evidence[:] = [e for e in evidence if e.field != "primary_site"]
             case.primary_site = keep("primary_site", organ, own_type)
-    histology = (choose_histology(typed, site_mentions, case.primary_site, config)
+    histology = (choose_histology(typed, site_mentions, case.primary_site, config, case.title)
                  or histology_with_site(mentions, case.primary_site, config))
     if histology and not remote_only:
         case.histology = keep("histology", histology.value.histology, histology)

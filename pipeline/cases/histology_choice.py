@@ -9,6 +9,7 @@ from functools import lru_cache
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
 from pipeline.cases.organs import MARROW, type_only_weighed, type_organ
+from pipeline.cases.preamble import title_mentions
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 from pipeline.resources import compile_pattern, read_patterns, read_table
 
@@ -16,6 +17,10 @@ from pipeline.resources import compile_pattern, read_patterns, read_table
 # A keyword list: an optional "Keywords:" label, then three or more short terms between commas or
 # semicolons ("Ewing sarcoma, Osteomyelitis, Periosteal reaction"), and no clause among them.
 KEYWORD_LIST = re.compile(r"(?i)^\s*(?:key\s*-?\s*words?\s*:?\s*)?(?:[^,;.:]{1,40}?[,;]\s*){2,}[^,;.:]{1,40}\.?\s*$")
+
+
+# How many mentions of the text a type named in the title counts as.
+TITLE_WEIGHT = 2
 
 
 CLAUSE_WORD = re.compile(r"(?i)(?<![\w-])(?:is|are|was|were|has|had|have|showed|revealed|presented|underwent|"
@@ -34,7 +39,7 @@ def _suggested_by_specimen(mention: Mention, config: AssemblyConfig = DEFAULT) -
 
 
 def choose_histology(mentions: list[Mention], sites: list[Mention] = (), primary_site: str | None = None,
-               config: AssemblyConfig = DEFAULT) -> Mention | None:
+               config: AssemblyConfig = DEFAULT, title: str | None = None) -> Mention | None:
     """The type named most often, the narrower type counting the mentions of a broader one the
     case also names ("non-small cell carcinoma" on cytology, then "giant cell carcinoma"). A
     type written for another organ than the case's primary ("squamous cervical cancer" first
@@ -62,6 +67,13 @@ def choose_histology(mentions: list[Mention], sites: list[Mention] = (), primary
     for mention in mentions:  # the final diagnosis outweighs the reads before it ("a biopsy read ...,
         if getattr(mention.value, "final", False):  # then a diagnosis of ... melanoma was established")
             counts[mention.value.histology] += len(mentions)
+    # the report's title names the diagnosis the report is about: a type it names outweighs the reads of
+    # the work-up ("... desmoplastic small round cell tumor" in the title, a first biopsy "read as squamous
+    # cell carcinoma" in the text); not a first line that is the story's first sentence ("A woman in her 60s
+    # was found to have ... lobular breast carcinoma", a report with no title)
+    if title and not CLAUSE_WORD.search(title):
+        for mention in title_mentions(mentions, title):
+            counts[mention.value.histology] += TITLE_WEIGHT
     broader = broader_types(config.parents)
     first = {}
     for index, mention in enumerate(mentions):

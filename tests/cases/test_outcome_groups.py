@@ -1,6 +1,7 @@
 """The status of the report's own patients told as a group by words the context component reads
 as other patients' ("these cases", "neither of these cases"): every row's, unless another cue of the
 literature stands before it (reports written for the tests)."""
+import pytest
 from case_outcome_helpers import full_nlp, outcomes  # noqa: F401 (the shared fixture)
 
 
@@ -99,3 +100,19 @@ def test_all_patients_stable_at_follow_up_is_every_cancer_rows_stable_disease(fu
     text = ("Papillary thyroid carcinoma in three brothers\n\nWe report three brothers with papillary thyroid "
             "carcinoma. All patients underwent a total thyroidectomy. All patients remained stable at follow-up.\n")
     assert outcomes(full_nlp, text) == ["stable disease"] * 3
+
+
+def test_all_with_their_count_before_the_verb_is_every_row(full_nlp):
+    text = ("We present four children with malignant peripheral nerve sheath tumour. Wide excision and radiotherapy "
+            "were given to all. All four died 32, 18, 10, and 22 months after diagnosis with progressive disease.")
+    assert outcomes(full_nlp, text) == ["died"] * 4
+
+
+@pytest.mark.xfail(reason="a group of the literature named before the group words ('In a published series of four "
+                          "patients, all four died [3]') is read as the report's patients; so it was before 'all' took "
+                          "its count (the literature cue is weighed only for statuses the context gave to others)",
+                   strict=True)
+def test_all_of_a_count_of_the_literature_is_not_the_rows(full_nlp):
+    text = ("We present two women with a mucinous ovarian tumour. Both underwent surgery and were discharged on day "
+            "5. In a published series of four patients, all four died within a year [3].")
+    assert outcomes(full_nlp, text) == ["recovered", "recovered"]

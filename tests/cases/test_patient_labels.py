@@ -178,3 +178,21 @@ def test_labels_told_with_verbs_of_the_telling_open_a_row_each(nlp):
             "amoxicillin.")
     assert [(r.age, r.sex, r.drugs) for r in cases(nlp, text)] == [
         (27, "male", ["ceftriaxone"]), (41, "female", ["doxycycline"]), (63, "male", ["amoxicillin"])]
+
+
+def test_the_second_case_as_a_person_and_the_first_one_named_before_it_open_a_row_each(nlp):
+    text = ("We present two clinical cases of acute fatty liver of pregnancy, in the first one the patient developed "
+            "encephalopathy on her third day after a caesarean section. The disease resolved spontaneously and she was "
+            "discharged home on day 21. The second "
+            "case was a patient in her 37th week of pregnancy that arrived with nausea and vomiting. She underwent "
+            "termination of the pregnancy with a favorable maternal and fetal outcome.")
+    rows = cases(nlp, text, title="Acute fatty liver of pregnancy: two cases")
+    assert [(r.sex, r.outcome) for r in rows] == [("female", "recovered"), ("female", "recovered")]
+
+
+def test_the_first_patient_as_the_subject_after_what_both_were_told_stays_with_both(nlp):
+    text = ("Two patients presented with a phaeochromocytoma crisis. Hypertension was controlled in both patients with "
+            "phenoxybenzamine and nitroprusside. The first patient expired during attempts to find a source of sepsis. "
+            "The second patient underwent urgent adrenalectomy and survived.")
+    rows = cases(nlp, text, title="Phaeochromocytoma crisis")
+    assert [r.drugs for r in rows] == [["nitroprusside", "phenoxybenzamine"]] * 2

@@ -411,3 +411,10 @@ def test_a_title_naming_both_sexes_gives_no_sex(nlp, title):
     text = ("Case 1\nA 61-year-old patient presented with a violaceous plaque of the left foot.\n\n"
             "Case 2\nA 58-year-old patient presented with nodules of both legs.\n")
     assert [r.sex for r in cases(nlp, text, title=title)] == [None, None]
+
+
+def test_groups_each_with_its_sex_a_colon_and_their_ages_are_each_rows(nlp):
+    text = ("In this report we present 4 cases of neurofibrosarcoma (3 females: 13, 12, and 13 years old and 1 male: "
+            "10 years old) arising in patients with neurofibromatosis. All of them presented with a painful mass.")
+    rows = cases(nlp, text, title="Neurofibrosarcoma in children: four cases")
+    assert [(r.age, r.sex) for r in rows] == [(13, "female"), (12, "female"), (13, "female"), (10, "male")]

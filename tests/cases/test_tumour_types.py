@@ -409,3 +409,21 @@ def test_the_short_form_of_colorectal_gives_way_to_the_organ_named(nlp):
             "metastasis from CRC. After CRC surgery she received chemotherapy. Histology showed metastatic "
             "adenocarcinoma of the ovary with a rectal carcinoma of origin.")
     assert row(nlp, text).primary_site == "rectum"
+
+
+def test_the_type_the_title_names_outweighs_a_first_biopsy_read(nlp):
+    text = ("A 28-year-old man presented with pelvic pain. A colonoscopy showed a rectal mass. Biopsy was read as "
+            "squamous cell carcinoma (SCC). Review of the slides was concerning for a basaloid SCC. He was given "
+            "carboplatin and paclitaxel.")
+    title = "An unusual presentation of intra-abdominal desmoplastic small round cell tumor"
+    case = rows(nlp, title + "\n\n" + text, title=title)[0]
+    assert case.histology == "desmoplastic small round cell tumor"
+
+
+def test_a_first_line_that_is_the_storys_first_sentence_weighs_as_any_sentence(nlp):
+    first = ("A woman in her 60s was found to have an invasive lobular carcinoma of the right breast and a pelvic "
+             "mass.")
+    text = (first + "\nThe pelvic mass was resected. Histology showed a high-grade osteosarcoma of the pelvis, "
+            "and the osteosarcoma was treated with doxorubicin and cisplatin.")
+    case = rows(nlp, text, title=first)[0]
+    assert case.histology == "osteosarcoma"

@@ -229,3 +229,24 @@ def test_a_leukaemias_abbreviation_needs_blood_cancer(nlp, text):
 def test_a_short_form_after_a_name_written_with_its_non_is_read(nlp):
     text = "He was diagnosed with non-small cell lung cancer (NSCLC) in 2015; the NSCLC recurred."
     assert names(nlp, text) == ["non-small cell carcinoma"] * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the older names and the abbreviation of case reports
+    ("A solid pseudopapillary epithelial neoplasm (SPEN) of the pancreatic tail was resected.",
+     ["solid pseudopapillary neoplasm", "solid pseudopapillary neoplasm"]),
+    ("Pathology showed a solid and papillary epithelial neoplasm of the pancreas.", ["solid pseudopapillary neoplasm"]),
+    ("Three boys had a desmoplastic small cell tumor of the abdomen.", ["desmoplastic small round cell tumor"]),
+    ("Desmoplastic round cell tumor is a highly malignant abdominal tumor.", ["desmoplastic small round cell tumor"]),
+    ("CD99 and WT1 staining confirmed DSRCT.", ["desmoplastic small round cell tumor"]),
+])
+def test_older_names_of_a_type(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Alectinib controlled brain metastases of an anaplastic lymphoma kinase-rearranged lung cancer.",
+    "An anaplastic lymphoma kinase-positive tumour was treated with crizotinib.",
+])
+def test_a_gene_named_after_a_tumour_joined_by_a_hyphen_is_no_type(nlp, text):
+    assert names(nlp, text) == []

@@ -67,6 +67,10 @@ def test_site_names(nlp, text, site):
         ("Para-aortic lymph nodes were enlarged.", "lymph node", "other"),
         ("The bone marrow was hypercellular.", "bone marrow", "bone"),
         ("The gallbladder was normal.", "other", "bladder"),
+        # the adnexa of the eye and of the skin, not the uterine adnexa
+        ("Orbital adnexal malignant tumours are rare.", "orbit", "ovary"),
+        ("A sebaceous carcinoma of the ocular adnexa was excised.", "orbit", "ovary"),
+        ("Biopsy showed a cutaneous adnexal carcinoma of the scalp.", "skin", "ovary"),
     ],
 )
 def test_longest_phrase_wins(nlp, text, site, absent):

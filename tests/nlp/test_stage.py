@@ -215,3 +215,18 @@ def test_a_stage_written_as_an_ordinal_before_a_cancer_word(nlp, text, expected)
 def test_a_stage_after_a_verb_of_judgement_or_the_federations_name(nlp, text, expected):
     doc = nlp(text)
     assert [(s._.value.stage, s._.value.figo) for s in doc.spans["stage"]] == [(expected, "FIGO" in text or "Federation" in text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She was diagnosed in IV-B stage of the disease according to the FIGO classification scale.", ["IVB"]),
+    ("The tumour was classified as cervix, IB3 grade in the International Federation of Gynecology and "
+     "Obstetrics (FIGO) scale.", ["IB3"]),
+    ("She had IIIB stage disease according to FIGO and received chemoradiation.", ["IIIB"]),
+    # a grade is no stage: without a sub-stage, or with no FIGO after it in the sentence
+    ("The endometrioid adenocarcinoma was II grade according to FIGO.", []),
+    ("A IIIB stage tumour was found. FIGO criteria were discussed later.", []),
+])
+def test_a_stage_before_the_word_stage_with_figo_named_after_it(nlp, text, expected):
+    doc = nlp(text)
+    found = [(s._.value.stage, s._.value.figo) for s in doc.spans["stage"] if s.label_ == "FIGO_STAGE"]
+    assert found == [(stage, True) for stage in expected]

@@ -158,9 +158,16 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
                     sentence = self._sentence_bounds(text, start, end)
                 last_follow_up = bool(self.last_follow_up.search(text, *sentence))
             before = text[max(sentence[0], start - SUBJECT_WINDOW) : start]
+            offset = start - len(before)
             written = text[start:end]
-            groups = list(self.reported_group.finditer(before))  # the report's own patients as a group
-            reported = [m.span() for m in groups]
+            # the report's own patients as a group, before the phrase; and a group word that needs the
+            # phrase's verb after it ("All four died"), read on into the phrase
+            spans = {m.span(): m for m in self.reported_group.finditer(before)}
+            for m in self.reported_group.finditer(text, offset, end):
+                if m.end() <= start and not any(a < m.end() - offset and m.start() - offset < b for a, b in spans):
+                    spans[(m.start() - offset, m.end() - offset)] = m
+            reported = sorted(spans)
+            groups = [spans[span] for span in reported]
             # "the death of both infants": the group named inside the phrase itself
             inside = list(self.reported_group.finditer(written))
             # "the second patient survived": the group's words run into the phrase
@@ -171,7 +178,6 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
             if after is not None:
                 inside += [m for m in [self.reported_group.match(text, after.end(), sentence[1])] if m is not None]
             # (its words before the phrase are the group's, not a plural subject: "they" of "they both recovered")
-            offset = start - len(before)
             named = reported + [(max(0, m.start() - offset), len(before)) for m in run_in]
             # "case 2 passed away, while the other cases recovered": every patient but those named
             but = self._others_of_named_subject(text, sentence[0], start, end)

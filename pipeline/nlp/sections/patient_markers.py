@@ -29,17 +29,21 @@ class PatientMarkers:
         the "Case 1" label (cut above it, or glued into a heading) still presents its first patient
         before "Case 2" ("A 28-year-old woman presented ... Patient 2 A 24-year-old man ..."): the
         first sentence before the first numbered patient that presents a patient (an age and a
-        presentation). None when the numbers start at 1 or no such sentence stands there."""
+        presentation), else where the text names the first patient by its ordinal before it ("We
+        present two clinical cases, in the first one the patient developed ..."). None when the
+        numbers start at 1 or neither stands there."""
         numbered = [(position, number) for position, number in zip(positions, numbers) if number]
         if not numbered or min(number for _, number in numbered) < 2:
             return None
         first = min(position for position, _ in numbered)
         for start, end in bounds:
             if end > first:
-                return None
+                break
             if self.age.search(text, start, end) and self._presents_patient(text[start:end]):
                 return start
-        return None
+        # no age: the first patient named by its ordinal ("in the first one the patient developed ...")
+        named = _first_by_ordinal(self.patients).search(text, 0, first)
+        return named.start() if named else None
 
     def _cited_in_prose(self, text: str, starts: list, inline: InlineStart) -> bool:
         """True when a "Case 3, a 45-year-old woman ... died [7]." stands in the introduction or
@@ -169,3 +173,9 @@ LITERATURE_REACH = 120
 @lru_cache(maxsize=None)
 def _literature(path: str) -> re.Pattern:
     return re.compile(read_patterns(path)["literature"])
+
+
+@lru_cache(maxsize=None)
+def _first_by_ordinal(path: str) -> re.Pattern:
+    """The patterns file's ``first_by_ordinal``: the first patient named by its ordinal."""
+    return regex_cache.compile(read_patterns(path).get("first_by_ordinal", "(?!)"))

@@ -16,10 +16,10 @@ from pipeline.nlp.text import anchor_windows, lower_text, merge_windows, sentenc
 from pipeline.resources import read_patterns
 
 GROUP = "stage"
-# Every stage needs "FIGO" (or the federation's name written out) or "stag(e|ed|ing)" before it: the
-# patterns run only around these words, and TNM patterns only around a T, N or M category (fast scans
-# of the whole text).
-ANCHORS = ("figo", "stag", "federation")
+# Every stage needs "FIGO" (or the federation's name written out) or "stag(e|ed|ing)" before it, or
+# "stage" or "grade" after it with FIGO later in the sentence (``trail``): the patterns run only around
+# these words, and TNM patterns only around a T, N or M category (fast scans of the whole text).
+ANCHORS = ("figo", "stag", "federation", "grade")
 FIGO_WORDS = ("figo", "federation")
 TNM_HINT = regex_cache.compile(r"[TNM](?:is|[0-4xX])")
 UNICODE_ROMAN = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV"}
