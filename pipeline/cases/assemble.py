@@ -8,7 +8,7 @@ from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.index_terms import indexed_sex, title_condition_sex
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.outcome import group_outcomes, series_outcomes
-from pipeline.cases.outcome_title import title_outcome
+from pipeline.cases.outcome_title import title_outcome, title_outcome_all
 from pipeline.cases.patient_parts import split_by_patient
 from pipeline.cases.patients import about_patient
 from pipeline.cases.preamble import group_sex, preamble, title_disease, title_mentions
@@ -65,6 +65,8 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         list_items(first, rows, fields=("outcome",))
     if len(rows) == 1:
         title_outcome(rows[0], report.text, config)  # "Fatal disseminated strongyloidiasis in ..."
+    else:
+        title_outcome_all(rows, report.text, config)  # "... through two fatal cases"
     for row in rows:
         # a PubMed page's "MeSH terms ... • Female": the one sex tag is the patient's when the text names none
         # (of a report of several patients it says only that one of them is of that sex, unless they are

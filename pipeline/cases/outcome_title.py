@@ -89,3 +89,29 @@ def title_outcome(row: Case, text: str, config: AssemblyConfig = DEFAULT) -> Non
         row.evidence.append(Evidence("outcome", category, title, start + match.start(), start + match.end(), start,
                                      ("subject=patient", "section=title")))
         return
+
+
+def title_outcome_all(rows: list[Case], text: str, config: AssemblyConfig = DEFAULT) -> None:
+    """The outcome cell of each row of a report of several patients whose text states no status the row
+    takes, from a title that tells how every one of them ended ("... through two fatal cases", "Complete
+    Neurological Recovery in Two Cases of ..."; ``died_all`` and ``recovered_all`` of "[title]" in
+    models/outcome/outcome.toml; a recovery only for a row with no cancer). A title that names a death among
+    several patients ("Accidental death ...: report of two cases") says nothing of each one."""
+    if len(rows) < 2 or not rows[0].title:
+        return
+    patterns = read_patterns(config.outcome).get("title", {})
+    title = " ".join(rows[0].title.split())
+    start = text.find(title)
+    if start < 0:
+        return
+    for category, key in (("died", "died_all"), ("recovered", "recovered_all")):
+        match = compile_pattern(patterns[key]).search(title) if key in patterns else None
+        if match is None:
+            continue
+        for row in rows:
+            non_cancer = row.primary_site is None and row.histology is None and not row.metastasis_sites
+            if row.outcome is None and (category == "died" or non_cancer):
+                row.outcome = category
+                row.evidence.append(Evidence("outcome", category, title, start + match.start(), start + match.end(),
+                                             start, ("subject=patient", "section=title")))
+        return

@@ -20,7 +20,7 @@ from pipeline.cases.series_groups import enumerated_persons, group_age, group_se
 from pipeline.cases.series_list_items import list_items
 from pipeline.cases.series_joint import GROUP_STATUS_SUBJECTS, _given_to_all, _group_given, _said_of_one, _told_of_all, given_to_one
 from pipeline.cases.series_newborns import co_twin_age, newborn_ages
-from pipeline.cases.series_shared import SHARED_FIELDS, _group_disease, _now_kept, told_of_all_dates, told_of_all_spread
+from pipeline.cases.series_shared import SHARED_FIELDS, _group_disease, _now_kept, said_of_some, told_of_all_dates, told_of_all_spread
 from pipeline.ingest.report import Report
 from pipeline.nlp.sections.group_count import group_count
 from pipeline.nlp.sections.patient_announcements import announced_patients, announced_sex
@@ -99,6 +99,14 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
     first.evidence = _now_kept(first.evidence, drugs)
     spread = told_of_all_spread(first, count, patients)
+    # a site the group's sentence says of some of them only ("... pulmonary metastases in two of them") is not the
+    # first row's either: which ones the report does not say
+    some = [e for e in first.evidence if e.field == "metastasis_sites" and e.kept and said_of_some(e, count)]
+    elsewhere = {e.value for e in first.evidence if e.field == "metastasis_sites" and e.kept and e not in some}
+    if some:
+        dropped = {e.value for e in some} - elsewhere
+        first.metastasis_sites = [site for site in first.metastasis_sites if site not in dropped]
+        first.evidence = [replace(e, kept=False) if e in some and e.value in dropped else e for e in first.evidence]
     # a site the first row had left out as other patients' ("three women with ... pulmonary metastasis")
     added = [e for e in spread if e.value not in first.metastasis_sites]
     first.metastasis_sites = sorted(set(first.metastasis_sites) | {e.value for e in added})

@@ -139,7 +139,13 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
             said = [(UNIT_AFTER.sub("", w).strip("-‐‑– "), OWN_UNIT.search(w).group(1)) for w in words[:-1]]
             said.append((words[-1].strip("-‐‑– "), match.group("unit")))
         elif len(units) > 1:
-            return None  # "5 years and 7 months" is one age, not two
+            # "5 years and 7 months" is one age, not two; "5 years and 30 months" two: months past
+            # eleven are no part of an age in years
+            last = UNIT_AFTER.sub("", words[-1]).strip("-‐‑– ")
+            if not (last.isdigit() and int(last) > 11 and (match.group("unit") or "").lower().startswith("month")):
+                return None
+            said = [(UNIT_AFTER.sub("", w).strip("-‐‑– "), unit.group(0) if (unit := WRITTEN_UNIT.search(w)) else match.group("unit"))
+                    for w in words[:-1]] + [(last, match.group("unit"))]
         else:
             said = [(UNIT_AFTER.sub("", w).strip("-‐‑– "), match.group("unit")) for w in words]
     ages = [_age_value(number, unit) for number, unit in said]
@@ -151,6 +157,8 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
 # A unit written after a number of a list of ages ("5½ years and 7½ years"), with its suspended hyphen
 # ("7-month-, 11-month-, and 12-month-old").
 UNIT_AFTER = re.compile(r"[\s‐‑–-]*(?:years?|months?)(?:[\s‐‑–-]+old)?[\s‐‑–-]*$", re.IGNORECASE)
+# The unit written with a number of a list ("5 years" of "aged 5 years and 30 months").
+WRITTEN_UNIT = re.compile(r"years?|months?", re.IGNORECASE)
 # An age of a list written whole, with its unit and "old" ("11-month-old"): one age, not a part of
 # "5 years and 7 months".
 OWN_UNIT = re.compile(r"(years?|months?)[\s‐‑–-]+old$", re.IGNORECASE)

@@ -12,6 +12,7 @@ from pipeline.cases.patient_parts import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
 from pipeline.cases.series_joint import APART, _given_to_all, _group_given, given_to_one
 from pipeline.ingest.report import Report
+from pipeline.nlp.sections.patient_common import patient_number
 
 
 SHARED_FIELDS = ("primary_site", "histology")
@@ -43,7 +44,20 @@ def told_of_all_spread(first: Case, count: int, patients: str = "sections/patien
              and e.value not in first.metastasis_sites and e.value != first.primary_site and _group_given(e, first)
              and SPREAD_SAID.search(e.sentence)
              and _given_to_all(e.sentence, count, patients) and not APART.search(e.sentence)]
+    told = [e for e in told if not said_of_some(e, count)]
     return [e for e in told if all(o.value == e.value for o in told if o.sentence == e.sentence)]
+
+
+# A site of a sentence about the group said, later in its clause, of some of them only ("All four died ...
+# with progressive disease locally and pulmonary metastases in two of them").
+SOME_OF_THEM_AFTER = re.compile(r"[^.;]{0,60}?\bin\s+(?P<some>one|two|three|four|five|[1-5])\s+(?:of\s+(?:them|these|those|the\s+\w+)"
+                                r"|patients|cases|children)\b", re.IGNORECASE)
+
+
+def said_of_some(evidence: Evidence, count: int) -> bool:
+    """Whether the site is said of fewer patients than the report's ``count`` right after it."""
+    match = SOME_OF_THEM_AFTER.match(evidence.sentence, max(0, evidence.end - evidence.sentence_start))
+    return match is not None and patient_number(match.group("some")) < count
 
 
 def told_of_all_dates(first: Case, count: int, patients: str = "sections/patients.toml") -> list:
@@ -135,7 +149,8 @@ CANCER_NAMED = re.compile(r"(?i:carcinom|cancer|tumou?r|neoplas|malignan|lymphom
 
 
 def shared_disease(rows: list[Case], report: Report, first_start: int) -> None:
-    """The primary site and histology of the rows of a report of several patients that read neither,
+    """The primary site and histology of the rows of a report of several patients that read neither (or
+    the same primary site but no histology),
     when every other row that read one reads the same pair and the title or the text before the first
     patient's (``first_start``) names a cancer ("Abdominal non-Hodgkin lymphoma in four boys": the boy
     whose part names no lymphoma has the report's). A report whose title and opening name no cancer
@@ -157,9 +172,12 @@ def shared_disease(rows: list[Case], report: Report, first_start: int) -> None:
         return  # a type alone: its organ may differ from row to row
     source = next(row for row in rows if row.primary_site == primary and row.histology == histology)
     for row in rows:
-        if row.primary_site is None and row.histology is None:
+        # (also a row that read the same organ but no type: "Embryonal rhabdomyosarcoma: a tale of two cases",
+        # whose second girl's part names only the ear's soft tissue)
+        if row.histology is None and row.primary_site in (None, primary):
+            filled = {"histology"} | ({"primary_site"} if row.primary_site is None else set())
             row.primary_site, row.histology = primary, histology
-            row.evidence += [replace(e) for e in source.evidence if e.kept and e.field in SHARED_FIELDS]
+            row.evidence += [replace(e) for e in source.evidence if e.kept and e.field in filled]
 
 
 def _type_in_title(name: str | None, title: str | None) -> bool:

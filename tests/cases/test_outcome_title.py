@@ -82,3 +82,19 @@ CANCER_BODY = ("Case presentation\nA 45-year-old man presented with a neck mass.
 ])
 def test_a_disease_free_title_of_a_cancer_case(full_nlp, title, expected):
     assert outcome_of(full_nlp, title, CANCER_BODY).outcome == expected
+
+
+SERIES = ("We report one case of a 46-year-old woman who developed stupor on day 7 and the other case of a "
+          "56-year-old woman with dysarthria on day 3 after the correction of hyponatremia. By MRI, the first case "
+          "was diagnosed as pontine myelinolysis and the second case as extrapontine myelinolysis.\n")
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Complete neurological recovery in two cases of osmotic demyelination syndrome", ["recovered", "recovered"]),
+    ("Osmotic demyelination syndrome: revisiting the diagnostic criteria through two fatal cases", ["died", "died"]),
+    # a death among several patients says nothing of each one
+    ("Accidental death after hyponatremia correction: report of two cases", [None, None]),
+])
+def test_a_title_that_tells_how_every_patient_ended(full_nlp, title, expected):
+    rows = report_cases(full_nlp, Report(name="t.txt", text=title + "\n\n" + SERIES, title=title))
+    assert [r.outcome for r in rows] == expected

@@ -418,3 +418,50 @@ def test_groups_each_with_its_sex_a_colon_and_their_ages_are_each_rows(nlp):
             "10 years old) arising in patients with neurofibromatosis. All of them presented with a painful mass.")
     rows = cases(nlp, text, title="Neurofibrosarcoma in children: four cases")
     assert [(r.age, r.sex) for r in rows] == [(13, "female"), (12, "female"), (13, "female"), (10, "male")]
+
+
+@pytest.mark.parametrize("listed, ages", [
+    # months past eleven are a second age, not a part of the first one
+    ("aged 5 years and 30 months", [5, 2.5]),
+    ("aged 5 years and 7 months", [5.58, None]),
+])
+def test_two_ages_in_years_and_in_months_past_eleven(nlp, listed, ages):
+    text = (f"Here, we report two siblings with mucopolysaccharidosis. Parents brought two male siblings {listed} "
+            "because of short stature and a waddling gait.")
+    rows = cases(nlp, text, title="Morquio syndrome in two siblings")
+    assert [r.age for r in rows] == ages
+
+
+def test_the_ordinal_case_without_article_opens_the_next_row(nlp):
+    text = ("Primary thyroid lymphoma: two cases\n\nThe first case is of a 79-year-old woman who presented with a "
+            "rapidly enlarging goitre in March 2017. PMH hypothyroidism. Core biopsy confirmed a diffuse large B cell "
+            "lymphoma.\n \nSecond case is of a 52year old man with PMH hypothyroidism, with a recent 3 week history "
+            "of an enlarging left neck swelling in late September 2017.")
+    rows = cases(nlp, text, title="Primary thyroid lymphoma: two cases")
+    # (the September date is the second patient's)
+    assert [(r.age, r.sex, r.dates) for r in rows] == [(79, "female", ["2017-03"]), (52, "male", ["2017-09"])]
+
+
+def test_a_case_whose_age_has_a_hyphen_and_a_space_before_its_unit_opens_its_row(nlp):
+    text = ("Adult Wilms tumour: three case reports\n\nCorrespondence Address: Dr A, Department of Urology, Kolkata, "
+            "India\nCase 1\nIn May 2001, a 25- years old male presented with a painless left flank lump. Nephrectomy "
+            "showed a Wilms tumour.\nCase 2\nIn July 2003, a 21-years old lady presented with right flank pain. "
+            "Nephrectomy showed a Wilms tumour.\nCase 3\nA 30-year-old man presented with haematuria.")
+    rows = cases(nlp, text, title="Adult Wilms tumour: three case reports")
+    assert [(r.age, r.sex) for r in rows] == [(25, "male"), (21, "female"), (30, "male")]
+
+
+def test_a_site_said_of_some_of_the_group_is_no_rows(nlp):
+    text = ("In this report we present 4 cases of neurofibrosarcoma (3 females: 13, 12, and 13 years old and 1 male: "
+            "10 years old) arising in patients with neurofibromatosis. All four died 32, 18, 10, and 22 months after "
+            "diagnosis with progressive disease locally and pulmonary metastases in two of them.")
+    rows = cases(nlp, text, title="Neurofibrosarcoma in children: four cases")
+    assert [r.metastasis_sites for r in rows] == [[], [], [], []]
+
+
+def test_a_site_said_of_the_whole_group_is_every_rows(nlp):
+    text = ("In this report we present 4 cases of neurofibrosarcoma (3 females: 13, 12, and 13 years old and 1 male: "
+            "10 years old) arising in patients with neurofibromatosis. All four died 32, 18, 10, and 22 months after "
+            "diagnosis with pulmonary metastases.")
+    rows = cases(nlp, text, title="Neurofibrosarcoma in children: four cases")
+    assert [r.metastasis_sites for r in rows] == [["lung"]] * 4

@@ -65,3 +65,21 @@ def test_the_extraskeletal_form_of_the_title_outweighs_the_region_of_a_parts_les
             "Case 2\nA 14-year-old boy presented with a mass of the buttock. Biopsy showed Ewing sarcoma.\n")
     rows = report_cases(nlp, Report(name="t.txt", text=text, title=title))
     assert [r.primary_site for r in rows] == ["soft tissue", "soft tissue"]
+
+
+
+@pytest.mark.parametrize("organ, expected", [
+    ("soft tissue", ("soft tissue", "embryonal rhabdomyosarcoma")),  # the same organ read, no type: the series'
+    ("liver", ("liver", None)),  # another organ: its own disease, maybe no cancer
+    (None, ("soft tissue", "embryonal rhabdomyosarcoma")),  # neither read: the series' (as before)
+])
+def test_a_part_that_reads_no_type_takes_the_series_type_unless_another_organ(organ, expected):
+    from pipeline.cases.record import Case, Evidence
+    from pipeline.cases.series_shared import shared_disease
+    title = "Embryonal rhabdomyosarcoma: a tale of two cases with unusual presentation"
+    text = title + "\nFirst case is of a 28-year-old man. Another case was of a six-year-old girl."
+    first = Case(doc="t.txt", case=1, primary_site="soft tissue", histology="embryonal rhabdomyosarcoma")
+    first.evidence = [Evidence("histology", "embryonal rhabdomyosarcoma", title, 0, 26, 0)]
+    second = Case(doc="t.txt", case=2, primary_site=organ)
+    shared_disease([first, second], Report(name="t.txt", text=text, title=title), len(title) + 1)
+    assert (second.primary_site, second.histology) == expected

@@ -29,6 +29,9 @@ from case_helpers import nlp, row, rows  # noqa: F401 (nlp: the shared fixture)
      "bone marrow", "acute myeloid leukemia"),
     ("A 71-year-old man had acute megakaryocytic leukemia and went into remission on low-dose cytarabine.",
      "bone marrow", "acute megakaryocytic leukemia"),
+    # a lymphoma inside the small vessels of many organs: no organ of the list, not the nodes
+    ("A 38-year-old man had respiratory failure; a random skin biopsy showed an intravascular lymphoma, and "
+     "chemotherapy was started.", "other", "intravascular lymphoma"),
 ])
 def test_a_type_that_names_its_organ(nlp, text, site, histology):
     case = row(nlp, text)

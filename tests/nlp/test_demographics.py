@@ -495,3 +495,11 @@ def test_months_of_a_later_event_are_not_the_age(nlp, text, years):
 ])
 def test_the_child_a_parent_is_named_after(nlp, text, kin_named):
     assert [a.kin_named for a in found(nlp, text, "AGE")] == [kin_named]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("A 24 years P2L3A2 lady, who had undergone elective caesarean delivery, presented with headache.", 24),
+    ("A 30 years G2P1 woman presented at 32 weeks with headache.", 30),
+])
+def test_an_age_before_an_obstetric_formula_and_the_person_word(nlp, text, age):
+    assert ages(nlp, text) == [age]

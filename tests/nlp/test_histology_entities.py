@@ -250,3 +250,16 @@ def test_older_names_of_a_type(nlp, text, expected):
 ])
 def test_a_gene_named_after_a_tumour_joined_by_a_hyphen_is_no_type(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Autopsy showed an intravascular lymphoma in the small vessels of the lungs.", ["intravascular lymphoma"]),
+    ("The diagnosis was intravascular large B-cell lymphoma.", ["intravascular large b-cell lymphoma"]),
+    ("Orchiectomy showed a nonseminomatous germ cell tumour.", ["non-seminomatous germ cell tumor"]),
+])
+def test_names_recorded_as_the_annotators_write_them(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+def test_a_nasal_glioma_is_glial_heterotopia_and_no_type(nlp):
+    assert names(nlp, "A nasal glioma of the nasal bridge was excised in a 2-month-old infant.") == []

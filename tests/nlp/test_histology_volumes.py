@@ -57,7 +57,7 @@ from histology_helpers import full, names, nlp, row  # noqa: F401 (nlp, full: th
     # paediatric and male genital
     ("A hepatic mass in a child: undifferentiated embryonal sarcoma.", "undifferentiated embryonal sarcoma"),
     ("Orchiectomy showed a spermatocytic seminoma.", "spermatocytic tumor"),
-    ("Retroperitoneal nodes from a non-seminomatous germ cell tumour.", "nonseminomatous germ cell tumor"),
+    ("Retroperitoneal nodes from a non-seminomatous germ cell tumour.", "non-seminomatous germ cell tumor"),
     ("A malignant Leydig cell tumour with lung metastases.", "malignant leydig cell tumor"),
     # the malignant form of a tumour whose bare name is benign
     ("Excision showed a malignant granular cell tumour of the thigh.", "malignant granular cell tumor"),

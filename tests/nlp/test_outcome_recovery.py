@@ -176,3 +176,24 @@ def test_recovery_a_treatment_brought(nlp, text):
 ])
 def test_resolution_not_told_as_recovery(nlp, text):
     assert categories(nlp, text) != ["recovered"]
+
+
+@pytest.mark.parametrize("text", [
+    "Herein, we describe a patient with drug reaction who responded successfully to oral prednisolone.",
+    "The infant responded promptly and dramatically to oral corticosteroids.",
+    "Prompt hemodialysis resulted in complete reversal of all manifestations.",
+    "At 2 months follow up the ECG was normal with reversal of symptoms.",
+    "Intensive medical therapy saved his life after a one-month struggle.",
+    "She underwent termination of the pregnancy with a favorable maternal and fetal outcome.",
+])
+def test_a_response_a_reversal_a_life_saved_or_a_good_maternal_outcome_is_recovery(nlp, text):
+    assert "recovered" in categories(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Early treatment may save the life of such patients.",
+    "Reversal of anticoagulation was achieved with vitamin K before surgery.",
+    "The tumour responded poorly to two lines of chemotherapy.",
+])
+def test_a_possibility_a_drugs_reversal_or_a_poor_response_is_no_recovery(nlp, text):
+    assert "recovered" not in categories(nlp, text)
