@@ -75,7 +75,8 @@ def _fill(case: Case, mentions: list[Mention], shared: list[Mention], config: As
     # the Drugs and the Treatments columns both read them from ``own``
     own = [m for m in mine if not (several and m.group == "drugs" and not _own_drug(m, case.case, patients))]
     drugs = {}
-    for mention in (m for m in own if m.group == "drugs"):
+    # a drug named only in the keywords ("Keywords: ..., brentuximab vedotin, pruritus") says nothing of its giving
+    for mention in (m for m in own if m.group == "drugs" and not _in_keywords(m)):
         for generic in mention.value.generics:
             if generic not in drugs:
                 drugs[generic] = keep("drugs", generic, mention)
@@ -161,3 +162,13 @@ def _may_be_mother(case: Case, age: Mention | None, report: Report | None, confi
         return False
     return not (report is not None and age is not None
                 and mothers_age_in_newborn_report(report, age.start, age.end, config.patients))
+
+
+# A keywords label before a mention in its sentence ("Categories: Oncology Keywords: ..., brentuximab vedotin").
+KEYWORDS_LABEL = re.compile(r"(?i)\b(?:key\s*-?\s*words?|index\s+terms)\s*:")
+
+
+def _in_keywords(mention: Mention) -> bool:
+    """Whether a mention stands in a keywords line, after its label (a list of terms with no label, "paracetamol,
+    acute poisoning, acute liver failure, acetylcysteine", reads as a list of the patient's medications would)."""
+    return bool(KEYWORDS_LABEL.search(mention.sentence, 0, max(0, mention.start - mention.sentence_start)))

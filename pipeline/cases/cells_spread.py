@@ -40,7 +40,7 @@ def metastasis_sites_cell(case: Case, by_group: dict[str, list[Mention]], mentio
                and not m.negated and not m.hypothetical]
     # a lymphoma's or leukaemia's spread is the organs it involves; its nodes are the disease itself
     spread = haematolymphoid_spread(spread, by_group.get("sites", []), case.histology, case.primary_site, config)
-    for mention in [] if remote_only else spread + reported_spread(mentions, config):
+    for mention in [] if remote_only else spread + reported_spread(mentions, config, case.title):
         site = mention.value.site
         if site == LOCAL_SITE:  # "a local recurrence was observed": at the primary's own site
             site = local_site(mention, case.primary_site, spread)

@@ -67,6 +67,14 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
     typed = without_keyword_mimics(by_group.get("histology", []) or [m for m in shared if m.group == "histology"],
                                     mentions)
     typed = with_shared_refinement(typed, shared, config) if several else typed
+    # "pleuropulmonary blastoma": a site word inside a type's own name (pleura and lung) gives way to the organ
+    # the type names by itself (lung, histology/organs.tsv)
+    if primary is not None and case.primary_site == primary.value.site and not remote_only and not marrow:
+        named = next(((m, organ) for m in typed if m.start <= primary.start and primary.end <= m.end
+                      and (organ := type_organ(m, config)) and organ != case.primary_site), None)
+        if named:
+            evidence[:] = [e for e in evidence if e.field != "primary_site"]
+            case.primary_site = keep("primary_site", named[1], named[0])
     if case.primary_site == OTHER_SITE and not remote_only and not marrow:
         # "a Merkel cell carcinoma of the cheek": a region outside the site list gives way to the organ the
         # case's own type names by itself (histology/organs.tsv)

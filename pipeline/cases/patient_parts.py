@@ -39,8 +39,11 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
     if any(s.kind == "introduced" for s in opening):
         return interleaved_parts(mentions, opening, reference_patterns(patients), patients)
     parts: list[list[Mention]] = [[] for _ in boundaries]
-    gone_back = GoneBack(text, boundaries, [s.start for s in starts], reference_patterns(patients)) \
-        if text and all(s.kind == "inline" and not LABEL.match(s.heading) for s in opening) else None
+    # (in parts opened by labels run into the text, "Case 1 was an accidental intoxication ... Case 3 was ...", only a
+    # label made the subject of its clause goes back: "At admission, case 1 showed metabolic acidosis")
+    labelled = any(LABEL.match(s.heading) for s in opening)
+    gone_back = GoneBack(text, boundaries, [s.start for s in starts], reference_patterns(patients), subject_only=labelled) \
+        if text and all(s.kind == "inline" for s in opening) else None
     for _, sentence in by_sentence(mentions):
         named = _named_after_cases(sentence, boundaries, reference_patterns(patients))
         if named is None and gone_back is not None:
@@ -71,8 +74,10 @@ class GoneBack:
     of it ("the sister of the first patient") stays with the patient of the part. The text between the
     sentences that hold findings is read too: the sentence that goes back may hold none."""
 
-    def __init__(self, text: str, boundaries: list[int], marks: list[int], references: tuple[re.Pattern, re.Pattern]):
+    def __init__(self, text: str, boundaries: list[int], marks: list[int], references: tuple[re.Pattern, re.Pattern],
+                 subject_only: bool = False):
         self.text = text
+        self.subject_only = subject_only  # only a name made the subject of its clause goes back (labelled parts)
         self.boundaries = boundaries
         self.marks = sorted(marks)
         self.references = references
@@ -99,7 +104,8 @@ class GoneBack:
         if next_mark < len(self.marks) and self.marks[next_mark] < offset + len(text) or self.references[0].search(text):
             self.current = None
             return
-        named = [(name, named_index(name)) for name in self.references[1].finditer(text) if not name.group("proband")]
+        named = [(name, named_index(name)) for name in self.references[1].finditer(text) if not name.group("proband")
+                 and (not self.subject_only or (CLAUSE_OPENING.search(text, 0, name.start()) and SUBJECT_VERB.match(text, name.end())))]
         if len({index for _, index in named}) > 1 or named and ANOTHER.search(text, named[-1][0].end()):
             self.current = None  # "the first patient achieved remission while the second improved gradually"
             return
@@ -108,6 +114,11 @@ class GoneBack:
             self.current = (index, block) if 0 <= index < block and not compared else None
 
 
+# A clause opening right before a patient's label ("... acidosis. Case 1 ...", "At admission, case 1 ...") and a verb of
+# the patient right after it ("case 1 showed", "patient 2 received"): the label as the subject of its clause.
+CLAUSE_OPENING = re.compile(r"(?:^|[.;:!?]\s*|,\s*)$")
+SUBJECT_VERB = re.compile(r"\s+(?:was|were|is|showed|had|has|presented|received|underwent|developed|died|recovered|required|"
+                          r"remained|became|experienced|displayed|needed|improved|deteriorated)\b", re.IGNORECASE)
 # Another patient told of after the one named, in the same sentence ("... while the second improved gradually").
 ANOTHER = re.compile(r"\b(?:while|whereas|but|and)\s+(?:in\s+)?the\s+(?:other|latter|second|third|fourth|remaining)\b", re.IGNORECASE)
 # A patient's label run into the text ("Case 2 An 18-year-old woman", "Patient 3"): a report told in labelled

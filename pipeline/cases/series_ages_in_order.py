@@ -77,9 +77,25 @@ def ages_in_order(rows: list[Case], mentions: list[Mention]) -> None:
             row.age = mention.value.years
             row.evidence.append(Evidence("age", row.age, mention.sentence, mention.start, mention.end,
                                          mention.sentence_start, mention.qualifiers))
-            # "an 81-year-old man": the person word the age is written with gives the row its sex
-            sex = person_sex(mention.value.noun or "")
+            # "an 81-year-old man": the person word the age is written with gives the row its sex, and so does the one
+            # the age is told of right after it ("except for a sister who was three years old")
+            sex = person_sex(mention.value.noun or "") or _sex_told_before(mention, mentions)
             if row.sex is None and sex is not None:
                 row.sex = sex
                 row.evidence.append(Evidence("sex", sex, mention.sentence, mention.start, mention.end,
                                              mention.sentence_start, mention.qualifiers))
+
+
+# Between a person word and the age told of it: "a sister who was three years old", "a brother, aged 5".
+TOLD_OF = re.compile(r"\s*,?\s*(?:who\s+(?:was|is)|aged)?\s*$", re.IGNORECASE)
+
+
+def _sex_told_before(age: Mention, mentions: list[Mention]) -> str | None:
+    """The sex of the person word right before an age told of it ("a sister who was three years old"), or None."""
+    before = [m for m in mentions if m.group == "demographics" and m.label == "SEX" and m.sentence_start == age.sentence_start
+              and m.end <= age.start and m.value.evidence in ("word", "relative")]
+    if not before:
+        return None
+    word = max(before, key=lambda m: m.end)
+    gap = age.sentence[word.end - age.sentence_start: age.start - age.sentence_start]
+    return word.value.sex if TOLD_OF.fullmatch(gap) else None

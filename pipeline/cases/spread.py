@@ -13,6 +13,7 @@ from __future__ import annotations
 from pipeline.cases.config import DEFAULT, AssemblyConfig
 from pipeline.cases.mentions import Mention
 from pipeline.cases.organs import site_family
+from pipeline.cases.preamble import title_mentions
 from pipeline.cases.spread_words import node_finding
 from pipeline.nlp.sections.model import EXCLUDED_SECTIONS
 from pipeline.resources import compile_pattern, read_patterns
@@ -103,8 +104,9 @@ def without_benign_nodes(spread: list[Mention], mentions: list[Mention], config:
     return spread
 
 
-def reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -> list[Mention]:
-    """Metastases named in the report's title, "we present a case of..." sentence or keywords
+def reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT, title: str | None = None) -> list[Mention]:
+    """Metastases named in the report's title ("case report" in it or not: "Pleural drop-metastasis five years
+    post-thymectomy", the ``title`` the report was read with), "we present a case of..." sentence or keywords
     line of a one-patient report when another sentence names the same site, not as the primary's (the
     context component may take a title for a statement about others)."""
     if any(m.patient > 1 for m in mentions):
@@ -112,13 +114,14 @@ def reported_spread(mentions: list[Mention], config: AssemblyConfig = DEFAULT) -
     spec = read_patterns(config.roles)["report"]
     report, keywords = compile_pattern(spec["sentence"], 0), compile_pattern(spec["keywords"], 0)
     sections = set(spec["sections"])
+    titled = {id(m) for m in title_mentions(mentions, title)}
     found = []
     for m in mentions:
         if m.group != "sites" or m.value.role not in ("metastasis", "recurrence") or m.negated or m.hypothetical:
             continue
         if keywords.search(m.sentence) and m.section != "references":
             found.append((m, KEYWORD_CONFIRMATION))
-        elif m.section in sections and report.search(m.sentence):
+        elif m.section in sections and (report.search(m.sentence) or id(m) in titled):
             found.append((m, None))
     return [
         m for m, roles in found

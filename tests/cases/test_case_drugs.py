@@ -1,5 +1,6 @@
 """Which drug mentions give a case its drugs (the drug part of pipeline/cases/cells.py)."""
 import pytest
+from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
 
 from pipeline.cases.cells import _own_drug
 from pipeline.cases.mentions import Mention
@@ -36,3 +37,22 @@ def table_row_mention(row):
 ])
 def test_a_row_of_a_table_of_patients_belongs_to_the_patient_it_numbers(row, number, own):
     assert _own_drug(table_row_mention(row), number) is own
+
+
+@pytest.mark.parametrize("text, drugs", [
+    # a drug named only in the keywords says nothing of its giving
+    ("Classical Hodgkin lymphoma presenting with pruritus\nCategories: Oncology Keywords: pruritus, lymphadenopathy, "
+     "brentuximab vedotin\nA 25-year-old woman had pruritus. Biopsy confirmed Hodgkin lymphoma, and she received "
+     "doxorubicin and vincristine.", ["doxorubicin", "vincristine"]),
+    # a recommendation to begin a treatment is no treatment given
+    ("A 69-year-old man had a metastatic renal cell carcinoma of the tongue. The tumour was staged at IV with a goal of "
+     "palliative care and a recommendation to begin nivolumab plus ipilimumab.", []),
+])
+def test_keywords_and_recommendations_give_no_drug(nlp, text, drugs):
+    assert row(nlp, text).drugs == drugs
+
+
+def test_a_list_of_the_patients_medications_is_no_keywords_line(nlp):
+    text = ("A 70-year-old man with hypertension was admitted with confusion. Home medications: atenolol, "
+            "hydrochlorothiazide, levothyroxine. CT showed a lung mass.")
+    assert row(nlp, text).drugs == ["atenolol", "hydrochlorothiazide", "levothyroxine"]

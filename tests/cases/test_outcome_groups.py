@@ -116,3 +116,15 @@ def test_all_of_a_count_of_the_literature_is_not_the_rows(full_nlp):
     text = ("We present two women with a mucinous ovarian tumour. Both underwent surgery and were discharged on day "
             "5. In a published series of four patients, all four died within a year [3].")
     assert outcomes(full_nlp, text) == ["recovered", "recovered"]
+
+
+def test_the_patients_of_the_authors_treatment_told_with_their_status(full_nlp):
+    text = ("We report the successful use of rituximab in the treatment of two patients with refractory autoimmune "
+            "hemolytic anemia, who recovered.")
+    assert outcomes(full_nlp, text) == ["recovered", "recovered"]
+
+
+def test_the_patients_of_the_literature_treated_the_same_way_are_not_the_rows(full_nlp):
+    text = ("We report two patients with refractory autoimmune hemolytic anemia who received rituximab. The use of "
+            "rituximab in the treatment of two patients described by Smith [4] was followed by their death.")
+    assert outcomes(full_nlp, text) == [None, None]

@@ -65,3 +65,26 @@ def test_a_sentence_that_tells_of_the_first_and_then_the_second_goes_back_to_nei
             "first patient recovered within a day while the second improved gradually.")
     rows = cases(nlp, text, title="Wernicke syndrome after gastric bypass: two cases")
     assert rows[1].drugs == ["thiamine"]
+
+
+LABELLED_THEN_TOLD_AGAIN = (
+    "We report three cases of ethylene glycol intoxication requiring critical care. Case 1 was an accidental "
+    "intoxication in a 67 year-old male. Case 2 was a voluntary intoxication in a 56 year-old male. Case 3 was a "
+    "voluntary intoxication in a 46 year-old female. At admission, case 1 showed metabolic acidosis and acute renal "
+    "failure. The patient was intubated. Fomepizole was started 10 hours after admission. At admission in the ICU, "
+    "case 2 was in a coma. Thiamine was started 18 h after admission. The third patient was not treated with an "
+    "antidote."
+)
+
+
+def test_a_label_made_the_subject_of_its_clause_goes_back_to_its_patient(nlp):
+    rows = cases(nlp, LABELLED_THEN_TOLD_AGAIN, title="Ethylene glycol intoxication: three cases")
+    assert [r.drugs for r in rows] == [["fomepizole"], ["thiamine"], []]
+
+
+def test_a_label_compared_with_in_a_labelled_part_stays_with_the_part(nlp):
+    text = ("We report two cases of ethylene glycol intoxication. Case 1 was an accidental intoxication in a 67 "
+            "year-old male who received fomepizole. Case 2 was a voluntary intoxication in a 56 year-old male. As "
+            "in case 1, ethanol was not given; the patient received hemodialysis and fomepizole.")
+    rows = cases(nlp, text, title="Ethylene glycol intoxication: two cases")
+    assert [r.drugs for r in rows] == [["fomepizole"], ["fomepizole"]]

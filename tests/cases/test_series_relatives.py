@@ -238,3 +238,12 @@ def test_a_relatives_status_in_a_clause_of_its_own_stays_the_relatives(nlp):
     text = ("Measles in siblings\nWe report two siblings with measles. A 6-year-old boy, whose mother died of "
             "measles pneumonia, had a rash. His 3-year-old sister presented with cough a week later.")
     assert [r.outcome for r in cases(nlp, text)] == [None, None]
+
+
+def test_a_relative_told_with_her_age_after_her_person_word_has_its_sex(nlp):
+    text = ("CASE REPORTS: We report two cases of pulmonary alveolar microlithiasis; a 17-year-old girl who consulted "
+            "for cough. The CT scan showed calcified micronodules. We decided to carry out a family investigation with "
+            "chest radiographs. All family members had normal radiographs, except for a sister who was three years "
+            "old, with no particular history. Her chest radiograph showed microcalcifications.")
+    rows = report_cases(nlp, Report(name="t.txt", text=text, title="Pulmonary alveolar microlithiasis: two cases"))
+    assert [(r.age, r.sex) for r in rows] == [(17, "female"), (3, "female")]

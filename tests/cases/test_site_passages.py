@@ -1,7 +1,7 @@
 import pytest
 """Primary site and metastasis sites of short case passages read by the whole pipeline (context
 qualifiers included), on passages written for the tests (issue 11, classes 4 and 6)."""
-from case_helpers import nlp, row  # noqa: F401 (nlp: the shared fixture)
+from case_helpers import nlp, row, rows  # noqa: F401 (nlp: the shared fixture)
 
 
 def test_a_type_only_weighed_names_no_organ(nlp):
@@ -154,3 +154,19 @@ def test_a_benign_biopsy_of_another_organ_keeps_the_suspected_site(nlp):
     text = ("A 70-year-old woman with breast cancer had PET/CT for suspected liver metastases. A biopsy of a "
             "lung nodule showed a granuloma. Liver biopsy later confirmed metastatic breast carcinoma.")
     assert "liver" in row(nlp, text).metastasis_sites
+
+
+def test_a_metastasis_the_title_names_and_the_text_confirms_is_the_patients(nlp):
+    title = "Pleural drop-metastasis five years post-thymectomy manifesting with myasthenia gravis"
+    text = (title + "\n\nA 47-year-old man who had undergone thymectomy for a thymoma five years earlier presented "
+            "with ptosis. CT showed thickening of the left pleura, and its biopsy confirmed thymoma.")
+    [case] = rows(nlp, text, title=title)
+    assert case.metastasis_sites == ["pleura"]
+
+
+def test_a_metastasis_the_title_names_that_the_text_never_confirms_is_not_read(nlp):
+    title = "Pleural metastasis of thymoma: an uncommon presentation"
+    text = (title + "\n\nA 47-year-old man with a thymoma presented with ptosis. CT showed an anterior mediastinal "
+            "mass, and thymectomy was performed.")
+    [case] = rows(nlp, text, title=title)
+    assert case.metastasis_sites == []

@@ -29,6 +29,9 @@ from case_helpers import nlp, row, rows  # noqa: F401 (nlp: the shared fixture)
      "bone marrow", "acute myeloid leukemia"),
     ("A 71-year-old man had acute megakaryocytic leukemia and went into remission on low-dose cytarabine.",
      "bone marrow", "acute megakaryocytic leukemia"),
+    # a site word inside the type's own name gives way to the organ the type names
+    ("A 2-year-old girl presented with cough. CT showed a cystic mass, and resection confirmed a pleuropulmonary "
+     "blastoma. She received chemotherapy.", "lung", "pleuropulmonary blastoma"),
     # a lymphoma inside the small vessels of many organs: no organ of the list, not the nodes
     ("A 38-year-old man had respiratory failure; a random skin biopsy showed an intravascular lymphoma, and "
      "chemotherapy was started.", "other", "intravascular lymphoma"),

@@ -150,3 +150,11 @@ def test_the_site_before_metastasis_to_another_organ_stays_its_origin(nlp):
 ])
 def test_recurrent_disease_or_cancer_in_an_organ_is_a_recurrence_there(nlp, text, expected):
     assert roles_of(nlp, text, "recurrence") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pleural drop-metastasis five years after thymectomy.", ["pleura"]),
+    ("A drop-metastasis was found in the peritoneum.", ["peritoneum"]),
+])
+def test_a_drop_metastasis_is_a_metastasis(nlp, text, expected):
+    assert roles_of(nlp, text, "metastasis") == expected
