@@ -18,9 +18,11 @@ from pipeline.cases.series_ages_in_order import listed_demographics
 from pipeline.cases.series_apart import one_and_the_other, one_and_the_rest, ordinal_subjects, respective_values, told_apart
 from pipeline.cases.series_groups import enumerated_persons, group_age, group_sex, kin_pair_sexes, listed_sexes
 from pipeline.cases.series_list_items import list_items
-from pipeline.cases.series_joint import GROUP_STATUS_SUBJECTS, _given_to_all, _group_given, _said_of_one, _told_of_all, given_to_one
+from pipeline.cases.series_joint import (
+    GROUP_STATUS_SUBJECTS, _given_to_all, _group_given, _said_of_one, _told_of_all, given_to_one, said_of_some,
+)
 from pipeline.cases.series_newborns import co_twin_age, newborn_ages
-from pipeline.cases.series_shared import SHARED_FIELDS, _group_disease, _now_kept, said_of_some, told_of_all_dates, told_of_all_spread
+from pipeline.cases.series_shared import SHARED_FIELDS, _group_disease, _now_kept, told_of_all_dates, told_of_all_spread
 from pipeline.ingest.report import Report
 from pipeline.nlp.sections.group_count import group_count
 from pipeline.nlp.sections.patient_announcements import announced_patients, announced_sex

@@ -103,6 +103,19 @@ SOME_OF_THEM_BEFORE = re.compile(r"(?:^|[,(]\s*|\b(?:and|while|whereas|but)\s+)(
                                  r"(?:\s+(?:of\s+(?:them|these|the\s+\w+)|patients?|cases?|children))?", re.IGNORECASE)
 
 
+# A site of a sentence about the group said, later in its clause, of some of them only ("All four died ...
+# with progressive disease locally and pulmonary metastases in two of them").
+SOME_OF_THEM_AFTER = re.compile(r"[^.;]{0,60}?\bin\s+(?P<some>one|two|three|four|five|[1-5])\s+(?:of\s+(?:them|these|those|the\s+\w+)"
+                                r"|patients|cases|children)\b", re.IGNORECASE)
+
+
+def said_of_some(evidence: Evidence, count: int) -> bool:
+    """Whether a finding of a sentence about the group is said, right after it, of fewer patients than the
+    report's ``count`` ("pulmonary metastases in two of them"), as ``given_to_one`` reads a drug."""
+    match = SOME_OF_THEM_AFTER.match(evidence.sentence, max(0, evidence.end - evidence.sentence_start))
+    return match is not None and _fewer_than_all(match.group("some"), count)
+
+
 # The words right after a drug that give it to one patient of a group: "(1 patient)", "(in one case)", "in one
 # patient".
 ONE_OF_THEM_AFTER = re.compile(r"\s*(?:\(\s*(?:in\s+|to\s+)?(?:1|one)\s+(?:patient|case|child)\s*\)|(?:in|to)\s+(?:1|one)\s+"

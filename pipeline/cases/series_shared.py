@@ -10,9 +10,8 @@ from dataclasses import replace
 from pipeline.cases.mentions import Mention
 from pipeline.cases.patient_parts import RESPECTIVELY
 from pipeline.cases.record import Case, Evidence
-from pipeline.cases.series_joint import APART, _given_to_all, _group_given, given_to_one
+from pipeline.cases.series_joint import APART, _given_to_all, _group_given, given_to_one, said_of_some
 from pipeline.ingest.report import Report
-from pipeline.nlp.sections.patient_common import patient_number
 
 
 SHARED_FIELDS = ("primary_site", "histology")
@@ -46,18 +45,6 @@ def told_of_all_spread(first: Case, count: int, patients: str = "sections/patien
              and _given_to_all(e.sentence, count, patients) and not APART.search(e.sentence)]
     told = [e for e in told if not said_of_some(e, count)]
     return [e for e in told if all(o.value == e.value for o in told if o.sentence == e.sentence)]
-
-
-# A site of a sentence about the group said, later in its clause, of some of them only ("All four died ...
-# with progressive disease locally and pulmonary metastases in two of them").
-SOME_OF_THEM_AFTER = re.compile(r"[^.;]{0,60}?\bin\s+(?P<some>one|two|three|four|five|[1-5])\s+(?:of\s+(?:them|these|those|the\s+\w+)"
-                                r"|patients|cases|children)\b", re.IGNORECASE)
-
-
-def said_of_some(evidence: Evidence, count: int) -> bool:
-    """Whether the site is said of fewer patients than the report's ``count`` right after it."""
-    match = SOME_OF_THEM_AFTER.match(evidence.sentence, max(0, evidence.end - evidence.sentence_start))
-    return match is not None and patient_number(match.group("some")) < count
 
 
 def told_of_all_dates(first: Case, count: int, patients: str = "sections/patients.toml") -> list:
