@@ -70,6 +70,14 @@ def one_and_the_other(first: Case, rows: list[Case], parents: str = DEFAULT.pare
                 broader = broader_types(parents)
                 before = {value for value in before if not any(value in broader.get(o, ()) for o in before)}
             after = [item for item in items if item.start >= other]
+            if _same_value_each_side(before, after) and all(getattr(row, field) in (None, after[0].value) for row in rows):
+                # "One underwent nephrectomy but died five months later; the other ... died 15 months after
+                # diagnosis": told apart, the same for both
+                for row in rows:
+                    setattr(row, field, after[0].value)
+                if not any(e.field == field and e.kept for e in rows[1].evidence):
+                    rows[1].evidence = rows[1].evidence + [replace(after[0], kept=True)]
+                break
             if not _one_value_each_side(before, after):
                 continue
             own = before.pop()
@@ -119,6 +127,11 @@ def _told_by_sentence(first: Case, field: str) -> list[tuple[int, list[Evidence]
         if item.field == field and not NOT_A_STATUS & set(item.qualifiers):
             told.setdefault(item.sentence_start, []).append(item)
     return sorted(told.items())
+
+
+def _same_value_each_side(before: set, after: list[Evidence]) -> bool:
+    """Whether a sentence split between patients gives the same one value before the split and after it."""
+    return len(before) == 1 and {item.value for item in after} == before
 
 
 def _one_value_each_side(before: set, after: list[Evidence]) -> bool:

@@ -158,6 +158,14 @@ def test_one_and_the_other_give_each_announced_patient_its_own_outcome(nlp):
     assert [r.outcome for r in rows] == ["died", "complete remission"]
 
 
+def test_one_and_the_other_told_the_same_status_give_it_to_both(nlp):
+    text = ("We report two patients with renal medullary carcinoma. Both had stage IV disease. One underwent radical "
+            "nephrectomy followed by radiation but died five months later; the other underwent multiple cycles of "
+            "chemotherapy but died 15 months after diagnosis.")
+    rows = cases(nlp, text, "Renal medullary carcinoma: two cases")
+    assert [r.outcome for r in rows] == ["died", "died"]
+
+
 def test_one_and_the_other_give_each_announced_patient_its_own_histology(nlp):
     text = ("We describe a pair of identical twins who were diagnosed at 4 and 6 years of age, one with Burkitt "
             "lymphoma and the other with acute myeloid leukemia.")
