@@ -134,6 +134,8 @@ def test_an_expiring_document_is_no_death(nlp):
     ("Steroids and physiotherapy resulted in improvement of the pain and gait.", "recovered"),
     ("Three years after radiosurgery she remains without evidence of other metastatic disease.", "no evidence of disease"),
     ("After the resection she has been without evidence of disease for 6 months.", "no evidence of disease"),
+    ("She remains alive to date two years after the diagnosis of breast metastasis on seventh line treatment.",
+     "alive with disease"),
     ("His symptoms and laboratory parameters improved following ganciclovir.", "recovered"),
     ("One year later the patient was diagnosed with a third recurrence.", "progressive disease"),
     ("We report a case of scrub typhus with a facial palsy treated successfully with doxycycline.", "recovered"),
