@@ -82,12 +82,7 @@ def title_outcome(row: Case, text: str, config: AssemblyConfig = DEFAULT) -> Non
         match = compile_pattern(patterns[key]).search(title)
         if match is None or compile_pattern(patterns[unless]).search(title):
             continue
-        start = text.find(title)
-        if start < 0:
-            return
-        row.outcome = category
-        row.evidence.append(Evidence("outcome", category, title, start + match.start(), start + match.end(), start,
-                                     ("subject=patient", "section=title")))
+        _take_from_title(row, category, title, match, text)
         return
 
 
@@ -101,9 +96,6 @@ def title_outcome_all(rows: list[Case], text: str, config: AssemblyConfig = DEFA
         return
     patterns = read_patterns(config.outcome).get("title", {})
     title = " ".join(rows[0].title.split())
-    start = text.find(title)
-    if start < 0:
-        return
     for category, key in (("died", "died_all"), ("recovered", "recovered_all")):
         match = compile_pattern(patterns[key]).search(title) if key in patterns else None
         if match is None:
@@ -111,7 +103,16 @@ def title_outcome_all(rows: list[Case], text: str, config: AssemblyConfig = DEFA
         for row in rows:
             non_cancer = row.primary_site is None and row.histology is None and not row.metastasis_sites
             if row.outcome is None and (category == "died" or non_cancer):
-                row.outcome = category
-                row.evidence.append(Evidence("outcome", category, title, start + match.start(), start + match.end(),
-                                             start, ("subject=patient", "section=title")))
+                _take_from_title(row, category, title, match, text)
         return
+
+
+def _take_from_title(row: Case, category: str, title: str, match: re.Match, text: str) -> None:
+    """The row's outcome ``category``, its evidence the words ``match`` found in the (whitespace-normalised)
+    ``title`` where the text holds it; nothing when the text does not hold the title (no evidence, no cell)."""
+    start = text.find(title)
+    if start < 0:
+        return
+    row.outcome = category
+    row.evidence.append(Evidence("outcome", category, title, start + match.start(), start + match.end(), start,
+                                 ("subject=patient", "section=title")))
