@@ -14,7 +14,7 @@ from itertools import chain
 from pipeline import regex_cache
 from pipeline.nlp.sections.group_count import named_group, one_of_group_told
 from pipeline.nlp.sections.heading_lines import after_discussion_heading
-from pipeline.nlp.sections.patient_common import PERSON_SEX, age_pattern, patient_number, with_persons
+from pipeline.nlp.sections.patient_common import PERSON_SEX, age_pattern, optional_entry, patient_number, with_persons
 from pipeline.nlp.sentences.bounds import sentence_end_after, sentence_start_before
 from pipeline.resources import read_patterns
 
@@ -98,12 +98,12 @@ def announced_patients(text: str, title: str | None = None, path: str = "section
         return 1
     count = _count(match)
     if match.groupdict().get("count") and CHILDREN.search(match.group()) \
-            and _parent_after(path).match(match.string, match.end()):
+            and optional_entry(path, "announced_parent_after").match(match.string, match.end()):
         count += 1  # "two sisters with their mother"
     # "two cases of dizygotic male twins and two cases of male first cousins" (after a title's "in twins"): an
     # announcement that counts a second group right after its first counts both (the first announcement, then
     # the ones after it)
-    more = _more_announced(path)
+    more = optional_entry(path, "announced_more")
     for found in chain([first] if first else [], announcements):
         second = more.match(found.string, found.end()) if found.groupdict().get("count") else None
         if second:
@@ -123,16 +123,6 @@ def _count(match: re.Match) -> int:
 
 # The words of children that a parent named after them may join ("two sisters with their mother").
 CHILDREN = re.compile(r"(?i)\b(?:sisters|brothers|siblings|daughters|sons|children)$")
-
-
-@lru_cache(maxsize=None)
-def _parent_after(path: str) -> re.Pattern:
-    return regex_cache.compile(read_patterns(path).get("announced_parent_after", "(?!)"))
-
-
-@lru_cache(maxsize=None)
-def _more_announced(path: str) -> re.Pattern:
-    return regex_cache.compile(read_patterns(path).get("announced_more", "(?!)"))
 
 
 # A report with no title whose first line runs on for this long is a page flattened to one line:

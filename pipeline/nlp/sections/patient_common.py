@@ -63,6 +63,12 @@ def with_persons(pattern: str, data: dict) -> str:
 
 
 @lru_cache(maxsize=None)
+def optional_entry(path: str, key: str) -> re.Pattern:
+    """The patterns file's ``key``, compiled once; a pattern that matches nothing when the file has none."""
+    return regex_cache.compile(read_patterns(path).get(key, "(?!)"))
+
+
+@lru_cache(maxsize=None)
 def age_pattern(path: str) -> re.Pattern:
     """The patterns file's ``age``: a patient's age, which makes the words before it a patient described."""
     return re.compile(read_patterns(path)["age"])

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from pipeline import regex_cache
 from pipeline.nlp.sections.heading_lines import SENTENCE_BREAK
 from pipeline.nlp.sections.model import PatientMarker
-from pipeline.nlp.sections.patient_common import LAST_OF_SEVERAL, InlineStart
+from pipeline.nlp.sections.patient_common import LAST_OF_SEVERAL, InlineStart, optional_entry
 from pipeline.nlp.sections.section_starts import _section_at
 from pipeline.nlp.spans import char_span
 from pipeline.resources import read_patterns
@@ -42,7 +42,7 @@ class PatientMarkers:
             if self.age.search(text, start, end) and self._presents_patient(text[start:end]):
                 return start
         # no age: the first patient named by its ordinal ("in the first one the patient developed ...")
-        named = _first_by_ordinal(self.patients).search(text, 0, first)
+        named = optional_entry(self.patients, "first_by_ordinal").search(text, 0, first)
         return named.start() if named else None
 
     def _cited_in_prose(self, text: str, starts: list, inline: InlineStart) -> bool:
@@ -173,9 +173,3 @@ LITERATURE_REACH = 120
 @lru_cache(maxsize=None)
 def _literature(path: str) -> re.Pattern:
     return re.compile(read_patterns(path)["literature"])
-
-
-@lru_cache(maxsize=None)
-def _first_by_ordinal(path: str) -> re.Pattern:
-    """The patterns file's ``first_by_ordinal``: the first patient named by its ordinal."""
-    return regex_cache.compile(read_patterns(path).get("first_by_ordinal", "(?!)"))
