@@ -37,7 +37,8 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
         return [mentions]
     boundaries = [s.start for s in opening]
     if any(s.kind == "introduced" for s in opening):
-        return interleaved_parts(mentions, opening, reference_patterns(patients), patients)
+        return _reopened(interleaved_parts(mentions, opening, reference_patterns(patients), patients),
+                         mentions, starts, opening)
     parts: list[list[Mention]] = [[] for _ in boundaries]
     # (in parts opened by labels run into the text, "Case 1 was an accidental intoxication ... Case 3 was ...", only a
     # label made the subject of its clause goes back: "At admission, case 1 showed metabolic acidosis")
@@ -61,7 +62,36 @@ def split_by_patient(mentions: list[Mention], starts: list[PatientStart],
             if last < 0:  # before the first case: "Both patients received carboplatin and paclitaxel"
                 for index, part in enumerate(parts):
                     part.extend(as_the_patients(_preamble_shared(sentence, index, len(parts))))
+    parts = _reopened(parts, mentions, starts, opening)
     return [_relative_opening(part, start) for part, start in zip(parts, opening)]
+
+
+def _reopened(parts: list[list[Mention]], mentions: list[Mention], starts: list[PatientStart],
+              opening: list[PatientStart]) -> list[list[Mention]]:
+    """Parts with the text under a later heading of an opened patient given back to it: an abstract
+    that opens its patients by ordinals ("The first case is ... The second case is ...") and a case
+    description under "Case 1", "Case 2" after it (or under "Case 1" alone, the page cut after
+    it): the text under "Case 1" is the first patient's, not that of the second one opened before
+    it. Each such heading's text runs to the next start."""
+    index_of = {start.number: index for index, start in enumerate(opening)}
+    ordered = sorted(starts, key=lambda s: s.start)
+    segments = []  # (begin, end, part index)
+    for position, start in enumerate(ordered):
+        if start.kind != "heading" or start in opening or start.number not in index_of:
+            continue
+        block = bisect.bisect_right([s.start for s in opening], start.start) - 1
+        if block == index_of[start.number]:
+            continue  # "Case 1" in the part of patient 1 already
+        end = next((s.start for s in ordered[position + 1:] if s.start > start.start), None)
+        segments.append((start.start, end if end is not None else float("inf"), index_of[start.number]))
+    if not segments:
+        return parts
+    def inside(mention: Mention) -> bool:
+        return any(begin <= mention.start < end for begin, end, _ in segments)
+    parts = [[m for m in part if not inside(m)] for part in parts]
+    for begin, end, index in segments:
+        parts[index].extend(m for m in mentions if begin <= m.start < end)
+    return parts
 
 
 class GoneBack:

@@ -132,7 +132,9 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
         # 7½ years": a unit after each number is the last one's
         # ("a 80-year and a 95-year old patient": each age may carry its article)
         # ("17-, 20-, and 23-year-old": the Oxford comma belongs to its "and")
-        words = [re.sub(r"^an?\s+", "", w) for w in re.split(r",?\s+and\s+(?!a[-\s]half)|\s*,\s*", match.group("ages").lower())]
+        # ("23 (sister 1) and 24 (sister 2) years": a label after a number names whose age it is)
+        ages_said = ROW_LABEL.sub("", match.group("ages").lower())
+        words = [re.sub(r"^an?\s+", "", w) for w in re.split(r",?\s+and\s+(?!a[-\s]half)|\s*,\s*", ages_said)]
         units = {unit.lower().rstrip("s") for unit in re.findall(r"years?|months?", match.group(0), re.IGNORECASE)}
         if len(units) > 1 and _each_its_own_age(words, match):
             # "11-month-old, 7-month-old, and 5-year-old": each number with its own unit
@@ -142,7 +144,8 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
             # "5 years and 7 months" is one age, not two; "5 years and 30 months" two: months past
             # eleven are no part of an age in years
             last = UNIT_AFTER.sub("", words[-1]).strip("-‐‑– ")
-            if not (last.isdigit() and int(last) > 11 and (match.group("unit") or "").lower().startswith("month")):
+            months = (match.group("unit") or "").lower().startswith("month")
+            if not (last.isdigit() and int(last) > 11 and months or RESPECTIVELY.match(match.string, match.end())):
                 return None
             said = [(UNIT_AFTER.sub("", w).strip("-‐‑– "), unit.group(0) if (unit := WRITTEN_UNIT.search(w)) else match.group("unit"))
                     for w in words[:-1]] + [(last, match.group("unit"))]
@@ -157,6 +160,11 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
 # A unit written after a number of a list of ages ("5½ years and 7½ years"), with its suspended hyphen
 # ("7-month-, 11-month-, and 12-month-old").
 UNIT_AFTER = re.compile(r"[\s‐‑–-]*(?:years?|months?)(?:[\s‐‑–-]+old)?[\s‐‑–-]*$", re.IGNORECASE)
+# A list told as one age per patient ("diagnosed at 3 years and 2.5 months, respectively"): no
+# age in years and months.
+RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
+# A label after a number of a list naming whose age it is ("(sister 1)", "(case 2)", "(P1)").
+ROW_LABEL = re.compile(r"\s*\((?:[a-z]+\.?\s*)?[0-9a-z]{1,3}\)")
 # The unit written with a number of a list ("5 years" of "aged 5 years and 30 months").
 WRITTEN_UNIT = re.compile(r"years?|months?", re.IGNORECASE)
 # An age of a list written whole, with its unit and "old" ("11-month-old"): one age, not a part of

@@ -88,3 +88,27 @@ def test_a_label_compared_with_in_a_labelled_part_stays_with_the_part(nlp):
             "in case 1, ethanol was not given; the patient received hemodialysis and fomepizole.")
     rows = cases(nlp, text, title="Ethylene glycol intoxication: two cases")
     assert [r.drugs for r in rows] == [["fomepizole"], ["fomepizole"]]
+
+
+ABSTRACT_THEN_HEADINGS = (
+    "Abstract\n\nWe report two cases of metastatic gastric cancer. The first case is a patient who developed "
+    "skin metastases. {second} Such metastases are rare.\n\nCase 1\n\nIn March 2015, a 58 year old man was "
+    "diagnosed with a gastric adenocarcinoma. He received oxaliplatin.\n{case2}"
+)
+
+
+@pytest.mark.parametrize("second, case2, expected", [
+    # the abstract opens both patients by ordinals, the case description retells them under headings
+    ("The second case is a patient with adrenal metastases.",
+     "\nCase 2\n\nA 47-year-old woman was diagnosed in 2016 with a signet ring cell carcinoma. She received docetaxel.\n",
+     [(58, ["oxaliplatin"], ["2015-03"]), (47, ["docetaxel"], ["2016"])]),
+    ("In the second case, adrenal metastases were found by PET/CT.",
+     "\nCase 2\n\nA 47-year-old woman was diagnosed in 2016 with a signet ring cell carcinoma. She received docetaxel.\n",
+     [(58, ["oxaliplatin"], ["2015-03"]), (47, ["docetaxel"], ["2016"])]),
+    # ... the page cut after "Case 1": its text is still the first patient's
+    ("In the second case, adrenal metastases were found by PET/CT.", "", [(58, ["oxaliplatin"], ["2015-03"]), (None, [], [])]),
+])
+def test_the_text_under_a_later_case_heading_is_that_patients(nlp, second, case2, expected):
+    text = ABSTRACT_THEN_HEADINGS.format(second=second, case2=case2)
+    rows = cases(nlp, text, title="Skin metastases of gastric cancer: two cases")
+    assert [(r.age, r.drugs, r.dates) for r in rows] == expected

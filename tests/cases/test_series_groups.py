@@ -432,6 +432,28 @@ def test_two_ages_in_years_and_in_months_past_eleven(nlp, listed, ages):
     assert [r.age for r in rows] == ages
 
 
+@pytest.mark.parametrize("said, ages", [
+    # a label after each number names whose age it is
+    ("presented at 31 (patient 1) and 35 (patient 2) years of age, respectively", [31, 35]),
+    # "respectively": one age per patient, not an age in years and months
+    ("were diagnosed at 4 years and 3.5 months, respectively", [4, 0.29]),
+    ("were diagnosed at 4 years and 3 months", [None, None]),
+    # "at the ages" with no unit after: years
+    ("were seen at the ages 64 and 77", [64, 77]),
+    ("were seen at the ages 64 and 77 months after birth", [None, None]),
+    # the ages "of the patients" are theirs; patients' ages said as a group's stay unread
+    ("were seen in 2019. The ages of the patients were 64 and 77 years", [64, 77]),
+    ("were seen in 2019. Such patients are 64 and 77 years", [None, None]),
+    # a time after an event written with labels is no age
+    ("relapsed 14 (patient 1) and 20 (patient 2) months after the first treatment", [None, None]),
+])
+def test_ages_listed_with_labels_respectively_or_after_at_the_ages(nlp, said, ages):
+    text = (f"Here, we report two brothers with a hereditary anaemia. The two brothers {said}. Both were "
+            "transfused.")
+    rows = cases(nlp, text, title="Hereditary anaemia in two brothers")
+    assert [r.age for r in rows] == ages
+
+
 def test_the_ordinal_case_without_article_opens_the_next_row(nlp):
     text = ("Primary thyroid lymphoma: two cases\n\nThe first case is of a 79-year-old woman who presented with a "
             "rapidly enlarging goitre in March 2017. PMH hypothyroidism. Core biopsy confirmed a diffuse large B cell "

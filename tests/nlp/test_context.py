@@ -95,6 +95,9 @@ def test_affirmed(nlp, text, word):
     ("We report a 40-year-old woman with cervical cancer.", "cervical", "patient"),
     ("Authors describe a 62-year-old man with chronic lymphocytic leukaemia.", "62-year-old", "patient"),
     ("The authors present the case report of a 44-year-old woman with a cervical tumour.", "44-year-old", "patient"),
+    # the framing sentence with an adjective before "case" ("the clinical case of an ...")
+    ("The authors present the clinical case of an 81-year-old man admitted with melaena.", "81-year-old", "patient"),
+    ("The authors present the unusual case of an elderly woman with a gastric tumour.", "gastric", "patient"),
     # the report naming itself a study
     ("The study presents a rare case report of a 5-year-old boy with fever.", "5-year-old", "patient"),
     ("The present study reports a 45-year-old woman with a neck mass.", "45-year-old", "patient"),

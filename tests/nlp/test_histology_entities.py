@@ -26,6 +26,7 @@ from histology_helpers import full, names, nlp, row  # noqa: F401 (nlp, full: th
     ("Hysterectomy showed a STUMP of the myometrium.", "smooth muscle tumor of uncertain malignant potential"),
     # central nervous system and sellar region
     ("MRI and resection confirmed a pilocytic astrocytoma of the cerebellum.", "pilocytic astrocytoma"),
+    ("Biopsy of the suprasellar mass showed a pilomyxoid astrocytoma.", "pilomyxoid astrocytoma"),
     ("A haemangioblastoma of the cerebellum in von Hippel-Lindau disease.", "hemangioblastoma"),
     ("An intraventricular central neurocytoma.", "central neurocytoma"),
     ("A pineal parenchymal tumour of intermediate differentiation.",
