@@ -71,3 +71,15 @@ def test_a_title_about_newborns_gives_them_no_mothers_sex(full_nlp):
             "at 30 weeks and developed sepsis on day 2. Both recovered with ampicillin and gentamicin.")
     rows = report_cases(full_nlp, Report(name="p.txt", text=text, title=title))
     assert all(r.sex is None for r in rows)
+
+
+def test_an_organ_only_one_sex_has_in_the_title_gives_the_patients_their_sex(full_nlp):
+    title = "Unusual presentation of patients with prostate cancer: a report of three cases"
+    text = (f"{title}\n\nAbstract\n\nThree patients aged 61, 66 and 72 years presented with paraplegia, "
+            "jaundice and a neck mass. Biopsy showed adenocarcinoma in each.")
+    rows = report_cases(full_nlp, Report(name="p.txt", text=text, title=title))
+    assert [r.sex for r in rows] == ["male", "male", "male"]
+    # ... not an organ both sexes have ("cervical" is also the neck's)
+    title = "Cervical lymphadenopathy as the first sign of lymphoma: report of three cases"
+    rows = report_cases(full_nlp, Report(name="p.txt", text=text.replace("prostate cancer", "lymphoma"), title=title))
+    assert [r.sex for r in rows] == [None, None, None]
