@@ -196,3 +196,17 @@ def test_the_first_patient_as_the_subject_after_what_both_were_told_stays_with_b
             "The second patient underwent urgent adrenalectomy and survived.")
     rows = cases(nlp, text, title="Phaeochromocytoma crisis")
     assert [r.drugs for r in rows] == [["nitroprusside", "phenoxybenzamine"]] * 2
+
+
+def test_ordinals_without_article_as_the_subject_open_a_row_each(nlp):
+    text = ("Paracetamol poisoning in adolescents: three cases\n\nWe present three paracetamol poisonings admitted "
+            "to our unit last year. First patient's clinical signs were vomiting and jaundice. She was given "
+            "acetylcysteine and discharged. Second patient had no symptoms and was discharged. Last patient developed "
+            "liver failure, received a transplant and died.")
+    rows = cases(nlp, text, title="Paracetamol poisoning in adolescents: three cases")
+    assert [r.outcome for r in rows] == ["recovered", "recovered", "died"]
+    assert "acetylcysteine" in rows[0].drugs and "acetylcysteine" not in rows[2].drugs
+    # ... not an ordinal of something else
+    text = ("Paracetamol poisoning: two cases\n\nWe present two paracetamol poisonings. A 15-year-old girl was "
+            "admitted after an overdose. First aid was given. A 16-year-old boy was admitted the same week.")
+    assert len(cases(nlp, text, title="Paracetamol poisoning: two cases")) == 2
