@@ -102,6 +102,14 @@ def test_a_series_of_both_sexes_gives_nobody_the_sex_of_its_larger_part(nlp):
     assert [r.sex for r in rows] == [None, None, None]
 
 
+@pytest.mark.parametrize("counted", ["There were two males and one female.", "They were 2 women and 1 man."])
+def test_the_last_of_a_group_counted_by_sex_is_nobodys_sex(nlp, counted):
+    text = (f"Three cases of hepatoblastoma treated at our centre were reviewed. {counted} The ages of the "
+            "patients were 2, 3 and 5 years. All received cisplatin.")
+    rows = cases(nlp, text)
+    assert [(r.age, r.sex) for r in rows] == [(2, None), (3, None), (5, None)]
+
+
 def test_a_series_of_one_sex_gives_every_row_its_sex(nlp):
     text = ("We report a series of three women who developed a second and a third primary cancer. "
             "All were treated by a multidisciplinary board.")

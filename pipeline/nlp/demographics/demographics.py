@@ -95,6 +95,7 @@ class DemographicsMatcher(AgeReading, SexReading, Component):
         self.plural_after = regex_cache.compile(sex["plural_after"], re.IGNORECASE)
         counted = sex.get("counted_before"), sex.get("counted_after")
         self.counted = tuple(regex_cache.compile(c, re.IGNORECASE) for c in counted) if all(counted) else None
+        self.counted_last = regex_cache.compile(sex.get("counted_last", "(?!)"), re.IGNORECASE)
         singular = sex.get("singular_before")
         self.singular_before = regex_cache.compile(singular, re.IGNORECASE) if singular else None
         self.pronoun_exclude_after = regex_cache.compile(sex["pronoun_exclude_after"], re.IGNORECASE)

@@ -12,6 +12,8 @@ from pipeline.nlp.base import Finding, unfound_span
 from pipeline.nlp.demographics.model import Sex
 
 UPPER_WORD = regex_cache.compile(r"[A-Za-z]{2,}")
+# How far before a sex word a group counted by sex may stand ("three males and one female").
+COUNTED_REACH = 40
 
 
 class SexReading:
@@ -44,6 +46,8 @@ class SexReading:
             if not plural and evidence == "word" and self.counted and self.counted[0].search(before) \
                     and self.counted[1].search(after):
                 plural = True  # "three patients (one male and two females)": a member of a group counted by sex
+            if not plural and evidence == "word" and self.counted_last.search(text, max(0, start - COUNTED_REACH), start):
+                plural = True  # "There were three males and one female": the last of a group counted by sex
             if plural and evidence == "word" and self.singular_before and self.singular_before.search(text, max(0, start - 30), start):
                 plural = False  # "a 71-year-old women presented": one person, a slip of the pen
             value = Sex(sex=row["sex"], written=written, evidence=evidence, plural=plural)
