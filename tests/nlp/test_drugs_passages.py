@@ -319,6 +319,11 @@ def test_a_code_with_an_everyday_meaning_needs_a_regimen_word_beside_it(blank, t
     ("He received six injections of Xofigo for his bone metastases.", ["radium-223 dichloride"]),
     ("She received four cycles of 177Lu-DOTATATE.", ["lutetium (177lu) oxodotreotide"]),
     ("He was treated with 177Lu-PSMA-617.", ["lutetium (177lu) vipivotide tetraxetan"]),
+    # iodine-131 as treatment, by its isotope's written forms; not its diagnostic scan
+    ("She received 131-iodine therapy with 100 mCi after thyroidectomy.", ["iodine-131"]),
+    ("131I treatment with thyroid hormone withdrawal followed.", ["iodine-131"]),
+    ("He was treated with I-131 (150 mCi).", ["iodine-131"]),
+    ("An iodine 131 whole body scan showed uptake in the skull.", []),
 ])
 def test_brand_names_of_other_markets(blank, text, expected):
     doc = blank(text)
