@@ -545,14 +545,18 @@ def test_a_general_statement_is_background(nlp, text, word, group, subject):
      "hemodynamically stable patients with distal lesions can be managed medically.", "metoprolol"),
     ("She was treated with oral prednisolone, suggesting that patients with this rare variant respond to "
      "steroids as reported in the literature.", "prednisolone"),
+    # ... or a noun phrase in apposition commenting on it
+    ("She required high doses of atropine and pralidoxime, a regimen rarely cited in the literature.", "pralidoxime"),
 ])
 def test_a_general_remark_beside_the_patients_treatment(nlp, text, word):
     assert qualify(nlp, text, word, "drugs")["subject"] not in ("generic", "other", "family")
 
 
-def test_a_comment_clause_of_a_sentence_about_other_patients_stays_theirs(nlp):
-    text = ("Most patients with distal lesions are managed with metoprolol, highlighting that conservative care "
-            "works.")
+@pytest.mark.parametrize("text", [
+    "Most patients with distal lesions are managed with metoprolol, highlighting that conservative care works.",
+    "Most patients with distal lesions are managed with metoprolol, a drug cited in the literature.",
+])
+def test_a_comment_clause_of_a_sentence_about_other_patients_stays_theirs(nlp, text):
     assert qualify(nlp, text, "metoprolol", "drugs")["subject"] in ("generic", "other")
 
 
