@@ -210,3 +210,13 @@ def test_ordinals_without_article_as_the_subject_open_a_row_each(nlp):
     text = ("Paracetamol poisoning: two cases\n\nWe present two paracetamol poisonings. A 15-year-old girl was "
             "admitted after an overdose. First aid was given. A 16-year-old boy was admitted the same week.")
     assert len(cases(nlp, text, title="Paracetamol poisoning: two cases")) == 2
+
+
+@pytest.mark.parametrize("second", ["For another patient (Case 2), surgery", "In case 2, surgery"])
+def test_numbered_settings_of_care_without_ages_open_a_row_each(nlp, second):
+    text = ("Anti-NMDA receptor encephalitis with ovarian teratoma: two cases\n\nWe experienced two cases of acute "
+            "encephalitis. In case 1, surgery was performed on day 90 after onset; however, recovery was slow and "
+            f"the patient died of sepsis on postoperative day 40. {second} was performed on day 20 after onset. "
+            "The patient was extubated on postoperative day 10 and was discharged on postoperative day 50.")
+    rows = cases(nlp, text, title="Anti-NMDA receptor encephalitis with ovarian teratoma: two cases")
+    assert [r.outcome for r in rows] == ["died", "recovered"]
