@@ -145,6 +145,11 @@ def test_cancer_status_families(nlp, text, expected):
     # a time survived is the time to death; a response that did not come; rates
     ("She survived 14 months after the diagnosis.", ["died"]),
     ("He survived for two weeks.", []),
+    # ... and so is a survival time the patients "had"; not one of years, nor one the literature gives
+    ("Both patients underwent hepatectomy and had a postoperative survival time of 8 and 16 mo, respectively.", ["died"]),
+    ("She had an overall survival of 11 months.", ["died"]),
+    ("She had an overall survival of 6 years.", []),
+    ("A median survival of 6 months has been reported.", []),
     ("There was no good response to steroids.", []),
     ("Good response rates have been reported.", []),
 ])
