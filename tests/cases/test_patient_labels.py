@@ -220,3 +220,13 @@ def test_numbered_settings_of_care_without_ages_open_a_row_each(nlp, second):
             "The patient was extubated on postoperative day 10 and was discharged on postoperative day 50.")
     rows = cases(nlp, text, title="Anti-NMDA receptor encephalitis with ovarian teratoma: two cases")
     assert [r.outcome for r in rows] == ["died", "recovered"]
+
+
+def test_cases_told_as_lessons_open_a_row_each_the_other_and_the_last_after_them(nlp):
+    text = ("Unusual presentations of hydatidiform mole: a case series\n\nHere we report a case series with varied "
+            "presentations. The first case highlights the management of a woman with a ruptured uterus after "
+            "evacuation, for which hysterectomy was performed. The other case surprised the clinicians with lung "
+            "metastases at presentation. The last case perplexed us with a twin pregnancy just after methotrexate.")
+    rows = cases(nlp, text, title="Unusual presentations of hydatidiform mole: a case series")
+    assert len(rows) == 3
+    assert rows[1].metastasis_sites == ["lung"] and rows[2].metastasis_sites == [] and rows[0].metastasis_sites == []

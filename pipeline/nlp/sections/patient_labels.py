@@ -106,10 +106,16 @@ def _numbered_last(last: list[InlineStart], found: list[InlineStart]) -> list[In
     [2]
     >>> _numbered_last([InlineStart(90, 103, 0, "The last case")], [])
     []
+    >>> [s.number for s in _numbered_last([InlineStart(90, 104, 0, "The other case"),
+    ...                                    InlineStart(150, 163, 0, "The last case")], [first])]
+    [2, 3]
     """
     out = []
-    for start in last:
-        before = [s.number for s in found if s.start < start.start]
+    for start in sorted(last, key=lambda s: s.start):
+        if any(s.start == start.start for s in out):
+            continue  # two patterns found the same words
+        # ("The other case ... The last case ...": each after the ones before it, "last" ones too)
+        before = [s.number for s in found + out if s.start < start.start]
         if before:
             out.append(replace(start, number=max(before) + 1))
     return out
