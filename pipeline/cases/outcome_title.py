@@ -72,8 +72,7 @@ def title_outcome(row: Case, text: str, config: AssemblyConfig = DEFAULT) -> Non
         return
     patterns = read_patterns(config.outcome).get("title", {})
     title = " ".join(row.title.split())
-    non_cancer = row.primary_site is None and row.histology is None and not row.metastasis_sites
-    readings = [("died", "not")] + ([("recovered", "recovered_not")] if non_cancer else
+    readings = [("died", "not")] + ([("recovered", "recovered_not")] if not row.cancer else
                                     [("no evidence of disease", "no_evidence_of_disease_not")])
     for category, unless in readings:
         key = category.replace(" ", "_")
@@ -101,8 +100,7 @@ def title_outcome_all(rows: list[Case], text: str, config: AssemblyConfig = DEFA
         if match is None:
             continue
         for row in rows:
-            non_cancer = row.primary_site is None and row.histology is None and not row.metastasis_sites
-            if row.outcome is None and (category == "died" or non_cancer):
+            if row.outcome is None and (category == "died" or not row.cancer):
                 _take_from_title(row, category, title, match, text)
         return
 

@@ -74,20 +74,22 @@ def _reopened(parts: list[list[Mention]], mentions: list[Mention], starts: list[
     it): the text under "Case 1" is the first patient's, not that of the second one opened before
     it. Each such heading's text runs to the next start."""
     index_of = {start.number: index for index, start in enumerate(opening)}
+    boundaries = [s.start for s in opening]
     ordered = sorted(starts, key=lambda s: s.start)
     segments = []  # (begin, end, part index)
     for position, start in enumerate(ordered):
         if start.kind != "heading" or start in opening or start.number not in index_of:
             continue
-        block = bisect.bisect_right([s.start for s in opening], start.start) - 1
-        if block == index_of[start.number]:
+        if bisect.bisect_right(boundaries, start.start) - 1 == index_of[start.number]:
             continue  # "Case 1" in the part of patient 1 already
         end = next((s.start for s in ordered[position + 1:] if s.start > start.start), None)
         segments.append((start.start, end if end is not None else float("inf"), index_of[start.number]))
     if not segments:
         return parts
+
     def inside(mention: Mention) -> bool:
         return any(begin <= mention.start < end for begin, end, _ in segments)
+
     parts = [[m for m in part if not inside(m)] for part in parts]
     for begin, end, index in segments:
         parts[index].extend(m for m in mentions if begin <= m.start < end)

@@ -145,7 +145,7 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
             # eleven are no part of an age in years
             last = UNIT_AFTER.sub("", words[-1]).strip("-‐‑– ")
             months = (match.group("unit") or "").lower().startswith("month")
-            if not (last.isdigit() and int(last) > 11 and months or RESPECTIVELY.match(match.string, match.end())):
+            if not (last.isdigit() and int(last) > 11 and months or RESPECTIVELY_NEXT.match(match.string, match.end())):
                 return None
             said = [(UNIT_AFTER.sub("", w).strip("-‐‑– "), unit.group(0) if (unit := WRITTEN_UNIT.search(w)) else match.group("unit"))
                     for w in words[:-1]] + [(last, match.group("unit"))]
@@ -161,8 +161,8 @@ def _listed_age_values(match: re.Match, count: int) -> list | None:
 # ("7-month-, 11-month-, and 12-month-old").
 UNIT_AFTER = re.compile(r"[\s‐‑–-]*(?:years?|months?)(?:[\s‐‑–-]+old)?[\s‐‑–-]*$", re.IGNORECASE)
 # A list told as one age per patient ("diagnosed at 3 years and 2.5 months, respectively"): no
-# age in years and months.
-RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
+# age in years and months. Matched right after the list (patient_parts.RESPECTIVELY searches a sentence).
+RESPECTIVELY_NEXT = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
 # A label after a number of a list naming whose age it is ("(sister 1)", "(case 2)", "(P1)").
 ROW_LABEL = re.compile(r"\s*\((?:[a-z]+\.?\s*)?[0-9a-z]{1,3}\)")
 # The unit written with a number of a list ("5 years" of "aged 5 years and 30 months").
