@@ -186,6 +186,10 @@ def choose_outcome(outcomes: list[Mention], sites: list[Mention], cancer: bool |
         if category != mention.value.category:
             mention = replace(mention, value=replace(mention.value, category=category))
         candidates.append(mention)
+    # "the patient is still alive" says no status of its own: the status of a cancer case that the report
+    # tells with metastases or a recurrence and no other status (alive with disease), else none
+    stated = [m for m in candidates if not m.value.bare_survival]
+    candidates = stated or (candidates if relapses else [])
     if not candidates:
         return None
     for category in FINAL_OUTCOMES:

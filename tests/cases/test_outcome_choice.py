@@ -405,3 +405,20 @@ def test_a_status_said_of_the_present_after_the_spread_in_its_sentence_is_the_pa
             "pancreatic metastasis totally regressed after treatment and nowadays, four years after the diagnosis, "
             "the patient is disease-free.")
     assert outcomes(full_nlp, text) == ["no evidence of disease"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # alive, and the report tells the disease spread: alive with disease
+    ("A 61-year-old man had mandible metastasis from non-small-cell lung cancer. He received palliative "
+     "radiotherapy. The patient is still alive, 18 months after diagnosis.", "alive with disease"),
+    ("A 60-year-old woman had gastric adenocarcinoma with liver metastases. After resection she remains alive "
+     "8 months after the operation.", "alive with disease"),
+    # alive and nothing said of spread, or another status said: that status, or none
+    ("A 61-year-old man had lung adenocarcinoma. He underwent lobectomy. The patient is still alive, 18 months "
+     "after diagnosis.", None),
+    ("A 45-year-old woman had breast cancer with lung metastases. She achieved a complete remission with "
+     "chemotherapy and is still alive, 3 years later.", "complete remission"),
+    ("A 30-year-old man had a liver abscess. He is alive 2 months after drainage.", None),
+])
+def test_a_patient_told_alive_and_nothing_more(full_nlp, text, expected):
+    assert only_case(full_nlp, text).outcome == expected

@@ -230,3 +230,14 @@ def test_cases_told_as_lessons_open_a_row_each_the_other_and_the_last_after_them
     rows = cases(nlp, text, title="Unusual presentations of hydatidiform mole: a case series")
     assert len(rows) == 3
     assert rows[1].metastasis_sites == ["lung"] and rows[2].metastasis_sites == [] and rows[0].metastasis_sites == []
+
+
+@pytest.mark.parametrize("first, second", [("The patient in case I", "The patient in case II"),
+                                           ("The patient of case 1", "The patient of case 2")])
+def test_each_cases_patient_named_by_its_label_in_an_abstracts_outcomes(nlp, first, second):
+    title = "Severe scrub typhus: two cases"
+    text = (f"{title}\n\nPATIENT CONCERNS\nCase I A 61-year-old woman had fever for 6 days. Case II A 54-year-old man "
+            "had fever and cough for 4 days.\nDIAGNOSES\nScrub typhus, multiple organ dysfunction syndrome.\nINTERVENTIONS\nBoth patients were treated with doxycycline.\nOUTCOMES\n"
+            f"{first} was ultimately not salvageable. {second} was successfully cured by doxycycline.")
+    rows = cases(nlp, text, title=title)
+    assert [(r.age, r.outcome) for r in rows] == [(61, "died"), (54, "recovered")]

@@ -410,6 +410,20 @@ def test_a_short_form_the_detector_pairs_with_a_type_is_that_type(nlp_abbreviati
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the short form of a name's first word, written with the rest of the name after it
+    ("Adrenocortical (AC) tumours are rare in children. We present 2 cases of AC carcinoma.",
+     ["adrenocortical carcinoma"]),
+    ("Hepatocellular (HC) neoplasms were reviewed; our patient had an HC carcinoma of the left lobe.",
+     ["hepatocellular carcinoma"]),
+    # a short form of something else, or followed by no name's end
+    ("The white blood cell (WBC) count rose; WBC carcinoma was never a term.", []),
+    ("Adrenocortical (AC) function was normal, and the AC hormones were measured.", []),
+])
+def test_a_short_form_of_a_names_first_words_reads_with_the_rest(nlp_abbreviations, text, expected):
+    assert names(nlp_abbreviations, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the long form goes on past the name: the short form stands for something else
     ("The squamous cell carcinoma antigen (SCCAg) was high, and SCCAg fell after surgery.", []),
     ("A squamous cell carcinoma risk score (SCCRS) was computed; the SCCRS was low.",

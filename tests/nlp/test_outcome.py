@@ -367,6 +367,14 @@ def test_a_specimen_or_a_past_interval_is_not_the_status(nlp, text):
     assert categories(nlp, text) == []
 
 
+def test_a_specimen_in_brackets_before_the_patients_status(nlp):
+    text = ("All patients had B-cell lymphoma (an extrarenal origin was ruled out by bone marrow biopsy), "
+            "and were disease-free 15 months, 7 months and 6.5 years after diagnosis, respectively.")
+    assert categories(nlp, text) == ["no evidence of disease"]
+    # the specimen itself, with a bracket of its own, is still a specimen
+    assert categories(nlp, "The margins (all three) were free of tumour.") == []
+
+
 def test_the_patient_free_of_disease_after_an_organ_named(nlp):
     assert categories(nlp, "After removal of the uterus, she is free of disease.") == ["no evidence of disease"]
 

@@ -23,6 +23,10 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "Ultimately fatal type B aortic dissection occurred on post-partum day 15.",
     # the end of care
     "Chelation was started, but he did not make a neurological recovery, and care was withdrawn.",
+    # the death at the end of a course, after its complications; an illness the patient developed told fatal
+    "She developed a bleeding disorder, which led to severe complications and ultimately death despite treatment.",
+    "Three days after admission the patient developed fatal massive hemoptysis.",
+    "On day 4 he developed fatal respiratory failure.",
 ])
 def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     assert categories(nlp, text) == ["died"]
@@ -40,6 +44,8 @@ def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     "Infection typically progresses rapidly, resulting in death when untreated.",
     "The infection led to death in 30% of the published cases.",
     "The infection can lead to death.",
+    "The infection can lead to sepsis, organ failure and eventually death.",
+    "The syndrome led to complications and eventually death in 30% of the published cases.",
     "Fatal arrhythmias may occur in such patients.",
     # the time a death usually comes in: the disease's course, not the patients'
     "The affected children presented at various ages and all of them have died, usually within two years.",

@@ -147,6 +147,9 @@ def test_an_improvement_named_by_its_kind(nlp, text, expected):
     ("The patient had a prompt amelioration of lumbar and cervical pain.", ["recovered"]),
     ("There were no other complaints over a follow-up period of 6 months.", ["recovered"]),
     ("Her main complaints were fever and pain.", []),
+    # a finding's end told of its plural too
+    ("Quinine was started on the 14th day, and on the 16th day the fevers ceased.", ["recovered"]),
+    ("The fevers persisted despite quinine.", []),
     # "no other complaints" of a history, and cultures of the work-up, are no recovery
     ("There were no other complaints, and the review of systems was negative.", []),
     ("He had no other complaints apart from a cough.", []),

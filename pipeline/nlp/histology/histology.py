@@ -147,6 +147,7 @@ class HistologyMatcher(Component):
         names = [(m.start(), m.end(), m.group(0), self._normalise(m.group(0))) for m in matches]
         names += self._defined_abbreviations(text, matches)
         names = sorted(names + self._detected_abbreviations(doc, names))
+        names = sorted(names + self._expanded_modifiers(doc, text, names))
         for index, (start, end, written, histology) in enumerate(names):
             if histology is None or histology == NOT_A_TYPE or written in foreign:
                 continue
@@ -224,6 +225,34 @@ class HistologyMatcher(Component):
             if len(types) == 1:
                 found.append((short.start_char, short.end_char, short.text, types.pop()))
                 taken.add((short.start_char, short.end_char))
+        return found
+
+    def _expanded_modifiers(self, doc: Doc, text: str, names: list[tuple[int, int, str, str | None]]
+                            ) -> list[tuple[int, int, str, str]]:
+        """The uses of a short form that stands for the first word(s) of a type's name, read with
+        its long form in their place ("Adrenocortical (AC) tumours ... AC carcinoma" is an
+        adrenocortical carcinoma), as (start, end, written, histology): the short form together
+        with the words after it that complete the name. A use already read as a name is not read
+        twice."""
+        if not Doc.has_extension("abbreviations") or not doc._.abbreviations:
+            return []
+        taken = [(start, end) for start, end, _, _ in names]
+        found = []
+        for short in doc._.abbreviations:
+            long = short._.long_form
+            if long is None or any(start < short.end_char and short.start_char < end for start, end in taken):
+                continue
+            written_long = long.text
+            expanded = written_long + text[short.end_char:short.end_char + 80]
+            match = self.pattern.match(expanded)
+            if match is None or match.end() <= len(written_long) + 1:
+                continue  # the long form is no type's beginning, or is a whole name by itself
+            histology = self._normalise(match.group(0))
+            if histology in (None, NOT_A_TYPE):
+                continue
+            end = short.end_char + match.end() - len(written_long)
+            found.append((short.start_char, end, text[short.start_char:end], histology))
+            taken.append((short.start_char, end))
         return found
 
     def _benign_heads(self, matches: list[re.Match]) -> set[str]:

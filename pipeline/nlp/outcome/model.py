@@ -52,6 +52,10 @@ class Outcome:
     # the phrase stands in a summary table's row of a numbered patient ("2<TAB>51<TAB>M<TAB>Died"):
     # ``cases`` holds that number; in a report of one patient the number is a published case's
     table_row: bool = False
+    # the phrase only says the patient is alive ("she is still alive 18 months after diagnosis",
+    # [survival] of models/outcome/outcome.toml): ``category`` is "alive with disease", which the
+    # case assembly keeps only for a cancer case with metastases or a recurrence and no other status
+    bare_survival: bool = False
 
     def norm(self) -> str:
         """The value of the table's ``outcome`` field: the category.

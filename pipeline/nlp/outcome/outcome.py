@@ -68,6 +68,14 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
                 self.category_of[group] = category
                 self.table_only.add(group)
                 plain.append(f"(?P<{group}>(?<=\t)(?:{phrase})(?=[ \t]*(?:\t|\n|$)))")
+        # The patient told alive and nothing more ([survival]): read as alive with disease, flagged
+        # so that the case assembly keeps it only where the disease is known to be there.
+        self.bare_survival: set[str] = set()
+        for phrase in spec.get("survival", {}).get("alive", []):
+            group = f"p{len(self.category_of)}"
+            self.category_of[group] = "alive with disease"
+            self.bare_survival.add(group)
+            plain.append(f"(?P<{group}>{fill_template(phrase, parts)})")
         self.plain = regex_cache.compile("|".join(plain))
         self.cased = regex_cache.compile("|".join(cased), re.IGNORECASE)
         self.stems = spec["anchors"]["stems"]
@@ -207,4 +215,5 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
                 subject_mother=self._mother_subject(before, reported),
                 readmitted_after=bisect_left(readmissions, end) < len(readmissions),
                 table_row=bool(row),
+                bare_survival=match.lastgroup in self.bare_survival,
             ))
