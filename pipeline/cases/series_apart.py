@@ -95,10 +95,12 @@ def one_and_the_rest(first: Case, rows: list[Case]) -> None:
     """Three announced patients or more, one of whom and all the others one sentence tells apart ("One
     individual sought medical attention promptly and recovered, while the other two ... led to their deaths"):
     the status before "the other two" is the first row's, the one after it every other row's (which has no other
-    status of its own)."""
+    status of its own); so are the drugs named after it ("One case was due to linagliptin use, while the
+    other 2 cases were due to vildagliptin-metformin use")."""
     if len(rows) < 3:
         return
     rest = apart_patterns().one_and_the_rest
+    _drugs_of_the_rest(first, rows, rest)
     for sentence_start, items in _told_by_sentence(first, "outcome"):
         split = rest.search(items[0].sentence)
         if split is None or patient_number(split.group("rest")) != len(rows) - 1:
@@ -117,6 +119,26 @@ def one_and_the_rest(first: Case, rows: list[Case]) -> None:
             row.outcome = after[0].value
             row.evidence = [e for e in row.evidence if e.field != "outcome"] + [replace(after[0], kept=True)]
         return
+
+
+def _drugs_of_the_rest(first: Case, rows: list[Case], rest: re.Pattern) -> None:
+    """The drugs a sentence names after "the other two" of a report of three: every row's but the first, whose
+    own are those before it (the first row keeps one that another of its sentences gives it too)."""
+    told: dict[int, list[Evidence]] = {}
+    for item in first.evidence:
+        if item.field == "drugs" and item.value in first.drugs and not NOT_A_STATUS & set(item.qualifiers):
+            told.setdefault(item.sentence_start, []).append(item)
+    for sentence_start, items in sorted(told.items()):
+        split = rest.search(items[0].sentence)
+        if split is None or patient_number(split.group("rest")) != len(rows) - 1:
+            continue
+        other = sentence_start + split.start("other")
+        before = {item.value for item in items if item.start < other}
+        for item in (item for item in items if item.start >= other):
+            for row in rows[1:]:
+                _give(row, "drugs", item)
+            if item.value not in before and not _told_elsewhere(first, "drugs", item):
+                _take_back(first, "drugs", item)
 
 
 def _told_by_sentence(first: Case, field: str) -> list[tuple[int, list[Evidence]]]:

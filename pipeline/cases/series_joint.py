@@ -21,13 +21,17 @@ JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these
 
 # A drug sentence that speaks of every patient at once: "These patients were treated with
 # pulse methylprednisolone", "Both men were treated with ceftriaxone", "They received ...",
-# "Patients were given ...", or
+# "Patients were given ...", "Treatment consisted of ...", or
 # "We treated two patients ... with X" when the count is the report's (see _given_to_all).
 GIVEN_TO_ALL = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each\s+of\s+them|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men|children)"
                           r"|the\s+(?:patients|children|twins|siblings))\b"
                           # "Patients were given adjuvant chemotherapy and started on tamoxifen": the bare
                           # plural opening the sentence is the report's patients
-                          r"|^\W*patients\s+(?:were|received|underwent)\b", re.IGNORECASE)
+                          r"|^\W*patients\s+(?:were|received|underwent)\b"
+                          # "Treatment consisted mainly of vitamin K administration": the treatment told with
+                          # no patient named, in a report that tells its patients together
+                          r"|^\W*(?:the\s+)?(?:treatment|therapy|management)\s+(?:(?:mainly|mostly|primarily|chiefly)\s+)?"
+                          r"(?:consisted|included|comprised|involved|was\s+based)\b", re.IGNORECASE)
 
 
 # A counted group of the report's patients anywhere in a sentence ("We treated two patients
@@ -96,8 +100,8 @@ def _fewer_than_all(some: str, count: int | None) -> bool:
 
 
 # A clause of a sentence about the group that speaks of some of them ("; one following levodopa withdrawal",
-# ", in two, levodopa ...", "the other received ..."): a count of persons, not of doses, cycles or times.
-SOME_OF_THEM_BEFORE = re.compile(r"(?:^|[,(]\s*|\b(?:and|while|whereas|but)\s+)(?:in\s+|of\s+)?(?P<some>one|two|three|another|the\s+other)"
+# ", in two, levodopa ...", "the other received ...", a title's "Three cases of ... - one due to linagliptin"): a count of persons, not of doses, cycles or times.
+SOME_OF_THEM_BEFORE = re.compile(r"(?:^|[,(]\s*|\s[-–—]\s*|\b(?:and|while|whereas|but)\s+)(?:in\s+|of\s+)?(?P<some>one|two|three|another|the\s+other)"
                                  r"\b(?!\s*(?:[-‐]|of\s+(?:the\s+)?(?:doses?|cycles?|courses?|days?|weeks?|months?)\b|(?:dose|cycle|course|time|day|week"
                                  r"|month|year|hour|session|tablet|capsule|injection|infusion|vial|ampoule|unit|mg|g)s?\b))"
                                  r"(?:\s+(?:of\s+(?:them|these|the\s+\w+)|patients?|cases?|children))?", re.IGNORECASE)

@@ -36,6 +36,9 @@ def cases(nlp, text, title=None):
     ("The present study reports two cases of gout in young women.", 2),
     ("The current report describes three brothers with the same myopathy.", 3),
     ("Herein, the authors present two infants with congenital syphilis.", 2),
+    # the authors' verb of meeting the patients
+    ("The authors have encountered two cases of spinal cord metastasis of small cell lung carcinoma.", 2),
+    ("We experienced three patients with cholera after a flood.", 3),
 ])
 def test_a_counted_group_of_patients_announces_them(text, count):
     assert announced_patients(text) == count
@@ -49,6 +52,7 @@ def test_a_counted_group_of_patients_announces_them(text, count):
     "In a series of five patients, the drug was stopped. We present a 61-year-old man with gout.",
     "Magnets were removed endoscopically in a series of four children [7]. A 6-year-old boy swallowed two magnets.",
     "This case report describes a 40-year-old woman whose two children had measles.",
+    "We encountered a 50-year-old man whose two sons had the same rash.",
 ])
 def test_counts_of_other_people_announce_nobody(text):
     assert announced_patients(text) == 1

@@ -524,6 +524,22 @@ def test_one_and_the_other_two_of_three_told_apart(nlp):
     assert [r.outcome for r in cases(nlp, text)] == ["recovered", "died", "died"]
 
 
+def test_drugs_of_one_and_of_the_other_two_of_three_told_apart(nlp):
+    title = "Three cases of bullous pemphigoid associated with gliptins - one due to linagliptin"
+    text = (f"{title}\nCase reports: Three patients diagnosed with bullous pemphigoid at our department had started a "
+            "gliptin for diabetes. One case was due to linagliptin use, while the other 2 cases were due to "
+            "vildagliptin-metformin use.")
+    assert [r.drugs for r in cases(nlp, text, title=title)] == [
+        ["linagliptin"], ["metformin", "vildagliptin"], ["metformin", "vildagliptin"]]
+
+
+def test_a_treatment_told_with_no_patient_named_is_every_rows(nlp):
+    text = ("We present 4 cases of late vitamin K deficiency bleeding in breastfed infants. In two patients "
+            "intracranial bleeding was detected. Treatment consisted mainly of vitamin K administration and fresh "
+            "frozen plasma.")
+    assert [r.drugs for r in cases(nlp, text)] == [["phytomenadione"]] * 4
+
+
 def test_one_and_the_other_two_of_four_tell_no_rest(nlp):
     # "the other two" of four patients are not all the others
     text = ("We report four siblings with the same poisoning. One child recovered, while the other two died within a "
