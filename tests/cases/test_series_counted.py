@@ -39,6 +39,9 @@ def cases(nlp, text, title=None):
     # the authors' verb of meeting the patients
     ("The authors have encountered two cases of spinal cord metastasis of small cell lung carcinoma.", 2),
     ("We experienced three patients with cholera after a flood.", 3),
+    # a bracket between the count and the persons' word
+    ("Case series We present three genetically confirmed (MT-ND1:m.3700G>A, MT-ND6:m.14484T>C and "
+     "MT-ND4:m.11778G>A) patients with subacute vision loss.", 3),
 ])
 def test_a_counted_group_of_patients_announces_them(text, count):
     assert announced_patients(text) == count

@@ -111,6 +111,9 @@ def test_affirmed(nlp, text, word):
     ("Ramadas S, Neuroleptic malignant syndrome with low dose lithium, Indian J Psychol Med,", "lithium", "other"),
     # ... and one with its year in brackets before the volume and pages
     ("Rao KM, Shah VS. Unusual liver metastasis of gastric cancer. Indian J Cancer (1996). 33(2): 46-50.", "liver", "other"),
+    # an abstract that ends on its own citation: the authors present their patient in it
+    ("Here, we present a 45-year-old woman with endometrial cancer and hypercalcemia. Turk J Endocr 2013; 77: 8-11",
+     "endometrial", "patient"),
     # the case's own work-up is no literature "study"
     ("Initial laboratory studies revealed leukocytosis and a raised creatinine.", "creatinine", "probable"),
     ("Imaging studies showed a mass in the liver.", "liver", "probable"),

@@ -122,3 +122,11 @@ def test_magnesium_in_grams_or_intravenous_is_magnesium_sulfate(nlp, text, expec
 ])
 def test_a_product_reads_under_the_name_review_tables_give_it(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Teceleukin (Imunace) was given at 0.7 × 10^6 U each day.",
+    "The lung metastases were treated with 0.7 × 10^6 U Immunace each day.",
+])
+def test_a_japanese_brand_of_interleukin_2_is_teceleukin(nlp, text):
+    assert generics(nlp, text) == ["teceleukin"]

@@ -381,6 +381,7 @@ def test_a_type_a_lesion_is_hard_to_tell_apart_from_is_hedged(nlp):
     # the named types of a family keep their name (WHO 2021 thoracic and CNS tumours)
     ("Pleural biopsy showed a sarcomatoid pleural mesothelioma.", ["sarcomatoid mesothelioma"]),
     ("Pleural biopsy confirmed epithelioid malignant mesothelioma.", ["epithelioid mesothelioma"]),
+    ("Curettage showed an endometrium adenocancer.", ["adenocarcinoma"]),
     ("Resection of the vermis mass showed desmoplastic/nodular medulloblastoma.", ["desmoplastic medulloblastoma"]),
     ("Nephrectomy revealed a type 2 papillary renal cell carcinoma.", ["papillary renal cell carcinoma"]),
 ])

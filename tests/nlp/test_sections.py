@@ -215,6 +215,17 @@ def test_case_presentation_sentence_in_the_introduction_opens_a_case_paragraph(n
     assert section_of(doc, "Metastases to the skin") == "background"
 
 
+@pytest.mark.parametrize("opening", ["When the patient came to our center, he", "On admission, he",
+                                     "Two days later, the patient"])
+def test_the_patients_story_goes_on_in_a_paragraph_after_a_leading_clause(nlp, opening):
+    doc = nlp("Introduction\n\nDear Editor,\n\nAcute leukemias are common in childhood [1].\n\nA 7-year-old boy was sent "
+              "from abroad for proptosis.\n\n" f"{opening} was cachectic. In blood tests, white blood cell: 64,700/mm3.\n\n"
+              "After three days, leukemias of this kind are known to respond [2].")
+    assert section_of(doc, "was cachectic") == "case"
+    assert section_of(doc, "In blood tests") == "case"
+    assert section_of(doc, "leukemias of this kind") == "background"
+
+
 def test_patient_paragraph_after_a_misplaced_back_heading_is_kept(nlp):
     doc = nlp("A rare tumour\nAcknowledgements\nA 36 year old lady presented with a lump in her thigh.\n"
               "Biopsy showed a sarcoma and she received ifosfamide.\nDiscussion\nSarcoma is rare.")

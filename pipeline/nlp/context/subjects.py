@@ -53,6 +53,7 @@ class SentenceSubjects:
         self.person_compounds = regex_cache.compile(spec["person_compounds"], re.IGNORECASE)
         self.person_modifiers = regex_cache.compile(spec["person_modifiers"], re.IGNORECASE)
         self.reference_entry = regex_cache.compile(spec["reference_entry"])
+        self.reference_not = regex_cache.compile(spec.get("reference_not", "(?!)"))
         self.relative_pronouns = frozenset(spec["relative_pronouns"])
         self.relatives_presented_before = regex_cache.compile(spec.get("relatives_presented_before", "(?!)"),
                                                               re.IGNORECASE)
@@ -87,7 +88,7 @@ class SentenceSubjects:
         family = ("family", "forward") in categories and not strong
         line = self._line(text, sentence)
         # a reference entry is one line; a page flattened to one long line is not
-        if len(line) <= MAX_REFERENCE_LINE and self.reference_entry.search(line):
+        if len(line) <= MAX_REFERENCE_LINE and self.reference_entry.search(line) and not self.reference_not.search(line):
             return "other"
         if ("other", "sentence") in categories or self.citation.search(sentence_text):
             # "Our patient received cisplatin [4]"
