@@ -68,6 +68,12 @@ def interleaved_parts(mentions: list[Mention], opening: list[PatientStart],
                            and (m.label == "SEX" or _own_person(m, sentence))]
                 parts[previous].extend(earlier)
                 sentence = [m for m in sentence if m not in earlier]
+            if previous != current and _all_then_one(sentence, head, references):
+                # "Both patients were started on co-trimoxazole and in the second case, linezolid was
+                # added": what the sentence says of them all before the one it opens is every patient's
+                for index in range(current):
+                    parts[index].extend(_for_patient(as_the_patients([m for m in sentence if m.end <= head]),
+                                                     opening[index]))
             parts[current].extend(_told_of(as_introduced(sentence, opening[current])))
             continue
         if block < first_intro:
@@ -100,6 +106,18 @@ def interleaved_parts(mentions: list[Mention], opening: list[PatientStart],
             sentence = as_the_patients(sentence)  # the sentence names the patient it tells of
         parts[current].extend(_for_patient(_told_of(sentence), opening[current]))
     return parts
+
+
+# A clause joined after one about all the patients that opens on one of them ("... and in the second case, ...").
+JOINED_ONE = re.compile(r"\b(?:and|but|while|whereas),?\s+(?:in|for)\s+$", re.IGNORECASE)
+
+
+def _all_then_one(sentence: list[Mention], head: int, references: tuple[re.Pattern, re.Pattern]) -> bool:
+    """Whether a sentence speaks of all the patients before the patient it introduces at ``head``,
+    in a clause of its own joined before that patient's ("Both patients were started on X and in
+    the second case, Y was added")."""
+    before = sentence[0].sentence[: max(0, head - sentence[0].sentence_start)]
+    return bool(references[0].search(before)) and JOINED_ONE.search(before) is not None
 
 
 def _own_person(age: Mention, sentence: list[Mention]) -> bool:

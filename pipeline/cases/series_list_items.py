@@ -15,13 +15,16 @@ from pipeline.cases.record import Case, Evidence
 
 
 # Fields of one value, and fields of a list of values, that an item of a list may tell.
-ONE_VALUE_FIELDS = ("outcome", "histology", "age", "sex")
+ONE_VALUE_FIELDS = ("outcome", "histology", "primary_site", "age", "sex")
 # ... of which a sex word in one item may stand for all ("11-month-old, 7-month-old, and 5-year-old male
 # infant"): it gives the row of its item that sex, and takes none from another row.
 SHARED_WORD_FIELDS = frozenset({"sex"})
 # ... and which are read only in a list whose items are numbered ("(1) a septuagenarian ...; (2) a 75-year-old
 # man"): items told by their ages begin at the age, and a sex word may stand before it ("Female, 60-year-old").
 NUMBERED_ONLY = frozenset({"age", "sex"})
+# ... and which are read only when every item tells one ("a 68-year-old male with prostatic carcinoma and a 60-year-old
+# male with gastric carcinoma"): a site in one item only may be another tumour's of that patient.
+EVERY_ITEM_FIELDS = frozenset({"primary_site"})
 LIST_FIELDS = ("drugs", "metastasis_sites")
 # The status of a non-cancer case's improvement.
 RECOVERED = "recovered"
@@ -55,6 +58,8 @@ def list_items(first: Case, rows: list[Case], fields: tuple[str, ...] = ONE_VALU
             continue
         owners = {id(e): _owner(e, items[e.sentence_start]) for e in told}
         own = [[e for e in told if owners[id(e)] == index] for index in range(len(rows))]
+        if field in EVERY_ITEM_FIELDS and not all(own):
+            continue  # "(4) collision tumour: colonic adenocarcinoma and GCT": one item's second tumour
         if field in ONE_VALUE_FIELDS:
             _one_value(field, first, rows, own, told, items)
         else:

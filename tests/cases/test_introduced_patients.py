@@ -491,3 +491,21 @@ def test_a_parent_of_the_childrens_history_is_no_patient(nlp):
     text = ("We present two brothers with pyloric stenosis. Their father had had the same operation as an infant. "
             "Both were treated with pyloromyotomy.")
     assert len(cases(nlp, title + "\n\n" + text, title=title)) == 2
+
+
+def test_what_a_sentence_gives_both_before_it_opens_the_second_is_both(nlp):
+    title = "Nocardial brain abscess: two cases"
+    text = (f"{title}\n\nWe report two cases of nocardial brain abscesses. The first case presented with seizures and "
+            "the second with hemiparesis. Both patients were started on co-trimoxazole and in the second case, "
+            "linezolid was added.")
+    assert [r.drugs for r in cases(nlp, text, title=title)] == [
+        ["sulfamethoxazole", "trimethoprim"], ["linezolid", "sulfamethoxazole", "trimethoprim"]]
+
+
+def test_both_patient_in_the_singular_is_both(nlp):
+    title = "Cerebral venous sinus thrombosis: two cases"
+    text = (f"{title}\n\nAbstract\n\nWe present two cases: first case is a 21 year old female with puerperal "
+            "thrombosis who presented with headache and seizures; the second case is a 25 year old female on oral "
+            "contraceptives who presented with aphasia. Anticoagulation was commenced effectively. Both patient made "
+            "remarkable recovery without any residual deficit.")
+    assert [r.outcome for r in cases(nlp, text, title=title)] == ["recovered", "recovered"]

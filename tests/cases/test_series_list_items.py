@@ -60,3 +60,17 @@ def test_a_status_inside_the_last_item_outranks_the_groups_and_a_recovery_beside
             "consolidation; and (3) a 52-year-old woman treated with methotrexate plus cytarabine, achieving "
             "partial radiological response and sustained clinical improvement.")
     assert [r.outcome for r in rows(nlp, text)] == ["died", "died", "partial response"]
+
+
+def test_each_listed_patients_own_primary(nlp):
+    text = ("Two cancer cases with distant lymph node metastasis\nCancers of unknown primary may present in many ways. "
+            "A 68-year-old male with prostatic carcinoma and a 60-year-old male with gastric carcinoma are presented "
+            "here.")
+    assert [r.primary_site for r in rows(nlp, text)] == ["other", "stomach"]
+
+
+def test_a_site_of_one_items_second_tumour_leaves_the_primary_alone(nlp):
+    text = ("Granulosa cell tumours: three cases\nWe report three women aged 45, 52 and 64 years with ovarian "
+            "granulosa cell tumours. Pathology confirmed (1) juvenile GCT, (2) recurrent GCT and (3) a collision "
+            "tumour: colonic adenocarcinoma and GCT.")
+    assert [r.primary_site for r in rows(nlp, text)] == ["ovary"] * 3

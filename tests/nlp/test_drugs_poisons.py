@@ -17,6 +17,8 @@ from drug_helpers import generics, nlp  # noqa: F401 (nlp: the shared fixture)
     "The farmer had sprayed dichlorvos in a closed shed without a mask.",
     "He drank a glass of 35% hydrogen peroxide by mistake.",
     "The insecticide powder contained paraformaldehyde, benzoic acid and kaolin.",
+    # the toxidrome of an anticholinergic plant, and the plant's family
+    "Datura stramonium is a toxic plant member of the belladonna family containing tropane alkaloids.",
 ])
 def test_a_poison_taken_or_named_is_no_drug(nlp, text):
     assert generics(nlp, text) == []
@@ -24,6 +26,7 @@ def test_a_poison_taken_or_named_is_no_drug(nlp, text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Atropine 2 mg was given intravenously every 10 minutes.", ["atropine"]),
+    ("Physostigmine was given to reverse the severe symptoms of belladonna type toxicity.", ["physostigmine"]),
     ("Cyanide poisoning was treated with sodium nitrite and sodium thiosulfate.", ["sodium nitrite", "sodium thiosulfate"]),
     ("Intravenous silibinin and acetylcysteine were started for amatoxin poisoning.", ["acetylcysteine", "silibinin"]),
     ("He received silybin 20 mg/kg per day.", ["silibinin"]),

@@ -72,6 +72,7 @@ def test_a_remission_not_achieved_is_no_status(nlp, text):
     "She defervesced on the third day of ceftriaxone.",
     "The cellulitis responded to intravenous flucloxacillin.",
     "He responded well to oral prednisolone.",
+    "Both responded to sodium stibogluconate.",
     # the step down from intensive care
     "He was extubated on day 5 and transferred to the ward.",
     # well at a follow-up; normal findings at a follow-up
