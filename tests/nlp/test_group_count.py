@@ -59,6 +59,10 @@ def test_a_group_of_the_reports_patients_is_counted(text, title, count):
     "We have treated four patients with this tumour since 2010. Herein we describe a rare case with skin spread.",
     "Two cases of the syndrome were seen in our clinic last year. We report one of them.",
     "Recently, we encountered four cases of the syndrome. This report focuses on one of these cases.",
+    # a page counter, and the journal's name in the next block of the page
+    "Shoulder dislocation after a seizure: a case report\nSeite 1von 4\n\nCases Journal\n\nA 25-year-old man had a seizure.",
+    # a service named for its patients
+    "Department of Pediatric Orthopedics, Mother and Child Unit, University Hospital. A 12-year-old child had a hematoma.",
 ])
 def test_relatives_subgroups_and_the_literature_name_no_group(text):
     assert group_count(text) == 1

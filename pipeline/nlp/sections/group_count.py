@@ -92,6 +92,8 @@ def _whole_group(text: str, match: re.Match) -> bool:
                 and WHOLE_GROUP_AFTER.match(text, match.end()))
 
 
+# A blank line inside a group's words: the count and the persons stand in different blocks of the page.
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # "Of the" opening a sentence (or a section's label) right before the count, and the persons and a comma after it.
 WHOLE_GROUP_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Of\s+the\s+$")
 WHOLE_GROUP_AFTER = re.compile(r"(?:\s+(?:[\w-]+\s+)?(?:cases|patients|children|adults|women|men))?\s*,")
@@ -109,6 +111,8 @@ def named_group(text: str, title: str | None = None, path: str = "sections/patie
                 continue
             if patterns["not_before"].match(piece, match.end()):
                 continue
+            if PARAGRAPH_BREAK.search(match.group()):
+                continue  # "Page 1 of 4\n\nCases Journal": a page counter and the journal's name, no group
             if not in_title and _not_the_reports(piece, match, patterns):
                 continue
             return match
