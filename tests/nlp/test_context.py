@@ -523,6 +523,7 @@ def test_the_patients_clause_after_a_person_word(nlp, text, word, group):
     ("Such patients are treated with amphotericin B for several weeks.", "amphotericin", "drugs", "other"),
     ("Before death, such patients develop multiorgan failure.", "death", "outcome", "other"),
     ("Surgical excision followed by imatinib is the treatment of choice.", "imatinib", "drugs", "generic"),
+    ("The ABVD regimen is a standard treatment.", "ABVD", "drugs", "generic"),
     ("Corticosteroids are the mainstay of therapy, and rituximab is added in refractory disease.", "rituximab",
      "drugs", "generic"),
     ("Treatment consists of methotrexate and rituximab.", "methotrexate", "drugs", "generic"),
