@@ -367,6 +367,15 @@ def test_a_specimen_or_a_past_interval_is_not_the_status(nlp, text):
     assert categories(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "In the case of disease progression, pregnancy termination should be considered.",
+    "In the event of relapse, autologous transplantation is an option.",
+    "Should there be any recurrence, re-excision is advised.",
+])
+def test_a_status_named_as_a_condition_is_none(nlp, text):
+    assert categories(nlp, text) == []
+
+
 def test_a_specimen_in_brackets_before_the_patients_status(nlp):
     text = ("All patients had B-cell lymphoma (an extrarenal origin was ruled out by bone marrow biopsy), "
             "and were disease-free 15 months, 7 months and 6.5 years after diagnosis, respectively.")
