@@ -124,11 +124,10 @@ def one_and_the_rest(first: Case, rows: list[Case]) -> None:
 def _drugs_of_the_rest(first: Case, rows: list[Case], rest: re.Pattern) -> None:
     """The drugs a sentence names after "the other two" of a report of three: every row's but the first, whose
     own are those before it (the first row keeps one that another of its sentences gives it too)."""
-    told: dict[int, list[Evidence]] = {}
-    for item in first.evidence:
-        if item.field == "drugs" and item.value in first.drugs and not NOT_A_STATUS & set(item.qualifiers):
-            told.setdefault(item.sentence_start, []).append(item)
-    for sentence_start, items in sorted(told.items()):
+    for sentence_start, told in _told_by_sentence(first, "drugs"):
+        items = [item for item in told if item.value in first.drugs]  # (a drug left out of the row stays out)
+        if not items:
+            continue
         split = rest.search(items[0].sentence)
         if split is None or patient_number(split.group("rest")) != len(rows) - 1:
             continue
