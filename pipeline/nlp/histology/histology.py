@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline import regex_cache
 from pipeline.nlp.base import LATIN_WORD, PRINTED_APOSTROPHES, Component, Finding
@@ -146,8 +146,7 @@ class HistologyMatcher(Component):
         benign_heads = self._benign_heads(matches)
         names = [(m.start(), m.end(), m.group(0), self._normalise(m.group(0))) for m in matches]
         names += self._defined_abbreviations(text, matches)
-        names = sorted(names + self._detected_abbreviations(doc, names))
-        names = sorted(names + self._expanded_modifiers(doc, text, names))
+        names = sorted(names + self._short_form_uses(doc, text, names))
         for index, (start, end, written, histology) in enumerate(names):
             if histology is None or histology == NOT_A_TYPE or written in foreign:
                 continue
@@ -199,61 +198,55 @@ class HistologyMatcher(Component):
             found += [(m.start(), m.end(), abbreviation, histology) for m in use.finditer(text, definition.end())]
         return found
 
-    def _detected_abbreviations(self, doc: Doc, names: list[tuple[int, int, str, str | None]]
-                                ) -> list[tuple[int, int, str, str]]:
-        """The later uses of a short form the abbreviation detector pairs with a type's name
+    def _short_form_uses(self, doc: Doc, text: str, names: list[tuple[int, int, str, str | None]]
+                         ) -> list[tuple[int, int, str, str]]:
+        """The later uses of a short form the abbreviation detector pairs with a long form
         (``doc._.abbreviations``, Schwartz & Hearst, when it ran before this component), as (start,
-        end, written, histology): "microinvasive adenocarcinoma (MIAC) ... a case of MIAC",
-        "uterine leiomyosarcoma (ULMS) ... ULMS-derived", whose letters come from inside the words
-        as well as from their initials. The long form must end with the name, so that it is the
-        type the short form stands for: "squamous cell carcinoma antigen (SCC-Ag)" is an antigen
-        and "anaplastic lymphoma kinase (ALK)" an enzyme. Short forms the lexicon has are read by
-        the lexicon, and a use already read as a name is not read twice."""
-        if not Doc.has_extension("abbreviations") or not doc._.abbreviations:
-            return []
-        taken = {(start, end) for start, end, _, _ in names}
-        found = []
-        for short in doc._.abbreviations:
-            long = short._.long_form
-            if long is None or short.text in self.names or 0 <= short.start_char - long.end_char <= 3:
-                continue  # the lexicon's own abbreviation, or the definition itself
-            if any(start < short.end_char and short.start_char < end for start, end in taken):
-                continue
-            types = {histology for start, end, _, histology in names
-                     if start < long.end_char and long.start_char < end and end >= long.end_char
-                     and histology not in (None, NOT_A_TYPE)}
-            if len(types) == 1:
-                found.append((short.start_char, short.end_char, short.text, types.pop()))
-                taken.add((short.start_char, short.end_char))
-        return found
-
-    def _expanded_modifiers(self, doc: Doc, text: str, names: list[tuple[int, int, str, str | None]]
-                            ) -> list[tuple[int, int, str, str]]:
-        """The uses of a short form that stands for the first word(s) of a type's name, read with
-        its long form in their place ("Adrenocortical (AC) tumours ... AC carcinoma" is an
-        adrenocortical carcinoma), as (start, end, written, histology): the short form together
-        with the words after it that complete the name. A use already read as a name is not read
-        twice."""
+        end, written, histology): the type its long form names (:meth:`_named_by_long_form`), else the
+        type its long form begins, completed by the words after the use (:meth:`_completed_long_form`).
+        A use already read as a name is not read twice."""
         if not Doc.has_extension("abbreviations") or not doc._.abbreviations:
             return []
         taken = [(start, end) for start, end, _, _ in names]
         found = []
         for short in doc._.abbreviations:
-            long = short._.long_form
-            if long is None or any(start < short.end_char and short.start_char < end for start, end in taken):
+            if short._.long_form is None or any(start < short.end_char and short.start_char < end for start, end in taken):
                 continue
-            written_long = long.text
-            expanded = written_long + text[short.end_char:short.end_char + 80]
-            match = self.pattern.match(expanded)
-            if match is None or match.end() <= len(written_long) + 1:
-                continue  # the long form is no type's beginning, or is a whole name by itself
-            histology = self._normalise(match.group(0))
-            if histology in (None, NOT_A_TYPE):
-                continue
-            end = short.end_char + match.end() - len(written_long)
-            found.append((short.start_char, end, text[short.start_char:end], histology))
-            taken.append((short.start_char, end))
+            use = self._named_by_long_form(short, names) or self._completed_long_form(short, text)
+            if use is not None:
+                found.append(use)
+                taken.append(use[:2])
         return found
+
+    def _named_by_long_form(self, short: Span, names: list[tuple[int, int, str, str | None]]
+                            ) -> tuple[int, int, str, str] | None:
+        """A use of a short form whose long form ends with a type's name: "microinvasive adenocarcinoma
+        (MIAC) ... a case of MIAC", "uterine leiomyosarcoma (ULMS) ... ULMS-derived", whose letters come
+        from inside the words as well as from their initials. The long form must end with the name, so
+        that it is the type the short form stands for: "squamous cell carcinoma antigen (SCC-Ag)" is an
+        antigen and "anaplastic lymphoma kinase (ALK)" an enzyme. Short forms the lexicon has are read by
+        the lexicon; the definition itself is no use."""
+        long = short._.long_form
+        if short.text in self.names or 0 <= short.start_char - long.end_char <= 3:
+            return None
+        types = {histology for start, end, _, histology in names
+                 if start < long.end_char and long.start_char < end and end >= long.end_char
+                 and histology not in (None, NOT_A_TYPE)}
+        return (short.start_char, short.end_char, short.text, types.pop()) if len(types) == 1 else None
+
+    def _completed_long_form(self, short: Span, text: str) -> tuple[int, int, str, str] | None:
+        """A use of a short form that stands for the first word(s) of a type's name, read with its long
+        form in its place ("Adrenocortical (AC) tumours ... AC carcinoma" is an adrenocortical
+        carcinoma): the short form together with the words after it that complete the name."""
+        written_long = short._.long_form.text
+        match = self.pattern.match(written_long + text[short.end_char:short.end_char + 80])
+        if match is None or match.end() <= len(written_long) + 1:
+            return None  # the long form is no type's beginning, or is a whole name by itself
+        histology = self._normalise(match.group(0))
+        if histology in (None, NOT_A_TYPE):
+            return None
+        end = short.end_char + match.end() - len(written_long)
+        return short.start_char, end, text[short.start_char:end], histology
 
     def _benign_heads(self, matches: list[re.Match]) -> set[str]:
         """The bare names (keys) that the text also writes as a benign lesion of the lexicon ("mature

@@ -49,13 +49,19 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
         # run on the lower-cased text without IGNORECASE (several times faster in Python's re);
         # phrases with upper-case abbreviations run on the text itself.
         self.category_of: dict[str, str] = {}
+
+        def named_group(category: str) -> str:
+            """A new group name for a phrase of ``category``."""
+            group = f"p{len(self.category_of)}"
+            self.category_of[group] = category
+            return group
+
         plain, cased = [], []
         for category, phrases in spec["categories"].items():
             if category not in CATEGORIES:
                 raise ValueError(f"{patterns}: unknown outcome category {category!r}")
             for phrase in phrases:
-                group = f"p{len(self.category_of)}"
-                self.category_of[group] = category
+                group = named_group(category)
                 (cased if "(?-i:" in phrase else plain).append(f"(?P<{group}>{fill_template(phrase, parts)})")
         # A status word that is a whole cell of a table ("Recovered", "Died"): read only in the
         # row of a patient of the report ([table] cells)
@@ -64,16 +70,14 @@ class OutcomeMatcher(OutcomeContext, OutcomeSubjects, Component):
             if category not in CATEGORIES:
                 raise ValueError(f"{patterns}: unknown outcome category {category!r}")
             for phrase in phrases:
-                group = f"p{len(self.category_of)}"
-                self.category_of[group] = category
+                group = named_group(category)
                 self.table_only.add(group)
                 plain.append(f"(?P<{group}>(?<=\t)(?:{phrase})(?=[ \t]*(?:\t|\n|$)))")
         # The patient told alive and nothing more ([survival]): read as alive with disease, flagged
         # so that the case assembly keeps it only where the disease is known to be there.
         self.bare_survival: set[str] = set()
         for phrase in spec.get("survival", {}).get("alive", []):
-            group = f"p{len(self.category_of)}"
-            self.category_of[group] = "alive with disease"
+            group = named_group("alive with disease")
             self.bare_survival.add(group)
             plain.append(f"(?P<{group}>{fill_template(phrase, parts)})")
         self.plain = regex_cache.compile("|".join(plain))
