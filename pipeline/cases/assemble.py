@@ -9,7 +9,7 @@ from pipeline.cases.index_terms import indexed_sex, title_condition_sex
 from pipeline.cases.mentions import Mention, PatientStart
 from pipeline.cases.outcome import group_outcomes, series_outcomes
 from pipeline.cases.outcome_title import title_outcome, title_outcome_all
-from pipeline.cases.patient_parts import split_by_patient
+from pipeline.cases.patient_parts import LABEL, split_by_patient
 from pipeline.cases.patients import about_patient
 from pipeline.cases.preamble import group_sex, preamble, title_disease, title_mentions
 from pipeline.cases.record import Case, Evidence
@@ -19,6 +19,14 @@ from pipeline.cases.series_newborns import one_egg_twins
 from pipeline.cases.series_ages_in_order import ages_in_order
 from pipeline.cases.series_shared import group_spread, shared_disease
 from pipeline.ingest.report import Report
+
+
+def _first_part(starts: list[PatientStart]) -> int | None:
+    """Where a label ("Patient I:", "Case 1") opens the first patient's part when the text labels no other
+    patient (a page cut before "Patient II"), else None."""
+    if {start.number for start in starts} != {1}:
+        return None
+    return min((start.start for start in starts if LABEL.match(start.heading)), default=None)
 
 
 def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart],
@@ -48,7 +56,7 @@ def assemble(report: Report, mentions: list[Mention], starts: list[PatientStart]
         cases.append(case)
     if len(cases) > 1:  # "We present two cases of cutaneous metastases from RCC" before their parts (spread, drugs)
         group_spread(cases, shared, config.patients)
-    rows = series_cases(report, cases, config.patients, config.sex_words, config.parents)
+    rows = series_cases(report, cases, config.patients, config.sex_words, config.parents, _first_part(starts))
     ages_in_order(rows, mentions)  # patients' ages told in order, when some rows read none
     # "Abdominal lymphoma in four boys": the boy whose part names no disease has the others'
     shared_disease(rows, report, min((s.start for s in starts), default=0))

@@ -53,11 +53,14 @@ def _blank_row(first: Case, number: int) -> Case:
 
 
 def series_cases(report: Report, cases: list[Case], patients: str = "sections/patients.toml",
-                 sex_words: str = "demographics/sex.tsv", parents: str = "histology/parents.tsv") -> list[Case]:
+                 sex_words: str = "demographics/sex.tsv", parents: str = "histology/parents.tsv",
+                 first_part: int | None = None) -> list[Case]:
     """``cases`` with a row added for every announced patient after the first, when the text
     was read as one patient's; unchanged otherwise. ``patients``, ``sex_words`` and ``parents``: the sections
     component's patient patterns, the demographics component's sex words and the histology component's
-    broader types."""
+    broader types. ``first_part``: where a label opens the first patient's part when no other patient's is
+    labelled ("Family 1 Patient I: ..." of a page cut before "Patient II"); what follows it is that patient's
+    unless a sentence names the patients together."""
     if len(cases) != 1:
         # (the rows of patients the report announces beyond its parts: "a family of 3 brothers", the one no part tells)
         untold = _untold_rows(report, cases, patients)
@@ -97,7 +100,8 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             first.evidence = _now_kept(first.evidence, outcome)
     # a drug told of all the patients at once ("These patients were treated with X") is each one's
     drugs = [replace(e, kept=True) for e in first.evidence if e.field == "drugs" and _group_given(e, first)
-             and _given_to_all(e.sentence, count, patients) and not given_to_one(e.sentence, e.sentence_start, e.end, e.start, count)]
+             and _given_to_all(e.sentence, count, patients, named=first_part is not None and e.sentence_start >= first_part)
+             and not given_to_one(e.sentence, e.sentence_start, e.end, e.start, count)]
     first.drugs = sorted(set(first.drugs) | {e.value for e in drugs})
     first.evidence = _now_kept(first.evidence, drugs)
     spread = told_of_all_spread(first, count, patients)

@@ -23,8 +23,9 @@ JOINT = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each|neither|none|they|these
 # pulse methylprednisolone", "Both men were treated with ceftriaxone", "They received ...",
 # "Patients were given ...", "Treatment consisted of ...", or
 # "We treated two patients ... with X" when the count is the report's (see _given_to_all).
-GIVEN_TO_ALL = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each\s+of\s+them|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men|children)"
-                          r"|the\s+(?:patients|children|twins|siblings))\b"
+NAMED_ALL = (r"\b(?:both|all(?:\s+of\s+them)?|each\s+of\s+them|they|these\s+(?:\w+\s+)?(?:patients|cases|women|men|children)"
+             r"|the\s+(?:patients|children|twins|siblings))\b")
+GIVEN_TO_ALL = re.compile(NAMED_ALL +
                           # "Patients were given adjuvant chemotherapy and started on tamoxifen": the bare
                           # plural opening the sentence is the report's patients
                           r"|^\W*patients\s+(?:were|received|underwent)\b"
@@ -32,6 +33,9 @@ GIVEN_TO_ALL = re.compile(r"\b(?:both|all(?:\s+of\s+them)?|each\s+of\s+them|they
                           # no patient named, in a report that tells its patients together
                           r"|^\W*(?:the\s+)?(?:treatment|therapy|management)\s+(?:(?:mainly|mostly|primarily|chiefly)\s+)?"
                           r"(?:consisted|included|comprised|involved|was\s+based)\b", re.IGNORECASE)
+# The same, only by the words that name the patients: inside the first patient's labelled part ("Patient I: ...
+# Treatment consisted of ...") a sentence that names none of them is that patient's.
+GIVEN_TO_NAMED = re.compile(NAMED_ALL, re.IGNORECASE)
 
 
 # A counted group of the report's patients anywhere in a sentence ("We treated two patients
@@ -138,14 +142,16 @@ def _said_of_one(evidence: Evidence) -> bool:
 GROUP_STATUS_SUBJECTS = frozenset({"subject=other", "subject=family", "subject=patient", "subject=probable", "subject=unknown"})
 
 
-def _given_to_all(sentence: str, count: int, patients: str = "sections/patients.toml") -> bool:
+def _given_to_all(sentence: str, count: int, patients: str = "sections/patients.toml", named: bool = False) -> bool:
     """True when a sentence that names a drug speaks of all ``count`` patients of the report
     ("All four patients received X", "We treated two patients with X" in a report of two; not
-    "Two patients received X" in a report of three)."""
+    "Two patients received X" in a report of three). ``named``: only by words that name the patients
+    (not "Treatment consisted of X")."""
     counted = [patient_number(m.group("count")) for m in _counted_group(patients).finditer(sentence)]
     if counted:
         return all(number == count for number in counted)
-    return any(not SOME_OF.search(sentence, 0, found.start()) for found in GIVEN_TO_ALL.finditer(sentence))
+    group = GIVEN_TO_NAMED if named else GIVEN_TO_ALL
+    return any(not SOME_OF.search(sentence, 0, found.start()) for found in group.finditer(sentence))
 
 
 # A part of the group named before it: "one of the patients with bone disease required calcium carbonate"

@@ -540,6 +540,19 @@ def test_a_treatment_told_with_no_patient_named_is_every_rows(nlp):
     assert [r.drugs for r in cases(nlp, text)] == [["phytomenadione"]] * 4
 
 
+def test_a_treatment_inside_the_first_patients_labelled_part_is_that_patients(nlp):
+    # a page cut before "Patient II": the one labelled part is the first patient's, and its treatment
+    # sentence that names no patient is hers only; a sentence naming them all still reaches every row
+    text = ("We have come across two families in which four children were affected by neuroblastoma. "
+            "Family 1\nPatient I: A 9-month-old girl was brought to us with abdominal distension. Biopsy showed "
+            "neuroblastoma. Treatment consisted of six cycles of vincristine, cyclophosphamide and doxorubicin.")
+    assert [r.drugs for r in cases(nlp, text)] == [["cyclophosphamide", "doxorubicin", "vincristine"], [], [], []]
+    text = ("We have come across two families in which four children were affected by neuroblastoma. "
+            "Family 1\nPatient I: A 9-month-old girl was brought to us with abdominal distension. Biopsy showed "
+            "neuroblastoma. All four children were treated with vincristine.")
+    assert [r.drugs for r in cases(nlp, text)] == [["vincristine"]] * 4
+
+
 def test_one_and_the_other_two_of_four_tell_no_rest(nlp):
     # "the other two" of four patients are not all the others
     text = ("We report four siblings with the same poisoning. One child recovered, while the other two died within a "
