@@ -70,3 +70,14 @@ def ages(nlp, text):
 )
 def test_a_newborns_age_is_the_day_of_life_its_illness_showed(nlp, text, expected):
     assert ages(nlp, text) == expected
+
+
+def test_a_childs_own_age_before_its_mothers_word_is_the_childs(nlp):
+    # "whose mother noticed" after the child's noun: the age is the infant's, not a mother's
+    text = ("Retinoblastoma found in family photographs\nWe report the case of an 8-month-old male infant whose "
+            "mother noticed a white reflex in the right eye while reviewing family photographs.")
+    assert age(nlp, text) == 0.67
+    # the mother's own age still is hers: the newborn is at birth
+    text = ("Neonatal lupus\nA male neonate was born at 38 weeks to a 20-year-old primipara mother. He had a "
+            "complete heart block.")
+    assert age(nlp, text) == 0

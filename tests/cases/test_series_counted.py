@@ -227,3 +227,12 @@ def test_dates_given_respectively_are_not_every_rows(nlp):
             "respectively. Case 1 was a 41-year-old man. Case 2 was a 38-year-old woman. Case 3 was a 29-year-old "
             "woman.\n")
     assert not any(r.dates == ["2019-03", "2019-04", "2019-05"] for r in cases(nlp, text)[1:])
+
+
+def test_clinical_observations_announce_their_patients_and_sex(nlp):
+    # "clinical observations" for cases, as abstracts of Eastern European journals write; "The article" as the
+    # authors' subject
+    text = ("Lupus erythematosus is a multisystemic connective tissue disease. The article presents two clinical "
+            "observations of male patients with systemic lupus erythematosus, the diagnosis of which could not "
+            "have been established for several years.")
+    assert [r.sex for r in cases(nlp, text)] == ["male", "male"]
