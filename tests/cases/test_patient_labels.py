@@ -241,3 +241,14 @@ def test_each_cases_patient_named_by_its_label_in_an_abstracts_outcomes(nlp, fir
             f"{first} was ultimately not salvageable. {second} was successfully cured by doxycycline.")
     rows = cases(nlp, text, title=title)
     assert [(r.age, r.outcome) for r in rows] == [(61, "died"), (54, "recovered")]
+
+
+def test_a_label_with_its_number_glued_to_it_is_the_first_of_the_series(nlp):
+    # "Case1" as a careless abstract writes it, then "Case 2" and "Case 3": each label opens its own row, and
+    # the third's "she" is not the first's
+    text = ("We report 3 cases of this disorder in different settings. Case1 received activated protrombin "
+            "concentrate complex (aPCC) and the result was excellent. Case 2 received IVIG, prednisolon and "
+            "azathioprin and long term follow-up was without bleeding. Case 3 was a postpartum acquired hemophilia "
+            "A and received cyclophosphamide and she had complete response.")
+    assert [(r.sex, r.drugs) for r in cases(nlp, text)] == [
+        (None, []), (None, ["azathioprine", "immunoglobulin", "prednisolone"]), ("female", ["cyclophosphamide"])]

@@ -312,6 +312,13 @@ def test_an_anonymised_year_stops_year_inference(nlp):
     ("Lauren Coogle, MD January 1, 2018 • Modern Medicine Feature Articles", True),
     ("Journal of Case Reports · 2024-05-30 ## Summary", True),
     ("Affiliations Last Update: February 20, 2023 .", True),
+    # a saved page's stamp to the second, a byline of names after a bar, a poster session's date
+    ("Cureus | A hip reconstruction\n\n2022-07-22 07:33:14 By : Ms. Jane Roe\n\nA 61-year-old woman.", True),
+    ("Stroke in arteritis\nNovember 18, 2022 | Shraddha L. Mohanty, Joby Thomas, Anirban Laha\nNEUROLOGY", True),
+    ("SESSION TYPE: Case Report Poster\n\nPRESENTED ON: Tuesday, October 27, 2015 at 01:30 PM - 02:30 PM", True),
+    # a timeline row and a timed event stay the case's
+    ("Timeline\n12 March 2019 | Chest CT, MRI\n", False),
+    ("He was admitted on 2 May 2019 at 10:30 after a fall.", False),
 ])
 def test_the_dateline_of_a_post_is_metadata(nlp, text, metadata):
     doc = nlp(text)

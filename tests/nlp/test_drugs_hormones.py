@@ -35,3 +35,17 @@ def test_a_hormone_given_stays_a_drug(nlp, text, expected):
 ])
 def test_names_the_generated_table_keeps_are_written_by_their_inn(nlp, text, expected):
     assert generics(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a class named after the hormone, its abbreviation in brackets between: no drug of the class named
+    ("She received fulvestrant in combination with luteinizing hormone-releasing hormone (LHRH) analogues.",
+     ["fulvestrant"]),
+    # the complement protein's abbreviation holds no isoniazid; the antituberculous INH stays one
+    ("Complement studies including C4, C1q and C1-INH protein were normal; she was given danazol.", ["danazol"]),
+    ("Latent tuberculosis was treated with INH and rifampicin.", ["isoniazid", "rifampicin"]),
+    # the French name of artemisinin, one letter from artemisone
+    ("Treatment with intravenous artemisine was started on admission.", ["artemisinin"]),
+])
+def test_names_that_look_like_a_drug_or_its_class(nlp, text, expected):
+    assert generics(nlp, text) == expected

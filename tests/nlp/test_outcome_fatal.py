@@ -27,6 +27,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "She developed a bleeding disorder, which led to severe complications and ultimately death despite treatment.",
     "Three days after admission the patient developed fatal massive hemoptysis.",
     "On day 4 he developed fatal respiratory failure.",
+    # a finding that contributed to the end
+    "Calcifications spread to the lungs and kidneys, which contributed to multi-organ failure and death.",
 ])
 def test_an_illness_told_fatal_or_causing_the_patients_death_is_died(nlp, text):
     assert categories(nlp, text) == ["died"]

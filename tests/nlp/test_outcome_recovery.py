@@ -33,6 +33,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     # a discharge that could take place; the organ's function regained
     "After two days, she could be discharged completely symptom-free.",
     "All cases regained normal renal function within three months.",
+    # the patient's verb that ends the sentence after the treatment
+    "He underwent open aneurysm repair with a Dacron graft and thrombectomy and improved.",
 ])
 def test_recovery_wording(nlp, text):
     assert categories(nlp, text) == ["recovered"]
@@ -43,6 +45,7 @@ def test_recovery_wording(nlp, text):
     "The colour of the fluid faded slightly.",
     "He was walking with a frame at discharge to the rehabilitation unit.",
     "Escherichia coli was grown and recovered from two blood cultures.",
+    "The pain was worse with walking and improved.",
     "The strain was isolated, recovered from the wound and typed.",
 ])
 def test_look_alikes_are_no_recovery(nlp, text):

@@ -89,6 +89,11 @@ def test_remission_and_relapse_in_plain_words(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("He was treated with sunitinib, achieving complete disease remission.", ["complete remission"]),
+    # the treatment as the subject
+    ("Treatment with glucocorticoids and cyclophosphamide led to rapid clinical remission.", ["complete remission"]),
+    ("The combination treatment resulted in the disappearance of the cerebellar medulloblastoma.",
+     ["complete remission"]),
+    ("The treatment resulted in the disappearance of her headache.", []),  # a symptom's
     ("She received cabozantinib and the disease is finally stable.", ["stable disease"]),
 ])
 def test_remission_and_stability_with_a_word_between(nlp, text, expected):

@@ -170,8 +170,8 @@ def _initials_in_order(matches: list[re.Match]) -> dict[str, int]:
 def _label_family(start: InlineStart) -> tuple[str, bool]:
     """How a label names its patient: the word ("case", "patient") and whether by a letter. A
     series is labelled one way throughout ("Patient A ... Patient B"); "Case 1 ... Patient 2"
-    is none."""
-    words = start.heading.lower().split()
+    is none. A number glued to its word ("Case1") is read apart from it."""
+    words = re.findall(r"[^\W\d_]+|\d+|\S", start.heading.lower())
     word = next((w for w in words if w in ("case", "patient")), "")
     return word, words[-1].isalpha() and len(words[-1]) == 1
 
