@@ -81,3 +81,11 @@ def test_a_childs_own_age_before_its_mothers_word_is_the_childs(nlp):
     text = ("Neonatal lupus\nA male neonate was born at 38 weeks to a 20-year-old primipara mother. He had a "
             "complete heart block.")
     assert age(nlp, text) == 0
+
+
+def test_an_infant_is_a_newborn_only_with_a_birth_word(nlp):
+    # an infant is any child under one year: no age at birth without a word of birth in its sentence
+    text = "Nasal glioma in an infant\nWe report the case of an infant with a firm nasal mass present for months."
+    assert age(nlp, text) is None
+    text = "A female infant, gestational age 28 weeks, born to a G3P1 mother, developed bloody stools on admission."
+    assert age(nlp, text) == 0
