@@ -146,6 +146,11 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
         # "a squamous cell carcinoma of the dorsum of the hand", "a liposarcoma in the left thigh": a type
         # written of a body region is of the tissue its family arises in (cases/regions.toml)
         region = None if marrow else region_tissue(histology, typed, case.primary_site, mine)
+        # ... unless the type's written form names its own organ ("Extraskeletal Ewing's sarcoma of the thigh": soft
+        # tissue, not the bone the family arises in; kind 'written' of histology/organs.tsv)
+        if region:
+            region = next((organ for m in typed if m.value.histology == histology.value.histology and not m.negated
+                           and (organ := type_organ(m, config))), region)
         if region:
             evidence[:] = [e for e in evidence if e.field != "primary_site"]
             case.primary_site = keep("primary_site", region, histology)

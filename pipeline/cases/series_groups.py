@@ -123,10 +123,16 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
     sex, match = found[0]
     if _joined_to_other_sex(opening, match, sex):
         return  # "three patients (one male and two females)": the group is a part of them
+    if any(patient_number(count) < len(rows) for count in GROUP_COUNT.findall(match.group())):
+        return  # "all three women had been pregnant" of four patients: the group is a part of them
     for row in rows:
         if row.sex is None:
             row.sex = sex
             row.evidence.append(_opening_evidence(sex, match, title))
+
+
+# A count of persons in a group's words ("all three women", "two cases of ... in women").
+GROUP_COUNT = re.compile(r"(?i)\b(two|three|four|five|six|[2-6])\b")
 
 
 def _sexes_named(spec: dict, kind: str, text: str) -> list[tuple[str, re.Match]]:

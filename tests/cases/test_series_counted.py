@@ -236,3 +236,23 @@ def test_clinical_observations_announce_their_patients_and_sex(nlp):
             "observations of male patients with systemic lupus erythematosus, the diagnosis of which could not "
             "have been established for several years.")
     assert [r.sex for r in cases(nlp, text)] == ["male", "male"]
+
+
+def test_ages_listed_with_commas_only_and_a_part_of_one_sex(nlp):
+    # "(23, 25, 27, 28 years)" gives each of the four its age in order; "all three women" of four patients
+    # gives no row its sex
+    text = ("We report on the clinical course of four patients (three female and one male) with non-resectable "
+            "gastric cancer diagnosed under the age of 29 years (23, 25, 27, 28 years). Prior to diagnosis, all "
+            "three women had recently been pregnant.")
+    rows = cases(nlp, text)
+    assert [r.age for r in rows] == [23, 25, 27, 28]
+    assert [r.sex for r in rows][1:] == [None, None, None]
+
+
+@pytest.mark.xfail(reason="the first row keeps the sex the one-patient reading took from \"all three women\"; "
+                          "a part of the group is not yet told from the whole there", strict=True)
+def test_a_part_of_one_sex_gives_the_first_row_no_sex_either(nlp):
+    text = ("We report on the clinical course of four patients (three female and one male) with non-resectable "
+            "gastric cancer diagnosed under the age of 29 years (23, 25, 27, 28 years). Prior to diagnosis, all "
+            "three women had recently been pregnant.")
+    assert cases(nlp, text)[0].sex is None

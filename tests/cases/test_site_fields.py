@@ -703,3 +703,20 @@ def test_a_metastasis_in_the_orbit_around_the_eye_stays_the_orbits(nlp):
     text = ("A 46-year-old woman with cervical squamous cell carcinoma presented with proptosis. CT showed a "
             "metastatic mass of the lateral orbital wall extending into the orbit.")
     assert "orbit" in case_of(nlp, text).metastasis_sites
+
+
+def test_a_mesothelioma_of_the_tunica_vaginalis_is_not_the_pleuras(nlp):
+    # the serosa named with the type is its organ; the pleura most mesotheliomas arise in is not
+    text = ("Malignant mesothelioma of the tunica vaginalis testis was found in a 61-year-old man with a hydrocele. "
+            "Histology of the orchiectomy specimen showed a malignant epithelial mesothelioma.")
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.histology) == ("other", "epithelioid mesothelioma")
+
+
+def test_an_extraskeletal_form_written_of_a_region_is_of_the_soft_tissue(nlp):
+    # the form names its organ, though the family (Ewing sarcoma) arises in bone and a thigh reads as one
+    text = ("Extraskeletal Ewing's sarcoma of the thigh was diagnosed in a 12-year-old boy with a swelling over the "
+            "left proximal thigh. Biopsy showed Ewing sarcoma.")
+    assert case_of(nlp, text).primary_site == "soft tissue"
+    text = "A 30-year-old man had a painful swelling of the left thigh. Biopsy of the thigh mass showed Ewing sarcoma."
+    assert case_of(nlp, text).primary_site == "bone"

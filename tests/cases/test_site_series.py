@@ -65,10 +65,3 @@ def test_the_titles_organ_before_a_broader_name_of_the_type_is_each_rows_primary
     rows = rows_of(nlp, text, title=title)
     assert [(row.age, row.primary_site) for row in rows] == [(70, "heart"), (52, "heart"), (84, "heart")]
 
-
-def test_a_mesothelioma_of_the_tunica_vaginalis_is_not_the_pleuras(nlp):
-    # the serosa named with the type is its organ; the pleura most mesotheliomas arise in is not
-    text = ("Malignant Mesothelioma of the Tunica Vaginalis Testis\nWe report a 61-year-old man with a hydrocele. "
-            "Histology of the orchiectomy specimen showed a malignant epithelial mesothelioma.")
-    rows = rows_of(nlp, text)
-    assert [(r.primary_site, r.histology) for r in rows] == [("other", "epithelioid mesothelioma")]
