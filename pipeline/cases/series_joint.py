@@ -31,7 +31,9 @@ GIVEN_TO_ALL = re.compile(NAMED_ALL +
                           r"|^\W*patients\s+(?:were|received|underwent)\b"
                           # "Treatment consisted mainly of vitamin K administration": the treatment told with
                           # no patient named, in a report that tells its patients together
-                          r"|^\W*(?:the\s+)?(?:treatment|therapy|management)\s+(?:(?:mainly|mostly|primarily|chiefly)\s+)?"
+                          # (also as the clause after "and": "Diagnosis was confirmed by MRI scan, and the treatment
+                          # consisted of intravenous thiamine")
+                          r"|(?:^\W*|,?\s+and\s+)(?:the\s+)?(?:treatment|therapy|management)\s+(?:(?:mainly|mostly|primarily|chiefly)\s+)?"
                           r"(?:consisted|included|comprised|involved|was\s+based)\b", re.IGNORECASE)
 # The same, only by the words that name the patients: inside the first patient's labelled part ("Patient I: ...
 # Treatment consisted of ...") a sentence that names none of them is that patient's.

@@ -252,3 +252,13 @@ def test_a_label_with_its_number_glued_to_it_is_the_first_of_the_series(nlp):
             "A and received cyclophosphamide and she had complete response.")
     assert [(r.sex, r.drugs) for r in cases(nlp, text)] == [
         (None, []), (None, ["azathioprine", "immunoglobulin", "prednisolone"]), ("female", ["cyclophosphamide"])]
+
+
+def test_subjects_labelled_by_number_open_a_row_each(nlp):
+    # a pharmacy report's "Subject 1 is a ... Subject 2 is a ...": each subject's drugs are its own
+    text = ("This report describes 2 cases of euglycemic ketoacidosis. Case Reports: Subject 1 is a 55-year-old "
+            "female admitted with ketoacidosis and managed with intravenous insulin despite withholding "
+            "dapagliflozin. Subject 2 is a 62-year-old male admitted with ketoacidosis. His condition improved "
+            "rapidly after withdrawal of empagliflozin alone.")
+    assert [(r.age, r.sex, r.drugs) for r in cases(nlp, text)] == [
+        (55, "female", ["dapagliflozin", "insulin"]), (62, "male", ["empagliflozin"])]

@@ -538,6 +538,10 @@ def test_a_treatment_told_with_no_patient_named_is_every_rows(nlp):
             "intracranial bleeding was detected. Treatment consisted mainly of vitamin K administration and fresh "
             "frozen plasma.")
     assert [r.drugs for r in cases(nlp, text)] == [["phytomenadione"]] * 4
+    # ... also as the clause after "and"
+    text = ("These are two cases of Wernicke encephalopathy complicating hyperemesis gravidarum in two women. "
+            "Diagnosis was confirmed by MRI scan, and the treatment consisted of intravenous thiamine.")
+    assert [r.drugs for r in cases(nlp, text)] == [["thiamine"]] * 2
 
 
 def test_a_treatment_inside_the_first_patients_labelled_part_is_that_patients(nlp):

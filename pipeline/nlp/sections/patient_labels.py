@@ -172,7 +172,7 @@ def _label_family(start: InlineStart) -> tuple[str, bool]:
     series is labelled one way throughout ("Patient A ... Patient B"); "Case 1 ... Patient 2"
     is none. A number glued to its word ("Case1") is read apart from it."""
     words = re.findall(r"[^\W\d_]+|\d+|\S", start.heading.lower())
-    word = next((w for w in words if w in ("case", "patient")), "")
+    word = next((w for w in words if w in ("case", "patient", "subject")), "")
     return word, words[-1].isalpha() and len(words[-1]) == 1
 
 
