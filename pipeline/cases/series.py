@@ -15,7 +15,9 @@ from pipeline.cases.patient_columns import table_columns
 from pipeline.cases.record import Case
 from pipeline.cases.series_age_lists import aged_persons_count, grouped_ages, listed_ages, listed_person_ages, respective_ages
 from pipeline.cases.series_ages_in_order import listed_demographics
-from pipeline.cases.series_apart import one_and_the_other, one_and_the_rest, ordinal_subjects, respective_values, told_apart
+from pipeline.cases.series_apart import (
+    one_and_the_other, one_and_the_rest, ordinal_subjects, respective_values, told_apart, values_then_their_patients,
+)
 from pipeline.cases.series_groups import enumerated_persons, group_age, group_sex, kin_pair_sexes, listed_sexes
 from pipeline.cases.series_list_items import list_items
 from pipeline.cases.series_joint import (
@@ -150,6 +152,7 @@ def series_cases(report: Report, cases: list[Case], patients: str = "sections/pa
             row.sex = sex
             row.evidence.append(replace(word, value=sex))
     one_and_the_other(first, rows, parents)  # after the sexes: "The woman recovered, while the man died"
+    values_then_their_patients(first, rows)  # "The outcome was favorable in the first case and fatal in the second"
     one_and_the_rest(first, rows)  # "One individual ... recovered, while the other two ... died"
     told_apart(first, rows)
     ordinal_subjects(first, rows, report.text)  # "The second had ... on zinc therapy", "The other case ... This case"

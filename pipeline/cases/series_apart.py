@@ -150,6 +150,33 @@ def _told_by_sentence(first: Case, field: str) -> list[tuple[int, list[Evidence]
     return sorted(told.items())
 
 
+# The patient a status is told of, written right after it: "The outcome was favorable in the first case and fatal
+# in the second", "with positive evolution in one case and associated with death in the second". Group "which":
+# the first patient's word (first, one, former) or the second's (second, other, latter).
+VALUE_THEN_PATIENT = re.compile(r"[^.;,]{0,30}?\bin\s+(?:the\s+)?(?P<which>first|one|former|second|other|latter)\b"
+                                r"(?:\s+(?:case|patient|child))?", re.IGNORECASE)
+FIRST_WORDS = ("first", "one", "former")
+
+
+def values_then_their_patients(first: Case, rows: list[Case]) -> None:
+    """Two announced patients whose statuses one sentence tells each before the patient it is of ("favorable in
+    the first case and fatal in the second"): each row takes its own."""
+    if len(rows) != 2:
+        return
+    for _, items in _told_by_sentence(first, "outcome"):
+        told: dict[int, Evidence] = {}
+        for item in items:
+            named = VALUE_THEN_PATIENT.match(item.sentence, max(0, item.end - item.sentence_start))
+            if named:
+                told.setdefault(0 if named.group("which").lower() in FIRST_WORDS else 1, item)
+        if len(told) != 2 or told[0].value == told[1].value:
+            continue
+        for index, item in told.items():
+            rows[index].outcome = item.value
+            rows[index].evidence = [e for e in rows[index].evidence if e.field != "outcome"] + [replace(item, kept=True)]
+        return
+
+
 def _same_value_each_side(before: set, after: list[Evidence]) -> bool:
     """Whether a sentence split between patients gives the same one value before the split and after it."""
     return len(before) == 1 and {item.value for item in after} == before

@@ -163,9 +163,26 @@ SOME_OF = re.compile(r"(?i)\b(?:one|two|three|four|some|several|none|either|neit
 
 def _told_of_all(sentence: str, count: int, patients: str) -> bool:
     """True when a sentence speaks of every patient at once: by a joint word ("both patients
-    died", "they recovered") or by opening on the report's count of them as its subject ("Two
-    inpatients of one hospital ward died" in a report of two)."""
-    return bool(JOINT.search(sentence)) or counted_subject(sentence, patients) == count
+    died", "they recovered"), by opening on the report's count of them as its subject ("Two
+    inpatients of one hospital ward died" in a report of two), or by telling its status with one
+    time per patient ("There was no evidence of disease 30 and 22 months, respectively, after surgery")."""
+    return (bool(JOINT.search(sentence)) or counted_subject(sentence, patients) == count
+            or _respective_times(sentence) == count)
+
+
+# A list of times told "respectively" ("30 and 22 months, respectively", "at 3, 5 and 9 months respectively"),
+# one per patient; a sentence that also names one of them ("the first", "the other") tells them apart.
+RESPECTIVE_TIMES = re.compile(r"(?i)\b(?P<times>\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+\d{1,3})\s+(?:days?|weeks?|months?|years?)\b"
+                              r"[^.;]{0,40}?\brespectively\b")
+NAMES_ONE = re.compile(r"(?i)\b(?:the\s+(?:other|first|second|third|former|latter)|one\s+of\s+them|(?:case|patient)\s*\d)\b")
+
+
+def _respective_times(sentence: str) -> int:
+    """How many times a sentence lists "respectively" for the patients, when it names none of them apart; 0 if none."""
+    match = RESPECTIVE_TIMES.search(sentence)
+    if match is None or NAMES_ONE.search(sentence):
+        return 0
+    return len(re.findall(r"\d{1,3}", match.group("times")))
 
 
 # What a sentence tells apart for each patient ("in the bone and skeletal muscle respectively", "one ... the other").

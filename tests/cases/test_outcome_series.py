@@ -69,3 +69,32 @@ def test_the_second_one_of_a_sentence_about_both_is_the_second_row(full_nlp):
             "lymphohistiocytosis. The first case was started on treatment but died after ten days, while the "
             "second one was referred to another centre but died before commencing chemotherapy.")
     assert outcomes(full_nlp, text) == ["died", "died"]
+
+
+def test_a_status_told_with_one_time_per_patient_respectively_is_every_rows(full_nlp):
+    text = ("We report two cases of extraskeletal Ewing sarcoma of the chest wall in a 20-year-old man and a "
+            "25-year-old woman. Both underwent wide resection and chemotherapy. There was no evidence of disease 30 "
+            "and 22 months, respectively, after surgery.")
+    assert outcomes(full_nlp, text) == ["no evidence of disease"] * 2
+    # ... not when the sentence names one of them apart
+    text = ("We report two cases of extraskeletal Ewing sarcoma of the chest wall in a 20-year-old man and a "
+            "25-year-old woman. Both underwent wide resection and chemotherapy. The first had no evidence of "
+            "disease at 30 months; the other relapsed at 12 and 22 months, respectively.")
+    assert outcomes(full_nlp, text)[1] != "no evidence of disease"
+
+
+def test_a_resolution_in_all_cases_is_every_rows(full_nlp):
+    text = ("We report three cases of acute fatty liver in triplet gestations. A liver biopsy was performed in each "
+            "case. Clinical resolution occurred in all cases, and all infants did well in the neonatal period.")
+    assert outcomes(full_nlp, text) == ["recovered"] * 3
+
+
+def test_statuses_told_each_before_its_patient_go_to_their_rows(full_nlp):
+    text = ("We report two cases of African trypanosomiasis in children: a 7-year-old boy and a 10-year-old girl. "
+            "Both were treated with melarsoprol. The outcome was favorable in the first case and fatal in the "
+            "second.")
+    assert outcomes(full_nlp, text) == ["recovered", "died"]
+    text = ("Two clinical cases of tuberculous meningitis in children are reported: a 3-year-old boy and a "
+            "5-year-old girl, with positive evolution in one case and associated with death in the second.")
+    assert outcomes(full_nlp, text) == ["recovered", "died"]
+

@@ -35,6 +35,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "All cases regained normal renal function within three months.",
     # the patient's verb that ends the sentence after the treatment
     "He underwent open aneurysm repair with a Dacron graft and thrombectomy and improved.",
+    # the resolution as the subject of its verb
+    "Clinical resolution was achieved after two weeks of treatment.",
 ])
 def test_recovery_wording(nlp, text):
     assert categories(nlp, text) == ["recovered"]
@@ -203,3 +205,4 @@ def test_a_response_a_reversal_a_life_saved_or_a_good_maternal_outcome_is_recove
 ])
 def test_a_possibility_a_drugs_reversal_or_a_poor_response_is_no_recovery(nlp, text):
     assert "recovered" not in categories(nlp, text)
+
