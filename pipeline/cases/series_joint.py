@@ -170,10 +170,12 @@ def _told_of_all(sentence: str, count: int, patients: str) -> bool:
             or _respective_times(sentence) == count)
 
 
-# A list of times told "respectively" ("30 and 22 months, respectively", "at 3, 5 and 9 months respectively"),
+# A list of times told "respectively" ("30 and 22 months, respectively", "at 3, 5 and 9 months respectively", "for 33
+# mo and 19 mo, respectively"),
 # one per patient; a sentence that also names one of them ("the first", "the other") tells them apart.
-RESPECTIVE_TIMES = re.compile(r"(?i)\b(?P<times>\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+\d{1,3})\s+(?:days?|weeks?|months?|years?)\b"
-                              r"[^.;]{0,40}?\brespectively\b")
+TIME_UNIT = r"(?:days?|weeks?|wks?|months?|mo|years?|yrs?)\b"
+RESPECTIVE_TIMES = re.compile(rf"(?i)\b(?P<times>\d{{1,3}}(?:\s*{TIME_UNIT})?(?:\s*,\s*\d{{1,3}}(?:\s*{TIME_UNIT})?)*,?\s+and\s+\d{{1,3}})"
+                              rf"\s*{TIME_UNIT}[^.;]{{0,40}}?\brespectively\b")
 NAMES_ONE = re.compile(r"(?i)\b(?:the\s+(?:other|first|second|third|former|latter)|one\s+of\s+them|(?:case|patient)\s*\d)\b")
 
 

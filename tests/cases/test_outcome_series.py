@@ -76,6 +76,10 @@ def test_a_status_told_with_one_time_per_patient_respectively_is_every_rows(full
             "25-year-old woman. Both underwent wide resection and chemotherapy. There was no evidence of disease 30 "
             "and 22 months, respectively, after surgery.")
     assert outcomes(full_nlp, text) == ["no evidence of disease"] * 2
+    text = ("We report two cases of extraskeletal Ewing sarcoma of the chest wall in a 20-year-old man and a "
+            "25-year-old woman. Both underwent wide resection and chemotherapy. There was no evidence of disease at "
+            "30 mo and 22 mo, respectively, after surgery.")
+    assert outcomes(full_nlp, text) == ["no evidence of disease"] * 2
     # ... not when the sentence names one of them apart
     text = ("We report two cases of extraskeletal Ewing sarcoma of the chest wall in a 20-year-old man and a "
             "25-year-old woman. Both underwent wide resection and chemotherapy. The first had no evidence of "

@@ -17,6 +17,8 @@ from outcome_helpers import categories, nlp  # noqa: F401 (nlp: the shared fixtu
     "At the last visit her disease-free survival (DFS) was 40 months.",
     "His DFS has exceeded 5 years.",
     "The boy remains well, with an event-free survival of more than two years.",
+    # the length in words, after the patient's verb
+    "She has experienced long-term disease-free survival following treatment with letrozole.",
 ])
 def test_a_free_survival_of_the_patient_is_no_evidence_of_disease(nlp, text):
     assert "no evidence of disease" in categories(nlp, text)
