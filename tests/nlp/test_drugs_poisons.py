@@ -19,6 +19,9 @@ from drug_helpers import generics, nlp  # noqa: F401 (nlp: the shared fixture)
     "The insecticide powder contained paraformaldehyde, benzoic acid and kaolin.",
     # the toxidrome of an anticholinergic plant, and the plant's family
     "Datura stramonium is a toxic plant member of the belladonna family containing tropane alkaloids.",
+    # the alcohol drunk or measured
+    "He drank ethanol daily and had a blood ethanol level of 230 mg/dL.",
+    "Ethanol intoxication was suspected on arrival.",
 ])
 def test_a_poison_taken_or_named_is_no_drug(nlp, text):
     assert generics(nlp, text) == []
@@ -28,6 +31,8 @@ def test_a_poison_taken_or_named_is_no_drug(nlp, text):
     ("Atropine 2 mg was given intravenously every 10 minutes.", ["atropine"]),
     ("Physostigmine was given to reverse the severe symptoms of belladonna type toxicity.", ["physostigmine"]),
     ("Cyanide poisoning was treated with sodium nitrite and sodium thiosulfate.", ["sodium nitrite", "sodium thiosulfate"]),
+    # the antidote of methanol poisoning
+    ("He was treated with intravenous ethanol and haemodialysis for methanol poisoning.", ["ethanol"]),
     ("Intravenous silibinin and acetylcysteine were started for amatoxin poisoning.", ["acetylcysteine", "silibinin"]),
     ("He received silybin 20 mg/kg per day.", ["silibinin"]),
     ("Treatment with NTBC 1 mg/kg/day was started at 3 months.", ["nitisinone"]),

@@ -101,6 +101,11 @@ from pipeline.nlp.histology import histology as histology_module
         ("Postmortem examination revealed large B-cell lymphoma confined to the heart.", "diffuse large b-cell lymphoma"),
         ("The biopsy revealed diffuse large Bcell lymphoma.", "diffuse large b-cell lymphoma"),
         ("A mediastinal mass was a primary mediastinal large B-cell lymphoma.", "primary mediastinal large b-cell lymphoma"),
+        # the cell line before "non-Hodgkin lymphoma" names the entity
+        ("Both patients had large B-cell non-Hodgkin lymphoma of the adrenal gland.", "diffuse large b-cell lymphoma"),
+        ("Biopsy showed a T-cell non-Hodgkin's lymphoma of the nasal cavity.", "t-cell lymphoma"),
+        # the NK cell's long form with its abbreviation in brackets
+        ("She had a nasal natural killer (NK)/T-cell lymphoma of the left nasal cavity.", "nk/t-cell lymphoma"),
         # a lobular carcinoma written as an adenocarcinoma, organ word between
         ("She had a history of invasive lobular breast adenocarcinoma.", "invasive lobular carcinoma"),
         ("Gastric biopsy showed hepatoid adenocarcinoma with AFP-positive cells.", "hepatoid adenocarcinoma"),
