@@ -123,8 +123,9 @@ def group_sex(text: str, title: str | None, rows: list[Case], patients: str) -> 
     sex, match = found[0]
     if _joined_to_other_sex(opening, match, sex):
         return  # "three patients (one male and two females)": the group is a part of them
-    if any(patient_number(count) < len(rows) for count in GROUP_COUNT.findall(match.group())):
-        return  # "all three women had been pregnant" of four patients: the group is a part of them
+    other = "male" if sex == "female" else "female"
+    if any(patient_number(count) < len(rows) for count in GROUP_COUNT.findall(match.group())) and _names_sex(opening, other):
+        return  # "all three women had been pregnant" of four patients, "three female and one male": a part of them
     for row in rows:
         if row.sex is None:
             row.sex = sex

@@ -720,3 +720,10 @@ def test_an_extraskeletal_form_written_of_a_region_is_of_the_soft_tissue(nlp):
     assert case_of(nlp, text).primary_site == "soft tissue"
     text = "A 30-year-old man had a painful swelling of the left thigh. Biopsy of the thigh mass showed Ewing sarcoma."
     assert case_of(nlp, text).primary_site == "bone"
+
+
+def test_a_tumour_of_the_infants_neck_is_of_the_neck(nlp):
+    # "cervical" before a neuroblastoma is the neck (outside the site list), not the uterine cervix
+    text = "This paper reports two rare cases of cervical neuroblastoma in neonates, resected completely."
+    case = case_of(nlp, text)
+    assert (case.primary_site, case.histology) == ("other", "neuroblastoma")
