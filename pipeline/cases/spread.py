@@ -34,10 +34,16 @@ def spread_sites(kept: list[Mention], mentions: list[Mention], config: AssemblyC
             ruled_out[m.value.site] = max(ruled_out.get(m.value.site, -1), m.sentence_start)
     benign_after = benign_pathology(mentions, config)
     mimicked = mimicked_families(mentions, config)
+    # a sentence of advice names no suspicion of the patient's ("Radiography should be considered to assess for lymph
+    # node involvement", "NPC should be suspected when a patient presents with cervical lymphadenopathy": the
+    # outcome component's "[relapse] advice")
+    advice = read_patterns(config.outcome).get("relapse", {}).get("advice")
+    advice = compile_pattern(advice) if advice else None
     return [
         m for m in spread
         if site_family(m.value.site) not in mimicked
         and (m.value.site in affirmed or not m.hypothetical or ruled_out.get(m.value.site, -1) <= m.sentence_start)
+        and not (m.hypothetical and m.value.site not in affirmed and advice is not None and advice.search(m.sentence))
         and not suspicion_ruled_out(m, benign_after, config)
     ]
 

@@ -170,3 +170,13 @@ def test_a_metastasis_the_title_names_that_the_text_never_confirms_is_not_read(n
             "mass, and thymectomy was performed.")
     [case] = rows(nlp, text, title=title)
     assert case.metastasis_sites == []
+
+
+def test_a_site_named_in_advice_is_no_suspicion_of_the_patients(nlp):
+    text = ("A 65-year-old man presented with a verrucous carcinoma of the left buccal mucosa, which was excised "
+            "with clear margins. Radiography should be considered to assess for lymph node involvement.")
+    assert row(nlp, text).metastasis_sites == []
+    # a suspicion of the patient's own stays, as reviewers record it
+    text = ("A 65-year-old man had a squamous cell carcinoma of the tongue. CT showed an enlarged cervical node "
+            "suspicious for metastasis, and neck dissection was planned.")
+    assert row(nlp, text).metastasis_sites == ["lymph node"]
