@@ -24,3 +24,15 @@ def test_the_sampled_site_holds_another_organs_cancer(nlp, text, site):
 ])
 def test_no_metastasis_when_the_sample_is_the_organ_or_a_region(nlp, text):
     assert all(role != "metastasis" for _, role in found(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cancer named with its own organ and called metastatic "of" another organ: spread there
+    ("Metastatic Renal Cell Carcinoma of the Thyroid", [("kidney", "primary"), ("thyroid", "metastasis")]),
+    ("She had metastatic breast cancer of the stomach.", [("breast", "primary"), ("stomach", "metastasis")]),
+    # no organ of origin named: the organ after "of" stays the cancer's
+    ("Biopsy showed metastatic carcinoma of the cervix.", [("cervix", "primary")]),
+    ("She had metastatic renal cell carcinoma.", [("kidney", "primary")]),
+])
+def test_a_metastatic_cancer_named_with_its_organ_of_another_organ(nlp, text, expected):
+    assert found(nlp, text) == expected
