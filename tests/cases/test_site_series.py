@@ -65,3 +65,10 @@ def test_the_titles_organ_before_a_broader_name_of_the_type_is_each_rows_primary
     rows = rows_of(nlp, text, title=title)
     assert [(row.age, row.primary_site) for row in rows] == [(70, "heart"), (52, "heart"), (84, "heart")]
 
+
+
+def test_the_other_of_two_as_the_subject_without_a_noun_is_the_second_row(nlp):
+    text = ("We report two cases of primary signet ring cell carcinoma of the urinary bladder. The first patient "
+            "underwent a radical cystectomy and chemotherapy. The other was initially diagnosed with peritoneal "
+            "metastasis and was treated with partial cystectomy.")
+    assert [r.metastasis_sites for r in rows_of(nlp, text)] == [[], ["peritoneum"]]
