@@ -172,17 +172,18 @@ def _told_of_all(sentence: str, count: int, patients: str) -> bool:
 
 # A list of times told "respectively" ("30 and 22 months, respectively", "at 3, 5 and 9 months respectively", "for 33
 # mo and 19 mo, respectively"),
-# one per patient; a sentence that also names one of them ("the first", "the other") tells them apart.
+# one per patient; a sentence that also names one of them ("the first", "the other", "patient 2": APART,
+# NUMBERED_PATIENT) tells them apart.
 TIME_UNIT = r"(?:days?|weeks?|wks?|months?|mo|years?|yrs?)\b"
 RESPECTIVE_TIMES = re.compile(rf"(?i)\b(?P<times>\d{{1,3}}(?:\s*{TIME_UNIT})?(?:\s*,\s*\d{{1,3}}(?:\s*{TIME_UNIT})?)*,?\s+and\s+\d{{1,3}})"
                               rf"\s*{TIME_UNIT}[^.;]{{0,40}}?\brespectively\b")
-NAMES_ONE = re.compile(r"(?i)\b(?:the\s+(?:other|first|second|third|former|latter)|one\s+of\s+them|(?:case|patient)\s*\d)\b")
 
 
 def _respective_times(sentence: str) -> int:
     """How many times a sentence lists "respectively" for the patients, when it names none of them apart; 0 if none."""
     match = RESPECTIVE_TIMES.search(sentence)
-    if match is None or NAMES_ONE.search(sentence):
+    if match is None or NUMBERED_PATIENT.search(sentence) or any(
+            found.group().lower() != "respectively" for found in APART.finditer(sentence)):
         return 0
     return len(re.findall(r"\d{1,3}", match.group("times")))
 
