@@ -14,7 +14,7 @@ from pipeline.cases.organs import MARROW, OTHER_SITE, lining_site, type_organ, w
 from pipeline.cases.primary import choose_primary_site, unknown_primary_spread
 from pipeline.cases.primary_no_cancer import benign_tumour_only, late_effect_only, mimic_primary_only, past_cancer_only
 from pipeline.cases.primary_of_type import (
-    final_type_organ, lesion_site, organ_of_type, organ_written_after, organ_written_before,
+    final_type_organ, lesion_site, organ_of_a_form, organ_of_type, organ_written_after, organ_written_before,
 )
 from pipeline.cases.primary_regions import organ_outside_the_list, region_of_type, region_tissue
 from pipeline.cases.record import Case, Evidence
@@ -149,8 +149,7 @@ def histology_and_stage_cells(case: Case, by_group: dict[str, list[Mention]], sh
         # ... unless the type's written form names its own organ ("Extraskeletal Ewing's sarcoma of the thigh": soft
         # tissue, not the bone the family arises in; kind 'written' of histology/organs.tsv)
         if region:
-            region = next((organ for m in typed if m.value.histology == histology.value.histology and not m.negated
-                           and (organ := type_organ(m, config))), region)
+            region = type_organ(histology, config) or organ_of_a_form(histology, typed, config) or region
         if region:
             evidence[:] = [e for e in evidence if e.field != "primary_site"]
             case.primary_site = keep("primary_site", region, histology)

@@ -33,7 +33,7 @@ def organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     # (the organ a form of the type names, "extraosseous Ewing sarcoma", before the one the type mostly arises in;
     # the form may be written in another sentence of the case than the one its type was read from: a title's
     # "Choriocarcinoma with brain metastasis" and the diagnosis's "postpartum choriocarcinoma")
-    organ = type_organ(histology, config) or _organ_of_a_form(histology, by_group, config) or (
+    organ = type_organ(histology, config) or organ_of_a_form(histology, by_group.get("histology", []), config) or (
         fallback_organs(config.organs).get(histology.value.histology) if fallback else None)
     if organ is None:
         return None
@@ -53,10 +53,10 @@ def organ_of_type(histology: Mention, by_group: dict[str, list[Mention]],
     return None if history.search(histology.sentence) else organ
 
 
-def _organ_of_a_form(histology: Mention, by_group: dict[str, list[Mention]], config: AssemblyConfig) -> str | None:
-    """The organ another affirmed mention of the case's type names by its form ("postpartum
+def organ_of_a_form(histology: Mention, types: list[Mention], config: AssemblyConfig) -> str | None:
+    """The organ another affirmed mention of the case's type among ``types`` names by its form ("postpartum
     choriocarcinoma" -> uterus, kind 'written' of ``histology/organs.tsv``), or None."""
-    same = (m for m in by_group.get("histology", []) if m is not histology
+    same = (m for m in types if m is not histology
             and m.value.histology == histology.value.histology and not m.negated and not m.value.hedged
             and m.section not in EXCLUDED_SECTIONS)
     return next((organ for m in same if (organ := type_organ(m, config))), None)

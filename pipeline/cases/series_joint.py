@@ -170,10 +170,9 @@ def _told_of_all(sentence: str, count: int, patients: str) -> bool:
             or _respective_times(sentence) == count)
 
 
-# A list of times told "respectively" ("30 and 22 months, respectively", "at 3, 5 and 9 months respectively", "for 33
-# mo and 19 mo, respectively"),
-# one per patient; a sentence that also names one of them ("the first", "the other", "patient 2": APART,
-# NUMBERED_PATIENT) tells them apart.
+# A list of times told "respectively", one per patient ("30 and 22 months, respectively", "at 3, 5 and 9 months
+# respectively", "for 33 mo and 19 mo, respectively"); a sentence that also names one of them ("the first", "the
+# other", "patient 2": APART, NUMBERED_PATIENT) tells them apart.
 TIME_UNIT = r"(?:days?|weeks?|wks?|months?|mo|years?|yrs?)\b"
 RESPECTIVE_TIMES = re.compile(rf"(?i)\b(?P<times>\d{{1,3}}(?:\s*{TIME_UNIT})?(?:\s*,\s*\d{{1,3}}(?:\s*{TIME_UNIT})?)*,?\s+and\s+\d{{1,3}})"
                               rf"\s*{TIME_UNIT}[^.;]{{0,40}}?\brespectively\b")
